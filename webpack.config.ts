@@ -1,0 +1,20 @@
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import type { Configuration } from 'webpack';
+import { merge } from 'webpack-merge';
+import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
+
+// Extends the scaffolded config (kept as create-plugin made it): the generated dashboards live in
+// the repository's top-level dashboards/ (reviewed like code), and Grafana expects them beside
+// plugin.json, at the paths named by its `includes`.
+const config = async (env: Env): Promise<Configuration> => {
+  const baseConfig = await grafanaConfig(env);
+  return merge(baseConfig, {
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [{ from: '../dashboards', to: 'dashboards' }],
+      }),
+    ],
+  });
+};
+
+export default config;
