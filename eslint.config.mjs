@@ -23,6 +23,8 @@ export default defineConfig([
       '**/lib-cov',
       '**/coverage',
       '**/dist/',
+      'artifacts/',
+      '.config/',
       '**/artifacts/',
       '**/work/',
       '**/ci/',
@@ -36,4 +38,20 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // The scaffold lints src/ only; generators, stack scripts and tests are code too.
+    files: ['scripts/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: './tsconfig.json',
+      },
+    },
+  },
+  {
+    // Shipped code must not log (the bundle runs inside users' Grafana); scripts print on purpose.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-console': 'error',
+    },
+  },
 ]);

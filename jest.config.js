@@ -9,5 +9,7 @@ module.exports = {
   ...base,
   // d3-color (pulled in by @grafana/ui) ships .mjs ESM that jest cannot load untransformed.
   transform: { ...base.transform, '^.+\\.mjs$': swcTransform },
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/'],
+  testMatch: [...base.testMatch, '<rootDir>/tests/unit/**/*.test.ts'],
+  // tests/integration needs the real stack (jest.integration.config.js); tests/*.spec.ts are Playwright's.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/(?!unit/)'],
 };

@@ -11,7 +11,11 @@ const config = async (env: Env): Promise<Configuration> => {
   return merge(baseConfig, {
     plugins: [
       new CopyWebpackPlugin({
-        patterns: [{ from: '../dashboards', to: 'dashboards' }],
+        patterns: [
+          { from: '../dashboards', to: 'dashboards' },
+          // create-plugin copies only the root plugin's logos; the nested datasource needs its own.
+          { from: 'datasource/img', to: 'datasource/img' },
+        ],
       }),
     ],
   });

@@ -1,19 +1,25 @@
 import { test, expect } from './fixtures';
 
-test('should be possible to save app configuration', async ({ appConfigPage, page }) => {
-  const saveButton = page.getByRole('button', { name: /Save API settings/i });
+// Runs against a real Grafana that has at least one Prometheus datasource (see provisioning/).
+test('an admin can save the app configuration', async ({ appConfigPage, page }) => {
+  const clusterLabel = page.getByLabel(/^Cluster label/);
+  await clusterLabel.fill(`dc_${Date.now()}`);
 
-  // reset the configured secret
-  await page.getByRole('button', { name: /reset/i }).click();
+  const saveButton = page.getByRole('button', { name: /Save settings/i });
+  if (await saveButton.isDisabled()) {
+    // Fresh install: a datasource must be chosen before the form can be saved.
+    await page.getByLabel(/^Prometheus datasource/).click();
+    await page.getByRole('option').first().click();
+  }
 
-  // enter some valid values
-  await page.getByRole('textbox', { name: 'API Key' }).fill('secret-api-key');
-  await page.getByRole('textbox', { name: 'API Url' }).clear();
-  await page.getByRole('textbox', { name: 'API Url' }).fill('http://www.my-awsome-grafana-app.com/api');
-
-  // listen for the server response on the saved form
   const saveResponse = appConfigPage.waitForSettingsResponse();
-
   await saveButton.click();
   await expect(saveResponse).toBeOK();
+});
+
+test('an invalid cluster label blocks saving', async ({ appConfigPage, page }) => {
+  void appConfigPage;
+  await page.getByLabel(/^Cluster label/).fill('1-bad');
+  await expect(page.getByText(/starts with a letter or "_"/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /Save settings/i })).toBeDisabled();
 });

@@ -1,6 +1,6 @@
 import { PLUGIN_BASE_URL } from '../constants';
 
-// Prefixes the route with the base URL of the plugin
+/** Absolute in-app URL of a route, e.g. `prefixRoute('home')` → `/a/fullstack-monitoring-app/home`. */
 export function prefixRoute(route: string): string {
   return `${PLUGIN_BASE_URL}/${route}`;
 }

@@ -1,38 +1,147 @@
 import React from 'react';
-import { MemoryRouter } from 'react-router-dom';
-import { AppRootProps, PluginType } from '@grafana/data';
-import { render, waitFor } from '@testing-library/react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { render, screen } from '@testing-library/react';
+import { OrgRole, PluginType, type AppRootProps, type DataSourceInstanceSettings } from '@grafana/data';
+import { config, setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 import App from './App';
+import { PLUGIN_BASE_URL, SETUP_WRITE_ACTION } from '../../constants';
+import type { AppJsonData } from '../../types';
 
-describe('Components/App', () => {
-  let props: AppRootProps;
+const CONFIGURED: AppJsonData = { prometheusDatasourceUid: 'prom-dc1', clusterLabel: 'datacenter' };
 
-  beforeEach(() => {
-    jest.resetAllMocks();
+function LocationDisplay() {
+  return <div data-testid="location">{useLocation().pathname}</div>;
+}
 
-    props = {
-      basename: 'a/sample-app',
-      meta: {
-        id: 'sample-app',
-        name: 'Sample App',
-        type: PluginType.app,
-        enabled: true,
-        jsonData: {},
-      },
-      query: {},
-      path: '',
-      onNavChanged: jest.fn(),
-    } as unknown as AppRootProps;
+// Mounted the way Grafana mounts an app root: under /a/<plugin id>/*.
+function renderApp(path: string, jsonData: AppJsonData) {
+  const props = {
+    basename: PLUGIN_BASE_URL,
+    meta: {
+      id: 'fullstack-monitoring-app',
+      name: 'Full-Stack Monitoring',
+      type: PluginType.app,
+      enabled: true,
+      jsonData,
+    },
+    query: {},
+    path: '',
+    onNavChanged: jest.fn(),
+  } as unknown as AppRootProps<AppJsonData>;
+  return render(
+    <MemoryRouter
+      initialEntries={[`${PLUGIN_BASE_URL}/${path}`]}
+      future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
+    >
+      <Routes>
+        <Route path={`${PLUGIN_BASE_URL}/*`} element={<App {...props} />} />
+      </Routes>
+      <LocationDisplay />
+    </MemoryRouter>
+  );
+}
+
+function signInAs(orgRole: OrgRole, permissions: Record<string, boolean> = {}) {
+  config.bootData.user = { ...config.bootData.user, orgRole, permissions };
+}
+
+beforeEach(() => {
+  signInAs(OrgRole.Admin);
+  setDataSourceSrv({
+    getInstanceSettings: (uid: string) =>
+      uid === 'prom-dc1' ? ({ uid, name: 'Prometheus DC1' } as DataSourceInstanceSettings) : undefined,
+  } as unknown as DataSourceSrv);
+});
+
+describe('App routes', () => {
+  it('Home introduces the app with the configured datasource and links to every section', async () => {
+    renderApp('home', CONFIGURED);
+
+    expect(await screen.findByText('Prometheus DC1')).toBeInTheDocument();
+    expect(screen.getByText('datacenter')).toBeInTheDocument();
+    for (const section of ['Inventory', 'Health', 'Setup']) {
+      expect(screen.getByRole('link', { name: `Open ${section}` })).toHaveAttribute(
+        'href',
+        `${PLUGIN_BASE_URL}/${section.toLowerCase()}`
+      );
+    }
   });
 
-  test('renders without an error"', async () => {
-    const { queryByText } = render(
-      <MemoryRouter>
-        <App {...props} />
-      </MemoryRouter>
-    );
+  it('Inventory explains what it will list', async () => {
+    renderApp('inventory', CONFIGURED);
+    expect(await screen.findByText('The inventory is not available yet')).toBeInTheDocument();
+    expect(screen.getByText(/every scrape target of Prometheus DC1/)).toBeInTheDocument();
+  });
 
-    // Application is lazy loaded, so we need to wait for the component and routes to be rendered
-    await waitFor(() => expect(queryByText(/this is page one./i)).toBeInTheDocument(), { timeout: 2000 });
+  it('Health explains what it will watch', async () => {
+    renderApp('health', CONFIGURED);
+    expect(await screen.findByText('Stack health is not available yet')).toBeInTheDocument();
+  });
+
+  it('Setup opens for an admin, on its sub-routes too', async () => {
+    const { unmount } = renderApp('setup', CONFIGURED);
+    expect(await screen.findByText(/Setup will bring dashboards and alert rules/)).toBeInTheDocument();
+    unmount();
+
+    renderApp('setup/plan', CONFIGURED);
+    expect(await screen.findByText(/Setup will bring dashboards and alert rules/)).toBeInTheDocument();
+  });
+
+  it('an unknown path lands on Home', async () => {
+    renderApp('no-such-page', CONFIGURED);
+    expect(await screen.findByRole('link', { name: 'Open Inventory' })).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent(`${PLUGIN_BASE_URL}/home`);
+  });
+});
+
+describe('Setup access', () => {
+  it.each(['setup', 'setup/plan'])('a Viewer at %s sees why access is denied, not the page', async (path) => {
+    signInAs(OrgRole.Viewer);
+    renderApp(path, CONFIGURED);
+
+    expect(await screen.findByText('Setup is for administrators')).toBeInTheDocument();
+    expect(screen.getByText(SETUP_WRITE_ACTION)).toBeInTheDocument();
+    expect(screen.getByText(/Ask an organization Admin/)).toBeInTheDocument();
+    expect(screen.queryByText(/Setup will bring/)).not.toBeInTheDocument();
+  });
+
+  it('an Editor granted the setup permission gets in', async () => {
+    signInAs(OrgRole.Editor, { [SETUP_WRITE_ACTION]: true });
+    renderApp('setup', CONFIGURED);
+    expect(await screen.findByText(/Setup will bring dashboards and alert rules/)).toBeInTheDocument();
+  });
+
+  it('Home does not offer Setup to a Viewer', async () => {
+    signInAs(OrgRole.Viewer);
+    renderApp('home', CONFIGURED);
+    expect(await screen.findByRole('link', { name: 'Open Inventory' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Open Setup' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Before the app is configured', () => {
+  it.each([
+    ['home', /your exporters/],
+    ['inventory', /the exporter inventory/],
+    ['health', /the health of your monitoring stack/],
+    ['setup', /which exporters you run/],
+  ])('%s asks an admin to choose a datasource and links to the configuration page', async (path, need) => {
+    renderApp(path, {});
+
+    expect(await screen.findByText('Choose a Prometheus datasource first')).toBeInTheDocument();
+    expect(screen.getByText(need)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Open the configuration page/ })).toHaveAttribute(
+      'href',
+      '/plugins/fullstack-monitoring-app'
+    );
+  });
+
+  it('tells a Viewer whom to ask instead of linking to a page they cannot open', async () => {
+    signInAs(OrgRole.Viewer);
+    renderApp('inventory', { clusterLabel: 'dc' });
+
+    expect(await screen.findByText('Choose a Prometheus datasource first')).toBeInTheDocument();
+    expect(screen.getByText(/Ask an organization Admin to choose it/)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Open the configuration page/ })).not.toBeInTheDocument();
   });
 });

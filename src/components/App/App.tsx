@@ -1,24 +1,37 @@
-import React from 'react';
-import { Route, Routes } from 'react-router-dom';
-import { AppRootProps } from '@grafana/data';
+import React, { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import type { AppRootProps } from '@grafana/data';
+import { LoadingPlaceholder } from '@grafana/ui';
 import { ROUTES } from '../../constants';
-const PageOne = React.lazy(() => import('../../pages/PageOne'));
-const PageTwo = React.lazy(() => import('../../pages/PageTwo'));
-const PageThree = React.lazy(() => import('../../pages/PageThree'));
-const PageFour = React.lazy(() => import('../../pages/PageFour'));
+import type { AppJsonData } from '../../types';
+import { SetupAccessGuard } from '../../pages/Setup/SetupAccessGuard';
+import { prefixRoute } from '../../utils/utils.routing';
 
-function App(props: AppRootProps) {
+// One chunk per page: visiting Inventory does not download Setup (and later its Scenes).
+const HomePage = lazy(() => import('../../pages/Home/HomePage'));
+const InventoryPage = lazy(() => import('../../pages/Inventory/InventoryPage'));
+const HealthPage = lazy(() => import('../../pages/Health/HealthPage'));
+const SetupPage = lazy(() => import('../../pages/Setup/SetupPage'));
+
+function App({ meta }: AppRootProps<AppJsonData>) {
+  const jsonData = meta.jsonData ?? {};
   return (
-    <Routes>
-      <Route path={ROUTES.Two} element={<PageTwo />} />
-      <Route path={`${ROUTES.Three}/:id?`} element={<PageThree />} />
-
-      {/* Full-width page (this page will have no side navigation) */}
-      <Route path={ROUTES.Four} element={<PageFour />} />
-
-      {/* Default page */}
-      <Route path="*" element={<PageOne />} />
-    </Routes>
+    <Suspense fallback={<LoadingPlaceholder text="Loading…" />}>
+      <Routes>
+        <Route path={ROUTES.Home} element={<HomePage jsonData={jsonData} />} />
+        <Route path={ROUTES.Inventory} element={<InventoryPage jsonData={jsonData} />} />
+        <Route path={ROUTES.Health} element={<HealthPage jsonData={jsonData} />} />
+        <Route
+          path={`${ROUTES.Setup}/*`}
+          element={
+            <SetupAccessGuard>
+              <SetupPage jsonData={jsonData} />
+            </SetupAccessGuard>
+          }
+        />
+        <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Home)} replace />} />
+      </Routes>
+    </Suspense>
   );
 }
 

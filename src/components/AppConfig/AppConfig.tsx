@@ -1,140 +1,172 @@
-import React, { ChangeEvent, useState } from 'react';
-import { lastValueFrom } from 'rxjs';
+import React, { FormEvent, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
-import { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps, PluginMeta } from '@grafana/data';
-import { getBackendSrv } from '@grafana/runtime';
-import { Button, Field, FieldSet, Input, SecretInput, useStyles2 } from '@grafana/ui';
-import { testIds } from '../testIds';
+import type { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
+import { DataSourcePicker, getDataSourceSrv } from '@grafana/runtime';
+import { Alert, Button, Field, FieldSet, Input, Stack, Text, useStyles2 } from '@grafana/ui';
+import { DEFAULT_CLUSTER_LABEL } from '../../constants';
+import type { AppJsonData } from '../../types';
+import { buildSettingsPayload, postAppSettings, type AppSettingsPayload } from '../../utils/appSettings';
+import { fetchErrorMessage, fetchErrorStatus } from '../../utils/fetchError';
+import { labelNameError } from '../../utils/prometheusLabel';
+import { reloadPage } from '../../utils/reloadPage';
 
-type AppPluginSettings = {
-  apiUrl?: string;
-};
+export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppJsonData>> {}
 
-type State = {
-  // The URL to reach our custom API.
-  apiUrl: string;
-  // Tells us if the API key secret is set.
-  isApiKeySet: boolean;
-  // A secret key for our custom API.
-  apiKey: string;
-};
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'failed'; title: string; message: string };
 
-export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppPluginSettings>> {}
+export const DATASOURCE_INPUT_ID = 'fsm-config-prometheus-datasource';
+export const CLUSTER_LABEL_INPUT_ID = 'fsm-config-cluster-label';
 
 const AppConfig = ({ plugin }: AppConfigProps) => {
-  const s = useStyles2(getStyles);
-  const { enabled, pinned, jsonData, secureJsonFields } = plugin.meta;
-  const [state, setState] = useState<State>({
-    apiUrl: jsonData?.apiUrl || '',
-    apiKey: '',
-    isApiKeySet: Boolean(secureJsonFields?.apiKey),
-  });
+  const styles = useStyles2(getStyles);
+  const { id: pluginId, enabled, jsonData } = plugin.meta;
+  const savedDatasourceUid = jsonData?.prometheusDatasourceUid;
+  const savedClusterLabel = jsonData?.clusterLabel ?? DEFAULT_CLUSTER_LABEL;
 
-  const isSubmitDisabled = Boolean(!state.apiUrl || (!state.isApiKeySet && !state.apiKey));
+  const [datasourceUid, setDatasourceUid] = useState<string | undefined>(savedDatasourceUid);
+  const [clusterLabel, setClusterLabel] = useState(savedClusterLabel);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
 
-  const onResetApiKey = () =>
-    setState({
-      ...state,
-      apiKey: '',
-      isApiKeySet: false,
-    });
+  // A datasource deleted after it was chosen leaves a dangling uid; say so instead of failing later.
+  const savedDatasourceIsMissing = useMemo(
+    () => Boolean(savedDatasourceUid) && !getDataSourceSrv().getInstanceSettings(savedDatasourceUid),
+    [savedDatasourceUid]
+  );
 
-  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    setState({
-      ...state,
-      [event.target.name]: event.target.value.trim(),
-    });
+  const clusterLabelError = labelNameError(clusterLabel);
+  const hasChanges = datasourceUid !== savedDatasourceUid || clusterLabel !== savedClusterLabel;
+  const isSaving = saveState.kind === 'saving';
+  const canSave = hasChanges && Boolean(datasourceUid) && !clusterLabelError && !isSaving;
+
+  const submit = async (payload: AppSettingsPayload, failureTitle: string) => {
+    setSaveState({ kind: 'saving' });
+    try {
+      await postAppSettings(pluginId, payload);
+      // Stays in "saving" on purpose: the reload replaces the page.
+      reloadPage();
+    } catch (error) {
+      setSaveState({ kind: 'failed', title: failureTitle, message: describeSaveFailure(error) });
+    }
   };
 
-  const onSubmit = () => {
-    if (isSubmitDisabled) {
+  const onSave = (event: FormEvent) => {
+    event.preventDefault();
+    if (!canSave) {
       return;
     }
-
-    updatePluginAndReload(plugin.meta.id, {
-      enabled,
-      pinned,
-      jsonData: {
-        apiUrl: state.apiUrl,
-      },
-      // This cannot be queried later by the frontend.
-      // We don't want to override it in case it was set previously and left untouched now.
-      secureJsonData: state.isApiKeySet
-        ? undefined
-        : {
-            apiKey: state.apiKey,
-          },
-    });
+    submit(
+      buildSettingsPayload(plugin.meta, { prometheusDatasourceUid: datasourceUid, clusterLabel }),
+      'Could not save the settings'
+    );
   };
 
+  const onSetEnabled = (nextEnabled: boolean) =>
+    submit(
+      buildSettingsPayload(plugin.meta, {}, { enabled: nextEnabled, pinned: nextEnabled }),
+      nextEnabled ? 'Could not enable the app' : 'Could not disable the app'
+    );
+
   return (
-    <form onSubmit={onSubmit}>
-      <FieldSet label="API Settings">
-        <Field label="API Key" description="A secret key for authenticating to our custom API">
-          <SecretInput
-            width={60}
-            id="config-api-key"
-            data-testid={testIds.appConfig.apiKey}
-            name="apiKey"
-            value={state.apiKey}
-            isConfigured={state.isApiKeySet}
-            placeholder={'Your secret API key'}
-            onChange={onChange}
-            onReset={onResetApiKey}
-          />
-        </Field>
+    <div className={styles.page}>
+      {!enabled && (
+        <Alert severity="info" title="The app is disabled">
+          <Stack direction="column" gap={1} alignItems="flex-start">
+            <Text>Enable it to add its pages (Home, Inventory, Health, Setup) to Grafana&apos;s navigation.</Text>
+            <Button variant="primary" icon="power" disabled={isSaving} onClick={() => onSetEnabled(true)}>
+              Enable
+            </Button>
+          </Stack>
+        </Alert>
+      )}
 
-        <Field label="API Url" description="" className={s.marginTop}>
-          <Input
-            width={60}
-            name="apiUrl"
-            id="config-api-url"
-            data-testid={testIds.appConfig.apiUrl}
-            value={state.apiUrl}
-            placeholder={`E.g.: http://mywebsite.com/api/v1`}
-            onChange={onChange}
-          />
-        </Field>
+      {saveState.kind === 'failed' && (
+        <Alert severity="error" title={saveState.title}>
+          {saveState.message}
+        </Alert>
+      )}
 
-        <div className={s.marginTop}>
-          <Button type="submit" data-testid={testIds.appConfig.submit} disabled={isSubmitDisabled}>
-            Save API settings
+      <form onSubmit={onSave} aria-label="Full-Stack Monitoring settings">
+        <FieldSet label="Prometheus">
+          <Field
+            label="Prometheus datasource"
+            description="The app detects exporters, builds dashboards and alert rules from this datasource. Only the organization's Prometheus datasources are listed."
+            htmlFor={DATASOURCE_INPUT_ID}
+            invalid={savedDatasourceIsMissing && datasourceUid === savedDatasourceUid}
+            error={`The saved datasource (uid "${savedDatasourceUid}") no longer exists. Choose another one and save.`}
+          >
+            <DataSourcePicker
+              inputId={DATASOURCE_INPUT_ID}
+              type="prometheus"
+              current={datasourceUid ?? null}
+              noDefault
+              width={60}
+              placeholder="Choose a Prometheus datasource"
+              disabled={isSaving}
+              onChange={(ds) => setDatasourceUid(ds.uid)}
+            />
+          </Field>
+
+          <Field
+            label="Cluster label"
+            description="The label that names a cluster or datacenter in your metrics. Dashboards filter by it and alerts group by it."
+            invalid={Boolean(clusterLabelError)}
+            error={clusterLabelError}
+          >
+            <Input
+              id={CLUSTER_LABEL_INPUT_ID}
+              width={30}
+              value={clusterLabel}
+              placeholder={DEFAULT_CLUSTER_LABEL}
+              disabled={isSaving}
+              onChange={(event) => setClusterLabel(event.currentTarget.value.trim())}
+            />
+          </Field>
+        </FieldSet>
+
+        <Stack direction="row" gap={2} alignItems="center">
+          <Button type="submit" disabled={!canSave} icon={isSaving ? 'spinner' : undefined}>
+            {isSaving ? 'Saving…' : 'Save settings'}
           </Button>
-        </div>
-      </FieldSet>
-    </form>
+          {!datasourceUid && <Text color="secondary">Choose a Prometheus datasource to save.</Text>}
+        </Stack>
+      </form>
+
+      {enabled && (
+        <FieldSet label="App status" className={styles.status}>
+          <Stack direction="column" gap={1} alignItems="flex-start">
+            <Text color="secondary">
+              Disabling removes the app&apos;s pages from the navigation and the dashboards it bundles. Its settings are
+              kept.
+            </Text>
+            <Button variant="destructive" fill="outline" disabled={isSaving} onClick={() => onSetEnabled(false)}>
+              Disable
+            </Button>
+          </Stack>
+        </FieldSet>
+      )}
+    </div>
   );
 };
 
 export default AppConfig;
 
-const getStyles = (theme: GrafanaTheme2) => ({
-  colorWeak: css`
-    color: ${theme.colors.text.secondary};
-  `,
-  marginTop: css`
-    margin-top: ${theme.spacing(3)};
-  `,
-});
-
-const updatePluginAndReload = async (pluginId: string, data: Partial<PluginMeta<AppPluginSettings>>) => {
-  try {
-    await updatePlugin(pluginId, data);
-
-    // Reloading the page as the changes made here wouldn't be propagated to the actual plugin otherwise.
-    // This is not ideal, however unfortunately currently there is no supported way for updating the plugin state.
-    window.location.reload();
-  } catch (e) {
-    console.error('Error while updating the plugin', e);
+function describeSaveFailure(error: unknown): string {
+  const status = fetchErrorStatus(error);
+  const reason = `Grafana answered: ${fetchErrorMessage(error)}.`;
+  if (status === 401 || status === 403) {
+    return `${reason} Only organization Admins can change app settings: ask one of them to make this change.`;
   }
-};
+  return `${reason} Your input is still in the form. Check that Grafana is reachable and try again; if it keeps failing, Grafana's server log names the cause.`;
+}
 
-const updatePlugin = async (pluginId: string, data: Partial<PluginMeta>) => {
-  const response = await getBackendSrv().fetch({
-    url: `/api/plugins/${pluginId}/settings`,
-    method: 'POST',
-    data,
-  });
-
-  return lastValueFrom(response);
-};
+const getStyles = (theme: GrafanaTheme2) => ({
+  page: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(2),
+    maxWidth: theme.breakpoints.values.lg,
+  }),
+  status: css({
+    marginTop: theme.spacing(4),
+  }),
+});

@@ -1,0 +1,107 @@
+/**
+ * What the plugin costs a Grafana user on page load: every JS file of the production build, raw and
+ * gzip-compressed (what a browser downloads from a Grafana serving gzip).
+ *
+ *   npm run build && npx tsx scripts/bench/bundle-size.ts [--json]
+ *
+ * module.js is fetched for every Grafana page as soon as the app is enabled, before anyone opens
+ * the app, so it has a budget and everything else belongs in lazy chunks. Exits 1 when a budget is
+ * exceeded.
+ */
+import fs from 'fs';
+import path from 'path';
+import { gzipSync } from 'zlib';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const DIST = path.join(REPO, 'dist');
+const KIB = 1024;
+
+/** gzip budgets for files every Grafana page loads (path relative to dist/). */
+const GZIP_BUDGETS: Record<string, number> = {
+  'module.js': 10 * KIB,
+};
+
+interface Row {
+  file: string;
+  raw: number;
+  gzip: number;
+  budget?: number;
+}
+
+function jsFilesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      return jsFilesUnder(full);
+    }
+    return entry.name.endsWith('.js') ? [full] : [];
+  });
+}
+
+/** The entry points first, in the order Grafana loads them, then the lazy chunks by size. */
+function order(rows: Row[]): Row[] {
+  const entries = ['module.js', 'datasource/module.js'];
+  const rank = (row: Row) => (entries.includes(row.file) ? entries.indexOf(row.file) : entries.length);
+  return [...rows].sort((a, b) => rank(a) - rank(b) || b.gzip - a.gzip || a.file.localeCompare(b.file));
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < KIB ? `${bytes} B` : `${(bytes / KIB).toFixed(1)} KiB`;
+}
+
+function verdict(row: Row): string {
+  if (row.budget === undefined) {
+    return '';
+  }
+  return `${row.gzip <= row.budget ? 'PASS' : 'FAIL'} (≤ ${formatBytes(row.budget)})`;
+}
+
+function main(): void {
+  if (!fs.existsSync(path.join(DIST, 'module.js'))) {
+    process.stderr.write('bundle-size: dist/module.js is missing: run `npm run build` first.\n');
+    process.exit(1);
+  }
+  const rows = order(
+    jsFilesUnder(DIST).map((file) => {
+      const content = fs.readFileSync(file);
+      const relative = path.relative(DIST, file).split(path.sep).join('/');
+      return { file: relative, raw: content.length, gzip: gzipSync(content).length, budget: GZIP_BUDGETS[relative] };
+    })
+  );
+  const total = rows.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip }), { raw: 0, gzip: 0 });
+  const overBudget = rows.filter((row) => row.budget !== undefined && row.gzip > row.budget);
+  const missingBudgeted = Object.keys(GZIP_BUDGETS).filter((file) => !rows.some((row) => row.file === file));
+
+  if (process.argv.includes('--json')) {
+    process.stdout.write(`${JSON.stringify({ files: rows, total, pass: overBudget.length === 0 }, null, 2)}\n`);
+  } else {
+    const table = [
+      ['file', 'raw', 'gzip', 'budget'],
+      ...rows.map((row) => [row.file, formatBytes(row.raw), formatBytes(row.gzip), verdict(row)]),
+      [`total JS (${rows.length} files)`, formatBytes(total.raw), formatBytes(total.gzip), ''],
+    ];
+    const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
+    const render = (line: string[]) =>
+      line
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+        .join('  ')
+        .trimEnd();
+    const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+    process.stdout.write(
+      [render(table[0]), rule, ...table.slice(1, -1).map(render), rule, render(table[table.length - 1]), ''].join('\n')
+    );
+  }
+
+  for (const row of overBudget) {
+    process.stderr.write(
+      `bundle-size: ${row.file} is ${formatBytes(row.gzip)} gzip, over its ${formatBytes(row.budget ?? 0)} budget: ` +
+        'move code behind a lazy import (pages, editors, Scenes) so it loads only when used.\n'
+    );
+  }
+  for (const file of missingBudgeted) {
+    process.stderr.write(`bundle-size: dist/${file} has a budget but was not built.\n`);
+  }
+  process.exit(overBudget.length > 0 || missingBudgeted.length > 0 ? 1 : 0);
+}
+
+main();

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Checks the generated Prometheus rule files and runs their promtool unit tests.
+# Usage: scripts/check-rules.sh   (from anywhere; paths are resolved from the repository root)
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+if ! command -v promtool >/dev/null 2>&1; then
+  echo "check-rules: promtool not found on PATH. Install the Debian package prometheus (sudo apt-get install prometheus) or put a Prometheus release's promtool on PATH." >&2
+  exit 127
+fi
+
+shopt -s nullglob
+rule_files=(provisioning/prometheus/rules/*.yml)
+test_files=(tests/promtool/*.test.yml)
+
+if [ ${#rule_files[@]} -eq 0 ]; then
+  echo "check-rules: no rule files in provisioning/prometheus/rules/*.yml. Run npm run generate first." >&2
+  exit 1
+fi
+if [ ${#test_files[@]} -eq 0 ]; then
+  echo "check-rules: no promtool tests in tests/promtool/*.test.yml. Run npm run generate first." >&2
+  exit 1
+fi
+
+echo "== promtool check rules (${#rule_files[@]} files)"
+promtool check rules "${rule_files[@]}"
+
+echo "== promtool test rules (${#test_files[@]} files)"
+promtool test rules "${test_files[@]}"
+
+echo "check-rules: all rule files valid and all promtool tests passed."

@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// Serves each exporter fixture (tests/fixtures/exporters/*.prom) as its own scrape target, so Prometheus sees
+// one host:port per "exporter", exactly like a real fleet, and the inventory code cannot cheat on paths.
+//
+//   node fixture-server.mjs --dir DIR --base-port N            serve (N = control port, fixtures on N+1, N+2, ...)
+//   node fixture-server.mjs --dir DIR --base-port N --list     print "name job port honor_labels" lines and exit
+//
+// Control port (JSON): GET /fixtures lists them; POST /fixtures/<name>/stop closes that fixture's listener (the
+// target then looks like a dead exporter: connection refused), POST /fixtures/<name>/start opens it again.
+// GET /-/healthy answers 200 (with how many fixtures are serving) once the server is up.
+//
+// No dependencies on purpose: the stack must start without node_modules.
+import { createServer } from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const HOST = '127.0.0.1';
+const EXPOSITION_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+/** Fixtures in name order; the order fixes the port, so ports are stable while the file set is. */
+function listFixtures(dir, basePort) {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.prom') && !file.endsWith('-snapshot.prom'))
+    .sort()
+    .map((file, index) => {
+      const name = basename(file, '.prom');
+      const text = readFileSync(join(dir, file), 'utf8');
+      return {
+        name,
+        // jmx-0x and jmx-1x are two versions of one exporter, so they share the job "jmx".
+        job: name.split('-')[0],
+        port: basePort + 1 + index,
+        path: join(dir, file),
+        // An exposition that already names its job (graphite_exporter mappings do) must keep it.
+        honorLabels: /^[^#].*[{,]job="/m.test(text),
+      };
+    });
+}
+
+function sendJson(res, status, body) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body, null, 2) + '\n');
+}
+
+function fixtureHandler(fixture) {
+  return (req, res) => {
+    if (req.method !== 'GET' || (req.url !== '/metrics' && !req.url.startsWith('/metrics?'))) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end(`fixture ${fixture.name} serves GET /metrics only\n`);
+      return;
+    }
+    // Read on every scrape so an edited fixture shows up without a restart.
+    try {
+      const body = readFileSync(fixture.path);
+      res.writeHead(200, { 'content-type': EXPOSITION_CONTENT_TYPE });
+      res.end(body);
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`cannot read ${fixture.path}: ${err.message}\n`);
+    }
+  };
+}
+
+function listen(server, port) {
+  return new Promise((resolve, reject) => {
+    const onError = (err) => reject(new Error(`cannot listen on ${HOST}:${port}: ${err.message}`));
+    server.once('error', onError);
+    server.listen(port, HOST, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+async function serve(fixtures, basePort) {
+  const servers = new Map(); // name -> http.Server while serving
+
+  async function open(fixture) {
+    if (servers.has(fixture.name)) {
+      return;
+    }
+    const server = createServer(fixtureHandler(fixture));
+    await listen(server, fixture.port);
+    servers.set(fixture.name, server);
+  }
+
+  async function close(fixture) {
+    const server = servers.get(fixture.name);
+    if (!server) {
+      return;
+    }
+    servers.delete(fixture.name);
+    // Drop kept-alive scrape connections too, or Prometheus would keep scraping the "stopped" exporter.
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+
+  const byName = new Map(fixtures.map((f) => [f.name, f]));
+  const describe = () =>
+    fixtures.map((f) => ({
+      name: f.name,
+      job: f.job,
+      port: f.port,
+      honorLabels: f.honorLabels,
+      serving: servers.has(f.name),
+    }));
+
+  const control = createServer(async (req, res) => {
+    const url = new URL(req.url, `http://${HOST}`);
+    if (req.method === 'GET' && url.pathname === '/-/healthy') {
+      sendJson(res, 200, { serving: servers.size, fixtures: fixtures.length });
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/fixtures') {
+      sendJson(res, 200, describe());
+      return;
+    }
+    const action = /^\/fixtures\/([^/]+)\/(start|stop)$/.exec(url.pathname);
+    if (req.method === 'POST' && action) {
+      const fixture = byName.get(action[1]);
+      if (!fixture) {
+        sendJson(res, 404, { error: `no fixture named "${action[1]}"`, known: [...byName.keys()] });
+        return;
+      }
+      try {
+        await (action[2] === 'start' ? open(fixture) : close(fixture));
+        sendJson(res, 200, { name: fixture.name, serving: servers.has(fixture.name) });
+      } catch (err) {
+        sendJson(res, 500, { error: err.message });
+      }
+      return;
+    }
+    sendJson(res, 404, { error: 'use GET /fixtures, GET /-/healthy, POST /fixtures/<name>/start|stop' });
+  });
+
+  await listen(control, basePort);
+  for (const fixture of fixtures) {
+    await open(fixture);
+  }
+  process.stdout.write(
+    `fixture-server: ${fixtures.length} fixtures on ${HOST}:${basePort + 1}..${basePort + fixtures.length}, control on ${basePort}\n`
+  );
+
+  const shutdown = () => {
+    control.close();
+    for (const server of servers.values()) {
+      server.closeAllConnections();
+      server.close();
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string' },
+    'base-port': { type: 'string' },
+    list: { type: 'boolean', default: false },
+  },
+});
+const basePort = Number(values['base-port']);
+if (!values.dir || !Number.isInteger(basePort) || basePort <= 0) {
+  process.stderr.write('usage: fixture-server.mjs --dir DIR --base-port N [--list]\n');
+  process.exit(2);
+}
+const fixtures = listFixtures(values.dir, basePort);
+if (values.list) {
+  for (const f of fixtures) {
+    process.stdout.write(`${f.name} ${f.job} ${f.port} ${f.honorLabels}\n`);
+  }
+} else {
+  serve(fixtures, basePort).catch((err) => {
+    process.stderr.write(`fixture-server: ${err.message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,78 @@
+# shellcheck shell=bash disable=SC2034 # the variables here are used by the scripts that source this file
+# Shared by start.sh and stop.sh: where the stack lives, its ports, and how a component is identified.
+# Every port can be overridden from the environment (same name); everything binds to 127.0.0.1.
+
+STACK_SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PROJECT_ROOT=$(cd "$STACK_SCRIPTS/../.." && pwd)
+
+FSM_STACK_DIR=${FSM_STACK_DIR:-/tmp/fsm-stack}
+CONF=$FSM_STACK_DIR/conf
+DATA=$FSM_STACK_DIR/data
+LOGS=$FSM_STACK_DIR/log
+RUN=$FSM_STACK_DIR/run
+
+# Upstream default ports in the comments; ours are high so distro services on the defaults never clash.
+: "${FSM_PROM_PORT:=19090}"              # prometheus 9090
+: "${FSM_PUSHGATEWAY_PORT:=19091}"       # pushgateway 9091
+: "${FSM_ALERTMANAGER_PORT:=19093}"      # alertmanager 9093 (clustering off)
+: "${FSM_NODE_EXPORTER_PORT:=19100}"     # node_exporter 9100
+: "${FSM_HAPROXY_EXPORTER_PORT:=19101}"  # haproxy_exporter 9101
+: "${FSM_BLACKBOX_PORT:=19115}"          # blackbox_exporter 9115
+: "${FSM_POSTGRES_EXPORTER_PORT:=19187}" # postgres_exporter 9187
+: "${FSM_FIXTURES_PORT:=19300}"          # fixture server control port; fixtures on 19301, 19302, ...
+: "${FSM_EPMD_PORT:=19369}"              # epmd 4369
+: "${FSM_RABBITMQ_AMQP_PORT:=19672}"     # rabbitmq AMQP 5672
+: "${FSM_RABBITMQ_DIST_PORT:=19673}"     # erlang distribution 25672
+: "${FSM_RABBITMQ_PROM_PORT:=19692}"     # rabbitmq_prometheus 15692
+: "${FSM_POSTGRES_PORT:=15432}"          # postgres 5432
+: "${FSM_DNS_PORT:=15353}"               # dnsmasq, target of the dns probe (53)
+: "${FSM_NTP_PORT:=11123}"               # chronyd NTP server, read by node_exporter's ntp collector (123)
+: "${FSM_HAPROXY_FRONTEND_PORT:=18080}"  # haproxy demo frontend -> prometheus + pushgateway
+: "${FSM_HAPROXY_STATS_PORT:=18404}"     # haproxy stats CSV (/stats;csv)
+: "${FSM_HAPROXY_PROMEX_PORT:=18405}"    # haproxy built-in exporter (/metrics)
+PORT_VARS=(FSM_PROM_PORT FSM_PUSHGATEWAY_PORT FSM_ALERTMANAGER_PORT FSM_NODE_EXPORTER_PORT
+  FSM_HAPROXY_EXPORTER_PORT FSM_BLACKBOX_PORT FSM_POSTGRES_EXPORTER_PORT FSM_FIXTURES_PORT FSM_EPMD_PORT
+  FSM_RABBITMQ_AMQP_PORT FSM_RABBITMQ_DIST_PORT FSM_RABBITMQ_PROM_PORT FSM_POSTGRES_PORT FSM_DNS_PORT
+  FSM_NTP_PORT FSM_HAPROXY_FRONTEND_PORT FSM_HAPROXY_STATS_PORT FSM_HAPROXY_PROMEX_PORT)
+
+IS_ROOT=0; [ "$(id -u)" = 0 ] && IS_ROOT=1
+
+T0=$(date +%s.%N)
+elapsed() { awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1fs", b - a }'; }
+log() { printf '[%6s] %s\n' "$(elapsed)" "$*"; }
+die() { printf '[%6s] ERROR: %s\n' "$(elapsed)" "$*" >&2; exit 1; }
+
+# A PID alone is not proof: PIDs are reused. We record the kernel start time (field 22 of /proc/PID/stat)
+# next to it, and a process counts as ours only while both match.
+# A zombie (state Z) has exited and only waits to be reaped by PID 1, which can take seconds: it counts as gone.
+# (Fields are counted after the ")" that ends field 2, the command name, which may contain spaces.)
+start_time_of() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '$1 != "Z" { print $20 }'; }
+
+recorded_pid() { [ -s "$RUN/$1.pid" ] && cat "$RUN/$1.pid"; }
+
+# is_running NAME: the recorded process is alive and is still the one we started.
+is_running() {
+  local pid
+  pid=$(recorded_pid "$1") || return 1
+  [ -n "$pid" ] && [ -s "$RUN/$1.starttime" ] && [ "$(start_time_of "$pid")" = "$(cat "$RUN/$1.starttime")" ]
+}
+
+# descendants PID: every process below PID, printed as "pid:starttime" so a later kill can re-check identity.
+descendants() {
+  ps -e -o pid=,ppid= | awk -v root="$1" '
+    { parent[$1] = $2 }
+    END {
+      for (p in parent) {
+        q = parent[p]
+        while (q != "" && q != 0 && q != root) q = parent[q]
+        if (q == root) print p
+      }
+    }' | while read -r pid; do
+    local st; st=$(start_time_of "$pid") && [ -n "$st" ] && echo "$pid:$st"
+  done
+}
+
+fixture_names() {
+  node "$STACK_SCRIPTS/fixture-server.mjs" --dir "$PROJECT_ROOT/tests/fixtures/exporters" \
+    --base-port "$FSM_FIXTURES_PORT" --list | awk '{ print $1 }'
+}

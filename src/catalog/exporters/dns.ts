@@ -1,0 +1,249 @@
+import { sel } from '../promql';
+import type { ExporterDefinition } from '../types';
+
+export const dnsExporter: ExporterDefinition = {
+  id: 'dns',
+  title: 'DNS prober',
+  layer: 'network',
+  defaultPort: 9115,
+  docsUrl: 'https://github.com/prometheus/blackbox_exporter/blob/master/CONFIGURATION.md#dns_probe',
+  description:
+    'DNS resolution checked by blackbox_exporter’s dns prober: query success, answers, response time per phase.',
+  // probe_success and probe_dns_lookup_time_seconds (the target's name lookup) come from every
+  // prober, HTTP/TCP/ICMP included: only the DNS prober's own names make a job a DNS one, and the
+  // shared names are always joined with probe_dns_query_succeeded below.
+  detection: {
+    metrics: ['probe_dns_query_succeeded', 'probe_dns_answer_rrs'],
+    supersedes: ['blackbox'],
+  },
+  infoMetrics: ['probe_dns_query_succeeded'],
+  // blackbox_exporter_build_info lives on the exporter's own /metrics, a different job from the probes.
+  versionMetric: { metric: 'blackbox_exporter_build_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'probeDuration',
+      title: 'Probe duration',
+      unit: 's',
+      direction: 'above',
+      warning: 1,
+      critical: 3,
+      min: 0.01,
+      max: 60,
+      description: 'Time the whole DNS probe took; a healthy resolver answers in milliseconds.',
+    },
+    {
+      id: 'answerRecords',
+      title: 'Answer records',
+      unit: 'short',
+      direction: 'below',
+      warning: 1,
+      min: 0,
+      max: 1000,
+      description:
+        'Records in the answer section; fewer than the threshold (by default: none) means the name no longer resolves.',
+    },
+    {
+      id: 'availability',
+      title: 'Availability',
+      unit: 'percentunit',
+      direction: 'below',
+      warning: 0.99,
+      critical: 0.9,
+      min: 0,
+      max: 1,
+      description: 'Share of successful probes over the window.',
+    },
+  ],
+  signals: [
+    {
+      id: 'probeSuccess',
+      title: 'Probe succeeded',
+      description: 'Whether the last DNS probe passed every check of its module (rcode, answer validation) (1 = yes).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => `${sel('probe_success', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}` }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'querySucceeded',
+      title: 'Query answered',
+      description:
+        'Whether the server answered the query at all (1 = yes); 1 with a failed probe means the answer did not pass validation.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('probe_dns_query_succeeded', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'availability',
+      title: 'Availability',
+      description: 'Share of successful probes over the interval.',
+      unit: 'percentunit',
+      variants: [
+        {
+          expr: (q) =>
+            `avg_over_time(${sel('probe_success', q)}[${q.range}]) and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'availability',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'answerRecords',
+      title: 'Answer records',
+      description:
+        'Resource records in the answer section; 0 means the name did not resolve (NXDOMAIN or empty answer).',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('probe_dns_answer_rrs', q) }],
+      legend: '{{instance}} answer',
+      threshold: 'answerRecords',
+    },
+    {
+      id: 'authorityRecords',
+      title: 'Authority records',
+      description: 'Resource records in the authority section (NS or SOA of the zone).',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('probe_dns_authority_rrs', q) }],
+      legend: '{{instance}} authority',
+    },
+    {
+      id: 'additionalRecords',
+      title: 'Additional records',
+      description: 'Resource records in the additional section (glue addresses, OPT).',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('probe_dns_additional_rrs', q) }],
+      legend: '{{instance}} additional',
+    },
+    {
+      id: 'probeDuration',
+      title: 'Probe duration',
+      description: 'Time the whole probe took, from resolving the target to the validated answer.',
+      unit: 's',
+      variants: [
+        { expr: (q) => `${sel('probe_duration_seconds', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}` },
+      ],
+      legend: '{{instance}}',
+      threshold: 'probeDuration',
+    },
+    {
+      id: 'durationByPhase',
+      title: 'Duration by phase',
+      description: 'Time spent resolving the target’s address, connecting, and waiting for the DNS answer (request).',
+      unit: 's',
+      variants: [
+        { note: 'blackbox_exporter ≥ 0.18 (phase breakdown)', expr: (q) => sel('probe_dns_duration_seconds', q) },
+      ],
+      legend: '{{instance}} {{phase}}',
+      optional: 'blackbox_exporter before 0.18 has no per-phase DNS timings',
+    },
+    {
+      id: 'queryTime',
+      title: 'Query response time',
+      description: 'Time from sending the query to receiving the answer: the resolver’s own response time.',
+      unit: 's',
+      variants: [
+        // `without (phase)` gives both variants the same labels, so the fallback yields where the phase exists.
+        {
+          note: 'blackbox_exporter ≥ 0.18',
+          expr: (q) => `sum without (phase) (${sel('probe_dns_duration_seconds', q, 'phase="request"')})`,
+        },
+        {
+          note: 'blackbox_exporter < 0.18: whole probe minus the target lookup (includes connection setup)',
+          expr: (q) =>
+            `(${sel('probe_duration_seconds', q)} - ${sel('probe_dns_lookup_time_seconds', q)}) and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'targetLookupTime',
+      title: 'Target name lookup',
+      description:
+        'Time the prober spent resolving the probed server’s own name (not the query); near 0 when the target is an IP address.',
+      unit: 's',
+      variants: [
+        {
+          expr: (q) =>
+            `${sel('probe_dns_lookup_time_seconds', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'zoneSerial',
+      title: 'Zone serial',
+      description: 'SOA serial returned by the server; secondaries lagging behind the primary show a smaller serial.',
+      unit: 'none',
+      variants: [{ expr: (q) => sel('probe_dns_serial', q) }],
+      legend: '{{instance}}',
+      optional: 'only for SOA queries',
+    },
+    {
+      id: 'ipProtocol',
+      title: 'IP protocol',
+      description: 'IP version used to reach the server (4 or 6).',
+      unit: 'none',
+      variants: [
+        { expr: (q) => `${sel('probe_ip_protocol', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}` },
+      ],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'targetAddressChanges',
+      title: 'Target address changes',
+      description:
+        'Times the probed server’s resolved IP address changed in the interval (DNS-based failover or a misconfigured record).',
+      unit: 'short',
+      variants: [
+        {
+          note: 'blackbox_exporter ≥ 0.17 (probe_ip_addr_hash)',
+          expr: (q) =>
+            `changes(${sel('probe_ip_addr_hash', q)}[${q.range}]) and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['probeSuccess'], kind: 'stat', width: 4 },
+        { signals: ['querySucceeded'], kind: 'stat', width: 4 },
+        { signals: ['availability'], kind: 'gauge', width: 4 },
+        { signals: ['answerRecords'], kind: 'stat', width: 4 },
+        { signals: ['probeDuration'], kind: 'stat', width: 4 },
+        { signals: ['queryTime'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'Response time',
+      panels: [
+        { signals: ['probeDuration'], width: 8 },
+        { signals: ['durationByPhase'], stack: true, width: 8 },
+        { signals: ['targetLookupTime'], width: 8 },
+      ],
+    },
+    {
+      title: 'Answers',
+      panels: [
+        {
+          signals: ['answerRecords', 'authorityRecords', 'additionalRecords'],
+          title: 'Records per section',
+          description: 'Resource records in the answer, authority and additional sections of the response.',
+          width: 12,
+        },
+        { signals: ['availability'], width: 12 },
+      ],
+    },
+    {
+      title: 'Target',
+      panels: [
+        { signals: ['zoneSerial'], width: 8 },
+        { signals: ['ipProtocol'], kind: 'stat', width: 8 },
+        { signals: ['targetAddressChanges'], width: 8 },
+      ],
+    },
+  ],
+};

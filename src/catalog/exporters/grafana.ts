@@ -1,0 +1,377 @@
+import { sel } from '../promql';
+import type { ExporterDefinition, QueryContext } from '../types';
+
+// Only metrics current Grafana (11/12, unified alerting) exposes. The legacy alerting engine's
+// result, active-alert and notification-sent counters went with that engine in Grafana 11:
+// panels built on them stay empty, so none are used here.
+
+const rateSum = (metric: string, q: QueryContext, by: string, extra = '') =>
+  `sum by (${q.by}${by ? `, ${by}` : ''}) (rate(${sel(metric, q, extra)}[${q.range}]))`;
+
+/**
+ * Failures as a percentage of all, both sides aggregated by the same labels. Failure series are
+ * created lazily (or omitted while zero), so the numerator falls back to 0 wherever there is
+ * traffic: quiet groups show 0%, not a gap.
+ */
+const failurePercent = (failed: string, all: string) => `100 * (${failed} or ${all} * 0) / ${all}`;
+
+export const grafanaExporter: ExporterDefinition = {
+  id: 'grafana',
+  title: 'Grafana',
+  layer: 'core',
+  defaultPort: 3000,
+  docsUrl: 'https://grafana.com/docs/grafana/latest/setup-grafana/set-up-grafana-monitoring/',
+  description:
+    'Grafana server’s own /metrics: HTTP API, data source requests, alert rule evaluation and notifications, usage.',
+  detection: { metrics: ['grafana_build_info'] },
+  infoMetrics: ['grafana_build_info'],
+  versionMetric: { metric: 'grafana_build_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'httpServerErrors',
+      title: 'HTTP server errors',
+      unit: 'percent',
+      direction: 'above',
+      warning: 5,
+      critical: 25,
+      min: 0.01,
+      max: 100,
+      description:
+        'Share of requests to one API handler that Grafana itself answered with 5xx (failures of data sources downstream are left out).',
+    },
+    {
+      id: 'datasourceErrors',
+      title: 'Data source errors',
+      unit: 'percent',
+      direction: 'above',
+      warning: 5,
+      critical: 20,
+      min: 0.01,
+      max: 100,
+      description: 'Share of requests to one data source that did not return 2xx.',
+    },
+    {
+      id: 'ruleEvaluationFailures',
+      title: 'Rule evaluation failures',
+      unit: 'percent',
+      direction: 'above',
+      warning: 1,
+      critical: 10,
+      min: 0.01,
+      max: 100,
+      description: 'Share of alert rule evaluations that failed in one org.',
+    },
+    {
+      id: 'schedulerBehind',
+      title: 'Alert scheduler behind',
+      unit: 's',
+      direction: 'above',
+      warning: 30,
+      critical: 120,
+      min: 1,
+      max: 3600,
+      description: 'How far the alert rule scheduler lags behind its ticks; rules are evaluated late.',
+    },
+    {
+      id: 'notificationFailures',
+      title: 'Notification failures',
+      unit: 'percent',
+      direction: 'above',
+      warning: 1,
+      critical: 10,
+      min: 0.01,
+      max: 100,
+      description: 'Share of notifications to one integration that failed.',
+    },
+  ],
+  signals: [
+    {
+      id: 'up',
+      title: 'Grafana up',
+      description: 'Whether Prometheus reached Grafana’s /metrics at its last scrape (1 = up).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('grafana_build_info', q)}` }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'httpRequests',
+      title: 'HTTP requests',
+      description: 'Requests per second served by Grafana, per status code.',
+      unit: 'reqps',
+      variants: [{ expr: (q) => rateSum('grafana_http_request_duration_seconds_count', q, 'status_code') }],
+      legend: '{{instance}} {{status_code}}',
+    },
+    {
+      id: 'httpServerErrors',
+      title: 'HTTP server errors',
+      description:
+        'Share of requests per handler that Grafana answered with 5xx; errors whose cause is downstream (a failing data source) are left out where Grafana labels them.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            failurePercent(
+              rateSum(
+                'grafana_http_request_duration_seconds_count',
+                q,
+                'handler',
+                'status_code=~"5..",status_source!="downstream"'
+              ),
+              rateSum('grafana_http_request_duration_seconds_count', q, 'handler')
+            ),
+        },
+      ],
+      legend: '{{instance}} {{handler}}',
+      threshold: 'httpServerErrors',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'httpLatency',
+      title: 'HTTP latency (p99)',
+      description: '99th percentile of request duration per API handler.',
+      unit: 's',
+      variants: [
+        {
+          expr: (q) =>
+            `histogram_quantile(0.99, sum by (${q.by}, handler, le) (rate(${sel('grafana_http_request_duration_seconds_bucket', q)}[${q.range}])))`,
+        },
+      ],
+      legend: '{{instance}} {{handler}}',
+    },
+    {
+      id: 'httpInFlight',
+      title: 'Requests in flight',
+      description: 'HTTP requests being served right now; a steady climb means requests pile up.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('grafana_http_request_in_flight', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'dashboardLoadTime',
+      title: 'Dashboard load time (p90)',
+      description: '90th percentile of the time to load a dashboard through the API.',
+      unit: 'ms',
+      variants: [{ expr: (q) => sel('grafana_api_dashboard_get_milliseconds', q, 'quantile="0.9"') }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'datasourceRequests',
+      title: 'Data source requests',
+      description: 'Requests per second Grafana sends to each data source, per response code.',
+      unit: 'reqps',
+      variants: [{ expr: (q) => rateSum('grafana_datasource_request_total', q, 'datasource, code') }],
+      legend: '{{instance}} {{datasource}} {{code}}',
+    },
+    {
+      id: 'datasourceErrors',
+      title: 'Data source errors',
+      description: 'Share of requests to each data source that did not return 2xx.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            failurePercent(
+              rateSum('grafana_datasource_request_total', q, 'datasource', 'code!~"2.."'),
+              rateSum('grafana_datasource_request_total', q, 'datasource')
+            ),
+        },
+      ],
+      legend: '{{instance}} {{datasource}}',
+      threshold: 'datasourceErrors',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'datasourceLatency',
+      title: 'Data source latency (p95)',
+      description: '95th percentile of request duration per data source.',
+      unit: 's',
+      variants: [
+        {
+          expr: (q) =>
+            `histogram_quantile(0.95, sum by (${q.by}, datasource, le) (rate(${sel('grafana_datasource_request_duration_seconds_bucket', q)}[${q.range}])))`,
+        },
+      ],
+      legend: '{{instance}} {{datasource}}',
+    },
+    {
+      id: 'ruleEvaluations',
+      title: 'Rule evaluations',
+      description: 'Alert rule evaluations per second, per org.',
+      unit: 'ops',
+      variants: [{ expr: (q) => rateSum('grafana_alerting_rule_evaluations_total', q, 'org') }],
+      legend: '{{instance}} org {{org}}',
+    },
+    {
+      id: 'ruleEvaluationFailures',
+      title: 'Rule evaluation failures',
+      description:
+        'Share of alert rule evaluations that failed, per org: broken queries or an unreachable data source.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            failurePercent(
+              rateSum('grafana_alerting_rule_evaluation_failures_total', q, 'org'),
+              rateSum('grafana_alerting_rule_evaluations_total', q, 'org')
+            ),
+        },
+      ],
+      legend: '{{instance}} org {{org}}',
+      threshold: 'ruleEvaluationFailures',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'ruleEvaluationDuration',
+      title: 'Rule evaluation duration (p99)',
+      description: '99th percentile of the time one alert rule evaluation takes, per org.',
+      unit: 's',
+      variants: [
+        {
+          expr: (q) =>
+            `histogram_quantile(0.99, sum by (${q.by}, org, le) (rate(${sel('grafana_alerting_rule_evaluation_duration_seconds_bucket', q)}[${q.range}])))`,
+        },
+      ],
+      legend: '{{instance}} org {{org}}',
+    },
+    {
+      id: 'schedulerBehind',
+      title: 'Alert scheduler behind',
+      description: 'How far the alert rule scheduler runs behind its ticks.',
+      unit: 's',
+      variants: [{ expr: (q) => sel('grafana_alerting_scheduler_behind_seconds', q) }],
+      legend: '{{instance}}',
+      threshold: 'schedulerBehind',
+    },
+    {
+      id: 'missedEvaluations',
+      title: 'Missed evaluations',
+      description:
+        'Evaluations skipped in the interval because the previous one of the same rule was still running, per rule.',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) =>
+            `sum by (${q.by}, org, name) (increase(${sel('grafana_alerting_schedule_rule_evaluations_missed_total', q)}[${q.range}]))`,
+        },
+      ],
+      legend: '{{instance}} org {{org}} {{name}}',
+    },
+    {
+      id: 'alertInstances',
+      title: 'Alert instances by state',
+      description: 'Alert instances of all rules per state: normal, pending, alerting, nodata, error.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('grafana_alerting_alerts', q) }],
+      legend: '{{instance}} {{state}}',
+    },
+    {
+      id: 'alertRules',
+      title: 'Alert rules',
+      description: 'Alert rules scheduled for evaluation.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('grafana_alerting_rule_group_rules', q)})` }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'notificationsSent',
+      title: 'Notifications sent',
+      description: 'Notifications attempted per second by the embedded Alertmanager, per integration.',
+      unit: 'ops',
+      variants: [{ expr: (q) => rateSum('grafana_alerting_notifications_total', q, 'integration') }],
+      legend: '{{instance}} {{integration}}',
+    },
+    {
+      id: 'notificationFailures',
+      title: 'Notification failures',
+      description: 'Share of notifications per integration that failed: alerts that reached nobody.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            failurePercent(
+              rateSum('grafana_alerting_notifications_failed_total', q, 'integration'),
+              rateSum('grafana_alerting_notifications_total', q, 'integration')
+            ),
+        },
+      ],
+      legend: '{{instance}} {{integration}}',
+      threshold: 'notificationFailures',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'notificationLatency',
+      title: 'Notification latency (p99)',
+      description: '99th percentile of the time to deliver a notification.',
+      unit: 's',
+      variants: [
+        {
+          expr: (q) =>
+            `histogram_quantile(0.99, sum by (${q.by}, le) (rate(${sel('grafana_alerting_notification_latency_seconds_bucket', q)}[${q.range}])))`,
+        },
+      ],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'activeUsers',
+      title: 'Active users',
+      description: 'Users active recently, out of all users.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('grafana_stat_active_users', q) }],
+      legend: '{{instance}} active',
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['up'], kind: 'stat', width: 4 },
+        { signals: ['httpInFlight'], kind: 'stat', width: 4 },
+        { signals: ['activeUsers'], kind: 'stat', width: 4 },
+        { signals: ['alertRules'], kind: 'stat', width: 4 },
+        { signals: ['schedulerBehind'], kind: 'stat', width: 4 },
+        { signals: ['ruleEvaluationFailures'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'HTTP API',
+      panels: [
+        { signals: ['httpRequests'], width: 6 },
+        { signals: ['httpServerErrors'], width: 6 },
+        { signals: ['httpLatency'], width: 6 },
+        { signals: ['dashboardLoadTime'], width: 6 },
+      ],
+    },
+    {
+      title: 'Data sources',
+      panels: [
+        { signals: ['datasourceRequests'], width: 8 },
+        { signals: ['datasourceErrors'], width: 8 },
+        { signals: ['datasourceLatency'], width: 8 },
+      ],
+    },
+    {
+      title: 'Alert rules',
+      panels: [
+        { signals: ['ruleEvaluations'], width: 6 },
+        { signals: ['ruleEvaluationFailures'], width: 6 },
+        { signals: ['ruleEvaluationDuration'], width: 6 },
+        { signals: ['missedEvaluations'], width: 6 },
+        { signals: ['alertInstances'], width: 12 },
+        { signals: ['schedulerBehind'], width: 12 },
+      ],
+    },
+    {
+      title: 'Notifications',
+      panels: [
+        { signals: ['notificationsSent'], width: 8 },
+        { signals: ['notificationFailures'], width: 8 },
+        { signals: ['notificationLatency'], width: 8 },
+      ],
+    },
+  ],
+};

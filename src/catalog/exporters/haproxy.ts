@@ -1,0 +1,346 @@
+import { sel } from '../promql';
+import type { ExporterDefinition, QueryContext } from '../types';
+
+// HAProxy's built-in exporter (PROMEX). Frontends, backends and servers are told apart by the
+// `proxy` label (plus `server`). From 2.4 on, status series carry a `state` label with one series
+// per possible state; before 2.4 each status was a single gauge whose value encoded the state.
+const STATE_LABEL = 'HAProxy ≥ 2.4 (one series per state)';
+const STATE_VALUE = 'HAProxy 2.0–2.3 (status encoded in the value: 1 = UP)';
+
+const perProxyRate = (metric: string, q: QueryContext, extra = '') =>
+  `sum by (${q.by}, proxy) (rate(${sel(metric, q, extra)}[${q.range}]))`;
+
+const errorRatio = (side: 'frontend' | 'backend', q: QueryContext) =>
+  `${perProxyRate(`haproxy_${side}_http_responses_total`, q, 'code="5xx"')} / (${perProxyRate(`haproxy_${side}_http_responses_total`, q)} > 0)`;
+
+const sessionsUsed = (side: 'frontend' | 'backend', q: QueryContext) =>
+  `100 * ${sel(`haproxy_${side}_current_sessions`, q)} / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
+
+export const haproxyExporter: ExporterDefinition = {
+  id: 'haproxy',
+  title: 'HAProxy (built-in exporter)',
+  layer: 'network',
+  defaultPort: 8404,
+  docsUrl: 'https://www.haproxy.com/documentation/haproxy-configuration-tutorials/alerts-and-monitoring/prometheus/',
+  description:
+    'HAProxy ≥ 2.0 through its built-in Prometheus exporter: frontends, backends, servers, sessions, errors and latency.',
+  detection: { metrics: ['haproxy_process_build_info', 'haproxy_process_uptime_seconds', 'haproxy_process_nbthread'] },
+  infoMetrics: ['haproxy_process_build_info', 'haproxy_process_uptime_seconds'],
+  versionMetric: { metric: 'haproxy_process_build_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'http5xxRatio',
+      title: 'HTTP 5xx ratio',
+      unit: 'percentunit',
+      direction: 'above',
+      warning: 0.05,
+      critical: 0.2,
+      min: 0.001,
+      max: 1,
+      description: 'Share of HTTP responses with a 5xx status.',
+    },
+    {
+      id: 'sessionsUsed',
+      title: 'Sessions used',
+      unit: 'percent',
+      direction: 'above',
+      warning: 80,
+      critical: 95,
+      min: 1,
+      max: 100,
+      description:
+        'Current sessions as a share of the proxy’s session limit (maxconn); at the limit new connections wait or are refused.',
+    },
+    {
+      id: 'connectionsUsed',
+      title: 'Process connections used',
+      unit: 'percent',
+      direction: 'above',
+      warning: 80,
+      critical: 95,
+      min: 1,
+      max: 100,
+      description: 'Connections of the whole process as a share of its global maxconn.',
+    },
+    {
+      id: 'idleTime',
+      title: 'Process idle time',
+      unit: 'percent',
+      direction: 'below',
+      warning: 20,
+      critical: 5,
+      min: 0,
+      max: 100,
+      description: 'Share of time HAProxy’s threads wait for events; near 0 the process is CPU-bound.',
+    },
+  ],
+  signals: [
+    {
+      id: 'up',
+      title: 'Exporter up',
+      description: 'Whether Prometheus reached HAProxy’s exporter endpoint at its last scrape (1 = up).',
+      unit: 'bool_yes_no',
+      variants: [
+        {
+          expr: (q) =>
+            `${sel('up', q)} and on (${q.by}) (${sel('haproxy_process_build_info', q)} or ${sel('haproxy_process_uptime_seconds', q)})`,
+        },
+      ],
+      legend: '{{instance}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'uptime',
+      title: 'Uptime',
+      description: 'Time since the HAProxy process started; it resets on every reload that replaces the process.',
+      unit: 'dtdurations',
+      variants: [{ expr: (q) => sel('haproxy_process_uptime_seconds', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'connectionsUsed',
+      title: 'Process connections used',
+      description: 'Connections of the process as a share of its global maxconn.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * ${sel('haproxy_process_current_connections', q)} / (${sel('haproxy_process_max_connections', q)} > 0)`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'connectionsUsed',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'idleTime',
+      title: 'Process idle time',
+      description: 'Share of time the threads wait for events; low values mean HAProxy itself is the bottleneck.',
+      unit: 'percent',
+      variants: [{ expr: (q) => sel('haproxy_process_idle_time_percent', q) }],
+      legend: '{{instance}}',
+      threshold: 'idleTime',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'frontendRequests',
+      title: 'Frontend requests',
+      description: 'HTTP requests received per second by each frontend.',
+      unit: 'reqps',
+      variants: [{ expr: (q) => perProxyRate('haproxy_frontend_http_requests_total', q) }],
+      legend: '{{instance}} {{proxy}}',
+      min: 0,
+    },
+    {
+      id: 'frontend5xxRatio',
+      title: 'Frontend 5xx ratio',
+      description:
+        'Share of responses each frontend sent with a 5xx status, including errors HAProxy generated itself.',
+      unit: 'percentunit',
+      variants: [{ expr: (q) => errorRatio('frontend', q) }],
+      legend: '{{instance}} {{proxy}}',
+      threshold: 'http5xxRatio',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'backend5xxRatio',
+      title: 'Backend 5xx ratio',
+      description: 'Share of responses from each backend’s servers with a 5xx status.',
+      unit: 'percentunit',
+      variants: [{ expr: (q) => errorRatio('backend', q) }],
+      legend: '{{instance}} {{proxy}}',
+      threshold: 'http5xxRatio',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'backendResponsesByCode',
+      title: 'Backend responses by class',
+      description: 'HTTP responses per second from each backend by status class (1xx–5xx, other).',
+      unit: 'reqps',
+      variants: [
+        {
+          expr: (q) =>
+            `sum by (${q.by}, proxy, code) (rate(${sel('haproxy_backend_http_responses_total', q)}[${q.range}]))`,
+        },
+      ],
+      legend: '{{proxy}} {{code}}',
+      min: 0,
+    },
+    {
+      id: 'backendUp',
+      title: 'Backend up',
+      description: 'Whether each backend is UP (1) or DOWN (0); a DOWN backend has no server to send traffic to.',
+      unit: 'bool_yes_no',
+      variants: [
+        { note: STATE_LABEL, expr: (q) => sel('haproxy_backend_status', q, 'state="UP"') },
+        { note: STATE_VALUE, expr: (q) => sel('haproxy_backend_status', q, 'state=""') },
+      ],
+      legend: '{{instance}} {{proxy}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'activeServers',
+      title: 'Active servers',
+      description: 'Servers of each backend that are up and taking traffic (backup servers not counted).',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('haproxy_backend_active_servers', q) }],
+      legend: '{{instance}} {{proxy}}',
+      min: 0,
+    },
+    {
+      id: 'serversNotUp',
+      title: 'Servers not up',
+      description: 'Servers in each backend that are not UP (down, in maintenance, draining or not load-balanced).',
+      unit: 'short',
+      variants: [
+        {
+          note: STATE_LABEL,
+          expr: (q) => `sum by (${q.by}, proxy) (1 - ${sel('haproxy_server_status', q, 'state="UP"')})`,
+        },
+        {
+          note: STATE_VALUE,
+          expr: (q) => `sum by (${q.by}, proxy) (${sel('haproxy_server_status', q, 'state=""')} != bool 1)`,
+        },
+      ],
+      legend: '{{instance}} {{proxy}}',
+      min: 0,
+    },
+    {
+      id: 'serverTransitions',
+      title: 'Server state changes',
+      description:
+        'UP/DOWN transitions of each server over the window; repeated changes mean a flapping server or a too-strict health check.',
+      unit: 'short',
+      variants: [{ expr: (q) => `increase(${sel('haproxy_server_check_up_down_total', q)}[${q.range}])` }],
+      legend: '{{proxy}}/{{server}}',
+      min: 0,
+    },
+    {
+      id: 'frontendSessionsUsed',
+      title: 'Frontend sessions used',
+      description: 'Current sessions of each frontend as a share of its maxconn.',
+      unit: 'percent',
+      variants: [{ expr: (q) => sessionsUsed('frontend', q) }],
+      legend: '{{instance}} {{proxy}}',
+      threshold: 'sessionsUsed',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'backendSessionsUsed',
+      title: 'Backend sessions used',
+      description: 'Current sessions of each backend as a share of its session limit.',
+      unit: 'percent',
+      variants: [{ expr: (q) => sessionsUsed('backend', q) }],
+      legend: '{{instance}} {{proxy}}',
+      threshold: 'sessionsUsed',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'backendQueue',
+      title: 'Queued requests',
+      description:
+        'Requests waiting in each backend’s queue because all servers are at their maxconn; any sustained queue adds latency.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('haproxy_backend_current_queue', q) }],
+      legend: '{{instance}} {{proxy}}',
+      min: 0,
+    },
+    {
+      id: 'backendResponseTime',
+      title: 'Backend response time',
+      description: 'Average server response time of each backend over its last 1024 requests.',
+      unit: 's',
+      variants: [{ expr: (q) => sel('haproxy_backend_response_time_average_seconds', q) }],
+      legend: '{{instance}} {{proxy}}',
+      min: 0,
+    },
+    {
+      id: 'backendErrors',
+      title: 'Backend connection and response errors',
+      description: 'Failed connections to servers plus broken server responses per second, by backend.',
+      unit: 'ops',
+      variants: [
+        {
+          expr: (q) =>
+            `${perProxyRate('haproxy_backend_connection_errors_total', q)} + ${perProxyRate('haproxy_backend_response_errors_total', q)}`,
+        },
+      ],
+      legend: '{{instance}} {{proxy}}',
+      min: 0,
+    },
+    {
+      id: 'frontendRequestErrors',
+      title: 'Frontend request errors',
+      description: 'Invalid or aborted client requests per second, by frontend.',
+      unit: 'ops',
+      variants: [{ expr: (q) => perProxyRate('haproxy_frontend_request_errors_total', q) }],
+      legend: '{{instance}} {{proxy}}',
+      min: 0,
+    },
+    {
+      id: 'frontendTraffic',
+      title: 'Frontend traffic',
+      description: 'Bytes received from and sent to clients per second, by frontend.',
+      unit: 'Bps',
+      variants: [
+        {
+          expr: (q) =>
+            `label_replace(${perProxyRate('haproxy_frontend_bytes_in_total', q)}, "direction", "in", "", "") or label_replace(${perProxyRate('haproxy_frontend_bytes_out_total', q)}, "direction", "out", "", "")`,
+        },
+      ],
+      legend: '{{instance}} {{proxy}} {{direction}}',
+      min: 0,
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['up'], kind: 'stat', width: 4 },
+        { signals: ['uptime'], kind: 'stat', width: 4 },
+        { signals: ['connectionsUsed'], kind: 'gauge', width: 4 },
+        { signals: ['idleTime'], kind: 'gauge', width: 4 },
+        { signals: ['backendUp'], kind: 'stat', width: 4 },
+        { signals: ['serversNotUp'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'Frontends',
+      panels: [
+        { signals: ['frontendRequests'], width: 6 },
+        { signals: ['frontend5xxRatio'], width: 6 },
+        { signals: ['frontendSessionsUsed'], width: 6 },
+        { signals: ['frontendRequestErrors'], width: 6 },
+        { signals: ['frontendTraffic'], width: 24 },
+      ],
+    },
+    {
+      title: 'Backends',
+      panels: [
+        { signals: ['backendResponsesByCode'], stack: true, width: 8 },
+        { signals: ['backend5xxRatio'], width: 8 },
+        { signals: ['backendResponseTime'], width: 8 },
+        { signals: ['backendSessionsUsed'], width: 8 },
+        { signals: ['backendQueue'], width: 8 },
+        { signals: ['backendErrors'], width: 8 },
+      ],
+    },
+    {
+      title: 'Servers',
+      panels: [
+        { signals: ['activeServers'], width: 8 },
+        { signals: ['serversNotUp'], width: 8 },
+        { signals: ['serverTransitions'], width: 8 },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,302 @@
+import { joinMatchers, sel } from '../promql';
+import type { ExporterDefinition, QueryContext } from '../types';
+
+// Every component health gauge: 1 = OK, 0 = anything else (Warning, Critical, absent).
+const HEALTH = 'ilo_(power_supply|chassis_fan|chassis_temperature|memory_dimm|processor|storage_disk)_healthy';
+
+// When an iLO reports a disk only in MiB, the exporter emits CapacityMiB << 10, i.e. KiB, under a
+// "_byte" name. Real disks span about 32 GiB to 32 TiB, so the two ranges do not overlap: a value
+// below 2^35 can only be KiB (a disk under 32 TiB), one above it only bytes.
+const KIB_CEILING = '34359738368';
+const capacity = (q: QueryContext) => sel('ilo_storage_disk_capacity_byte', q);
+
+export const iloExporter: ExporterDefinition = {
+  id: 'ilo',
+  title: 'HPE iLO',
+  layer: 'specialized',
+  defaultPort: 9545,
+  docsUrl: 'https://github.com/MauveSoftware/ilo_exporter',
+  description:
+    'HPE ProLiant servers through the iLO Redfish API: power, fans, temperatures, and the health of PSUs, DIMMs, CPUs and disks.',
+  detection: { metrics: ['ilo_power_up', 'ilo_system_info'] },
+  // The exporter has no build-info metric. One series per server (label host).
+  infoMetrics: ['ilo_power_up'],
+  thresholds: [
+    {
+      id: 'unhealthyComponents',
+      title: 'Unhealthy components',
+      unit: 'short',
+      direction: 'above',
+      critical: 0,
+      min: 0,
+      max: 100,
+      description: 'Components (PSU, fan, sensor, DIMM, CPU, disk) whose iLO health is not OK.',
+    },
+    {
+      id: 'temperatureHeadroom',
+      title: 'Temperature headroom',
+      unit: 'celsius',
+      direction: 'below',
+      warning: 10,
+      critical: 5,
+      min: 0,
+      max: 50,
+      description: 'Degrees left below a sensor’s critical threshold as the iLO defines it.',
+    },
+    {
+      id: 'powerCapacity',
+      title: 'Power use of capacity',
+      unit: 'percent',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      min: 1,
+      max: 100,
+      description:
+        'Power drawn as a share of the power supplies’ capacity; above 50% a redundant pair no longer survives losing one supply.',
+    },
+  ],
+  signals: [
+    {
+      id: 'powerUp',
+      title: 'Server powered on',
+      description: 'Whether each server is powered on (1 = on).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('ilo_power_up', q) }],
+      legend: '{{host}}',
+    },
+    {
+      id: 'unhealthyComponents',
+      title: 'Unhealthy components',
+      description:
+        'Components per server whose health is not OK: power supplies, fans, temperature sensors, DIMMs, processors and disks.',
+      unit: 'short',
+      variants: [
+        {
+          // count(… == 0) keeps each metric's name, so a fan and a sensor sharing a name label cannot
+          // collide; the `or` shows 0 for servers where everything is healthy.
+          expr: (q) =>
+            `count by (${q.by}, host) ({${joinMatchers(`__name__=~"${HEALTH}"`, q.selector)}} == 0) or sum by (${q.by}, host) (${sel('ilo_power_up', q)} * 0)`,
+        },
+      ],
+      legend: '{{host}}',
+      threshold: 'unhealthyComponents',
+      min: 0,
+    },
+    {
+      id: 'powerCurrent',
+      title: 'Power draw',
+      description: 'Current power drawn by each server.',
+      unit: 'watt',
+      variants: [{ expr: (q) => `sum by (${q.by}, host) (${sel('ilo_power_current_watt', q)})` }],
+      legend: '{{host}} now',
+    },
+    {
+      id: 'powerAverage',
+      title: 'Average power draw',
+      description: 'Average power drawn by each server over the iLO’s sampling window.',
+      unit: 'watt',
+      variants: [{ expr: (q) => `sum by (${q.by}, host) (${sel('ilo_power_average_watt', q)})` }],
+      legend: '{{host}} average',
+    },
+    {
+      id: 'powerCapacityUsed',
+      title: 'Power use of capacity',
+      description: 'Power drawn as a share of the power-control domain’s capacity.',
+      unit: 'percent',
+      variants: [
+        { expr: (q) => `100 * ${sel('ilo_power_current_watt', q)} / (${sel('ilo_power_capacity_watt', q)} > 0)` },
+      ],
+      legend: '{{host}}',
+      threshold: 'powerCapacity',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'powerSupplyHealthy',
+      title: 'Power supplies',
+      description: 'Health of each power supply (1 = OK).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('ilo_power_supply_healthy', q) }],
+      legend: '{{host}} PSU {{serial}}',
+    },
+    {
+      id: 'fanHealthy',
+      title: 'Fans',
+      description: 'Health of each fan (1 = OK).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('ilo_chassis_fan_healthy', q) }],
+      legend: '{{host}} {{name}}',
+    },
+    {
+      id: 'fanSpeed',
+      title: 'Fan speed',
+      description:
+        'Speed of each fan in percent of its maximum; all fans high means the server is hot or a fan failed.',
+      unit: 'percent',
+      variants: [{ expr: (q) => sel('ilo_chassis_fan_current_percent', q) }],
+      legend: '{{host}} {{name}}',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'temperature',
+      title: 'Temperatures',
+      description: 'Reading of each temperature sensor.',
+      unit: 'celsius',
+      variants: [{ expr: (q) => sel('ilo_chassis_temperature_current', q) }],
+      legend: '{{host}} {{name}}',
+    },
+    {
+      id: 'temperatureHeadroom',
+      title: 'Temperature headroom',
+      description: 'Degrees left below each sensor’s critical threshold (sensors without a threshold are left out).',
+      unit: 'celsius',
+      variants: [
+        {
+          expr: (q) =>
+            `(${sel('ilo_chassis_temperature_critical', q)} > 0) - ${sel('ilo_chassis_temperature_current', q)}`,
+        },
+      ],
+      legend: '{{host}} {{name}}',
+      threshold: 'temperatureHeadroom',
+    },
+    {
+      id: 'temperatureHealthy',
+      title: 'Temperature sensors',
+      description: 'Health of each temperature sensor (1 = OK).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('ilo_chassis_temperature_healthy', q) }],
+      legend: '{{host}} {{name}}',
+    },
+    {
+      id: 'dimmHealthy',
+      title: 'Memory DIMMs',
+      description: 'Health of each DIMM (1 = OK); correctable-error storms show here before a DIMM fails.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('ilo_memory_dimm_healthy', q) }],
+      legend: '{{host}} {{name}}',
+    },
+    {
+      id: 'memoryInstalled',
+      title: 'Memory installed',
+      description: 'Total size of the DIMMs the iLO reports per server; a drop means a DIMM was mapped out.',
+      unit: 'bytes',
+      variants: [{ expr: (q) => `sum by (${q.by}, host) (${sel('ilo_memory_dimm_byte', q)})` }],
+      legend: '{{host}}',
+    },
+    {
+      id: 'processorHealthy',
+      title: 'Processors',
+      description: 'Health of each processor (1 = OK).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('ilo_processor_healthy', q) }],
+      legend: '{{host}} {{socket}}',
+    },
+    {
+      id: 'diskHealthy',
+      title: 'Disks',
+      description: 'Health of each physical disk behind the Smart Array controller (1 = OK).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('ilo_storage_disk_healthy', q) }],
+      legend: '{{host}} {{location}} {{model}}',
+    },
+    {
+      id: 'diskFailurePredicted',
+      title: 'Disk failure predicted',
+      description: 'Whether the controller predicts a disk will fail (1 = yes): replace it before it does.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('ilo_storage_disk_failure_predicted', q) }],
+      legend: '{{host}} {{location}} {{model}}',
+    },
+    {
+      id: 'diskCapacity',
+      title: 'Disk capacity',
+      description: 'Size of each physical disk, corrected where the exporter reports KiB under a byte name.',
+      unit: 'bytes',
+      variants: [
+        { note: 'iLO reports the capacity in bytes', expr: (q) => `${capacity(q)} >= ${KIB_CEILING}` },
+        {
+          note: 'iLO reports only MiB: the exporter emits KiB (MiB << 10)',
+          expr: (q) => `(${capacity(q)} < ${KIB_CEILING}) * 1024`,
+        },
+      ],
+      legend: '{{host}} {{location}} {{model}}',
+    },
+    {
+      id: 'scrapeDuration',
+      title: 'iLO scrape duration',
+      description:
+        'Time each exporter module (system, chassis, manager) took to query the iLO; slow iLOs make scrapes time out.',
+      unit: 's',
+      variants: [
+        {
+          expr: (q) =>
+            `{${joinMatchers('__name__=~"ilo_(system|chassis|manager)_scrape_duration_second"', q.selector)}}`,
+        },
+      ],
+      legend: '{{host}} {{__name__}}',
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['powerUp'], kind: 'stat', width: 4 },
+        { signals: ['unhealthyComponents'], kind: 'stat', width: 5 },
+        { signals: ['powerCurrent'], kind: 'stat', width: 5 },
+        { signals: ['powerCapacityUsed'], kind: 'gauge', width: 5 },
+        { signals: ['diskFailurePredicted'], kind: 'stat', width: 5 },
+      ],
+    },
+    {
+      title: 'Power',
+      panels: [
+        {
+          signals: ['powerCurrent', 'powerAverage'],
+          title: 'Power draw',
+          description: 'Current and average power drawn by each server.',
+          width: 12,
+        },
+        { signals: ['powerCapacityUsed'], width: 6 },
+        { signals: ['powerSupplyHealthy'], kind: 'table', width: 6 },
+      ],
+    },
+    {
+      title: 'Cooling',
+      panels: [
+        { signals: ['temperature'], width: 6 },
+        { signals: ['temperatureHeadroom'], width: 6 },
+        { signals: ['fanSpeed'], width: 6 },
+        {
+          signals: ['fanHealthy', 'temperatureHealthy'],
+          title: 'Fan and sensor health',
+          description: 'Health of each fan and temperature sensor (1 = OK).',
+          kind: 'table',
+          width: 6,
+        },
+      ],
+    },
+    {
+      title: 'Compute and memory',
+      panels: [
+        { signals: ['processorHealthy'], kind: 'table', width: 8 },
+        { signals: ['dimmHealthy'], kind: 'table', width: 8 },
+        { signals: ['memoryInstalled'], kind: 'stat', width: 8 },
+      ],
+    },
+    {
+      title: 'Storage',
+      panels: [
+        { signals: ['diskHealthy'], kind: 'table', width: 8 },
+        { signals: ['diskFailurePredicted'], kind: 'table', width: 8 },
+        { signals: ['diskCapacity'], kind: 'table', width: 8 },
+      ],
+    },
+    {
+      title: 'Exporter',
+      panels: [{ signals: ['scrapeDuration'], width: 24 }],
+    },
+  ],
+};

@@ -1,0 +1,349 @@
+import { sel } from '../promql';
+import type { ExporterDefinition, QueryContext, SignalVariant } from '../types';
+
+// The JVM metrics come from the Prometheus Java client bundled with the agent, whose names changed
+// with client_java 1.x (jmx_exporter ≥ 1.0): jvm_memory_bytes_used → jvm_memory_used_bytes,
+// jvm_memory_pool_bytes_used → jvm_memory_pool_used_bytes, jvm_info → jvm_runtime_info.
+const V1 = 'jmx_exporter ≥ 1.0 (client_java 1.x)';
+const V0 = 'jmx_exporter 0.x (simpleclient 0.x)';
+
+const memory = (kind: 'used' | 'committed' | 'max', area: string): [SignalVariant, SignalVariant] => [
+  { note: V1, expr: (q) => sel(`jvm_memory_${kind}_bytes`, q, `area="${area}"`) },
+  { note: V0, expr: (q) => sel(`jvm_memory_bytes_${kind}`, q, `area="${area}"`) },
+];
+
+// G1 pools and non-heap areas report max = -1 (unbounded); `> 0` drops them instead of drawing
+// negative or infinite percentages.
+const usedOfMax = (used: string, max: string, q: QueryContext, extra: string) =>
+  `100 * ${sel(used, q, extra)} / (${sel(max, q, extra)} > 0)`;
+
+export const jmxExporter: ExporterDefinition = {
+  id: 'jmx',
+  title: 'JVM (JMX exporter)',
+  layer: 'specialized',
+  defaultPort: 9404,
+  docsUrl: 'https://github.com/prometheus/jmx_exporter',
+  description:
+    'Java applications through the JMX exporter agent: heap and pools, garbage collection, threads and deadlocks, file descriptors.',
+  detection: { metrics: ['jvm_memory_used_bytes', 'jvm_memory_bytes_used', 'jmx_scrape_error'] },
+  // jmx_scrape_error exists in every agent version; the JVM info metric was renamed.
+  infoMetrics: ['jmx_scrape_error', 'jvm_runtime_info', 'jvm_info'],
+  versionMetric: { metric: 'jmx_exporter_build_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'heapUtilisation',
+      title: 'Heap utilisation',
+      unit: 'percent',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      min: 1,
+      max: 100,
+      description:
+        'Heap in use as a share of the maximum heap (-Xmx); sustained high use ends in long GC pauses and OutOfMemoryError.',
+    },
+    {
+      id: 'gcTime',
+      title: 'Time in GC',
+      unit: 'percent',
+      direction: 'above',
+      warning: 5,
+      critical: 20,
+      min: 0.1,
+      max: 100,
+      description: 'Share of wall-clock time spent in garbage collection, all collectors together.',
+    },
+    {
+      id: 'deadlockedThreads',
+      title: 'Deadlocked threads',
+      unit: 'short',
+      direction: 'above',
+      critical: 0,
+      min: 0,
+      max: 1000,
+      description: 'Threads stuck in a deadlock; any is a bug that only a restart clears.',
+    },
+    {
+      id: 'fileDescriptors',
+      title: 'File descriptors in use',
+      unit: 'percent',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      min: 1,
+      max: 100,
+      description: 'Open file descriptors as a share of the process limit.',
+    },
+  ],
+  signals: [
+    {
+      id: 'scrapeError',
+      title: 'JMX scrape error',
+      description:
+        'Whether the agent failed to read the MBeans at the last scrape (0 = OK); application metrics are missing while it is 1.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('jmx_scrape_error', q) }],
+      legend: '{{instance}}',
+      min: 0,
+    },
+    {
+      id: 'uptime',
+      title: 'JVM uptime',
+      description: 'Time since the JVM started; frequent resets mean crashes or OOM kills.',
+      unit: 'dtdurations',
+      variants: [
+        {
+          expr: (q) =>
+            `time() - ${sel('process_start_time_seconds', q)} and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'heapUtilisation',
+      title: 'Heap utilisation',
+      description: 'Heap in use as a share of the maximum heap.',
+      unit: 'percent',
+      variants: [
+        { note: V1, expr: (q) => usedOfMax('jvm_memory_used_bytes', 'jvm_memory_max_bytes', q, 'area="heap"') },
+        { note: V0, expr: (q) => usedOfMax('jvm_memory_bytes_used', 'jvm_memory_bytes_max', q, 'area="heap"') },
+      ],
+      legend: '{{instance}}',
+      threshold: 'heapUtilisation',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'heapUsed',
+      title: 'Heap used',
+      description: 'Bytes of heap in use; the saw-tooth is allocation followed by collection.',
+      unit: 'bytes',
+      variants: memory('used', 'heap'),
+      legend: '{{instance}} used',
+    },
+    {
+      id: 'heapCommitted',
+      title: 'Heap committed',
+      description: 'Heap memory the JVM has reserved from the OS.',
+      unit: 'bytes',
+      variants: memory('committed', 'heap'),
+      legend: '{{instance}} committed',
+    },
+    {
+      id: 'heapMax',
+      title: 'Heap max',
+      description: 'Maximum heap size (-Xmx).',
+      unit: 'bytes',
+      variants: memory('max', 'heap'),
+      legend: '{{instance}} max',
+    },
+    {
+      id: 'nonHeapUsed',
+      title: 'Non-heap used',
+      description:
+        'Metaspace, code cache and other non-heap memory in use; steady growth points at a class-loader leak.',
+      unit: 'bytes',
+      variants: memory('used', 'nonheap'),
+      legend: '{{instance}} non-heap',
+    },
+    {
+      id: 'poolUtilisation',
+      title: 'Memory pool utilisation',
+      description:
+        'Use of each memory pool that has a maximum (G1 Eden/Survivor and Metaspace usually do not and are left out).',
+      unit: 'percent',
+      variants: [
+        { note: V1, expr: (q) => usedOfMax('jvm_memory_pool_used_bytes', 'jvm_memory_pool_max_bytes', q, '') },
+        { note: V0, expr: (q) => usedOfMax('jvm_memory_pool_bytes_used', 'jvm_memory_pool_bytes_max', q, '') },
+      ],
+      legend: '{{instance}} {{pool}}',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'poolUsed',
+      title: 'Memory pool used',
+      description: 'Bytes in use per memory pool (Eden, Survivor, Old Gen, Metaspace, …).',
+      unit: 'bytes',
+      variants: [
+        { note: V1, expr: (q) => sel('jvm_memory_pool_used_bytes', q) },
+        { note: V0, expr: (q) => sel('jvm_memory_pool_bytes_used', q) },
+      ],
+      legend: '{{instance}} {{pool}}',
+    },
+    {
+      id: 'gcTime',
+      title: 'Time in GC',
+      description: 'Share of wall-clock time spent in garbage collection, all collectors together.',
+      unit: 'percent',
+      variants: [
+        { expr: (q) => `100 * sum by (${q.by}) (rate(${sel('jvm_gc_collection_seconds_sum', q)}[${q.range}]))` },
+      ],
+      legend: '{{instance}}',
+      threshold: 'gcTime',
+      min: 0,
+    },
+    {
+      id: 'gcCollections',
+      title: 'GC collections',
+      description: 'Collections per second per collector (young and old generation).',
+      unit: 'ops',
+      variants: [{ expr: (q) => `rate(${sel('jvm_gc_collection_seconds_count', q)}[${q.range}])` }],
+      legend: '{{instance}} {{gc}}',
+    },
+    {
+      id: 'gcPause',
+      title: 'Average GC pause',
+      description:
+        'Average duration of one collection per collector; long old-generation pauses freeze the application.',
+      unit: 's',
+      variants: [
+        {
+          expr: (q) =>
+            `rate(${sel('jvm_gc_collection_seconds_sum', q)}[${q.range}]) / rate(${sel('jvm_gc_collection_seconds_count', q)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} {{gc}}',
+    },
+    {
+      id: 'threads',
+      title: 'Threads',
+      description: 'Live threads, daemon threads included.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('jvm_threads_current', q) }],
+      legend: '{{instance}} live',
+    },
+    {
+      id: 'threadsByState',
+      title: 'Threads by state',
+      description: 'Threads per state; many BLOCKED threads mean lock contention.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('jvm_threads_state', q) }],
+      legend: '{{instance}} {{state}}',
+    },
+    {
+      id: 'deadlockedThreads',
+      title: 'Deadlocked threads',
+      description: 'Threads in a deadlock on monitors or ownable synchronizers.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('jvm_threads_deadlocked', q) }],
+      legend: '{{instance}}',
+      threshold: 'deadlockedThreads',
+      min: 0,
+    },
+    {
+      id: 'classesLoaded',
+      title: 'Classes loaded',
+      description: 'Classes currently loaded; steady growth points at a class-loader leak.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('jvm_classes_currently_loaded', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'processCpu',
+      title: 'Process CPU',
+      description: 'CPU cores the JVM process uses (user + system).',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) =>
+            `rate(${sel('process_cpu_seconds_total', q)}[${q.range}]) and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'residentMemory',
+      title: 'Resident memory',
+      description: 'Memory of the JVM process as the OS sees it: heap, non-heap, thread stacks and direct buffers.',
+      unit: 'bytes',
+      variants: [
+        { expr: (q) => `${sel('process_resident_memory_bytes', q)} and on (${q.by}) ${sel('jmx_scrape_error', q)}` },
+      ],
+      legend: '{{instance}} RSS',
+    },
+    {
+      id: 'fileDescriptors',
+      title: 'File descriptors in use',
+      description: 'Open file descriptors as a share of the process limit; at 100% new sockets and files fail.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * ${sel('process_open_fds', q)} / (${sel('process_max_fds', q)} > 0) and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'fileDescriptors',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'scrapeDuration',
+      title: 'JMX scrape duration',
+      description: 'Time the agent took to read the MBeans; near the scrape timeout, scrapes fail.',
+      unit: 's',
+      variants: [{ expr: (q) => sel('jmx_scrape_duration_seconds', q) }],
+      legend: '{{instance}}',
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['scrapeError'], kind: 'stat', width: 4 },
+        { signals: ['uptime'], kind: 'stat', width: 4 },
+        { signals: ['heapUtilisation'], kind: 'gauge', width: 4 },
+        { signals: ['gcTime'], kind: 'stat', width: 4 },
+        { signals: ['deadlockedThreads'], kind: 'stat', width: 4 },
+        { signals: ['fileDescriptors'], kind: 'gauge', width: 4 },
+      ],
+    },
+    {
+      title: 'Memory',
+      panels: [
+        { signals: ['heapUtilisation'], width: 8 },
+        {
+          signals: ['heapUsed', 'heapCommitted', 'heapMax', 'nonHeapUsed'],
+          title: 'Heap and non-heap',
+          description: 'Heap used, committed and maximum, and non-heap used, in bytes.',
+          width: 8,
+        },
+        { signals: ['residentMemory'], width: 8 },
+      ],
+    },
+    {
+      title: 'Memory pools',
+      panels: [
+        { signals: ['poolUtilisation'], width: 12 },
+        { signals: ['poolUsed'], stack: true, width: 12 },
+      ],
+    },
+    {
+      title: 'Garbage collection',
+      panels: [
+        { signals: ['gcTime'], width: 8 },
+        { signals: ['gcCollections'], width: 8 },
+        { signals: ['gcPause'], width: 8 },
+      ],
+    },
+    {
+      title: 'Threads and classes',
+      panels: [
+        { signals: ['threads'], width: 6 },
+        { signals: ['threadsByState'], stack: true, width: 6 },
+        { signals: ['deadlockedThreads'], width: 6 },
+        { signals: ['classesLoaded'], width: 6 },
+      ],
+    },
+    {
+      title: 'Process and agent',
+      panels: [
+        { signals: ['processCpu'], width: 8 },
+        { signals: ['fileDescriptors'], width: 8 },
+        { signals: ['scrapeDuration'], width: 8 },
+      ],
+    },
+  ],
+};

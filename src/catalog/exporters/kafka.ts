@@ -1,0 +1,263 @@
+import { sel } from '../promql';
+import type { ExporterDefinition } from '../types';
+
+// kafka_exporter talks to the whole cluster, so one target usually stands for one Kafka cluster
+// and its series describe topics and consumer groups, not the broker process it connects to.
+
+export const kafkaExporter: ExporterDefinition = {
+  id: 'kafka',
+  title: 'Kafka (kafka_exporter)',
+  layer: 'message',
+  defaultPort: 9308,
+  docsUrl: 'https://github.com/danielqsj/kafka_exporter',
+  description:
+    'Kafka clusters seen from the outside: brokers, partition replication and leadership, topic throughput and consumer group lag.',
+  detection: { metrics: ['kafka_brokers'] },
+  infoMetrics: ['kafka_brokers'],
+  versionMetric: { metric: 'kafka_exporter_build_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'consumerLag',
+      title: 'Consumer group lag',
+      unit: 'short',
+      direction: 'above',
+      warning: 10000,
+      critical: 100000,
+      min: 1,
+      max: 1000000000,
+      description:
+        'Messages a consumer group still has to read on a topic; what is normal depends on the workload, so tune it per org.',
+    },
+  ],
+  signals: [
+    {
+      id: 'up',
+      title: 'Exporter up',
+      description: 'Whether Prometheus reached kafka_exporter at its last scrape (1 = up).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('kafka_brokers', q)}` }],
+      legend: '{{instance}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'brokers',
+      title: 'Brokers',
+      description:
+        'Brokers in the cluster as the exporter’s metadata request sees them; a drop means a broker left the cluster.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('kafka_brokers', q) }],
+      legend: '{{instance}}',
+      min: 0,
+    },
+    {
+      id: 'topics',
+      title: 'Topics',
+      description: 'Number of topics the exporter watches (after its topic filter).',
+      unit: 'short',
+      variants: [{ expr: (q) => `count by (${q.by}) (${sel('kafka_topic_partitions', q)})` }],
+      legend: '{{instance}}',
+      min: 0,
+    },
+    {
+      id: 'partitions',
+      title: 'Partitions',
+      description: 'Partitions of each topic.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('kafka_topic_partitions', q) }],
+      legend: '{{instance}} {{topic}}',
+      min: 0,
+    },
+    {
+      id: 'underReplicatedPartitions',
+      title: 'Under-replicated partitions',
+      description:
+        'Partitions with fewer in-sync replicas than assigned replicas, per topic; data on them has less redundancy than configured.',
+      unit: 'short',
+      variants: [
+        {
+          note: 'kafka_exporter ≥ 1.2 (under_replicated_partition flag)',
+          expr: (q) => `sum by (${q.by}, topic) (${sel('kafka_topic_partition_under_replicated_partition', q)})`,
+        },
+        {
+          note: 'older kafka_exporter: in-sync replicas compared with assigned replicas',
+          expr: (q) =>
+            `sum by (${q.by}, topic) (${sel('kafka_topic_partition_in_sync_replica', q)} < bool ${sel('kafka_topic_partition_replicas', q)})`,
+        },
+      ],
+      legend: '{{instance}} {{topic}}',
+      min: 0,
+    },
+    {
+      id: 'missingReplicas',
+      title: 'Replicas out of sync',
+      description:
+        'Assigned replicas not in the in-sync set, per topic; unlike a fixed replication factor this compares each partition with its own assignment.',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) =>
+            `sum by (${q.by}, topic) (${sel('kafka_topic_partition_replicas', q)} - ${sel('kafka_topic_partition_in_sync_replica', q)})`,
+        },
+      ],
+      legend: '{{instance}} {{topic}}',
+      min: 0,
+    },
+    {
+      id: 'partitionsWithoutLeader',
+      title: 'Partitions without leader',
+      description: 'Partitions whose leader is -1 (offline): nobody can produce to or consume from them.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('kafka_topic_partition_leader', q)} == bool -1)` }],
+      legend: '{{instance}}',
+      min: 0,
+    },
+    {
+      id: 'nonPreferredLeaders',
+      title: 'Partitions led by a non-preferred broker',
+      description:
+        'Partitions whose leader is not their preferred replica; load is unbalanced until a preferred leader election runs.',
+      unit: 'short',
+      variants: [
+        { expr: (q) => `sum by (${q.by}, topic) (1 - ${sel('kafka_topic_partition_leader_is_preferred', q)})` },
+      ],
+      legend: '{{instance}} {{topic}}',
+      min: 0,
+    },
+    {
+      id: 'produceRate',
+      title: 'Messages produced',
+      description: 'Messages appended per second to each topic (growth of the partitions’ newest offsets).',
+      unit: 'ops',
+      variants: [
+        {
+          expr: (q) => `sum by (${q.by}, topic) (rate(${sel('kafka_topic_partition_current_offset', q)}[${q.range}]))`,
+        },
+      ],
+      legend: '{{instance}} {{topic}}',
+      min: 0,
+    },
+    {
+      id: 'retainedMessages',
+      title: 'Messages retained',
+      description:
+        'Messages currently kept on each topic (newest − oldest offset); it shrinks when retention deletes segments.',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) =>
+            `sum by (${q.by}, topic) (${sel('kafka_topic_partition_current_offset', q)} - ${sel('kafka_topic_partition_oldest_offset', q)})`,
+        },
+      ],
+      legend: '{{instance}} {{topic}}',
+      min: 0,
+    },
+    {
+      id: 'consumeRate',
+      title: 'Messages consumed',
+      description: 'Offsets committed per second by each consumer group on each topic.',
+      unit: 'ops',
+      variants: [
+        {
+          expr: (q) =>
+            `sum by (${q.by}, consumergroup, topic) (rate(${sel('kafka_consumergroup_current_offset', q)}[${q.range}]))`,
+        },
+      ],
+      legend: '{{consumergroup}} {{topic}}',
+      min: 0,
+    },
+    {
+      id: 'consumerLag',
+      title: 'Consumer group lag',
+      description: 'Messages each consumer group still has to read on each topic, summed over partitions.',
+      unit: 'short',
+      variants: [
+        {
+          note: 'Kafka-committed offsets (all kafka_exporter versions)',
+          expr: (q) => `sum by (${q.by}, consumergroup, topic) (${sel('kafka_consumergroup_lag', q)})`,
+        },
+        {
+          note: 'ZooKeeper-committed offsets (--use.consumelag.zookeeper, old consumers)',
+          expr: (q) =>
+            `sum by (${q.by}, consumergroup, topic) (${sel('kafka_consumergroupzookeeper_lag_zookeeper', q)})`,
+        },
+      ],
+      legend: '{{consumergroup}} {{topic}}',
+      threshold: 'consumerLag',
+      min: 0,
+    },
+    {
+      id: 'consumerLagMax',
+      title: 'Worst partition lag',
+      description:
+        'Largest lag of any single partition per consumer group; one stuck partition hides in the sum but not here.',
+      unit: 'short',
+      variants: [{ expr: (q) => `max by (${q.by}, consumergroup) (${sel('kafka_consumergroup_lag', q)})` }],
+      legend: '{{consumergroup}}',
+      min: 0,
+    },
+    {
+      id: 'consumerLagTrend',
+      title: 'Lag trend',
+      description:
+        'How fast each group’s lag changes, in messages per second; positive for long means consumers are falling behind.',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) =>
+            `sum by (${q.by}, consumergroup, topic) (deriv(${sel('kafka_consumergroup_lag', q)}[${q.range}]))`,
+        },
+      ],
+      legend: '{{consumergroup}} {{topic}}',
+    },
+    {
+      id: 'consumerMembers',
+      title: 'Consumer group members',
+      description: 'Members in each consumer group; 0 means nobody consumes and lag will grow.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('kafka_consumergroup_members', q) }],
+      legend: '{{consumergroup}}',
+      min: 0,
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['up'], kind: 'stat', width: 4 },
+        { signals: ['brokers'], kind: 'stat', width: 4 },
+        { signals: ['topics'], kind: 'stat', width: 4 },
+        { signals: ['underReplicatedPartitions'], kind: 'stat', width: 4 },
+        { signals: ['partitionsWithoutLeader'], kind: 'stat', width: 4 },
+        { signals: ['consumerLag'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'Replication and leadership',
+      panels: [
+        { signals: ['underReplicatedPartitions'], width: 8 },
+        { signals: ['missingReplicas'], width: 8 },
+        { signals: ['nonPreferredLeaders'], width: 8 },
+      ],
+    },
+    {
+      title: 'Topics',
+      panels: [
+        { signals: ['produceRate'], width: 8 },
+        { signals: ['retainedMessages'], width: 8 },
+        { signals: ['partitions'], kind: 'table', width: 8 },
+      ],
+    },
+    {
+      title: 'Consumer groups',
+      panels: [
+        { signals: ['consumerLag'], width: 12 },
+        { signals: ['consumerLagTrend'], width: 12 },
+        { signals: ['consumerLagMax'], width: 8 },
+        { signals: ['consumeRate'], width: 8 },
+        { signals: ['consumerMembers'], width: 8 },
+      ],
+    },
+  ],
+};

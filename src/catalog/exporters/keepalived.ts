@@ -1,0 +1,251 @@
+import { sel } from '../promql';
+import type { ExporterDefinition, QueryContext } from '../types';
+
+// keepalived_vrrp_state has one series per virtual IP; the instance's state is the same on all of
+// them, so panels collapse to one series per VRRP instance before comparing or counting.
+const instanceState = (q: QueryContext) => `max by (${q.by}, iname, vrid) (${sel('keepalived_vrrp_state', q)})`;
+
+// Counter families summed into one panel, one term per counter: rate() drops metric names, so a
+// single name regex would yield clashing series.
+const PACKET_ERRORS = [
+  'keepalived_packet_length_errors_total',
+  'keepalived_ip_ttl_errors_total',
+  'keepalived_invalid_type_received_total',
+  'keepalived_address_list_errors_total',
+  'keepalived_advertisements_interval_errors_total',
+];
+const AUTH_ERRORS = [
+  'keepalived_authentication_invalid_total',
+  'keepalived_authentication_mismatch_total',
+  'keepalived_authentication_failure_total',
+];
+const PRIORITY_ZERO = ['keepalived_priority_zero_received_total', 'keepalived_priority_zero_sent_total'];
+
+const rateOfFamily = (metrics: string[], q: QueryContext) =>
+  metrics.map((m) => `sum by (${q.by}, iname, vrid) (rate(${sel(m, q)}[${q.range}]))`).join(' + ');
+
+export const keepalivedExporter: ExporterDefinition = {
+  id: 'keepalived',
+  title: 'keepalived',
+  layer: 'network',
+  defaultPort: 9165,
+  docsUrl: 'https://github.com/mehdy/keepalived-exporter',
+  description:
+    'keepalived VRRP high availability: instance state, failovers, advertisements, protocol errors and tracking scripts.',
+  detection: { metrics: ['keepalived_up', 'keepalived_exporter_build_info'] },
+  infoMetrics: ['keepalived_up'],
+  versionMetric: { metric: 'keepalived_exporter_build_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'failovers',
+      title: 'Failovers',
+      unit: 'short',
+      direction: 'above',
+      warning: 1,
+      critical: 3,
+      min: 1,
+      max: 100,
+      description: 'Transitions to MASTER within the window; more than one in a row means the pair is flapping.',
+    },
+    {
+      id: 'protocolErrors',
+      title: 'VRRP protocol errors',
+      unit: 'pps',
+      direction: 'above',
+      warning: 0.01,
+      min: 0.001,
+      max: 1000,
+      description:
+        'Malformed, mistimed or wrongly authenticated VRRP packets per second; any steady rate means a misconfigured peer or a foreign VRRP speaker on the segment.',
+    },
+  ],
+  signals: [
+    {
+      id: 'up',
+      title: 'keepalived reachable',
+      description:
+        'Whether the exporter could read keepalived’s statistics at the last scrape (1 = yes). 0 means keepalived is down or its stats file/D-Bus is unreadable.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('keepalived_up', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'vrrpState',
+      title: 'VRRP state',
+      description: 'State of each VRRP instance: 0 INIT, 1 BACKUP, 2 MASTER, 3 FAULT.',
+      unit: 'none',
+      variants: [{ expr: instanceState }],
+      legend: '{{instance}} {{iname}} (VRID {{vrid}})',
+      min: 0,
+      max: 3,
+    },
+    {
+      id: 'mastersPerVrid',
+      title: 'MASTERs per VRID',
+      description:
+        'Nodes holding MASTER for each virtual router across the selected targets: 1 is healthy, 0 means the VIPs are down, 2 or more is split brain.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (vrid) (${instanceState(q)} == bool 2)` }],
+      legend: 'VRID {{vrid}}',
+      min: 0,
+    },
+    {
+      id: 'faultInstances',
+      title: 'Instances in FAULT',
+      description: 'VRRP instances in the FAULT state (a tracked interface or script failed); they will not take over.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}) (${instanceState(q)} == bool 3)` }],
+      legend: '{{instance}}',
+      min: 0,
+    },
+    {
+      id: 'virtualAddresses',
+      title: 'Virtual addresses',
+      description: 'Virtual IP addresses configured per VRRP instance.',
+      unit: 'short',
+      variants: [{ expr: (q) => `count by (${q.by}, iname) (${sel('keepalived_vrrp_state', q)})` }],
+      legend: '{{instance}} {{iname}}',
+    },
+    {
+      id: 'becameMaster',
+      title: 'Transitions to MASTER',
+      description: 'Times each instance became MASTER in the window: every one is a failover or a failback.',
+      unit: 'short',
+      variants: [{ expr: (q) => `increase(${sel('keepalived_become_master_total', q)}[${q.range}])` }],
+      legend: '{{instance}} {{iname}}',
+      threshold: 'failovers',
+    },
+    {
+      id: 'releasedMaster',
+      title: 'Transitions out of MASTER',
+      description: 'Times each instance gave up MASTER in the window.',
+      unit: 'short',
+      variants: [{ expr: (q) => `increase(${sel('keepalived_release_master_total', q)}[${q.range}])` }],
+      legend: '{{instance}} {{iname}}',
+    },
+    {
+      id: 'priorityZero',
+      title: 'Priority-0 advertisements',
+      description:
+        'Priority-0 adverts sent or received per second: a MASTER announcing that it steps down (shutdown or failed check).',
+      unit: 'pps',
+      variants: [{ expr: (q) => rateOfFamily(PRIORITY_ZERO, q) }],
+      legend: '{{instance}} {{iname}}',
+    },
+    {
+      id: 'advertisementsReceived',
+      title: 'Advertisements received',
+      description: 'VRRP advertisements received per second; a BACKUP that stops receiving them will take over.',
+      unit: 'pps',
+      variants: [{ expr: (q) => `rate(${sel('keepalived_advertisements_received_total', q)}[${q.range}])` }],
+      legend: '{{instance}} {{iname}} in',
+    },
+    {
+      id: 'advertisementsSent',
+      title: 'Advertisements sent',
+      description: 'VRRP advertisements sent per second; only the MASTER sends them.',
+      unit: 'pps',
+      variants: [{ expr: (q) => `rate(${sel('keepalived_advertisements_sent_total', q)}[${q.range}])` }],
+      legend: '{{instance}} {{iname}} out',
+    },
+    {
+      id: 'packetErrors',
+      title: 'VRRP packet errors',
+      description: 'Received VRRP packets with a bad length, TTL, type, address list or advert interval, per second.',
+      unit: 'pps',
+      variants: [{ expr: (q) => rateOfFamily(PACKET_ERRORS, q) }],
+      legend: '{{instance}} {{iname}}',
+      threshold: 'protocolErrors',
+    },
+    {
+      id: 'authenticationErrors',
+      title: 'VRRP authentication errors',
+      description: 'Received VRRP packets with an invalid, mismatching or failed authentication, per second.',
+      unit: 'pps',
+      variants: [{ expr: (q) => rateOfFamily(AUTH_ERRORS, q) }],
+      legend: '{{instance}} {{iname}}',
+      threshold: 'protocolErrors',
+    },
+    {
+      id: 'vrrpScriptStatus',
+      title: 'VRRP script status',
+      description:
+        'Result of each keepalived vrrp_script (1 GOOD, 0 BAD); a BAD script lowers priority or forces FAULT.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('keepalived_script_status', q) }],
+      legend: '{{instance}} {{name}}',
+      optional: 'only where keepalived.conf defines vrrp_script blocks',
+    },
+    {
+      id: 'vrrpScriptState',
+      title: 'VRRP script state',
+      description:
+        'Run state of each vrrp_script: 0 idle, 1 running, 2 termination requested, 3 forced termination (a hung script).',
+      unit: 'none',
+      variants: [{ expr: (q) => sel('keepalived_script_state', q) }],
+      legend: '{{instance}} {{name}}',
+      min: 0,
+      max: 3,
+      optional: 'needs vrrp_script blocks and a keepalived that reports script state',
+    },
+    {
+      id: 'checkScriptStatus',
+      title: 'Exporter check script',
+      description: 'Result of the exporter-side check script per virtual IP (1 ok, 0 failed).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('keepalived_exporter_check_script_status', q) }],
+      legend: '{{instance}} {{iname}} {{ip_address}}',
+      optional: 'only when the exporter runs with --ka.check-script',
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['up'], kind: 'stat', width: 4 },
+        { signals: ['vrrpState'], kind: 'stat', width: 8 },
+        { signals: ['mastersPerVrid'], kind: 'stat', width: 4 },
+        { signals: ['faultInstances'], kind: 'stat', width: 4 },
+        { signals: ['becameMaster'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'VRRP state',
+      panels: [
+        { signals: ['vrrpState'], width: 10 },
+        { signals: ['mastersPerVrid'], width: 8 },
+        { signals: ['virtualAddresses'], kind: 'table', width: 6 },
+      ],
+    },
+    {
+      title: 'Failovers',
+      panels: [
+        { signals: ['becameMaster'], width: 8 },
+        { signals: ['releasedMaster'], width: 8 },
+        { signals: ['priorityZero'], width: 8 },
+      ],
+    },
+    {
+      title: 'Advertisements and errors',
+      panels: [
+        {
+          signals: ['advertisementsReceived', 'advertisementsSent'],
+          title: 'VRRP advertisements',
+          description: 'Advertisements received and sent per second per instance.',
+          width: 12,
+        },
+        { signals: ['packetErrors'], width: 6 },
+        { signals: ['authenticationErrors'], width: 6 },
+      ],
+    },
+    {
+      title: 'Tracking scripts',
+      panels: [
+        { signals: ['vrrpScriptStatus'], width: 8 },
+        { signals: ['vrrpScriptState'], width: 8 },
+        { signals: ['checkScriptStatus'], width: 8 },
+      ],
+    },
+  ],
+};

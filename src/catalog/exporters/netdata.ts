@@ -1,0 +1,374 @@
+import { sel } from '../promql';
+import type { ExporterDefinition, QueryContext } from '../types';
+
+// Netdata exports each chart as netdata_<context>_<units>_average with one series per dimension.
+// Its units changed from decimal-looking names (MB, GB) to binary ones (MiB, GiB); both stood for
+// powers of 1024, so both variants convert with the same factor.
+const MIB = 1024 * 1024;
+const GIB = 1024 * 1024 * 1024;
+
+// Netdata draws sent, outbound and write dimensions below the axis: their values are negative.
+// abs() turns them into the magnitudes panels and thresholds expect.
+const magnitude = (metric: string, q: QueryContext, extra = '') => `abs(${sel(metric, q, extra)})`;
+
+const ramMiB = (dimension: string) =>
+  [
+    {
+      note: 'current Netdata (MiB units)',
+      expr: (q: QueryContext) => `${sel('netdata_system_ram_MiB_average', q, `dimension="${dimension}"`)} * ${MIB}`,
+    },
+    {
+      note: 'older Netdata (MB units, still powers of 1024)',
+      expr: (q: QueryContext) => `${sel('netdata_system_ram_MB_average', q, `dimension="${dimension}"`)} * ${MIB}`,
+    },
+  ] as const;
+
+export const netdataExporter: ExporterDefinition = {
+  id: 'netdata',
+  title: 'Netdata',
+  layer: 'infrastructure',
+  defaultPort: 19999,
+  docsUrl: 'https://learn.netdata.cloud/docs/exporting-metrics/prometheus',
+  description:
+    'Hosts monitored by a Netdata agent, scraped from /api/v1/allmetrics?format=prometheus: CPU, memory, disks and network.',
+  detection: { metrics: ['netdata_info', 'netdata_system_cpu_percentage_average'] },
+  infoMetrics: ['netdata_info', 'netdata_system_uptime_seconds_average'],
+  versionMetric: { metric: 'netdata_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'cpuUtilisation',
+      title: 'CPU utilisation',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 98,
+      min: 1,
+      max: 100,
+      description: 'Share of CPU time not idle, over all cores.',
+    },
+    {
+      id: 'memoryUtilisation',
+      title: 'Memory utilisation',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 97,
+      min: 1,
+      max: 100,
+      description: 'Share of RAM not available to new processes.',
+    },
+    {
+      id: 'diskSpaceUsed',
+      title: 'Disk space used',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 95,
+      min: 1,
+      max: 100,
+      description: 'Share of a filesystem in use, as unprivileged users see it (used / (used + available)).',
+    },
+    {
+      id: 'diskBusy',
+      title: 'Disk busy time',
+      unit: 'percentunit',
+      direction: 'above',
+      warning: 0.9,
+      min: 0.01,
+      max: 1,
+      description: 'Share of time a disk had I/O in progress.',
+    },
+  ],
+  signals: [
+    {
+      id: 'up',
+      title: 'Agent up',
+      description: 'Whether Prometheus reached the Netdata agent at its last scrape (1 = up).',
+      unit: 'bool_yes_no',
+      variants: [
+        {
+          expr: (q) =>
+            `${sel('up', q)} and on (${q.by}) (${sel('netdata_info', q)} or ${sel('netdata_system_uptime_seconds_average', q)})`,
+        },
+      ],
+      legend: '{{instance}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'uptime',
+      title: 'Uptime',
+      description: 'Time since the host booted.',
+      unit: 'dtdurations',
+      variants: [{ expr: (q) => sel('netdata_system_uptime_seconds_average', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'cpuUtilisation',
+      title: 'CPU utilisation',
+      description: 'Share of CPU time spent not idle, over all cores (Netdata’s system.cpu chart).',
+      unit: 'percent',
+      variants: [
+        { expr: (q) => `sum by (${q.by}) (${sel('netdata_system_cpu_percentage_average', q, 'dimension!="idle"')})` },
+      ],
+      legend: '{{instance}}',
+      threshold: 'cpuUtilisation',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'cpuByMode',
+      title: 'CPU time by mode',
+      description: 'Share of CPU time per mode (user, system, iowait, steal, …); idle is left out.',
+      unit: 'percent',
+      variants: [{ expr: (q) => sel('netdata_system_cpu_percentage_average', q, 'dimension!="idle"') }],
+      legend: '{{instance}} {{dimension}}',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'cpuPerCore',
+      title: 'CPU utilisation per core',
+      description:
+        'Share of each core’s time not idle; one saturated core can throttle a single-threaded service while the average looks fine.',
+      unit: 'percent',
+      variants: [{ expr: (q) => `100 - ${sel('netdata_cpu_cpu_percentage_average', q, 'dimension="idle"')}` }],
+      legend: '{{instance}} {{cpu}}',
+      min: 0,
+      max: 100,
+      optional:
+        'per-core charts only exist where Netdata’s proc plugin collects /proc/stat per CPU (not in some containers)',
+    },
+    {
+      id: 'load',
+      title: 'Load average',
+      description: 'Runnable and uninterruptible tasks averaged over 1, 5 and 15 minutes.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('netdata_system_load_load_average', q) }],
+      legend: '{{instance}} {{dimension}}',
+      min: 0,
+    },
+    {
+      id: 'memoryUtilisation',
+      title: 'Memory utilisation',
+      description: 'Share of RAM not available to new processes without swapping (1 − available / total).',
+      unit: 'percent',
+      variants: [
+        {
+          note: 'current Netdata (MiB units)',
+          expr: (q) =>
+            `100 * (1 - sum by (${q.by}) (${sel('netdata_mem_available_MiB_average', q)}) / sum by (${q.by}) (${sel('netdata_system_ram_MiB_average', q)}))`,
+        },
+        {
+          note: 'older Netdata (MB units)',
+          expr: (q) =>
+            `100 * (1 - sum by (${q.by}) (${sel('netdata_mem_available_MB_average', q)}) / sum by (${q.by}) (${sel('netdata_system_ram_MB_average', q)}))`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'memoryUtilisation',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'memoryUsed',
+      title: 'Memory used',
+      description: 'RAM used by processes and the kernel (excluding cache and buffers).',
+      unit: 'bytes',
+      variants: [...ramMiB('used')],
+      legend: '{{instance}} used',
+    },
+    {
+      id: 'memoryCached',
+      title: 'Page cache',
+      description: 'RAM holding cached file data; the kernel gives it back under pressure.',
+      unit: 'bytes',
+      variants: [...ramMiB('cached')],
+      legend: '{{instance}} cached',
+    },
+    {
+      id: 'swapUsed',
+      title: 'Swap used',
+      description: 'Swap space in use; steady growth means memory pressure.',
+      unit: 'bytes',
+      variants: [
+        {
+          note: 'current Netdata (MiB units)',
+          expr: (q) => `${sel('netdata_mem_swap_MiB_average', q, 'dimension="used"')} * ${MIB}`,
+        },
+        {
+          note: 'older Netdata (MB units)',
+          expr: (q) => `${sel('netdata_mem_swap_MB_average', q, 'dimension="used"')} * ${MIB}`,
+        },
+      ],
+      legend: '{{instance}} swap',
+      optional: 'hosts without swap have no mem.swap chart',
+    },
+    {
+      id: 'diskSpaceUsed',
+      title: 'Disk space used',
+      description:
+        'Share of each filesystem in use (used / (used + available)); space reserved for root is left out, as df does.',
+      unit: 'percent',
+      variants: [
+        {
+          note: 'current Netdata (GiB units)',
+          expr: (q) =>
+            `100 * sum by (${q.by}, mount_point) (${sel('netdata_disk_space_GiB_average', q, 'dimension="used"')}) / sum by (${q.by}, mount_point) (${sel('netdata_disk_space_GiB_average', q, 'dimension=~"used|avail"')})`,
+        },
+        {
+          note: 'older Netdata (GB units)',
+          expr: (q) =>
+            `100 * sum by (${q.by}, mount_point) (${sel('netdata_disk_space_GB_average', q, 'dimension="used"')}) / sum by (${q.by}, mount_point) (${sel('netdata_disk_space_GB_average', q, 'dimension=~"used|avail"')})`,
+        },
+      ],
+      legend: '{{instance}} {{mount_point}}',
+      threshold: 'diskSpaceUsed',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'diskSpaceAvailable',
+      title: 'Disk space available',
+      description: 'Bytes available to unprivileged users on each filesystem.',
+      unit: 'bytes',
+      variants: [
+        {
+          note: 'current Netdata (GiB units)',
+          expr: (q) => `${sel('netdata_disk_space_GiB_average', q, 'dimension="avail"')} * ${GIB}`,
+        },
+        {
+          note: 'older Netdata (GB units, still powers of 1024)',
+          expr: (q) => `${sel('netdata_disk_space_GB_average', q, 'dimension="avail"')} * ${GIB}`,
+        },
+      ],
+      legend: '{{instance}} {{mount_point}}',
+    },
+    {
+      id: 'diskThroughput',
+      title: 'Disk throughput',
+      description:
+        'Bytes read and written per second on each disk (Netdata reports writes as negative; shown as magnitudes).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${magnitude('netdata_disk_io_KiB_persec_average', q)} * 1024` }],
+      legend: '{{instance}} {{device}} {{dimension}}',
+      min: 0,
+    },
+    {
+      id: 'diskOps',
+      title: 'Disk operations',
+      description: 'Read and write operations completed per second on each disk.',
+      unit: 'iops',
+      variants: [{ expr: (q) => magnitude('netdata_disk_ops_operations_persec_average', q) }],
+      legend: '{{instance}} {{device}} {{dimension}}',
+      min: 0,
+    },
+    {
+      id: 'diskBusy',
+      title: 'Disk busy time',
+      description:
+        'Share of time each disk had I/O in progress (busy milliseconds per second); near 100% the disk is the bottleneck.',
+      unit: 'percentunit',
+      variants: [{ expr: (q) => `${sel('netdata_disk_busy_milliseconds_average', q)} / 1000` }],
+      legend: '{{instance}} {{device}}',
+      threshold: 'diskBusy',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'networkTraffic',
+      title: 'Network traffic',
+      description:
+        'Bits received and sent per second on each interface (Netdata reports sent as negative; shown as magnitudes).',
+      unit: 'bps',
+      variants: [{ expr: (q) => `${magnitude('netdata_net_net_kilobits_persec_average', q)} * 1000` }],
+      legend: '{{instance}} {{device}} {{dimension}}',
+      min: 0,
+    },
+    {
+      id: 'networkPackets',
+      title: 'Network packets',
+      description: 'Packets received and sent per second on each interface.',
+      unit: 'pps',
+      variants: [{ expr: (q) => magnitude('netdata_net_packets_packets_persec_average', q) }],
+      legend: '{{instance}} {{device}} {{dimension}}',
+      min: 0,
+    },
+    {
+      id: 'networkErrors',
+      title: 'Network errors and drops',
+      description:
+        'Inbound and outbound errors plus dropped packets per second on each interface; sustained values point at drivers, cabling or full queues.',
+      unit: 'pps',
+      variants: [
+        {
+          expr: (q) =>
+            `sum by (${q.by}, device) (${magnitude('netdata_net_errors_errors_persec_average', q)}) + sum by (${q.by}, device) (${magnitude('netdata_net_drops_drops_persec_average', q)})`,
+        },
+      ],
+      legend: '{{instance}} {{device}}',
+      min: 0,
+      optional: 'interfaces without error or drop counters (some virtual ones) have no net_errors / net_drops charts',
+    },
+    {
+      id: 'processes',
+      title: 'Active processes',
+      description: 'Number of processes on the host; runaway growth points at a fork loop or leaked workers.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('netdata_system_active_processes_processes_average', q) }],
+      legend: '{{instance}}',
+      min: 0,
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['up'], kind: 'stat', width: 4 },
+        { signals: ['uptime'], kind: 'stat', width: 4 },
+        { signals: ['cpuUtilisation'], kind: 'gauge', width: 4 },
+        { signals: ['memoryUtilisation'], kind: 'gauge', width: 4 },
+        { signals: ['diskSpaceUsed'], kind: 'bargauge', width: 8 },
+      ],
+    },
+    {
+      title: 'CPU and load',
+      panels: [
+        { signals: ['cpuByMode'], stack: true, width: 8 },
+        { signals: ['cpuPerCore'], width: 8 },
+        { signals: ['load'], width: 8 },
+      ],
+    },
+    {
+      title: 'Memory',
+      panels: [
+        { signals: ['memoryUtilisation'], width: 12 },
+        {
+          signals: ['memoryUsed', 'memoryCached', 'swapUsed'],
+          title: 'Memory breakdown',
+          description: 'RAM used, page cache and swap in use, in bytes.',
+          width: 12,
+        },
+      ],
+    },
+    {
+      title: 'Disks',
+      panels: [
+        { signals: ['diskSpaceAvailable'], width: 6 },
+        { signals: ['diskThroughput'], width: 6 },
+        { signals: ['diskOps'], width: 6 },
+        { signals: ['diskBusy'], width: 6 },
+      ],
+    },
+    {
+      title: 'Network and processes',
+      panels: [
+        { signals: ['networkTraffic'], width: 6 },
+        { signals: ['networkPackets'], width: 6 },
+        { signals: ['networkErrors'], width: 6 },
+        { signals: ['processes'], width: 6 },
+      ],
+    },
+  ],
+};

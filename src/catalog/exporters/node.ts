@@ -1,0 +1,1124 @@
+import { sel } from '../promql';
+import type { ExporterDefinition, QueryContext } from '../types';
+
+// Pseudo and container filesystems that would flood panels and fire no useful alert.
+const REAL_FS = 'fstype!~"tmpfs|ramfs|devtmpfs|squashfs|nsfs|autofs|fuse.lxcfs",mountpoint!=""';
+// The loopback device carries the host's own traffic, not the network's.
+const REAL_NIC = 'device!="lo"';
+
+const cpuCount = (q: QueryContext) => `count by (${q.by}) (${sel('node_cpu_seconds_total', q, 'mode="idle"')})`;
+const fsLabels = { job: 'node', instance: 'host-1:9100', device: '/dev/sda1', fstype: 'ext4', mountpoint: '/' };
+const fsSeries = (metric: string) =>
+  `${metric}{job="node",instance="host-1:9100",device="/dev/sda1",fstype="ext4",mountpoint="/"}`;
+
+export const nodeExporter: ExporterDefinition = {
+  id: 'node',
+  title: 'Node exporter',
+  layer: 'infrastructure',
+  defaultPort: 9100,
+  docsUrl: 'https://github.com/prometheus/node_exporter',
+  description: 'Linux and Unix hosts: CPU, memory, filesystems, disks, network, time sync and systemd units.',
+  detection: { metrics: ['node_uname_info', 'node_exporter_build_info'] },
+  infoMetrics: ['node_uname_info'],
+  versionMetric: { metric: 'node_exporter_build_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'cpuUtilisation',
+      title: 'CPU utilisation',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 98,
+      min: 1,
+      max: 100,
+      description: 'Share of CPU time not idle, averaged over all cores.',
+    },
+    {
+      id: 'memoryUtilisation',
+      title: 'Memory utilisation',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 97,
+      min: 1,
+      max: 100,
+      description: 'Share of memory not available to new processes (MemAvailable).',
+    },
+    {
+      id: 'loadPerCore',
+      title: 'Load per core',
+      unit: 'short',
+      direction: 'above',
+      warning: 2,
+      critical: 4,
+      min: 0.1,
+      max: 100,
+      description: '1-minute load average divided by the number of cores; above 1 means work is waiting.',
+    },
+    {
+      id: 'filesystemFillingUp',
+      title: 'Filesystem free space, filling up',
+      unit: 'percent',
+      direction: 'below',
+      warning: 40,
+      critical: 20,
+      min: 0,
+      max: 100,
+      description:
+        'Free space below which a filesystem that is predicted to fill up alerts (24 h ahead for warning, 4 h for critical).',
+    },
+    {
+      id: 'filesystemFree',
+      title: 'Filesystem free space',
+      unit: 'percent',
+      direction: 'below',
+      warning: 5,
+      critical: 3,
+      min: 0,
+      max: 100,
+      description: 'Free space below which a filesystem alerts whatever its trend.',
+    },
+    {
+      id: 'diskIoQueue',
+      title: 'Disk I/O queue',
+      unit: 'short',
+      direction: 'above',
+      warning: 10,
+      min: 0.1,
+      max: 1000,
+      description:
+        'Average number of I/O requests in flight (weighted I/O time per second); sustained high values mean the device is saturated.',
+    },
+    {
+      id: 'clockOffset',
+      title: 'Clock offset',
+      unit: 's',
+      direction: 'above',
+      warning: 0.05,
+      min: 0.001,
+      max: 60,
+      description: 'Absolute offset between the host clock and its time source.',
+    },
+    {
+      id: 'networkErrors',
+      title: 'Network errors',
+      unit: 'percent',
+      direction: 'above',
+      warning: 1,
+      min: 0.001,
+      max: 100,
+      description: 'Share of packets with errors on an interface.',
+    },
+    {
+      id: 'fileDescriptors',
+      title: 'File descriptors in use',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      min: 1,
+      max: 100,
+      description: 'Kernel-wide allocated file handles as a share of fs.file-max.',
+    },
+  ],
+  signals: [
+    {
+      id: 'up',
+      title: 'Exporter up',
+      description: 'Whether Prometheus reached node_exporter at its last scrape (1 = up).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => `up{${q.selector}} and on (${q.by}) ${sel('node_uname_info', q)}` }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'uptime',
+      title: 'Uptime',
+      description: 'Time since the host booted.',
+      unit: 'dtdurations',
+      variants: [{ expr: (q) => `time() - ${sel('node_boot_time_seconds', q)}` }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'cpuCores',
+      title: 'CPU cores',
+      description: 'Number of logical CPUs the kernel reports.',
+      unit: 'short',
+      variants: [{ expr: cpuCount }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'cpuUtilisation',
+      title: 'CPU utilisation',
+      description: 'Share of CPU time spent not idle, averaged over all cores.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * (1 - avg by (${q.by}) (rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])))`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'cpuUtilisation',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'cpuByMode',
+      title: 'CPU time by mode',
+      description:
+        'Share of CPU time per mode (user, system, iowait, steal, …), averaged over all cores; idle is left out.',
+      unit: 'percentunit',
+      variants: [
+        {
+          expr: (q) => `avg by (${q.by}, mode) (rate(${sel('node_cpu_seconds_total', q, 'mode!="idle"')}[${q.range}]))`,
+        },
+      ],
+      legend: '{{instance}} {{mode}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'loadPerCore',
+      title: 'Load per core',
+      description: '1-minute load average divided by the number of cores; above 1, runnable work waits for a CPU.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('node_load1', q)}) / ${cpuCount(q)}` }],
+      legend: '{{instance}}',
+      threshold: 'loadPerCore',
+      min: 0,
+    },
+    {
+      id: 'load1',
+      title: 'Load average 1m',
+      description: 'Runnable and uninterruptible tasks, averaged over 1 minute.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('node_load1', q) }],
+      legend: '{{instance}} 1m',
+    },
+    {
+      id: 'load5',
+      title: 'Load average 5m',
+      description: 'Runnable and uninterruptible tasks, averaged over 5 minutes.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('node_load5', q) }],
+      legend: '{{instance}} 5m',
+    },
+    {
+      id: 'load15',
+      title: 'Load average 15m',
+      description: 'Runnable and uninterruptible tasks, averaged over 15 minutes.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('node_load15', q) }],
+      legend: '{{instance}} 15m',
+    },
+    {
+      id: 'memoryUtilisation',
+      title: 'Memory utilisation',
+      description: 'Share of memory not available to new processes without swapping (1 − MemAvailable / MemTotal).',
+      unit: 'percent',
+      variants: [
+        {
+          note: 'node_exporter ≥ 0.16',
+          expr: (q) =>
+            `100 * (1 - ${sel('node_memory_MemAvailable_bytes', q)} / ${sel('node_memory_MemTotal_bytes', q)})`,
+        },
+        {
+          note: 'node_exporter < 0.16 (no _bytes suffix)',
+          expr: (q) => `100 * (1 - ${sel('node_memory_MemAvailable', q)} / ${sel('node_memory_MemTotal', q)})`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'memoryUtilisation',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'memoryTotal',
+      title: 'Memory total',
+      description: 'Physical memory the kernel manages.',
+      unit: 'bytes',
+      variants: [
+        { note: 'node_exporter ≥ 0.16', expr: (q) => sel('node_memory_MemTotal_bytes', q) },
+        { note: 'node_exporter < 0.16', expr: (q) => sel('node_memory_MemTotal', q) },
+      ],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'memoryUsed',
+      title: 'Memory used',
+      description: 'Memory in use by processes and the kernel (MemTotal − MemAvailable).',
+      unit: 'bytes',
+      variants: [
+        {
+          note: 'node_exporter ≥ 0.16',
+          expr: (q) => `${sel('node_memory_MemTotal_bytes', q)} - ${sel('node_memory_MemAvailable_bytes', q)}`,
+        },
+        {
+          note: 'node_exporter < 0.16',
+          expr: (q) => `${sel('node_memory_MemTotal', q)} - ${sel('node_memory_MemAvailable', q)}`,
+        },
+      ],
+      legend: '{{instance}} used',
+    },
+    {
+      id: 'memoryCached',
+      title: 'Page cache and buffers',
+      description: 'Memory holding file data (Cached + Buffers); the kernel gives it back under pressure.',
+      unit: 'bytes',
+      variants: [
+        {
+          note: 'node_exporter ≥ 0.16',
+          expr: (q) => `${sel('node_memory_Cached_bytes', q)} + ${sel('node_memory_Buffers_bytes', q)}`,
+        },
+        {
+          note: 'node_exporter < 0.16',
+          expr: (q) => `${sel('node_memory_Cached', q)} + ${sel('node_memory_Buffers', q)}`,
+        },
+      ],
+      legend: '{{instance}} cache + buffers',
+    },
+    {
+      id: 'swapUsed',
+      title: 'Swap used',
+      description: 'Swap space in use (SwapTotal − SwapFree); steady growth means memory pressure.',
+      unit: 'bytes',
+      variants: [
+        {
+          note: 'node_exporter ≥ 0.16',
+          expr: (q) => `${sel('node_memory_SwapTotal_bytes', q)} - ${sel('node_memory_SwapFree_bytes', q)}`,
+        },
+        {
+          note: 'node_exporter < 0.16',
+          expr: (q) => `${sel('node_memory_SwapTotal', q)} - ${sel('node_memory_SwapFree', q)}`,
+        },
+      ],
+      legend: '{{instance}} swap',
+    },
+    {
+      id: 'filesystemFree',
+      title: 'Filesystem free space',
+      description: 'Share of each filesystem still free for unprivileged users; alerts fire below the thresholds.',
+      unit: 'percent',
+      variants: [
+        {
+          note: 'node_exporter ≥ 0.16',
+          expr: (q) =>
+            `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`,
+        },
+        {
+          note: 'node_exporter < 0.16',
+          expr: (q) => `100 * ${sel('node_filesystem_avail', q, REAL_FS)} / ${sel('node_filesystem_size', q, REAL_FS)}`,
+        },
+      ],
+      legend: '{{instance}} {{mountpoint}}',
+      threshold: 'filesystemFree',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'filesystemAvailable',
+      title: 'Filesystem space available',
+      description: 'Bytes free for unprivileged users on each filesystem.',
+      unit: 'bytes',
+      variants: [
+        { note: 'node_exporter ≥ 0.16', expr: (q) => sel('node_filesystem_avail_bytes', q, REAL_FS) },
+        { note: 'node_exporter < 0.16', expr: (q) => sel('node_filesystem_avail', q, REAL_FS) },
+      ],
+      legend: '{{instance}} {{mountpoint}}',
+    },
+    {
+      id: 'inodesFree',
+      title: 'Inodes free',
+      description: 'Share of inodes still free; a filesystem out of inodes refuses new files even with space left.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * ${sel('node_filesystem_files_free', q, REAL_FS)} / ${sel('node_filesystem_files', q, REAL_FS)}`,
+        },
+      ],
+      legend: '{{instance}} {{mountpoint}}',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'diskIoUtilisation',
+      title: 'Disk busy time',
+      description: 'Share of time each block device had I/O in progress; near 100% the device is the bottleneck.',
+      unit: 'percentunit',
+      variants: [
+        { note: 'node_exporter ≥ 0.16', expr: (q) => `rate(${sel('node_disk_io_time_seconds_total', q)}[${q.range}])` },
+        {
+          note: 'node_exporter < 0.16 (milliseconds)',
+          expr: (q) => `rate(${sel('node_disk_io_time_ms', q)}[${q.range}]) / 1000`,
+        },
+      ],
+      legend: '{{instance}} {{device}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'diskIoQueue',
+      title: 'Disk I/O queue',
+      description: 'Average I/O requests in flight per device (weighted I/O time per second).',
+      unit: 'short',
+      variants: [{ expr: (q) => `rate(${sel('node_disk_io_time_weighted_seconds_total', q)}[${q.range}])` }],
+      legend: '{{instance}} {{device}}',
+      threshold: 'diskIoQueue',
+    },
+    {
+      id: 'diskReadBytes',
+      title: 'Disk read throughput',
+      description: 'Bytes read per second from each block device.',
+      unit: 'Bps',
+      variants: [
+        { note: 'node_exporter ≥ 0.16', expr: (q) => `rate(${sel('node_disk_read_bytes_total', q)}[${q.range}])` },
+        {
+          note: 'node_exporter < 0.16 (512-byte sectors)',
+          expr: (q) => `rate(${sel('node_disk_sectors_read', q)}[${q.range}]) * 512`,
+        },
+      ],
+      legend: '{{instance}} {{device}} read',
+    },
+    {
+      id: 'diskWriteBytes',
+      title: 'Disk write throughput',
+      description: 'Bytes written per second to each block device.',
+      unit: 'Bps',
+      variants: [
+        { note: 'node_exporter ≥ 0.16', expr: (q) => `rate(${sel('node_disk_written_bytes_total', q)}[${q.range}])` },
+        {
+          note: 'node_exporter < 0.16 (512-byte sectors)',
+          expr: (q) => `rate(${sel('node_disk_sectors_written', q)}[${q.range}]) * 512`,
+        },
+      ],
+      legend: '{{instance}} {{device}} written',
+    },
+    {
+      id: 'diskReadOps',
+      title: 'Disk reads',
+      description: 'Read operations completed per second on each block device.',
+      unit: 'iops',
+      variants: [
+        { note: 'node_exporter ≥ 0.16', expr: (q) => `rate(${sel('node_disk_reads_completed_total', q)}[${q.range}])` },
+        { note: 'node_exporter < 0.16', expr: (q) => `rate(${sel('node_disk_reads_completed', q)}[${q.range}])` },
+      ],
+      legend: '{{instance}} {{device}} reads',
+    },
+    {
+      id: 'diskWriteOps',
+      title: 'Disk writes',
+      description: 'Write operations completed per second on each block device.',
+      unit: 'iops',
+      variants: [
+        {
+          note: 'node_exporter ≥ 0.16',
+          expr: (q) => `rate(${sel('node_disk_writes_completed_total', q)}[${q.range}])`,
+        },
+        { note: 'node_exporter < 0.16', expr: (q) => `rate(${sel('node_disk_writes_completed', q)}[${q.range}])` },
+      ],
+      legend: '{{instance}} {{device}} writes',
+    },
+    {
+      id: 'networkReceive',
+      title: 'Network received',
+      description: 'Bytes received per second on each interface (loopback left out).',
+      unit: 'Bps',
+      variants: [
+        {
+          note: 'node_exporter ≥ 0.16',
+          expr: (q) => `rate(${sel('node_network_receive_bytes_total', q, REAL_NIC)}[${q.range}])`,
+        },
+        {
+          note: 'node_exporter < 0.16',
+          expr: (q) => `rate(${sel('node_network_receive_bytes', q, REAL_NIC)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} {{device}} in',
+    },
+    {
+      id: 'networkTransmit',
+      title: 'Network sent',
+      description: 'Bytes sent per second on each interface (loopback left out).',
+      unit: 'Bps',
+      variants: [
+        {
+          note: 'node_exporter ≥ 0.16',
+          expr: (q) => `rate(${sel('node_network_transmit_bytes_total', q, REAL_NIC)}[${q.range}])`,
+        },
+        {
+          note: 'node_exporter < 0.16',
+          expr: (q) => `rate(${sel('node_network_transmit_bytes', q, REAL_NIC)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} {{device}} out',
+    },
+    {
+      id: 'networkErrors',
+      title: 'Network errors',
+      description:
+        'Receive and transmit errors per second on each interface; any sustained rate points at cabling, drivers or duplex mismatches.',
+      unit: 'pps',
+      variants: [
+        {
+          expr: (q) =>
+            `rate(${sel('node_network_receive_errs_total', q, REAL_NIC)}[${q.range}]) + rate(${sel('node_network_transmit_errs_total', q, REAL_NIC)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} {{device}}',
+    },
+    {
+      id: 'networkDrops',
+      title: 'Network drops',
+      description: 'Packets dropped per second on each interface (receive + transmit), often full queues or buffers.',
+      unit: 'pps',
+      variants: [
+        {
+          expr: (q) =>
+            `rate(${sel('node_network_receive_drop_total', q, REAL_NIC)}[${q.range}]) + rate(${sel('node_network_transmit_drop_total', q, REAL_NIC)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} {{device}}',
+    },
+    {
+      id: 'fileDescriptors',
+      title: 'File descriptors in use',
+      description: 'Kernel-wide allocated file handles as a share of the maximum (fs.file-max).',
+      unit: 'percent',
+      variants: [{ expr: (q) => `100 * ${sel('node_filefd_allocated', q)} / ${sel('node_filefd_maximum', q)}` }],
+      legend: '{{instance}}',
+      threshold: 'fileDescriptors',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'clockOffset',
+      title: 'Clock offset',
+      description: 'Offset between the host clock and its time source, as the kernel reports it (adjtimex).',
+      unit: 's',
+      variants: [{ expr: (q) => sel('node_timex_offset_seconds', q) }],
+      legend: '{{instance}}',
+      threshold: 'clockOffset',
+    },
+    {
+      id: 'clockSynchronised',
+      title: 'Clock synchronised',
+      description: 'Whether the kernel considers the clock synchronised to a time source (1 = yes).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('node_timex_sync_status', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'systemdFailedUnits',
+      title: 'Failed systemd units',
+      description: 'Units in the failed state, per host.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('node_systemd_unit_state', q, 'state="failed"')})` }],
+      legend: '{{instance}}',
+      optional: 'needs the systemd collector: on by default only in Debian’s build, and only where systemd runs',
+    },
+  ],
+  alerts: [
+    {
+      id: 'fs-filling-up',
+      name: 'NodeFilesystemSpaceFillingUp',
+      severity: 'warning',
+      for: '1h',
+      query: (q) =>
+        `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`,
+      filters: [
+        (q) => `predict_linear(${sel('node_filesystem_avail_bytes', q, REAL_FS)}[6h], 24 * 3600) < 0`,
+        (q) => `${sel('node_filesystem_readonly', q, REAL_FS)} == 0`,
+      ],
+      comparison: '<',
+      threshold: { threshold: 'filesystemFillingUp', level: 'warning' },
+      summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to fill up within 24 hours.',
+      description:
+        'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has little space left and at its current rate of growth will be full within a day. Free space or grow the volume.',
+      tests: {
+        fires: {
+          series: [
+            { series: fsSeries('node_filesystem_avail_bytes'), values: '390-1x120' },
+            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x120' },
+            { series: fsSeries('node_filesystem_readonly'), values: '0x120' },
+          ],
+          evalTime: '90m',
+          labels: fsLabels,
+        },
+        quiet: {
+          series: [
+            { series: fsSeries('node_filesystem_avail_bytes'), values: '390x120' },
+            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x120' },
+            { series: fsSeries('node_filesystem_readonly'), values: '0x120' },
+          ],
+          evalTime: '90m',
+        },
+      },
+    },
+    {
+      id: 'fs-filling-up-fast',
+      name: 'NodeFilesystemSpaceFillingUpFast',
+      severity: 'critical',
+      for: '1h',
+      query: (q) =>
+        `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`,
+      filters: [
+        (q) => `predict_linear(${sel('node_filesystem_avail_bytes', q, REAL_FS)}[6h], 4 * 3600) < 0`,
+        (q) => `${sel('node_filesystem_readonly', q, REAL_FS)} == 0`,
+      ],
+      comparison: '<',
+      threshold: { threshold: 'filesystemFillingUp', level: 'critical' },
+      summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to fill up within 4 hours.',
+      description:
+        'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} is nearly full and filling fast: at its current rate it will be full within 4 hours. Act now: free space or grow the volume.',
+      tests: {
+        fires: {
+          series: [
+            { series: fsSeries('node_filesystem_avail_bytes'), values: '190-1x120' },
+            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x120' },
+            { series: fsSeries('node_filesystem_readonly'), values: '0x120' },
+          ],
+          evalTime: '90m',
+          labels: fsLabels,
+        },
+        quiet: {
+          series: [
+            { series: fsSeries('node_filesystem_avail_bytes'), values: '190-0.1x120' },
+            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x120' },
+            { series: fsSeries('node_filesystem_readonly'), values: '0x120' },
+          ],
+          evalTime: '90m',
+        },
+      },
+    },
+    {
+      id: 'fs-almost-full',
+      name: 'NodeFilesystemAlmostOutOfSpace',
+      severity: 'warning',
+      for: '30m',
+      query: (q) =>
+        `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`,
+      filters: [(q) => `${sel('node_filesystem_readonly', q, REAL_FS)} == 0`],
+      comparison: '<',
+      threshold: { threshold: 'filesystemFree', level: 'warning' },
+      summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is almost full.',
+      description:
+        'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has less free space than the warning threshold. Free space or grow the volume before writes start failing.',
+      tests: {
+        fires: {
+          series: [
+            { series: fsSeries('node_filesystem_avail_bytes'), values: '40x60' },
+            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x60' },
+            { series: fsSeries('node_filesystem_readonly'), values: '0x60' },
+          ],
+          evalTime: '40m',
+          labels: fsLabels,
+        },
+        quiet: {
+          series: [
+            { series: fsSeries('node_filesystem_avail_bytes'), values: '60x60' },
+            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x60' },
+            { series: fsSeries('node_filesystem_readonly'), values: '0x60' },
+          ],
+          evalTime: '40m',
+        },
+      },
+    },
+    {
+      id: 'fs-full',
+      name: 'NodeFilesystemOutOfSpace',
+      severity: 'critical',
+      for: '30m',
+      query: (q) =>
+        `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`,
+      filters: [(q) => `${sel('node_filesystem_readonly', q, REAL_FS)} == 0`],
+      comparison: '<',
+      threshold: { threshold: 'filesystemFree', level: 'critical' },
+      summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is out of space.',
+      description:
+        'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has less free space than the critical threshold; writes will fail soon. Free space now.',
+      tests: {
+        fires: {
+          series: [
+            { series: fsSeries('node_filesystem_avail_bytes'), values: '20x60' },
+            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x60' },
+            { series: fsSeries('node_filesystem_readonly'), values: '0x60' },
+          ],
+          evalTime: '40m',
+          labels: fsLabels,
+        },
+        quiet: {
+          series: [
+            { series: fsSeries('node_filesystem_avail_bytes'), values: '40x60' },
+            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x60' },
+            { series: fsSeries('node_filesystem_readonly'), values: '0x60' },
+          ],
+          evalTime: '40m',
+        },
+      },
+    },
+    {
+      id: 'memory-high',
+      name: 'NodeMemoryHighUtilisation',
+      severity: 'warning',
+      for: '15m',
+      // The lowest MemAvailable in the window: one missed scrape must not reset `for`.
+      query: (q) =>
+        `100 * (1 - min_over_time(${sel('node_memory_MemAvailable_bytes', q)}[${q.range}]) / ${sel('node_memory_MemTotal_bytes', q)})`,
+      comparison: '>',
+      threshold: { threshold: 'memoryUtilisation', level: 'warning' },
+      summary: 'Memory on {{ $labels.instance }} is almost used up.',
+      description:
+        'Less memory is available on {{ $labels.instance }} than the threshold allows; processes may be killed by the OOM killer. Find the biggest consumers or add memory.',
+      tests: {
+        fires: {
+          series: [
+            { series: 'node_memory_MemAvailable_bytes{job="node",instance="host-1:9100"}', values: '50x30' },
+            { series: 'node_memory_MemTotal_bytes{job="node",instance="host-1:9100"}', values: '1000x30' },
+          ],
+          evalTime: '20m',
+          labels: { job: 'node', instance: 'host-1:9100' },
+        },
+        quiet: {
+          series: [
+            { series: 'node_memory_MemAvailable_bytes{job="node",instance="host-1:9100"}', values: '500x30' },
+            { series: 'node_memory_MemTotal_bytes{job="node",instance="host-1:9100"}', values: '1000x30' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'cpu-high',
+      name: 'NodeCPUHighUtilisation',
+      severity: 'warning',
+      for: '15m',
+      query: (q) =>
+        `100 * (1 - avg by (${q.by}) (rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])))`,
+      comparison: '>',
+      threshold: { threshold: 'cpuUtilisation', level: 'warning' },
+      summary: 'CPU on {{ $labels.instance }} is saturated.',
+      description:
+        'CPU utilisation on {{ $labels.instance }} has stayed above the threshold; work is queueing. Check the busiest processes or add capacity.',
+      tests: {
+        fires: {
+          series: [
+            // 2 cores, each idle 3 s of every 60 s: 95% busy.
+            {
+              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="0",mode="idle"}',
+              values: '0+3x40',
+            },
+            {
+              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="1",mode="idle"}',
+              values: '0+3x40',
+            },
+          ],
+          evalTime: '30m',
+          labels: { job: 'node', instance: 'host-1:9100' },
+        },
+        quiet: {
+          series: [
+            {
+              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="0",mode="idle"}',
+              values: '0+30x40',
+            },
+            {
+              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="1",mode="idle"}',
+              values: '0+30x40',
+            },
+          ],
+          evalTime: '30m',
+        },
+      },
+    },
+    {
+      id: 'load-high',
+      name: 'NodeHighLoad',
+      severity: 'warning',
+      for: '15m',
+      query: (q) => `sum by (${q.by}) (max_over_time(${sel('node_load1', q)}[${q.range}])) / ${cpuCount(q)}`,
+      comparison: '>',
+      threshold: { threshold: 'loadPerCore', level: 'warning' },
+      summary: 'Load on {{ $labels.instance }} is high for its number of cores.',
+      description:
+        'The 1-minute load average per core on {{ $labels.instance }} has stayed above the threshold: more work is runnable than the CPUs can serve, or tasks are stuck on I/O.',
+      tests: {
+        fires: {
+          series: [
+            { series: 'node_load1{job="node",instance="host-1:9100"}', values: '5x30' },
+            {
+              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="0",mode="idle"}',
+              values: '0+10x30',
+            },
+            {
+              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="1",mode="idle"}',
+              values: '0+10x30',
+            },
+          ],
+          evalTime: '20m',
+          labels: { job: 'node', instance: 'host-1:9100' },
+        },
+        quiet: {
+          series: [
+            { series: 'node_load1{job="node",instance="host-1:9100"}', values: '3x30' },
+            {
+              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="0",mode="idle"}',
+              values: '0+10x30',
+            },
+            {
+              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="1",mode="idle"}',
+              values: '0+10x30',
+            },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'disk-io-saturated',
+      name: 'NodeDiskIOSaturation',
+      severity: 'warning',
+      for: '30m',
+      query: (q) => `rate(${sel('node_disk_io_time_weighted_seconds_total', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: { threshold: 'diskIoQueue', level: 'warning' },
+      summary: 'Disk {{ $labels.device }} on {{ $labels.instance }} is saturated.',
+      description:
+        'The I/O queue of {{ $labels.device }} on {{ $labels.instance }} has stayed deep: requests wait for the device. Look for heavy writers or move load to faster storage.',
+      tests: {
+        fires: {
+          series: [
+            {
+              series: 'node_disk_io_time_weighted_seconds_total{job="node",instance="host-1:9100",device="sda"}',
+              values: '0+900x60',
+            },
+          ],
+          evalTime: '45m',
+          labels: { job: 'node', instance: 'host-1:9100', device: 'sda' },
+        },
+        quiet: {
+          series: [
+            {
+              series: 'node_disk_io_time_weighted_seconds_total{job="node",instance="host-1:9100",device="sda"}',
+              values: '0+60x60',
+            },
+          ],
+          evalTime: '45m',
+        },
+      },
+    },
+    {
+      id: 'clock-not-synced',
+      name: 'NodeClockNotSynchronising',
+      severity: 'warning',
+      for: '10m',
+      query: (q) => `min_over_time(${sel('node_timex_sync_status', q)}[${q.range}])`,
+      // 16 s is the kernel's ceiling for maxerror: it is only reached once synchronisation is lost.
+      filters: [(q) => `${sel('node_timex_maxerror_seconds', q)} >= 16`],
+      comparison: '<',
+      threshold: 1,
+      summary: 'The clock on {{ $labels.instance }} is not synchronising.',
+      description:
+        'The kernel reports the clock of {{ $labels.instance }} as unsynchronised with its maximum error at the ceiling. Check that chronyd/ntpd/timesyncd runs and reaches its servers.',
+      tests: {
+        fires: {
+          series: [
+            { series: 'node_timex_sync_status{job="node",instance="host-1:9100"}', values: '0x30' },
+            { series: 'node_timex_maxerror_seconds{job="node",instance="host-1:9100"}', values: '16x30' },
+          ],
+          evalTime: '20m',
+          labels: { job: 'node', instance: 'host-1:9100' },
+        },
+        quiet: {
+          series: [
+            { series: 'node_timex_sync_status{job="node",instance="host-1:9100"}', values: '1x30' },
+            { series: 'node_timex_maxerror_seconds{job="node",instance="host-1:9100"}', values: '0.01x30' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'clock-skew',
+      name: 'NodeClockSkewDetected',
+      severity: 'warning',
+      for: '10m',
+      query: (q) => `abs(${sel('node_timex_offset_seconds', q)})`,
+      comparison: '>',
+      threshold: { threshold: 'clockOffset', level: 'warning' },
+      summary: 'The clock on {{ $labels.instance }} is off.',
+      description:
+        'The clock of {{ $labels.instance }} differs from its time source by more than the threshold. Time-based checks, TLS and log correlation suffer; check the time daemon.',
+      tests: {
+        fires: {
+          series: [{ series: 'node_timex_offset_seconds{job="node",instance="host-1:9100"}', values: '-0.2x30' }],
+          evalTime: '20m',
+          labels: { job: 'node', instance: 'host-1:9100' },
+        },
+        quiet: {
+          series: [{ series: 'node_timex_offset_seconds{job="node",instance="host-1:9100"}', values: '0.001x30' }],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'network-receive-errors',
+      name: 'NodeNetworkReceiveErrors',
+      severity: 'warning',
+      for: '1h',
+      query: (q) =>
+        `100 * rate(${sel('node_network_receive_errs_total', q, REAL_NIC)}[${q.range}]) / rate(${sel('node_network_receive_packets_total', q, REAL_NIC)}[${q.range}])`,
+      comparison: '>',
+      threshold: { threshold: 'networkErrors', level: 'warning' },
+      summary: 'Interface {{ $labels.device }} on {{ $labels.instance }} receives many errored packets.',
+      description:
+        'More received packets than the threshold allows are errored on {{ $labels.device }} of {{ $labels.instance }}. Check cabling, the NIC driver and duplex settings.',
+      tests: {
+        fires: {
+          series: [
+            {
+              series: 'node_network_receive_errs_total{job="node",instance="host-1:9100",device="eth0"}',
+              values: '0+50x90',
+            },
+            {
+              series: 'node_network_receive_packets_total{job="node",instance="host-1:9100",device="eth0"}',
+              values: '0+1000x90',
+            },
+          ],
+          evalTime: '80m',
+          labels: { job: 'node', instance: 'host-1:9100', device: 'eth0' },
+        },
+        quiet: {
+          series: [
+            {
+              series: 'node_network_receive_errs_total{job="node",instance="host-1:9100",device="eth0"}',
+              values: '0x90',
+            },
+            {
+              series: 'node_network_receive_packets_total{job="node",instance="host-1:9100",device="eth0"}',
+              values: '0+1000x90',
+            },
+          ],
+          evalTime: '80m',
+        },
+      },
+    },
+    {
+      id: 'network-transmit-errors',
+      name: 'NodeNetworkTransmitErrors',
+      severity: 'warning',
+      for: '1h',
+      query: (q) =>
+        `100 * rate(${sel('node_network_transmit_errs_total', q, REAL_NIC)}[${q.range}]) / rate(${sel('node_network_transmit_packets_total', q, REAL_NIC)}[${q.range}])`,
+      comparison: '>',
+      threshold: { threshold: 'networkErrors', level: 'warning' },
+      summary: 'Interface {{ $labels.device }} on {{ $labels.instance }} fails to send many packets.',
+      description:
+        'More sent packets than the threshold allows are errored on {{ $labels.device }} of {{ $labels.instance }}. Check cabling, the NIC driver and duplex settings.',
+      tests: {
+        fires: {
+          series: [
+            {
+              series: 'node_network_transmit_errs_total{job="node",instance="host-1:9100",device="eth0"}',
+              values: '0+50x90',
+            },
+            {
+              series: 'node_network_transmit_packets_total{job="node",instance="host-1:9100",device="eth0"}',
+              values: '0+1000x90',
+            },
+          ],
+          evalTime: '80m',
+          labels: { job: 'node', instance: 'host-1:9100', device: 'eth0' },
+        },
+        quiet: {
+          series: [
+            {
+              series: 'node_network_transmit_errs_total{job="node",instance="host-1:9100",device="eth0"}',
+              values: '0x90',
+            },
+            {
+              series: 'node_network_transmit_packets_total{job="node",instance="host-1:9100",device="eth0"}',
+              values: '0+1000x90',
+            },
+          ],
+          evalTime: '80m',
+        },
+      },
+    },
+    {
+      id: 'file-descriptors',
+      name: 'NodeFileDescriptorLimit',
+      severity: 'warning',
+      for: '15m',
+      query: (q) => `100 * ${sel('node_filefd_allocated', q)} / ${sel('node_filefd_maximum', q)}`,
+      comparison: '>',
+      threshold: { threshold: 'fileDescriptors', level: 'warning' },
+      summary: '{{ $labels.instance }} is running out of file descriptors.',
+      description:
+        'Allocated file handles on {{ $labels.instance }} are close to fs.file-max; new files and sockets will fail to open. Find the process leaking descriptors or raise the limit.',
+      tests: {
+        fires: {
+          series: [
+            { series: 'node_filefd_allocated{job="node",instance="host-1:9100"}', values: '950x30' },
+            { series: 'node_filefd_maximum{job="node",instance="host-1:9100"}', values: '1000x30' },
+          ],
+          evalTime: '20m',
+          labels: { job: 'node', instance: 'host-1:9100' },
+        },
+        quiet: {
+          series: [
+            { series: 'node_filefd_allocated{job="node",instance="host-1:9100"}', values: '100x30' },
+            { series: 'node_filefd_maximum{job="node",instance="host-1:9100"}', values: '1000x30' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'systemd-unit-failed',
+      name: 'NodeSystemdServiceFailed',
+      severity: 'warning',
+      for: '5m',
+      query: (q) => `max_over_time(${sel('node_systemd_unit_state', q, 'state="failed"')}[${q.range}])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'Systemd unit {{ $labels.name }} failed on {{ $labels.instance }}.',
+      description:
+        'The systemd unit {{ $labels.name }} on {{ $labels.instance }} is in the failed state. Check `systemctl status {{ $labels.name }}` and its journal.',
+      optional: 'needs the systemd collector: on by default only in Debian’s build, and only where systemd runs',
+      tests: {
+        fires: {
+          series: [
+            {
+              series:
+                'node_systemd_unit_state{job="node",instance="host-1:9100",name="backup.service",state="failed",type="simple"}',
+              values: '1x20',
+            },
+          ],
+          evalTime: '10m',
+          labels: { job: 'node', instance: 'host-1:9100', name: 'backup.service', state: 'failed', type: 'simple' },
+        },
+        quiet: {
+          series: [
+            {
+              series:
+                'node_systemd_unit_state{job="node",instance="host-1:9100",name="backup.service",state="failed",type="simple"}',
+              values: '0x20',
+            },
+          ],
+          evalTime: '10m',
+        },
+      },
+    },
+    {
+      id: 'rebooted',
+      name: 'NodeRebooted',
+      severity: 'info',
+      for: '0s',
+      query: (q) => `changes(${sel('node_boot_time_seconds', q)}[15m])`,
+      comparison: '>',
+      threshold: 0,
+      summary: '{{ $labels.instance }} rebooted.',
+      description:
+        '{{ $labels.instance }} booted within the last 15 minutes. Expected if it was patched; otherwise look for a crash or power loss.',
+      tests: {
+        fires: {
+          series: [{ series: 'node_boot_time_seconds{job="node",instance="host-1:9100"}', values: '1000x10 2000x10' }],
+          evalTime: '12m',
+          labels: { job: 'node', instance: 'host-1:9100' },
+        },
+        quiet: {
+          series: [{ series: 'node_boot_time_seconds{job="node",instance="host-1:9100"}', values: '1000x20' }],
+          evalTime: '12m',
+        },
+      },
+    },
+  ],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['up'], kind: 'stat', width: 4 },
+        { signals: ['uptime'], kind: 'stat', width: 4 },
+        { signals: ['cpuCores'], kind: 'stat', width: 4 },
+        { signals: ['cpuUtilisation'], kind: 'gauge', width: 4 },
+        { signals: ['memoryUtilisation'], kind: 'gauge', width: 4 },
+        { signals: ['loadPerCore'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'CPU and load',
+      panels: [
+        { signals: ['cpuUtilisation'], width: 8 },
+        { signals: ['cpuByMode'], stack: true, width: 8 },
+        {
+          signals: ['load1', 'load5', 'load15'],
+          title: 'Load average',
+          description:
+            'Runnable and uninterruptible tasks averaged over 1, 5 and 15 minutes; compare with the core count.',
+          width: 8,
+        },
+      ],
+    },
+    {
+      title: 'Memory',
+      panels: [
+        { signals: ['memoryUtilisation'], width: 12 },
+        {
+          signals: ['memoryUsed', 'memoryCached', 'swapUsed', 'memoryTotal'],
+          title: 'Memory breakdown',
+          description: 'Used memory, page cache and buffers, swap in use, and the total, in bytes.',
+          width: 12,
+        },
+      ],
+    },
+    {
+      title: 'Filesystems',
+      panels: [
+        { signals: ['filesystemFree'], width: 8 },
+        { signals: ['filesystemAvailable'], width: 8 },
+        { signals: ['inodesFree'], width: 8 },
+      ],
+    },
+    {
+      title: 'Disks',
+      panels: [
+        { signals: ['diskIoUtilisation'], width: 6 },
+        { signals: ['diskIoQueue'], width: 6 },
+        {
+          signals: ['diskReadBytes', 'diskWriteBytes'],
+          title: 'Disk throughput',
+          description: 'Bytes read and written per second on each block device.',
+          width: 6,
+        },
+        {
+          signals: ['diskReadOps', 'diskWriteOps'],
+          title: 'Disk IOPS',
+          description: 'Read and write operations completed per second on each block device.',
+          width: 6,
+        },
+      ],
+    },
+    {
+      title: 'Network',
+      panels: [
+        {
+          signals: ['networkReceive', 'networkTransmit'],
+          title: 'Network traffic',
+          description: 'Bytes received and sent per second on each interface (loopback left out).',
+          width: 12,
+        },
+        { signals: ['networkErrors'], width: 6 },
+        { signals: ['networkDrops'], width: 6 },
+      ],
+    },
+    {
+      title: 'System',
+      panels: [
+        { signals: ['fileDescriptors'], width: 6 },
+        { signals: ['clockOffset'], width: 6 },
+        { signals: ['clockSynchronised'], kind: 'stat', width: 6 },
+        { signals: ['systemdFailedUnits'], kind: 'stat', width: 6 },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,427 @@
+import { sel } from '../promql';
+import type { ExporterDefinition, QueryContext } from '../types';
+
+// template0 cannot be connected to and never changes; it only adds flat lines.
+const REAL_DB = 'datname!~"template0|"';
+
+const dbRate = (metric: string, q: QueryContext) =>
+  `sum by (${q.by}, datname) (rate(${sel(metric, q, REAL_DB)}[${q.range}]))`;
+
+export const postgresExporter: ExporterDefinition = {
+  id: 'postgres',
+  title: 'PostgreSQL (postgres_exporter)',
+  layer: 'data',
+  defaultPort: 9187,
+  docsUrl: 'https://github.com/prometheus-community/postgres_exporter',
+  description:
+    'PostgreSQL servers: reachability, connections, transactions, cache hits, locks, long transactions and replication.',
+  detection: { metrics: ['pg_up', 'postgres_exporter_build_info'] },
+  infoMetrics: ['pg_up'],
+  versionMetric: { metric: 'postgres_exporter_build_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'connectionsUsed',
+      title: 'Connections used',
+      unit: 'percent',
+      direction: 'above',
+      warning: 80,
+      critical: 95,
+      min: 1,
+      max: 100,
+      description: 'Client backends as a share of max_connections; at 100% new clients are refused.',
+    },
+    {
+      id: 'cacheHitRatio',
+      title: 'Buffer cache hit ratio',
+      unit: 'percentunit',
+      direction: 'below',
+      warning: 0.98,
+      critical: 0.9,
+      min: 0,
+      max: 1,
+      description: 'Share of block reads served from shared buffers; below it queries go to disk.',
+    },
+    {
+      id: 'rollbackRatio',
+      title: 'Rollback ratio',
+      unit: 'percentunit',
+      direction: 'above',
+      warning: 0.1,
+      min: 0,
+      max: 1,
+      description: 'Share of transactions rolled back instead of committed.',
+    },
+    {
+      id: 'deadlocks',
+      title: 'Deadlocks per minute',
+      unit: 'short',
+      direction: 'above',
+      warning: 5,
+      min: 0.1,
+      max: 1000,
+      description: 'Deadlocks PostgreSQL detected and broke by aborting a transaction, per minute.',
+    },
+    {
+      id: 'longestTransaction',
+      title: 'Longest transaction',
+      unit: 's',
+      direction: 'above',
+      warning: 120,
+      critical: 600,
+      min: 1,
+      max: 86400,
+      description: 'Age of the oldest open transaction; long ones hold locks and stop vacuum from cleaning up.',
+    },
+    {
+      id: 'replicationLag',
+      title: 'Replication lag',
+      unit: 's',
+      direction: 'above',
+      warning: 30,
+      critical: 300,
+      min: 1,
+      max: 86400,
+      description: 'How far a standby’s replay is behind the primary’s last transaction.',
+    },
+  ],
+  signals: [
+    {
+      id: 'up',
+      title: 'Database reachable',
+      description:
+        'Whether postgres_exporter could connect to and query PostgreSQL at its last scrape (1 = yes); 0 while the exporter itself is up means the database is down or refuses the exporter.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('pg_up', q) }],
+      legend: '{{instance}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'uptime',
+      title: 'Uptime',
+      description: 'Time since the postmaster started; a reset means PostgreSQL restarted.',
+      unit: 'dtdurations',
+      variants: [
+        {
+          note: 'postgres_exporter ≥ 0.12 (postmaster collector); on 0.11 only with the sample queries.yaml',
+          expr: (q) => `time() - ${sel('pg_postmaster_start_time_seconds', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+      optional: 'postgres_exporter 0.11 (Debian 12) exports the postmaster start time only with a custom queries.yaml',
+    },
+    {
+      id: 'connectionsUsed',
+      title: 'Connections used',
+      description:
+        'Backends in pg_stat_activity as a share of max_connections; near 100% clients get “too many connections”.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * sum by (${q.by}) (${sel('pg_stat_activity_count', q)}) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'connectionsUsed',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'connectionsByState',
+      title: 'Connections by state',
+      description:
+        'Backends per state (active, idle, idle in transaction, …); many “idle in transaction” sessions hold locks and block vacuum.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}, state) (${sel('pg_stat_activity_count', q)})` }],
+      legend: '{{instance}} {{state}}',
+      min: 0,
+    },
+    {
+      id: 'commits',
+      title: 'Commits',
+      description: 'Transactions committed per second in each database.',
+      unit: 'ops',
+      variants: [{ expr: (q) => dbRate('pg_stat_database_xact_commit', q) }],
+      legend: '{{instance}} {{datname}}',
+    },
+    {
+      id: 'rollbackRatio',
+      title: 'Rollback ratio',
+      description:
+        'Share of finished transactions that rolled back; a high ratio means the application is hitting errors or conflicts.',
+      unit: 'percentunit',
+      variants: [
+        {
+          expr: (q) =>
+            `${dbRate('pg_stat_database_xact_rollback', q)} / (${dbRate('pg_stat_database_xact_commit', q)} + ${dbRate('pg_stat_database_xact_rollback', q)} > 0)`,
+        },
+      ],
+      legend: '{{instance}} {{datname}}',
+      threshold: 'rollbackRatio',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'cacheHitRatio',
+      title: 'Buffer cache hit ratio',
+      description:
+        'Share of block reads served from shared buffers rather than the OS or disk; low values mean the working set no longer fits in memory.',
+      unit: 'percentunit',
+      variants: [
+        {
+          expr: (q) =>
+            `${dbRate('pg_stat_database_blks_hit', q)} / (${dbRate('pg_stat_database_blks_hit', q)} + ${dbRate('pg_stat_database_blks_read', q)} > 0)`,
+        },
+      ],
+      legend: '{{instance}} {{datname}}',
+      threshold: 'cacheHitRatio',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'rowsRead',
+      title: 'Rows read',
+      description:
+        'Rows fetched by index scans plus rows returned by sequential scans, per second; a jump without more queries hints at missing indexes.',
+      unit: 'rps',
+      variants: [
+        { expr: (q) => `${dbRate('pg_stat_database_tup_fetched', q)} + ${dbRate('pg_stat_database_tup_returned', q)}` },
+      ],
+      legend: '{{instance}} {{datname}} read',
+    },
+    {
+      id: 'rowsWritten',
+      title: 'Rows written',
+      description: 'Rows inserted, updated and deleted per second.',
+      unit: 'wps',
+      variants: [
+        {
+          expr: (q) =>
+            `${dbRate('pg_stat_database_tup_inserted', q)} + ${dbRate('pg_stat_database_tup_updated', q)} + ${dbRate('pg_stat_database_tup_deleted', q)}`,
+        },
+      ],
+      legend: '{{instance}} {{datname}} written',
+    },
+    {
+      id: 'tempBytes',
+      title: 'Temporary file writes',
+      description:
+        'Bytes per second that queries spilled to temporary files because work_mem was too small for their sorts and hashes.',
+      unit: 'Bps',
+      variants: [{ expr: (q) => dbRate('pg_stat_database_temp_bytes', q) }],
+      legend: '{{instance}} {{datname}}',
+    },
+    {
+      id: 'deadlocks',
+      title: 'Deadlocks',
+      description: 'Deadlocks detected per minute; each one aborted a transaction.',
+      unit: 'short',
+      variants: [{ expr: (q) => `60 * ${dbRate('pg_stat_database_deadlocks', q)}` }],
+      legend: '{{instance}} {{datname}}',
+      threshold: 'deadlocks',
+      min: 0,
+    },
+    {
+      id: 'longestTransaction',
+      title: 'Longest transaction',
+      description: 'Age of the oldest transaction still open, across databases and states.',
+      unit: 's',
+      variants: [{ expr: (q) => `max by (${q.by}) (${sel('pg_stat_activity_max_tx_duration', q)})` }],
+      legend: '{{instance}}',
+      threshold: 'longestTransaction',
+      min: 0,
+    },
+    {
+      id: 'locks',
+      title: 'Locks by mode',
+      description: 'Locks held per lock mode; a growing count of exclusive locks usually comes with waiting queries.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}, mode) (${sel('pg_locks_count', q)})` }],
+      legend: '{{instance}} {{mode}}',
+      min: 0,
+    },
+    {
+      id: 'databaseSize',
+      title: 'Database size',
+      description: 'On-disk size of each database.',
+      unit: 'bytes',
+      variants: [{ expr: (q) => sel('pg_database_size_bytes', q, REAL_DB) }],
+      legend: '{{instance}} {{datname}}',
+    },
+    {
+      id: 'replicationLag',
+      title: 'Replication lag',
+      description: 'Seconds since the last transaction replayed on this standby; 0 on a primary.',
+      unit: 's',
+      variants: [
+        {
+          note: 'postgres_exporter ≥ 0.13 (replication collector, on by default)',
+          expr: (q) => sel('pg_replication_lag_seconds', q),
+        },
+        {
+          note: 'postgres_exporter ≤ 0.12 with the sample queries.yaml (pg_replication query)',
+          expr: (q) => sel('pg_replication_lag', q),
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'replicationLag',
+      min: 0,
+      optional: 'postgres_exporter 0.11 (Debian 12) has no lag metric unless the sample queries.yaml is loaded',
+    },
+    {
+      id: 'standbyReplayBytes',
+      title: 'Standby replay lag (bytes)',
+      description: 'On a primary: WAL bytes each connected standby has not replayed yet.',
+      unit: 'bytes',
+      variants: [{ expr: (q) => sel('pg_stat_replication_pg_wal_lsn_diff', q) }],
+      legend: '{{instance}} → {{application_name}} {{client_addr}}',
+      optional: 'only a primary with connected standbys has pg_stat_replication rows',
+    },
+    {
+      id: 'replicationSlotRetained',
+      title: 'WAL retained by replication slots',
+      description:
+        'WAL a replication slot keeps on disk for its consumer; it grows without bound when the consumer is gone and can fill the disk.',
+      unit: 'bytes',
+      variants: [
+        {
+          note: 'postgres_exporter 0.11 built-in query and ≥ 0.20 (replication_slots collector)',
+          expr: (q) => sel('pg_replication_slots_pg_wal_lsn_diff', q),
+        },
+        {
+          note: 'postgres_exporter 0.13–0.19 (replication_slot collector): current WAL position − the slot’s confirmed flush position',
+          expr: (q) =>
+            `${sel('pg_replication_slot_slot_current_wal_lsn', q)} - ${sel('pg_replication_slot_slot_confirmed_flush_lsn', q)}`,
+        },
+      ],
+      legend: '{{instance}} {{slot_name}}',
+      optional: 'only servers with replication slots report them',
+    },
+    {
+      id: 'checkpointsRequested',
+      title: 'Requested checkpoints',
+      description:
+        'Checkpoints forced by WAL volume (not by the timer), per minute; frequent ones mean max_wal_size is too small for the write load.',
+      unit: 'short',
+      variants: [
+        {
+          note: 'postgres_exporter ≥ 0.10 with PostgreSQL ≤ 16',
+          expr: (q) => `60 * rate(${sel('pg_stat_bgwriter_checkpoints_req_total', q)}[${q.range}])`,
+        },
+        {
+          note: 'PostgreSQL ≥ 17 (pg_stat_checkpointer, postgres_exporter ≥ 0.16)',
+          expr: (q) => `60 * rate(${sel('pg_stat_checkpointer_num_requested_total', q)}[${q.range}])`,
+        },
+        {
+          note: 'postgres_exporter < 0.10 (no _total suffix)',
+          expr: (q) => `60 * rate(${sel('pg_stat_bgwriter_checkpoints_req', q)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} requested',
+      min: 0,
+    },
+    {
+      id: 'checkpointsTimed',
+      title: 'Timed checkpoints',
+      description: 'Checkpoints started by checkpoint_timeout, per minute: the expected, steady kind.',
+      unit: 'short',
+      variants: [
+        {
+          note: 'postgres_exporter ≥ 0.10 with PostgreSQL ≤ 16',
+          expr: (q) => `60 * rate(${sel('pg_stat_bgwriter_checkpoints_timed_total', q)}[${q.range}])`,
+        },
+        {
+          note: 'PostgreSQL ≥ 17 (pg_stat_checkpointer, postgres_exporter ≥ 0.16)',
+          expr: (q) => `60 * rate(${sel('pg_stat_checkpointer_num_timed_total', q)}[${q.range}])`,
+        },
+        {
+          note: 'postgres_exporter < 0.10 (no _total suffix)',
+          expr: (q) => `60 * rate(${sel('pg_stat_bgwriter_checkpoints_timed', q)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} timed',
+      min: 0,
+    },
+    {
+      id: 'collectorFailures',
+      title: 'Failing exporter collectors',
+      description:
+        'Collectors of postgres_exporter whose last query failed (missing rights, unsupported PostgreSQL version); their panels go empty.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}) (1 - ${sel('pg_scrape_collector_success', q)})` }],
+      legend: '{{instance}}',
+      min: 0,
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['up'], kind: 'stat', width: 4 },
+        { signals: ['uptime'], kind: 'stat', width: 4 },
+        { signals: ['connectionsUsed'], kind: 'gauge', width: 4 },
+        { signals: ['cacheHitRatio'], kind: 'gauge', width: 4 },
+        { signals: ['longestTransaction'], kind: 'stat', width: 4 },
+        { signals: ['replicationLag'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'Connections',
+      panels: [
+        { signals: ['connectionsUsed'], width: 12 },
+        { signals: ['connectionsByState'], stack: true, width: 12 },
+      ],
+    },
+    {
+      title: 'Transactions',
+      panels: [
+        { signals: ['commits'], width: 8 },
+        { signals: ['rollbackRatio'], width: 8 },
+        { signals: ['deadlocks'], width: 8 },
+      ],
+    },
+    {
+      title: 'Reads, writes and memory',
+      panels: [
+        { signals: ['cacheHitRatio'], width: 6 },
+        {
+          signals: ['rowsRead', 'rowsWritten'],
+          title: 'Row activity',
+          description: 'Rows read (fetched + returned) and written (inserted + updated + deleted) per second.',
+          width: 6,
+        },
+        { signals: ['tempBytes'], width: 6 },
+        { signals: ['databaseSize'], width: 6 },
+      ],
+    },
+    {
+      title: 'Locks and long transactions',
+      panels: [
+        { signals: ['locks'], stack: true, width: 12 },
+        { signals: ['longestTransaction'], width: 12 },
+      ],
+    },
+    {
+      title: 'Replication',
+      panels: [
+        { signals: ['replicationLag'], width: 8 },
+        { signals: ['standbyReplayBytes'], width: 8 },
+        { signals: ['replicationSlotRetained'], width: 8 },
+      ],
+    },
+    {
+      title: 'Checkpoints and exporter',
+      panels: [
+        {
+          signals: ['checkpointsTimed', 'checkpointsRequested'],
+          title: 'Checkpoints per minute',
+          description: 'Checkpoints started by the timer and requested by WAL volume, per minute.',
+          width: 12,
+        },
+        { signals: ['collectorFailures'], kind: 'stat', width: 12 },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,385 @@
+import { fleetContext, joinMatchers, sel } from '../promql';
+import type { ExporterDefinition } from '../types';
+
+// One term per counter: increase() drops metric names, so a single name regex would yield
+// clashing series.
+const TSDB_FAILURES = [
+  'prometheus_tsdb_wal_writes_failed_total',
+  'prometheus_tsdb_wal_corruptions_total',
+  'prometheus_tsdb_wal_truncations_failed_total',
+  'prometheus_tsdb_checkpoint_creations_failed_total',
+  'prometheus_tsdb_head_truncations_failed_total',
+  'prometheus_tsdb_reloads_failures_total',
+];
+
+export const prometheusExporter: ExporterDefinition = {
+  id: 'prometheus',
+  title: 'Prometheus',
+  layer: 'core',
+  defaultPort: 9090,
+  docsUrl: 'https://prometheus.io/docs/prometheus/latest/',
+  description:
+    'The Prometheus server itself: scraping, ingestion, TSDB health, queries, rule evaluation, alert delivery and remote write.',
+  detection: { metrics: ['prometheus_build_info'] },
+  infoMetrics: ['prometheus_build_info'],
+  versionMetric: { metric: 'prometheus_build_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'targetsDown',
+      title: 'Scrape targets down',
+      unit: 'short',
+      direction: 'above',
+      warning: 0,
+      min: 0,
+      max: 10000,
+      description: 'Targets of one job whose last scrape failed; above the threshold the job is (partly) blind.',
+    },
+    {
+      id: 'ruleGroupLoad',
+      title: 'Rule group duration / interval',
+      unit: 'percentunit',
+      direction: 'above',
+      warning: 0.8,
+      critical: 1,
+      min: 0.1,
+      max: 10,
+      description:
+        'How much of its interval a rule group needs to evaluate; at 1 (100%) evaluations start being skipped.',
+    },
+    {
+      id: 'notificationErrors',
+      title: 'Alert delivery errors',
+      unit: 'percent',
+      direction: 'above',
+      warning: 1,
+      critical: 3,
+      min: 0.01,
+      max: 100,
+      description: 'Share of alerts Prometheus failed to send to an Alertmanager.',
+    },
+    {
+      id: 'notificationQueue',
+      title: 'Alert queue fill',
+      unit: 'percentunit',
+      direction: 'above',
+      warning: 0.5,
+      critical: 0.9,
+      min: 0.01,
+      max: 1,
+      description: 'Alert notification queue length as a share of its capacity; a full queue drops alerts.',
+    },
+    {
+      id: 'remoteWriteFailures',
+      title: 'Remote write failures',
+      unit: 'percent',
+      direction: 'above',
+      warning: 1,
+      critical: 10,
+      min: 0.01,
+      max: 100,
+      description: 'Share of samples remote write could not deliver (non-recoverable errors).',
+    },
+    {
+      id: 'remoteWriteLag',
+      title: 'Remote write lag',
+      unit: 's',
+      direction: 'above',
+      warning: 120,
+      critical: 600,
+      min: 10,
+      max: 86400,
+      description: 'How far the newest sample sent to remote storage trails the newest sample ingested.',
+    },
+  ],
+  signals: [
+    {
+      id: 'up',
+      title: 'Prometheus up',
+      description: 'Whether this Prometheus was reachable at its last self-scrape (1 = up).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('prometheus_build_info', q)}` }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'configReloadSuccessful',
+      title: 'Config reload successful',
+      description:
+        'Whether the last configuration reload worked (1 = yes); after a failed reload Prometheus keeps running the previous configuration.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('prometheus_config_last_reload_successful', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'targetsDown',
+      title: 'Scrape targets down',
+      description:
+        'Targets whose last scrape failed, per job, across every target the queried Prometheus scrapes (not only the selected job).',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (job) (${sel('up', fleetContext(q))} == bool 0)` }],
+      legend: '{{job}}',
+      threshold: 'targetsDown',
+      min: 0,
+    },
+    {
+      id: 'ingestionRate',
+      title: 'Samples ingested',
+      description: 'Samples appended to the head block per second; a drop to 0 means Prometheus stopped ingesting.',
+      unit: 'ops',
+      variants: [{ expr: (q) => `rate(${sel('prometheus_tsdb_head_samples_appended_total', q)}[${q.range}])` }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'headSeries',
+      title: 'Head series',
+      description:
+        'Active series in the head block: the main driver of memory use; sudden jumps point at a cardinality explosion.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('prometheus_tsdb_head_series', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'storageSize',
+      title: 'Block storage used',
+      description: 'Bytes used by persisted TSDB blocks (the WAL and head chunks come on top).',
+      unit: 'bytes',
+      variants: [{ expr: (q) => sel('prometheus_tsdb_storage_blocks_bytes', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'compactionsFailed',
+      title: 'Failed compactions',
+      description: 'TSDB compactions that failed in the interval; repeated failures fill the disk and slow queries.',
+      unit: 'short',
+      variants: [{ expr: (q) => `increase(${sel('prometheus_tsdb_compactions_failed_total', q)}[${q.range}])` }],
+      legend: '{{instance}}',
+      min: 0,
+    },
+    {
+      id: 'tsdbFailures',
+      title: 'WAL and TSDB failures',
+      description:
+        'Failed WAL writes, WAL corruptions, failed WAL/head truncations, checkpoints and block reloads in the interval: data may be lost or the disk is failing.',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) =>
+            TSDB_FAILURES.map((metric) => `sum by (${q.by}) (increase(${sel(metric, q)}[${q.range}]))`).join(' + '),
+        },
+      ],
+      legend: '{{instance}}',
+      min: 0,
+    },
+    {
+      id: 'queryLatency',
+      title: 'Query latency (p90)',
+      description:
+        '90th percentile of query time per stage (queue wait, preparation, inner evaluation, result sorting).',
+      unit: 's',
+      variants: [{ expr: (q) => sel('prometheus_engine_query_duration_seconds', q, 'quantile="0.9"') }],
+      legend: '{{instance}} {{slice}}',
+    },
+    {
+      id: 'ruleGroupLoad',
+      title: 'Rule group duration / interval',
+      description:
+        'Time each rule group’s last evaluation took as a share of its interval; at 100% evaluations are skipped.',
+      unit: 'percentunit',
+      variants: [
+        {
+          expr: (q) =>
+            `${sel('prometheus_rule_group_last_duration_seconds', q)} / (${sel('prometheus_rule_group_interval_seconds', q)} > 0)`,
+        },
+      ],
+      legend: '{{instance}} {{rule_group}}',
+      threshold: 'ruleGroupLoad',
+      min: 0,
+      optional: 'only when rule files are loaded',
+    },
+    {
+      id: 'ruleEvaluationFailures',
+      title: 'Rule evaluation failures',
+      description: 'Failed rule evaluations per second per rule group: broken expressions, or queries that time out.',
+      unit: 'ops',
+      variants: [{ expr: (q) => `rate(${sel('prometheus_rule_evaluation_failures_total', q)}[${q.range}])` }],
+      legend: '{{instance}} {{rule_group}}',
+      optional: 'only when rule files are loaded',
+    },
+    {
+      id: 'ruleGroupsMissed',
+      title: 'Missed rule evaluations',
+      description: 'Rule group evaluations skipped in the interval because the previous one was still running.',
+      unit: 'short',
+      variants: [{ expr: (q) => `increase(${sel('prometheus_rule_group_iterations_missed_total', q)}[${q.range}])` }],
+      legend: '{{instance}} {{rule_group}}',
+      optional: 'only when rule files are loaded',
+    },
+    {
+      id: 'alertmanagersDiscovered',
+      title: 'Alertmanagers discovered',
+      description: 'Alertmanagers this Prometheus sends alerts to; 0 means firing alerts reach nobody.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('prometheus_notifications_alertmanagers_discovered', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'notificationErrors',
+      title: 'Alert delivery errors',
+      description: 'Share of alerts that failed to reach each Alertmanager.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * rate(${sel('prometheus_notifications_errors_total', q)}[${q.range}]) / rate(${sel('prometheus_notifications_sent_total', q)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} → {{alertmanager}}',
+      threshold: 'notificationErrors',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'notificationsDropped',
+      title: 'Alerts dropped',
+      description: 'Alerts per second dropped before delivery (queue full or no Alertmanager configured).',
+      unit: 'ops',
+      variants: [{ expr: (q) => `rate(${sel('prometheus_notifications_dropped_total', q)}[${q.range}])` }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'notificationQueue',
+      title: 'Alert queue fill',
+      description: 'Alerts waiting to be sent as a share of the queue capacity.',
+      unit: 'percentunit',
+      variants: [
+        {
+          expr: (q) =>
+            `${sel('prometheus_notifications_queue_length', q)} / (${sel('prometheus_notifications_queue_capacity', q)} > 0)`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'notificationQueue',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'remoteWritePending',
+      title: 'Remote write pending samples',
+      description: 'Samples buffered in memory waiting to be sent to each remote write endpoint.',
+      unit: 'short',
+      variants: [
+        { note: 'Prometheus ≥ 2.23', expr: (q) => sel('prometheus_remote_storage_samples_pending', q) },
+        { note: 'Prometheus < 2.23', expr: (q) => sel('prometheus_remote_storage_pending_samples', q) },
+      ],
+      legend: '{{instance}} {{remote_name}}',
+      optional: 'only when remote_write is configured',
+    },
+    {
+      id: 'remoteWriteFailures',
+      title: 'Remote write failures',
+      description: 'Share of samples that could not be delivered to each remote write endpoint.',
+      unit: 'percent',
+      variants: [
+        {
+          note: 'Prometheus ≥ 2.23 (samples_total counts every attempted sample)',
+          expr: (q) =>
+            `100 * rate(${sel('prometheus_remote_storage_samples_failed_total', q)}[${q.range}]) / (rate(${sel('prometheus_remote_storage_samples_failed_total', q)}[${q.range}]) + rate(${sel('prometheus_remote_storage_samples_total', q)}[${q.range}]))`,
+        },
+        {
+          note: 'Prometheus < 2.23',
+          expr: (q) =>
+            `100 * rate(${sel('prometheus_remote_storage_failed_samples_total', q)}[${q.range}]) / (rate(${sel('prometheus_remote_storage_failed_samples_total', q)}[${q.range}]) + rate(${sel('prometheus_remote_storage_succeeded_samples_total', q)}[${q.range}]))`,
+        },
+      ],
+      legend: '{{instance}} {{remote_name}}',
+      threshold: 'remoteWriteFailures',
+      min: 0,
+      max: 100,
+      optional: 'only when remote_write is configured',
+    },
+    {
+      id: 'remoteWriteShards',
+      title: 'Remote write shards',
+      description:
+        'Shards sending to each endpoint now, the number wanted and the configured maximum; desired above max means remote write cannot keep up.',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) => `{${joinMatchers('__name__=~"prometheus_remote_storage_shards(_desired|_max)?"', q.selector)}}`,
+        },
+      ],
+      legend: '{{instance}} {{remote_name}} {{__name__}}',
+      optional: 'only when remote_write is configured',
+    },
+    {
+      id: 'remoteWriteLag',
+      title: 'Remote write lag',
+      description: 'Seconds between the newest sample ingested and the newest sample sent to each remote endpoint.',
+      unit: 's',
+      variants: [
+        {
+          expr: (q) =>
+            `${sel('prometheus_remote_storage_highest_timestamp_in_seconds', q)} - ignoring (remote_name, url) group_right ${sel('prometheus_remote_storage_queue_highest_sent_timestamp_seconds', q)}`,
+        },
+      ],
+      legend: '{{instance}} {{remote_name}}',
+      threshold: 'remoteWriteLag',
+      optional: 'only when remote_write is configured and has sent at least once',
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['up'], kind: 'stat', width: 4 },
+        { signals: ['configReloadSuccessful'], kind: 'stat', width: 4 },
+        { signals: ['targetsDown'], kind: 'stat', width: 4 },
+        { signals: ['ingestionRate'], kind: 'stat', width: 4 },
+        { signals: ['headSeries'], kind: 'stat', width: 4 },
+        { signals: ['alertmanagersDiscovered'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'Scraping and ingestion',
+      panels: [
+        { signals: ['targetsDown'], width: 8 },
+        { signals: ['ingestionRate'], width: 8 },
+        { signals: ['headSeries'], width: 8 },
+      ],
+    },
+    {
+      title: 'Storage',
+      panels: [
+        { signals: ['storageSize'], width: 8 },
+        { signals: ['compactionsFailed'], width: 8 },
+        { signals: ['tsdbFailures'], width: 8 },
+      ],
+    },
+    {
+      title: 'Queries and rules',
+      panels: [
+        { signals: ['queryLatency'], width: 6 },
+        { signals: ['ruleGroupLoad'], width: 6 },
+        { signals: ['ruleEvaluationFailures'], width: 6 },
+        { signals: ['ruleGroupsMissed'], width: 6 },
+      ],
+    },
+    {
+      title: 'Alert delivery',
+      panels: [
+        { signals: ['notificationErrors'], width: 8 },
+        { signals: ['notificationsDropped'], width: 8 },
+        { signals: ['notificationQueue'], width: 8 },
+      ],
+    },
+    {
+      title: 'Remote write',
+      panels: [
+        { signals: ['remoteWritePending'], width: 6 },
+        { signals: ['remoteWriteFailures'], width: 6 },
+        { signals: ['remoteWriteShards'], width: 6 },
+        { signals: ['remoteWriteLag'], width: 6 },
+      ],
+    },
+  ],
+};

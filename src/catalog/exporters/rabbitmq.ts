@@ -1,0 +1,378 @@
+import { sel } from '../promql';
+import type { ExporterDefinition, QueryContext } from '../types';
+
+// RabbitMQ 3.9 added protocol-wide "global" counters; 3.8 only has per-channel ones, which the
+// plugin aggregates by default (prometheus.return_per_object_metrics = false).
+const GLOBAL = 'RabbitMQ ≥ 3.9 (global counters)';
+const PER_CHANNEL = 'RabbitMQ 3.8 (channel counters)';
+
+const total = (metric: string, q: QueryContext, extra = '') => `sum by (${q.by}) (${sel(metric, q, extra)})`;
+const totalRate = (metric: string, q: QueryContext) => `sum by (${q.by}) (rate(${sel(metric, q)}[${q.range}]))`;
+const tagged = (expr: string, label: string, value: string) => `label_replace(${expr}, "${label}", "${value}", "", "")`;
+
+export const rabbitmqExporter: ExporterDefinition = {
+  id: 'rabbitmq',
+  title: 'RabbitMQ',
+  layer: 'message',
+  defaultPort: 15692,
+  docsUrl: 'https://www.rabbitmq.com/docs/prometheus',
+  description:
+    'RabbitMQ nodes through the built-in rabbitmq_prometheus plugin: alarms, resources, queues and message rates.',
+  detection: { metrics: ['rabbitmq_identity_info', 'rabbitmq_build_info'] },
+  infoMetrics: ['rabbitmq_identity_info', 'rabbitmq_build_info'],
+  versionMetric: { metric: 'rabbitmq_build_info', label: 'rabbitmq_version' },
+  thresholds: [
+    {
+      id: 'memoryUsage',
+      title: 'Memory used of high watermark',
+      unit: 'percent',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      min: 1,
+      max: 100,
+      description:
+        'Resident memory as a share of the memory high watermark; at 100% the memory alarm blocks all publishers.',
+    },
+    {
+      id: 'fileDescriptors',
+      title: 'File descriptors used',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 95,
+      min: 1,
+      max: 100,
+      description:
+        'Open file descriptors as a share of the process limit; when exhausted, new connections are refused.',
+    },
+    {
+      id: 'erlangProcesses',
+      title: 'Erlang processes used',
+      unit: 'percent',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      min: 1,
+      max: 100,
+      description: 'Erlang processes as a share of the VM limit; at the limit the node crashes.',
+    },
+  ],
+  signals: [
+    {
+      id: 'up',
+      title: 'Node up',
+      description: 'Whether Prometheus reached the node’s rabbitmq_prometheus endpoint at its last scrape (1 = up).',
+      unit: 'bool_yes_no',
+      variants: [
+        {
+          expr: (q) =>
+            `${sel('up', q)} and on (${q.by}) (${sel('rabbitmq_identity_info', q)} or ${sel('rabbitmq_build_info', q)})`,
+        },
+      ],
+      legend: '{{instance}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'uptime',
+      title: 'Uptime',
+      description: 'Time since the node’s Erlang VM started.',
+      unit: 'dtdurations',
+      variants: [{ expr: (q) => sel('rabbitmq_erlang_uptime_seconds', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'alarms',
+      title: 'Resource alarms',
+      description:
+        'Memory, disk and file-descriptor alarms (1 = in alarm); while any is raised, publishers across the cluster are blocked.',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) =>
+            `label_replace(${sel('', q, '__name__=~"rabbitmq_alarms_.+"')}, "alarm", "$1", "__name__", "rabbitmq_alarms_(.+)")`,
+        },
+      ],
+      legend: '{{instance}} {{alarm}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'memoryUsage',
+      title: 'Memory used of high watermark',
+      description:
+        'Resident memory as a share of the memory high watermark; at 100% the memory alarm blocks publishers.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * ${sel('rabbitmq_process_resident_memory_bytes', q)} / ${sel('rabbitmq_resident_memory_limit_bytes', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'memoryUsage',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'diskSpaceAvailable',
+      title: 'Disk space available',
+      description: 'Free disk space on the node’s data partition.',
+      unit: 'bytes',
+      variants: [{ expr: (q) => sel('rabbitmq_disk_space_available_bytes', q) }],
+      legend: '{{instance}} free',
+    },
+    {
+      id: 'diskSpaceLimit',
+      title: 'Disk free limit',
+      description: 'The disk_free_limit: below this much free space the disk alarm blocks publishers.',
+      unit: 'bytes',
+      variants: [{ expr: (q) => sel('rabbitmq_disk_space_available_limit_bytes', q) }],
+      legend: '{{instance}} limit',
+    },
+    {
+      id: 'fileDescriptors',
+      title: 'File descriptors used',
+      description: 'Open file descriptors as a share of the process limit.',
+      unit: 'percent',
+      variants: [
+        { expr: (q) => `100 * ${sel('rabbitmq_process_open_fds', q)} / ${sel('rabbitmq_process_max_fds', q)}` },
+      ],
+      legend: '{{instance}}',
+      threshold: 'fileDescriptors',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'tcpSockets',
+      title: 'TCP sockets used',
+      description: 'Open TCP sockets as a share of the limit the node allows for client connections.',
+      unit: 'percent',
+      variants: [
+        {
+          note: 'RabbitMQ releases with the file handle cache socket limit (3.10 has it)',
+          expr: (q) =>
+            `100 * ${sel('rabbitmq_process_open_tcp_sockets', q)} / ${sel('rabbitmq_process_max_tcp_sockets', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+      min: 0,
+      max: 100,
+      optional: 'newer RabbitMQ releases dropped the separate socket limit together with the file handle cache',
+    },
+    {
+      id: 'erlangProcesses',
+      title: 'Erlang processes used',
+      description: 'Erlang processes as a share of the VM’s process limit.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * ${sel('rabbitmq_erlang_processes_used', q)} / ${sel('rabbitmq_erlang_processes_limit', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'erlangProcesses',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'connections',
+      title: 'Connections',
+      description: 'Client connections open on the node.',
+      unit: 'short',
+      variants: [{ expr: (q) => total('rabbitmq_connections', q) }],
+      legend: '{{instance}} connections',
+      min: 0,
+    },
+    {
+      id: 'channels',
+      title: 'Channels',
+      description:
+        'Channels open on the node; many more channels than connections often means a channel leak in a client.',
+      unit: 'short',
+      variants: [{ expr: (q) => total('rabbitmq_channels', q) }],
+      legend: '{{instance}} channels',
+      min: 0,
+    },
+    {
+      id: 'queues',
+      title: 'Queues',
+      description: 'Queues whose leader runs on the node.',
+      unit: 'short',
+      variants: [{ expr: (q) => total('rabbitmq_queues', q) }],
+      legend: '{{instance}} queues',
+      min: 0,
+    },
+    {
+      id: 'consumers',
+      title: 'Consumers',
+      description: 'Consumers attached to queues on the node; a drop to 0 means messages pile up.',
+      unit: 'short',
+      variants: [{ expr: (q) => total('rabbitmq_consumers', q) }],
+      legend: '{{instance}} consumers',
+      min: 0,
+    },
+    {
+      id: 'messagesReady',
+      title: 'Messages ready',
+      description: 'Messages waiting in queues to be delivered; a steady climb means consumers cannot keep up.',
+      unit: 'short',
+      variants: [{ expr: (q) => total('rabbitmq_queue_messages_ready', q) }],
+      legend: '{{instance}} ready',
+      min: 0,
+    },
+    {
+      id: 'messagesUnacked',
+      title: 'Messages unacknowledged',
+      description:
+        'Messages delivered to consumers but not yet acknowledged; high values mean slow or stuck consumers.',
+      unit: 'short',
+      variants: [{ expr: (q) => total('rabbitmq_queue_messages_unacked', q) }],
+      legend: '{{instance}} unacked',
+      min: 0,
+    },
+    {
+      id: 'published',
+      title: 'Messages published',
+      description: 'Messages received from publishers per second.',
+      unit: 'ops',
+      variants: [
+        { note: GLOBAL, expr: (q) => totalRate('rabbitmq_global_messages_received_total', q) },
+        { note: PER_CHANNEL, expr: (q) => totalRate('rabbitmq_channel_messages_published_total', q) },
+      ],
+      legend: '{{instance}} published',
+      min: 0,
+    },
+    {
+      id: 'delivered',
+      title: 'Messages delivered',
+      description: 'Messages delivered to consumers (push and basic.get) per second.',
+      unit: 'ops',
+      variants: [
+        { note: GLOBAL, expr: (q) => totalRate('rabbitmq_global_messages_delivered_total', q) },
+        {
+          note: PER_CHANNEL,
+          expr: (q) =>
+            `${totalRate('rabbitmq_channel_messages_delivered_total', q)} + ${totalRate('rabbitmq_channel_messages_delivered_ack_total', q)} + ${totalRate('rabbitmq_channel_get_total', q)} + ${totalRate('rabbitmq_channel_get_ack_total', q)}`,
+        },
+      ],
+      legend: '{{instance}} delivered',
+      min: 0,
+    },
+    {
+      id: 'redelivered',
+      title: 'Messages redelivered',
+      description:
+        'Messages delivered again after a consumer rejected them or died without acknowledging; a high share points at failing consumers.',
+      unit: 'ops',
+      variants: [
+        { note: GLOBAL, expr: (q) => totalRate('rabbitmq_global_messages_redelivered_total', q) },
+        { note: PER_CHANNEL, expr: (q) => totalRate('rabbitmq_channel_messages_redelivered_total', q) },
+      ],
+      legend: '{{instance}} redelivered',
+      min: 0,
+    },
+    {
+      id: 'unroutable',
+      title: 'Unroutable messages',
+      description:
+        'Published messages no queue was bound to receive, dropped or returned to the publisher, per second; usually a missing binding.',
+      unit: 'ops',
+      variants: [
+        {
+          note: GLOBAL,
+          expr: (q) =>
+            `${totalRate('rabbitmq_global_messages_unroutable_dropped_total', q)} + ${totalRate('rabbitmq_global_messages_unroutable_returned_total', q)}`,
+        },
+        {
+          note: PER_CHANNEL,
+          expr: (q) =>
+            `${totalRate('rabbitmq_channel_messages_unroutable_dropped_total', q)} + ${totalRate('rabbitmq_channel_messages_unroutable_returned_total', q)}`,
+        },
+      ],
+      legend: '{{instance}} unroutable',
+      min: 0,
+    },
+    {
+      id: 'connectionChurn',
+      title: 'Connection churn',
+      description:
+        'Connections opened and closed per second; high churn costs CPU and memory and usually means clients that do not reuse connections.',
+      unit: 'ops',
+      variants: [
+        {
+          expr: (q) =>
+            `${tagged(totalRate('rabbitmq_connections_opened_total', q), 'event', 'opened')} or ${tagged(totalRate('rabbitmq_connections_closed_total', q), 'event', 'closed')}`,
+        },
+      ],
+      legend: '{{instance}} {{event}}',
+      min: 0,
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['up'], kind: 'stat', width: 4 },
+        { signals: ['uptime'], kind: 'stat', width: 4 },
+        { signals: ['alarms'], kind: 'stat', width: 4 },
+        { signals: ['memoryUsage'], kind: 'gauge', width: 4 },
+        { signals: ['messagesReady'], kind: 'stat', width: 4 },
+        { signals: ['consumers'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'Messages',
+      panels: [
+        {
+          signals: ['messagesReady', 'messagesUnacked'],
+          title: 'Queued messages',
+          description: 'Messages ready for delivery and delivered but unacknowledged, over all queues on the node.',
+          width: 8,
+        },
+        {
+          signals: ['published', 'delivered', 'redelivered'],
+          title: 'Message rates',
+          description: 'Messages published, delivered and redelivered per second.',
+          width: 8,
+        },
+        { signals: ['unroutable'], width: 8 },
+      ],
+    },
+    {
+      title: 'Clients',
+      panels: [
+        {
+          signals: ['connections', 'channels', 'consumers', 'queues'],
+          title: 'Connections, channels, consumers and queues',
+          description: 'Open client connections and channels, attached consumers and queues led by the node.',
+          width: 12,
+        },
+        { signals: ['connectionChurn'], width: 12 },
+      ],
+    },
+    {
+      title: 'Resources',
+      panels: [
+        { signals: ['memoryUsage'], width: 6 },
+        {
+          signals: ['diskSpaceAvailable', 'diskSpaceLimit'],
+          title: 'Disk space',
+          description: 'Free disk space and the limit below which the disk alarm blocks publishers.',
+          width: 6,
+        },
+        {
+          signals: ['fileDescriptors', 'tcpSockets'],
+          title: 'File descriptors and sockets',
+          description: 'File descriptors and TCP sockets in use as a share of their limits.',
+          width: 6,
+        },
+        { signals: ['erlangProcesses'], width: 6 },
+        { signals: ['alarms'], width: 24 },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,333 @@
+import { fleetContext, sel } from '../promql';
+import type { ExporterDefinition } from '../types';
+
+// TrueNAS pushes Netdata charts over Graphite; graphite_exporter maps them with the
+// truenas-graphite-to-prometheus mapping. Series keep Netdata's units and signs: memory and ARC in
+// MiB, dataset space in GiB, disk I/O in KiB/s, network in kilobits/s, clock offset in ms, and
+// writes/sent/outbound dimensions are negative.
+const MIB = '* 1048576';
+const GIB = '* 1073741824';
+const KIB = '* 1024';
+const KILOBITS = '* 1000';
+
+export const truenasExporter: ExporterDefinition = {
+  id: 'truenas',
+  title: 'TrueNAS',
+  layer: 'specialized',
+  defaultPort: 9108,
+  docsUrl: 'https://github.com/Supporterino/truenas-graphite-to-prometheus',
+  description:
+    'TrueNAS SCALE through its Graphite reporter and graphite_exporter: ZFS pools and ARC, datasets, disks, temperatures, network.',
+  // job/instance come from the mapping inside the exposition (scrape with honor_labels: true),
+  // so the variables read them from mapped series, never from the exporter's own metrics.
+  detection: { metrics: ['zfs_pool', 'zfs_arc_size', 'physical_memory'] },
+  infoMetrics: ['uptime', 'zfs_pool'],
+  versionMetric: { metric: 'graphite_exporter_build_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'memoryUtilisation',
+      title: 'Memory utilisation',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 97,
+      min: 1,
+      max: 100,
+      description: 'Share of RAM not available to new allocations (the ZFS ARC counts as available).',
+    },
+    {
+      id: 'datasetUsed',
+      title: 'Dataset space used',
+      unit: 'percent',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      min: 1,
+      max: 100,
+      description: 'Space used on a mounted dataset; ZFS slows down sharply above 80–90% full.',
+    },
+    {
+      id: 'cpuTemperature',
+      title: 'CPU temperature',
+      unit: 'celsius',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      min: 30,
+      max: 120,
+      description: 'CPU core temperature.',
+    },
+    {
+      id: 'diskTemperature',
+      title: 'Disk temperature',
+      unit: 'celsius',
+      direction: 'above',
+      warning: 50,
+      critical: 60,
+      min: 20,
+      max: 100,
+      description: 'Drive temperature as SMART reports it; most drives are rated to 55–60 °C.',
+    },
+    {
+      id: 'dataAge',
+      title: 'Data age',
+      unit: 's',
+      direction: 'above',
+      warning: 300,
+      critical: 900,
+      min: 30,
+      max: 86400,
+      description: 'Time since graphite_exporter last received a sample; TrueNAS stopped reporting when it grows.',
+    },
+  ],
+  signals: [
+    {
+      id: 'uptime',
+      title: 'Uptime',
+      description: 'Time since the TrueNAS system booted.',
+      unit: 'dtdurations',
+      variants: [{ expr: (q) => sel('uptime', q) }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'dataAge',
+      title: 'Data age',
+      description:
+        'Seconds since graphite_exporter last accepted a sample; its series expire a few minutes after TrueNAS stops sending.',
+      unit: 's',
+      // This metric carries the exporter's own scrape labels, not the TrueNAS host's: match on the cluster only.
+      variants: [{ expr: (q) => `time() - ${sel('graphite_last_processed_timestamp_seconds', fleetContext(q))}` }],
+      legend: '{{instance}}',
+      threshold: 'dataAge',
+    },
+    {
+      id: 'poolsNotOnline',
+      title: 'Pools not online',
+      description: 'ZFS pools in any state but ONLINE (DEGRADED, FAULTED, OFFLINE, REMOVED, UNAVAIL, SUSPENDED).',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('zfs_pool', q, 'state!="online"')})` }],
+      legend: '{{instance}}',
+      min: 0,
+    },
+    {
+      id: 'poolState',
+      title: 'Pool state',
+      description: 'Current state of each ZFS pool.',
+      unit: 'short',
+      variants: [{ expr: (q) => `${sel('zfs_pool', q)} == 1` }],
+      legend: '{{instance}} {{pool}} {{state}}',
+    },
+    {
+      id: 'cpuUtilisation',
+      title: 'CPU utilisation',
+      description: 'Share of CPU time not idle, all cores together (sum of the busy modes).',
+      unit: 'percent',
+      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('cpu_total', q, 'kind!="idle"')})` }],
+      legend: '{{instance}}',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'cpuByMode',
+      title: 'CPU by mode',
+      description: 'Share of CPU time per mode (user, system, iowait, softirq, …).',
+      unit: 'percent',
+      variants: [{ expr: (q) => sel('cpu_total', q, 'kind!="idle"') }],
+      legend: '{{instance}} {{kind}}',
+      min: 0,
+    },
+    {
+      id: 'cpuTemperature',
+      title: 'CPU temperature',
+      description: 'Temperature of each CPU core.',
+      unit: 'celsius',
+      variants: [{ expr: (q) => sel('cpu_temperature', q) }],
+      legend: '{{instance}} {{cpu}}',
+      threshold: 'cpuTemperature',
+    },
+    {
+      id: 'load',
+      title: 'Load average',
+      description: 'Runnable and uninterruptible tasks averaged over 1, 5 and 15 minutes.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('system_load', q) }],
+      legend: '{{instance}} {{kind}}',
+    },
+    {
+      id: 'memoryUtilisation',
+      title: 'Memory utilisation',
+      description: 'Share of RAM not available to new allocations (converted from Netdata’s MiB).',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * (1 - sum by (${q.by}) (${sel('memory_available', q)}) / sum by (${q.by}) (${sel('physical_memory', q)}))`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'memoryUtilisation',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'memoryByKind',
+      title: 'Memory breakdown',
+      description: 'RAM used, cached (including most of the ZFS ARC), buffers and free.',
+      unit: 'bytes',
+      variants: [{ expr: (q) => `${sel('physical_memory', q)} ${MIB}` }],
+      legend: '{{instance}} {{kind}}',
+    },
+    {
+      id: 'arcSize',
+      title: 'ZFS ARC size',
+      description: 'Current size of the ZFS adaptive replacement cache and its target size.',
+      unit: 'bytes',
+      variants: [{ expr: (q) => `${sel('zfs_arc_size', q)} ${MIB}` }],
+      legend: '{{instance}} {{op}}',
+    },
+    {
+      id: 'arcHitRatio',
+      title: 'ZFS ARC hit ratio',
+      description: 'Share of reads answered from the ARC; a low ratio means the working set does not fit in RAM.',
+      unit: 'percent',
+      variants: [{ expr: (q) => sel('zfs_hits', q, 'op="hits"') }],
+      legend: '{{instance}}',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'datasetUsed',
+      title: 'Dataset space used',
+      description: 'Space used on each mounted dataset (mount points are sanitised: /mnt/tank shows as _mnt_tank).',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * ${sel('disk_bytes_used', q)} / (${sel('disk_bytes_used', q)} + ${sel('disk_bytes_avail', q)} > 0)`,
+        },
+      ],
+      legend: '{{instance}} {{mountpoint}}',
+      threshold: 'datasetUsed',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'datasetAvailable',
+      title: 'Dataset space available',
+      description: 'Bytes still free on each mounted dataset (converted from GiB).',
+      unit: 'bytes',
+      variants: [{ expr: (q) => `${sel('disk_bytes_avail', q)} ${GIB}` }],
+      legend: '{{instance}} {{mountpoint}}',
+    },
+    {
+      id: 'diskRead',
+      title: 'Disk reads',
+      description: 'Bytes read per second from each disk (converted from KiB/s).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${sel('disk_io', q, 'op="reads"')} ${KIB}` }],
+      legend: '{{instance}} {{disk}} read',
+    },
+    {
+      id: 'diskWrite',
+      title: 'Disk writes',
+      description: 'Bytes written per second to each disk (Netdata reports writes as negative; made positive).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `abs(${sel('disk_io', q, 'op="writes"')}) ${KIB}` }],
+      legend: '{{instance}} {{disk}} written',
+    },
+    {
+      id: 'diskUtilisation',
+      title: 'Disk busy time',
+      description: 'Share of time each disk had I/O in progress; near 100% the disk is the bottleneck.',
+      unit: 'percent',
+      variants: [{ expr: (q) => sel('disk_utilization', q) }],
+      legend: '{{instance}} {{disk}}',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'diskTemperature',
+      title: 'Disk temperature',
+      description: 'Temperature of each drive, by serial number.',
+      unit: 'celsius',
+      variants: [{ expr: (q) => sel('disk_temperature', q) }],
+      legend: '{{instance}} {{serial}}',
+      threshold: 'diskTemperature',
+    },
+    {
+      id: 'networkTraffic',
+      title: 'Network traffic',
+      description:
+        'Bits per second received and sent per interface (Netdata’s negative “sent” made positive, kilobits converted).',
+      unit: 'bps',
+      variants: [{ expr: (q) => `abs(${sel('interface_io', q)}) ${KILOBITS}` }],
+      legend: '{{instance}} {{interface}} {{op}}',
+    },
+    {
+      id: 'interfaceUp',
+      title: 'Interface up',
+      description: 'Whether each network interface is operationally up (1 = yes).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('interface_operationstate', q, 'state="up"') }],
+      legend: '{{instance}} {{interface}}',
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['uptime'], kind: 'stat', width: 4 },
+        { signals: ['dataAge'], kind: 'stat', width: 4 },
+        { signals: ['poolsNotOnline'], kind: 'stat', width: 4 },
+        { signals: ['cpuUtilisation'], kind: 'gauge', width: 4 },
+        { signals: ['memoryUtilisation'], kind: 'gauge', width: 4 },
+        { signals: ['arcHitRatio'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'ZFS',
+      panels: [
+        { signals: ['poolState'], kind: 'table', width: 8 },
+        { signals: ['arcSize'], width: 8 },
+        { signals: ['arcHitRatio'], width: 8 },
+      ],
+    },
+    {
+      title: 'Datasets',
+      panels: [
+        { signals: ['datasetUsed'], kind: 'bargauge', width: 12 },
+        { signals: ['datasetAvailable'], width: 12 },
+      ],
+    },
+    {
+      title: 'CPU and memory',
+      panels: [
+        { signals: ['cpuByMode'], stack: true, width: 6 },
+        { signals: ['load'], width: 6 },
+        { signals: ['cpuTemperature'], width: 6 },
+        { signals: ['memoryByKind'], stack: true, width: 6 },
+      ],
+    },
+    {
+      title: 'Disks',
+      panels: [
+        {
+          signals: ['diskRead', 'diskWrite'],
+          title: 'Disk throughput',
+          description: 'Bytes read and written per second on each disk.',
+          width: 8,
+        },
+        { signals: ['diskUtilisation'], width: 8 },
+        { signals: ['diskTemperature'], width: 8 },
+      ],
+    },
+    {
+      title: 'Network',
+      panels: [
+        { signals: ['networkTraffic'], width: 16 },
+        { signals: ['interfaceUp'], kind: 'table', width: 8 },
+      ],
+    },
+  ],
+};

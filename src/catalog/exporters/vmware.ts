@@ -1,0 +1,399 @@
+import { sel } from '../promql';
+import type { ExporterDefinition } from '../types';
+
+// vSphere performance counters keep vSphere's units: `*_usage_average` is in hundredths of a
+// percent (2350 = 23.5%), memory counters in KB, network in KBps (host memory is in MB, but only
+// its ratio is used here).
+const HUNDREDTHS_TO_PERCENT = '/ 100';
+const KIB = '* 1024';
+// vmware_exporter reads the real-time (20 s) performance interval; cpu.ready.summation is the
+// milliseconds of that interval the VM waited for a physical CPU.
+const READY_MS_TO_PERCENT = '/ 200';
+
+export const vmwareExporter: ExporterDefinition = {
+  id: 'vmware',
+  title: 'VMware vSphere',
+  layer: 'specialized',
+  defaultPort: 9272,
+  docsUrl: 'https://github.com/pryorda/vmware_exporter',
+  description:
+    'vCenter or ESXi through vmware_exporter: host capacity, VM CPU, memory, disk latency, snapshots and datastores.',
+  detection: { metrics: ['vmware_vm_power_state', 'vmware_host_memory_usage', 'vmware_datastore_capacity_size'] },
+  // The exporter has no build-info or per-target info metric: host power state is the smallest
+  // family that exists on every vCenter/ESXi target.
+  infoMetrics: ['vmware_host_power_state', 'vmware_vm_power_state'],
+  thresholds: [
+    {
+      id: 'hostCpu',
+      title: 'Host CPU utilisation',
+      unit: 'percent',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      min: 1,
+      max: 100,
+      description: 'CPU MHz in use as a share of the host’s capacity (cores × clock).',
+    },
+    {
+      id: 'hostMemory',
+      title: 'Host memory utilisation',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 95,
+      min: 1,
+      max: 100,
+      description: 'Host memory in use; above this, ESXi starts ballooning, compressing and swapping VM memory.',
+    },
+    {
+      id: 'vmMemory',
+      title: 'VM memory usage',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 95,
+      min: 1,
+      max: 100,
+      description: 'Memory a VM actively uses as a share of its configured memory.',
+    },
+    {
+      id: 'vmCpuReady',
+      title: 'VM CPU ready',
+      unit: 'percent',
+      direction: 'above',
+      warning: 5,
+      critical: 10,
+      min: 0.1,
+      max: 100,
+      description:
+        'Share of time each vCPU was ready to run but waited for a physical CPU; above 5% per vCPU users notice.',
+    },
+    {
+      id: 'vmDiskLatency',
+      title: 'VM disk latency',
+      unit: 'ms',
+      direction: 'above',
+      warning: 20,
+      critical: 50,
+      min: 1,
+      max: 10000,
+      description: 'Highest disk latency a VM saw; above 20 ms storage is the bottleneck.',
+    },
+    {
+      id: 'snapshots',
+      title: 'Snapshots per VM',
+      unit: 'short',
+      direction: 'above',
+      warning: 3,
+      min: 1,
+      max: 32,
+      description: 'Snapshots kept on a VM; long chains slow its disks down and eat datastore space.',
+    },
+    {
+      id: 'snapshotAge',
+      title: 'Snapshot age',
+      unit: 's',
+      direction: 'above',
+      warning: 604800,
+      min: 3600,
+      max: 31536000,
+      description: 'Age of a snapshot in seconds (default 7 days): snapshots are not backups and grow without bound.',
+    },
+    {
+      id: 'datastoreFree',
+      title: 'Datastore free space',
+      unit: 'percent',
+      direction: 'below',
+      warning: 10,
+      critical: 5,
+      min: 0,
+      max: 100,
+      description: 'Free space on a datastore; a full datastore stops every thin-provisioned VM on it.',
+    },
+    {
+      id: 'guestDiskFree',
+      title: 'Guest filesystem free space',
+      unit: 'percent',
+      direction: 'below',
+      warning: 10,
+      critical: 5,
+      min: 0,
+      max: 100,
+      description: 'Free space inside a guest filesystem, as VMware Tools reports it.',
+    },
+  ],
+  signals: [
+    {
+      id: 'vmsPoweredOn',
+      title: 'VMs powered on',
+      description: 'Virtual machines powered on, per vCenter target.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('vmware_vm_power_state', q)})` }],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'hostConnection',
+      title: 'Hosts by connection state',
+      description: 'ESXi hosts per vCenter connection state (connected, disconnected, notResponding).',
+      unit: 'short',
+      variants: [{ expr: (q) => `count by (${q.by}, state) (${sel('vmware_host_connection_state', q)})` }],
+      legend: '{{instance}} {{state}}',
+    },
+    {
+      id: 'hostMaintenance',
+      title: 'Hosts in maintenance',
+      description: 'Whether each host is in maintenance mode (1 = yes); it runs no VMs and adds no capacity.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('vmware_host_maintenance_mode', q) }],
+      legend: '{{host_name}}',
+    },
+    {
+      id: 'hostUptime',
+      title: 'Host uptime',
+      description: 'Time since each ESXi host booted.',
+      unit: 'dtdurations',
+      variants: [{ expr: (q) => `time() - ${sel('vmware_host_boot_timestamp_seconds', q)}` }],
+      legend: '{{host_name}}',
+    },
+    {
+      id: 'hostCpuUtilisation',
+      title: 'Host CPU utilisation',
+      description: 'CPU MHz in use as a share of each host’s capacity.',
+      unit: 'percent',
+      variants: [{ expr: (q) => `100 * ${sel('vmware_host_cpu_usage', q)} / (${sel('vmware_host_cpu_max', q)} > 0)` }],
+      legend: '{{host_name}}',
+      threshold: 'hostCpu',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'hostMemoryUtilisation',
+      title: 'Host memory utilisation',
+      description: 'Memory in use as a share of each host’s physical memory.',
+      unit: 'percent',
+      variants: [
+        { expr: (q) => `100 * ${sel('vmware_host_memory_usage', q)} / (${sel('vmware_host_memory_max', q)} > 0)` },
+      ],
+      legend: '{{host_name}}',
+      threshold: 'hostMemory',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'vmPowerState',
+      title: 'VM power state',
+      description: 'Whether each VM is powered on (1) or off/suspended (0).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('vmware_vm_power_state', q) }],
+      legend: '{{vm_name}}',
+    },
+    {
+      id: 'vmCpuUsage',
+      title: 'VM CPU usage',
+      description: 'CPU use of each VM as a share of its vCPUs (vSphere reports hundredths of a percent; converted).',
+      unit: 'percent',
+      variants: [{ expr: (q) => `${sel('vmware_vm_cpu_usage_average', q)} ${HUNDREDTHS_TO_PERCENT}` }],
+      legend: '{{vm_name}}',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'vmCpuReady',
+      title: 'VM CPU ready',
+      description:
+        'Share of time each vCPU waited for a physical CPU (ready ms in the 20 s sample, per vCPU); high values mean an overcommitted host.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `${sel('vmware_vm_cpu_ready_summation', q)} ${READY_MS_TO_PERCENT} / (${sel('vmware_vm_num_cpu', q)} > 0)`,
+        },
+      ],
+      legend: '{{vm_name}}',
+      threshold: 'vmCpuReady',
+      min: 0,
+    },
+    {
+      id: 'vmMemoryUsage',
+      title: 'VM memory usage',
+      description:
+        'Active memory of each VM as a share of its configured memory (converted from hundredths of a percent).',
+      unit: 'percent',
+      variants: [{ expr: (q) => `${sel('vmware_vm_mem_usage_average', q)} ${HUNDREDTHS_TO_PERCENT}` }],
+      legend: '{{vm_name}}',
+      threshold: 'vmMemory',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'vmMemorySwapped',
+      title: 'VM memory swapped',
+      description: 'VM memory the host swapped to disk (converted from KB); any non-zero value hurts the guest badly.',
+      unit: 'bytes',
+      variants: [{ expr: (q) => `${sel('vmware_vm_mem_swapped_average', q)} ${KIB}` }],
+      legend: '{{vm_name}}',
+    },
+    {
+      id: 'vmDiskLatency',
+      title: 'VM disk latency',
+      description: 'Highest disk latency each VM saw across its disks.',
+      unit: 'ms',
+      variants: [{ expr: (q) => sel('vmware_vm_disk_maxTotalLatency_latest', q) }],
+      legend: '{{vm_name}}',
+      threshold: 'vmDiskLatency',
+    },
+    {
+      id: 'vmNetworkReceive',
+      title: 'VM network received',
+      description: 'Bytes per second received by each VM (converted from KBps).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${sel('vmware_vm_net_received_average', q)} ${KIB}` }],
+      legend: '{{vm_name}} in',
+    },
+    {
+      id: 'vmNetworkTransmit',
+      title: 'VM network sent',
+      description: 'Bytes per second sent by each VM (converted from KBps).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${sel('vmware_vm_net_transmitted_average', q)} ${KIB}` }],
+      legend: '{{vm_name}} out',
+    },
+    {
+      id: 'vmGuestDiskFree',
+      title: 'Guest filesystem free space',
+      description: 'Free space of each filesystem inside the guests.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * ${sel('vmware_vm_guest_disk_free', q)} / (${sel('vmware_vm_guest_disk_capacity', q)} > 0)`,
+        },
+      ],
+      legend: '{{vm_name}} {{partition}}',
+      threshold: 'guestDiskFree',
+      min: 0,
+      max: 100,
+      optional: 'needs VMware Tools running in the guests',
+    },
+    {
+      id: 'vmSnapshots',
+      title: 'Snapshots per VM',
+      description: 'Snapshots kept on each VM.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('vmware_vm_snapshots', q) }],
+      legend: '{{vm_name}}',
+      threshold: 'snapshots',
+    },
+    {
+      id: 'vmSnapshotAge',
+      title: 'Snapshot age',
+      description: 'Age of each snapshot.',
+      unit: 'dtdurations',
+      variants: [{ expr: (q) => `time() - ${sel('vmware_vm_snapshot_timestamp_seconds', q)}` }],
+      legend: '{{vm_name}} {{vm_snapshot_name}}',
+      threshold: 'snapshotAge',
+      optional: 'only while some VM has a snapshot',
+    },
+    {
+      id: 'datastoreFree',
+      title: 'Datastore free space',
+      description: 'Free space on each datastore.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * ${sel('vmware_datastore_freespace_size', q)} / (${sel('vmware_datastore_capacity_size', q)} > 0)`,
+        },
+      ],
+      legend: '{{ds_name}}',
+      threshold: 'datastoreFree',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'datastoreProvisioned',
+      title: 'Datastore provisioned',
+      description:
+        'Space promised to thin-provisioned disks as a share of capacity; above 100% the datastore is overcommitted and can fill up suddenly.',
+      unit: 'percent',
+      variants: [
+        {
+          note: 'vmware_exporter spells it "provisoned"',
+          expr: (q) =>
+            `100 * ${sel('vmware_datastore_provisoned_size', q)} / (${sel('vmware_datastore_capacity_size', q)} > 0)`,
+        },
+      ],
+      legend: '{{ds_name}}',
+      min: 0,
+    },
+    {
+      id: 'datastoreAccessible',
+      title: 'Datastore accessible',
+      description: 'Whether each datastore is accessible (1 = yes); VMs on an inaccessible datastore hang.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('vmware_datastore_accessible', q) }],
+      legend: '{{ds_name}}',
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['vmsPoweredOn'], kind: 'stat', width: 4 },
+        { signals: ['hostConnection'], kind: 'stat', width: 4 },
+        { signals: ['hostCpuUtilisation'], kind: 'bargauge', width: 4 },
+        { signals: ['hostMemoryUtilisation'], kind: 'bargauge', width: 4 },
+        { signals: ['datastoreFree'], kind: 'bargauge', width: 4 },
+        { signals: ['vmSnapshots'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'Hosts',
+      panels: [
+        { signals: ['hostCpuUtilisation'], width: 8 },
+        { signals: ['hostMemoryUtilisation'], width: 8 },
+        { signals: ['hostUptime'], kind: 'table', width: 4 },
+        { signals: ['hostMaintenance'], kind: 'table', width: 4 },
+      ],
+    },
+    {
+      title: 'VM CPU and memory',
+      panels: [
+        { signals: ['vmCpuUsage'], width: 6 },
+        { signals: ['vmCpuReady'], width: 6 },
+        { signals: ['vmMemoryUsage'], width: 6 },
+        { signals: ['vmMemorySwapped'], width: 6 },
+      ],
+    },
+    {
+      title: 'VM disks and network',
+      panels: [
+        { signals: ['vmDiskLatency'], width: 8 },
+        {
+          signals: ['vmNetworkReceive', 'vmNetworkTransmit'],
+          title: 'VM network traffic',
+          description: 'Bytes per second received and sent by each VM.',
+          width: 8,
+        },
+        { signals: ['vmGuestDiskFree'], kind: 'bargauge', width: 8 },
+      ],
+    },
+    {
+      title: 'VM state and snapshots',
+      panels: [
+        { signals: ['vmPowerState'], kind: 'table', width: 8 },
+        { signals: ['vmSnapshots'], width: 8 },
+        { signals: ['vmSnapshotAge'], kind: 'table', width: 8 },
+      ],
+    },
+    {
+      title: 'Datastores',
+      panels: [
+        { signals: ['datastoreFree'], width: 8 },
+        { signals: ['datastoreProvisioned'], width: 8 },
+        { signals: ['datastoreAccessible'], kind: 'table', width: 8 },
+      ],
+    },
+  ],
+};

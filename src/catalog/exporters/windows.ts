@@ -1,0 +1,410 @@
+import { sel } from '../promql';
+import type { ExporterDefinition, QueryContext } from '../types';
+
+// Volumes without a drive letter (HarddiskVolume1, recovery partitions) are not what operators fill up.
+const REAL_VOLUME = 'volume!~"HarddiskVolume.*"';
+// Virtual adapters (ISATAP, Teredo, loopback pseudo-interfaces) carry no real traffic.
+const REAL_NIC = 'nic!~"isatap.*|Teredo.*|.*Loopback.*"';
+
+const cpuIdle = (q: QueryContext) =>
+  `avg by (${q.by}) (rate(${sel('windows_cpu_time_total', q, 'mode="idle"')}[${q.range}]))`;
+
+export const windowsExporter: ExporterDefinition = {
+  id: 'windows',
+  title: 'Windows exporter',
+  layer: 'infrastructure',
+  defaultPort: 9182,
+  docsUrl: 'https://github.com/prometheus-community/windows_exporter',
+  description: 'Windows hosts: CPU, memory, volumes, network, services and time synchronisation.',
+  detection: { metrics: ['windows_os_info', 'windows_exporter_build_info'] },
+  infoMetrics: ['windows_os_info'],
+  versionMetric: { metric: 'windows_exporter_build_info', label: 'version' },
+  thresholds: [
+    {
+      id: 'cpuUtilisation',
+      title: 'CPU utilisation',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 98,
+      min: 1,
+      max: 100,
+      description: 'Share of CPU time not idle, averaged over all logical processors.',
+    },
+    {
+      id: 'memoryUtilisation',
+      title: 'Memory utilisation',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 97,
+      min: 1,
+      max: 100,
+      description: 'Share of physical memory not available to processes.',
+    },
+    {
+      id: 'volumeUsage',
+      title: 'Volume used',
+      unit: 'percent',
+      direction: 'above',
+      warning: 90,
+      critical: 95,
+      min: 1,
+      max: 100,
+      description: 'Share of a volume in use.',
+    },
+    {
+      id: 'clockOffset',
+      title: 'Clock offset',
+      unit: 's',
+      direction: 'above',
+      warning: 1,
+      min: 0.001,
+      max: 60,
+      description: 'Absolute offset the Windows Time service computed against its time source.',
+    },
+    {
+      id: 'processorQueue',
+      title: 'Processor queue per core',
+      unit: 'short',
+      direction: 'above',
+      warning: 2,
+      min: 0.1,
+      max: 100,
+      description: 'Threads waiting for a CPU per logical processor; sustained values above 2 mean CPU starvation.',
+    },
+  ],
+  signals: [
+    {
+      id: 'up',
+      title: 'Exporter up',
+      description: 'Whether Prometheus reached windows_exporter at its last scrape (1 = up).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('windows_os_info', q)}` }],
+      legend: '{{instance}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'uptime',
+      title: 'Uptime',
+      description: 'Time since Windows booted.',
+      unit: 'dtdurations',
+      variants: [
+        {
+          note: 'current windows_exporter (system collector boot time)',
+          expr: (q) => `time() - ${sel('windows_system_boot_time_timestamp', q)}`,
+        },
+        {
+          note: 'older windows_exporter: windows_system_system_up_time, which despite its name holds the boot timestamp',
+          expr: (q) => `time() - ${sel('windows_system_system_up_time', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'cpuCount',
+      title: 'Logical processors',
+      description: 'Number of logical processors Windows reports.',
+      unit: 'short',
+      variants: [
+        { note: 'current windows_exporter (cpu collector)', expr: (q) => sel('windows_cpu_logical_processor', q) },
+        {
+          note: 'older windows_exporter (cs collector, since removed)',
+          expr: (q) => sel('windows_cs_logical_processors', q),
+        },
+      ],
+      legend: '{{instance}}',
+    },
+    {
+      id: 'cpuUtilisation',
+      title: 'CPU utilisation',
+      description: 'Share of CPU time spent not idle, averaged over all logical processors.',
+      unit: 'percent',
+      variants: [{ expr: (q) => `100 * (1 - ${cpuIdle(q)})` }],
+      legend: '{{instance}}',
+      threshold: 'cpuUtilisation',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'cpuUtility',
+      title: 'Processor utility',
+      description:
+        'CPU load as Task Manager shows it (Processor Utility, scaled by frequency); can exceed 100% with turbo boost.',
+      unit: 'percent',
+      variants: [
+        {
+          note: 'windows_exporter with the processor utility counters (0.31 has them)',
+          expr: (q) =>
+            `100 * sum by (${q.by}) (rate(${sel('windows_cpu_processor_utility_total', q)}[${q.range}])) / sum by (${q.by}) (rate(${sel('windows_cpu_processor_rtc_total', q)}[${q.range}]))`,
+        },
+      ],
+      legend: '{{instance}}',
+      min: 0,
+      optional:
+        'older windows_exporter releases and Windows versions before 8 / Server 2012 have no processor utility counters',
+    },
+    {
+      id: 'cpuByMode',
+      title: 'CPU time by mode',
+      description:
+        'Share of CPU time per mode (user, privileged, interrupt, dpc), averaged over all processors; idle is left out.',
+      unit: 'percentunit',
+      variants: [
+        {
+          expr: (q) => `avg by (${q.by}, mode) (rate(${sel('windows_cpu_time_total', q, 'mode!="idle"')}[${q.range}]))`,
+        },
+      ],
+      legend: '{{instance}} {{mode}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'processorQueue',
+      title: 'Processor queue per core',
+      description: 'Threads ready to run but waiting for a processor, per logical processor.',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) =>
+            `sum by (${q.by}) (${sel('windows_system_processor_queue_length', q)}) / count by (${q.by}) (${sel('windows_cpu_time_total', q, 'mode="idle"')})`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'processorQueue',
+      min: 0,
+    },
+    {
+      id: 'memoryUtilisation',
+      title: 'Memory utilisation',
+      description: 'Share of physical memory not available to processes (1 − available / total).',
+      unit: 'percent',
+      variants: [
+        {
+          note: 'current windows_exporter (memory collector)',
+          expr: (q) =>
+            `100 * (1 - ${sel('windows_memory_available_bytes', q)} / ${sel('windows_memory_physical_total_bytes', q)})`,
+        },
+        {
+          note: 'older windows_exporter: os collector free memory over the cs collector total (both since removed)',
+          expr: (q) =>
+            `100 * (1 - ${sel('windows_os_physical_memory_free_bytes', q)} / ${sel('windows_cs_physical_memory_bytes', q)})`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'memoryUtilisation',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'commitUtilisation',
+      title: 'Commit charge',
+      description:
+        'Committed virtual memory as a share of the commit limit (RAM + page files); at 100% allocations fail.',
+      unit: 'percent',
+      variants: [
+        { expr: (q) => `100 * ${sel('windows_memory_committed_bytes', q)} / ${sel('windows_memory_commit_limit', q)}` },
+      ],
+      legend: '{{instance}}',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'volumeUsage',
+      title: 'Volume used',
+      description: 'Share of each volume in use.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * (1 - ${sel('windows_logical_disk_free_bytes', q, REAL_VOLUME)} / ${sel('windows_logical_disk_size_bytes', q, REAL_VOLUME)})`,
+        },
+      ],
+      legend: '{{instance}} {{volume}}',
+      threshold: 'volumeUsage',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'volumeFree',
+      title: 'Volume free space',
+      description: 'Bytes free on each volume.',
+      unit: 'bytes',
+      variants: [{ expr: (q) => sel('windows_logical_disk_free_bytes', q, REAL_VOLUME) }],
+      legend: '{{instance}} {{volume}}',
+    },
+    {
+      id: 'diskBusy',
+      title: 'Volume busy time',
+      description: 'Share of time each volume was busy (1 − idle time); near 100% the storage is the bottleneck.',
+      unit: 'percentunit',
+      variants: [
+        { expr: (q) => `1 - rate(${sel('windows_logical_disk_idle_seconds_total', q, REAL_VOLUME)}[${q.range}])` },
+      ],
+      legend: '{{instance}} {{volume}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'diskThroughput',
+      title: 'Volume throughput',
+      description: 'Bytes read plus written per second on each volume.',
+      unit: 'Bps',
+      variants: [
+        {
+          expr: (q) =>
+            `rate(${sel('windows_logical_disk_read_bytes_total', q, REAL_VOLUME)}[${q.range}]) + rate(${sel('windows_logical_disk_write_bytes_total', q, REAL_VOLUME)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} {{volume}}',
+    },
+    {
+      id: 'diskQueue',
+      title: 'Volume queue',
+      description: 'I/O requests queued on each volume at the moment of the scrape.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('windows_logical_disk_requests_queued', q, REAL_VOLUME) }],
+      legend: '{{instance}} {{volume}}',
+      min: 0,
+    },
+    {
+      id: 'networkReceive',
+      title: 'Network received',
+      description: 'Bytes received per second on each network adapter.',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `rate(${sel('windows_net_bytes_received_total', q, REAL_NIC)}[${q.range}])` }],
+      legend: '{{instance}} {{nic}} in',
+    },
+    {
+      id: 'networkTransmit',
+      title: 'Network sent',
+      description: 'Bytes sent per second on each network adapter.',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `rate(${sel('windows_net_bytes_sent_total', q, REAL_NIC)}[${q.range}])` }],
+      legend: '{{instance}} {{nic}} out',
+    },
+    {
+      id: 'networkProblems',
+      title: 'Network errors and discards',
+      description:
+        'Received packets with errors plus outbound packets discarded, per second; sustained values point at drivers, cabling or full queues.',
+      unit: 'pps',
+      variants: [
+        {
+          expr: (q) =>
+            `rate(${sel('windows_net_packets_received_errors_total', q, REAL_NIC)}[${q.range}]) + rate(${sel('windows_net_packets_outbound_discarded_total', q, REAL_NIC)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} {{nic}}',
+      min: 0,
+    },
+    {
+      id: 'autoServicesNotRunning',
+      title: 'Auto-start services not running',
+      description:
+        'Services set to start automatically that are not in the running state; each one is a service that should be up and is not.',
+      unit: 'short',
+      variants: [
+        {
+          note: 'all versions: windows_service_state{state} and windows_service_start_mode{start_mode}',
+          expr: (q) =>
+            `sum by (${q.by}) ((1 - ${sel('windows_service_state', q, 'state="running"')}) * on (${q.by}, name) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
+        },
+      ],
+      legend: '{{instance}}',
+      min: 0,
+    },
+    {
+      id: 'serviceState',
+      title: 'Service state',
+      description:
+        'Current state of each service (running, stopped, paused, pending); one series per service in its present state.',
+      unit: 'none',
+      variants: [
+        {
+          note: 'windows_exporter: windows_service_state (the only one left in ≥ 0.29)',
+          expr: (q) => `${sel('windows_service_state', q)} > 0`,
+        },
+        {
+          note: 'windows_exporter < 0.29: windows_service_status{status} (ok, degraded, error, …), removed in 0.29',
+          expr: (q) => `${sel('windows_service_status', q)} > 0`,
+        },
+      ],
+      legend: '{{instance}} {{name}} {{state}}{{status}}',
+    },
+    {
+      id: 'clockOffset',
+      title: 'Clock offset',
+      description: 'Offset between the system clock and its time source as computed by the Windows Time service.',
+      unit: 's',
+      variants: [{ expr: (q) => sel('windows_time_computed_time_offset_seconds', q) }],
+      legend: '{{instance}}',
+      threshold: 'clockOffset',
+      optional: 'needs the time collector, which is not on by default',
+    },
+  ],
+  alerts: [],
+  dashboard: [
+    {
+      title: 'Overview',
+      panels: [
+        { signals: ['up'], kind: 'stat', width: 4 },
+        { signals: ['uptime'], kind: 'stat', width: 4 },
+        { signals: ['cpuCount'], kind: 'stat', width: 4 },
+        { signals: ['cpuUtilisation'], kind: 'gauge', width: 4 },
+        { signals: ['memoryUtilisation'], kind: 'gauge', width: 4 },
+        { signals: ['autoServicesNotRunning'], kind: 'stat', width: 4 },
+      ],
+    },
+    {
+      title: 'CPU',
+      panels: [
+        {
+          signals: ['cpuUtilisation', 'cpuUtility'],
+          title: 'CPU utilisation',
+          description: 'Non-idle CPU time and Task Manager’s processor utility.',
+          width: 8,
+        },
+        { signals: ['cpuByMode'], stack: true, width: 8 },
+        { signals: ['processorQueue'], width: 8 },
+      ],
+    },
+    {
+      title: 'Memory',
+      panels: [
+        { signals: ['memoryUtilisation'], width: 12 },
+        { signals: ['commitUtilisation'], width: 12 },
+      ],
+    },
+    {
+      title: 'Volumes',
+      panels: [
+        { signals: ['volumeUsage'], kind: 'bargauge', width: 8 },
+        { signals: ['volumeFree'], width: 8 },
+        { signals: ['diskBusy'], width: 8 },
+        { signals: ['diskThroughput'], width: 12 },
+        { signals: ['diskQueue'], width: 12 },
+      ],
+    },
+    {
+      title: 'Network',
+      panels: [
+        {
+          signals: ['networkReceive', 'networkTransmit'],
+          title: 'Network traffic',
+          description: 'Bytes received and sent per second on each adapter.',
+          width: 12,
+        },
+        { signals: ['networkProblems'], width: 12 },
+      ],
+    },
+    {
+      title: 'Services and time',
+      panels: [
+        { signals: ['serviceState'], kind: 'table', width: 12 },
+        { signals: ['clockOffset'], width: 12 },
+      ],
+    },
+  ],
+};

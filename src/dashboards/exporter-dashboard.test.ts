@@ -1,0 +1,105 @@
+import { getExporter } from '../catalog';
+import { buildExporterDashboard, thresholdSteps } from './exporter-dashboard';
+
+type AnyPanel = {
+  id: number;
+  type: string;
+  title: string;
+  description?: string;
+  datasource?: { uid: string };
+  fieldConfig?: { defaults: { unit?: string; thresholds?: { steps: Array<{ value: number | null; color: string }> } } };
+  targets?: Array<{ expr: string; refId: string; legendFormat?: string }>;
+};
+
+const node = getExporter('node');
+
+describe('the node exporter dashboard', () => {
+  const dashboard = buildExporterDashboard(node) as unknown as {
+    id?: number;
+    uid: string;
+    tags: string[];
+    panels: AnyPanel[];
+    links: Array<{ includeVars: boolean; keepTime: boolean }>;
+    templating: { list: Array<{ name: string; type: string; query: unknown; allValue?: string }> };
+  };
+  const panels = dashboard.panels.filter((p) => p.type !== 'row');
+
+  it('is importable as a bundled dashboard: fsm- uid, tags, no top-level id, unique panel ids', () => {
+    expect(dashboard.uid).toBe('fsm-infrastructure-node');
+    expect(dashboard.id).toBeUndefined();
+    expect(dashboard.tags).toEqual(['fullstack-monitoring', 'infrastructure', 'node']);
+    const ids = dashboard.panels.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has datasource, cluster, job and instance variables, the target ones listed from node_uname_info', () => {
+    const byName = Object.fromEntries(dashboard.templating.list.map((v) => [v.name, v]));
+    expect(byName.datasource).toMatchObject({ type: 'datasource', query: 'prometheus' });
+    expect(JSON.stringify(byName.job.query)).toContain('node_uname_info');
+    expect(JSON.stringify(byName.instance.query)).toContain('job=~\\"$job\\"');
+    expect(byName.cluster.allValue).toBe('.*');
+  });
+
+  it('gives every panel a unit, a description and queries on the chosen datasource and targets', () => {
+    expect(panels.length).toBeGreaterThan(15);
+    for (const panel of panels) {
+      expect(panel.fieldConfig?.defaults.unit).toBeTruthy();
+      expect(panel.description?.length).toBeGreaterThan(10);
+      expect(panel.datasource?.uid).toBe('${datasource}');
+      for (const target of panel.targets ?? []) {
+        expect(target.expr).toContain('instance=~"$instance"');
+        if (/\brate\(|increase\(|_over_time\(/.test(target.expr)) {
+          expect(target.expr).toContain('[$__rate_interval]');
+        }
+      }
+      const refIds = (panel.targets ?? []).map((t) => t.refId);
+      expect(new Set(refIds).size).toBe(refIds.length);
+    }
+  });
+
+  it('colours panels with the same threshold the alerts use, and follows overrides', () => {
+    const cpu = panels.find((p) => p.title === 'CPU utilisation' && p.type === 'timeseries')!;
+    expect(cpu.fieldConfig!.defaults.thresholds!.steps.map((s) => s.value)).toEqual([null, 90, 98]);
+
+    const overridden = buildExporterDashboard(node, {
+      overrides: { 'node.cpuUtilisation': { warning: 75 } },
+    }) as unknown as {
+      panels: AnyPanel[];
+    };
+    const cpuOverridden = overridden.panels.find((p) => p.title === 'CPU utilisation' && p.type === 'timeseries')!;
+    expect(cpuOverridden.fieldConfig!.defaults.thresholds!.steps.map((s) => s.value)).toEqual([null, 75, 98]);
+  });
+
+  it('ORs every metric-name variant so old and new node_exporter versions both answer', () => {
+    const memory = panels.find((p) => p.title === 'Memory utilisation' && p.type === 'timeseries')!;
+    const expr = memory.targets![0].expr;
+    expect(expr).toContain('node_memory_MemAvailable_bytes{');
+    expect(expr).toContain(') or (');
+    expect(expr).toContain('node_memory_MemAvailable{');
+  });
+
+  it('uses the cluster label the admin configured', () => {
+    const custom = buildExporterDashboard(node, { clusterLabel: 'datacenter' }) as unknown as { panels: AnyPanel[] };
+    const target = custom.panels.find((p) => p.targets?.length)!.targets![0];
+    expect(target.expr).toContain('datacenter=~"$cluster"');
+  });
+});
+
+describe('threshold colours', () => {
+  it('turns "below" thresholds red at the bottom of the scale', () => {
+    const steps = thresholdSteps({
+      id: 'free',
+      title: 'Free',
+      unit: 'percent',
+      direction: 'below',
+      warning: 5,
+      critical: 3,
+      description: 'free space',
+    }).build().steps;
+    expect(steps).toEqual([
+      { value: null, color: 'red' },
+      { value: 3, color: 'orange' },
+      { value: 5, color: 'green' },
+    ]);
+  });
+});

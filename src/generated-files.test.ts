@@ -1,0 +1,51 @@
+/** @jest-environment node */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { generatedFiles, withDashboardIncludes } from './generated-files';
+import { generateDashboards } from './dashboards';
+
+const root = resolve(__dirname, '..');
+const readCommitted = (path: string) => {
+  const full = resolve(root, path);
+  return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+};
+
+describe('generated files', () => {
+  it.each(generatedFiles(readCommitted).map((f) => [f.path, f] as const))(
+    '%s is committed and up to date (run `npm run generate` when this fails)',
+    (path, file) => {
+      expect(readCommitted(path)).toBe(file.content);
+    }
+  );
+
+  it('lists every generated dashboard in plugin.json with matching uid, and nothing else generated', () => {
+    const plugin = JSON.parse(readCommitted('src/plugin.json')!);
+    const dashboardIncludes = plugin.includes.filter((i: { type: string }) => i.type === 'dashboard');
+    const generated = generateDashboards();
+    expect(dashboardIncludes).toHaveLength(generated.length);
+    for (const d of generated) {
+      const include = dashboardIncludes.find((i: { path: string }) => i.path === `dashboards/${d.file}`);
+      expect(include).toMatchObject({ uid: d.uid, name: d.title });
+      expect(JSON.parse(readCommitted(`dashboards/${d.file}`)!).uid).toBe(d.uid);
+    }
+  });
+
+  it('keeps hand-written includes (pages, the datasource) when it rewrites the dashboard ones', () => {
+    const before = JSON.stringify({
+      id: 'x',
+      includes: [
+        { type: 'page', name: 'Home', path: '/a/x/home' },
+        { type: 'dashboard', name: 'Old', path: 'dashboards/old.json', uid: 'old' },
+        { type: 'datasource', name: 'DS', path: 'datasource/plugin.json' },
+      ],
+    });
+    const after = JSON.parse(
+      withDashboardIncludes(before, [{ file: 'a.json', uid: 'fsm-a', title: 'A', dashboard: {} }])
+    );
+    expect(after.includes).toEqual([
+      { type: 'page', name: 'Home', path: '/a/x/home' },
+      { type: 'datasource', name: 'DS', path: 'datasource/plugin.json' },
+      { type: 'dashboard', name: 'A', path: 'dashboards/a.json', uid: 'fsm-a' },
+    ]);
+  });
+});

@@ -1,0 +1,85 @@
+import { renderPrometheusRuleFile, renderPromtoolTests } from './alerting/prometheus-rules';
+import { renderRunbook } from './alerting/runbook';
+import { EXPORTERS } from './catalog';
+import { generateDashboards } from './dashboards';
+import { withRevision } from './dashboards/revision';
+
+/**
+ * Everything `npm run generate` writes, computed without touching the disk: the generator writes
+ * these files and a unit test fails when the committed ones differ (stale output).
+ */
+export interface GeneratedFile {
+  /** Path relative to the repository root. */
+  path: string;
+  content: string;
+}
+
+/** Reads a committed file (relative to the repository root), or undefined when it does not exist. */
+export type ReadCommitted = (path: string) => string | undefined;
+
+const PLUGIN_JSON = 'src/plugin.json';
+/** Loaded by the compose stack's and the test stack's Prometheus. */
+export const PROMETHEUS_RULES_DIR = 'provisioning/prometheus/rules';
+export const PROMTOOL_TESTS_DIR = 'tests/promtool';
+
+export function generatedFiles(readCommitted: ReadCommitted): GeneratedFile[] {
+  const files: GeneratedFile[] = [];
+  const dashboards = generateDashboards();
+
+  for (const generated of dashboards) {
+    const path = `dashboards/${generated.file}`;
+    const committed = readCommitted(path);
+    const dashboard = withRevision(generated.dashboard, committed ? JSON.parse(committed) : undefined);
+    files.push({ path, content: toJson(dashboard) });
+  }
+
+  for (const exporter of EXPORTERS.filter((e) => e.alerts.length > 0)) {
+    const rulesPath = `${PROMETHEUS_RULES_DIR}/fsm-${exporter.id}.rules.yml`;
+    files.push({ path: rulesPath, content: renderPrometheusRuleFile(exporter) });
+    // promtool resolves rule_files relative to the test file.
+    files.push({
+      path: `${PROMTOOL_TESTS_DIR}/fsm-${exporter.id}.test.yml`,
+      content: renderPromtoolTests(exporter, `../../${rulesPath}`),
+    });
+    // Every rule's runbook_url points here.
+    files.push({ path: `docs/runbooks/${exporter.id}.md`, content: renderRunbook(exporter) });
+  }
+
+  const pluginJson = readCommitted(PLUGIN_JSON);
+  if (pluginJson === undefined) {
+    throw new Error(`${PLUGIN_JSON} is missing`);
+  }
+  files.push({ path: PLUGIN_JSON, content: withDashboardIncludes(pluginJson, dashboards) });
+  return files;
+}
+
+interface PluginInclude {
+  type: string;
+  name?: string;
+  path?: string;
+  uid?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * plugin.json lists bundled dashboards as includes; Grafana imports exactly those. The generated
+ * ones are replaced as a block, so hand-written includes (pages, the datasource) stay as they are.
+ */
+export function withDashboardIncludes(
+  pluginJsonText: string,
+  dashboards: ReturnType<typeof generateDashboards>
+): string {
+  const pluginJson = JSON.parse(pluginJsonText) as { includes?: PluginInclude[] };
+  const others = (pluginJson.includes ?? []).filter((include) => include.type !== 'dashboard');
+  const dashboardIncludes: PluginInclude[] = dashboards.map((d) => ({
+    type: 'dashboard',
+    name: d.title,
+    path: `dashboards/${d.file}`,
+    uid: d.uid,
+  }));
+  return toJson({ ...pluginJson, includes: [...others, ...dashboardIncludes] });
+}
+
+function toJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

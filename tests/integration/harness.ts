@@ -1,0 +1,59 @@
+// Helpers for integration tests that change the running stack (stop an exporter, bring it back) and wait for
+// Prometheus to notice.
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const STACK_SCRIPTS = resolve(__dirname, '../../scripts/stack');
+const run = promisify(execFile);
+
+/**
+ * Runs scripts/stack/<script> (start.sh, stop.sh, stop-one.sh) and returns its output; a failure carries the
+ * script's own output, which names the component and the log to read.
+ */
+export async function runStackScript(
+  script: 'start.sh' | 'stop.sh' | 'stop-one.sh',
+  args: string[] = []
+): Promise<string> {
+  try {
+    // No apt on re-runs from tests: the stack was installed when it was first started. A 45 s wait makes
+    // start.sh fail with its own list of what is down, well before Jest's timeout would hide it.
+    const { stdout, stderr } = await run(resolve(STACK_SCRIPTS, script), args, {
+      env: { ...process.env, FSM_STACK_SKIP_INSTALL: '1', FSM_STACK_TIMEOUT: '45' },
+      timeout: 90_000,
+    });
+    return stdout + stderr;
+  } catch (err) {
+    const { stdout = '', stderr = '', message } = err as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`scripts/stack/${script} ${args.join(' ')} failed: ${message}\n${stdout}${stderr}`);
+  }
+}
+
+/**
+ * Polls `probe` until it returns a value that `done` accepts; on timeout, rejects with `what` and the last value
+ * seen, so the failure says what never happened. Scrapes run every 5 s, so 20 s covers a few missed scrapes.
+ */
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  { timeoutMs = 20_000, intervalMs = 500 } = {}
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await probe();
+      lastError = undefined;
+      if (done(last)) {
+        return last;
+      }
+    } catch (err) {
+      lastError = err;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  const seen = lastError instanceof Error ? `error: ${lastError.message}` : `last value: ${JSON.stringify(last)}`;
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${seen})`);
+}
