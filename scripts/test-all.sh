@@ -73,6 +73,20 @@ stop_stack() {
   return "$status"
 }
 
+# The plain "N passed, N failed" line CI reads, summed over the jest runs of this invocation.
+count_tests() {
+  node -e '
+    const fs = require("fs");
+    let passed = 0, failed = 0, runs = 0;
+    for (const f of ["artifacts/jest-unit.json", "artifacts/jest-integration.json"]) {
+      if (!fs.existsSync(f)) continue;
+      const r = JSON.parse(fs.readFileSync(f, "utf8"));
+      passed += r.numPassedTests; failed += r.numFailedTests; runs++;
+    }
+    if (runs > 0) console.log(`tests: ${passed} passed, ${failed} failed`);
+  ' 2>/dev/null || true
+}
+
 summary() {
   local status=$? i
   trap - EXIT
@@ -88,6 +102,7 @@ summary() {
   for i in "${!STEP_NAMES[@]}"; do
     printf '  %-24s %-28s %8s\n' "${STEP_NAMES[$i]}" "${STEP_RESULTS[$i]}" "$(human "${STEP_SECONDS[$i]}")"
   done
+  count_tests
   local total
   total=$(human "$(elapsed_since "$START")")
   if [ "$status" = 0 ]; then
@@ -100,6 +115,7 @@ summary() {
   exit "$status"
 }
 trap summary EXIT
+rm -f artifacts/jest-unit.json artifacts/jest-integration.json
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -169,12 +185,12 @@ step "lint" npm run lint
 step "build" npm run build
 step "bundle budget" npx --no-install tsx scripts/bench/bundle-size.ts
 step "release archive" npm run package
-step "unit tests" npm run test:ci
+step "unit tests" npm run test:ci -- --json --outputFile=artifacts/jest-unit.json
 step "prometheus rules" npm run check:rules
 if [ "${FSM_SKIP_STACK:-0}" = 1 ]; then
   skip "start test stack" FSM_SKIP_STACK
   skip "integration tests" FSM_SKIP_STACK
 else
   step "start test stack" start_stack
-  step "integration tests" npm run test:integration
+  step "integration tests" npm run test:integration -- --json --outputFile=artifacts/jest-integration.json
 fi
