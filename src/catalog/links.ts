@@ -1,4 +1,4 @@
-import type { AlertDefinition, ExporterDefinition } from './types';
+import type { AlertDefinition, ExporterDefinition, LayerId } from './types';
 
 /**
  * Links carried by alerts (and reused by dashboards and the inventory), built in one place so a
@@ -35,4 +35,12 @@ export function exporterDashboardUrl(exporter: ExporterDefinition, target?: Dash
   const job = target ? encodeURIComponent(target.job) : '{{ $labels.job }}';
   const instance = target ? encodeURIComponent(target.instance) : '{{ $labels.instance }}';
   return `/d/${exporterDashboardUid(exporter)}?var-job=${job}&var-instance=${instance}`;
+}
+
+/** The home dashboard: one tile per layer. */
+export const HOME_DASHBOARD_UID = 'fsm-home';
+
+/** One dashboard per layer, summarising its exporters. */
+export function layerDashboardUid(layer: LayerId): string {
+  return `fsm-layer-${layer}`;
 }

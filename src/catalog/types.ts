@@ -227,4 +227,9 @@ export interface ExporterDefinition {
   alerts: AlertDefinition[];
   /** Dashboard rows from overview to detail. */
   dashboard: RowDefinition[];
+  /**
+   * The few signals that matter most for this exporter (2–4 signal ids), shown fleet-wide,
+   * worst first, on its layer's dashboard. Defaults to the first row's signals.
+   */
+  overview?: string[];
 }

@@ -1,6 +1,12 @@
 import { getExporter } from '../catalog';
 import type { ExporterDefinition } from '../catalog/types';
-import { detectExporters, detectionQuery, exportersForJob, type PrometheusVectorResponse } from './detect';
+import {
+  detectExporters,
+  detectionQuery,
+  exportersForJob,
+  layerCoverage,
+  type PrometheusVectorResponse,
+} from './detect';
 
 const vector = (pairs: Array<[job: string, name: string]>): PrometheusVectorResponse => ({
   status: 'success',
@@ -26,7 +32,7 @@ const catalog = [getExporter('node'), blackboxLike, dnsLike];
 describe('exporter detection', () => {
   it('asks for every detection metric in one grouped query', () => {
     const query = detectionQuery(catalog);
-    expect(query).toMatch(/^group by \(job, __name__\) \(\{__name__=~"/);
+    expect(query).toMatch(/^group by \(job, metric\) \(label_replace\(\{__name__=~"/);
     for (const metric of ['node_uname_info', 'probe_success', 'probe_dns_lookup_time_seconds']) {
       expect(query).toContain(metric);
     }
@@ -79,5 +85,24 @@ describe('exporter detection', () => {
     expect(() => detectExporters({ status: 'success', data: { resultType: 'matrix', result: [] } }, catalog)).toThrow(
       /Expected an instant vector/
     );
+  });
+});
+
+describe('layer coverage', () => {
+  it('groups detections by layer in layer order and lists what each layer is missing', () => {
+    const detections = detectExporters(vector([['hosts', 'node_uname_info']]), catalog);
+    const coverage = layerCoverage(detections, catalog);
+    expect(coverage.map((c) => c.layer.id)).toEqual([
+      'infrastructure',
+      'data',
+      'message',
+      'network',
+      'specialized',
+      'core',
+    ]);
+    const infrastructure = coverage[0];
+    expect(infrastructure.detected.map((d) => d.exporter.id)).toEqual(['node']);
+    expect(infrastructure.missing.map((e) => e.id)).toEqual(['probe', 'dns-probe']);
+    expect(coverage[1]).toMatchObject({ detected: [], missing: [] });
   });
 });

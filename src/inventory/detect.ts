@@ -1,5 +1,5 @@
-import { EXPORTERS } from '../catalog';
-import type { ExporterDefinition } from '../catalog/types';
+import { EXPORTERS, LAYERS } from '../catalog';
+import type { ExporterDefinition, Layer } from '../catalog/types';
 
 /**
  * Which catalog exporters a Prometheus scrapes, and by which jobs. Job names are not trusted:
@@ -20,10 +20,14 @@ export interface PrometheusVectorResponse {
   data?: { resultType: string; result: Array<{ metric: Record<string, string> }> };
 }
 
-/** One instant query that returns a (job, metric name) pair for every detection metric present. */
+/**
+ * One instant query that returns a (job, metric) pair for every detection metric present. The
+ * name is copied into a plain `metric` label because Grafana's query path does not promise to keep
+ * `__name__` on the frames it returns.
+ */
 export function detectionQuery(exporters: readonly ExporterDefinition[] = EXPORTERS): string {
   const names = [...new Set(exporters.flatMap((e) => e.detection.metrics))].sort();
-  return `group by (job, __name__) ({__name__=~"${names.join('|')}"})`;
+  return `group by (job, metric) (label_replace({__name__=~"${names.join('|')}"}, "metric", "$1", "__name__", "(.+)"))`;
 }
 
 /**
@@ -49,7 +53,7 @@ export function detectExporters(
   const metricsByJob = new Map<string, Set<string>>();
   for (const { metric } of response.data.result) {
     const job = metric.job ?? '';
-    const name = metric.__name__;
+    const name = metric.metric ?? metric.__name__;
     if (!name) {
       continue;
     }
@@ -85,4 +89,27 @@ export function exportersForJob(
   const matched = exporters.filter((e) => e.detection.metrics.some((m) => metricNames.has(m)));
   const superseded = new Set(matched.flatMap((e) => e.detection.supersedes ?? []));
   return matched.filter((e) => !superseded.has(e.id));
+}
+
+export interface LayerCoverage {
+  layer: Layer;
+  detected: Detection[];
+  /** Catalog exporters of this layer that no job exposes. */
+  missing: ExporterDefinition[];
+}
+
+/** Detections arranged by layer, in layer order, with what each layer could monitor but does not. */
+export function layerCoverage(
+  detections: readonly Detection[],
+  exporters: readonly ExporterDefinition[] = EXPORTERS,
+  layers: readonly Layer[] = LAYERS
+): LayerCoverage[] {
+  const detectedIds = new Set(detections.map((d) => d.exporter.id));
+  return [...layers]
+    .sort((a, b) => a.order - b.order)
+    .map((layer) => ({
+      layer,
+      detected: detections.filter((d) => d.exporter.layer === layer.id),
+      missing: exporters.filter((e) => e.layer === layer.id && !detectedIds.has(e.id)),
+    }));
 }

@@ -7,6 +7,7 @@ import type { AppPageProps } from '../../types';
 import { datasourceName } from '../../utils/datasourceName';
 import { canWriteSetup } from '../../utils/permissions';
 import { prefixRoute } from '../../utils/utils.routing';
+import { LayerOverview } from './LayerOverview';
 
 const SECTIONS = [
   {
@@ -52,6 +53,9 @@ function HomePage({ jsonData }: AppPageProps) {
           <Text weight="medium">{datasourceName(uid)}</Text>; clusters are named by the{' '}
           <Text variant="code">{jsonData.clusterLabel ?? DEFAULT_CLUSTER_LABEL}</Text> label.
         </Text>
+        <Text element="h3">What your Prometheus scrapes</Text>
+        <LayerOverview datasourceUid={uid} />
+        <Text element="h3">Pages</Text>
         {sections.map((section) => (
           <Card key={section.route}>
             <Card.Heading>

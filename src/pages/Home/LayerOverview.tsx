@@ -1,0 +1,93 @@
+import React, { useEffect, useState } from 'react';
+import { Alert, Badge, Card, LoadingPlaceholder, Stack, Text, TextLink } from '@grafana/ui';
+import { exporterDashboardUid, layerDashboardUid } from '../../catalog/links';
+import { detectExporters, detectionQuery, layerCoverage, type LayerCoverage } from '../../inventory/detect';
+import { queryPrometheusInstant } from '../../utils/prometheusQuery';
+
+type State =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; coverage: LayerCoverage[] };
+
+/** Detects which catalog exporters the app's Prometheus scrapes, once per datasource. */
+export async function loadCoverage(datasourceUid: string): Promise<LayerCoverage[]> {
+  const samples = await queryPrometheusInstant(datasourceUid, detectionQuery());
+  const detections = detectExporters({
+    status: 'success',
+    data: { resultType: 'vector', result: samples.map((s) => ({ metric: s.labels })) },
+  });
+  return layerCoverage(detections);
+}
+
+export function LayerOverview({ datasourceUid }: { datasourceUid: string }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    loadCoverage(datasourceUid).then(
+      (coverage) => current && setState({ status: 'done', coverage }),
+      (error: unknown) =>
+        current && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) })
+    );
+    return () => {
+      current = false;
+    };
+  }, [datasourceUid]);
+
+  if (state.status === 'loading') {
+    return <LoadingPlaceholder text="Finding the exporters your Prometheus scrapes…" />;
+  }
+  if (state.status === 'error') {
+    return (
+      <Alert severity="error" title="Could not ask Prometheus which exporters it scrapes">
+        {state.message}. Check that the datasource chosen on the configuration page is reachable (Connections → Data
+        sources → Test).
+      </Alert>
+    );
+  }
+  if (state.coverage.every((c) => c.detected.length === 0)) {
+    return (
+      <Alert severity="info" title="No known exporter found">
+        Prometheus answers, but none of its jobs exposes the metrics of an exporter in the catalog. Check that it
+        scrapes your exporters (Status → Targets in Prometheus).
+      </Alert>
+    );
+  }
+  return (
+    <Stack direction="column" gap={1}>
+      {state.coverage.map(({ layer, detected, missing }) => (
+        <Card key={layer.id} data-testid={`layer-${layer.id}`}>
+          <Card.Heading>
+            <TextLink href={`/d/${layerDashboardUid(layer.id)}`} inline={false}>
+              {layer.title}
+            </TextLink>
+          </Card.Heading>
+          <Card.Figure>
+            <Badge
+              text={detected.length > 0 ? `${detected.length} detected` : 'not monitored'}
+              color={detected.length > 0 ? 'green' : 'orange'}
+            />
+          </Card.Figure>
+          <Card.Description>
+            <Stack direction="column" gap={0.5}>
+              <Text color="secondary">{layer.description}</Text>
+              {detected.length > 0 && (
+                <Stack direction="row" gap={1} wrap="wrap">
+                  {detected.map(({ exporter, jobs }) => (
+                    <TextLink key={exporter.id} href={`/d/${exporterDashboardUid(exporter)}`} inline={false}>
+                      {`${exporter.title} (${jobs.map((j) => j || 'no job label').join(', ')})`}
+                    </TextLink>
+                  ))}
+                </Stack>
+              )}
+              {missing.length > 0 && (
+                <Text color="secondary" italic>
+                  Not found: {missing.map((e) => e.title).join(', ')}
+                </Text>
+              )}
+            </Stack>
+          </Card.Description>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
