@@ -54,7 +54,7 @@ function HomePage({ jsonData }: AppPageProps) {
           <Text variant="code">{jsonData.clusterLabel ?? DEFAULT_CLUSTER_LABEL}</Text> label.
         </Text>
         <Text element="h3">What your Prometheus scrapes</Text>
-        <LayerOverview datasourceUid={uid} />
+        <LayerOverview key={uid} datasourceUid={uid} />
         <Text element="h3">Pages</Text>
         {sections.map((section) => (
           <Card key={section.route}>

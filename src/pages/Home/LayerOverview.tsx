@@ -21,8 +21,8 @@ export function LayerOverview({ datasourceUid }: { datasourceUid: string }) {
   const [state, setState] = useState<State>({ status: 'loading' });
 
   useEffect(() => {
+    // A new datasource remounts this component (HomePage keys it by uid), so it starts out loading.
     let current = true;
-    setState({ status: 'loading' });
     loadCoverage(datasourceUid).then(
       (coverage) => current && setState({ status: 'done', coverage }),
       (error: unknown) =>
