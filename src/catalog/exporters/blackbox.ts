@@ -1,11 +1,25 @@
 import { sel } from '../promql';
-import type { ExporterDefinition } from '../types';
+import type { ExporterDefinition, QueryContext } from '../types';
 
 // Each probe job scrapes /probe, so a target's series carry no exporter build info: that lives on
 // the exporter's own /metrics job. Probe-type-specific series only exist for that prober.
 const HTTP_ONLY = 'only HTTP probes expose it; TCP and ICMP probe jobs rightly return nothing';
 const ICMP_ONLY = 'only ICMP probes expose it; HTTP and TCP probe jobs rightly return nothing';
 const TLS_ONLY = 'only probes that end on a TLS connection (HTTPS, TCP with tls: true) report certificates';
+
+// probe_success and probe_duration_seconds are a multi-target convention, not blackbox's alone
+// (fortigate_exporter has them too): only targets with blackbox's probe_ip_protocol, which every
+// prober sets before it resolves the target, are ours. Jobs that run the dns prober belong to the
+// `dns` pack, which alerts on them with its own thresholds.
+const probesOnly = (expr: string, q: QueryContext) =>
+  `${expr} and on (${q.by}) ${sel('probe_ip_protocol', q)} unless on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`;
+// The soonest expiry seen in the window, so a failed probe (no certificate series) cannot reset the alert.
+const certificateLeft = (q: QueryContext) =>
+  `min_over_time(${sel('probe_ssl_earliest_cert_expiry', q)}[${q.range}]) - time()`;
+
+// promtool test series for one probed endpoint.
+const PROBE = { job: 'blackbox_http', instance: 'https://shop.example.com' };
+const probeSeries = (metric: string) => `${metric}{job="blackbox_http",instance="https://shop.example.com"}`;
 
 export const blackboxExporter: ExporterDefinition = {
   id: 'blackbox',
@@ -237,7 +251,179 @@ export const blackboxExporter: ExporterDefinition = {
       legend: '{{instance}}',
     },
   ],
-  alerts: [],
+  alerts: [
+    {
+      id: 'probe-failed',
+      name: 'BlackboxProbeFailed',
+      severity: 'critical',
+      for: '1m',
+      // Failed at every probe of the last two minutes.
+      query: (q) => probesOnly(`max_over_time(${sel('probe_success', q)}[2m])`, q),
+      comparison: '<',
+      threshold: 1,
+      summary: 'Probe of {{ $labels.instance }} ({{ $labels.job }}) fails.',
+      description:
+        'Every probe of {{ $labels.instance }} in job {{ $labels.job }} has failed for 3 minutes: the endpoint is unreachable or answers wrongly. Open the dashboard for the failing phase, or run the probe by hand with &debug=true on the blackbox exporter’s /probe URL.',
+      tests: {
+        fires: {
+          series: [
+            { series: probeSeries('probe_success'), values: '1x5 0x15' },
+            { series: probeSeries('probe_ip_protocol'), values: '4x20' },
+          ],
+          evalTime: '12m',
+          labels: PROBE,
+        },
+        quiet: {
+          series: [
+            { series: probeSeries('probe_success'), values: '1x5 0 1 0 1 0 1 0 1 0 1 0 1' },
+            { series: probeSeries('probe_ip_protocol'), values: '4x20' },
+            { series: 'probe_ip_protocol{job="blackbox_dns",instance="ns1:53"}', values: '4x20' },
+            { series: 'probe_success{job="blackbox_dns",instance="ns1:53"}', values: '0x20' },
+            { series: 'probe_dns_query_succeeded{job="blackbox_dns",instance="ns1:53"}', values: '0x20' },
+          ],
+          evalTime: '12m',
+        },
+      },
+    },
+    {
+      id: 'probe-unreliable',
+      name: 'BlackboxProbeUnreliable',
+      severity: 'warning',
+      for: '5m',
+      query: (q) => probesOnly(`avg_over_time(${sel('probe_success', q)}[1h])`, q),
+      // Up at some probe of the last 5 minutes: an endpoint that is down outright is BlackboxProbeFailed's.
+      filters: [(q) => `max_over_time(${sel('probe_success', q)}[5m]) == 1`],
+      comparison: '<',
+      threshold: { threshold: 'availability', level: 'warning' },
+      summary: 'Probes of {{ $labels.instance }} ({{ $labels.job }}) fail now and then.',
+      description:
+        'Over the last hour fewer probes of {{ $labels.instance }} succeeded than the availability threshold asks, although it answers now: the endpoint flaps. Look for restarts, overloaded backends or a failing node behind a load balancer.',
+      tests: {
+        fires: {
+          series: [
+            { series: probeSeries('probe_success'), values: '1 0 1 1 1 0 1 1 1 1 0 1 1 1 1 0 1 1 1 1' },
+            { series: probeSeries('probe_ip_protocol'), values: '4x20' },
+          ],
+          evalTime: '18m',
+          labels: PROBE,
+        },
+        quiet: {
+          series: [
+            { series: probeSeries('probe_success'), values: '1x20' },
+            { series: probeSeries('probe_ip_protocol'), values: '4x20' },
+          ],
+          evalTime: '18m',
+        },
+      },
+    },
+    {
+      id: 'http-status',
+      name: 'BlackboxHttpStatusError',
+      severity: 'warning',
+      for: '5m',
+      // The best status of the window: one error page among good answers is not an outage.
+      query: (q) => `min_over_time(${sel('probe_http_status_code', q)}[${q.range}])`,
+      comparison: '>',
+      // 4xx and 5xx are errors by definition (RFC 9110); 0 (no answer) is BlackboxProbeFailed's.
+      threshold: 399,
+      summary: '{{ $labels.instance }} answers with HTTP errors.',
+      description:
+        'Every HTTP probe of {{ $labels.instance }} got a 4xx or 5xx status for 10 minutes. Check the application and its logs; a 401/403 may mean the probe’s credentials or the module’s expected status codes are out of date.',
+      optional: HTTP_ONLY,
+      tests: {
+        fires: {
+          series: [{ series: probeSeries('probe_http_status_code'), values: '200x5 503x20' }],
+          evalTime: '20m',
+          labels: PROBE,
+        },
+        quiet: {
+          series: [{ series: probeSeries('probe_http_status_code'), values: '200x5 503 200 503 200x20' }],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'slow-probe',
+      name: 'BlackboxProbeSlow',
+      severity: 'warning',
+      for: '10m',
+      query: (q) => probesOnly(`avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}])`, q),
+      comparison: '>',
+      threshold: { threshold: 'probeDuration', level: 'warning' },
+      summary: 'Probes of {{ $labels.instance }} are slow.',
+      description:
+        'Probes of {{ $labels.instance }} in job {{ $labels.job }} have taken longer than the threshold on average for 10 minutes. The dashboard’s phase breakdown shows whether DNS, connect, TLS or the server’s processing is slow.',
+      tests: {
+        fires: {
+          series: [
+            { series: probeSeries('probe_duration_seconds'), values: '0.1x5 2.5x20' },
+            { series: probeSeries('probe_ip_protocol'), values: '4x25' },
+          ],
+          evalTime: '20m',
+          labels: PROBE,
+        },
+        quiet: {
+          series: [
+            { series: probeSeries('probe_duration_seconds'), values: '0.1x5 0.3x20' },
+            { series: probeSeries('probe_ip_protocol'), values: '4x25' },
+            // Another multi-target exporter's probe (fortigate_exporter): not a blackbox probe.
+            { series: 'probe_duration_seconds{job="fortigate",instance="fw-1"}', values: '2.5x25' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'cert-expiring',
+      name: 'BlackboxCertificateExpiringSoon',
+      severity: 'warning',
+      for: '10m',
+      query: certificateLeft,
+      comparison: '<',
+      threshold: { threshold: 'certificateExpiry', level: 'warning' },
+      summary: 'The TLS certificate of {{ $labels.instance }} expires soon.',
+      description:
+        'The earliest-expiring certificate served by {{ $labels.instance }} runs out within the warning threshold (20 days by default). Renew it and check that automatic renewal (ACME, cert-manager) works.',
+      optional: TLS_ONLY,
+      tests: {
+        fires: {
+          // Expiry at 10 days after the epoch; promtool's clock starts at 0.
+          series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '864000x30' }],
+          evalTime: '20m',
+          labels: PROBE,
+        },
+        quiet: {
+          series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '5184000x30' }],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'cert-expiry-critical',
+      name: 'BlackboxCertificateExpiring',
+      severity: 'critical',
+      for: '5m',
+      query: certificateLeft,
+      comparison: '<',
+      threshold: { threshold: 'certificateExpiry', level: 'critical' },
+      summary: 'The TLS certificate of {{ $labels.instance }} is about to expire.',
+      description:
+        'The earliest-expiring certificate served by {{ $labels.instance }} runs out within the critical threshold (3 days by default); clients will refuse the connection after that. Renew and deploy it now.',
+      optional: TLS_ONLY,
+      tests: {
+        fires: {
+          series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '86400x30' }],
+          evalTime: '20m',
+          labels: PROBE,
+        },
+        quiet: {
+          series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '864000x30' }],
+          evalTime: '20m',
+        },
+      },
+    },
+  ],
+  overview: ['availability', 'probeDuration', 'certificateExpiry'],
   dashboard: [
     {
       title: 'Overview',

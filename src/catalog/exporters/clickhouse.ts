@@ -12,6 +12,22 @@ const perSecond = (metric: string, q: QueryContext) => `rate(${sel(metric, q)}[$
 const tagged = (metric: string, q: QueryContext, label: string, value: string) =>
   `label_replace(${perSecond(metric, q)}, "${label}", "${value}", "", "")`;
 
+// Peaks of the window: a failed scrape marks series stale and would otherwise reset an alert's `for`.
+const replicaDelayPeak = (q: QueryContext) =>
+  `max_over_time(${sel('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay', q)}[${q.range}])`;
+const partsPeak = (q: QueryContext) =>
+  `max_over_time(${sel('ClickHouseAsyncMetrics_MaxPartCountForPartition', q)}[${q.range}])`;
+const memoryPeak = (q: QueryContext) =>
+  `100 * max_over_time(${sel('ClickHouseAsyncMetrics_MemoryResident', q)}[${q.range}]) / ${sel('ClickHouseAsyncMetrics_OSMemoryTotal', q)}`;
+// Disk names live in metric names, so a range function cannot wrap them (it drops __name__ first);
+// disks fill slowly, and the alert's `for` is long enough to ride out a missed scrape.
+const diskUsed = (q: QueryContext) =>
+  `100 * ${byNameSuffix(q, 'ClickHouseAsyncMetrics_DiskUsed_', '.+', 'disk')} / ${byNameSuffix(q, 'ClickHouseAsyncMetrics_DiskTotal_', '.+', 'disk')}`;
+
+// promtool test series for one server.
+const CH = { job: 'clickhouse', instance: 'ch-1:9363' };
+const chSeries = (metric: string) => `${metric}{job="clickhouse",instance="ch-1:9363"}`;
+
 export const clickhouseExporter: ExporterDefinition = {
   id: 'clickhouse',
   title: 'ClickHouse',
@@ -136,7 +152,7 @@ export const clickhouseExporter: ExporterDefinition = {
       variants: [
         {
           expr: (q) =>
-            `${perSecond('ClickHouseProfileEvents_QueryTimeMicroseconds', q)} / (${perSecond('ClickHouseProfileEvents_Query', q)} > 0) / 1e6`,
+            `${perSecond('ClickHouseProfileEvents_QueryTimeMicroseconds', q)} / ${perSecond('ClickHouseProfileEvents_Query', q)} / 1e6`,
         },
       ],
       legend: '{{instance}}',
@@ -299,7 +315,287 @@ export const clickhouseExporter: ExporterDefinition = {
       optional: 'only servers that export ClickHouseErrorMetric_* counters, and only codes that occurred in the window',
     },
   ],
-  alerts: [],
+  alerts: [
+    {
+      id: 'readonly-replica',
+      name: 'ClickhouseReadonlyReplica',
+      severity: 'critical',
+      for: '5m',
+      query: (q) => `max_over_time(${sel('ClickHouseMetrics_ReadonlyReplica', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'Replicated tables on {{ $labels.instance }} are read-only.',
+      description:
+        'Replicated tables on {{ $labels.instance }} went read-only, almost always because the ZooKeeper/Keeper session is lost; inserts into them fail. Check Keeper’s health and the server’s connection to it (system.zookeeper_connection), then SYSTEM RESTART REPLICA if tables stay read-only.',
+      tests: {
+        fires: {
+          series: [{ series: chSeries('ClickHouseMetrics_ReadonlyReplica'), values: '0x5 2x20' }],
+          evalTime: '15m',
+          labels: CH,
+        },
+        quiet: {
+          series: [{ series: chSeries('ClickHouseMetrics_ReadonlyReplica'), values: '0x25' }],
+          evalTime: '15m',
+        },
+      },
+    },
+    {
+      id: 'replica-delay',
+      name: 'ClickhouseReplicaDelay',
+      severity: 'warning',
+      for: '10m',
+      query: replicaDelayPeak,
+      comparison: '>',
+      threshold: { threshold: 'replicaDelay', level: 'warning' },
+      summary: 'Replicas on {{ $labels.instance }} lag behind.',
+      description:
+        'A replicated table on {{ $labels.instance }} is more than the warning threshold behind its freshest replica; queries on this server return stale data. Check system.replication_queue for stuck fetches or merges, and the network and disks between replicas.',
+      tests: {
+        fires: {
+          series: [{ series: chSeries('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay'), values: '0x5 600x25' }],
+          evalTime: '25m',
+          labels: CH,
+        },
+        quiet: {
+          series: [{ series: chSeries('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay'), values: '0x5 60x25' }],
+          evalTime: '25m',
+        },
+      },
+    },
+    {
+      id: 'replica-delay-crit',
+      name: 'ClickhouseReplicaDelayCritical',
+      severity: 'critical',
+      for: '10m',
+      query: replicaDelayPeak,
+      comparison: '>',
+      threshold: { threshold: 'replicaDelay', level: 'critical' },
+      summary: 'Replicas on {{ $labels.instance }} are far behind.',
+      description:
+        'A replicated table on {{ $labels.instance }} is more than the critical threshold behind its freshest replica. Look for errors in system.replication_queue (last_exception) and take the server out of query routing until it catches up.',
+      tests: {
+        fires: {
+          series: [{ series: chSeries('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay'), values: '0x5 3600x25' }],
+          evalTime: '25m',
+          labels: CH,
+        },
+        quiet: {
+          series: [{ series: chSeries('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay'), values: '0x5 600x25' }],
+          evalTime: '25m',
+        },
+      },
+    },
+    {
+      id: 'too-many-parts',
+      name: 'ClickhouseTooManyParts',
+      severity: 'warning',
+      for: '15m',
+      query: partsPeak,
+      comparison: '>',
+      threshold: { threshold: 'partsPerPartition', level: 'warning' },
+      summary: 'A partition on {{ $labels.instance }} has many parts.',
+      description:
+        'The busiest partition on {{ $labels.instance }} holds more active parts than the warning threshold: inserts are too small or too frequent, or merges lag. Batch inserts (or use async_insert) and check system.merges; at parts_to_delay_insert ClickHouse starts to slow inserts down.',
+      tests: {
+        fires: {
+          series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 150x30' }],
+          evalTime: '30m',
+          labels: CH,
+        },
+        quiet: {
+          series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 80x30' }],
+          evalTime: '30m',
+        },
+      },
+    },
+    {
+      id: 'parts-critical',
+      name: 'ClickhouseTooManyPartsCritical',
+      severity: 'critical',
+      for: '5m',
+      query: partsPeak,
+      comparison: '>',
+      threshold: { threshold: 'partsPerPartition', level: 'critical' },
+      summary: 'Inserts on {{ $labels.instance }} are about to be rejected.',
+      description:
+        'A partition on {{ $labels.instance }} is close to parts_to_throw_insert: inserts into it will fail with TOO_MANY_PARTS. Stop or batch the inserting clients now and let merges catch up.',
+      tests: {
+        fires: {
+          series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 280x20' }],
+          evalTime: '20m',
+          labels: CH,
+        },
+        quiet: {
+          series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 150x20' }],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'rejected-inserts',
+      name: 'ClickhouseRejectedInserts',
+      severity: 'warning',
+      for: '0s',
+      query: (q) => `increase(${sel('ClickHouseProfileEvents_RejectedInserts', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'ClickHouse at {{ $labels.instance }} rejected inserts.',
+      description:
+        '{{ $labels.instance }} refused INSERTs in the last 5 minutes with TOO_MANY_PARTS; clients must resend that data. Batch inserts and check why merges cannot keep up (system.merges, disk throughput).',
+      tests: {
+        fires: {
+          series: [{ series: chSeries('ClickHouseProfileEvents_RejectedInserts'), values: '2x10 5x10' }],
+          evalTime: '12m',
+          labels: CH,
+        },
+        quiet: {
+          series: [{ series: chSeries('ClickHouseProfileEvents_RejectedInserts'), values: '2x20' }],
+          evalTime: '12m',
+        },
+      },
+    },
+    {
+      id: 'memory-high',
+      name: 'ClickhouseMemoryHigh',
+      severity: 'warning',
+      for: '15m',
+      query: memoryPeak,
+      comparison: '>',
+      threshold: { threshold: 'memoryUsage', level: 'warning' },
+      summary: 'ClickHouse at {{ $labels.instance }} uses much of the host’s memory.',
+      description:
+        'The server process on {{ $labels.instance }} holds more than the warning share of the host’s RAM. Large queries start failing with MEMORY_LIMIT_EXCEEDED; look for heavy queries in system.processes and check max_server_memory_usage and cache sizes.',
+      tests: {
+        fires: {
+          series: [
+            { series: chSeries('ClickHouseAsyncMetrics_MemoryResident'), values: '85x30' },
+            { series: chSeries('ClickHouseAsyncMetrics_OSMemoryTotal'), values: '100x30' },
+          ],
+          evalTime: '25m',
+          labels: CH,
+        },
+        quiet: {
+          series: [
+            { series: chSeries('ClickHouseAsyncMetrics_MemoryResident'), values: '50x30' },
+            { series: chSeries('ClickHouseAsyncMetrics_OSMemoryTotal'), values: '100x30' },
+          ],
+          evalTime: '25m',
+        },
+      },
+    },
+    {
+      id: 'memory-critical',
+      name: 'ClickhouseMemoryCritical',
+      severity: 'critical',
+      for: '5m',
+      query: memoryPeak,
+      comparison: '>',
+      threshold: { threshold: 'memoryUsage', level: 'critical' },
+      summary: 'ClickHouse at {{ $labels.instance }} is close to running out of memory.',
+      description:
+        'The server process on {{ $labels.instance }} holds more than the critical share of the host’s RAM; the kernel’s OOM killer may stop it. Kill the heaviest queries (KILL QUERY) and lower max_server_memory_usage_to_ram_ratio.',
+      tests: {
+        fires: {
+          series: [
+            { series: chSeries('ClickHouseAsyncMetrics_MemoryResident'), values: '95x20' },
+            { series: chSeries('ClickHouseAsyncMetrics_OSMemoryTotal'), values: '100x20' },
+          ],
+          evalTime: '15m',
+          labels: CH,
+        },
+        quiet: {
+          series: [
+            { series: chSeries('ClickHouseAsyncMetrics_MemoryResident'), values: '85x20' },
+            { series: chSeries('ClickHouseAsyncMetrics_OSMemoryTotal'), values: '100x20' },
+          ],
+          evalTime: '15m',
+        },
+      },
+    },
+    {
+      id: 'disk-full',
+      name: 'ClickhouseDiskAlmostFull',
+      severity: 'warning',
+      for: '15m',
+      query: diskUsed,
+      comparison: '>',
+      threshold: { threshold: 'diskUsage', level: 'warning' },
+      summary: 'ClickHouse disk {{ $labels.disk }} on {{ $labels.instance }} is almost full.',
+      description:
+        'Disk {{ $labels.disk }} of {{ $labels.instance }} is fuller than the warning threshold. Merges need free space to run; drop old partitions, shorten TTLs or add a disk to the storage policy.',
+      tests: {
+        fires: {
+          series: [
+            { series: chSeries('ClickHouseAsyncMetrics_DiskUsed_backups'), values: '90x30' },
+            { series: chSeries('ClickHouseAsyncMetrics_DiskTotal_backups'), values: '100x30' },
+          ],
+          evalTime: '25m',
+          labels: { ...CH, disk: 'backups' },
+        },
+        quiet: {
+          series: [
+            { series: chSeries('ClickHouseAsyncMetrics_DiskUsed_backups'), values: '50x30' },
+            { series: chSeries('ClickHouseAsyncMetrics_DiskTotal_backups'), values: '100x30' },
+          ],
+          evalTime: '25m',
+        },
+      },
+    },
+    {
+      id: 'disk-critical',
+      name: 'ClickhouseDiskFull',
+      severity: 'critical',
+      for: '5m',
+      query: diskUsed,
+      comparison: '>',
+      threshold: { threshold: 'diskUsage', level: 'critical' },
+      summary: 'ClickHouse disk {{ $labels.disk }} on {{ $labels.instance }} is full.',
+      description:
+        'Disk {{ $labels.disk }} of {{ $labels.instance }} is fuller than the critical threshold; merges and inserts are about to fail. Free space now (ALTER TABLE … DROP PARTITION, system.detached_parts) or move data to another disk.',
+      tests: {
+        fires: {
+          series: [
+            { series: chSeries('ClickHouseAsyncMetrics_DiskUsed_default'), values: '97x20' },
+            { series: chSeries('ClickHouseAsyncMetrics_DiskTotal_default'), values: '100x20' },
+          ],
+          evalTime: '15m',
+          labels: { ...CH, disk: 'default' },
+        },
+        quiet: {
+          series: [
+            { series: chSeries('ClickHouseAsyncMetrics_DiskUsed_default'), values: '90x20' },
+            { series: chSeries('ClickHouseAsyncMetrics_DiskTotal_default'), values: '100x20' },
+          ],
+          evalTime: '15m',
+        },
+      },
+    },
+    {
+      id: 'restarted',
+      name: 'ClickhouseRestarted',
+      severity: 'info',
+      for: '0s',
+      query: (q) => sel('ClickHouseAsyncMetrics_Uptime', q),
+      comparison: '<',
+      // 15 minutes: long enough to be seen after the endpoint comes back up.
+      threshold: 900,
+      summary: 'ClickHouse at {{ $labels.instance }} restarted.',
+      description:
+        'The server behind {{ $labels.instance }} started within the last 15 minutes. Expected after an upgrade; otherwise look for a crash or OOM kill in clickhouse-server.err.log and the kernel log.',
+      tests: {
+        fires: {
+          series: [{ series: chSeries('ClickHouseAsyncMetrics_Uptime'), values: '60+60x20' }],
+          evalTime: '5m',
+          labels: CH,
+        },
+        quiet: {
+          series: [{ series: chSeries('ClickHouseAsyncMetrics_Uptime'), values: '86400+60x20' }],
+          evalTime: '5m',
+        },
+      },
+    },
+  ],
+  overview: ['memoryUsage', 'partsPerPartition', 'replicaDelay', 'diskUsage'],
   dashboard: [
     {
       title: 'Overview',

@@ -204,7 +204,168 @@ export const dnsExporter: ExporterDefinition = {
       legend: '{{instance}}',
     },
   ],
-  alerts: [],
+  alerts: [
+    {
+      id: 'probe-failed',
+      name: 'DNSProbeFailed',
+      severity: 'critical',
+      for: '3m',
+      // max_over_time: every probe in the window failed, so one missed scrape neither hides nor
+      // resets the failure. Joined with the DNS prober's own metric: probe_success is shared.
+      query: (q) =>
+        `max_over_time(${sel('probe_success', q)}[2m]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[2m])`,
+      comparison: '<',
+      threshold: 1,
+      summary: 'DNS probe of {{ $labels.instance }} fails.',
+      description:
+        'Every DNS probe of {{ $labels.instance }} (job {{ $labels.job }}) has failed for 5 minutes: the server does not answer, answers with an error rcode, or its answer fails the module’s validation. Query it by hand (`dig @server name`) and check the server’s log; clients relying on it cannot resolve names.',
+      tests: {
+        fires: {
+          series: [
+            { series: 'probe_success{job="dns",instance="ns1:53"}', values: '1x10 0x20' },
+            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x10 0x20' },
+          ],
+          evalTime: '25m',
+          labels: { job: 'dns', instance: 'ns1:53' },
+        },
+        quiet: {
+          series: [
+            {
+              series: 'probe_success{job="dns",instance="ns1:53"}',
+              values: '1x10 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1',
+            },
+            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x30' },
+          ],
+          evalTime: '25m',
+        },
+      },
+    },
+    {
+      id: 'availability-low',
+      name: 'DNSAvailabilityLow',
+      severity: 'warning',
+      for: '5m',
+      query: (q) =>
+        `avg_over_time(${sel('probe_success', q)}[1h]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}])`,
+      comparison: '<',
+      threshold: { threshold: 'availability', level: 'warning' },
+      summary: 'DNS server {{ $labels.instance }} fails too many probes.',
+      description:
+        'Over the last hour a larger share of DNS probes of {{ $labels.instance }} failed than the availability threshold allows: the server answers intermittently (overload, packet loss, a flapping upstream). Check its query rate, its upstreams and the network path.',
+      tests: {
+        fires: {
+          series: [
+            {
+              series: 'probe_success{job="dns",instance="ns1:53"}',
+              values: '1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1',
+            },
+            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x40' },
+          ],
+          evalTime: '35m',
+          labels: { job: 'dns', instance: 'ns1:53' },
+        },
+        quiet: {
+          series: [
+            { series: 'probe_success{job="dns",instance="ns1:53"}', values: '1x40' },
+            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x40' },
+          ],
+          evalTime: '35m',
+        },
+      },
+    },
+    {
+      id: 'no-answer',
+      name: 'DNSNoAnswer',
+      severity: 'warning',
+      for: '5m',
+      query: (q) => `max_over_time(${sel('probe_dns_answer_rrs', q)}[${q.range}])`,
+      // Only answered queries: a server that does not answer at all is DNSProbeFailed's case.
+      filters: [(q) => `${sel('probe_dns_query_succeeded', q)} == 1`],
+      comparison: '<',
+      threshold: { threshold: 'answerRecords', level: 'warning' },
+      summary: 'DNS server {{ $labels.instance }} answers the probed name with no records.',
+      description:
+        'The DNS server {{ $labels.instance }} answers, but with fewer records than the threshold (by default none): the probed name no longer resolves (NXDOMAIN or an empty answer). Check the zone for a deleted record or a failed zone transfer.',
+      tests: {
+        fires: {
+          series: [
+            { series: 'probe_dns_answer_rrs{job="dns",instance="ns1:53"}', values: '0x20' },
+            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x20' },
+          ],
+          evalTime: '15m',
+          labels: { job: 'dns', instance: 'ns1:53' },
+        },
+        quiet: {
+          series: [
+            { series: 'probe_dns_answer_rrs{job="dns",instance="ns1:53"}', values: '0x20' },
+            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '0x20' },
+          ],
+          evalTime: '15m',
+        },
+      },
+    },
+    {
+      id: 'slow',
+      name: 'DNSSlowResponse',
+      severity: 'warning',
+      for: '10m',
+      query: (q) =>
+        `avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: { threshold: 'probeDuration', level: 'warning' },
+      summary: 'DNS server {{ $labels.instance }} answers slowly.',
+      description:
+        'DNS probes of {{ $labels.instance }} have taken longer than the warning threshold on average for 10 minutes; every client lookup waits as long. Check the server’s load, its upstream resolvers and the network path.',
+      tests: {
+        fires: {
+          series: [
+            { series: 'probe_duration_seconds{job="dns",instance="ns1:53"}', values: '1.5x30' },
+            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x30' },
+          ],
+          evalTime: '20m',
+          labels: { job: 'dns', instance: 'ns1:53' },
+        },
+        quiet: {
+          series: [
+            { series: 'probe_duration_seconds{job="dns",instance="ns1:53"}', values: '0.02x30' },
+            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x30' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'very-slow',
+      name: 'DNSVerySlowResponse',
+      severity: 'critical',
+      for: '5m',
+      query: (q) =>
+        `avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: { threshold: 'probeDuration', level: 'critical' },
+      summary: 'DNS server {{ $labels.instance }} answers very slowly.',
+      description:
+        'DNS probes of {{ $labels.instance }} take longer than the critical threshold: many clients time out (the usual resolver timeout is a few seconds) and fall back or fail. Check the server now: overload, an unreachable upstream or packet loss.',
+      tests: {
+        fires: {
+          series: [
+            { series: 'probe_duration_seconds{job="dns",instance="ns1:53"}', values: '4x30' },
+            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x30' },
+          ],
+          evalTime: '20m',
+          labels: { job: 'dns', instance: 'ns1:53' },
+        },
+        quiet: {
+          series: [
+            { series: 'probe_duration_seconds{job="dns",instance="ns1:53"}', values: '1.5x30' },
+            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x30' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+  ],
+  overview: ['probeSuccess', 'availability', 'queryTime', 'answerRecords'],
   dashboard: [
     {
       title: 'Overview',

@@ -7,6 +7,19 @@ const REAL_DB = 'datname!~"template0|"';
 const dbRate = (metric: string, q: QueryContext) =>
   `sum by (${q.by}, datname) (rate(${sel(metric, q, REAL_DB)}[${q.range}]))`;
 
+// Peaks of the window: a failed scrape marks the series stale and would otherwise reset an alert's `for`.
+const connectionsPeak = (q: QueryContext) =>
+  `100 * max_over_time((sum by (${q.by}) (${sel('pg_stat_activity_count', q)}))[${q.range}:1m]) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`;
+const longestTransaction = (q: QueryContext) =>
+  `max by (${q.by}) (max_over_time(${sel('pg_stat_activity_max_tx_duration', q)}[1m]))`;
+const replicationLagPeak = (q: QueryContext) =>
+  `max_over_time(${sel('pg_replication_lag_seconds', q)}[${q.range}]) or max_over_time(${sel('pg_replication_lag', q)}[${q.range}])`;
+
+// promtool test series for one exporter.
+const PG = { job: 'postgres', instance: 'db-1:9187' };
+const pgSeries = (metric: string, labels = '') =>
+  `${metric}{job="postgres",instance="db-1:9187"${labels ? `,${labels}` : ''}}`;
+
 export const postgresExporter: ExporterDefinition = {
   id: 'postgres',
   title: 'PostgreSQL (postgres_exporter)',
@@ -354,7 +367,337 @@ export const postgresExporter: ExporterDefinition = {
       min: 0,
     },
   ],
-  alerts: [],
+  alerts: [
+    {
+      id: 'down',
+      name: 'PostgresDown',
+      severity: 'critical',
+      for: '1m',
+      // Unreachable at every scrape of the window: one refused connection during a restart stays quiet.
+      query: (q) => `max_over_time(${sel('pg_up', q)}[1m])`,
+      comparison: '<',
+      threshold: 1,
+      summary: 'PostgreSQL behind {{ $labels.instance }} is down.',
+      description:
+        'postgres_exporter at {{ $labels.instance }} cannot connect to PostgreSQL. Check that the server runs (pg_isready, systemctl status postgresql), its log, and that the exporter’s DSN and credentials are still valid.',
+      tests: {
+        fires: {
+          series: [{ series: pgSeries('pg_up'), values: '1x5 0x10' }],
+          evalTime: '10m',
+          labels: PG,
+        },
+        quiet: {
+          series: [{ series: pgSeries('pg_up'), values: '1x5 0 1x10' }],
+          evalTime: '10m',
+        },
+      },
+    },
+    {
+      id: 'connections-high',
+      name: 'PostgresConnectionsHigh',
+      severity: 'warning',
+      for: '10m',
+      query: connectionsPeak,
+      comparison: '>',
+      threshold: { threshold: 'connectionsUsed', level: 'warning' },
+      summary: 'PostgreSQL at {{ $labels.instance }} is running out of connections.',
+      description:
+        'Backends on {{ $labels.instance }} use more than the warning share of max_connections. Look for connection leaks or idle sessions (pg_stat_activity), put a pooler such as PgBouncer in front, or raise max_connections.',
+      tests: {
+        fires: {
+          series: [
+            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="active"'), values: '50x30' },
+            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="idle"'), values: '35x30' },
+            { series: pgSeries('pg_settings_max_connections'), values: '100x30' },
+          ],
+          evalTime: '20m',
+          labels: PG,
+        },
+        quiet: {
+          series: [
+            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="active"'), values: '20x30' },
+            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="idle"'), values: '30x30' },
+            { series: pgSeries('pg_settings_max_connections'), values: '100x30' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'connections-critical',
+      name: 'PostgresConnectionsExhausted',
+      severity: 'critical',
+      for: '2m',
+      query: connectionsPeak,
+      comparison: '>',
+      threshold: { threshold: 'connectionsUsed', level: 'critical' },
+      summary: 'PostgreSQL at {{ $labels.instance }} is about to refuse connections.',
+      description:
+        'Backends on {{ $labels.instance }} nearly fill max_connections; new clients get “too many clients already”. Terminate idle-in-transaction sessions now and find the client holding connections.',
+      tests: {
+        fires: {
+          series: [
+            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="active"'), values: '98x20' },
+            { series: pgSeries('pg_settings_max_connections'), values: '100x20' },
+          ],
+          evalTime: '10m',
+          labels: PG,
+        },
+        quiet: {
+          series: [
+            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="active"'), values: '85x20' },
+            { series: pgSeries('pg_settings_max_connections'), values: '100x20' },
+          ],
+          evalTime: '10m',
+        },
+      },
+    },
+    {
+      id: 'cache-hit-low',
+      name: 'PostgresCacheHitRatioLow',
+      severity: 'warning',
+      for: '15m',
+      query: (q) =>
+        `${dbRate('pg_stat_database_blks_hit', q)} / (${dbRate('pg_stat_database_blks_hit', q)} + ${dbRate('pg_stat_database_blks_read', q)} > 0)`,
+      comparison: '<',
+      threshold: { threshold: 'cacheHitRatio', level: 'warning' },
+      summary: 'Database {{ $labels.datname }} on {{ $labels.instance }} reads from disk a lot.',
+      description:
+        'Fewer block reads of {{ $labels.datname }} on {{ $labels.instance }} than the threshold are served from shared buffers: the working set no longer fits in memory. Check for new sequential scans (missing indexes) or raise shared_buffers and RAM.',
+      tests: {
+        fires: {
+          series: [
+            { series: pgSeries('pg_stat_database_blks_hit', 'datname="app"'), values: '0+900x40' },
+            { series: pgSeries('pg_stat_database_blks_read', 'datname="app"'), values: '0+100x40' },
+          ],
+          evalTime: '30m',
+          labels: { ...PG, datname: 'app' },
+        },
+        quiet: {
+          series: [
+            { series: pgSeries('pg_stat_database_blks_hit', 'datname="app"'), values: '0+999x40' },
+            { series: pgSeries('pg_stat_database_blks_read', 'datname="app"'), values: '0+1x40' },
+          ],
+          evalTime: '30m',
+        },
+      },
+    },
+    {
+      id: 'rollbacks-high',
+      name: 'PostgresRollbackRatioHigh',
+      severity: 'warning',
+      for: '10m',
+      query: (q) =>
+        `${dbRate('pg_stat_database_xact_rollback', q)} / (${dbRate('pg_stat_database_xact_commit', q)} + ${dbRate('pg_stat_database_xact_rollback', q)} > 0)`,
+      comparison: '>',
+      threshold: { threshold: 'rollbackRatio', level: 'warning' },
+      summary: 'Many transactions roll back in {{ $labels.datname }} on {{ $labels.instance }}.',
+      description:
+        'More transactions than the threshold allows end in a rollback in {{ $labels.datname }} on {{ $labels.instance }}. The application is hitting errors, serialization failures or lock timeouts: check its logs and the PostgreSQL log for ERROR lines.',
+      tests: {
+        fires: {
+          series: [
+            { series: pgSeries('pg_stat_database_xact_commit', 'datname="app"'), values: '0+60x30' },
+            { series: pgSeries('pg_stat_database_xact_rollback', 'datname="app"'), values: '0+40x30' },
+          ],
+          evalTime: '20m',
+          labels: { ...PG, datname: 'app' },
+        },
+        quiet: {
+          series: [
+            { series: pgSeries('pg_stat_database_xact_commit', 'datname="app"'), values: '0+99x30' },
+            { series: pgSeries('pg_stat_database_xact_rollback', 'datname="app"'), values: '0+1x30' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'deadlocks',
+      name: 'PostgresDeadlocks',
+      severity: 'warning',
+      for: '5m',
+      query: (q) => `60 * ${dbRate('pg_stat_database_deadlocks', q)}`,
+      comparison: '>',
+      threshold: { threshold: 'deadlocks', level: 'warning' },
+      summary: 'Deadlocks in {{ $labels.datname }} on {{ $labels.instance }}.',
+      description:
+        'PostgreSQL breaks more deadlocks per minute than the threshold in {{ $labels.datname }} on {{ $labels.instance }}, aborting a transaction each time. The PostgreSQL log names the statements involved; make the application take locks in a consistent order.',
+      tests: {
+        fires: {
+          series: [{ series: pgSeries('pg_stat_database_deadlocks', 'datname="app"'), values: '0+10x30' }],
+          evalTime: '20m',
+          labels: { ...PG, datname: 'app' },
+        },
+        quiet: {
+          series: [{ series: pgSeries('pg_stat_database_deadlocks', 'datname="app"'), values: '0+1x30' }],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'long-transaction',
+      name: 'PostgresLongTransaction',
+      severity: 'warning',
+      for: '2m',
+      query: longestTransaction,
+      comparison: '>',
+      threshold: { threshold: 'longestTransaction', level: 'warning' },
+      summary: 'A transaction on {{ $labels.instance }} has been open for long.',
+      description:
+        'The oldest open transaction on {{ $labels.instance }} is older than the warning threshold. Long transactions hold locks and keep vacuum from removing dead rows; find it in pg_stat_activity (order by xact_start) and end it if it is stuck.',
+      tests: {
+        fires: {
+          series: [
+            {
+              series: pgSeries('pg_stat_activity_max_tx_duration', 'datname="app",state="idle in transaction"'),
+              values: '0+60x20',
+            },
+          ],
+          evalTime: '10m',
+          labels: PG,
+        },
+        quiet: {
+          series: [
+            { series: pgSeries('pg_stat_activity_max_tx_duration', 'datname="app",state="active"'), values: '5x20' },
+          ],
+          evalTime: '10m',
+        },
+      },
+    },
+    {
+      id: 'long-transaction-crit',
+      name: 'PostgresTransactionStuck',
+      severity: 'critical',
+      for: '5m',
+      query: longestTransaction,
+      comparison: '>',
+      threshold: { threshold: 'longestTransaction', level: 'critical' },
+      summary: 'A transaction on {{ $labels.instance }} has been open far too long.',
+      description:
+        'The oldest open transaction on {{ $labels.instance }} is older than the critical threshold; table bloat grows and other sessions may queue behind its locks. Terminate it with pg_terminate_backend() unless it is a known batch job.',
+      tests: {
+        fires: {
+          series: [
+            { series: pgSeries('pg_stat_activity_max_tx_duration', 'datname="app",state="active"'), values: '0+60x30' },
+          ],
+          evalTime: '20m',
+          labels: PG,
+        },
+        quiet: {
+          series: [
+            { series: pgSeries('pg_stat_activity_max_tx_duration', 'datname="app",state="active"'), values: '300x30' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'replication-lag',
+      name: 'PostgresReplicationLag',
+      severity: 'warning',
+      for: '5m',
+      query: replicationLagPeak,
+      comparison: '>',
+      threshold: { threshold: 'replicationLag', level: 'warning' },
+      summary: 'Standby {{ $labels.instance }} lags behind its primary.',
+      description:
+        'The standby behind {{ $labels.instance }} replays WAL more than the warning threshold behind the primary; reads from it are stale and a failover would lose recent writes. Check network throughput, long queries on the standby and its disk.',
+      optional: 'postgres_exporter 0.11 (Debian 12) has no lag metric unless the sample queries.yaml is loaded',
+      tests: {
+        fires: {
+          series: [{ series: pgSeries('pg_replication_lag_seconds'), values: '120x20' }],
+          evalTime: '10m',
+          labels: PG,
+        },
+        quiet: {
+          series: [{ series: pgSeries('pg_replication_lag'), values: '2x20' }],
+          evalTime: '10m',
+        },
+      },
+    },
+    {
+      id: 'replication-lag-crit',
+      name: 'PostgresReplicationLagCritical',
+      severity: 'critical',
+      for: '5m',
+      query: replicationLagPeak,
+      comparison: '>',
+      threshold: { threshold: 'replicationLag', level: 'critical' },
+      summary: 'Standby {{ $labels.instance }} is far behind its primary.',
+      description:
+        'The standby behind {{ $labels.instance }} is more than the critical threshold behind the primary. Check that it still receives WAL (pg_stat_wal_receiver), that replication slots or wal_keep_size still cover it, and rebuild it if the WAL it needs is gone.',
+      optional: 'postgres_exporter 0.11 (Debian 12) has no lag metric unless the sample queries.yaml is loaded',
+      tests: {
+        fires: {
+          series: [{ series: pgSeries('pg_replication_lag'), values: '900x20' }],
+          evalTime: '10m',
+          labels: PG,
+        },
+        quiet: {
+          series: [{ series: pgSeries('pg_replication_lag_seconds'), values: '120x20' }],
+          evalTime: '10m',
+        },
+      },
+    },
+    {
+      id: 'exporter-errors',
+      name: 'PostgresExporterErrors',
+      severity: 'warning',
+      for: '10m',
+      // Only while the database answers: when it is down, PostgresDown says so once.
+      query: (q) =>
+        `((1 - ${sel('pg_scrape_collector_success', q)}) or ${sel('pg_exporter_last_scrape_error', q)}) and on (${q.by}) (${sel('pg_up', q)} == 1)`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'postgres_exporter at {{ $labels.instance }} fails to collect some metrics.',
+      description:
+        'A collector ({{ $labels.collector }}) or query of postgres_exporter at {{ $labels.instance }} keeps failing, so some dashboard panels are empty. The exporter’s log names the failing query; usually the monitoring role lacks pg_monitor or the PostgreSQL version is not supported by that collector.',
+      tests: {
+        fires: {
+          series: [
+            { series: pgSeries('pg_scrape_collector_success', 'collector="replication_slot"'), values: '0x20' },
+            { series: pgSeries('pg_up'), values: '1x20' },
+          ],
+          evalTime: '15m',
+          labels: { ...PG, collector: 'replication_slot' },
+        },
+        quiet: {
+          series: [
+            { series: pgSeries('pg_scrape_collector_success', 'collector="replication_slot"'), values: '1x20' },
+            { series: pgSeries('pg_exporter_last_scrape_error'), values: '1x20' },
+            { series: pgSeries('pg_up'), values: '0x20' },
+          ],
+          evalTime: '15m',
+        },
+      },
+    },
+    {
+      id: 'restarted',
+      name: 'PostgresRestarted',
+      severity: 'info',
+      for: '0s',
+      query: (q) => `changes(${sel('pg_postmaster_start_time_seconds', q)}[15m])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'PostgreSQL at {{ $labels.instance }} restarted.',
+      description:
+        'The postmaster of {{ $labels.instance }} started within the last 15 minutes. Expected after an upgrade or configuration change; otherwise look in the PostgreSQL log for a crash (a backend killed by the OOM killer restarts the whole server).',
+      optional: 'postgres_exporter 0.11 (Debian 12) exports the postmaster start time only with a custom queries.yaml',
+      tests: {
+        fires: {
+          series: [{ series: pgSeries('pg_postmaster_start_time_seconds'), values: '1000x10 1500x10' }],
+          evalTime: '12m',
+          labels: PG,
+        },
+        quiet: {
+          series: [{ series: pgSeries('pg_postmaster_start_time_seconds'), values: '1000x20' }],
+          evalTime: '12m',
+        },
+      },
+    },
+  ],
+  overview: ['connectionsUsed', 'cacheHitRatio', 'longestTransaction', 'replicationLag'],
   dashboard: [
     {
       title: 'Overview',

@@ -10,6 +10,19 @@ const total = (metric: string, q: QueryContext, extra = '') => `sum by (${q.by})
 const totalRate = (metric: string, q: QueryContext) => `sum by (${q.by}) (rate(${sel(metric, q)}[${q.range}]))`;
 const tagged = (expr: string, label: string, value: string) => `label_replace(${expr}, "${label}", "${value}", "", "")`;
 
+// The resource alarms rabbitmq_prometheus exports, one gauge each (1 = raised).
+const ALARMS = ['memory_used_watermark', 'free_disk_space_watermark', 'file_descriptor_limit'];
+const fdPeak = (q: QueryContext) =>
+  `100 * max_over_time(${sel('rabbitmq_process_open_fds', q)}[${q.range}]) / ${sel('rabbitmq_process_max_fds', q)}`;
+// Dropped plus returned unroutable messages over the window, per node.
+const unroutable = (prefix: string, q: QueryContext) =>
+  `sum by (${q.by}) (increase(${sel(`${prefix}_dropped_total`, q)}[${q.range}])) + sum by (${q.by}) (increase(${sel(`${prefix}_returned_total`, q)}[${q.range}]))`;
+
+// promtool test series for one node.
+const RMQ = { job: 'rabbitmq', instance: 'rabbit-1:15692' };
+const rmqSeries = (metric: string, labels = '') =>
+  `${metric}{job="rabbitmq",instance="rabbit-1:15692"${labels ? `,${labels}` : ''}}`;
+
 export const rabbitmqExporter: ExporterDefinition = {
   id: 'rabbitmq',
   title: 'RabbitMQ',
@@ -45,6 +58,17 @@ export const rabbitmqExporter: ExporterDefinition = {
       max: 100,
       description:
         'Open file descriptors as a share of the process limit; when exhausted, new connections are refused.',
+    },
+    {
+      id: 'connectionChurn',
+      title: 'Connections opened per second',
+      unit: 'ops',
+      direction: 'above',
+      warning: 10,
+      min: 0.1,
+      max: 100000,
+      description:
+        'New client connections per second on a node; sustained high rates mean clients that connect per message instead of reusing connections.',
     },
     {
       id: 'erlangProcesses',
@@ -308,10 +332,260 @@ export const rabbitmqExporter: ExporterDefinition = {
         },
       ],
       legend: '{{instance}} {{event}}',
+      threshold: 'connectionChurn',
       min: 0,
     },
   ],
-  alerts: [],
+  alerts: [
+    {
+      id: 'alarm',
+      name: 'RabbitmqResourceAlarm',
+      severity: 'critical',
+      for: '0s',
+      query: (q) =>
+        ALARMS.map(
+          (alarm) =>
+            `label_replace(max_over_time(${sel(`rabbitmq_alarms_${alarm}`, q)}[2m]), "alarm", "${alarm}", "", "")`
+        ).join(' or '),
+      comparison: '>',
+      threshold: 0,
+      summary: 'RabbitMQ {{ $labels.instance }} raised the {{ $labels.alarm }} alarm.',
+      description:
+        'The {{ $labels.alarm }} alarm is raised on {{ $labels.instance }}: RabbitMQ blocks every publishing connection in the cluster until it clears. Free the resource (drain or purge large queues, add memory or disk, raise the file limit) and check the node’s log.',
+      tests: {
+        fires: {
+          series: [
+            { series: rmqSeries('rabbitmq_alarms_memory_used_watermark'), values: '0x5 1x10' },
+            { series: rmqSeries('rabbitmq_alarms_free_disk_space_watermark'), values: '0x15' },
+          ],
+          evalTime: '10m',
+          labels: { ...RMQ, alarm: 'memory_used_watermark' },
+        },
+        quiet: {
+          series: [
+            { series: rmqSeries('rabbitmq_alarms_memory_used_watermark'), values: '0x15' },
+            { series: rmqSeries('rabbitmq_alarms_free_disk_space_watermark'), values: '0x15' },
+          ],
+          evalTime: '10m',
+        },
+      },
+    },
+    {
+      id: 'memory-high',
+      name: 'RabbitmqMemoryHigh',
+      severity: 'warning',
+      for: '10m',
+      query: (q) =>
+        `100 * max_over_time(${sel('rabbitmq_process_resident_memory_bytes', q)}[${q.range}]) / ${sel('rabbitmq_resident_memory_limit_bytes', q)}`,
+      comparison: '>',
+      threshold: { threshold: 'memoryUsage', level: 'warning' },
+      summary: 'RabbitMQ {{ $labels.instance }} nears its memory high watermark.',
+      description:
+        'Memory of {{ $labels.instance }} is above the warning share of the high watermark; at 100% the memory alarm blocks all publishers. Find the queues holding messages in memory (long or unconsumed queues, large messages) and add consumers or make them lazy / quorum queues.',
+      tests: {
+        fires: {
+          series: [
+            { series: rmqSeries('rabbitmq_process_resident_memory_bytes'), values: '850x30' },
+            { series: rmqSeries('rabbitmq_resident_memory_limit_bytes'), values: '1000x30' },
+          ],
+          evalTime: '20m',
+          labels: RMQ,
+        },
+        quiet: {
+          series: [
+            { series: rmqSeries('rabbitmq_process_resident_memory_bytes'), values: '400x30' },
+            { series: rmqSeries('rabbitmq_resident_memory_limit_bytes'), values: '1000x30' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'disk-filling',
+      name: 'RabbitmqDiskFillingUp',
+      severity: 'warning',
+      for: '30m',
+      // Free space predicted 24 h ahead, minus the limit below which the disk alarm blocks publishers.
+      query: (q) =>
+        `predict_linear(${sel('rabbitmq_disk_space_available_bytes', q)}[6h], 24 * 3600) - ${sel('rabbitmq_disk_space_available_limit_bytes', q)}`,
+      comparison: '<',
+      threshold: 0,
+      summary: 'RabbitMQ {{ $labels.instance }} will hit its disk free limit within a day.',
+      description:
+        'At the current rate, free disk space on {{ $labels.instance }} falls below disk_free_limit within 24 hours, and the disk alarm will then block all publishers. Find what grows (message store of long queues, logs) and free or add space.',
+      tests: {
+        fires: {
+          series: [
+            { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '100000-100x120' },
+            { series: rmqSeries('rabbitmq_disk_space_available_limit_bytes'), values: '50000x120' },
+          ],
+          evalTime: '90m',
+          labels: RMQ,
+        },
+        quiet: {
+          series: [
+            { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '100000-1x120' },
+            { series: rmqSeries('rabbitmq_disk_space_available_limit_bytes'), values: '50000x120' },
+          ],
+          evalTime: '90m',
+        },
+      },
+    },
+    {
+      id: 'file-descriptors',
+      name: 'RabbitmqFileDescriptorsHigh',
+      severity: 'warning',
+      for: '10m',
+      query: fdPeak,
+      comparison: '>',
+      threshold: { threshold: 'fileDescriptors', level: 'warning' },
+      summary: 'RabbitMQ {{ $labels.instance }} is running out of file descriptors.',
+      description:
+        'Open file descriptors of {{ $labels.instance }} exceed the warning share of the process limit; when they run out, new connections are refused. Look for clients leaking connections, or raise the limit (LimitNOFILE in the service unit).',
+      tests: {
+        fires: {
+          series: [
+            { series: rmqSeries('rabbitmq_process_open_fds'), values: '920x30' },
+            { series: rmqSeries('rabbitmq_process_max_fds'), values: '1000x30' },
+          ],
+          evalTime: '20m',
+          labels: RMQ,
+        },
+        quiet: {
+          series: [
+            { series: rmqSeries('rabbitmq_process_open_fds'), values: '100x30' },
+            { series: rmqSeries('rabbitmq_process_max_fds'), values: '1000x30' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'file-descriptors-crit',
+      name: 'RabbitmqFileDescriptorsExhausted',
+      severity: 'critical',
+      for: '5m',
+      query: fdPeak,
+      comparison: '>',
+      threshold: { threshold: 'fileDescriptors', level: 'critical' },
+      summary: 'RabbitMQ {{ $labels.instance }} has almost no file descriptors left.',
+      description:
+        'Open file descriptors of {{ $labels.instance }} nearly reach the process limit; connections are refused and queues cannot open files. Close leaking clients now and raise the limit.',
+      tests: {
+        fires: {
+          series: [
+            { series: rmqSeries('rabbitmq_process_open_fds'), values: '990x20' },
+            { series: rmqSeries('rabbitmq_process_max_fds'), values: '1000x20' },
+          ],
+          evalTime: '15m',
+          labels: RMQ,
+        },
+        quiet: {
+          series: [
+            { series: rmqSeries('rabbitmq_process_open_fds'), values: '920x20' },
+            { series: rmqSeries('rabbitmq_process_max_fds'), values: '1000x20' },
+          ],
+          evalTime: '15m',
+        },
+      },
+    },
+    {
+      id: 'erlang-processes',
+      name: 'RabbitmqErlangProcessesHigh',
+      severity: 'warning',
+      for: '10m',
+      query: (q) =>
+        `100 * max_over_time(${sel('rabbitmq_erlang_processes_used', q)}[${q.range}]) / ${sel('rabbitmq_erlang_processes_limit', q)}`,
+      comparison: '>',
+      threshold: { threshold: 'erlangProcesses', level: 'warning' },
+      summary: 'RabbitMQ {{ $labels.instance }} uses most of its Erlang process limit.',
+      description:
+        'Erlang processes on {{ $labels.instance }} exceed the warning share of the VM limit; at the limit the node crashes. Every connection, channel and queue is a process: look for connection or channel leaks, or raise +P.',
+      tests: {
+        fires: {
+          series: [
+            { series: rmqSeries('rabbitmq_erlang_processes_used'), values: '900x30' },
+            { series: rmqSeries('rabbitmq_erlang_processes_limit'), values: '1000x30' },
+          ],
+          evalTime: '20m',
+          labels: RMQ,
+        },
+        quiet: {
+          series: [
+            { series: rmqSeries('rabbitmq_erlang_processes_used'), values: '300x30' },
+            { series: rmqSeries('rabbitmq_erlang_processes_limit'), values: '1000x30' },
+          ],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'unroutable',
+      name: 'RabbitmqUnroutableMessages',
+      severity: 'warning',
+      for: '5m',
+      query: (q) =>
+        `(${unroutable('rabbitmq_global_messages_unroutable', q)}) or (${unroutable('rabbitmq_channel_messages_unroutable', q)})`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'RabbitMQ {{ $labels.instance }} receives messages no queue takes.',
+      description:
+        'Publishers keep sending messages to {{ $labels.instance }} that no queue is bound to receive; they are dropped or returned. Usually a binding or queue is missing, or a publisher uses the wrong exchange or routing key. Add an alternate exchange to catch them while you look.',
+      tests: {
+        fires: {
+          series: [
+            {
+              series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', 'protocol="amqp091"'),
+              values: '0+10x20',
+            },
+            {
+              series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', 'protocol="amqp091"'),
+              values: '0x20',
+            },
+          ],
+          evalTime: '15m',
+          labels: RMQ,
+        },
+        quiet: {
+          series: [
+            {
+              series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', 'protocol="amqp091"'),
+              values: '5x20',
+            },
+            {
+              series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', 'protocol="amqp091"'),
+              values: '0x20',
+            },
+          ],
+          evalTime: '15m',
+        },
+      },
+    },
+    {
+      id: 'connection-churn',
+      name: 'RabbitmqConnectionChurn',
+      severity: 'warning',
+      for: '10m',
+      query: (q) => `sum by (${q.by}) (rate(${sel('rabbitmq_connections_opened_total', q)}[${q.range}]))`,
+      comparison: '>',
+      threshold: { threshold: 'connectionChurn', level: 'warning' },
+      summary: 'Clients open many connections to RabbitMQ {{ $labels.instance }}.',
+      description:
+        'More connections per second than the threshold are opened on {{ $labels.instance }}; each costs CPU, memory and a TLS handshake. Find the clients that connect per message (the management UI lists connections by client) and make them reuse long-lived connections.',
+      tests: {
+        fires: {
+          series: [{ series: rmqSeries('rabbitmq_connections_opened_total'), values: '0+1200x30' }],
+          evalTime: '20m',
+          labels: RMQ,
+        },
+        quiet: {
+          series: [{ series: rmqSeries('rabbitmq_connections_opened_total'), values: '0+6x30' }],
+          evalTime: '20m',
+        },
+      },
+    },
+  ],
+  overview: ['memoryUsage', 'fileDescriptors', 'messagesReady', 'alarms'],
   dashboard: [
     {
       title: 'Overview',

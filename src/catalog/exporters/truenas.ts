@@ -272,7 +272,297 @@ export const truenasExporter: ExporterDefinition = {
       legend: '{{instance}} {{interface}}',
     },
   ],
-  alerts: [],
+  alerts: [
+    {
+      id: 'no-data',
+      name: 'TrueNASNoData',
+      severity: 'critical',
+      for: '5m',
+      // graphite_exporter drops a series a few minutes after its last sample, so a TrueNAS that
+      // stops reporting leaves no series to compare: only absence can show it.
+      query: (q) => `absent_over_time(${sel('uptime', q)}[15m])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'No TrueNAS metrics arrive.',
+      description:
+        'No TrueNAS system has sent metrics to graphite_exporter for 15 minutes, so every other TrueNAS alert is blind. Check the Graphite reporting exporter in the TrueNAS UI (Reporting → Exporters), that it points at graphite_exporter’s port, and that graphite_exporter runs.',
+      optional: 'returns a series only while no TrueNAS data arrives',
+      tests: {
+        fires: {
+          series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x10 _x40' }],
+          evalTime: '45m',
+          labels: {},
+        },
+        quiet: {
+          series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x50' }],
+          evalTime: '45m',
+        },
+      },
+    },
+    {
+      id: 'host-silent',
+      name: 'TrueNASHostSilent',
+      severity: 'warning',
+      for: '5m',
+      // Seconds since each host's last sample, remembered for a day: per host, unlike
+      // TrueNASNoData, which sees only when every host is silent.
+      query: (q) => `time() - max by (${q.by}) (max_over_time(timestamp(${sel('uptime', q)})[1d:1m]))`,
+      comparison: '>',
+      threshold: { threshold: 'dataAge', level: 'warning' },
+      summary: 'TrueNAS {{ $labels.instance }} stopped sending metrics.',
+      description:
+        'TrueNAS {{ $labels.instance }} has sent no metrics for longer than the data-age threshold while it reported during the last day: it is down, rebooting, or its Graphite reporter stopped. Check the system and its Reporting → Exporters settings.',
+      tests: {
+        fires: {
+          series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x10 _x40' }],
+          evalTime: '45m',
+          labels: { job: 'truenas', instance: 'truenas01' },
+        },
+        quiet: {
+          series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x50' }],
+          evalTime: '45m',
+        },
+      },
+    },
+    {
+      id: 'pool-not-online',
+      name: 'TrueNASPoolNotOnline',
+      severity: 'critical',
+      for: '2m',
+      query: (q) => `max_over_time(${sel('zfs_pool', q, 'state!="online"')}[${q.range}])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'ZFS pool {{ $labels.pool }} on {{ $labels.instance }} is {{ $labels.state }}.',
+      description:
+        'ZFS pool {{ $labels.pool }} on TrueNAS {{ $labels.instance }} is {{ $labels.state }}: a disk failed or went missing, and the pool has less or no redundancy left. Run `zpool status {{ $labels.pool }}`, replace the failed disk and let it resilver.',
+      tests: {
+        fires: {
+          series: [
+            { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="online"}', values: '1x5 0x15' },
+            { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="degraded"}', values: '0x5 1x15' },
+          ],
+          evalTime: '15m',
+          labels: { job: 'truenas', instance: 'truenas01', pool: 'tank', state: 'degraded' },
+        },
+        quiet: {
+          series: [
+            { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="online"}', values: '1x20' },
+            { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="degraded"}', values: '0x20' },
+          ],
+          evalTime: '15m',
+        },
+      },
+    },
+    {
+      id: 'dataset-almost-full',
+      name: 'TrueNASDatasetAlmostFull',
+      severity: 'warning',
+      for: '30m',
+      query: (q) =>
+        `100 * ${sel('disk_bytes_used', q)} / (${sel('disk_bytes_used', q)} + ${sel('disk_bytes_avail', q)} > 0)`,
+      comparison: '>',
+      threshold: { threshold: 'datasetUsed', level: 'warning' },
+      summary: 'Dataset {{ $labels.mountpoint }} on {{ $labels.instance }} is filling up.',
+      description:
+        'Dataset {{ $labels.mountpoint }} on TrueNAS {{ $labels.instance }} is fuller than the warning threshold; ZFS writes slow down as pools fill. Delete old snapshots or data, or add a vdev.',
+      tests: {
+        fires: {
+          series: [
+            {
+              series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
+              values: '850x40',
+            },
+            {
+              series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
+              values: '150x40',
+            },
+          ],
+          evalTime: '35m',
+          labels: { job: 'truenas', instance: 'truenas01', mountpoint: '_mnt_tank', unit: 'GiB' },
+        },
+        quiet: {
+          series: [
+            {
+              series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
+              values: '500x40',
+            },
+            {
+              series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
+              values: '500x40',
+            },
+          ],
+          evalTime: '35m',
+        },
+      },
+    },
+    {
+      id: 'dataset-full',
+      name: 'TrueNASDatasetFull',
+      severity: 'critical',
+      for: '15m',
+      query: (q) =>
+        `100 * ${sel('disk_bytes_used', q)} / (${sel('disk_bytes_used', q)} + ${sel('disk_bytes_avail', q)} > 0)`,
+      comparison: '>',
+      threshold: { threshold: 'datasetUsed', level: 'critical' },
+      summary: 'Dataset {{ $labels.mountpoint }} on {{ $labels.instance }} is almost full.',
+      description:
+        'Dataset {{ $labels.mountpoint }} on TrueNAS {{ $labels.instance }} is fuller than the critical threshold: ZFS performance collapses and writes will fail when it is full. Free space now (snapshots first).',
+      tests: {
+        fires: {
+          series: [
+            {
+              series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
+              values: '950x30',
+            },
+            {
+              series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
+              values: '50x30',
+            },
+          ],
+          evalTime: '25m',
+          labels: { job: 'truenas', instance: 'truenas01', mountpoint: '_mnt_tank', unit: 'GiB' },
+        },
+        quiet: {
+          series: [
+            {
+              series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
+              values: '850x30',
+            },
+            {
+              series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
+              values: '150x30',
+            },
+          ],
+          evalTime: '25m',
+        },
+      },
+    },
+    {
+      id: 'memory-high',
+      name: 'TrueNASHighMemory',
+      severity: 'warning',
+      for: '15m',
+      query: (q) =>
+        `100 * (1 - sum by (${q.by}) (${sel('memory_available', q)}) / sum by (${q.by}) (${sel('physical_memory', q)}))`,
+      comparison: '>',
+      threshold: { threshold: 'memoryUtilisation', level: 'warning' },
+      summary: 'TrueNAS {{ $labels.instance }} is short of memory.',
+      description:
+        'Less memory than the threshold allows is available on TrueNAS {{ $labels.instance }} even counting the ZFS ARC as reclaimable: apps or VMs use most of the RAM and the ARC shrinks, so reads slow down. Stop or limit apps and VMs, or add RAM.',
+      tests: {
+        fires: {
+          series: [
+            { series: 'memory_available{job="truenas",instance="truenas01",kind="avail"}', values: '3000x30' },
+            { series: 'physical_memory{job="truenas",instance="truenas01",kind="used"}', values: '60000x30' },
+            { series: 'physical_memory{job="truenas",instance="truenas01",kind="free"}', values: '4000x30' },
+          ],
+          evalTime: '25m',
+          labels: { job: 'truenas', instance: 'truenas01' },
+        },
+        quiet: {
+          series: [
+            { series: 'memory_available{job="truenas",instance="truenas01",kind="avail"}', values: '40000x30' },
+            { series: 'physical_memory{job="truenas",instance="truenas01",kind="used"}', values: '20000x30' },
+            { series: 'physical_memory{job="truenas",instance="truenas01",kind="free"}', values: '44000x30' },
+          ],
+          evalTime: '25m',
+        },
+      },
+    },
+    {
+      id: 'cpu-temperature',
+      name: 'TrueNASCPUTemperatureHigh',
+      severity: 'warning',
+      for: '10m',
+      query: (q) => `avg_over_time(${sel('cpu_temperature', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: { threshold: 'cpuTemperature', level: 'warning' },
+      summary: 'CPU {{ $labels.cpu }} of TrueNAS {{ $labels.instance }} runs hot.',
+      description:
+        'CPU {{ $labels.cpu }} of TrueNAS {{ $labels.instance }} has stayed above the temperature threshold: check fans, airflow and dust, and the room temperature, before the CPU throttles.',
+      tests: {
+        fires: {
+          series: [{ series: 'cpu_temperature{job="truenas",instance="truenas01",cpu="cpu0"}', values: '85x30' }],
+          evalTime: '20m',
+          labels: { job: 'truenas', instance: 'truenas01', cpu: 'cpu0' },
+        },
+        quiet: {
+          series: [{ series: 'cpu_temperature{job="truenas",instance="truenas01",cpu="cpu0"}', values: '50x30' }],
+          evalTime: '20m',
+        },
+      },
+    },
+    {
+      id: 'disk-temperature',
+      name: 'TrueNASDiskTemperatureHigh',
+      severity: 'warning',
+      for: '15m',
+      query: (q) => `avg_over_time(${sel('disk_temperature', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: { threshold: 'diskTemperature', level: 'warning' },
+      summary: 'Disk {{ $labels.serial }} in TrueNAS {{ $labels.instance }} runs hot.',
+      description:
+        'Drive {{ $labels.serial }} in TrueNAS {{ $labels.instance }} has stayed above the warning temperature; heat shortens drive life. Check the enclosure fans and airflow.',
+      tests: {
+        fires: {
+          series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '55x30' }],
+          evalTime: '25m',
+          labels: { job: 'truenas', instance: 'truenas01', serial: 'WD-1' },
+        },
+        quiet: {
+          series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '36x30' }],
+          evalTime: '25m',
+        },
+      },
+    },
+    {
+      id: 'disk-temperature-critical',
+      name: 'TrueNASDiskTemperatureCritical',
+      severity: 'critical',
+      for: '5m',
+      query: (q) => `avg_over_time(${sel('disk_temperature', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: { threshold: 'diskTemperature', level: 'critical' },
+      summary: 'Disk {{ $labels.serial }} in TrueNAS {{ $labels.instance }} is overheating.',
+      description:
+        'Drive {{ $labels.serial }} in TrueNAS {{ $labels.instance }} is above its critical temperature: it may fail or shut down. Fix cooling now, or power the system down.',
+      tests: {
+        fires: {
+          series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '65x20' }],
+          evalTime: '15m',
+          labels: { job: 'truenas', instance: 'truenas01', serial: 'WD-1' },
+        },
+        quiet: {
+          series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '55x20' }],
+          evalTime: '15m',
+        },
+      },
+    },
+    {
+      id: 'clock-not-synced',
+      name: 'TrueNASClockNotSynchronised',
+      severity: 'warning',
+      for: '15m',
+      query: (q) => `max_over_time(${sel('clock_synced', q)}[${q.range}])`,
+      comparison: '<',
+      threshold: 1,
+      summary: 'The clock of TrueNAS {{ $labels.instance }} is not synchronised.',
+      description:
+        'TrueNAS {{ $labels.instance }} reports its clock as unsynchronised: snapshots, replication schedules, Kerberos/AD joins and certificates depend on it. Check the NTP servers in System → General.',
+      tests: {
+        fires: {
+          series: [{ series: 'clock_synced{job="truenas",instance="truenas01"}', values: '0x30' }],
+          evalTime: '25m',
+          labels: { job: 'truenas', instance: 'truenas01' },
+        },
+        quiet: {
+          series: [{ series: 'clock_synced{job="truenas",instance="truenas01"}', values: '1x30' }],
+          evalTime: '25m',
+        },
+      },
+    },
+  ],
+  overview: ['poolsNotOnline', 'datasetUsed', 'memoryUtilisation', 'dataAge'],
   dashboard: [
     {
       title: 'Overview',

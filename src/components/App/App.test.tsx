@@ -4,8 +4,14 @@ import { render, screen } from '@testing-library/react';
 import { OrgRole, PluginType, type AppRootProps, type DataSourceInstanceSettings } from '@grafana/data';
 import { config, setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 import App from './App';
+import { fetchCheckResults } from '../../health/query';
 import { PLUGIN_BASE_URL, SETUP_WRITE_ACTION } from '../../constants';
 import type { AppJsonData } from '../../types';
+
+// The Health page's queries go to Prometheus through Grafana; here it answers with no series.
+jest.mock('../../health/query', () => ({ fetchCheckResults: jest.fn().mockResolvedValue([]) }));
+// Scenes panels need a running Grafana (plugin loader, panel registry); healthScene.test covers them.
+jest.mock('../../pages/Health/HealthPanels', () => ({ __esModule: true, default: () => null }));
 
 const CONFIGURED: AppJsonData = { prometheusDatasourceUid: 'prom-dc1', clusterLabel: 'datacenter' };
 
@@ -73,9 +79,10 @@ describe('App routes', () => {
     expect(screen.getByText(/every scrape target of Prometheus DC1/)).toBeInTheDocument();
   });
 
-  it('Health explains what it will watch', async () => {
+  it('Health asks the configured Prometheus and gives its verdict', async () => {
     renderApp('health', CONFIGURED);
-    expect(await screen.findByText('Stack health is not available yet')).toBeInTheDocument();
+    expect(await screen.findByText(/No problems found, but/)).toBeInTheDocument();
+    expect(fetchCheckResults).toHaveBeenCalledWith(expect.anything(), 'prom-dc1', expect.anything());
   });
 
   it('Setup opens for an admin, on its sub-routes too', async () => {

@@ -1,0 +1,119 @@
+/** @jest-environment node */
+import { healthChecks, healthContext, HEALTH_SECTIONS } from './checks';
+import { healthPanels } from './panels';
+
+const checks = healthChecks();
+
+describe('health checks catalog', () => {
+  it('has unique ids, and every check a known section, a description and a unit', () => {
+    expect(new Set(checks.map((c) => c.id)).size).toBe(checks.length);
+    const sections = HEALTH_SECTIONS.map((s) => s.id);
+    for (const check of checks) {
+      expect(sections).toContain(check.section);
+      expect(check.description.length).toBeGreaterThan(20);
+      expect(check.unit).toBeTruthy();
+    }
+  });
+
+  it('gives every judged check a message with its number, and every check without data a next step', () => {
+    for (const check of checks) {
+      if (check.judge) {
+        // a yes/no check (config reload) has no number worth printing: its sentence says it
+        const withNumber = check.unit === 'bool_yes_no' ? expect.any(String) : expect.stringContaining('{{value}}');
+        expect([check.id, check.problem]).toEqual([check.id, withNumber]);
+        expect(check.judge.warning ?? check.judge.critical).toBeDefined();
+      }
+      if (!check.optional) {
+        expect([check.id, check.noData]).toEqual([check.id, expect.stringMatching(/\w+/)]);
+      }
+    }
+  });
+
+  it('covers every part of the issue: Prometheus, Alertmanager, Pushgateway, Grafana and capacity', () => {
+    const ids = checks.map((c) => c.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'prometheus-scrape-success',
+        'prometheus-failing-targets',
+        'prometheus-ingestion',
+        'prometheus-head-series',
+        'prometheus-storage-vs-retention',
+        'prometheus-compactions-failed',
+        'prometheus-tsdb-failures',
+        'prometheus-query-latency',
+        'prometheus-rule-group-load',
+        'prometheus-missed-evaluations',
+        'prometheus-notifications-dropped',
+        'prometheus-notification-queue',
+        'prometheus-remote-write-pending',
+        'prometheus-remote-write-failures',
+        'prometheus-remote-write-shards',
+        'prometheus-remote-write-lag',
+        'alertmanager-notifications',
+        'alertmanager-notifications-failed',
+        'alertmanager-config-reload',
+        'alertmanager-cluster-members',
+        'pushgateway-groups',
+        'pushgateway-last-push-age',
+        'pushgateway-failed-pushes',
+        'grafana-rule-evaluations',
+        'grafana-rule-failures',
+        'grafana-scheduler-behind',
+        'grafana-missed-evaluations',
+        'grafana-notifications',
+        'grafana-notification-failures',
+        'grafana-api-latency',
+        'grafana-dashboard-load',
+        'grafana-datasource-errors',
+        'grafana-datasource-latency',
+        'grafana-active-users',
+        'capacity-active-series',
+        'capacity-samples-rate',
+        'capacity-bytes-per-sample',
+      ])
+    );
+  });
+
+  it('never uses the Grafana metrics removed with legacy alerting in Grafana 11', () => {
+    const q = healthContext();
+    for (const check of checks) {
+      expect(check.query(q)).not.toMatch(
+        /grafana_alerting_result_total|grafana_alerting_active_alerts|grafana_alerting_notification_sent_total/
+      );
+    }
+  });
+
+  it('keeps the cluster label and replica in aggregations, so HA pairs and datacenters stay apart', () => {
+    const q = healthContext({ clusterLabel: 'datacenter' });
+    const aggregated = healthChecks('datacenter')
+      .map((c) => c.query(q))
+      .filter((expr) => /\b(sum|avg|min|max) by \(/.test(expr));
+    expect(aggregated.length).toBeGreaterThan(10);
+    for (const expr of aggregated) {
+      expect(expr).toMatch(/by \(datacenter, replica/);
+    }
+  });
+
+  it('uses the cluster variable and $__rate_interval on panels, fixed windows in the verdict', () => {
+    const panelContext = healthContext({ range: '$__rate_interval', clusterVariable: true });
+    const ingestion = checks.find((c) => c.id === 'prometheus-ingestion')!;
+    expect(ingestion.query(panelContext)).toContain(
+      'prometheus_tsdb_head_samples_appended_total{cluster=~"$cluster"}[$__rate_interval]'
+    );
+    expect(ingestion.query(healthContext())).toContain('prometheus_tsdb_head_samples_appended_total[5m]');
+    for (const check of checks) {
+      expect(check.query(healthContext())).not.toMatch(/\$(__|cluster)/);
+    }
+  });
+
+  it('panels: one per check plus the capacity formulas, in section order', () => {
+    const panels = healthPanels();
+    expect(panels.map((p) => p.id)).toEqual(expect.arrayContaining(checks.map((c) => c.id)));
+    expect(panels.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['capacity-projected-disk', 'capacity-memory-estimate', 'capacity-days-until-full'])
+    );
+    const order = HEALTH_SECTIONS.map((s) => s.id);
+    const sectionIndexes = panels.map((p) => order.indexOf(p.section));
+    expect(sectionIndexes).toEqual([...sectionIndexes].sort((a, b) => a - b));
+  });
+});

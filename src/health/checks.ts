@@ -1,0 +1,911 @@
+/**
+ * "Monitor the monitors": what the Health page and the bundled "Monitoring stack health" dashboard
+ * check, as data. Each check is one instant PromQL query over the app's Prometheus, a unit, how to
+ * judge each series it returns, a plain-words message for the verdict and a link to the detail.
+ *
+ * Queries reuse the core exporters' catalog signals where one fits, and judgements read the
+ * catalog thresholds, so a Health problem, a dashboard's red line and an alert never disagree.
+ * Every metric here exists in Prometheus 2.42, Alertmanager 0.25, Pushgateway 1.5 and current
+ * Grafana (11/12, unified alerting); the test stack proves it (tests/integration/health.test.ts).
+ */
+import { alertmanagerExporter } from '../catalog/exporters/alertmanager';
+import { grafanaExporter } from '../catalog/exporters/grafana';
+import { prometheusExporter } from '../catalog/exporters/prometheus';
+import { pushgatewayExporter } from '../catalog/exporters/pushgateway';
+import { fleetContext, sel, signalQuery } from '../catalog/promql';
+import { resolveThreshold } from '../catalog/thresholds';
+import type { ExporterDefinition, QueryContext, Unit } from '../catalog/types';
+
+export type HealthSectionId = 'prometheus' | 'alertmanager' | 'pushgateway' | 'grafana' | 'capacity';
+
+export interface HealthSection {
+  id: HealthSectionId;
+  title: string;
+  description: string;
+}
+
+/** In page and dashboard order. The id doubles as the Health page anchor (`…/health#grafana`). */
+export const HEALTH_SECTIONS: readonly HealthSection[] = [
+  {
+    id: 'prometheus',
+    title: 'Prometheus',
+    description:
+      'Scraping, ingestion, storage, queries, rule evaluation, alert delivery and remote write of every Prometheus server.',
+  },
+  {
+    id: 'alertmanager',
+    title: 'Alertmanager',
+    description: 'Notifications sent and failed per integration, configuration reloads and clustering.',
+  },
+  {
+    id: 'pushgateway',
+    title: 'Pushgateway',
+    description: 'Groups held, when each batch job last pushed, and pushes that were rejected.',
+  },
+  {
+    id: 'grafana',
+    title: 'Grafana',
+    description:
+      'Grafana’s own /metrics: alert rule evaluation and scheduling, notifications, API and data source requests, users.',
+  },
+  {
+    id: 'capacity',
+    title: 'Capacity',
+    description: 'Active series, samples per second, bytes per sample, storage and memory of every Prometheus server.',
+  },
+];
+
+/**
+ * How a series' value is judged: `above` is bad when the value rises past a threshold, `below` when
+ * it falls under one (strict comparisons, like the alert rules). NaN (e.g. a failure ratio with no
+ * traffic at all) is never a problem: nothing happened that could fail.
+ */
+export interface HealthJudgement {
+  direction: 'above' | 'below';
+  warning?: number;
+  critical?: number;
+}
+
+/** Where a problem's link leads: an exporter's dashboard (narrowed to the series' job/instance) or a page section. */
+export type HealthDetail = { exporter: ExporterDefinition } | { section: HealthSectionId };
+
+export type HealthPanelKind = 'timeseries' | 'stat' | 'table';
+
+export interface HealthCheck {
+  /** Unique, kebab-case, stable (tests and links name checks by id). */
+  id: string;
+  section: HealthSectionId;
+  title: string;
+  /** What the panel shows and why it matters; every panel needs one. */
+  description: string;
+  unit: Unit;
+  /** Instant query. Aggregations keep the cluster label, `replica`, `job` and `instance` (see `healthContext`). */
+  query: (q: QueryContext) => string;
+  /** Legend of each series, in Grafana's `{{label}}` syntax, without the cluster/replica prefix (added by `legendFor`). */
+  legend: string;
+  /** Absent: the check is shown but never makes the verdict (e.g. head series, active users). */
+  judge?: HealthJudgement;
+  /**
+   * The verdict's sentence for a series past a threshold. `{{value}}` is the formatted value,
+   * `{{threshold}}` the crossed threshold, `{{<label>}}` a label of the series.
+   */
+  problem?: string;
+  /** Why the query may rightly return nothing on a healthy stack. Non-optional checks without data are "unknown". */
+  optional?: string;
+  /** What to do when a non-optional check returns nothing: what is probably not scraped. */
+  noData: string;
+  detail: HealthDetail;
+  panel: { kind: HealthPanelKind; width: number; min?: number; max?: number };
+}
+
+/**
+ * Query context for health checks. Instant queries in the verdict use a fixed 5 m window; panels
+ * pass `$__rate_interval`. Aggregations keep `replica` and the cluster label, so HA pairs and
+ * several Prometheus servers (federation, several datacenters) come out side by side.
+ */
+export function healthContext({
+  clusterLabel = 'cluster',
+  range = '5m',
+  clusterVariable = false,
+}: { clusterLabel?: string; range?: string; clusterVariable?: boolean } = {}): QueryContext {
+  const selector = clusterVariable ? `${clusterLabel}=~"$cluster"` : '';
+  return { selector, fleetSelector: selector, range, by: `${clusterLabel}, replica, job, instance` };
+}
+
+/** `{{cluster}} {{replica}} <legend>`: labels a series lacks render as nothing. */
+export function legendFor(check: HealthCheck, clusterLabel = 'cluster'): string {
+  return `{{${clusterLabel}}} {{replica}} ${check.legend}`;
+}
+
+function signal(exporter: ExporterDefinition, id: string) {
+  const found = exporter.signals.find((s) => s.id === id);
+  if (!found) {
+    throw new Error(`Health checks use signal "${id}" that exporter "${exporter.id}" does not define`);
+  }
+  return (q: QueryContext) => signalQuery(found, q);
+}
+
+/** A catalog threshold as a judgement, so the verdict agrees with the panels and alerts of that exporter. */
+function threshold(exporter: ExporterDefinition, id: string): HealthJudgement {
+  const { direction, warning, critical } = resolveThreshold(exporter, id);
+  return { direction, warning, critical };
+}
+
+const byOf = (q: QueryContext) => q.by;
+
+/** Prometheus' own series only (its process metrics share names with every Go exporter). */
+const onPrometheus = (expr: string, q: QueryContext) =>
+  `${expr} and on (${byOf(q)}) ${sel('prometheus_build_info', q)}`;
+
+/**
+ * Filesystems of the host Prometheus runs on, as node_exporter on that host reports them: hosts are
+ * matched by the instance's address without the port (and by cluster). Pseudo and boot filesystems
+ * are left out. Empty when no node_exporter runs beside Prometheus.
+ */
+export function prometheusHostFilesystems(metric: string, q: QueryContext, clusterLabel: string): string {
+  const fs = sel(
+    metric,
+    fleetContext(q),
+    'fstype!~"tmpfs|ramfs|devtmpfs|overlay|squashfs|nsfs|autofs|fuse.*",mountpoint!~"/(boot|run|dev|sys|proc)($|/.*)"'
+  );
+  const host = (expr: string) => `label_replace(${expr}, "host", "$1", "instance", "(.+):[0-9]+")`;
+  return `${host(fs)} * on (${clusterLabel}, host) group_left () group by (${clusterLabel}, host) (${host(sel('prometheus_build_info', q))})`;
+}
+
+/** The checks, for a given cluster label (the app setting; label names cannot be parameters of a query). */
+export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
+  const prometheusDetail: HealthDetail = { exporter: prometheusExporter };
+  const ha = `${clusterLabel}, replica`;
+  return [
+    // --- Prometheus: scraping and ingestion
+    {
+      id: 'prometheus-scrape-success',
+      section: 'prometheus',
+      title: 'Scrape success by job',
+      description:
+        'Share of each job’s targets whose last scrape succeeded. A job at 0% is blind: every dashboard and alert built on it is silent.',
+      unit: 'percentunit',
+      query: (q) => `avg by (${ha}, job) (${sel('up', fleetContext(q))})`,
+      legend: '{{job}}',
+      judge: { direction: 'below', critical: 0.5 },
+      problem: 'Only {{value}} of the targets of job {{job}} answered their last scrape.',
+      noData: 'Prometheus returns no `up` series at all: is this datasource a Prometheus that scrapes anything?',
+      detail: { section: 'prometheus' },
+      panel: { kind: 'timeseries', width: 12, min: 0, max: 1 },
+    },
+    {
+      id: 'prometheus-failing-targets',
+      section: 'prometheus',
+      title: 'Failing targets',
+      description:
+        'Share of each target’s recent scrapes that succeeded; below 100% the target is down or flapping and its data has gaps.',
+      unit: 'percentunit',
+      query: (q) => `avg_over_time(${sel('up', fleetContext(q))}[${q.range}])`,
+      legend: '{{job}} {{instance}}',
+      judge: { direction: 'below', warning: 1, critical: 0.5 },
+      problem: 'Target {{instance}} of job {{job}} is failing: only {{value}} of its recent scrapes succeeded.',
+      noData: 'Prometheus returns no `up` series at all: is this datasource a Prometheus that scrapes anything?',
+      detail: { section: 'prometheus' },
+      panel: { kind: 'table', width: 12, min: 0, max: 1 },
+    },
+    {
+      id: 'prometheus-config-reload',
+      section: 'prometheus',
+      title: 'Config reload successful',
+      description:
+        'Whether each Prometheus loaded its last configuration (1 = yes); after a failed reload it keeps running the previous one.',
+      unit: 'bool_yes_no',
+      query: signal(prometheusExporter, 'configReloadSuccessful'),
+      legend: '{{instance}}',
+      judge: { direction: 'below', critical: 1 },
+      problem: 'Prometheus {{instance}} failed to reload its configuration and still runs the previous one.',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: prometheusDetail,
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'prometheus-ingestion',
+      section: 'prometheus',
+      title: 'Samples ingested',
+      description: 'Samples appended to the head block per second; near 0 the server has stopped ingesting.',
+      unit: 'ops',
+      query: (q) => `sum by (${byOf(q)}) (${signal(prometheusExporter, 'ingestionRate')(q)})`,
+      legend: '{{instance}}',
+      judge: { direction: 'below', critical: 1 },
+      problem: 'Prometheus {{instance}} ingests only {{value}}: it has (nearly) stopped storing samples.',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6 },
+    },
+    {
+      id: 'prometheus-head-series',
+      section: 'prometheus',
+      title: 'Head series',
+      description: 'Active series in memory; sudden jumps point at a cardinality explosion (see Capacity).',
+      unit: 'short',
+      query: signal(prometheusExporter, 'headSeries'),
+      legend: '{{instance}}',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6 },
+    },
+    // --- Prometheus: storage
+    {
+      id: 'prometheus-storage-used',
+      section: 'prometheus',
+      title: 'Block storage used',
+      description: 'Bytes used by persisted TSDB blocks (the WAL comes on top).',
+      unit: 'bytes',
+      query: signal(prometheusExporter, 'storageSize'),
+      legend: '{{instance}}',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6 },
+    },
+    {
+      id: 'prometheus-storage-vs-retention',
+      section: 'prometheus',
+      title: 'Storage used vs. retention size',
+      description:
+        'Block storage as a share of --storage.tsdb.retention.size; at 100% Prometheus deletes its oldest blocks, so history is shorter than the time retention promises.',
+      unit: 'percentunit',
+      query: (q) =>
+        `${sel('prometheus_tsdb_storage_blocks_bytes', q)} / (${sel('prometheus_tsdb_retention_limit_bytes', q)} > 0)`,
+      legend: '{{instance}}',
+      optional: 'only when a retention size limit (--storage.tsdb.retention.size) is set',
+      noData: '',
+      detail: prometheusDetail,
+      panel: { kind: 'stat', width: 6, min: 0, max: 1 },
+    },
+    {
+      id: 'prometheus-disk-free',
+      section: 'prometheus',
+      title: 'Disk free on the Prometheus host',
+      description:
+        'Free space of each filesystem on the host Prometheus runs on (node_exporter on the same address); a full disk stops ingestion and can corrupt the WAL.',
+      unit: 'percentunit',
+      query: (q) =>
+        `${prometheusHostFilesystems('node_filesystem_avail_bytes', q, clusterLabel)} / ${prometheusHostFilesystems('node_filesystem_size_bytes', q, clusterLabel)}`,
+      legend: '{{host}} {{mountpoint}}',
+      judge: { direction: 'below', warning: 0.15, critical: 0.05 },
+      problem: 'Filesystem {{mountpoint}} on the Prometheus host {{host}} has only {{value}} free.',
+      optional: 'only when node_exporter runs on the Prometheus host, at the same address',
+      noData: '',
+      detail: { section: 'capacity' },
+      panel: { kind: 'table', width: 6, min: 0, max: 1 },
+    },
+    {
+      id: 'prometheus-compactions-failed',
+      section: 'prometheus',
+      title: 'Failed compactions',
+      description: 'TSDB compactions that failed recently; repeated failures fill the disk and slow queries.',
+      unit: 'short',
+      query: signal(prometheusExporter, 'compactionsFailed'),
+      legend: '{{instance}}',
+      judge: { direction: 'above', warning: 0 },
+      problem: 'Prometheus {{instance}}: {{value}} TSDB compactions failed in the last minutes.',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6, min: 0 },
+    },
+    {
+      id: 'prometheus-tsdb-failures',
+      section: 'prometheus',
+      title: 'WAL and TSDB failures',
+      description:
+        'Failed WAL writes, WAL corruptions, failed truncations, checkpoints and block reloads: data may be lost, or the disk is failing.',
+      unit: 'short',
+      query: signal(prometheusExporter, 'tsdbFailures'),
+      legend: '{{instance}}',
+      judge: { direction: 'above', critical: 0 },
+      problem:
+        'Prometheus {{instance}}: {{value}} WAL or TSDB operations failed in the last minutes; data may be lost.',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6, min: 0 },
+    },
+    // --- Prometheus: queries and rules
+    {
+      id: 'prometheus-query-latency',
+      section: 'prometheus',
+      title: 'Query latency (p50 / p90 / p99)',
+      description:
+        'Quantiles of query evaluation time (inner_eval) per server; slow queries mean slow dashboards and late rule evaluations.',
+      unit: 's',
+      query: (q) => sel('prometheus_engine_query_duration_seconds', q, 'slice="inner_eval",quantile=~"0.5|0.9|0.99"'),
+      legend: '{{instance}} p{{quantile}}',
+      judge: { direction: 'above', warning: 10, critical: 60 },
+      problem: 'Prometheus {{instance}}: the {{quantile}} quantile of query evaluation takes {{value}}.',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 8 },
+    },
+    {
+      id: 'prometheus-rule-group-load',
+      section: 'prometheus',
+      title: 'Rule group evaluation time vs. interval',
+      description:
+        'Time each rule group’s last evaluation took as a share of its interval; at 100% evaluations are skipped.',
+      unit: 'percentunit',
+      query: signal(prometheusExporter, 'ruleGroupLoad'),
+      legend: '{{instance}} {{rule_group}}',
+      judge: threshold(prometheusExporter, 'ruleGroupLoad'),
+      problem: 'Rule group {{rule_group}} on {{instance}} needs {{value}} of its interval to evaluate.',
+      optional: 'only when rule files are loaded',
+      noData: '',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 8, min: 0 },
+    },
+    {
+      id: 'prometheus-rule-failures',
+      section: 'prometheus',
+      title: 'Rule evaluation failures',
+      description:
+        'Failed rule evaluations per rule group in the last minutes: an alert that fails to evaluate never fires.',
+      unit: 'short',
+      query: (q) => `increase(${sel('prometheus_rule_evaluation_failures_total', q)}[${q.range}])`,
+      legend: '{{instance}} {{rule_group}}',
+      judge: { direction: 'above', critical: 0 },
+      problem: 'Rule group {{rule_group}} on {{instance}}: {{value}} rule evaluations failed in the last minutes.',
+      optional: 'only when rule files are loaded',
+      noData: '',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 8, min: 0 },
+    },
+    {
+      id: 'prometheus-missed-evaluations',
+      section: 'prometheus',
+      title: 'Missed rule evaluations',
+      description: 'Rule group evaluations skipped because the previous one was still running.',
+      unit: 'short',
+      query: signal(prometheusExporter, 'ruleGroupsMissed'),
+      legend: '{{instance}} {{rule_group}}',
+      judge: { direction: 'above', warning: 0 },
+      problem: 'Rule group {{rule_group}} on {{instance}} skipped {{value}} evaluations in the last minutes.',
+      optional: 'only when rule files are loaded',
+      noData: '',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 8, min: 0 },
+    },
+    // --- Prometheus: alert delivery
+    {
+      id: 'prometheus-alertmanagers',
+      section: 'prometheus',
+      title: 'Alertmanagers discovered',
+      description: 'Alertmanagers each Prometheus sends alerts to; 0 means firing alerts reach nobody.',
+      unit: 'short',
+      query: signal(prometheusExporter, 'alertmanagersDiscovered'),
+      legend: '{{instance}}',
+      judge: { direction: 'below', critical: 1 },
+      problem: 'Prometheus {{instance}} sends its alerts to {{value}} Alertmanagers: firing alerts reach nobody.',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: prometheusDetail,
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'prometheus-notification-errors',
+      section: 'prometheus',
+      title: 'Alert delivery errors',
+      description: 'Share of alerts each Prometheus failed to send to each Alertmanager.',
+      unit: 'percent',
+      query: signal(prometheusExporter, 'notificationErrors'),
+      legend: '{{instance}} → {{alertmanager}}',
+      judge: threshold(prometheusExporter, 'notificationErrors'),
+      problem: 'Prometheus {{instance}} fails to deliver {{value}} of its alerts to {{alertmanager}}.',
+      optional: 'only once an Alertmanager is configured',
+      noData: '',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
+    },
+    {
+      id: 'prometheus-notifications-dropped',
+      section: 'prometheus',
+      title: 'Alerts dropped',
+      description: 'Alerts dropped before delivery in the last minutes (queue full, or no Alertmanager).',
+      unit: 'short',
+      query: (q) => `increase(${sel('prometheus_notifications_dropped_total', q)}[${q.range}])`,
+      legend: '{{instance}}',
+      judge: { direction: 'above', warning: 0 },
+      problem: 'Prometheus {{instance}} dropped {{value}} alerts in the last minutes.',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6, min: 0 },
+    },
+    {
+      id: 'prometheus-notification-queue',
+      section: 'prometheus',
+      title: 'Alert queue fill',
+      description: 'Alerts waiting to be sent as a share of the queue capacity; a full queue drops alerts.',
+      unit: 'percentunit',
+      query: signal(prometheusExporter, 'notificationQueue'),
+      legend: '{{instance}}',
+      judge: threshold(prometheusExporter, 'notificationQueue'),
+      problem: 'The alert queue of Prometheus {{instance}} is {{value}} full.',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6, min: 0, max: 1 },
+    },
+    // --- Prometheus: remote write (optional: many setups have none)
+    {
+      id: 'prometheus-remote-write-pending',
+      section: 'prometheus',
+      title: 'Remote write pending samples',
+      description: 'Samples buffered in memory waiting to be sent to each remote write endpoint.',
+      unit: 'short',
+      query: signal(prometheusExporter, 'remoteWritePending'),
+      legend: '{{instance}} {{remote_name}}',
+      optional: 'only when remote_write is configured',
+      noData: '',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6 },
+    },
+    {
+      id: 'prometheus-remote-write-failures',
+      section: 'prometheus',
+      title: 'Remote write failures',
+      description: 'Share of samples that could not be delivered to each remote write endpoint.',
+      unit: 'percent',
+      query: signal(prometheusExporter, 'remoteWriteFailures'),
+      legend: '{{instance}} {{remote_name}}',
+      judge: threshold(prometheusExporter, 'remoteWriteFailures'),
+      problem: 'Prometheus {{instance}} fails to deliver {{value}} of its samples to remote storage {{remote_name}}.',
+      optional: 'only when remote_write is configured',
+      noData: '',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
+    },
+    {
+      id: 'prometheus-remote-write-shards',
+      section: 'prometheus',
+      title: 'Remote write shards wanted vs. maximum',
+      description:
+        'Shards remote write wants as a share of the configured maximum; above 100% it cannot keep up and falls behind.',
+      unit: 'percentunit',
+      query: (q) =>
+        `${sel('prometheus_remote_storage_shards_desired', q)} / ${sel('prometheus_remote_storage_shards_max', q)}`,
+      legend: '{{instance}} {{remote_name}}',
+      judge: { direction: 'above', warning: 1 },
+      problem: 'Remote write {{remote_name}} on {{instance}} wants {{value}} of its maximum shards: it cannot keep up.',
+      optional: 'only when remote_write is configured',
+      noData: '',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6, min: 0 },
+    },
+    {
+      id: 'prometheus-remote-write-lag',
+      section: 'prometheus',
+      title: 'Remote write behind',
+      description: 'How far the newest sample sent to each remote endpoint trails the newest sample ingested.',
+      unit: 's',
+      query: signal(prometheusExporter, 'remoteWriteLag'),
+      legend: '{{instance}} {{remote_name}}',
+      judge: threshold(prometheusExporter, 'remoteWriteLag'),
+      problem: 'Remote write {{remote_name}} on {{instance}} is {{value}} behind.',
+      optional: 'only when remote_write is configured and has sent at least once',
+      noData: '',
+      detail: prometheusDetail,
+      panel: { kind: 'timeseries', width: 6, min: 0 },
+    },
+
+    // --- Alertmanager
+    {
+      id: 'alertmanager-notifications',
+      section: 'alertmanager',
+      title: 'Notifications sent',
+      description: 'Notifications attempted per second, per integration (Slack, e-mail, PagerDuty, …).',
+      unit: 'ops',
+      query: signal(alertmanagerExporter, 'notificationsSent'),
+      legend: '{{instance}} {{integration}}',
+      noData: 'No Alertmanager is scraped: add a job for each Alertmanager’s /metrics (port 9093).',
+      detail: { exporter: alertmanagerExporter },
+      panel: { kind: 'timeseries', width: 6 },
+    },
+    {
+      id: 'alertmanager-notifications-failed',
+      section: 'alertmanager',
+      title: 'Notifications failed',
+      description:
+        'Notifications per second that failed after all retries, per integration: alerts that reached nobody.',
+      unit: 'ops',
+      query: signal(alertmanagerExporter, 'notificationsFailed'),
+      legend: '{{instance}} {{integration}}',
+      noData: 'No Alertmanager is scraped: add a job for each Alertmanager’s /metrics (port 9093).',
+      detail: { exporter: alertmanagerExporter },
+      panel: { kind: 'timeseries', width: 6 },
+    },
+    {
+      id: 'alertmanager-notification-failures',
+      section: 'alertmanager',
+      title: 'Notification failure ratio',
+      description: 'Share of notifications to each integration that failed.',
+      unit: 'percent',
+      query: signal(alertmanagerExporter, 'notificationFailureRatio'),
+      legend: '{{instance}} {{integration}}',
+      judge: threshold(alertmanagerExporter, 'notificationFailures'),
+      problem: 'Alertmanager {{instance}}: {{value}} of notifications to {{integration}} failed.',
+      noData: 'No Alertmanager is scraped: add a job for each Alertmanager’s /metrics (port 9093).',
+      detail: { exporter: alertmanagerExporter },
+      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
+    },
+    {
+      id: 'alertmanager-config-reload',
+      section: 'alertmanager',
+      title: 'Config reload successful',
+      description: 'Whether each Alertmanager loaded its last configuration (1 = yes).',
+      unit: 'bool_yes_no',
+      query: signal(alertmanagerExporter, 'configReloadSuccessful'),
+      legend: '{{instance}}',
+      judge: { direction: 'below', critical: 1 },
+      problem: 'Alertmanager {{instance}} failed to reload its configuration and still routes with the previous one.',
+      noData: 'No Alertmanager is scraped: add a job for each Alertmanager’s /metrics (port 9093).',
+      detail: { exporter: alertmanagerExporter },
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'alertmanager-cluster-members',
+      section: 'alertmanager',
+      title: 'Cluster members',
+      description:
+        'Peers each Alertmanager sees in its cluster; every member of an HA pair should report the same number.',
+      unit: 'short',
+      query: signal(alertmanagerExporter, 'clusterMembers'),
+      legend: '{{instance}}',
+      optional: 'only when clustering is enabled (--cluster.listen-address)',
+      noData: '',
+      detail: { exporter: alertmanagerExporter },
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'alertmanager-cluster-failed-peers',
+      section: 'alertmanager',
+      title: 'Failed cluster peers',
+      description: 'Peers in the failed state; above 0 notifications may be duplicated or missed.',
+      unit: 'short',
+      query: signal(alertmanagerExporter, 'clusterFailedPeers'),
+      legend: '{{instance}}',
+      judge: { direction: 'above', warning: 0 },
+      problem: 'Alertmanager {{instance}} sees {{value}} failed cluster peers.',
+      optional: 'only when clustering is enabled (--cluster.listen-address)',
+      noData: '',
+      detail: { exporter: alertmanagerExporter },
+      panel: { kind: 'stat', width: 6 },
+    },
+
+    // --- Pushgateway (optional: not every setup runs one)
+    {
+      id: 'pushgateway-groups',
+      section: 'pushgateway',
+      title: 'Push groups',
+      description:
+        'Groups (job plus grouping labels) the Pushgateways hold; they stay until deleted, even when their job is gone.',
+      unit: 'short',
+      query: (q) => `count by (${clusterLabel}) (${sel('push_time_seconds', fleetContext(q))})`,
+      legend: 'groups',
+      optional: 'only when a Pushgateway is scraped',
+      noData: '',
+      detail: { exporter: pushgatewayExporter },
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'pushgateway-last-push-age',
+      section: 'pushgateway',
+      title: 'Time since last successful push',
+      description:
+        'Age of each group’s last successful push, per job: a batch job that stopped running shows a growing age.',
+      unit: 'dtdurations',
+      query: signal(pushgatewayExporter, 'lastPushAge'),
+      legend: '{{job}} {{instance}}',
+      judge: threshold(pushgatewayExporter, 'lastPushAge'),
+      problem: 'Batch job {{job}} ({{instance}}) last pushed successfully {{value}} ago.',
+      optional: 'only when a Pushgateway is scraped and holds groups',
+      noData: '',
+      // Pushed groups carry the batch job's job/instance, not the Pushgateway's: a dashboard link
+      // narrowed to them would show nothing, so the link goes to the section.
+      detail: { section: 'pushgateway' },
+      panel: { kind: 'table', width: 9 },
+    },
+    {
+      id: 'pushgateway-failed-pushes',
+      section: 'pushgateway',
+      title: 'Rejected pushes',
+      description:
+        'For each group whose latest push was rejected, how long ago that was (0 = the latest push worked); its metrics are stale.',
+      unit: 'dtdurations',
+      query: (q) => {
+        const f = fleetContext(q);
+        return `(time() - ${sel('push_failure_time_seconds', f)}) * (${sel('push_failure_time_seconds', f)} > bool ${sel('push_time_seconds', f)})`;
+      },
+      legend: '{{job}} {{instance}}',
+      judge: { direction: 'above', warning: 0 },
+      problem: 'The latest push of batch job {{job}} ({{instance}}) was rejected {{value}} ago; its metrics are stale.',
+      optional: 'only when a Pushgateway is scraped and holds groups',
+      noData: '',
+      // Pushed groups carry the batch job's job/instance, not the Pushgateway's: a dashboard link
+      // narrowed to them would show nothing, so the link goes to the section.
+      detail: { section: 'pushgateway' },
+      panel: { kind: 'table', width: 9 },
+    },
+
+    // --- Grafana (its own /metrics)
+    {
+      id: 'grafana-rule-evaluations',
+      section: 'grafana',
+      title: 'Rule evaluations',
+      description: 'Alert rule evaluations per second, per org.',
+      unit: 'ops',
+      query: signal(grafanaExporter, 'ruleEvaluations'),
+      legend: '{{instance}} org {{org}}',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'timeseries', width: 6 },
+    },
+    {
+      id: 'grafana-rule-failures',
+      section: 'grafana',
+      title: 'Rule evaluation failures',
+      description:
+        'Share of alert rule evaluations that failed, per org: broken queries or an unreachable data source.',
+      unit: 'percent',
+      query: signal(grafanaExporter, 'ruleEvaluationFailures'),
+      legend: '{{instance}} org {{org}}',
+      judge: threshold(grafanaExporter, 'ruleEvaluationFailures'),
+      problem: 'Grafana {{instance}}: {{value}} of alert rule evaluations in org {{org}} fail.',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
+    },
+    {
+      id: 'grafana-scheduler-behind',
+      section: 'grafana',
+      title: 'Alert scheduler behind',
+      description: 'How far Grafana’s alert rule scheduler runs behind its ticks; rules are evaluated late.',
+      unit: 's',
+      query: signal(grafanaExporter, 'schedulerBehind'),
+      legend: '{{instance}}',
+      judge: threshold(grafanaExporter, 'schedulerBehind'),
+      problem: 'Grafana {{instance}}: the alert scheduler is {{value}} behind.',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'timeseries', width: 6, min: 0 },
+    },
+    {
+      id: 'grafana-missed-evaluations',
+      section: 'grafana',
+      title: 'Missed evaluations',
+      description: 'Evaluations skipped because the previous one of the same rule was still running, per rule.',
+      unit: 'short',
+      query: signal(grafanaExporter, 'missedEvaluations'),
+      legend: '{{instance}} org {{org}} {{name}}',
+      judge: { direction: 'above', warning: 0 },
+      problem: 'Grafana {{instance}}: rule “{{name}}” (org {{org}}) skipped {{value}} evaluations in the last minutes.',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'timeseries', width: 6, min: 0 },
+    },
+    {
+      id: 'grafana-notifications',
+      section: 'grafana',
+      title: 'Notifications sent',
+      description: 'Notifications attempted per second by Grafana’s Alertmanager, per integration.',
+      unit: 'ops',
+      query: signal(grafanaExporter, 'notificationsSent'),
+      legend: '{{instance}} {{integration}}',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'timeseries', width: 6 },
+    },
+    {
+      id: 'grafana-notification-failures',
+      section: 'grafana',
+      title: 'Notification failures',
+      description: 'Share of notifications per integration that failed: alerts that reached nobody.',
+      unit: 'percent',
+      query: signal(grafanaExporter, 'notificationFailures'),
+      legend: '{{instance}} {{integration}}',
+      judge: threshold(grafanaExporter, 'notificationFailures'),
+      problem: 'Grafana {{instance}}: {{value}} of notifications to {{integration}} failed.',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
+    },
+    {
+      id: 'grafana-api-latency',
+      section: 'grafana',
+      title: 'API latency (p99)',
+      description: '99th percentile of request duration per API handler.',
+      unit: 's',
+      query: signal(grafanaExporter, 'httpLatency'),
+      legend: '{{instance}} {{handler}}',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'timeseries', width: 6 },
+    },
+    {
+      id: 'grafana-dashboard-load',
+      section: 'grafana',
+      title: 'Dashboard load time (p90)',
+      description: '90th percentile of the time to load a dashboard through the API.',
+      unit: 'ms',
+      query: signal(grafanaExporter, 'dashboardLoadTime'),
+      legend: '{{instance}}',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'timeseries', width: 6 },
+    },
+    {
+      id: 'grafana-http-errors',
+      section: 'grafana',
+      title: 'API server errors',
+      description:
+        'Share of requests per handler that Grafana itself answered with 5xx (downstream failures left out).',
+      unit: 'percent',
+      query: signal(grafanaExporter, 'httpServerErrors'),
+      legend: '{{instance}} {{handler}}',
+      judge: threshold(grafanaExporter, 'httpServerErrors'),
+      problem: 'Grafana {{instance}} answers {{value}} of requests to {{handler}} with a server error.',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
+    },
+    {
+      id: 'grafana-datasource-errors',
+      section: 'grafana',
+      title: 'Data source errors',
+      description:
+        'Share of requests to each data source that did not return 2xx: the data source is unreachable or failing.',
+      unit: 'percent',
+      query: signal(grafanaExporter, 'datasourceErrors'),
+      legend: '{{instance}} {{datasource}}',
+      judge: threshold(grafanaExporter, 'datasourceErrors'),
+      problem: 'Grafana {{instance}}: {{value}} of requests to data source {{datasource}} fail.',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'timeseries', width: 8, min: 0, max: 100 },
+    },
+    {
+      id: 'grafana-datasource-latency',
+      section: 'grafana',
+      title: 'Data source latency (p95)',
+      description: '95th percentile of request duration per data source.',
+      unit: 's',
+      query: signal(grafanaExporter, 'datasourceLatency'),
+      legend: '{{instance}} {{datasource}}',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'timeseries', width: 8 },
+    },
+    {
+      id: 'grafana-active-users',
+      section: 'grafana',
+      title: 'Active users',
+      description: 'Users active in Grafana recently (Grafana’s usage statistics).',
+      unit: 'short',
+      query: signal(grafanaExporter, 'activeUsers'),
+      legend: '{{instance}}',
+      noData: 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).',
+      detail: { exporter: grafanaExporter },
+      panel: { kind: 'stat', width: 8 },
+    },
+
+    // --- Capacity: the inputs of capacity.ts, one series per Prometheus server
+    {
+      id: 'capacity-active-series',
+      section: 'capacity',
+      title: 'Active series',
+      description: 'Series in the head block of each Prometheus: what memory use grows with.',
+      unit: 'short',
+      query: (q) => `sum by (${byOf(q)}) (${sel('prometheus_tsdb_head_series', q)})`,
+      legend: '{{instance}}',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: { section: 'capacity' },
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'capacity-samples-rate',
+      section: 'capacity',
+      title: 'Samples per second',
+      description: 'Samples ingested per second by each Prometheus: what disk use grows with.',
+      unit: 'ops',
+      query: (q) => `sum by (${byOf(q)}) (rate(${sel('prometheus_tsdb_head_samples_appended_total', q)}[${q.range}]))`,
+      legend: '{{instance}}',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: { section: 'capacity' },
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      // A fixed 6 h window: head compaction runs every 2 h, so shorter windows often hold none
+      // and divide 0 by 0.
+      id: 'capacity-bytes-per-sample',
+      section: 'capacity',
+      title: 'Bytes per sample',
+      description:
+        'Average size of a sample on disk, measured over the chunks compacted in the last 6 hours (empty before the first compaction, about 3 hours after a start).',
+      unit: 'bytes',
+      query: (q) =>
+        `sum by (${byOf(q)}) (rate(${sel('prometheus_tsdb_compaction_chunk_size_bytes_sum', q)}[6h])) / sum by (${byOf(q)}) (rate(${sel('prometheus_tsdb_compaction_chunk_samples_sum', q)}[6h]))`,
+      legend: '{{instance}}',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: { section: 'capacity' },
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'capacity-storage-growth',
+      section: 'capacity',
+      title: 'Storage growth',
+      description:
+        'How fast block storage grows, per second, fitted over the last day (negative while retention deletes more than compaction adds).',
+      unit: 'Bps',
+      query: (q) => `deriv(${sel('prometheus_tsdb_storage_blocks_bytes', q)}[1d])`,
+      legend: '{{instance}}',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: { section: 'capacity' },
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'capacity-storage-used',
+      section: 'capacity',
+      title: 'Storage used',
+      description: 'Bytes used by persisted blocks of each Prometheus.',
+      unit: 'bytes',
+      query: signal(prometheusExporter, 'storageSize'),
+      legend: '{{instance}}',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: { section: 'capacity' },
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'capacity-retention-size',
+      section: 'capacity',
+      title: 'Retention size limit',
+      description: 'The configured --storage.tsdb.retention.size (0 = no size limit, only time retention).',
+      unit: 'bytes',
+      query: (q) => sel('prometheus_tsdb_retention_limit_bytes', q),
+      legend: '{{instance}}',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: { section: 'capacity' },
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'capacity-retention-time',
+      section: 'capacity',
+      title: 'Retention time',
+      description: 'The configured --storage.tsdb.retention.time, as newer Prometheus versions report it.',
+      unit: 's',
+      query: (q) => sel('prometheus_tsdb_retention_limit_seconds', q),
+      legend: '{{instance}}',
+      optional: 'only newer Prometheus versions export their retention time (2.42 does not)',
+      noData: '',
+      detail: { section: 'capacity' },
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'capacity-memory-used',
+      section: 'capacity',
+      title: 'Memory used',
+      description: 'Resident memory of each Prometheus process, to compare with the estimate.',
+      unit: 'bytes',
+      query: (q) => onPrometheus(sel('process_resident_memory_bytes', q), q),
+      legend: '{{instance}}',
+      noData: 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.',
+      detail: { section: 'capacity' },
+      panel: { kind: 'stat', width: 6 },
+    },
+    {
+      id: 'capacity-disk-free',
+      section: 'capacity',
+      title: 'Disk free on the Prometheus host',
+      description: 'Free bytes of each filesystem on the Prometheus host (node_exporter at the same address).',
+      unit: 'bytes',
+      query: (q) => prometheusHostFilesystems('node_filesystem_avail_bytes', q, clusterLabel),
+      legend: '{{host}} {{mountpoint}}',
+      optional: 'only when node_exporter runs on the Prometheus host, at the same address',
+      noData: '',
+      detail: { section: 'capacity' },
+      panel: { kind: 'table', width: 6 },
+    },
+  ];
+}
+
+export function checksOfSection(checks: readonly HealthCheck[], section: HealthSectionId): HealthCheck[] {
+  return checks.filter((c) => c.section === section);
+}

@@ -1,0 +1,174 @@
+/* eslint-disable @typescript-eslint/no-deprecated -- the v2 dashboard schema needs Grafana 12 with
+   dashboardNewLayouts; bundled dashboards must load on every Grafana we support (>= 11.6), so v1. */
+/**
+ * The bundled "Monitoring stack health" dashboard: the Health page's content (healthPanels) as a
+ * dashboard, one row per section. Generator-only code: it uses the foundation-sdk, so nothing that
+ * ships in the plugin bundle may import this file.
+ */
+import {
+  DashboardBuilder,
+  DashboardLinkBuilder,
+  DashboardLinkType,
+  DatasourceVariableBuilder,
+  QueryVariableBuilder,
+  RowBuilder,
+  TextBoxVariableBuilder,
+  ThresholdsConfigBuilder,
+  ThresholdsMode,
+  VariableHide,
+  VariableRefresh,
+  VariableSort,
+  type Dashboard,
+} from '@grafana/grafana-foundation-sdk/dashboard';
+import {
+  BigValueGraphMode,
+  GraphThresholdsStyleConfigBuilder,
+  GraphThresholdsStyleMode,
+  LegendDisplayMode,
+  LegendPlacement,
+  ReduceDataOptionsBuilder,
+  VizLegendOptionsBuilder,
+} from '@grafana/grafana-foundation-sdk/common';
+import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
+import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
+import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
+import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
+import { DEFAULT_RETENTION_SECONDS } from './capacity';
+import { healthContext, HEALTH_SECTIONS } from './checks';
+import { healthPanels, panelThresholdSteps, RETENTION_DAYS_VARIABLE, type HealthPanel } from './panels';
+
+export const STACK_HEALTH_DASHBOARD_UID = 'fsm-stack-health';
+export const STACK_HEALTH_DASHBOARD_TITLE = 'Monitoring stack health';
+const DASHBOARD_TAG = 'fullstack-monitoring';
+const DATASOURCE_REF = { type: 'prometheus', uid: '${datasource}' };
+const HEIGHT = { stat: 4, timeseries: 8, table: 8 } as const;
+
+export interface StackHealthDashboardOptions {
+  /** Label that names a cluster/datacenter (the app setting); `cluster` by default. */
+  clusterLabel?: string;
+}
+
+/** Pure: same options, same JSON. */
+export function buildStackHealthDashboard(options: StackHealthDashboardOptions = {}): Dashboard {
+  const clusterLabel = options.clusterLabel ?? 'cluster';
+  const q = healthContext({ clusterLabel, range: '$__rate_interval', clusterVariable: true });
+  const builder = new DashboardBuilder(STACK_HEALTH_DASHBOARD_TITLE)
+    .uid(STACK_HEALTH_DASHBOARD_UID)
+    .description(
+      'Monitor the monitors: scraping, ingestion, storage, queries and rule evaluation of every Prometheus, Alertmanager and Pushgateway delivery, Grafana’s own alerting and API, and capacity. Servers of several clusters and HA replicas are shown side by side. The Full-Stack Monitoring app’s Health page shows the same panels with a verdict in plain words.'
+    )
+    .tags([DASHBOARD_TAG, 'core'])
+    .editable()
+    .tooltip(1)
+    .time({ from: 'now-6h', to: 'now' })
+    .refresh('1m')
+    .timezone('browser')
+    .link(
+      new DashboardLinkBuilder('Full-Stack Monitoring')
+        .type(DashboardLinkType.Dashboards)
+        .tags([DASHBOARD_TAG])
+        .asDropdown(true)
+        .includeVars(true)
+        .keepTime(true)
+    )
+    .withVariable(new DatasourceVariableBuilder('datasource').label('Data source').type('prometheus'))
+    .withVariable(
+      new QueryVariableBuilder('cluster')
+        .label(clusterLabel === 'cluster' ? 'Cluster' : `Cluster (${clusterLabel})`)
+        .datasource(DATASOURCE_REF)
+        .query({
+          query: `label_values(prometheus_build_info, ${clusterLabel})`,
+          refId: 'PrometheusVariableQueryEditor-VariableQuery',
+          qryType: 1,
+        })
+        .definition(`label_values(prometheus_build_info, ${clusterLabel})`)
+        .refresh(VariableRefresh.OnTimeRangeChanged)
+        .sort(VariableSort.AlphabeticalCaseInsensitiveAsc)
+        .multi(true)
+        .includeAll(true)
+        // `.*` also matches series without the label: single-datacenter setups need none.
+        .allValue('.*')
+        .current({ text: 'All', value: '$__all', selected: true })
+        .hide(VariableHide.DontHide)
+    )
+    .withVariable(
+      new TextBoxVariableBuilder(RETENTION_DAYS_VARIABLE)
+        .label('Retention (days)')
+        .description('Your --storage.tsdb.retention.time in days, for the projected disk panel.')
+        .defaultValue(String(DEFAULT_RETENTION_SECONDS / 86400))
+        .current({ text: String(DEFAULT_RETENTION_SECONDS / 86400), value: String(DEFAULT_RETENTION_SECONDS / 86400) })
+    );
+
+  const panels = healthPanels(clusterLabel);
+  for (const section of HEALTH_SECTIONS) {
+    builder.withRow(new RowBuilder(section.title));
+    for (const panel of panels.filter((p) => p.section === section.id)) {
+      builder.withPanel(buildPanel(panel, q));
+    }
+  }
+  return finalise(builder.build());
+}
+
+function buildPanel(panel: HealthPanel, q: ReturnType<typeof healthContext>) {
+  const builder =
+    panel.kind === 'stat'
+      ? new StatPanelBuilder()
+      : panel.kind === 'table'
+        ? new TablePanelBuilder()
+        : new TimeseriesPanelBuilder();
+  const description = panel.optional ? `${panel.description} Empty ${panel.optional}.` : panel.description;
+  builder
+    .title(panel.title)
+    .description(description)
+    .datasource(DATASOURCE_REF)
+    .unit(panel.unit)
+    .span(panel.width)
+    .height(HEIGHT[panel.kind])
+    .thresholds(
+      new ThresholdsConfigBuilder()
+        .mode(ThresholdsMode.Absolute)
+        .steps(panelThresholdSteps(panel.judge).map((s) => ({ ...s, value: s.value as number })))
+    );
+  const target = new DataqueryBuilder()
+    .refId('A')
+    .datasource(DATASOURCE_REF)
+    .expr(panel.query(q))
+    .legendFormat(panel.legend);
+  builder.withTarget(panel.kind === 'timeseries' ? target.range() : target.instant());
+  if (panel.min !== undefined) {
+    builder.min(panel.min);
+  }
+  if (panel.max !== undefined) {
+    builder.max(panel.max);
+  }
+  if (panel.kind === 'timeseries') {
+    (builder as TimeseriesPanelBuilder)
+      .legend(
+        new VizLegendOptionsBuilder()
+          .showLegend(true)
+          .displayMode(LegendDisplayMode.List)
+          .placement(LegendPlacement.Bottom)
+      )
+      .fillOpacity(10)
+      .lineWidth(1);
+    if (panel.judge) {
+      (builder as TimeseriesPanelBuilder).thresholdsStyle(
+        new GraphThresholdsStyleConfigBuilder().mode(GraphThresholdsStyleMode.Dashed)
+      );
+    }
+  }
+  if (panel.kind === 'stat') {
+    (builder as StatPanelBuilder)
+      .graphMode(BigValueGraphMode.None)
+      .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false));
+  }
+  return builder;
+}
+
+/** Unique panel ids for links and "view panel"; no top-level id, or Grafana refuses to import a bundled dashboard. */
+function finalise(dashboard: Dashboard): Dashboard {
+  let nextId = 1;
+  const panels = (dashboard.panels ?? []).map((panel) => ({ ...panel, id: nextId++ }));
+  const { id: _ignored, ...rest } = dashboard as Dashboard & { id?: number };
+  return { ...rest, panels } as Dashboard;
+}

@@ -1,0 +1,142 @@
+/**
+ * The panels of the Health page and of the bundled "Monitoring stack health" dashboard: one per
+ * check, plus the capacity formulas written in PromQL, so the page and the dashboard show the same
+ * content. No foundation-sdk here: the page ships in the bundle.
+ */
+import { sel } from '../catalog/promql';
+import type { QueryContext, Unit } from '../catalog/types';
+import { ASSUMED_BYTES_PER_SAMPLE, MEMORY_BYTES_PER_SERIES, MEMORY_RULE_SOURCE } from './capacity';
+import {
+  healthChecks,
+  HEALTH_SECTIONS,
+  legendFor,
+  prometheusHostFilesystems,
+  type HealthJudgement,
+  type HealthPanelKind,
+  type HealthSectionId,
+} from './checks';
+
+export interface HealthPanel {
+  id: string;
+  section: HealthSectionId;
+  title: string;
+  description: string;
+  unit: Unit;
+  kind: HealthPanelKind;
+  width: number;
+  min?: number;
+  max?: number;
+  query: (q: QueryContext) => string;
+  legend: string;
+  judge?: HealthJudgement;
+  optional?: string;
+  /** Needs a dashboard variable (e.g. `$retention_days`); the page shows the capacity table instead. */
+  dashboardOnly?: boolean;
+}
+
+/** Grafana variable the dashboard uses for the retention in capacity formulas. */
+export const RETENTION_DAYS_VARIABLE = 'retention_days';
+
+function capacityFormulaPanels(clusterLabel: string): HealthPanel[] {
+  const samples = (q: QueryContext) =>
+    `sum by (${q.by}) (rate(${sel('prometheus_tsdb_head_samples_appended_total', q)}[1h]))`;
+  const measuredBytesPerSample = (q: QueryContext) =>
+    `sum by (${q.by}) (rate(${sel('prometheus_tsdb_compaction_chunk_size_bytes_sum', q)}[6h])) / sum by (${q.by}) (rate(${sel('prometheus_tsdb_compaction_chunk_samples_sum', q)}[6h]))`;
+  return [
+    {
+      id: 'capacity-projected-disk',
+      section: 'capacity',
+      title: 'Projected disk for the retention',
+      description: `Retention (the “Retention (days)” variable) × samples per second × bytes per sample, as in the Prometheus documentation (Storage → Operational aspects). Bytes per sample are measured from compactions, or assumed to be ${ASSUMED_BYTES_PER_SAMPLE} before the first one.`,
+      unit: 'bytes',
+      kind: 'stat',
+      width: 8,
+      // `> 0` drops the NaN of 0/0 before the first compaction, so the assumption takes over.
+      query: (q) =>
+        `$${RETENTION_DAYS_VARIABLE} * 86400 * ${samples(q)} * ((${measuredBytesPerSample(q)} > 0) or (${samples(q)} * 0 + ${ASSUMED_BYTES_PER_SAMPLE}))`,
+      legend: '{{instance}}',
+      dashboardOnly: true,
+    },
+    {
+      id: 'capacity-memory-estimate',
+      section: 'capacity',
+      title: 'Memory estimate',
+      description: `Active series × ${MEMORY_BYTES_PER_SERIES} bytes: rule of thumb of ${MEMORY_RULE_SOURCE}.`,
+      unit: 'bytes',
+      kind: 'stat',
+      width: 8,
+      query: (q) => `sum by (${q.by}) (${sel('prometheus_tsdb_head_series', q)}) * ${MEMORY_BYTES_PER_SERIES}`,
+      legend: '{{instance}}',
+    },
+    {
+      id: 'capacity-days-until-full',
+      section: 'capacity',
+      title: 'Days until the disk fills',
+      description:
+        'Free space of the fullest filesystem on the Prometheus host ÷ storage growth per day (fitted over the last day). Empty while storage is not growing.',
+      unit: 'short',
+      kind: 'stat',
+      width: 8,
+      query: (q) => {
+        const host = (expr: string) => `label_replace(${expr}, "host", "$1", "instance", "(.+):[0-9]+")`;
+        return `min by (${clusterLabel}, host) (${prometheusHostFilesystems('node_filesystem_avail_bytes', q, clusterLabel)}) / on (${clusterLabel}, host) (max by (${clusterLabel}, host) (${host(`deriv(${sel('prometheus_tsdb_storage_blocks_bytes', q)}[1d])`)}) * 86400 > 0)`;
+      },
+      legend: '{{host}}',
+      judge: { direction: 'below', warning: 14, critical: 3 },
+      optional: 'only while storage grows and node_exporter runs on the Prometheus host',
+    },
+  ];
+}
+
+/** Every panel, in section order. */
+export function healthPanels(clusterLabel = 'cluster'): HealthPanel[] {
+  const fromChecks: HealthPanel[] = healthChecks(clusterLabel).map((check) => ({
+    id: check.id,
+    section: check.section,
+    title: check.title,
+    description: check.description,
+    unit: check.unit,
+    kind: check.panel.kind,
+    width: check.panel.width,
+    min: check.panel.min,
+    max: check.panel.max,
+    query: check.query,
+    legend: legendFor(check, clusterLabel),
+    judge: check.judge,
+    optional: check.optional,
+  }));
+  const formulas = capacityFormulaPanels(clusterLabel).map((p) => ({
+    ...p,
+    legend: `{{${clusterLabel}}} {{replica}} ${p.legend}`,
+  }));
+  const all = [...fromChecks, ...formulas];
+  return HEALTH_SECTIONS.flatMap((section) => all.filter((p) => p.section === section.id));
+}
+
+/** Threshold steps for a panel, matching how the verdict judges the same values. */
+export function panelThresholdSteps(
+  judge: HealthJudgement | undefined
+): Array<{ value: number | null; color: string }> {
+  if (!judge) {
+    return [{ value: null, color: 'green' }];
+  }
+  if (judge.direction === 'above') {
+    // Grafana colours a step from its value upwards (>=) while the verdict compares strictly (>):
+    // a count judged "above 0" must show 0 in green, so a zero step starts just above it.
+    const from = (limit: number) => (limit === 0 ? 1e-9 : limit);
+    return [
+      { value: null, color: 'green' },
+      ...(judge.warning !== undefined ? [{ value: from(judge.warning), color: 'orange' }] : []),
+      ...(judge.critical !== undefined ? [{ value: from(judge.critical), color: 'red' }] : []),
+    ];
+  }
+  // "below": bad at the bottom of the scale; a step's colour applies from its value upwards.
+  const steps: Array<{ value: number | null; color: string }> = [
+    { value: null, color: judge.critical !== undefined ? 'red' : 'orange' },
+  ];
+  if (judge.critical !== undefined && judge.warning !== undefined) {
+    steps.push({ value: judge.critical, color: 'orange' });
+  }
+  steps.push({ value: judge.warning ?? judge.critical ?? 0, color: 'green' });
+  return steps;
+}

@@ -1,0 +1,78 @@
+import React from 'react';
+import { Field, Input, InteractiveTable, Stack, Text } from '@grafana/ui';
+import { BYTES_PER_SAMPLE_SOURCE, MEMORY_RULE_SOURCE, type CapacityReport } from '../../health/capacity';
+import { formatValue } from '../../health/format';
+
+interface CapacityPlanProps {
+  reports: CapacityReport[];
+  clusterLabel: string;
+  retentionDays?: number;
+  onRetentionDaysChange: (days: number | undefined) => void;
+}
+
+const orDash = (value: number | undefined, unit: Parameters<typeof formatValue>[1]) =>
+  value === undefined ? '–' : formatValue(value, unit);
+
+/** The Capacity section's plan: the formulas' results per Prometheus server, with their assumptions stated. */
+export function CapacityPlan({ reports, clusterLabel, retentionDays, onRetentionDaysChange }: CapacityPlanProps) {
+  const rows = reports.map((r) => ({
+    id: [r.labels[clusterLabel], r.labels.replica, r.labels.instance].join('/'),
+    server: [r.labels[clusterLabel], r.labels.replica, r.labels.instance].filter(Boolean).join(' · '),
+    series: orDash(r.activeSeries, 'short'),
+    samples: orDash(r.samplesPerSecond, 'short') + '/s',
+    bytesPerSample: `${r.bytesPerSample.toFixed(2)} B${r.bytesPerSampleMeasured ? '' : ' (assumed)'}`,
+    retention: `${formatValue(r.retentionSeconds, 'dtdurations')} (${r.retentionSource})`,
+    projected: orDash(r.projectedDiskBytes, 'bytes'),
+    memory: `${orDash(r.memoryEstimateBytes, 'bytes')} (uses ${orDash(r.memoryUsedBytes, 'bytes')})`,
+    full:
+      r.daysUntilFull !== undefined
+        ? `${r.daysUntilFull.toFixed(1)} days`
+        : r.freeBytes === undefined
+          ? 'unknown: no free-space figure'
+          : 'not filling',
+  }));
+  return (
+    <Stack direction="column" gap={2}>
+      <Text element="h3">Capacity plan</Text>
+      <Field
+        label="Retention (days)"
+        description="Leave empty to use what Prometheus reports, or its default of 15 days."
+      >
+        <Input
+          type="number"
+          min={1}
+          width={16}
+          value={retentionDays ?? ''}
+          onChange={(e) => {
+            const days = Number(e.currentTarget.value);
+            onRetentionDaysChange(Number.isFinite(days) && days > 0 ? days : undefined);
+          }}
+        />
+      </Field>
+      {rows.length === 0 ? (
+        <Text color="secondary">No Prometheus server reports its own metrics, so there is nothing to plan yet.</Text>
+      ) : (
+        <InteractiveTable
+          getRowId={(row) => row.id}
+          data={rows}
+          columns={[
+            { id: 'server', header: 'Prometheus' },
+            { id: 'series', header: 'Active series' },
+            { id: 'samples', header: 'Samples' },
+            { id: 'bytesPerSample', header: 'Bytes per sample' },
+            { id: 'retention', header: 'Retention' },
+            { id: 'projected', header: 'Projected disk' },
+            { id: 'memory', header: 'Memory estimate' },
+            { id: 'full', header: 'Disk full in' },
+          ]}
+        />
+      )}
+      <Text color="secondary" variant="bodySmall">
+        Projected disk = retention × samples per second × bytes per sample ({BYTES_PER_SAMPLE_SOURCE}; 2 bytes are
+        assumed until the first compaction). Memory estimate: {MEMORY_RULE_SOURCE}. Disk full in = free space ÷ storage
+        growth per day, where free space is what is left under the retention size limit, or on the fullest filesystem of
+        the Prometheus host as node_exporter reports it.
+      </Text>
+    </Stack>
+  );
+}

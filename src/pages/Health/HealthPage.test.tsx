@@ -1,0 +1,113 @@
+import React from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { fireEvent, render as rtlRender, screen, waitFor, within } from '@testing-library/react';
+import { OrgRole } from '@grafana/data';
+import { config } from '@grafana/runtime';
+import HealthPage from './HealthPage';
+import { fetchCheckResults } from '../../health/query';
+import { healthChecks } from '../../health/checks';
+import type { CheckResult } from '../../health/verdict';
+
+// The query layer is mocked: these tests are about what the page says, given what Prometheus answered.
+jest.mock('../../health/query', () => ({ fetchCheckResults: jest.fn() }));
+// Scenes panels need a running Grafana; the verdict does not depend on them.
+jest.mock('./healthScene', () => ({
+  buildHealthScene: (uid: string) => ({ Component: () => <div data-testid="health-scene">panels of {uid}</div> }),
+}));
+
+// Grafana's links are router links: the app renders pages inside its router.
+const render = (ui: React.ReactElement) =>
+  rtlRender(<MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>{ui}</MemoryRouter>);
+
+const fetchMock = fetchCheckResults as jest.MockedFunction<typeof fetchCheckResults>;
+
+/** Every non-optional check answers with a good value (see verdict.test.ts for the same idea). */
+function healthyResults(): CheckResult[] {
+  return healthChecks()
+    .filter((c) => !c.optional)
+    .map((c) => ({
+      checkId: c.id,
+      series: [
+        {
+          labels: { job: 'prometheus', instance: 'prom-1:9090' },
+          value: c.judge?.direction === 'below' ? (c.unit === 'percentunit' || c.unit === 'bool_yes_no' ? 1 : 1e6) : 0,
+        },
+      ],
+    }));
+}
+
+function replace(results: CheckResult[], result: CheckResult): CheckResult[] {
+  return [...results.filter((r) => r.checkId !== result.checkId), result];
+}
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  config.bootData.user = { ...config.bootData.user, orgRole: OrgRole.Admin };
+});
+
+describe('Health page', () => {
+  it('says "Monitoring is healthy" when every check passes, and shows the panels of the chosen datasource', async () => {
+    fetchMock.mockResolvedValue(healthyResults());
+    render(<HealthPage jsonData={{ prometheusDatasourceUid: 'prom-dc1' }} />);
+
+    expect(screen.getByText('Checking your monitoring stack…')).toBeInTheDocument();
+    expect(await screen.findByText('Monitoring is healthy')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Problems, worst first' })).not.toBeInTheDocument();
+    expect(await screen.findByTestId('health-scene')).toHaveTextContent('panels of prom-dc1');
+    expect(fetchMock).toHaveBeenCalledWith(expect.any(Array), 'prom-dc1', expect.any(Function));
+    expect(screen.getByText('Capacity plan')).toBeInTheDocument();
+  });
+
+  it('lists what is wrong, worst first, with the numbers and links to the detail', async () => {
+    let results = replace(healthyResults(), {
+      checkId: 'prometheus-failing-targets',
+      series: [{ labels: { job: 'haproxy_exporter', instance: '10.0.0.2:9101' }, value: 0.8 }],
+    });
+    results = replace(results, {
+      checkId: 'grafana-notification-failures',
+      series: [{ labels: { job: 'grafana', instance: 'grafana:3000', integration: 'slack' }, value: 25 }],
+    });
+    results = results.filter((r) => r.checkId !== 'alertmanager-config-reload');
+    fetchMock.mockResolvedValue(results);
+    render(<HealthPage jsonData={{ prometheusDatasourceUid: 'prom-dc1' }} />);
+
+    expect(await screen.findByText('Monitoring cannot be fully trusted: 1 critical, 1 warning')).toBeInTheDocument();
+    const items = within(screen.getByRole('list', { name: 'Problems, worst first' })).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'CriticalGrafana grafana:3000: 25% of notifications to slack failed.Notification failures',
+      'WarningTarget 10.0.0.2:9101 of job haproxy_exporter is failing: only 80% of its recent scrapes succeeded.Failing targets',
+      expect.stringMatching(/^No dataConfig reload successful: no data\. No Alertmanager is scraped/),
+    ]);
+    expect(within(items[0]).getByRole('link', { name: 'Notification failures' })).toHaveAttribute(
+      'href',
+      '/d/fsm-core-grafana?var-job=grafana&var-instance=grafana%3A3000'
+    );
+    expect(within(items[1]).getByRole('link', { name: 'Failing targets' })).toHaveAttribute(
+      'href',
+      '/a/fullstack-monitoring-app/health#prometheus'
+    );
+  });
+
+  it('explains a failed query and checks again on request', async () => {
+    fetchMock.mockRejectedValueOnce(
+      new Error('Could not query the Prometheus datasource: data source not found (HTTP 404)')
+    );
+    fetchMock.mockResolvedValueOnce(healthyResults());
+    render(<HealthPage jsonData={{ prometheusDatasourceUid: 'gone' }} />);
+
+    expect(await screen.findByText('Could not check the monitoring stack')).toBeInTheDocument();
+    expect(screen.getByText(/data source not found \(HTTP 404\)/)).toBeInTheDocument();
+    expect(screen.getByText(/still exists and that you may query it/)).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: /Try again/ }));
+    await waitFor(() => expect(screen.getByText('Monitoring is healthy')).toBeInTheDocument());
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks for a datasource before anything else', async () => {
+    render(<HealthPage jsonData={{}} />);
+    expect(await screen.findByText('Choose a Prometheus datasource first')).toBeInTheDocument();
+    expect(screen.getByText(/the health of your monitoring stack/)).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
