@@ -3,13 +3,22 @@
 process.env.TZ = 'UTC';
 
 const base = require('./.config/jest.config');
+const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
 const swcTransform = base.transform['^.+\\.(t|j)sx?$'];
 
 module.exports = {
   ...base,
   // d3-color (pulled in by @grafana/ui) ships .mjs ESM that jest cannot load untransformed.
   transform: { ...base.transform, '^.+\\.mjs$': swcTransform },
-  testMatch: [...base.testMatch, '<rootDir>/tests/unit/**/*.test.ts'],
+  // MSW 2 (the Grafana API double's jest adapter) depends on ESM-only packages.
+  transformIgnorePatterns: [
+    nodeModulesToTransform([...grafanaESModules, 'msw', '@mswjs', '@open-draft', 'rettime', 'until-async']),
+  ],
+  testMatch: [
+    ...base.testMatch,
+    '<rootDir>/tests/unit/**/*.test.ts',
+    '<rootDir>/tests/grafana-double/**/*.test.ts',
+  ],
   // tests/integration needs the real stack (jest.integration.config.js); tests/*.spec.ts are Playwright's.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/(?!unit/)'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/(?!unit/|grafana-double/)'],
 };

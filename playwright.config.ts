@@ -14,9 +14,8 @@ const pluginE2eAuth = `${dirname(require.resolve('@grafana/plugin-e2e'))}/auth`;
  * See https://playwright.dev/docs/test-configuration.
  */
 export default defineConfig<PluginOptions>({
-  testDir: './tests',
-  // tests/integration and tests/unit are jest suites; Playwright owns only the *.spec.ts files.
-  testMatch: '*.spec.ts',
+  // @grafana/plugin-e2e specs for `docker compose up`; the rest of tests/ is jest and the sandbox.
+  testDir: './tests/e2e',
   /* Run tests in files in parallel */
   fullyParallel: true,
   /* Fail the build on CI if you accidentally left test.only in the source code. */

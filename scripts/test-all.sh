@@ -20,7 +20,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
-APT_PACKAGES=(zip unzip curl jq)
+# chromium: the browser journeys (tests/sandbox) drive Debian's build; nothing downloads a browser.
+APT_PACKAGES=(zip unzip curl jq chromium)
 MIN_NODE_MAJOR=20
 
 START=$(date +%s.%N)
@@ -78,7 +79,7 @@ count_tests() {
   node -e '
     const fs = require("fs");
     let passed = 0, failed = 0, runs = 0;
-    for (const f of ["artifacts/jest-unit.json", "artifacts/jest-integration.json"]) {
+    for (const f of ["artifacts/jest-unit.json", "artifacts/jest-integration.json", "artifacts/browser-journeys.json"]) {
       if (!fs.existsSync(f)) continue;
       const r = JSON.parse(fs.readFileSync(f, "utf8"));
       passed += r.numPassedTests; failed += r.numFailedTests; runs++;
@@ -115,7 +116,7 @@ summary() {
   exit "$status"
 }
 trap summary EXIT
-rm -f artifacts/jest-unit.json artifacts/jest-integration.json
+rm -f artifacts/jest-unit.json artifacts/jest-integration.json artifacts/browser-journeys.json
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -193,4 +194,5 @@ if [ "${FSM_SKIP_STACK:-0}" = 1 ]; then
 else
   step "start test stack" start_stack
   step "integration tests" npm run test:integration -- --json --outputFile=artifacts/jest-integration.json
+  step "browser journeys" env FSM_JOURNEY_RESULTS=artifacts/browser-journeys.json npm run test:browser
 fi

@@ -1,8 +1,7 @@
 /** @jest-environment node */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { generatedFiles, withDashboardIncludes } from './generated-files';
-import { generateDashboards } from './dashboards';
+import { bundledDashboards, generatedFiles, withDashboardIncludes } from './generated-files';
 
 const root = resolve(__dirname, '..');
 const readCommitted = (path: string) => {
@@ -21,7 +20,8 @@ describe('generated files', () => {
   it('lists every generated dashboard in plugin.json with matching uid, and nothing else generated', () => {
     const plugin = JSON.parse(readCommitted('src/plugin.json')!);
     const dashboardIncludes = plugin.includes.filter((i: { type: string }) => i.type === 'dashboard');
-    const generated = generateDashboards();
+    const generated = bundledDashboards();
+    expect(generated.map((d) => d.uid)).toContain('fsm-stack-health');
     expect(dashboardIncludes).toHaveLength(generated.length);
     for (const d of generated) {
       const include = dashboardIncludes.find((i: { path: string }) => i.path === `dashboards/${d.file}`);
@@ -39,9 +39,7 @@ describe('generated files', () => {
         { type: 'datasource', name: 'DS', path: 'datasource/plugin.json' },
       ],
     });
-    const after = JSON.parse(
-      withDashboardIncludes(before, [{ file: 'a.json', uid: 'fsm-a', title: 'A', dashboard: {} }])
-    );
+    const after = JSON.parse(withDashboardIncludes(before, [{ file: 'a.json', uid: 'fsm-a', title: 'A' }]));
     expect(after.includes).toEqual([
       { type: 'page', name: 'Home', path: '/a/x/home' },
       { type: 'datasource', name: 'DS', path: 'datasource/plugin.json' },

@@ -1,8 +1,15 @@
 import { renderPrometheusRuleFile, renderPromtoolTests } from './alerting/prometheus-rules';
 import { renderRunbook } from './alerting/runbook';
 import { EXPORTERS } from './catalog';
-import { generateDashboards } from './dashboards';
+import { generateDashboards, type GeneratedDashboard } from './dashboards';
+import {
+  RECORDING_RULES_FILE,
+  RECORDING_TESTS_FILE,
+  renderRecordingRuleFile,
+  renderRecordingRuleTests,
+} from './dashboards/recording-rules';
 import { withRevision } from './dashboards/revision';
+import { buildStackHealthDashboard } from './health/dashboard';
 
 /**
  * Everything `npm run generate` writes, computed without touching the disk: the generator writes
@@ -18,13 +25,25 @@ export interface GeneratedFile {
 export type ReadCommitted = (path: string) => string | undefined;
 
 const PLUGIN_JSON = 'src/plugin.json';
+const STACK_HEALTH_DASHBOARD_FILE = 'core-stack-health.json';
 /** Loaded by the compose stack's and the test stack's Prometheus. */
 export const PROMETHEUS_RULES_DIR = 'provisioning/prometheus/rules';
 export const PROMTOOL_TESTS_DIR = 'tests/promtool';
 
+export type BundledDashboard = Pick<GeneratedDashboard, 'file' | 'uid' | 'title' | 'dashboard'>;
+
+/** Every dashboard plugin.json bundles: the catalog's, and the monitoring stack's health (src/health). */
+export function bundledDashboards(): BundledDashboard[] {
+  const health = buildStackHealthDashboard() as { uid: string; title: string };
+  return [
+    ...generateDashboards(),
+    { file: STACK_HEALTH_DASHBOARD_FILE, uid: health.uid, title: health.title, dashboard: health },
+  ];
+}
+
 export function generatedFiles(readCommitted: ReadCommitted): GeneratedFile[] {
   const files: GeneratedFile[] = [];
-  const dashboards = generateDashboards();
+  const dashboards = bundledDashboards();
 
   for (const generated of dashboards) {
     const path = `dashboards/${generated.file}`;
@@ -44,6 +63,14 @@ export function generatedFiles(readCommitted: ReadCommitted): GeneratedFile[] {
     // Every rule's runbook_url points here.
     files.push({ path: `docs/runbooks/${exporter.id}.md`, content: renderRunbook(exporter) });
   }
+
+  // Recording rules for the fleet panels of the layer dashboards (which fall back to raw queries without them).
+  const recordingRulesPath = `${PROMETHEUS_RULES_DIR}/${RECORDING_RULES_FILE}`;
+  files.push({ path: recordingRulesPath, content: renderRecordingRuleFile() });
+  files.push({
+    path: `${PROMTOOL_TESTS_DIR}/${RECORDING_TESTS_FILE}`,
+    content: renderRecordingRuleTests(`../../${recordingRulesPath}`),
+  });
 
   const pluginJson = readCommitted(PLUGIN_JSON);
   if (pluginJson === undefined) {
@@ -67,7 +94,7 @@ interface PluginInclude {
  */
 export function withDashboardIncludes(
   pluginJsonText: string,
-  dashboards: ReturnType<typeof generateDashboards>
+  dashboards: ReadonlyArray<Pick<GeneratedDashboard, 'file' | 'uid' | 'title'>>
 ): string {
   const pluginJson = JSON.parse(pluginJsonText) as { includes?: PluginInclude[] };
   const others = (pluginJson.includes ?? []).filter((include) => include.type !== 'dashboard');

@@ -30,10 +30,14 @@ RUN=$FSM_STACK_DIR/run
 : "${FSM_HAPROXY_FRONTEND_PORT:=18080}"  # haproxy demo frontend -> prometheus + pushgateway
 : "${FSM_HAPROXY_STATS_PORT:=18404}"     # haproxy stats CSV (/stats;csv)
 : "${FSM_HAPROXY_PROMEX_PORT:=18405}"    # haproxy built-in exporter (/metrics)
+: "${FSM_PROM_AUTH_PORT:=19095}"         # Prometheus behind basic auth (second haproxy, prometheus-auth.cfg)
+# Test credentials of that basic-auth front: not secret, but tests check they never reach the browser side.
+: "${FSM_PROM_AUTH_USER:=fsm-inventory}"
+: "${FSM_PROM_AUTH_PASSWORD:=fsm-proxy-only-7Qx2}"
 PORT_VARS=(FSM_PROM_PORT FSM_PUSHGATEWAY_PORT FSM_ALERTMANAGER_PORT FSM_NODE_EXPORTER_PORT
   FSM_HAPROXY_EXPORTER_PORT FSM_BLACKBOX_PORT FSM_POSTGRES_EXPORTER_PORT FSM_FIXTURES_PORT FSM_EPMD_PORT
   FSM_RABBITMQ_AMQP_PORT FSM_RABBITMQ_DIST_PORT FSM_RABBITMQ_PROM_PORT FSM_POSTGRES_PORT FSM_DNS_PORT
-  FSM_NTP_PORT FSM_HAPROXY_FRONTEND_PORT FSM_HAPROXY_STATS_PORT FSM_HAPROXY_PROMEX_PORT)
+  FSM_NTP_PORT FSM_HAPROXY_FRONTEND_PORT FSM_HAPROXY_STATS_PORT FSM_HAPROXY_PROMEX_PORT FSM_PROM_AUTH_PORT)
 
 IS_ROOT=0; [ "$(id -u)" = 0 ] && IS_ROOT=1
 

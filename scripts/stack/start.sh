@@ -66,14 +66,14 @@ install_missing_packages() {
 render() { # render TEMPLATE OUT: substitutes only our own variables, so '$' in configs (regexps) survives
   local vars
   # shellcheck disable=SC2016 # the literal ${NAME} list tells envsubst which variables it may replace
-  vars=$(printf '${%s} ' "${PORT_VARS[@]}" FSM_STACK_DIR)
+  vars=$(printf '${%s} ' "${PORT_VARS[@]}" FSM_STACK_DIR FSM_PROM_AUTH_USER FSM_PROM_AUTH_PASSWORD)
   envsubst "$vars" <"$STACK_SCRIPTS/templates/$1" >"$2"
 }
 
 write_configs() {
-  export FSM_STACK_DIR "${PORT_VARS[@]}"
+  export FSM_STACK_DIR "${PORT_VARS[@]}" FSM_PROM_AUTH_USER FSM_PROM_AUTH_PASSWORD
   local t
-  for t in blackbox.yml alertmanager.yml haproxy.cfg rabbitmq.conf chrony.conf; do render "$t" "$CONF/$t"; done
+  for t in blackbox.yml alertmanager.yml haproxy.cfg prometheus-auth.cfg rabbitmq.conf chrony.conf; do render "$t" "$CONF/$t"; done
   echo '[rabbitmq_prometheus].' >"$CONF/rabbitmq-enabled-plugins"
   : >"$CONF/rabbitmq-env.conf" # an empty env file keeps /etc/rabbitmq/rabbitmq-env.conf out
 
@@ -191,6 +191,7 @@ start_components() {
   fi
 
   launch haproxy "$u_hap" "$FSM_HAPROXY_PROMEX_PORT" /usr/sbin/haproxy -db -f "$CONF/haproxy.cfg"
+  launch prometheus_auth "$u_hap" "$FSM_PROM_AUTH_PORT" /usr/sbin/haproxy -db -f "$CONF/prometheus-auth.cfg"
 
   # Debian's node_exporter turns the systemd collector on; without a system dbus every scrape reports it failed.
   launch node_exporter "$u_prom" "$FSM_NODE_EXPORTER_PORT" /usr/bin/prometheus-node-exporter \
@@ -256,6 +257,7 @@ is_ready() {
     postgres_exporter) http_ok "http://127.0.0.1:$FSM_POSTGRES_EXPORTER_PORT/metrics" ;;
     haproxy) http_ok "http://127.0.0.1:$FSM_HAPROXY_PROMEX_PORT/metrics" ;;
     haproxy_exporter) http_ok "http://127.0.0.1:$FSM_HAPROXY_EXPORTER_PORT/metrics" ;;
+    prometheus_auth) http_ok "http://$FSM_PROM_AUTH_USER:$FSM_PROM_AUTH_PASSWORD@127.0.0.1:$FSM_PROM_AUTH_PORT/-/ready" ;;
     rabbitmq) http_ok "http://127.0.0.1:$FSM_RABBITMQ_PROM_PORT/metrics" ;;
     fixtures) http_ok "http://127.0.0.1:$FSM_FIXTURES_PORT/-/healthy" ;;
     epmd) tcp_bound "$FSM_EPMD_PORT" ;;
@@ -335,6 +337,9 @@ write_env_file() {
 # Written by scripts/stack/start.sh; read by tests/integration (or: set -a; . $FSM_STACK_DIR/stack.env; set +a)
 FSM_STACK_DIR=$FSM_STACK_DIR
 FSM_PROM_URL=http://127.0.0.1:$FSM_PROM_PORT
+FSM_PROM_AUTH_URL=http://127.0.0.1:$FSM_PROM_AUTH_PORT
+FSM_PROM_AUTH_USER=$FSM_PROM_AUTH_USER
+FSM_PROM_AUTH_PASSWORD=$FSM_PROM_AUTH_PASSWORD
 FSM_ALERTMANAGER_URL=http://127.0.0.1:$FSM_ALERTMANAGER_PORT
 FSM_PUSHGATEWAY_URL=http://127.0.0.1:$FSM_PUSHGATEWAY_PORT
 FSM_NODE_EXPORTER_URL=http://127.0.0.1:$FSM_NODE_EXPORTER_PORT
@@ -367,7 +372,7 @@ main() {
 
   STARTED=()
   start_components
-  local components=(epmd rabbitmq postgres dnsmasq haproxy node_exporter blackbox_exporter pushgateway
+  local components=(epmd rabbitmq postgres dnsmasq haproxy prometheus_auth node_exporter blackbox_exporter pushgateway
     alertmanager postgres_exporter haproxy_exporter fixtures prometheus)
   [ "$WITH_CHRONY" = 1 ] && components+=(chronyd)
   wait_for_components "${components[@]}"

@@ -2,16 +2,9 @@
    dashboardNewLayouts; bundled dashboards must load on every Grafana we support (>= 11.6), so v1. */
 import {
   DashboardBuilder,
-  DashboardLinkBuilder,
-  DashboardLinkType,
-  DatasourceVariableBuilder,
-  QueryVariableBuilder,
   RowBuilder,
   ThresholdsConfigBuilder,
   ThresholdsMode,
-  VariableHide,
-  VariableRefresh,
-  VariableSort,
   type Dashboard,
   type ThresholdsConfig,
 } from '@grafana/grafana-foundation-sdk/dashboard';
@@ -38,9 +31,20 @@ import { exporterDashboardUid } from '../catalog/links';
 import { dashboardContext, signalQuery } from '../catalog/promql';
 import { resolveThreshold, type ThresholdOverrides } from '../catalog/thresholds';
 import type { ExporterDefinition, PanelDefinition, PanelKind, Signal, ThresholdDefinition } from '../catalog/types';
+import {
+  DASHBOARD_TAG,
+  DATASOURCE_REF,
+  HOME_DASHBOARD_UID,
+  datasourceVariable,
+  dashboardLink,
+  finalise,
+  layerDashboardUid,
+  targetVariables,
+  taggedDashboardsLink,
+  type PanelQuery,
+} from './common';
 
-export const DASHBOARD_TAG = 'fullstack-monitoring';
-export const DATASOURCE_REF = { type: 'prometheus', uid: '${datasource}' };
+export { DASHBOARD_TAG, DATASOURCE_REF };
 
 export interface DashboardOptions {
   /** Label that names a cluster/datacenter (the app setting); `cluster` by default. */
@@ -53,6 +57,14 @@ export function exporterDashboardFile(exporter: ExporterDefinition): string {
   return `${exporter.layer}-${exporter.id}.json`;
 }
 
+/**
+ * Points per time series panel. Grafana's default is the panel's width in pixels (about 900 for a
+ * half-width panel), so a 24 h view steps every minute; 500 points (a 2-minute step over 24 h,
+ * 30 s over the default 6 h) still draws more than one point per two pixels and halves the samples
+ * Prometheus reads for every range panel. Measured by scripts/bench/query-cost.ts.
+ */
+export const TIMESERIES_MAX_DATA_POINTS = 500;
+
 const DEFAULT_WIDTH: Record<PanelKind, number> = { stat: 4, gauge: 4, bargauge: 8, timeseries: 12, table: 24 };
 const HEIGHT: Record<PanelKind, number> = { stat: 4, gauge: 6, bargauge: 8, timeseries: 8, table: 8 };
 
@@ -61,9 +73,18 @@ const HEIGHT: Record<PanelKind, number> = { stat: 4, gauge: 6, bargauge: 8, time
  * descriptions and thresholds all come from the exporter's signals. Pure: same input, same JSON.
  */
 export function buildExporterDashboard(exporter: ExporterDefinition, options: DashboardOptions = {}): Dashboard {
+  return exporterDashboardWithQueries(exporter, options).dashboard;
+}
+
+/** The dashboard and, for tests and the bench, every query of its panels with the signal behind it. */
+export function exporterDashboardWithQueries(
+  exporter: ExporterDefinition,
+  options: DashboardOptions = {}
+): { dashboard: Dashboard; queries: PanelQuery[] } {
   const clusterLabel = options.clusterLabel ?? 'cluster';
   const q = dashboardContext(clusterLabel);
   const layer = getLayer(exporter.layer);
+  const queries: PanelQuery[] = [];
   const builder = new DashboardBuilder(`${exporter.title}`)
     .uid(exporterDashboardUid(exporter))
     .description(exporter.description)
@@ -73,75 +94,37 @@ export function buildExporterDashboard(exporter: ExporterDefinition, options: Da
     .time({ from: 'now-6h', to: 'now' })
     .refresh('1m')
     .timezone('browser')
-    .link(
-      new DashboardLinkBuilder('Full-Stack Monitoring')
-        .type(DashboardLinkType.Dashboards)
-        .tags([DASHBOARD_TAG])
-        .asDropdown(true)
-        .includeVars(true)
-        .keepTime(true)
-    )
-    .link(
-      new DashboardLinkBuilder(layer.title)
-        .type(DashboardLinkType.Dashboards)
-        .tags([DASHBOARD_TAG, exporter.layer])
-        .asDropdown(true)
-        .includeVars(true)
-        .keepTime(true)
-    )
-    .withVariable(new DatasourceVariableBuilder('datasource').label('Data source').type('prometheus'));
+    .link(dashboardLink('Home', HOME_DASHBOARD_UID))
+    .link(dashboardLink(layer.title, layerDashboardUid(exporter.layer)))
+    .link(taggedDashboardsLink(`${layer.title} dashboards`, [DASHBOARD_TAG, exporter.layer]))
+    .link(taggedDashboardsLink('All dashboards', [DASHBOARD_TAG]))
+    .withVariable(datasourceVariable());
 
-  for (const variable of targetVariables(exporter, clusterLabel)) {
+  for (const variable of targetVariables(exporter.infoMetrics, clusterLabel)) {
     builder.withVariable(variable);
   }
 
   for (const row of exporter.dashboard) {
     builder.withRow(new RowBuilder(row.title));
     for (const panel of row.panels) {
-      builder.withPanel(buildPanel(exporter, panel, q, options.overrides));
+      const signals = panel.signals.map((id) => findSignal(exporter, id));
+      builder.withPanel(
+        buildSignalPanel({
+          exporter,
+          signals,
+          panel,
+          exprs: signals.map((signal) => signalQuery(signal, q)),
+          overrides: options.overrides,
+          queries,
+        })
+      );
     }
   }
 
-  return finalise(builder.build());
+  return { dashboard: finalise(builder.build()), queries };
 }
 
-/** `cluster`, `job`, `instance`, each narrowed by the ones before it, listed from the exporter's info metric. */
-function targetVariables(exporter: ExporterDefinition, clusterLabel: string) {
-  const info = (matchers: string) =>
-    exporter.infoMetrics.length === 1
-      ? `${exporter.infoMetrics[0]}{${matchers}}`
-      : `{${['__name__=~"' + exporter.infoMetrics.join('|') + '"', matchers].filter(Boolean).join(',')}}`;
-  const variable = (name: string, label: string, query: string, allValue: string) =>
-    new QueryVariableBuilder(name)
-      .label(label)
-      .datasource(DATASOURCE_REF)
-      .query({ query, refId: 'PrometheusVariableQueryEditor-VariableQuery', qryType: 1 })
-      .definition(query)
-      .refresh(VariableRefresh.OnTimeRangeChanged)
-      .sort(VariableSort.AlphabeticalCaseInsensitiveAsc)
-      .multi(true)
-      .includeAll(true)
-      .allValue(allValue)
-      .current({ text: 'All', value: '$__all', selected: true });
-  return [
-    // `.*` also matches series without the label, so single-datacenter setups need no cluster label at all.
-    variable(
-      'cluster',
-      clusterLabel === 'cluster' ? 'Cluster' : `Cluster (${clusterLabel})`,
-      `label_values(${info('')}, ${clusterLabel})`,
-      '.*'
-    ).hide(VariableHide.DontHide),
-    variable('job', 'Job', `label_values(${info(`${clusterLabel}=~"$cluster"`)}, job)`, '.+'),
-    variable(
-      'instance',
-      'Instance',
-      `label_values(${info(`${clusterLabel}=~"$cluster",job=~"$job"`)}, instance)`,
-      '.+'
-    ),
-  ];
-}
-
-function findSignal(exporter: ExporterDefinition, id: string): Signal {
+export function findSignal(exporter: ExporterDefinition, id: string): Signal {
   const signal = exporter.signals.find((s) => s.id === id);
   if (!signal) {
     throw new Error(`Dashboard of "${exporter.id}" uses unknown signal "${id}"`);
@@ -149,18 +132,27 @@ function findSignal(exporter: ExporterDefinition, id: string): Signal {
   return signal;
 }
 
-function buildPanel(
-  exporter: ExporterDefinition,
-  panel: PanelDefinition,
-  q: ReturnType<typeof dashboardContext>,
-  overrides: ThresholdOverrides | undefined
-): cog.Builder<any> {
-  const signals = panel.signals.map((id) => findSignal(exporter, id));
+export interface SignalPanelSpec {
+  exporter: ExporterDefinition;
+  /** Drawn signals; unit, description and threshold come from the first one unless the panel says otherwise. */
+  signals: Signal[];
+  panel: Omit<PanelDefinition, 'signals'>;
+  /** One query per signal, already rendered (the exporter dashboard's own, or a fleet form of it). */
+  exprs: string[];
+  overrides: ThresholdOverrides | undefined;
+  /** Receives every query built, with its signal. */
+  queries: PanelQuery[];
+}
+
+/** A panel over catalog signals: unit, description, min/max and threshold colours all from the catalog. */
+export function buildSignalPanel(spec: SignalPanelSpec): cog.Builder<any> {
+  const { exporter, signals, panel, exprs, overrides } = spec;
   const first = signals[0];
   const kind = panel.kind ?? 'timeseries';
   const instant = kind !== 'timeseries';
+  const title = panel.title ?? first.title;
   const builder = panelBuilder(kind)
-    .title(panel.title ?? first.title)
+    .title(title)
     .description(panel.description ?? first.description)
     .datasource(DATASOURCE_REF)
     .unit(first.unit)
@@ -168,12 +160,22 @@ function buildPanel(
     .height(HEIGHT[kind]);
 
   signals.forEach((signal, index) => {
+    const refId = String.fromCharCode(65 + index);
     const target = new DataqueryBuilder()
-      .refId(String.fromCharCode(65 + index))
+      .refId(refId)
       .datasource(DATASOURCE_REF)
-      .expr(signalQuery(signal, q))
+      .expr(exprs[index])
       .legendFormat(signal.legend ?? '__auto');
     builder.withTarget(instant ? target.instant() : target.range());
+    spec.queries.push({
+      panel: title,
+      refId,
+      expr: exprs[index],
+      instant,
+      exporter: exporter.id,
+      signal: signal.id,
+      optional: signal.optional,
+    });
   });
 
   if (first.min !== undefined) {
@@ -192,7 +194,9 @@ function buildPanel(
         .displayMode(LegendDisplayMode.List)
         .placement(LegendPlacement.Bottom)
     );
-    ts.fillOpacity(panel.stack ? 40 : 10).lineWidth(1);
+    ts.fillOpacity(panel.stack ? 40 : 10)
+      .lineWidth(1)
+      .maxDataPoints(TIMESERIES_MAX_DATA_POINTS);
     if (panel.stack) {
       ts.stacking(new StackingConfigBuilder().mode(StackingMode.Normal));
     }
@@ -250,15 +254,4 @@ export function thresholdSteps(threshold: ThresholdDefinition | undefined): cog.
     steps.push({ value: threshold.warning ?? threshold.critical ?? 0, color: 'green' });
   }
   return new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(steps);
-}
-
-/**
- * Grafana needs unique panel ids for links and "view panel"; the SDK leaves them unset (rows get
- * 0). Bundled dashboards must have no top-level id, or Grafana refuses to import them.
- */
-function finalise(dashboard: Dashboard): Dashboard {
-  let nextId = 1;
-  const panels = (dashboard.panels ?? []).map((panel) => ({ ...panel, id: nextId++ }));
-  const { id: _ignored, ...rest } = dashboard as Dashboard & { id?: number };
-  return { ...rest, panels } as Dashboard;
 }

@@ -1,21 +1,71 @@
 import type { DataSourceJsonData } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
+import type { TargetHealth } from '../inventory/targets';
 
-/** plugin.json route prefix that Grafana's proxy maps to `jsonData.prometheusUrl` (GET only). */
-export const PROMETHEUS_ROUTE = 'prometheus';
+/** The uid the app creates its inventory datasource with (and the provisioning file uses). */
+export const INVENTORY_DATASOURCE_UID = 'fsm-inventory';
+export const INVENTORY_DATASOURCE_TYPE = 'fullstack-inventory-datasource';
+export const INVENTORY_DATASOURCE_NAME = 'Full-Stack Inventory';
 
-export type InventoryQueryKind = 'targets';
+/** How Grafana's server authenticates to the upstreams; each mode has its own plugin.json routes. */
+export type AuthMode = 'none' | 'basic' | 'bearer';
+export const AUTH_MODES: readonly AuthMode[] = ['none', 'basic', 'bearer'];
+
+/** The services the datasource reads, each with its URL in jsonData. */
+export type Upstream = 'prometheus' | 'alertmanager' | 'pushgateway';
+
+/**
+ * The plugin.json route prefix for an upstream and auth mode: `prometheus`, `prometheus-basic`,
+ * `prometheus-bearer`, … Grafana matches route paths as prefixes, so plugin.json lists the
+ * suffixed routes before the bare one (a test checks that no route shadows a later one).
+ */
+export function routePath(upstream: Upstream, authMode: AuthMode = 'none'): string {
+  return authMode === 'none' ? upstream : `${upstream}-${authMode}`;
+}
+
+/** Kept for callers of the skeleton: the unauthenticated Prometheus route. */
+export const PROMETHEUS_ROUTE = routePath('prometheus');
+
+export type InventoryQueryKind = 'targets' | 'exporters' | 'coverage' | 'pushgateway';
 
 export interface InventoryQuery extends DataQuery {
   kind?: InventoryQueryKind;
+  /** Layer ids (or template variables resolving to them); empty = all. */
+  layers?: string[];
+  /** Exporter ids, `unknown` for unclassified targets; empty = all. */
+  exporters?: string[];
+  health?: TargetHealth[];
+  /** Whole-name regex on the job, like a PromQL `=~` (may hold template variables). */
+  jobRegex?: string;
 }
 
 export const DEFAULT_QUERY: Partial<InventoryQuery> = { kind: 'targets' };
 
-/** Non-secret settings; secrets, when needed, go to secureJsonData and into route headers. */
+/** What a template variable lists. */
+export type VariableQueryKind = 'layers' | 'exporters' | 'jobs';
+export interface InventoryVariableQuery {
+  kind: VariableQueryKind;
+}
+
+/**
+ * Non-secret settings (readable by every user of the org). Secrets live in secureJsonData and only
+ * reach upstreams as route headers, templated by Grafana's server.
+ */
 export interface InventoryDataSourceOptions extends DataSourceJsonData {
   /** Prometheus' base URL as Grafana's server reaches it, e.g. http://prometheus:9090. */
   prometheusUrl?: string;
+  authMode?: AuthMode;
+  /** The basic-auth user, shown in the editor; the header value itself is secret. */
+  basicAuthUser?: string;
+  alertmanagerUrl?: string;
+  pushgatewayUrl?: string;
+}
+
+/** Secrets. Write-only from the browser: Grafana returns only `secureJsonFields[k] = true`. */
+export interface InventorySecureJsonData {
+  /** base64("user:password"), computed by the editor because route templates cannot encode. */
+  basicAuthEncoded?: string;
+  bearerToken?: string;
 }
 
 /** Body of Prometheus' GET /api/v1/status/buildinfo. */

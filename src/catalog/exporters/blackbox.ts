@@ -30,7 +30,8 @@ export const blackboxExporter: ExporterDefinition = {
   description:
     'Synthetic HTTP, TCP and ICMP probes: whether endpoints answer, how fast, with which status and certificate.',
   // The DNS prober is its own catalog entry (`dns`) that supersedes this one for jobs with probe_dns_*.
-  detection: { metrics: ['probe_success'] },
+  // probe_success marks the probe jobs; the build info marks the job scraping the exporter's own /metrics.
+  detection: { metrics: ['probe_success', 'blackbox_exporter_build_info'] },
   infoMetrics: ['probe_success'],
   thresholds: [
     {

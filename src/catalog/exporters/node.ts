@@ -19,6 +19,7 @@ export const nodeExporter: ExporterDefinition = {
   docsUrl: 'https://github.com/prometheus/node_exporter',
   description: 'Linux and Unix hosts: CPU, memory, filesystems, disks, network, time sync and systemd units.',
   detection: { metrics: ['node_uname_info', 'node_exporter_build_info'] },
+  overview: ['cpuUtilisation', 'memoryUtilisation', 'loadPerCore', 'filesystemFree'],
   infoMetrics: ['node_uname_info'],
   versionMetric: { metric: 'node_exporter_build_info', label: 'version' },
   thresholds: [

@@ -219,4 +219,48 @@ describe('App config page', () => {
       jsonData: { prometheusDatasourceUid: 'prom-dc1' },
     });
   });
+
+  it('creates the inventory datasource from the saved Prometheus datasource, and reports what is still needed', async () => {
+    fetchMock.mockImplementation((request: { url: string; method: string }) => {
+      if (request.url === '/api/datasources/uid/prom-dc1') {
+        return of({
+          status: 200,
+          data: {
+            uid: 'prom-dc1',
+            name: 'Prometheus DC1',
+            type: 'prometheus',
+            url: 'http://prom:9090',
+            basicAuth: true,
+            basicAuthUser: 'viewer',
+          },
+        });
+      }
+      if (request.url === '/api/datasources/uid/fsm-inventory') {
+        return throwError(() => ({ status: 404, data: { message: 'Data source not found' } }));
+      }
+      return of({ status: 200, data: { message: 'Datasource added' } });
+    });
+    renderConfig({ enabled: true, jsonData: { prometheusDatasourceUid: 'prom-dc1' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Create the inventory datasource' }));
+
+    const alert = await screen.findByRole('alert', { name: /Created the inventory datasource/ });
+    expect(within(alert).getByText(/the password of "viewer"/)).toBeInTheDocument();
+    expect(within(alert).getByRole('link', { name: 'Open its settings' })).toHaveAttribute(
+      'href',
+      '/connections/datasources/edit/fsm-inventory'
+    );
+    const post = fetchMock.mock.calls.map(([r]) => r).find((r) => r.method === 'POST');
+    expect(post.data).toMatchObject({
+      uid: 'fsm-inventory',
+      jsonData: { prometheusUrl: 'http://prom:9090', authMode: 'basic', basicAuthUser: 'viewer' },
+    });
+    // The app settings themselves were not touched.
+    expect(reloadPage).not.toHaveBeenCalled();
+  });
+
+  it('offers the inventory datasource only once a Prometheus datasource is saved', () => {
+    renderConfig({ enabled: true, jsonData: {} });
+    expect(screen.getByRole('button', { name: 'Create the inventory datasource' })).toBeDisabled();
+  });
 });

@@ -9,6 +9,7 @@ import { buildSettingsPayload, postAppSettings, type AppSettingsPayload } from '
 import { fetchErrorMessage, fetchErrorStatus } from '../../utils/fetchError';
 import { labelNameError } from '../../utils/prometheusLabel';
 import { reloadPage } from '../../utils/reloadPage';
+import { InventoryDatasourceSetup } from './InventoryDatasourceSetup';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppJsonData>> {}
 
@@ -130,6 +131,10 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
           {!datasourceUid && <Text color="secondary">Choose a Prometheus datasource to save.</Text>}
         </Stack>
       </form>
+
+      <FieldSet label="Inventory datasource" className={styles.status}>
+        <InventoryDatasourceSetup prometheusDatasourceUid={savedDatasourceUid} />
+      </FieldSet>
 
       {enabled && (
         <FieldSet label="App status" className={styles.status}>

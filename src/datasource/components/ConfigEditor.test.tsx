@@ -1,19 +1,25 @@
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import type { DataSourceSettings } from '@grafana/data';
-import { ConfigEditor } from './ConfigEditor';
+import { encodeBasicAuth } from '../basicAuth';
+import { BASIC_PASSWORD_INPUT_ID, BEARER_TOKEN_INPUT_ID, ConfigEditor } from './ConfigEditor';
 import type { InventoryDataSourceOptions } from '../types';
 
-function renderEditor(jsonData: InventoryDataSourceOptions & Record<string, unknown>) {
+function renderEditor(
+  jsonData: InventoryDataSourceOptions & Record<string, unknown>,
+  secureJsonFields: Record<string, boolean> = {}
+) {
   const onOptionsChange = jest.fn();
   const options = {
     uid: 'inventory-1',
     jsonData,
-    secureJsonFields: {},
+    secureJsonFields,
   } as unknown as DataSourceSettings<InventoryDataSourceOptions>;
   const view = render(<ConfigEditor options={options} onOptionsChange={onOptionsChange} />);
   return { onOptionsChange, options, view };
 }
+
+const lastChange = (mock: jest.Mock) => mock.mock.calls[mock.mock.calls.length - 1][0];
 
 describe('Inventory datasource settings', () => {
   it('stores the Prometheus URL in jsonData and keeps the other settings', () => {
@@ -30,7 +36,8 @@ describe('Inventory datasource settings', () => {
   it.each([
     ['prometheus:9090', 'Use an http:// or https:// URL.'],
     ['not a url', 'Enter a full URL, e.g. http://prometheus:9090.'],
-    ['http://prometheus:9090/api/v1', "Enter Prometheus' base URL, without /api/v1."],
+    ['http://prometheus:9090/api/v1', 'Enter the base URL, without /api/v1.'],
+    ['http://admin:secret@prometheus:9090', /Do not put credentials in the URL/],
   ])('explains why %s will not work', (url, message) => {
     renderEditor({ prometheusUrl: url });
     expect(screen.getByText(message)).toBeInTheDocument();
@@ -39,5 +46,64 @@ describe('Inventory datasource settings', () => {
   it('accepts a base URL with a path prefix', () => {
     renderEditor({ prometheusUrl: 'https://metrics.example.com/prometheus' });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('stores basic-auth credentials only as an encoded secret, never the password or the header in jsonData', () => {
+    const { onOptionsChange } = renderEditor({
+      prometheusUrl: 'http://p:9090',
+      authMode: 'basic',
+      basicAuthUser: 'grafana',
+    });
+
+    fireEvent.change(document.getElementById(BASIC_PASSWORD_INPUT_ID)!, { target: { value: 'pä:ss' } });
+
+    const saved = lastChange(onOptionsChange);
+    expect(saved.secureJsonData).toEqual({ basicAuthEncoded: encodeBasicAuth('grafana', 'pä:ss') });
+    // UTF-8 bytes, as servers decode Basic credentials: ä is 0xC3 0xA4
+    expect(atob(saved.secureJsonData.basicAuthEncoded)).toBe('grafana:p\u00c3\u00a4:ss');
+    expect(JSON.stringify(saved.jsonData)).not.toContain('pä:ss');
+    expect(JSON.stringify(saved.jsonData)).not.toContain(saved.secureJsonData.basicAuthEncoded);
+  });
+
+  it('shows a stored password as configured, and Reset clears it on save', () => {
+    const { onOptionsChange } = renderEditor(
+      { prometheusUrl: 'http://p:9090', authMode: 'basic', basicAuthUser: 'grafana' },
+      { basicAuthEncoded: true }
+    );
+    expect(screen.getByDisplayValue('configured')).toBeDisabled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+
+    const saved = lastChange(onOptionsChange);
+    expect(saved.secureJsonFields).toEqual({ basicAuthEncoded: false });
+    expect(saved.secureJsonData).toEqual({ basicAuthEncoded: '' });
+  });
+
+  it('asks for the password again when the user changes, since the stored value encodes the old user', () => {
+    const { onOptionsChange } = renderEditor(
+      { prometheusUrl: 'http://p:9090', authMode: 'basic', basicAuthUser: 'grafana' },
+      { basicAuthEncoded: true }
+    );
+    fireEvent.change(screen.getByLabelText('User'), { target: { value: 'reader' } });
+    const saved = lastChange(onOptionsChange);
+    expect(saved.jsonData.basicAuthUser).toBe('reader');
+    expect(saved.secureJsonFields.basicAuthEncoded).toBe(false);
+  });
+
+  it('stores a bearer token as a secret and warns while it is missing', () => {
+    const { onOptionsChange } = renderEditor({ prometheusUrl: 'http://p:9090', authMode: 'bearer' });
+    expect(screen.getByText('Credentials needed')).toBeInTheDocument();
+
+    fireEvent.change(document.getElementById(BEARER_TOKEN_INPUT_ID)!, { target: { value: ' tok-123 ' } });
+
+    const saved = lastChange(onOptionsChange);
+    expect(saved.secureJsonData).toEqual({ bearerToken: 'tok-123' });
+    expect(saved.jsonData).toEqual({ prometheusUrl: 'http://p:9090', authMode: 'bearer' });
+  });
+
+  it('switches the auth mode in jsonData', () => {
+    const { onOptionsChange } = renderEditor({ prometheusUrl: 'http://p:9090' });
+    fireEvent.click(screen.getByLabelText('Bearer token'));
+    expect(lastChange(onOptionsChange).jsonData.authMode).toBe('bearer');
   });
 });

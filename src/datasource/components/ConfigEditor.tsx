@@ -1,12 +1,22 @@
-import React, { ChangeEvent } from 'react';
+import React, { ChangeEvent, useState } from 'react';
 import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
-import { Field, FieldSet, Input } from '@grafana/ui';
-import type { InventoryDataSourceOptions } from '../types';
+import { Alert, Field, FieldSet, Input, RadioButtonGroup, SecretInput } from '@grafana/ui';
+import { encodeBasicAuth } from '../basicAuth';
+import type { AuthMode, InventoryDataSourceOptions, InventorySecureJsonData } from '../types';
 
 export const PROMETHEUS_URL_INPUT_ID = 'fsm-inventory-prometheus-url';
+export const BASIC_USER_INPUT_ID = 'fsm-inventory-basic-user';
+export const BASIC_PASSWORD_INPUT_ID = 'fsm-inventory-basic-password';
+export const BEARER_TOKEN_INPUT_ID = 'fsm-inventory-bearer-token';
+export const ALERTMANAGER_URL_INPUT_ID = 'fsm-inventory-alertmanager-url';
+export const PUSHGATEWAY_URL_INPUT_ID = 'fsm-inventory-pushgateway-url';
 
 /** Returns why `url` cannot be Prometheus' base URL, or undefined when it can. */
 export function prometheusUrlError(url: string): string | undefined {
+  return baseUrlError(url, 'prometheus:9090');
+}
+
+function baseUrlError(url: string, example: string): string | undefined {
   if (url === '') {
     return undefined;
   }
@@ -14,47 +24,213 @@ export function prometheusUrlError(url: string): string | undefined {
   try {
     parsed = new URL(url);
   } catch {
-    return 'Enter a full URL, e.g. http://prometheus:9090.';
+    return `Enter a full URL, e.g. http://${example}.`;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return 'Use an http:// or https:// URL.';
   }
-  if (/\/api\/v1\/?$/.test(parsed.pathname)) {
-    return "Enter Prometheus' base URL, without /api/v1.";
+  if (parsed.username || parsed.password) {
+    return 'Do not put credentials in the URL (they would be visible to every user): use Authentication below.';
+  }
+  if (/\/api\/v[12]\/?$/.test(parsed.pathname)) {
+    return 'Enter the base URL, without /api/v1.';
   }
   return undefined;
 }
 
-type Props = DataSourcePluginOptionsEditorProps<InventoryDataSourceOptions>;
+const AUTH_OPTIONS: Array<{ label: string; value: AuthMode; description: string }> = [
+  { label: 'None', value: 'none', description: 'Prometheus needs no credentials.' },
+  {
+    label: 'Basic auth',
+    value: 'basic',
+    description: 'User and password, sent by Grafana as an Authorization: Basic header.',
+  },
+  {
+    label: 'Bearer token',
+    value: 'bearer',
+    description: 'A token sent by Grafana as an Authorization: Bearer header.',
+  },
+];
 
+type Props = DataSourcePluginOptionsEditorProps<InventoryDataSourceOptions, InventorySecureJsonData>;
+
+/**
+ * Secrets are write-only: Grafana never sends them back, only `secureJsonFields[name] = true`, so
+ * a stored secret shows as "configured" with a Reset button. The password itself is never stored:
+ * only the encoded header value is, and the typed password lives in this component's state.
+ */
 export function ConfigEditor({ options, onOptionsChange }: Props) {
-  const prometheusUrl = options.jsonData.prometheusUrl ?? '';
-  const error = prometheusUrlError(prometheusUrl);
+  const { jsonData } = options;
+  const secureJsonFields = options.secureJsonFields ?? {};
+  const secureJsonData = (options.secureJsonData ?? {}) as InventorySecureJsonData;
+  const authMode = jsonData.authMode ?? 'none';
+  const [password, setPassword] = useState('');
 
-  const onUrlChange = (event: ChangeEvent<HTMLInputElement>) => {
+  const setJson = (patch: Partial<InventoryDataSourceOptions>) =>
+    onOptionsChange({ ...options, jsonData: { ...jsonData, ...patch } });
+  const onUrl =
+    (key: 'prometheusUrl' | 'alertmanagerUrl' | 'pushgatewayUrl') => (event: ChangeEvent<HTMLInputElement>) =>
+      setJson({ [key]: event.currentTarget.value.trim() });
+
+  const setSecret = (
+    key: keyof InventorySecureJsonData,
+    value: string,
+    jsonPatch: Partial<InventoryDataSourceOptions> = {}
+  ) =>
     onOptionsChange({
       ...options,
-      jsonData: { ...options.jsonData, prometheusUrl: event.currentTarget.value.trim() },
+      jsonData: { ...jsonData, ...jsonPatch },
+      secureJsonData: { ...secureJsonData, [key]: value },
     });
+  const resetSecret = (key: keyof InventorySecureJsonData, jsonPatch: Partial<InventoryDataSourceOptions> = {}) =>
+    onOptionsChange({
+      ...options,
+      jsonData: { ...jsonData, ...jsonPatch },
+      secureJsonFields: { ...secureJsonFields, [key]: false },
+      // "" tells Grafana to delete the stored value on save.
+      secureJsonData: { ...secureJsonData, [key]: '' },
+    });
+
+  const user = jsonData.basicAuthUser ?? '';
+  const userError = user.includes(':') ? 'A basic-auth user name cannot contain ":".' : undefined;
+  const onUser = (event: ChangeEvent<HTMLInputElement>) => {
+    const nextUser = event.currentTarget.value.trim();
+    if (password) {
+      setSecret('basicAuthEncoded', encodeBasicAuth(nextUser, password), { basicAuthUser: nextUser });
+    } else if (secureJsonFields.basicAuthEncoded) {
+      // The stored value encodes the old user name with a password we cannot read: it must be entered again.
+      resetSecret('basicAuthEncoded', { basicAuthUser: nextUser });
+    } else {
+      setJson({ basicAuthUser: nextUser });
+    }
   };
+  const onPassword = (event: ChangeEvent<HTMLInputElement>) => {
+    const next = event.currentTarget.value;
+    setPassword(next);
+    setSecret('basicAuthEncoded', next ? encodeBasicAuth(user, next) : '');
+  };
+  const passwordMissing =
+    authMode === 'basic' && !secureJsonFields.basicAuthEncoded && !secureJsonData.basicAuthEncoded;
+  const tokenMissing = authMode === 'bearer' && !secureJsonFields.bearerToken && !secureJsonData.bearerToken;
+
+  const prometheusUrl = jsonData.prometheusUrl ?? '';
+  const urlError = prometheusUrlError(prometheusUrl);
+  const alertmanagerError = baseUrlError(jsonData.alertmanagerUrl ?? '', 'alertmanager:9093');
+  const pushgatewayError = baseUrlError(jsonData.pushgatewayUrl ?? '', 'pushgateway:9091');
 
   return (
-    <FieldSet label="Prometheus">
-      <Field
-        label="Prometheus URL"
-        description="Prometheus' base URL as Grafana's server reaches it. Requests go through Grafana's datasource proxy, never from the browser."
-        invalid={Boolean(error)}
-        error={error}
-        required
-      >
-        <Input
-          id={PROMETHEUS_URL_INPUT_ID}
-          width={50}
-          value={prometheusUrl}
-          placeholder="http://prometheus:9090"
-          onChange={onUrlChange}
-        />
-      </Field>
-    </FieldSet>
+    <>
+      <FieldSet label="Prometheus">
+        <Field
+          label="Prometheus URL"
+          description="Prometheus' base URL as Grafana's server reaches it. Requests go through Grafana's datasource proxy, never from the browser."
+          invalid={Boolean(urlError)}
+          error={urlError}
+          required
+        >
+          <Input
+            id={PROMETHEUS_URL_INPUT_ID}
+            width={50}
+            value={prometheusUrl}
+            placeholder="http://prometheus:9090"
+            onChange={onUrl('prometheusUrl')}
+          />
+        </Field>
+      </FieldSet>
+
+      <FieldSet label="Authentication">
+        <Field
+          label="Method"
+          description="Grafana's server adds the credentials; they are stored encrypted and never sent to browsers."
+        >
+          <RadioButtonGroup options={AUTH_OPTIONS} value={authMode} onChange={(mode) => setJson({ authMode: mode })} />
+        </Field>
+        {authMode === 'basic' && (
+          <>
+            <Field label="User" invalid={Boolean(userError)} error={userError}>
+              <Input id={BASIC_USER_INPUT_ID} width={40} value={user} onChange={onUser} autoComplete="off" />
+            </Field>
+            <Field
+              label="Password"
+              description={
+                secureJsonFields.basicAuthEncoded
+                  ? 'Stored. Reset to replace it (it cannot be shown).'
+                  : 'Stored encrypted on save.'
+              }
+            >
+              <SecretInput
+                id={BASIC_PASSWORD_INPUT_ID}
+                width={40}
+                isConfigured={Boolean(secureJsonFields.basicAuthEncoded)}
+                value={password}
+                onChange={onPassword}
+                onReset={() => {
+                  setPassword('');
+                  resetSecret('basicAuthEncoded');
+                }}
+                autoComplete="new-password"
+              />
+            </Field>
+          </>
+        )}
+        {authMode === 'bearer' && (
+          <Field
+            label="Token"
+            description={
+              secureJsonFields.bearerToken
+                ? 'Stored. Reset to replace it (it cannot be shown).'
+                : 'Stored encrypted on save.'
+            }
+          >
+            <SecretInput
+              id={BEARER_TOKEN_INPUT_ID}
+              width={60}
+              isConfigured={Boolean(secureJsonFields.bearerToken)}
+              value={secureJsonData.bearerToken ?? ''}
+              onChange={(event) => setSecret('bearerToken', event.currentTarget.value.trim())}
+              onReset={() => resetSecret('bearerToken')}
+              autoComplete="off"
+            />
+          </Field>
+        )}
+        {(passwordMissing || tokenMissing) && (
+          <Alert severity="warning" title="Credentials needed">
+            {passwordMissing ? 'Enter the password' : 'Enter the token'} before saving, or Grafana will call Prometheus
+            without valid credentials.
+          </Alert>
+        )}
+      </FieldSet>
+
+      <FieldSet label="Optional services">
+        <Field
+          label="Alertmanager URL"
+          description="Checked by Save & test. Uses the same authentication."
+          invalid={Boolean(alertmanagerError)}
+          error={alertmanagerError}
+        >
+          <Input
+            id={ALERTMANAGER_URL_INPUT_ID}
+            width={50}
+            value={jsonData.alertmanagerUrl ?? ''}
+            placeholder="http://alertmanager:9093"
+            onChange={onUrl('alertmanagerUrl')}
+          />
+        </Field>
+        <Field
+          label="Pushgateway URL"
+          description="Pushgateway groups are read from Prometheus; this URL is the fallback when Prometheus does not scrape the Pushgateway. Uses the same authentication."
+          invalid={Boolean(pushgatewayError)}
+          error={pushgatewayError}
+        >
+          <Input
+            id={PUSHGATEWAY_URL_INPUT_ID}
+            width={50}
+            value={jsonData.pushgatewayUrl ?? ''}
+            placeholder="http://pushgateway:9091"
+            onChange={onUrl('pushgatewayUrl')}
+          />
+        </Field>
+      </FieldSet>
+    </>
   );
 }

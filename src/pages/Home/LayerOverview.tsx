@@ -61,12 +61,12 @@ export function LayerOverview({ datasourceUid }: { datasourceUid: string }) {
               {layer.title}
             </TextLink>
           </Card.Heading>
-          <Card.Figure>
+          <Card.Tags>
             <Badge
               text={detected.length > 0 ? `${detected.length} detected` : 'not monitored'}
               color={detected.length > 0 ? 'green' : 'orange'}
             />
-          </Card.Figure>
+          </Card.Tags>
           <Card.Description>
             <Stack direction="column" gap={0.5}>
               <Text color="secondary">{layer.description}</Text>

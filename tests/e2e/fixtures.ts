@@ -1,5 +1,5 @@
 import { AppConfigPage, AppPage, test as base } from '@grafana/plugin-e2e';
-import pluginJson from '../src/plugin.json';
+import pluginJson from '../../src/plugin.json';
 
 type AppTestFixture = {
   appConfigPage: AppConfigPage;
@@ -24,3 +24,15 @@ export const test = base.extend<AppTestFixture>({
 });
 
 export { expect } from '@grafana/plugin-e2e';
+
+/** Console errors a page logs while a test runs; the app must load without any. */
+export function collectConsoleErrors(page: import('@playwright/test').Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      errors.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}

@@ -1,9 +1,10 @@
 import { test, expect } from './fixtures';
 
 // Runs against a real Grafana that has at least one Prometheus datasource (see provisioning/).
-test('an admin can save the app configuration', async ({ appConfigPage, page }) => {
+test('an admin can save the app configuration, and it is shown after the reload', async ({ appConfigPage, page }) => {
+  const label = `dc_${Date.now()}`;
   const clusterLabel = page.getByLabel(/^Cluster label/);
-  await clusterLabel.fill(`dc_${Date.now()}`);
+  await clusterLabel.fill(label);
 
   const saveButton = page.getByRole('button', { name: /Save settings/i });
   if (await saveButton.isDisabled()) {
@@ -15,6 +16,8 @@ test('an admin can save the app configuration', async ({ appConfigPage, page }) 
   const saveResponse = appConfigPage.waitForSettingsResponse();
   await saveButton.click();
   await expect(saveResponse).toBeOK();
+  await page.waitForLoadState('load');
+  await expect(page.getByLabel(/^Cluster label/)).toHaveValue(label);
 });
 
 test('an invalid cluster label blocks saving', async ({ appConfigPage, page }) => {

@@ -1,0 +1,218 @@
+import { EXPORTERS } from '../../catalog';
+import { escapeRegexValue, isValidLabelName, joinMatchers, matcher } from '../../catalog/promql';
+import { validateOverrides, type ThresholdOverrides } from '../../catalog/thresholds';
+import type { ExporterDefinition } from '../../catalog/types';
+import {
+  DEFAULT_ALERT_FOLDER_UID,
+  DEFAULT_RULE_GROUP_INTERVAL_SECONDS,
+  grafanaRuleGroup,
+  SCHEDULER_BASE_INTERVAL_SECONDS,
+} from '../grafana-rules';
+import type { AlertRulePayload } from '../grafana-api/types';
+import { SetupChoiceError, type ChoiceProblem } from './errors';
+import { withContentHash } from './hash';
+import {
+  buildDesiredNotifications,
+  MANAGED_LABEL,
+  MANAGED_LABEL_VALUE,
+  type DesiredNotifications,
+  type NotificationChoices,
+} from './notifications';
+import type { ProvenanceMode } from './provenance';
+
+/*
+ * Setup's choices → the alert objects Grafana should hold. One function for the Setup page, the
+ * file export and the bench, so what the page writes and what the export prints cannot differ.
+ */
+
+/** Fixed: users link to rules in it, and the plan finds the plugin's rules by it. */
+export const FSM_FOLDER_UID = DEFAULT_ALERT_FOLDER_UID;
+export const DEFAULT_FOLDER_TITLE = 'Full-Stack Monitoring';
+/** Every rule uid the plugin writes starts with this (`fsm-<exporter>-<alert>`). */
+export const FSM_RULE_UID_PREFIX = 'fsm-';
+const MAX_TITLE = 190;
+
+/**
+ * Narrow every rule to some series, e.g. one cluster or a set of jobs. Values are literal (never
+ * regexes): one value gives `label="v"`, several give `label=~"v1|v2"` with each value
+ * regex-escaped, so no input can break the query or add a matcher.
+ */
+export interface LabelFilterChoice {
+  label: string;
+  values: string[];
+  /** Exclude the values instead (`!=` / `!~`). */
+  exclude?: boolean;
+}
+
+export interface SetupChoices {
+  /** Packs to install, by exporter id. Exporters without alert rules are reported in `skippedExporters`. */
+  exporterIds: readonly string[];
+  /** The Prometheus datasource the rules query. */
+  datasourceUid: string;
+  overrides?: ThresholdOverrides;
+  /** Title of the fixed-uid folder (used when the plugin creates it). */
+  folderTitle?: string;
+  labelFilters?: readonly LabelFilterChoice[];
+  /** Evaluation interval of every group, seconds, a multiple of 10 (default 60). */
+  intervalSeconds?: number;
+  /** true: rules stay editable in Grafana's UI (X-Disable-Provenance). Chosen once; the plan refuses a switch. */
+  editable: boolean;
+  /** Contact point, routing and maintenance windows; leave out to manage rules only. */
+  notifications?: NotificationChoices;
+}
+
+export interface DesiredRuleGroup {
+  exporterId: string;
+  exporterTitle: string;
+  /** Group name (`fsm-<exporter>`). */
+  title: string;
+  folderUid: string;
+  interval: number;
+  /** Rules as the plugin writes them: managed label and content hash included. */
+  rules: AlertRulePayload[];
+}
+
+export interface DesiredState {
+  folder: { uid: string; title: string };
+  datasourceUid: string;
+  provenance: ProvenanceMode;
+  /** The escaped label matchers added to every selector ('' for fleet-wide). */
+  selector: string;
+  groups: DesiredRuleGroup[];
+  skippedExporters: Array<{ exporterId: string; title: string; reason: string }>;
+  notifications?: DesiredNotifications;
+}
+
+/** Builds the escaped selector from label filters; problems (bad label names, empty values) are appended. */
+export function buildSelector(filters: readonly LabelFilterChoice[], problems: ChoiceProblem[] = []): string {
+  const parts: string[] = [];
+  filters.forEach((filter, i) => {
+    if (!isValidLabelName(filter.label)) {
+      problems.push({
+        field: `labelFilters.${i}.label`,
+        message: `"${filter.label}" is not a label name: use letters, digits and _, not starting with a digit or __.`,
+      });
+      return;
+    }
+    const values = filter.values.filter((v) => v !== '');
+    if (values.length === 0) {
+      problems.push({
+        field: `labelFilters.${i}.values`,
+        message: `Enter at least one value for label "${filter.label}".`,
+      });
+      return;
+    }
+    if (values.length === 1) {
+      parts.push(matcher(filter.label, filter.exclude ? '!=' : '=', values[0]));
+    } else {
+      parts.push(`${filter.label}${filter.exclude ? '!~' : '=~'}"${values.map(escapeRegexValue).join('|')}"`);
+    }
+  });
+  return joinMatchers(...parts);
+}
+
+/** Every problem with the choices, field by field, without throwing: for the form. */
+export function validateSetupChoices(
+  choices: SetupChoices,
+  catalog: readonly ExporterDefinition[] = EXPORTERS
+): ChoiceProblem[] {
+  try {
+    buildDesiredState(choices, catalog);
+    return [];
+  } catch (err) {
+    if (err instanceof SetupChoiceError) {
+      return err.problems;
+    }
+    throw err;
+  }
+}
+
+/** The desired state; throws SetupChoiceError listing every problem (the form shows each at its field). */
+export function buildDesiredState(
+  choices: SetupChoices,
+  catalog: readonly ExporterDefinition[] = EXPORTERS
+): DesiredState {
+  const problems: ChoiceProblem[] = [];
+  const datasourceUid = (choices.datasourceUid ?? '').trim();
+  if (!datasourceUid) {
+    problems.push({ field: 'datasource', message: 'Choose the Prometheus datasource the alert rules query.' });
+  }
+  const folderTitle = (choices.folderTitle ?? DEFAULT_FOLDER_TITLE).trim();
+  if (!folderTitle || folderTitle.length > MAX_TITLE) {
+    problems.push({ field: 'folderTitle', message: `Enter a folder title of 1–${MAX_TITLE} characters.` });
+  }
+  const interval = choices.intervalSeconds ?? DEFAULT_RULE_GROUP_INTERVAL_SECONDS;
+  if (!Number.isInteger(interval) || interval <= 0 || interval % SCHEDULER_BASE_INTERVAL_SECONDS !== 0) {
+    problems.push({
+      field: 'interval',
+      message: `Evaluate every ${SCHEDULER_BASE_INTERVAL_SECONDS}, 20, 30… seconds: Grafana needs a whole multiple of ${SCHEDULER_BASE_INTERVAL_SECONDS} (got ${String(interval)}).`,
+    });
+  }
+  const chosen: ExporterDefinition[] = [];
+  for (const id of new Set(choices.exporterIds)) {
+    const exporter = catalog.find((e) => e.id === id);
+    if (exporter) {
+      chosen.push(exporter);
+    } else {
+      problems.push({ field: 'exporters', message: `Unknown pack "${id}".` });
+    }
+  }
+  for (const problem of validateOverrides(catalog, choices.overrides ?? {})) {
+    problems.push({ field: `threshold:${problem.key}`, message: problem.message });
+  }
+  const selector = buildSelector(choices.labelFilters ?? [], problems);
+  const notifications = choices.notifications ? buildDesiredNotifications(choices.notifications, problems) : undefined;
+
+  const groups: DesiredRuleGroup[] = [];
+  const skippedExporters: DesiredState['skippedExporters'] = [];
+  if (problems.length === 0) {
+    for (const exporter of chosen) {
+      if (exporter.alerts.length === 0) {
+        skippedExporters.push({
+          exporterId: exporter.id,
+          title: exporter.title,
+          reason: 'This pack has no alert rules yet.',
+        });
+        continue;
+      }
+      try {
+        const group = grafanaRuleGroup(exporter, {
+          datasourceUid,
+          folderUid: FSM_FOLDER_UID,
+          intervalSeconds: interval,
+          overrides: choices.overrides,
+          selector,
+        });
+        groups.push({
+          exporterId: exporter.id,
+          exporterTitle: exporter.title,
+          title: group.title,
+          folderUid: group.folderUid,
+          interval: group.interval,
+          rules: group.rules.map((rule) =>
+            withContentHash({ ...rule, labels: { ...rule.labels, [MANAGED_LABEL]: MANAGED_LABEL_VALUE } })
+          ),
+        });
+      } catch (err) {
+        problems.push({ field: `exporters.${exporter.id}`, message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new SetupChoiceError(problems);
+  }
+  return {
+    folder: { uid: FSM_FOLDER_UID, title: folderTitle },
+    datasourceUid,
+    provenance: choices.editable ? 'none' : 'api',
+    selector,
+    groups,
+    skippedExporters,
+    notifications,
+  };
+}
+
+/** Exporters whose packs have alert rules: "the full pack". */
+export function exportersWithAlerts(catalog: readonly ExporterDefinition[] = EXPORTERS): ExporterDefinition[] {
+  return catalog.filter((e) => e.alerts.length > 0);
+}

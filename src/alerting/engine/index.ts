@@ -1,0 +1,34 @@
+// The alerting engine: Setup choices → desired state → plan → apply, over a GrafanaApi.
+// Pure and async functions only; the Setup page renders their results.
+export * from './desired-state';
+export * from './errors';
+export {
+  plan,
+  writeSteps,
+  isPlan,
+  type Plan,
+  type PlanOptions,
+  type GroupPlan,
+  type RulePlan,
+  type RuleAction,
+  type GroupAction,
+  type PlanCounts,
+  type WriteStep,
+} from './plan';
+export * from './apply';
+export {
+  MANAGED_LABEL,
+  FSM_CONTACT_POINT_UID,
+  DEFAULT_CONTACT_POINT_NAME,
+  mergeManagedRoute,
+  type ContactPointChoice,
+  type ContactPointKind,
+  type RoutingChoice,
+  type MuteTimingChoice,
+  type NotificationChoices,
+  type NotificationPlanItem,
+  type NotificationAction,
+} from './notifications';
+export { CONTENT_HASH_ANNOTATION, ruleContentHash, type FieldChange } from './hash';
+export { detectRuleProvenance } from './detect';
+export type { ProvenanceMode, ExistingProvenance } from './provenance';

@@ -1,0 +1,523 @@
+/** @jest-environment node */
+/*
+ * The Setup journeys of issue 4, on the Grafana API double through the real fetch client:
+ * apply to an empty Grafana, re-apply with no writes, one threshold → one group, a user's edit
+ * kept, a failure at every write converging on re-run, an Editor's 403, a missing datasource, and
+ * users' notification routes surviving.
+ */
+import { EXPORTERS } from '../../catalog';
+import { nodeExporter } from '../../catalog/exporters/node';
+import type { ExporterDefinition } from '../../catalog/types';
+import { doubleWithClient } from '../../../tests/grafana-double/testing';
+import type { GrafanaDouble, StoredRule } from '../../../tests/grafana-double';
+import { fixtureExporter } from '../alerting.fixtures';
+import { grafanaRuleGroup } from '../grafana-rules';
+import { GrafanaApiError, type ProvisionedAlertRule } from '../grafana-api';
+import { apply } from './apply';
+import { buildDesiredState, type SetupChoices } from './desired-state';
+import { ApplyError, PlanBlockedError } from './errors';
+import { CONTENT_HASH_ANNOTATION, ownedContent, ruleContentHash } from './hash';
+import { MANAGED_LABEL } from './notifications';
+import { plan } from './plan';
+
+// The node pack plus a second pack with alerts: a real one from the catalog when one exists, else a fixture.
+const widget = fixtureExporter([{}, {}]);
+const second: ExporterDefinition = EXPORTERS.find((e) => e.id !== 'node' && e.alerts.length > 0) ?? widget;
+const CATALOG: ExporterDefinition[] = [...EXPORTERS, widget];
+const PACKS = ['node', second.id];
+
+function choices(extra: Partial<SetupChoices> = {}): SetupChoices {
+  return { exporterIds: PACKS, datasourceUid: 'prom', editable: true, ...extra };
+}
+
+function desired(extra: Partial<SetupChoices> = {}) {
+  return buildDesiredState(choices(extra), CATALOG);
+}
+
+const withNotifications: Partial<SetupChoices> = {
+  notifications: {
+    contactPoint: {
+      kind: 'slack',
+      name: 'On-call Slack',
+      webhookUrl: 'https://hooks.slack.com/services/T0/B0/secret-1',
+    },
+    routing: { groupBy: ['alertname', 'layer', 'severity', 'instance'] },
+    muteTimings: [
+      {
+        name: 'Sunday maintenance',
+        timeIntervals: [{ weekdays: ['sunday'], times: [{ start_time: '02:00', end_time: '04:00' }] }],
+      },
+    ],
+  },
+};
+
+/** Everything a user could lose or see duplicated, in a comparable form. */
+function snapshot(double: GrafanaDouble) {
+  const rules = [...double.rules.values()]
+    .map((r) => ({
+      uid: r.uid,
+      title: r.title,
+      where: `${r.folderUID}/${r.ruleGroup}`,
+      hash: ruleContentHash(r as unknown as ProvisionedAlertRule),
+    }))
+    .sort((a, b) => a.uid.localeCompare(b.uid));
+  return {
+    folders: [...double.folders.keys()].sort(),
+    rules,
+    intervals: Object.fromEntries([...double.groupIntervals.entries()].sort()),
+    contactPoints: [...double.contactPoints.values()]
+      .map((c) => `${c.uid}:${c.name}:${JSON.stringify(c.settings)}`)
+      .sort(),
+    muteTimings: [...double.muteTimings.values()].map((m) => `${m.name}:${JSON.stringify(m.time_intervals)}`).sort(),
+    policy: JSON.stringify(double.policyTree),
+  };
+}
+
+/** A user's own objects, which no apply may touch. */
+function seedUserObjects(double: GrafanaDouble): void {
+  double.folders.set('team', { id: 900, uid: 'team', title: 'Team alerts', version: 1 });
+  double.groupIntervals.set('team/team-group', 30);
+  double.rules.set('team-disk', {
+    id: 901,
+    uid: 'team-disk',
+    orgID: 1,
+    folderUID: 'team',
+    ruleGroup: 'team-group',
+    title: 'Team disk',
+    condition: 'A',
+    data: [
+      {
+        refId: 'A',
+        datasourceUid: 'prom',
+        queryType: '',
+        relativeTimeRange: { from: 600, to: 0 },
+        model: { expr: 'vector(1)', intervalMs: 1000, maxDataPoints: 43200 },
+      },
+    ],
+    noDataState: 'OK',
+    execErrState: 'Error',
+    for: '5m',
+    isPaused: false,
+    updated: '2024-01-01T00:00:00Z',
+    provenance: '',
+  } as StoredRule);
+  double.contactPoints.set('team-email', {
+    uid: 'team-email',
+    name: 'team-email',
+    type: 'email',
+    settings: { addresses: 'team@example.com' },
+    disableResolveMessage: false,
+    provenance: '',
+  });
+  double.policyTree = {
+    receiver: 'grafana-default-email',
+    group_by: ['grafana_folder', 'alertname'],
+    routes: [
+      { receiver: 'team-email', object_matchers: [['team', '=', 'storage']] },
+      { receiver: 'team-email', object_matchers: [['severity', '=', 'critical']], continue: true },
+    ],
+  };
+}
+
+describe('apply a pack to an empty Grafana', () => {
+  it('creates the folder, one group per pack and every rule with the generated body', async () => {
+    const { double, api } = doubleWithClient();
+    const want = desired();
+
+    const result = await apply(api, want);
+
+    expect(result.writes).toBe(1 + PACKS.length);
+    expect(double.writeLog.map((w) => `${w.method} ${w.path}`)).toEqual([
+      'POST /api/folders',
+      ...PACKS.map((id) => `PUT /api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-${id}`),
+    ]);
+    expect(double.folders.get('fsm-alerts')?.title).toBe('Full-Stack Monitoring');
+    for (const exporter of [nodeExporter, second]) {
+      const generated = grafanaRuleGroup(exporter, { datasourceUid: 'prom' });
+      const stored = double.groupRules('fsm-alerts', `fsm-${exporter.id}`);
+      expect(double.groupIntervals.get(`fsm-alerts/fsm-${exporter.id}`)).toBe(60);
+      expect(stored.map((r) => r.uid)).toEqual(generated.rules.map((r) => r.uid));
+      for (const [i, rule] of stored.entries()) {
+        // The body is the generator's, plus the managed label and the content hash, and nothing else of ours.
+        const expected = { ...generated.rules[i], labels: { ...generated.rules[i].labels, [MANAGED_LABEL]: 'true' } };
+        expect(ownedContent(rule as unknown as ProvisionedAlertRule)).toEqual(ownedContent(expected as never));
+        expect(rule.annotations).toMatchObject({
+          [CONTENT_HASH_ANNOTATION]: ruleContentHash(rule as unknown as ProvisionedAlertRule),
+        });
+        expect(rule.provenance).toBe('');
+      }
+    }
+    const cpu = double.rules.get('fsm-node-cpu-high')!;
+    expect(cpu.data).toMatchObject([
+      { refId: 'A', datasourceUid: 'prom', relativeTimeRange: { from: 600, to: 0 } },
+      { refId: 'B', datasourceUid: '__expr__' },
+      { refId: 'C', datasourceUid: '__expr__', model: { conditions: [{ evaluator: { type: 'gt', params: [90] } }] } },
+    ]);
+    expect(result.summary).toMatchObject({ folderCreated: true, rulesCreated: stored(double).length, rulesDeleted: 0 });
+  });
+
+  it('plans without writing anything', async () => {
+    const { double, api } = doubleWithClient();
+
+    const p = await plan(api, desired(withNotifications));
+
+    expect(double.writeLog).toHaveLength(0);
+    expect(p.folder.action).toBe('create');
+    expect(p.groups.map((g) => [g.name, g.action])).toEqual(PACKS.map((id) => [`fsm-${id}`, 'create']));
+    expect(p.counts.create).toBe(nodeExporter.alerts.length + second.alerts.length);
+    expect(p.notifications.map((n) => [n.kind, n.action])).toEqual([
+      ['contact-point', 'create'],
+      ['mute-timing', 'create'],
+      ['policy', 'create'],
+    ]);
+    expect(p.writes).toBe(1 + PACKS.length + 3);
+    // Secrets are never part of a plan.
+    expect(JSON.stringify(p)).not.toContain('secret-1');
+  });
+});
+
+/** A stored rule of the double, typed as the API returns it. */
+function ruleIn(double: GrafanaDouble, uid: string): ProvisionedAlertRule {
+  return double.rules.get(uid) as unknown as ProvisionedAlertRule;
+}
+
+function stored(double: GrafanaDouble): StoredRule[] {
+  return [...double.rules.values()].filter((r) => r.folderUID === 'fsm-alerts');
+}
+
+describe('re-apply', () => {
+  it('writes nothing when nothing changed, rules and notification objects alike', async () => {
+    const { double, api } = doubleWithClient();
+    await apply(api, desired(withNotifications));
+    const before = snapshot(double);
+    const writes = double.writeLog.length;
+
+    // The page passes no secret on a re-run: the stored one is kept.
+    const again = desired({
+      notifications: { ...withNotifications.notifications!, contactPoint: { kind: 'slack', name: 'On-call Slack' } },
+    });
+    const p = await plan(api, again);
+    const result = await apply(api, p);
+
+    expect(p.writes).toBe(0);
+    expect(p.groups.every((g) => g.action === 'unchanged')).toBe(true);
+    expect(p.counts.unchanged).toBe(stored(double).length);
+    expect(result.writes).toBe(0);
+    expect(double.writeLog).toHaveLength(writes);
+    expect(snapshot(double)).toEqual(before);
+  });
+});
+
+describe('change one threshold', () => {
+  it('writes exactly the group that holds it, showing the threshold change', async () => {
+    const { double, api } = doubleWithClient();
+    await apply(api, desired());
+    const writes = double.writeLog.length;
+
+    const changed = desired({ overrides: { 'node.cpuUtilisation': { warning: 80 } } });
+    const p = await plan(api, changed);
+
+    expect(p.groups.filter((g) => g.action !== 'unchanged').map((g) => g.name)).toEqual(['fsm-node']);
+    const cpu = p.groups[0].rules.find((r) => r.uid === 'fsm-node-cpu-high')!;
+    expect(cpu.action).toBe('update');
+    expect(cpu.diff).toContainEqual(expect.objectContaining({ field: 'threshold', from: '90', to: '80' }));
+    expect(p.writes).toBe(1);
+
+    await apply(api, p);
+    expect(double.writeLog.slice(writes).map((w) => w.path)).toEqual([
+      '/api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-node',
+    ]);
+    expect((await plan(api, changed)).writes).toBe(0);
+  });
+});
+
+describe('a user edits a rule in Grafana', () => {
+  async function editedInGrafana() {
+    const ctx = doubleWithClient();
+    await apply(ctx.api, desired());
+    // An admin raises the CPU threshold in Grafana's UI (rules are editable: no provenance).
+    const user = ctx.apiAs('admin', { disableProvenance: true });
+    const rule = (await user.getAlertRule('fsm-node-cpu-high'))!;
+    const data = structuredClone(rule.data);
+    (data[2].model as { conditions: Array<{ evaluator: { params: number[] } }> }).conditions[0].evaluator.params = [95];
+    await user.putRuleGroup({
+      title: 'fsm-node',
+      folderUid: 'fsm-alerts',
+      interval: 60,
+      rules: ctx.double
+        .groupRules('fsm-alerts', 'fsm-node')
+        .map(({ id, updated, provenance, ...r }) => (r.uid === rule.uid ? { ...r, data } : r)) as never,
+    });
+    return ctx;
+  }
+
+  it('plans it as user-changed with the field that differs, and apply keeps it', async () => {
+    const { double, api } = await editedInGrafana();
+    const writes = double.writeLog.length;
+
+    const p = await plan(api, desired());
+    const cpu = p.groups[0].rules.find((r) => r.uid === 'fsm-node-cpu-high')!;
+
+    expect(cpu.action).toBe('user-changed');
+    expect(cpu.reason).toMatch(/Edited in Grafana.*keeps it/);
+    expect(cpu.diff).toEqual([expect.objectContaining({ field: 'threshold', from: '95', to: '90' })]);
+    expect(p.writes).toBe(0);
+
+    const result = await apply(api, p);
+    expect(result.summary.userChangedKept).toEqual(['fsm-node-cpu-high']);
+    expect(double.writeLog).toHaveLength(writes);
+    expect(ruleIn(double, 'fsm-node-cpu-high').data[2]).toMatchObject({
+      model: { conditions: [{ evaluator: { params: [95] } }] },
+    });
+  });
+
+  it('keeps the edit when the group is written for another change', async () => {
+    const { double, api } = await editedInGrafana();
+
+    await apply(api, desired({ overrides: { 'node.memoryUtilisation': { warning: 85 } } }));
+
+    expect(ruleIn(double, 'fsm-node-cpu-high').data[2]).toMatchObject({
+      model: { conditions: [{ evaluator: { params: [95] } }] },
+    });
+    expect(ruleIn(double, 'fsm-node-memory-high').data[2]).toMatchObject({
+      model: { conditions: [{ evaluator: { params: [85] } }] },
+    });
+  });
+
+  it('overwrites it only when ticked', async () => {
+    const { double, api } = await editedInGrafana();
+
+    const p = await plan(api, desired(), { overwriteUserChanged: ['fsm-node-cpu-high'] });
+    expect(p.writes).toBe(1);
+    await apply(api, p, { overwriteUserChanged: ['fsm-node-cpu-high'] });
+
+    expect(ruleIn(double, 'fsm-node-cpu-high').data[2]).toMatchObject({
+      model: { conditions: [{ evaluator: { params: [90] } }] },
+    });
+    expect((await plan(api, desired())).writes).toBe(0);
+  });
+});
+
+describe('a write fails part-way', () => {
+  const faults = [
+    { name: '5xx', fault: { kind: 'error' as const, status: 502 } },
+    { name: 'timeout before the write', fault: { kind: 'timeout' as const } },
+    { name: 'timeout after the write (answer lost)', fault: { kind: 'timeout' as const, applied: true } },
+  ];
+
+  async function reference() {
+    const { double, api } = doubleWithClient();
+    seedUserObjects(double);
+    const result = await apply(api, desired(withNotifications));
+    return { writes: result.writes, state: snapshot(double) };
+  }
+
+  it('converges on re-run for every k and every kind of failure, without duplicates or lost user objects', async () => {
+    const ref = await reference();
+    expect(ref.writes).toBe(1 + PACKS.length + 3);
+    const secondRun = desired({
+      notifications: { ...withNotifications.notifications!, contactPoint: { kind: 'slack', name: 'On-call Slack' } },
+    });
+
+    for (const { name, fault } of faults) {
+      for (let k = 1; k <= ref.writes; k++) {
+        const { double, api } = doubleWithClient({ timeoutMs: 30 });
+        seedUserObjects(double);
+        double.injectFault({ ...fault, onWrite: k });
+
+        const failed = await apply(api, desired(withNotifications)).catch((e: unknown) => e);
+        expect(failed).toBeInstanceOf(ApplyError);
+        const error = failed as ApplyError;
+        expect([name, k, error.step]).toEqual([name, k, k]);
+        expect(error.userMessage).toContain(`step ${k} of ${ref.writes}`);
+        expect(error.userMessage).toContain('Run apply again to finish');
+        double.clearFaults();
+
+        // The admin presses apply again with the same form.
+        const rerun = await apply(api, desired(withNotifications)).catch((e: unknown) => e);
+        if (rerun instanceof Error) {
+          throw new Error(`${name} at k=${k}: re-run failed: ${rerun.message}`);
+        }
+        expect([name, k, snapshot(double)]).toEqual([name, k, ref.state]);
+        expect([name, k, (await plan(api, secondRun)).writes]).toEqual([name, k, 0]);
+      }
+    }
+  });
+});
+
+describe('permissions and prerequisites', () => {
+  it('an Editor gets a clear 403 and nothing is written', async () => {
+    const { double, api } = doubleWithClient({ user: 'editor' });
+
+    const error = await apply(api, desired()).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(GrafanaApiError);
+    expect((error as GrafanaApiError).status).toBe(403);
+    expect((error as GrafanaApiError).userMessage).toMatch(/Admin role.*alert\.provisioning:read/);
+    expect(double.writeLog).toHaveLength(0);
+  });
+
+  it('a user who may read but not write rules is told which permission is missing', async () => {
+    const { double, api } = doubleWithClient({
+      users: {
+        reader: {
+          login: 'reader',
+          role: 'Editor',
+          permissions: ['alert.provisioning:read', 'datasources:read', 'folders:read', 'folders:create'],
+        },
+      },
+      user: 'reader',
+    });
+
+    const error = await apply(api, desired()).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApplyError);
+    expect((error as ApplyError).userMessage).toMatch(/alert\.provisioning:write/);
+    expect(double.rules.size).toBe(0);
+  });
+
+  it('a missing datasource blocks the plan with a clear message, and apply writes nothing', async () => {
+    const { double, api } = doubleWithClient();
+
+    const p = await plan(api, desired({ datasourceUid: 'gone' }));
+    expect(p.blockers).toEqual([expect.objectContaining({ kind: 'datasource-missing' })]);
+    expect(p.blockers[0].message).toContain('"gone" does not exist');
+
+    const error = await apply(api, p).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanBlockedError);
+    expect((error as PlanBlockedError).userMessage).toMatch(/^Nothing was written\. The Prometheus datasource "gone"/);
+    expect(double.writeLog).toHaveLength(0);
+  });
+});
+
+describe('provenance is chosen once', () => {
+  it('refuses to make read-only rules editable, explaining why, and writes nothing', async () => {
+    const { double, api } = doubleWithClient();
+    await apply(api, desired({ editable: false }));
+    expect(double.rules.get('fsm-node-cpu-high')!.provenance).toBe('api');
+    const writes = double.writeLog.length;
+
+    const p = await plan(api, desired({ editable: true }));
+
+    expect(p.provenance.existing).toBe('api');
+    expect(p.blockers).toEqual([expect.objectContaining({ kind: 'provenance-conflict' })]);
+    expect(p.blockers[0].message).toMatch(/Grafana cannot make it editable again/);
+    await expect(apply(api, p)).rejects.toBeInstanceOf(PlanBlockedError);
+    expect(double.writeLog).toHaveLength(writes);
+  });
+});
+
+describe('notification objects', () => {
+  it("merges the plugin's route into a tree with users' routes and keeps theirs", async () => {
+    const { double, api } = doubleWithClient();
+    seedUserObjects(double);
+    const usersRoutes = structuredClone(double.policyTree.routes);
+
+    await apply(api, desired(withNotifications));
+
+    const routes = double.policyTree.routes as Array<Record<string, unknown>>;
+    expect(routes).toHaveLength(3);
+    expect(routes[0]).toMatchObject({ receiver: 'On-call Slack', object_matchers: [[MANAGED_LABEL, '=', 'true']] });
+    expect(routes.slice(1)).toEqual(usersRoutes);
+    expect(double.policyTree.receiver).toBe('grafana-default-email');
+
+    // A routing change rewrites only the plugin's subtree, in place.
+    await apply(
+      api,
+      desired({
+        notifications: {
+          ...withNotifications.notifications!,
+          contactPoint: { kind: 'slack', name: 'On-call Slack' },
+          routing: { severities: ['critical'] },
+        },
+      })
+    );
+    const after = double.policyTree.routes as Array<Record<string, unknown>>;
+    expect(after.slice(1)).toEqual(usersRoutes);
+    expect(after[0].object_matchers).toEqual([
+      [MANAGED_LABEL, '=', 'true'],
+      ['severity', '=~', 'critical'],
+    ]);
+  });
+
+  it('never reads a secret back, and keeps the stored one unless a new one is entered', async () => {
+    const { double, api } = doubleWithClient();
+    await apply(api, desired(withNotifications));
+    const [cp] = await api.listContactPoints('On-call Slack');
+    expect(cp.settings.url).toBe('[REDACTED]');
+
+    await apply(
+      api,
+      desired({
+        notifications: { ...withNotifications.notifications!, contactPoint: { kind: 'slack', name: 'Renamed Slack' } },
+      })
+    );
+    expect(double.contactPoints.get('fsm-contact-point')).toMatchObject({
+      name: 'Renamed Slack',
+      settings: { url: 'https://hooks.slack.com/services/T0/B0/secret-1' },
+    });
+
+    await apply(
+      api,
+      desired({
+        notifications: {
+          ...withNotifications.notifications!,
+          contactPoint: {
+            kind: 'slack',
+            name: 'Renamed Slack',
+            webhookUrl: 'https://hooks.slack.com/services/T0/B0/secret-2',
+          },
+        },
+      })
+    );
+    expect(double.contactPoints.get('fsm-contact-point')!.settings.url).toBe(
+      'https://hooks.slack.com/services/T0/B0/secret-2'
+    );
+  });
+
+  it('asks for the secret when creating a contact point without one', async () => {
+    const { api } = doubleWithClient();
+
+    const p = await plan(api, desired({ notifications: { contactPoint: { kind: 'pagerduty' } } }));
+
+    expect(p.blockers).toEqual([
+      expect.objectContaining({
+        kind: 'missing-secret',
+        message: expect.stringContaining('PagerDuty integration key'),
+      }),
+    ]);
+  });
+});
+
+describe('obsolete rules', () => {
+  it('deletes the rules of a deselected pack and leaves user objects alone', async () => {
+    const { double, api } = doubleWithClient();
+    seedUserObjects(double);
+    await apply(api, desired());
+
+    const p = await plan(api, desired({ exporterIds: ['node'] }));
+    const leftover = p.groups.find((g) => g.name === `fsm-${second.id}`)!;
+    expect(leftover.action).toBe('delete');
+    expect(leftover.rules.every((r) => r.action === 'obsolete' && !r.userChanged)).toBe(true);
+
+    await apply(api, p);
+    expect(double.groupRules('fsm-alerts', `fsm-${second.id}`)).toHaveLength(0);
+    expect(double.rules.has('team-disk')).toBe(true);
+    expect((await plan(api, desired({ exporterIds: ['node'] }))).writes).toBe(0);
+  });
+
+  it("keeps a user's own rule put into the plugin's group when the group is rewritten", async () => {
+    const { double, api, apiAs } = doubleWithClient();
+    await apply(api, desired());
+    const group = (await api.getRuleGroup('fsm-alerts', 'fsm-node'))!;
+    const mine = { ...group.rules[0], uid: 'my-extra', title: 'My extra rule', annotations: {} };
+    await apiAs('admin', { disableProvenance: true }).putRuleGroup({
+      ...group,
+      rules: [...group.rules, mine] as never,
+    });
+
+    await apply(api, desired({ overrides: { 'node.cpuUtilisation': { warning: 70 } } }));
+
+    expect(double.rules.get('my-extra')?.ruleGroup).toBe('fsm-node');
+  });
+});

@@ -1,0 +1,565 @@
+import { isValidLabelName } from '../../catalog/promql';
+import type { LayerId, Severity } from '../../catalog/types';
+import { LAYERS } from '../../catalog/layers';
+import type { ContactPoint, MuteTiming, NotificationRoute, ObjectMatcher, TimeInterval } from '../grafana-api/types';
+import type { ChoiceProblem, PlanBlocker } from './errors';
+import { diffFlat, flatten, stableStringify, type FieldChange } from './hash';
+import { provenanceBlocker, type ProvenanceMode } from './provenance';
+
+/*
+ * The alert flow objects Setup writes besides rules: one contact point, the plugin's subtree of
+ * the notification policy tree, and mute timings for maintenance windows. Secrets are entered
+ * once: the plan never holds them, and a stored secret is kept (sent back as `[REDACTED]`, which
+ * Grafana reads as "keep") unless a new one was typed in.
+ */
+
+/** Every rule the plugin writes carries this label; our policy subtree matches on it. */
+export const MANAGED_LABEL = 'fsm_managed';
+export const MANAGED_LABEL_VALUE = 'true';
+/** The plugin's own contact point (fixed, so re-running Setup updates it instead of adding one). */
+export const FSM_CONTACT_POINT_UID = 'fsm-contact-point';
+export const DEFAULT_CONTACT_POINT_NAME = 'Full-Stack Monitoring';
+/** Grafana's placeholder for a stored secret; sending it back keeps the secret. */
+export const REDACTED = '[REDACTED]';
+
+export const DEFAULT_GROUP_BY = ['alertname', 'severity', 'layer'];
+const DEFAULT_REPEAT: Record<Severity, string> = { critical: '1h', warning: '4h', info: '24h' };
+const SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
+
+export type ContactPointChoice =
+  /** Route to a contact point that already exists in Grafana (by name); nothing is written for it. */
+  | { kind: 'existing'; name: string }
+  | { kind: 'email'; name?: string; addresses: string[]; singleEmail?: boolean }
+  /** `bearerToken` is a secret: leave it undefined to keep the stored one. */
+  | {
+      kind: 'webhook';
+      name?: string;
+      url: string;
+      httpMethod?: 'POST' | 'PUT';
+      bearerAuth?: boolean;
+      bearerToken?: string;
+    }
+  /** Incoming-webhook mode (`webhookUrl`, secret) or bot mode (`token`, secret, + `recipient` channel). */
+  | { kind: 'slack'; name?: string; webhookUrl?: string; token?: string; recipient?: string }
+  | { kind: 'teams'; name?: string; webhookUrl?: string }
+  | { kind: 'pagerduty'; name?: string; integrationKey?: string };
+
+export type ContactPointKind = ContactPointChoice['kind'];
+
+export interface RoutingChoice {
+  /** Severities that notify through this route (default all). */
+  severities?: Severity[];
+  /** Layers that notify through this route (default all). */
+  layers?: LayerId[];
+  groupBy?: string[];
+  groupWait?: string;
+  groupInterval?: string;
+  repeatInterval?: Partial<Record<Severity, string>>;
+}
+
+export interface MuteTimingChoice {
+  name: string;
+  timeIntervals: TimeInterval[];
+}
+
+export interface NotificationChoices {
+  contactPoint: ContactPointChoice;
+  routing?: RoutingChoice;
+  /** Maintenance windows: created or updated by name, and muting the plugin's route. */
+  muteTimings?: MuteTimingChoice[];
+}
+
+interface SecretSpec {
+  /** Grafana's settings key. */
+  key: string;
+  /** How the form calls it, for messages. */
+  label: string;
+}
+
+export interface DesiredContactPoint {
+  uid: string;
+  name: string;
+  type: string;
+  /** Non-secret settings. */
+  settings: Record<string, unknown>;
+  /** Secret settings of this type that the choice needs (any one of each inner list). */
+  requiredSecrets: SecretSpec[][];
+  /** Every secret key of the type. */
+  secretKeys: string[];
+  /** Newly entered secret values, by Grafana key. Never copied into a plan. */
+  secrets: Record<string, string>;
+}
+
+export interface DesiredNotifications {
+  /** Undefined when routing to an existing contact point. */
+  contactPoint?: DesiredContactPoint;
+  receiver: string;
+  /** The plugin's subtree, merged into the user's tree under the root. */
+  route: NotificationRoute;
+  muteTimings: MuteTiming[];
+}
+
+/** Turns the Setup page's notification choices into desired objects; problems are appended to `problems`. */
+export function buildDesiredNotifications(
+  choices: NotificationChoices,
+  problems: ChoiceProblem[]
+): DesiredNotifications {
+  const field = (name: string) => `notifications.${name}`;
+  const contactPoint = desiredContactPoint(choices.contactPoint, problems);
+  const receiver = choices.contactPoint.kind === 'existing' ? choices.contactPoint.name : contactPoint!.name;
+  if (!receiver || receiver.trim() === '') {
+    problems.push({
+      field: field('contactPoint.name'),
+      message: 'Choose a contact point, or give the new one a name.',
+    });
+  }
+  const muteTimings: MuteTiming[] = [];
+  const seen = new Set<string>();
+  for (const [i, mt] of (choices.muteTimings ?? []).entries()) {
+    const name = mt.name?.trim() ?? '';
+    if (!name) {
+      problems.push({ field: field(`muteTimings.${i}.name`), message: 'Give the maintenance window a name.' });
+      continue;
+    }
+    if (seen.has(name)) {
+      problems.push({
+        field: field(`muteTimings.${i}.name`),
+        message: `Two maintenance windows are called "${name}".`,
+      });
+    }
+    seen.add(name);
+    for (const interval of mt.timeIntervals) {
+      for (const t of interval.times ?? []) {
+        if (!isClock(t.start_time) || !isClock(t.end_time) || t.start_time >= t.end_time) {
+          problems.push({
+            field: field(`muteTimings.${i}.times`),
+            message: `Maintenance window "${name}": times must be HH:MM with the start before the end (got ${t.start_time}–${t.end_time}).`,
+          });
+        }
+      }
+    }
+    muteTimings.push({ name, time_intervals: mt.timeIntervals });
+  }
+  const route = managedRoute(
+    receiver,
+    choices.routing ?? {},
+    muteTimings.map((m) => m.name),
+    problems
+  );
+  return { contactPoint, receiver, route, muteTimings };
+}
+
+function desiredContactPoint(choice: ContactPointChoice, problems: ChoiceProblem[]): DesiredContactPoint | undefined {
+  if (choice.kind === 'existing') {
+    return undefined;
+  }
+  const name = (choice.name ?? DEFAULT_CONTACT_POINT_NAME).trim();
+  const base = { uid: FSM_CONTACT_POINT_UID, name, secrets: {} as Record<string, string> };
+  const problem = (key: string, message: string) =>
+    problems.push({ field: `notifications.contactPoint.${key}`, message });
+  const secret = (key: string, value: string | undefined) => {
+    if (value !== undefined && value.trim() !== '') {
+      base.secrets[key] = value.trim();
+    }
+  };
+  switch (choice.kind) {
+    case 'email': {
+      const addresses = choice.addresses.map((a) => a.trim()).filter((a) => a !== '');
+      if (addresses.length === 0) {
+        problem('addresses', 'Enter at least one email address.');
+      }
+      for (const a of addresses) {
+        if (!/^[^\s@;,]+@[^\s@;,]+$/.test(a)) {
+          problem('addresses', `"${a}" is not an email address.`);
+        }
+      }
+      return {
+        ...base,
+        type: 'email',
+        settings: { addresses: addresses.join(';'), singleEmail: choice.singleEmail === true },
+        requiredSecrets: [],
+        secretKeys: [],
+      };
+    }
+    case 'webhook': {
+      if (!isHttpUrl(choice.url)) {
+        problem('url', 'Enter the webhook URL, starting with http:// or https://.');
+      }
+      secret('authorization_credentials', choice.bearerAuth ? choice.bearerToken : undefined);
+      const settings: Record<string, unknown> = { url: choice.url.trim(), httpMethod: choice.httpMethod ?? 'POST' };
+      if (choice.bearerAuth) {
+        settings.authorization_scheme = 'Bearer';
+      }
+      return {
+        ...base,
+        type: 'webhook',
+        settings,
+        requiredSecrets: choice.bearerAuth ? [[{ key: 'authorization_credentials', label: 'bearer token' }]] : [],
+        secretKeys: ['password', 'authorization_credentials'],
+      };
+    }
+    case 'slack': {
+      const botMode = choice.recipient !== undefined && choice.recipient.trim() !== '';
+      if (choice.webhookUrl && !isHttpUrl(choice.webhookUrl)) {
+        problem('webhookUrl', 'The Slack webhook URL must start with https://.');
+      }
+      secret('url', botMode ? undefined : choice.webhookUrl);
+      secret('token', botMode ? choice.token : undefined);
+      return {
+        ...base,
+        type: 'slack',
+        settings: botMode ? { recipient: choice.recipient!.trim() } : {},
+        requiredSecrets: botMode
+          ? [[{ key: 'token', label: 'Slack bot token' }]]
+          : [[{ key: 'url', label: 'Slack webhook URL' }]],
+        secretKeys: ['url', 'token'],
+      };
+    }
+    case 'teams':
+      if (choice.webhookUrl && !isHttpUrl(choice.webhookUrl)) {
+        problem('webhookUrl', 'The Microsoft Teams webhook URL must start with https://.');
+      }
+      secret('url', choice.webhookUrl);
+      return {
+        ...base,
+        type: 'teams',
+        settings: {},
+        requiredSecrets: [[{ key: 'url', label: 'Microsoft Teams webhook URL' }]],
+        secretKeys: ['url'],
+      };
+    case 'pagerduty':
+      secret('integrationKey', choice.integrationKey);
+      return {
+        ...base,
+        type: 'pagerduty',
+        // PagerDuty takes critical|error|warning|info: our severities, grouped per severity by the route.
+        settings: {
+          severity: '{{ .CommonLabels.severity }}',
+          class: '{{ .CommonLabels.layer }}',
+          component: '{{ .CommonLabels.exporter }}',
+        },
+        requiredSecrets: [[{ key: 'integrationKey', label: 'PagerDuty integration key' }]],
+        secretKeys: ['integrationKey'],
+      };
+  }
+}
+
+function managedRoute(
+  receiver: string,
+  routing: RoutingChoice,
+  muteNames: string[],
+  problems: ChoiceProblem[]
+): NotificationRoute {
+  const severities = routing.severities && routing.severities.length > 0 ? routing.severities : SEVERITIES;
+  const layerIds = LAYERS.map((l) => l.id);
+  for (const layer of routing.layers ?? []) {
+    if (!layerIds.includes(layer)) {
+      problems.push({ field: 'notifications.routing.layers', message: `Unknown layer "${layer}".` });
+    }
+  }
+  for (const severity of severities) {
+    if (!SEVERITIES.includes(severity)) {
+      problems.push({ field: 'notifications.routing.severities', message: `Unknown severity "${severity}".` });
+    }
+  }
+  const groupBy = routing.groupBy && routing.groupBy.length > 0 ? routing.groupBy : DEFAULT_GROUP_BY;
+  for (const label of groupBy) {
+    if (label !== '...' && !isValidLabelName(label)) {
+      problems.push({ field: 'notifications.routing.groupBy', message: `"${label}" is not a label name to group by.` });
+    }
+  }
+  const matchers: ObjectMatcher[] = [[MANAGED_LABEL, '=', MANAGED_LABEL_VALUE]];
+  if (severities.length < SEVERITIES.length) {
+    matchers.push(['severity', '=~', severities.join('|')]);
+  }
+  if (routing.layers && routing.layers.length > 0 && routing.layers.length < layerIds.length) {
+    matchers.push(['layer', '=~', routing.layers.join('|')]);
+  }
+  const mute = muteNames.length > 0 ? { mute_time_intervals: muteNames } : {};
+  return {
+    receiver,
+    object_matchers: matchers,
+    group_by: groupBy,
+    group_wait: routing.groupWait ?? '30s',
+    group_interval: routing.groupInterval ?? '5m',
+    ...mute,
+    // One child per severity: critical repeats more often than info. Mute timings are repeated on
+    // each child because Grafana does not let a child inherit them.
+    routes: severities.map((severity) => ({
+      receiver,
+      object_matchers: [['severity', '=', severity]] as ObjectMatcher[],
+      repeat_interval: routing.repeatInterval?.[severity] ?? DEFAULT_REPEAT[severity],
+      ...mute,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- planning
+
+export type NotificationAction = 'create' | 'update' | 'unchanged';
+
+export interface NotificationPlanItem {
+  kind: 'contact-point' | 'mute-timing' | 'policy';
+  /** Contact point or mute timing name; "notification policy tree" for the policy. */
+  name: string;
+  action: NotificationAction;
+  reason: string;
+  /** Field-level changes; secrets appear only as "new secret entered", never with a value. */
+  diff: FieldChange[];
+}
+
+/** What Grafana holds now, read once per plan. */
+export interface NotificationActual {
+  contactPoints: ContactPoint[];
+  muteTimings: MuteTiming[];
+  policyTree: NotificationRoute;
+}
+
+export interface NotificationPlan {
+  items: NotificationPlanItem[];
+  blockers: PlanBlocker[];
+  /** Ready-to-send bodies, in write order. Contact point bodies are built at apply time (they carry secrets). */
+  writes: NotificationWrite[];
+}
+
+export type NotificationWrite =
+  | { kind: 'contact-point'; action: 'create' | 'update'; label: string }
+  | { kind: 'mute-timing'; action: 'create' | 'update'; label: string; body: MuteTiming }
+  | { kind: 'policy'; action: 'update'; label: string; body: NotificationRoute; disableProvenance: boolean };
+
+export function planNotifications(
+  desired: DesiredNotifications,
+  actual: NotificationActual,
+  provenance: ProvenanceMode
+): NotificationPlan {
+  const items: NotificationPlanItem[] = [];
+  const blockers: PlanBlocker[] = [];
+  const writes: NotificationWrite[] = [];
+
+  // contact point
+  if (desired.contactPoint) {
+    const want = desired.contactPoint;
+    const have = actual.contactPoints.find((cp) => cp.uid === want.uid);
+    const sameName = actual.contactPoints.filter((cp) => cp.name === want.name && cp.uid !== want.uid);
+    if (sameName.length > 0) {
+      blockers.push({
+        kind: 'contact-point-name-taken',
+        message: `A contact point named "${want.name}" already exists and was not created by this plugin. Give the plugin's contact point another name, or choose "use an existing contact point".`,
+        objects: [want.name],
+      });
+    }
+    const secretState = secretPlan(want, have);
+    for (const missing of secretState.missing) {
+      blockers.push({
+        kind: 'missing-secret',
+        message: `Enter the ${missing} for the ${want.type} contact point "${want.name}": Grafana has none stored.`,
+        objects: [want.name],
+      });
+    }
+    if (!have) {
+      items.push({
+        kind: 'contact-point',
+        name: want.name,
+        action: 'create',
+        reason: `New ${want.type} contact point.`,
+        diff: contactPointDiff(undefined, want, secretState.entered),
+      });
+      writes.push({ kind: 'contact-point', action: 'create', label: `create contact point "${want.name}"` });
+    } else {
+      const block = provenanceBlocker(have.provenance, provenance, `contact point "${have.name}"`);
+      if (block) {
+        blockers.push(block);
+      }
+      const diff = contactPointDiff(have, want, secretState.entered);
+      items.push({
+        kind: 'contact-point',
+        name: want.name,
+        action: diff.length > 0 ? 'update' : 'unchanged',
+        reason: diff.length > 0 ? `Changes ${diff.map((d) => d.field).join(', ')}.` : 'Already as chosen.',
+        diff,
+      });
+      if (diff.length > 0) {
+        writes.push({ kind: 'contact-point', action: 'update', label: `update contact point "${want.name}"` });
+      }
+    }
+  } else if (!actual.contactPoints.some((cp) => cp.name === desired.receiver)) {
+    blockers.push({
+      kind: 'contact-point-missing',
+      message: `There is no contact point named "${desired.receiver}" in Grafana. Pick one that exists, or let the plugin create one.`,
+      objects: [desired.receiver],
+    });
+  }
+
+  // mute timings
+  for (const mt of desired.muteTimings) {
+    const have = actual.muteTimings.find((m) => m.name === mt.name);
+    if (!have) {
+      items.push({ kind: 'mute-timing', name: mt.name, action: 'create', reason: 'New maintenance window.', diff: [] });
+      writes.push({ kind: 'mute-timing', action: 'create', label: `create mute timing "${mt.name}"`, body: mt });
+      continue;
+    }
+    const block = provenanceBlocker(have.provenance, provenance, `mute timing "${mt.name}"`);
+    if (block) {
+      blockers.push(block);
+    }
+    const diff = diffFlat(
+      flatten(JSON.parse(stableStringify(have.time_intervals ?? [])), 'time_intervals', new Map()),
+      flatten(JSON.parse(stableStringify(mt.time_intervals)), 'time_intervals', new Map())
+    );
+    items.push({
+      kind: 'mute-timing',
+      name: mt.name,
+      action: diff.length > 0 ? 'update' : 'unchanged',
+      reason: diff.length > 0 ? 'The maintenance window times changed.' : 'Already as chosen.',
+      diff,
+    });
+    if (diff.length > 0) {
+      writes.push({ kind: 'mute-timing', action: 'update', label: `update mute timing "${mt.name}"`, body: mt });
+    }
+  }
+
+  // policy tree: merge our subtree; keep the tree's own provenance so users can still edit their routes
+  const treeProvenance = actual.policyTree.provenance ?? '';
+  if (treeProvenance === 'file') {
+    blockers.push({
+      kind: 'provisioned-from-file',
+      message:
+        'The notification policy tree is provisioned from files, so it cannot be changed through the API. Add the route shown in the plan to your provisioning files instead, or route to the contact point yourself.',
+    });
+  }
+  const merged = mergeManagedRoute(actual.policyTree, desired.route);
+  const before = withoutProvenance(actual.policyTree);
+  const unchanged = stableStringify(normaliseRoute(before)) === stableStringify(normaliseRoute(merged));
+  const diff = unchanged
+    ? []
+    : diffFlat(flatten(managedSubtree(before) ?? {}, 'route', new Map()), flatten(desired.route, 'route', new Map()));
+  items.push({
+    kind: 'policy',
+    name: 'notification policy tree',
+    action: unchanged ? 'unchanged' : managedSubtree(before) ? 'update' : 'create',
+    reason: unchanged
+      ? "The plugin's route is already in the tree."
+      : `${managedSubtree(before) ? 'Updates' : 'Adds'} the plugin's route (alerts labelled ${MANAGED_LABEL}="${MANAGED_LABEL_VALUE}" → "${desired.receiver}"); other routes are kept as they are.`,
+    diff,
+  });
+  if (!unchanged) {
+    writes.push({
+      kind: 'policy',
+      action: 'update',
+      label: 'update the notification policy tree',
+      body: merged,
+      disableProvenance: treeProvenance !== 'api',
+    });
+  }
+  return { items, blockers, writes };
+}
+
+function secretPlan(
+  want: DesiredContactPoint,
+  have: ContactPoint | undefined
+): { entered: string[]; missing: string[] } {
+  const stored = (key: string) => have !== undefined && have.type === want.type && have.settings?.[key] === REDACTED;
+  const entered = Object.keys(want.secrets);
+  const missing: string[] = [];
+  for (const anyOf of want.requiredSecrets) {
+    if (!anyOf.some((s) => want.secrets[s.key] !== undefined || stored(s.key))) {
+      missing.push(anyOf.map((s) => s.label).join(' or '));
+    }
+  }
+  return { entered, missing };
+}
+
+function contactPointDiff(
+  have: ContactPoint | undefined,
+  want: DesiredContactPoint,
+  enteredSecrets: string[]
+): FieldChange[] {
+  const visible = (cp: { name: string; type: string; settings: Record<string, unknown> }, secretKeys: string[]) => {
+    const settings = Object.fromEntries(Object.entries(cp.settings ?? {}).filter(([k]) => !secretKeys.includes(k)));
+    return flatten({ name: cp.name, type: cp.type, settings }, '', new Map());
+  };
+  const changes = diffFlat(have ? visible(have, want.secretKeys) : new Map(), visible(want, want.secretKeys));
+  for (const key of enteredSecrets) {
+    changes.push({ field: `secret ${key}`, path: `settings.${key}`, to: 'new secret entered' });
+  }
+  if (have && have.disableResolveMessage === true) {
+    changes.push({ field: 'disableResolveMessage', path: 'disableResolveMessage', from: 'true', to: 'false' });
+  }
+  return changes;
+}
+
+/** The body to send for the plugin's contact point: new secrets as entered, stored ones as `[REDACTED]` (kept). */
+export function contactPointBody(want: DesiredContactPoint, have: ContactPoint | undefined): ContactPoint {
+  const settings: Record<string, unknown> = { ...want.settings };
+  for (const key of want.secretKeys) {
+    if (want.secrets[key] !== undefined) {
+      settings[key] = want.secrets[key];
+    } else if (have && have.type === want.type && have.settings?.[key] === REDACTED) {
+      settings[key] = REDACTED;
+    }
+  }
+  return { uid: want.uid, name: want.name, type: want.type, settings, disableResolveMessage: false };
+}
+
+function isManaged(route: NotificationRoute): boolean {
+  return (route.object_matchers ?? []).some(
+    ([name, op, value]) => name === MANAGED_LABEL && op === '=' && value === MANAGED_LABEL_VALUE
+  );
+}
+
+function managedSubtree(tree: NotificationRoute): NotificationRoute | undefined {
+  return (tree.routes ?? []).find(isManaged);
+}
+
+/** Drops what Grafana leaves out when it reads a tree back (false flags, empty lists), so they never count as a change. */
+function normaliseRoute(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(normaliseRoute);
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0) || key === 'provenance') {
+        continue;
+      }
+      out[key] = normaliseRoute(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+function withoutProvenance(tree: NotificationRoute): NotificationRoute {
+  const { provenance: _p, ...rest } = tree;
+  return rest;
+}
+
+/**
+ * The user's tree with the plugin's subtree put in: replacing the previous one in place, or first
+ * under the root (so the plugin's alerts reach the chosen contact point before any catch-all
+ * route of the user's). Every other route is left exactly as it was.
+ */
+export function mergeManagedRoute(tree: NotificationRoute, route: NotificationRoute): NotificationRoute {
+  const base = withoutProvenance(tree);
+  const routes = base.routes ?? [];
+  const index = routes.findIndex(isManaged);
+  const others = routes.filter((r) => !isManaged(r));
+  const position = index < 0 ? 0 : routes.slice(0, index).filter((r) => !isManaged(r)).length;
+  return { ...base, routes: [...others.slice(0, position), route, ...others.slice(position)] };
+}
+
+function isClock(value: string): boolean {
+  return /^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/.test(value ?? '');
+}
+
+function isHttpUrl(value: string | undefined): boolean {
+  if (!value) {
+    return false;
+  }
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

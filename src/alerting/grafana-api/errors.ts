@@ -1,0 +1,113 @@
+/*
+ * Errors from Grafana's API, typed so the Setup page can say what failed and what to do without
+ * parsing strings: the HTTP status, Grafana's own message, and a hint written for the admin.
+ */
+
+export type GrafanaApiErrorKind =
+  'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'unavailable' | 'timeout' | 'network';
+
+export interface GrafanaCall {
+  method: string;
+  path: string;
+}
+
+export class GrafanaApiError extends Error {
+  readonly kind: GrafanaApiErrorKind;
+  /** HTTP status; undefined when Grafana never answered (timeout, network). */
+  readonly status?: number;
+  /** Grafana's `message`, verbatim, when it sent one. */
+  readonly grafanaMessage?: string;
+  /** What the admin can do about it. */
+  readonly hint: string;
+  readonly call: GrafanaCall;
+
+  constructor(init: { kind: GrafanaApiErrorKind; status?: number; grafanaMessage?: string; call: GrafanaCall }) {
+    const hint = hintFor(init.kind, init.call, init.grafanaMessage);
+    const detail = init.grafanaMessage ? `: ${init.grafanaMessage}` : '';
+    const status = init.status ? ` (HTTP ${init.status})` : '';
+    super(`${init.call.method} ${init.call.path} failed${status}${detail}. ${hint}`);
+    this.name = 'GrafanaApiError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.grafanaMessage = init.grafanaMessage;
+    this.hint = hint;
+    this.call = init.call;
+  }
+
+  /** One sentence or two for the page: Grafana's reason and the hint, without the request line. */
+  get userMessage(): string {
+    return this.grafanaMessage ? `Grafana said: "${this.grafanaMessage}". ${this.hint}` : this.hint;
+  }
+
+  /** True when the request may or may not have reached Grafana: retrying (re-running apply) is the fix. */
+  get isTransient(): boolean {
+    return this.kind === 'unavailable' || this.kind === 'timeout' || this.kind === 'network';
+  }
+}
+
+export function isGrafanaApiError(error: unknown): error is GrafanaApiError {
+  return error instanceof GrafanaApiError;
+}
+
+export function kindForStatus(status: number): GrafanaApiErrorKind {
+  if (status === 401) {
+    return 'unauthenticated';
+  }
+  if (status === 403) {
+    return 'forbidden';
+  }
+  if (status === 404) {
+    return 'not-found';
+  }
+  if (status === 409 || status === 412) {
+    return 'conflict';
+  }
+  if (status >= 500) {
+    return 'unavailable';
+  }
+  return 'invalid';
+}
+
+function hintFor(kind: GrafanaApiErrorKind, call: GrafanaCall, grafanaMessage = ''): string {
+  const notifications = /\/(contact-points|policies|mute-timings|templates)\b/.test(call.path);
+  const provisioning = call.path.includes('/api/v1/provisioning/');
+  const writing = call.method !== 'GET';
+  switch (kind) {
+    case 'unauthenticated':
+      return 'Your Grafana session has ended: sign in again and retry.';
+    case 'forbidden':
+      if (provisioning && notifications) {
+        return writing
+          ? 'You need the Admin role, or the permission alert.notifications.provisioning:write (or alert.provisioning:write), to change contact points, notification policies and mute timings. Ask a Grafana admin.'
+          : 'You need the Admin role, or the permission alert.notifications.provisioning:read, to read contact points and notification policies. Ask a Grafana admin.';
+      }
+      if (provisioning) {
+        return writing
+          ? 'You need the Admin role, or the permission alert.provisioning:write (or alert.rules.provisioning:write), to write alert rules. Editors cannot by default. Ask a Grafana admin.'
+          : 'You need the Admin role, or the permission alert.provisioning:read, to read alert rules through the provisioning API. Ask a Grafana admin.';
+      }
+      if (call.path.startsWith('/api/folders')) {
+        return 'You need permission to create folders (folders:create). Ask a Grafana admin.';
+      }
+      if (call.path.startsWith('/api/datasources')) {
+        return 'You need permission to read datasources (datasources:read, Admin by default). Ask a Grafana admin.';
+      }
+      return 'You do not have the permission this needs. Ask a Grafana admin.';
+    case 'not-found':
+      if (call.path.startsWith('/api/datasources')) {
+        return 'The datasource does not exist (any more): pick another Prometheus datasource in Setup.';
+      }
+      return 'It does not exist in Grafana (any more): run the plan again to see the current state.';
+    case 'conflict':
+      return 'It already exists or is in use: run the plan again to see the current state.';
+    case 'invalid':
+      if (/provenance/i.test(grafanaMessage)) {
+        return 'Grafana refuses to change who manages this object (provenance). Keep the "editable in Grafana" choice it was written with.';
+      }
+      return 'Grafana refused the request as invalid; the message above says which field.';
+    case 'unavailable':
+    case 'timeout':
+    case 'network':
+      return 'Grafana did not answer; nothing after this step was written. Run apply again to finish.';
+  }
+}

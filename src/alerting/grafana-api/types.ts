@@ -1,0 +1,189 @@
+import type { GrafanaAlertRule, GrafanaQueryModel, GrafanaRuleGroup } from '../grafana-rules';
+
+/*
+ * What the plugin sends to and reads from Grafana's HTTP API (reference/grafana-api.md), typed
+ * for the parts the alerting engine uses. Fields Grafana adds that we do not interpret stay
+ * reachable through index signatures, so a rule read back can be written back unchanged.
+ */
+
+/** `''` = none (editable in Grafana's UI); `api` = written through the API without X-Disable-Provenance; `file` = file provisioning. */
+export type Provenance = '' | 'api' | 'file' | (string & {});
+
+export interface Folder {
+  uid: string;
+  title: string;
+  id?: number;
+  parentUid?: string;
+  version?: number;
+}
+
+export interface AlertQueryPayload {
+  refId: string;
+  datasourceUid: string;
+  relativeTimeRange: { from: number; to: number };
+  /** Our models are typed; ones read back carry what Grafana added (intervalMs, maxDataPoints…). */
+  model: GrafanaQueryModel | Record<string, unknown>;
+  queryType?: string;
+}
+
+/**
+ * A rule as we send it (POST, PUT, inside a group PUT). Fields we do not know about (a user's
+ * `notification_settings`, `keep_firing_for`…) ride along in the index signature.
+ */
+export interface AlertRulePayload extends Omit<GrafanaAlertRule, 'data' | 'annotations'> {
+  data: AlertQueryPayload[];
+  annotations: Record<string, string>;
+  [extra: string]: unknown;
+}
+
+/** A rule as the provisioning API returns it: what was written plus read-only fields. */
+export interface ProvisionedAlertRule extends AlertRulePayload {
+  id?: number;
+  updated?: string;
+  provenance?: Provenance;
+}
+
+export interface RuleGroupPayload extends Omit<GrafanaRuleGroup, 'rules'> {
+  rules: AlertRulePayload[];
+}
+
+export interface ProvisionedRuleGroup {
+  title: string;
+  folderUid: string;
+  interval: number;
+  rules: ProvisionedAlertRule[];
+}
+
+export interface ContactPoint {
+  uid?: string;
+  name: string;
+  type: string;
+  /** Secret settings read back as `[REDACTED]`; send `[REDACTED]` to keep a stored secret. */
+  settings: Record<string, unknown>;
+  disableResolveMessage?: boolean;
+  provenance?: Provenance;
+}
+
+export type MatcherOp = '=' | '!=' | '=~' | '!~';
+export type ObjectMatcher = [string, MatcherOp, string];
+
+/** A node of the notification policy tree (`GET/PUT /api/v1/provisioning/policies`). */
+export interface NotificationRoute {
+  receiver?: string;
+  group_by?: string[];
+  object_matchers?: ObjectMatcher[];
+  /** Legacy matcher strings; kept as they are when a user's tree has them. */
+  matchers?: string[];
+  continue?: boolean;
+  group_wait?: string;
+  group_interval?: string;
+  repeat_interval?: string;
+  mute_time_intervals?: string[];
+  active_time_intervals?: string[];
+  routes?: NotificationRoute[];
+  provenance?: Provenance;
+  [extra: string]: unknown;
+}
+
+export interface TimeRange {
+  start_time: string;
+  end_time: string;
+}
+
+export interface TimeInterval {
+  times?: TimeRange[];
+  weekdays?: string[];
+  days_of_month?: string[];
+  months?: string[];
+  years?: string[];
+  location?: string;
+}
+
+export interface MuteTiming {
+  name: string;
+  time_intervals: TimeInterval[];
+  provenance?: Provenance;
+}
+
+export interface DataSourceInfo {
+  uid: string;
+  name: string;
+  type: string;
+  id?: number;
+  url?: string;
+  access?: string;
+  jsonData?: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+export interface DataSourcePayload {
+  uid?: string;
+  name: string;
+  type: string;
+  url?: string;
+  access?: 'proxy' | 'direct';
+  jsonData?: Record<string, unknown>;
+  secureJsonData?: Record<string, string>;
+}
+
+export interface PluginSettings {
+  id?: string;
+  enabled: boolean;
+  pinned: boolean;
+  jsonData?: Record<string, unknown> | null;
+  secureJsonFields?: Record<string, boolean>;
+}
+
+/** Per-write choice of provenance; the client's default applies when left out. */
+export interface WriteOptions {
+  /** Send X-Disable-Provenance: the object stays editable in Grafana's UI. */
+  disableProvenance?: boolean;
+}
+
+/**
+ * The Grafana HTTP API as the alerting engine needs it. Reads answer `undefined` for 404 where a
+ * missing object is a normal answer; everything else that is not 2xx throws a `GrafanaApiError`.
+ */
+export interface GrafanaApi {
+  getFolder(uid: string): Promise<Folder | undefined>;
+  /** 409 when the uid exists: throws a GrafanaApiError of kind `conflict`. */
+  createFolder(folder: { uid: string; title: string; parentUid?: string }): Promise<Folder>;
+
+  getDatasource(uid: string): Promise<DataSourceInfo | undefined>;
+  createDatasource(ds: DataSourcePayload): Promise<DataSourceInfo>;
+  updateDatasource(uid: string, ds: DataSourcePayload): Promise<DataSourceInfo>;
+
+  /** `GET /api/v1/provisioning/alert-rules`: every rule of the org. */
+  listAlertRules(): Promise<ProvisionedAlertRule[]>;
+  getAlertRule(uid: string): Promise<ProvisionedAlertRule | undefined>;
+  getRuleGroup(folderUid: string, group: string): Promise<ProvisionedRuleGroup | undefined>;
+  /** Replaces the whole group: rules left out are deleted by Grafana. */
+  putRuleGroup(group: RuleGroupPayload, options?: WriteOptions): Promise<ProvisionedRuleGroup>;
+  deleteAlertRule(uid: string, options?: WriteOptions): Promise<void>;
+
+  listContactPoints(name?: string): Promise<ContactPoint[]>;
+  createContactPoint(cp: ContactPoint, options?: WriteOptions): Promise<ContactPoint>;
+  updateContactPoint(uid: string, cp: ContactPoint, options?: WriteOptions): Promise<void>;
+  deleteContactPoint(uid: string): Promise<void>;
+
+  getPolicyTree(): Promise<NotificationRoute>;
+  /** Replaces the WHOLE tree. Merge into what `getPolicyTree` returned; never send a partial tree. */
+  putPolicyTree(tree: NotificationRoute, options?: WriteOptions): Promise<void>;
+
+  listMuteTimings(): Promise<MuteTiming[]>;
+  createMuteTiming(mt: MuteTiming, options?: WriteOptions): Promise<MuteTiming>;
+  updateMuteTiming(name: string, mt: MuteTiming, options?: WriteOptions): Promise<MuteTiming>;
+  deleteMuteTiming(name: string): Promise<void>;
+
+  getPluginSettings(pluginId: string): Promise<PluginSettings | undefined>;
+  /** enabled, pinned and jsonData are replaced: spread the existing jsonData first. */
+  postPluginSettings(
+    pluginId: string,
+    settings: {
+      enabled: boolean;
+      pinned: boolean;
+      jsonData: Record<string, unknown>;
+      secureJsonData?: Record<string, string>;
+    }
+  ): Promise<void>;
+}

@@ -1,0 +1,393 @@
+/** @jest-environment node */
+/*
+ * Backup & restore journeys on the Grafana API double, through the real fetch client: export a
+ * Grafana the Setup engine filled, restore into an empty one (identical state), restore into the
+ * same one (no writes), and bundles that must be refused or explained before anything is written.
+ */
+import { apply } from '../alerting/engine/apply';
+import { plan as setupPlanOf } from '../alerting/engine/plan';
+import { buildDesiredState, type SetupChoices } from '../alerting/engine/desired-state';
+import { ApplyError } from '../alerting/engine/errors';
+import { stableStringify } from '../alerting/engine/hash';
+import { GrafanaApiError } from '../alerting/grafana-api/errors';
+import { REDACTED, type GrafanaDouble } from '../../tests/grafana-double/core';
+import { BundleRejectedError, RestoreBlockedError } from './errors';
+import { exportBundle } from './export';
+import { bundleChecksum, serialiseBundle, type BackupBundle } from './format';
+import { applyRestore, planRestore, type RestoreOptions } from './restore';
+import { backupDouble, PLUGIN_ID, shippedDashboards, type PluginExtrasDouble } from './testing';
+
+const VERSION = '1.4.0';
+const TARGET = { pluginId: PLUGIN_ID, pluginVersion: VERSION };
+const SECRET = 'https://hooks.slack.com/services/T0/B0/secret-1';
+const CREATED = new Date('2025-03-01T10:00:00.000Z');
+
+const CHOICES: SetupChoices = {
+  exporterIds: ['node', 'postgres'],
+  datasourceUid: 'prom',
+  editable: true,
+  notifications: {
+    contactPoint: { kind: 'slack', name: 'On-call Slack', webhookUrl: SECRET },
+    routing: { severities: ['critical', 'warning'], groupBy: ['alertname', 'instance'] },
+    muteTimings: [
+      { name: 'Sunday maintenance', timeIntervals: [{ weekdays: ['sunday'], times: [{ start_time: '02:00', end_time: '04:00' }] }] },
+    ],
+  },
+};
+
+/** A Grafana the plugin has filled: Setup applied, one rule edited by an admin, settings saved, dashboards imported. */
+async function filledGrafana(org = { id: 1, name: 'Main Org.' }) {
+  const ctx = backupDouble({ org, dashboards: shippedDashboards(true) });
+  await apply(ctx.api, buildDesiredState(CHOICES));
+  const user = ctx.apiAs('admin', { disableProvenance: true });
+  const group = (await user.getRuleGroup('fsm-alerts', 'fsm-node'))!;
+  await user.putRuleGroup({
+    ...group,
+    rules: group.rules.map(({ id, updated, provenance, ...r }) =>
+      r.uid === 'fsm-node-cpu-high' ? { ...r, for: '17m' } : r
+    ) as never,
+  });
+  ctx.double.plugins.get(PLUGIN_ID)!.jsonData = { prometheusDatasourceUid: 'prom', clusterLabel: 'datacenter' };
+  ctx.double.plugins.get(PLUGIN_ID)!.secureJsonData = { apiToken: 'never-exported' };
+  return ctx;
+}
+
+async function exported(org?: { id: number; name: string }): Promise<BackupBundle> {
+  const { api } = await filledGrafana(org);
+  return exportBundle(api, { pluginId: PLUGIN_ID, pluginVersion: VERSION, now: () => CREATED });
+}
+
+/** Everything restore must reproduce, in a comparable form (server ids and timestamps left out). */
+function snapshot(double: GrafanaDouble, extras: PluginExtrasDouble) {
+  return {
+    folders: [...double.folders.values()].map((f) => `${f.uid}:${f.title}`).sort(),
+    rules: [...double.rules.values()]
+      .map(({ id, updated, ...rule }) => stableStringify(rule))
+      .sort(),
+    ruleOrder: [...double.rules.values()].map((r) => `${r.ruleGroup}/${r.uid}`).sort(),
+    intervals: Object.fromEntries([...double.groupIntervals.entries()].sort()),
+    contactPoints: [...double.contactPoints.values()]
+      .map((c) => ({ ...c, settings: Object.fromEntries(Object.entries(c.settings).filter(([k]) => k !== 'url')) }))
+      .map((c) => stableStringify(c))
+      .sort(),
+    muteTimings: [...double.muteTimings.values()].map((m) => stableStringify(m)).sort(),
+    policy: stableStringify(double.policyTree),
+    jsonData: double.plugins.get(PLUGIN_ID)!.jsonData,
+    dashboards: extras.dashboards.filter((d) => d.imported).map((d) => `${d.uid}@${d.importedRevision}`),
+  };
+}
+
+const withSecret: RestoreOptions = { secrets: { 'fsm-contact-point': { url: SECRET } } };
+
+/** A copy of the bundle with a change, checksum recomputed (a bundle a real newer/older plugin could have made). */
+function resigned(bundle: BackupBundle, change: (b: BackupBundle) => void): BackupBundle {
+  const copy = structuredClone(bundle);
+  change(copy);
+  return { ...copy, checksum: bundleChecksum(copy as never) };
+}
+
+describe('export', () => {
+  it("holds the plugin's objects, secrets left out with a note, and a checksum", async () => {
+    const bundle = await exported();
+    const text = serialiseBundle(bundle);
+
+    expect(bundle).toMatchObject({
+      format: 'fullstack-monitoring-backup',
+      formatVersion: 1,
+      plugin: { id: PLUGIN_ID, version: VERSION },
+      org: { id: 1, name: 'Main Org.' },
+      createdAt: '2025-03-01T10:00:00.000Z',
+      checksum: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+    });
+    expect(bundle.content.ruleGroups.map((g) => [g.title, g.interval])).toEqual([
+      ['fsm-node', 60],
+      ['fsm-postgres', 60],
+    ]);
+    expect(bundle.content.ruleGroups[0].rules.find((r) => r.uid === 'fsm-node-cpu-high')).toMatchObject({ for: '17m' });
+    expect(bundle.content.contactPoints).toEqual([
+      expect.objectContaining({ uid: 'fsm-contact-point', name: 'On-call Slack', type: 'slack', secretKeys: ['url'] }),
+    ]);
+    expect(bundle.content.policy).toMatchObject({ receiver: 'On-call Slack', object_matchers: [['fsm_managed', '=', 'true'], expect.anything()] });
+    expect(bundle.content.muteTimings.map((m) => m.name)).toEqual(['Sunday maintenance']);
+    expect(bundle.content.dashboards.map((d) => d.uid).sort()).toEqual(['fsm-core-prometheus', 'fsm-home', 'fsm-infrastructure-node']);
+    expect(bundle.content.appSettings.jsonData).toEqual({ prometheusDatasourceUid: 'prom', clusterLabel: 'datacenter' });
+    expect(bundle.notes[0]).toMatch(/must be entered again when restoring/);
+    expect(bundle.notes.join(' ')).toMatch(/apiToken.*not exported/);
+    expect(text).not.toContain('secret-1');
+    expect(text).not.toContain('never-exported');
+    expect(text).not.toContain(REDACTED);
+  });
+});
+
+describe('restore into an empty Grafana', () => {
+  it('plans every object as new, then writes an identical state', async () => {
+    const source = await filledGrafana();
+    const bundle = await exportBundle(source.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION, now: () => CREATED });
+    const target = backupDouble({ dashboards: shippedDashboards(false) });
+
+    const plan = await planRestore(target.api, serialiseBundle(bundle), TARGET, withSecret);
+    expect(target.extras.totalWrites()).toBe(0);
+    expect(plan.blockers).toEqual([]);
+    expect(plan.folder.action).toBe('create');
+    expect(plan.counts).toMatchObject({ create: bundle.content.ruleGroups.flatMap((g) => g.rules).length, update: 0, obsolete: 0 });
+    expect(plan.notifications.map((n) => [n.kind, n.action])).toEqual([
+      ['contact-point', 'create'],
+      ['mute-timing', 'create'],
+      ['policy', 'create'],
+    ]);
+    expect(plan.contactPoints[0].secrets).toEqual([{ key: 'url', label: 'Slack webhook URL', state: 'entered' }]);
+    expect(plan.dashboards.every((d) => d.action === 'import')).toBe(true);
+    expect(plan.appSettings.action).toBe('update');
+    // 1 folder + 2 groups + 3 notification objects + 3 dashboards + settings
+    expect(plan.writes).toBe(10);
+    expect(JSON.stringify(plan)).not.toContain('secret-1');
+
+    const result = await applyRestore(target.api, serialiseBundle(bundle), TARGET, withSecret);
+
+    expect(result.writes).toBe(10);
+    expect(snapshot(target.double, target.extras)).toEqual(snapshot(source.double, source.extras));
+    expect(target.double.contactPoints.get('fsm-contact-point')!.settings.url).toBe(SECRET);
+    // The admin's edit is restored as an edit: Setup still sees it as user-changed and keeps it.
+    const rerun = buildDesiredState({
+      ...CHOICES,
+      notifications: { ...CHOICES.notifications!, contactPoint: { kind: 'slack', name: 'On-call Slack' } },
+    });
+    const setupPlan = await setupPlanOf(target.api, rerun);
+    const cpu = setupPlan.groups[0].rules.find((r) => r.uid === 'fsm-node-cpu-high')!;
+    expect(cpu.action).toBe('user-changed');
+    expect(setupPlan.writes).toBe(0);
+  });
+
+  it('blocks while a contact point secret is missing, and restores the rest when it is skipped', async () => {
+    const bundle = await exported();
+    const target = backupDouble();
+
+    const plan = await planRestore(target.api, bundle, TARGET);
+    expect(plan.contactPoints[0]).toMatchObject({ name: 'On-call Slack', secrets: [expect.objectContaining({ state: 'missing' })] });
+    expect(plan.blockers).toEqual([
+      expect.objectContaining({ kind: 'missing-secret', message: expect.stringContaining('Slack webhook URL') }),
+    ]);
+    const refused = await applyRestore(target.api, bundle, TARGET).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RestoreBlockedError);
+    expect((refused as RestoreBlockedError).userMessage).toMatch(/^Nothing was written\. .*Slack webhook URL/);
+    expect(target.extras.totalWrites()).toBe(0);
+
+    const skip: RestoreOptions = { skipContactPoints: ['fsm-contact-point'] };
+    const skipped = await planRestore(target.api, bundle, TARGET, skip);
+    expect(skipped.blockers).toEqual([]);
+    expect(skipped.notifications.find((n) => n.kind === 'policy')?.reason).toMatch(/Skipped with the contact point/);
+    await applyRestore(target.api, bundle, TARGET, skip);
+    expect(target.double.contactPoints.has('fsm-contact-point')).toBe(false);
+    expect(target.double.muteTimings.has('Sunday maintenance')).toBe(true);
+    expect(target.double.rules.size).toBe(bundle.content.ruleGroups.flatMap((g) => g.rules).length);
+  });
+});
+
+describe('restore into the same Grafana', () => {
+  it('writes nothing: every object is unchanged and stored secrets are kept', async () => {
+    const ctx = await filledGrafana();
+    const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
+    const writes = ctx.extras.totalWrites();
+    const before = snapshot(ctx.double, ctx.extras);
+
+    const plan = await planRestore(ctx.api, bundle, TARGET);
+    expect(plan.blockers).toEqual([]);
+    expect(plan.writes).toBe(0);
+    expect(plan.groups.every((g) => g.action === 'unchanged')).toBe(true);
+    expect(plan.counts.unchanged).toBe(bundle.content.ruleGroups.flatMap((g) => g.rules).length);
+    expect(plan.contactPoints[0].secrets[0].state).toBe('stored');
+    expect(plan.notifications.every((n) => n.action === 'unchanged')).toBe(true);
+    expect(plan.appSettings.action).toBe('unchanged');
+
+    const result = await applyRestore(ctx.api, bundle, TARGET);
+    expect(result.writes).toBe(0);
+    expect(ctx.extras.totalWrites()).toBe(writes);
+    expect(snapshot(ctx.double, ctx.extras)).toEqual(before);
+  });
+
+  it('rolls back a threshold changed by Setup, and keeps a rule edited by hand unless ticked', async () => {
+    const ctx = await filledGrafana();
+    const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
+    // Setup raises a threshold (a plugin write); an admin edits another rule by hand.
+    await apply(ctx.api, buildDesiredState({ ...CHOICES, overrides: { 'node.memoryUtilisation': { warning: 70 } } }));
+    const user = ctx.apiAs('admin', { disableProvenance: true });
+    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-postgres'))!;
+    const edited = group.rules[0].uid;
+    await user.putRuleGroup({
+      ...group,
+      rules: group.rules.map(({ id, updated, provenance, ...r }) => (r.uid === edited ? { ...r, isPaused: true } : r)) as never,
+    });
+
+    const plan = await planRestore(ctx.api, bundle, TARGET);
+    const rules = plan.groups.flatMap((g) => g.rules);
+    expect(rules.find((r) => r.uid === 'fsm-node-memory-high')).toMatchObject({
+      action: 'update',
+      diff: [expect.objectContaining({ field: 'threshold', from: '70' })],
+    });
+    expect(rules.find((r) => r.uid === edited)).toMatchObject({ action: 'user-changed', overwrite: false });
+    expect(plan.writes).toBe(1);
+
+    await applyRestore(ctx.api, bundle, TARGET);
+    expect(ctx.double.rules.get(edited)!.isPaused).toBe(true);
+    await applyRestore(ctx.api, bundle, TARGET, { overwriteUserChanged: [edited] });
+    expect(ctx.double.rules.get(edited)!.isPaused).toBe(false);
+    expect((await planRestore(ctx.api, bundle, TARGET)).writes).toBe(0);
+  });
+
+  it("deletes the plugin's rules that are not in the bundle", async () => {
+    const ctx = backupDouble();
+    await apply(ctx.api, buildDesiredState({ ...CHOICES, exporterIds: ['node'] }));
+    ctx.double.plugins.get(PLUGIN_ID)!.jsonData = { prometheusDatasourceUid: 'prom' };
+    const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
+    await apply(ctx.api, buildDesiredState(CHOICES));
+
+    const plan = await planRestore(ctx.api, bundle, TARGET);
+    const leftover = plan.groups.find((g) => g.name === 'fsm-postgres')!;
+    expect(leftover.action).toBe('delete');
+    expect(leftover.rules.every((r) => r.action === 'obsolete')).toBe(true);
+    await applyRestore(ctx.api, bundle, TARGET);
+    expect(ctx.double.groupRules('fsm-alerts', 'fsm-postgres')).toHaveLength(0);
+  });
+});
+
+describe('bundles that are refused before anything is written', () => {
+  async function expectRefused(input: unknown, code: string, message: RegExp) {
+    const target = backupDouble();
+    const planned = await planRestore(target.api, input, TARGET).catch((e: unknown) => e);
+    const applied = await applyRestore(target.api, input, TARGET, withSecret).catch((e: unknown) => e);
+    for (const error of [planned, applied]) {
+      expect(error).toBeInstanceOf(BundleRejectedError);
+      expect((error as BundleRejectedError).problems.map((p) => p.code)).toContain(code);
+      expect((error as BundleRejectedError).userMessage).toMatch(message);
+      expect((error as BundleRejectedError).userMessage).toMatch(/Nothing was written\./);
+    }
+    expect(target.extras.totalWrites()).toBe(0);
+    expect(target.double.rules.size).toBe(0);
+  }
+
+  it('a tampered bundle (a rule edited, checksum unchanged)', async () => {
+    const bundle = await exported();
+    // Someone lowers a threshold in the file by hand and leaves the checksum as it was.
+    const edited = JSON.parse(serialiseBundle(bundle)) as BackupBundle;
+    const cpu = edited.content.ruleGroups[0].rules.find((r) => r.uid === 'fsm-node-cpu-high')!;
+    (cpu.data[2].model as { conditions: Array<{ evaluator: { params: number[] } }> }).conditions[0].evaluator.params = [99];
+    const text = JSON.stringify(edited, null, 2);
+    expect(edited.checksum).toBe(bundle.checksum);
+    await expectRefused(text, 'checksum-mismatch', /changed after it was exported.*checksum/);
+  });
+
+  it('a bundle whose header was edited (the org id), checksum unchanged', async () => {
+    const bundle = await exported();
+    await expectRefused({ ...bundle, org: { id: 7, name: 'Main Org.' } }, 'checksum-mismatch', /checksum/);
+  });
+
+  it('a bundle from a newer format version', async () => {
+    const bundle = resigned(await exported(), (b) => {
+      b.formatVersion = 2;
+      b.plugin.version = '2.0.0';
+    });
+    await expectRefused(bundle, 'newer-format', /format version 2, made by a newer version of the plugin \(plugin 2\.0\.0\).*Update the plugin/);
+  });
+
+  it('files that are not bundles', async () => {
+    await expectRefused('{"title": "Node", "panels": []', 'not-json', /not JSON/);
+    await expectRefused({ title: 'Node', panels: [] }, 'not-a-bundle', /dashboard JSON/);
+    await expectRefused(resigned(await exported(), (b) => {
+      b.content.ruleGroups[0].folderUid = 'team';
+    }), 'out-of-scope', /only writes into the plugin's folder/);
+  });
+});
+
+describe('bundles that are explained', () => {
+  it('from another organization: explained, and blocked until confirmed', async () => {
+    const bundle = await exported({ id: 2, name: 'Staging' });
+    const target = backupDouble({ org: { id: 1, name: 'Main Org.' } });
+
+    const plan = await planRestore(target.api, bundle, TARGET, withSecret);
+    expect(plan.foreignOrg).toEqual({
+      message: expect.stringMatching(/exported from organization 2 \("Staging"\); you are signed in to organization 1/),
+      confirmed: false,
+    });
+    expect(plan.blockers.map((b) => b.kind)).toEqual(['foreign-org-unconfirmed']);
+    await expect(applyRestore(target.api, bundle, TARGET, withSecret)).rejects.toBeInstanceOf(RestoreBlockedError);
+    expect(target.extras.totalWrites()).toBe(0);
+
+    const result = await applyRestore(target.api, bundle, TARGET, { ...withSecret, confirmForeignOrg: true });
+    expect(result.writes).toBeGreaterThan(0);
+    expect(target.double.rules.has('fsm-node-cpu-high')).toBe(true);
+  });
+
+  it('from another organization whose datasource does not exist here: blocked with what to create', async () => {
+    const bundle = resigned(await exported({ id: 2, name: 'Staging' }), (b) => {
+      b.content.appSettings.jsonData.prometheusDatasourceUid = 'prom-staging';
+    });
+    const target = backupDouble();
+
+    const plan = await planRestore(target.api, bundle, TARGET, { ...withSecret, confirmForeignOrg: true });
+    expect(plan.blockers).toEqual([
+      expect.objectContaining({ kind: 'datasource-missing', message: expect.stringContaining('"prom-staging"') }),
+    ]);
+  });
+
+  it('from an older plugin version: says what differs, restores as it is', async () => {
+    const bundle = resigned(await exported(), (b) => {
+      b.plugin.version = '1.2.0';
+    });
+    const target = backupDouble();
+
+    const plan = await planRestore(target.api, bundle, TARGET, withSecret);
+    expect(plan.warnings).toEqual([
+      expect.objectContaining({ code: 'older-plugin', message: expect.stringMatching(/older plugin version \(1\.2\.0; installed: 1\.4\.0\).*nothing needs migrating.*run Setup/) }),
+    ]);
+    expect(plan.blockers).toEqual([]);
+  });
+
+  it('a dashboard the installed plugin no longer ships is listed as unavailable', async () => {
+    const bundle = await exported();
+    const target = backupDouble({ dashboards: shippedDashboards(false).filter((d) => d.uid !== 'fsm-core-prometheus') });
+
+    const plan = await planRestore(target.api, bundle, TARGET, withSecret);
+    expect(plan.dashboards.find((d) => d.uid === 'fsm-core-prometheus')).toMatchObject({
+      action: 'unavailable',
+      reason: expect.stringContaining('does not ship dashboards/core-prometheus.json'),
+    });
+  });
+});
+
+describe('permissions and failures', () => {
+  it('an Editor gets a clear 403 on export and on restore, and nothing is written', async () => {
+    const bundle = await exported();
+    const { api, extras } = backupDouble({ user: 'editor' });
+
+    for (const attempt of [
+      exportBundle(api, { pluginId: PLUGIN_ID, pluginVersion: VERSION }),
+      applyRestore(api, bundle, TARGET, withSecret),
+    ]) {
+      const error = await attempt.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GrafanaApiError);
+      expect((error as GrafanaApiError).userMessage).toMatch(/Admin role/);
+    }
+    expect(extras.totalWrites()).toBe(0);
+  });
+
+  it('a write failing part-way says which step, and restoring again finishes the job', async () => {
+    const bundle = await exported();
+    const reference = backupDouble();
+    await applyRestore(reference.api, bundle, TARGET, withSecret);
+    const want = snapshot(reference.double, reference.extras);
+
+    for (const k of [1, 2, 4, 6]) {
+      const target = backupDouble({ timeoutMs: 30 });
+      target.double.injectFault({ onWrite: k, kind: 'error', status: 502 });
+      const error = await applyRestore(target.api, bundle, TARGET, withSecret).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApplyError);
+      expect((error as ApplyError).step).toBe(k);
+      target.double.clearFaults();
+
+      await applyRestore(target.api, bundle, TARGET, withSecret);
+      expect([k, snapshot(target.double, target.extras)]).toEqual([k, want]);
+      // Without a secret typed in again, the stored one is kept: nothing left to write.
+      expect((await planRestore(target.api, bundle, TARGET)).writes).toBe(0);
+    }
+  });
+});

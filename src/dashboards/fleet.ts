@@ -1,0 +1,128 @@
+/**
+ * Fleet-wide queries shared by the home and layer dashboards: which targets belong to an exporter
+ * (and so to a layer), how many are up, and the worst-first ranking of a signal.
+ */
+import { EXPORTERS, exportersInLayer } from '../catalog';
+import { sel, signalQuery } from '../catalog/promql';
+import { resolveThreshold, type ThresholdOverrides } from '../catalog/thresholds';
+import type { ExporterDefinition, LayerId, QueryContext, Signal } from '../catalog/types';
+import { infoSelector, withoutReplicas } from './common';
+import { findSignal } from './exporter-dashboard';
+import { recordedOrRaw, recordingRuleFor } from './recording-rules';
+
+/** How many targets a worst-first panel lists. */
+export const TOP_N = 10;
+
+/**
+ * How long a target is remembered after its exporter's metrics stop: a dead exporter's series go
+ * stale within 5 minutes, and without this memory it would vanish from "up / total" instead of
+ * counting as down. A membership lookback, not a rate window, so it is fixed rather than
+ * `$__rate_interval` (which would forget a dead target after about a minute); it only reads
+ * one-series-per-target info metrics, so its cost is one series per target.
+ */
+export const TARGET_LOOKBACK = '1h';
+
+/**
+ * One series per target that ran this exporter within TARGET_LOOKBACK, labelled
+ * `cluster, job, instance` (value 1), read from its info metrics. A target that a more specific
+ * exporter claims (the DNS prober over blackbox's generic `probe_success`) is left out, as
+ * detection does, so it is counted in one layer only.
+ */
+export function exporterTargets(exporter: ExporterDefinition, q: QueryContext): string {
+  const own = seenTargets(exporter, q);
+  const claimedBy = EXPORTERS.filter((e) => e.detection.supersedes?.includes(exporter.id));
+  if (claimedBy.length === 0) {
+    return own;
+  }
+  return `(${own} unless on (${q.by}) (${claimedBy.map((e) => seenTargets(e, q)).join(' or ')}))`;
+}
+
+function seenTargets(exporter: ExporterDefinition, q: QueryContext): string {
+  // One present_over_time per name: over several names at once, the results would share label sets.
+  const parts = [...new Set(exporter.infoMetrics)].map(
+    (name) => `group by (${q.by}) (present_over_time(${sel(name, q)}[${TARGET_LOOKBACK}]))`
+  );
+  return parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`;
+}
+
+/**
+ * 1 or 0 per target of the exporter: its `up` (one per target even behind HA replicas). Targets
+ * relayed through another exporter (`honor_labels`: TrueNAS through graphite_exporter) have no `up`
+ * of their own: for them, fresh data means 1, data gone stale means 0.
+ */
+export function exporterStatus(exporter: ExporterDefinition, q: QueryContext): string {
+  const targets = exporterTargets(exporter, q);
+  const fresh = `group by (${q.by}) (${infoSelector(exporter.infoMetrics, q.selector)})`;
+  return (
+    `(${withoutReplicas(`up{${q.selector}}`)} and on (${q.by}) ${targets})` +
+    ` or on (${q.by}) (${fresh} and on (${q.by}) ${targets})` +
+    ` or on (${q.by}) (0 * ${targets})`
+  );
+}
+
+export function layerStatus(layer: LayerId, q: QueryContext): string {
+  return exportersInLayer(layer)
+    .map((e) => `(${exporterStatus(e, q)})`)
+    .join(` or on (${q.by}) `);
+}
+
+/**
+ * Targets up and in total over a status vector. `or vector(0)`: a layer with no targets shows 0,
+ * not "No data", so a tile never looks broken when that layer is simply not deployed.
+ */
+export function targetsUpQuery(status: string): string {
+  return `sum(${status}) or vector(0)`;
+}
+
+export function targetsTotalQuery(status: string): string {
+  return `count(${status}) or vector(0)`;
+}
+
+/** Firing alerts of our rules for one layer and severity (rules carry `layer` and `severity` labels). */
+export function firingAlertsQuery(layer: LayerId, severity: string, q: QueryContext): string {
+  const matchers = ['alertstate="firing"', `layer="${layer}"`, `severity="${severity}"`, q.fleetSelector]
+    .filter(Boolean)
+    .join(',');
+  return `count(${withoutReplicas(`ALERTS{${matchers}}`)}) or vector(0)`;
+}
+
+/**
+ * The 2–4 signals a layer dashboard ranks for an exporter: the catalog's `overview`, else the
+ * first row's signals that carry a threshold (they have a "worse"), else the first row's. `up` is
+ * left out: the layer's health panel already counts targets up.
+ */
+export function overviewSignals(exporter: ExporterDefinition): Signal[] {
+  const skip = (id: string) => id === 'up';
+  if (exporter.overview && exporter.overview.length > 0) {
+    return exporter.overview.filter((id) => !skip(id)).map((id) => findSignal(exporter, id));
+  }
+  const firstRow = (exporter.dashboard[0]?.panels ?? [])
+    .flatMap((p) => p.signals)
+    .filter((id) => !skip(id) && id !== 'uptime')
+    .map((id) => findSignal(exporter, id));
+  const withThreshold = firstRow.filter((s) => s.threshold);
+  return (withThreshold.length >= 2 ? withThreshold : firstRow).slice(0, 4);
+}
+
+/** Whether a low value is the bad one (free space, hit ratio): from the signal's threshold direction. */
+export function lowIsWorse(exporter: ExporterDefinition, signal: Signal, overrides?: ThresholdOverrides): boolean {
+  return signal.threshold ? resolveThreshold(exporter, signal.threshold, overrides).direction === 'below' : false;
+}
+
+/**
+ * The signal fleet-wide, worst first: the recorded series where a recording rule exists (falling
+ * back to the raw query), one value per target across HA replicas, the worst TOP_N, sorted.
+ */
+export function worstFirstQuery(
+  exporter: ExporterDefinition,
+  signal: Signal,
+  q: QueryContext,
+  overrides?: ThresholdOverrides
+): string {
+  const raw = signalQuery(signal, q);
+  const rule = recordingRuleFor(exporter.id, signal.id);
+  const value = withoutReplicas(rule ? recordedOrRaw(rule, q.selector, raw) : raw);
+  return lowIsWorse(exporter, signal, overrides)
+    ? `sort(bottomk(${TOP_N}, ${value}))`
+    : `sort_desc(topk(${TOP_N}, ${value}))`;
+}

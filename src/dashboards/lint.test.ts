@@ -1,0 +1,146 @@
+/** @jest-environment node */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXPORTERS, getExporter } from '../catalog';
+import { dashboardContext, signalQuery } from '../catalog/promql';
+import { resolveThreshold } from '../catalog/thresholds';
+import { generateDashboards, type GeneratedDashboard } from '.';
+import { thresholdSteps } from './exporter-dashboard';
+import { lintDashboard, lintExpr, type LintSubject } from './lint';
+
+const generated = generateDashboards();
+const root = resolve(__dirname, '../..');
+
+function subjectOf(d: GeneratedDashboard, dashboard: unknown = d.dashboard, requireRevision = false): LintSubject {
+  const exporter = d.exporter ? getExporter(d.exporter) : undefined;
+  return {
+    kind: d.kind,
+    layer: d.layer,
+    exporter: d.exporter,
+    infoMetrics: exporter?.infoMetrics,
+    dashboard,
+    requireRevision,
+  };
+}
+
+interface PanelJson {
+  type: string;
+  title: string;
+  fieldConfig: { defaults: { unit?: string; thresholds?: { steps: unknown[] } } };
+  targets: Array<{ expr: string; refId: string }>;
+}
+const panelsOf = (d: GeneratedDashboard) =>
+  (d.dashboard as { panels: PanelJson[] }).panels.filter((p) => p.type !== 'row');
+
+describe('dashboard standards, on every generated dashboard', () => {
+  it.each(generated.map((d) => [d.file, d] as const))('%s passes the linter', (_file, d) => {
+    expect(lintDashboard(subjectOf(d))).toEqual([]);
+  });
+
+  it.each(generated.map((d) => [d.file, d] as const))('committed dashboards/%s passes the linter', (file, d) => {
+    const path = resolve(root, 'dashboards', file);
+    expect(existsSync(path)).toBe(true);
+    expect(lintDashboard(subjectOf(d, JSON.parse(readFileSync(path, 'utf8')), true))).toEqual([]);
+  });
+
+  it('has unique uids across all dashboards', () => {
+    const uids = generated.map((d) => d.uid);
+    expect(new Set(uids).size).toBe(uids.length);
+  });
+
+  it('colours every exporter panel with its catalog threshold (the one its alert compares against)', () => {
+    for (const d of generated.filter((g) => g.kind === 'exporter')) {
+      const exporter = getExporter(d.exporter!);
+      const firstQueries = d.queries.filter((q) => q.refId === 'A');
+      panelsOf(d).forEach((panel, index) => {
+        const signal = exporter.signals.find((s) => s.id === firstQueries[index].signal)!;
+        const expected = thresholdSteps(
+          signal.threshold ? resolveThreshold(exporter, signal.threshold) : undefined
+        ).build().steps;
+        expect({ panel: `${d.uid}/${panel.title}`, steps: panel.fieldConfig.defaults.thresholds?.steps }).toEqual({
+          panel: `${d.uid}/${panel.title}`,
+          steps: expected,
+        });
+      });
+    }
+  });
+
+  it('renders every signal that has several variants as an OR of all of them', () => {
+    const q = dashboardContext();
+    for (const d of generated.filter((g) => g.kind !== 'home')) {
+      for (const query of d.queries.filter((x) => x.signal)) {
+        const signal = getExporter(query.exporter!).signals.find((s) => s.id === query.signal)!;
+        if (signal.variants.length < 2) {
+          continue;
+        }
+        for (const variant of signal.variants) {
+          expect(query.expr).toContain(`(${variant.expr(q)})`);
+        }
+        expect(query.expr).toContain(signalQuery(signal, q));
+      }
+    }
+  });
+
+  it('ranks fleet signals worst first on layer dashboards', () => {
+    for (const d of generated.filter((g) => g.kind === 'layer')) {
+      for (const query of d.queries.filter((x) => x.signal)) {
+        expect(query.expr).toMatch(/^(sort_desc\(topk|sort\(bottomk)\(10, /);
+        expect(query.instant).toBe(true);
+      }
+    }
+  });
+
+  it('covers every catalog exporter on its layer dashboard', () => {
+    for (const exporter of EXPORTERS) {
+      const layer = generated.find((d) => d.kind === 'layer' && d.layer === exporter.layer)!;
+      expect(layer.queries.some((q) => q.exporter === exporter.id)).toBe(true);
+    }
+  });
+});
+
+describe('the linter catches what it is meant to', () => {
+  const node = generated.find((d) => d.exporter === 'node')!;
+  const broken = JSON.parse(JSON.stringify(node.dashboard));
+  broken.id = 7;
+  broken.uid = 'node-dashboard-with-a-very-long-uid-that-is-too-long';
+  broken.tags = ['fullstack-monitoring'];
+  broken.templating.list = broken.templating.list.filter((v: { name: string }) => v.name !== 'instance');
+  broken.links[0].keepTime = false;
+  const panel = broken.panels.find((p: { type: string }) => p.type !== 'row');
+  delete panel.fieldConfig.defaults.unit;
+  panel.description = '';
+  panel.targets[0].expr = 'rate(node_cpu_seconds_total{cluster=~"$cluster"}[5m])';
+  const problems = lintDashboard({ ...subjectOf(node), dashboard: broken, requireRevision: true }).join('\n');
+
+  it.each([
+    ['uid', 'uid must be fsm-'],
+    ['top-level id', 'remove the top-level id'],
+    ['revision', 'revision must be a positive integer'],
+    ['tags', 'tag "infrastructure" is missing'],
+    ['instance variable', 'needs a "instance" query variable'],
+    ['links keeping time', 'must keep variables and time'],
+    ['unit', 'needs a unit'],
+    ['description', 'needs a description'],
+    ['fixed range', 'range [5m] must be [$__rate_interval]'],
+  ])('reports a missing or wrong %s', (_what, text) => {
+    expect(problems).toContain(text);
+  });
+
+  it('accepts removed metric names only next to their replacement', () => {
+    const exporter = { kind: 'exporter' as const };
+    const c = '{cluster=~"$cluster"}';
+    expect(lintExpr(exporter, `windows_service_status${c} > 0`).join()).toContain('OR it with windows_service_state');
+    expect(lintExpr(exporter, `(windows_service_state${c} > 0) or (windows_service_status${c} > 0)`)).toEqual([]);
+    expect(lintExpr(exporter, `rate(grafana_alerting_result_total${c}[$__rate_interval])`).join()).toContain(
+      'no longer exists'
+    );
+    expect(lintExpr(exporter, `{__name__=~"grafana_alerting_active_alerts",cluster=~"$cluster"}`).join()).toContain(
+      'no longer exists'
+    );
+  });
+
+  it('requires fleet panels to count HA replicas once and reads ranges outside label values only', () => {
+    expect(lintExpr({ kind: 'layer' }, 'sum(up{cluster=~"$cluster"})').join()).toContain('max without (replica');
+    expect(lintExpr({ kind: 'exporter' }, 'up{cluster=~"$cluster",instance=~"[a-z]+"}')).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+import React, { useMemo, useState } from 'react';
+import { css } from '@emotion/css';
+import { applyFieldOverrides, type DataFrame, type GrafanaTheme2, type InterpolateFunction } from '@grafana/data';
+import { getTemplateSrv } from '@grafana/runtime';
+import { Alert, Button, EmptyState, LoadingPlaceholder, Stack, Table, Text, useStyles2, useTheme2 } from '@grafana/ui';
+import { useInventory } from './useInventory';
+
+const TABLE_HEIGHT = 640;
+
+/** The inventory of datasource `uid`: per-layer summary, then every target (unhealthy first) in a virtualised table. */
+export default function InventoryView({ uid }: { uid: string }) {
+  const { state, reload } = useInventory(uid);
+  const styles = useStyles2(getStyles);
+
+  if (state.kind === 'loading') {
+    return <LoadingPlaceholder text="Asking Prometheus for its targets…" />;
+  }
+  if (state.kind === 'error') {
+    return (
+      <Alert severity="error" title="Could not load the inventory">
+        <Stack direction="column" gap={1} alignItems="flex-start">
+          {/* Rendered as text: messages may quote what a proxy or Prometheus answered. */}
+          <Text>{state.message}</Text>
+          <Button variant="secondary" size="sm" icon="sync" onClick={reload}>
+            Retry
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  if (state.targets.length === 0) {
+    return (
+      <EmptyState variant="not-found" message="Prometheus has no active targets">
+        <Text element="p">Nothing is scraped yet: add scrape jobs to Prometheus and they will be listed here.</Text>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className={styles.page}>
+      <LayerSummary coverage={state.coverage} />
+      <TargetsTable frame={state.targets} onRefresh={reload} />
+    </div>
+  );
+}
+
+function LayerSummary({ coverage }: { coverage: DataFrame }) {
+  const styles = useStyles2(getStyles);
+  const col = (name: string) => coverage.fields.find((f) => f.name === name)?.values ?? [];
+  const titles = col('layerTitle') as string[];
+  const up = col('targetsUp') as number[];
+  const total = col('targetsTotal') as number[];
+  const exporters = col('exporters') as string[];
+  return (
+    <section aria-label="Layers" className={styles.summary}>
+      {titles.map((title, i) =>
+        total[i] === 0 && title !== titles[0] && !exporters[i] ? null : (
+          <div key={title} className={styles.card} data-testid="layer-summary">
+            <Text weight="medium">{title}</Text>
+            <Text color={total[i] > 0 && up[i] < total[i] ? 'error' : 'success'} variant="h4">
+              {up[i]} / {total[i]} up
+            </Text>
+            <Text color="secondary" variant="bodySmall">
+              {exporters[i] || (total[i] > 0 ? 'Unknown exporters' : 'No exporters')}
+            </Text>
+          </div>
+        )
+      )}
+    </section>
+  );
+}
+
+function TargetsTable({ frame, onRefresh }: { frame: DataFrame; onRefresh: () => void }) {
+  const theme = useTheme2();
+  const [width, setWidth] = useState(0);
+  const processed = useMemo(() => {
+    // Grafana's template service resolves the row link (${__data.fields.dashboardUrl:raw}).
+    const replaceVariables: InterpolateFunction = (value, scopedVars, format) => {
+      try {
+        return getTemplateSrv().replace(value, scopedVars, format);
+      } catch {
+        return value;
+      }
+    };
+    return applyFieldOverrides({
+      data: [frame],
+      fieldConfig: { defaults: { custom: { filterable: true } }, overrides: [] },
+      replaceVariables,
+      theme,
+      timeZone: 'browser',
+    })[0];
+  }, [frame, theme]);
+
+  const down = (frame.fields.find((f) => f.name === 'health')?.values ?? []).filter((h) => h !== 'up').length;
+  return (
+    <Stack direction="column" gap={1}>
+      <Stack direction="row" justifyContent="space-between" alignItems="center">
+        <Text>
+          {frame.length.toLocaleString()} targets{down > 0 ? `, ${down} not up (listed first)` : ', all up'}. Sort by
+          any column; filter from a column&apos;s header.
+        </Text>
+        <Button variant="secondary" size="sm" icon="sync" onClick={onRefresh}>
+          Refresh
+        </Button>
+      </Stack>
+      {/* Table virtualises its rows; it needs a pixel width, measured from this wrapper. */}
+      <div ref={(el) => el && el.clientWidth !== width && setWidth(el.clientWidth)} style={{ width: '100%' }}>
+        <Table data={processed} width={width || 1000} height={TABLE_HEIGHT} resizable />
+      </div>
+    </Stack>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
+  summary: css({
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+    gap: theme.spacing(1),
+  }),
+  card: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+    padding: theme.spacing(1.5),
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+  }),
+});

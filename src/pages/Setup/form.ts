@@ -1,0 +1,272 @@
+import type { ThresholdOverrides } from '../../catalog/thresholds';
+import type { ExporterDefinition, LayerId, Severity, ThresholdDefinition, Unit } from '../../catalog/types';
+import {
+  DEFAULT_CONTACT_POINT_NAME,
+  DEFAULT_FOLDER_TITLE,
+  type ChoiceProblem,
+  type ContactPointChoice,
+  type ContactPointKind,
+  type NotificationChoices,
+  type SetupChoices,
+} from '../../alerting/engine';
+
+/*
+ * The Setup form as the page edits it (strings, as typed) and its one conversion into the
+ * engine's SetupChoices. Validation is the engine's (validateSetupChoices); this file only adds
+ * what the engine cannot know (an input that is not a number at all) and maps each problem to the
+ * form field that shows it.
+ */
+
+export type ThresholdLevel = 'warning' | 'critical';
+
+/** What the admin typed for one threshold; a level left out keeps the catalog default. */
+export type ThresholdInput = Partial<Record<ThresholdLevel, string>>;
+
+export interface LabelFilterInput {
+  label: string;
+  values: string[];
+  exclude: boolean;
+}
+
+export interface MuteTimingInput {
+  name: string;
+  weekdays: string[];
+  /** HH:MM; both empty = the whole day. */
+  start: string;
+  end: string;
+}
+
+export interface ContactPointInput {
+  kind: ContactPointKind;
+  /** For `existing`. */
+  existingName: string;
+  /** Name of the plugin's own contact point. */
+  name: string;
+  emailAddresses: string[];
+  webhookUrl: string;
+  webhookBearer: boolean;
+  /** Secrets: typed once, never read back from Grafana. Empty keeps the stored value. */
+  webhookToken: string;
+  slackMode: 'webhook' | 'bot';
+  slackWebhookUrl: string;
+  slackToken: string;
+  slackRecipient: string;
+  teamsWebhookUrl: string;
+  pagerdutyKey: string;
+}
+
+export interface SetupForm {
+  datasourceUid: string;
+  exporterIds: string[];
+  /** Keyed `<exporterId>.<thresholdId>`; only thresholds the admin touched. */
+  thresholds: Record<string, ThresholdInput>;
+  labelFilters: LabelFilterInput[];
+  folderTitle: string;
+  /** Rules stay editable in Grafana's UI (no provenance). */
+  editable: boolean;
+  /** false: write rules only; alerts follow the existing notification policy. */
+  notify: boolean;
+  contactPoint: ContactPointInput;
+  groupBy: string[];
+  severities: Severity[];
+  /** Empty: every layer. */
+  layers: LayerId[];
+  muteTimings: MuteTimingInput[];
+}
+
+export const ALL_SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
+export const DEFAULT_GROUP_BY = ['alertname', 'severity', 'layer'];
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** Secret inputs, cleared after a successful apply so they are entered once and never kept around. */
+export const SECRET_INPUTS = ['webhookToken', 'slackWebhookUrl', 'slackToken', 'teamsWebhookUrl', 'pagerdutyKey'] as const;
+
+export function emptyContactPoint(): ContactPointInput {
+  return {
+    kind: 'existing',
+    existingName: '',
+    name: DEFAULT_CONTACT_POINT_NAME,
+    emailAddresses: [],
+    webhookUrl: '',
+    webhookBearer: false,
+    webhookToken: '',
+    slackMode: 'webhook',
+    slackWebhookUrl: '',
+    slackToken: '',
+    slackRecipient: '',
+    teamsWebhookUrl: '',
+    pagerdutyKey: '',
+  };
+}
+
+export function initialForm(datasourceUid: string): SetupForm {
+  return {
+    datasourceUid,
+    exporterIds: [],
+    thresholds: {},
+    labelFilters: [],
+    folderTitle: DEFAULT_FOLDER_TITLE,
+    editable: true,
+    notify: false,
+    contactPoint: emptyContactPoint(),
+    groupBy: DEFAULT_GROUP_BY,
+    severities: [...ALL_SEVERITIES],
+    layers: [],
+    muteTimings: [],
+  };
+}
+
+/** '' → not overridden; anything else that is not a finite number → NaN, which the engine reports at the field. */
+function parseLevel(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') {
+    return undefined;
+  }
+  const normalised = text.trim().replace(',', '.');
+  return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(normalised) ? Number(normalised) : Number.NaN;
+}
+
+export function thresholdOverrides(form: SetupForm): ThresholdOverrides {
+  const overrides: ThresholdOverrides = {};
+  const chosen = new Set(form.exporterIds);
+  for (const [key, input] of Object.entries(form.thresholds)) {
+    // Thresholds of packs that are not chosen do not matter and must not block the plan.
+    if (!chosen.has(key.split('.')[0])) {
+      continue;
+    }
+    const warning = parseLevel(input.warning);
+    const critical = parseLevel(input.critical);
+    if (warning === undefined && critical === undefined) {
+      continue;
+    }
+    overrides[key] = {
+      ...(warning === undefined ? {} : { warning }),
+      ...(critical === undefined ? {} : { critical }),
+    };
+  }
+  return overrides;
+}
+
+function contactPointChoice(input: ContactPointInput): ContactPointChoice {
+  const secret = (value: string) => (value.trim() === '' ? undefined : value.trim());
+  const name = input.name.trim();
+  switch (input.kind) {
+    case 'existing':
+      return { kind: 'existing', name: input.existingName };
+    case 'email':
+      return { kind: 'email', name, addresses: input.emailAddresses };
+    case 'webhook':
+      return {
+        kind: 'webhook',
+        name,
+        url: input.webhookUrl,
+        bearerAuth: input.webhookBearer,
+        bearerToken: input.webhookBearer ? secret(input.webhookToken) : undefined,
+      };
+    case 'slack':
+      return input.slackMode === 'bot'
+        ? { kind: 'slack', name, token: secret(input.slackToken), recipient: input.slackRecipient }
+        : { kind: 'slack', name, webhookUrl: secret(input.slackWebhookUrl) };
+    case 'teams':
+      return { kind: 'teams', name, webhookUrl: secret(input.teamsWebhookUrl) };
+    case 'pagerduty':
+      return { kind: 'pagerduty', name, integrationKey: secret(input.pagerdutyKey) };
+  }
+}
+
+function notificationChoices(form: SetupForm): NotificationChoices {
+  return {
+    contactPoint: contactPointChoice(form.contactPoint),
+    routing: {
+      groupBy: form.groupBy,
+      severities: form.severities,
+      layers: form.layers,
+    },
+    muteTimings: form.muteTimings.map((mt) => ({
+      name: mt.name,
+      timeIntervals: [
+        {
+          ...(mt.weekdays.length > 0 ? { weekdays: mt.weekdays } : {}),
+          ...(mt.start !== '' || mt.end !== '' ? { times: [{ start_time: mt.start, end_time: mt.end }] } : {}),
+        },
+      ],
+    })),
+  };
+}
+
+/** The engine's input. Holds newly typed secrets: keep it in memory only. */
+export function toSetupChoices(form: SetupForm): SetupChoices {
+  return {
+    exporterIds: form.exporterIds,
+    datasourceUid: form.datasourceUid,
+    overrides: thresholdOverrides(form),
+    folderTitle: form.folderTitle,
+    labelFilters: form.labelFilters.map((f) => ({ label: f.label.trim(), values: f.values, exclude: f.exclude })),
+    editable: form.editable,
+    notifications: form.notify ? notificationChoices(form) : undefined,
+  };
+}
+
+/** Problems the engine cannot see: an empty selection would make the plan delete every installed pack. */
+export function formProblems(form: SetupForm): ChoiceProblem[] {
+  const problems: ChoiceProblem[] = [];
+  if (form.exporterIds.length === 0) {
+    problems.push({ field: 'exporters', message: 'Choose at least one pack.' });
+  }
+  if (form.notify && form.severities.length === 0) {
+    problems.push({ field: 'notifications.routing.severities', message: 'Choose at least one severity to notify.' });
+  }
+  form.muteTimings.forEach((mt, i) => {
+    if ((mt.start === '') !== (mt.end === '')) {
+      problems.push({
+        field: `notifications.muteTimings.${i}.times`,
+        message: `Maintenance window "${mt.name}": enter both a start and an end time, or neither for the whole day.`,
+      });
+    }
+  });
+  return problems;
+}
+
+/** Problems by form field; a field's messages are shown under it. */
+export function problemsByField(problems: readonly ChoiceProblem[]): Map<string, string[]> {
+  const byField = new Map<string, string[]>();
+  for (const p of problems) {
+    byField.set(p.field, [...(byField.get(p.field) ?? []), p.message]);
+  }
+  return byField;
+}
+
+/** The thresholds the alerts of a pack compare against (a pack's other thresholds only draw panel lines). */
+export function alertThresholds(exporter: ExporterDefinition): ThresholdDefinition[] {
+  const used = new Set(exporter.alerts.flatMap((a) => (typeof a.threshold === 'number' ? [] : [a.threshold.threshold])));
+  return exporter.thresholds.filter((t) => used.has(t.id));
+}
+
+const UNIT_LABELS: Partial<Record<Unit, string>> = {
+  percent: '%',
+  percentunit: '0–1',
+  bytes: 'bytes',
+  decbytes: 'bytes',
+  Bps: 'bytes/s',
+  bps: 'bits/s',
+  s: 's',
+  ms: 'ms',
+  dtdurations: 's',
+  dateTimeFromNow: 's',
+  ops: 'ops/s',
+  reqps: 'req/s',
+  rps: 'reads/s',
+  wps: 'writes/s',
+  iops: 'IO/s',
+  pps: 'packets/s',
+  celsius: '°C',
+  watt: 'W',
+  hertz: 'Hz',
+  rotrpm: 'rpm',
+  mbytes: 'MiB',
+  decgbytes: 'GB',
+};
+
+/** The unit shown beside a threshold input; '' for plain numbers. */
+export function unitLabel(unit: Unit): string {
+  return UNIT_LABELS[unit] ?? '';
+}

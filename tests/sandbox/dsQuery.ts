@@ -1,0 +1,193 @@
+/**
+ * POST /api/ds/query for Prometheus datasources, answered from the real test-stack Prometheus the
+ * way Grafana's Prometheus backend answers it: each query becomes /api/v1/query (instant) or
+ * /api/v1/query_range (range), and each series one frame `[Time, Value]` with the series' labels
+ * (including __name__) on the Value field, named by legendFormat when one is set. Errors come back
+ * per refId with Prometheus' message.
+ * Not reproduced: exemplars, heatmap/table formats, macros other than the ones below, "__auto"
+ * legends, incremental querying, Grafana's query caching.
+ */
+
+export interface DsQuery {
+  refId: string;
+  expr?: string;
+  instant?: boolean;
+  range?: boolean;
+  intervalMs?: number;
+  maxDataPoints?: number;
+  legendFormat?: string;
+  hide?: boolean;
+  datasource?: { uid?: string; type?: string };
+}
+
+export interface DsQueryBody {
+  queries: DsQuery[];
+  from?: string;
+  to?: string;
+}
+
+interface PromSeries {
+  metric: Record<string, string>;
+  value?: [number, string];
+  values?: Array<[number, string]>;
+}
+
+interface PromAnswer {
+  status: string;
+  error?: string;
+  data?: { resultType: string; result: PromSeries[] | [number, string] };
+}
+
+const UNITS: Record<string, number> = { s: 1e3, m: 60e3, h: 3600e3, d: 86400e3, w: 604800e3, y: 31536000e3 };
+
+/** Grafana's time strings: epoch milliseconds, "now", "now-5m". */
+export function parseGrafanaTime(value: string | undefined, now: number, fallback: number): number {
+  if (!value) {
+    return fallback;
+  }
+  if (/^\d+$/.test(value)) {
+    return Number(value);
+  }
+  const relative = /^now(?:-(\d+)([smhdwy]))?$/.exec(value);
+  if (relative) {
+    return relative[1] ? now - Number(relative[1]) * UNITS[relative[2]] : now;
+  }
+  const parsed = Date.parse(value);
+  if (Number.isNaN(parsed)) {
+    throw new Error(`Cannot read the time "${value}".`);
+  }
+  return parsed;
+}
+
+/** Grafana's step: the query interval, widened so that no more than maxDataPoints (and 11,000) points come back. */
+export function stepSeconds(fromMs: number, toMs: number, intervalMs?: number, maxDataPoints?: number): number {
+  const span = Math.max(toMs - fromMs, 1000) / 1000;
+  const byPoints = span / Math.min(maxDataPoints || 1000, 11000);
+  return Math.max(Math.ceil(Math.max((intervalMs ?? 15000) / 1000, byPoints)), 1);
+}
+
+/** Grafana's $__interval, $__rate_interval and $__range, filled from the step and the range. */
+export function applyMacros(expr: string, stepS: number, rangeMs: number): string {
+  return expr
+    .replace(/\$__rate_interval/g, `${Math.max(4 * 15, stepS + 15)}s`)
+    .replace(/\$__interval_ms/g, String(stepS * 1000))
+    .replace(/\$__interval/g, `${stepS}s`)
+    .replace(/\$__range_s/g, String(Math.round(rangeMs / 1000)))
+    .replace(/\$__range/g, `${Math.round(rangeMs / 1000)}s`);
+}
+
+/** Grafana's legend: `{{label}}` filled from the series' labels; empty or "__auto" leaves the name to the frontend. */
+export function legendFor(legendFormat: string | undefined, labels: Record<string, string>): string | undefined {
+  if (!legendFormat || legendFormat === '__auto') {
+    return undefined;
+  }
+  return legendFormat.replace(/\{\{\s*(.+?)\s*\}\}/g, (_, name: string) => labels[name] ?? '');
+}
+
+function frame(
+  refId: string,
+  series: PromSeries,
+  points: Array<[number, string]>,
+  stepMs: number,
+  kind: string,
+  expr: string,
+  legendFormat?: string
+) {
+  const displayNameFromDS = legendFor(legendFormat, series.metric);
+  return {
+    schema: {
+      refId,
+      meta: {
+        type: kind === 'matrix' ? 'timeseries-multi' : 'numeric-multi',
+        typeVersion: [0, 1],
+        executedQueryString: `Expr: ${expr}`,
+      },
+      fields: [
+        { name: 'Time', type: 'time', typeInfo: { frame: 'time.Time' }, config: { interval: stepMs } },
+        {
+          name: 'Value',
+          type: 'number',
+          typeInfo: { frame: 'float64' },
+          labels: { ...series.metric },
+          config: displayNameFromDS ? { displayNameFromDS } : {},
+        },
+      ],
+    },
+    data: { values: [points.map(([t]) => Math.round(t * 1000)), points.map(([, v]) => Number(v))] },
+  };
+}
+
+export async function answerDsQuery(
+  body: DsQueryBody,
+  prometheusUrlFor: (uid: string | undefined) => string | undefined,
+  now = Date.now()
+) {
+  const from = parseGrafanaTime(body.from, now, now - 3600e3);
+  const to = parseGrafanaTime(body.to, now, now);
+  const results: Record<string, unknown> = {};
+  await Promise.all(
+    (body.queries ?? []).map(async (query) => {
+      if (query.hide || !query.expr) {
+        results[query.refId] = { status: 200, frames: [] };
+        return;
+      }
+      const base = prometheusUrlFor(query.datasource?.uid);
+      if (!base) {
+        results[query.refId] = {
+          status: 400,
+          error: `datasource ${query.datasource?.uid} is not a Prometheus datasource the sandbox knows`,
+        };
+        return;
+      }
+      const step = stepSeconds(from, to, query.intervalMs, query.maxDataPoints);
+      const expr = applyMacros(query.expr, step, to - from);
+      const instant = Boolean(query.instant) && !query.range;
+      const params = new URLSearchParams({ query: expr });
+      if (instant) {
+        params.set('time', String(to / 1000));
+      } else {
+        params.set('start', String(Math.floor(from / 1000 / step) * step));
+        params.set('end', String(Math.ceil(to / 1000 / step) * step));
+        params.set('step', String(step));
+      }
+      try {
+        const response = await fetch(`${base.replace(/\/$/, '')}/api/v1/${instant ? 'query' : 'query_range'}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: params,
+        });
+        const answer = (await response.json()) as PromAnswer;
+        if (answer.status !== 'success' || !answer.data) {
+          results[query.refId] = {
+            status: response.status === 200 ? 400 : response.status,
+            error: answer.error ?? `Prometheus answered HTTP ${response.status}`,
+          };
+          return;
+        }
+        const { resultType, result } = answer.data;
+        const series: PromSeries[] =
+          resultType === 'scalar' ? [{ metric: {}, value: result as [number, string] }] : (result as PromSeries[]);
+        results[query.refId] = {
+          status: 200,
+          frames: series.map((s) =>
+            frame(
+              query.refId,
+              s,
+              s.values ?? (s.value ? [s.value] : []),
+              step * 1000,
+              resultType,
+              expr,
+              query.legendFormat
+            )
+          ),
+        };
+      } catch (error) {
+        results[query.refId] = {
+          status: 502,
+          error: `Prometheus at ${base} is unreachable: ${error instanceof Error ? error.message : error}`,
+        };
+      }
+    })
+  );
+  return { results };
+}
