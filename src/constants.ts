@@ -10,6 +10,7 @@ export enum ROUTES {
   Inventory = 'inventory',
   Health = 'health',
   Setup = 'setup',
+  Backup = 'backup',
 }
 
 /** RBAC action declared in plugin.json `roles`; Grafana grants it to org Admins by default. */

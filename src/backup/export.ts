@@ -73,7 +73,9 @@ export async function exportBundle(api: BackupApi, options: ExportOptions): Prom
   const policy = managed ? withoutProvenance(managed) : null;
   const muteNames = new Set<string>();
   if (managed) {
-    walk(managed, (route) => [...(route.mute_time_intervals ?? []), ...(route.active_time_intervals ?? [])].forEach((n) => muteNames.add(n)));
+    walk(managed, (route) =>
+      [...(route.mute_time_intervals ?? []), ...(route.active_time_intervals ?? [])].forEach((n) => muteNames.add(n))
+    );
   }
   const ourMuteTimings = muteTimings.filter((m) => muteNames.has(m.name));
   for (const name of muteNames) {
@@ -107,7 +109,9 @@ export async function exportBundle(api: BackupApi, options: ExportOptions): Prom
   }
   const secureKeys = Object.keys(settings?.secureJsonFields ?? {}).filter((k) => settings?.secureJsonFields?.[k]);
   if (secureKeys.length > 0) {
-    notes.push(`The app's secret settings (${secureKeys.join(', ')}) are not exported: enter them on the configuration page after restoring.`);
+    notes.push(
+      `The app's secret settings (${secureKeys.join(', ')}) are not exported: enter them on the configuration page after restoring.`
+    );
   }
   const imported = dashboards.filter((d) => d.imported);
   if (imported.length > 0) {

@@ -30,7 +30,10 @@ const CHOICES: SetupChoices = {
     contactPoint: { kind: 'slack', name: 'On-call Slack', webhookUrl: SECRET },
     routing: { severities: ['critical', 'warning'], groupBy: ['alertname', 'instance'] },
     muteTimings: [
-      { name: 'Sunday maintenance', timeIntervals: [{ weekdays: ['sunday'], times: [{ start_time: '02:00', end_time: '04:00' }] }] },
+      {
+        name: 'Sunday maintenance',
+        timeIntervals: [{ weekdays: ['sunday'], times: [{ start_time: '02:00', end_time: '04:00' }] }],
+      },
     ],
   },
 };
@@ -61,9 +64,7 @@ async function exported(org?: { id: number; name: string }): Promise<BackupBundl
 function snapshot(double: GrafanaDouble, extras: PluginExtrasDouble) {
   return {
     folders: [...double.folders.values()].map((f) => `${f.uid}:${f.title}`).sort(),
-    rules: [...double.rules.values()]
-      .map(({ id, updated, ...rule }) => stableStringify(rule))
-      .sort(),
+    rules: [...double.rules.values()].map(({ id, updated, ...rule }) => stableStringify(rule)).sort(),
     ruleOrder: [...double.rules.values()].map((r) => `${r.ruleGroup}/${r.uid}`).sort(),
     intervals: Object.fromEntries([...double.groupIntervals.entries()].sort()),
     contactPoints: [...double.contactPoints.values()]
@@ -107,10 +108,20 @@ describe('export', () => {
     expect(bundle.content.contactPoints).toEqual([
       expect.objectContaining({ uid: 'fsm-contact-point', name: 'On-call Slack', type: 'slack', secretKeys: ['url'] }),
     ]);
-    expect(bundle.content.policy).toMatchObject({ receiver: 'On-call Slack', object_matchers: [['fsm_managed', '=', 'true'], expect.anything()] });
+    expect(bundle.content.policy).toMatchObject({
+      receiver: 'On-call Slack',
+      object_matchers: [['fsm_managed', '=', 'true'], expect.anything()],
+    });
     expect(bundle.content.muteTimings.map((m) => m.name)).toEqual(['Sunday maintenance']);
-    expect(bundle.content.dashboards.map((d) => d.uid).sort()).toEqual(['fsm-core-prometheus', 'fsm-home', 'fsm-infrastructure-node']);
-    expect(bundle.content.appSettings.jsonData).toEqual({ prometheusDatasourceUid: 'prom', clusterLabel: 'datacenter' });
+    expect(bundle.content.dashboards.map((d) => d.uid).sort()).toEqual([
+      'fsm-core-prometheus',
+      'fsm-home',
+      'fsm-infrastructure-node',
+    ]);
+    expect(bundle.content.appSettings.jsonData).toEqual({
+      prometheusDatasourceUid: 'prom',
+      clusterLabel: 'datacenter',
+    });
     expect(bundle.notes[0]).toMatch(/must be entered again when restoring/);
     expect(bundle.notes.join(' ')).toMatch(/apiToken.*not exported/);
     expect(text).not.toContain('secret-1');
@@ -129,7 +140,11 @@ describe('restore into an empty Grafana', () => {
     expect(target.extras.totalWrites()).toBe(0);
     expect(plan.blockers).toEqual([]);
     expect(plan.folder.action).toBe('create');
-    expect(plan.counts).toMatchObject({ create: bundle.content.ruleGroups.flatMap((g) => g.rules).length, update: 0, obsolete: 0 });
+    expect(plan.counts).toMatchObject({
+      create: bundle.content.ruleGroups.flatMap((g) => g.rules).length,
+      update: 0,
+      obsolete: 0,
+    });
     expect(plan.notifications.map((n) => [n.kind, n.action])).toEqual([
       ['contact-point', 'create'],
       ['mute-timing', 'create'],
@@ -163,7 +178,10 @@ describe('restore into an empty Grafana', () => {
     const target = backupDouble();
 
     const plan = await planRestore(target.api, bundle, TARGET);
-    expect(plan.contactPoints[0]).toMatchObject({ name: 'On-call Slack', secrets: [expect.objectContaining({ state: 'missing' })] });
+    expect(plan.contactPoints[0]).toMatchObject({
+      name: 'On-call Slack',
+      secrets: [expect.objectContaining({ state: 'missing' })],
+    });
     expect(plan.blockers).toEqual([
       expect.objectContaining({ kind: 'missing-secret', message: expect.stringContaining('Slack webhook URL') }),
     ]);
@@ -215,7 +233,9 @@ describe('restore into the same Grafana', () => {
     const edited = group.rules[0].uid;
     await user.putRuleGroup({
       ...group,
-      rules: group.rules.map(({ id, updated, provenance, ...r }) => (r.uid === edited ? { ...r, isPaused: true } : r)) as never,
+      rules: group.rules.map(({ id, updated, provenance, ...r }) =>
+        r.uid === edited ? { ...r, isPaused: true } : r
+      ) as never,
     });
 
     const plan = await planRestore(ctx.api, bundle, TARGET);
@@ -270,7 +290,9 @@ describe('bundles that are refused before anything is written', () => {
     // Someone lowers a threshold in the file by hand and leaves the checksum as it was.
     const edited = JSON.parse(serialiseBundle(bundle)) as BackupBundle;
     const cpu = edited.content.ruleGroups[0].rules.find((r) => r.uid === 'fsm-node-cpu-high')!;
-    (cpu.data[2].model as { conditions: Array<{ evaluator: { params: number[] } }> }).conditions[0].evaluator.params = [99];
+    (cpu.data[2].model as { conditions: Array<{ evaluator: { params: number[] } }> }).conditions[0].evaluator.params = [
+      99,
+    ];
     const text = JSON.stringify(edited, null, 2);
     expect(edited.checksum).toBe(bundle.checksum);
     await expectRefused(text, 'checksum-mismatch', /changed after it was exported.*checksum/);
@@ -286,15 +308,23 @@ describe('bundles that are refused before anything is written', () => {
       b.formatVersion = 2;
       b.plugin.version = '2.0.0';
     });
-    await expectRefused(bundle, 'newer-format', /format version 2, made by a newer version of the plugin \(plugin 2\.0\.0\).*Update the plugin/);
+    await expectRefused(
+      bundle,
+      'newer-format',
+      /format version 2, made by a newer version of the plugin \(plugin 2\.0\.0\).*Update the plugin/
+    );
   });
 
   it('files that are not bundles', async () => {
     await expectRefused('{"title": "Node", "panels": []', 'not-json', /not JSON/);
     await expectRefused({ title: 'Node', panels: [] }, 'not-a-bundle', /dashboard JSON/);
-    await expectRefused(resigned(await exported(), (b) => {
-      b.content.ruleGroups[0].folderUid = 'team';
-    }), 'out-of-scope', /only writes into the plugin's folder/);
+    await expectRefused(
+      resigned(await exported(), (b) => {
+        b.content.ruleGroups[0].folderUid = 'team';
+      }),
+      'out-of-scope',
+      /only writes into the plugin's folder/
+    );
   });
 });
 
@@ -337,14 +367,21 @@ describe('bundles that are explained', () => {
 
     const plan = await planRestore(target.api, bundle, TARGET, withSecret);
     expect(plan.warnings).toEqual([
-      expect.objectContaining({ code: 'older-plugin', message: expect.stringMatching(/older plugin version \(1\.2\.0; installed: 1\.4\.0\).*nothing needs migrating.*run Setup/) }),
+      expect.objectContaining({
+        code: 'older-plugin',
+        message: expect.stringMatching(
+          /older plugin version \(1\.2\.0; installed: 1\.4\.0\).*nothing needs migrating.*run Setup/
+        ),
+      }),
     ]);
     expect(plan.blockers).toEqual([]);
   });
 
   it('a dashboard the installed plugin no longer ships is listed as unavailable', async () => {
     const bundle = await exported();
-    const target = backupDouble({ dashboards: shippedDashboards(false).filter((d) => d.uid !== 'fsm-core-prometheus') });
+    const target = backupDouble({
+      dashboards: shippedDashboards(false).filter((d) => d.uid !== 'fsm-core-prometheus'),
+    });
 
     const plan = await planRestore(target.api, bundle, TARGET, withSecret);
     expect(plan.dashboards.find((d) => d.uid === 'fsm-core-prometheus')).toMatchObject({

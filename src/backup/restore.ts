@@ -31,7 +31,12 @@ import {
   type ProvenanceMode,
 } from '../alerting/engine/provenance';
 import { isGrafanaApiError } from '../alerting/grafana-api/errors';
-import type { AlertRulePayload, ContactPoint, PluginSettings, ProvisionedAlertRule } from '../alerting/grafana-api/types';
+import type {
+  AlertRulePayload,
+  ContactPoint,
+  PluginSettings,
+  ProvisionedAlertRule,
+} from '../alerting/grafana-api/types';
 import type { BackupApi } from './api';
 import { BundleRejectedError, RestoreBlockedError, type RestoreBlocker } from './errors';
 import { isPluginRule } from './export';
@@ -204,7 +209,11 @@ export async function planRestore(
   }
 
   // ---- datasources the rules query (and the app reads) must exist here.
-  const datasourcePlan = datasourceUids.map((uid, i) => ({ uid, found: datasources[i] !== undefined, name: datasources[i]?.name }));
+  const datasourcePlan = datasourceUids.map((uid, i) => ({
+    uid,
+    found: datasources[i] !== undefined,
+    name: datasources[i]?.name,
+  }));
   for (const ds of datasourcePlan.filter((d) => !d.found)) {
     blockers.push({
       kind: 'datasource-missing',
@@ -240,7 +249,12 @@ export async function planRestore(
   ];
   const targets = [
     ...content.ruleGroups,
-    ...leftover.map((name) => ({ title: name, folderUid: FSM_FOLDER_UID, interval: intervals.get(name) ?? 60, rules: [] })),
+    ...leftover.map((name) => ({
+      title: name,
+      folderUid: FSM_FOLDER_UID,
+      interval: intervals.get(name) ?? 60,
+      rules: [],
+    })),
   ];
   for (const group of targets) {
     const { plan: gp, body } = planGroup(group, allRules, rulePlans, bundleUids, intervals, overwrite);
@@ -256,7 +270,8 @@ export async function planRestore(
   if (wantsNotifications && policyTree) {
     const skipped = bundleCp !== undefined && (options.skipContactPoints ?? []).includes(bundleCp.uid);
     const have = bundleCp ? contactPoints.find((cp) => cp.uid === bundleCp.uid) : undefined;
-    const want = bundleCp && !skipped ? desiredContactPoint(bundleCp, have, options.secrets?.[bundleCp.uid]) : undefined;
+    const want =
+      bundleCp && !skipped ? desiredContactPoint(bundleCp, have, options.secrets?.[bundleCp.uid]) : undefined;
     if (bundleCp) {
       contactPlans.push({
         uid: bundleCp.uid,
@@ -520,13 +535,14 @@ function classify(
   const markerTo = storedContentHash(want);
   if (diff.length === 0) {
     if (markerFrom === markerTo) {
-      return { ...base, action: 'unchanged', reason: 'This Grafana holds exactly the bundle\'s rule.', diff };
+      return { ...base, action: 'unchanged', reason: "This Grafana holds exactly the bundle's rule.", diff };
     }
     // Same content; the marker says whether the rule had been edited in Grafana, so it is restored too.
     return {
       ...base,
       action: 'update',
-      reason: "Same content; records the bundle's content hash (which tells Setup whether the rule was edited in Grafana).",
+      reason:
+        "Same content; records the bundle's content hash (which tells Setup whether the rule was edited in Grafana).",
       diff: [{ field: 'content hash', path: `annotations.${CONTENT_HASH_ANNOTATION}`, from: markerFrom, to: markerTo }],
     };
   }
@@ -558,7 +574,7 @@ function obsolete(have: ProvisionedAlertRule, overwrite: Set<string>): RulePlan 
     group: have.ruleGroup,
     action: 'obsolete',
     reason: !userChanged
-      ? 'The plugin\'s rule here is not in the bundle: restore deletes it.'
+      ? "The plugin's rule here is not in the bundle: restore deletes it."
       : ticked
         ? 'Not in the bundle, and edited in this Grafana; ticked, so restore deletes it.'
         : 'Not in the bundle, but edited in this Grafana: restore keeps it unless you tick it.',
@@ -624,7 +640,13 @@ function planGroup(
   const current = inGroup.length > 0 ? intervals.get(group.title) : undefined;
   const intervalChanged = current !== undefined && current !== group.interval;
   write = write || intervalChanged;
-  const action: GroupAction = !write ? 'unchanged' : inGroup.length === 0 ? 'create' : body.length === 0 ? 'delete' : 'update';
+  const action: GroupAction = !write
+    ? 'unchanged'
+    : inGroup.length === 0
+      ? 'create'
+      : body.length === 0
+        ? 'delete'
+        : 'update';
   return {
     plan: {
       name: group.title,
@@ -642,7 +664,9 @@ function planGroup(
 function groupReason(action: GroupAction, rules: RulePlan[], interval?: { from: number; to: number }): string {
   const keptCount = rules.filter((r) => r.userChanged && !r.overwrite).length;
   if (action === 'unchanged') {
-    return keptCount > 0 ? `Nothing to write; ${keptCount} rule(s) edited in this Grafana are kept.` : 'Nothing to write.';
+    return keptCount > 0
+      ? `Nothing to write; ${keptCount} rule(s) edited in this Grafana are kept.`
+      : 'Nothing to write.';
   }
   if (action === 'delete') {
     return 'The bundle has no such group: its rules are deleted.';
@@ -661,7 +685,14 @@ function groupReason(action: GroupAction, rules: RulePlan[], interval?: { from: 
 
 /** Fields outside the plugin's owned content that the bundle sets (notification_settings, keep_firing_for…). */
 function extrasDiff(have: ProvisionedAlertRule, want: AlertRulePayload): FieldChange[] {
-  const skip = new Set<string>([...OWNED_RULE_FIELDS, ...READ_ONLY_RULE_FIELDS, 'uid', 'folderUID', 'ruleGroup', 'orgID']);
+  const skip = new Set<string>([
+    ...OWNED_RULE_FIELDS,
+    ...READ_ONLY_RULE_FIELDS,
+    'uid',
+    'folderUID',
+    'ruleGroup',
+    'orgID',
+  ]);
   const changes: FieldChange[] = [];
   for (const key of Object.keys(want).filter((k) => !skip.has(k))) {
     const from = have[key] === undefined ? undefined : stableStringify(have[key]);
@@ -746,7 +777,8 @@ function planSettings(
   if (!settings) {
     blockers.push({
       kind: 'app-not-installed',
-      message: 'Grafana does not know the app in this organization (its settings answered 404). Enable the app, then plan again.',
+      message:
+        'Grafana does not know the app in this organization (its settings answered 404). Enable the app, then plan again.',
     });
     return { appSettings: { action: 'unchanged', reason: 'The app is not installed here.', diff: [] } };
   }

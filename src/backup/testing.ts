@@ -1,6 +1,11 @@
 import { fetchTransport, type GrafanaTransport } from '../alerting/grafana-api';
 import { withQuery } from '../alerting/grafana-api/transport';
-import { GrafanaDouble, type DoubleRequest, type DoubleResponse, type GrafanaDoubleOptions } from '../../tests/grafana-double/core';
+import {
+  GrafanaDouble,
+  type DoubleRequest,
+  type DoubleResponse,
+  type GrafanaDoubleOptions,
+} from '../../tests/grafana-double/core';
 import { doubleFetch } from '../../tests/grafana-double/fetch';
 import { USER_HEADER } from '../../tests/grafana-double/users';
 import { createBackupApi, type BackupApi, type PluginDashboard } from './api';
@@ -74,7 +79,12 @@ export class PluginExtrasDouble {
 export function shippedDashboards(imported: boolean): PluginDashboard[] {
   return [
     { uid: 'fsm-home', title: 'Full-Stack Monitoring: home', path: 'dashboards/home.json', revision: 3 },
-    { uid: 'fsm-infrastructure-node', title: 'Node exporter', path: 'dashboards/infrastructure-node.json', revision: 7 },
+    {
+      uid: 'fsm-infrastructure-node',
+      title: 'Node exporter',
+      path: 'dashboards/infrastructure-node.json',
+      revision: 7,
+    },
     { uid: 'fsm-core-prometheus', title: 'Prometheus', path: 'dashboards/core-prometheus.json', revision: 2 },
   ].map((d) => ({ ...d, imported, importedRevision: imported ? d.revision : 0 }));
 }

@@ -79,7 +79,8 @@ export function validateBundle(input: unknown, target: RestoreTarget): BundleVal
     );
   }
   if (version > BUNDLE_FORMAT_VERSION) {
-    const by = isRecord(value.plugin) && typeof value.plugin.version === 'string' ? ` (plugin ${value.plugin.version})` : '';
+    const by =
+      isRecord(value.plugin) && typeof value.plugin.version === 'string' ? ` (plugin ${value.plugin.version})` : '';
     return refuse(
       'newer-format',
       `This bundle has format version ${version}, made by a newer version of the plugin${by}. This plugin (${target.pluginVersion}) reads format version ${BUNDLE_FORMAT_VERSION} and cannot tell what the newer format means, so it will not guess. Update the plugin to the version that made the bundle, then restore.`
@@ -190,7 +191,12 @@ function structureProblems(value: Record<string, unknown>): BundleProblem[] {
       malformed(`Rule group "${group.title}" needs an interval in whole seconds.`);
     }
     for (const rule of group.rules as unknown[]) {
-      if (!isRecord(rule) || typeof rule.uid !== 'string' || typeof rule.title !== 'string' || !Array.isArray(rule.data)) {
+      if (
+        !isRecord(rule) ||
+        typeof rule.uid !== 'string' ||
+        typeof rule.title !== 'string' ||
+        !Array.isArray(rule.data)
+      ) {
         malformed(`A rule in group "${group.title}" lacks a uid, title or queries.`);
         continue;
       }
@@ -203,9 +209,14 @@ function structureProblems(value: Record<string, unknown>): BundleProblem[] {
         (rule.folderUID !== undefined && rule.folderUID !== group.folderUid) ||
         (rule.ruleGroup !== undefined && rule.ruleGroup !== group.title)
       ) {
-        malformed(`Rule "${rule.title}" says it belongs to ${String(rule.folderUID)}/${String(rule.ruleGroup)}, not to the group it is listed in.`);
+        malformed(
+          `Rule "${rule.title}" says it belongs to ${String(rule.folderUID)}/${String(rule.ruleGroup)}, not to the group it is listed in.`
+        );
       }
     }
+  }
+  if ((content.contactPoints as unknown[]).length > 1) {
+    malformed('The bundle lists more than one contact point; the plugin creates only one.');
   }
   for (const cp of content.contactPoints as unknown[]) {
     if (!isRecord(cp) || typeof cp.name !== 'string' || typeof cp.type !== 'string' || !isRecord(cp.settings)) {
@@ -213,7 +224,9 @@ function structureProblems(value: Record<string, unknown>): BundleProblem[] {
       continue;
     }
     if (cp.uid !== FSM_CONTACT_POINT_UID) {
-      scope(`Contact point "${cp.name}" is not the plugin's (uid ${String(cp.uid)}): restore only writes "${FSM_CONTACT_POINT_UID}".`);
+      scope(
+        `Contact point "${cp.name}" is not the plugin's (uid ${String(cp.uid)}): restore only writes "${FSM_CONTACT_POINT_UID}".`
+      );
     }
     if (!Array.isArray(cp.secretKeys) || cp.secretKeys.some((k) => typeof k !== 'string')) {
       malformed(`Contact point "${cp.name}" must list its secretKeys.`);
@@ -221,7 +234,9 @@ function structureProblems(value: Record<string, unknown>): BundleProblem[] {
   }
   if (content.policy !== null && content.policy !== undefined) {
     if (!isRecord(content.policy) || !isManagedRoute(content.policy)) {
-      scope('The notification route in the bundle does not match fsm_managed="true": restore only writes the plugin\'s own route.');
+      scope(
+        'The notification route in the bundle does not match fsm_managed="true": restore only writes the plugin\'s own route.'
+      );
     }
   }
   for (const mt of content.muteTimings as unknown[]) {

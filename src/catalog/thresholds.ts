@@ -72,6 +72,7 @@ export function validateOverrides(
       continue;
     }
     const merged = { ...base, ...pickDefined(override) };
+    const problemsBefore = problems.length;
     for (const level of ['warning', 'critical'] as const) {
       const value = override[level];
       if (value === undefined) {
@@ -86,9 +87,10 @@ export function validateOverrides(
         });
       }
     }
-    if (merged.warning !== undefined && merged.critical !== undefined) {
-      const ordered =
-        base.direction === 'above' ? merged.warning <= merged.critical : merged.warning >= merged.critical;
+    // A bad value already has its message; the order is only worth a word between two good ones.
+    const { warning, critical } = merged;
+    if (problems.length === problemsBefore && warning !== undefined && critical !== undefined) {
+      const ordered = base.direction === 'above' ? warning <= critical : warning >= critical;
       if (!ordered) {
         problems.push({
           key,

@@ -62,6 +62,9 @@ async function runJourney(browser: Browser, journey: Journey): Promise<void> {
   const sandbox = await startSandbox({ grafanaApi: grafana });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: sandbox.url });
   await context.addCookies([{ name: 'grafana_sandbox_role', value: journey.role ?? 'Admin', url: sandbox.url }]);
+  // tsx compiles journeys with esbuild's keepNames: functions passed to page.evaluate() carry calls to its
+  // __name helper into the browser, where it does not exist. The page gets a no-op one.
+  await context.addInitScript('window.__name = window.__name || ((fn) => fn);');
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
@@ -104,15 +107,15 @@ async function runJourney(browser: Browser, journey: Journey): Promise<void> {
       await page.goto(target, { waitUntil: 'load' });
       await settle();
     },
-    screenshot: async (name) => {
+    screenshot: async (name, { fullPage = true } = {}) => {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage });
       return path.relative(ROOT, file);
     },
   };
   try {
-    await withTimeout(journey.run(ctx), JOURNEY_TIMEOUT_MS, `"${journey.name}"`);
+    await withTimeout(journey.run(ctx), journey.timeoutMs ?? JOURNEY_TIMEOUT_MS, `"${journey.name}"`);
     const unexpected = consoleErrors.filter((e) => !(journey.expectedConsoleErrors ?? []).some((re) => re.test(e)));
     if (unexpected.length > 0) {
       throw new Error(`the page logged errors:\n    ${unexpected.join('\n    ')}`);

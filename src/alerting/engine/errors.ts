@@ -75,9 +75,15 @@ export class ApplyError extends Error {
 
   get userMessage(): string {
     const done =
-      this.completed.length === 0 ? 'Nothing was written before it.' : `Steps 1–${this.completed.length} were written.`;
+      this.completed.length === 0
+        ? 'Nothing was written before it.'
+        : this.completed.length === 1
+          ? 'Step 1 was written.'
+          : `Steps 1–${this.completed.length} were written.`;
     if (isGrafanaApiError(this.cause) && this.cause.isTransient) {
-      return `Grafana did not answer at step ${this.step} of ${this.totalSteps} (${this.stepLabel}). ${done} Nothing after step ${this.step} was written; step ${this.step} itself may or may not have been. Run apply again to finish: it plans afresh and writes only what is still missing.`;
+      // A 5xx is an answer, but like a timeout it leaves the step's outcome unknown.
+      const what = this.cause.status ? `Grafana failed (HTTP ${this.cause.status})` : 'Grafana did not answer';
+      return `${what} at step ${this.step} of ${this.totalSteps} (${this.stepLabel}). ${done} Nothing after step ${this.step} was written; step ${this.step} itself may or may not have been. Run apply again to finish: it plans afresh and writes only what is still missing.`;
     }
     const reason = isGrafanaApiError(this.cause)
       ? this.cause.userMessage

@@ -126,6 +126,27 @@ describe('Setup access', () => {
   });
 });
 
+describe('Backup & restore access', () => {
+  it('opens for an admin, on its sub-routes too', async () => {
+    const { unmount } = renderApp('backup', CONFIGURED);
+    expect(await screen.findByRole('button', { name: /Download backup/ })).toBeInTheDocument();
+    expect(screen.getByLabelText('Choose a backup file')).toBeInTheDocument();
+    unmount();
+
+    renderApp('backup/restore', CONFIGURED);
+    expect(await screen.findByRole('button', { name: /Download backup/ })).toBeInTheDocument();
+  });
+
+  it.each(['backup', 'backup/restore'])('an Editor at %s sees why access is denied, not the page', async (path) => {
+    signInAs(OrgRole.Editor);
+    renderApp(path, CONFIGURED);
+
+    expect(await screen.findByText('Backup & restore is for administrators')).toBeInTheDocument();
+    expect(screen.getByText(SETUP_WRITE_ACTION)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Download backup/ })).not.toBeInTheDocument();
+  });
+});
+
 describe('Before the app is configured', () => {
   it.each([
     ['home', /your exporters/],

@@ -4,6 +4,7 @@ import type { AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
 import { ROUTES } from '../../constants';
 import type { AppJsonData } from '../../types';
+import { BackupAccessGuard } from '../../pages/Backup/BackupAccessGuard';
 import { SetupAccessGuard } from '../../pages/Setup/SetupAccessGuard';
 import { prefixRoute } from '../../utils/utils.routing';
 
@@ -12,6 +13,7 @@ const HomePage = lazy(() => import('../../pages/Home/HomePage'));
 const InventoryPage = lazy(() => import('../../pages/Inventory/InventoryPage'));
 const HealthPage = lazy(() => import('../../pages/Health/HealthPage'));
 const SetupPage = lazy(() => import('../../pages/Setup/SetupPage'));
+const BackupPage = lazy(() => import('../../pages/Backup/BackupPage'));
 
 function App({ meta }: AppRootProps<AppJsonData>) {
   const jsonData = meta.jsonData ?? {};
@@ -27,6 +29,14 @@ function App({ meta }: AppRootProps<AppJsonData>) {
             <SetupAccessGuard>
               <SetupPage jsonData={jsonData} />
             </SetupAccessGuard>
+          }
+        />
+        <Route
+          path={`${ROUTES.Backup}/*`}
+          element={
+            <BackupAccessGuard>
+              <BackupPage jsonData={jsonData} />
+            </BackupAccessGuard>
           }
         />
         <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Home)} replace />} />

@@ -20,7 +20,11 @@ export function SetupError({ action, error }: SetupErrorProps) {
   const message = userMessageOf(error);
   if (isPermissionError(error)) {
     return (
-      <Alert severity="error" title="You do not have permission to change alerting in Grafana" data-testid="setup-permission-error">
+      <Alert
+        severity="error"
+        title="You do not have permission to change alerting in Grafana"
+        data-testid="setup-permission-error"
+      >
         <Text element="p">{message}</Text>
         {!(error instanceof ApplyError) && <Text element="p">Nothing was written.</Text>}
       </Alert>

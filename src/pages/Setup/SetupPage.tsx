@@ -369,6 +369,7 @@ function SetupFlow({ defaultDatasourceUid }: { defaultDatasourceUid: string }) {
               />
             }
           />
+          <Route index element={<Navigate to={setupStepUrl('detect')} replace />} />
           <Route path="*" element={<Navigate to={setupStepUrl('detect')} replace />} />
         </Routes>
       </Stack>

@@ -79,7 +79,13 @@ export const DEFAULT_GROUP_BY = ['alertname', 'severity', 'layer'];
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 /** Secret inputs, cleared after a successful apply so they are entered once and never kept around. */
-export const SECRET_INPUTS = ['webhookToken', 'slackWebhookUrl', 'slackToken', 'teamsWebhookUrl', 'pagerdutyKey'] as const;
+export const SECRET_INPUTS = [
+  'webhookToken',
+  'slackWebhookUrl',
+  'slackToken',
+  'teamsWebhookUrl',
+  'pagerdutyKey',
+] as const;
 
 export function emptyContactPoint(): ContactPointInput {
   return {
@@ -237,7 +243,9 @@ export function problemsByField(problems: readonly ChoiceProblem[]): Map<string,
 
 /** The thresholds the alerts of a pack compare against (a pack's other thresholds only draw panel lines). */
 export function alertThresholds(exporter: ExporterDefinition): ThresholdDefinition[] {
-  const used = new Set(exporter.alerts.flatMap((a) => (typeof a.threshold === 'number' ? [] : [a.threshold.threshold])));
+  const used = new Set(
+    exporter.alerts.flatMap((a) => (typeof a.threshold === 'number' ? [] : [a.threshold.threshold]))
+  );
   return exporter.thresholds.filter((t) => used.has(t.id));
 }
 

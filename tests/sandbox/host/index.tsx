@@ -6,7 +6,7 @@
 import React, { type ReactNode, useLayoutEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Route, Router, Routes } from 'react-router';
-import { EventBusSrv, ThemeContext, type TypedVariableModel } from '@grafana/data';
+import { EventBusSrv, ThemeContext } from '@grafana/data';
 import {
   config,
   FakeEchoSrv,
@@ -24,7 +24,6 @@ import {
   setPluginLinksHook,
   setRunRequest,
   setTemplateSrv,
-  type TemplateSrv,
 } from '@grafana/runtime';
 import { ErrorBoundaryAlert, GlobalStyles, PortalContainer } from '@grafana/ui';
 import { installAmdLoader, sharedModuleNames } from './amd';
@@ -34,6 +33,7 @@ import { registerGrafanaExternals } from './externals';
 import { AppRootPage, DataSourceEditPage, NotFoundPage, PluginConfigPage } from './pages';
 import { getPanelPluginFromCache, importPanelPlugin } from './panels';
 import { runRequest } from './queryRunner';
+import { sandboxTemplateSrv } from './templateSrv';
 
 installAmdLoader();
 registerGrafanaExternals();
@@ -52,14 +52,7 @@ setPluginLinksHook(() => ({ links: [], isLoading: false }));
 setPluginComponentsHook(() => ({ components: [], isLoading: false }));
 setPluginComponentHook(() => ({ component: null, isLoading: false }));
 
-/** Grafana's TemplateSrv without dashboard variables: Scenes interpolates its own variables first. */
-const templateSrv: TemplateSrv = {
-  getVariables: () => [] as TypedVariableModel[],
-  replace: (target?: string) => target ?? '',
-  containsTemplate: (target?: string) => Boolean(target && /\$\w+|\[\[\w+\]\]|\$\{\w+/.test(target)),
-  updateTimeRange: () => undefined,
-};
-setTemplateSrv(templateSrv);
+setTemplateSrv(sandboxTemplateSrv);
 
 /** Grafana's router: react-router v6 driven by locationService's history (v4 API, like Grafana's CompatRouter). */
 function LocationServiceRouter({ children }: { children: ReactNode }) {

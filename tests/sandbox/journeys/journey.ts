@@ -16,8 +16,11 @@ export interface JourneyContext {
   goto(path: string): Promise<void>;
   /** Waits until no request has been in flight for `quietMs` (the page's chunks and first queries are done). */
   settle(quietMs?: number, timeoutMs?: number): Promise<void>;
-  /** Saves a PNG of the page under docs/screenshots/ and returns its path. */
-  screenshot(name: string): Promise<string>;
+  /**
+   * Saves a PNG of the page under docs/screenshots/ and returns its path: the whole page, or with
+   * `{ fullPage: false }` only the viewport (1280×900), for pages too long to read as one image.
+   */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
 }
 
 export interface Journey {
@@ -27,6 +30,8 @@ export interface Journey {
   seed?: SeedOptions;
   /** Set when the journey cannot run yet: it is reported as TODO with this reason, not run. */
   todo?: string;
+  /** Longer than the default 60 s, for journeys that stop and restart parts of the test stack. */
+  timeoutMs?: number;
   /** Console errors the journey provokes on purpose (all others fail it). */
   expectedConsoleErrors?: RegExp[];
   run(context: JourneyContext): Promise<void>;

@@ -20,13 +20,9 @@ import { EXPORTERS, LAYERS } from '../../../catalog';
 import { problemsByField, type SetupForm } from '../form';
 import type { DetectionState, ExistingState } from '../SetupPage';
 import { SetupError } from '../SetupError';
+import { FieldGroup, type FieldErrors, type UpdateForm } from './fields';
 import { NotificationFields } from './NotificationFields';
 import { ThresholdFields } from './ThresholdFields';
-
-export type UpdateForm = (change: (f: SetupForm) => SetupForm, touchesPacks?: boolean) => void;
-
-/** `invalid` and `error` props for a Field from the problems at that field. */
-export type FieldErrors = (field: string) => { invalid: boolean; error?: string };
 
 interface ChooseStepProps {
   form: SetupForm;
@@ -42,7 +38,7 @@ export function ChooseStep({ form, updateForm, problems, detection, existing, on
   const byField = useMemo(() => problemsByField(problems), [problems]);
   const errors: FieldErrors = (field) => {
     const messages = byField.get(field);
-    return messages ? { invalid: true, error: messages.join(' ') } : { invalid: false };
+    return messages ? { invalid: true, error: messages.join(' ') } : {};
   };
   const jobsByPack = useMemo(() => {
     const jobs = new Map<string, string[]>();
@@ -96,38 +92,40 @@ export function ChooseStep({ form, updateForm, problems, detection, existing, on
           Unticking an installed pack deletes its rules.
         </Text>
         <Field {...errors('exporters')} data-testid="setup-packs">
-          <Stack direction="column" gap={2}>
-            {LAYERS.map((layer) => (
-              <div key={layer.id} role="group" aria-label={layer.title}>
-                <Text element="h4" variant="h6">
-                  {layer.title}
-                </Text>
-                <Stack direction="column" gap={0.5}>
-                  {EXPORTERS.filter((e) => e.layer === layer.id).map((exporter) => {
-                    const jobs = jobsByPack.get(exporter.id);
-                    const packErrors = errors(`exporters.${exporter.id}`);
-                    return (
-                      <Stack key={exporter.id} direction="row" gap={1} alignItems="center" wrap="wrap">
-                        <Checkbox
-                          label={exporter.title}
-                          value={chosen.has(exporter.id)}
-                          onChange={(e) => togglePack(exporter.id, e.currentTarget.checked)}
-                          data-testid={`setup-pack-${exporter.id}`}
-                          invalid={packErrors.invalid}
-                        />
-                        <Text color="secondary" variant="bodySmall">
-                          {exporter.alerts.length} rule{exporter.alerts.length === 1 ? '' : 's'}
-                        </Text>
-                        {jobs && <Badge color="green" text={`detected: ${jobs.join(', ') || '(no job)'}`} />}
-                        {installed.has(exporter.id) && <Badge color="blue" text="installed" />}
-                        {packErrors.error && <Text color="error">{packErrors.error}</Text>}
-                      </Stack>
-                    );
-                  })}
-                </Stack>
-              </div>
-            ))}
-          </Stack>
+          <FieldGroup>
+            <Stack direction="column" gap={2}>
+              {LAYERS.map((layer) => (
+                <div key={layer.id} role="group" aria-label={layer.title}>
+                  <Text element="h4" variant="h6">
+                    {layer.title}
+                  </Text>
+                  <Stack direction="column" gap={0.5}>
+                    {EXPORTERS.filter((e) => e.layer === layer.id).map((exporter) => {
+                      const jobs = jobsByPack.get(exporter.id);
+                      const packErrors = errors(`exporters.${exporter.id}`);
+                      return (
+                        <Stack key={exporter.id} direction="row" gap={1} alignItems="center" wrap="wrap">
+                          <Checkbox
+                            label={exporter.title}
+                            value={chosen.has(exporter.id)}
+                            onChange={(e) => togglePack(exporter.id, e.currentTarget.checked)}
+                            data-testid={`setup-pack-${exporter.id}`}
+                            invalid={packErrors.invalid ?? false}
+                          />
+                          <Text color="secondary" variant="bodySmall">
+                            {exporter.alerts.length} rule{exporter.alerts.length === 1 ? '' : 's'}
+                          </Text>
+                          {jobs && <Badge color="green" text={`detected: ${jobs.join(', ') || '(no job)'}`} />}
+                          {installed.has(exporter.id) && <Badge color="blue" text="installed" />}
+                          {packErrors.error && <Text color="error">{packErrors.error}</Text>}
+                        </Stack>
+                      );
+                    })}
+                  </Stack>
+                </div>
+              ))}
+            </Stack>
+          </FieldGroup>
         </Field>
       </FieldSet>
 
@@ -157,7 +155,11 @@ export function ChooseStep({ form, updateForm, problems, detection, existing, on
       <NotificationFields form={form} updateForm={updateForm} errors={errors} existing={existing} />
 
       {problems.length > 0 && (
-        <Alert severity="warning" title={`Fix ${problems.length} problem${problems.length === 1 ? '' : 's'} to plan`} data-testid="setup-choose-problems">
+        <Alert
+          severity="warning"
+          title={`Fix ${problems.length} problem${problems.length === 1 ? '' : 's'} to plan`}
+          data-testid="setup-choose-problems"
+        >
           <ul>
             {problems.map((p, i) => (
               <li key={i}>{p.message}</li>
@@ -175,7 +177,15 @@ export function ChooseStep({ form, updateForm, problems, detection, existing, on
   );
 }
 
-function LabelFilterFields({ form, updateForm, errors }: { form: SetupForm; updateForm: UpdateForm; errors: FieldErrors }) {
+function LabelFilterFields({
+  form,
+  updateForm,
+  errors,
+}: {
+  form: SetupForm;
+  updateForm: UpdateForm;
+  errors: FieldErrors;
+}) {
   const set = (i: number, change: Partial<SetupForm['labelFilters'][number]>) =>
     updateForm((f) => ({ ...f, labelFilters: f.labelFilters.map((x, j) => (j === i ? { ...x, ...change } : x)) }));
   return (
@@ -223,7 +233,10 @@ function LabelFilterFields({ form, updateForm, errors }: { form: SetupForm; upda
             size="sm"
             icon="plus"
             onClick={() =>
-              updateForm((f) => ({ ...f, labelFilters: [...f.labelFilters, { label: '', values: [], exclude: false }] }))
+              updateForm((f) => ({
+                ...f,
+                labelFilters: [...f.labelFilters, { label: '', values: [], exclude: false }],
+              }))
             }
           >
             Add label filter
@@ -235,11 +248,27 @@ function LabelFilterFields({ form, updateForm, errors }: { form: SetupForm; upda
 }
 
 const PROVENANCE_OPTIONS = [
-  { label: 'Editable in Grafana', value: true, description: 'Admins can change the rules in Grafana; Setup notices and keeps their edits.' },
-  { label: 'Read-only in Grafana', value: false, description: 'Only Setup changes the rules; Grafana shows them as provisioned.' },
+  {
+    label: 'Editable in Grafana',
+    value: true,
+    description: 'Admins can change the rules in Grafana; Setup notices and keeps their edits.',
+  },
+  {
+    label: 'Read-only in Grafana',
+    value: false,
+    description: 'Only Setup changes the rules; Grafana shows them as provisioned.',
+  },
 ];
 
-function ProvenanceField({ form, updateForm, existing }: { form: SetupForm; updateForm: UpdateForm; existing: ExistingState }) {
+function ProvenanceField({
+  form,
+  updateForm,
+  existing,
+}: {
+  form: SetupForm;
+  updateForm: UpdateForm;
+  existing: ExistingState;
+}) {
   if (existing.status === 'loading') {
     return <LoadingPlaceholder text="Reading how the rules were written before…" />;
   }

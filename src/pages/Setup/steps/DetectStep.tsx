@@ -76,9 +76,9 @@ function CoverageView({ coverage }: { coverage: LayerCoverage[] }) {
     return (
       <div data-testid="setup-detect-empty">
         <EmptyState variant="not-found" message="No known exporter found">
-        <Text element="p">
-          Prometheus answered, but none of its jobs exposes the metrics of an exporter in the catalog. Check that your
-          exporters are scraped (Status → Targets in Prometheus), or choose packs by hand in the next step.
+          <Text element="p">
+            Prometheus answered, but none of its jobs exposes the metrics of an exporter in the catalog. Check that your
+            exporters are scraped (Status → Targets in Prometheus), or choose packs by hand in the next step.
           </Text>
         </EmptyState>
       </div>

@@ -2,12 +2,12 @@ import React from 'react';
 import {
   Button,
   Checkbox,
+  Combobox,
   Field,
   FieldSet,
   IconButton,
   Input,
   RadioButtonGroup,
-  Select,
   Stack,
   Switch,
   TagsInput,
@@ -18,7 +18,7 @@ import { LAYERS } from '../../../catalog';
 import type { LayerId, Severity } from '../../../catalog/types';
 import { ALL_SEVERITIES, WEEKDAYS, type ContactPointInput, type MuteTimingInput, type SetupForm } from '../form';
 import type { ExistingState } from '../SetupPage';
-import type { FieldErrors, UpdateForm } from './ChooseStep';
+import { FieldGroup, type FieldErrors, type UpdateForm } from './fields';
 
 /** Grafana shows a stored secret as this; sending it back keeps it. */
 const REDACTED = '[REDACTED]';
@@ -84,6 +84,7 @@ export function NotificationFields({ form, updateForm, errors, existing }: Notif
     <FieldSet label="Notifications">
       <Field
         label="Send these alerts to a contact point"
+        htmlFor="setup-notify"
         description="Off: the plugin writes rules only, and their alerts follow your existing notification policies. On: the plugin adds its own route to your policy tree (your routes stay as they are)."
       >
         <Switch
@@ -111,13 +112,13 @@ export function NotificationFields({ form, updateForm, errors, existing }: Notif
               htmlFor="setup-cp-existing"
               {...errors('notifications.contactPoint.name')}
             >
-              <Select
-                inputId="setup-cp-existing"
+              <Combobox
+                id="setup-cp-existing"
                 width={50}
                 options={names.map((n) => ({ label: n, value: n }))}
                 value={cp.existingName || null}
                 placeholder="Choose a contact point"
-                onChange={(v) => setCp({ existingName: v?.value ?? '' })}
+                onChange={(v) => setCp({ existingName: v.value })}
               />
             </Field>
           ) : (
@@ -126,7 +127,12 @@ export function NotificationFields({ form, updateForm, errors, existing }: Notif
               htmlFor="setup-cp-name"
               {...errors('notifications.contactPoint.name')}
             >
-              <Input id="setup-cp-name" width={50} value={cp.name} onChange={(e) => setCp({ name: e.currentTarget.value })} />
+              <Input
+                id="setup-cp-name"
+                width={50}
+                value={cp.name}
+                onChange={(e) => setCp({ name: e.currentTarget.value })}
+              />
             </Field>
           )}
 
@@ -187,36 +193,36 @@ export function NotificationFields({ form, updateForm, errors, existing }: Notif
                   onChange={(slackMode) => setCp({ slackMode })}
                 />
               </Field>
-              {cp.slackMode === 'webhook'
-                ? secretInput({
-                    id: 'setup-cp-slack-url',
-                    label: 'Slack webhook URL',
-                    settingKey: 'url',
-                    value: cp.slackWebhookUrl,
-                    onChange: (slackWebhookUrl) => setCp({ slackWebhookUrl }),
-                    field: 'notifications.contactPoint.webhookUrl',
-                  })
-                : (
-                    <>
-                      {secretInput({
-                        id: 'setup-cp-slack-token',
-                        label: 'Slack bot token',
-                        settingKey: 'token',
-                        value: cp.slackToken,
-                        onChange: (slackToken) => setCp({ slackToken }),
-                        field: 'notifications.contactPoint.token',
-                      })}
-                      <Field label="Channel" htmlFor="setup-cp-slack-recipient">
-                        <Input
-                          id="setup-cp-slack-recipient"
-                          width={30}
-                          value={cp.slackRecipient}
-                          placeholder="#alerts"
-                          onChange={(e) => setCp({ slackRecipient: e.currentTarget.value })}
-                        />
-                      </Field>
-                    </>
-                  )}
+              {cp.slackMode === 'webhook' ? (
+                secretInput({
+                  id: 'setup-cp-slack-url',
+                  label: 'Slack webhook URL',
+                  settingKey: 'url',
+                  value: cp.slackWebhookUrl,
+                  onChange: (slackWebhookUrl) => setCp({ slackWebhookUrl }),
+                  field: 'notifications.contactPoint.webhookUrl',
+                })
+              ) : (
+                <>
+                  {secretInput({
+                    id: 'setup-cp-slack-token',
+                    label: 'Slack bot token',
+                    settingKey: 'token',
+                    value: cp.slackToken,
+                    onChange: (slackToken) => setCp({ slackToken }),
+                    field: 'notifications.contactPoint.token',
+                  })}
+                  <Field label="Channel" htmlFor="setup-cp-slack-recipient">
+                    <Input
+                      id="setup-cp-slack-recipient"
+                      width={30}
+                      value={cp.slackRecipient}
+                      placeholder="#alerts"
+                      onChange={(e) => setCp({ slackRecipient: e.currentTarget.value })}
+                    />
+                  </Field>
+                </>
+              )}
             </>
           )}
 
@@ -266,44 +272,56 @@ function RoutingFields({ form, updateForm, errors }: { form: SetupForm; updateFo
         />
       </Field>
       <Field label="Severities that notify" {...errors('notifications.routing.severities')}>
-        <Stack direction="row" gap={2}>
-          {ALL_SEVERITIES.map((severity: Severity) => (
-            <Checkbox
-              key={severity}
-              label={severity}
-              value={form.severities.includes(severity)}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                updateForm((f) => ({ ...f, severities: toggle(f.severities, severity, on) }));
-              }}
-            />
-          ))}
-        </Stack>
+        <FieldGroup>
+          <Stack direction="row" gap={2}>
+            {ALL_SEVERITIES.map((severity: Severity) => (
+              <Checkbox
+                key={severity}
+                label={severity}
+                value={form.severities.includes(severity)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  updateForm((f) => ({ ...f, severities: toggle(f.severities, severity, on) }));
+                }}
+              />
+            ))}
+          </Stack>
+        </FieldGroup>
       </Field>
       <Field
         label="Layers that notify"
         description="None ticked: every layer."
         {...errors('notifications.routing.layers')}
       >
-        <Stack direction="row" gap={2} wrap="wrap">
-          {LAYERS.map((layer) => (
-            <Checkbox
-              key={layer.id}
-              label={layer.title}
-              value={form.layers.includes(layer.id)}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                updateForm((f) => ({ ...f, layers: toggle<LayerId>(f.layers, layer.id, on) }));
-              }}
-            />
-          ))}
-        </Stack>
+        <FieldGroup>
+          <Stack direction="row" gap={2} wrap="wrap">
+            {LAYERS.map((layer) => (
+              <Checkbox
+                key={layer.id}
+                label={layer.title}
+                value={form.layers.includes(layer.id)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  updateForm((f) => ({ ...f, layers: toggle<LayerId>(f.layers, layer.id, on) }));
+                }}
+              />
+            ))}
+          </Stack>
+        </FieldGroup>
       </Field>
     </>
   );
 }
 
-function MuteTimingFields({ form, updateForm, errors }: { form: SetupForm; updateForm: UpdateForm; errors: FieldErrors }) {
+function MuteTimingFields({
+  form,
+  updateForm,
+  errors,
+}: {
+  form: SetupForm;
+  updateForm: UpdateForm;
+  errors: FieldErrors;
+}) {
   const set = (i: number, change: Partial<MuteTimingInput>) =>
     updateForm((f) => ({ ...f, muteTimings: f.muteTimings.map((m, j) => (j === i ? { ...m, ...change } : m)) }));
   return (
@@ -351,7 +369,13 @@ function MuteTimingFields({ form, updateForm, errors }: { form: SetupForm; updat
                 onClick={() => updateForm((f) => ({ ...f, muteTimings: f.muteTimings.filter((_, j) => j !== i) }))}
               />
             </Stack>
-            <Stack direction="row" gap={1} wrap="wrap" role="group" aria-label={`Weekdays of maintenance window ${i + 1}`}>
+            <Stack
+              direction="row"
+              gap={1}
+              wrap="wrap"
+              role="group"
+              aria-label={`Weekdays of maintenance window ${i + 1}`}
+            >
               {WEEKDAYS.map((day) => (
                 <Checkbox
                   key={day}

@@ -4,7 +4,7 @@ import { EXPORTERS } from '../../../catalog';
 import { thresholdKey } from '../../../catalog/thresholds';
 import type { ExporterDefinition, ThresholdDefinition } from '../../../catalog/types';
 import { alertThresholds, unitLabel, type SetupForm, type ThresholdLevel } from '../form';
-import type { FieldErrors, UpdateForm } from './ChooseStep';
+import { FieldGroup, type FieldErrors, type UpdateForm } from './fields';
 
 interface ThresholdFieldsProps {
   form: SetupForm;
@@ -96,7 +96,8 @@ function ThresholdRow({
     threshold.min !== undefined || threshold.max !== undefined
       ? ` Allowed: ${threshold.min ?? '−∞'}–${threshold.max ?? '∞'}${unit ? ` ${unit}` : ''}.`
       : '';
-  const direction = threshold.direction === 'above' ? 'Alerts when the value rises above it.' : 'Alerts when the value falls below it.';
+  const direction =
+    threshold.direction === 'above' ? 'Alerts when the value rises above it.' : 'Alerts when the value falls below it.';
   const fieldErrors = errors(`threshold:${key}`);
   return (
     <Field
@@ -105,34 +106,36 @@ function ThresholdRow({
       data-testid={`setup-threshold-${key}`}
       {...fieldErrors}
     >
-      <Stack direction="row" gap={2}>
-        {levels.map((level) => {
-          const typed = form.thresholds[key]?.[level];
-          return (
-            <Stack key={level} direction="row" gap={1} alignItems="center">
-              <label htmlFor={`setup-threshold-${key}-${level}`}>
-                <Text>{level === 'warning' ? 'Warning' : 'Critical'}</Text>
-              </label>
-              <Input
-                id={`setup-threshold-${key}-${level}`}
-                aria-label={`${exporter.title} ${threshold.title} ${level}`}
-                inputMode="decimal"
-                width={16}
-                invalid={fieldErrors.invalid}
-                suffix={unit || undefined}
-                value={typed ?? String(threshold[level])}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  updateForm((f) => ({
-                    ...f,
-                    thresholds: { ...f.thresholds, [key]: { ...f.thresholds[key], [level]: value } },
-                  }));
-                }}
-              />
-            </Stack>
-          );
-        })}
-      </Stack>
+      <FieldGroup>
+        <Stack direction="row" gap={2}>
+          {levels.map((level) => {
+            const typed = form.thresholds[key]?.[level];
+            return (
+              <Stack key={level} direction="row" gap={1} alignItems="center">
+                <label htmlFor={`setup-threshold-${key}-${level}`}>
+                  <Text>{level === 'warning' ? 'Warning' : 'Critical'}</Text>
+                </label>
+                <Input
+                  id={`setup-threshold-${key}-${level}`}
+                  aria-label={`${exporter.title} ${threshold.title} ${level}`}
+                  inputMode="decimal"
+                  width={16}
+                  invalid={fieldErrors.invalid}
+                  suffix={unit || undefined}
+                  value={typed ?? String(threshold[level])}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    updateForm((f) => ({
+                      ...f,
+                      thresholds: { ...f.thresholds, [key]: { ...f.thresholds[key], [level]: value } },
+                    }));
+                  }}
+                />
+              </Stack>
+            );
+          })}
+        </Stack>
+      </FieldGroup>
     </Field>
   );
 }

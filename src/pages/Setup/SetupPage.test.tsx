@@ -1,0 +1,344 @@
+/*
+ * Setup journeys in the browser DOM, on the Grafana API double: the page's real client, transport
+ * and engine run against it through a mocked getBackendSrv().fetch.
+ */
+import React from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { OrgRole, type DataSourceInstanceSettings } from '@grafana/data';
+import { config, setBackendSrv, setDataSourceSrv, type BackendSrv, type DataSourceSrv } from '@grafana/runtime';
+import { apply, buildDesiredState } from '../../alerting/engine';
+import { nodeExporter } from '../../catalog/exporters/node';
+import { postgresExporter } from '../../catalog/exporters/postgres';
+import { PLUGIN_BASE_URL } from '../../constants';
+import { GrafanaDouble } from '../../../tests/grafana-double';
+import SetupPage from './SetupPage';
+import { doubleApi, doubleBackendFetch, type ScrapedMetric } from './testing/doubleBackendSrv';
+
+const NODE_AND_POSTGRES: ScrapedMetric[] = [
+  { job: 'node', metric: 'node_uname_info' },
+  { job: 'db', metric: 'pg_up' },
+];
+
+function promSettings(uid: string, name: string): DataSourceInstanceSettings {
+  return {
+    uid,
+    name,
+    type: 'prometheus',
+    id: 1,
+    access: 'proxy',
+    jsonData: {},
+    readOnly: false,
+    meta: { id: 'prometheus', name: 'Prometheus', info: { logos: { small: '', large: '' } } },
+  } as unknown as DataSourceInstanceSettings;
+}
+
+function grafana({ user = 'admin', scraped = NODE_AND_POSTGRES }: { user?: string; scraped?: ScrapedMetric[] } = {}) {
+  const double = new GrafanaDouble({ currentUser: user });
+  double.addDatasource({ uid: 'prom', name: 'Prometheus' });
+  const fetch = jest.fn(doubleBackendFetch(double, { scraped }));
+  setBackendSrv({ fetch } as unknown as BackendSrv);
+  return { double, fetch };
+}
+
+function renderSetup(datasourceUid = 'prom', step = 'detect') {
+  return render(
+    <MemoryRouter
+      initialEntries={[`${PLUGIN_BASE_URL}/setup/${step}`]}
+      future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
+    >
+      <Routes>
+        <Route
+          path={`${PLUGIN_BASE_URL}/setup/*`}
+          element={<SetupPage jsonData={{ prometheusDatasourceUid: datasourceUid }} />}
+        />
+      </Routes>
+    </MemoryRouter>
+  );
+}
+
+const packCheckbox = (id: string) => screen.getByTestId<HTMLInputElement>(`setup-pack-${id}`);
+const planButton = () => screen.getByTestId('setup-plan-button');
+const applyButton = () => screen.getByTestId('setup-apply-button');
+const writes = () => screen.getByTestId('setup-plan-writes');
+
+/** Detect, then go to Choose and wait until packs are pre-selected and Grafana's state is read. */
+async function toChoose(expectedPacks: string[] = ['node', 'postgres']) {
+  const next = await screen.findByRole('button', { name: /Next: choose packs/ });
+  await waitFor(() => expect(next).toBeEnabled());
+  fireEvent.click(next);
+  await waitFor(() => expect(packCheckbox('node')).toBeInTheDocument());
+  for (const id of expectedPacks) {
+    await waitFor(() => expect(packCheckbox(id)).toBeChecked());
+  }
+  await waitFor(() => expect(screen.queryByText(/Reading how the rules were written before/)).not.toBeInTheDocument());
+}
+
+async function toPlan(expectedWrites: RegExp) {
+  await waitFor(() => expect(planButton()).toBeEnabled());
+  fireEvent.click(planButton());
+  await waitFor(() => expect(writes()).toHaveTextContent(expectedWrites));
+}
+
+beforeAll(() => {
+  // Grafana's Combobox measures its options' text on a canvas; jsdom has none.
+  HTMLCanvasElement.prototype.getContext = (() => ({
+    measureText: (text: string) => ({ width: text.length * 7 }),
+  })) as unknown as typeof HTMLCanvasElement.prototype.getContext;
+  window.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+
+beforeEach(() => {
+  config.bootData.user = { ...config.bootData.user, orgRole: OrgRole.Admin, permissions: {} };
+  const list = [promSettings('prom', 'Prometheus')];
+  setDataSourceSrv({
+    getInstanceSettings: (ref: string | null | undefined) => list.find((ds) => ds.uid === ref || ds.name === ref),
+    getList: ({ type }: { type?: string } = {}) => list.filter((ds) => !type || ds.type === type),
+  } as unknown as DataSourceSrv);
+});
+
+describe('Setup: detect', () => {
+  it('shows the scraped exporters by job and the layers that are not covered', async () => {
+    const { double } = grafana();
+    renderSetup();
+
+    const list = await screen.findByTestId('setup-detected-list');
+    const found = within(list).getAllByTestId('setup-detected-exporter');
+    expect(found.map((el) => el.getAttribute('data-exporter'))).toEqual(['node', 'postgres']);
+    expect(found[0]).toHaveTextContent(nodeExporter.title);
+    expect(found[0]).toHaveTextContent('job: node');
+    expect(found[1]).toHaveTextContent('job: db');
+    expect(screen.getByTestId('setup-detect-summary')).toHaveTextContent('2 exporters found, covering 2 of 6 layers');
+    expect(screen.getByTestId('setup-uncovered-layers')).toHaveTextContent('Messages & events');
+    expect(double.writeLog).toHaveLength(0);
+  });
+
+  it('says so when Prometheus scrapes no known exporter (opening /setup lands on Detect)', async () => {
+    grafana({ scraped: [] });
+    renderSetup('prom', '');
+    expect(await screen.findByText('No known exporter found')).toBeInTheDocument();
+  });
+});
+
+describe('Setup: choose', () => {
+  it('shows a bad threshold at its field and blocks Plan until it is fixed', async () => {
+    grafana();
+    renderSetup();
+    await toChoose();
+    expect(planButton()).toBeEnabled();
+    fireEvent.click(
+      screen.getByRole('button', { name: (name) => name.startsWith(`${nodeExporter.title} thresholds`) })
+    );
+    const cpuWarning = screen.getByLabelText(`${nodeExporter.title} CPU utilisation warning`);
+    const field = () => screen.getByTestId('setup-threshold-node.cpuUtilisation');
+
+    fireEvent.change(cpuWarning, { target: { value: 'ninety' } });
+    expect(field()).toHaveTextContent('CPU utilisation: the warning level must be a number.');
+    expect(planButton()).toBeDisabled();
+
+    fireEvent.change(cpuWarning, { target: { value: '99' } });
+    expect(field()).toHaveTextContent('the warning level must be at or below the critical level');
+    expect(planButton()).toBeDisabled();
+
+    fireEvent.change(cpuWarning, { target: { value: '150' } });
+    expect(field()).toHaveTextContent('the warning level 150 is outside 1–100 (percent)');
+
+    fireEvent.change(cpuWarning, { target: { value: '85' } });
+    expect(field()).not.toHaveTextContent('warning level');
+    expect(planButton()).toBeEnabled();
+  });
+});
+
+describe('Setup: plan and apply', () => {
+  it('plans creates on an empty Grafana, applies them, and a re-plan shows zero writes', async () => {
+    const { double } = grafana();
+    renderSetup();
+    await toChoose();
+    const rules = nodeExporter.alerts.length + postgresExporter.alerts.length;
+
+    await toPlan(/^3 writes$/);
+    expect(screen.getByTestId('setup-plan-nothing-written')).toBeInTheDocument();
+    expect(screen.getByTestId('setup-plan-count-create')).toHaveAttribute('data-count', String(rules));
+    expect(screen.getByTestId('setup-plan-count-unchanged')).toHaveAttribute('data-count', '0');
+    expect(screen.getByTestId('setup-plan-folder')).toHaveTextContent('create');
+    expect(screen.getAllByTestId('setup-plan-group').map((g) => [g.dataset.group, g.dataset.action])).toEqual([
+      ['fsm-node', 'create'],
+      ['fsm-postgres', 'create'],
+    ]);
+    expect(double.writeLog).toHaveLength(0);
+
+    fireEvent.click(applyButton());
+    const result = await screen.findByTestId('setup-apply-result');
+    expect(result).toHaveTextContent('Applied: 3 writes');
+    expect(screen.getByTestId('setup-result-folder')).toHaveTextContent('Folder: created');
+    expect(screen.getByTestId('setup-result-groups')).toHaveTextContent(
+      'Rule groups written: 2 (fsm-node, fsm-postgres)'
+    );
+    expect(screen.getByTestId('setup-result-rules')).toHaveTextContent(`Rules: ${rules} created, 0 updated, 0 deleted`);
+    expect(screen.getByRole('progressbar', { name: 'Apply progress' })).toHaveAttribute('value', '3');
+    expect(double.writeLog.map((w) => `${w.method} ${w.path} ${w.status}`)).toEqual([
+      'POST /api/folders 200',
+      'PUT /api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-node 200',
+      'PUT /api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-postgres 200',
+    ]);
+    expect(double.rules.size).toBe(rules);
+
+    fireEvent.click(screen.getByTestId('setup-plan-again'));
+    await waitFor(() => expect(writes()).toHaveTextContent(/^0 writes$/));
+    expect(screen.getByTestId('setup-plan-count-unchanged')).toHaveAttribute('data-count', String(rules));
+    expect(applyButton()).toBeDisabled();
+    expect(screen.getByText(/nothing to apply/)).toBeInTheDocument();
+    expect(double.writeLog).toHaveLength(3);
+  });
+
+  it('after a failure at write 2 says what was written and finishes on the next run', async () => {
+    const { double } = grafana();
+    double.injectFault({ onWrite: 2, kind: 'error', status: 502 });
+    renderSetup();
+    await toChoose();
+    await toPlan(/^3 writes$/);
+
+    fireEvent.click(applyButton());
+    expect(await screen.findByTestId('setup-error')).toHaveTextContent(/step 2 of 3 \(write rule group fsm-node\)/);
+    expect(screen.getByTestId('setup-apply-partial')).toHaveTextContent(
+      /Written before the failure \(1 of 3\):.*create folder/
+    );
+    expect(screen.getByTestId('setup-apply-partial')).toHaveTextContent('Run Apply again to finish');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Plan again' }));
+    await waitFor(() => expect(writes()).toHaveTextContent(/^2 writes$/));
+    fireEvent.click(applyButton());
+    expect(await screen.findByTestId('setup-apply-result')).toHaveTextContent('Applied: 2 writes');
+    expect(screen.getByTestId('setup-result-folder')).toHaveTextContent('already there');
+  });
+
+  it('shows a rule changed by a user, keeps it unless ticked, and overwrites it when ticked', async () => {
+    const { double } = grafana();
+    // The plugin installed the node pack earlier; then an admin raised the CPU threshold in Grafana's UI.
+    await apply(
+      doubleApi(double),
+      buildDesiredState({ exporterIds: ['node', 'postgres'], datasourceUid: 'prom', editable: true })
+    );
+    const user = doubleApi(double, 'admin', true);
+    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-node'))!;
+    const edited = group.rules.map(({ id, updated, provenance, ...r }) => {
+      if (r.uid !== 'fsm-node-cpu-high') {
+        return r;
+      }
+      const data = JSON.parse(JSON.stringify(r.data)) as typeof r.data;
+      (data[2].model as { conditions: Array<{ evaluator: { params: number[] } }> }).conditions[0].evaluator.params = [
+        95,
+      ];
+      return { ...r, data };
+    });
+    await user.putRuleGroup({ ...group, rules: edited as never });
+    const writesBefore = double.writeLog.length;
+    const cpuThreshold = () =>
+      (
+        double.rules.get('fsm-node-cpu-high')!.data as Array<{
+          model: { conditions?: Array<{ evaluator: { params: number[] } }> };
+        }>
+      )[2].model.conditions![0].evaluator.params[0];
+
+    renderSetup();
+    await toChoose();
+    await toPlan(/^0 writes$/);
+    const row = screen.getAllByTestId('setup-plan-rule').find((r) => r.dataset.uid === 'fsm-node-cpu-high')!;
+    expect(row).toHaveAttribute('data-action', 'user-changed');
+    expect(row).toHaveTextContent('changed by a user');
+    expect(row).toHaveTextContent('threshold: 95 → 90');
+    expect(screen.getByTestId('setup-plan-count-user-changed')).toHaveAttribute('data-count', '1');
+    const tick = within(row).getByRole('checkbox', { name: /Overwrite/ });
+    expect(tick).not.toBeChecked();
+    // Unticked, applying would keep the user's edit: there is nothing to write.
+    expect(applyButton()).toBeDisabled();
+
+    fireEvent.click(tick);
+    await waitFor(() => expect(writes()).toHaveTextContent(/^1 write$/));
+    fireEvent.click(applyButton());
+    expect(await screen.findByTestId('setup-result-user-changed')).toHaveTextContent(
+      'Rules changed by a user: 0 kept (none), 1 overwritten (fsm-node-cpu-high)'
+    );
+    expect(double.writeLog.slice(writesBefore).map((w) => w.path)).toEqual([
+      '/api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-node',
+    ]);
+    expect(cpuThreshold()).toBe(90);
+  });
+});
+
+describe('Setup: notifications', () => {
+  it('creates a Slack contact point, a maintenance window and a route; the secret is entered once and never shown', async () => {
+    const secret = 'https://hooks.slack.com/services/T0/B0/very-secret';
+    const { double } = grafana();
+    renderSetup();
+    await toChoose();
+
+    fireEvent.click(screen.getByLabelText(/Send these alerts to a contact point/));
+    fireEvent.click(screen.getByRole('radio', { name: 'Slack' }));
+    const secretInput = screen.getByLabelText<HTMLInputElement>(/^Slack webhook URL/);
+    expect(secretInput).toHaveAttribute('type', 'password');
+    fireEvent.change(secretInput, { target: { value: secret } });
+    fireEvent.click(screen.getByRole('button', { name: /Add maintenance window/ }));
+    fireEvent.change(screen.getByLabelText(/^Name$/), { target: { value: 'Sunday patching' } });
+
+    await toPlan(/^6 writes$/);
+    expect(screen.getAllByTestId('setup-plan-notification').map((n) => [n.dataset.kind, n.dataset.action])).toEqual([
+      ['contact-point', 'create'],
+      ['mute-timing', 'create'],
+      ['policy', 'create'],
+    ]);
+    fireEvent.click(applyButton());
+    expect(await screen.findByTestId('setup-result-notifications')).toHaveTextContent(
+      /Notification objects written: 3 .*create contact point "Full-Stack Monitoring"/
+    );
+    expect(double.contactPoints.get('fsm-contact-point')?.settings.url).toBe(secret);
+    expect(double.muteTimings.has('Sunday patching')).toBe(true);
+
+    // Re-run: the stored secret is kept without typing it again, and nothing needs writing.
+    fireEvent.click(screen.getByTestId('setup-plan-again'));
+    await waitFor(() => expect(writes()).toHaveTextContent(/^0 writes$/));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to Choose' }));
+    expect(screen.getByLabelText<HTMLInputElement>(/^Slack webhook URL/).value).toBe('');
+    expect(document.body.innerHTML).not.toContain('very-secret');
+  });
+});
+
+describe('Setup: permissions and prerequisites', () => {
+  it('an Editor (Grafana answers 403) sees the permission message and nothing is written', async () => {
+    const { double } = grafana({ user: 'editor' });
+    renderSetup();
+    await toChoose();
+    expect(await screen.findByTestId('setup-permission-error')).toHaveTextContent(/alert\.provisioning:read/);
+
+    await waitFor(() => expect(planButton()).toBeEnabled());
+    fireEvent.click(planButton());
+    const message = await screen.findByTestId('setup-permission-error');
+    expect(message).toHaveTextContent('You do not have permission to change alerting in Grafana');
+    expect(message).toHaveTextContent(/Admin role.*alert\.provisioning:read/);
+    expect(message).toHaveTextContent('Nothing was written.');
+    expect(screen.queryByTestId('setup-apply-button')).not.toBeInTheDocument();
+    expect(double.writeLog).toHaveLength(0);
+  });
+
+  it('a missing datasource: detection says so, and the plan is blocked with a clear message', async () => {
+    const { double } = grafana();
+    renderSetup('gone');
+
+    expect(await screen.findByTestId('setup-detect-error')).toHaveTextContent(
+      'Could not query the Prometheus datasource "gone": Data source not found (HTTP 404)'
+    );
+    await toChoose([]);
+    fireEvent.click(packCheckbox('node'));
+    await toPlan(/writes?$/);
+
+    const blocker = screen.getByTestId('setup-plan-blocker');
+    expect(blocker).toHaveAttribute('data-kind', 'datasource-missing');
+    expect(blocker).toHaveTextContent('The Prometheus datasource "gone" does not exist in this Grafana');
+    expect(applyButton()).toBeDisabled();
+    expect(double.writeLog).toHaveLength(0);
+  });
+});

@@ -1,0 +1,58 @@
+/** @jest-environment node */
+import { validateSetupChoices } from '../../alerting/engine';
+import { formProblems, initialForm, toSetupChoices, type SetupForm } from './form';
+
+function form(change: Partial<SetupForm> = {}): SetupForm {
+  return { ...initialForm('prom'), exporterIds: ['node'], ...change };
+}
+
+describe('Setup form → engine choices', () => {
+  it('turns typed thresholds into overrides: blank keeps the default, text is reported as not a number', () => {
+    const choices = toSetupChoices(
+      form({
+        thresholds: {
+          'node.cpuUtilisation': { warning: ' 85,5 ', critical: '' },
+          'node.memoryUtilisation': { warning: '9O' },
+          // A pack that is not chosen: ignored, so it cannot block the plan.
+          'postgres.connectionsUsed': { warning: 'junk' },
+        },
+      })
+    );
+    expect(choices.overrides).toEqual({
+      'node.cpuUtilisation': { warning: 85.5 },
+      'node.memoryUtilisation': { warning: NaN },
+    });
+    expect(validateSetupChoices(choices)).toContainEqual({
+      field: 'threshold:node.memoryUtilisation',
+      message: 'Memory utilisation: the warning level must be a number.',
+    });
+  });
+
+  it('sends a secret only when one was typed (empty keeps the stored one) and leaves notifications out when off', () => {
+    const slack = (slackWebhookUrl: string) =>
+      toSetupChoices(
+        form({ notify: true, contactPoint: { ...initialForm('prom').contactPoint, kind: 'slack', slackWebhookUrl } })
+      ).notifications?.contactPoint;
+    expect(slack('https://hooks.slack.com/x')).toEqual({
+      kind: 'slack',
+      name: 'Full-Stack Monitoring',
+      webhookUrl: 'https://hooks.slack.com/x',
+    });
+    expect(slack('  ')).toEqual({ kind: 'slack', name: 'Full-Stack Monitoring', webhookUrl: undefined });
+    expect(toSetupChoices(form()).notifications).toBeUndefined();
+  });
+
+  it('asks for at least one pack, and for both ends of a maintenance window', () => {
+    expect(
+      formProblems(
+        form({ exporterIds: [], notify: true, muteTimings: [{ name: 'w', weekdays: [], start: '02:00', end: '' }] })
+      )
+    ).toEqual([
+      { field: 'exporters', message: 'Choose at least one pack.' },
+      {
+        field: 'notifications.muteTimings.0.times',
+        message: 'Maintenance window "w": enter both a start and an end time, or neither for the whole day.',
+      },
+    ]);
+  });
+});

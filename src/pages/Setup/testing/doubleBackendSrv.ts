@@ -1,0 +1,108 @@
+import { from, type Observable } from 'rxjs';
+import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
+import { createGrafanaApi, withQuery, type GrafanaApi } from '../../../alerting/grafana-api';
+import type { GrafanaDouble } from '../../../../tests/grafana-double';
+
+/*
+ * Test wiring: getBackendSrv().fetch answered by the Grafana API double (tests/grafana-double), so
+ * the Setup page runs its real client and transport against a faithful Grafana. The double does
+ * not serve /api/ds/query, so Prometheus is faked here: it answers the detection query with the
+ * (job, metric) pairs a test says are scraped, the way Grafana frames an instant query.
+ */
+
+export interface ScrapedMetric {
+  job: string;
+  metric: string;
+}
+
+export interface DoubleBackendOptions {
+  /** What the Prometheus behind every prometheus datasource of the double scrapes. */
+  scraped?: ScrapedMetric[];
+}
+
+export type BackendFetch = (request: BackendSrvRequest) => Observable<FetchResponse<unknown>>;
+
+/** A getBackendSrv().fetch over the double; rejects non-2xx answers like Grafana's BackendSrv (a FetchError). */
+export function doubleBackendFetch(double: GrafanaDouble, options: DoubleBackendOptions = {}): BackendFetch {
+  return (request) => from(answer(double, options, request));
+}
+
+async function answer(
+  double: GrafanaDouble,
+  options: DoubleBackendOptions,
+  request: BackendSrvRequest
+): Promise<FetchResponse<unknown>> {
+  const method = (request.method ?? 'GET').toUpperCase();
+  const reply =
+    request.url === '/api/ds/query' && method === 'POST'
+      ? dsQuery(double, options, request.data)
+      : await double.handle({
+          method,
+          url: withQuery(request.url, request.params as Record<string, string> | undefined),
+          headers: request.headers as Record<string, string> | undefined,
+          body: request.data,
+        });
+  if (reply.status >= 200 && reply.status < 300) {
+    return {
+      status: reply.status,
+      statusText: 'OK',
+      ok: true,
+      data: reply.body,
+      headers: {} as Headers,
+      redirected: false,
+      type: 'basic',
+      url: request.url,
+      config: request,
+    } as FetchResponse<unknown>;
+  }
+  throw { status: reply.status, statusText: `HTTP ${reply.status}`, data: reply.body, config: request };
+}
+
+interface DsQueryRequest {
+  queries: Array<{ refId: string; expr: string; datasource?: { uid?: string } }>;
+}
+
+function dsQuery(
+  double: GrafanaDouble,
+  options: DoubleBackendOptions,
+  body: unknown
+): { status: number; body: unknown } {
+  const { queries } = body as DsQueryRequest;
+  const results: Record<string, unknown> = {};
+  for (const q of queries) {
+    const ds = double.datasources.get(q.datasource?.uid ?? '');
+    if (!ds) {
+      return { status: 404, body: { message: 'Data source not found' } };
+    }
+    const pairs = (options.scraped ?? []).filter((s) => q.expr.includes(s.metric));
+    results[q.refId] = {
+      status: 200,
+      frames: pairs.map(({ job, metric }) => ({
+        schema: {
+          fields: [
+            { name: 'Time', type: 'time' },
+            { name: 'Value', type: 'number', labels: { job, metric } },
+          ],
+        },
+        data: { values: [[Date.now()], [1]] },
+      })),
+    };
+  }
+  return { status: 200, body: { results } };
+}
+
+/** The engine's client straight onto the double (no fetch: jsdom has no Request/Response), e.g. to seed state. */
+export function doubleApi(double: GrafanaDouble, user?: string, disableProvenance?: boolean): GrafanaApi {
+  return createGrafanaApi(
+    async (request) => {
+      const reply = await double.handle({
+        method: request.method,
+        url: withQuery(request.path, request.query),
+        headers: { ...request.headers, ...(user ? { 'X-Grafana-Double-User': user } : {}) },
+        body: request.body,
+      });
+      return { status: reply.status, data: reply.body };
+    },
+    { disableProvenance }
+  );
+}

@@ -1,0 +1,96 @@
+import type { Page } from 'playwright-core';
+import { PROMETHEUS_UID } from '../grafanaApi';
+import { withComponentStopped } from '../stack';
+import { check, pageText, visible } from './assert';
+import { APP_PATH, type Journey } from './journey';
+
+const HEALTH = `${APP_PATH}/health`;
+
+/**
+ * The component this journey stops, and its job. Not the one the Inventory journey stops: the
+ * "Failing targets" check looks back 5 minutes, so a target stopped by another journey just before
+ * is still (rightly) a warning here.
+ */
+const STOPPED_COMPONENT = 'haproxy_exporter';
+const STOPPED_JOB = 'haproxy_exporter';
+
+const HEADLINE = /^(Monitoring is healthy|Monitoring cannot be fully trusted: .+|No problems found, but .+)$/;
+
+interface VerdictOnPage {
+  headline: string;
+  problems: string[];
+}
+
+/** Opens Health and reads the verdict at its top: the headline and each problem's sentence, worst first. */
+async function readVerdict(page: Page, goto: (path: string) => Promise<void>): Promise<VerdictOnPage> {
+  await goto(HEALTH);
+  const verdict = page.getByRole('alert').filter({ hasText: /checks ran at/ });
+  try {
+    await visible(verdict, 'the verdict', 30_000);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the page says: ${await pageText(page)}`);
+  }
+  // The Alert's title is its first line (@grafana/ui renders it without a heading role).
+  const headline = (await verdict.first().innerText()).trim().split('\n')[0].trim();
+  const items = verdict.getByRole('list', { name: 'Problems, worst first' }).getByRole('listitem');
+  const problems = (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  return { headline, problems };
+}
+
+const journey: Journey = {
+  name: 'Health shows the verdict with its problems, and stopping an exporter adds a problem naming its job and instance',
+  timeoutMs: 120_000,
+  async run({ page, goto, sandbox, screenshot }) {
+    const before = await readVerdict(page, goto);
+    check(HEADLINE.test(before.headline), `unexpected verdict headline: "${before.headline}"`);
+    // The stack pushes a rejected batch on purpose (scripts/stack/README.md): "healthy" is not attainable,
+    // and the verdict must say so with the job's name.
+    check(
+      before.problems.some((p) => p.includes('fsm_stack_failing_push')),
+      `the deliberate rejected push (fsm_stack_failing_push) is not among the problems: ${JSON.stringify(before.problems)}`
+    );
+    check(
+      before.problems.every((p) => !p.includes(`job ${STOPPED_JOB} answered`)),
+      `before the stop, a problem already says job ${STOPPED_JOB} is not scraped: ${JSON.stringify(before.problems)}`
+    );
+    const queries = sandbox.calls.filter((c) => c.path === '/api/ds/query');
+    check(queries.length > 0, 'Health made no /api/ds/query request');
+    const body = queries[0].body as { queries: Array<{ datasource: { uid: string } }> };
+    check(body.queries[0].datasource.uid === PROMETHEUS_UID, 'Health queried another datasource than the app’s');
+
+    await withComponentStopped(STOPPED_COMPONENT, STOPPED_JOB, async ([down]) => {
+      const after = await readVerdict(page, goto);
+      const added = after.problems.filter((p) => !before.problems.includes(p));
+      const scrape = added.find((p) => p.includes(`Only 0% of the targets of job ${STOPPED_JOB} answered`));
+      check(scrape, `no new problem says job ${STOPPED_JOB} is not scraped; new problems: ${JSON.stringify(added)}`);
+      check(scrape.startsWith('Critical'), `the unscraped job is not critical: "${scrape}"`);
+      const failing = after.problems.find((p) =>
+        p.includes(`Target ${down.instance} of job ${STOPPED_JOB} is failing`)
+      );
+      check(failing, `no problem names the target ${down.instance}: ${JSON.stringify(after.problems)}`);
+      check(
+        after.problems.indexOf(scrape) === 0,
+        `the critical problem is not listed first: ${JSON.stringify(after.problems)}`
+      );
+      check(
+        /^Monitoring cannot be fully trusted: .*critical/.test(after.headline),
+        `the headline does not say something is critical: "${after.headline}"`
+      );
+      // The problem links to the Prometheus section of the page, where the failing targets are listed.
+      const link = page.getByRole('listitem').filter({ hasText: scrape.slice(scrape.indexOf('Only'), 60) });
+      const href = await link.getByRole('link').first().getAttribute('href');
+      check(href?.includes('/health#prometheus'), `the problem's link is "${href}"`);
+      await screenshot('health', { fullPage: false });
+    });
+
+    // start.sh brought it back: its last scrape succeeded again, so the critical problem is gone
+    // (the 5-minute "Failing targets" warning rightly stays a while).
+    const recovered = await readVerdict(page, goto);
+    check(
+      recovered.problems.every((p) => !p.includes(`job ${STOPPED_JOB} answered`)),
+      `after start.sh the verdict still says job ${STOPPED_JOB} is not scraped: ${JSON.stringify(recovered.problems)}`
+    );
+  },
+};
+
+export default journey;
