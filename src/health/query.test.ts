@@ -1,4 +1,5 @@
-import { buildHealthQueryRequest, parseHealthResponse, seriesFromFrames } from './query';
+import { seriesFromFrames } from '../utils/prometheusQuery';
+import { buildHealthQueryRequest, parseHealthResponse } from './query';
 import { healthChecks } from './checks';
 
 const checks = healthChecks().filter((c) => ['prometheus-failing-targets', 'grafana-rule-failures'].includes(c.id));

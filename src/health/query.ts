@@ -3,15 +3,11 @@
  * `POST /api/ds/query` (Grafana runs Prometheus queries in its backend, with the datasource's
  * credentials; see reference/grafana-api.md), and turns the answer into check results.
  */
-import { dataFrameFromJSON, FieldType, type DataFrameJSON } from '@grafana/data';
 import { fetchOnce } from '../utils/fetchOnce';
+import { instantQuery, seriesFromFrames, type DsQueryResponse } from '../utils/prometheusQuery';
 import { fetchErrorMessage } from '../utils/fetchError';
 import type { HealthCheck } from './checks';
-import type { CheckResult, SeriesValue } from './verdict';
-
-export interface DsQueryResponse {
-  results: Record<string, { status?: number; error?: string; frames?: DataFrameJSON[] }>;
-}
+import type { CheckResult } from './verdict';
 
 /** refIds must be unique per request; check ids are, and they make the answer readable. */
 export function buildHealthQueryRequest(
@@ -20,41 +16,10 @@ export function buildHealthQueryRequest(
   expr: (c: HealthCheck) => string
 ) {
   return {
-    queries: checks.map((check) => ({
-      refId: check.id,
-      datasource: { type: 'prometheus', uid: datasourceUid },
-      expr: expr(check),
-      instant: true,
-      range: false,
-      format: 'time_series',
-      intervalMs: 15000,
-      maxDataPoints: 1,
-    })),
+    queries: checks.map((check) => instantQuery(check.id, datasourceUid, expr(check))),
     from: 'now-5m',
     to: 'now',
   };
-}
-
-/**
- * Series values from the frames of one result. Grafana answers an instant Prometheus query with
- * one frame per series (a time field and a number field carrying the labels) or, in some
- * versions, a wide frame with several number fields; both are read the same way: each number
- * field is a series, its last value counts.
- */
-export function seriesFromFrames(frames: readonly DataFrameJSON[] = []): SeriesValue[] {
-  return frames.flatMap((json) => {
-    const frame = dataFrameFromJSON(json);
-    return frame.fields
-      .filter((field) => field.type === FieldType.number)
-      .flatMap((field): SeriesValue[] => {
-        const values = field.values as Array<number | null | undefined>;
-        if (values.length === 0) {
-          return [];
-        }
-        const last = values[values.length - 1];
-        return [{ labels: { ...(field.labels ?? {}) }, value: last === null || last === undefined ? NaN : last }];
-      });
-  });
 }
 
 export function parseHealthResponse(checks: readonly HealthCheck[], response: DsQueryResponse): CheckResult[] {

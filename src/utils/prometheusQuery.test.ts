@@ -1,3 +1,4 @@
+import { FieldType } from '@grafana/data';
 import { samplesFromDsQuery, type DsQueryResponse } from './prometheusQuery';
 
 // The shape Grafana 11/12 returns for an instant Prometheus query: one frame per series.
@@ -9,8 +10,8 @@ const answer: DsQueryResponse = {
         {
           schema: {
             fields: [
-              { name: 'Time', type: 'time' },
-              { name: 'Value', type: 'number', labels: { job: 'node', metric: 'node_uname_info' } },
+              { name: 'Time', type: FieldType.time },
+              { name: 'Value', type: FieldType.number, labels: { job: 'node', metric: 'node_uname_info' } },
             ],
           },
           data: { values: [[1794996000000], [1]] },
@@ -18,8 +19,8 @@ const answer: DsQueryResponse = {
         {
           schema: {
             fields: [
-              { name: 'Time', type: 'time' },
-              { name: 'Value', type: 'number', labels: { job: 'postgres', metric: 'pg_up' } },
+              { name: 'Time', type: FieldType.time },
+              { name: 'Value', type: FieldType.number, labels: { job: 'postgres', metric: 'pg_up' } },
             ],
           },
           data: { values: [[1794996000000], [0]] },

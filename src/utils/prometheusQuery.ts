@@ -1,25 +1,29 @@
+import { dataFrameFromJSON, FieldType, type DataFrameJSON } from '@grafana/data';
 import { fetchOnce } from './fetchOnce';
 
-/** One series of an instant query: its labels and its value at evaluation time. */
+/** One series of an instant query: its labels and its value at evaluation time (NaN when null). */
 export interface InstantSample {
   labels: Record<string, string>;
   value: number;
 }
 
-interface DsQueryField {
-  name: string;
-  type?: string;
-  labels?: Record<string, string>;
-}
-
-interface DsQueryFrame {
-  schema?: { fields?: DsQueryField[] };
-  data?: { values?: unknown[][] };
-}
-
-/** The part of `POST /api/ds/query`'s answer this reads. */
+/** The part of `POST /api/ds/query`'s answer the app reads. */
 export interface DsQueryResponse {
-  results?: Record<string, { status?: number; error?: string; frames?: DsQueryFrame[] }>;
+  results: Record<string, { status?: number; error?: string; frames?: DataFrameJSON[] }>;
+}
+
+/** One instant Prometheus query in `/api/ds/query`'s request format. */
+export function instantQuery(refId: string, datasourceUid: string, expr: string) {
+  return {
+    refId,
+    datasource: { type: 'prometheus', uid: datasourceUid },
+    expr,
+    instant: true,
+    range: false,
+    format: 'time_series',
+    intervalMs: 15000,
+    maxDataPoints: 1,
+  };
 }
 
 /**
@@ -32,29 +36,14 @@ export async function queryPrometheusInstant(datasourceUid: string, expr: string
     url: '/api/ds/query',
     method: 'POST',
     showErrorAlert: false,
-    data: {
-      queries: [
-        {
-          refId: 'A',
-          datasource: { uid: datasourceUid, type: 'prometheus' },
-          expr,
-          instant: true,
-          range: false,
-          format: 'time_series',
-          intervalMs: 15000,
-          maxDataPoints: 1,
-        },
-      ],
-      from: 'now-5m',
-      to: 'now',
-    },
+    data: { queries: [instantQuery('A', datasourceUid, expr)], from: 'now-5m', to: 'now' },
   });
   return samplesFromDsQuery(response.data, 'A');
 }
 
 /**
- * Grafana answers one frame per series, the series' labels on its value field. Throws Grafana's
- * (or Prometheus') own error for the query, which names the problem (bad PromQL, datasource down).
+ * The series of one query's result. Throws Grafana's (or Prometheus') own error for the query,
+ * which names the problem (bad PromQL, datasource down).
  */
 export function samplesFromDsQuery(response: DsQueryResponse, refId: string): InstantSample[] {
   const result = response?.results?.[refId];
@@ -66,19 +55,27 @@ export function samplesFromDsQuery(response: DsQueryResponse, refId: string): In
   if (result.error) {
     throw new Error(result.error);
   }
-  const samples: InstantSample[] = [];
-  for (const frame of result.frames ?? []) {
-    const fields = frame.schema?.fields ?? [];
-    const valueIndex = fields.findIndex((f) => f.type === 'number');
-    if (valueIndex < 0) {
-      continue;
-    }
-    const values = frame.data?.values?.[valueIndex] ?? [];
-    const last = values[values.length - 1];
-    if (last === undefined || last === null) {
-      continue;
-    }
-    samples.push({ labels: { ...(fields[valueIndex].labels ?? {}) }, value: Number(last) });
-  }
-  return samples;
+  return seriesFromFrames(result.frames);
+}
+
+/**
+ * Series values from the frames of one result. Grafana answers an instant Prometheus query with
+ * one frame per series (a time field and a number field carrying the labels) or, in some
+ * versions, a wide frame with several number fields; both are read the same way: each number
+ * field is a series, its last value counts.
+ */
+export function seriesFromFrames(frames: readonly DataFrameJSON[] = []): InstantSample[] {
+  return frames.flatMap((json) => {
+    const frame = dataFrameFromJSON(json);
+    return frame.fields
+      .filter((field) => field.type === FieldType.number)
+      .flatMap((field): InstantSample[] => {
+        const values = field.values as Array<number | null | undefined>;
+        if (values.length === 0) {
+          return [];
+        }
+        const last = values[values.length - 1];
+        return [{ labels: { ...(field.labels ?? {}) }, value: last === null || last === undefined ? NaN : last }];
+      });
+  });
 }

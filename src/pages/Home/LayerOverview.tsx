@@ -1,21 +1,11 @@
 import React, { useEffect, useState } from 'react';
 import { Alert, Badge, Card, LoadingPlaceholder, Stack, Text, TextLink } from '@grafana/ui';
 import { exporterDashboardUid, layerDashboardUid } from '../../catalog/links';
-import { detectExporters, detectionQuery, layerCoverage, type LayerCoverage } from '../../inventory/detect';
-import { queryPrometheusInstant } from '../../utils/prometheusQuery';
+import type { LayerCoverage } from '../../inventory/detect';
+import { detectCoverage } from '../../inventory/detect-coverage';
 
 type State =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; coverage: LayerCoverage[] };
-
-/** Detects which catalog exporters the app's Prometheus scrapes, once per datasource. */
-export async function loadCoverage(datasourceUid: string): Promise<LayerCoverage[]> {
-  const samples = await queryPrometheusInstant(datasourceUid, detectionQuery());
-  const detections = detectExporters({
-    status: 'success',
-    data: { resultType: 'vector', result: samples.map((s) => ({ metric: s.labels })) },
-  });
-  return layerCoverage(detections);
-}
 
 export function LayerOverview({ datasourceUid }: { datasourceUid: string }) {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -23,8 +13,8 @@ export function LayerOverview({ datasourceUid }: { datasourceUid: string }) {
   useEffect(() => {
     // A new datasource remounts this component (HomePage keys it by uid), so it starts out loading.
     let current = true;
-    loadCoverage(datasourceUid).then(
-      (coverage) => current && setState({ status: 'done', coverage }),
+    detectCoverage(datasourceUid).then(
+      ({ coverage }) => current && setState({ status: 'done', coverage }),
       (error: unknown) =>
         current && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) })
     );
@@ -39,8 +29,7 @@ export function LayerOverview({ datasourceUid }: { datasourceUid: string }) {
   if (state.status === 'error') {
     return (
       <Alert severity="error" title="Could not ask Prometheus which exporters it scrapes">
-        {state.message}. Check that the datasource chosen on the configuration page is reachable (Connections → Data
-        sources → Test).
+        {state.message}
       </Alert>
     );
   }

@@ -191,7 +191,9 @@ export function DataSourceEditPage() {
         {test.kind === 'done' && (
           <div data-testid="data-testid Data source settings page Alert">
             <Alert
-              severity={test.result.status === 'success' ? 'success' : 'error'}
+              severity={
+                test.result.status === 'success' ? 'success' : test.result.status === 'warning' ? 'warning' : 'error'
+              }
               title={test.result.message}
               aria-label="Data source settings page Alert"
             />

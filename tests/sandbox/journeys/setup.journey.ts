@@ -1,0 +1,176 @@
+import { FSM_FOLDER_UID } from '../../../src/alerting/engine';
+import { PROMETHEUS_UID } from '../grafanaApi';
+import { check, notPresent, pageText, visible } from './assert';
+import { APP_PATH, type Journey } from './journey';
+
+/*
+ * Issue 7, Setup: an Admin detects the test stack's exporters, plans, applies, and plans again with
+ * nothing left to do — and the Grafana API double, not only the page, holds the rules afterwards.
+ * The Editor's permission message is permissions.journey.ts' job.
+ */
+
+/** Exporters the test stack always runs (scripts/stack/README.md); detection must find at least these. */
+const STACK_EXPORTERS = ['node', 'postgres', 'rabbitmq', 'prometheus'];
+
+const journeys: Journey[] = [
+  {
+    name: 'Setup detects the stack exporters, plans, applies, then plans again with nothing to write',
+    // Detection, a 24-pack plan and its apply make more round trips than the other journeys.
+    timeoutMs: 120_000,
+    async run({ page, goto, settle, sandbox, grafana, screenshot }) {
+      const { double } = grafana;
+      const dsQueries = () => sandbox.calls.filter((c) => c.path.startsWith('/api/ds/query'));
+
+      // 1. Detect (runs on opening; the button runs it again).
+      await goto(`${APP_PATH}/setup`);
+      check(page.url().endsWith('/setup/detect'), `Setup did not open on its Detect step: ${page.url()}`);
+      await visible(page.getByTestId('setup-tab-detect'), 'the Detect tab');
+      try {
+        await visible(page.getByTestId('setup-detected-list'), 'the detected exporters');
+      } catch (error) {
+        throw new Error(`${(error as Error).message}; the page says: ${await pageText(page)}`);
+      }
+      const queriesBefore = dsQueries().length;
+      await page.getByRole('button', { name: 'Detect exporters' }).click();
+      await settle();
+      await visible(page.getByTestId('setup-detected-list'), 'the detected exporters after Detect again');
+      const detectCalls = dsQueries().slice(queriesBefore);
+      check(detectCalls.length > 0, '"Detect exporters" made no /api/ds/query request');
+      check(
+        detectCalls.every((c) => c.status === 200),
+        `a detection query failed: ${JSON.stringify(detectCalls.map((c) => c.status))}`
+      );
+      const queried = detectCalls[0].body as { queries: Array<{ datasource: { uid: string } }> };
+      check(
+        queried.queries[0].datasource.uid === PROMETHEUS_UID,
+        `detection queried "${queried.queries[0].datasource.uid}", not the app's datasource ${PROMETHEUS_UID}`
+      );
+      const detected = await page
+        .getByTestId('setup-detected-exporter')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-exporter') ?? ''));
+      for (const id of STACK_EXPORTERS) {
+        check(detected.includes(id), `detection missed the stack's ${id} exporter; it found: ${detected.join(', ')}`);
+      }
+      await notPresent(page.getByTestId('setup-detect-error'), 'detection error');
+
+      // 2. Choose: the detected packs are ticked for the admin.
+      await page.getByRole('button', { name: 'Next: choose packs' }).click();
+      await visible(page.getByTestId('setup-plan-button'), 'the Plan button on the Choose step');
+      check(page.url().endsWith('/setup/choose'), `Next did not go to the Choose step: ${page.url()}`);
+      for (const id of detected) {
+        check(
+          await page.getByTestId(`setup-pack-${id}`).isChecked(),
+          `the detected ${id} pack is not pre-selected on the Choose step`
+        );
+      }
+      await notPresent(page.getByTestId('setup-choose-problems'), 'problems blocking the plan');
+
+      // 3. Plan: creates only, nothing written.
+      await page.getByTestId('setup-plan-button').click();
+      await visible(page.getByTestId('setup-plan-nothing-written'), '"Nothing has been written yet"');
+      await visible(page.getByTestId('setup-plan-writes'), 'the plan summary');
+      await settle();
+      await notPresent(page.getByTestId('setup-plan-blocker'), 'plan blocker');
+      await notPresent(page.getByTestId('setup-error'), 'planning error');
+      const creates = Number(await page.getByTestId('setup-plan-count-create').getAttribute('data-count'));
+      check(creates > 0, `a first plan should create the folder and rule groups, it creates ${creates}`);
+      const plannedWrites = Number(/^(\d+) writes?$/.exec(await page.getByTestId('setup-plan-writes').innerText())?.[1]);
+      check(plannedWrites > 0, `the plan shows ${plannedWrites} writes`);
+      const groups = await page
+        .getByTestId('setup-plan-group')
+        .evaluateAll((els) => els.map((e) => [e.getAttribute('data-group'), e.getAttribute('data-action')]));
+      check(
+        groups.length === detected.length && groups.every(([, action]) => action === 'create'),
+        `expected one new rule group per detected pack (${detected.length}), the plan shows ${JSON.stringify(groups)}`
+      );
+      check(double.writeLog.length === 0, `planning wrote to Grafana: ${JSON.stringify(double.writeLog)}`);
+      check(
+        await page.getByTestId('setup-apply-button').isEnabled(),
+        'Apply is disabled on a plan with writes and no blockers'
+      );
+      await page.mouse.move(0, 0);
+      await screenshot('setup-plan');
+
+      // 4. Apply: the summary, and the double holds the folder and every pack's rules.
+      await page.getByTestId('setup-apply-button').click();
+      try {
+        await visible(page.getByTestId('setup-apply-result'), 'the apply result', 60_000);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}; the page says: ${await pageText(page)}`);
+      }
+      await notPresent(page.getByTestId('setup-error'), 'apply error');
+      const resultTitle = await page.getByTestId('setup-apply-result').innerText();
+      check(
+        resultTitle.includes(`Applied: ${plannedWrites} write`),
+        `the result should report the ${plannedWrites} planned writes, it says: ${resultTitle.slice(0, 300)}`
+      );
+      const failedWrites = double.writeLog.filter((w) => typeof w.status !== 'number' || w.status >= 300);
+      check(failedWrites.length === 0, `writes Grafana refused or left hanging: ${JSON.stringify(failedWrites)}`);
+      check(
+        double.writeLog.length === plannedWrites,
+        `the plan announced ${plannedWrites} writes, the double received ${double.writeLog.length}`
+      );
+      check(
+        double.writeLog.every((w) => w.user === 'admin'),
+        'a write was not made as the signed-in Admin'
+      );
+
+      // Read back over HTTP, the way Grafana would answer anyone.
+      const asAdmin = { headers: { 'X-Grafana-Double-User': 'admin' } };
+      const folder = await fetch(`${grafana.url}/api/folders/${FSM_FOLDER_UID}`, asAdmin);
+      check(folder.status === 200, `GET /api/folders/${FSM_FOLDER_UID} answered ${folder.status} after Apply`);
+      for (const id of STACK_EXPORTERS) {
+        const url = `${grafana.url}/api/v1/provisioning/folder/${FSM_FOLDER_UID}/rule-groups/fsm-${id}`;
+        const response = await fetch(url, asAdmin);
+        check(response.status === 200, `rule group fsm-${id} is not in Grafana after Apply (${response.status})`);
+        const group = (await response.json()) as { rules: Array<{ uid: string; data: Array<{ datasourceUid: string }> }> };
+        check(group.rules.length > 0, `rule group fsm-${id} holds no rules after Apply`);
+        check(
+          group.rules.every((r) => r.uid.startsWith('fsm-')),
+          `rule group fsm-${id} holds rules without the plugin's uid prefix`
+        );
+        check(
+          group.rules.every((r) => r.data.some((q) => q.datasourceUid === PROMETHEUS_UID)),
+          `rules of fsm-${id} do not query the app's datasource ${PROMETHEUS_UID}`
+        );
+      }
+      const groupsInDouble = new Set([...double.rules.values()].map((r) => r.ruleGroup));
+      check(
+        groupsInDouble.size === detected.length,
+        `the double holds ${groupsInDouble.size} rule groups, the plan had ${detected.length}`
+      );
+
+      // 5. Plan again: Grafana already holds exactly this.
+      const writesAfterApply = double.writeLog.length;
+      await page.getByTestId('setup-plan-again').click();
+      await visible(page.getByTestId('setup-plan-nothing-written'), 'the second plan');
+      await settle();
+      await visible(page.getByTestId('setup-plan-writes'), 'the second plan summary');
+      const replanned = await page.getByTestId('setup-plan-writes').innerText();
+      if (replanned !== '0 writes') {
+        const changes = await page
+          .locator('[data-testid="setup-plan-rule"][data-action]:not([data-action="unchanged"])')
+          .evaluateAll((rows) => rows.slice(0, 5).map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ')));
+        throw new Error(
+          `the plan after Apply should have 0 writes, it shows "${replanned}": ${await page
+            .getByTestId('setup-plan-summary')
+            .innerText()}; ${await pageText(page)}; rules: ${changes.join(' | ')}`
+        );
+      }
+      try {
+        await visible(page.getByText('Grafana already holds exactly this'), 'the nothing-to-apply message');
+      } catch (error) {
+        throw new Error(`${(error as Error).message}; the page says: ${await pageText(page)}`);
+      }
+      const createsAgain = await page.getByTestId('setup-plan-count-create').getAttribute('data-count');
+      check(createsAgain === '0', `the plan after Apply still creates ${createsAgain}`);
+      check(!(await page.getByTestId('setup-apply-button').isEnabled()), 'Apply is enabled with nothing to write');
+      check(
+        double.writeLog.length === writesAfterApply,
+        `planning again wrote to Grafana: ${JSON.stringify(double.writeLog.slice(writesAfterApply))}`
+      );
+    },
+  },
+];
+
+export default journeys;
