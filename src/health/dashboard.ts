@@ -29,13 +29,19 @@ import {
   ReduceDataOptionsBuilder,
   VizLegendOptionsBuilder,
 } from '@grafana/grafana-foundation-sdk/common';
-import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
+import { DataqueryBuilder, PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { DEFAULT_RETENTION_SECONDS } from './capacity';
 import { healthContext, HEALTH_SECTIONS } from './checks';
-import { healthPanels, panelThresholdSteps, RETENTION_DAYS_VARIABLE, type HealthPanel } from './panels';
+import {
+  HIDE_TIME_COLUMN,
+  healthPanels,
+  panelThresholdSteps,
+  RETENTION_DAYS_VARIABLE,
+  type HealthPanel,
+} from './panels';
 
 export const STACK_HEALTH_DASHBOARD_UID = 'fsm-stack-health';
 export const STACK_HEALTH_DASHBOARD_TITLE = 'Monitoring stack health';
@@ -135,6 +141,11 @@ function buildPanel(panel: HealthPanel, q: ReturnType<typeof healthContext>) {
     .expr(panel.query(q))
     .legendFormat(panel.legend);
   builder.withTarget(panel.kind === 'timeseries' ? target.range() : target.instant());
+  if (panel.kind === 'table') {
+    // One frame per series would show only the first in a table panel.
+    target.format(PromQueryFormat.Table);
+    builder.withTransformation(HIDE_TIME_COLUMN);
+  }
   if (panel.min !== undefined) {
     builder.min(panel.min);
   }

@@ -140,3 +140,6 @@ export function panelThresholdSteps(
   steps.push({ value: judge.warning ?? judge.critical ?? 0, color: 'green' });
   return steps;
 }
+
+/** Grafana's "organize fields" transformation, hiding the Time column of instant table queries. */
+export const HIDE_TIME_COLUMN = { id: 'organize', options: { excludeByName: { Time: true } } };

@@ -9,7 +9,9 @@ const series = (rows: Array<[job: string, instance: string, name: string]>) =>
 describe('classification query', () => {
   it('asks once for every detection metric of the catalog, grouped per target', () => {
     const query = classificationQuery();
-    expect(query).toMatch(/^group by \(job, instance, __name__\) \(\{__name__=~"[a-zA-Z0-9_:|]+"\}\)$/);
+    expect(query).toMatch(
+      /^group by \(job, instance, __name__\) \(last_over_time\(\{__name__=~"[a-zA-Z0-9_:|]+"\}\[1h\]\)\)$/
+    );
     for (const exporter of EXPORTERS) {
       for (const metric of exporter.detection.metrics) {
         expect(query).toContain(metric);

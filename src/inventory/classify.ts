@@ -18,12 +18,17 @@ export function detectionMetricNames(exporters: readonly ExporterDefinition[] = 
 }
 
 /**
- * One instant query listing, per target, which detection metrics it exposes. Metric names are
- * `[a-zA-Z_:][a-zA-Z0-9_:]*`, so they need no regex escaping.
+ * One instant query listing, per target, which detection metrics it exposed within the last hour.
+ * The look-back matters: a target that is down has no current samples, and without its recent
+ * past a stopped exporter would turn into "unknown exporter" just when it needs naming.
+ * (`last_over_time` keeps the metric name.) Metric names are `[a-zA-Z_:][a-zA-Z0-9_:]*`, so they
+ * need no regex escaping.
  */
 export function classificationQuery(exporters: readonly ExporterDefinition[] = EXPORTERS): string {
-  return `group by (job, instance, __name__) ({__name__=~"${detectionMetricNames(exporters).join('|')}"})`;
+  return `group by (job, instance, __name__) (last_over_time({__name__=~"${detectionMetricNames(exporters).join('|')}"}[${CLASSIFICATION_LOOKBACK}]))`;
 }
+
+export const CLASSIFICATION_LOOKBACK = '1h';
 
 /**
  * Which detection metrics each target (job → instance → names) and each job as a whole exposes.

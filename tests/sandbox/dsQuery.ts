@@ -3,8 +3,10 @@
  * way Grafana's Prometheus backend answers it: each query becomes /api/v1/query (instant) or
  * /api/v1/query_range (range), and each series one frame `[Time, Value]` with the series' labels
  * (including __name__) on the Value field, named by legendFormat when one is set. Errors come back
- * per refId with Prometheus' message.
- * Not reproduced: exemplars, heatmap/table formats, macros other than the ones below, "__auto"
+ * per refId with Prometheus' message. `format: 'table'` gives one frame, Time, one column per label and
+ * Value (`Value #<refId>` when the request has several queries), which Grafana's Prometheus frontend
+ * builds from the same answer (transformV2) — done here, as the sandbox has no Prometheus frontend.
+ * Not reproduced: exemplars, heatmap format, macros other than the ones below, "__auto"
  * legends, incremental querying, Grafana's query caching.
  */
 
@@ -16,6 +18,7 @@ export interface DsQuery {
   intervalMs?: number;
   maxDataPoints?: number;
   legendFormat?: string;
+  format?: 'time_series' | 'table' | 'heatmap';
   hide?: boolean;
   datasource?: { uid?: string; type?: string };
 }
@@ -117,6 +120,40 @@ function frame(
   };
 }
 
+/** Grafana's table format: every point of every series as a row, labels as columns (sorted, without __name__). */
+function tableFrame(refId: string, series: PromSeries[], expr: string, valueName: string) {
+  const labelNames = [...new Set(series.flatMap((s) => Object.keys(s.metric)))].filter((n) => n !== '__name__').sort();
+  const rows = series.flatMap((s) => (s.values ?? (s.value ? [s.value] : [])).map((point) => ({ s, point })));
+  return {
+    schema: {
+      refId,
+      meta: {
+        type: 'table',
+        typeVersion: [0, 1],
+        preferredVisualisationType: 'table',
+        executedQueryString: `Expr: ${expr}`,
+      },
+      fields: [
+        { name: 'Time', type: 'time', typeInfo: { frame: 'time.Time' }, config: {} },
+        ...labelNames.map((name) => ({
+          name,
+          type: 'string',
+          typeInfo: { frame: 'string' },
+          config: { filterable: true },
+        })),
+        { name: valueName, type: 'number', typeInfo: { frame: 'float64' }, config: {} },
+      ],
+    },
+    data: {
+      values: [
+        rows.map(({ point }) => Math.round(point[0] * 1000)),
+        ...labelNames.map((name) => rows.map(({ s }) => s.metric[name] ?? '')),
+        rows.map(({ point }) => Number(point[1])),
+      ],
+    },
+  };
+}
+
 export async function answerDsQuery(
   body: DsQueryBody,
   prometheusUrlFor: (uid: string | undefined) => string | undefined,
@@ -167,6 +204,11 @@ export async function answerDsQuery(
         const { resultType, result } = answer.data;
         const series: PromSeries[] =
           resultType === 'scalar' ? [{ metric: {}, value: result as [number, string] }] : (result as PromSeries[]);
+        if (query.format === 'table') {
+          const valueName = (body.queries ?? []).filter((q) => !q.hide).length > 1 ? `Value #${query.refId}` : 'Value';
+          results[query.refId] = { status: 200, frames: [tableFrame(query.refId, series, expr, valueName)] };
+          return;
+        }
         results[query.refId] = {
           status: 200,
           frames: series.map((s) =>

@@ -337,6 +337,10 @@ window.__sandboxBoot = ${json({ pluginMetas: browserMetas(metas) })};
       headers: {
         ...doubleUserHeader(role),
         ...(req.headers['content-type'] ? { 'Content-Type': req.headers['content-type'] } : {}),
+        // Grafana's provisioning API stores objects without provenance (editable in its UI) when this is sent.
+        ...(req.headers['x-disable-provenance']
+          ? { 'X-Disable-Provenance': String(req.headers['x-disable-provenance']) }
+          : {}),
       },
       body: method === 'GET' || method === 'HEAD' || body.length === 0 ? undefined : new Uint8Array(body),
     });

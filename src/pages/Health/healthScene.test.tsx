@@ -1,18 +1,10 @@
 import type { SceneQueryRunner, VizPanel } from '@grafana/scenes';
 import { healthPanels } from '../../health/panels';
 
-// jsdom has no IntersectionObserver; @grafana/scenes creates one when its module loads, so the stub
-// must exist before the scene module is imported (hence the dynamic import below).
-window.IntersectionObserver = class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof IntersectionObserver;
-
 describe('buildHealthScene', () => {
   it('builds one panel per page panel, querying the app’s Prometheus datasource with instant stats and range graphs', async () => {
     const { buildHealthScene } = await import('./healthScene');
-    const { VizPanel: VizPanelClass } = await import('@grafana/scenes');
+    const { VizPanel: VizPanelClass, SceneDataTransformer } = await import('@grafana/scenes');
     const scene = buildHealthScene('prom-dc1');
     const vizPanels: VizPanel[] = [];
     scene.forEachChild(function walk(child) {
@@ -24,9 +16,18 @@ describe('buildHealthScene', () => {
     const expected = healthPanels().filter((p) => !p.dashboardOnly);
     expect(vizPanels.map((p) => p.state.title)).toEqual(expected.map((p) => p.title));
     for (const [index, panel] of vizPanels.entries()) {
-      const runner = panel.state.$data as SceneQueryRunner;
+      // Table panels read their runner through a transformer that hides the Time column.
+      const data = panel.state.$data!;
+      const runner = (data instanceof SceneDataTransformer ? data.state.$data : data) as SceneQueryRunner;
+      expect(data instanceof SceneDataTransformer).toBe(expected[index].kind === 'table');
       expect(runner.state.datasource).toEqual({ type: 'prometheus', uid: 'prom-dc1' });
-      const [query] = runner.state.queries as unknown as Array<{ expr: string; instant: boolean; range: boolean }>;
+      const [query] = runner.state.queries as unknown as Array<{
+        expr: string;
+        instant: boolean;
+        range: boolean;
+        format?: string;
+      }>;
+      expect(query.format).toBe(expected[index].kind === 'table' ? 'table' : undefined);
       expect(query.instant).toBe(expected[index].kind !== 'timeseries');
       expect(query.range).toBe(expected[index].kind === 'timeseries');
       expect(query.expr).not.toContain('$cluster');

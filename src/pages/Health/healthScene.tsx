@@ -2,6 +2,7 @@ import React from 'react';
 import {
   EmbeddedScene,
   SceneControlsSpacer,
+  SceneDataTransformer,
   SceneCSSGridItem,
   SceneCSSGridLayout,
   SceneQueryRunner,
@@ -13,6 +14,7 @@ import {
 } from '@grafana/scenes';
 import { Stack, Text } from '@grafana/ui';
 import { ThresholdsMode } from '@grafana/data';
+import { HIDE_TIME_COLUMN } from '../../health/panels';
 import { healthContext, HEALTH_SECTIONS, type HealthSection } from '../../health/checks';
 import { healthPanels, panelThresholdSteps, type HealthPanel } from '../../health/panels';
 
@@ -37,18 +39,23 @@ function vizPanel(panel: HealthPanel, datasourceUid: string, q: ReturnType<typeo
     pluginId: panel.kind,
     title: panel.title,
     description,
-    $data: new SceneQueryRunner({
-      datasource: { type: 'prometheus', uid: datasourceUid },
-      queries: [
-        {
-          refId: 'A',
-          expr: panel.query(q),
-          legendFormat: panel.legend,
-          instant: panel.kind !== 'timeseries',
-          range: panel.kind === 'timeseries',
-        },
-      ],
-    }),
+    $data: withTableLayout(
+      panel.kind,
+      new SceneQueryRunner({
+        datasource: { type: 'prometheus', uid: datasourceUid },
+        queries: [
+          {
+            refId: 'A',
+            expr: panel.query(q),
+            legendFormat: panel.legend,
+            instant: panel.kind !== 'timeseries',
+            range: panel.kind === 'timeseries',
+            // Without it Grafana answers one frame per series and a table panel shows only the first.
+            ...(panel.kind === 'table' ? { format: 'table' } : {}),
+          },
+        ],
+      })
+    ),
     options:
       panel.kind === 'stat' ? { graphMode: 'none', reduceOptions: { calcs: ['lastNotNull'], values: false } } : {},
     fieldConfig: {
@@ -102,4 +109,9 @@ export function buildHealthScene(datasourceUid: string, clusterLabel = 'cluster'
       children,
     }),
   });
+}
+
+/** Table panels list series, not points in time: the instant query's Time column is noise. */
+function withTableLayout(kind: string, runner: SceneQueryRunner) {
+  return kind === 'table' ? new SceneDataTransformer({ $data: runner, transformations: [HIDE_TIME_COLUMN] }) : runner;
 }

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { FSM_FOLDER_UID } from '../../../src/alerting/engine';
 import { PROMETHEUS_UID } from '../grafanaApi';
+import { ROOT } from '../server';
 import { check, notPresent, pageText, visible } from './assert';
 import { APP_PATH, type Journey } from './journey';
 
@@ -17,6 +20,9 @@ const journeys: Journey[] = [
     name: 'Setup detects the stack exporters, plans, applies, then plans again with nothing to write',
     // Detection, a 24-pack plan and its apply make more round trips than the other journeys.
     timeoutMs: 120_000,
+    // Planning asks for the plugin's folder before it exists; Grafana answers 404 and Chromium logs it.
+    // The journey checks below that those are the only failed requests.
+    expectedConsoleErrors: [/Failed to load resource: the server responded with a status of 404/],
     async run({ page, goto, settle, sandbox, grafana, screenshot }) {
       const { double } = grafana;
       const dsQueries = () => sandbox.calls.filter((c) => c.path.startsWith('/api/ds/query'));
@@ -74,7 +80,9 @@ const journeys: Journey[] = [
       await notPresent(page.getByTestId('setup-error'), 'planning error');
       const creates = Number(await page.getByTestId('setup-plan-count-create').getAttribute('data-count'));
       check(creates > 0, `a first plan should create the folder and rule groups, it creates ${creates}`);
-      const plannedWrites = Number(/^(\d+) writes?$/.exec(await page.getByTestId('setup-plan-writes').innerText())?.[1]);
+      const plannedWrites = Number(
+        /^(\d+) writes?$/.exec(await page.getByTestId('setup-plan-writes').innerText())?.[1]
+      );
       check(plannedWrites > 0, `the plan shows ${plannedWrites} writes`);
       const groups = await page
         .getByTestId('setup-plan-group')
@@ -89,7 +97,9 @@ const journeys: Journey[] = [
         'Apply is disabled on a plan with writes and no blockers'
       );
       await page.mouse.move(0, 0);
-      await screenshot('setup-plan');
+      const shot = await screenshot('setup-plan');
+      const png = readFileSync(path.join(ROOT, shot));
+      check(png.readUInt32BE(16) === 1280, `${shot} is ${png.readUInt32BE(16)} px wide, not 1280`);
 
       // 4. Apply: the summary, and the double holds the folder and every pack's rules.
       await page.getByTestId('setup-apply-button').click();
@@ -123,7 +133,9 @@ const journeys: Journey[] = [
         const url = `${grafana.url}/api/v1/provisioning/folder/${FSM_FOLDER_UID}/rule-groups/fsm-${id}`;
         const response = await fetch(url, asAdmin);
         check(response.status === 200, `rule group fsm-${id} is not in Grafana after Apply (${response.status})`);
-        const group = (await response.json()) as { rules: Array<{ uid: string; data: Array<{ datasourceUid: string }> }> };
+        const group = (await response.json()) as {
+          rules: Array<{ uid: string; data: Array<{ datasourceUid: string }> }>;
+        };
         check(group.rules.length > 0, `rule group fsm-${id} holds no rules after Apply`);
         check(
           group.rules.every((r) => r.uid.startsWith('fsm-')),
@@ -134,11 +146,23 @@ const journeys: Journey[] = [
           `rules of fsm-${id} do not query the app's datasource ${PROMETHEUS_UID}`
         );
       }
+      // The form's default keeps rules editable in Grafana's UI: stored without provenance.
+      const readOnly = [...double.rules.values()].filter((r) => r.provenance !== '');
+      check(
+        readOnly.length === 0,
+        `${readOnly.length} rules were stored read-only (provenance "${readOnly[0]?.provenance}") though the plan said editable`
+      );
       const groupsInDouble = new Set([...double.rules.values()].map((r) => r.ruleGroup));
       check(
         groupsInDouble.size === detected.length,
         `the double holds ${groupsInDouble.size} rule groups, the plan had ${detected.length}`
       );
+
+      const failedCalls = sandbox.calls
+        .filter((c) => c.status >= 400)
+        .map((c) => `${c.method} ${c.path} ${c.status}`)
+        .filter((c) => c !== `GET /api/folders/${FSM_FOLDER_UID} 404`);
+      check(failedCalls.length === 0, `requests failed other than the absent folder: ${failedCalls.join(', ')}`);
 
       // 5. Plan again: Grafana already holds exactly this.
       const writesAfterApply = double.writeLog.length;
