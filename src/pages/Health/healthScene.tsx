@@ -14,9 +14,8 @@ import {
 } from '@grafana/scenes';
 import { Stack, Text } from '@grafana/ui';
 import { ThresholdsMode } from '@grafana/data';
-import { HIDE_TIME_COLUMN } from '../../health/panels';
 import { healthContext, HEALTH_SECTIONS, type HealthSection } from '../../health/checks';
-import { healthPanels, panelThresholdSteps, type HealthPanel } from '../../health/panels';
+import { HIDE_TIME_COLUMN, healthPanels, panelThresholdSteps, type HealthPanel } from '../../health/panels';
 
 // The grid: 24 columns like a dashboard, 40 px rows. Panels span whole rows of it: stats 3 rows,
 // graphs and tables 6, section headings 2.
