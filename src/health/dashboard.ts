@@ -27,6 +27,7 @@ import {
   LegendDisplayMode,
   LegendPlacement,
   ReduceDataOptionsBuilder,
+  TableSortByFieldStateBuilder,
   VizLegendOptionsBuilder,
 } from '@grafana/grafana-foundation-sdk/common';
 import { DataqueryBuilder, PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
@@ -40,6 +41,7 @@ import {
   healthPanels,
   panelThresholdSteps,
   RETENTION_DAYS_VARIABLE,
+  TABLE_SORT,
   type HealthPanel,
 } from './panels';
 
@@ -145,6 +147,9 @@ function buildPanel(panel: HealthPanel, q: ReturnType<typeof healthContext>) {
     // One frame per series would show only the first in a table panel.
     target.format(PromQueryFormat.Table);
     builder.withTransformation(HIDE_TIME_COLUMN);
+    (builder as TablePanelBuilder).sortBy([
+      new TableSortByFieldStateBuilder().displayName(TABLE_SORT.displayName).desc(false),
+    ]);
   }
   if (panel.min !== undefined) {
     builder.min(panel.min);

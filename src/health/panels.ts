@@ -143,3 +143,6 @@ export function panelThresholdSteps(
 
 /** Grafana's "organize fields" transformation, hiding the Time column of instant table queries. */
 export const HIDE_TIME_COLUMN = { id: 'organize', options: { excludeByName: { Time: true } } };
+
+/** Health tables list the worst first: their values are ratios or counts where lower is worse. */
+export const TABLE_SORT = { displayName: 'Value', desc: false };

@@ -15,7 +15,7 @@ import {
 import { Stack, Text } from '@grafana/ui';
 import { ThresholdsMode } from '@grafana/data';
 import { healthContext, HEALTH_SECTIONS, type HealthSection } from '../../health/checks';
-import { HIDE_TIME_COLUMN, healthPanels, panelThresholdSteps, type HealthPanel } from '../../health/panels';
+import { HIDE_TIME_COLUMN, healthPanels, TABLE_SORT, panelThresholdSteps, type HealthPanel } from '../../health/panels';
 
 // The grid: 24 columns like a dashboard, 40 px rows. Panels span whole rows of it: stats 3 rows,
 // graphs and tables 6, section headings 2.
@@ -56,7 +56,11 @@ function vizPanel(panel: HealthPanel, datasourceUid: string, q: ReturnType<typeo
       })
     ),
     options:
-      panel.kind === 'stat' ? { graphMode: 'none', reduceOptions: { calcs: ['lastNotNull'], values: false } } : {},
+      panel.kind === 'stat'
+        ? { graphMode: 'none', reduceOptions: { calcs: ['lastNotNull'], values: false } }
+        : panel.kind === 'table'
+          ? { sortBy: [TABLE_SORT] }
+          : {},
     fieldConfig: {
       defaults: {
         unit: panel.unit,

@@ -6,7 +6,7 @@
 import React, { type ReactNode, useLayoutEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Route, Router, Routes } from 'react-router';
-import { EventBusSrv, ThemeContext } from '@grafana/data';
+import { EventBusSrv, standardTransformers, standardTransformersRegistry, ThemeContext } from '@grafana/data';
 import {
   config,
   FakeEchoSrv,
@@ -53,6 +53,20 @@ setPluginComponentsHook(() => ({ components: [], isLoading: false }));
 setPluginComponentHook(() => ({ component: null, isLoading: false }));
 
 setTemplateSrv(sandboxTemplateSrv);
+
+// Grafana registers its core transformations at start-up (app.ts); panels and Scenes look them up by id.
+// (Some entries of `standardTransformers` are the same transformer under two names: one each.)
+standardTransformersRegistry.setInit(
+  () =>
+    [...new Map(Object.values(standardTransformers).map((t) => [t.id, t])).values()].map((transformation) => ({
+      id: transformation.id,
+      aliasIds: transformation.aliasIds,
+      name: transformation.name,
+      description: transformation.description,
+      transformation,
+      editor: () => null,
+    })) as never
+);
 
 /** Grafana's router: react-router v6 driven by locationService's history (v4 API, like Grafana's CompatRouter). */
 function LocationServiceRouter({ children }: { children: ReactNode }) {
