@@ -1,6 +1,6 @@
-import { createGrafanaApi, type GrafanaApiOptions } from '../alerting/grafana-api/client';
+import { createGrafanaApi, messageOf, type GrafanaApiOptions } from '../alerting/grafana-api/client';
 import { GrafanaApiError, kindForStatus } from '../alerting/grafana-api/errors';
-import { TransportError, withQuery, type GrafanaTransport, type HttpMethod } from '../alerting/grafana-api/transport';
+import { TransportError, type GrafanaTransport, type HttpMethod } from '../alerting/grafana-api/transport';
 import type { GrafanaApi } from '../alerting/grafana-api/types';
 
 /*
@@ -37,7 +37,7 @@ export interface BackupApi extends GrafanaApi {
 
 export function createBackupApi(transport: GrafanaTransport, options: GrafanaApiOptions = {}): BackupApi {
   async function call<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
-    const callInfo = { method, path: withQuery(path) };
+    const callInfo = { method, path };
     let response;
     try {
       response = await transport({ method, path, body, headers: {} });
@@ -51,11 +51,10 @@ export function createBackupApi(transport: GrafanaTransport, options: GrafanaApi
     if (response.status >= 200 && response.status < 300) {
       return response.data as T;
     }
-    const data = response.data as { message?: unknown } | undefined;
     throw new GrafanaApiError({
       kind: kindForStatus(response.status),
       status: response.status,
-      grafanaMessage: typeof data?.message === 'string' ? data.message : undefined,
+      grafanaMessage: messageOf(response.data),
       call: callInfo,
     });
   }

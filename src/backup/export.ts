@@ -1,5 +1,11 @@
 import { FSM_FOLDER_UID, FSM_RULE_UID_PREFIX } from '../alerting/engine/desired-state';
-import { FSM_CONTACT_POINT_UID, MANAGED_LABEL, MANAGED_LABEL_VALUE, REDACTED } from '../alerting/engine/notifications';
+import {
+  FSM_CONTACT_POINT_UID,
+  isManagedRoute,
+  MANAGED_LABEL,
+  MANAGED_LABEL_VALUE,
+  REDACTED,
+} from '../alerting/engine/notifications';
 import { payloadOf } from '../alerting/engine/plan';
 import { summariseProvenance } from '../alerting/engine/provenance';
 import type { AlertRulePayload, NotificationRoute, ProvisionedAlertRule } from '../alerting/grafana-api/types';
@@ -151,12 +157,6 @@ export async function exportBundle(api: BackupApi, options: ExportOptions): Prom
 /** The engine's notion of "the plugin's rule": in its folder, with its uid prefix. */
 export function isPluginRule(rule: Pick<ProvisionedAlertRule, 'uid' | 'folderUID'>): boolean {
   return rule.folderUID === FSM_FOLDER_UID && rule.uid.startsWith(FSM_RULE_UID_PREFIX);
-}
-
-export function isManagedRoute(route: NotificationRoute): boolean {
-  return (route.object_matchers ?? []).some(
-    ([name, op, value]) => name === MANAGED_LABEL && op === '=' && value === MANAGED_LABEL_VALUE
-  );
 }
 
 function bundleRule(rule: ProvisionedAlertRule): AlertRulePayload {

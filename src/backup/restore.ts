@@ -22,7 +22,14 @@ import {
   type NotificationPlanItem,
   type NotificationWrite,
 } from '../alerting/engine/notifications';
-import { payloadOf, type GroupAction, type GroupPlan, type PlanCounts, type RulePlan } from '../alerting/engine/plan';
+import {
+  payloadOf,
+  userExtras,
+  type GroupAction,
+  type GroupPlan,
+  type PlanCounts,
+  type RulePlan,
+} from '../alerting/engine/plan';
 import {
   describeMode,
   provenanceBlocker,
@@ -707,14 +714,6 @@ function extrasDiff(have: ProvisionedAlertRule, want: AlertRulePayload): FieldCh
 
 function isEmptyJson(text: string | undefined): boolean {
   return text === undefined || text === '""' || text === 'null' || text === '{}' || text === '[]' || text === 'false';
-}
-
-function userExtras(rule: ProvisionedAlertRule): Partial<AlertRulePayload> {
-  const extras: Record<string, unknown> = { ...payloadOf(rule) };
-  for (const field of OWNED_RULE_FIELDS) {
-    delete extras[field];
-  }
-  return extras as Partial<AlertRulePayload>;
 }
 
 function fieldList(diff: FieldChange[]): string {

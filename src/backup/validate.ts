@@ -1,6 +1,5 @@
 import { FSM_FOLDER_UID, FSM_RULE_UID_PREFIX } from '../alerting/engine/desired-state';
-import { FSM_CONTACT_POINT_UID } from '../alerting/engine/notifications';
-import { isManagedRoute } from './export';
+import { FSM_CONTACT_POINT_UID, isManagedRoute } from '../alerting/engine/notifications';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -235,7 +234,7 @@ function structureProblems(value: Record<string, unknown>): BundleProblem[] {
   if (content.policy !== null && content.policy !== undefined) {
     if (!isRecord(content.policy) || !isManagedRoute(content.policy)) {
       scope(
-        'The notification route in the bundle does not match fsm_managed="true": restore only writes the plugin\'s own route.'
+        'The notification route in the bundle is not the plugin\'s own (fsm_managed="true", narrowed at most by severity and layer): restore only writes the plugin\'s own route.'
       );
     }
   }

@@ -1,7 +1,7 @@
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { getBackendSrv, isFetchError } from '@grafana/runtime';
 import { InventoryError, snippet } from '../inventory/prometheus-api';
-import type { AuthMode, Upstream } from './types';
+import { routePath, type AuthMode, type Upstream } from './types';
 
 /** Longer than Grafana's own data proxy timeout (30 s by default), so Grafana's 504 usually explains it first. */
 export const REQUEST_TIMEOUT_MS = 45_000;
@@ -31,7 +31,7 @@ export async function proxyGet(
   params?: Record<string, string>,
   timeoutMs = REQUEST_TIMEOUT_MS
 ): Promise<unknown> {
-  const route = target.authMode === 'none' ? target.upstream : `${target.upstream}-${target.authMode}`;
+  const route = routePath(target.upstream, target.authMode);
   try {
     const response = await lastValueFrom(
       getBackendSrv()

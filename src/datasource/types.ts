@@ -23,9 +23,6 @@ export function routePath(upstream: Upstream, authMode: AuthMode = 'none'): stri
   return authMode === 'none' ? upstream : `${upstream}-${authMode}`;
 }
 
-/** Kept for callers of the skeleton: the unauthenticated Prometheus route. */
-export const PROMETHEUS_ROUTE = routePath('prometheus');
-
 export type InventoryQueryKind = 'targets' | 'exporters' | 'coverage' | 'pushgateway';
 
 export interface InventoryQuery extends DataQuery {

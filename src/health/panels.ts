@@ -11,6 +11,7 @@ import {
   HEALTH_SECTIONS,
   legendFor,
   prometheusHostFilesystems,
+  withHostLabel,
   type HealthJudgement,
   type HealthPanelKind,
   type HealthSectionId,
@@ -77,10 +78,8 @@ function capacityFormulaPanels(clusterLabel: string): HealthPanel[] {
       unit: 'short',
       kind: 'stat',
       width: 8,
-      query: (q) => {
-        const host = (expr: string) => `label_replace(${expr}, "host", "$1", "instance", "(.+):[0-9]+")`;
-        return `min by (${clusterLabel}, host) (${prometheusHostFilesystems('node_filesystem_avail_bytes', q, clusterLabel)}) / on (${clusterLabel}, host) (max by (${clusterLabel}, host) (${host(`deriv(${sel('prometheus_tsdb_storage_blocks_bytes', q)}[1d])`)}) * 86400 > 0)`;
-      },
+      query: (q) =>
+        `min by (${clusterLabel}, host) (${prometheusHostFilesystems('node_filesystem_avail_bytes', q, clusterLabel)}) / on (${clusterLabel}, host) (max by (${clusterLabel}, host) (${withHostLabel(`deriv(${sel('prometheus_tsdb_storage_blocks_bytes', q)}[1d])`)}) * 86400 > 0)`,
       legend: '{{host}}',
       judge: { direction: 'below', warning: 14, critical: 3 },
       optional: 'only while storage grows and node_exporter runs on the Prometheus host',

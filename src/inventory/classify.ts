@@ -1,6 +1,6 @@
 import { EXPORTERS } from '../catalog';
 import type { ExporterDefinition } from '../catalog/types';
-import { exportersForJob } from './detect';
+import { detectionMetricNames, exportersForJob } from './detect';
 import type { VectorSample } from './prometheus-api';
 
 /**
@@ -12,17 +12,14 @@ import type { VectorSample } from './prometheus-api';
 /** The value rows carry when no detection rule matches. */
 export const UNKNOWN_EXPORTER_ID = 'unknown';
 
-/** Every metric name some detection rule looks for, sorted and deduplicated. */
-export function detectionMetricNames(exporters: readonly ExporterDefinition[] = EXPORTERS): string[] {
-  return [...new Set(exporters.flatMap((e) => e.detection.metrics))].sort();
-}
+// Re-exported: the classifier and Setup's detection must look for the same names.
+export { detectionMetricNames };
 
 /**
  * One instant query listing, per target, which detection metrics it exposed within the last hour.
  * The look-back matters: a target that is down has no current samples, and without its recent
  * past a stopped exporter would turn into "unknown exporter" just when it needs naming.
- * (`last_over_time` keeps the metric name.) Metric names are `[a-zA-Z_:][a-zA-Z0-9_:]*`, so they
- * need no regex escaping.
+ * (`last_over_time` keeps the metric name.)
  */
 export function classificationQuery(exporters: readonly ExporterDefinition[] = EXPORTERS): string {
   return `group by (job, instance, __name__) (last_over_time({__name__=~"${detectionMetricNames(exporters).join('|')}"}[${CLASSIFICATION_LOOKBACK}]))`;

@@ -26,8 +26,15 @@ export interface PrometheusVectorResponse {
  * `__name__` on the frames it returns.
  */
 export function detectionQuery(exporters: readonly ExporterDefinition[] = EXPORTERS): string {
-  const names = [...new Set(exporters.flatMap((e) => e.detection.metrics))].sort();
-  return `group by (job, metric) (label_replace({__name__=~"${names.join('|')}"}, "metric", "$1", "__name__", "(.+)"))`;
+  return `group by (job, metric) (label_replace({__name__=~"${detectionMetricNames(exporters).join('|')}"}, "metric", "$1", "__name__", "(.+)"))`;
+}
+
+/**
+ * Every metric name some detection rule looks for, sorted and deduplicated. Metric names are
+ * `[a-zA-Z_:][a-zA-Z0-9_:]*`, so they need no regex escaping in a `__name__=~` matcher.
+ */
+export function detectionMetricNames(exporters: readonly ExporterDefinition[] = EXPORTERS): string[] {
+  return [...new Set(exporters.flatMap((e) => e.detection.metrics))].sort();
 }
 
 /**

@@ -298,6 +298,40 @@ describe('a user edits a rule in Grafana', () => {
   });
 });
 
+describe("a user moves one of the plugin's rules into another of its groups", () => {
+  async function movedInGrafana() {
+    const ctx = doubleWithClient();
+    await apply(ctx.api, desired());
+    // Moving keeps the rule's content, so its content hash still matches: only its location changed.
+    const moved = ctx.double.rules.get('fsm-node-cpu-high')!;
+    moved.ruleGroup = `fsm-${second.id}`;
+    return ctx;
+  }
+
+  it('keeps it where the user put it, though the group it sits in is written', async () => {
+    const { double, api } = await movedInGrafana();
+
+    const p = await plan(api, desired());
+    const cpu = p.groups.flatMap((g) => g.rules).filter((r) => r.uid === 'fsm-node-cpu-high');
+    expect(cpu).toEqual([expect.objectContaining({ action: 'user-changed', group: 'fsm-node', overwrite: false })]);
+
+    // A change in the group the rule was moved into rewrites that group: the moved rule must ride along.
+    ruleIn(double, `fsm-${second.id}-${second.alerts[0].id}`).annotations.summary = 'edited elsewhere';
+    await apply(api, desired(), { overwriteUserChanged: [`fsm-${second.id}-${second.alerts[0].id}`] });
+
+    expect(ruleIn(double, 'fsm-node-cpu-high').ruleGroup).toBe(`fsm-${second.id}`);
+  });
+
+  it('moves it back only when ticked', async () => {
+    const { double, api } = await movedInGrafana();
+
+    await apply(api, desired(), { overwriteUserChanged: ['fsm-node-cpu-high'] });
+
+    expect(ruleIn(double, 'fsm-node-cpu-high').ruleGroup).toBe('fsm-node');
+    expect((await plan(api, desired())).writes).toBe(0);
+  });
+});
+
 describe('a write fails part-way', () => {
   const faults = [
     { name: '5xx', fault: { kind: 'error' as const, status: 502 } },
@@ -438,6 +472,31 @@ describe('notification objects', () => {
       [MANAGED_LABEL, '=', 'true'],
       ['severity', '=~', 'critical'],
     ]);
+  });
+
+  it("keeps a user's own route that also matches the plugin's label, and replaces only the plugin's route", async () => {
+    const { double, api } = doubleWithClient();
+    seedUserObjects(double);
+    const usersOwn = {
+      receiver: 'team-email',
+      object_matchers: [
+        [MANAGED_LABEL, '=', 'true'],
+        ['team', '=', 'db'],
+      ],
+    };
+    double.policyTree.routes = [usersOwn, ...(double.policyTree.routes as unknown[])];
+    const usersRoutes = structuredClone(double.policyTree.routes) as unknown[];
+
+    await apply(api, desired(withNotifications));
+    await apply(
+      api,
+      desired({ notifications: { ...withNotifications.notifications!, routing: { severities: ['critical'] } } })
+    );
+
+    const routes = double.policyTree.routes as Array<Record<string, unknown>>;
+    expect(routes).toHaveLength(usersRoutes.length + 1);
+    expect(routes[0]).toMatchObject({ receiver: 'On-call Slack' });
+    expect(routes.slice(1)).toEqual(usersRoutes);
   });
 
   it('never reads a secret back, and keeps the stored one unless a new one is entered', async () => {

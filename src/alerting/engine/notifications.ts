@@ -501,14 +501,26 @@ export function contactPointBody(want: DesiredContactPoint, have: ContactPoint |
   return { uid: want.uid, name: want.name, type: want.type, settings, disableResolveMessage: false };
 }
 
-function isManaged(route: NotificationRoute): boolean {
-  return (route.object_matchers ?? []).some(
+/**
+ * The route the plugin writes: it matches fsm_managed="true", narrowed at most by the severity and
+ * layer matchers of the routing choice (see managedRoute). A user's own route that also matches
+ * fsm_managed (say, plus team="db") is not ours, so a merge never replaces or drops it.
+ */
+export function isManagedRoute(route: NotificationRoute): boolean {
+  const matchers = route.object_matchers ?? [];
+  const managed = matchers.some(
     ([name, op, value]) => name === MANAGED_LABEL && op === '=' && value === MANAGED_LABEL_VALUE
   );
+  const onlyOurs = matchers.every(
+    ([name, op, value]) =>
+      (name === MANAGED_LABEL && op === '=' && value === MANAGED_LABEL_VALUE) ||
+      ((name === 'severity' || name === 'layer') && op === '=~')
+  );
+  return managed && onlyOurs && (route.matchers ?? []).length === 0;
 }
 
 function managedSubtree(tree: NotificationRoute): NotificationRoute | undefined {
-  return (tree.routes ?? []).find(isManaged);
+  return (tree.routes ?? []).find(isManagedRoute);
 }
 
 /** Drops what Grafana leaves out when it reads a tree back (false flags, empty lists), so they never count as a change. */
@@ -535,17 +547,19 @@ function withoutProvenance(tree: NotificationRoute): NotificationRoute {
 }
 
 /**
- * The user's tree with the plugin's subtree put in: replacing the previous one in place, or first
- * under the root (so the plugin's alerts reach the chosen contact point before any catch-all
- * route of the user's). Every other route is left exactly as it was.
+ * The user's tree with the plugin's subtree put in: replacing the previous one (the first route
+ * isManagedRoute recognises) in place, or first under the root (so the plugin's alerts reach the
+ * chosen contact point before any catch-all route of the user's). Every other route, including a
+ * user's route that also matches fsm_managed, is left exactly as it was.
  */
 export function mergeManagedRoute(tree: NotificationRoute, route: NotificationRoute): NotificationRoute {
   const base = withoutProvenance(tree);
   const routes = base.routes ?? [];
-  const index = routes.findIndex(isManaged);
-  const others = routes.filter((r) => !isManaged(r));
-  const position = index < 0 ? 0 : routes.slice(0, index).filter((r) => !isManaged(r)).length;
-  return { ...base, routes: [...others.slice(0, position), route, ...others.slice(position)] };
+  const index = routes.findIndex(isManagedRoute);
+  if (index < 0) {
+    return { ...base, routes: [route, ...routes] };
+  }
+  return { ...base, routes: [...routes.slice(0, index), route, ...routes.slice(index + 1)] };
 }
 
 function isClock(value: string): boolean {

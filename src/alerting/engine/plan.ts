@@ -165,7 +165,7 @@ export async function plan(api: GrafanaApi, desired: DesiredState, options: Plan
   const groups: GroupPlan[] = [];
   const groupBodies: PlanInternals['groupBodies'] = new Map();
   for (const group of desired.groups) {
-    const { plan: gp, body } = planDesiredGroup(group, actualRules, allRules, intervals, overwrite);
+    const { plan: gp, body } = planDesiredGroup(group, actualRules, allRules, intervals, overwrite, desiredUids);
     groups.push(gp);
     groupBodies.set(gp.name, body);
   }
@@ -264,7 +264,8 @@ function planDesiredGroup(
   actual: Map<string, ProvisionedAlertRule>,
   allRules: ProvisionedAlertRule[],
   intervals: Map<string, number>,
-  overwrite: Set<string>
+  overwrite: Set<string>,
+  allDesiredUids: Set<string>
 ): { plan: GroupPlan; body: { interval: number; rules: AlertRulePayload[]; write: boolean } } {
   const inGroup = allRules.filter((r) => r.folderUID === group.folderUid && r.ruleGroup === group.title);
   const desiredUids = new Set(group.rules.map((r) => r.uid));
@@ -288,24 +289,21 @@ function planDesiredGroup(
     }
     body.push(have ? { ...userExtras(have), ...want } : want);
   }
-  const foreignRules: GroupPlan['foreignRules'] = [];
-  for (const have of inGroup) {
-    if (desiredUids.has(have.uid)) {
-      continue;
-    }
-    if (have.uid.startsWith(FSM_RULE_UID_PREFIX)) {
-      const rp = obsolete(have, overwrite);
-      rules.push(rp);
-      if (rp.userChanged && !rp.overwrite) {
-        body.push(payloadOf(have));
-      } else {
-        write = true;
-      }
-    } else {
-      foreignRules.push({ uid: have.uid, title: have.title });
+  // A rule the plugin wants in another of its groups was moved here by a user: its own group's plan
+  // classifies it (user-changed, as moved). It stays here unless ticked, when that group's write moves it back.
+  for (const have of inGroup.filter((r) => !desiredUids.has(r.uid) && allDesiredUids.has(r.uid))) {
+    if (!overwrite.has(have.uid)) {
       body.push(payloadOf(have));
     }
   }
+  const undesired = planUndesiredRules(
+    inGroup.filter((have) => !desiredUids.has(have.uid) && !allDesiredUids.has(have.uid)),
+    overwrite
+  );
+  rules.push(...undesired.rules);
+  body.push(...undesired.body);
+  write = write || undesired.write;
+  const foreignRules = undesired.foreignRules;
   const current = inGroup.length > 0 ? intervals.get(group.title) : undefined;
   const intervalChanged = current !== undefined && current !== group.interval;
   write = write || intervalChanged;
@@ -334,6 +332,34 @@ function planLeftoverGroup(
   overwrite: Set<string>
 ): { plan: GroupPlan; body: { interval: number; rules: AlertRulePayload[]; write: boolean } } {
   const inGroup = allRules.filter((r) => r.folderUID === desired.folder.uid && r.ruleGroup === name);
+  const { rules, body, foreignRules, write } = planUndesiredRules(inGroup, overwrite);
+  const interval = intervals.get(name) ?? 60;
+  const action: GroupAction = !write ? 'unchanged' : body.length === 0 ? 'delete' : 'update';
+  return {
+    plan: {
+      name,
+      folderUid: desired.folder.uid,
+      action,
+      reason:
+        action === 'delete'
+          ? 'No chosen pack uses this group any more: its rules are deleted.'
+          : groupReason(action, rules, undefined),
+      interval: { current: interval, desired: interval },
+      rules,
+      foreignRules,
+    },
+    body: { interval, rules: body, write },
+  };
+}
+
+/**
+ * Rules in a group that the desired state does not put there: the plugin's (uid prefix) are
+ * obsolete, deleted unless edited in Grafana and not ticked; anyone else's are sent back unchanged.
+ */
+function planUndesiredRules(
+  inGroup: ProvisionedAlertRule[],
+  overwrite: Set<string>
+): { rules: RulePlan[]; body: AlertRulePayload[]; foreignRules: GroupPlan['foreignRules']; write: boolean } {
   const rules: RulePlan[] = [];
   const body: AlertRulePayload[] = [];
   const foreignRules: GroupPlan['foreignRules'] = [];
@@ -352,23 +378,7 @@ function planLeftoverGroup(
       body.push(payloadOf(have));
     }
   }
-  const interval = intervals.get(name) ?? 60;
-  const action: GroupAction = !write ? 'unchanged' : body.length === 0 ? 'delete' : 'update';
-  return {
-    plan: {
-      name,
-      folderUid: desired.folder.uid,
-      action,
-      reason:
-        action === 'delete'
-          ? 'No chosen pack uses this group any more: its rules are deleted.'
-          : groupReason(action, rules, undefined),
-      interval: { current: interval, desired: interval },
-      rules,
-      foreignRules,
-    },
-    body: { interval, rules: body, write },
-  };
+  return { rules, body, foreignRules, write };
 }
 
 function classify(
@@ -490,7 +500,7 @@ export function payloadOf(rule: ProvisionedAlertRule): AlertRulePayload {
 }
 
 /** Fields a user may have set that the plugin does not own (notification_settings, keep_firing_for…): kept on overwrite. */
-function userExtras(rule: ProvisionedAlertRule): Partial<AlertRulePayload> {
+export function userExtras(rule: ProvisionedAlertRule): Partial<AlertRulePayload> {
   const extras: Record<string, unknown> = { ...payloadOf(rule) };
   for (const field of OWNED_RULE_FIELDS) {
     delete extras[field];

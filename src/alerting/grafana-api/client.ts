@@ -133,7 +133,8 @@ export function createGrafanaApi(transport: GrafanaTransport, options: GrafanaAp
   };
 }
 
-function messageOf(data: unknown): string | undefined {
+/** Grafana's reason from an error body: `message`, else `error`, else a plain-text body. */
+export function messageOf(data: unknown): string | undefined {
   if (typeof data === 'object' && data !== null) {
     const record = data as Record<string, unknown>;
     for (const key of ['message', 'error']) {

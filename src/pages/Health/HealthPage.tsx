@@ -33,7 +33,10 @@ function HealthContent({ datasourceUid, clusterLabel }: { datasourceUid: string;
     const context = healthContext({ clusterLabel });
     fetchCheckResults(checks, datasourceUid, (check) => check.query(context))
       .then((answer) => current && setResults({ status: 'done', results: answer, checkedAt: new Date() }))
-      .catch((error: Error) => current && setResults({ status: 'error', message: error.message }));
+      .catch(
+        (error: unknown) =>
+          current && setResults({ status: 'error', message: error instanceof Error ? error.message : String(error) })
+      );
     return () => {
       current = false;
     };

@@ -125,7 +125,7 @@ describe('Inventory page', () => {
 
     prometheus([target('node', 'web-1:9100', 'up')]);
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText(/1 targets, all up/)).toBeInTheDocument();
+    expect(await screen.findByText(/^1 target, all up/)).toBeInTheDocument();
   });
 
   it('says so when Prometheus scrapes nothing', async () => {

@@ -95,8 +95,9 @@ function TargetsTable({ frame, onRefresh }: { frame: DataFrame; onRefresh: () =>
     <Stack direction="column" gap={1}>
       <Stack direction="row" justifyContent="space-between" alignItems="center">
         <Text>
-          {frame.length.toLocaleString()} targets{down > 0 ? `, ${down} not up (listed first)` : ', all up'}. Sort by
-          any column; filter from a column&apos;s header.
+          {frame.length.toLocaleString()} {frame.length === 1 ? 'target' : 'targets'}
+          {down > 0 ? `, ${down} not up (listed first)` : ', all up'}. Sort by any column; filter from a column&apos;s
+          header.
         </Text>
         <Button variant="secondary" size="sm" icon="sync" onClick={onRefresh}>
           Refresh
