@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import type { PrometheusClient, VectorSample } from './prometheus';
 
 const STACK_SCRIPTS = resolve(__dirname, '../../scripts/stack');
 const run = promisify(execFile);
@@ -56,4 +57,33 @@ export async function eventually<T>(
   }
   const seen = lastError instanceof Error ? `error: ${lastError.message}` : `last value: ${JSON.stringify(last)}`;
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${seen})`);
+}
+
+/**
+ * What Grafana substitutes before a dashboard query reaches Prometheus, with "All" selected
+ * everywhere. `$__rate_interval` is max(4 × scrape interval, interval + scrape interval): 1m with
+ * Grafana's default 15 s scrape interval setting. `extra` covers dashboard-specific variables.
+ */
+export function expandGrafanaVariables(expr: string, extra: Record<string, string> = {}): string {
+  let expanded = expr
+    .replace(/\$__rate_interval/g, '1m')
+    .replace(/\$cluster/g, '.*')
+    .replace(/\$job/g, '.+')
+    .replace(/\$instance/g, '.+');
+  for (const [name, value] of Object.entries(extra)) {
+    expanded = expanded.replace(new RegExp(`\\$${name}\\b`, 'g'), value);
+  }
+  return expanded;
+}
+
+/** Queries again until data arrives: rate() needs two scrapes inside its window after a fresh start. */
+export function returnsData(prometheus: PrometheusClient, expr: string): Promise<VectorSample[]> {
+  return eventually(
+    `data from ${expr}`,
+    () => prometheus.instantQuery(expr),
+    (result) => result.length > 0,
+    {
+      timeoutMs: 30_000,
+    }
+  );
 }

@@ -6,29 +6,12 @@ import { capacityProblems, capacityReports } from '../../src/health/capacity';
 import { computeVerdict, type CheckResult, type Verdict } from '../../src/health/verdict';
 import { buildStackHealthDashboard } from '../../src/health/dashboard';
 import { healthPanels } from '../../src/health/panels';
-import { createPrometheusClient, type VectorSample } from './prometheus';
-import { eventually, runStackScript } from './harness';
+import { createPrometheusClient } from './prometheus';
+import { eventually, expandGrafanaVariables, returnsData, runStackScript } from './harness';
 
 const prometheus = createPrometheusClient();
 const checks = healthChecks();
 const verdictContext = healthContext();
-
-/** What Grafana substitutes before a dashboard query reaches Prometheus ("All" clusters). */
-function expandGrafanaVariables(expr: string): string {
-  return expr
-    .replace(/\$__rate_interval/g, '1m')
-    .replace(/\$cluster/g, '.*')
-    .replace(/\$retention_days/g, '15');
-}
-
-function returnsData(expr: string): Promise<VectorSample[]> {
-  return eventually(
-    `data from ${expr}`,
-    () => prometheus.instantQuery(expr),
-    (result) => result.length > 0,
-    { timeoutMs: 30_000 }
-  );
-}
 
 async function runChecks(): Promise<CheckResult[]> {
   return Promise.all(
@@ -77,14 +60,14 @@ describe('Health checks on the real stack', () => {
   beforeAll(() => prometheus.ready());
 
   it.each(named(checks.filter((c) => !c.optional)))('check "%s" runs and returns data', async (_id, check) => {
-    const samples = await returnsData(check.query(verdictContext));
+    const samples = await returnsData(prometheus, check.query(verdictContext));
     expect(samples.length).toBeGreaterThan(0);
   });
 
   it.each(named(checks.filter((c) => c.optional && USED_BY_THE_STACK.includes(c.id))))(
     'optional check "%s" returns data where the stack uses its feature',
     async (_id, check) => {
-      await expect(returnsData(check.query(verdictContext))).resolves.not.toHaveLength(0);
+      await expect(returnsData(prometheus, check.query(verdictContext))).resolves.not.toHaveLength(0);
     }
   );
 
@@ -97,6 +80,7 @@ describe('Health checks on the real stack', () => {
 
   it('reads Grafana’s own metrics through the grafana fixture job', async () => {
     const evaluations = await returnsData(
+      prometheus,
       checks.find((c) => c.id === 'grafana-rule-evaluations')!.query(verdictContext)
     );
     expect(evaluations.map((s) => s.metric.job)).toContain('grafana');
@@ -115,11 +99,11 @@ describe('Health checks on the real stack', () => {
     expect(panels).toHaveLength(healthPanels().length);
     for (const panel of panels) {
       for (const target of panel.targets ?? []) {
-        const expr = expandGrafanaVariables(target.expr);
+        const expr = expandGrafanaVariables(target.expr, { retention_days: '15' });
         if (optionalTitles.has(panel.title)) {
           await expect(prometheus.instantQuery(expr)).resolves.toBeDefined();
         } else {
-          await expect(returnsData(expr)).resolves.not.toHaveLength(0);
+          await expect(returnsData(prometheus, expr)).resolves.not.toHaveLength(0);
         }
       }
     }

@@ -7,30 +7,11 @@ import { buildPrometheusExpr } from '../../src/alerting/prometheus-rules';
 import { grafanaQueryExpr } from '../../src/alerting/grafana-rules';
 import { alertContext } from '../../src/catalog/promql';
 import { detectExporters, detectionQuery } from '../../src/inventory/detect';
-import { createPrometheusClient, type VectorSample } from './prometheus';
-import { eventually } from './harness';
+import { createPrometheusClient } from './prometheus';
+import { eventually, expandGrafanaVariables, returnsData } from './harness';
 
 const prometheus = createPrometheusClient();
 const node = getExporter('node');
-
-/** What Grafana substitutes before a panel query reaches Prometheus ("All" selected everywhere). */
-function expandGrafanaVariables(expr: string): string {
-  return expr
-    .replace(/\$__rate_interval/g, '1m')
-    .replace(/\$cluster/g, '.*')
-    .replace(/\$job/g, '.+')
-    .replace(/\$instance/g, '.+');
-}
-
-/** Queries again until data arrives: rate() needs two scrapes inside its window after a fresh start. */
-function returnsData(expr: string): Promise<VectorSample[]> {
-  return eventually(
-    `data from ${expr}`,
-    () => prometheus.instantQuery(expr),
-    (result) => result.length > 0,
-    { timeoutMs: 30_000 }
-  );
-}
 
 interface PanelJson {
   type: string;
@@ -78,7 +59,7 @@ describe('node_exporter on the real stack', () => {
         await expect(prometheus.instantQuery(expanded)).resolves.toBeDefined();
         return;
       }
-      const result = await returnsData(expanded);
+      const result = await returnsData(prometheus, expanded);
       expect(result.length).toBeGreaterThan(0);
     }
   );
@@ -93,7 +74,7 @@ describe('node_exporter on the real stack', () => {
       if (alert.optional) {
         return;
       }
-      const result = await returnsData(alert.query(ctx));
+      const result = await returnsData(prometheus, alert.query(ctx));
       expect(result.length).toBeGreaterThan(0);
     }
   );
