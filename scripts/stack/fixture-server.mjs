@@ -9,6 +9,10 @@
 // target then looks like a dead exporter: connection refused), POST /fixtures/<name>/start opens it again.
 // GET /-/healthy answers 200 (with how many fixtures are serving) once the server is up.
 //
+// A fixture is a snapshot, so its counters never move and a panel showing `rate(...) > 0` would stay empty. A
+// comment line `# fsm-stack: grows NAME PER_SECOND` makes every sample of NAME grow by PER_SECOND from its written
+// value, counted from the server's start (Prometheus ignores such comments; the file stays a valid exposition).
+//
 // No dependencies on purpose: the stack must start without node_modules.
 import { createServer } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -38,6 +42,21 @@ function listFixtures(dir, basePort) {
     });
 }
 
+const STARTED_AT = Date.now();
+const GROWS = /^# fsm-stack: grows ([a-zA-Z_:][a-zA-Z0-9_:]*) ([0-9.]+)\s*$/gm;
+
+/** The exposition with the `grows` counters advanced to now. */
+function withGrowth(text) {
+  const rates = new Map([...text.matchAll(GROWS)].map((m) => [m[1], Number(m[2])]));
+  if (rates.size === 0) {
+    return text;
+  }
+  const seconds = (Date.now() - STARTED_AT) / 1000;
+  return text.replace(/^([a-zA-Z_:][a-zA-Z0-9_:]*)((?:\{[^}]*\})?) (\S+)$/gm, (line, name, labels, value) =>
+    rates.has(name) ? `${name}${labels} ${Math.floor(Number(value) + rates.get(name) * seconds)}` : line
+  );
+}
+
 function sendJson(res, status, body) {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body, null, 2) + '\n');
@@ -52,7 +71,7 @@ function fixtureHandler(fixture) {
     }
     // Read on every scrape so an edited fixture shows up without a restart.
     try {
-      const body = readFileSync(fixture.path);
+      const body = withGrowth(readFileSync(fixture.path, 'utf8'));
       res.writeHead(200, { 'content-type': EXPOSITION_CONTENT_TYPE });
       res.end(body);
     } catch (err) {

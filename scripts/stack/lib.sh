@@ -14,7 +14,8 @@ RUN=$FSM_STACK_DIR/run
 # Upstream default ports in the comments; ours are high so distro services on the defaults never clash.
 : "${FSM_PROM_PORT:=19090}"              # prometheus 9090
 : "${FSM_PUSHGATEWAY_PORT:=19091}"       # pushgateway 9091
-: "${FSM_ALERTMANAGER_PORT:=19093}"      # alertmanager 9093 (clustering off)
+: "${FSM_ALERTMANAGER_PORT:=19093}"      # alertmanager 9093
+: "${FSM_ALERTMANAGER_CLUSTER_PORT:=19094}" # alertmanager gossip 9094 (tcp+udp; one member, so alertmanager_cluster_* exist)
 : "${FSM_NODE_EXPORTER_PORT:=19100}"     # node_exporter 9100
 : "${FSM_HAPROXY_EXPORTER_PORT:=19101}"  # haproxy_exporter 9101
 : "${FSM_BLACKBOX_PORT:=19115}"          # blackbox_exporter 9115
@@ -30,6 +31,7 @@ RUN=$FSM_STACK_DIR/run
 : "${FSM_HAPROXY_FRONTEND_PORT:=18080}"  # haproxy demo frontend -> prometheus + pushgateway
 : "${FSM_HAPROXY_STATS_PORT:=18404}"     # haproxy stats CSV (/stats;csv)
 : "${FSM_HAPROXY_PROMEX_PORT:=18405}"    # haproxy built-in exporter (/metrics)
+: "${FSM_HAPROXY_TLS_PORT:=18443}"       # haproxy HTTPS frontend (self-signed), probed so TLS/certificate metrics exist
 : "${FSM_PROM_AUTH_PORT:=19095}"         # Prometheus behind basic auth (second haproxy, prometheus-auth.cfg)
 # Test credentials of that basic-auth front: not secret, but tests check they never reach the browser side.
 : "${FSM_PROM_AUTH_USER:=fsm-inventory}"
@@ -37,7 +39,8 @@ RUN=$FSM_STACK_DIR/run
 PORT_VARS=(FSM_PROM_PORT FSM_PUSHGATEWAY_PORT FSM_ALERTMANAGER_PORT FSM_NODE_EXPORTER_PORT
   FSM_HAPROXY_EXPORTER_PORT FSM_BLACKBOX_PORT FSM_POSTGRES_EXPORTER_PORT FSM_FIXTURES_PORT FSM_EPMD_PORT
   FSM_RABBITMQ_AMQP_PORT FSM_RABBITMQ_DIST_PORT FSM_RABBITMQ_PROM_PORT FSM_POSTGRES_PORT FSM_DNS_PORT
-  FSM_NTP_PORT FSM_HAPROXY_FRONTEND_PORT FSM_HAPROXY_STATS_PORT FSM_HAPROXY_PROMEX_PORT FSM_PROM_AUTH_PORT)
+  FSM_NTP_PORT FSM_HAPROXY_FRONTEND_PORT FSM_HAPROXY_STATS_PORT FSM_HAPROXY_PROMEX_PORT FSM_PROM_AUTH_PORT
+  FSM_ALERTMANAGER_CLUSTER_PORT FSM_HAPROXY_TLS_PORT)
 
 IS_ROOT=0; [ "$(id -u)" = 0 ] && IS_ROOT=1
 

@@ -28,7 +28,7 @@ RULES_DIR=${FSM_PROM_RULES_DIR:-$DEFAULT_RULES_DIR}
 # ------------------------------------------------------------------------------------------------ packages --
 PACKAGES=(prometheus prometheus-node-exporter prometheus-blackbox-exporter prometheus-pushgateway
   prometheus-alertmanager prometheus-postgres-exporter postgresql prometheus-haproxy-exporter haproxy
-  rabbitmq-server dnsmasq-base curl jq gettext-base nodejs)
+  rabbitmq-server dnsmasq-base curl jq gettext-base openssl nodejs)
 [ "$WITH_CHRONY" = 1 ] && PACKAGES+=(chrony)
 
 install_missing_packages() {
@@ -103,6 +103,23 @@ write_configs() {
   fi
 }
 
+# A self-signed certificate for HAProxy's HTTPS frontend, made once (valid 10 years, so no certificate alert fires).
+# Only HAProxy's account may read the key; it is a throwaway test key all the same.
+make_tls_certificate() {
+  local dir=$DATA/tls pem=$DATA/tls/fsm-stack.pem
+  [ -s "$pem" ] && return
+  mkdir -p "$dir"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+    -subj "/CN=fsm-stack.test" -addext "subjectAltName=IP:127.0.0.1,DNS:fsm-stack.test" \
+    -keyout "$dir/key.pem" -out "$dir/cert.pem" >"$LOGS/openssl.log" 2>&1 ||
+    die "openssl could not make the test certificate, see $LOGS/openssl.log"
+  cat "$dir/cert.pem" "$dir/key.pem" >"$pem"
+  rm -f "$dir/key.pem"
+  chmod 600 "$pem"
+  [ $IS_ROOT = 1 ] && chown "$(service_user haproxy):" "$pem"
+  return 0
+}
+
 # ------------------------------------------------------------------------------------------------ launching --
 service_user() { if [ $IS_ROOT = 1 ]; then echo "$1"; else id -un; fi; }
 
@@ -150,6 +167,7 @@ start_components() {
     chmod 755 "$FSM_STACK_DIR" "$CONF" "$DATA"
     chmod 644 "$CONF"/*
   fi
+  make_tls_certificate
 
   # Slowest first: RabbitMQ needs ~6-10 s to boot, and everything else starts while it does.
   # Our own epmd: one spawned by erl would daemonize and escape the pid bookkeeping.
@@ -178,9 +196,11 @@ start_components() {
     -c listen_addresses=127.0.0.1 -c unix_socket_directories="$DATA/pgsock" \
     -c shared_buffers=32MB -c fsync=off -c logging_collector=off
 
+  # fsm-zone.test is served authoritatively, so an SOA probe reads a serial; probe.fsm-stack.test stays a plain record
   launch dnsmasq "$u_prom" "$FSM_DNS_PORT" /usr/sbin/dnsmasq --keep-in-foreground --log-facility=- \
     --port="$FSM_DNS_PORT" --listen-address=127.0.0.1 --bind-interfaces --no-resolv --no-hosts \
-    --pid-file= --user= --address=/probe.fsm-stack.test/127.0.0.1
+    --pid-file= --user= --address=/probe.fsm-stack.test/127.0.0.1 \
+    --auth-server=ns.fsm-zone.test --auth-zone=fsm-zone.test --auth-soa=2026112401,hostmaster.fsm-zone.test
 
   local ntp_flags=()
   if [ "$WITH_CHRONY" = 1 ]; then
@@ -204,7 +224,9 @@ start_components() {
     --web.listen-address=127.0.0.1:"$FSM_PUSHGATEWAY_PORT" --persistence.file="$DATA/pushgateway/metrics.db"
   launch alertmanager "$u_prom" "$FSM_ALERTMANAGER_PORT" /usr/bin/prometheus-alertmanager \
     --config.file="$CONF/alertmanager.yml" --storage.path="$DATA/alertmanager" \
-    --web.listen-address=127.0.0.1:"$FSM_ALERTMANAGER_PORT" --cluster.listen-address=
+    --web.listen-address=127.0.0.1:"$FSM_ALERTMANAGER_PORT" \
+    --cluster.listen-address=127.0.0.1:"$FSM_ALERTMANAGER_CLUSTER_PORT" \
+    --cluster.advertise-address=127.0.0.1:"$FSM_ALERTMANAGER_CLUSTER_PORT"
   launch postgres_exporter "$u_prom" "$FSM_POSTGRES_EXPORTER_PORT" env \
     DATA_SOURCE_NAME="postgresql://postgres@127.0.0.1:$FSM_POSTGRES_PORT/postgres?sslmode=disable" \
     /usr/bin/prometheus-postgres-exporter --web.listen-address=127.0.0.1:"$FSM_POSTGRES_EXPORTER_PORT"
@@ -221,7 +243,10 @@ start_components() {
     --storage.tsdb.path="$DATA/prometheus" \
     --storage.tsdb.retention.time=7d \
     --web.listen-address=127.0.0.1:"$FSM_PROM_PORT" \
-    --web.enable-lifecycle --web.enable-admin-api
+    --web.enable-lifecycle --web.enable-admin-api --web.enable-remote-write-receiver \
+    --storage.remote.flush-deadline=1s
+  # (remote_write goes to this same Prometheus, which refuses writes while it shuts down: without a short flush
+  # deadline the queue retries for the default minute and stop.sh has to SIGKILL it)
 }
 
 # A reload resets Prometheus' Alertmanager discovery and rule groups for a moment, which tests running at that

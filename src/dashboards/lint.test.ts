@@ -126,6 +126,13 @@ describe('the linter catches what it is meant to', () => {
     expect(problems).toContain(text);
   });
 
+  it('accepts a subquery over $__rate_interval with a fixed step, and nothing else fixed', () => {
+    const exporter = { kind: 'exporter' as const };
+    const relabelled = 'label_replace({__name__=~"x_.+",cluster=~"$cluster"}, "code", "$1", "__name__", "x_(.+)")';
+    expect(lintExpr(exporter, `rate(${relabelled}[$__rate_interval:15s])`)).toEqual([]);
+    expect(lintExpr(exporter, `rate(${relabelled}[5m:15s])`).join()).toContain('range [5m:15s] must be');
+  });
+
   it('accepts removed metric names only next to their replacement', () => {
     const exporter = { kind: 'exporter' as const };
     const c = '{cluster=~"$cluster"}';

@@ -217,7 +217,9 @@ export function lintExpr(subject: Pick<LintSubject, 'kind'>, expr: string): stri
     const range = match[1];
     const before = code.slice(0, match.index);
     const membership = range === TARGET_LOOKBACK && /present_over_time\(\s*[^()]*$/.test(before);
-    if (range !== '$__rate_interval' && !membership) {
+    // A subquery over $__rate_interval (e.g. rate() of a label_replace) keeps Grafana's sizing; only its step is fixed.
+    const subquery = /^\$__rate_interval:\d+[smh]$/.test(range);
+    if (range !== '$__rate_interval' && !membership && !subquery) {
       problems.push(`range [${range}] must be [$__rate_interval] so Grafana sizes it to the scrape interval and step`);
     }
   }

@@ -128,7 +128,8 @@ describe('the integration test stack', () => {
     const values = async (expr: string) => (await prometheus.instantQuery(expr)).map((s) => s.value[1]);
     expect(await values('pg_up{job="postgres"}')).toEqual(['1']);
     expect(await values('haproxy_up{job="haproxy_exporter"}')).toEqual(['1']);
-    expect(await values('probe_dns_query_succeeded{job="blackbox_dns"}')).toEqual(['1']);
+    // Two DNS probes: an A record and the zone's SOA.
+    expect(await values('probe_dns_query_succeeded{job="blackbox_dns"}')).toEqual(['1', '1']);
     const probes = await prometheus.instantQuery('probe_success{job=~"blackbox_.+"}');
     expect(probes.filter((p) => p.value[1] !== '1').map((p) => p.metric)).toEqual([]);
     expect(new Set(probes.map((p) => p.metric.job))).toEqual(

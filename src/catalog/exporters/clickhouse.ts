@@ -306,8 +306,11 @@ export const clickhouseExporter: ExporterDefinition = {
       unit: 'ops',
       variants: [
         {
+          // The code lives in the metric name, and rate() drops names: with two or more codes a plain
+          // rate() over the name regex fails ("vector cannot contain metrics with the same labelset").
+          // So the name is copied into `code` first and the rate taken over a 15 s subquery.
           expr: (q) =>
-            `label_replace(rate(${sel('', q, '__name__=~"ClickHouseErrorMetric_.+"')}[${q.range}]) > 0, "code", "$1", "__name__", "ClickHouseErrorMetric_(.+)")`,
+            `rate(label_replace(${sel('', q, '__name__=~"ClickHouseErrorMetric_.+"')}, "code", "$1", "__name__", "ClickHouseErrorMetric_(.+)")[${q.range}:15s]) > 0`,
         },
       ],
       legend: '{{instance}} {{code}}',
