@@ -13,7 +13,7 @@ import {
   type FieldChange,
 } from '../alerting/engine/hash';
 import {
-  contactPointBody,
+  writeNotification,
   MANAGED_LABEL,
   MANAGED_LABEL_VALUE,
   planNotifications,
@@ -486,24 +486,7 @@ async function runStep(api: BackupApi, target: RestoreTargetPlugin, p: Internals
       return;
     }
     case 'notification': {
-      const write = p.notificationWrites[step.index];
-      if (write.kind === 'contact-point') {
-        const { want, have } = p.contactPoint!;
-        const body = contactPointBody(want, have);
-        if (write.action === 'create') {
-          await api.createContactPoint(body, { disableProvenance });
-        } else {
-          await api.updateContactPoint(want.uid, body, { disableProvenance });
-        }
-      } else if (write.kind === 'mute-timing') {
-        if (write.action === 'create') {
-          await api.createMuteTiming(write.body, { disableProvenance });
-        } else {
-          await api.updateMuteTiming(write.body.name, write.body, { disableProvenance });
-        }
-      } else {
-        await api.putPolicyTree(write.body, { disableProvenance: write.disableProvenance });
-      }
+      await writeNotification(api, p.notificationWrites[step.index], p.contactPoint, disableProvenance);
       return;
     }
     case 'dashboard':

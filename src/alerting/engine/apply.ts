@@ -2,7 +2,7 @@ import { isGrafanaApiError } from '../grafana-api/errors';
 import type { GrafanaApi } from '../grafana-api/types';
 import type { DesiredState } from './desired-state';
 import { ApplyError, PlanBlockedError, type AppliedStep } from './errors';
-import { contactPointBody } from './notifications';
+import { writeNotification } from './notifications';
 import { isPlan, plan, planInternals, writeSteps, type Plan, type WriteStep } from './plan';
 
 /*
@@ -98,24 +98,13 @@ async function runStep(api: GrafanaApi, p: Plan, step: WriteStep): Promise<void>
       return;
     }
     case 'notification': {
-      const write = internals.notificationPlan!.writes[step.index];
-      if (write.kind === 'contact-point') {
-        const want = desired.notifications!.contactPoint!;
-        const body = contactPointBody(want, internals.ourContactPoint);
-        if (write.action === 'create') {
-          await api.createContactPoint(body, { disableProvenance });
-        } else {
-          await api.updateContactPoint(want.uid, body, { disableProvenance });
-        }
-      } else if (write.kind === 'mute-timing') {
-        if (write.action === 'create') {
-          await api.createMuteTiming(write.body, { disableProvenance });
-        } else {
-          await api.updateMuteTiming(write.body.name, write.body, { disableProvenance });
-        }
-      } else {
-        await api.putPolicyTree(write.body, { disableProvenance: write.disableProvenance });
-      }
+      const want = desired.notifications?.contactPoint;
+      await writeNotification(
+        api,
+        internals.notificationPlan!.writes[step.index],
+        want ? { want, have: internals.ourContactPoint } : undefined,
+        disableProvenance
+      );
       return;
     }
   }

@@ -1,7 +1,14 @@
 import { isValidLabelName } from '../../catalog/promql';
 import type { LayerId, Severity } from '../../catalog/types';
 import { LAYERS } from '../../catalog/layers';
-import type { ContactPoint, MuteTiming, NotificationRoute, ObjectMatcher, TimeInterval } from '../grafana-api/types';
+import type {
+  ContactPoint,
+  GrafanaApi,
+  MuteTiming,
+  NotificationRoute,
+  ObjectMatcher,
+  TimeInterval,
+} from '../grafana-api/types';
 import type { ChoiceProblem, PlanBlocker } from './errors';
 import { diffFlat, flatten, stableStringify, type FieldChange } from './hash';
 import { provenanceBlocker, type ProvenanceMode } from './provenance';
@@ -326,6 +333,38 @@ export type NotificationWrite =
   | { kind: 'contact-point'; action: 'create' | 'update'; label: string }
   | { kind: 'mute-timing'; action: 'create' | 'update'; label: string; body: MuteTiming }
   | { kind: 'policy'; action: 'update'; label: string; body: NotificationRoute; disableProvenance: boolean };
+
+/**
+ * Performs one planned notification write. Setup and restore share it, so both send the same
+ * bodies with the same provenance. The contact point body is built here, at write time, because it
+ * carries secrets that never sit in a plan.
+ */
+export async function writeNotification(
+  api: GrafanaApi,
+  write: NotificationWrite,
+  contactPoint: { want: DesiredContactPoint; have?: ContactPoint } | undefined,
+  disableProvenance: boolean
+): Promise<void> {
+  if (write.kind === 'contact-point') {
+    if (!contactPoint) {
+      throw new Error('A contact point write was planned without a desired contact point.');
+    }
+    const body = contactPointBody(contactPoint.want, contactPoint.have);
+    if (write.action === 'create') {
+      await api.createContactPoint(body, { disableProvenance });
+    } else {
+      await api.updateContactPoint(contactPoint.want.uid, body, { disableProvenance });
+    }
+  } else if (write.kind === 'mute-timing') {
+    if (write.action === 'create') {
+      await api.createMuteTiming(write.body, { disableProvenance });
+    } else {
+      await api.updateMuteTiming(write.body.name, write.body, { disableProvenance });
+    }
+  } else {
+    await api.putPolicyTree(write.body, { disableProvenance: write.disableProvenance });
+  }
+}
 
 export function planNotifications(
   desired: DesiredNotifications,
