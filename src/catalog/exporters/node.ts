@@ -11,6 +11,31 @@ const fsLabels = { job: 'node', instance: 'host-1:9100', device: '/dev/sda1', fs
 const fsSeries = (metric: string) =>
   `${metric}{job="node",instance="host-1:9100",device="/dev/sda1",fstype="ext4",mountpoint="/"}`;
 
+const fsFreePercent = (q: QueryContext) =>
+  `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`;
+// Read-only filesystems (e.g. remounted after errors) cannot fill up: their alerts would be noise.
+const fsWritable = (q: QueryContext) => `${sel('node_filesystem_readonly', q, REAL_FS)} == 0`;
+const fsPredictedFullWithin = (hours: number) => (q: QueryContext) =>
+  `predict_linear(${sel('node_filesystem_avail_bytes', q, REAL_FS)}[6h], ${hours} * 3600) < 0`;
+/** promtool input: a writable 1,000-byte filesystem whose free bytes follow `avail`, for `points` minutes. */
+const writableFs = (avail: string, points: number) => [
+  { series: fsSeries('node_filesystem_avail_bytes'), values: avail },
+  { series: fsSeries('node_filesystem_size_bytes'), values: `1000x${points}` },
+  { series: fsSeries('node_filesystem_readonly'), values: `0x${points}` },
+];
+
+type NicDirection = 'receive' | 'transmit';
+const nicErrorPercent = (direction: NicDirection) => (q: QueryContext) =>
+  `100 * rate(${sel(`node_network_${direction}_errs_total`, q, REAL_NIC)}[${q.range}]) / rate(${sel(`node_network_${direction}_packets_total`, q, REAL_NIC)}[${q.range}])`;
+/** promtool input: eth0 moving 1,000 packets a minute, with errors following `errors`. */
+const nicTraffic = (direction: NicDirection, errors: string) => [
+  { series: `node_network_${direction}_errs_total{job="node",instance="host-1:9100",device="eth0"}`, values: errors },
+  {
+    series: `node_network_${direction}_packets_total{job="node",instance="host-1:9100",device="eth0"}`,
+    values: '0+1000x90',
+  },
+];
+
 export const nodeExporter: ExporterDefinition = {
   id: 'node',
   title: 'Node exporter',
@@ -302,8 +327,8 @@ export const nodeExporter: ExporterDefinition = {
       variants: [
         {
           note: 'node_exporter ≥ 0.16',
-          expr: (q) =>
-            `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`,
+          // The same value the filesystem alerts compare, so the panel's red line is theirs.
+          expr: fsFreePercent,
         },
         {
           note: 'node_exporter < 0.16',
@@ -524,12 +549,8 @@ export const nodeExporter: ExporterDefinition = {
       name: 'NodeFilesystemSpaceFillingUp',
       severity: 'warning',
       for: '1h',
-      query: (q) =>
-        `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`,
-      filters: [
-        (q) => `predict_linear(${sel('node_filesystem_avail_bytes', q, REAL_FS)}[6h], 24 * 3600) < 0`,
-        (q) => `${sel('node_filesystem_readonly', q, REAL_FS)} == 0`,
-      ],
+      query: fsFreePercent,
+      filters: [fsPredictedFullWithin(24), fsWritable],
       comparison: '<',
       threshold: { threshold: 'filesystemFillingUp', level: 'warning' },
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to fill up within 24 hours.',
@@ -537,20 +558,12 @@ export const nodeExporter: ExporterDefinition = {
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has little space left and at its current rate of growth will be full within a day. Free space or grow the volume.',
       tests: {
         fires: {
-          series: [
-            { series: fsSeries('node_filesystem_avail_bytes'), values: '390-1x120' },
-            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x120' },
-            { series: fsSeries('node_filesystem_readonly'), values: '0x120' },
-          ],
+          series: writableFs('390-1x120', 120),
           evalTime: '90m',
           labels: fsLabels,
         },
         quiet: {
-          series: [
-            { series: fsSeries('node_filesystem_avail_bytes'), values: '390x120' },
-            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x120' },
-            { series: fsSeries('node_filesystem_readonly'), values: '0x120' },
-          ],
+          series: writableFs('390x120', 120),
           evalTime: '90m',
         },
       },
@@ -560,12 +573,8 @@ export const nodeExporter: ExporterDefinition = {
       name: 'NodeFilesystemSpaceFillingUpFast',
       severity: 'critical',
       for: '1h',
-      query: (q) =>
-        `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`,
-      filters: [
-        (q) => `predict_linear(${sel('node_filesystem_avail_bytes', q, REAL_FS)}[6h], 4 * 3600) < 0`,
-        (q) => `${sel('node_filesystem_readonly', q, REAL_FS)} == 0`,
-      ],
+      query: fsFreePercent,
+      filters: [fsPredictedFullWithin(4), fsWritable],
       comparison: '<',
       threshold: { threshold: 'filesystemFillingUp', level: 'critical' },
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to fill up within 4 hours.',
@@ -573,20 +582,12 @@ export const nodeExporter: ExporterDefinition = {
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} is nearly full and filling fast: at its current rate it will be full within 4 hours. Act now: free space or grow the volume.',
       tests: {
         fires: {
-          series: [
-            { series: fsSeries('node_filesystem_avail_bytes'), values: '190-1x120' },
-            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x120' },
-            { series: fsSeries('node_filesystem_readonly'), values: '0x120' },
-          ],
+          series: writableFs('190-1x120', 120),
           evalTime: '90m',
           labels: fsLabels,
         },
         quiet: {
-          series: [
-            { series: fsSeries('node_filesystem_avail_bytes'), values: '190-0.1x120' },
-            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x120' },
-            { series: fsSeries('node_filesystem_readonly'), values: '0x120' },
-          ],
+          series: writableFs('190-0.1x120', 120),
           evalTime: '90m',
         },
       },
@@ -596,9 +597,8 @@ export const nodeExporter: ExporterDefinition = {
       name: 'NodeFilesystemAlmostOutOfSpace',
       severity: 'warning',
       for: '30m',
-      query: (q) =>
-        `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`,
-      filters: [(q) => `${sel('node_filesystem_readonly', q, REAL_FS)} == 0`],
+      query: fsFreePercent,
+      filters: [fsWritable],
       comparison: '<',
       threshold: { threshold: 'filesystemFree', level: 'warning' },
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is almost full.',
@@ -606,20 +606,12 @@ export const nodeExporter: ExporterDefinition = {
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has less free space than the warning threshold. Free space or grow the volume before writes start failing.',
       tests: {
         fires: {
-          series: [
-            { series: fsSeries('node_filesystem_avail_bytes'), values: '40x60' },
-            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x60' },
-            { series: fsSeries('node_filesystem_readonly'), values: '0x60' },
-          ],
+          series: writableFs('40x60', 60),
           evalTime: '40m',
           labels: fsLabels,
         },
         quiet: {
-          series: [
-            { series: fsSeries('node_filesystem_avail_bytes'), values: '60x60' },
-            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x60' },
-            { series: fsSeries('node_filesystem_readonly'), values: '0x60' },
-          ],
+          series: writableFs('60x60', 60),
           evalTime: '40m',
         },
       },
@@ -629,9 +621,8 @@ export const nodeExporter: ExporterDefinition = {
       name: 'NodeFilesystemOutOfSpace',
       severity: 'critical',
       for: '30m',
-      query: (q) =>
-        `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`,
-      filters: [(q) => `${sel('node_filesystem_readonly', q, REAL_FS)} == 0`],
+      query: fsFreePercent,
+      filters: [fsWritable],
       comparison: '<',
       threshold: { threshold: 'filesystemFree', level: 'critical' },
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is out of space.',
@@ -639,20 +630,12 @@ export const nodeExporter: ExporterDefinition = {
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has less free space than the critical threshold; writes will fail soon. Free space now.',
       tests: {
         fires: {
-          series: [
-            { series: fsSeries('node_filesystem_avail_bytes'), values: '20x60' },
-            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x60' },
-            { series: fsSeries('node_filesystem_readonly'), values: '0x60' },
-          ],
+          series: writableFs('20x60', 60),
           evalTime: '40m',
           labels: fsLabels,
         },
         quiet: {
-          series: [
-            { series: fsSeries('node_filesystem_avail_bytes'), values: '40x60' },
-            { series: fsSeries('node_filesystem_size_bytes'), values: '1000x60' },
-            { series: fsSeries('node_filesystem_readonly'), values: '0x60' },
-          ],
+          series: writableFs('40x60', 60),
           evalTime: '40m',
         },
       },
@@ -866,8 +849,7 @@ export const nodeExporter: ExporterDefinition = {
       name: 'NodeNetworkReceiveErrors',
       severity: 'warning',
       for: '1h',
-      query: (q) =>
-        `100 * rate(${sel('node_network_receive_errs_total', q, REAL_NIC)}[${q.range}]) / rate(${sel('node_network_receive_packets_total', q, REAL_NIC)}[${q.range}])`,
+      query: nicErrorPercent('receive'),
       comparison: '>',
       threshold: { threshold: 'networkErrors', level: 'warning' },
       summary: 'Interface {{ $labels.device }} on {{ $labels.instance }} receives many errored packets.',
@@ -875,30 +857,12 @@ export const nodeExporter: ExporterDefinition = {
         'More received packets than the threshold allows are errored on {{ $labels.device }} of {{ $labels.instance }}. Check cabling, the NIC driver and duplex settings.',
       tests: {
         fires: {
-          series: [
-            {
-              series: 'node_network_receive_errs_total{job="node",instance="host-1:9100",device="eth0"}',
-              values: '0+50x90',
-            },
-            {
-              series: 'node_network_receive_packets_total{job="node",instance="host-1:9100",device="eth0"}',
-              values: '0+1000x90',
-            },
-          ],
+          series: nicTraffic('receive', '0+50x90'),
           evalTime: '80m',
           labels: { job: 'node', instance: 'host-1:9100', device: 'eth0' },
         },
         quiet: {
-          series: [
-            {
-              series: 'node_network_receive_errs_total{job="node",instance="host-1:9100",device="eth0"}',
-              values: '0x90',
-            },
-            {
-              series: 'node_network_receive_packets_total{job="node",instance="host-1:9100",device="eth0"}',
-              values: '0+1000x90',
-            },
-          ],
+          series: nicTraffic('receive', '0x90'),
           evalTime: '80m',
         },
       },
@@ -908,8 +872,7 @@ export const nodeExporter: ExporterDefinition = {
       name: 'NodeNetworkTransmitErrors',
       severity: 'warning',
       for: '1h',
-      query: (q) =>
-        `100 * rate(${sel('node_network_transmit_errs_total', q, REAL_NIC)}[${q.range}]) / rate(${sel('node_network_transmit_packets_total', q, REAL_NIC)}[${q.range}])`,
+      query: nicErrorPercent('transmit'),
       comparison: '>',
       threshold: { threshold: 'networkErrors', level: 'warning' },
       summary: 'Interface {{ $labels.device }} on {{ $labels.instance }} fails to send many packets.',
@@ -917,30 +880,12 @@ export const nodeExporter: ExporterDefinition = {
         'More sent packets than the threshold allows are errored on {{ $labels.device }} of {{ $labels.instance }}. Check cabling, the NIC driver and duplex settings.',
       tests: {
         fires: {
-          series: [
-            {
-              series: 'node_network_transmit_errs_total{job="node",instance="host-1:9100",device="eth0"}',
-              values: '0+50x90',
-            },
-            {
-              series: 'node_network_transmit_packets_total{job="node",instance="host-1:9100",device="eth0"}',
-              values: '0+1000x90',
-            },
-          ],
+          series: nicTraffic('transmit', '0+50x90'),
           evalTime: '80m',
           labels: { job: 'node', instance: 'host-1:9100', device: 'eth0' },
         },
         quiet: {
-          series: [
-            {
-              series: 'node_network_transmit_errs_total{job="node",instance="host-1:9100",device="eth0"}',
-              values: '0x90',
-            },
-            {
-              series: 'node_network_transmit_packets_total{job="node",instance="host-1:9100",device="eth0"}',
-              values: '0+1000x90',
-            },
-          ],
+          series: nicTraffic('transmit', '0x90'),
           evalTime: '80m',
         },
       },
