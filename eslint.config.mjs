@@ -1,6 +1,22 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
 
+/** Exported for the test that proves the rule catches a page importing build-time code. */
+export const SHIPPED_CODE_IMPORT_RESTRICTIONS = {
+  paths: [{ name: 'yaml', message: 'YAML is written at build time only (src/generate/).' }],
+  patterns: [
+    {
+      // a regex, not a glob: globs never match relative specifiers such as '../../generate/x'
+      regex: '^(\\.{1,2}/)+(.*/)?generate(/|$)',
+      message: 'src/generate/ runs at build time only: shipped code must not import it.',
+    },
+    {
+      group: ['@grafana/grafana-foundation-sdk', '@grafana/grafana-foundation-sdk/**'],
+      message: 'foundation-sdk builds dashboards at build time (src/generate/); it must not ship.',
+    },
+  ],
+};
+
 export default defineConfig([
   {
     ignores: [
@@ -52,6 +68,15 @@ export default defineConfig([
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-console': 'error',
+    },
+  },
+  {
+    // What the bundle can reach must never pull in build-time code: the generators, the YAML writer
+    // and foundation-sdk would ship to every browser (and webpack would not notice, it bundles them).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/generate/**', 'src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', SHIPPED_CODE_IMPORT_RESTRICTIONS],
     },
   },
 ]);

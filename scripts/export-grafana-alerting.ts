@@ -14,7 +14,7 @@ import {
   SetupChoiceError,
   type LabelFilterChoice,
 } from '../src/alerting/engine';
-import { alertingProvisioningYaml } from '../src/alerting/export-provisioning';
+import { alertingProvisioningYaml } from '../src/generate/export-provisioning';
 
 function main(): number {
   const { values } = parseArgs({

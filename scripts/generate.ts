@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { generatedFiles } from '../src/generated-files';
+import { generatedFiles } from '../src/generate/generated-files';
 
 const root = resolve(__dirname, '..');
 const read = (path: string) => {

@@ -21,7 +21,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { generateDashboards, type GeneratedDashboard } from '../../src/dashboards';
+import { generateDashboards, type GeneratedDashboard } from '../../src/generate/dashboards';
 import { BLOCK_SECONDS, buildFleet, hostInstance, parseSnapshot, writeWindow } from './fleet/synthetic-fleet';
 
 const SNAPSHOT = '/work/shared/fixtures/exporters/node-1.5-snapshot.prom';

@@ -9,7 +9,7 @@ import {
   type GrafanaPrometheusQueryModel,
   type GrafanaThresholdModel,
 } from './grafana-rules';
-import { prometheusRuleGroups } from './prometheus-rules';
+import { prometheusRuleGroups } from '../generate/prometheus-rules';
 
 const datasourceUid = 'prom-main';
 

@@ -3,8 +3,8 @@
 // every panel returns at least one series ("no panel says No data") — optional ones too, but for the few
 // whose feature this machine cannot provide (STACK_CANNOT_PROVIDE, each with its reason).
 import { EXPORTERS, LAYERS } from '../../src/catalog';
-import { generateDashboards, type GeneratedDashboard, type PanelQuery } from '../../src/dashboards';
-import { RECORDING_GROUP, RECORDING_RULES, recordingExpr } from '../../src/dashboards/recording-rules';
+import { generateDashboards, type GeneratedDashboard, type PanelQuery } from '../../src/generate/dashboards';
+import { RECORDING_GROUP, RECORDING_RULES, recordingExpr } from '../../src/generate/dashboards/recording-rules';
 import { createPrometheusClient, type Labels } from './prometheus';
 import { eventually, expandGrafanaVariables } from './harness';
 

@@ -4,7 +4,7 @@
 import { healthChecks, healthContext, type HealthCheck } from '../../src/health/checks';
 import { capacityProblems, capacityReports } from '../../src/health/capacity';
 import { computeVerdict, type CheckResult, type Verdict } from '../../src/health/verdict';
-import { buildStackHealthDashboard } from '../../src/health/dashboard';
+import { buildStackHealthDashboard } from '../../src/generate/health-dashboard';
 import { healthPanels } from '../../src/health/panels';
 import { createPrometheusClient } from './prometheus';
 import { eventually, expandGrafanaVariables, returnsData, runStackScript } from './harness';

@@ -2,8 +2,8 @@
 // the generated dashboard and every alert expression runs on Prometheus 2.42 without error and
 // returns data, and Prometheus loads the generated rule file.
 import { getExporter } from '../../src/catalog';
-import { buildExporterDashboard } from '../../src/dashboards/exporter-dashboard';
-import { buildPrometheusExpr } from '../../src/alerting/prometheus-rules';
+import { buildExporterDashboard } from '../../src/generate/dashboards/exporter-dashboard';
+import { buildPrometheusExpr } from '../../src/generate/prometheus-rules';
 import { grafanaQueryExpr } from '../../src/alerting/grafana-rules';
 import { alertContext } from '../../src/catalog/promql';
 import { detectExporters, detectionQuery } from '../../src/inventory/detect';

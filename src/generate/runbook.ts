@@ -1,7 +1,7 @@
 import { findThreshold } from '../catalog/thresholds';
 import type { ExporterDefinition } from '../catalog/types';
 import { buildPrometheusExpr } from './prometheus-rules';
-import { ruleLabels } from './rule-metadata';
+import { ruleLabels } from '../alerting/rule-metadata';
 
 /**
  * The runbook every alert's `runbook_url` points at: one Markdown page per exporter, one anchored

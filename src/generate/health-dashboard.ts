@@ -34,8 +34,8 @@ import { DataqueryBuilder, PromQueryFormat } from '@grafana/grafana-foundation-s
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
-import { DEFAULT_RETENTION_SECONDS } from './capacity';
-import { healthContext, HEALTH_SECTIONS } from './checks';
+import { DEFAULT_RETENTION_SECONDS } from '../health/capacity';
+import { healthContext, HEALTH_SECTIONS } from '../health/checks';
 import {
   HIDE_TIME_COLUMN,
   healthPanels,
@@ -43,7 +43,7 @@ import {
   RETENTION_DAYS_VARIABLE,
   TABLE_SORT,
   type HealthPanel,
-} from './panels';
+} from '../health/panels';
 
 export const STACK_HEALTH_DASHBOARD_UID = 'fsm-stack-health';
 export const STACK_HEALTH_DASHBOARD_TITLE = 'Monitoring stack health';

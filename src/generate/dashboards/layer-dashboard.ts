@@ -16,10 +16,10 @@ import {
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as BarGaugePanelBuilder } from '@grafana/grafana-foundation-sdk/bargauge';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
-import { exportersInLayer } from '../catalog';
-import { exporterDashboardUid } from '../catalog/links';
-import { dashboardContext } from '../catalog/promql';
-import type { ExporterDefinition, Layer, QueryContext } from '../catalog/types';
+import { exportersInLayer } from '../../catalog';
+import { exporterDashboardUid } from '../../catalog/links';
+import { dashboardContext } from '../../catalog/promql';
+import type { ExporterDefinition, Layer, QueryContext } from '../../catalog/types';
 import {
   DASHBOARD_TAG,
   DATASOURCE_REF,

@@ -26,11 +26,11 @@ import { PanelBuilder as GaugePanelBuilder } from '@grafana/grafana-foundation-s
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
-import { getLayer } from '../catalog/layers';
-import { exporterDashboardUid } from '../catalog/links';
-import { dashboardContext, signalQuery } from '../catalog/promql';
-import { resolveThreshold, type ThresholdOverrides } from '../catalog/thresholds';
-import type { ExporterDefinition, PanelDefinition, PanelKind, Signal, ThresholdDefinition } from '../catalog/types';
+import { getLayer } from '../../catalog/layers';
+import { exporterDashboardUid } from '../../catalog/links';
+import { dashboardContext, signalQuery } from '../../catalog/promql';
+import { resolveThreshold, type ThresholdOverrides } from '../../catalog/thresholds';
+import type { ExporterDefinition, PanelDefinition, PanelKind, Signal, ThresholdDefinition } from '../../catalog/types';
 import {
   DASHBOARD_TAG,
   DATASOURCE_REF,

@@ -1,15 +1,15 @@
 /** @jest-environment node */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EXPORTERS, getExporter } from '../catalog';
-import { dashboardContext, signalQuery } from '../catalog/promql';
-import { resolveThreshold } from '../catalog/thresholds';
+import { EXPORTERS, getExporter } from '../../catalog';
+import { dashboardContext, signalQuery } from '../../catalog/promql';
+import { resolveThreshold } from '../../catalog/thresholds';
 import { generateDashboards, type GeneratedDashboard } from '.';
 import { thresholdSteps } from './exporter-dashboard';
 import { lintDashboard, lintExpr, type LintSubject } from './lint';
 
 const generated = generateDashboards();
-const root = resolve(__dirname, '../..');
+const root = resolve(__dirname, '../../..');
 
 function subjectOf(d: GeneratedDashboard, dashboard: unknown = d.dashboard, requireRevision = false): LintSubject {
   const exporter = d.exporter ? getExporter(d.exporter) : undefined;

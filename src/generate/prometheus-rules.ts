@@ -11,8 +11,8 @@ import {
   ruleLabels,
   type AlertRenderOptions,
   type RuleAnnotations,
-} from './rule-metadata';
-import { renderLabelTemplate } from './templates';
+} from '../alerting/rule-metadata';
+import { renderLabelTemplate } from '../alerting/templates';
 
 /** One alerting rule in a Prometheus rule file. */
 export interface PrometheusAlertRule {

@@ -12,9 +12,9 @@ import {
 } from '@grafana/grafana-foundation-sdk/common';
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
-import { EXPORTERS, LAYERS, exportersInLayer } from '../catalog';
-import { dashboardContext } from '../catalog/promql';
-import type { Layer, QueryContext } from '../catalog/types';
+import { EXPORTERS, LAYERS, exportersInLayer } from '../../catalog';
+import { dashboardContext } from '../../catalog/promql';
+import type { Layer, QueryContext } from '../../catalog/types';
 import {
   DASHBOARD_TAG,
   DATASOURCE_REF,

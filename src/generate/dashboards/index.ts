@@ -1,6 +1,6 @@
-import { EXPORTERS, LAYERS } from '../catalog';
-import type { ExporterDefinition } from '../catalog/types';
-import { exporterDashboardUid } from '../catalog/links';
+import { EXPORTERS, LAYERS } from '../../catalog';
+import type { ExporterDefinition } from '../../catalog/types';
+import { exporterDashboardUid } from '../../catalog/links';
 import type { PanelQuery } from './common';
 import { exporterDashboardFile, exporterDashboardWithQueries } from './exporter-dashboard';
 import { HOME_DASHBOARD_FILE, homeDashboardWithQueries } from './home-dashboard';

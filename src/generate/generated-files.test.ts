@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundledDashboards, generatedFiles, withDashboardIncludes } from './generated-files';
 
-const root = resolve(__dirname, '..');
+const root = resolve(__dirname, '../..');
 const readCommitted = (path: string) => {
   const full = resolve(root, path);
   return existsSync(full) ? readFileSync(full, 'utf8') : undefined;

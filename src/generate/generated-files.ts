@@ -1,6 +1,6 @@
-import { renderPrometheusRuleFile, renderPromtoolTests } from './alerting/prometheus-rules';
-import { renderRunbook } from './alerting/runbook';
-import { EXPORTERS } from './catalog';
+import { renderPrometheusRuleFile, renderPromtoolTests } from './prometheus-rules';
+import { renderRunbook } from './runbook';
+import { EXPORTERS } from '../catalog';
 import { generateDashboards, type GeneratedDashboard } from './dashboards';
 import {
   RECORDING_RULES_FILE,
@@ -9,7 +9,7 @@ import {
   renderRecordingRuleTests,
 } from './dashboards/recording-rules';
 import { withRevision } from './dashboards/revision';
-import { buildStackHealthDashboard } from './health/dashboard';
+import { buildStackHealthDashboard } from './health-dashboard';
 
 /**
  * Everything `npm run generate` writes, computed without touching the disk: the generator writes

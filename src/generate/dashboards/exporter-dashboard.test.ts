@@ -1,4 +1,4 @@
-import { getExporter } from '../catalog';
+import { getExporter } from '../../catalog';
 import { buildExporterDashboard, thresholdSteps } from './exporter-dashboard';
 
 type AnyPanel = {

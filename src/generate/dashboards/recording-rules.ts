@@ -17,9 +17,9 @@
  */
 import { Document } from 'yaml';
 
-import { getExporter } from '../catalog';
-import { signalQuery } from '../catalog/promql';
-import type { QueryContext, Signal } from '../catalog/types';
+import { getExporter } from '../../catalog';
+import { signalQuery } from '../../catalog/promql';
+import type { QueryContext, Signal } from '../../catalog/types';
 import { findSignal } from './exporter-dashboard';
 
 export const RECORDING_GROUP = 'fsm-recording';

@@ -1,7 +1,7 @@
 /** @jest-environment node */
-import { buildStackHealthDashboard } from './dashboard';
-import { HEALTH_SECTIONS } from './checks';
-import { healthPanels } from './panels';
+import { buildStackHealthDashboard } from './health-dashboard';
+import { HEALTH_SECTIONS } from '../health/checks';
+import { healthPanels } from '../health/panels';
 
 interface PanelJson {
   id: number;
