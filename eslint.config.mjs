@@ -11,6 +11,10 @@ export const SHIPPED_CODE_IMPORT_RESTRICTIONS = {
       message: 'src/generate/ runs at build time only: shipped code must not import it.',
     },
     {
+      regex: '^(\\.{1,2}/)+tests(/|$)',
+      message: 'tests/ holds test doubles and fixtures: shipped code must not import them.',
+    },
+    {
       group: ['@grafana/grafana-foundation-sdk', '@grafana/grafana-foundation-sdk/**'],
       message: 'foundation-sdk builds dashboards at build time (src/generate/); it must not ship.',
     },

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { nodeExporter } from '../catalog/exporters/node';
-import { fixtureExporter } from './alerting.fixtures';
+import { fixtureExporter } from '../../tests/support/fixture-exporter';
 import {
   grafanaQueryExpr,
   grafanaRuleGroup,

@@ -15,7 +15,7 @@ import { BundleRejectedError, RestoreBlockedError } from './errors';
 import { exportBundle } from './export';
 import { bundleChecksum, serialiseBundle, type BackupBundle } from './format';
 import { applyRestore, planRestore, type RestoreOptions } from './restore';
-import { backupDouble, PLUGIN_ID, shippedDashboards, type PluginExtrasDouble } from './testing';
+import { backupDouble, PLUGIN_ID, shippedDashboards, type PluginExtrasDouble } from '../../tests/support/backup-double';
 
 const VERSION = '1.4.0';
 const TARGET = { pluginId: PLUGIN_ID, pluginVersion: VERSION };

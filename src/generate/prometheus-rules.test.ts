@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 
 import { nodeExporter } from '../catalog/exporters/node';
 import { matcher } from '../catalog/promql';
-import { fixtureExporter } from '../alerting/alerting.fixtures';
+import { fixtureExporter } from '../../tests/support/fixture-exporter';
 import { RUNBOOK_BASE_URL } from '../catalog/links';
 import {
   buildPrometheusExpr,

@@ -61,6 +61,15 @@ describe('shipped code cannot import build-time code', () => {
     ]);
   });
 
+  it('refuses shipped code importing test support', () => {
+    expect(
+      restrictedImportMessages(
+        'src/pages/Setup/SetupPage.tsx',
+        "import { doubleApi } from '../../../tests/support/double-backend-srv';"
+      )
+    ).toEqual([expect.stringMatching(/shipped code must not import them/)]);
+  });
+
   it('lets the generators themselves import what they need', () => {
     expect(restrictedImportMessages('src/generate/generated-files.ts', "import { stringify } from 'yaml';")).toEqual(
       []

@@ -8,9 +8,9 @@
 import { EXPORTERS } from '../../catalog';
 import { nodeExporter } from '../../catalog/exporters/node';
 import type { ExporterDefinition } from '../../catalog/types';
-import { doubleWithClient } from '../../../tests/grafana-double/testing';
+import { doubleWithClient } from '../../../tests/support/double-with-client';
 import type { GrafanaDouble, StoredRule } from '../../../tests/grafana-double';
-import { fixtureExporter } from '../alerting.fixtures';
+import { fixtureExporter } from '../../../tests/support/fixture-exporter';
 import { grafanaRuleGroup } from '../grafana-rules';
 import { GrafanaApiError, type ProvisionedAlertRule } from '../grafana-api';
 import { apply } from './apply';

@@ -16,7 +16,7 @@ interface Matcher {
 }
 
 /** Every `{…}` selector in an expression, with its matchers decoded; throws on anything malformed. */
-export function selectorsOf(expr: string): Matcher[][] {
+function selectorsOf(expr: string): Matcher[][] {
   const selectors: Matcher[][] = [];
   let i = 0;
   const readString = (): string => {

@@ -4,7 +4,7 @@ import { apply } from '../../alerting/engine/apply';
 import { buildDesiredState, type SetupChoices } from '../../alerting/engine/desired-state';
 import { exportBundle } from '../../backup/export';
 import { serialiseBundle } from '../../backup/format';
-import { backupDouble, PLUGIN_ID, shippedDashboards } from '../../backup/testing';
+import { backupDouble, PLUGIN_ID, shippedDashboards } from '../../../tests/support/backup-double';
 import { readFileText } from './download';
 import { BackupView } from './BackupView';
 

@@ -13,7 +13,7 @@ import { postgresExporter } from '../../catalog/exporters/postgres';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { GrafanaDouble } from '../../../tests/grafana-double';
 import SetupPage from './SetupPage';
-import { doubleApi, doubleBackendFetch, type ScrapedMetric } from './testing/doubleBackendSrv';
+import { doubleApi, doubleBackendFetch, type ScrapedMetric } from '../../../tests/support/double-backend-srv';
 
 const NODE_AND_POSTGRES: ScrapedMetric[] = [
   { job: 'node', metric: 'node_uname_info' },

@@ -1,7 +1,7 @@
 import { from, type Observable } from 'rxjs';
 import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
-import { createGrafanaApi, withQuery, type GrafanaApi } from '../../../alerting/grafana-api';
-import type { GrafanaDouble } from '../../../../tests/grafana-double';
+import { createGrafanaApi, withQuery, type GrafanaApi } from '../../src/alerting/grafana-api';
+import type { GrafanaDouble } from '../grafana-double';
 
 /*
  * Test wiring: getBackendSrv().fetch answered by the Grafana API double (tests/grafana-double), so

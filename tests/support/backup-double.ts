@@ -1,14 +1,14 @@
-import { fetchTransport, type GrafanaTransport } from '../alerting/grafana-api';
-import { withQuery } from '../alerting/grafana-api/transport';
+import { fetchTransport, type GrafanaTransport } from '../../src/alerting/grafana-api';
+import { withQuery } from '../../src/alerting/grafana-api/transport';
 import {
   GrafanaDouble,
   type DoubleRequest,
   type DoubleResponse,
   type GrafanaDoubleOptions,
-} from '../../tests/grafana-double/core';
-import { doubleFetch } from '../../tests/grafana-double/fetch';
-import { USER_HEADER } from '../../tests/grafana-double/users';
-import { createBackupApi, type BackupApi, type PluginDashboard } from './api';
+} from '../grafana-double/core';
+import { doubleFetch } from '../grafana-double/fetch';
+import { USER_HEADER } from '../grafana-double/users';
+import { createBackupApi, type BackupApi, type PluginDashboard } from '../../src/backup/api';
 
 /*
  * Test support (not shipped): the Grafana API double plus the three endpoints backup uses that

@@ -1,5 +1,5 @@
-import { sel } from '../catalog/promql';
-import type { AlertDefinition, ExporterDefinition } from '../catalog/types';
+import { sel } from '../../src/catalog/promql';
+import type { AlertDefinition, ExporterDefinition } from '../../src/catalog/types';
 
 /**
  * A small exporter for generator tests: one alert whose query has a top-level `unless`, so the

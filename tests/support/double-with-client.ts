@@ -1,6 +1,6 @@
 import { createGrafanaApi, fetchTransport, type GrafanaApi } from '../../src/alerting/grafana-api';
-import { GrafanaDouble, type GrafanaDoubleOptions } from './core';
-import { doubleFetch } from './fetch';
+import { GrafanaDouble, type GrafanaDoubleOptions } from '../grafana-double/core';
+import { doubleFetch } from '../grafana-double/fetch';
 
 /**
  * A fresh double with a Prometheus datasource `prom` and the plugin installed, plus the real
