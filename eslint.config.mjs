@@ -15,6 +15,10 @@ export const SHIPPED_CODE_IMPORT_RESTRICTIONS = {
       message: 'tests/ holds test doubles and fixtures: shipped code must not import them.',
     },
     {
+      regex: '(\\.promtool|/promtool-cases)$',
+      message: 'promtool cases are test data for the generator: they must not ship in the catalog chunk.',
+    },
+    {
       group: ['@grafana/grafana-foundation-sdk', '@grafana/grafana-foundation-sdk/**'],
       message: 'foundation-sdk builds dashboards at build time (src/generate/); it must not ship.',
     },
@@ -78,7 +82,12 @@ export default defineConfig([
     // What the bundle can reach must never pull in build-time code: the generators, the YAML writer
     // and foundation-sdk would ship to every browser (and webpack would not notice, it bundles them).
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/generate/**', 'src/**/*.test.{ts,tsx}'],
+    ignores: [
+      'src/generate/**',
+      'src/**/*.test.{ts,tsx}',
+      'src/catalog/**/*.promtool.ts',
+      'src/catalog/promtool-cases.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', SHIPPED_CODE_IMPORT_RESTRICTIONS],
     },

@@ -1,5 +1,6 @@
 import { EXPORTERS, LAYERS } from './index';
 import { alertContext, dashboardContext, signalQuery } from './promql';
+import { PROMTOOL_CASES } from './promtool-cases';
 import { resolveThresholdValue } from './thresholds';
 
 /** The exporters the plugin promises to cover (the foundation issue's list, from exporters.md). */
@@ -138,10 +139,15 @@ describe('the catalog', () => {
         expect(uid).toMatch(UID_CHARS);
         expect(alert.name).toMatch(/^[A-Z][A-Za-z0-9]+$/);
         expect(Number.isFinite(resolveThresholdValue(exporter, alert.threshold))).toBe(true);
-        expect(alert.tests.fires.series.length).toBeGreaterThan(0);
-        expect(alert.tests.fires.labels).toBeDefined();
-        expect(alert.tests.quiet.series.length).toBeGreaterThan(0);
+        const cases = PROMTOOL_CASES[exporter.id]?.[alert.id];
+        expect(cases?.fires.series.length).toBeGreaterThan(0);
+        expect(cases?.fires.labels).toBeDefined();
+        expect(cases?.quiet.series.length).toBeGreaterThan(0);
       }
+    });
+
+    it('keeps promtool cases only for alerts it has (a renamed alert leaves none behind)', () => {
+      expect(Object.keys(PROMTOOL_CASES[exporter.id] ?? {}).sort()).toEqual(exporter.alerts.map((a) => a.id).sort());
     });
   });
 });

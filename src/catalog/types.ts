@@ -130,7 +130,7 @@ export interface ThresholdRef {
 
 export type Comparison = '>' | '<';
 
-/** Series and expectations for one `promtool test rules` case. */
+/** Series and expectations for one `promtool test rules` case (kept in `*.promtool.ts` beside each exporter). */
 export interface AlertTestCase {
   /** Input series, in promtool's expanding notation, e.g. `{ series: 'up{job="node"}', values: '1x10' }`. */
   series: Array<{ series: string; values: string }>;
@@ -171,7 +171,6 @@ export interface AlertDefinition {
   noDataState?: 'OK' | 'NoData' | 'Alerting';
   /** As on signals: why the query may rightly return nothing on a healthy stack. */
   optional?: string;
-  tests: { fires: AlertTestCase; quiet: AlertTestCase };
 }
 
 export type PanelKind = 'timeseries' | 'stat' | 'gauge' | 'bargauge' | 'table';

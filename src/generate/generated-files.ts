@@ -1,6 +1,7 @@
 import { renderPrometheusRuleFile, renderPromtoolTests } from './prometheus-rules';
 import { renderRunbook } from './runbook';
 import { EXPORTERS } from '../catalog';
+import { PROMTOOL_CASES } from '../catalog/promtool-cases';
 import { generateDashboards, type GeneratedDashboard } from './dashboards';
 import {
   RECORDING_RULES_FILE,
@@ -58,7 +59,7 @@ export function generatedFiles(readCommitted: ReadCommitted): GeneratedFile[] {
     // promtool resolves rule_files relative to the test file.
     files.push({
       path: `${PROMTOOL_TESTS_DIR}/fsm-${exporter.id}.test.yml`,
-      content: renderPromtoolTests(exporter, `../../${rulesPath}`),
+      content: renderPromtoolTests(exporter, PROMTOOL_CASES[exporter.id] ?? {}, `../../${rulesPath}`),
     });
     // Every rule's runbook_url points here.
     files.push({ path: `docs/runbooks/${exporter.id}.md`, content: renderRunbook(exporter) });

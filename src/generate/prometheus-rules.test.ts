@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 
 import { nodeExporter } from '../catalog/exporters/node';
 import { matcher } from '../catalog/promql';
-import { fixtureExporter } from '../../tests/support/fixture-exporter';
+import { fixtureExporter, widgetPromtoolCases } from '../../tests/support/fixture-exporter';
+import { PROMTOOL_CASES } from '../catalog/promtool-cases';
 import { RUNBOOK_BASE_URL } from '../catalog/links';
 import {
   buildPrometheusExpr,
@@ -96,11 +97,19 @@ describe('Prometheus rules for the node pack', () => {
 
 describe('promtool tests for the node pack', () => {
   const ruleFile = '../../provisioning/prometheus/rules/fsm-node.rules.yml';
-  const doc = parse(renderPromtoolTests(nodeExporter, ruleFile));
+  const nodeCases = PROMTOOL_CASES.node;
+  const doc = parse(renderPromtoolTests(nodeExporter, nodeCases, ruleFile));
 
   it('loads the rule file by the given relative path and evaluates every minute', () => {
     expect(doc.rule_files).toEqual([ruleFile]);
     expect(doc.evaluation_interval).toBe('1m');
+  });
+
+  it('refuses an alert without cases, naming it', () => {
+    const { 'fs-filling-up': _dropped, ...rest } = nodeCases;
+    expect(() => renderPromtoolTests(nodeExporter, rest, ruleFile)).toThrow(
+      /Alert "fs-filling-up" of exporter "node" has no promtool cases/
+    );
   });
 
   it('has a firing and a quiet case for every alert', () => {
@@ -111,9 +120,9 @@ describe('promtool tests for the node pack', () => {
       for (const t of cases) {
         expect(t.interval).toBe('1m');
       }
-      expect(cases[0].input_series).toEqual(alert.tests.fires.series);
-      expect(cases[0].alert_rule_test[0].eval_time).toBe(alert.tests.fires.evalTime);
-      expect(cases[1].input_series).toEqual(alert.tests.quiet.series);
+      expect(cases[0].input_series).toEqual(nodeCases[alert.id].fires.series);
+      expect(cases[0].alert_rule_test[0].eval_time).toBe(nodeCases[alert.id].fires.evalTime);
+      expect(cases[1].input_series).toEqual(nodeCases[alert.id].quiet.series);
     }
   });
 
@@ -123,7 +132,7 @@ describe('promtool tests for the node pack', () => {
     const [expected] = fires.alert_rule_test[0].exp_alerts;
 
     expect(expected.exp_labels).toEqual({
-      ...systemd.tests.fires.labels,
+      ...nodeCases[systemd.id].fires.labels,
       severity: 'warning',
       layer: 'infrastructure',
       exporter: 'node',
@@ -151,7 +160,7 @@ describe('promtool tests for the node pack', () => {
 
   it('renders a label the fires case does not carry as empty, as Prometheus does', () => {
     const widget = fixtureExporter();
-    const tests = parse(renderPromtoolTests(widget, 'widget.rules.yml')).tests;
+    const tests = parse(renderPromtoolTests(widget, widgetPromtoolCases(widget), 'widget.rules.yml')).tests;
 
     expect(tests[0].alert_rule_test[0].exp_alerts[0].exp_annotations.description).toBe(
       'The queue of  on w:1 keeps growing.'
@@ -169,7 +178,9 @@ describe('templates beyond {{ $labels.<name> }}', () => {
   });
 
   it('are rejected when rendering promtool tests', () => {
-    expect(() => renderPromtoolTests(withValue, 'x.yml')).toThrow(/only \{\{ \$labels\.<name> \}\} is allowed/);
+    expect(() => renderPromtoolTests(withValue, widgetPromtoolCases(withValue), 'x.yml')).toThrow(
+      /only \{\{ \$labels\.<name> \}\} is allowed/
+    );
   });
 });
 

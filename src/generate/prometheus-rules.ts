@@ -1,6 +1,7 @@
 import { Document } from 'yaml';
 
 import { alertContext } from '../catalog/promql';
+import type { PromtoolCases } from '../catalog/promtool-cases';
 import type { ThresholdOverrides } from '../catalog/thresholds';
 import type { AlertDefinition, AlertTestCase, ExporterDefinition, QueryContext } from '../catalog/types';
 import {
@@ -98,11 +99,21 @@ export function renderPrometheusRuleFile(exporter: ExporterDefinition, options: 
  *
  * @param ruleFileRelativePath the rule file as promtool should load it: relative to the test file.
  */
-export function renderPromtoolTests(exporter: ExporterDefinition, ruleFileRelativePath: string): string {
+export function renderPromtoolTests(
+  exporter: ExporterDefinition,
+  cases: PromtoolCases,
+  ruleFileRelativePath: string
+): string {
   const [group] = prometheusRuleGroups(exporter).groups;
   const tests = exporter.alerts.flatMap((alert, index) => {
     const rule = group.rules[index];
-    return [firesTest(exporter, alert, rule), quietTest(alert)];
+    const alertCases = cases[alert.id];
+    if (!alertCases) {
+      throw new Error(
+        `Alert "${alert.id}" of exporter "${exporter.id}" has no promtool cases: add them to its .promtool.ts.`
+      );
+    }
+    return [firesTest(exporter, alert, alertCases.fires, rule), quietTest(alert, alertCases.quiet)];
   });
   return toYaml(
     {
@@ -114,8 +125,12 @@ export function renderPromtoolTests(exporter: ExporterDefinition, ruleFileRelati
   );
 }
 
-function firesTest(exporter: ExporterDefinition, alert: AlertDefinition, rule: PrometheusAlertRule) {
-  const testCase = alert.tests.fires;
+function firesTest(
+  exporter: ExporterDefinition,
+  alert: AlertDefinition,
+  testCase: AlertTestCase,
+  rule: PrometheusAlertRule
+) {
   const expLabels = { ...(testCase.labels ?? {}), ...rule.labels };
   const where = (field: string) => `The ${field} of alert "${alert.id}" in exporter "${exporter.id}"`;
   const expAnnotations: Record<string, string> = {};
@@ -135,8 +150,7 @@ function firesTest(exporter: ExporterDefinition, alert: AlertDefinition, rule: P
   };
 }
 
-function quietTest(alert: AlertDefinition) {
-  const testCase = alert.tests.quiet;
+function quietTest(alert: AlertDefinition, testCase: AlertTestCase) {
   return {
     name: `${alert.name} stays quiet`,
     ...inputSeries(testCase),

@@ -1,4 +1,5 @@
 import { sel } from '../../src/catalog/promql';
+import type { PromtoolCases } from '../../src/catalog/promtool-cases';
 import type { AlertDefinition, ExporterDefinition } from '../../src/catalog/types';
 
 /**
@@ -46,13 +47,18 @@ function fixtureAlert(index: number): AlertDefinition {
     threshold: { threshold: 'queueDepth', level: 'warning' },
     summary: 'Queue on {{ $labels.instance }} is deep.',
     description: 'The queue of {{ $labels.queue }} on {{ $labels.instance }} keeps growing.',
-    tests: {
-      fires: {
-        series: [{ series: 'widget_queue_depth{instance="w:1"}', values: '900x20' }],
-        evalTime: '15m',
-        labels: { instance: 'w:1' },
-      },
-      quiet: { series: [{ series: 'widget_queue_depth{instance="w:1"}', values: '1x20' }], evalTime: '15m' },
-    },
   };
+}
+
+/** The same firing and quiet case for every alert of a fixture exporter. */
+export function widgetPromtoolCases(exporter: ExporterDefinition): PromtoolCases {
+  const cases = {
+    fires: {
+      series: [{ series: 'widget_queue_depth{instance="w:1"}', values: '900x20' }],
+      evalTime: '15m',
+      labels: { instance: 'w:1' },
+    },
+    quiet: { series: [{ series: 'widget_queue_depth{instance="w:1"}', values: '1x20' }], evalTime: '15m' },
+  };
+  return Object.fromEntries(exporter.alerts.map((alert) => [alert.id, cases]));
 }

@@ -70,6 +70,12 @@ describe('shipped code cannot import build-time code', () => {
     ).toEqual([expect.stringMatching(/shipped code must not import them/)]);
   });
 
+  it('refuses shipped catalog code importing promtool cases', () => {
+    expect(
+      restrictedImportMessages('src/catalog/index.ts', "import { PROMTOOL_CASES } from './promtool-cases';")
+    ).toEqual([expect.stringMatching(/must not ship in the catalog chunk/)]);
+  });
+
   it('lets the generators themselves import what they need', () => {
     expect(restrictedImportMessages('src/generate/generated-files.ts', "import { stringify } from 'yaml';")).toEqual(
       []

@@ -7,10 +7,6 @@ const perIntegration = (metric: string, q: QueryContext) =>
 const failureRatio = (q: QueryContext) =>
   `100 * ${perIntegration('alertmanager_notifications_failed_total', q)} / ${perIntegration('alertmanager_notifications_total', q)}`;
 
-// promtool test series for one Alertmanager.
-const AM = 'job="alertmanager",instance="am-1:9093"';
-const AM_LABELS = { job: 'alertmanager', instance: 'am-1:9093' };
-
 export const alertmanagerExporter: ExporterDefinition = {
   id: 'alertmanager',
   title: 'Alertmanager',
@@ -218,17 +214,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       summary: 'Alertmanager {{ $labels.instance }} failed to reload its configuration.',
       description:
         'The last configuration reload of Alertmanager {{ $labels.instance }} failed: the previous routes and receivers stay in force, so recent routing changes are not applied, and a restart would fail. Run `amtool check-config` on the file and read the reload error in the log.',
-      tests: {
-        fires: {
-          series: [{ series: `alertmanager_config_last_reload_successful{${AM}}`, values: '1x5 0x25' }],
-          evalTime: '25m',
-          labels: AM_LABELS,
-        },
-        quiet: {
-          series: [{ series: `alertmanager_config_last_reload_successful{${AM}}`, values: '1x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'config-inconsistent',
@@ -243,23 +228,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       summary: 'Alertmanagers of job {{ $labels.job }} run different configurations.',
       description:
         'The Alertmanagers of job {{ $labels.job }} report different configuration hashes for 20 minutes: they route and silence alerts differently depending on which one gets them. Deploy the same configuration file to every member and reload them.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'alertmanager_config_hash{job="alertmanager",instance="am-1:9093"}', values: '111x30' },
-            { series: 'alertmanager_config_hash{job="alertmanager",instance="am-2:9093"}', values: '222x30' },
-          ],
-          evalTime: '25m',
-          labels: { job: 'alertmanager' },
-        },
-        quiet: {
-          series: [
-            { series: 'alertmanager_config_hash{job="alertmanager",instance="am-1:9093"}', values: '111x30' },
-            { series: 'alertmanager_config_hash{job="alertmanager",instance="am-2:9093"}', values: '111x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'members-inconsistent',
@@ -276,23 +244,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       description:
         'Alertmanager {{ $labels.instance }} sees fewer cluster peers than Prometheus scrapes in job {{ $labels.job }}: the gossip cluster is split, so notifications may be sent twice and silences do not propagate. Check the cluster port (9094, TCP and UDP) between the members and their --cluster.peer flags.',
       optional: 'only when clustering is enabled (--cluster.listen-address)',
-      tests: {
-        fires: {
-          series: [
-            { series: 'alertmanager_cluster_members{job="alertmanager",instance="am-1:9093"}', values: '1x30' },
-            { series: 'alertmanager_cluster_members{job="alertmanager",instance="am-2:9093"}', values: '2x30' },
-          ],
-          evalTime: '25m',
-          labels: { job: 'alertmanager', instance: 'am-1:9093' },
-        },
-        quiet: {
-          series: [
-            { series: 'alertmanager_cluster_members{job="alertmanager",instance="am-1:9093"}', values: '2x30' },
-            { series: 'alertmanager_cluster_members{job="alertmanager",instance="am-2:9093"}', values: '2x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'failed-peers',
@@ -306,17 +257,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       description:
         'Alertmanager {{ $labels.instance }} has marked cluster peers as failed for 15 minutes: notifications may be duplicated or missed and silences may not reach every member. Check that every peer runs and that the cluster port is open between them; remove retired peers from --cluster.peer.',
       optional: 'only when clustering is enabled (--cluster.listen-address)',
-      tests: {
-        fires: {
-          series: [{ series: `alertmanager_cluster_failed_peers{${AM}}`, values: '1x30' }],
-          evalTime: '25m',
-          labels: AM_LABELS,
-        },
-        quiet: {
-          series: [{ series: `alertmanager_cluster_failed_peers{${AM}}`, values: '0x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'notify-failing',
@@ -329,23 +269,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       summary: 'Alertmanager {{ $labels.instance }} fails to send {{ $labels.integration }} notifications.',
       description:
         'More {{ $labels.integration }} notifications from Alertmanager {{ $labels.instance }} fail after all retries than the threshold allows: those alerts reach nobody. Read the notify errors in the Alertmanager log (credentials, URL, rate limits, the receiver being down).',
-      tests: {
-        fires: {
-          series: [
-            { series: `alertmanager_notifications_failed_total{${AM},integration="slack"}`, values: '0+5x30' },
-            { series: `alertmanager_notifications_total{${AM},integration="slack"}`, values: '0+100x30' },
-          ],
-          evalTime: '25m',
-          labels: { ...AM_LABELS, integration: 'slack' },
-        },
-        quiet: {
-          series: [
-            { series: `alertmanager_notifications_failed_total{${AM},integration="slack"}`, values: '0x30' },
-            { series: `alertmanager_notifications_total{${AM},integration="slack"}`, values: '0+100x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'notify-failing-crit',
@@ -358,23 +281,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       summary: 'Most {{ $labels.integration }} notifications from {{ $labels.instance }} fail.',
       description:
         'A large share of {{ $labels.integration }} notifications from Alertmanager {{ $labels.instance }} fail after all retries: on-call is not being told about alerts. Fix the receiver now (credentials, URL, network) and check alerts in the Alertmanager UI meanwhile.',
-      tests: {
-        fires: {
-          series: [
-            { series: `alertmanager_notifications_failed_total{${AM},integration="slack"}`, values: '0+50x30' },
-            { series: `alertmanager_notifications_total{${AM},integration="slack"}`, values: '0+100x30' },
-          ],
-          evalTime: '25m',
-          labels: { ...AM_LABELS, integration: 'slack' },
-        },
-        quiet: {
-          series: [
-            { series: `alertmanager_notifications_failed_total{${AM},integration="slack"}`, values: '0+5x30' },
-            { series: `alertmanager_notifications_total{${AM},integration="slack"}`, values: '0+100x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'notifications-slow',
@@ -388,43 +294,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       summary: '{{ $labels.integration }} notifications from {{ $labels.instance }} are slow.',
       description:
         'The slowest 1% of {{ $labels.integration }} notifications from Alertmanager {{ $labels.instance }} take longer than the threshold: the receiver is slow or times out, delaying alerts. Check the receiver’s health and the network path to it.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: `alertmanager_notification_latency_seconds_bucket{${AM},integration="email",le="1"}`,
-              values: '0x30',
-            },
-            {
-              series: `alertmanager_notification_latency_seconds_bucket{${AM},integration="email",le="20"}`,
-              values: '0+1x30',
-            },
-            {
-              series: `alertmanager_notification_latency_seconds_bucket{${AM},integration="email",le="+Inf"}`,
-              values: '0+1x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { ...AM_LABELS, integration: 'email' },
-        },
-        quiet: {
-          series: [
-            {
-              series: `alertmanager_notification_latency_seconds_bucket{${AM},integration="email",le="1"}`,
-              values: '0+1x30',
-            },
-            {
-              series: `alertmanager_notification_latency_seconds_bucket{${AM},integration="email",le="20"}`,
-              values: '0+1x30',
-            },
-            {
-              series: `alertmanager_notification_latency_seconds_bucket{${AM},integration="email",le="+Inf"}`,
-              values: '0+1x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'invalid-alerts',
@@ -437,17 +306,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       summary: 'Alertmanager {{ $labels.instance }} rejects invalid alerts.',
       description:
         'Alertmanager {{ $labels.instance }} keeps receiving alerts it rejects as invalid (missing labels, bad label names, end before start): some sender’s alerts are lost. Find the sender in the Alertmanager debug log and fix its alert payloads.',
-      tests: {
-        fires: {
-          series: [{ series: `alertmanager_alerts_invalid_total{${AM},version="v2"}`, values: '0+3x30' }],
-          evalTime: '25m',
-          labels: AM_LABELS,
-        },
-        quiet: {
-          series: [{ series: `alertmanager_alerts_invalid_total{${AM},version="v2"}`, values: '4x30' }],
-          evalTime: '25m',
-        },
-      },
     },
   ],
   overview: ['up', 'notificationFailureRatio', 'notificationLatency', 'configReloadSuccessful'],

@@ -17,10 +17,6 @@ const probesOnly = (expr: string, q: QueryContext) =>
 const certificateLeft = (q: QueryContext) =>
   `min_over_time(${sel('probe_ssl_earliest_cert_expiry', q)}[${q.range}]) - time()`;
 
-// promtool test series for one probed endpoint.
-const PROBE = { job: 'blackbox_http', instance: 'https://shop.example.com' };
-const probeSeries = (metric: string) => `${metric}{job="blackbox_http",instance="https://shop.example.com"}`;
-
 export const blackboxExporter: ExporterDefinition = {
   id: 'blackbox',
   title: 'Blackbox exporter',
@@ -265,26 +261,6 @@ export const blackboxExporter: ExporterDefinition = {
       summary: 'Probe of {{ $labels.instance }} ({{ $labels.job }}) fails.',
       description:
         'Every probe of {{ $labels.instance }} in job {{ $labels.job }} has failed for 3 minutes: the endpoint is unreachable or answers wrongly. Open the dashboard for the failing phase, or run the probe by hand with &debug=true on the blackbox exporter’s /probe URL.',
-      tests: {
-        fires: {
-          series: [
-            { series: probeSeries('probe_success'), values: '1x5 0x15' },
-            { series: probeSeries('probe_ip_protocol'), values: '4x20' },
-          ],
-          evalTime: '12m',
-          labels: PROBE,
-        },
-        quiet: {
-          series: [
-            { series: probeSeries('probe_success'), values: '1x5 0 1 0 1 0 1 0 1 0 1 0 1' },
-            { series: probeSeries('probe_ip_protocol'), values: '4x20' },
-            { series: 'probe_ip_protocol{job="blackbox_dns",instance="ns1:53"}', values: '4x20' },
-            { series: 'probe_success{job="blackbox_dns",instance="ns1:53"}', values: '0x20' },
-            { series: 'probe_dns_query_succeeded{job="blackbox_dns",instance="ns1:53"}', values: '0x20' },
-          ],
-          evalTime: '12m',
-        },
-      },
     },
     {
       id: 'probe-unreliable',
@@ -299,23 +275,6 @@ export const blackboxExporter: ExporterDefinition = {
       summary: 'Probes of {{ $labels.instance }} ({{ $labels.job }}) fail now and then.',
       description:
         'Over the last hour fewer probes of {{ $labels.instance }} succeeded than the availability threshold asks, although it answers now: the endpoint flaps. Look for restarts, overloaded backends or a failing node behind a load balancer.',
-      tests: {
-        fires: {
-          series: [
-            { series: probeSeries('probe_success'), values: '1 0 1 1 1 0 1 1 1 1 0 1 1 1 1 0 1 1 1 1' },
-            { series: probeSeries('probe_ip_protocol'), values: '4x20' },
-          ],
-          evalTime: '18m',
-          labels: PROBE,
-        },
-        quiet: {
-          series: [
-            { series: probeSeries('probe_success'), values: '1x20' },
-            { series: probeSeries('probe_ip_protocol'), values: '4x20' },
-          ],
-          evalTime: '18m',
-        },
-      },
     },
     {
       id: 'http-status',
@@ -331,17 +290,6 @@ export const blackboxExporter: ExporterDefinition = {
       description:
         'Every HTTP probe of {{ $labels.instance }} got a 4xx or 5xx status for 10 minutes. Check the application and its logs; a 401/403 may mean the probe’s credentials or the module’s expected status codes are out of date.',
       optional: HTTP_ONLY,
-      tests: {
-        fires: {
-          series: [{ series: probeSeries('probe_http_status_code'), values: '200x5 503x20' }],
-          evalTime: '20m',
-          labels: PROBE,
-        },
-        quiet: {
-          series: [{ series: probeSeries('probe_http_status_code'), values: '200x5 503 200 503 200x20' }],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'slow-probe',
@@ -354,25 +302,6 @@ export const blackboxExporter: ExporterDefinition = {
       summary: 'Probes of {{ $labels.instance }} are slow.',
       description:
         'Probes of {{ $labels.instance }} in job {{ $labels.job }} have taken longer than the threshold on average for 10 minutes. The dashboard’s phase breakdown shows whether DNS, connect, TLS or the server’s processing is slow.',
-      tests: {
-        fires: {
-          series: [
-            { series: probeSeries('probe_duration_seconds'), values: '0.1x5 2.5x20' },
-            { series: probeSeries('probe_ip_protocol'), values: '4x25' },
-          ],
-          evalTime: '20m',
-          labels: PROBE,
-        },
-        quiet: {
-          series: [
-            { series: probeSeries('probe_duration_seconds'), values: '0.1x5 0.3x20' },
-            { series: probeSeries('probe_ip_protocol'), values: '4x25' },
-            // Another multi-target exporter's probe (fortigate_exporter): not a blackbox probe.
-            { series: 'probe_duration_seconds{job="fortigate",instance="fw-1"}', values: '2.5x25' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'cert-expiring',
@@ -386,18 +315,6 @@ export const blackboxExporter: ExporterDefinition = {
       description:
         'The earliest-expiring certificate served by {{ $labels.instance }} runs out within the warning threshold (20 days by default). Renew it and check that automatic renewal (ACME, cert-manager) works.',
       optional: TLS_ONLY,
-      tests: {
-        fires: {
-          // Expiry at 10 days after the epoch; promtool's clock starts at 0.
-          series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '864000x30' }],
-          evalTime: '20m',
-          labels: PROBE,
-        },
-        quiet: {
-          series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '5184000x30' }],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'cert-expiry-critical',
@@ -411,17 +328,6 @@ export const blackboxExporter: ExporterDefinition = {
       description:
         'The earliest-expiring certificate served by {{ $labels.instance }} runs out within the critical threshold (3 days by default); clients will refuse the connection after that. Renew and deploy it now.',
       optional: TLS_ONLY,
-      tests: {
-        fires: {
-          series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '86400x30' }],
-          evalTime: '20m',
-          labels: PROBE,
-        },
-        quiet: {
-          series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '864000x30' }],
-          evalTime: '20m',
-        },
-      },
     },
   ],
   overview: ['availability', 'probeDuration', 'certificateExpiry'],

@@ -220,22 +220,6 @@ export const chronyExporter: ExporterDefinition = {
       summary: 'chrony_exporter on {{ $labels.instance }} cannot reach chronyd.',
       description:
         'The exporter on {{ $labels.instance }} answers but cannot talk to chronyd: chronyd is stopped or its command socket is unreachable, so the clock is not disciplined and its state unknown. Check `systemctl status chronyd` and `chronyc tracking`.',
-      tests: {
-        fires: {
-          series: [{ series: 'chrony_up{job="chrony",instance="host-1:9123"}', values: '1x5 0x20' }],
-          evalTime: '20m',
-          labels: { job: 'chrony', instance: 'host-1:9123' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'chrony_up{job="chrony",instance="host-1:9123"}',
-              values: '1x5 0 1 1 1 0 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'unsynchronised',
@@ -248,17 +232,6 @@ export const chronyExporter: ExporterDefinition = {
       summary: 'The clock of {{ $labels.instance }} is not synchronised.',
       description:
         'chronyd on {{ $labels.instance }} reports stratum 16: it has no usable time source and the clock drifts freely. Check `chronyc sources -v` (unreachable servers, firewall on UDP 123, a wrong pool name).',
-      tests: {
-        fires: {
-          series: [{ series: 'chrony_tracking_stratum{job="chrony",instance="host-1:9123"}', values: '2x5 16x25' }],
-          evalTime: '25m',
-          labels: { job: 'chrony', instance: 'host-1:9123' },
-        },
-        quiet: {
-          series: [{ series: 'chrony_tracking_stratum{job="chrony",instance="host-1:9123"}', values: '3x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'clock-error',
@@ -272,34 +245,6 @@ export const chronyExporter: ExporterDefinition = {
       summary: 'The clock of {{ $labels.instance }} may be off by more than the error threshold.',
       description:
         'The worst-case error of the clock on {{ $labels.instance }} (|offset| + root dispersion + root delay / 2) is above the warning threshold: its sources are far away, slow or disagree. Prefer closer NTP servers and check the network path to them.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'chrony_tracking_last_offset_seconds{job="chrony",instance="host-1:9123"}', values: '-0.15x30' },
-            {
-              series: 'chrony_tracking_root_dispersion_seconds{job="chrony",instance="host-1:9123"}',
-              values: '0.01x30',
-            },
-            { series: 'chrony_tracking_root_delay_seconds{job="chrony",instance="host-1:9123"}', values: '0.02x30' },
-          ],
-          evalTime: '20m',
-          labels: { job: 'chrony', instance: 'host-1:9123' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'chrony_tracking_last_offset_seconds{job="chrony",instance="host-1:9123"}',
-              values: '-0.00002x30',
-            },
-            {
-              series: 'chrony_tracking_root_dispersion_seconds{job="chrony",instance="host-1:9123"}',
-              values: '0.001x30',
-            },
-            { series: 'chrony_tracking_root_delay_seconds{job="chrony",instance="host-1:9123"}', values: '0.005x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'clock-error-critical',
@@ -313,31 +258,6 @@ export const chronyExporter: ExporterDefinition = {
       summary: 'The clock of {{ $labels.instance }} may be off by more than a second.',
       description:
         'The worst-case error of the clock on {{ $labels.instance }} is above the critical threshold: TLS, Kerberos, distributed databases and log correlation break at this error. Check `chronyc tracking` and `chronyc sources` now.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'chrony_tracking_last_offset_seconds{job="chrony",instance="host-1:9123"}', values: '1.5x30' },
-            {
-              series: 'chrony_tracking_root_dispersion_seconds{job="chrony",instance="host-1:9123"}',
-              values: '0.01x30',
-            },
-            { series: 'chrony_tracking_root_delay_seconds{job="chrony",instance="host-1:9123"}', values: '0.02x30' },
-          ],
-          evalTime: '20m',
-          labels: { job: 'chrony', instance: 'host-1:9123' },
-        },
-        quiet: {
-          series: [
-            { series: 'chrony_tracking_last_offset_seconds{job="chrony",instance="host-1:9123"}', values: '0.15x30' },
-            {
-              series: 'chrony_tracking_root_dispersion_seconds{job="chrony",instance="host-1:9123"}',
-              values: '0.01x30',
-            },
-            { series: 'chrony_tracking_root_delay_seconds{job="chrony",instance="host-1:9123"}', values: '0.02x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'local-reference',
@@ -350,17 +270,6 @@ export const chronyExporter: ExporterDefinition = {
       summary: 'chronyd on {{ $labels.instance }} follows no remote time source.',
       description:
         'chronyd on {{ $labels.instance }} tracks its local clock (or nothing) instead of a remote NTP source: it serves and keeps free-running time. Check that its servers are reachable (`chronyc sources -v`), unless this host is meant to be an isolated reference.',
-      tests: {
-        fires: {
-          series: [{ series: 'chrony_tracking_remote_reference{job="chrony",instance="host-1:9123"}', values: '0x30' }],
-          evalTime: '25m',
-          labels: { job: 'chrony', instance: 'host-1:9123' },
-        },
-        quiet: {
-          series: [{ series: 'chrony_tracking_remote_reference{job="chrony",instance="host-1:9123"}', values: '1x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'source-unreachable',
@@ -374,29 +283,6 @@ export const chronyExporter: ExporterDefinition = {
       description:
         'NTP source {{ $labels.source_name }} ({{ $labels.source_address }}) answered fewer of the last 8 polls of {{ $labels.instance }} than the threshold: packets are lost on the way or the server is overloaded. With too few good sources chronyd cannot outvote a bad one; fix the path or replace the server.',
       optional: SOURCES_OFF,
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'chrony_sources_reachability_ratio{job="chrony",instance="host-1:9123",source_address="192.0.2.10",source_name="ntp-a"}',
-              values: '0.25x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { job: 'chrony', instance: 'host-1:9123', source_address: '192.0.2.10', source_name: 'ntp-a' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'chrony_sources_reachability_ratio{job="chrony",instance="host-1:9123",source_address="192.0.2.10",source_name="ntp-a"}',
-              values: '1x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'falseticker',
@@ -410,36 +296,6 @@ export const chronyExporter: ExporterDefinition = {
       description:
         'chronyd on {{ $labels.instance }} finds that source {{ $labels.source_name }} ({{ $labels.source_address }}) disagrees with the others and ignores it. Fix or replace that server; with fewer than three good sources a wrong one can no longer be outvoted.',
       optional: 'needs the sources collector, and returns series only while a source is a falseticker',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'chrony_sources_state_info{job="chrony",instance="host-1:9123",source_address="192.0.2.10",source_mode="client",source_name="ntp-a",source_state="falseticker"}',
-              values: '1x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: {
-            job: 'chrony',
-            instance: 'host-1:9123',
-            source_address: '192.0.2.10',
-            source_mode: 'client',
-            source_name: 'ntp-a',
-            source_state: 'falseticker',
-          },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'chrony_sources_state_info{job="chrony",instance="host-1:9123",source_address="192.0.2.10",source_mode="client",source_name="ntp-a",source_state="sync"}',
-              values: '1x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
   ],
   overview: ['up', 'stratum', 'clockErrorBound', 'referenceAge'],

@@ -24,10 +24,6 @@ const memoryPeak = (q: QueryContext) =>
 const diskUsed = (q: QueryContext) =>
   `100 * ${byNameSuffix(q, 'ClickHouseAsyncMetrics_DiskUsed_', '.+', 'disk')} / ${byNameSuffix(q, 'ClickHouseAsyncMetrics_DiskTotal_', '.+', 'disk')}`;
 
-// promtool test series for one server.
-const CH = { job: 'clickhouse', instance: 'ch-1:9363' };
-const chSeries = (metric: string) => `${metric}{job="clickhouse",instance="ch-1:9363"}`;
-
 export const clickhouseExporter: ExporterDefinition = {
   id: 'clickhouse',
   title: 'ClickHouse',
@@ -330,17 +326,6 @@ export const clickhouseExporter: ExporterDefinition = {
       summary: 'Replicated tables on {{ $labels.instance }} are read-only.',
       description:
         'Replicated tables on {{ $labels.instance }} went read-only, almost always because the ZooKeeper/Keeper session is lost; inserts into them fail. Check Keeper’s health and the server’s connection to it (system.zookeeper_connection), then SYSTEM RESTART REPLICA if tables stay read-only.',
-      tests: {
-        fires: {
-          series: [{ series: chSeries('ClickHouseMetrics_ReadonlyReplica'), values: '0x5 2x20' }],
-          evalTime: '15m',
-          labels: CH,
-        },
-        quiet: {
-          series: [{ series: chSeries('ClickHouseMetrics_ReadonlyReplica'), values: '0x25' }],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'replica-delay',
@@ -353,17 +338,6 @@ export const clickhouseExporter: ExporterDefinition = {
       summary: 'Replicas on {{ $labels.instance }} lag behind.',
       description:
         'A replicated table on {{ $labels.instance }} is more than the warning threshold behind its freshest replica; queries on this server return stale data. Check system.replication_queue for stuck fetches or merges, and the network and disks between replicas.',
-      tests: {
-        fires: {
-          series: [{ series: chSeries('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay'), values: '0x5 600x25' }],
-          evalTime: '25m',
-          labels: CH,
-        },
-        quiet: {
-          series: [{ series: chSeries('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay'), values: '0x5 60x25' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'replica-delay-crit',
@@ -376,17 +350,6 @@ export const clickhouseExporter: ExporterDefinition = {
       summary: 'Replicas on {{ $labels.instance }} are far behind.',
       description:
         'A replicated table on {{ $labels.instance }} is more than the critical threshold behind its freshest replica. Look for errors in system.replication_queue (last_exception) and take the server out of query routing until it catches up.',
-      tests: {
-        fires: {
-          series: [{ series: chSeries('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay'), values: '0x5 3600x25' }],
-          evalTime: '25m',
-          labels: CH,
-        },
-        quiet: {
-          series: [{ series: chSeries('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay'), values: '0x5 600x25' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'too-many-parts',
@@ -399,17 +362,6 @@ export const clickhouseExporter: ExporterDefinition = {
       summary: 'A partition on {{ $labels.instance }} has many parts.',
       description:
         'The busiest partition on {{ $labels.instance }} holds more active parts than the warning threshold: inserts are too small or too frequent, or merges lag. Batch inserts (or use async_insert) and check system.merges; at parts_to_delay_insert ClickHouse starts to slow inserts down.',
-      tests: {
-        fires: {
-          series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 150x30' }],
-          evalTime: '30m',
-          labels: CH,
-        },
-        quiet: {
-          series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 80x30' }],
-          evalTime: '30m',
-        },
-      },
     },
     {
       id: 'parts-critical',
@@ -422,17 +374,6 @@ export const clickhouseExporter: ExporterDefinition = {
       summary: 'Inserts on {{ $labels.instance }} are about to be rejected.',
       description:
         'A partition on {{ $labels.instance }} is close to parts_to_throw_insert: inserts into it will fail with TOO_MANY_PARTS. Stop or batch the inserting clients now and let merges catch up.',
-      tests: {
-        fires: {
-          series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 280x20' }],
-          evalTime: '20m',
-          labels: CH,
-        },
-        quiet: {
-          series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 150x20' }],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'rejected-inserts',
@@ -445,17 +386,6 @@ export const clickhouseExporter: ExporterDefinition = {
       summary: 'ClickHouse at {{ $labels.instance }} rejected inserts.',
       description:
         '{{ $labels.instance }} refused INSERTs in the last 5 minutes with TOO_MANY_PARTS; clients must resend that data. Batch inserts and check why merges cannot keep up (system.merges, disk throughput).',
-      tests: {
-        fires: {
-          series: [{ series: chSeries('ClickHouseProfileEvents_RejectedInserts'), values: '2x10 5x10' }],
-          evalTime: '12m',
-          labels: CH,
-        },
-        quiet: {
-          series: [{ series: chSeries('ClickHouseProfileEvents_RejectedInserts'), values: '2x20' }],
-          evalTime: '12m',
-        },
-      },
     },
     {
       id: 'memory-high',
@@ -468,23 +398,6 @@ export const clickhouseExporter: ExporterDefinition = {
       summary: 'ClickHouse at {{ $labels.instance }} uses much of the host’s memory.',
       description:
         'The server process on {{ $labels.instance }} holds more than the warning share of the host’s RAM. Large queries start failing with MEMORY_LIMIT_EXCEEDED; look for heavy queries in system.processes and check max_server_memory_usage and cache sizes.',
-      tests: {
-        fires: {
-          series: [
-            { series: chSeries('ClickHouseAsyncMetrics_MemoryResident'), values: '85x30' },
-            { series: chSeries('ClickHouseAsyncMetrics_OSMemoryTotal'), values: '100x30' },
-          ],
-          evalTime: '25m',
-          labels: CH,
-        },
-        quiet: {
-          series: [
-            { series: chSeries('ClickHouseAsyncMetrics_MemoryResident'), values: '50x30' },
-            { series: chSeries('ClickHouseAsyncMetrics_OSMemoryTotal'), values: '100x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'memory-critical',
@@ -497,23 +410,6 @@ export const clickhouseExporter: ExporterDefinition = {
       summary: 'ClickHouse at {{ $labels.instance }} is close to running out of memory.',
       description:
         'The server process on {{ $labels.instance }} holds more than the critical share of the host’s RAM; the kernel’s OOM killer may stop it. Kill the heaviest queries (KILL QUERY) and lower max_server_memory_usage_to_ram_ratio.',
-      tests: {
-        fires: {
-          series: [
-            { series: chSeries('ClickHouseAsyncMetrics_MemoryResident'), values: '95x20' },
-            { series: chSeries('ClickHouseAsyncMetrics_OSMemoryTotal'), values: '100x20' },
-          ],
-          evalTime: '15m',
-          labels: CH,
-        },
-        quiet: {
-          series: [
-            { series: chSeries('ClickHouseAsyncMetrics_MemoryResident'), values: '85x20' },
-            { series: chSeries('ClickHouseAsyncMetrics_OSMemoryTotal'), values: '100x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'disk-full',
@@ -526,23 +422,6 @@ export const clickhouseExporter: ExporterDefinition = {
       summary: 'ClickHouse disk {{ $labels.disk }} on {{ $labels.instance }} is almost full.',
       description:
         'Disk {{ $labels.disk }} of {{ $labels.instance }} is fuller than the warning threshold. Merges need free space to run; drop old partitions, shorten TTLs or add a disk to the storage policy.',
-      tests: {
-        fires: {
-          series: [
-            { series: chSeries('ClickHouseAsyncMetrics_DiskUsed_backups'), values: '90x30' },
-            { series: chSeries('ClickHouseAsyncMetrics_DiskTotal_backups'), values: '100x30' },
-          ],
-          evalTime: '25m',
-          labels: { ...CH, disk: 'backups' },
-        },
-        quiet: {
-          series: [
-            { series: chSeries('ClickHouseAsyncMetrics_DiskUsed_backups'), values: '50x30' },
-            { series: chSeries('ClickHouseAsyncMetrics_DiskTotal_backups'), values: '100x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'disk-critical',
@@ -555,23 +434,6 @@ export const clickhouseExporter: ExporterDefinition = {
       summary: 'ClickHouse disk {{ $labels.disk }} on {{ $labels.instance }} is full.',
       description:
         'Disk {{ $labels.disk }} of {{ $labels.instance }} is fuller than the critical threshold; merges and inserts are about to fail. Free space now (ALTER TABLE … DROP PARTITION, system.detached_parts) or move data to another disk.',
-      tests: {
-        fires: {
-          series: [
-            { series: chSeries('ClickHouseAsyncMetrics_DiskUsed_default'), values: '97x20' },
-            { series: chSeries('ClickHouseAsyncMetrics_DiskTotal_default'), values: '100x20' },
-          ],
-          evalTime: '15m',
-          labels: { ...CH, disk: 'default' },
-        },
-        quiet: {
-          series: [
-            { series: chSeries('ClickHouseAsyncMetrics_DiskUsed_default'), values: '90x20' },
-            { series: chSeries('ClickHouseAsyncMetrics_DiskTotal_default'), values: '100x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'restarted',
@@ -585,17 +447,6 @@ export const clickhouseExporter: ExporterDefinition = {
       summary: 'ClickHouse at {{ $labels.instance }} restarted.',
       description:
         'The server behind {{ $labels.instance }} started within the last 15 minutes. Expected after an upgrade; otherwise look for a crash or OOM kill in clickhouse-server.err.log and the kernel log.',
-      tests: {
-        fires: {
-          series: [{ series: chSeries('ClickHouseAsyncMetrics_Uptime'), values: '60+60x20' }],
-          evalTime: '5m',
-          labels: CH,
-        },
-        quiet: {
-          series: [{ series: chSeries('ClickHouseAsyncMetrics_Uptime'), values: '86400+60x20' }],
-          evalTime: '5m',
-        },
-      },
     },
   ],
   overview: ['memoryUsage', 'partsPerPartition', 'replicaDelay', 'diskUsage'],

@@ -219,26 +219,6 @@ export const dnsExporter: ExporterDefinition = {
       summary: 'DNS probe of {{ $labels.instance }} fails.',
       description:
         'Every DNS probe of {{ $labels.instance }} (job {{ $labels.job }}) has failed for 5 minutes: the server does not answer, answers with an error rcode, or its answer fails the module’s validation. Query it by hand (`dig @server name`) and check the server’s log; clients relying on it cannot resolve names.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'probe_success{job="dns",instance="ns1:53"}', values: '1x10 0x20' },
-            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x10 0x20' },
-          ],
-          evalTime: '25m',
-          labels: { job: 'dns', instance: 'ns1:53' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'probe_success{job="dns",instance="ns1:53"}',
-              values: '1x10 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1',
-            },
-            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'availability-low',
@@ -252,26 +232,6 @@ export const dnsExporter: ExporterDefinition = {
       summary: 'DNS server {{ $labels.instance }} fails too many probes.',
       description:
         'Over the last hour a larger share of DNS probes of {{ $labels.instance }} failed than the availability threshold allows: the server answers intermittently (overload, packet loss, a flapping upstream). Check its query rate, its upstreams and the network path.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'probe_success{job="dns",instance="ns1:53"}',
-              values: '1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1',
-            },
-            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x40' },
-          ],
-          evalTime: '35m',
-          labels: { job: 'dns', instance: 'ns1:53' },
-        },
-        quiet: {
-          series: [
-            { series: 'probe_success{job="dns",instance="ns1:53"}', values: '1x40' },
-            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x40' },
-          ],
-          evalTime: '35m',
-        },
-      },
     },
     {
       id: 'no-answer',
@@ -286,23 +246,6 @@ export const dnsExporter: ExporterDefinition = {
       summary: 'DNS server {{ $labels.instance }} answers the probed name with no records.',
       description:
         'The DNS server {{ $labels.instance }} answers, but with fewer records than the threshold (by default none): the probed name no longer resolves (NXDOMAIN or an empty answer). Check the zone for a deleted record or a failed zone transfer.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'probe_dns_answer_rrs{job="dns",instance="ns1:53"}', values: '0x20' },
-            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x20' },
-          ],
-          evalTime: '15m',
-          labels: { job: 'dns', instance: 'ns1:53' },
-        },
-        quiet: {
-          series: [
-            { series: 'probe_dns_answer_rrs{job="dns",instance="ns1:53"}', values: '0x20' },
-            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '0x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'slow',
@@ -316,23 +259,6 @@ export const dnsExporter: ExporterDefinition = {
       summary: 'DNS server {{ $labels.instance }} answers slowly.',
       description:
         'DNS probes of {{ $labels.instance }} have taken longer than the warning threshold on average for 10 minutes; every client lookup waits as long. Check the server’s load, its upstream resolvers and the network path.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'probe_duration_seconds{job="dns",instance="ns1:53"}', values: '1.5x30' },
-            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x30' },
-          ],
-          evalTime: '20m',
-          labels: { job: 'dns', instance: 'ns1:53' },
-        },
-        quiet: {
-          series: [
-            { series: 'probe_duration_seconds{job="dns",instance="ns1:53"}', values: '0.02x30' },
-            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'very-slow',
@@ -346,23 +272,6 @@ export const dnsExporter: ExporterDefinition = {
       summary: 'DNS server {{ $labels.instance }} answers very slowly.',
       description:
         'DNS probes of {{ $labels.instance }} take longer than the critical threshold: many clients time out (the usual resolver timeout is a few seconds) and fall back or fail. Check the server now: overload, an unreachable upstream or packet loss.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'probe_duration_seconds{job="dns",instance="ns1:53"}', values: '4x30' },
-            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x30' },
-          ],
-          evalTime: '20m',
-          labels: { job: 'dns', instance: 'ns1:53' },
-        },
-        quiet: {
-          series: [
-            { series: 'probe_duration_seconds{job="dns",instance="ns1:53"}', values: '1.5x30' },
-            { series: 'probe_dns_query_succeeded{job="dns",instance="ns1:53"}', values: '1x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
   ],
   overview: ['probeSuccess', 'availability', 'queryTime', 'answerRecords'],

@@ -315,23 +315,6 @@ export const fortigateExporter: ExporterDefinition = {
       summary: 'The FortiGate exporter cannot read {{ $labels.instance }}.',
       description:
         'Every probe of {{ $labels.instance }} in the last 5 minutes failed: the firewall’s REST API is unreachable, the API token expired or lost a permission, or the firewall is down. Check the exporter’s log and that the API user’s trusted hosts include the exporter. Until it recovers, no other FortiGate alert can see this firewall.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'probe_success{job="fortigate",instance="fw01"}', values: '1x30 0x30' },
-            { series: 'fortigate_version_info{job="fortigate",instance="fw01",version="v7.4.8"}', values: '1x30' },
-          ],
-          evalTime: '50m',
-          labels: { job: 'fortigate', instance: 'fw01' },
-        },
-        quiet: {
-          series: [
-            { series: 'probe_success{job="fortigate",instance="fw01"}', values: '1x60' },
-            { series: 'fortigate_version_info{job="fortigate",instance="fw01",version="v7.4.8"}', values: '1x60' },
-          ],
-          evalTime: '50m',
-        },
-      },
     },
     {
       id: 'cpu-high',
@@ -345,23 +328,6 @@ export const fortigateExporter: ExporterDefinition = {
       summary: 'FortiGate {{ $labels.instance }} CPU is high.',
       description:
         'Average CPU use of FortiGate {{ $labels.instance }} has stayed above the threshold: session setup, UTM inspection and the management plane slow down. Look at `diagnose sys top` for the busy daemon and at traffic shifts (a new policy without offload, an attack).',
-      tests: {
-        fires: {
-          series: [
-            { series: 'fortigate_cpu_usage_ratio{job="fortigate",instance="fw01",processor="0"}', values: '0.95x30' },
-            { series: 'fortigate_cpu_usage_ratio{job="fortigate",instance="fw01",processor="1"}', values: '0.93x30' },
-          ],
-          evalTime: '20m',
-          labels: { job: 'fortigate', instance: 'fw01' },
-        },
-        quiet: {
-          series: [
-            { series: 'fortigate_cpu_usage_ratio{job="fortigate",instance="fw01",processor="0"}', values: '0.99x30' },
-            { series: 'fortigate_cpu_usage_ratio{job="fortigate",instance="fw01",processor="1"}', values: '0.2x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'memory-high',
@@ -374,17 +340,6 @@ export const fortigateExporter: ExporterDefinition = {
       summary: 'FortiGate {{ $labels.instance }} memory is high.',
       description:
         'Memory use of FortiGate {{ $labels.instance }} has stayed above the threshold, close to conserve mode, in which the firewall stops inspecting new sessions. Check session counts, UTM profiles and `diagnose hardware sysinfo conserve`.',
-      tests: {
-        fires: {
-          series: [{ series: 'fortigate_memory_usage_ratio{job="fortigate",instance="fw01"}', values: '0.92x30' }],
-          evalTime: '20m',
-          labels: { job: 'fortigate', instance: 'fw01' },
-        },
-        quiet: {
-          series: [{ series: 'fortigate_memory_usage_ratio{job="fortigate",instance="fw01"}', values: '0.6x30' }],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'memory-critical',
@@ -397,17 +352,6 @@ export const fortigateExporter: ExporterDefinition = {
       summary: 'FortiGate {{ $labels.instance }} is in or near conserve mode.',
       description:
         'Memory use of FortiGate {{ $labels.instance }} is above the critical threshold: FortiOS is in or about to enter conserve mode and may fail open or drop new sessions. Reduce load now (disable heavy UTM profiles, clear sessions) and find the cause.',
-      tests: {
-        fires: {
-          series: [{ series: 'fortigate_memory_usage_ratio{job="fortigate",instance="fw01"}', values: '0.97x20' }],
-          evalTime: '15m',
-          labels: { job: 'fortigate', instance: 'fw01' },
-        },
-        quiet: {
-          series: [{ series: 'fortigate_memory_usage_ratio{job="fortigate",instance="fw01"}', values: '0.92x20' }],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'interface-saturated',
@@ -421,49 +365,6 @@ export const fortigateExporter: ExporterDefinition = {
       summary: 'Interface {{ $labels.name }} on FortiGate {{ $labels.instance }} is near its link speed.',
       description:
         'The busiest direction of interface {{ $labels.name }} ({{ $labels.alias }}) on {{ $labels.instance }} has stayed above the utilisation threshold: packets queue and drop. Find the top talkers (FortiView) or add capacity (aggregate, faster link).',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'fortigate_interface_receive_bytes_total{job="fortigate",instance="fw01",name="wan1",alias="uplink",vdom="root"}',
-              values: '0+7200000000x40',
-            },
-            {
-              series:
-                'fortigate_interface_transmit_bytes_total{job="fortigate",instance="fw01",name="wan1",alias="uplink",vdom="root"}',
-              values: '0+600000000x40',
-            },
-            {
-              series:
-                'fortigate_interface_speed_bps{job="fortigate",instance="fw01",name="wan1",alias="uplink",vdom="root"}',
-              values: '1e+09x40',
-            },
-          ],
-          evalTime: '30m',
-          labels: { job: 'fortigate', instance: 'fw01', name: 'wan1', alias: 'uplink', vdom: 'root' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'fortigate_interface_receive_bytes_total{job="fortigate",instance="fw01",name="wan1",alias="uplink",vdom="root"}',
-              values: '0+600000000x40',
-            },
-            {
-              series:
-                'fortigate_interface_transmit_bytes_total{job="fortigate",instance="fw01",name="wan1",alias="uplink",vdom="root"}',
-              values: '0+600000000x40',
-            },
-            {
-              series:
-                'fortigate_interface_speed_bps{job="fortigate",instance="fw01",name="wan1",alias="uplink",vdom="root"}',
-              values: '1e+09x40',
-            },
-          ],
-          evalTime: '30m',
-        },
-      },
     },
     {
       id: 'interface-errors',
@@ -477,39 +378,6 @@ export const fortigateExporter: ExporterDefinition = {
       summary: 'Interface {{ $labels.name }} on FortiGate {{ $labels.instance }} has errors.',
       description:
         'Interface {{ $labels.name }} on {{ $labels.instance }} keeps counting receive or transmit errors: check cabling, optics, duplex and speed settings on both ends.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'fortigate_interface_receive_errors_total{job="fortigate",instance="fw01",name="wan1",alias="uplink",vdom="root"}',
-              values: '0+600x40',
-            },
-            {
-              series:
-                'fortigate_interface_transmit_errors_total{job="fortigate",instance="fw01",name="wan1",alias="uplink",vdom="root"}',
-              values: '0x40',
-            },
-          ],
-          evalTime: '30m',
-          labels: { job: 'fortigate', instance: 'fw01', name: 'wan1', alias: 'uplink', vdom: 'root' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'fortigate_interface_receive_errors_total{job="fortigate",instance="fw01",name="wan1",alias="uplink",vdom="root"}',
-              values: '0+6x40',
-            },
-            {
-              series:
-                'fortigate_interface_transmit_errors_total{job="fortigate",instance="fw01",name="wan1",alias="uplink",vdom="root"}',
-              values: '0x40',
-            },
-          ],
-          evalTime: '30m',
-        },
-      },
     },
     {
       id: 'ipsec-tunnel-down',
@@ -523,36 +391,6 @@ export const fortigateExporter: ExporterDefinition = {
       description:
         'Phase-2 tunnel {{ $labels.name }} (phase 1 {{ $labels.parent }}, VDOM {{ $labels.vdom }}) on {{ $labels.instance }} has been down for 5 minutes: the site behind it is unreachable. Check the peer, its public address and `diagnose vpn ike log`. Dial-up tunnels that are down by design should be left out with a selector in Setup.',
       optional: 'only on firewalls with IPsec VPNs configured',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'fortigate_ipsec_tunnel_up{job="fortigate",instance="fw01",name="hq-branch2",p2serial="1",parent="hq-branch2",vdom="root"}',
-              values: '0x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: {
-            job: 'fortigate',
-            instance: 'fw01',
-            name: 'hq-branch2',
-            p2serial: '1',
-            parent: 'hq-branch2',
-            vdom: 'root',
-          },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'fortigate_ipsec_tunnel_up{job="fortigate",instance="fw01",name="hq-branch2",p2serial="1",parent="hq-branch2",vdom="root"}',
-              values: '1x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'sdwan-link-down',
@@ -566,29 +404,6 @@ export const fortigateExporter: ExporterDefinition = {
       description:
         'The SD-WAN health check {{ $labels.sla }} reports member {{ $labels.interface }} on {{ $labels.instance }} as not up: traffic is steered to the remaining links, with less capacity and no redundancy. Check the ISP link and the health-check target.',
       optional: 'only with SD-WAN health checks configured',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'fortigate_virtual_wan_status{job="fortigate",instance="fw01",interface="wan2",sla="Internet",state="up",vdom="root"}',
-              values: '0x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: { job: 'fortigate', instance: 'fw01', interface: 'wan2', sla: 'Internet', state: 'up', vdom: 'root' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'fortigate_virtual_wan_status{job="fortigate",instance="fw01",interface="wan2",sla="Internet",state="up",vdom="root"}',
-              values: '1x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'sdwan-packet-loss',
@@ -604,39 +419,6 @@ export const fortigateExporter: ExporterDefinition = {
       description:
         'The SD-WAN health check {{ $labels.sla }} measures packet loss above the threshold on {{ $labels.interface }} of {{ $labels.instance }}: voice and interactive traffic suffer. Check the ISP link; adjust SLA targets so traffic moves to a better member.',
       optional: 'only with SD-WAN health checks configured',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'fortigate_virtual_wan_packet_loss_ratio{job="fortigate",instance="fw01",interface="wan1",sla="Internet",vdom="root"}',
-              values: '0.05x30',
-            },
-            {
-              series:
-                'fortigate_virtual_wan_status{job="fortigate",instance="fw01",interface="wan1",sla="Internet",state="up",vdom="root"}',
-              values: '1x30',
-            },
-          ],
-          evalTime: '20m',
-          labels: { job: 'fortigate', instance: 'fw01', interface: 'wan1', sla: 'Internet', vdom: 'root' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'fortigate_virtual_wan_packet_loss_ratio{job="fortigate",instance="fw01",interface="wan1",sla="Internet",vdom="root"}',
-              values: '0.05x30',
-            },
-            {
-              series:
-                'fortigate_virtual_wan_status{job="fortigate",instance="fw01",interface="wan1",sla="Internet",state="up",vdom="root"}',
-              values: '0x30',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'ha-failover',
@@ -650,27 +432,6 @@ export const fortigateExporter: ExporterDefinition = {
       description:
         'Member {{ $labels.serial }} gained or lost the primary role within the last 15 minutes. Expected during an upgrade; otherwise check `diagnose sys ha history read` for the monitored interface or heartbeat failure that caused it.',
       optional: 'only on firewalls in an HA cluster',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'fortigate_ha_member_has_role{job="fortigate",instance="fw01",role="root_master",serial="FG1"}',
-              values: '1x10 0x10',
-            },
-          ],
-          evalTime: '15m',
-          labels: { job: 'fortigate', instance: 'fw01', role: 'root_master', serial: 'FG1' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'fortigate_ha_member_has_role{job="fortigate",instance="fw01",role="root_master",serial="FG1"}',
-              values: '1x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'ha-member-lost',
@@ -686,39 +447,6 @@ export const fortigateExporter: ExporterDefinition = {
       description:
         'The HA cluster seen through {{ $labels.instance }} reports fewer members than it had in the last 6 hours: a peer left the cluster and there is no standby. Check the heartbeat links and the missing unit. A member removed on purpose clears this after 6 hours.',
       optional: 'only on firewalls in an HA cluster',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'fortigate_ha_member_info{job="fortigate",instance="fw01",group="c",hostname="fw01",serial="FG1",vdom="root"}',
-              values: '1x60',
-            },
-            {
-              series:
-                'fortigate_ha_member_info{job="fortigate",instance="fw01",group="c",hostname="fw02",serial="FG2",vdom="root"}',
-              values: '1x30',
-            },
-          ],
-          evalTime: '50m',
-          labels: { job: 'fortigate', instance: 'fw01' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'fortigate_ha_member_info{job="fortigate",instance="fw01",group="c",hostname="fw01",serial="FG1",vdom="root"}',
-              values: '1x60',
-            },
-            {
-              series:
-                'fortigate_ha_member_info{job="fortigate",instance="fw01",group="c",hostname="fw02",serial="FG2",vdom="root"}',
-              values: '1x60',
-            },
-          ],
-          evalTime: '50m',
-        },
-      },
     },
     {
       id: 'cert-expiring',
@@ -731,29 +459,6 @@ export const fortigateExporter: ExporterDefinition = {
       summary: 'Certificate {{ $labels.name }} on FortiGate {{ $labels.instance }} expires soon.',
       description:
         'Certificate {{ $labels.name }} (VDOM {{ $labels.vdom }}, {{ $labels.source }}) on {{ $labels.instance }} expires within the warning period. Renew it and re-bind it to the VPN, admin or inspection profile that uses it.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'fortigate_certificate_valid_to_seconds{job="fortigate",instance="fw01",name="vpn",scope="global",source="user",vdom="root"}',
-              values: '864000x120',
-            },
-          ],
-          evalTime: '90m',
-          labels: { job: 'fortigate', instance: 'fw01', name: 'vpn', scope: 'global', source: 'user', vdom: 'root' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'fortigate_certificate_valid_to_seconds{job="fortigate",instance="fw01",name="vpn",scope="global",source="user",vdom="root"}',
-              values: '8640000x120',
-            },
-          ],
-          evalTime: '90m',
-        },
-      },
     },
     {
       id: 'cert-expiry-critical',
@@ -766,29 +471,6 @@ export const fortigateExporter: ExporterDefinition = {
       summary: 'Certificate {{ $labels.name }} on FortiGate {{ $labels.instance }} expires within days.',
       description:
         'Certificate {{ $labels.name }} (VDOM {{ $labels.vdom }}, {{ $labels.source }}) on {{ $labels.instance }} expires within the critical period or has expired: VPN clients and admin sessions that rely on it will fail. Renew it now.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'fortigate_certificate_valid_to_seconds{job="fortigate",instance="fw01",name="vpn",scope="global",source="user",vdom="root"}',
-              values: '3600x20',
-            },
-          ],
-          evalTime: '10m',
-          labels: { job: 'fortigate', instance: 'fw01', name: 'vpn', scope: 'global', source: 'user', vdom: 'root' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'fortigate_certificate_valid_to_seconds{job="fortigate",instance="fw01",name="vpn",scope="global",source="user",vdom="root"}',
-              values: '864000x20',
-            },
-          ],
-          evalTime: '10m',
-        },
-      },
     },
   ],
   overview: ['probeSuccess', 'cpuUtilisation', 'memoryUtilisation', 'ipsecTunnelsDown'],

@@ -42,10 +42,6 @@ const notificationFailures = (q: QueryContext) =>
     rateSum('grafana_alerting_notifications_total', q, 'integration')
   );
 
-// promtool test series for one Grafana server.
-const GF = 'job="grafana",instance="grafana-1:3000"';
-const GF_LABELS = { job: 'grafana', instance: 'grafana-1:3000' };
-
 export const grafanaExporter: ExporterDefinition = {
   id: 'grafana',
   title: 'Grafana',
@@ -346,36 +342,6 @@ export const grafanaExporter: ExporterDefinition = {
       summary: 'Grafana {{ $labels.instance }} answers {{ $labels.handler }} with server errors.',
       description:
         'More requests to {{ $labels.handler }} on Grafana {{ $labels.instance }} end in a 5xx caused by Grafana itself than the threshold allows (errors caused by data sources are left out). Read the Grafana server log for that handler: database problems, plugin crashes or timeouts are the usual causes.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: `grafana_http_request_duration_seconds_count{${GF},handler="/api/search",method="GET",status_code="500",status_source="server"}`,
-              values: '0+10x30',
-            },
-            {
-              series: `grafana_http_request_duration_seconds_count{${GF},handler="/api/search",method="GET",status_code="200",status_source="server"}`,
-              values: '0+90x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { ...GF_LABELS, handler: '/api/search' },
-        },
-        quiet: {
-          // Downstream failures (a data source erroring) are not Grafana's own errors.
-          series: [
-            {
-              series: `grafana_http_request_duration_seconds_count{${GF},handler="/api/search",method="GET",status_code="500",status_source="downstream"}`,
-              values: '0+10x30',
-            },
-            {
-              series: `grafana_http_request_duration_seconds_count{${GF},handler="/api/search",method="GET",status_code="200",status_source="server"}`,
-              values: '0+90x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'datasource-errors',
@@ -388,35 +354,6 @@ export const grafanaExporter: ExporterDefinition = {
       summary: 'Requests from Grafana {{ $labels.instance }} to data source {{ $labels.datasource }} fail.',
       description:
         'More requests from Grafana {{ $labels.instance }} to data source {{ $labels.datasource }} fail than the threshold allows: panels and alert rules using it show errors or no data. Test the data source in Connections → Data sources and check the backend it points to.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: `grafana_datasource_request_total{${GF},datasource="prom",datasource_type="prometheus",code="502",method="POST"}`,
-              values: '0+20x30',
-            },
-            {
-              series: `grafana_datasource_request_total{${GF},datasource="prom",datasource_type="prometheus",code="200",method="POST"}`,
-              values: '0+80x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { ...GF_LABELS, datasource: 'prom' },
-        },
-        quiet: {
-          series: [
-            {
-              series: `grafana_datasource_request_total{${GF},datasource="prom",datasource_type="prometheus",code="502",method="POST"}`,
-              values: '3x30',
-            },
-            {
-              series: `grafana_datasource_request_total{${GF},datasource="prom",datasource_type="prometheus",code="200",method="POST"}`,
-              values: '0+80x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'rule-eval-failures',
@@ -429,23 +366,6 @@ export const grafanaExporter: ExporterDefinition = {
       summary: 'Grafana {{ $labels.instance }} fails to evaluate alert rules in org {{ $labels.org }}.',
       description:
         'More alert rule evaluations in org {{ $labels.org }} on Grafana {{ $labels.instance }} fail than the threshold allows: those rules go to their error state and cannot fire. Open Alerting → Alert rules, filter by state Error and fix the queries or data sources they use.',
-      tests: {
-        fires: {
-          series: [
-            { series: `grafana_alerting_rule_evaluation_failures_total{${GF},org="1"}`, values: '0+5x30' },
-            { series: `grafana_alerting_rule_evaluations_total{${GF},org="1"}`, values: '0+100x30' },
-          ],
-          evalTime: '25m',
-          labels: { ...GF_LABELS, org: '1' },
-        },
-        quiet: {
-          series: [
-            { series: `grafana_alerting_rule_evaluation_failures_total{${GF},org="1"}`, values: '212x30' },
-            { series: `grafana_alerting_rule_evaluations_total{${GF},org="1"}`, values: '0+100x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'rule-eval-failures-crit',
@@ -458,23 +378,6 @@ export const grafanaExporter: ExporterDefinition = {
       summary: 'Many alert rules in org {{ $labels.org }} on {{ $labels.instance }} cannot be evaluated.',
       description:
         'A large share of alert rule evaluations in org {{ $labels.org }} on Grafana {{ $labels.instance }} fail: alerting there is largely blind, often because a shared data source is down. Fix the data source or the failing queries now.',
-      tests: {
-        fires: {
-          series: [
-            { series: `grafana_alerting_rule_evaluation_failures_total{${GF},org="1"}`, values: '0+30x30' },
-            { series: `grafana_alerting_rule_evaluations_total{${GF},org="1"}`, values: '0+100x30' },
-          ],
-          evalTime: '25m',
-          labels: { ...GF_LABELS, org: '1' },
-        },
-        quiet: {
-          series: [
-            { series: `grafana_alerting_rule_evaluation_failures_total{${GF},org="1"}`, values: '0+5x30' },
-            { series: `grafana_alerting_rule_evaluations_total{${GF},org="1"}`, values: '0+100x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'scheduler-behind',
@@ -488,22 +391,6 @@ export const grafanaExporter: ExporterDefinition = {
       summary: 'The alert scheduler of Grafana {{ $labels.instance }} runs behind.',
       description:
         'The alert rule scheduler of Grafana {{ $labels.instance }} lags behind its ticks by more than the threshold: every rule is evaluated late and alerts fire late. Grafana is overloaded (CPU, database) or has more rules than it can evaluate; scale it or lengthen rule intervals.',
-      tests: {
-        fires: {
-          series: [{ series: `grafana_alerting_scheduler_behind_seconds{${GF}}`, values: '45x30' }],
-          evalTime: '25m',
-          labels: GF_LABELS,
-        },
-        quiet: {
-          series: [
-            {
-              series: `grafana_alerting_scheduler_behind_seconds{${GF}}`,
-              values: '0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'missed-evaluations',
@@ -517,27 +404,6 @@ export const grafanaExporter: ExporterDefinition = {
       summary: 'Grafana {{ $labels.instance }} skips evaluations of rule {{ $labels.name }}.',
       description:
         'Rule {{ $labels.name }} in org {{ $labels.org }} on Grafana {{ $labels.instance }} takes longer to evaluate than its interval, so evaluations are skipped and it alerts late or not at all. Make its query cheaper or lengthen its group’s interval.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: `grafana_alerting_schedule_rule_evaluations_missed_total{${GF},org="1",name="Disk full",rule_uid="abc"}`,
-              values: '0+1x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { ...GF_LABELS, org: '1', name: 'Disk full' },
-        },
-        quiet: {
-          series: [
-            {
-              series: `grafana_alerting_schedule_rule_evaluations_missed_total{${GF},org="1",name="Disk full",rule_uid="abc"}`,
-              values: '2x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'notification-failures',
@@ -550,23 +416,6 @@ export const grafanaExporter: ExporterDefinition = {
       summary: 'Grafana {{ $labels.instance }} fails to send {{ $labels.integration }} notifications.',
       description:
         'More {{ $labels.integration }} notifications from Grafana {{ $labels.instance }} fail than the threshold allows: those alerts reach nobody. Test the contact point in Alerting → Contact points and read the notifier errors in the Grafana log.',
-      tests: {
-        fires: {
-          series: [
-            { series: `grafana_alerting_notifications_failed_total{${GF},integration="email"}`, values: '0+5x30' },
-            { series: `grafana_alerting_notifications_total{${GF},integration="email"}`, values: '0+100x30' },
-          ],
-          evalTime: '25m',
-          labels: { ...GF_LABELS, integration: 'email' },
-        },
-        quiet: {
-          series: [
-            { series: `grafana_alerting_notifications_failed_total{${GF},integration="email"}`, values: '0x30' },
-            { series: `grafana_alerting_notifications_total{${GF},integration="email"}`, values: '0+100x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
   ],
   overview: ['up', 'httpServerErrors', 'ruleEvaluationFailures', 'schedulerBehind'],

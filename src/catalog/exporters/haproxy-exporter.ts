@@ -18,11 +18,6 @@ const sessionsUsed = (side: Side, q: QueryContext) =>
 const sessionsPeak = (side: Side, q: QueryContext) =>
   `100 * max_over_time(${sel(`haproxy_${side}_current_sessions`, q)}[${q.range}]) / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
 
-// promtool test series for one haproxy_exporter.
-const HAPX = { job: 'haproxy_exporter', instance: 'lb-1:9101' };
-const hapxSeries = (metric: string, labels = '') =>
-  `${metric}{job="haproxy_exporter",instance="lb-1:9101"${labels ? `,${labels}` : ''}}`;
-
 export const haproxyCsvExporter: ExporterDefinition = {
   id: 'haproxy-exporter',
   title: 'HAProxy (haproxy_exporter)',
@@ -284,17 +279,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
       summary: 'haproxy_exporter at {{ $labels.instance }} cannot read HAProxy’s stats.',
       description:
         'haproxy_exporter at {{ $labels.instance }} has failed to read the stats CSV for 2 minutes: HAProxy is down, or the stats socket or URI (--haproxy.scrape-uri) is wrong or refused. Check the HAProxy service first.',
-      tests: {
-        fires: {
-          series: [{ series: hapxSeries('haproxy_up'), values: '1x5 0x10' }],
-          evalTime: '10m',
-          labels: HAPX,
-        },
-        quiet: {
-          series: [{ series: hapxSeries('haproxy_up'), values: '1x5 0 1x10' }],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'backend-down',
@@ -307,17 +291,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
       summary: 'HAProxy backend {{ $labels.backend }} behind {{ $labels.instance }} is down.',
       description:
         'Backend {{ $labels.backend }} (read by {{ $labels.instance }}) has no server able to take traffic; its clients get 503. Check the servers’ health checks on the stats page and the servers themselves.',
-      tests: {
-        fires: {
-          series: [{ series: hapxSeries('haproxy_backend_up', 'backend="be_app"'), values: '1x5 0x10' }],
-          evalTime: '10m',
-          labels: { ...HAPX, backend: 'be_app' },
-        },
-        quiet: {
-          series: [{ series: hapxSeries('haproxy_backend_up', 'backend="be_app"'), values: '1x5 0 1x10' }],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'server-down',
@@ -330,22 +303,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
       summary: 'Server {{ $labels.server }} of backend {{ $labels.backend }} is down.',
       description:
         'Server {{ $labels.server }} in backend {{ $labels.backend }} (read by {{ $labels.instance }}) has not been UP for 10 minutes; the backend runs with less capacity. haproxy_exporter reports servers in maintenance as down too: if it was put in MAINT on purpose, silence this alert for the maintenance window.',
-      tests: {
-        fires: {
-          series: [{ series: hapxSeries('haproxy_server_up', 'backend="be_app",server="web2"'), values: '1x5 0x20' }],
-          evalTime: '20m',
-          labels: { ...HAPX, backend: 'be_app', server: 'web2' },
-        },
-        quiet: {
-          series: [
-            {
-              series: hapxSeries('haproxy_server_up', 'backend="be_app",server="web2"'),
-              values: '1x5 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'check-failures',
@@ -358,27 +315,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
       summary: 'Health checks of server {{ $labels.server }} in {{ $labels.backend }} keep failing.',
       description:
         'Server {{ $labels.server }} in backend {{ $labels.backend }} (read by {{ $labels.instance }}) failed more health checks in 15 minutes than the threshold allows, while it may still count as UP: it flaps or is about to go down. Check its load and response time, and whether the check’s timeout is too strict.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: hapxSeries('haproxy_server_check_failures_total', 'backend="be_app",server="web2"'),
-              values: '0+1x40',
-            },
-          ],
-          evalTime: '35m',
-          labels: { ...HAPX, backend: 'be_app', server: 'web2' },
-        },
-        quiet: {
-          series: [
-            {
-              series: hapxSeries('haproxy_server_check_failures_total', 'backend="be_app",server="web2"'),
-              values: '1x40',
-            },
-          ],
-          evalTime: '35m',
-        },
-      },
     },
     {
       id: 'http-5xx',
@@ -391,35 +327,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
       summary: 'Backend {{ $labels.backend }} behind {{ $labels.instance }} answers with many 5xx.',
       description:
         'More responses of backend {{ $labels.backend }} (read by {{ $labels.instance }}) than the threshold are 5xx. Check the application servers behind it and their logs.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
-              values: '0+90x20',
-            },
-            {
-              series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
-              values: '0+10x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: { ...HAPX, backend: 'be_app' },
-        },
-        quiet: {
-          series: [
-            {
-              series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
-              values: '0+99x20',
-            },
-            {
-              series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
-              values: '0+1x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'http-5xx-crit',
@@ -432,35 +339,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
       summary: 'Backend {{ $labels.backend }} behind {{ $labels.instance }} fails a large share of requests.',
       description:
         'More responses of backend {{ $labels.backend }} (read by {{ $labels.instance }}) than the critical threshold are 5xx; users see errors. Check the application servers now (recent deploys, dependencies, resources).',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
-              values: '0+50x20',
-            },
-            {
-              series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
-              values: '0+50x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: { ...HAPX, backend: 'be_app' },
-        },
-        quiet: {
-          series: [
-            {
-              series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
-              values: '0+90x20',
-            },
-            {
-              series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
-              values: '0+10x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'frontend-sessions',
@@ -473,23 +351,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
       summary: 'Frontend {{ $labels.frontend }} behind {{ $labels.instance }} nears its connection limit.',
       description:
         'Sessions on frontend {{ $labels.frontend }} (read by {{ $labels.instance }}) exceed the warning share of its maxconn; at the limit new clients wait in the kernel’s backlog. Raise maxconn (and the process limit) or add capacity.',
-      tests: {
-        fires: {
-          series: [
-            { series: hapxSeries('haproxy_frontend_current_sessions', 'frontend="fe_web"'), values: '900x30' },
-            { series: hapxSeries('haproxy_frontend_limit_sessions', 'frontend="fe_web"'), values: '1000x30' },
-          ],
-          evalTime: '20m',
-          labels: { ...HAPX, frontend: 'fe_web' },
-        },
-        quiet: {
-          series: [
-            { series: hapxSeries('haproxy_frontend_current_sessions', 'frontend="fe_web"'), values: '100x30' },
-            { series: hapxSeries('haproxy_frontend_limit_sessions', 'frontend="fe_web"'), values: '1000x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'backend-sessions',
@@ -502,23 +363,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
       summary: 'Backend {{ $labels.backend }} behind {{ $labels.instance }} nears its session limit.',
       description:
         'Sessions on backend {{ $labels.backend }} (read by {{ $labels.instance }}) exceed the warning share of its limit; further requests queue. Add servers or raise their maxconn if they can take it.',
-      tests: {
-        fires: {
-          series: [
-            { series: hapxSeries('haproxy_backend_current_sessions', 'backend="be_app"'), values: '25x30' },
-            { series: hapxSeries('haproxy_backend_limit_sessions', 'backend="be_app"'), values: '26x30' },
-          ],
-          evalTime: '20m',
-          labels: { ...HAPX, backend: 'be_app' },
-        },
-        quiet: {
-          series: [
-            { series: hapxSeries('haproxy_backend_current_sessions', 'backend="be_app"'), values: '5x30' },
-            { series: hapxSeries('haproxy_backend_limit_sessions', 'backend="be_app"'), values: '26x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'queueing',
@@ -532,22 +376,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
       summary: 'Requests queue in backend {{ $labels.backend }} behind {{ $labels.instance }}.',
       description:
         'Backend {{ $labels.backend }} (read by {{ $labels.instance }}) has had requests waiting for a free server for 15 minutes: all its servers are at their maxconn. Add servers, raise their maxconn if they can take it, or find why responses got slower.',
-      tests: {
-        fires: {
-          series: [{ series: hapxSeries('haproxy_backend_current_queue', 'backend="be_app"'), values: '0x5 4x25' }],
-          evalTime: '25m',
-          labels: { ...HAPX, backend: 'be_app' },
-        },
-        quiet: {
-          series: [
-            {
-              series: hapxSeries('haproxy_backend_current_queue', 'backend="be_app"'),
-              values: '0x5 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'csv-parse-failures',
@@ -561,17 +389,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
       summary: 'haproxy_exporter at {{ $labels.instance }} cannot parse HAProxy’s stats.',
       description:
         'haproxy_exporter at {{ $labels.instance }} keeps failing to parse the stats CSV, so some series are missing. Usually HAProxy was upgraded to a version whose CSV the exporter does not know: upgrade the exporter or move to HAProxy’s built-in Prometheus exporter.',
-      tests: {
-        fires: {
-          series: [{ series: hapxSeries('haproxy_exporter_csv_parse_failures_total'), values: '0+1x30' }],
-          evalTime: '20m',
-          labels: HAPX,
-        },
-        quiet: {
-          series: [{ series: hapxSeries('haproxy_exporter_csv_parse_failures'), values: '3x30' }],
-          evalTime: '20m',
-        },
-      },
     },
   ],
   overview: ['backend5xxRatio', 'frontendSessionsUsed', 'serversNotUp', 'backendQueue'],

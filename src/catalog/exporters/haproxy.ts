@@ -20,11 +20,6 @@ const sessionsUsed = (side: 'frontend' | 'backend', q: QueryContext) =>
 const sessionsPeak = (side: 'frontend' | 'backend', q: QueryContext) =>
   `100 * max_over_time(${sel(`haproxy_${side}_current_sessions`, q)}[${q.range}]) / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
 
-// promtool test series for one HAProxy process.
-const HAP = { job: 'haproxy', instance: 'lb-1:8405' };
-const hapSeries = (metric: string, labels = '') =>
-  `${metric}{job="haproxy",instance="lb-1:8405"${labels ? `,${labels}` : ''}}`;
-
 export const haproxyExporter: ExporterDefinition = {
   id: 'haproxy',
   title: 'HAProxy (built-in exporter)',
@@ -333,17 +328,6 @@ export const haproxyExporter: ExporterDefinition = {
       summary: 'HAProxy backend {{ $labels.proxy }} on {{ $labels.instance }} is down.',
       description:
         'Backend {{ $labels.proxy }} on {{ $labels.instance }} has no server able to take traffic; its clients get 503. Check the servers’ health checks on the stats page and the servers themselves.',
-      tests: {
-        fires: {
-          series: [{ series: hapSeries('haproxy_backend_status', 'proxy="be_app",state="UP"'), values: '1x5 0x10' }],
-          evalTime: '10m',
-          labels: { ...HAP, proxy: 'be_app', state: 'UP' },
-        },
-        quiet: {
-          series: [{ series: hapSeries('haproxy_backend_status', 'proxy="be_app"'), values: '1x5 0 1x10' }],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'server-down',
@@ -358,23 +342,6 @@ export const haproxyExporter: ExporterDefinition = {
       summary: 'Server {{ $labels.server }} of backend {{ $labels.proxy }} is down.',
       description:
         'Server {{ $labels.server }} in backend {{ $labels.proxy }} on {{ $labels.instance }} fails its health checks; the backend runs with less capacity. Check the server and the reason its check gives on the stats page (check_status).',
-      tests: {
-        fires: {
-          series: [{ series: hapSeries('haproxy_server_status', 'proxy="be_app",server="web2"'), values: '1x5 0x20' }],
-          evalTime: '20m',
-          labels: { ...HAP, proxy: 'be_app', server: 'web2' },
-        },
-        quiet: {
-          series: [
-            { series: hapSeries('haproxy_server_status', 'proxy="be_app",server="web2",state="DOWN"'), values: '0x25' },
-            {
-              series: hapSeries('haproxy_server_status', 'proxy="be_app",server="web2",state="MAINT"'),
-              values: '1x25',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'server-flapping',
@@ -387,27 +354,6 @@ export const haproxyExporter: ExporterDefinition = {
       summary: 'Server {{ $labels.server }} of backend {{ $labels.proxy }} flaps.',
       description:
         'Server {{ $labels.server }} in backend {{ $labels.proxy }} on {{ $labels.instance }} went DOWN more often in the last 30 minutes than the threshold allows. An overloaded server or a too strict health check (timeout, rise/fall) is the usual cause.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: hapSeries('haproxy_server_check_up_down_total', 'proxy="be_app",server="web2"'),
-              values: '1x5 2 3 4 5 6x20',
-            },
-          ],
-          evalTime: '20m',
-          labels: { ...HAP, proxy: 'be_app', server: 'web2' },
-        },
-        quiet: {
-          series: [
-            {
-              series: hapSeries('haproxy_server_check_up_down_total', 'proxy="be_app",server="web2"'),
-              values: '1x5 2x20',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'http-5xx',
@@ -420,35 +366,6 @@ export const haproxyExporter: ExporterDefinition = {
       summary: 'Backend {{ $labels.proxy }} on {{ $labels.instance }} answers with many 5xx.',
       description:
         'More responses of backend {{ $labels.proxy }} on {{ $labels.instance }} than the threshold are 5xx. Check the application servers behind it and their logs.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
-              values: '0+90x20',
-            },
-            {
-              series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
-              values: '0+10x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: { ...HAP, proxy: 'be_app' },
-        },
-        quiet: {
-          series: [
-            {
-              series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
-              values: '0+99x20',
-            },
-            {
-              series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
-              values: '0+1x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'http-5xx-crit',
@@ -461,35 +378,6 @@ export const haproxyExporter: ExporterDefinition = {
       summary: 'Backend {{ $labels.proxy }} on {{ $labels.instance }} fails a large share of requests.',
       description:
         'More responses of backend {{ $labels.proxy }} on {{ $labels.instance }} than the critical threshold are 5xx; users see errors. Check the application servers now (recent deploys, dependencies, resources).',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
-              values: '0+50x20',
-            },
-            {
-              series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
-              values: '0+50x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: { ...HAP, proxy: 'be_app' },
-        },
-        quiet: {
-          series: [
-            {
-              series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
-              values: '0+90x20',
-            },
-            {
-              series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
-              values: '0+10x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'frontend-sessions',
@@ -502,23 +390,6 @@ export const haproxyExporter: ExporterDefinition = {
       summary: 'Frontend {{ $labels.proxy }} on {{ $labels.instance }} nears its connection limit.',
       description:
         'Sessions on frontend {{ $labels.proxy }} of {{ $labels.instance }} exceed the warning share of its maxconn; at the limit new clients wait in the kernel’s backlog. Raise maxconn (and the process limit) or add capacity.',
-      tests: {
-        fires: {
-          series: [
-            { series: hapSeries('haproxy_frontend_current_sessions', 'proxy="fe_web"'), values: '900x30' },
-            { series: hapSeries('haproxy_frontend_limit_sessions', 'proxy="fe_web"'), values: '1000x30' },
-          ],
-          evalTime: '20m',
-          labels: { ...HAP, proxy: 'fe_web' },
-        },
-        quiet: {
-          series: [
-            { series: hapSeries('haproxy_frontend_current_sessions', 'proxy="fe_web"'), values: '100x30' },
-            { series: hapSeries('haproxy_frontend_limit_sessions', 'proxy="fe_web"'), values: '1000x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'backend-sessions',
@@ -531,23 +402,6 @@ export const haproxyExporter: ExporterDefinition = {
       summary: 'Backend {{ $labels.proxy }} on {{ $labels.instance }} nears its session limit.',
       description:
         'Sessions on backend {{ $labels.proxy }} of {{ $labels.instance }} exceed the warning share of its limit; further requests queue. Add servers or raise their maxconn if they can take it.',
-      tests: {
-        fires: {
-          series: [
-            { series: hapSeries('haproxy_backend_current_sessions', 'proxy="be_app"'), values: '25x30' },
-            { series: hapSeries('haproxy_backend_limit_sessions', 'proxy="be_app"'), values: '26x30' },
-          ],
-          evalTime: '20m',
-          labels: { ...HAP, proxy: 'be_app' },
-        },
-        quiet: {
-          series: [
-            { series: hapSeries('haproxy_backend_current_sessions', 'proxy="be_app"'), values: '5x30' },
-            { series: hapSeries('haproxy_backend_limit_sessions', 'proxy="be_app"'), values: '26x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'process-connections',
@@ -561,23 +415,6 @@ export const haproxyExporter: ExporterDefinition = {
       summary: 'HAProxy {{ $labels.instance }} is at its global connection limit.',
       description:
         'Connections of the HAProxy process at {{ $labels.instance }} nearly reach the global maxconn; new connections are no longer accepted. Raise global maxconn (with the file descriptor limit) or spread the load.',
-      tests: {
-        fires: {
-          series: [
-            { series: hapSeries('haproxy_process_current_connections'), values: '250x20' },
-            { series: hapSeries('haproxy_process_max_connections'), values: '256x20' },
-          ],
-          evalTime: '15m',
-          labels: HAP,
-        },
-        quiet: {
-          series: [
-            { series: hapSeries('haproxy_process_current_connections'), values: '200x20' },
-            { series: hapSeries('haproxy_process_max_connections'), values: '256x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'queueing',
@@ -591,22 +428,6 @@ export const haproxyExporter: ExporterDefinition = {
       summary: 'Requests queue in backend {{ $labels.proxy }} on {{ $labels.instance }}.',
       description:
         'Backend {{ $labels.proxy }} on {{ $labels.instance }} has had requests waiting for a free server for 15 minutes: all its servers are at their maxconn. Add servers, raise their maxconn if they can take it, or find why responses got slower.',
-      tests: {
-        fires: {
-          series: [{ series: hapSeries('haproxy_backend_current_queue', 'proxy="be_app"'), values: '0x5 4x25' }],
-          evalTime: '25m',
-          labels: { ...HAP, proxy: 'be_app' },
-        },
-        quiet: {
-          series: [
-            {
-              series: hapSeries('haproxy_backend_current_queue', 'proxy="be_app"'),
-              values: '0x5 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'cpu-saturated',
@@ -620,17 +441,6 @@ export const haproxyExporter: ExporterDefinition = {
       summary: 'HAProxy {{ $labels.instance }} is CPU-bound.',
       description:
         'The threads of HAProxy at {{ $labels.instance }} are idle less than the threshold: it has become the bottleneck. Add threads (nbthread) or CPUs, and check for costly rules (regexes, Lua) or TLS handshakes without session reuse.',
-      tests: {
-        fires: {
-          series: [{ series: hapSeries('haproxy_process_idle_time_percent'), values: '100x5 10x25' }],
-          evalTime: '25m',
-          labels: HAP,
-        },
-        quiet: {
-          series: [{ series: hapSeries('haproxy_process_idle_time_percent'), values: '100x5 60x25' }],
-          evalTime: '25m',
-        },
-      },
     },
   ],
   overview: ['backend5xxRatio', 'frontendSessionsUsed', 'connectionsUsed', 'idleTime'],

@@ -10,21 +10,6 @@ const HEALTH = 'ilo_(power_supply|chassis_fan|chassis_temperature|memory_dimm|pr
 const KIB_CEILING = '34359738368';
 const capacity = (q: QueryContext) => sel('ilo_storage_disk_capacity_byte', q);
 
-// promtool test series, labelled as ilo_exporter labels them behind a multi-target scrape.
-const DISK =
-  'job="ilo",instance="ilo-exporter:9545",host="ilo-b",location="1I:1:2",media_type="HDD",model="MB012000JWDFD",serial_number="ZL2ABCD2"';
-const DISK_LABELS = {
-  job: 'ilo',
-  instance: 'ilo-exporter:9545',
-  host: 'ilo-b',
-  location: '1I:1:2',
-  media_type: 'HDD',
-  model: 'MB012000JWDFD',
-  serial_number: 'ZL2ABCD2',
-};
-const SENSOR = 'job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="02-CPU 1"';
-const SENSOR_LABELS = { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', name: '02-CPU 1' };
-
 export const iloExporter: ExporterDefinition = {
   id: 'ilo',
   title: 'HPE iLO',
@@ -266,27 +251,6 @@ export const iloExporter: ExporterDefinition = {
       summary: 'Power supply {{ $labels.serial }} of {{ $labels.host }} is not healthy.',
       description:
         'The iLO of {{ $labels.host }} reports power supply {{ $labels.serial }} as not OK: the server runs without power redundancy and one more failure powers it off. Check the PSU’s LED and the feed it is plugged into, then replace it.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'ilo_power_supply_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",serial="PSU1"}',
-              values: '1x5 0x20',
-            },
-          ],
-          evalTime: '20m',
-          labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', serial: 'PSU1' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'ilo_power_supply_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",serial="PSU1"}',
-              values: '1x25',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'fan-unhealthy',
@@ -299,27 +263,6 @@ export const iloExporter: ExporterDefinition = {
       summary: 'Fan {{ $labels.name }} of {{ $labels.host }} is not healthy.',
       description:
         'The iLO of {{ $labels.host }} reports {{ $labels.name }} as not OK: cooling redundancy is lost and the other fans spin up. Replace the fan (hot-plug on most ProLiants) before temperatures rise.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'ilo_chassis_fan_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="Fan 2"}',
-              values: '1x5 0x20',
-            },
-          ],
-          evalTime: '20m',
-          labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', name: 'Fan 2' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'ilo_chassis_fan_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="Fan 2"}',
-              values: '1x25',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'temp-sensor-unhealthy',
@@ -332,29 +275,6 @@ export const iloExporter: ExporterDefinition = {
       summary: 'Temperature sensor {{ $labels.name }} of {{ $labels.host }} reports a problem.',
       description:
         'The iLO of {{ $labels.host }} reports sensor {{ $labels.name }} as not OK: that zone is past its caution or critical temperature, and the server may throttle or shut down. Check fans, airflow, blanking panels and the inlet temperature.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'ilo_chassis_temperature_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="02-CPU 1"}',
-              values: '1x5 0x20',
-            },
-          ],
-          evalTime: '20m',
-          labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', name: '02-CPU 1' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'ilo_chassis_temperature_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="02-CPU 1"}',
-              values: '1x25',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'dimm-unhealthy',
@@ -367,27 +287,6 @@ export const iloExporter: ExporterDefinition = {
       summary: 'Memory DIMM {{ $labels.name }} of {{ $labels.host }} is not healthy.',
       description:
         'The iLO of {{ $labels.host }} reports DIMM {{ $labels.name }} as not OK (correctable-error storm, failed or mapped out). Check the iLO’s Integrated Management Log and replace the DIMM in a maintenance window before it causes a crash.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'ilo_memory_dimm_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="proc1dimm1"}',
-              values: '1x5 0x20',
-            },
-          ],
-          evalTime: '20m',
-          labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', name: 'proc1dimm1' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'ilo_memory_dimm_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="proc1dimm1"}',
-              values: '1x25',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'cpu-unhealthy',
@@ -400,29 +299,6 @@ export const iloExporter: ExporterDefinition = {
       summary: 'Processor {{ $labels.socket }} of {{ $labels.host }} is not healthy.',
       description:
         'The iLO of {{ $labels.host }} reports processor {{ $labels.socket }} as not OK: expect machine-check errors and crashes. Read the Integrated Management Log, move workloads away and call HPE support.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'ilo_processor_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",model="Xeon",socket="Proc 1"}',
-              values: '1x5 0x20',
-            },
-          ],
-          evalTime: '20m',
-          labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', model: 'Xeon', socket: 'Proc 1' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'ilo_processor_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",model="Xeon",socket="Proc 1"}',
-              values: '1x25',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'disk-unhealthy',
@@ -435,38 +311,6 @@ export const iloExporter: ExporterDefinition = {
       summary: 'Disk {{ $labels.location }} of {{ $labels.host }} is not healthy.',
       description:
         'The Smart Array controller of {{ $labels.host }} reports disk {{ $labels.location }} (serial {{ $labels.serial_number }}) as not OK: its logical drive runs degraded or has failed. Replace the disk and watch the rebuild.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'ilo_storage_disk_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",location="1I:1:2",media_type="HDD",model="MB012000JWDFD",name="12TB 6G SATA HDD",serial_number="ZL2ABCD2"}',
-              values: '1x5 0x20',
-            },
-          ],
-          evalTime: '20m',
-          labels: {
-            job: 'ilo',
-            instance: 'ilo-exporter:9545',
-            host: 'ilo-b',
-            location: '1I:1:2',
-            media_type: 'HDD',
-            model: 'MB012000JWDFD',
-            name: '12TB 6G SATA HDD',
-            serial_number: 'ZL2ABCD2',
-          },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'ilo_storage_disk_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",location="1I:1:2",media_type="HDD",model="MB012000JWDFD",name="12TB 6G SATA HDD",serial_number="ZL2ABCD2"}',
-              values: '1x25',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'disk-failure-predicted',
@@ -479,17 +323,6 @@ export const iloExporter: ExporterDefinition = {
       summary: 'Disk {{ $labels.location }} of {{ $labels.host }} is predicted to fail.',
       description:
         'The Smart Array controller of {{ $labels.host }} predicts that disk {{ $labels.location }} (serial {{ $labels.serial_number }}) will fail (SMART trip). Replace it now, while the array is still redundant.',
-      tests: {
-        fires: {
-          series: [{ series: `ilo_storage_disk_failure_predicted{${DISK}}`, values: '0x5 1x20' }],
-          evalTime: '20m',
-          labels: DISK_LABELS,
-        },
-        quiet: {
-          series: [{ series: `ilo_storage_disk_failure_predicted{${DISK}}`, values: '0x25' }],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'temp-headroom-low',
@@ -503,23 +336,6 @@ export const iloExporter: ExporterDefinition = {
       summary: 'Sensor {{ $labels.name }} of {{ $labels.host }} is close to its critical temperature.',
       description:
         'Sensor {{ $labels.name }} of {{ $labels.host }} reads within the warning headroom of the critical temperature the iLO defines for it. Check fans, airflow and the inlet temperature before the server throttles or shuts down.',
-      tests: {
-        fires: {
-          series: [
-            { series: `ilo_chassis_temperature_current{${SENSOR}}`, values: '62x30' },
-            { series: `ilo_chassis_temperature_critical{${SENSOR}}`, values: '70x30' },
-          ],
-          evalTime: '20m',
-          labels: SENSOR_LABELS,
-        },
-        quiet: {
-          series: [
-            { series: `ilo_chassis_temperature_current{${SENSOR}}`, values: '48x30' },
-            { series: `ilo_chassis_temperature_critical{${SENSOR}}`, values: '70x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'temp-headroom-critical',
@@ -533,23 +349,6 @@ export const iloExporter: ExporterDefinition = {
       summary: 'Sensor {{ $labels.name }} of {{ $labels.host }} is at its critical temperature.',
       description:
         'Sensor {{ $labels.name }} of {{ $labels.host }} reads within the critical headroom of (or above) its critical temperature: the iLO will shut the server down to protect it. Fix cooling now or move workloads away.',
-      tests: {
-        fires: {
-          series: [
-            { series: `ilo_chassis_temperature_current{${SENSOR}}`, values: '68x30' },
-            { series: `ilo_chassis_temperature_critical{${SENSOR}}`, values: '70x30' },
-          ],
-          evalTime: '20m',
-          labels: SENSOR_LABELS,
-        },
-        quiet: {
-          series: [
-            { series: `ilo_chassis_temperature_current{${SENSOR}}`, values: '62x30' },
-            { series: `ilo_chassis_temperature_critical{${SENSOR}}`, values: '70x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'power-capacity-high',
@@ -563,35 +362,6 @@ export const iloExporter: ExporterDefinition = {
       summary: '{{ $labels.host }} draws close to its power supplies’ capacity.',
       description:
         '{{ $labels.host }} draws more of its power-control domain’s capacity than the threshold: a redundant PSU pair may no longer carry the load on one supply, and power capping may slow the server. Check power-capping settings and the PSU sizing.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'ilo_power_current_watt{job="ilo",instance="ilo-exporter:9545",host="ilo-b",id="0"}',
-              values: '1400x30',
-            },
-            {
-              series: 'ilo_power_capacity_watt{job="ilo",instance="ilo-exporter:9545",host="ilo-b",id="0"}',
-              values: '1600x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', id: '0' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'ilo_power_current_watt{job="ilo",instance="ilo-exporter:9545",host="ilo-b",id="0"}',
-              values: '350x30',
-            },
-            {
-              series: 'ilo_power_capacity_watt{job="ilo",instance="ilo-exporter:9545",host="ilo-b",id="0"}',
-              values: '1600x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'powered-off',
@@ -604,17 +374,6 @@ export const iloExporter: ExporterDefinition = {
       summary: 'Server {{ $labels.host }} is powered off.',
       description:
         'The iLO {{ $labels.host }} reports its server as powered off. If nobody turned it off, check the Integrated Management Log for a thermal or power event, then power it on from the iLO.',
-      tests: {
-        fires: {
-          series: [{ series: 'ilo_power_up{job="ilo",instance="ilo-exporter:9545",host="ilo-b"}', values: '1x5 0x20' }],
-          evalTime: '20m',
-          labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b' },
-        },
-        quiet: {
-          series: [{ series: 'ilo_power_up{job="ilo",instance="ilo-exporter:9545",host="ilo-b"}', values: '1x25' }],
-          evalTime: '20m',
-        },
-      },
     },
   ],
   overview: ['unhealthyComponents', 'powerCapacityUsed', 'temperatureHeadroom', 'diskFailurePredicted'],

@@ -311,22 +311,6 @@ export const jmxExporter: ExporterDefinition = {
       summary: 'The JMX exporter on {{ $labels.instance }} cannot read the MBeans.',
       description:
         'The JMX exporter agent on {{ $labels.instance }} fails to read MBeans at every scrape: application metrics are missing and their alerts blind. Check the agent’s log for the failing rule or MBean, and its configuration’s rules and whitelist.',
-      tests: {
-        fires: {
-          series: [{ series: 'jmx_scrape_error{job="jmx",instance="app-1:9404"}', values: '0x5 1x25' }],
-          evalTime: '25m',
-          labels: { job: 'jmx', instance: 'app-1:9404' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'jmx_scrape_error{job="jmx",instance="app-1:9404"}',
-              values: '0x5 1 0 0 0 1 0 0 0 1 0 0 0 1 0 0 0 1 0 0 0 1 0 0 0 1',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'heap-high',
@@ -339,31 +323,6 @@ export const jmxExporter: ExporterDefinition = {
       summary: 'JVM heap on {{ $labels.instance }} stays nearly full.',
       description:
         'Even right after garbage collection, the heap of the JVM on {{ $labels.instance }} stays above the warning threshold of its maximum: the live data set has grown or leaks. Expect longer GC pauses and eventually OutOfMemoryError; take a heap dump or raise -Xmx.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'jvm_memory_used_bytes{job="jmx",instance="app-1:9404",area="heap"}',
-              values: '850 900 870 880 860 890x30',
-            },
-            { series: 'jvm_memory_max_bytes{job="jmx",instance="app-1:9404",area="heap"}', values: '1000x35' },
-          ],
-          evalTime: '30m',
-          labels: { job: 'jmx', instance: 'app-1:9404', area: 'heap' },
-        },
-        quiet: {
-          // The saw-tooth of a healthy heap: high before each collection, low after it.
-          series: [
-            {
-              series: 'jvm_memory_bytes_used{job="jmx",instance="app-1:9404",area="heap"}',
-              values:
-                '900 300 900 300 900 300 900 300 900 300 900 300 900 300 900 300 900 300 900 300 900 300 900 300 900 300 900 300 900 300 900 300 900 300 900',
-            },
-            { series: 'jvm_memory_bytes_max{job="jmx",instance="app-1:9404",area="heap"}', values: '1000x35' },
-          ],
-          evalTime: '30m',
-        },
-      },
     },
     {
       id: 'heap-critical',
@@ -376,23 +335,6 @@ export const jmxExporter: ExporterDefinition = {
       summary: 'JVM on {{ $labels.instance }} is running out of heap.',
       description:
         'Even right after garbage collection, the heap of the JVM on {{ $labels.instance }} stays above the critical threshold: the application spends its time collecting and OutOfMemoryError is near. Restart it in a controlled way after taking a heap dump, and raise -Xmx or fix the leak.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'jvm_memory_bytes_used{job="jmx",instance="app-1:9404",area="heap"}', values: '950x30' },
-            { series: 'jvm_memory_bytes_max{job="jmx",instance="app-1:9404",area="heap"}', values: '1000x30' },
-          ],
-          evalTime: '20m',
-          labels: { job: 'jmx', instance: 'app-1:9404', area: 'heap' },
-        },
-        quiet: {
-          series: [
-            { series: 'jvm_memory_bytes_used{job="jmx",instance="app-1:9404",area="heap"}', values: '850x30' },
-            { series: 'jvm_memory_bytes_max{job="jmx",instance="app-1:9404",area="heap"}', values: '1000x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'gc-time-high',
@@ -405,27 +347,6 @@ export const jmxExporter: ExporterDefinition = {
       summary: 'The JVM on {{ $labels.instance }} spends much time in garbage collection.',
       description:
         'The JVM on {{ $labels.instance }} has spent more wall-clock time collecting garbage than the threshold for 10 minutes: its throughput and latency suffer. Check heap use and allocation rate; tune the heap size or the collector.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'jvm_gc_collection_seconds_sum{job="jmx",instance="app-1:9404",gc="G1 Young Generation"}',
-              values: '0+6x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { job: 'jmx', instance: 'app-1:9404' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'jvm_gc_collection_seconds_sum{job="jmx",instance="app-1:9404",gc="G1 Young Generation"}',
-              values: '0+0.6x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'gc-time-critical',
@@ -438,27 +359,6 @@ export const jmxExporter: ExporterDefinition = {
       summary: 'The JVM on {{ $labels.instance }} is thrashing in garbage collection.',
       description:
         'The JVM on {{ $labels.instance }} spends more time collecting garbage than the critical threshold: it barely does useful work (GC thrashing, usually a nearly full heap). Take a heap dump and restart it, then fix the heap size or the leak.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'jvm_gc_collection_seconds_sum{job="jmx",instance="app-1:9404",gc="G1 Old Generation"}',
-              values: '0+18x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { job: 'jmx', instance: 'app-1:9404' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'jvm_gc_collection_seconds_sum{job="jmx",instance="app-1:9404",gc="G1 Old Generation"}',
-              values: '0+6x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'deadlocked-threads',
@@ -471,17 +371,6 @@ export const jmxExporter: ExporterDefinition = {
       summary: 'Threads are deadlocked in the JVM on {{ $labels.instance }}.',
       description:
         'The JVM on {{ $labels.instance }} reports deadlocked threads: the requests they serve hang forever and only a restart frees them. Take a thread dump (`jstack`) first so the bug can be fixed, then restart the application.',
-      tests: {
-        fires: {
-          series: [{ series: 'jvm_threads_deadlocked{job="jmx",instance="app-1:9404"}', values: '0x5 2x20' }],
-          evalTime: '20m',
-          labels: { job: 'jmx', instance: 'app-1:9404' },
-        },
-        quiet: {
-          series: [{ series: 'jvm_threads_deadlocked{job="jmx",instance="app-1:9404"}', values: '0x25' }],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'fds-high',
@@ -494,25 +383,6 @@ export const jmxExporter: ExporterDefinition = {
       summary: 'The JVM on {{ $labels.instance }} uses most of its file descriptors.',
       description:
         'The JVM process on {{ $labels.instance }} has more file descriptors open than the warning share of its limit: new sockets and files will soon fail with "Too many open files". Look for leaked connections or streams, or raise LimitNOFILE.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'process_open_fds{job="jmx",instance="app-1:9404"}', values: '850x30' },
-            { series: 'process_max_fds{job="jmx",instance="app-1:9404"}', values: '1000x30' },
-            { series: 'jmx_scrape_error{job="jmx",instance="app-1:9404"}', values: '0x30' },
-          ],
-          evalTime: '25m',
-          labels: { job: 'jmx', instance: 'app-1:9404' },
-        },
-        quiet: {
-          series: [
-            { series: 'process_open_fds{job="jmx",instance="app-1:9404"}', values: '400x30' },
-            { series: 'process_max_fds{job="jmx",instance="app-1:9404"}', values: '1000x30' },
-            { series: 'jmx_scrape_error{job="jmx",instance="app-1:9404"}', values: '0x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'fds-critical',
@@ -525,25 +395,6 @@ export const jmxExporter: ExporterDefinition = {
       summary: 'The JVM on {{ $labels.instance }} is running out of file descriptors.',
       description:
         'The JVM process on {{ $labels.instance }} has nearly all of its file descriptors open: connections and file opens are about to fail. Restart it if it leaks, and find the leak or raise LimitNOFILE.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'process_open_fds{job="jmx",instance="app-1:9404"}', values: '950x30' },
-            { series: 'process_max_fds{job="jmx",instance="app-1:9404"}', values: '1000x30' },
-            { series: 'jmx_scrape_error{job="jmx",instance="app-1:9404"}', values: '0x30' },
-          ],
-          evalTime: '25m',
-          labels: { job: 'jmx', instance: 'app-1:9404' },
-        },
-        quiet: {
-          series: [
-            { series: 'process_open_fds{job="jmx",instance="app-1:9404"}', values: '850x30' },
-            { series: 'process_max_fds{job="jmx",instance="app-1:9404"}', values: '1000x30' },
-            { series: 'jmx_scrape_error{job="jmx",instance="app-1:9404"}', values: '0x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'restarted',
@@ -557,23 +408,6 @@ export const jmxExporter: ExporterDefinition = {
       summary: 'The JVM on {{ $labels.instance }} restarted.',
       description:
         'The JVM on {{ $labels.instance }} started within the last 15 minutes. Expected after a deployment; otherwise look for an OutOfMemoryError, a crash (hs_err_pid file) or an OOM kill in the system log.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'process_start_time_seconds{job="jmx",instance="app-1:9404"}', values: '1000x10 1700x10' },
-            { series: 'jmx_scrape_error{job="jmx",instance="app-1:9404"}', values: '0x20' },
-          ],
-          evalTime: '15m',
-          labels: { job: 'jmx', instance: 'app-1:9404' },
-        },
-        quiet: {
-          series: [
-            { series: 'process_start_time_seconds{job="jmx",instance="app-1:9404"}', values: '1000x20' },
-            { series: 'jmx_scrape_error{job="jmx",instance="app-1:9404"}', values: '0x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
   ],
   overview: ['heapUtilisation', 'gcTime', 'deadlockedThreads', 'fileDescriptors'],

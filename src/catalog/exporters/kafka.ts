@@ -8,11 +8,6 @@ import type { ExporterDefinition, QueryContext } from '../types';
 const consumerLag = (q: QueryContext) =>
   `sum by (${q.by}, consumergroup, topic) (${sel('kafka_consumergroup_lag', q)}) or sum by (${q.by}, consumergroup, topic) (${sel('kafka_consumergroupzookeeper_lag_zookeeper', q)})`;
 
-// promtool test series for one kafka_exporter (one cluster).
-const KAFKA = { job: 'kafka', instance: 'kafka-exporter:9308' };
-const kafkaSeries = (metric: string, labels = '') =>
-  `${metric}{job="kafka",instance="kafka-exporter:9308"${labels ? `,${labels}` : ''}}`;
-
 export const kafkaExporter: ExporterDefinition = {
   id: 'kafka',
   title: 'Kafka (kafka_exporter)',
@@ -243,33 +238,6 @@ export const kafkaExporter: ExporterDefinition = {
       summary: 'Partition {{ $labels.partition }} of topic {{ $labels.topic }} is under-replicated.',
       description:
         'Partition {{ $labels.partition }} of {{ $labels.topic }} (cluster seen by {{ $labels.instance }}) has fewer in-sync replicas than assigned replicas; one more broker failure may make it unavailable or lose data. Check the brokers hosting its replicas (down, disk full, slow network) with kafka-topics --describe --under-replicated-partitions.',
-      tests: {
-        fires: {
-          series: [
-            { series: kafkaSeries('kafka_topic_partition_replicas', 'partition="2",topic="payments"'), values: '3x30' },
-            {
-              series: kafkaSeries('kafka_topic_partition_in_sync_replica', 'partition="2",topic="payments"'),
-              values: '3x5 2x25',
-            },
-          ],
-          evalTime: '20m',
-          labels: { ...KAFKA, partition: '2', topic: 'payments' },
-        },
-        quiet: {
-          series: [
-            {
-              series: kafkaSeries('kafka_topic_partition_under_replicated_partition', 'partition="2",topic="payments"'),
-              values: '0x30',
-            },
-            { series: kafkaSeries('kafka_topic_partition_replicas', 'partition="2",topic="payments"'), values: '2x30' },
-            {
-              series: kafkaSeries('kafka_topic_partition_in_sync_replica', 'partition="2",topic="payments"'),
-              values: '2x30',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'offline-partitions',
@@ -282,26 +250,6 @@ export const kafkaExporter: ExporterDefinition = {
       summary: 'Topic {{ $labels.topic }} has partitions without a leader.',
       description:
         'Partitions of {{ $labels.topic }} (cluster seen by {{ $labels.instance }}) have no leader: nobody can produce to or consume from them. Bring back the brokers holding their replicas; if none of the in-sync replicas can return, an unclean leader election is the last resort and loses data.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: kafkaSeries('kafka_topic_partition_leader', 'partition="0",topic="orders"'),
-              values: '1x5 -1x10',
-            },
-            { series: kafkaSeries('kafka_topic_partition_leader', 'partition="1",topic="orders"'), values: '2x15' },
-          ],
-          evalTime: '10m',
-          labels: { ...KAFKA, topic: 'orders' },
-        },
-        quiet: {
-          series: [
-            { series: kafkaSeries('kafka_topic_partition_leader', 'partition="0",topic="orders"'), values: '1x5 3x10' },
-            { series: kafkaSeries('kafka_topic_partition_leader', 'partition="1",topic="orders"'), values: '2x15' },
-          ],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'consumer-lag',
@@ -320,27 +268,6 @@ export const kafkaExporter: ExporterDefinition = {
       summary: 'Consumer group {{ $labels.consumergroup }} falls behind on {{ $labels.topic }}.',
       description:
         'Consumer group {{ $labels.consumergroup }} has more unread messages on {{ $labels.topic }} than the threshold and the backlog is not shrinking. Check that its consumers run and are not erroring, and add consumers (up to the partition count) if they are too slow.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
-              values: '5000+500x40',
-            },
-          ],
-          evalTime: '35m',
-          labels: { ...KAFKA, consumergroup: 'billing', topic: 'orders' },
-        },
-        quiet: {
-          series: [
-            {
-              series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
-              values: '50000-500x40',
-            },
-          ],
-          evalTime: '35m',
-        },
-      },
     },
     {
       id: 'consumer-lag-crit',
@@ -353,33 +280,6 @@ export const kafkaExporter: ExporterDefinition = {
       summary: 'Consumer group {{ $labels.consumergroup }} is far behind on {{ $labels.topic }}.',
       description:
         'Consumer group {{ $labels.consumergroup }} has more unread messages on {{ $labels.topic }} than the critical threshold. If the lag outgrows the topic’s retention, messages are deleted before they are read: scale or fix the consumers now.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: kafkaSeries(
-                'kafka_consumergroupzookeeper_lag_zookeeper',
-                'consumergroup="legacy",partition="0",topic="orders"'
-              ),
-              values: '150000x30',
-            },
-          ],
-          evalTime: '20m',
-          labels: { ...KAFKA, consumergroup: 'legacy', topic: 'orders' },
-        },
-        quiet: {
-          series: [
-            {
-              series: kafkaSeries(
-                'kafka_consumergroupzookeeper_lag_zookeeper',
-                'consumergroup="legacy",partition="0",topic="orders"'
-              ),
-              values: '50000x30',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'no-consumers',
@@ -395,35 +295,6 @@ export const kafkaExporter: ExporterDefinition = {
       summary: 'Consumer group {{ $labels.consumergroup }} has no members.',
       description:
         'Nobody in consumer group {{ $labels.consumergroup }} (cluster seen by {{ $labels.instance }}) is consuming although messages wait for it. Start its consumers, or delete the group if it is no longer used.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: kafkaSeries('kafka_consumergroup_members', 'consumergroup="billing",env="prod"'),
-              values: '2x5 0x30',
-            },
-            {
-              series: kafkaSeries(
-                'kafka_consumergroup_lag',
-                'consumergroup="billing",env="prod",partition="0",topic="orders"'
-              ),
-              values: '10+10x35',
-            },
-          ],
-          evalTime: '30m',
-          labels: { ...KAFKA, consumergroup: 'billing', env: 'prod' },
-        },
-        quiet: {
-          series: [
-            { series: kafkaSeries('kafka_consumergroup_members', 'consumergroup="billing"'), values: '2x5 0x30' },
-            {
-              series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
-              values: '0x35',
-            },
-          ],
-          evalTime: '30m',
-        },
-      },
     },
     {
       id: 'broker-lost',
@@ -437,17 +308,6 @@ export const kafkaExporter: ExporterDefinition = {
       summary: 'A Kafka broker left the cluster seen by {{ $labels.instance }}.',
       description:
         'The cluster behind {{ $labels.instance }} has fewer brokers than in the last hour. Check the missing broker’s process, host and log; if it was decommissioned on purpose, this clears after an hour.',
-      tests: {
-        fires: {
-          series: [{ series: kafkaSeries('kafka_brokers'), values: '3x10 2x20' }],
-          evalTime: '20m',
-          labels: KAFKA,
-        },
-        quiet: {
-          series: [{ series: kafkaSeries('kafka_brokers'), values: '2x10 3x20' }],
-          evalTime: '20m',
-        },
-      },
     },
   ],
   overview: ['consumerLag', 'underReplicatedPartitions', 'partitionsWithoutLeader'],

@@ -7,14 +7,14 @@ const instanceState = (q: QueryContext) => `max by (${q.by}, iname, vrid) (${sel
 
 // Counter families summed into one panel, one term per counter: rate() drops metric names, so a
 // single name regex would yield clashing series.
-const PACKET_ERRORS = [
+export const PACKET_ERRORS = [
   'keepalived_packet_length_errors_total',
   'keepalived_ip_ttl_errors_total',
   'keepalived_invalid_type_received_total',
   'keepalived_address_list_errors_total',
   'keepalived_advertisements_interval_errors_total',
 ];
-const AUTH_ERRORS = [
+export const AUTH_ERRORS = [
   'keepalived_authentication_invalid_total',
   'keepalived_authentication_mismatch_total',
   'keepalived_authentication_failure_total',
@@ -211,17 +211,6 @@ export const keepalivedExporter: ExporterDefinition = {
       summary: 'The keepalived exporter on {{ $labels.instance }} cannot read keepalived.',
       description:
         'The exporter on {{ $labels.instance }} answers but cannot read keepalived’s statistics: keepalived is stopped or its stats/D-Bus interface is unreadable. Check `systemctl status keepalived` and the exporter’s permissions; without keepalived this node cannot hold or take over the virtual IPs.',
-      tests: {
-        fires: {
-          series: [{ series: 'keepalived_up{job="keepalived",instance="lb-1:9165"}', values: '0x20' }],
-          evalTime: '10m',
-          labels: { job: 'keepalived', instance: 'lb-1:9165' },
-        },
-        quiet: {
-          series: [{ series: 'keepalived_up{job="keepalived",instance="lb-1:9165"}', values: '1x20' }],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'vrrp-fault',
@@ -235,29 +224,6 @@ export const keepalivedExporter: ExporterDefinition = {
       summary: 'VRRP instance {{ $labels.iname }} (VRID {{ $labels.vrid }}) on {{ $labels.instance }} is in FAULT.',
       description:
         'VRRP instance {{ $labels.iname }} (VRID {{ $labels.vrid }}) on {{ $labels.instance }} is in the FAULT state: a tracked interface is down or a tracking script fails, so this node will not take over the virtual IPs. Check the tracked interfaces and `journalctl -u keepalived`; the pair has no standby until it recovers.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
-              values: '3x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: { job: 'keepalived', instance: 'lb-1:9165', iname: 'VI_1', vrid: '51' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
-              values: '1x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'split-brain',
@@ -273,39 +239,6 @@ export const keepalivedExporter: ExporterDefinition = {
       summary: 'More than one keepalived node is MASTER for VRID {{ $labels.vrid }}.',
       description:
         'Several nodes claim MASTER for virtual router {{ $labels.vrid }} at once (split brain): they answer ARP for the same virtual IPs and traffic is split between them. Usually VRRP advertisements are lost between the nodes (firewall dropping protocol 112, a VLAN or multicast problem). Restore connectivity between the peers or stop keepalived on one of them. If unrelated clusters reuse this VRID on separate segments, narrow the pack with a selector in Setup.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
-              values: '2x20',
-            },
-            {
-              series:
-                'keepalived_vrrp_state{job="keepalived",instance="lb-2:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
-              values: '2x20',
-            },
-          ],
-          evalTime: '10m',
-          labels: { vrid: '51' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
-              values: '2x20',
-            },
-            {
-              series:
-                'keepalived_vrrp_state{job="keepalived",instance="lb-2:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
-              values: '1x20',
-            },
-          ],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'no-master',
@@ -319,39 +252,6 @@ export const keepalivedExporter: ExporterDefinition = {
       summary: 'No keepalived node is MASTER for VRID {{ $labels.vrid }}.',
       description:
         'No node holds MASTER for virtual router {{ $labels.vrid }}: its virtual IPs answer nowhere. Check why the BACKUP nodes do not take over (FAULT state, failing tracking scripts, keepalived stopped) and bring one node to MASTER. If you scrape only one node of the pair, add the others so the count is complete.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
-              values: '1x20',
-            },
-            {
-              series:
-                'keepalived_vrrp_state{job="keepalived",instance="lb-2:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
-              values: '3x20',
-            },
-          ],
-          evalTime: '10m',
-          labels: { vrid: '51' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
-              values: '1x20',
-            },
-            {
-              series:
-                'keepalived_vrrp_state{job="keepalived",instance="lb-2:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
-              values: '2x20',
-            },
-          ],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'failover',
@@ -364,29 +264,6 @@ export const keepalivedExporter: ExporterDefinition = {
       summary: '{{ $labels.instance }} became MASTER for {{ $labels.iname }} (VRID {{ $labels.vrid }}).',
       description:
         '{{ $labels.instance }} took over MASTER for VRRP instance {{ $labels.iname }} (VRID {{ $labels.vrid }}) within the last 15 minutes. Expected during maintenance; otherwise find out why the previous MASTER gave up (crash, failed check, lost adverts).',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'keepalived_become_master_total{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}',
-              values: '3x10 4x10',
-            },
-          ],
-          evalTime: '15m',
-          labels: { job: 'keepalived', instance: 'lb-1:9165', iname: 'VI_1', intf: 'eth0', vrid: '51' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'keepalived_become_master_total{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}',
-              values: '3x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'flapping',
@@ -399,29 +276,6 @@ export const keepalivedExporter: ExporterDefinition = {
       summary: 'VRRP instance {{ $labels.iname }} on {{ $labels.instance }} keeps changing MASTER.',
       description:
         '{{ $labels.instance }} became MASTER for {{ $labels.iname }} (VRID {{ $labels.vrid }}) more often in the last hour than the failover threshold allows: the pair is flapping and connections through the virtual IPs break at every switch. Look for lost advertisements, a flapping tracked interface or a tracking script that fails intermittently.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'keepalived_become_master_total{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}',
-              values: '0x10 1x10 2x10 3x10 4x20',
-            },
-          ],
-          evalTime: '50m',
-          labels: { job: 'keepalived', instance: 'lb-1:9165', iname: 'VI_1', intf: 'eth0', vrid: '51' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'keepalived_become_master_total{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}',
-              values: '0x20 1x40',
-            },
-          ],
-          evalTime: '50m',
-        },
-      },
     },
     {
       id: 'packet-errors',
@@ -434,23 +288,6 @@ export const keepalivedExporter: ExporterDefinition = {
       summary: 'VRRP instance {{ $labels.iname }} on {{ $labels.instance }} receives malformed packets.',
       description:
         '{{ $labels.instance }} keeps receiving VRRP packets for {{ $labels.iname }} (VRID {{ $labels.vrid }}) with a bad length, TTL, type, address list or advert interval. A peer is configured differently (virtual addresses, advert_int) or another VRRP speaker uses this VRID on the segment; align the configurations.',
-      tests: {
-        fires: {
-          series: PACKET_ERRORS.map((m) => ({
-            series: `${m}{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}`,
-            values: m === 'keepalived_advertisements_interval_errors_total' ? '0+60x30' : '0x30',
-          })),
-          evalTime: '25m',
-          labels: { job: 'keepalived', instance: 'lb-1:9165', iname: 'VI_1', vrid: '51' },
-        },
-        quiet: {
-          series: PACKET_ERRORS.map((m) => ({
-            series: `${m}{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}`,
-            values: '0x30',
-          })),
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'auth-errors',
@@ -463,23 +300,6 @@ export const keepalivedExporter: ExporterDefinition = {
       summary: 'VRRP instance {{ $labels.iname }} on {{ $labels.instance }} receives packets that fail authentication.',
       description:
         '{{ $labels.instance }} keeps receiving VRRP packets for {{ $labels.iname }} (VRID {{ $labels.vrid }}) whose authentication is invalid or does not match. The peers’ auth_type/auth_pass differ, or a foreign device speaks VRRP on this VRID; align the authentication settings.',
-      tests: {
-        fires: {
-          series: AUTH_ERRORS.map((m) => ({
-            series: `${m}{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}`,
-            values: m === 'keepalived_authentication_mismatch_total' ? '0+60x30' : '0x30',
-          })),
-          evalTime: '25m',
-          labels: { job: 'keepalived', instance: 'lb-1:9165', iname: 'VI_1', vrid: '51' },
-        },
-        quiet: {
-          series: AUTH_ERRORS.map((m) => ({
-            series: `${m}{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}`,
-            values: '0x30',
-          })),
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'script-failed',
@@ -493,27 +313,6 @@ export const keepalivedExporter: ExporterDefinition = {
       description:
         'The vrrp_script {{ $labels.name }} on {{ $labels.instance }} reports BAD: keepalived lowers this node’s priority or puts its instances in FAULT, so it will give up or refuse MASTER. Run the script by hand to see why the checked service fails.',
       optional: 'only where keepalived.conf defines vrrp_script blocks',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'keepalived_script_status{job="keepalived",instance="lb-1:9165",name="chk_haproxy"}',
-              values: '0x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: { job: 'keepalived', instance: 'lb-1:9165', name: 'chk_haproxy' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'keepalived_script_status{job="keepalived",instance="lb-1:9165",name="chk_haproxy"}',
-              values: '1x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
   ],
   overview: ['up', 'mastersPerVrid', 'faultInstances', 'becameMaster'],

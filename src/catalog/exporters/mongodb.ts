@@ -29,14 +29,6 @@ const connectionsPeak = (q: QueryContext) =>
 const ticketsLow = (q: QueryContext) =>
   `min_over_time(${sel('mongodb_ss_wt_concurrentTransactions_available', q)}[${q.range}]) or min_over_time(${sel('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', q)}[${q.range}])`;
 
-// promtool test series: a two-member replica set seen from member A's exporter.
-const MONGO = { job: 'mongodb', instance: 'mongo-a:9216' };
-const mongoSeries = (metric: string, labels = '') =>
-  `${metric}{job="mongodb",instance="mongo-a:9216"${labels ? `,${labels}` : ''}}`;
-const MEMBER_A = 'member_idx="mongo-a:27017",member_state="PRIMARY",rs_nm="rs0"';
-const MEMBER_B = 'member_idx="mongo-b:27017",member_state="SECONDARY",rs_nm="rs0"';
-const MEMBER_B_LABELS = { member_idx: 'mongo-b:27017', member_state: 'SECONDARY', rs_nm: 'rs0' };
-
 export const mongodbExporter: ExporterDefinition = {
   id: 'mongodb',
   title: 'MongoDB (Percona exporter)',
@@ -417,17 +409,6 @@ export const mongodbExporter: ExporterDefinition = {
       summary: 'MongoDB behind {{ $labels.instance }} is down.',
       description:
         'mongodb_exporter at {{ $labels.instance }} cannot reach its mongod/mongos. Check that the server runs (systemctl status mongod, its log) and that the exporter’s URI and credentials still work.',
-      tests: {
-        fires: {
-          series: [{ series: mongoSeries('mongodb_up', 'cluster_role="mongod"'), values: '1x5 0x10' }],
-          evalTime: '10m',
-          labels: { ...MONGO, cluster_role: 'mongod' },
-        },
-        quiet: {
-          series: [{ series: mongoSeries('mongodb_up', 'cluster_role="mongod"'), values: '1x5 0 1x10' }],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'member-unhealthy',
@@ -444,17 +425,6 @@ export const mongodbExporter: ExporterDefinition = {
       description:
         '{{ $labels.instance }} has seen replica set member {{ $labels.member_idx }}{{ $labels.name }} as down for 7 minutes; the set has less redundancy and may lose its majority. Check that member’s mongod, host and network (rs.status() on any member).',
       optional: REPLSET,
-      tests: {
-        fires: {
-          series: [{ series: mongoSeries('mongodb_rs_members_health', MEMBER_B), values: '1x5 0x20' }],
-          evalTime: '15m',
-          labels: { ...MONGO, ...MEMBER_B_LABELS },
-        },
-        quiet: {
-          series: [{ series: mongoSeries('mongodb_rs_members_health', MEMBER_B), values: '1x5 0 1x20' }],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'no-primary',
@@ -469,26 +439,6 @@ export const mongodbExporter: ExporterDefinition = {
       description:
         'As seen from {{ $labels.instance }}, no healthy member of replica set {{ $labels.rs_nm }}{{ $labels.set }} is PRIMARY: writes fail. Check rs.status(): a lost majority needs its members back (or a forced reconfiguration as a last resort).',
       optional: REPLSET,
-      tests: {
-        fires: {
-          series: [
-            {
-              series: mongoSeries('mongodb_rs_members_health', MEMBER_A.replace('PRIMARY', '(not reachable/healthy)')),
-              values: '0x20',
-            },
-            { series: mongoSeries('mongodb_rs_members_health', MEMBER_B), values: '1x20' },
-          ],
-          evalTime: '10m',
-          labels: { ...MONGO, rs_nm: 'rs0' },
-        },
-        quiet: {
-          series: [
-            { series: mongoSeries('mongodb_rs_members_health', MEMBER_A), values: '1x20' },
-            { series: mongoSeries('mongodb_rs_members_health', MEMBER_B), values: '0x20' },
-          ],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'member-state',
@@ -504,20 +454,6 @@ export const mongodbExporter: ExporterDefinition = {
       description:
         'The member behind {{ $labels.instance }} has been in a replica set state other than PRIMARY, SECONDARY or ARBITER (recovering, initial sync, rollback, removed) for 10 minutes; it serves no reads. Check its log and rs.status(); a member too stale to catch up needs a resync.',
       optional: REPLSET,
-      tests: {
-        fires: {
-          series: [{ series: mongoSeries('mongodb_rs_myState', 'rs_nm="rs0"'), values: '2x5 3x20' }],
-          evalTime: '20m',
-          labels: { ...MONGO, rs_nm: 'rs0' },
-        },
-        quiet: {
-          series: [
-            { series: mongoSeries('mongodb_rs_myState', 'rs_nm="rs0"'), values: '2x25' },
-            { series: 'mongodb_rs_myState{job="mongodb",instance="mongo-c:9216",rs_nm="rs0"}', values: '7x25' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'replication-lag',
@@ -531,23 +467,6 @@ export const mongodbExporter: ExporterDefinition = {
       description:
         'Secondary {{ $labels.member_idx }}{{ $labels.name }} (seen from {{ $labels.instance }}) applies operations more than the warning threshold after the primary; reads from it are stale and a failover would roll back writes. Check its disk, network and oplog window.',
       optional: REPLSET,
-      tests: {
-        fires: {
-          series: [
-            { series: mongoSeries('mongodb_rs_members_optimeDate', MEMBER_A), values: '0+60000x20' },
-            { series: mongoSeries('mongodb_rs_members_optimeDate', MEMBER_B), values: '0+60000x5 300000x15' },
-          ],
-          evalTime: '15m',
-          labels: { ...MONGO, ...MEMBER_B_LABELS },
-        },
-        quiet: {
-          series: [
-            { series: mongoSeries('mongodb_rs_members_optimeDate', MEMBER_A), values: '0+60000x20' },
-            { series: mongoSeries('mongodb_rs_members_optimeDate', MEMBER_B), values: '-1000+60000x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'replication-lag-crit',
@@ -561,39 +480,6 @@ export const mongodbExporter: ExporterDefinition = {
       description:
         'Secondary {{ $labels.member_idx }}{{ $labels.name }} (seen from {{ $labels.instance }}) is more than the critical threshold behind. If it falls off the end of the primary’s oplog it needs a full resync: check rs.printSecondaryReplicationInfo() and the oplog window now.',
       optional: REPLSET,
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'mongodb_mongod_replset_member_optime_date{job="mongodb",instance="mongo-a:9216",name="mongo-a:27017",set="rs0",state="PRIMARY"}',
-              values: '1000+60x20',
-            },
-            {
-              series:
-                'mongodb_mongod_replset_member_optime_date{job="mongodb",instance="mongo-a:9216",name="mongo-b:27017",set="rs0",state="SECONDARY"}',
-              values: '1000x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: { job: 'mongodb', instance: 'mongo-a:9216', name: 'mongo-b:27017', set: 'rs0', state: 'SECONDARY' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'mongodb_mongod_replset_member_optime_date{job="mongodb",instance="mongo-a:9216",name="mongo-a:27017",set="rs0",state="PRIMARY"}',
-              values: '1000+60x20',
-            },
-            {
-              series:
-                'mongodb_mongod_replset_member_optime_date{job="mongodb",instance="mongo-a:9216",name="mongo-b:27017",set="rs0",state="SECONDARY"}',
-              values: '940+60x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'connections-high',
@@ -606,23 +492,6 @@ export const mongodbExporter: ExporterDefinition = {
       summary: 'MongoDB at {{ $labels.instance }} is running out of connections.',
       description:
         'Open connections on {{ $labels.instance }} use more than the warning share of the connection limit (net.maxIncomingConnections and the process’ file limit). Look for clients with oversized or leaking connection pools, or raise the limits.',
-      tests: {
-        fires: {
-          series: [
-            { series: mongoSeries('mongodb_ss_connections', 'conn_type="current"'), values: '850x30' },
-            { series: mongoSeries('mongodb_ss_connections', 'conn_type="available"'), values: '150x30' },
-          ],
-          evalTime: '20m',
-          labels: MONGO,
-        },
-        quiet: {
-          series: [
-            { series: mongoSeries('mongodb_ss_connections', 'conn_type="current"'), values: '150x30' },
-            { series: mongoSeries('mongodb_ss_connections', 'conn_type="available"'), values: '850x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'connections-critical',
@@ -635,23 +504,6 @@ export const mongodbExporter: ExporterDefinition = {
       summary: 'MongoDB at {{ $labels.instance }} is about to refuse connections.',
       description:
         'Open connections on {{ $labels.instance }} nearly reach the connection limit; new clients will be refused. Find the client flooding the server (db.currentOp(), the log’s “connection accepted” lines) now.',
-      tests: {
-        fires: {
-          series: [
-            { series: mongoSeries('mongodb_connections', 'state="current"'), values: '980x20' },
-            { series: mongoSeries('mongodb_connections', 'state="available"'), values: '20x20' },
-          ],
-          evalTime: '10m',
-          labels: MONGO,
-        },
-        quiet: {
-          series: [
-            { series: mongoSeries('mongodb_connections', 'state="current"'), values: '850x20' },
-            { series: mongoSeries('mongodb_connections', 'state="available"'), values: '150x20' },
-          ],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'tickets-low',
@@ -664,27 +516,6 @@ export const mongodbExporter: ExporterDefinition = {
       summary: 'MongoDB at {{ $labels.instance }} runs short of {{ $labels.txn_rw }}{{ $labels.type }} tickets.',
       description:
         'Free WiredTiger {{ $labels.txn_rw }}{{ $labels.type }} tickets on {{ $labels.instance }} have stayed below the threshold: the storage engine is saturated and operations start to queue. Look for slow operations (db.currentOp()), cache pressure and disk latency.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: mongoSeries('mongodb_ss_wt_concurrentTransactions_available', 'txn_rw="write"'),
-              values: '20x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: { ...MONGO, txn_rw: 'write' },
-        },
-        quiet: {
-          series: [
-            {
-              series: mongoSeries('mongodb_ss_wt_concurrentTransactions_available', 'txn_rw="write"'),
-              values: '120x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'tickets-exhausted',
@@ -697,27 +528,6 @@ export const mongodbExporter: ExporterDefinition = {
       summary: 'MongoDB at {{ $labels.instance }} has almost no {{ $labels.txn_rw }}{{ $labels.type }} tickets left.',
       description:
         'WiredTiger {{ $labels.txn_rw }}{{ $labels.type }} tickets on {{ $labels.instance }} are nearly exhausted; operations wait inside the server and latency climbs. Kill runaway operations and check disk and cache now.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: mongoSeries('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', 'type="read"'),
-              values: '2x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: { ...MONGO, type: 'read' },
-        },
-        quiet: {
-          series: [
-            {
-              series: mongoSeries('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', 'type="read"'),
-              values: '40x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'cache-pressure',
@@ -731,23 +541,6 @@ export const mongodbExporter: ExporterDefinition = {
       summary: 'The WiredTiger cache of {{ $labels.instance }} stays full.',
       description:
         'The WiredTiger cache on {{ $labels.instance }} has stayed fuller than the threshold for 15 minutes; eviction cannot keep up and application threads help evict, which slows every operation. Give the cache more memory or reduce the working set (indexes, projections).',
-      tests: {
-        fires: {
-          series: [
-            { series: mongoSeries('mongodb_ss_wt_cache_bytes_currently_in_the_cache'), values: '960x30' },
-            { series: mongoSeries('mongodb_ss_wt_cache_maximum_bytes_configured'), values: '1000x30' },
-          ],
-          evalTime: '25m',
-          labels: MONGO,
-        },
-        quiet: {
-          series: [
-            { series: mongoSeries('mongodb_ss_wt_cache_bytes_currently_in_the_cache'), values: '800x30' },
-            { series: mongoSeries('mongodb_ss_wt_cache_maximum_bytes_configured'), values: '1000x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'restarted',
@@ -761,17 +554,6 @@ export const mongodbExporter: ExporterDefinition = {
       summary: 'MongoDB at {{ $labels.instance }} restarted.',
       description:
         'The server behind {{ $labels.instance }} started within the last 15 minutes. Expected after an upgrade; otherwise look for a crash or an OOM kill in its log and the kernel log.',
-      tests: {
-        fires: {
-          series: [{ series: mongoSeries('mongodb_ss_uptime'), values: '60+60x20' }],
-          evalTime: '5m',
-          labels: MONGO,
-        },
-        quiet: {
-          series: [{ series: mongoSeries('mongodb_instance_uptime_seconds'), values: '86400+60x20' }],
-          evalTime: '5m',
-        },
-      },
     },
   ],
   overview: ['connectionsUsed', 'replicationLag', 'wtCacheUsage', 'wtTicketsAvailable'],

@@ -32,11 +32,6 @@ const diskUsedFor = (q: QueryContext, unit: string) =>
   `100 * sum by (${q.by}, mount_point) (max_over_time(${sel(`netdata_disk_space_${unit}_average`, q, 'dimension="used"')}[${q.range}])) / sum by (${q.by}, mount_point) (${sel(`netdata_disk_space_${unit}_average`, q, 'dimension=~"used|avail"')})`;
 const diskUsedPeak = (q: QueryContext) => `(${diskUsedFor(q, 'GiB')}) or (${diskUsedFor(q, 'GB')})`;
 
-// promtool test series for one agent.
-const ND = { job: 'netdata', instance: 'web01:19999' };
-const ndSeries = (metric: string, labels = '') =>
-  `${metric}{job="netdata",instance="web01:19999"${labels ? `,${labels}` : ''}}`;
-
 export const netdataExporter: ExporterDefinition = {
   id: 'netdata',
   title: 'Netdata',
@@ -347,25 +342,6 @@ export const netdataExporter: ExporterDefinition = {
       summary: 'CPU of {{ $labels.instance }} is busy.',
       description:
         'CPU utilisation of {{ $labels.instance }} has stayed above the warning threshold for 15 minutes. Netdata’s apps charts show which processes use it; add capacity if the load is legitimate.',
-      tests: {
-        fires: {
-          series: [
-            { series: ndSeries('netdata_system_cpu_percentage_average', 'dimension="user"'), values: '80x30' },
-            { series: ndSeries('netdata_system_cpu_percentage_average', 'dimension="system"'), values: '15x30' },
-            { series: ndSeries('netdata_system_cpu_percentage_average', 'dimension="idle"'), values: '5x30' },
-          ],
-          evalTime: '25m',
-          labels: ND,
-        },
-        quiet: {
-          series: [
-            { series: ndSeries('netdata_system_cpu_percentage_average', 'dimension="user"'), values: '20x30' },
-            { series: ndSeries('netdata_system_cpu_percentage_average', 'dimension="system"'), values: '5x30' },
-            { series: ndSeries('netdata_system_cpu_percentage_average', 'dimension="idle"'), values: '75x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'memory-high',
@@ -378,25 +354,6 @@ export const netdataExporter: ExporterDefinition = {
       summary: 'Memory of {{ $labels.instance }} is nearly exhausted.',
       description:
         'Less than the threshold of RAM has been available on {{ $labels.instance }} for 15 minutes; the host will swap or the OOM killer will step in. Find the process using the memory (Netdata’s apps.mem chart) or add RAM.',
-      tests: {
-        fires: {
-          series: [
-            { series: ndSeries('netdata_mem_available_MiB_average', 'dimension="avail"'), values: '500x30' },
-            { series: ndSeries('netdata_system_ram_MiB_average', 'dimension="used"'), values: '7000x30' },
-            { series: ndSeries('netdata_system_ram_MiB_average', 'dimension="free"'), values: '1000x30' },
-          ],
-          evalTime: '25m',
-          labels: ND,
-        },
-        quiet: {
-          series: [
-            { series: ndSeries('netdata_mem_available_MiB_average', 'dimension="avail"'), values: '3000x30' },
-            { series: ndSeries('netdata_system_ram_MiB_average', 'dimension="used"'), values: '5000x30' },
-            { series: ndSeries('netdata_system_ram_MiB_average', 'dimension="free"'), values: '3000x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'memory-critical',
@@ -409,25 +366,6 @@ export const netdataExporter: ExporterDefinition = {
       summary: '{{ $labels.instance }} is out of memory.',
       description:
         'Almost no RAM is available on {{ $labels.instance }}; the OOM killer is about to end processes. Stop or restart the process using the memory now, then add RAM or move load away.',
-      tests: {
-        fires: {
-          series: [
-            { series: ndSeries('netdata_mem_available_MB_average', 'dimension="avail"'), values: '100x20' },
-            { series: ndSeries('netdata_system_ram_MB_average', 'dimension="used"'), values: '7900x20' },
-            { series: ndSeries('netdata_system_ram_MB_average', 'dimension="free"'), values: '100x20' },
-          ],
-          evalTime: '15m',
-          labels: ND,
-        },
-        quiet: {
-          series: [
-            { series: ndSeries('netdata_mem_available_MB_average', 'dimension="avail"'), values: '500x20' },
-            { series: ndSeries('netdata_system_ram_MB_average', 'dimension="used"'), values: '7500x20' },
-            { series: ndSeries('netdata_system_ram_MB_average', 'dimension="free"'), values: '500x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'disk-full',
@@ -440,35 +378,6 @@ export const netdataExporter: ExporterDefinition = {
       summary: 'Filesystem {{ $labels.mount_point }} on {{ $labels.instance }} is almost full.',
       description:
         'Filesystem {{ $labels.mount_point }} on {{ $labels.instance }} is fuller than the warning threshold. Free space (logs, caches, old packages) or grow the volume before writes fail.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: ndSeries('netdata_disk_space_GiB_average', 'dimension="used",mount_point="/var"'),
-              values: '92x30',
-            },
-            {
-              series: ndSeries('netdata_disk_space_GiB_average', 'dimension="avail",mount_point="/var"'),
-              values: '8x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { ...ND, mount_point: '/var' },
-        },
-        quiet: {
-          series: [
-            {
-              series: ndSeries('netdata_disk_space_GiB_average', 'dimension="used",mount_point="/var"'),
-              values: '55x30',
-            },
-            {
-              series: ndSeries('netdata_disk_space_GiB_average', 'dimension="avail",mount_point="/var"'),
-              values: '45x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'disk-critical',
@@ -481,23 +390,6 @@ export const netdataExporter: ExporterDefinition = {
       summary: 'Filesystem {{ $labels.mount_point }} on {{ $labels.instance }} is full.',
       description:
         'Filesystem {{ $labels.mount_point }} on {{ $labels.instance }} is fuller than the critical threshold; writes are about to fail. Free space now or grow the volume.',
-      tests: {
-        fires: {
-          series: [
-            { series: ndSeries('netdata_disk_space_GB_average', 'dimension="used",mount_point="/"'), values: '97x20' },
-            { series: ndSeries('netdata_disk_space_GB_average', 'dimension="avail",mount_point="/"'), values: '3x20' },
-          ],
-          evalTime: '15m',
-          labels: { ...ND, mount_point: '/' },
-        },
-        quiet: {
-          series: [
-            { series: ndSeries('netdata_disk_space_GB_average', 'dimension="used",mount_point="/"'), values: '92x20' },
-            { series: ndSeries('netdata_disk_space_GB_average', 'dimension="avail",mount_point="/"'), values: '8x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'disk-busy',
@@ -511,27 +403,6 @@ export const netdataExporter: ExporterDefinition = {
       summary: 'Disk {{ $labels.device }} on {{ $labels.instance }} is saturated.',
       description:
         'Disk {{ $labels.device }} on {{ $labels.instance }} has had I/O in progress more than the threshold share of the time for 30 minutes: it is the bottleneck. Find the processes doing the I/O (Netdata’s apps charts) and move load or use faster storage.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: ndSeries('netdata_disk_busy_milliseconds_average', 'device="sda",dimension="busy"'),
-              values: '950x45',
-            },
-          ],
-          evalTime: '40m',
-          labels: { ...ND, device: 'sda' },
-        },
-        quiet: {
-          series: [
-            {
-              series: ndSeries('netdata_disk_busy_milliseconds_average', 'device="sda",dimension="busy"'),
-              values: '586x45',
-            },
-          ],
-          evalTime: '40m',
-        },
-      },
     },
     {
       id: 'rebooted',
@@ -545,21 +416,6 @@ export const netdataExporter: ExporterDefinition = {
       summary: '{{ $labels.instance }} rebooted.',
       description:
         '{{ $labels.instance }} booted within the last 15 minutes. Expected if it was patched; otherwise look for a crash or power loss in the system log.',
-      tests: {
-        fires: {
-          series: [
-            { series: ndSeries('netdata_system_uptime_seconds_average', 'dimension="uptime"'), values: '60+60x20' },
-          ],
-          evalTime: '5m',
-          labels: { ...ND, dimension: 'uptime' },
-        },
-        quiet: {
-          series: [
-            { series: ndSeries('netdata_system_uptime_seconds_average', 'dimension="uptime"'), values: '86400+60x20' },
-          ],
-          evalTime: '5m',
-        },
-      },
     },
   ],
   overview: ['cpuUtilisation', 'memoryUtilisation', 'diskSpaceUsed', 'diskBusy'],

@@ -7,9 +7,6 @@ const REAL_FS = 'fstype!~"tmpfs|ramfs|devtmpfs|squashfs|nsfs|autofs|fuse.lxcfs",
 const REAL_NIC = 'device!="lo"';
 
 const cpuCount = (q: QueryContext) => `count by (${q.by}) (${sel('node_cpu_seconds_total', q, 'mode="idle"')})`;
-const fsLabels = { job: 'node', instance: 'host-1:9100', device: '/dev/sda1', fstype: 'ext4', mountpoint: '/' };
-const fsSeries = (metric: string) =>
-  `${metric}{job="node",instance="host-1:9100",device="/dev/sda1",fstype="ext4",mountpoint="/"}`;
 
 const fsFreePercent = (q: QueryContext) =>
   `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`;
@@ -17,24 +14,10 @@ const fsFreePercent = (q: QueryContext) =>
 const fsWritable = (q: QueryContext) => `${sel('node_filesystem_readonly', q, REAL_FS)} == 0`;
 const fsPredictedFullWithin = (hours: number) => (q: QueryContext) =>
   `predict_linear(${sel('node_filesystem_avail_bytes', q, REAL_FS)}[6h], ${hours} * 3600) < 0`;
-/** promtool input: a writable 1,000-byte filesystem whose free bytes follow `avail`, for `points` minutes. */
-const writableFs = (avail: string, points: number) => [
-  { series: fsSeries('node_filesystem_avail_bytes'), values: avail },
-  { series: fsSeries('node_filesystem_size_bytes'), values: `1000x${points}` },
-  { series: fsSeries('node_filesystem_readonly'), values: `0x${points}` },
-];
 
-type NicDirection = 'receive' | 'transmit';
+export type NicDirection = 'receive' | 'transmit';
 const nicErrorPercent = (direction: NicDirection) => (q: QueryContext) =>
   `100 * rate(${sel(`node_network_${direction}_errs_total`, q, REAL_NIC)}[${q.range}]) / rate(${sel(`node_network_${direction}_packets_total`, q, REAL_NIC)}[${q.range}])`;
-/** promtool input: eth0 moving 1,000 packets a minute, with errors following `errors`. */
-const nicTraffic = (direction: NicDirection, errors: string) => [
-  { series: `node_network_${direction}_errs_total{job="node",instance="host-1:9100",device="eth0"}`, values: errors },
-  {
-    series: `node_network_${direction}_packets_total{job="node",instance="host-1:9100",device="eth0"}`,
-    values: '0+1000x90',
-  },
-];
 
 export const nodeExporter: ExporterDefinition = {
   id: 'node',
@@ -556,17 +539,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to fill up within 24 hours.',
       description:
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has little space left and at its current rate of growth will be full within a day. Free space or grow the volume.',
-      tests: {
-        fires: {
-          series: writableFs('390-1x120', 120),
-          evalTime: '90m',
-          labels: fsLabels,
-        },
-        quiet: {
-          series: writableFs('390x120', 120),
-          evalTime: '90m',
-        },
-      },
     },
     {
       id: 'fs-filling-up-fast',
@@ -580,17 +552,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to fill up within 4 hours.',
       description:
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} is nearly full and filling fast: at its current rate it will be full within 4 hours. Act now: free space or grow the volume.',
-      tests: {
-        fires: {
-          series: writableFs('190-1x120', 120),
-          evalTime: '90m',
-          labels: fsLabels,
-        },
-        quiet: {
-          series: writableFs('190-0.1x120', 120),
-          evalTime: '90m',
-        },
-      },
     },
     {
       id: 'fs-almost-full',
@@ -604,17 +565,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is almost full.',
       description:
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has less free space than the warning threshold. Free space or grow the volume before writes start failing.',
-      tests: {
-        fires: {
-          series: writableFs('40x60', 60),
-          evalTime: '40m',
-          labels: fsLabels,
-        },
-        quiet: {
-          series: writableFs('60x60', 60),
-          evalTime: '40m',
-        },
-      },
     },
     {
       id: 'fs-full',
@@ -628,17 +578,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is out of space.',
       description:
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has less free space than the critical threshold; writes will fail soon. Free space now.',
-      tests: {
-        fires: {
-          series: writableFs('20x60', 60),
-          evalTime: '40m',
-          labels: fsLabels,
-        },
-        quiet: {
-          series: writableFs('40x60', 60),
-          evalTime: '40m',
-        },
-      },
     },
     {
       id: 'memory-high',
@@ -653,23 +592,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'Memory on {{ $labels.instance }} is almost used up.',
       description:
         'Less memory is available on {{ $labels.instance }} than the threshold allows; processes may be killed by the OOM killer. Find the biggest consumers or add memory.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'node_memory_MemAvailable_bytes{job="node",instance="host-1:9100"}', values: '50x30' },
-            { series: 'node_memory_MemTotal_bytes{job="node",instance="host-1:9100"}', values: '1000x30' },
-          ],
-          evalTime: '20m',
-          labels: { job: 'node', instance: 'host-1:9100' },
-        },
-        quiet: {
-          series: [
-            { series: 'node_memory_MemAvailable_bytes{job="node",instance="host-1:9100"}', values: '500x30' },
-            { series: 'node_memory_MemTotal_bytes{job="node",instance="host-1:9100"}', values: '1000x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'cpu-high',
@@ -683,36 +605,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'CPU on {{ $labels.instance }} is saturated.',
       description:
         'CPU utilisation on {{ $labels.instance }} has stayed above the threshold; work is queueing. Check the busiest processes or add capacity.',
-      tests: {
-        fires: {
-          series: [
-            // 2 cores, each idle 3 s of every 60 s: 95% busy.
-            {
-              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="0",mode="idle"}',
-              values: '0+3x40',
-            },
-            {
-              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="1",mode="idle"}',
-              values: '0+3x40',
-            },
-          ],
-          evalTime: '30m',
-          labels: { job: 'node', instance: 'host-1:9100' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="0",mode="idle"}',
-              values: '0+30x40',
-            },
-            {
-              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="1",mode="idle"}',
-              values: '0+30x40',
-            },
-          ],
-          evalTime: '30m',
-        },
-      },
     },
     {
       id: 'load-high',
@@ -725,37 +617,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'Load on {{ $labels.instance }} is high for its number of cores.',
       description:
         'The 1-minute load average per core on {{ $labels.instance }} has stayed above the threshold: more work is runnable than the CPUs can serve, or tasks are stuck on I/O.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'node_load1{job="node",instance="host-1:9100"}', values: '5x30' },
-            {
-              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="0",mode="idle"}',
-              values: '0+10x30',
-            },
-            {
-              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="1",mode="idle"}',
-              values: '0+10x30',
-            },
-          ],
-          evalTime: '20m',
-          labels: { job: 'node', instance: 'host-1:9100' },
-        },
-        quiet: {
-          series: [
-            { series: 'node_load1{job="node",instance="host-1:9100"}', values: '3x30' },
-            {
-              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="0",mode="idle"}',
-              values: '0+10x30',
-            },
-            {
-              series: 'node_cpu_seconds_total{job="node",instance="host-1:9100",cpu="1",mode="idle"}',
-              values: '0+10x30',
-            },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'disk-io-saturated',
@@ -768,27 +629,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'Disk {{ $labels.device }} on {{ $labels.instance }} is saturated.',
       description:
         'The I/O queue of {{ $labels.device }} on {{ $labels.instance }} has stayed deep: requests wait for the device. Look for heavy writers or move load to faster storage.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'node_disk_io_time_weighted_seconds_total{job="node",instance="host-1:9100",device="sda"}',
-              values: '0+900x60',
-            },
-          ],
-          evalTime: '45m',
-          labels: { job: 'node', instance: 'host-1:9100', device: 'sda' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'node_disk_io_time_weighted_seconds_total{job="node",instance="host-1:9100",device="sda"}',
-              values: '0+60x60',
-            },
-          ],
-          evalTime: '45m',
-        },
-      },
     },
     {
       id: 'clock-not-synced',
@@ -803,23 +643,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'The clock on {{ $labels.instance }} is not synchronising.',
       description:
         'The kernel reports the clock of {{ $labels.instance }} as unsynchronised with its maximum error at the ceiling. Check that chronyd/ntpd/timesyncd runs and reaches its servers.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'node_timex_sync_status{job="node",instance="host-1:9100"}', values: '0x30' },
-            { series: 'node_timex_maxerror_seconds{job="node",instance="host-1:9100"}', values: '16x30' },
-          ],
-          evalTime: '20m',
-          labels: { job: 'node', instance: 'host-1:9100' },
-        },
-        quiet: {
-          series: [
-            { series: 'node_timex_sync_status{job="node",instance="host-1:9100"}', values: '1x30' },
-            { series: 'node_timex_maxerror_seconds{job="node",instance="host-1:9100"}', values: '0.01x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'clock-skew',
@@ -832,17 +655,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'The clock on {{ $labels.instance }} is off.',
       description:
         'The clock of {{ $labels.instance }} differs from its time source by more than the threshold. Time-based checks, TLS and log correlation suffer; check the time daemon.',
-      tests: {
-        fires: {
-          series: [{ series: 'node_timex_offset_seconds{job="node",instance="host-1:9100"}', values: '-0.2x30' }],
-          evalTime: '20m',
-          labels: { job: 'node', instance: 'host-1:9100' },
-        },
-        quiet: {
-          series: [{ series: 'node_timex_offset_seconds{job="node",instance="host-1:9100"}', values: '0.001x30' }],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'network-receive-errors',
@@ -855,17 +667,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'Interface {{ $labels.device }} on {{ $labels.instance }} receives many errored packets.',
       description:
         'More received packets than the threshold allows are errored on {{ $labels.device }} of {{ $labels.instance }}. Check cabling, the NIC driver and duplex settings.',
-      tests: {
-        fires: {
-          series: nicTraffic('receive', '0+50x90'),
-          evalTime: '80m',
-          labels: { job: 'node', instance: 'host-1:9100', device: 'eth0' },
-        },
-        quiet: {
-          series: nicTraffic('receive', '0x90'),
-          evalTime: '80m',
-        },
-      },
     },
     {
       id: 'network-transmit-errors',
@@ -878,17 +679,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: 'Interface {{ $labels.device }} on {{ $labels.instance }} fails to send many packets.',
       description:
         'More sent packets than the threshold allows are errored on {{ $labels.device }} of {{ $labels.instance }}. Check cabling, the NIC driver and duplex settings.',
-      tests: {
-        fires: {
-          series: nicTraffic('transmit', '0+50x90'),
-          evalTime: '80m',
-          labels: { job: 'node', instance: 'host-1:9100', device: 'eth0' },
-        },
-        quiet: {
-          series: nicTraffic('transmit', '0x90'),
-          evalTime: '80m',
-        },
-      },
     },
     {
       id: 'file-descriptors',
@@ -901,23 +691,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: '{{ $labels.instance }} is running out of file descriptors.',
       description:
         'Allocated file handles on {{ $labels.instance }} are close to fs.file-max; new files and sockets will fail to open. Find the process leaking descriptors or raise the limit.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'node_filefd_allocated{job="node",instance="host-1:9100"}', values: '950x30' },
-            { series: 'node_filefd_maximum{job="node",instance="host-1:9100"}', values: '1000x30' },
-          ],
-          evalTime: '20m',
-          labels: { job: 'node', instance: 'host-1:9100' },
-        },
-        quiet: {
-          series: [
-            { series: 'node_filefd_allocated{job="node",instance="host-1:9100"}', values: '100x30' },
-            { series: 'node_filefd_maximum{job="node",instance="host-1:9100"}', values: '1000x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'systemd-unit-failed',
@@ -931,29 +704,6 @@ export const nodeExporter: ExporterDefinition = {
       description:
         'The systemd unit {{ $labels.name }} on {{ $labels.instance }} is in the failed state. Check `systemctl status {{ $labels.name }}` and its journal.',
       optional: 'needs the systemd collector: on by default only in Debian’s build, and only where systemd runs',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'node_systemd_unit_state{job="node",instance="host-1:9100",name="backup.service",state="failed",type="simple"}',
-              values: '1x20',
-            },
-          ],
-          evalTime: '10m',
-          labels: { job: 'node', instance: 'host-1:9100', name: 'backup.service', state: 'failed', type: 'simple' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'node_systemd_unit_state{job="node",instance="host-1:9100",name="backup.service",state="failed",type="simple"}',
-              values: '0x20',
-            },
-          ],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'rebooted',
@@ -966,17 +716,6 @@ export const nodeExporter: ExporterDefinition = {
       summary: '{{ $labels.instance }} rebooted.',
       description:
         '{{ $labels.instance }} booted within the last 15 minutes. Expected if it was patched; otherwise look for a crash or power loss.',
-      tests: {
-        fires: {
-          series: [{ series: 'node_boot_time_seconds{job="node",instance="host-1:9100"}', values: '1000x10 2000x10' }],
-          evalTime: '12m',
-          labels: { job: 'node', instance: 'host-1:9100' },
-        },
-        quiet: {
-          series: [{ series: 'node_boot_time_seconds{job="node",instance="host-1:9100"}', values: '1000x20' }],
-          evalTime: '12m',
-        },
-      },
     },
   ],
   dashboard: [

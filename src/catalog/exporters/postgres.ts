@@ -15,11 +15,6 @@ const longestTransaction = (q: QueryContext) =>
 const replicationLagPeak = (q: QueryContext) =>
   `max_over_time(${sel('pg_replication_lag_seconds', q)}[${q.range}]) or max_over_time(${sel('pg_replication_lag', q)}[${q.range}])`;
 
-// promtool test series for one exporter.
-const PG = { job: 'postgres', instance: 'db-1:9187' };
-const pgSeries = (metric: string, labels = '') =>
-  `${metric}{job="postgres",instance="db-1:9187"${labels ? `,${labels}` : ''}}`;
-
 export const postgresExporter: ExporterDefinition = {
   id: 'postgres',
   title: 'PostgreSQL (postgres_exporter)',
@@ -380,17 +375,6 @@ export const postgresExporter: ExporterDefinition = {
       summary: 'PostgreSQL behind {{ $labels.instance }} is down.',
       description:
         'postgres_exporter at {{ $labels.instance }} cannot connect to PostgreSQL. Check that the server runs (pg_isready, systemctl status postgresql), its log, and that the exporter’s DSN and credentials are still valid.',
-      tests: {
-        fires: {
-          series: [{ series: pgSeries('pg_up'), values: '1x5 0x10' }],
-          evalTime: '10m',
-          labels: PG,
-        },
-        quiet: {
-          series: [{ series: pgSeries('pg_up'), values: '1x5 0 1x10' }],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'connections-high',
@@ -403,25 +387,6 @@ export const postgresExporter: ExporterDefinition = {
       summary: 'PostgreSQL at {{ $labels.instance }} is running out of connections.',
       description:
         'Backends on {{ $labels.instance }} use more than the warning share of max_connections. Look for connection leaks or idle sessions (pg_stat_activity), put a pooler such as PgBouncer in front, or raise max_connections.',
-      tests: {
-        fires: {
-          series: [
-            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="active"'), values: '50x30' },
-            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="idle"'), values: '35x30' },
-            { series: pgSeries('pg_settings_max_connections'), values: '100x30' },
-          ],
-          evalTime: '20m',
-          labels: PG,
-        },
-        quiet: {
-          series: [
-            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="active"'), values: '20x30' },
-            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="idle"'), values: '30x30' },
-            { series: pgSeries('pg_settings_max_connections'), values: '100x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'connections-critical',
@@ -434,23 +399,6 @@ export const postgresExporter: ExporterDefinition = {
       summary: 'PostgreSQL at {{ $labels.instance }} is about to refuse connections.',
       description:
         'Backends on {{ $labels.instance }} nearly fill max_connections; new clients get “too many clients already”. Terminate idle-in-transaction sessions now and find the client holding connections.',
-      tests: {
-        fires: {
-          series: [
-            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="active"'), values: '98x20' },
-            { series: pgSeries('pg_settings_max_connections'), values: '100x20' },
-          ],
-          evalTime: '10m',
-          labels: PG,
-        },
-        quiet: {
-          series: [
-            { series: pgSeries('pg_stat_activity_count', 'datname="app",state="active"'), values: '85x20' },
-            { series: pgSeries('pg_settings_max_connections'), values: '100x20' },
-          ],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'cache-hit-low',
@@ -464,23 +412,6 @@ export const postgresExporter: ExporterDefinition = {
       summary: 'Database {{ $labels.datname }} on {{ $labels.instance }} reads from disk a lot.',
       description:
         'Fewer block reads of {{ $labels.datname }} on {{ $labels.instance }} than the threshold are served from shared buffers: the working set no longer fits in memory. Check for new sequential scans (missing indexes) or raise shared_buffers and RAM.',
-      tests: {
-        fires: {
-          series: [
-            { series: pgSeries('pg_stat_database_blks_hit', 'datname="app"'), values: '0+900x40' },
-            { series: pgSeries('pg_stat_database_blks_read', 'datname="app"'), values: '0+100x40' },
-          ],
-          evalTime: '30m',
-          labels: { ...PG, datname: 'app' },
-        },
-        quiet: {
-          series: [
-            { series: pgSeries('pg_stat_database_blks_hit', 'datname="app"'), values: '0+999x40' },
-            { series: pgSeries('pg_stat_database_blks_read', 'datname="app"'), values: '0+1x40' },
-          ],
-          evalTime: '30m',
-        },
-      },
     },
     {
       id: 'rollbacks-high',
@@ -494,23 +425,6 @@ export const postgresExporter: ExporterDefinition = {
       summary: 'Many transactions roll back in {{ $labels.datname }} on {{ $labels.instance }}.',
       description:
         'More transactions than the threshold allows end in a rollback in {{ $labels.datname }} on {{ $labels.instance }}. The application is hitting errors, serialization failures or lock timeouts: check its logs and the PostgreSQL log for ERROR lines.',
-      tests: {
-        fires: {
-          series: [
-            { series: pgSeries('pg_stat_database_xact_commit', 'datname="app"'), values: '0+60x30' },
-            { series: pgSeries('pg_stat_database_xact_rollback', 'datname="app"'), values: '0+40x30' },
-          ],
-          evalTime: '20m',
-          labels: { ...PG, datname: 'app' },
-        },
-        quiet: {
-          series: [
-            { series: pgSeries('pg_stat_database_xact_commit', 'datname="app"'), values: '0+99x30' },
-            { series: pgSeries('pg_stat_database_xact_rollback', 'datname="app"'), values: '0+1x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'deadlocks',
@@ -523,17 +437,6 @@ export const postgresExporter: ExporterDefinition = {
       summary: 'Deadlocks in {{ $labels.datname }} on {{ $labels.instance }}.',
       description:
         'PostgreSQL breaks more deadlocks per minute than the threshold in {{ $labels.datname }} on {{ $labels.instance }}, aborting a transaction each time. The PostgreSQL log names the statements involved; make the application take locks in a consistent order.',
-      tests: {
-        fires: {
-          series: [{ series: pgSeries('pg_stat_database_deadlocks', 'datname="app"'), values: '0+10x30' }],
-          evalTime: '20m',
-          labels: { ...PG, datname: 'app' },
-        },
-        quiet: {
-          series: [{ series: pgSeries('pg_stat_database_deadlocks', 'datname="app"'), values: '0+1x30' }],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'long-transaction',
@@ -546,24 +449,6 @@ export const postgresExporter: ExporterDefinition = {
       summary: 'A transaction on {{ $labels.instance }} has been open for long.',
       description:
         'The oldest open transaction on {{ $labels.instance }} is older than the warning threshold. Long transactions hold locks and keep vacuum from removing dead rows; find it in pg_stat_activity (order by xact_start) and end it if it is stuck.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: pgSeries('pg_stat_activity_max_tx_duration', 'datname="app",state="idle in transaction"'),
-              values: '0+60x20',
-            },
-          ],
-          evalTime: '10m',
-          labels: PG,
-        },
-        quiet: {
-          series: [
-            { series: pgSeries('pg_stat_activity_max_tx_duration', 'datname="app",state="active"'), values: '5x20' },
-          ],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'long-transaction-crit',
@@ -576,21 +461,6 @@ export const postgresExporter: ExporterDefinition = {
       summary: 'A transaction on {{ $labels.instance }} has been open far too long.',
       description:
         'The oldest open transaction on {{ $labels.instance }} is older than the critical threshold; table bloat grows and other sessions may queue behind its locks. Terminate it with pg_terminate_backend() unless it is a known batch job.',
-      tests: {
-        fires: {
-          series: [
-            { series: pgSeries('pg_stat_activity_max_tx_duration', 'datname="app",state="active"'), values: '0+60x30' },
-          ],
-          evalTime: '20m',
-          labels: PG,
-        },
-        quiet: {
-          series: [
-            { series: pgSeries('pg_stat_activity_max_tx_duration', 'datname="app",state="active"'), values: '300x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'replication-lag',
@@ -604,17 +474,6 @@ export const postgresExporter: ExporterDefinition = {
       description:
         'The standby behind {{ $labels.instance }} replays WAL more than the warning threshold behind the primary; reads from it are stale and a failover would lose recent writes. Check network throughput, long queries on the standby and its disk.',
       optional: 'postgres_exporter 0.11 (Debian 12) has no lag metric unless the sample queries.yaml is loaded',
-      tests: {
-        fires: {
-          series: [{ series: pgSeries('pg_replication_lag_seconds'), values: '120x20' }],
-          evalTime: '10m',
-          labels: PG,
-        },
-        quiet: {
-          series: [{ series: pgSeries('pg_replication_lag'), values: '2x20' }],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'replication-lag-crit',
@@ -628,17 +487,6 @@ export const postgresExporter: ExporterDefinition = {
       description:
         'The standby behind {{ $labels.instance }} is more than the critical threshold behind the primary. Check that it still receives WAL (pg_stat_wal_receiver), that replication slots or wal_keep_size still cover it, and rebuild it if the WAL it needs is gone.',
       optional: 'postgres_exporter 0.11 (Debian 12) has no lag metric unless the sample queries.yaml is loaded',
-      tests: {
-        fires: {
-          series: [{ series: pgSeries('pg_replication_lag'), values: '900x20' }],
-          evalTime: '10m',
-          labels: PG,
-        },
-        quiet: {
-          series: [{ series: pgSeries('pg_replication_lag_seconds'), values: '120x20' }],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'exporter-errors',
@@ -653,24 +501,6 @@ export const postgresExporter: ExporterDefinition = {
       summary: 'postgres_exporter at {{ $labels.instance }} fails to collect some metrics.',
       description:
         'A collector ({{ $labels.collector }}) or query of postgres_exporter at {{ $labels.instance }} keeps failing, so some dashboard panels are empty. The exporter’s log names the failing query; usually the monitoring role lacks pg_monitor or the PostgreSQL version is not supported by that collector.',
-      tests: {
-        fires: {
-          series: [
-            { series: pgSeries('pg_scrape_collector_success', 'collector="replication_slot"'), values: '0x20' },
-            { series: pgSeries('pg_up'), values: '1x20' },
-          ],
-          evalTime: '15m',
-          labels: { ...PG, collector: 'replication_slot' },
-        },
-        quiet: {
-          series: [
-            { series: pgSeries('pg_scrape_collector_success', 'collector="replication_slot"'), values: '1x20' },
-            { series: pgSeries('pg_exporter_last_scrape_error'), values: '1x20' },
-            { series: pgSeries('pg_up'), values: '0x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'restarted',
@@ -684,17 +514,6 @@ export const postgresExporter: ExporterDefinition = {
       description:
         'The postmaster of {{ $labels.instance }} started within the last 15 minutes. Expected after an upgrade or configuration change; otherwise look in the PostgreSQL log for a crash (a backend killed by the OOM killer restarts the whole server).',
       optional: 'postgres_exporter 0.11 (Debian 12) exports the postmaster start time only with a custom queries.yaml',
-      tests: {
-        fires: {
-          series: [{ series: pgSeries('pg_postmaster_start_time_seconds'), values: '1000x10 1500x10' }],
-          evalTime: '12m',
-          labels: PG,
-        },
-        quiet: {
-          series: [{ series: pgSeries('pg_postmaster_start_time_seconds'), values: '1000x20' }],
-          evalTime: '12m',
-        },
-      },
     },
   ],
   overview: ['connectionsUsed', 'cacheHitRatio', 'longestTransaction', 'replicationLag'],

@@ -3,7 +3,7 @@ import type { ExporterDefinition, QueryContext, SignalVariant } from '../types';
 
 // One term per counter: increase() drops metric names, so a single name regex would yield
 // clashing series.
-const TSDB_FAILURES = [
+export const TSDB_FAILURES = [
   'prometheus_tsdb_wal_writes_failed_total',
   'prometheus_tsdb_wal_corruptions_total',
   'prometheus_tsdb_wal_truncations_failed_total',
@@ -342,19 +342,6 @@ export const prometheusExporter: ExporterDefinition = {
       summary: 'Dead-man’s switch: the alerting pipeline is alive.',
       description:
         'This alert always fires so that the whole pipeline (Prometheus or Grafana rule evaluation, Alertmanager, notifications) is proven to work end to end. Route it to a heartbeat receiver (a dead-man’s-switch service such as Healthchecks.io, PagerDuty or Opsgenie heartbeats, or a webhook that expects it every few minutes) that pages you when it STOPS arriving; never route it to people, and do not silence it.',
-      tests: {
-        fires: {
-          series: [{ series: 'up{job="prometheus",instance="prom-1:9090"}', values: '1x10' }],
-          evalTime: '5m',
-          labels: {},
-        },
-        // A switch is never quiet once running; the only quiet moment is its first minute, before
-        // `for` elapses, which also proves the rule waits as declared.
-        quiet: {
-          series: [{ series: 'up{job="prometheus",instance="prom-1:9090"}', values: '1x10' }],
-          evalTime: '0m',
-        },
-      },
     },
     {
       id: 'target-down',
@@ -369,17 +356,6 @@ export const prometheusExporter: ExporterDefinition = {
       summary: 'Target {{ $labels.instance }} of job {{ $labels.job }} is down.',
       description:
         'Prometheus has failed to scrape {{ $labels.instance }} (job {{ $labels.job }}) for 5 minutes, so every dashboard and alert built on it is blind. Open the Targets page of Prometheus for the error (connection refused, timeout, TLS, 401) and check that the exporter runs and is reachable.',
-      tests: {
-        fires: {
-          series: [{ series: 'up{job="node",instance="host-1:9100"}', values: '1x5 0x20' }],
-          evalTime: '20m',
-          labels: { job: 'node', instance: 'host-1:9100' },
-        },
-        quiet: {
-          series: [{ series: 'up{job="node",instance="host-1:9100"}', values: '1x25' }],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'config-reload-failed',
@@ -392,27 +368,6 @@ export const prometheusExporter: ExporterDefinition = {
       summary: 'Prometheus {{ $labels.instance }} failed to reload its configuration.',
       description:
         'The last configuration reload of Prometheus {{ $labels.instance }} failed: it keeps running the previous configuration, and a restart would fail to start. Run `promtool check config` on the configuration file and read the reload error in the log.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'prometheus_config_last_reload_successful{job="prometheus",instance="prom-1:9090"}',
-              values: '1x5 0x25',
-            },
-          ],
-          evalTime: '25m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'prometheus_config_last_reload_successful{job="prometheus",instance="prom-1:9090"}',
-              values: '1x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'rule-failures',
@@ -426,29 +381,6 @@ export const prometheusExporter: ExporterDefinition = {
       description:
         'Rules in group {{ $labels.rule_group }} on Prometheus {{ $labels.instance }} keep failing to evaluate: their alerts cannot fire and their recorded series have gaps. Read the rule error in the log or on the Rules page (many-to-many matching, timeouts) and fix the expression.',
       optional: 'only when rule files are loaded',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'prometheus_rule_evaluation_failures_total{job="prometheus",instance="prom-1:9090",rule_group="/etc/prometheus/rules.yml;node"}',
-              values: '0+2x40',
-            },
-          ],
-          evalTime: '30m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090', rule_group: '/etc/prometheus/rules.yml;node' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'prometheus_rule_evaluation_failures_total{job="prometheus",instance="prom-1:9090",rule_group="/etc/prometheus/rules.yml;node"}',
-              values: '3x40',
-            },
-          ],
-          evalTime: '30m',
-        },
-      },
     },
     {
       id: 'missed-evaluations',
@@ -462,29 +394,6 @@ export const prometheusExporter: ExporterDefinition = {
       description:
         'Group {{ $labels.rule_group }} on Prometheus {{ $labels.instance }} takes longer to evaluate than its interval, so evaluations are skipped and alerts fire late or not at all. Speed its rules up (recording rules, fewer series), split the group or lengthen its interval.',
       optional: 'only when rule files are loaded',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'prometheus_rule_group_iterations_missed_total{job="prometheus",instance="prom-1:9090",rule_group="/etc/prometheus/rules.yml;node"}',
-              values: '0+1x40',
-            },
-          ],
-          evalTime: '30m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090', rule_group: '/etc/prometheus/rules.yml;node' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'prometheus_rule_group_iterations_missed_total{job="prometheus",instance="prom-1:9090",rule_group="/etc/prometheus/rules.yml;node"}',
-              values: '2x40',
-            },
-          ],
-          evalTime: '30m',
-        },
-      },
     },
     {
       id: 'not-ingesting',
@@ -503,37 +412,6 @@ export const prometheusExporter: ExporterDefinition = {
       summary: 'Prometheus {{ $labels.instance }} is not ingesting samples.',
       description:
         'Prometheus {{ $labels.instance }} has targets or rules but appends (almost) no samples to its TSDB: no new data is stored and alerts evaluate stale data. Check its log for TSDB errors (disk full, read-only filesystem, out-of-order or WAL errors) and the Targets page.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090"}',
-              values: '0+6000x10 60000x30',
-            },
-            {
-              series:
-                'prometheus_target_metadata_cache_entries{job="prometheus",instance="prom-1:9090",scrape_job="node"}',
-              values: '100x40',
-            },
-          ],
-          evalTime: '35m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090"}',
-              values: '0+6000x40',
-            },
-            {
-              series:
-                'prometheus_target_metadata_cache_entries{job="prometheus",instance="prom-1:9090",scrape_job="node"}',
-              values: '100x40',
-            },
-          ],
-          evalTime: '35m',
-        },
-      },
     },
     {
       id: 'compactions-failing',
@@ -546,27 +424,6 @@ export const prometheusExporter: ExporterDefinition = {
       summary: 'Prometheus {{ $labels.instance }} fails to compact its TSDB.',
       description:
         'TSDB compactions of Prometheus {{ $labels.instance }} failed in the last 3 hours: the head block and WAL keep growing, memory use rises and the disk fills. Read the compaction error in the log; usually the disk is full or a block is corrupt.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'prometheus_tsdb_compactions_failed_total{job="prometheus",instance="prom-1:9090"}',
-              values: '0x10 1x30',
-            },
-          ],
-          evalTime: '35m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'prometheus_tsdb_compactions_failed_total{job="prometheus",instance="prom-1:9090"}',
-              values: '0x40',
-            },
-          ],
-          evalTime: '35m',
-        },
-      },
     },
     {
       id: 'tsdb-failures',
@@ -579,23 +436,6 @@ export const prometheusExporter: ExporterDefinition = {
       summary: 'Prometheus {{ $labels.instance }} reports WAL or TSDB failures.',
       description:
         'Prometheus {{ $labels.instance }} counted failed WAL writes, WAL corruptions, failed truncations, checkpoints or block reloads in the last 3 hours: samples may be lost and the disk may be failing or full. Read the TSDB errors in its log and check the data volume.',
-      tests: {
-        fires: {
-          series: TSDB_FAILURES.map((metric) => ({
-            series: `${metric}{job="prometheus",instance="prom-1:9090"}`,
-            values: metric === 'prometheus_tsdb_wal_writes_failed_total' ? '0x10 4x30' : '0x40',
-          })),
-          evalTime: '35m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090' },
-        },
-        quiet: {
-          series: TSDB_FAILURES.map((metric) => ({
-            series: `${metric}{job="prometheus",instance="prom-1:9090"}`,
-            values: '0x40',
-          })),
-          evalTime: '35m',
-        },
-      },
     },
     {
       id: 'no-alertmanager',
@@ -608,27 +448,6 @@ export const prometheusExporter: ExporterDefinition = {
       summary: 'Prometheus {{ $labels.instance }} is not connected to any Alertmanager.',
       description:
         'Prometheus {{ $labels.instance }} has discovered no Alertmanager for 10 minutes: its alerts fire but reach nobody. Check the `alerting:` section of its configuration and the Alertmanagers’ service discovery.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'prometheus_notifications_alertmanagers_discovered{job="prometheus",instance="prom-1:9090"}',
-              values: '1x5 0x25',
-            },
-          ],
-          evalTime: '25m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'prometheus_notifications_alertmanagers_discovered{job="prometheus",instance="prom-1:9090"}',
-              values: '2x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'notification-errors',
@@ -642,39 +461,6 @@ export const prometheusExporter: ExporterDefinition = {
       summary: 'Prometheus {{ $labels.instance }} fails to send alerts to {{ $labels.alertmanager }}.',
       description:
         'More alerts than the threshold allows fail to reach Alertmanager {{ $labels.alertmanager }} from Prometheus {{ $labels.instance }}. Check that Alertmanager runs and is reachable, and the notifier errors in the Prometheus log.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'prometheus_notifications_errors_total{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
-              values: '0+10x40',
-            },
-            {
-              series:
-                'prometheus_notifications_sent_total{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
-              values: '0+100x40',
-            },
-          ],
-          evalTime: '30m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090', alertmanager: 'http://am-1:9093/api/v2/alerts' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'prometheus_notifications_errors_total{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
-              values: '0x40',
-            },
-            {
-              series:
-                'prometheus_notifications_sent_total{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
-              values: '0+100x40',
-            },
-          ],
-          evalTime: '30m',
-        },
-      },
     },
     {
       id: 'notification-queue',
@@ -688,35 +474,6 @@ export const prometheusExporter: ExporterDefinition = {
       summary: 'The alert queue of Prometheus {{ $labels.instance }} is filling up.',
       description:
         'Alerts wait in the notification queue of Prometheus {{ $labels.instance }} faster than they are sent; when it is full, alerts are dropped. Alertmanager is slow or unreachable, or far too many alerts fire at once.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090"}',
-              values: '8000x30',
-            },
-            {
-              series: 'prometheus_notifications_queue_capacity{job="prometheus",instance="prom-1:9090"}',
-              values: '10000x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090"}',
-              values: '0x30',
-            },
-            {
-              series: 'prometheus_notifications_queue_capacity{job="prometheus",instance="prom-1:9090"}',
-              values: '10000x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'notifications-dropped',
@@ -729,27 +486,6 @@ export const prometheusExporter: ExporterDefinition = {
       summary: 'Prometheus {{ $labels.instance }} drops alerts.',
       description:
         'Prometheus {{ $labels.instance }} dropped alerts instead of delivering them (queue full, or sending failed for good): some alerts never reached Alertmanager. Check Alertmanager’s health and the notifier errors in the Prometheus log.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'prometheus_notifications_dropped_total{job="prometheus",instance="prom-1:9090"}',
-              values: '0+5x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'prometheus_notifications_dropped_total{job="prometheus",instance="prom-1:9090"}',
-              values: '7x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'remote-write-behind',
@@ -763,37 +499,6 @@ export const prometheusExporter: ExporterDefinition = {
       description:
         'Samples sent by Prometheus {{ $labels.instance }} to {{ $labels.url }} trail the newest ingested sample by more than the threshold: the remote store is slow or unreachable, or there are too few shards. If the lag exceeds the WAL retention, data is lost; check the endpoint and the shard count.',
       optional: 'only when remote_write is configured',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'prometheus_remote_storage_highest_timestamp_in_seconds{job="prometheus",instance="prom-1:9090"}',
-              values: '10000+60x30',
-            },
-            {
-              series:
-                'prometheus_remote_storage_queue_highest_sent_timestamp_seconds{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
-              values: '9000+30x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090', remote_name: 'lts', url: 'http://lts/write' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'prometheus_remote_storage_highest_timestamp_in_seconds{job="prometheus",instance="prom-1:9090"}',
-              values: '10000+60x30',
-            },
-            {
-              series:
-                'prometheus_remote_storage_queue_highest_sent_timestamp_seconds{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
-              values: '9990+60x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'remote-write-failing',
@@ -807,39 +512,6 @@ export const prometheusExporter: ExporterDefinition = {
       description:
         'More samples than the threshold allows fail for good on their way from Prometheus {{ $labels.instance }} to {{ $labels.url }}: they are lost for the remote store. Read the remote write errors in the log (4xx: rejected data or auth; 5xx: the store is failing).',
       optional: 'only when remote_write is configured',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'prometheus_remote_storage_samples_failed_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
-              values: '0+100x40',
-            },
-            {
-              series:
-                'prometheus_remote_storage_samples_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
-              values: '0+1000x40',
-            },
-          ],
-          evalTime: '30m',
-          labels: { job: 'prometheus', instance: 'prom-1:9090', remote_name: 'lts', url: 'http://lts/write' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'prometheus_remote_storage_failed_samples_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
-              values: '0x40',
-            },
-            {
-              series:
-                'prometheus_remote_storage_succeeded_samples_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
-              values: '0+1000x40',
-            },
-          ],
-          evalTime: '30m',
-        },
-      },
     },
   ],
   overview: ['up', 'targetsDown', 'ingestionRate', 'notificationErrors'],

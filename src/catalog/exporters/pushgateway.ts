@@ -178,18 +178,6 @@ export const pushgatewayExporter: ExporterDefinition = {
       summary: 'Batch job {{ $labels.job }} has not pushed for too long.',
       description:
         'The last successful push of group job={{ $labels.job }} instance={{ $labels.instance }} is older than the warning threshold: the batch job no longer runs, fails before pushing, or pushes elsewhere. Check its scheduler (cron, systemd timer, CI) and its log. If the job was retired, delete its group from the Pushgateway.',
-      tests: {
-        fires: {
-          // promtool's clock starts at 0: a push at t=1000 s is about 25.7 h old at 26 h.
-          series: [{ series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '1000x1600' }],
-          evalTime: '26h',
-          labels: { job: 'nightly_backup', instance: 'db-1' },
-        },
-        quiet: {
-          series: [{ series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '0+60x1600' }],
-          evalTime: '26h',
-        },
-      },
     },
     {
       id: 'push-stale-critical',
@@ -202,17 +190,6 @@ export const pushgatewayExporter: ExporterDefinition = {
       summary: 'Batch job {{ $labels.job }} has not pushed for a very long time.',
       description:
         'The last successful push of group job={{ $labels.job }} instance={{ $labels.instance }} is older than the critical threshold: the job has missed several runs (backups, exports or cleanups are not happening). Fix the job now; delete the group if the job was retired.',
-      tests: {
-        fires: {
-          series: [{ series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '1000x3100' }],
-          evalTime: '51h',
-          labels: { job: 'nightly_backup', instance: 'db-1' },
-        },
-        quiet: {
-          series: [{ series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '90000x3100' }],
-          evalTime: '51h',
-        },
-      },
     },
     {
       id: 'push-failed',
@@ -227,23 +204,6 @@ export const pushgatewayExporter: ExporterDefinition = {
       summary: 'The last push of batch job {{ $labels.job }} was rejected.',
       description:
         'The Pushgateway rejected the most recent push of group job={{ $labels.job }} instance={{ $labels.instance }} (usually inconsistent metrics: a name pushed with another type or help, or clashing with another group). Its metrics still show the previous run. Read the Pushgateway log for the reason and fix the job’s metrics.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '600x20' },
-            { series: 'push_failure_time_seconds{job="nightly_backup",instance="db-1"}', values: '0x5 900x15' },
-          ],
-          evalTime: '15m',
-          labels: { job: 'nightly_backup', instance: 'db-1' },
-        },
-        quiet: {
-          series: [
-            { series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '600x5 1200x15' },
-            { series: 'push_failure_time_seconds{job="nightly_backup",instance="db-1"}', values: '0x5 900x15' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'http-errors',
@@ -257,39 +217,6 @@ export const pushgatewayExporter: ExporterDefinition = {
       summary: 'Pushgateway {{ $labels.instance }} rejects requests on {{ $labels.handler }}.',
       description:
         'Pushgateway {{ $labels.instance }} keeps answering requests to handler {{ $labels.handler }} with 4xx/5xx codes. On the push handlers that means batch-job results are lost; check the Pushgateway log and the clients’ push requests.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series:
-                'pushgateway_http_requests_total{job="pushgateway",instance="pgw:9091",handler="push",code="400",method="put"}',
-              values: '0+6x40',
-            },
-            {
-              series:
-                'pushgateway_http_requests_total{job="pushgateway",instance="pgw:9091",handler="push",code="202",method="put"}',
-              values: '0+60x40',
-            },
-          ],
-          evalTime: '30m',
-          labels: { job: 'pushgateway', instance: 'pgw:9091', handler: 'push' },
-        },
-        quiet: {
-          series: [
-            {
-              series:
-                'pushgateway_http_requests_total{job="pushgateway",instance="pgw:9091",handler="push",code="400",method="put"}',
-              values: '3x40',
-            },
-            {
-              series:
-                'pushgateway_http_requests_total{job="pushgateway",instance="pgw:9091",handler="push",code="202",method="put"}',
-              values: '0+60x40',
-            },
-          ],
-          evalTime: '30m',
-        },
-      },
     },
   ],
   overview: ['up', 'lastPushAge', 'lastPushFailed', 'httpErrors'],

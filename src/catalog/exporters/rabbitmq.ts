@@ -18,11 +18,6 @@ const fdPeak = (q: QueryContext) =>
 const unroutable = (prefix: string, q: QueryContext) =>
   `sum by (${q.by}) (increase(${sel(`${prefix}_dropped_total`, q)}[${q.range}])) + sum by (${q.by}) (increase(${sel(`${prefix}_returned_total`, q)}[${q.range}]))`;
 
-// promtool test series for one node.
-const RMQ = { job: 'rabbitmq', instance: 'rabbit-1:15692' };
-const rmqSeries = (metric: string, labels = '') =>
-  `${metric}{job="rabbitmq",instance="rabbit-1:15692"${labels ? `,${labels}` : ''}}`;
-
 export const rabbitmqExporter: ExporterDefinition = {
   id: 'rabbitmq',
   title: 'RabbitMQ',
@@ -352,23 +347,6 @@ export const rabbitmqExporter: ExporterDefinition = {
       summary: 'RabbitMQ {{ $labels.instance }} raised the {{ $labels.alarm }} alarm.',
       description:
         'The {{ $labels.alarm }} alarm is raised on {{ $labels.instance }}: RabbitMQ blocks every publishing connection in the cluster until it clears. Free the resource (drain or purge large queues, add memory or disk, raise the file limit) and check the node’s log.',
-      tests: {
-        fires: {
-          series: [
-            { series: rmqSeries('rabbitmq_alarms_memory_used_watermark'), values: '0x5 1x10' },
-            { series: rmqSeries('rabbitmq_alarms_free_disk_space_watermark'), values: '0x15' },
-          ],
-          evalTime: '10m',
-          labels: { ...RMQ, alarm: 'memory_used_watermark' },
-        },
-        quiet: {
-          series: [
-            { series: rmqSeries('rabbitmq_alarms_memory_used_watermark'), values: '0x15' },
-            { series: rmqSeries('rabbitmq_alarms_free_disk_space_watermark'), values: '0x15' },
-          ],
-          evalTime: '10m',
-        },
-      },
     },
     {
       id: 'memory-high',
@@ -382,23 +360,6 @@ export const rabbitmqExporter: ExporterDefinition = {
       summary: 'RabbitMQ {{ $labels.instance }} nears its memory high watermark.',
       description:
         'Memory of {{ $labels.instance }} is above the warning share of the high watermark; at 100% the memory alarm blocks all publishers. Find the queues holding messages in memory (long or unconsumed queues, large messages) and add consumers or make them lazy / quorum queues.',
-      tests: {
-        fires: {
-          series: [
-            { series: rmqSeries('rabbitmq_process_resident_memory_bytes'), values: '850x30' },
-            { series: rmqSeries('rabbitmq_resident_memory_limit_bytes'), values: '1000x30' },
-          ],
-          evalTime: '20m',
-          labels: RMQ,
-        },
-        quiet: {
-          series: [
-            { series: rmqSeries('rabbitmq_process_resident_memory_bytes'), values: '400x30' },
-            { series: rmqSeries('rabbitmq_resident_memory_limit_bytes'), values: '1000x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'disk-filling',
@@ -413,23 +374,6 @@ export const rabbitmqExporter: ExporterDefinition = {
       summary: 'RabbitMQ {{ $labels.instance }} will hit its disk free limit within a day.',
       description:
         'At the current rate, free disk space on {{ $labels.instance }} falls below disk_free_limit within 24 hours, and the disk alarm will then block all publishers. Find what grows (message store of long queues, logs) and free or add space.',
-      tests: {
-        fires: {
-          series: [
-            { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '100000-100x120' },
-            { series: rmqSeries('rabbitmq_disk_space_available_limit_bytes'), values: '50000x120' },
-          ],
-          evalTime: '90m',
-          labels: RMQ,
-        },
-        quiet: {
-          series: [
-            { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '100000-1x120' },
-            { series: rmqSeries('rabbitmq_disk_space_available_limit_bytes'), values: '50000x120' },
-          ],
-          evalTime: '90m',
-        },
-      },
     },
     {
       id: 'file-descriptors',
@@ -442,23 +386,6 @@ export const rabbitmqExporter: ExporterDefinition = {
       summary: 'RabbitMQ {{ $labels.instance }} is running out of file descriptors.',
       description:
         'Open file descriptors of {{ $labels.instance }} exceed the warning share of the process limit; when they run out, new connections are refused. Look for clients leaking connections, or raise the limit (LimitNOFILE in the service unit).',
-      tests: {
-        fires: {
-          series: [
-            { series: rmqSeries('rabbitmq_process_open_fds'), values: '920x30' },
-            { series: rmqSeries('rabbitmq_process_max_fds'), values: '1000x30' },
-          ],
-          evalTime: '20m',
-          labels: RMQ,
-        },
-        quiet: {
-          series: [
-            { series: rmqSeries('rabbitmq_process_open_fds'), values: '100x30' },
-            { series: rmqSeries('rabbitmq_process_max_fds'), values: '1000x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'file-descriptors-crit',
@@ -471,23 +398,6 @@ export const rabbitmqExporter: ExporterDefinition = {
       summary: 'RabbitMQ {{ $labels.instance }} has almost no file descriptors left.',
       description:
         'Open file descriptors of {{ $labels.instance }} nearly reach the process limit; connections are refused and queues cannot open files. Close leaking clients now and raise the limit.',
-      tests: {
-        fires: {
-          series: [
-            { series: rmqSeries('rabbitmq_process_open_fds'), values: '990x20' },
-            { series: rmqSeries('rabbitmq_process_max_fds'), values: '1000x20' },
-          ],
-          evalTime: '15m',
-          labels: RMQ,
-        },
-        quiet: {
-          series: [
-            { series: rmqSeries('rabbitmq_process_open_fds'), values: '920x20' },
-            { series: rmqSeries('rabbitmq_process_max_fds'), values: '1000x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'erlang-processes',
@@ -501,23 +411,6 @@ export const rabbitmqExporter: ExporterDefinition = {
       summary: 'RabbitMQ {{ $labels.instance }} uses most of its Erlang process limit.',
       description:
         'Erlang processes on {{ $labels.instance }} exceed the warning share of the VM limit; at the limit the node crashes. Every connection, channel and queue is a process: look for connection or channel leaks, or raise +P.',
-      tests: {
-        fires: {
-          series: [
-            { series: rmqSeries('rabbitmq_erlang_processes_used'), values: '900x30' },
-            { series: rmqSeries('rabbitmq_erlang_processes_limit'), values: '1000x30' },
-          ],
-          evalTime: '20m',
-          labels: RMQ,
-        },
-        quiet: {
-          series: [
-            { series: rmqSeries('rabbitmq_erlang_processes_used'), values: '300x30' },
-            { series: rmqSeries('rabbitmq_erlang_processes_limit'), values: '1000x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'unroutable',
@@ -531,35 +424,6 @@ export const rabbitmqExporter: ExporterDefinition = {
       summary: 'RabbitMQ {{ $labels.instance }} receives messages no queue takes.',
       description:
         'Publishers keep sending messages to {{ $labels.instance }} that no queue is bound to receive; they are dropped or returned. Usually a binding or queue is missing, or a publisher uses the wrong exchange or routing key. Add an alternate exchange to catch them while you look.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', 'protocol="amqp091"'),
-              values: '0+10x20',
-            },
-            {
-              series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', 'protocol="amqp091"'),
-              values: '0x20',
-            },
-          ],
-          evalTime: '15m',
-          labels: RMQ,
-        },
-        quiet: {
-          series: [
-            {
-              series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', 'protocol="amqp091"'),
-              values: '5x20',
-            },
-            {
-              series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', 'protocol="amqp091"'),
-              values: '0x20',
-            },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'connection-churn',
@@ -572,17 +436,6 @@ export const rabbitmqExporter: ExporterDefinition = {
       summary: 'Clients open many connections to RabbitMQ {{ $labels.instance }}.',
       description:
         'More connections per second than the threshold are opened on {{ $labels.instance }}; each costs CPU, memory and a TLS handshake. Find the clients that connect per message (the management UI lists connections by client) and make them reuse long-lived connections.',
-      tests: {
-        fires: {
-          series: [{ series: rmqSeries('rabbitmq_connections_opened_total'), values: '0+1200x30' }],
-          evalTime: '20m',
-          labels: RMQ,
-        },
-        quiet: {
-          series: [{ series: rmqSeries('rabbitmq_connections_opened_total'), values: '0+6x30' }],
-          evalTime: '20m',
-        },
-      },
     },
   ],
   overview: ['memoryUsage', 'fileDescriptors', 'messagesReady', 'alarms'],

@@ -14,17 +14,6 @@ const bufferPeak = (q: QueryContext) =>
   `100 * max_over_time(${sel('internal_write_buffer_size', q)}[${q.range}]) / (${sel('internal_write_buffer_limit', q)} > 0)`;
 const diskPeak = (q: QueryContext) => `max_over_time(${sel('disk_used_percent', q)}[${q.range}])`;
 
-// promtool test series for one agent on host app01, Telegraf 1.39.
-const TG = 'job="telegraf",instance="app01:9273",host="app01"';
-const HOST_LABELS = { job: 'telegraf', instance: 'app01:9273', host: 'app01' };
-const TG_LABELS = { ...HOST_LABELS, version: '1.39.3' };
-const tgSeries = (metric: string, labels = '') =>
-  metric.startsWith('internal_')
-    ? `${metric}{${TG},version="1.39.3"${labels ? `,${labels}` : ''}}`
-    : `${metric}{${TG}${labels ? `,${labels}` : ''}}`;
-const DISK = 'device="sdb1",fstype="xfs",mode="rw",path="/var/lib/docker"';
-const DISK_LABELS = { device: 'sdb1', fstype: 'xfs', mode: 'rw', path: '/var/lib/docker' };
-
 export const telegrafExporter: ExporterDefinition = {
   id: 'telegraf',
   title: 'Telegraf',
@@ -272,17 +261,6 @@ export const telegrafExporter: ExporterDefinition = {
       summary: 'Telegraf input {{ $labels.input }} on {{ $labels.instance }} keeps failing.',
       description:
         'The {{ $labels.input }} input of the Telegraf agent at {{ $labels.instance }} has raised errors for 15 minutes, so its data has gaps. Run telegraf --test --input-filter {{ $labels.input }} on the host, or read the agent’s log, to see the error (permissions, an unreachable service, a changed endpoint).',
-      tests: {
-        fires: {
-          series: [{ series: tgSeries('internal_gather_errors', 'input="mysql"'), values: '0+2x30' }],
-          evalTime: '25m',
-          labels: { ...TG_LABELS, input: 'mysql' },
-        },
-        quiet: {
-          series: [{ series: tgSeries('internal_gather_errors', 'input="mysql"'), values: '3x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'write-errors',
@@ -295,17 +273,6 @@ export const telegrafExporter: ExporterDefinition = {
       summary: 'Telegraf output {{ $labels.output }} on {{ $labels.instance }} cannot write.',
       description:
         'Writes of the {{ $labels.output }} output of the Telegraf agent at {{ $labels.instance }} have failed for 15 minutes; metrics pile up in its buffer and are dropped once it is full. Check that the destination is reachable and accepts the writes (credentials, quotas, schema) in the agent’s log.',
-      tests: {
-        fires: {
-          series: [{ series: tgSeries('internal_write_errors', 'output="influxdb_v2"'), values: '0+1x30' }],
-          evalTime: '25m',
-          labels: { ...TG_LABELS, output: 'influxdb_v2' },
-        },
-        quiet: {
-          series: [{ series: tgSeries('internal_write_errors', 'output="influxdb_v2"'), values: '14x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'metrics-dropped',
@@ -318,19 +285,6 @@ export const telegrafExporter: ExporterDefinition = {
       summary: 'Telegraf output {{ $labels.output }} on {{ $labels.instance }} drops metrics.',
       description:
         'The {{ $labels.output }} output of the Telegraf agent at {{ $labels.instance }} discarded metrics in the last 5 minutes because its buffer was full; that data is lost. Fix the output’s write errors or slowness, or raise metric_buffer_limit to ride out outages.',
-      tests: {
-        fires: {
-          series: [
-            { series: tgSeries('internal_write_metrics_dropped', 'output="influxdb_v2"'), values: '0x10 500x10' },
-          ],
-          evalTime: '12m',
-          labels: { ...TG_LABELS, output: 'influxdb_v2' },
-        },
-        quiet: {
-          series: [{ series: tgSeries('internal_write_metrics_dropped', 'output="influxdb_v2"'), values: '500x20' }],
-          evalTime: '12m',
-        },
-      },
     },
     {
       id: 'buffer-filling',
@@ -343,23 +297,6 @@ export const telegrafExporter: ExporterDefinition = {
       summary: 'The buffer of Telegraf output {{ $labels.output }} on {{ $labels.instance }} is filling.',
       description:
         'Metrics waiting in the {{ $labels.output }} output’s buffer at {{ $labels.instance }} exceed the warning share of metric_buffer_limit: the output writes slower than inputs gather or cannot write at all. When the buffer is full the oldest metrics are dropped.',
-      tests: {
-        fires: {
-          series: [
-            { series: tgSeries('internal_write_buffer_size', 'output="influxdb_v2"'), values: '8500x30' },
-            { series: tgSeries('internal_write_buffer_limit', 'output="influxdb_v2"'), values: '10000x30' },
-          ],
-          evalTime: '20m',
-          labels: { ...TG_LABELS, output: 'influxdb_v2' },
-        },
-        quiet: {
-          series: [
-            { series: tgSeries('internal_write_buffer_size', 'output="influxdb_v2"'), values: '1742x30' },
-            { series: tgSeries('internal_write_buffer_limit', 'output="influxdb_v2"'), values: '10000x30' },
-          ],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'buffer-full',
@@ -372,23 +309,6 @@ export const telegrafExporter: ExporterDefinition = {
       summary: 'The buffer of Telegraf output {{ $labels.output }} on {{ $labels.instance }} is full.',
       description:
         'The {{ $labels.output }} output’s buffer at {{ $labels.instance }} is nearly full; from now on metrics are dropped. Restore the output’s destination or its throughput now.',
-      tests: {
-        fires: {
-          series: [
-            { series: tgSeries('internal_write_buffer_size', 'output="influxdb_v2"'), values: '9990x20' },
-            { series: tgSeries('internal_write_buffer_limit', 'output="influxdb_v2"'), values: '10000x20' },
-          ],
-          evalTime: '15m',
-          labels: { ...TG_LABELS, output: 'influxdb_v2' },
-        },
-        quiet: {
-          series: [
-            { series: tgSeries('internal_write_buffer_size', 'output="influxdb_v2"'), values: '8500x20' },
-            { series: tgSeries('internal_write_buffer_limit', 'output="influxdb_v2"'), values: '10000x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'not-gathering',
@@ -402,19 +322,6 @@ export const telegrafExporter: ExporterDefinition = {
       summary: 'Telegraf at {{ $labels.instance }} gathers nothing.',
       description:
         'The Telegraf agent at {{ $labels.instance }} still answers scrapes but has gathered no metrics for 20 minutes: its inputs are stuck or the agent hangs. Restart it and read its log; a stuck input usually shows as a “took longer to collect than collection interval” warning.',
-      tests: {
-        fires: {
-          series: [
-            { series: tgSeries('internal_agent_metrics_gathered', 'go_version="1.25.4"'), values: '0+100x10 1000x30' },
-          ],
-          evalTime: '35m',
-          labels: { ...TG_LABELS, go_version: '1.25.4' },
-        },
-        quiet: {
-          series: [{ series: tgSeries('internal_agent_metrics_gathered', 'go_version="1.25.4"'), values: '0+100x40' }],
-          evalTime: '35m',
-        },
-      },
     },
     {
       id: 'host-memory',
@@ -428,17 +335,6 @@ export const telegrafExporter: ExporterDefinition = {
       description:
         'The mem input of the Telegraf agent at {{ $labels.instance }} reports memory use above the threshold on {{ $labels.host }} for 15 minutes. Find the process using the memory or add RAM.',
       optional: inputOptional('mem'),
-      tests: {
-        fires: {
-          series: [{ series: tgSeries('mem_used_percent'), values: '95x30' }],
-          evalTime: '25m',
-          labels: HOST_LABELS,
-        },
-        quiet: {
-          series: [{ series: tgSeries('mem_used_percent'), values: '55x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'host-disk',
@@ -452,17 +348,6 @@ export const telegrafExporter: ExporterDefinition = {
       description:
         'The disk input of the Telegraf agent at {{ $labels.instance }} reports {{ $labels.path }} ({{ $labels.device }}) on {{ $labels.host }} fuller than the warning threshold. Free space or grow the filesystem before writes fail.',
       optional: inputOptional('disk'),
-      tests: {
-        fires: {
-          series: [{ series: tgSeries('disk_used_percent', DISK), values: '92x30' }],
-          evalTime: '25m',
-          labels: { ...HOST_LABELS, ...DISK_LABELS },
-        },
-        quiet: {
-          series: [{ series: tgSeries('disk_used_percent', DISK), values: '88.6x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'host-disk-full',
@@ -476,17 +361,6 @@ export const telegrafExporter: ExporterDefinition = {
       description:
         'The disk input of the Telegraf agent at {{ $labels.instance }} reports {{ $labels.path }} ({{ $labels.device }}) on {{ $labels.host }} fuller than the critical threshold; writes are about to fail. Free space now.',
       optional: inputOptional('disk'),
-      tests: {
-        fires: {
-          series: [{ series: tgSeries('disk_used_percent', DISK), values: '97x20' }],
-          evalTime: '15m',
-          labels: { ...HOST_LABELS, ...DISK_LABELS },
-        },
-        quiet: {
-          series: [{ series: tgSeries('disk_used_percent', DISK), values: '92x20' }],
-          evalTime: '15m',
-        },
-      },
     },
   ],
   overview: ['bufferUsage', 'metricsDropped', 'gatherErrors', 'writeErrors'],

@@ -287,17 +287,6 @@ export const truenasExporter: ExporterDefinition = {
       description:
         'No TrueNAS system has sent metrics to graphite_exporter for 15 minutes, so every other TrueNAS alert is blind. Check the Graphite reporting exporter in the TrueNAS UI (Reporting → Exporters), that it points at graphite_exporter’s port, and that graphite_exporter runs.',
       optional: 'returns a series only while no TrueNAS data arrives',
-      tests: {
-        fires: {
-          series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x10 _x40' }],
-          evalTime: '45m',
-          labels: {},
-        },
-        quiet: {
-          series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x50' }],
-          evalTime: '45m',
-        },
-      },
     },
     {
       id: 'host-silent',
@@ -312,17 +301,6 @@ export const truenasExporter: ExporterDefinition = {
       summary: 'TrueNAS {{ $labels.instance }} stopped sending metrics.',
       description:
         'TrueNAS {{ $labels.instance }} has sent no metrics for longer than the data-age threshold while it reported during the last day: it is down, rebooting, or its Graphite reporter stopped. Check the system and its Reporting → Exporters settings.',
-      tests: {
-        fires: {
-          series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x10 _x40' }],
-          evalTime: '45m',
-          labels: { job: 'truenas', instance: 'truenas01' },
-        },
-        quiet: {
-          series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x50' }],
-          evalTime: '45m',
-        },
-      },
     },
     {
       id: 'pool-not-online',
@@ -335,23 +313,6 @@ export const truenasExporter: ExporterDefinition = {
       summary: 'ZFS pool {{ $labels.pool }} on {{ $labels.instance }} is {{ $labels.state }}.',
       description:
         'ZFS pool {{ $labels.pool }} on TrueNAS {{ $labels.instance }} is {{ $labels.state }}: a disk failed or went missing, and the pool has less or no redundancy left. Run `zpool status {{ $labels.pool }}`, replace the failed disk and let it resilver.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="online"}', values: '1x5 0x15' },
-            { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="degraded"}', values: '0x5 1x15' },
-          ],
-          evalTime: '15m',
-          labels: { job: 'truenas', instance: 'truenas01', pool: 'tank', state: 'degraded' },
-        },
-        quiet: {
-          series: [
-            { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="online"}', values: '1x20' },
-            { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="degraded"}', values: '0x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'dataset-almost-full',
@@ -365,35 +326,6 @@ export const truenasExporter: ExporterDefinition = {
       summary: 'Dataset {{ $labels.mountpoint }} on {{ $labels.instance }} is filling up.',
       description:
         'Dataset {{ $labels.mountpoint }} on TrueNAS {{ $labels.instance }} is fuller than the warning threshold; ZFS writes slow down as pools fill. Delete old snapshots or data, or add a vdev.',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-              values: '850x40',
-            },
-            {
-              series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-              values: '150x40',
-            },
-          ],
-          evalTime: '35m',
-          labels: { job: 'truenas', instance: 'truenas01', mountpoint: '_mnt_tank', unit: 'GiB' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-              values: '500x40',
-            },
-            {
-              series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-              values: '500x40',
-            },
-          ],
-          evalTime: '35m',
-        },
-      },
     },
     {
       id: 'dataset-full',
@@ -407,35 +339,6 @@ export const truenasExporter: ExporterDefinition = {
       summary: 'Dataset {{ $labels.mountpoint }} on {{ $labels.instance }} is almost full.',
       description:
         'Dataset {{ $labels.mountpoint }} on TrueNAS {{ $labels.instance }} is fuller than the critical threshold: ZFS performance collapses and writes will fail when it is full. Free space now (snapshots first).',
-      tests: {
-        fires: {
-          series: [
-            {
-              series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-              values: '950x30',
-            },
-            {
-              series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-              values: '50x30',
-            },
-          ],
-          evalTime: '25m',
-          labels: { job: 'truenas', instance: 'truenas01', mountpoint: '_mnt_tank', unit: 'GiB' },
-        },
-        quiet: {
-          series: [
-            {
-              series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-              values: '850x30',
-            },
-            {
-              series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-              values: '150x30',
-            },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'memory-high',
@@ -449,25 +352,6 @@ export const truenasExporter: ExporterDefinition = {
       summary: 'TrueNAS {{ $labels.instance }} is short of memory.',
       description:
         'Less memory than the threshold allows is available on TrueNAS {{ $labels.instance }} even counting the ZFS ARC as reclaimable: apps or VMs use most of the RAM and the ARC shrinks, so reads slow down. Stop or limit apps and VMs, or add RAM.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'memory_available{job="truenas",instance="truenas01",kind="avail"}', values: '3000x30' },
-            { series: 'physical_memory{job="truenas",instance="truenas01",kind="used"}', values: '60000x30' },
-            { series: 'physical_memory{job="truenas",instance="truenas01",kind="free"}', values: '4000x30' },
-          ],
-          evalTime: '25m',
-          labels: { job: 'truenas', instance: 'truenas01' },
-        },
-        quiet: {
-          series: [
-            { series: 'memory_available{job="truenas",instance="truenas01",kind="avail"}', values: '40000x30' },
-            { series: 'physical_memory{job="truenas",instance="truenas01",kind="used"}', values: '20000x30' },
-            { series: 'physical_memory{job="truenas",instance="truenas01",kind="free"}', values: '44000x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'cpu-temperature',
@@ -480,17 +364,6 @@ export const truenasExporter: ExporterDefinition = {
       summary: 'CPU {{ $labels.cpu }} of TrueNAS {{ $labels.instance }} runs hot.',
       description:
         'CPU {{ $labels.cpu }} of TrueNAS {{ $labels.instance }} has stayed above the temperature threshold: check fans, airflow and dust, and the room temperature, before the CPU throttles.',
-      tests: {
-        fires: {
-          series: [{ series: 'cpu_temperature{job="truenas",instance="truenas01",cpu="cpu0"}', values: '85x30' }],
-          evalTime: '20m',
-          labels: { job: 'truenas', instance: 'truenas01', cpu: 'cpu0' },
-        },
-        quiet: {
-          series: [{ series: 'cpu_temperature{job="truenas",instance="truenas01",cpu="cpu0"}', values: '50x30' }],
-          evalTime: '20m',
-        },
-      },
     },
     {
       id: 'disk-temperature',
@@ -503,17 +376,6 @@ export const truenasExporter: ExporterDefinition = {
       summary: 'Disk {{ $labels.serial }} in TrueNAS {{ $labels.instance }} runs hot.',
       description:
         'Drive {{ $labels.serial }} in TrueNAS {{ $labels.instance }} has stayed above the warning temperature; heat shortens drive life. Check the enclosure fans and airflow.',
-      tests: {
-        fires: {
-          series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '55x30' }],
-          evalTime: '25m',
-          labels: { job: 'truenas', instance: 'truenas01', serial: 'WD-1' },
-        },
-        quiet: {
-          series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '36x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'disk-temperature-critical',
@@ -526,17 +388,6 @@ export const truenasExporter: ExporterDefinition = {
       summary: 'Disk {{ $labels.serial }} in TrueNAS {{ $labels.instance }} is overheating.',
       description:
         'Drive {{ $labels.serial }} in TrueNAS {{ $labels.instance }} is above its critical temperature: it may fail or shut down. Fix cooling now, or power the system down.',
-      tests: {
-        fires: {
-          series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '65x20' }],
-          evalTime: '15m',
-          labels: { job: 'truenas', instance: 'truenas01', serial: 'WD-1' },
-        },
-        quiet: {
-          series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '55x20' }],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'clock-not-synced',
@@ -549,17 +400,6 @@ export const truenasExporter: ExporterDefinition = {
       summary: 'The clock of TrueNAS {{ $labels.instance }} is not synchronised.',
       description:
         'TrueNAS {{ $labels.instance }} reports its clock as unsynchronised: snapshots, replication schedules, Kerberos/AD joins and certificates depend on it. Check the NTP servers in System → General.',
-      tests: {
-        fires: {
-          series: [{ series: 'clock_synced{job="truenas",instance="truenas01"}', values: '0x30' }],
-          evalTime: '25m',
-          labels: { job: 'truenas', instance: 'truenas01' },
-        },
-        quiet: {
-          series: [{ series: 'clock_synced{job="truenas",instance="truenas01"}', values: '1x30' }],
-          evalTime: '25m',
-        },
-      },
     },
   ],
   overview: ['poolsNotOnline', 'datasetUsed', 'memoryUtilisation', 'dataAge'],

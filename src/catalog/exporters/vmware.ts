@@ -11,23 +11,13 @@ const KIB = '* 1024';
 const READY_MS_TO_PERCENT = '/ 200';
 
 // promtool test series: one host, one VM, one datastore as vmware_exporter labels them.
-const HOST = 'job="vmware",instance="vcenter:9272",host_name="esx01",dc_name="DC1",cluster_name="Prod"';
-const HOST_LABELS = {
+export const HOST = 'job="vmware",instance="vcenter:9272",host_name="esx01",dc_name="DC1",cluster_name="Prod"';
+export const HOST_LABELS = {
   job: 'vmware',
   instance: 'vcenter:9272',
   host_name: 'esx01',
   dc_name: 'DC1',
   cluster_name: 'Prod',
-};
-const VM = `${HOST},vm_name="db01",ds_name="ds-nl01"`;
-const VM_LABELS = { ...HOST_LABELS, vm_name: 'db01', ds_name: 'ds-nl01' };
-const DS = 'job="vmware",instance="vcenter:9272",ds_name="ds-nl01",dc_name="DC1",ds_cluster="dsc-prod"';
-const DS_LABELS = {
-  job: 'vmware',
-  instance: 'vcenter:9272',
-  ds_name: 'ds-nl01',
-  dc_name: 'DC1',
-  ds_cluster: 'dsc-prod',
 };
 
 export const vmwareExporter: ExporterDefinition = {
@@ -369,17 +359,6 @@ export const vmwareExporter: ExporterDefinition = {
       description:
         'vCenter reports ESXi host {{ $labels.host_name }} (cluster {{ $labels.cluster_name }}) as {{ $labels.state }}: it cannot be managed, and HA may restart its VMs elsewhere. Check the host’s management network and hostd/vpxa, or reconnect it in vCenter.',
       optional: 'healthy when every host is connected: only other states are alerted on',
-      tests: {
-        fires: {
-          series: [{ series: `vmware_host_connection_state{${HOST},state="notResponding"}`, values: '1x20' }],
-          evalTime: '15m',
-          labels: { ...HOST_LABELS, state: 'notResponding' },
-        },
-        quiet: {
-          series: [{ series: `vmware_host_connection_state{${HOST},state="connected"}`, values: '1x20' }],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'host-cpu-high',
@@ -393,23 +372,6 @@ export const vmwareExporter: ExporterDefinition = {
       summary: 'ESXi host {{ $labels.host_name }} CPU is high.',
       description:
         'ESXi host {{ $labels.host_name }} (cluster {{ $labels.cluster_name }}) has used more of its CPU capacity than the threshold for 15 minutes; VMs on it wait for CPU (watch CPU ready). Let DRS rebalance or move VMs to other hosts.',
-      tests: {
-        fires: {
-          series: [
-            { series: `vmware_host_cpu_usage{${HOST}}`, values: '75000x30' },
-            { series: `vmware_host_cpu_max{${HOST}}`, values: '83200x30' },
-          ],
-          evalTime: '25m',
-          labels: HOST_LABELS,
-        },
-        quiet: {
-          series: [
-            { series: `vmware_host_cpu_usage{${HOST}}`, values: '40000x30' },
-            { series: `vmware_host_cpu_max{${HOST}}`, values: '83200x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'host-memory-high',
@@ -423,23 +385,6 @@ export const vmwareExporter: ExporterDefinition = {
       summary: 'ESXi host {{ $labels.host_name }} memory is high.',
       description:
         'ESXi host {{ $labels.host_name }} (cluster {{ $labels.cluster_name }}) uses more memory than the threshold: ESXi starts ballooning, compressing and swapping VM memory. Move VMs away or add memory to the cluster.',
-      tests: {
-        fires: {
-          series: [
-            { series: `vmware_host_memory_usage{${HOST}}`, values: '500000x30' },
-            { series: `vmware_host_memory_max{${HOST}}`, values: '524187.5x30' },
-          ],
-          evalTime: '25m',
-          labels: HOST_LABELS,
-        },
-        quiet: {
-          series: [
-            { series: `vmware_host_memory_usage{${HOST}}`, values: '300000x30' },
-            { series: `vmware_host_memory_max{${HOST}}`, values: '524187.5x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'vm-memory-high',
@@ -452,17 +397,6 @@ export const vmwareExporter: ExporterDefinition = {
       summary: 'VM {{ $labels.vm_name }} uses most of its memory.',
       description:
         'VM {{ $labels.vm_name }} on {{ $labels.host_name }} actively uses more of its configured memory than the threshold. The guest will soon page; give it more memory or find the process that grows.',
-      tests: {
-        fires: {
-          series: [{ series: `vmware_vm_mem_usage_average{${VM}}`, values: '9200x30' }],
-          evalTime: '25m',
-          labels: VM_LABELS,
-        },
-        quiet: {
-          series: [{ series: `vmware_vm_mem_usage_average{${VM}}`, values: '6000x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'vm-memory-critical',
@@ -475,17 +409,6 @@ export const vmwareExporter: ExporterDefinition = {
       summary: 'VM {{ $labels.vm_name }} is out of memory.',
       description:
         'VM {{ $labels.vm_name }} on {{ $labels.host_name }} actively uses nearly all of its configured memory: the guest is paging or about to kill processes. Give it more memory now.',
-      tests: {
-        fires: {
-          series: [{ series: `vmware_vm_mem_usage_average{${VM}}`, values: '9800x30' }],
-          evalTime: '25m',
-          labels: VM_LABELS,
-        },
-        quiet: {
-          series: [{ series: `vmware_vm_mem_usage_average{${VM}}`, values: '9200x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'vm-cpu-ready',
@@ -499,23 +422,6 @@ export const vmwareExporter: ExporterDefinition = {
       summary: 'VM {{ $labels.vm_name }} waits for CPU.',
       description:
         'The vCPUs of VM {{ $labels.vm_name }} on {{ $labels.host_name }} spend more time ready-but-waiting than the threshold: host {{ $labels.host_name }} is CPU-overcommitted or the VM has more vCPUs than it can be scheduled with. Move it, or reduce its vCPU count.',
-      tests: {
-        fires: {
-          series: [
-            { series: `vmware_vm_cpu_ready_summation{${VM}}`, values: '8000x30' },
-            { series: `vmware_vm_num_cpu{${VM}}`, values: '4x30' },
-          ],
-          evalTime: '25m',
-          labels: VM_LABELS,
-        },
-        quiet: {
-          series: [
-            { series: `vmware_vm_cpu_ready_summation{${VM}}`, values: '400x30' },
-            { series: `vmware_vm_num_cpu{${VM}}`, values: '4x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'vm-disk-latency',
@@ -528,17 +434,6 @@ export const vmwareExporter: ExporterDefinition = {
       summary: 'VM {{ $labels.vm_name }} sees slow disks.',
       description:
         'Disk latency of VM {{ $labels.vm_name }} (datastore {{ $labels.ds_name }}) has stayed above the threshold: its storage is the bottleneck. Check the datastore’s load and the storage array, or move the VM to faster storage.',
-      tests: {
-        fires: {
-          series: [{ series: `vmware_vm_disk_maxTotalLatency_latest{${VM}}`, values: '35x30' }],
-          evalTime: '25m',
-          labels: VM_LABELS,
-        },
-        quiet: {
-          series: [{ series: `vmware_vm_disk_maxTotalLatency_latest{${VM}}`, values: '3x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'vm-swapping',
@@ -552,17 +447,6 @@ export const vmwareExporter: ExporterDefinition = {
       summary: 'ESXi swapped memory of VM {{ $labels.vm_name }} to disk.',
       description:
         'Host {{ $labels.host_name }} has swapped part of VM {{ $labels.vm_name }}’s memory to disk, which makes the guest very slow. The host is memory-overcommitted or the VM has a memory limit: remove the limit, add a reservation or move the VM.',
-      tests: {
-        fires: {
-          series: [{ series: `vmware_vm_mem_swapped_average{${VM}}`, values: '1048576x30' }],
-          evalTime: '25m',
-          labels: VM_LABELS,
-        },
-        quiet: {
-          series: [{ series: `vmware_vm_mem_swapped_average{${VM}}`, values: '0x30' }],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'snapshots-many',
@@ -575,17 +459,6 @@ export const vmwareExporter: ExporterDefinition = {
       summary: 'VM {{ $labels.vm_name }} has many snapshots.',
       description:
         'VM {{ $labels.vm_name }} keeps more snapshots than the threshold. Each snapshot adds a delta disk that slows I/O and grows the datastore; consolidate or delete the ones no longer needed.',
-      tests: {
-        fires: {
-          series: [{ series: `vmware_vm_snapshots{${VM}}`, values: '5x80' }],
-          evalTime: '70m',
-          labels: VM_LABELS,
-        },
-        quiet: {
-          series: [{ series: `vmware_vm_snapshots{${VM}}`, values: '2x80' }],
-          evalTime: '70m',
-        },
-      },
     },
     {
       id: 'snapshot-old',
@@ -599,28 +472,6 @@ export const vmwareExporter: ExporterDefinition = {
       description:
         'Snapshot {{ $labels.vm_snapshot_name }} of VM {{ $labels.vm_name }} is older than the threshold. Snapshots are not backups: their delta disk keeps growing and slows the VM. Delete or consolidate it.',
       optional: 'only while some VM has a snapshot',
-      tests: {
-        fires: {
-          // promtool starts at the epoch: a timestamp of 0 is 8 days old at eval time.
-          series: [
-            {
-              series: `vmware_vm_snapshot_timestamp_seconds{${VM},vm_snapshot_name="before-upgrade"}`,
-              values: '0x12000',
-            },
-          ],
-          evalTime: '8d',
-          labels: { ...VM_LABELS, vm_snapshot_name: 'before-upgrade' },
-        },
-        quiet: {
-          series: [
-            {
-              series: `vmware_vm_snapshot_timestamp_seconds{${VM},vm_snapshot_name="before-upgrade"}`,
-              values: '0x200',
-            },
-          ],
-          evalTime: '3h',
-        },
-      },
     },
     {
       id: 'datastore-low',
@@ -634,23 +485,6 @@ export const vmwareExporter: ExporterDefinition = {
       summary: 'Datastore {{ $labels.ds_name }} is running out of space.',
       description:
         'Datastore {{ $labels.ds_name }} (datacenter {{ $labels.dc_name }}) has less free space than the warning threshold. Thin disks and snapshots keep growing on it; free space (old snapshots, orphaned disks) or move VMs to another datastore.',
-      tests: {
-        fires: {
-          series: [
-            { series: `vmware_datastore_freespace_size{${DS}}`, values: '80x40' },
-            { series: `vmware_datastore_capacity_size{${DS}}`, values: '1000x40' },
-          ],
-          evalTime: '35m',
-          labels: DS_LABELS,
-        },
-        quiet: {
-          series: [
-            { series: `vmware_datastore_freespace_size{${DS}}`, values: '300x40' },
-            { series: `vmware_datastore_capacity_size{${DS}}`, values: '1000x40' },
-          ],
-          evalTime: '35m',
-        },
-      },
     },
     {
       id: 'datastore-full',
@@ -664,23 +498,6 @@ export const vmwareExporter: ExporterDefinition = {
       summary: 'Datastore {{ $labels.ds_name }} is almost full.',
       description:
         'Datastore {{ $labels.ds_name }} (datacenter {{ $labels.dc_name }}) has less free space than the critical threshold: when it fills, every thin-provisioned VM on it stops. Free space now.',
-      tests: {
-        fires: {
-          series: [
-            { series: `vmware_datastore_freespace_size{${DS}}`, values: '30x20' },
-            { series: `vmware_datastore_capacity_size{${DS}}`, values: '1000x20' },
-          ],
-          evalTime: '15m',
-          labels: DS_LABELS,
-        },
-        quiet: {
-          series: [
-            { series: `vmware_datastore_freespace_size{${DS}}`, values: '80x20' },
-            { series: `vmware_datastore_capacity_size{${DS}}`, values: '1000x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'datastore-inaccessible',
@@ -693,17 +510,6 @@ export const vmwareExporter: ExporterDefinition = {
       summary: 'Datastore {{ $labels.ds_name }} is inaccessible.',
       description:
         'Datastore {{ $labels.ds_name }} (datacenter {{ $labels.dc_name }}) is not accessible: VMs on it hang or crash. Check the storage array, the SAN/NFS paths and the hosts’ storage adapters.',
-      tests: {
-        fires: {
-          series: [{ series: `vmware_datastore_accessible{${DS}}`, values: '0x20' }],
-          evalTime: '15m',
-          labels: DS_LABELS,
-        },
-        quiet: {
-          series: [{ series: `vmware_datastore_accessible{${DS}}`, values: '1x20' }],
-          evalTime: '15m',
-        },
-      },
     },
   ],
   overview: ['hostCpuUtilisation', 'hostMemoryUtilisation', 'datastoreFree', 'vmMemoryUsage'],

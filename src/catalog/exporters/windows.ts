@@ -16,11 +16,6 @@ const memoryUsedPeak = (q: QueryContext) =>
 const volumeUsedPeak = (q: QueryContext) =>
   `100 * (1 - min_over_time(${sel('windows_logical_disk_free_bytes', q, REAL_VOLUME)}[${q.range}]) / ${sel('windows_logical_disk_size_bytes', q, REAL_VOLUME)})`;
 
-// promtool test series for one Windows host.
-const HOST = { job: 'windows', instance: 'win-1:9182' };
-const hostSeries = (metric: string, labels = '') =>
-  `${metric}{job="windows",instance="win-1:9182"${labels ? `,${labels}` : ''}}`;
-
 export const windowsExporter: ExporterDefinition = {
   id: 'windows',
   title: 'Windows exporter',
@@ -368,23 +363,6 @@ export const windowsExporter: ExporterDefinition = {
       summary: 'CPU of {{ $labels.instance }} is busy.',
       description:
         'CPU utilisation of {{ $labels.instance }} has stayed above the warning threshold for 15 minutes. Find the busy processes (Task Manager, Get-Process | Sort CPU) and add capacity if the load is legitimate.',
-      tests: {
-        fires: {
-          series: [
-            { series: hostSeries('windows_cpu_time_total', 'core="0,0",mode="idle"'), values: '0+3x30' },
-            { series: hostSeries('windows_cpu_time_total', 'core="0,0",mode="user"'), values: '0+57x30' },
-          ],
-          evalTime: '25m',
-          labels: HOST,
-        },
-        quiet: {
-          series: [
-            { series: hostSeries('windows_cpu_time_total', 'core="0,0",mode="idle"'), values: '0+45x30' },
-            { series: hostSeries('windows_cpu_time_total', 'core="0,0",mode="user"'), values: '0+15x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'memory-high',
@@ -397,23 +375,6 @@ export const windowsExporter: ExporterDefinition = {
       summary: 'Memory of {{ $labels.instance }} is nearly exhausted.',
       description:
         'Less than the threshold of physical memory on {{ $labels.instance }} has been available for 15 minutes; Windows pages to disk and slows down. Find the process using the memory or add RAM.',
-      tests: {
-        fires: {
-          series: [
-            { series: hostSeries('windows_memory_available_bytes'), values: '700x30' },
-            { series: hostSeries('windows_memory_physical_total_bytes'), values: '8000x30' },
-          ],
-          evalTime: '25m',
-          labels: HOST,
-        },
-        quiet: {
-          series: [
-            { series: hostSeries('windows_memory_available_bytes'), values: '4000x30' },
-            { series: hostSeries('windows_memory_physical_total_bytes'), values: '8000x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'memory-critical',
@@ -426,23 +387,6 @@ export const windowsExporter: ExporterDefinition = {
       summary: '{{ $labels.instance }} is out of memory.',
       description:
         'Almost no physical memory is available on {{ $labels.instance }}; allocations start to fail and services crash. Stop or restart the process using the memory now, then add RAM or move load away.',
-      tests: {
-        fires: {
-          series: [
-            { series: 'windows_os_physical_memory_free_bytes{job="windows",instance="win-1:9182"}', values: '100x20' },
-            { series: 'windows_cs_physical_memory_bytes{job="windows",instance="win-1:9182"}', values: '8000x20' },
-          ],
-          evalTime: '15m',
-          labels: HOST,
-        },
-        quiet: {
-          series: [
-            { series: 'windows_os_physical_memory_free_bytes{job="windows",instance="win-1:9182"}', values: '700x20' },
-            { series: 'windows_cs_physical_memory_bytes{job="windows",instance="win-1:9182"}', values: '8000x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'volume-full',
@@ -455,25 +399,6 @@ export const windowsExporter: ExporterDefinition = {
       summary: 'Volume {{ $labels.volume }} on {{ $labels.instance }} is almost full.',
       description:
         'Volume {{ $labels.volume }} on {{ $labels.instance }} is fuller than the warning threshold. Clean up (logs, temp files, WinSxS with DISM) or extend the volume before writes fail.',
-      tests: {
-        fires: {
-          series: [
-            { series: hostSeries('windows_logical_disk_free_bytes', 'volume="C:"'), values: '70x30' },
-            { series: hostSeries('windows_logical_disk_size_bytes', 'volume="C:"'), values: '1000x30' },
-          ],
-          evalTime: '25m',
-          labels: { ...HOST, volume: 'C:' },
-        },
-        quiet: {
-          series: [
-            { series: hostSeries('windows_logical_disk_free_bytes', 'volume="HarddiskVolume1"'), values: '10x30' },
-            { series: hostSeries('windows_logical_disk_size_bytes', 'volume="HarddiskVolume1"'), values: '1000x30' },
-            { series: hostSeries('windows_logical_disk_free_bytes', 'volume="C:"'), values: '300x30' },
-            { series: hostSeries('windows_logical_disk_size_bytes', 'volume="C:"'), values: '1000x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'volume-critical',
@@ -486,23 +411,6 @@ export const windowsExporter: ExporterDefinition = {
       summary: 'Volume {{ $labels.volume }} on {{ $labels.instance }} is full.',
       description:
         'Volume {{ $labels.volume }} on {{ $labels.instance }} is fuller than the critical threshold; services writing to it are about to fail. Free space now or extend the volume.',
-      tests: {
-        fires: {
-          series: [
-            { series: hostSeries('windows_logical_disk_free_bytes', 'volume="D:"'), values: '20x20' },
-            { series: hostSeries('windows_logical_disk_size_bytes', 'volume="D:"'), values: '1000x20' },
-          ],
-          evalTime: '15m',
-          labels: { ...HOST, volume: 'D:' },
-        },
-        quiet: {
-          series: [
-            { series: hostSeries('windows_logical_disk_free_bytes', 'volume="D:"'), values: '70x20' },
-            { series: hostSeries('windows_logical_disk_size_bytes', 'volume="D:"'), values: '1000x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'service-down',
@@ -517,25 +425,6 @@ export const windowsExporter: ExporterDefinition = {
       summary: 'Service {{ $labels.name }} on {{ $labels.instance }} should run but does not.',
       description:
         'The automatic-start service {{ $labels.name }} on {{ $labels.instance }} has not been running for 10 minutes. Check its event log entries and start it (Start-Service {{ $labels.name }}); if it is meant to stop, set it to manual or leave it out of the alert scope.',
-      tests: {
-        fires: {
-          series: [
-            { series: hostSeries('windows_service_state', 'name="Spooler",state="running"'), values: '0x20' },
-            { series: hostSeries('windows_service_start_mode', 'name="Spooler",start_mode="auto"'), values: '1x20' },
-          ],
-          evalTime: '15m',
-          labels: { ...HOST, name: 'Spooler' },
-        },
-        quiet: {
-          series: [
-            { series: hostSeries('windows_service_state', 'name="Spooler",state="running"'), values: '0x20' },
-            { series: hostSeries('windows_service_start_mode', 'name="Spooler",start_mode="auto"'), values: '0x20' },
-            { series: hostSeries('windows_service_state', 'name="W32Time",state="running"'), values: '1x20' },
-            { series: hostSeries('windows_service_start_mode', 'name="W32Time",start_mode="auto"'), values: '1x20' },
-          ],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'clock-skew',
@@ -549,17 +438,6 @@ export const windowsExporter: ExporterDefinition = {
       description:
         'The Windows Time service of {{ $labels.instance }} reports an offset above the threshold. Kerberos fails beyond 5 minutes of skew; check w32tm /query /status and the time source (domain hierarchy or NTP).',
       optional: 'needs the time collector, which is not on by default',
-      tests: {
-        fires: {
-          series: [{ series: hostSeries('windows_time_computed_time_offset_seconds'), values: '2.5x20' }],
-          evalTime: '15m',
-          labels: HOST,
-        },
-        quiet: {
-          series: [{ series: hostSeries('windows_time_computed_time_offset_seconds'), values: '0.01x20' }],
-          evalTime: '15m',
-        },
-      },
     },
     {
       id: 'processor-queue',
@@ -573,25 +451,6 @@ export const windowsExporter: ExporterDefinition = {
       summary: 'Threads on {{ $labels.instance }} wait for a CPU.',
       description:
         'More threads per logical processor than the threshold have been waiting to run on {{ $labels.instance }} for 15 minutes: the host is CPU-starved. Find the busy processes or add cores.',
-      tests: {
-        fires: {
-          series: [
-            { series: hostSeries('windows_system_processor_queue_length'), values: '10x30' },
-            { series: hostSeries('windows_cpu_time_total', 'core="0,0",mode="idle"'), values: '0+1x30' },
-            { series: hostSeries('windows_cpu_time_total', 'core="0,1",mode="idle"'), values: '0+1x30' },
-          ],
-          evalTime: '25m',
-          labels: HOST,
-        },
-        quiet: {
-          series: [
-            { series: hostSeries('windows_system_processor_queue_length'), values: '2x30' },
-            { series: hostSeries('windows_cpu_time_total', 'core="0,0",mode="idle"'), values: '0+1x30' },
-            { series: hostSeries('windows_cpu_time_total', 'core="0,1",mode="idle"'), values: '0+1x30' },
-          ],
-          evalTime: '25m',
-        },
-      },
     },
     {
       id: 'rebooted',
@@ -606,17 +465,6 @@ export const windowsExporter: ExporterDefinition = {
       summary: '{{ $labels.instance }} rebooted.',
       description:
         '{{ $labels.instance }} booted within the last 15 minutes. Expected after patching (Windows Update); otherwise check the System event log for event 41 (unexpected shutdown) or a bugcheck.',
-      tests: {
-        fires: {
-          series: [{ series: hostSeries('windows_system_boot_time_timestamp'), values: '1500x30' }],
-          evalTime: '30m',
-          labels: HOST,
-        },
-        quiet: {
-          series: [{ series: hostSeries('windows_system_boot_time_timestamp'), values: '60x40' }],
-          evalTime: '30m',
-        },
-      },
     },
   ],
   overview: ['cpuUtilisation', 'memoryUtilisation', 'volumeUsage', 'autoServicesNotRunning'],

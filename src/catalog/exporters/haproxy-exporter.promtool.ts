@@ -1,0 +1,192 @@
+/**
+ * promtool cases for the haproxy-exporter alerts: for each alert, series on which it fires and series on which it stays quiet.
+ * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
+ */
+import type { PromtoolCases } from '../promtool-cases';
+
+// promtool test series for one haproxy_exporter.
+const HAPX = { job: 'haproxy_exporter', instance: 'lb-1:9101' };
+
+const hapxSeries = (metric: string, labels = '') =>
+  `${metric}{job="haproxy_exporter",instance="lb-1:9101"${labels ? `,${labels}` : ''}}`;
+
+export const haproxyCsvPromtoolCases: PromtoolCases = {
+  down: {
+    fires: {
+      series: [{ series: hapxSeries('haproxy_up'), values: '1x5 0x10' }],
+      evalTime: '10m',
+      labels: HAPX,
+    },
+    quiet: {
+      series: [{ series: hapxSeries('haproxy_up'), values: '1x5 0 1x10' }],
+      evalTime: '10m',
+    },
+  },
+  'backend-down': {
+    fires: {
+      series: [{ series: hapxSeries('haproxy_backend_up', 'backend="be_app"'), values: '1x5 0x10' }],
+      evalTime: '10m',
+      labels: { ...HAPX, backend: 'be_app' },
+    },
+    quiet: {
+      series: [{ series: hapxSeries('haproxy_backend_up', 'backend="be_app"'), values: '1x5 0 1x10' }],
+      evalTime: '10m',
+    },
+  },
+  'server-down': {
+    fires: {
+      series: [{ series: hapxSeries('haproxy_server_up', 'backend="be_app",server="web2"'), values: '1x5 0x20' }],
+      evalTime: '20m',
+      labels: { ...HAPX, backend: 'be_app', server: 'web2' },
+    },
+    quiet: {
+      series: [
+        {
+          series: hapxSeries('haproxy_server_up', 'backend="be_app",server="web2"'),
+          values: '1x5 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1',
+        },
+      ],
+      evalTime: '20m',
+    },
+  },
+  'check-failures': {
+    fires: {
+      series: [
+        {
+          series: hapxSeries('haproxy_server_check_failures_total', 'backend="be_app",server="web2"'),
+          values: '0+1x40',
+        },
+      ],
+      evalTime: '35m',
+      labels: { ...HAPX, backend: 'be_app', server: 'web2' },
+    },
+    quiet: {
+      series: [
+        {
+          series: hapxSeries('haproxy_server_check_failures_total', 'backend="be_app",server="web2"'),
+          values: '1x40',
+        },
+      ],
+      evalTime: '35m',
+    },
+  },
+  'http-5xx': {
+    fires: {
+      series: [
+        {
+          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
+          values: '0+90x20',
+        },
+        {
+          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
+          values: '0+10x20',
+        },
+      ],
+      evalTime: '15m',
+      labels: { ...HAPX, backend: 'be_app' },
+    },
+    quiet: {
+      series: [
+        {
+          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
+          values: '0+99x20',
+        },
+        {
+          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
+          values: '0+1x20',
+        },
+      ],
+      evalTime: '15m',
+    },
+  },
+  'http-5xx-crit': {
+    fires: {
+      series: [
+        {
+          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
+          values: '0+50x20',
+        },
+        {
+          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
+          values: '0+50x20',
+        },
+      ],
+      evalTime: '15m',
+      labels: { ...HAPX, backend: 'be_app' },
+    },
+    quiet: {
+      series: [
+        {
+          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
+          values: '0+90x20',
+        },
+        {
+          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
+          values: '0+10x20',
+        },
+      ],
+      evalTime: '15m',
+    },
+  },
+  'frontend-sessions': {
+    fires: {
+      series: [
+        { series: hapxSeries('haproxy_frontend_current_sessions', 'frontend="fe_web"'), values: '900x30' },
+        { series: hapxSeries('haproxy_frontend_limit_sessions', 'frontend="fe_web"'), values: '1000x30' },
+      ],
+      evalTime: '20m',
+      labels: { ...HAPX, frontend: 'fe_web' },
+    },
+    quiet: {
+      series: [
+        { series: hapxSeries('haproxy_frontend_current_sessions', 'frontend="fe_web"'), values: '100x30' },
+        { series: hapxSeries('haproxy_frontend_limit_sessions', 'frontend="fe_web"'), values: '1000x30' },
+      ],
+      evalTime: '20m',
+    },
+  },
+  'backend-sessions': {
+    fires: {
+      series: [
+        { series: hapxSeries('haproxy_backend_current_sessions', 'backend="be_app"'), values: '25x30' },
+        { series: hapxSeries('haproxy_backend_limit_sessions', 'backend="be_app"'), values: '26x30' },
+      ],
+      evalTime: '20m',
+      labels: { ...HAPX, backend: 'be_app' },
+    },
+    quiet: {
+      series: [
+        { series: hapxSeries('haproxy_backend_current_sessions', 'backend="be_app"'), values: '5x30' },
+        { series: hapxSeries('haproxy_backend_limit_sessions', 'backend="be_app"'), values: '26x30' },
+      ],
+      evalTime: '20m',
+    },
+  },
+  queueing: {
+    fires: {
+      series: [{ series: hapxSeries('haproxy_backend_current_queue', 'backend="be_app"'), values: '0x5 4x25' }],
+      evalTime: '25m',
+      labels: { ...HAPX, backend: 'be_app' },
+    },
+    quiet: {
+      series: [
+        {
+          series: hapxSeries('haproxy_backend_current_queue', 'backend="be_app"'),
+          values: '0x5 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0',
+        },
+      ],
+      evalTime: '25m',
+    },
+  },
+  'csv-parse-failures': {
+    fires: {
+      series: [{ series: hapxSeries('haproxy_exporter_csv_parse_failures_total'), values: '0+1x30' }],
+      evalTime: '20m',
+      labels: HAPX,
+    },
+    quiet: {
+      series: [{ series: hapxSeries('haproxy_exporter_csv_parse_failures'), values: '3x30' }],
+      evalTime: '20m',
+    },
+  },
+};

@@ -1,0 +1,199 @@
+/**
+ * promtool cases for the haproxy alerts: for each alert, series on which it fires and series on which it stays quiet.
+ * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
+ */
+import type { PromtoolCases } from '../promtool-cases';
+
+// promtool test series for one HAProxy process.
+const HAP = { job: 'haproxy', instance: 'lb-1:8405' };
+
+const hapSeries = (metric: string, labels = '') =>
+  `${metric}{job="haproxy",instance="lb-1:8405"${labels ? `,${labels}` : ''}}`;
+
+export const haproxyPromtoolCases: PromtoolCases = {
+  'backend-down': {
+    fires: {
+      series: [{ series: hapSeries('haproxy_backend_status', 'proxy="be_app",state="UP"'), values: '1x5 0x10' }],
+      evalTime: '10m',
+      labels: { ...HAP, proxy: 'be_app', state: 'UP' },
+    },
+    quiet: {
+      series: [{ series: hapSeries('haproxy_backend_status', 'proxy="be_app"'), values: '1x5 0 1x10' }],
+      evalTime: '10m',
+    },
+  },
+  'server-down': {
+    fires: {
+      series: [{ series: hapSeries('haproxy_server_status', 'proxy="be_app",server="web2"'), values: '1x5 0x20' }],
+      evalTime: '20m',
+      labels: { ...HAP, proxy: 'be_app', server: 'web2' },
+    },
+    quiet: {
+      series: [
+        { series: hapSeries('haproxy_server_status', 'proxy="be_app",server="web2",state="DOWN"'), values: '0x25' },
+        {
+          series: hapSeries('haproxy_server_status', 'proxy="be_app",server="web2",state="MAINT"'),
+          values: '1x25',
+        },
+      ],
+      evalTime: '20m',
+    },
+  },
+  'server-flapping': {
+    fires: {
+      series: [
+        {
+          series: hapSeries('haproxy_server_check_up_down_total', 'proxy="be_app",server="web2"'),
+          values: '1x5 2 3 4 5 6x20',
+        },
+      ],
+      evalTime: '20m',
+      labels: { ...HAP, proxy: 'be_app', server: 'web2' },
+    },
+    quiet: {
+      series: [
+        {
+          series: hapSeries('haproxy_server_check_up_down_total', 'proxy="be_app",server="web2"'),
+          values: '1x5 2x20',
+        },
+      ],
+      evalTime: '20m',
+    },
+  },
+  'http-5xx': {
+    fires: {
+      series: [
+        {
+          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
+          values: '0+90x20',
+        },
+        {
+          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
+          values: '0+10x20',
+        },
+      ],
+      evalTime: '15m',
+      labels: { ...HAP, proxy: 'be_app' },
+    },
+    quiet: {
+      series: [
+        {
+          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
+          values: '0+99x20',
+        },
+        {
+          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
+          values: '0+1x20',
+        },
+      ],
+      evalTime: '15m',
+    },
+  },
+  'http-5xx-crit': {
+    fires: {
+      series: [
+        {
+          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
+          values: '0+50x20',
+        },
+        {
+          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
+          values: '0+50x20',
+        },
+      ],
+      evalTime: '15m',
+      labels: { ...HAP, proxy: 'be_app' },
+    },
+    quiet: {
+      series: [
+        {
+          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
+          values: '0+90x20',
+        },
+        {
+          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
+          values: '0+10x20',
+        },
+      ],
+      evalTime: '15m',
+    },
+  },
+  'frontend-sessions': {
+    fires: {
+      series: [
+        { series: hapSeries('haproxy_frontend_current_sessions', 'proxy="fe_web"'), values: '900x30' },
+        { series: hapSeries('haproxy_frontend_limit_sessions', 'proxy="fe_web"'), values: '1000x30' },
+      ],
+      evalTime: '20m',
+      labels: { ...HAP, proxy: 'fe_web' },
+    },
+    quiet: {
+      series: [
+        { series: hapSeries('haproxy_frontend_current_sessions', 'proxy="fe_web"'), values: '100x30' },
+        { series: hapSeries('haproxy_frontend_limit_sessions', 'proxy="fe_web"'), values: '1000x30' },
+      ],
+      evalTime: '20m',
+    },
+  },
+  'backend-sessions': {
+    fires: {
+      series: [
+        { series: hapSeries('haproxy_backend_current_sessions', 'proxy="be_app"'), values: '25x30' },
+        { series: hapSeries('haproxy_backend_limit_sessions', 'proxy="be_app"'), values: '26x30' },
+      ],
+      evalTime: '20m',
+      labels: { ...HAP, proxy: 'be_app' },
+    },
+    quiet: {
+      series: [
+        { series: hapSeries('haproxy_backend_current_sessions', 'proxy="be_app"'), values: '5x30' },
+        { series: hapSeries('haproxy_backend_limit_sessions', 'proxy="be_app"'), values: '26x30' },
+      ],
+      evalTime: '20m',
+    },
+  },
+  'process-connections': {
+    fires: {
+      series: [
+        { series: hapSeries('haproxy_process_current_connections'), values: '250x20' },
+        { series: hapSeries('haproxy_process_max_connections'), values: '256x20' },
+      ],
+      evalTime: '15m',
+      labels: HAP,
+    },
+    quiet: {
+      series: [
+        { series: hapSeries('haproxy_process_current_connections'), values: '200x20' },
+        { series: hapSeries('haproxy_process_max_connections'), values: '256x20' },
+      ],
+      evalTime: '15m',
+    },
+  },
+  queueing: {
+    fires: {
+      series: [{ series: hapSeries('haproxy_backend_current_queue', 'proxy="be_app"'), values: '0x5 4x25' }],
+      evalTime: '25m',
+      labels: { ...HAP, proxy: 'be_app' },
+    },
+    quiet: {
+      series: [
+        {
+          series: hapSeries('haproxy_backend_current_queue', 'proxy="be_app"'),
+          values: '0x5 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0',
+        },
+      ],
+      evalTime: '25m',
+    },
+  },
+  'cpu-saturated': {
+    fires: {
+      series: [{ series: hapSeries('haproxy_process_idle_time_percent'), values: '100x5 10x25' }],
+      evalTime: '25m',
+      labels: HAP,
+    },
+    quiet: {
+      series: [{ series: hapSeries('haproxy_process_idle_time_percent'), values: '100x5 60x25' }],
+      evalTime: '25m',
+    },
+  },
+};

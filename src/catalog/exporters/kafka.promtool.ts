@@ -1,0 +1,149 @@
+/**
+ * promtool cases for the kafka alerts: for each alert, series on which it fires and series on which it stays quiet.
+ * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
+ */
+import type { PromtoolCases } from '../promtool-cases';
+
+// promtool test series for one kafka_exporter (one cluster).
+const KAFKA = { job: 'kafka', instance: 'kafka-exporter:9308' };
+
+const kafkaSeries = (metric: string, labels = '') =>
+  `${metric}{job="kafka",instance="kafka-exporter:9308"${labels ? `,${labels}` : ''}}`;
+
+export const kafkaPromtoolCases: PromtoolCases = {
+  'under-replicated': {
+    fires: {
+      series: [
+        { series: kafkaSeries('kafka_topic_partition_replicas', 'partition="2",topic="payments"'), values: '3x30' },
+        {
+          series: kafkaSeries('kafka_topic_partition_in_sync_replica', 'partition="2",topic="payments"'),
+          values: '3x5 2x25',
+        },
+      ],
+      evalTime: '20m',
+      labels: { ...KAFKA, partition: '2', topic: 'payments' },
+    },
+    quiet: {
+      series: [
+        {
+          series: kafkaSeries('kafka_topic_partition_under_replicated_partition', 'partition="2",topic="payments"'),
+          values: '0x30',
+        },
+        { series: kafkaSeries('kafka_topic_partition_replicas', 'partition="2",topic="payments"'), values: '2x30' },
+        {
+          series: kafkaSeries('kafka_topic_partition_in_sync_replica', 'partition="2",topic="payments"'),
+          values: '2x30',
+        },
+      ],
+      evalTime: '20m',
+    },
+  },
+  'offline-partitions': {
+    fires: {
+      series: [
+        {
+          series: kafkaSeries('kafka_topic_partition_leader', 'partition="0",topic="orders"'),
+          values: '1x5 -1x10',
+        },
+        { series: kafkaSeries('kafka_topic_partition_leader', 'partition="1",topic="orders"'), values: '2x15' },
+      ],
+      evalTime: '10m',
+      labels: { ...KAFKA, topic: 'orders' },
+    },
+    quiet: {
+      series: [
+        { series: kafkaSeries('kafka_topic_partition_leader', 'partition="0",topic="orders"'), values: '1x5 3x10' },
+        { series: kafkaSeries('kafka_topic_partition_leader', 'partition="1",topic="orders"'), values: '2x15' },
+      ],
+      evalTime: '10m',
+    },
+  },
+  'consumer-lag': {
+    fires: {
+      series: [
+        {
+          series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+          values: '5000+500x40',
+        },
+      ],
+      evalTime: '35m',
+      labels: { ...KAFKA, consumergroup: 'billing', topic: 'orders' },
+    },
+    quiet: {
+      series: [
+        {
+          series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+          values: '50000-500x40',
+        },
+      ],
+      evalTime: '35m',
+    },
+  },
+  'consumer-lag-crit': {
+    fires: {
+      series: [
+        {
+          series: kafkaSeries(
+            'kafka_consumergroupzookeeper_lag_zookeeper',
+            'consumergroup="legacy",partition="0",topic="orders"'
+          ),
+          values: '150000x30',
+        },
+      ],
+      evalTime: '20m',
+      labels: { ...KAFKA, consumergroup: 'legacy', topic: 'orders' },
+    },
+    quiet: {
+      series: [
+        {
+          series: kafkaSeries(
+            'kafka_consumergroupzookeeper_lag_zookeeper',
+            'consumergroup="legacy",partition="0",topic="orders"'
+          ),
+          values: '50000x30',
+        },
+      ],
+      evalTime: '20m',
+    },
+  },
+  'no-consumers': {
+    fires: {
+      series: [
+        {
+          series: kafkaSeries('kafka_consumergroup_members', 'consumergroup="billing",env="prod"'),
+          values: '2x5 0x30',
+        },
+        {
+          series: kafkaSeries(
+            'kafka_consumergroup_lag',
+            'consumergroup="billing",env="prod",partition="0",topic="orders"'
+          ),
+          values: '10+10x35',
+        },
+      ],
+      evalTime: '30m',
+      labels: { ...KAFKA, consumergroup: 'billing', env: 'prod' },
+    },
+    quiet: {
+      series: [
+        { series: kafkaSeries('kafka_consumergroup_members', 'consumergroup="billing"'), values: '2x5 0x30' },
+        {
+          series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+          values: '0x35',
+        },
+      ],
+      evalTime: '30m',
+    },
+  },
+  'broker-lost': {
+    fires: {
+      series: [{ series: kafkaSeries('kafka_brokers'), values: '3x10 2x20' }],
+      evalTime: '20m',
+      labels: KAFKA,
+    },
+    quiet: {
+      series: [{ series: kafkaSeries('kafka_brokers'), values: '2x10 3x20' }],
+      evalTime: '20m',
+    },
+  },
+};

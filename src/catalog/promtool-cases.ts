@@ -1,0 +1,61 @@
+/**
+ * The promtool cases of every alert, kept out of the shipped catalog: only the generator reads them
+ * (into tests/promtool/), and the browser would otherwise download ~4,000 lines it never uses.
+ * A lint rule keeps shipped code from importing this file or the `*.promtool.ts` beside each exporter.
+ */
+import type { AlertTestCase } from './types';
+import { alertmanagerPromtoolCases } from './exporters/alertmanager.promtool';
+import { blackboxPromtoolCases } from './exporters/blackbox.promtool';
+import { chronyPromtoolCases } from './exporters/chrony.promtool';
+import { clickhousePromtoolCases } from './exporters/clickhouse.promtool';
+import { dnsPromtoolCases } from './exporters/dns.promtool';
+import { fortigatePromtoolCases } from './exporters/fortigate.promtool';
+import { grafanaPromtoolCases } from './exporters/grafana.promtool';
+import { haproxyPromtoolCases } from './exporters/haproxy.promtool';
+import { haproxyCsvPromtoolCases } from './exporters/haproxy-exporter.promtool';
+import { iloPromtoolCases } from './exporters/ilo.promtool';
+import { jmxPromtoolCases } from './exporters/jmx.promtool';
+import { kafkaPromtoolCases } from './exporters/kafka.promtool';
+import { keepalivedPromtoolCases } from './exporters/keepalived.promtool';
+import { mongodbPromtoolCases } from './exporters/mongodb.promtool';
+import { netdataPromtoolCases } from './exporters/netdata.promtool';
+import { nodePromtoolCases } from './exporters/node.promtool';
+import { postgresPromtoolCases } from './exporters/postgres.promtool';
+import { prometheusPromtoolCases } from './exporters/prometheus.promtool';
+import { pushgatewayPromtoolCases } from './exporters/pushgateway.promtool';
+import { rabbitmqPromtoolCases } from './exporters/rabbitmq.promtool';
+import { telegrafPromtoolCases } from './exporters/telegraf.promtool';
+import { truenasPromtoolCases } from './exporters/truenas.promtool';
+import { vmwarePromtoolCases } from './exporters/vmware.promtool';
+import { windowsPromtoolCases } from './exporters/windows.promtool';
+
+/** For each alert id of one exporter: series on which it fires, and series on which it stays quiet. */
+export type PromtoolCases = Record<string, { fires: AlertTestCase; quiet: AlertTestCase }>;
+
+/** By exporter id. */
+export const PROMTOOL_CASES: Record<string, PromtoolCases> = {
+  alertmanager: alertmanagerPromtoolCases,
+  blackbox: blackboxPromtoolCases,
+  chrony: chronyPromtoolCases,
+  clickhouse: clickhousePromtoolCases,
+  dns: dnsPromtoolCases,
+  fortigate: fortigatePromtoolCases,
+  grafana: grafanaPromtoolCases,
+  haproxy: haproxyPromtoolCases,
+  'haproxy-exporter': haproxyCsvPromtoolCases,
+  ilo: iloPromtoolCases,
+  jmx: jmxPromtoolCases,
+  kafka: kafkaPromtoolCases,
+  keepalived: keepalivedPromtoolCases,
+  mongodb: mongodbPromtoolCases,
+  netdata: netdataPromtoolCases,
+  node: nodePromtoolCases,
+  postgres: postgresPromtoolCases,
+  prometheus: prometheusPromtoolCases,
+  pushgateway: pushgatewayPromtoolCases,
+  rabbitmq: rabbitmqPromtoolCases,
+  telegraf: telegrafPromtoolCases,
+  truenas: truenasPromtoolCases,
+  vmware: vmwarePromtoolCases,
+  windows: windowsPromtoolCases,
+};
