@@ -88,7 +88,7 @@ export interface Signal {
    */
   variants: [SignalVariant, ...SignalVariant[]];
   /** Legend for each series, in Grafana's `{{label}}` syntax. */
-  legend?: string;
+  legend: string;
   /** Threshold (id within the exporter's `thresholds`) that colours this signal on panels. */
   threshold?: string;
   /** Grafana display range; percentages are usually 0–1 or 0–100. */
@@ -156,6 +156,8 @@ export interface AlertDefinition {
    * May contain `and`/`unless` filters; the comparison is applied to the whole expression.
    */
   query: (q: QueryContext) => string;
+  /** The signal whose value it compares, when the query is exactly that signal's. */
+  signal?: string;
   /**
    * Extra conditions, joined with `and` after the comparison: they narrow which series may fire
    * (e.g. "and the filesystem is predicted to fill") without changing the value shown.
@@ -232,3 +234,24 @@ export interface ExporterDefinition {
    */
   overview?: string[];
 }
+
+/**
+ * What an exporter file writes: each fact once. `defineExporter` (define.ts) fills in the rest.
+ * - a signal's legend defaults to one series per target (`{{instance}}`);
+ * - a threshold with a signal of the same id inherits that signal's title and unit;
+ * - an alert either compares a signal (`signal: 'id'`, its query) or, where it needs another
+ *   expression (a ratio, a filter inside the query), writes its own `query`.
+ */
+export interface ExporterSource extends Omit<ExporterDefinition, 'signals' | 'thresholds' | 'alerts'> {
+  signals: SignalSource[];
+  thresholds: ThresholdSource[];
+  alerts: AlertSource[];
+}
+
+export type SignalSource = Omit<Signal, 'legend'> & { legend?: string };
+
+export type ThresholdSource = Omit<ThresholdDefinition, 'title' | 'unit'> &
+  Partial<Pick<ThresholdDefinition, 'title' | 'unit'>>;
+
+export type AlertSource = Omit<AlertDefinition, 'query' | 'signal'> &
+  ({ query: AlertDefinition['query']; signal?: never } | { signal: string; query?: never });

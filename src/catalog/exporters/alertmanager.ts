@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 const perIntegration = (metric: string, q: QueryContext) =>
   `sum by (${q.by}, integration) (rate(${sel(metric, q)}[${q.range}]))`;
@@ -7,7 +8,7 @@ const perIntegration = (metric: string, q: QueryContext) =>
 const failureRatio = (q: QueryContext) =>
   `100 * ${perIntegration('alertmanager_notifications_failed_total', q)} / ${perIntegration('alertmanager_notifications_total', q)}`;
 
-export const alertmanagerExporter: ExporterDefinition = {
+export const alertmanagerExporter = defineExporter({
   id: 'alertmanager',
   title: 'Alertmanager',
   layer: 'core',
@@ -32,8 +33,6 @@ export const alertmanagerExporter: ExporterDefinition = {
     },
     {
       id: 'notificationLatency',
-      title: 'Notification latency (p99)',
-      unit: 's',
       direction: 'above',
       warning: 10,
       min: 0.1,
@@ -48,7 +47,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       description: 'Whether Prometheus reached the Alertmanager at its last scrape (1 = up).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('alertmanager_build_info', q)}` }],
-      legend: '{{instance}}',
     },
     {
       id: 'configReloadSuccessful',
@@ -57,7 +55,6 @@ export const alertmanagerExporter: ExporterDefinition = {
         'Whether the last configuration reload worked (1 = yes); after a failed reload the previous routing tree stays in force.',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('alertmanager_config_last_reload_successful', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'configAge',
@@ -65,7 +62,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       description: 'Time since the configuration was last loaded successfully.',
       unit: 'dtdurations',
       variants: [{ expr: (q) => `time() - ${sel('alertmanager_config_last_reload_success_timestamp_seconds', q)}` }],
-      legend: '{{instance}}',
     },
     {
       id: 'notificationsSent',
@@ -148,7 +144,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       variants: [
         { expr: (q) => `sum by (${q.by}) (rate(${sel('alertmanager_alerts_invalid_total', q)}[${q.range}]))` },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'silences',
@@ -164,7 +159,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       description: 'Alert groups the dispatcher tracks (one per route and group_by value set).',
       unit: 'short',
       variants: [{ expr: (q) => sel('alertmanager_dispatcher_aggregation_groups', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'clusterEnabled',
@@ -172,7 +166,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       description: 'Whether this Alertmanager runs in a gossip cluster (1 = yes).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('alertmanager_cluster_enabled', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'clusterMembers',
@@ -180,7 +173,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       description: 'Peers this Alertmanager sees in its cluster; every member should report the same number.',
       unit: 'short',
       variants: [{ expr: (q) => sel('alertmanager_cluster_members', q) }],
-      legend: '{{instance}}',
       optional: 'only when clustering is enabled (--cluster.listen-address)',
     },
     {
@@ -189,7 +181,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       description: 'Peers in the failed state; above 0 notifications may be duplicated or missed.',
       unit: 'short',
       variants: [{ expr: (q) => sel('alertmanager_cluster_failed_peers', q) }],
-      legend: '{{instance}}',
       optional: 'only when clustering is enabled (--cluster.listen-address)',
     },
     {
@@ -198,7 +189,6 @@ export const alertmanagerExporter: ExporterDefinition = {
       description: 'Gossip health as memberlist rates it: 0 is healthy, higher is worse.',
       unit: 'short',
       variants: [{ expr: (q) => sel('alertmanager_cluster_health_score', q) }],
-      legend: '{{instance}}',
       optional: 'only when clustering is enabled (--cluster.listen-address)',
     },
   ],
@@ -263,7 +253,7 @@ export const alertmanagerExporter: ExporterDefinition = {
       name: 'AlertmanagerNotificationsFailing',
       severity: 'warning',
       for: '5m',
-      query: failureRatio,
+      signal: 'notificationFailureRatio',
       comparison: '>',
       threshold: { threshold: 'notificationFailures', level: 'warning' },
       summary: 'Alertmanager {{ $labels.instance }} fails to send {{ $labels.integration }} notifications.',
@@ -275,7 +265,7 @@ export const alertmanagerExporter: ExporterDefinition = {
       name: 'AlertmanagerNotificationsFailingCritical',
       severity: 'critical',
       for: '5m',
-      query: failureRatio,
+      signal: 'notificationFailureRatio',
       comparison: '>',
       threshold: { threshold: 'notificationFailures', level: 'critical' },
       summary: 'Most {{ $labels.integration }} notifications from {{ $labels.instance }} fail.',
@@ -287,8 +277,7 @@ export const alertmanagerExporter: ExporterDefinition = {
       name: 'AlertmanagerNotificationsSlow',
       severity: 'warning',
       for: '15m',
-      query: (q) =>
-        `histogram_quantile(0.99, sum by (${q.by}, integration, le) (rate(${sel('alertmanager_notification_latency_seconds_bucket', q)}[${q.range}])))`,
+      signal: 'notificationLatency',
       comparison: '>',
       threshold: { threshold: 'notificationLatency', level: 'warning' },
       summary: '{{ $labels.integration }} notifications from {{ $labels.instance }} are slow.',
@@ -350,4 +339,4 @@ export const alertmanagerExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // Each probe job scrapes /probe, so a target's series carry no exporter build info: that lives on
 // the exporter's own /metrics job. Probe-type-specific series only exist for that prober.
@@ -17,7 +18,7 @@ const probesOnly = (expr: string, q: QueryContext) =>
 const certificateLeft = (q: QueryContext) =>
   `min_over_time(${sel('probe_ssl_earliest_cert_expiry', q)}[${q.range}]) - time()`;
 
-export const blackboxExporter: ExporterDefinition = {
+export const blackboxExporter = defineExporter({
   id: 'blackbox',
   title: 'Blackbox exporter',
   layer: 'infrastructure',
@@ -32,8 +33,6 @@ export const blackboxExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'probeDuration',
-      title: 'Probe duration',
-      unit: 's',
       direction: 'above',
       warning: 1,
       min: 0.01,
@@ -43,7 +42,6 @@ export const blackboxExporter: ExporterDefinition = {
     {
       id: 'certificateExpiry',
       title: 'Certificate validity left',
-      unit: 's',
       direction: 'below',
       warning: 1728000,
       critical: 259200,
@@ -55,7 +53,6 @@ export const blackboxExporter: ExporterDefinition = {
     {
       id: 'availability',
       title: 'Probe availability',
-      unit: 'percentunit',
       direction: 'below',
       warning: 0.99,
       critical: 0.9,
@@ -72,7 +69,6 @@ export const blackboxExporter: ExporterDefinition = {
         'Whether the last probe of each target succeeded (1) or failed (0): the endpoint is reachable and answered as the module expects.',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('probe_success', q) }],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
     },
@@ -93,7 +89,6 @@ export const blackboxExporter: ExporterDefinition = {
         'Share of probes that succeeded over the window; flapping endpoints show up here before they fail outright.',
       unit: 'percentunit',
       variants: [{ expr: (q) => `avg_over_time(${sel('probe_success', q)}[${q.range}])` }],
-      legend: '{{instance}}',
       threshold: 'availability',
       min: 0,
       max: 1,
@@ -104,7 +99,6 @@ export const blackboxExporter: ExporterDefinition = {
       description: 'Wall-clock time of the whole probe, including name resolution, connect, TLS and the request.',
       unit: 's',
       variants: [{ expr: (q) => sel('probe_duration_seconds', q) }],
-      legend: '{{instance}}',
       threshold: 'probeDuration',
       min: 0,
     },
@@ -114,7 +108,6 @@ export const blackboxExporter: ExporterDefinition = {
       description: 'Time spent resolving the target host name before probing; slow resolvers inflate every probe.',
       unit: 's',
       variants: [{ expr: (q) => sel('probe_dns_lookup_time_seconds', q) }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -124,7 +117,6 @@ export const blackboxExporter: ExporterDefinition = {
         'Status code of the last HTTP response (after redirects); 0 means no response arrived. Outside 200–399 the endpoint is failing.',
       unit: 'none',
       variants: [{ expr: (q) => sel('probe_http_status_code', q) }],
-      legend: '{{instance}}',
       optional: HTTP_ONLY,
     },
     {
@@ -145,7 +137,6 @@ export const blackboxExporter: ExporterDefinition = {
         'Number of redirects followed before the final response; a sudden change often means a misrouted or moved endpoint.',
       unit: 'short',
       variants: [{ expr: (q) => sel('probe_http_redirects', q) }],
-      legend: '{{instance}}',
       min: 0,
       optional: HTTP_ONLY,
     },
@@ -162,7 +153,6 @@ export const blackboxExporter: ExporterDefinition = {
           expr: (q) => sel('probe_http_content_length', q),
         },
       ],
-      legend: '{{instance}}',
       optional: HTTP_ONLY,
     },
     {
@@ -172,7 +162,6 @@ export const blackboxExporter: ExporterDefinition = {
         'Whether the final HTTP response came over TLS (1) or plain HTTP (0); a 0 on an HTTPS endpoint means a downgrade redirect.',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('probe_http_ssl', q) }],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
       optional: HTTP_ONLY,
@@ -184,7 +173,6 @@ export const blackboxExporter: ExporterDefinition = {
         'Whether the probe failed because the body or banner did not match the module’s regular expressions (1 = failed on content).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('probe_failed_due_to_regex', q) }],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
       optional: 'only HTTP and TCP probes expose it; ICMP probe jobs rightly return nothing',
@@ -196,7 +184,6 @@ export const blackboxExporter: ExporterDefinition = {
         'Time until the earliest-expiring certificate of the served chain runs out; renew before it reaches the thresholds.',
       unit: 's',
       variants: [{ expr: (q) => `${sel('probe_ssl_earliest_cert_expiry', q)} - time()` }],
-      legend: '{{instance}}',
       threshold: 'certificateExpiry',
       optional: TLS_ONLY,
     },
@@ -216,7 +203,6 @@ export const blackboxExporter: ExporterDefinition = {
       description: 'Round-trip time of the ICMP echo; rising values without load changes point at the network path.',
       unit: 's',
       variants: [{ expr: (q) => sel('probe_icmp_duration_seconds', q, 'phase="rtt"') }],
-      legend: '{{instance}}',
       min: 0,
       optional: ICMP_ONLY,
     },
@@ -226,7 +212,6 @@ export const blackboxExporter: ExporterDefinition = {
       description: 'TTL / hop limit of the echo reply; a change means the route to the target changed.',
       unit: 'short',
       variants: [{ expr: (q) => sel('probe_icmp_reply_hop_limit', q) }],
-      legend: '{{instance}}',
       optional: 'only ICMP probes expose it, and only on releases that record the reply TTL (0.23 does)',
     },
     {
@@ -236,7 +221,6 @@ export const blackboxExporter: ExporterDefinition = {
         'How often the target resolved to a different IP address over the window (hash of the probed IP); unexpected changes suggest DNS trouble or failover.',
       unit: 'short',
       variants: [{ expr: (q) => `changes(${sel('probe_ip_addr_hash', q)}[${q.range}])` }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -245,7 +229,6 @@ export const blackboxExporter: ExporterDefinition = {
       description: 'IP version the probe used (4 or 6); a fallback from the preferred protocol can hide broken IPv6.',
       unit: 'none',
       variants: [{ expr: (q) => sel('probe_ip_protocol', q) }],
-      legend: '{{instance}}',
     },
   ],
   alerts: [
@@ -377,4 +360,4 @@ export const blackboxExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,11 +1,11 @@
 import { sel } from '../promql';
-import type { ExporterDefinition } from '../types';
+import { defineExporter } from '../define';
 
 const SOURCES_OFF = 'the sources collector is off by default (--collector.sources)';
 const SERVERSTATS_OFF =
   'the serverstats collector is off by default (--collector.serverstats), and only NTP servers answer clients';
 
-export const chronyExporter: ExporterDefinition = {
+export const chronyExporter = defineExporter({
   id: 'chrony',
   title: 'chrony',
   layer: 'specialized',
@@ -19,8 +19,6 @@ export const chronyExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'stratum',
-      title: 'Stratum',
-      unit: 'short',
       direction: 'above',
       warning: 15,
       min: 1,
@@ -29,8 +27,6 @@ export const chronyExporter: ExporterDefinition = {
     },
     {
       id: 'clockErrorBound',
-      title: 'Clock error bound',
-      unit: 's',
       direction: 'above',
       warning: 0.1,
       critical: 1,
@@ -40,8 +36,6 @@ export const chronyExporter: ExporterDefinition = {
     },
     {
       id: 'sourceReachability',
-      title: 'Source reachability',
-      unit: 'percentunit',
       direction: 'below',
       warning: 0.75,
       critical: 0.25,
@@ -57,7 +51,6 @@ export const chronyExporter: ExporterDefinition = {
       description: 'Whether the exporter could talk to chronyd at the last scrape (1 = yes).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('chrony_up', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'stratum',
@@ -65,7 +58,6 @@ export const chronyExporter: ExporterDefinition = {
       description: 'Distance from a reference clock: 1 is next to one, 16 means unsynchronised.',
       unit: 'short',
       variants: [{ expr: (q) => sel('chrony_tracking_stratum', q) }],
-      legend: '{{instance}}',
       threshold: 'stratum',
     },
     {
@@ -79,7 +71,6 @@ export const chronyExporter: ExporterDefinition = {
             `abs(${sel('chrony_tracking_last_offset_seconds', q)}) + ${sel('chrony_tracking_root_dispersion_seconds', q)} + ${sel('chrony_tracking_root_delay_seconds', q)} / 2`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'clockErrorBound',
       min: 0,
     },
@@ -89,7 +80,6 @@ export const chronyExporter: ExporterDefinition = {
       description: 'Current offset of the system clock from NTP time, which chronyd is slewing away.',
       unit: 's',
       variants: [{ expr: (q) => sel('chrony_tracking_system_time_seconds', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'lastOffset',
@@ -147,7 +137,6 @@ export const chronyExporter: ExporterDefinition = {
         'Time since chronyd last got a measurement from its reference; growing values mean the source stopped answering.',
       unit: 's',
       variants: [{ expr: (q) => `time() - ${sel('chrony_tracking_reference_timestamp_seconds', q)}` }],
-      legend: '{{instance}}',
     },
     {
       id: 'remoteReference',
@@ -155,7 +144,6 @@ export const chronyExporter: ExporterDefinition = {
       description: 'Whether chronyd follows a remote NTP source (1) or only its local clock (0).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('chrony_tracking_remote_reference', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'sourceReachability',
@@ -238,8 +226,7 @@ export const chronyExporter: ExporterDefinition = {
       name: 'ChronyClockErrorHigh',
       severity: 'warning',
       for: '10m',
-      query: (q) =>
-        `abs(${sel('chrony_tracking_last_offset_seconds', q)}) + ${sel('chrony_tracking_root_dispersion_seconds', q)} + ${sel('chrony_tracking_root_delay_seconds', q)} / 2`,
+      signal: 'clockErrorBound',
       comparison: '>',
       threshold: { threshold: 'clockErrorBound', level: 'warning' },
       summary: 'The clock of {{ $labels.instance }} may be off by more than the error threshold.',
@@ -251,8 +238,7 @@ export const chronyExporter: ExporterDefinition = {
       name: 'ChronyClockErrorCritical',
       severity: 'critical',
       for: '5m',
-      query: (q) =>
-        `abs(${sel('chrony_tracking_last_offset_seconds', q)}) + ${sel('chrony_tracking_root_dispersion_seconds', q)} + ${sel('chrony_tracking_root_delay_seconds', q)} / 2`,
+      signal: 'clockErrorBound',
       comparison: '>',
       threshold: { threshold: 'clockErrorBound', level: 'critical' },
       summary: 'The clock of {{ $labels.instance }} may be off by more than a second.',
@@ -357,4 +343,4 @@ export const chronyExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // The built-in endpoint has no labels: disk names, connection protocols and error codes are part of
 // metric names. Selecting by name pattern and copying the varying part into a label lets one query
@@ -19,12 +20,8 @@ const partsPeak = (q: QueryContext) =>
   `max_over_time(${sel('ClickHouseAsyncMetrics_MaxPartCountForPartition', q)}[${q.range}])`;
 const memoryPeak = (q: QueryContext) =>
   `100 * max_over_time(${sel('ClickHouseAsyncMetrics_MemoryResident', q)}[${q.range}]) / ${sel('ClickHouseAsyncMetrics_OSMemoryTotal', q)}`;
-// Disk names live in metric names, so a range function cannot wrap them (it drops __name__ first);
-// disks fill slowly, and the alert's `for` is long enough to ride out a missed scrape.
-const diskUsed = (q: QueryContext) =>
-  `100 * ${byNameSuffix(q, 'ClickHouseAsyncMetrics_DiskUsed_', '.+', 'disk')} / ${byNameSuffix(q, 'ClickHouseAsyncMetrics_DiskTotal_', '.+', 'disk')}`;
 
-export const clickhouseExporter: ExporterDefinition = {
+export const clickhouseExporter = defineExporter({
   id: 'clickhouse',
   title: 'ClickHouse',
   layer: 'data',
@@ -39,8 +36,6 @@ export const clickhouseExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'replicaDelay',
-      title: 'Replica delay',
-      unit: 's',
       direction: 'above',
       warning: 300,
       critical: 1800,
@@ -51,7 +46,6 @@ export const clickhouseExporter: ExporterDefinition = {
     {
       id: 'partsPerPartition',
       title: 'Parts per partition',
-      unit: 'short',
       direction: 'above',
       warning: 100,
       critical: 250,
@@ -62,8 +56,6 @@ export const clickhouseExporter: ExporterDefinition = {
     },
     {
       id: 'memoryUsage',
-      title: 'Memory used',
-      unit: 'percent',
       direction: 'above',
       warning: 80,
       critical: 90,
@@ -73,8 +65,6 @@ export const clickhouseExporter: ExporterDefinition = {
     },
     {
       id: 'diskUsage',
-      title: 'Disk used',
-      unit: 'percent',
       direction: 'above',
       warning: 85,
       critical: 95,
@@ -90,7 +80,6 @@ export const clickhouseExporter: ExporterDefinition = {
       description: 'Whether Prometheus reached the server’s metrics endpoint at its last scrape (1 = up).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('ClickHouseAsyncMetrics_Uptime', q)}` }],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
     },
@@ -100,7 +89,6 @@ export const clickhouseExporter: ExporterDefinition = {
       description: 'Time since the server started; a reset means it restarted.',
       unit: 'dtdurations',
       variants: [{ expr: (q) => sel('ClickHouseAsyncMetrics_Uptime', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'runningQueries',
@@ -108,7 +96,6 @@ export const clickhouseExporter: ExporterDefinition = {
       description: 'Queries executing right now.',
       unit: 'short',
       variants: [{ expr: (q) => sel('ClickHouseMetrics_Query', q) }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -151,7 +138,6 @@ export const clickhouseExporter: ExporterDefinition = {
             `${perSecond('ClickHouseProfileEvents_QueryTimeMicroseconds', q)} / ${perSecond('ClickHouseProfileEvents_Query', q)} / 1e6`,
         },
       ],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -175,7 +161,6 @@ export const clickhouseExporter: ExporterDefinition = {
       description: 'Memory ClickHouse itself accounts for across queries, merges and caches (MemoryTracking).',
       unit: 'bytes',
       variants: [{ expr: (q) => sel('ClickHouseMetrics_MemoryTracking', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'memoryUsage',
@@ -188,7 +173,6 @@ export const clickhouseExporter: ExporterDefinition = {
             `100 * ${sel('ClickHouseAsyncMetrics_MemoryResident', q)} / ${sel('ClickHouseAsyncMetrics_OSMemoryTotal', q)}`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'memoryUsage',
       min: 0,
       max: 100,
@@ -200,7 +184,6 @@ export const clickhouseExporter: ExporterDefinition = {
         'Replicated tables in read-only mode, usually because the ZooKeeper/Keeper session is lost; they reject inserts.',
       unit: 'short',
       variants: [{ expr: (q) => sel('ClickHouseMetrics_ReadonlyReplica', q) }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -209,7 +192,6 @@ export const clickhouseExporter: ExporterDefinition = {
       description: 'Largest delay of any replicated table on this server behind the freshest replica.',
       unit: 's',
       variants: [{ expr: (q) => sel('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay', q) }],
-      legend: '{{instance}}',
       threshold: 'replicaDelay',
       min: 0,
     },
@@ -219,7 +201,6 @@ export const clickhouseExporter: ExporterDefinition = {
       description: 'Largest replication queue (fetches and merges waiting) of any replicated table.',
       unit: 'short',
       variants: [{ expr: (q) => sel('ClickHouseAsyncMetrics_ReplicasMaxQueueSize', q) }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -228,7 +209,6 @@ export const clickhouseExporter: ExporterDefinition = {
       description: 'Most active parts in any single partition; high values mean inserts are too small or merges lag.',
       unit: 'short',
       variants: [{ expr: (q) => sel('ClickHouseAsyncMetrics_MaxPartCountForPartition', q) }],
-      legend: '{{instance}}',
       threshold: 'partsPerPartition',
       min: 0,
     },
@@ -238,7 +218,6 @@ export const clickhouseExporter: ExporterDefinition = {
       description: 'Background merges executing right now.',
       unit: 'short',
       variants: [{ expr: (q) => sel('ClickHouseMetrics_Merge', q) }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -247,7 +226,6 @@ export const clickhouseExporter: ExporterDefinition = {
       description: 'Rows inserted per second into all tables.',
       unit: 'rps',
       variants: [{ expr: (q) => perSecond('ClickHouseProfileEvents_InsertedRows', q) }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -256,7 +234,6 @@ export const clickhouseExporter: ExporterDefinition = {
       description: 'INSERTs being throttled right now because a partition has too many parts.',
       unit: 'short',
       variants: [{ expr: (q) => sel('ClickHouseMetrics_DelayedInserts', q) }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -265,7 +242,6 @@ export const clickhouseExporter: ExporterDefinition = {
       description: 'INSERTs refused with “too many parts” over the window; each one is data the client has to resend.',
       unit: 'short',
       variants: [{ expr: (q) => `increase(${sel('ClickHouseProfileEvents_RejectedInserts', q)}[${q.range}])` }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -273,6 +249,8 @@ export const clickhouseExporter: ExporterDefinition = {
       title: 'Disk used',
       description: 'Share of each configured ClickHouse disk in use.',
       unit: 'percent',
+      // Disk names live in metric names, so a range function cannot wrap them (it drops __name__ first);
+      // disks fill slowly, and the alert's `for` is long enough to ride out a missed scrape.
       variants: [
         {
           expr: (q) =>
@@ -291,7 +269,6 @@ export const clickhouseExporter: ExporterDefinition = {
         'Connection-level ZooKeeper/Keeper exceptions per second; replicated tables go read-only when the session cannot be kept.',
       unit: 'ops',
       variants: [{ expr: (q) => perSecond('ClickHouseProfileEvents_ZooKeeperHardwareExceptions', q) }],
-      legend: '{{instance}}',
       min: 0,
       optional: 'servers without ZooKeeper/Keeper (no replicated tables) never count these events',
     },
@@ -380,7 +357,7 @@ export const clickhouseExporter: ExporterDefinition = {
       name: 'ClickhouseRejectedInserts',
       severity: 'warning',
       for: '0s',
-      query: (q) => `increase(${sel('ClickHouseProfileEvents_RejectedInserts', q)}[${q.range}])`,
+      signal: 'rejectedInserts',
       comparison: '>',
       threshold: 0,
       summary: 'ClickHouse at {{ $labels.instance }} rejected inserts.',
@@ -416,7 +393,7 @@ export const clickhouseExporter: ExporterDefinition = {
       name: 'ClickhouseDiskAlmostFull',
       severity: 'warning',
       for: '15m',
-      query: diskUsed,
+      signal: 'diskUsage',
       comparison: '>',
       threshold: { threshold: 'diskUsage', level: 'warning' },
       summary: 'ClickHouse disk {{ $labels.disk }} on {{ $labels.instance }} is almost full.',
@@ -428,7 +405,7 @@ export const clickhouseExporter: ExporterDefinition = {
       name: 'ClickhouseDiskFull',
       severity: 'critical',
       for: '5m',
-      query: diskUsed,
+      signal: 'diskUsage',
       comparison: '>',
       threshold: { threshold: 'diskUsage', level: 'critical' },
       summary: 'ClickHouse disk {{ $labels.disk }} on {{ $labels.instance }} is full.',
@@ -440,7 +417,7 @@ export const clickhouseExporter: ExporterDefinition = {
       name: 'ClickhouseRestarted',
       severity: 'info',
       for: '0s',
-      query: (q) => sel('ClickHouseAsyncMetrics_Uptime', q),
+      signal: 'uptime',
       comparison: '<',
       // 15 minutes: long enough to be seen after the endpoint comes back up.
       threshold: 900,
@@ -505,4 +482,4 @@ export const clickhouseExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,7 +1,7 @@
 import { sel } from '../promql';
-import type { ExporterDefinition } from '../types';
+import { defineExporter } from '../define';
 
-export const dnsExporter: ExporterDefinition = {
+export const dnsExporter = defineExporter({
   id: 'dns',
   title: 'DNS prober',
   layer: 'network',
@@ -22,8 +22,6 @@ export const dnsExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'probeDuration',
-      title: 'Probe duration',
-      unit: 's',
       direction: 'above',
       warning: 1,
       critical: 3,
@@ -33,8 +31,6 @@ export const dnsExporter: ExporterDefinition = {
     },
     {
       id: 'answerRecords',
-      title: 'Answer records',
-      unit: 'short',
       direction: 'below',
       warning: 1,
       min: 0,
@@ -44,8 +40,6 @@ export const dnsExporter: ExporterDefinition = {
     },
     {
       id: 'availability',
-      title: 'Availability',
-      unit: 'percentunit',
       direction: 'below',
       warning: 0.99,
       critical: 0.9,
@@ -61,7 +55,6 @@ export const dnsExporter: ExporterDefinition = {
       description: 'Whether the last DNS probe passed every check of its module (rcode, answer validation) (1 = yes).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => `${sel('probe_success', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}` }],
-      legend: '{{instance}}',
     },
     {
       id: 'querySucceeded',
@@ -70,7 +63,6 @@ export const dnsExporter: ExporterDefinition = {
         'Whether the server answered the query at all (1 = yes); 1 with a failed probe means the answer did not pass validation.',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('probe_dns_query_succeeded', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'availability',
@@ -83,7 +75,6 @@ export const dnsExporter: ExporterDefinition = {
             `avg_over_time(${sel('probe_success', q)}[${q.range}]) and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'availability',
       min: 0,
       max: 1,
@@ -122,7 +113,6 @@ export const dnsExporter: ExporterDefinition = {
       variants: [
         { expr: (q) => `${sel('probe_duration_seconds', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}` },
       ],
-      legend: '{{instance}}',
       threshold: 'probeDuration',
     },
     {
@@ -153,7 +143,6 @@ export const dnsExporter: ExporterDefinition = {
             `(${sel('probe_duration_seconds', q)} - ${sel('probe_dns_lookup_time_seconds', q)}) and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
         },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'targetLookupTime',
@@ -167,7 +156,6 @@ export const dnsExporter: ExporterDefinition = {
             `${sel('probe_dns_lookup_time_seconds', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
         },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'zoneSerial',
@@ -175,7 +163,6 @@ export const dnsExporter: ExporterDefinition = {
       description: 'SOA serial returned by the server; secondaries lagging behind the primary show a smaller serial.',
       unit: 'none',
       variants: [{ expr: (q) => sel('probe_dns_serial', q) }],
-      legend: '{{instance}}',
       optional: 'only for SOA queries',
     },
     {
@@ -186,7 +173,6 @@ export const dnsExporter: ExporterDefinition = {
       variants: [
         { expr: (q) => `${sel('probe_ip_protocol', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}` },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'targetAddressChanges',
@@ -201,7 +187,6 @@ export const dnsExporter: ExporterDefinition = {
             `changes(${sel('probe_ip_addr_hash', q)}[${q.range}]) and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
         },
       ],
-      legend: '{{instance}}',
     },
   ],
   alerts: [
@@ -316,4 +301,4 @@ export const dnsExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // A speed of 0 means "not negotiated" (link down or virtual interface): dividing by it would draw
 // +Inf, so such interfaces are left out of the utilisation panel.
@@ -7,7 +8,7 @@ const NEGOTIATED = '> 0';
 const rx = (q: QueryContext) => `rate(${sel('fortigate_interface_receive_bytes_total', q)}[${q.range}])`;
 const tx = (q: QueryContext) => `rate(${sel('fortigate_interface_transmit_bytes_total', q)}[${q.range}])`;
 
-export const fortigateExporter: ExporterDefinition = {
+export const fortigateExporter = defineExporter({
   id: 'fortigate',
   title: 'FortiGate',
   layer: 'network',
@@ -26,8 +27,6 @@ export const fortigateExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'cpuUtilisation',
-      title: 'CPU utilisation',
-      unit: 'percentunit',
       direction: 'above',
       warning: 0.9,
       critical: 0.97,
@@ -38,8 +37,6 @@ export const fortigateExporter: ExporterDefinition = {
     },
     {
       id: 'memoryUtilisation',
-      title: 'Memory utilisation',
-      unit: 'percentunit',
       direction: 'above',
       warning: 0.9,
       critical: 0.95,
@@ -49,8 +46,6 @@ export const fortigateExporter: ExporterDefinition = {
     },
     {
       id: 'interfaceUtilisation',
-      title: 'Interface utilisation',
-      unit: 'percentunit',
       direction: 'above',
       warning: 0.8,
       critical: 0.95,
@@ -60,8 +55,6 @@ export const fortigateExporter: ExporterDefinition = {
     },
     {
       id: 'interfaceErrors',
-      title: 'Interface errors',
-      unit: 'pps',
       direction: 'above',
       warning: 1,
       min: 0.001,
@@ -71,8 +64,6 @@ export const fortigateExporter: ExporterDefinition = {
     },
     {
       id: 'sdwanPacketLoss',
-      title: 'SD-WAN packet loss',
-      unit: 'percentunit',
       direction: 'above',
       warning: 0.02,
       critical: 0.1,
@@ -82,7 +73,6 @@ export const fortigateExporter: ExporterDefinition = {
     },
     {
       id: 'certificateExpiry',
-      title: 'Certificate expiry',
       unit: 's',
       direction: 'below',
       warning: 1728000,
@@ -101,7 +91,6 @@ export const fortigateExporter: ExporterDefinition = {
       unit: 'bool_yes_no',
       // probe_success is shared with blackbox probes: keep only FortiGate targets.
       variants: [{ expr: (q) => `${sel('probe_success', q)} and on (${q.by}) ${sel('fortigate_version_info', q)}` }],
-      legend: '{{instance}}',
     },
     {
       id: 'uptime',
@@ -109,7 +98,6 @@ export const fortigateExporter: ExporterDefinition = {
       description: 'Time since the firewall last rebooted.',
       unit: 'dtdurations',
       variants: [{ expr: (q) => `time() - ${sel('fortigate_last_reboot_seconds', q)}` }],
-      legend: '{{instance}}',
     },
     {
       id: 'cpuUtilisation',
@@ -117,7 +105,6 @@ export const fortigateExporter: ExporterDefinition = {
       description: 'CPU use averaged over all processors (0–1).',
       unit: 'percentunit',
       variants: [{ expr: (q) => `avg by (${q.by}) (${sel('fortigate_cpu_usage_ratio', q)})` }],
-      legend: '{{instance}}',
       threshold: 'cpuUtilisation',
       min: 0,
       max: 1,
@@ -128,7 +115,6 @@ export const fortigateExporter: ExporterDefinition = {
       description: 'Memory in use (0–1); near 90% FortiOS enters conserve mode.',
       unit: 'percentunit',
       variants: [{ expr: (q) => sel('fortigate_memory_usage_ratio', q) }],
-      legend: '{{instance}}',
       threshold: 'memoryUtilisation',
       min: 0,
       max: 1,
@@ -234,7 +220,6 @@ export const fortigateExporter: ExporterDefinition = {
             `count by (${q.by}) (${sel('fortigate_ipsec_tunnel_up', q)} == 0) or sum by (${q.by}) (${sel('fortigate_ipsec_tunnel_up', q)} * 0)`,
         },
       ],
-      legend: '{{instance}}',
       optional: 'only on firewalls with IPsec VPNs configured',
     },
     {
@@ -257,7 +242,6 @@ export const fortigateExporter: ExporterDefinition = {
       description: 'Cluster members the firewall reports; a drop means a peer left the HA cluster.',
       unit: 'short',
       variants: [{ expr: (q) => `count by (${q.by}) (${sel('fortigate_ha_member_info', q)})` }],
-      legend: '{{instance}}',
       optional: 'only on firewalls in an HA cluster',
     },
     {
@@ -358,8 +342,7 @@ export const fortigateExporter: ExporterDefinition = {
       name: 'FortiGateInterfaceSaturated',
       severity: 'warning',
       for: '15m',
-      query: (q) =>
-        `8 * ((${rx(q)} >= ${tx(q)}) or ${tx(q)}) / (${sel('fortigate_interface_speed_bps', q)} ${NEGOTIATED})`,
+      signal: 'interfaceUtilisation',
       comparison: '>',
       threshold: { threshold: 'interfaceUtilisation', level: 'warning' },
       summary: 'Interface {{ $labels.name }} on FortiGate {{ $labels.instance }} is near its link speed.',
@@ -371,8 +354,7 @@ export const fortigateExporter: ExporterDefinition = {
       name: 'FortiGateInterfaceErrors',
       severity: 'warning',
       for: '15m',
-      query: (q) =>
-        `rate(${sel('fortigate_interface_receive_errors_total', q)}[${q.range}]) + rate(${sel('fortigate_interface_transmit_errors_total', q)}[${q.range}])`,
+      signal: 'interfaceErrors',
       comparison: '>',
       threshold: { threshold: 'interfaceErrors', level: 'warning' },
       summary: 'Interface {{ $labels.name }} on FortiGate {{ $labels.instance }} has errors.',
@@ -453,7 +435,7 @@ export const fortigateExporter: ExporterDefinition = {
       name: 'FortiGateCertificateExpiring',
       severity: 'warning',
       for: '1h',
-      query: (q) => `${sel('fortigate_certificate_valid_to_seconds', q)} - time()`,
+      signal: 'certificateExpiry',
       comparison: '<',
       threshold: { threshold: 'certificateExpiry', level: 'warning' },
       summary: 'Certificate {{ $labels.name }} on FortiGate {{ $labels.instance }} expires soon.',
@@ -465,7 +447,7 @@ export const fortigateExporter: ExporterDefinition = {
       name: 'FortiGateCertificateExpiryCritical',
       severity: 'critical',
       for: '0s',
-      query: (q) => `${sel('fortigate_certificate_valid_to_seconds', q)} - time()`,
+      signal: 'certificateExpiry',
       comparison: '<',
       threshold: { threshold: 'certificateExpiry', level: 'critical' },
       summary: 'Certificate {{ $labels.name }} on FortiGate {{ $labels.instance }} expires within days.',
@@ -533,4 +515,4 @@ export const fortigateExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // Only metrics current Grafana (11/12, unified alerting) exposes. The legacy alerting engine's
 // result, active-alert and notification-sent counters went with that engine in Grafana 11:
@@ -42,7 +43,7 @@ const notificationFailures = (q: QueryContext) =>
     rateSum('grafana_alerting_notifications_total', q, 'integration')
   );
 
-export const grafanaExporter: ExporterDefinition = {
+export const grafanaExporter = defineExporter({
   id: 'grafana',
   title: 'Grafana',
   layer: 'core',
@@ -56,8 +57,6 @@ export const grafanaExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'httpServerErrors',
-      title: 'HTTP server errors',
-      unit: 'percent',
       direction: 'above',
       warning: 5,
       critical: 25,
@@ -68,8 +67,6 @@ export const grafanaExporter: ExporterDefinition = {
     },
     {
       id: 'datasourceErrors',
-      title: 'Data source errors',
-      unit: 'percent',
       direction: 'above',
       warning: 5,
       critical: 20,
@@ -79,8 +76,6 @@ export const grafanaExporter: ExporterDefinition = {
     },
     {
       id: 'ruleEvaluationFailures',
-      title: 'Rule evaluation failures',
-      unit: 'percent',
       direction: 'above',
       warning: 1,
       critical: 10,
@@ -90,8 +85,6 @@ export const grafanaExporter: ExporterDefinition = {
     },
     {
       id: 'schedulerBehind',
-      title: 'Alert scheduler behind',
-      unit: 's',
       direction: 'above',
       warning: 30,
       critical: 120,
@@ -101,8 +94,6 @@ export const grafanaExporter: ExporterDefinition = {
     },
     {
       id: 'notificationFailures',
-      title: 'Notification failures',
-      unit: 'percent',
       direction: 'above',
       warning: 1,
       critical: 10,
@@ -118,7 +109,6 @@ export const grafanaExporter: ExporterDefinition = {
       description: 'Whether Prometheus reached Grafana’s /metrics at its last scrape (1 = up).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('grafana_build_info', q)}` }],
-      legend: '{{instance}}',
     },
     {
       id: 'httpRequests',
@@ -163,7 +153,6 @@ export const grafanaExporter: ExporterDefinition = {
       description: 'HTTP requests being served right now; a steady climb means requests pile up.',
       unit: 'short',
       variants: [{ expr: (q) => sel('grafana_http_request_in_flight', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'dashboardLoadTime',
@@ -171,7 +160,6 @@ export const grafanaExporter: ExporterDefinition = {
       description: '90th percentile of the time to load a dashboard through the API.',
       unit: 'ms',
       variants: [{ expr: (q) => sel('grafana_api_dashboard_get_milliseconds', q, 'quantile="0.9"') }],
-      legend: '{{instance}}',
     },
     {
       id: 'datasourceRequests',
@@ -252,7 +240,6 @@ export const grafanaExporter: ExporterDefinition = {
       description: 'How far the alert rule scheduler runs behind its ticks.',
       unit: 's',
       variants: [{ expr: (q) => sel('grafana_alerting_scheduler_behind_seconds', q) }],
-      legend: '{{instance}}',
       threshold: 'schedulerBehind',
     },
     {
@@ -283,7 +270,6 @@ export const grafanaExporter: ExporterDefinition = {
       description: 'Alert rules scheduled for evaluation.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (${sel('grafana_alerting_rule_group_rules', q)})` }],
-      legend: '{{instance}}',
     },
     {
       id: 'notificationsSent',
@@ -319,7 +305,6 @@ export const grafanaExporter: ExporterDefinition = {
             `histogram_quantile(0.99, sum by (${q.by}, le) (rate(${sel('grafana_alerting_notification_latency_seconds_bucket', q)}[${q.range}])))`,
         },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'activeUsers',
@@ -336,7 +321,7 @@ export const grafanaExporter: ExporterDefinition = {
       name: 'GrafanaHTTPServerErrors',
       severity: 'warning',
       for: '15m',
-      query: httpServerErrors,
+      signal: 'httpServerErrors',
       comparison: '>',
       threshold: { threshold: 'httpServerErrors', level: 'warning' },
       summary: 'Grafana {{ $labels.instance }} answers {{ $labels.handler }} with server errors.',
@@ -348,7 +333,7 @@ export const grafanaExporter: ExporterDefinition = {
       name: 'GrafanaDatasourceErrors',
       severity: 'warning',
       for: '15m',
-      query: datasourceErrors,
+      signal: 'datasourceErrors',
       comparison: '>',
       threshold: { threshold: 'datasourceErrors', level: 'warning' },
       summary: 'Requests from Grafana {{ $labels.instance }} to data source {{ $labels.datasource }} fail.',
@@ -360,7 +345,7 @@ export const grafanaExporter: ExporterDefinition = {
       name: 'GrafanaRuleEvaluationFailures',
       severity: 'warning',
       for: '15m',
-      query: ruleEvaluationFailures,
+      signal: 'ruleEvaluationFailures',
       comparison: '>',
       threshold: { threshold: 'ruleEvaluationFailures', level: 'warning' },
       summary: 'Grafana {{ $labels.instance }} fails to evaluate alert rules in org {{ $labels.org }}.',
@@ -372,7 +357,7 @@ export const grafanaExporter: ExporterDefinition = {
       name: 'GrafanaRuleEvaluationFailuresCritical',
       severity: 'critical',
       for: '10m',
-      query: ruleEvaluationFailures,
+      signal: 'ruleEvaluationFailures',
       comparison: '>',
       threshold: { threshold: 'ruleEvaluationFailures', level: 'critical' },
       summary: 'Many alert rules in org {{ $labels.org }} on {{ $labels.instance }} cannot be evaluated.',
@@ -397,8 +382,7 @@ export const grafanaExporter: ExporterDefinition = {
       name: 'GrafanaMissedRuleEvaluations',
       severity: 'warning',
       for: '15m',
-      query: (q) =>
-        `sum by (${q.by}, org, name) (increase(${sel('grafana_alerting_schedule_rule_evaluations_missed_total', q)}[${q.range}]))`,
+      signal: 'missedEvaluations',
       comparison: '>',
       threshold: 0,
       summary: 'Grafana {{ $labels.instance }} skips evaluations of rule {{ $labels.name }}.',
@@ -410,7 +394,7 @@ export const grafanaExporter: ExporterDefinition = {
       name: 'GrafanaNotificationsFailing',
       severity: 'warning',
       for: '15m',
-      query: notificationFailures,
+      signal: 'notificationFailures',
       comparison: '>',
       threshold: { threshold: 'notificationFailures', level: 'warning' },
       summary: 'Grafana {{ $labels.instance }} fails to send {{ $labels.integration }} notifications.',
@@ -468,4 +452,4 @@ export const grafanaExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

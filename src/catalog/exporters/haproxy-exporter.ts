@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // The standalone haproxy_exporter reads HAProxy's stats CSV. Unlike the built-in exporter it labels
 // series with `frontend` / `backend` (plus `server`) and reports health as `*_up` gauges.
@@ -18,7 +19,7 @@ const sessionsUsed = (side: Side, q: QueryContext) =>
 const sessionsPeak = (side: Side, q: QueryContext) =>
   `100 * max_over_time(${sel(`haproxy_${side}_current_sessions`, q)}[${q.range}]) / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
 
-export const haproxyCsvExporter: ExporterDefinition = {
+export const haproxyCsvExporter = defineExporter({
   id: 'haproxy-exporter',
   title: 'HAProxy (haproxy_exporter)',
   layer: 'network',
@@ -72,7 +73,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
         'Whether the exporter could read HAProxy’s stats CSV at its last scrape (1 = yes); 0 means HAProxy is down or the stats URI is wrong.',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('haproxy_up', q) }],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
     },
@@ -83,7 +83,6 @@ export const haproxyCsvExporter: ExporterDefinition = {
         'Stats CSV lines the exporter could not parse per second; usually an HAProxy version whose CSV the exporter does not know.',
       unit: 'ops',
       variants: [{ expr: (q) => `rate(${sel('haproxy_exporter_csv_parse_failures_total', q)}[${q.range}])` }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -321,7 +320,7 @@ export const haproxyCsvExporter: ExporterDefinition = {
       name: 'HaproxyCsvBackendHttp5xx',
       severity: 'warning',
       for: '5m',
-      query: (q) => errorRatio('backend', q),
+      signal: 'backend5xxRatio',
       comparison: '>',
       threshold: { threshold: 'http5xxRatio', level: 'warning' },
       summary: 'Backend {{ $labels.backend }} behind {{ $labels.instance }} answers with many 5xx.',
@@ -333,7 +332,7 @@ export const haproxyCsvExporter: ExporterDefinition = {
       name: 'HaproxyCsvBackendHttp5xxCritical',
       severity: 'critical',
       for: '5m',
-      query: (q) => errorRatio('backend', q),
+      signal: 'backend5xxRatio',
       comparison: '>',
       threshold: { threshold: 'http5xxRatio', level: 'critical' },
       summary: 'Backend {{ $labels.backend }} behind {{ $labels.instance }} fails a large share of requests.',
@@ -434,4 +433,4 @@ export const haproxyCsvExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // HAProxy's built-in exporter (PROMEX). Frontends, backends and servers are told apart by the
 // `proxy` label (plus `server`). From 2.4 on, status series carry a `state` label with one series
@@ -20,7 +21,7 @@ const sessionsUsed = (side: 'frontend' | 'backend', q: QueryContext) =>
 const sessionsPeak = (side: 'frontend' | 'backend', q: QueryContext) =>
   `100 * max_over_time(${sel(`haproxy_${side}_current_sessions`, q)}[${q.range}]) / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
 
-export const haproxyExporter: ExporterDefinition = {
+export const haproxyExporter = defineExporter({
   id: 'haproxy',
   title: 'HAProxy (built-in exporter)',
   layer: 'network',
@@ -57,8 +58,6 @@ export const haproxyExporter: ExporterDefinition = {
     },
     {
       id: 'connectionsUsed',
-      title: 'Process connections used',
-      unit: 'percent',
       direction: 'above',
       warning: 80,
       critical: 95,
@@ -78,8 +77,6 @@ export const haproxyExporter: ExporterDefinition = {
     },
     {
       id: 'idleTime',
-      title: 'Process idle time',
-      unit: 'percent',
       direction: 'below',
       warning: 20,
       critical: 5,
@@ -100,7 +97,6 @@ export const haproxyExporter: ExporterDefinition = {
             `${sel('up', q)} and on (${q.by}) (${sel('haproxy_process_build_info', q)} or ${sel('haproxy_process_uptime_seconds', q)})`,
         },
       ],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
     },
@@ -110,7 +106,6 @@ export const haproxyExporter: ExporterDefinition = {
       description: 'Time since the HAProxy process started; it resets on every reload that replaces the process.',
       unit: 'dtdurations',
       variants: [{ expr: (q) => sel('haproxy_process_uptime_seconds', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'connectionsUsed',
@@ -123,7 +118,6 @@ export const haproxyExporter: ExporterDefinition = {
             `100 * ${sel('haproxy_process_current_connections', q)} / (${sel('haproxy_process_max_connections', q)} > 0)`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'connectionsUsed',
       min: 0,
       max: 100,
@@ -134,7 +128,6 @@ export const haproxyExporter: ExporterDefinition = {
       description: 'Share of time the threads wait for events; low values mean HAProxy itself is the bottleneck.',
       unit: 'percent',
       variants: [{ expr: (q) => sel('haproxy_process_idle_time_percent', q) }],
-      legend: '{{instance}}',
       threshold: 'idleTime',
       min: 0,
       max: 100,
@@ -360,7 +353,7 @@ export const haproxyExporter: ExporterDefinition = {
       name: 'HaproxyBackendHttp5xx',
       severity: 'warning',
       for: '5m',
-      query: (q) => errorRatio('backend', q),
+      signal: 'backend5xxRatio',
       comparison: '>',
       threshold: { threshold: 'http5xxRatio', level: 'warning' },
       summary: 'Backend {{ $labels.proxy }} on {{ $labels.instance }} answers with many 5xx.',
@@ -372,7 +365,7 @@ export const haproxyExporter: ExporterDefinition = {
       name: 'HaproxyBackendHttp5xxCritical',
       severity: 'critical',
       for: '5m',
-      query: (q) => errorRatio('backend', q),
+      signal: 'backend5xxRatio',
       comparison: '>',
       threshold: { threshold: 'http5xxRatio', level: 'critical' },
       summary: 'Backend {{ $labels.proxy }} on {{ $labels.instance }} fails a large share of requests.',
@@ -486,4 +479,4 @@ export const haproxyExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { joinMatchers, sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // Every component health gauge: 1 = OK, 0 = anything else (Warning, Critical, absent).
 const HEALTH = 'ilo_(power_supply|chassis_fan|chassis_temperature|memory_dimm|processor|storage_disk)_healthy';
@@ -10,7 +11,7 @@ const HEALTH = 'ilo_(power_supply|chassis_fan|chassis_temperature|memory_dimm|pr
 const KIB_CEILING = '34359738368';
 const capacity = (q: QueryContext) => sel('ilo_storage_disk_capacity_byte', q);
 
-export const iloExporter: ExporterDefinition = {
+export const iloExporter = defineExporter({
   id: 'ilo',
   title: 'HPE iLO',
   layer: 'specialized',
@@ -24,8 +25,6 @@ export const iloExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'unhealthyComponents',
-      title: 'Unhealthy components',
-      unit: 'short',
       direction: 'above',
       critical: 0,
       min: 0,
@@ -34,8 +33,6 @@ export const iloExporter: ExporterDefinition = {
     },
     {
       id: 'temperatureHeadroom',
-      title: 'Temperature headroom',
-      unit: 'celsius',
       direction: 'below',
       warning: 10,
       critical: 5,
@@ -437,4 +434,4 @@ export const iloExporter: ExporterDefinition = {
       panels: [{ signals: ['scrapeDuration'], width: 24 }],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext, SignalVariant } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext, SignalVariant } from '../types';
 
 // The JVM metrics come from the Prometheus Java client bundled with the agent, whose names changed
 // with client_java 1.x (jmx_exporter ≥ 1.0): jvm_memory_bytes_used → jvm_memory_used_bytes,
@@ -22,13 +23,8 @@ const usedOfMax = (used: string, max: string, q: QueryContext, extra: string) =>
 const heapFloor = (q: QueryContext) =>
   `(100 * min_over_time(${sel('jvm_memory_used_bytes', q, 'area="heap"')}[${q.range}]) / (${sel('jvm_memory_max_bytes', q, 'area="heap"')} > 0))` +
   ` or (100 * min_over_time(${sel('jvm_memory_bytes_used', q, 'area="heap"')}[${q.range}]) / (${sel('jvm_memory_bytes_max', q, 'area="heap"')} > 0))`;
-const gcTime = (q: QueryContext) =>
-  `100 * sum by (${q.by}) (rate(${sel('jvm_gc_collection_seconds_sum', q)}[${q.range}]))`;
-// process_* also come from non-JVM exporters: keep only targets the JMX agent serves.
-const fdShare = (q: QueryContext) =>
-  `100 * ${sel('process_open_fds', q)} / (${sel('process_max_fds', q)} > 0) and on (${q.by}) ${sel('jmx_scrape_error', q)}`;
 
-export const jmxExporter: ExporterDefinition = {
+export const jmxExporter = defineExporter({
   id: 'jmx',
   title: 'JVM (JMX exporter)',
   layer: 'specialized',
@@ -43,8 +39,6 @@ export const jmxExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'heapUtilisation',
-      title: 'Heap utilisation',
-      unit: 'percent',
       direction: 'above',
       warning: 80,
       critical: 90,
@@ -55,8 +49,6 @@ export const jmxExporter: ExporterDefinition = {
     },
     {
       id: 'gcTime',
-      title: 'Time in GC',
-      unit: 'percent',
       direction: 'above',
       warning: 5,
       critical: 20,
@@ -66,8 +58,6 @@ export const jmxExporter: ExporterDefinition = {
     },
     {
       id: 'deadlockedThreads',
-      title: 'Deadlocked threads',
-      unit: 'short',
       direction: 'above',
       critical: 0,
       min: 0,
@@ -76,8 +66,6 @@ export const jmxExporter: ExporterDefinition = {
     },
     {
       id: 'fileDescriptors',
-      title: 'File descriptors in use',
-      unit: 'percent',
       direction: 'above',
       warning: 80,
       critical: 90,
@@ -94,7 +82,6 @@ export const jmxExporter: ExporterDefinition = {
         'Whether the agent failed to read the MBeans at the last scrape (0 = OK); application metrics are missing while it is 1.',
       unit: 'short',
       variants: [{ expr: (q) => sel('jmx_scrape_error', q) }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -108,7 +95,6 @@ export const jmxExporter: ExporterDefinition = {
             `time() - ${sel('process_start_time_seconds', q)} and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
         },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'heapUtilisation',
@@ -119,7 +105,6 @@ export const jmxExporter: ExporterDefinition = {
         { note: V1, expr: (q) => usedOfMax('jvm_memory_used_bytes', 'jvm_memory_max_bytes', q, 'area="heap"') },
         { note: V0, expr: (q) => usedOfMax('jvm_memory_bytes_used', 'jvm_memory_bytes_max', q, 'area="heap"') },
       ],
-      legend: '{{instance}}',
       threshold: 'heapUtilisation',
       min: 0,
       max: 100,
@@ -190,7 +175,6 @@ export const jmxExporter: ExporterDefinition = {
       variants: [
         { expr: (q) => `100 * sum by (${q.by}) (rate(${sel('jvm_gc_collection_seconds_sum', q)}[${q.range}]))` },
       ],
-      legend: '{{instance}}',
       threshold: 'gcTime',
       min: 0,
     },
@@ -238,7 +222,6 @@ export const jmxExporter: ExporterDefinition = {
       description: 'Threads in a deadlock on monitors or ownable synchronizers.',
       unit: 'short',
       variants: [{ expr: (q) => sel('jvm_threads_deadlocked', q) }],
-      legend: '{{instance}}',
       threshold: 'deadlockedThreads',
       min: 0,
     },
@@ -248,7 +231,6 @@ export const jmxExporter: ExporterDefinition = {
       description: 'Classes currently loaded; steady growth points at a class-loader leak.',
       unit: 'short',
       variants: [{ expr: (q) => sel('jvm_classes_currently_loaded', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'processCpu',
@@ -261,7 +243,6 @@ export const jmxExporter: ExporterDefinition = {
             `rate(${sel('process_cpu_seconds_total', q)}[${q.range}]) and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
         },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'residentMemory',
@@ -278,13 +259,13 @@ export const jmxExporter: ExporterDefinition = {
       title: 'File descriptors in use',
       description: 'Open file descriptors as a share of the process limit; at 100% new sockets and files fail.',
       unit: 'percent',
+      // process_* also come from non-JVM exporters: keep only targets the JMX agent serves.
       variants: [
         {
           expr: (q) =>
             `100 * ${sel('process_open_fds', q)} / (${sel('process_max_fds', q)} > 0) and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'fileDescriptors',
       min: 0,
       max: 100,
@@ -295,7 +276,6 @@ export const jmxExporter: ExporterDefinition = {
       description: 'Time the agent took to read the MBeans; near the scrape timeout, scrapes fail.',
       unit: 's',
       variants: [{ expr: (q) => sel('jmx_scrape_duration_seconds', q) }],
-      legend: '{{instance}}',
     },
   ],
   alerts: [
@@ -341,7 +321,7 @@ export const jmxExporter: ExporterDefinition = {
       name: 'JVMGCTimeHigh',
       severity: 'warning',
       for: '10m',
-      query: gcTime,
+      signal: 'gcTime',
       comparison: '>',
       threshold: { threshold: 'gcTime', level: 'warning' },
       summary: 'The JVM on {{ $labels.instance }} spends much time in garbage collection.',
@@ -353,7 +333,7 @@ export const jmxExporter: ExporterDefinition = {
       name: 'JVMGCTimeCritical',
       severity: 'critical',
       for: '5m',
-      query: gcTime,
+      signal: 'gcTime',
       comparison: '>',
       threshold: { threshold: 'gcTime', level: 'critical' },
       summary: 'The JVM on {{ $labels.instance }} is thrashing in garbage collection.',
@@ -377,7 +357,7 @@ export const jmxExporter: ExporterDefinition = {
       name: 'JVMFileDescriptorsHigh',
       severity: 'warning',
       for: '15m',
-      query: fdShare,
+      signal: 'fileDescriptors',
       comparison: '>',
       threshold: { threshold: 'fileDescriptors', level: 'warning' },
       summary: 'The JVM on {{ $labels.instance }} uses most of its file descriptors.',
@@ -389,7 +369,7 @@ export const jmxExporter: ExporterDefinition = {
       name: 'JVMFileDescriptorsCritical',
       severity: 'critical',
       for: '5m',
-      query: fdShare,
+      signal: 'fileDescriptors',
       comparison: '>',
       threshold: { threshold: 'fileDescriptors', level: 'critical' },
       summary: 'The JVM on {{ $labels.instance }} is running out of file descriptors.',
@@ -469,4 +449,4 @@ export const jmxExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

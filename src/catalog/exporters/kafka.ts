@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // kafka_exporter talks to the whole cluster, so one target usually stands for one Kafka cluster
 // and its series describe topics and consumer groups, not the broker process it connects to.
@@ -8,7 +9,7 @@ import type { ExporterDefinition, QueryContext } from '../types';
 const consumerLag = (q: QueryContext) =>
   `sum by (${q.by}, consumergroup, topic) (${sel('kafka_consumergroup_lag', q)}) or sum by (${q.by}, consumergroup, topic) (${sel('kafka_consumergroupzookeeper_lag_zookeeper', q)})`;
 
-export const kafkaExporter: ExporterDefinition = {
+export const kafkaExporter = defineExporter({
   id: 'kafka',
   title: 'Kafka (kafka_exporter)',
   layer: 'message',
@@ -22,8 +23,6 @@ export const kafkaExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'consumerLag',
-      title: 'Consumer group lag',
-      unit: 'short',
       direction: 'above',
       warning: 10000,
       critical: 100000,
@@ -40,7 +39,6 @@ export const kafkaExporter: ExporterDefinition = {
       description: 'Whether Prometheus reached kafka_exporter at its last scrape (1 = up).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('kafka_brokers', q)}` }],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
     },
@@ -51,7 +49,6 @@ export const kafkaExporter: ExporterDefinition = {
         'Brokers in the cluster as the exporter’s metadata request sees them; a drop means a broker left the cluster.',
       unit: 'short',
       variants: [{ expr: (q) => sel('kafka_brokers', q) }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -60,7 +57,6 @@ export const kafkaExporter: ExporterDefinition = {
       description: 'Number of topics the exporter watches (after its topic filter).',
       unit: 'short',
       variants: [{ expr: (q) => `count by (${q.by}) (${sel('kafka_topic_partitions', q)})` }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -113,7 +109,6 @@ export const kafkaExporter: ExporterDefinition = {
       description: 'Partitions whose leader is -1 (offline): nobody can produce to or consume from them.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (${sel('kafka_topic_partition_leader', q)} == bool -1)` }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -350,4 +345,4 @@ export const kafkaExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // keepalived_vrrp_state has one series per virtual IP; the instance's state is the same on all of
 // them, so panels collapse to one series per VRRP instance before comparing or counting.
@@ -24,7 +25,7 @@ const PRIORITY_ZERO = ['keepalived_priority_zero_received_total', 'keepalived_pr
 const rateOfFamily = (metrics: string[], q: QueryContext) =>
   metrics.map((m) => `sum by (${q.by}, iname, vrid) (rate(${sel(m, q)}[${q.range}]))`).join(' + ');
 
-export const keepalivedExporter: ExporterDefinition = {
+export const keepalivedExporter = defineExporter({
   id: 'keepalived',
   title: 'keepalived',
   layer: 'network',
@@ -67,7 +68,6 @@ export const keepalivedExporter: ExporterDefinition = {
         'Whether the exporter could read keepalived’s statistics at the last scrape (1 = yes). 0 means keepalived is down or its stats file/D-Bus is unreadable.',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('keepalived_up', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'vrrpState',
@@ -95,7 +95,6 @@ export const keepalivedExporter: ExporterDefinition = {
       description: 'VRRP instances in the FAULT state (a tracked interface or script failed); they will not take over.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (${instanceState(q)} == bool 3)` }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -282,7 +281,7 @@ export const keepalivedExporter: ExporterDefinition = {
       name: 'KeepalivedVRRPPacketErrors',
       severity: 'warning',
       for: '15m',
-      query: (q) => rateOfFamily(PACKET_ERRORS, q),
+      signal: 'packetErrors',
       comparison: '>',
       threshold: { threshold: 'protocolErrors', level: 'warning' },
       summary: 'VRRP instance {{ $labels.iname }} on {{ $labels.instance }} receives malformed packets.',
@@ -294,7 +293,7 @@ export const keepalivedExporter: ExporterDefinition = {
       name: 'KeepalivedVRRPAuthErrors',
       severity: 'warning',
       for: '15m',
-      query: (q) => rateOfFamily(AUTH_ERRORS, q),
+      signal: 'authenticationErrors',
       comparison: '>',
       threshold: { threshold: 'protocolErrors', level: 'warning' },
       summary: 'VRRP instance {{ $labels.iname }} on {{ $labels.instance }} receives packets that fail authentication.',
@@ -365,4 +364,4 @@ export const keepalivedExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 const MIB = 1024 * 1024;
 const REPLSET =
@@ -29,7 +30,7 @@ const connectionsPeak = (q: QueryContext) =>
 const ticketsLow = (q: QueryContext) =>
   `min_over_time(${sel('mongodb_ss_wt_concurrentTransactions_available', q)}[${q.range}]) or min_over_time(${sel('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', q)}[${q.range}])`;
 
-export const mongodbExporter: ExporterDefinition = {
+export const mongodbExporter = defineExporter({
   id: 'mongodb',
   title: 'MongoDB (Percona exporter)',
   layer: 'data',
@@ -42,8 +43,6 @@ export const mongodbExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'replicationLag',
-      title: 'Replication lag',
-      unit: 's',
       direction: 'above',
       warning: 30,
       critical: 300,
@@ -53,8 +52,6 @@ export const mongodbExporter: ExporterDefinition = {
     },
     {
       id: 'connectionsUsed',
-      title: 'Connections used',
-      unit: 'percent',
       direction: 'above',
       warning: 80,
       critical: 95,
@@ -64,8 +61,6 @@ export const mongodbExporter: ExporterDefinition = {
     },
     {
       id: 'wtTicketsAvailable',
-      title: 'WiredTiger tickets available',
-      unit: 'short',
       direction: 'below',
       warning: 50,
       critical: 10,
@@ -75,8 +70,6 @@ export const mongodbExporter: ExporterDefinition = {
     },
     {
       id: 'wtCacheUsage',
-      title: 'WiredTiger cache used',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 95,
@@ -93,7 +86,6 @@ export const mongodbExporter: ExporterDefinition = {
       description: 'Whether the exporter could connect to mongod/mongos at its last scrape (1 = yes).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('mongodb_up', q) }],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
     },
@@ -106,7 +98,6 @@ export const mongodbExporter: ExporterDefinition = {
         { note: PERCONA, expr: (q) => sel('mongodb_ss_uptime', q) },
         { note: `${DCU}; ${PERCONA_COMPAT}`, expr: (q) => sel('mongodb_instance_uptime_seconds', q) },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'replicaState',
@@ -196,7 +187,6 @@ export const mongodbExporter: ExporterDefinition = {
             `100 * sum by (${q.by}) (${sel('mongodb_connections', q, 'state="current"')}) / sum by (${q.by}) (${sel('mongodb_connections', q, 'state=~"current|available"')})`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'connectionsUsed',
       min: 0,
       max: 100,
@@ -292,7 +282,6 @@ export const mongodbExporter: ExporterDefinition = {
             `100 * sum by (${q.by}) (${sel('mongodb_mongod_wiredtiger_cache_bytes', q, 'type="total"')}) / sum by (${q.by}) (${sel('mongodb_mongod_wiredtiger_cache_max_bytes', q)})`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'wtCacheUsage',
       min: 0,
       max: 100,
@@ -310,7 +299,6 @@ export const mongodbExporter: ExporterDefinition = {
             `100 * ${sel('mongodb_ss_wt_cache_tracked_dirty_bytes_in_the_cache', q)} / ${sel('mongodb_ss_wt_cache_maximum_bytes_configured', q)}`,
         },
       ],
-      legend: '{{instance}}',
       min: 0,
       max: 100,
     },
@@ -326,7 +314,6 @@ export const mongodbExporter: ExporterDefinition = {
           expr: (q) => `${sel('mongodb_memory', q, 'type="resident"')} * ${MIB}`,
         },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'networkTraffic',
@@ -391,7 +378,6 @@ export const mongodbExporter: ExporterDefinition = {
             `100 * max by (${q.by}) (${sel('mongodb_dbstats_fsUsedSize', q)}) / max by (${q.by}) (${sel('mongodb_dbstats_fsTotalSize', q)})`,
         },
       ],
-      legend: '{{instance}}',
       min: 0,
       max: 100,
       optional: 'needs the dbstats collector (--collector.dbstats or --collect-all)',
@@ -610,4 +596,4 @@ export const mongodbExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // Netdata exports each chart as netdata_<context>_<units>_average with one series per dimension.
 // Its units changed from decimal-looking names (MB, GB) to binary ones (MiB, GiB); both stood for
@@ -32,7 +33,7 @@ const diskUsedFor = (q: QueryContext, unit: string) =>
   `100 * sum by (${q.by}, mount_point) (max_over_time(${sel(`netdata_disk_space_${unit}_average`, q, 'dimension="used"')}[${q.range}])) / sum by (${q.by}, mount_point) (${sel(`netdata_disk_space_${unit}_average`, q, 'dimension=~"used|avail"')})`;
 const diskUsedPeak = (q: QueryContext) => `(${diskUsedFor(q, 'GiB')}) or (${diskUsedFor(q, 'GB')})`;
 
-export const netdataExporter: ExporterDefinition = {
+export const netdataExporter = defineExporter({
   id: 'netdata',
   title: 'Netdata',
   layer: 'infrastructure',
@@ -46,8 +47,6 @@ export const netdataExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'cpuUtilisation',
-      title: 'CPU utilisation',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 98,
@@ -57,8 +56,6 @@ export const netdataExporter: ExporterDefinition = {
     },
     {
       id: 'memoryUtilisation',
-      title: 'Memory utilisation',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 97,
@@ -68,8 +65,6 @@ export const netdataExporter: ExporterDefinition = {
     },
     {
       id: 'diskSpaceUsed',
-      title: 'Disk space used',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 95,
@@ -79,8 +74,6 @@ export const netdataExporter: ExporterDefinition = {
     },
     {
       id: 'diskBusy',
-      title: 'Disk busy time',
-      unit: 'percentunit',
       direction: 'above',
       warning: 0.9,
       min: 0.01,
@@ -100,7 +93,6 @@ export const netdataExporter: ExporterDefinition = {
             `${sel('up', q)} and on (${q.by}) (${sel('netdata_info', q)} or ${sel('netdata_system_uptime_seconds_average', q)})`,
         },
       ],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
     },
@@ -110,7 +102,6 @@ export const netdataExporter: ExporterDefinition = {
       description: 'Time since the host booted.',
       unit: 'dtdurations',
       variants: [{ expr: (q) => sel('netdata_system_uptime_seconds_average', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'cpuUtilisation',
@@ -120,7 +111,6 @@ export const netdataExporter: ExporterDefinition = {
       variants: [
         { expr: (q) => `sum by (${q.by}) (${sel('netdata_system_cpu_percentage_average', q, 'dimension!="idle"')})` },
       ],
-      legend: '{{instance}}',
       threshold: 'cpuUtilisation',
       min: 0,
       max: 100,
@@ -174,7 +164,6 @@ export const netdataExporter: ExporterDefinition = {
             `100 * (1 - sum by (${q.by}) (${sel('netdata_mem_available_MB_average', q)}) / sum by (${q.by}) (${sel('netdata_system_ram_MB_average', q)}))`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'memoryUtilisation',
       min: 0,
       max: 100,
@@ -325,7 +314,6 @@ export const netdataExporter: ExporterDefinition = {
       description: 'Number of processes on the host; runaway growth points at a fork loop or leaked workers.',
       unit: 'short',
       variants: [{ expr: (q) => sel('netdata_system_active_processes_processes_average', q) }],
-      legend: '{{instance}}',
       min: 0,
     },
   ],
@@ -409,7 +397,7 @@ export const netdataExporter: ExporterDefinition = {
       name: 'NetdataHostRebooted',
       severity: 'info',
       for: '0s',
-      query: (q) => sel('netdata_system_uptime_seconds_average', q),
+      signal: 'uptime',
       comparison: '<',
       // 15 minutes: long enough to be seen after the agent itself comes back up.
       threshold: 900,
@@ -469,4 +457,4 @@ export const netdataExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

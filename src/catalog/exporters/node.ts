@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // Pseudo and container filesystems that would flood panels and fire no useful alert.
 const REAL_FS = 'fstype!~"tmpfs|ramfs|devtmpfs|squashfs|nsfs|autofs|fuse.lxcfs",mountpoint!=""';
@@ -19,7 +20,7 @@ export type NicDirection = 'receive' | 'transmit';
 const nicErrorPercent = (direction: NicDirection) => (q: QueryContext) =>
   `100 * rate(${sel(`node_network_${direction}_errs_total`, q, REAL_NIC)}[${q.range}]) / rate(${sel(`node_network_${direction}_packets_total`, q, REAL_NIC)}[${q.range}])`;
 
-export const nodeExporter: ExporterDefinition = {
+export const nodeExporter = defineExporter({
   id: 'node',
   title: 'Node exporter',
   layer: 'infrastructure',
@@ -33,8 +34,6 @@ export const nodeExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'cpuUtilisation',
-      title: 'CPU utilisation',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 98,
@@ -44,8 +43,6 @@ export const nodeExporter: ExporterDefinition = {
     },
     {
       id: 'memoryUtilisation',
-      title: 'Memory utilisation',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 97,
@@ -55,8 +52,6 @@ export const nodeExporter: ExporterDefinition = {
     },
     {
       id: 'loadPerCore',
-      title: 'Load per core',
-      unit: 'short',
       direction: 'above',
       warning: 2,
       critical: 4,
@@ -78,8 +73,6 @@ export const nodeExporter: ExporterDefinition = {
     },
     {
       id: 'filesystemFree',
-      title: 'Filesystem free space',
-      unit: 'percent',
       direction: 'below',
       warning: 5,
       critical: 3,
@@ -89,8 +82,6 @@ export const nodeExporter: ExporterDefinition = {
     },
     {
       id: 'diskIoQueue',
-      title: 'Disk I/O queue',
-      unit: 'short',
       direction: 'above',
       warning: 10,
       min: 0.1,
@@ -100,8 +91,6 @@ export const nodeExporter: ExporterDefinition = {
     },
     {
       id: 'clockOffset',
-      title: 'Clock offset',
-      unit: 's',
       direction: 'above',
       warning: 0.05,
       min: 0.001,
@@ -110,7 +99,6 @@ export const nodeExporter: ExporterDefinition = {
     },
     {
       id: 'networkErrors',
-      title: 'Network errors',
       unit: 'percent',
       direction: 'above',
       warning: 1,
@@ -120,8 +108,6 @@ export const nodeExporter: ExporterDefinition = {
     },
     {
       id: 'fileDescriptors',
-      title: 'File descriptors in use',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       min: 1,
@@ -136,7 +122,6 @@ export const nodeExporter: ExporterDefinition = {
       description: 'Whether Prometheus reached node_exporter at its last scrape (1 = up).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => `up{${q.selector}} and on (${q.by}) ${sel('node_uname_info', q)}` }],
-      legend: '{{instance}}',
     },
     {
       id: 'uptime',
@@ -144,7 +129,6 @@ export const nodeExporter: ExporterDefinition = {
       description: 'Time since the host booted.',
       unit: 'dtdurations',
       variants: [{ expr: (q) => `time() - ${sel('node_boot_time_seconds', q)}` }],
-      legend: '{{instance}}',
     },
     {
       id: 'cpuCores',
@@ -152,7 +136,6 @@ export const nodeExporter: ExporterDefinition = {
       description: 'Number of logical CPUs the kernel reports.',
       unit: 'short',
       variants: [{ expr: cpuCount }],
-      legend: '{{instance}}',
     },
     {
       id: 'cpuUtilisation',
@@ -165,7 +148,6 @@ export const nodeExporter: ExporterDefinition = {
             `100 * (1 - avg by (${q.by}) (rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])))`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'cpuUtilisation',
       min: 0,
       max: 100,
@@ -191,7 +173,6 @@ export const nodeExporter: ExporterDefinition = {
       description: '1-minute load average divided by the number of cores; above 1, runnable work waits for a CPU.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (${sel('node_load1', q)}) / ${cpuCount(q)}` }],
-      legend: '{{instance}}',
       threshold: 'loadPerCore',
       min: 0,
     },
@@ -235,7 +216,6 @@ export const nodeExporter: ExporterDefinition = {
           expr: (q) => `100 * (1 - ${sel('node_memory_MemAvailable', q)} / ${sel('node_memory_MemTotal', q)})`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'memoryUtilisation',
       min: 0,
       max: 100,
@@ -249,7 +229,6 @@ export const nodeExporter: ExporterDefinition = {
         { note: 'node_exporter ≥ 0.16', expr: (q) => sel('node_memory_MemTotal_bytes', q) },
         { note: 'node_exporter < 0.16', expr: (q) => sel('node_memory_MemTotal', q) },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'memoryUsed',
@@ -494,7 +473,6 @@ export const nodeExporter: ExporterDefinition = {
       description: 'Kernel-wide allocated file handles as a share of the maximum (fs.file-max).',
       unit: 'percent',
       variants: [{ expr: (q) => `100 * ${sel('node_filefd_allocated', q)} / ${sel('node_filefd_maximum', q)}` }],
-      legend: '{{instance}}',
       threshold: 'fileDescriptors',
       min: 0,
       max: 100,
@@ -505,7 +483,6 @@ export const nodeExporter: ExporterDefinition = {
       description: 'Offset between the host clock and its time source, as the kernel reports it (adjtimex).',
       unit: 's',
       variants: [{ expr: (q) => sel('node_timex_offset_seconds', q) }],
-      legend: '{{instance}}',
       threshold: 'clockOffset',
     },
     {
@@ -514,7 +491,6 @@ export const nodeExporter: ExporterDefinition = {
       description: 'Whether the kernel considers the clock synchronised to a time source (1 = yes).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('node_timex_sync_status', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'systemdFailedUnits',
@@ -522,7 +498,6 @@ export const nodeExporter: ExporterDefinition = {
       description: 'Units in the failed state, per host.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (${sel('node_systemd_unit_state', q, 'state="failed"')})` }],
-      legend: '{{instance}}',
       optional: 'needs the systemd collector: on by default only in Debian’s build, and only where systemd runs',
     },
   ],
@@ -598,8 +573,7 @@ export const nodeExporter: ExporterDefinition = {
       name: 'NodeCPUHighUtilisation',
       severity: 'warning',
       for: '15m',
-      query: (q) =>
-        `100 * (1 - avg by (${q.by}) (rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])))`,
+      signal: 'cpuUtilisation',
       comparison: '>',
       threshold: { threshold: 'cpuUtilisation', level: 'warning' },
       summary: 'CPU on {{ $labels.instance }} is saturated.',
@@ -623,7 +597,7 @@ export const nodeExporter: ExporterDefinition = {
       name: 'NodeDiskIOSaturation',
       severity: 'warning',
       for: '30m',
-      query: (q) => `rate(${sel('node_disk_io_time_weighted_seconds_total', q)}[${q.range}])`,
+      signal: 'diskIoQueue',
       comparison: '>',
       threshold: { threshold: 'diskIoQueue', level: 'warning' },
       summary: 'Disk {{ $labels.device }} on {{ $labels.instance }} is saturated.',
@@ -685,7 +659,7 @@ export const nodeExporter: ExporterDefinition = {
       name: 'NodeFileDescriptorLimit',
       severity: 'warning',
       for: '15m',
-      query: (q) => `100 * ${sel('node_filefd_allocated', q)} / ${sel('node_filefd_maximum', q)}`,
+      signal: 'fileDescriptors',
       comparison: '>',
       threshold: { threshold: 'fileDescriptors', level: 'warning' },
       summary: '{{ $labels.instance }} is running out of file descriptors.',
@@ -806,4 +780,4 @@ export const nodeExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // template0 cannot be connected to and never changes; it only adds flat lines.
 const REAL_DB = 'datname!~"template0|"';
@@ -15,7 +16,7 @@ const longestTransaction = (q: QueryContext) =>
 const replicationLagPeak = (q: QueryContext) =>
   `max_over_time(${sel('pg_replication_lag_seconds', q)}[${q.range}]) or max_over_time(${sel('pg_replication_lag', q)}[${q.range}])`;
 
-export const postgresExporter: ExporterDefinition = {
+export const postgresExporter = defineExporter({
   id: 'postgres',
   title: 'PostgreSQL (postgres_exporter)',
   layer: 'data',
@@ -29,8 +30,6 @@ export const postgresExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'connectionsUsed',
-      title: 'Connections used',
-      unit: 'percent',
       direction: 'above',
       warning: 80,
       critical: 95,
@@ -40,8 +39,6 @@ export const postgresExporter: ExporterDefinition = {
     },
     {
       id: 'cacheHitRatio',
-      title: 'Buffer cache hit ratio',
-      unit: 'percentunit',
       direction: 'below',
       warning: 0.98,
       critical: 0.9,
@@ -51,8 +48,6 @@ export const postgresExporter: ExporterDefinition = {
     },
     {
       id: 'rollbackRatio',
-      title: 'Rollback ratio',
-      unit: 'percentunit',
       direction: 'above',
       warning: 0.1,
       min: 0,
@@ -62,7 +57,6 @@ export const postgresExporter: ExporterDefinition = {
     {
       id: 'deadlocks',
       title: 'Deadlocks per minute',
-      unit: 'short',
       direction: 'above',
       warning: 5,
       min: 0.1,
@@ -71,8 +65,6 @@ export const postgresExporter: ExporterDefinition = {
     },
     {
       id: 'longestTransaction',
-      title: 'Longest transaction',
-      unit: 's',
       direction: 'above',
       warning: 120,
       critical: 600,
@@ -82,8 +74,6 @@ export const postgresExporter: ExporterDefinition = {
     },
     {
       id: 'replicationLag',
-      title: 'Replication lag',
-      unit: 's',
       direction: 'above',
       warning: 30,
       critical: 300,
@@ -100,7 +90,6 @@ export const postgresExporter: ExporterDefinition = {
         'Whether postgres_exporter could connect to and query PostgreSQL at its last scrape (1 = yes); 0 while the exporter itself is up means the database is down or refuses the exporter.',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('pg_up', q) }],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
     },
@@ -115,7 +104,6 @@ export const postgresExporter: ExporterDefinition = {
           expr: (q) => `time() - ${sel('pg_postmaster_start_time_seconds', q)}`,
         },
       ],
-      legend: '{{instance}}',
       optional: 'postgres_exporter 0.11 (Debian 12) exports the postmaster start time only with a custom queries.yaml',
     },
     {
@@ -130,7 +118,6 @@ export const postgresExporter: ExporterDefinition = {
             `100 * sum by (${q.by}) (${sel('pg_stat_activity_count', q)}) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'connectionsUsed',
       min: 0,
       max: 100,
@@ -236,7 +223,6 @@ export const postgresExporter: ExporterDefinition = {
       description: 'Age of the oldest transaction still open, across databases and states.',
       unit: 's',
       variants: [{ expr: (q) => `max by (${q.by}) (${sel('pg_stat_activity_max_tx_duration', q)})` }],
-      legend: '{{instance}}',
       threshold: 'longestTransaction',
       min: 0,
     },
@@ -272,7 +258,6 @@ export const postgresExporter: ExporterDefinition = {
           expr: (q) => sel('pg_replication_lag', q),
         },
       ],
-      legend: '{{instance}}',
       threshold: 'replicationLag',
       min: 0,
       optional: 'postgres_exporter 0.11 (Debian 12) has no lag metric unless the sample queries.yaml is loaded',
@@ -358,7 +343,6 @@ export const postgresExporter: ExporterDefinition = {
         'Collectors of postgres_exporter whose last query failed (missing rights, unsupported PostgreSQL version); their panels go empty.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (1 - ${sel('pg_scrape_collector_success', q)})` }],
-      legend: '{{instance}}',
       min: 0,
     },
   ],
@@ -405,8 +389,7 @@ export const postgresExporter: ExporterDefinition = {
       name: 'PostgresCacheHitRatioLow',
       severity: 'warning',
       for: '15m',
-      query: (q) =>
-        `${dbRate('pg_stat_database_blks_hit', q)} / (${dbRate('pg_stat_database_blks_hit', q)} + ${dbRate('pg_stat_database_blks_read', q)} > 0)`,
+      signal: 'cacheHitRatio',
       comparison: '<',
       threshold: { threshold: 'cacheHitRatio', level: 'warning' },
       summary: 'Database {{ $labels.datname }} on {{ $labels.instance }} reads from disk a lot.',
@@ -418,8 +401,7 @@ export const postgresExporter: ExporterDefinition = {
       name: 'PostgresRollbackRatioHigh',
       severity: 'warning',
       for: '10m',
-      query: (q) =>
-        `${dbRate('pg_stat_database_xact_rollback', q)} / (${dbRate('pg_stat_database_xact_commit', q)} + ${dbRate('pg_stat_database_xact_rollback', q)} > 0)`,
+      signal: 'rollbackRatio',
       comparison: '>',
       threshold: { threshold: 'rollbackRatio', level: 'warning' },
       summary: 'Many transactions roll back in {{ $labels.datname }} on {{ $labels.instance }}.',
@@ -431,7 +413,7 @@ export const postgresExporter: ExporterDefinition = {
       name: 'PostgresDeadlocks',
       severity: 'warning',
       for: '5m',
-      query: (q) => `60 * ${dbRate('pg_stat_database_deadlocks', q)}`,
+      signal: 'deadlocks',
       comparison: '>',
       threshold: { threshold: 'deadlocks', level: 'warning' },
       summary: 'Deadlocks in {{ $labels.datname }} on {{ $labels.instance }}.',
@@ -586,4 +568,4 @@ export const postgresExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { fleetContext, joinMatchers, sel } from '../promql';
-import type { ExporterDefinition, QueryContext, SignalVariant } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext, SignalVariant } from '../types';
 
 // One term per counter: increase() drops metric names, so a single name regex would yield
 // clashing series.
@@ -25,12 +26,10 @@ const REMOTE_WRITE_FAILURE_SHARE: [SignalVariant, ...SignalVariant[]] = [
       `100 * rate(${sel('prometheus_remote_storage_failed_samples_total', q)}[${q.range}]) / (rate(${sel('prometheus_remote_storage_failed_samples_total', q)}[${q.range}]) + rate(${sel('prometheus_remote_storage_succeeded_samples_total', q)}[${q.range}]))`,
   },
 ];
-const remoteWriteFailureShare = (q: QueryContext) =>
-  REMOTE_WRITE_FAILURE_SHARE.map((variant) => `(${variant.expr(q)})`).join(' or ');
 const remoteWriteLag = (q: QueryContext) =>
   `${sel('prometheus_remote_storage_highest_timestamp_in_seconds', q)} - ignoring (remote_name, url) group_right ${sel('prometheus_remote_storage_queue_highest_sent_timestamp_seconds', q)}`;
 
-export const prometheusExporter: ExporterDefinition = {
+export const prometheusExporter = defineExporter({
   id: 'prometheus',
   title: 'Prometheus',
   layer: 'core',
@@ -44,8 +43,6 @@ export const prometheusExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'targetsDown',
-      title: 'Scrape targets down',
-      unit: 'short',
       direction: 'above',
       warning: 0,
       min: 0,
@@ -54,8 +51,6 @@ export const prometheusExporter: ExporterDefinition = {
     },
     {
       id: 'ruleGroupLoad',
-      title: 'Rule group duration / interval',
-      unit: 'percentunit',
       direction: 'above',
       warning: 0.8,
       critical: 1,
@@ -66,8 +61,6 @@ export const prometheusExporter: ExporterDefinition = {
     },
     {
       id: 'notificationErrors',
-      title: 'Alert delivery errors',
-      unit: 'percent',
       direction: 'above',
       warning: 1,
       critical: 3,
@@ -77,8 +70,6 @@ export const prometheusExporter: ExporterDefinition = {
     },
     {
       id: 'notificationQueue',
-      title: 'Alert queue fill',
-      unit: 'percentunit',
       direction: 'above',
       warning: 0.5,
       critical: 0.9,
@@ -88,8 +79,6 @@ export const prometheusExporter: ExporterDefinition = {
     },
     {
       id: 'remoteWriteFailures',
-      title: 'Remote write failures',
-      unit: 'percent',
       direction: 'above',
       warning: 1,
       critical: 10,
@@ -99,8 +88,6 @@ export const prometheusExporter: ExporterDefinition = {
     },
     {
       id: 'remoteWriteLag',
-      title: 'Remote write lag',
-      unit: 's',
       direction: 'above',
       warning: 120,
       critical: 600,
@@ -116,7 +103,6 @@ export const prometheusExporter: ExporterDefinition = {
       description: 'Whether this Prometheus was reachable at its last self-scrape (1 = up).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('prometheus_build_info', q)}` }],
-      legend: '{{instance}}',
     },
     {
       id: 'configReloadSuccessful',
@@ -125,7 +111,6 @@ export const prometheusExporter: ExporterDefinition = {
         'Whether the last configuration reload worked (1 = yes); after a failed reload Prometheus keeps running the previous configuration.',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('prometheus_config_last_reload_successful', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'targetsDown',
@@ -144,7 +129,6 @@ export const prometheusExporter: ExporterDefinition = {
       description: 'Samples appended to the head block per second; a drop to 0 means Prometheus stopped ingesting.',
       unit: 'ops',
       variants: [{ expr: (q) => `rate(${sel('prometheus_tsdb_head_samples_appended_total', q)}[${q.range}])` }],
-      legend: '{{instance}}',
     },
     {
       id: 'headSeries',
@@ -153,7 +137,6 @@ export const prometheusExporter: ExporterDefinition = {
         'Active series in the head block: the main driver of memory use; sudden jumps point at a cardinality explosion.',
       unit: 'short',
       variants: [{ expr: (q) => sel('prometheus_tsdb_head_series', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'storageSize',
@@ -161,7 +144,6 @@ export const prometheusExporter: ExporterDefinition = {
       description: 'Bytes used by persisted TSDB blocks (the WAL and head chunks come on top).',
       unit: 'bytes',
       variants: [{ expr: (q) => sel('prometheus_tsdb_storage_blocks_bytes', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'compactionsFailed',
@@ -169,7 +151,6 @@ export const prometheusExporter: ExporterDefinition = {
       description: 'TSDB compactions that failed in the interval; repeated failures fill the disk and slow queries.',
       unit: 'short',
       variants: [{ expr: (q) => `increase(${sel('prometheus_tsdb_compactions_failed_total', q)}[${q.range}])` }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -184,7 +165,6 @@ export const prometheusExporter: ExporterDefinition = {
             TSDB_FAILURES.map((metric) => `sum by (${q.by}) (increase(${sel(metric, q)}[${q.range}]))`).join(' + '),
         },
       ],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -237,7 +217,6 @@ export const prometheusExporter: ExporterDefinition = {
       description: 'Alertmanagers this Prometheus sends alerts to; 0 means firing alerts reach nobody.',
       unit: 'short',
       variants: [{ expr: (q) => sel('prometheus_notifications_alertmanagers_discovered', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'notificationErrors',
@@ -261,7 +240,6 @@ export const prometheusExporter: ExporterDefinition = {
       description: 'Alerts per second dropped before delivery (queue full or no Alertmanager configured).',
       unit: 'ops',
       variants: [{ expr: (q) => `rate(${sel('prometheus_notifications_dropped_total', q)}[${q.range}])` }],
-      legend: '{{instance}}',
     },
     {
       id: 'notificationQueue',
@@ -274,7 +252,6 @@ export const prometheusExporter: ExporterDefinition = {
             `${sel('prometheus_notifications_queue_length', q)} / (${sel('prometheus_notifications_queue_capacity', q)} > 0)`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'notificationQueue',
       min: 0,
       max: 1,
@@ -387,7 +364,7 @@ export const prometheusExporter: ExporterDefinition = {
       name: 'PrometheusMissedRuleEvaluations',
       severity: 'warning',
       for: '15m',
-      query: (q) => `increase(${sel('prometheus_rule_group_iterations_missed_total', q)}[${q.range}])`,
+      signal: 'ruleGroupsMissed',
       comparison: '>',
       threshold: 0,
       summary: 'Prometheus {{ $labels.instance }} skips evaluations of {{ $labels.rule_group }}.',
@@ -400,7 +377,7 @@ export const prometheusExporter: ExporterDefinition = {
       name: 'PrometheusNotIngestingSamples',
       severity: 'critical',
       for: '10m',
-      query: (q) => `rate(${sel('prometheus_tsdb_head_samples_appended_total', q)}[${q.range}])`,
+      signal: 'ingestionRate',
       // Only a Prometheus that has something to ingest: scrape targets or rules.
       filters: [
         (q) =>
@@ -454,8 +431,7 @@ export const prometheusExporter: ExporterDefinition = {
       name: 'PrometheusErrorSendingAlerts',
       severity: 'warning',
       for: '15m',
-      query: (q) =>
-        `100 * rate(${sel('prometheus_notifications_errors_total', q)}[${q.range}]) / rate(${sel('prometheus_notifications_sent_total', q)}[${q.range}])`,
+      signal: 'notificationErrors',
       comparison: '>',
       threshold: { threshold: 'notificationErrors', level: 'warning' },
       summary: 'Prometheus {{ $labels.instance }} fails to send alerts to {{ $labels.alertmanager }}.',
@@ -492,7 +468,7 @@ export const prometheusExporter: ExporterDefinition = {
       name: 'PrometheusRemoteWriteBehind',
       severity: 'warning',
       for: '15m',
-      query: remoteWriteLag,
+      signal: 'remoteWriteLag',
       comparison: '>',
       threshold: { threshold: 'remoteWriteLag', level: 'warning' },
       summary: 'Remote write of Prometheus {{ $labels.instance }} to {{ $labels.remote_name }} falls behind.',
@@ -505,7 +481,7 @@ export const prometheusExporter: ExporterDefinition = {
       name: 'PrometheusRemoteWriteFailing',
       severity: 'warning',
       for: '15m',
-      query: remoteWriteFailureShare,
+      signal: 'remoteWriteFailures',
       comparison: '>',
       threshold: { threshold: 'remoteWriteFailures', level: 'warning' },
       summary: 'Remote write of Prometheus {{ $labels.instance }} to {{ $labels.remote_name }} is failing.',
@@ -570,4 +546,4 @@ export const prometheusExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { fleetContext, sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // Pushed groups are scraped with `honor_labels: true` (as the Pushgateway docs require), so they
 // carry the pushing job's job/instance, not the Pushgateway's: the target's matchers would hide
@@ -8,7 +9,7 @@ const pushed = (q: QueryContext) => fleetContext(q);
 // A group that has only ever failed to push reports push_time_seconds 0 (and vice versa).
 const lastPush = (q: QueryContext) => `(${sel('push_time_seconds', pushed(q))} > 0)`;
 
-export const pushgatewayExporter: ExporterDefinition = {
+export const pushgatewayExporter = defineExporter({
   id: 'pushgateway',
   title: 'Pushgateway',
   layer: 'core',
@@ -35,7 +36,6 @@ export const pushgatewayExporter: ExporterDefinition = {
     {
       id: 'httpErrors',
       title: 'Rejected pushes and API errors',
-      unit: 'reqps',
       direction: 'above',
       warning: 0.01,
       min: 0.001,
@@ -51,7 +51,6 @@ export const pushgatewayExporter: ExporterDefinition = {
       description: 'Whether Prometheus reached the Pushgateway at its last scrape (1 = up).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('pushgateway_build_info', q)}` }],
-      legend: '{{instance}}',
     },
     {
       id: 'pushGroups',
@@ -163,7 +162,6 @@ export const pushgatewayExporter: ExporterDefinition = {
             `${sel('process_resident_memory_bytes', q)} and on (${q.by}) ${sel('pushgateway_build_info', q)}`,
         },
       ],
-      legend: '{{instance}}',
     },
   ],
   alerts: [
@@ -172,7 +170,7 @@ export const pushgatewayExporter: ExporterDefinition = {
       name: 'PushgatewayPushStale',
       severity: 'warning',
       for: '5m',
-      query: (q) => `time() - ${lastPush(q)}`,
+      signal: 'lastPushAge',
       comparison: '>',
       threshold: { threshold: 'lastPushAge', level: 'warning' },
       summary: 'Batch job {{ $labels.job }} has not pushed for too long.',
@@ -184,7 +182,7 @@ export const pushgatewayExporter: ExporterDefinition = {
       name: 'PushgatewayPushVeryStale',
       severity: 'critical',
       for: '5m',
-      query: (q) => `time() - ${lastPush(q)}`,
+      signal: 'lastPushAge',
       comparison: '>',
       threshold: { threshold: 'lastPushAge', level: 'critical' },
       summary: 'Batch job {{ $labels.job }} has not pushed for a very long time.',
@@ -210,8 +208,7 @@ export const pushgatewayExporter: ExporterDefinition = {
       name: 'PushgatewayRejectingRequests',
       severity: 'warning',
       for: '15m',
-      query: (q) =>
-        `sum by (${q.by}, handler) (rate(${sel('pushgateway_http_requests_total', q, 'code=~"4..|5.."')}[${q.range}])) or sum by (${q.by}, handler) (rate(${sel('pushgateway_http_requests_total', q)}[${q.range}])) * 0`,
+      signal: 'httpErrors',
       comparison: '>',
       threshold: { threshold: 'httpErrors', level: 'warning' },
       summary: 'Pushgateway {{ $labels.instance }} rejects requests on {{ $labels.handler }}.',
@@ -249,4 +246,4 @@ export const pushgatewayExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

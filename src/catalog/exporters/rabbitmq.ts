@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // RabbitMQ 3.9 added protocol-wide "global" counters; 3.8 only has per-channel ones, which the
 // plugin aggregates by default (prometheus.return_per_object_metrics = false).
@@ -18,7 +19,7 @@ const fdPeak = (q: QueryContext) =>
 const unroutable = (prefix: string, q: QueryContext) =>
   `sum by (${q.by}) (increase(${sel(`${prefix}_dropped_total`, q)}[${q.range}])) + sum by (${q.by}) (increase(${sel(`${prefix}_returned_total`, q)}[${q.range}]))`;
 
-export const rabbitmqExporter: ExporterDefinition = {
+export const rabbitmqExporter = defineExporter({
   id: 'rabbitmq',
   title: 'RabbitMQ',
   layer: 'message',
@@ -32,8 +33,6 @@ export const rabbitmqExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'memoryUsage',
-      title: 'Memory used of high watermark',
-      unit: 'percent',
       direction: 'above',
       warning: 80,
       critical: 90,
@@ -44,8 +43,6 @@ export const rabbitmqExporter: ExporterDefinition = {
     },
     {
       id: 'fileDescriptors',
-      title: 'File descriptors used',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 95,
@@ -57,7 +54,6 @@ export const rabbitmqExporter: ExporterDefinition = {
     {
       id: 'connectionChurn',
       title: 'Connections opened per second',
-      unit: 'ops',
       direction: 'above',
       warning: 10,
       min: 0.1,
@@ -67,8 +63,6 @@ export const rabbitmqExporter: ExporterDefinition = {
     },
     {
       id: 'erlangProcesses',
-      title: 'Erlang processes used',
-      unit: 'percent',
       direction: 'above',
       warning: 80,
       critical: 90,
@@ -89,7 +83,6 @@ export const rabbitmqExporter: ExporterDefinition = {
             `${sel('up', q)} and on (${q.by}) (${sel('rabbitmq_identity_info', q)} or ${sel('rabbitmq_build_info', q)})`,
         },
       ],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
     },
@@ -99,7 +92,6 @@ export const rabbitmqExporter: ExporterDefinition = {
       description: 'Time since the node’s Erlang VM started.',
       unit: 'dtdurations',
       variants: [{ expr: (q) => sel('rabbitmq_erlang_uptime_seconds', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'alarms',
@@ -129,7 +121,6 @@ export const rabbitmqExporter: ExporterDefinition = {
             `100 * ${sel('rabbitmq_process_resident_memory_bytes', q)} / ${sel('rabbitmq_resident_memory_limit_bytes', q)}`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'memoryUsage',
       min: 0,
       max: 100,
@@ -158,7 +149,6 @@ export const rabbitmqExporter: ExporterDefinition = {
       variants: [
         { expr: (q) => `100 * ${sel('rabbitmq_process_open_fds', q)} / ${sel('rabbitmq_process_max_fds', q)}` },
       ],
-      legend: '{{instance}}',
       threshold: 'fileDescriptors',
       min: 0,
       max: 100,
@@ -175,7 +165,6 @@ export const rabbitmqExporter: ExporterDefinition = {
             `100 * ${sel('rabbitmq_process_open_tcp_sockets', q)} / ${sel('rabbitmq_process_max_tcp_sockets', q)}`,
         },
       ],
-      legend: '{{instance}}',
       min: 0,
       max: 100,
       optional: 'newer RabbitMQ releases dropped the separate socket limit together with the file handle cache',
@@ -191,7 +180,6 @@ export const rabbitmqExporter: ExporterDefinition = {
             `100 * ${sel('rabbitmq_erlang_processes_used', q)} / ${sel('rabbitmq_erlang_processes_limit', q)}`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'erlangProcesses',
       min: 0,
       max: 100,
@@ -502,4 +490,4 @@ export const rabbitmqExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

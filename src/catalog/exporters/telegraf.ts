@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // The internal input's counters are cumulative since the agent started, even though the
 // prometheus_client output publishes them untyped: rates and increases, never raw values.
@@ -14,7 +15,7 @@ const bufferPeak = (q: QueryContext) =>
   `100 * max_over_time(${sel('internal_write_buffer_size', q)}[${q.range}]) / (${sel('internal_write_buffer_limit', q)} > 0)`;
 const diskPeak = (q: QueryContext) => `max_over_time(${sel('disk_used_percent', q)}[${q.range}])`;
 
-export const telegrafExporter: ExporterDefinition = {
+export const telegrafExporter = defineExporter({
   id: 'telegraf',
   title: 'Telegraf',
   layer: 'message',
@@ -28,8 +29,6 @@ export const telegrafExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'bufferUsage',
-      title: 'Output buffer used',
-      unit: 'percent',
       direction: 'above',
       warning: 80,
       critical: 95,
@@ -40,8 +39,6 @@ export const telegrafExporter: ExporterDefinition = {
     },
     {
       id: 'cpuUsage',
-      title: 'Host CPU used',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 98,
@@ -51,8 +48,6 @@ export const telegrafExporter: ExporterDefinition = {
     },
     {
       id: 'memoryUsage',
-      title: 'Host memory used',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 97,
@@ -62,8 +57,6 @@ export const telegrafExporter: ExporterDefinition = {
     },
     {
       id: 'diskUsage',
-      title: 'Host disk used',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 95,
@@ -84,7 +77,6 @@ export const telegrafExporter: ExporterDefinition = {
             `${sel('up', q)} and on (${q.by}) (${sel('internal_agent_metrics_gathered', q)} or ${sel('system_uptime', q)})`,
         },
       ],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
     },
@@ -95,7 +87,6 @@ export const telegrafExporter: ExporterDefinition = {
         'Errors the agent’s inputs raised while collecting, per second; each one is a gap in some input’s data.',
       unit: 'ops',
       variants: [{ expr: (q) => perSecond('internal_agent_gather_errors', q) }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -184,7 +175,6 @@ export const telegrafExporter: ExporterDefinition = {
       description: 'Time since the host booted (system input).',
       unit: 'dtdurations',
       variants: [{ expr: (q) => sel('system_uptime', q) }],
-      legend: '{{instance}}',
       optional: inputOptional('system'),
     },
     {
@@ -193,7 +183,6 @@ export const telegrafExporter: ExporterDefinition = {
       description: 'Share of the host’s CPU time not idle, over all cores (cpu input, cpu-total).',
       unit: 'percent',
       variants: [{ expr: (q) => `100 - ${sel('cpu_usage_idle', q, 'cpu="cpu-total"')}` }],
-      legend: '{{instance}}',
       threshold: 'cpuUsage',
       min: 0,
       max: 100,
@@ -205,7 +194,6 @@ export const telegrafExporter: ExporterDefinition = {
       description: 'Share of the host’s memory in use (mem input).',
       unit: 'percent',
       variants: [{ expr: (q) => sel('mem_used_percent', q) }],
-      legend: '{{instance}}',
       threshold: 'memoryUsage',
       min: 0,
       max: 100,
@@ -229,7 +217,6 @@ export const telegrafExporter: ExporterDefinition = {
       description: '1-minute load average divided by the number of CPUs (system input); above 1 work waits for a CPU.',
       unit: 'short',
       variants: [{ expr: (q) => `${sel('system_load1', q)} / ${sel('system_n_cpus', q)}` }],
-      legend: '{{instance}}',
       min: 0,
       optional: inputOptional('system'),
     },
@@ -255,7 +242,7 @@ export const telegrafExporter: ExporterDefinition = {
       name: 'TelegrafGatherErrors',
       severity: 'warning',
       for: '15m',
-      query: (q) => `rate(${sel('internal_gather_errors', q)}[${q.range}])`,
+      signal: 'gatherErrorsByInput',
       comparison: '>',
       threshold: 0,
       summary: 'Telegraf input {{ $labels.input }} on {{ $labels.instance }} keeps failing.',
@@ -267,7 +254,7 @@ export const telegrafExporter: ExporterDefinition = {
       name: 'TelegrafWriteErrors',
       severity: 'warning',
       for: '15m',
-      query: (q) => `rate(${sel('internal_write_errors', q)}[${q.range}])`,
+      signal: 'writeErrors',
       comparison: '>',
       threshold: 0,
       summary: 'Telegraf output {{ $labels.output }} on {{ $labels.instance }} cannot write.',
@@ -403,4 +390,4 @@ export const telegrafExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,5 @@
 import { fleetContext, sel } from '../promql';
-import type { ExporterDefinition } from '../types';
+import { defineExporter } from '../define';
 
 // TrueNAS pushes Netdata charts over Graphite; graphite_exporter maps them with the
 // truenas-graphite-to-prometheus mapping. Series keep Netdata's units and signs: memory and ARC in
@@ -10,7 +10,7 @@ const GIB = '* 1073741824';
 const KIB = '* 1024';
 const KILOBITS = '* 1000';
 
-export const truenasExporter: ExporterDefinition = {
+export const truenasExporter = defineExporter({
   id: 'truenas',
   title: 'TrueNAS',
   layer: 'specialized',
@@ -26,8 +26,6 @@ export const truenasExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'memoryUtilisation',
-      title: 'Memory utilisation',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 97,
@@ -37,8 +35,6 @@ export const truenasExporter: ExporterDefinition = {
     },
     {
       id: 'datasetUsed',
-      title: 'Dataset space used',
-      unit: 'percent',
       direction: 'above',
       warning: 80,
       critical: 90,
@@ -48,8 +44,6 @@ export const truenasExporter: ExporterDefinition = {
     },
     {
       id: 'cpuTemperature',
-      title: 'CPU temperature',
-      unit: 'celsius',
       direction: 'above',
       warning: 80,
       critical: 90,
@@ -59,8 +53,6 @@ export const truenasExporter: ExporterDefinition = {
     },
     {
       id: 'diskTemperature',
-      title: 'Disk temperature',
-      unit: 'celsius',
       direction: 'above',
       warning: 50,
       critical: 60,
@@ -70,8 +62,6 @@ export const truenasExporter: ExporterDefinition = {
     },
     {
       id: 'dataAge',
-      title: 'Data age',
-      unit: 's',
       direction: 'above',
       warning: 300,
       critical: 900,
@@ -87,7 +77,6 @@ export const truenasExporter: ExporterDefinition = {
       description: 'Time since the TrueNAS system booted.',
       unit: 'dtdurations',
       variants: [{ expr: (q) => sel('uptime', q) }],
-      legend: '{{instance}}',
     },
     {
       id: 'dataAge',
@@ -97,7 +86,6 @@ export const truenasExporter: ExporterDefinition = {
       unit: 's',
       // This metric carries the exporter's own scrape labels, not the TrueNAS host's: match on the cluster only.
       variants: [{ expr: (q) => `time() - ${sel('graphite_last_processed_timestamp_seconds', fleetContext(q))}` }],
-      legend: '{{instance}}',
       threshold: 'dataAge',
     },
     {
@@ -106,7 +94,6 @@ export const truenasExporter: ExporterDefinition = {
       description: 'ZFS pools in any state but ONLINE (DEGRADED, FAULTED, OFFLINE, REMOVED, UNAVAIL, SUSPENDED).',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (${sel('zfs_pool', q, 'state!="online"')})` }],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -123,7 +110,6 @@ export const truenasExporter: ExporterDefinition = {
       description: 'Share of CPU time not idle, all cores together (sum of the busy modes).',
       unit: 'percent',
       variants: [{ expr: (q) => `sum by (${q.by}) (${sel('cpu_total', q, 'kind!="idle"')})` }],
-      legend: '{{instance}}',
       min: 0,
       max: 100,
     },
@@ -164,7 +150,6 @@ export const truenasExporter: ExporterDefinition = {
             `100 * (1 - sum by (${q.by}) (${sel('memory_available', q)}) / sum by (${q.by}) (${sel('physical_memory', q)}))`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'memoryUtilisation',
       min: 0,
       max: 100,
@@ -191,7 +176,6 @@ export const truenasExporter: ExporterDefinition = {
       description: 'Share of reads answered from the ARC; a low ratio means the working set does not fit in RAM.',
       unit: 'percent',
       variants: [{ expr: (q) => sel('zfs_hits', q, 'op="hits"') }],
-      legend: '{{instance}}',
       min: 0,
       max: 100,
     },
@@ -319,8 +303,7 @@ export const truenasExporter: ExporterDefinition = {
       name: 'TrueNASDatasetAlmostFull',
       severity: 'warning',
       for: '30m',
-      query: (q) =>
-        `100 * ${sel('disk_bytes_used', q)} / (${sel('disk_bytes_used', q)} + ${sel('disk_bytes_avail', q)} > 0)`,
+      signal: 'datasetUsed',
       comparison: '>',
       threshold: { threshold: 'datasetUsed', level: 'warning' },
       summary: 'Dataset {{ $labels.mountpoint }} on {{ $labels.instance }} is filling up.',
@@ -332,8 +315,7 @@ export const truenasExporter: ExporterDefinition = {
       name: 'TrueNASDatasetFull',
       severity: 'critical',
       for: '15m',
-      query: (q) =>
-        `100 * ${sel('disk_bytes_used', q)} / (${sel('disk_bytes_used', q)} + ${sel('disk_bytes_avail', q)} > 0)`,
+      signal: 'datasetUsed',
       comparison: '>',
       threshold: { threshold: 'datasetUsed', level: 'critical' },
       summary: 'Dataset {{ $labels.mountpoint }} on {{ $labels.instance }} is almost full.',
@@ -345,8 +327,7 @@ export const truenasExporter: ExporterDefinition = {
       name: 'TrueNASHighMemory',
       severity: 'warning',
       for: '15m',
-      query: (q) =>
-        `100 * (1 - sum by (${q.by}) (${sel('memory_available', q)}) / sum by (${q.by}) (${sel('physical_memory', q)}))`,
+      signal: 'memoryUtilisation',
       comparison: '>',
       threshold: { threshold: 'memoryUtilisation', level: 'warning' },
       summary: 'TrueNAS {{ $labels.instance }} is short of memory.',
@@ -460,4 +441,4 @@ export const truenasExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

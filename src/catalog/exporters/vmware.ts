@@ -1,5 +1,5 @@
 import { sel } from '../promql';
-import type { ExporterDefinition } from '../types';
+import { defineExporter } from '../define';
 
 // vSphere performance counters keep vSphere's units: `*_usage_average` is in hundredths of a
 // percent (2350 = 23.5%), memory counters in KB, network in KBps (host memory is in MB, but only
@@ -20,7 +20,7 @@ export const HOST_LABELS = {
   cluster_name: 'Prod',
 };
 
-export const vmwareExporter: ExporterDefinition = {
+export const vmwareExporter = defineExporter({
   id: 'vmware',
   title: 'VMware vSphere',
   layer: 'specialized',
@@ -68,8 +68,6 @@ export const vmwareExporter: ExporterDefinition = {
     },
     {
       id: 'vmCpuReady',
-      title: 'VM CPU ready',
-      unit: 'percent',
       direction: 'above',
       warning: 5,
       critical: 10,
@@ -80,8 +78,6 @@ export const vmwareExporter: ExporterDefinition = {
     },
     {
       id: 'vmDiskLatency',
-      title: 'VM disk latency',
-      unit: 'ms',
       direction: 'above',
       warning: 20,
       critical: 50,
@@ -111,8 +107,6 @@ export const vmwareExporter: ExporterDefinition = {
     },
     {
       id: 'datastoreFree',
-      title: 'Datastore free space',
-      unit: 'percent',
       direction: 'below',
       warning: 10,
       critical: 5,
@@ -139,7 +133,6 @@ export const vmwareExporter: ExporterDefinition = {
       description: 'Virtual machines powered on, per vCenter target.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (${sel('vmware_vm_power_state', q)})` }],
-      legend: '{{instance}}',
     },
     {
       id: 'hostConnection',
@@ -453,7 +446,7 @@ export const vmwareExporter: ExporterDefinition = {
       name: 'VMwareVMTooManySnapshots',
       severity: 'warning',
       for: '1h',
-      query: (q) => sel('vmware_vm_snapshots', q),
+      signal: 'vmSnapshots',
       comparison: '>',
       threshold: { threshold: 'snapshots', level: 'warning' },
       summary: 'VM {{ $labels.vm_name }} has many snapshots.',
@@ -465,7 +458,7 @@ export const vmwareExporter: ExporterDefinition = {
       name: 'VMwareVMSnapshotOld',
       severity: 'warning',
       for: '1h',
-      query: (q) => `time() - ${sel('vmware_vm_snapshot_timestamp_seconds', q)}`,
+      signal: 'vmSnapshotAge',
       comparison: '>',
       threshold: { threshold: 'snapshotAge', level: 'warning' },
       summary: 'Snapshot {{ $labels.vm_snapshot_name }} of VM {{ $labels.vm_name }} is old.',
@@ -478,8 +471,7 @@ export const vmwareExporter: ExporterDefinition = {
       name: 'VMwareDatastoreLowSpace',
       severity: 'warning',
       for: '30m',
-      query: (q) =>
-        `100 * ${sel('vmware_datastore_freespace_size', q)} / (${sel('vmware_datastore_capacity_size', q)} > 0)`,
+      signal: 'datastoreFree',
       comparison: '<',
       threshold: { threshold: 'datastoreFree', level: 'warning' },
       summary: 'Datastore {{ $labels.ds_name }} is running out of space.',
@@ -491,8 +483,7 @@ export const vmwareExporter: ExporterDefinition = {
       name: 'VMwareDatastoreFull',
       severity: 'critical',
       for: '10m',
-      query: (q) =>
-        `100 * ${sel('vmware_datastore_freespace_size', q)} / (${sel('vmware_datastore_capacity_size', q)} > 0)`,
+      signal: 'datastoreFree',
       comparison: '<',
       threshold: { threshold: 'datastoreFree', level: 'critical' },
       summary: 'Datastore {{ $labels.ds_name }} is almost full.',
@@ -573,4 +564,4 @@ export const vmwareExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
-import type { ExporterDefinition, QueryContext } from '../types';
+import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
 
 // Volumes without a drive letter (HarddiskVolume1, recovery partitions) are not what operators fill up.
 const REAL_VOLUME = 'volume!~"HarddiskVolume.*"';
@@ -16,7 +17,7 @@ const memoryUsedPeak = (q: QueryContext) =>
 const volumeUsedPeak = (q: QueryContext) =>
   `100 * (1 - min_over_time(${sel('windows_logical_disk_free_bytes', q, REAL_VOLUME)}[${q.range}]) / ${sel('windows_logical_disk_size_bytes', q, REAL_VOLUME)})`;
 
-export const windowsExporter: ExporterDefinition = {
+export const windowsExporter = defineExporter({
   id: 'windows',
   title: 'Windows exporter',
   layer: 'infrastructure',
@@ -29,8 +30,6 @@ export const windowsExporter: ExporterDefinition = {
   thresholds: [
     {
       id: 'cpuUtilisation',
-      title: 'CPU utilisation',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 98,
@@ -40,8 +39,6 @@ export const windowsExporter: ExporterDefinition = {
     },
     {
       id: 'memoryUtilisation',
-      title: 'Memory utilisation',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 97,
@@ -51,8 +48,6 @@ export const windowsExporter: ExporterDefinition = {
     },
     {
       id: 'volumeUsage',
-      title: 'Volume used',
-      unit: 'percent',
       direction: 'above',
       warning: 90,
       critical: 95,
@@ -62,8 +57,6 @@ export const windowsExporter: ExporterDefinition = {
     },
     {
       id: 'clockOffset',
-      title: 'Clock offset',
-      unit: 's',
       direction: 'above',
       warning: 1,
       min: 0.001,
@@ -72,8 +65,6 @@ export const windowsExporter: ExporterDefinition = {
     },
     {
       id: 'processorQueue',
-      title: 'Processor queue per core',
-      unit: 'short',
       direction: 'above',
       warning: 2,
       min: 0.1,
@@ -88,7 +79,6 @@ export const windowsExporter: ExporterDefinition = {
       description: 'Whether Prometheus reached windows_exporter at its last scrape (1 = up).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('windows_os_info', q)}` }],
-      legend: '{{instance}}',
       min: 0,
       max: 1,
     },
@@ -107,7 +97,6 @@ export const windowsExporter: ExporterDefinition = {
           expr: (q) => `time() - ${sel('windows_system_system_up_time', q)}`,
         },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'cpuCount',
@@ -121,7 +110,6 @@ export const windowsExporter: ExporterDefinition = {
           expr: (q) => sel('windows_cs_logical_processors', q),
         },
       ],
-      legend: '{{instance}}',
     },
     {
       id: 'cpuUtilisation',
@@ -129,7 +117,6 @@ export const windowsExporter: ExporterDefinition = {
       description: 'Share of CPU time spent not idle, averaged over all logical processors.',
       unit: 'percent',
       variants: [{ expr: (q) => `100 * (1 - ${cpuIdle(q)})` }],
-      legend: '{{instance}}',
       threshold: 'cpuUtilisation',
       min: 0,
       max: 100,
@@ -147,7 +134,6 @@ export const windowsExporter: ExporterDefinition = {
             `100 * sum by (${q.by}) (rate(${sel('windows_cpu_processor_utility_total', q)}[${q.range}])) / sum by (${q.by}) (rate(${sel('windows_cpu_processor_rtc_total', q)}[${q.range}]))`,
         },
       ],
-      legend: '{{instance}}',
       min: 0,
       optional:
         'older windows_exporter releases and Windows versions before 8 / Server 2012 have no processor utility counters',
@@ -178,7 +164,6 @@ export const windowsExporter: ExporterDefinition = {
             `sum by (${q.by}) (${sel('windows_system_processor_queue_length', q)}) / count by (${q.by}) (${sel('windows_cpu_time_total', q, 'mode="idle"')})`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'processorQueue',
       min: 0,
     },
@@ -199,7 +184,6 @@ export const windowsExporter: ExporterDefinition = {
             `100 * (1 - ${sel('windows_os_physical_memory_free_bytes', q)} / ${sel('windows_cs_physical_memory_bytes', q)})`,
         },
       ],
-      legend: '{{instance}}',
       threshold: 'memoryUtilisation',
       min: 0,
       max: 100,
@@ -213,7 +197,6 @@ export const windowsExporter: ExporterDefinition = {
       variants: [
         { expr: (q) => `100 * ${sel('windows_memory_committed_bytes', q)} / ${sel('windows_memory_commit_limit', q)}` },
       ],
-      legend: '{{instance}}',
       min: 0,
       max: 100,
     },
@@ -319,7 +302,6 @@ export const windowsExporter: ExporterDefinition = {
             `sum by (${q.by}) ((1 - ${sel('windows_service_state', q, 'state="running"')}) * on (${q.by}, name) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
         },
       ],
-      legend: '{{instance}}',
       min: 0,
     },
     {
@@ -346,7 +328,6 @@ export const windowsExporter: ExporterDefinition = {
       description: 'Offset between the system clock and its time source as computed by the Windows Time service.',
       unit: 's',
       variants: [{ expr: (q) => sel('windows_time_computed_time_offset_seconds', q) }],
-      legend: '{{instance}}',
       threshold: 'clockOffset',
       optional: 'needs the time collector, which is not on by default',
     },
@@ -357,7 +338,7 @@ export const windowsExporter: ExporterDefinition = {
       name: 'WindowsCpuHigh',
       severity: 'warning',
       for: '15m',
-      query: (q) => `100 * (1 - ${cpuIdle(q)})`,
+      signal: 'cpuUtilisation',
       comparison: '>',
       threshold: { threshold: 'cpuUtilisation', level: 'warning' },
       summary: 'CPU of {{ $labels.instance }} is busy.',
@@ -457,8 +438,7 @@ export const windowsExporter: ExporterDefinition = {
       name: 'WindowsRebooted',
       severity: 'info',
       for: '0s',
-      query: (q) =>
-        `(time() - ${sel('windows_system_boot_time_timestamp', q)}) or (time() - ${sel('windows_system_system_up_time', q)})`,
+      signal: 'uptime',
       comparison: '<',
       // 15 minutes: long enough to be seen after the exporter itself comes back up.
       threshold: 900,
@@ -530,4 +510,4 @@ export const windowsExporter: ExporterDefinition = {
       ],
     },
   ],
-};
+});
