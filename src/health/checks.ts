@@ -180,12 +180,14 @@ interface SectionDefaults {
 
 type SectionKey = 'section' | 'noData' | 'detail' | 'legend' | 'optional';
 type OwnCheck = Omit<HealthCheck, SectionKey> & Partial<Pick<HealthCheck, SectionKey>>;
-/** A check from a signal names only what differs from the signal; the panel's range comes from it too. */
-type SignalCheck = Omit<OwnCheck, 'title' | 'description' | 'unit' | 'query' | 'panel'> &
-  Partial<Pick<HealthCheck, 'title' | 'description' | 'unit'>> & {
-    panel: Omit<HealthCheck['panel'], 'min' | 'max'> & Partial<Pick<HealthCheck['panel'], 'min' | 'max'>>;
-  };
+/** The query is the signal's by definition; anything else it gives may be worded for the Health page. */
+type SignalCheck = Omit<OwnCheck, 'title' | 'description' | 'unit' | 'query'> &
+  Partial<Pick<HealthCheck, 'title' | 'description' | 'unit'>>;
 
+/**
+ * Builders for one section's checks. An optional check gets no "no data" advice: its emptiness is
+ * expected and never reported, so the section's advice would be dead text.
+ */
 function sectionChecks(defaults: SectionDefaults) {
   const check = (own: OwnCheck): HealthCheck => {
     const legend = own.legend ?? defaults.legend;
