@@ -1,4 +1,7 @@
 /** @jest-environment node */
+import { EXPORTERS } from '../catalog';
+import { signalQuery } from '../catalog/promql';
+import { resolveThreshold } from '../catalog/thresholds';
 import { healthChecks, healthContext, HEALTH_SECTIONS } from './checks';
 import { healthPanels } from './panels';
 
@@ -13,6 +16,27 @@ describe('health checks catalog', () => {
       expect(check.description.length).toBeGreaterThan(20);
       expect(check.unit).toBeTruthy();
     }
+  });
+
+  it('shows a catalog signal in the signal’s unit and judges it by the signal’s threshold', () => {
+    // A check whose query is a signal's is that signal (fromSignal): restating its unit or
+    // threshold by hand is how the Health page drifts from the dashboards and alerts.
+    const q = healthContext();
+    const signals = EXPORTERS.flatMap((exporter) => exporter.signals.map((signal) => ({ exporter, signal })));
+    let fromSignals = 0;
+    for (const check of checks) {
+      const same = signals.find(({ signal }) => signalQuery(signal, q) === check.query(q));
+      if (!same) {
+        continue;
+      }
+      fromSignals++;
+      expect([check.id, check.unit]).toEqual([check.id, same.signal.unit]);
+      if (same.signal.threshold) {
+        const { direction, warning, critical } = resolveThreshold(same.exporter, same.signal.threshold);
+        expect([check.id, check.judge]).toEqual([check.id, { direction, warning, critical }]);
+      }
+    }
+    expect(fromSignals).toBeGreaterThan(0);
   });
 
   it('gives every judged check a message with its number, and every check without data a next step', () => {

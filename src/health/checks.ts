@@ -14,7 +14,7 @@ import { prometheusExporter } from '../catalog/exporters/prometheus';
 import { pushgatewayExporter } from '../catalog/exporters/pushgateway';
 import { fleetContext, sel, signalQuery } from '../catalog/promql';
 import { resolveThreshold } from '../catalog/thresholds';
-import type { ExporterDefinition, QueryContext, Unit } from '../catalog/types';
+import type { ExporterDefinition, QueryContext, Signal, Unit } from '../catalog/types';
 
 export type HealthSectionId = 'prometheus' | 'alertmanager' | 'pushgateway' | 'grafana' | 'capacity';
 
@@ -117,11 +117,17 @@ export function legendFor(check: HealthCheck, clusterLabel = 'cluster'): string 
   return `{{${clusterLabel}}} {{replica}} ${check.legend}`;
 }
 
-function signal(exporter: ExporterDefinition, id: string) {
+function findSignal(exporter: ExporterDefinition, id: string): Signal {
   const found = exporter.signals.find((s) => s.id === id);
   if (!found) {
     throw new Error(`Health checks use signal "${id}" that exporter "${exporter.id}" does not define`);
   }
+  return found;
+}
+
+/** A catalog signal's query, for checks that aggregate or combine it rather than show it as is. */
+function signal(exporter: ExporterDefinition, id: string) {
+  const found = findSignal(exporter, id);
   return (q: QueryContext) => signalQuery(found, q);
 }
 
@@ -158,18 +164,81 @@ export function prometheusHostFilesystems(metric: string, q: QueryContext, clust
 
 // What to do when a component reports nothing: shared by every check of that component.
 const NO_DATA_PROMETHEUS = 'No Prometheus scrapes itself: add a `prometheus` job for the server’s own /metrics.';
+const NO_DATA_UP = 'Prometheus returns no `up` series at all: is this datasource a Prometheus that scrapes anything?';
 const NO_DATA_ALERTMANAGER = 'No Alertmanager is scraped: add a job for each Alertmanager’s /metrics (port 9093).';
 const NO_DATA_GRAFANA = 'Grafana is not scraped: add a job for Grafana’s /metrics (e.g. grafana:3000).';
 
-/** The checks, for a given cluster label (the app setting; label names cannot be parameters of a query). */
-export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
-  const prometheusDetail: HealthDetail = { exporter: prometheusExporter };
+/** What the checks of one section share, so each check states only what is its own. */
+interface SectionDefaults {
+  section: HealthSectionId;
+  /** For the section's non-optional checks; an optional check has no advice, its emptiness is expected. */
+  noData: string;
+  detail: HealthDetail;
+  legend?: string;
+  optional?: string;
+}
+
+type SectionKey = 'section' | 'noData' | 'detail' | 'legend' | 'optional';
+type OwnCheck = Omit<HealthCheck, SectionKey> & Partial<Pick<HealthCheck, SectionKey>>;
+/** The query is the signal's by definition; anything else it gives may be worded for the Health page. */
+type SignalCheck = Omit<OwnCheck, 'title' | 'description' | 'unit' | 'query'> &
+  Partial<Pick<HealthCheck, 'title' | 'description' | 'unit'>>;
+
+/**
+ * Builders for one section's checks. An optional check gets no "no data" advice: its emptiness is
+ * expected and never reported, so the section's advice would be dead text.
+ */
+function sectionChecks(defaults: SectionDefaults) {
+  const check = (own: OwnCheck): HealthCheck => {
+    const legend = own.legend ?? defaults.legend;
+    if (legend === undefined) {
+      throw new Error(`Health check "${own.id}" has no legend and section "${defaults.section}" gives none`);
+    }
+    const optional = 'optional' in own ? own.optional : defaults.optional;
+    return {
+      ...defaults,
+      ...(optional === undefined ? {} : { optional, noData: '' }),
+      ...own,
+      legend,
+    };
+  };
+
+  /**
+   * The check that is exactly `exporter`'s signal: its query (every variant, as dashboards combine
+   * them), title, description, unit, legend, optional reason, display range and, when the signal is
+   * coloured by a threshold, the judgement, so the Health page cannot drift from the dashboards.
+   */
+  const fromSignal = (exporter: ExporterDefinition, signalId: string, own: SignalCheck): HealthCheck => {
+    const s = findSignal(exporter, signalId);
+    const range = { ...(s.min === undefined ? {} : { min: s.min }), ...(s.max === undefined ? {} : { max: s.max }) };
+    return check({
+      title: s.title,
+      description: s.description,
+      unit: s.unit,
+      query: (q) => signalQuery(s, q),
+      ...(s.legend === undefined ? {} : { legend: s.legend }),
+      ...(s.optional === undefined ? {} : { optional: s.optional }),
+      ...(s.threshold === undefined ? {} : { judge: threshold(exporter, s.threshold) }),
+      ...own,
+      panel: { ...range, ...own.panel },
+    });
+  };
+
+  return { check, fromSignal };
+}
+
+function prometheusChecks(clusterLabel: string): HealthCheck[] {
+  const { check, fromSignal } = sectionChecks({
+    section: 'prometheus',
+    noData: NO_DATA_PROMETHEUS,
+    detail: { exporter: prometheusExporter },
+    legend: '{{instance}}',
+  });
   const ha = `${clusterLabel}, replica`;
   return [
-    // --- Prometheus: scraping and ingestion
-    {
+    // --- Scraping and ingestion
+    check({
       id: 'prometheus-scrape-success',
-      section: 'prometheus',
       title: 'Scrape success by job',
       description:
         'Share of each job’s targets whose last scrape succeeded. A job at 0% is blind: every dashboard and alert built on it is silent.',
@@ -178,13 +247,12 @@ export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
       legend: '{{job}}',
       judge: { direction: 'below', critical: 0.5 },
       problem: 'Only {{value}} of the targets of job {{job}} answered their last scrape.',
-      noData: 'Prometheus returns no `up` series at all: is this datasource a Prometheus that scrapes anything?',
+      noData: NO_DATA_UP,
       detail: { section: 'prometheus' },
       panel: { kind: 'timeseries', width: 12, min: 0, max: 1 },
-    },
-    {
+    }),
+    check({
       id: 'prometheus-failing-targets',
-      section: 'prometheus',
       title: 'Failing targets',
       description:
         'Share of each target’s recent scrapes that succeeded; below 100% the target is down or flapping and its data has gaps.',
@@ -193,82 +261,52 @@ export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
       legend: '{{job}} {{instance}}',
       judge: { direction: 'below', warning: 1, critical: 0.5 },
       problem: 'Target {{instance}} of job {{job}} is failing: only {{value}} of its recent scrapes succeeded.',
-      noData: 'Prometheus returns no `up` series at all: is this datasource a Prometheus that scrapes anything?',
+      noData: NO_DATA_UP,
       detail: { section: 'prometheus' },
       panel: { kind: 'table', width: 12, min: 0, max: 1 },
-    },
-    {
+    }),
+    fromSignal(prometheusExporter, 'configReloadSuccessful', {
       id: 'prometheus-config-reload',
-      section: 'prometheus',
-      title: 'Config reload successful',
       description:
         'Whether each Prometheus loaded its last configuration (1 = yes); after a failed reload it keeps running the previous one.',
-      unit: 'bool_yes_no',
-      query: signal(prometheusExporter, 'configReloadSuccessful'),
-      legend: '{{instance}}',
       judge: { direction: 'below', critical: 1 },
       problem: 'Prometheus {{instance}} failed to reload its configuration and still runs the previous one.',
-      noData: NO_DATA_PROMETHEUS,
-      detail: prometheusDetail,
       panel: { kind: 'stat', width: 6 },
-    },
-    {
+    }),
+    check({
       id: 'prometheus-ingestion',
-      section: 'prometheus',
       title: 'Samples ingested',
       description: 'Samples appended to the head block per second; near 0 the server has stopped ingesting.',
       unit: 'ops',
       query: (q) => `sum by (${byOf(q)}) (${signal(prometheusExporter, 'ingestionRate')(q)})`,
-      legend: '{{instance}}',
       judge: { direction: 'below', critical: 1 },
       problem: 'Prometheus {{instance}} ingests only {{value}}: it has (nearly) stopped storing samples.',
-      noData: NO_DATA_PROMETHEUS,
-      detail: prometheusDetail,
       panel: { kind: 'timeseries', width: 6 },
-    },
-    {
+    }),
+    fromSignal(prometheusExporter, 'headSeries', {
       id: 'prometheus-head-series',
-      section: 'prometheus',
-      title: 'Head series',
       description: 'Active series in memory; sudden jumps point at a cardinality explosion (see Capacity).',
-      unit: 'short',
-      query: signal(prometheusExporter, 'headSeries'),
-      legend: '{{instance}}',
-      noData: NO_DATA_PROMETHEUS,
-      detail: prometheusDetail,
       panel: { kind: 'timeseries', width: 6 },
-    },
-    // --- Prometheus: storage
-    {
+    }),
+    // --- Storage
+    fromSignal(prometheusExporter, 'storageSize', {
       id: 'prometheus-storage-used',
-      section: 'prometheus',
-      title: 'Block storage used',
       description: 'Bytes used by persisted TSDB blocks (the WAL comes on top).',
-      unit: 'bytes',
-      query: signal(prometheusExporter, 'storageSize'),
-      legend: '{{instance}}',
-      noData: NO_DATA_PROMETHEUS,
-      detail: prometheusDetail,
       panel: { kind: 'timeseries', width: 6 },
-    },
-    {
+    }),
+    check({
       id: 'prometheus-storage-vs-retention',
-      section: 'prometheus',
       title: 'Storage used vs. retention size',
       description:
         'Block storage as a share of --storage.tsdb.retention.size; at 100% Prometheus deletes its oldest blocks, so history is shorter than the time retention promises.',
       unit: 'percentunit',
       query: (q) =>
         `${sel('prometheus_tsdb_storage_blocks_bytes', q)} / (${sel('prometheus_tsdb_retention_limit_bytes', q)} > 0)`,
-      legend: '{{instance}}',
       optional: 'only when a retention size limit (--storage.tsdb.retention.size) is set',
-      noData: '',
-      detail: prometheusDetail,
       panel: { kind: 'stat', width: 6, min: 0, max: 1 },
-    },
-    {
+    }),
+    check({
       id: 'prometheus-disk-free',
-      section: 'prometheus',
       title: 'Disk free on the Prometheus host',
       description:
         'Free space of each filesystem on the host Prometheus runs on (node_exporter on the same address); a full disk stops ingestion and can corrupt the WAL.',
@@ -279,44 +317,28 @@ export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
       judge: { direction: 'below', warning: 0.15, critical: 0.05 },
       problem: 'Filesystem {{mountpoint}} on the Prometheus host {{host}} has only {{value}} free.',
       optional: 'only when node_exporter runs on the Prometheus host, at the same address',
-      noData: '',
       detail: { section: 'capacity' },
       panel: { kind: 'table', width: 6, min: 0, max: 1 },
-    },
-    {
+    }),
+    fromSignal(prometheusExporter, 'compactionsFailed', {
       id: 'prometheus-compactions-failed',
-      section: 'prometheus',
-      title: 'Failed compactions',
       description: 'TSDB compactions that failed recently; repeated failures fill the disk and slow queries.',
-      unit: 'short',
-      query: signal(prometheusExporter, 'compactionsFailed'),
-      legend: '{{instance}}',
       judge: { direction: 'above', warning: 0 },
       problem: 'Prometheus {{instance}}: {{value}} TSDB compactions failed in the last minutes.',
-      noData: NO_DATA_PROMETHEUS,
-      detail: prometheusDetail,
-      panel: { kind: 'timeseries', width: 6, min: 0 },
-    },
-    {
+      panel: { kind: 'timeseries', width: 6 },
+    }),
+    fromSignal(prometheusExporter, 'tsdbFailures', {
       id: 'prometheus-tsdb-failures',
-      section: 'prometheus',
-      title: 'WAL and TSDB failures',
       description:
         'Failed WAL writes, WAL corruptions, failed truncations, checkpoints and block reloads: data may be lost, or the disk is failing.',
-      unit: 'short',
-      query: signal(prometheusExporter, 'tsdbFailures'),
-      legend: '{{instance}}',
       judge: { direction: 'above', critical: 0 },
       problem:
         'Prometheus {{instance}}: {{value}} WAL or TSDB operations failed in the last minutes; data may be lost.',
-      noData: NO_DATA_PROMETHEUS,
-      detail: prometheusDetail,
-      panel: { kind: 'timeseries', width: 6, min: 0 },
-    },
-    // --- Prometheus: queries and rules
-    {
+      panel: { kind: 'timeseries', width: 6 },
+    }),
+    // --- Queries and rules
+    check({
       id: 'prometheus-query-latency',
-      section: 'prometheus',
       title: 'Query latency (p50 / p90 / p99)',
       description:
         'Quantiles of query evaluation time (inner_eval) per server; slow queries mean slow dashboards and late rule evaluations.',
@@ -325,29 +347,16 @@ export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
       legend: '{{instance}} p{{quantile}}',
       judge: { direction: 'above', warning: 10, critical: 60 },
       problem: 'Prometheus {{instance}}: the {{quantile}} quantile of query evaluation takes {{value}}.',
-      noData: NO_DATA_PROMETHEUS,
-      detail: prometheusDetail,
       panel: { kind: 'timeseries', width: 8 },
-    },
-    {
+    }),
+    fromSignal(prometheusExporter, 'ruleGroupLoad', {
       id: 'prometheus-rule-group-load',
-      section: 'prometheus',
       title: 'Rule group evaluation time vs. interval',
-      description:
-        'Time each rule group’s last evaluation took as a share of its interval; at 100% evaluations are skipped.',
-      unit: 'percentunit',
-      query: signal(prometheusExporter, 'ruleGroupLoad'),
-      legend: '{{instance}} {{rule_group}}',
-      judge: threshold(prometheusExporter, 'ruleGroupLoad'),
       problem: 'Rule group {{rule_group}} on {{instance}} needs {{value}} of its interval to evaluate.',
-      optional: 'only when rule files are loaded',
-      noData: '',
-      detail: prometheusDetail,
-      panel: { kind: 'timeseries', width: 8, min: 0 },
-    },
-    {
+      panel: { kind: 'timeseries', width: 8 },
+    }),
+    check({
       id: 'prometheus-rule-failures',
-      section: 'prometheus',
       title: 'Rule evaluation failures',
       description:
         'Failed rule evaluations per rule group in the last minutes: an alert that fails to evaluate never fires.',
@@ -357,115 +366,58 @@ export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
       judge: { direction: 'above', critical: 0 },
       problem: 'Rule group {{rule_group}} on {{instance}}: {{value}} rule evaluations failed in the last minutes.',
       optional: 'only when rule files are loaded',
-      noData: '',
-      detail: prometheusDetail,
       panel: { kind: 'timeseries', width: 8, min: 0 },
-    },
-    {
+    }),
+    fromSignal(prometheusExporter, 'ruleGroupsMissed', {
       id: 'prometheus-missed-evaluations',
-      section: 'prometheus',
-      title: 'Missed rule evaluations',
       description: 'Rule group evaluations skipped because the previous one was still running.',
-      unit: 'short',
-      query: signal(prometheusExporter, 'ruleGroupsMissed'),
-      legend: '{{instance}} {{rule_group}}',
       judge: { direction: 'above', warning: 0 },
       problem: 'Rule group {{rule_group}} on {{instance}} skipped {{value}} evaluations in the last minutes.',
-      optional: 'only when rule files are loaded',
-      noData: '',
-      detail: prometheusDetail,
       panel: { kind: 'timeseries', width: 8, min: 0 },
-    },
-    // --- Prometheus: alert delivery
-    {
+    }),
+    // --- Alert delivery
+    fromSignal(prometheusExporter, 'alertmanagersDiscovered', {
       id: 'prometheus-alertmanagers',
-      section: 'prometheus',
-      title: 'Alertmanagers discovered',
       description: 'Alertmanagers each Prometheus sends alerts to; 0 means firing alerts reach nobody.',
-      unit: 'short',
-      query: signal(prometheusExporter, 'alertmanagersDiscovered'),
-      legend: '{{instance}}',
       judge: { direction: 'below', critical: 1 },
       problem: 'Prometheus {{instance}} sends its alerts to {{value}} Alertmanagers: firing alerts reach nobody.',
-      noData: NO_DATA_PROMETHEUS,
-      detail: prometheusDetail,
       panel: { kind: 'stat', width: 6 },
-    },
-    {
+    }),
+    fromSignal(prometheusExporter, 'notificationErrors', {
       id: 'prometheus-notification-errors',
-      section: 'prometheus',
-      title: 'Alert delivery errors',
       description: 'Share of alerts each Prometheus failed to send to each Alertmanager.',
-      unit: 'percent',
-      query: signal(prometheusExporter, 'notificationErrors'),
-      legend: '{{instance}} → {{alertmanager}}',
-      judge: threshold(prometheusExporter, 'notificationErrors'),
       problem: 'Prometheus {{instance}} fails to deliver {{value}} of its alerts to {{alertmanager}}.',
       optional: 'only once an Alertmanager is configured',
-      noData: '',
-      detail: prometheusDetail,
-      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
-    },
-    {
+      panel: { kind: 'timeseries', width: 6 },
+    }),
+    check({
       id: 'prometheus-notifications-dropped',
-      section: 'prometheus',
       title: 'Alerts dropped',
       description: 'Alerts dropped before delivery in the last minutes (queue full, or no Alertmanager).',
       unit: 'short',
       query: (q) => `increase(${sel('prometheus_notifications_dropped_total', q)}[${q.range}])`,
-      legend: '{{instance}}',
       judge: { direction: 'above', warning: 0 },
       problem: 'Prometheus {{instance}} dropped {{value}} alerts in the last minutes.',
-      noData: NO_DATA_PROMETHEUS,
-      detail: prometheusDetail,
       panel: { kind: 'timeseries', width: 6, min: 0 },
-    },
-    {
+    }),
+    fromSignal(prometheusExporter, 'notificationQueue', {
       id: 'prometheus-notification-queue',
-      section: 'prometheus',
-      title: 'Alert queue fill',
       description: 'Alerts waiting to be sent as a share of the queue capacity; a full queue drops alerts.',
-      unit: 'percentunit',
-      query: signal(prometheusExporter, 'notificationQueue'),
-      legend: '{{instance}}',
-      judge: threshold(prometheusExporter, 'notificationQueue'),
       problem: 'The alert queue of Prometheus {{instance}} is {{value}} full.',
-      noData: NO_DATA_PROMETHEUS,
-      detail: prometheusDetail,
-      panel: { kind: 'timeseries', width: 6, min: 0, max: 1 },
-    },
-    // --- Prometheus: remote write (optional: many setups have none)
-    {
-      id: 'prometheus-remote-write-pending',
-      section: 'prometheus',
-      title: 'Remote write pending samples',
-      description: 'Samples buffered in memory waiting to be sent to each remote write endpoint.',
-      unit: 'short',
-      query: signal(prometheusExporter, 'remoteWritePending'),
-      legend: '{{instance}} {{remote_name}}',
-      optional: 'only when remote_write is configured',
-      noData: '',
-      detail: prometheusDetail,
       panel: { kind: 'timeseries', width: 6 },
-    },
-    {
+    }),
+    // --- Remote write (optional: many setups have none)
+    fromSignal(prometheusExporter, 'remoteWritePending', {
+      id: 'prometheus-remote-write-pending',
+      panel: { kind: 'timeseries', width: 6 },
+    }),
+    fromSignal(prometheusExporter, 'remoteWriteFailures', {
       id: 'prometheus-remote-write-failures',
-      section: 'prometheus',
-      title: 'Remote write failures',
-      description: 'Share of samples that could not be delivered to each remote write endpoint.',
-      unit: 'percent',
-      query: signal(prometheusExporter, 'remoteWriteFailures'),
-      legend: '{{instance}} {{remote_name}}',
-      judge: threshold(prometheusExporter, 'remoteWriteFailures'),
       problem: 'Prometheus {{instance}} fails to deliver {{value}} of its samples to remote storage {{remote_name}}.',
-      optional: 'only when remote_write is configured',
-      noData: '',
-      detail: prometheusDetail,
-      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
-    },
-    {
+      panel: { kind: 'timeseries', width: 6 },
+    }),
+    check({
       id: 'prometheus-remote-write-shards',
-      section: 'prometheus',
       title: 'Remote write shards wanted vs. maximum',
       description:
         'Shards remote write wants as a share of the configured maximum; above 100% it cannot keep up and falls behind.',
@@ -476,114 +428,75 @@ export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
       judge: { direction: 'above', warning: 1 },
       problem: 'Remote write {{remote_name}} on {{instance}} wants {{value}} of its maximum shards: it cannot keep up.',
       optional: 'only when remote_write is configured',
-      noData: '',
-      detail: prometheusDetail,
       panel: { kind: 'timeseries', width: 6, min: 0 },
-    },
-    {
+    }),
+    fromSignal(prometheusExporter, 'remoteWriteLag', {
       id: 'prometheus-remote-write-lag',
-      section: 'prometheus',
       title: 'Remote write behind',
       description: 'How far the newest sample sent to each remote endpoint trails the newest sample ingested.',
-      unit: 's',
-      query: signal(prometheusExporter, 'remoteWriteLag'),
-      legend: '{{instance}} {{remote_name}}',
-      judge: threshold(prometheusExporter, 'remoteWriteLag'),
       problem: 'Remote write {{remote_name}} on {{instance}} is {{value}} behind.',
-      optional: 'only when remote_write is configured and has sent at least once',
-      noData: '',
-      detail: prometheusDetail,
       panel: { kind: 'timeseries', width: 6, min: 0 },
-    },
+    }),
+  ];
+}
 
-    // --- Alertmanager
-    {
+function alertmanagerChecks(): HealthCheck[] {
+  const { fromSignal } = sectionChecks({
+    section: 'alertmanager',
+    noData: NO_DATA_ALERTMANAGER,
+    detail: { exporter: alertmanagerExporter },
+  });
+  return [
+    fromSignal(alertmanagerExporter, 'notificationsSent', {
       id: 'alertmanager-notifications',
-      section: 'alertmanager',
-      title: 'Notifications sent',
       description: 'Notifications attempted per second, per integration (Slack, e-mail, PagerDuty, …).',
-      unit: 'ops',
-      query: signal(alertmanagerExporter, 'notificationsSent'),
-      legend: '{{instance}} {{integration}}',
-      noData: NO_DATA_ALERTMANAGER,
-      detail: { exporter: alertmanagerExporter },
       panel: { kind: 'timeseries', width: 6 },
-    },
-    {
+    }),
+    fromSignal(alertmanagerExporter, 'notificationsFailed', {
       id: 'alertmanager-notifications-failed',
-      section: 'alertmanager',
-      title: 'Notifications failed',
-      description:
-        'Notifications per second that failed after all retries, per integration: alerts that reached nobody.',
-      unit: 'ops',
-      query: signal(alertmanagerExporter, 'notificationsFailed'),
-      legend: '{{instance}} {{integration}}',
-      noData: NO_DATA_ALERTMANAGER,
-      detail: { exporter: alertmanagerExporter },
       panel: { kind: 'timeseries', width: 6 },
-    },
-    {
+    }),
+    fromSignal(alertmanagerExporter, 'notificationFailureRatio', {
       id: 'alertmanager-notification-failures',
-      section: 'alertmanager',
-      title: 'Notification failure ratio',
-      description: 'Share of notifications to each integration that failed.',
-      unit: 'percent',
-      query: signal(alertmanagerExporter, 'notificationFailureRatio'),
-      legend: '{{instance}} {{integration}}',
-      judge: threshold(alertmanagerExporter, 'notificationFailures'),
       problem: 'Alertmanager {{instance}}: {{value}} of notifications to {{integration}} failed.',
-      noData: NO_DATA_ALERTMANAGER,
-      detail: { exporter: alertmanagerExporter },
-      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
-    },
-    {
+      panel: { kind: 'timeseries', width: 6 },
+    }),
+    fromSignal(alertmanagerExporter, 'configReloadSuccessful', {
       id: 'alertmanager-config-reload',
-      section: 'alertmanager',
-      title: 'Config reload successful',
       description: 'Whether each Alertmanager loaded its last configuration (1 = yes).',
-      unit: 'bool_yes_no',
-      query: signal(alertmanagerExporter, 'configReloadSuccessful'),
-      legend: '{{instance}}',
       judge: { direction: 'below', critical: 1 },
       problem: 'Alertmanager {{instance}} failed to reload its configuration and still routes with the previous one.',
-      noData: NO_DATA_ALERTMANAGER,
-      detail: { exporter: alertmanagerExporter },
       panel: { kind: 'stat', width: 6 },
-    },
-    {
+    }),
+    fromSignal(alertmanagerExporter, 'clusterMembers', {
       id: 'alertmanager-cluster-members',
-      section: 'alertmanager',
-      title: 'Cluster members',
       description:
         'Peers each Alertmanager sees in its cluster; every member of an HA pair should report the same number.',
-      unit: 'short',
-      query: signal(alertmanagerExporter, 'clusterMembers'),
-      legend: '{{instance}}',
-      optional: 'only when clustering is enabled (--cluster.listen-address)',
-      noData: '',
-      detail: { exporter: alertmanagerExporter },
       panel: { kind: 'stat', width: 6 },
-    },
-    {
+    }),
+    fromSignal(alertmanagerExporter, 'clusterFailedPeers', {
       id: 'alertmanager-cluster-failed-peers',
-      section: 'alertmanager',
-      title: 'Failed cluster peers',
-      description: 'Peers in the failed state; above 0 notifications may be duplicated or missed.',
-      unit: 'short',
-      query: signal(alertmanagerExporter, 'clusterFailedPeers'),
-      legend: '{{instance}}',
       judge: { direction: 'above', warning: 0 },
       problem: 'Alertmanager {{instance}} sees {{value}} failed cluster peers.',
-      optional: 'only when clustering is enabled (--cluster.listen-address)',
-      noData: '',
-      detail: { exporter: alertmanagerExporter },
       panel: { kind: 'stat', width: 6 },
-    },
+    }),
+  ];
+}
 
-    // --- Pushgateway (optional: not every setup runs one)
-    {
+/** Optional as a whole: not every setup runs a Pushgateway. */
+function pushgatewayChecks(clusterLabel: string): HealthCheck[] {
+  const { check, fromSignal } = sectionChecks({
+    section: 'pushgateway',
+    noData: '',
+    // Pushed groups carry the batch job's job/instance, not the Pushgateway's: a dashboard link
+    // narrowed to them would show nothing, so the link goes to the section.
+    detail: { section: 'pushgateway' },
+    legend: '{{job}} {{instance}}',
+    optional: 'only when a Pushgateway is scraped and holds groups',
+  });
+  return [
+    check({
       id: 'pushgateway-groups',
-      section: 'pushgateway',
       title: 'Push groups',
       description:
         'Groups (job plus grouping labels) the Pushgateways hold; they stay until deleted, even when their job is gone.',
@@ -591,31 +504,19 @@ export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
       query: (q) => `count by (${clusterLabel}) (${sel('push_time_seconds', fleetContext(q))})`,
       legend: 'groups',
       optional: 'only when a Pushgateway is scraped',
-      noData: '',
+      // A count per cluster has no job/instance to narrow to, so the Pushgateway dashboard as a whole.
       detail: { exporter: pushgatewayExporter },
       panel: { kind: 'stat', width: 6 },
-    },
-    {
+    }),
+    fromSignal(pushgatewayExporter, 'lastPushAge', {
       id: 'pushgateway-last-push-age',
-      section: 'pushgateway',
-      title: 'Time since last successful push',
       description:
         'Age of each group’s last successful push, per job: a batch job that stopped running shows a growing age.',
-      unit: 'dtdurations',
-      query: signal(pushgatewayExporter, 'lastPushAge'),
-      legend: '{{job}} {{instance}}',
-      judge: threshold(pushgatewayExporter, 'lastPushAge'),
       problem: 'Batch job {{job}} ({{instance}}) last pushed successfully {{value}} ago.',
-      optional: 'only when a Pushgateway is scraped and holds groups',
-      noData: '',
-      // Pushed groups carry the batch job's job/instance, not the Pushgateway's: a dashboard link
-      // narrowed to them would show nothing, so the link goes to the section.
-      detail: { section: 'pushgateway' },
       panel: { kind: 'table', width: 9 },
-    },
-    {
+    }),
+    check({
       id: 'pushgateway-failed-pushes',
-      section: 'pushgateway',
       title: 'Rejected pushes',
       description:
         'For each group whose latest push was rejected, how long ago that was (0 = the latest push worked); its metrics are stale.',
@@ -624,294 +525,189 @@ export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
         const f = fleetContext(q);
         return `(time() - ${sel('push_failure_time_seconds', f)}) * (${sel('push_failure_time_seconds', f)} > bool ${sel('push_time_seconds', f)})`;
       },
-      legend: '{{job}} {{instance}}',
       judge: { direction: 'above', warning: 0 },
       problem: 'The latest push of batch job {{job}} ({{instance}}) was rejected {{value}} ago; its metrics are stale.',
-      optional: 'only when a Pushgateway is scraped and holds groups',
-      noData: '',
-      // Pushed groups carry the batch job's job/instance, not the Pushgateway's: a dashboard link
-      // narrowed to them would show nothing, so the link goes to the section.
-      detail: { section: 'pushgateway' },
       panel: { kind: 'table', width: 9 },
-    },
+    }),
+  ];
+}
 
-    // --- Grafana (its own /metrics)
-    {
+/** Grafana's own /metrics. */
+function grafanaChecks(): HealthCheck[] {
+  const { fromSignal } = sectionChecks({
+    section: 'grafana',
+    noData: NO_DATA_GRAFANA,
+    detail: { exporter: grafanaExporter },
+  });
+  return [
+    fromSignal(grafanaExporter, 'ruleEvaluations', {
       id: 'grafana-rule-evaluations',
-      section: 'grafana',
-      title: 'Rule evaluations',
-      description: 'Alert rule evaluations per second, per org.',
-      unit: 'ops',
-      query: signal(grafanaExporter, 'ruleEvaluations'),
-      legend: '{{instance}} org {{org}}',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
       panel: { kind: 'timeseries', width: 6 },
-    },
-    {
+    }),
+    fromSignal(grafanaExporter, 'ruleEvaluationFailures', {
       id: 'grafana-rule-failures',
-      section: 'grafana',
-      title: 'Rule evaluation failures',
-      description:
-        'Share of alert rule evaluations that failed, per org: broken queries or an unreachable data source.',
-      unit: 'percent',
-      query: signal(grafanaExporter, 'ruleEvaluationFailures'),
-      legend: '{{instance}} org {{org}}',
-      judge: threshold(grafanaExporter, 'ruleEvaluationFailures'),
       problem: 'Grafana {{instance}}: {{value}} of alert rule evaluations in org {{org}} fail.',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
-      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
-    },
-    {
+      panel: { kind: 'timeseries', width: 6 },
+    }),
+    fromSignal(grafanaExporter, 'schedulerBehind', {
       id: 'grafana-scheduler-behind',
-      section: 'grafana',
-      title: 'Alert scheduler behind',
       description: 'How far Grafana’s alert rule scheduler runs behind its ticks; rules are evaluated late.',
-      unit: 's',
-      query: signal(grafanaExporter, 'schedulerBehind'),
-      legend: '{{instance}}',
-      judge: threshold(grafanaExporter, 'schedulerBehind'),
       problem: 'Grafana {{instance}}: the alert scheduler is {{value}} behind.',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
       panel: { kind: 'timeseries', width: 6, min: 0 },
-    },
-    {
+    }),
+    fromSignal(grafanaExporter, 'missedEvaluations', {
       id: 'grafana-missed-evaluations',
-      section: 'grafana',
-      title: 'Missed evaluations',
       description: 'Evaluations skipped because the previous one of the same rule was still running, per rule.',
-      unit: 'short',
-      query: signal(grafanaExporter, 'missedEvaluations'),
-      legend: '{{instance}} org {{org}} {{name}}',
       judge: { direction: 'above', warning: 0 },
       problem: 'Grafana {{instance}}: rule “{{name}}” (org {{org}}) skipped {{value}} evaluations in the last minutes.',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
       panel: { kind: 'timeseries', width: 6, min: 0 },
-    },
-    {
+    }),
+    fromSignal(grafanaExporter, 'notificationsSent', {
       id: 'grafana-notifications',
-      section: 'grafana',
-      title: 'Notifications sent',
       description: 'Notifications attempted per second by Grafana’s Alertmanager, per integration.',
-      unit: 'ops',
-      query: signal(grafanaExporter, 'notificationsSent'),
-      legend: '{{instance}} {{integration}}',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
       panel: { kind: 'timeseries', width: 6 },
-    },
-    {
+    }),
+    fromSignal(grafanaExporter, 'notificationFailures', {
       id: 'grafana-notification-failures',
-      section: 'grafana',
-      title: 'Notification failures',
-      description: 'Share of notifications per integration that failed: alerts that reached nobody.',
-      unit: 'percent',
-      query: signal(grafanaExporter, 'notificationFailures'),
-      legend: '{{instance}} {{integration}}',
-      judge: threshold(grafanaExporter, 'notificationFailures'),
       problem: 'Grafana {{instance}}: {{value}} of notifications to {{integration}} failed.',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
-      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
-    },
-    {
+      panel: { kind: 'timeseries', width: 6 },
+    }),
+    fromSignal(grafanaExporter, 'httpLatency', {
       id: 'grafana-api-latency',
-      section: 'grafana',
       title: 'API latency (p99)',
-      description: '99th percentile of request duration per API handler.',
-      unit: 's',
-      query: signal(grafanaExporter, 'httpLatency'),
-      legend: '{{instance}} {{handler}}',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
       panel: { kind: 'timeseries', width: 6 },
-    },
-    {
+    }),
+    fromSignal(grafanaExporter, 'dashboardLoadTime', {
       id: 'grafana-dashboard-load',
-      section: 'grafana',
-      title: 'Dashboard load time (p90)',
-      description: '90th percentile of the time to load a dashboard through the API.',
-      unit: 'ms',
-      query: signal(grafanaExporter, 'dashboardLoadTime'),
-      legend: '{{instance}}',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
       panel: { kind: 'timeseries', width: 6 },
-    },
-    {
+    }),
+    fromSignal(grafanaExporter, 'httpServerErrors', {
       id: 'grafana-http-errors',
-      section: 'grafana',
       title: 'API server errors',
       description:
         'Share of requests per handler that Grafana itself answered with 5xx (downstream failures left out).',
-      unit: 'percent',
-      query: signal(grafanaExporter, 'httpServerErrors'),
-      legend: '{{instance}} {{handler}}',
-      judge: threshold(grafanaExporter, 'httpServerErrors'),
       problem: 'Grafana {{instance}} answers {{value}} of requests to {{handler}} with a server error.',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
-      panel: { kind: 'timeseries', width: 6, min: 0, max: 100 },
-    },
-    {
+      panel: { kind: 'timeseries', width: 6 },
+    }),
+    fromSignal(grafanaExporter, 'datasourceErrors', {
       id: 'grafana-datasource-errors',
-      section: 'grafana',
-      title: 'Data source errors',
       description:
         'Share of requests to each data source that did not return 2xx: the data source is unreachable or failing.',
-      unit: 'percent',
-      query: signal(grafanaExporter, 'datasourceErrors'),
-      legend: '{{instance}} {{datasource}}',
-      judge: threshold(grafanaExporter, 'datasourceErrors'),
       problem: 'Grafana {{instance}}: {{value}} of requests to data source {{datasource}} fail.',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
-      panel: { kind: 'timeseries', width: 8, min: 0, max: 100 },
-    },
-    {
-      id: 'grafana-datasource-latency',
-      section: 'grafana',
-      title: 'Data source latency (p95)',
-      description: '95th percentile of request duration per data source.',
-      unit: 's',
-      query: signal(grafanaExporter, 'datasourceLatency'),
-      legend: '{{instance}} {{datasource}}',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
       panel: { kind: 'timeseries', width: 8 },
-    },
-    {
+    }),
+    fromSignal(grafanaExporter, 'datasourceLatency', {
+      id: 'grafana-datasource-latency',
+      panel: { kind: 'timeseries', width: 8 },
+    }),
+    fromSignal(grafanaExporter, 'activeUsers', {
       id: 'grafana-active-users',
-      section: 'grafana',
-      title: 'Active users',
       description: 'Users active in Grafana recently (Grafana’s usage statistics).',
-      unit: 'short',
-      query: signal(grafanaExporter, 'activeUsers'),
       legend: '{{instance}}',
-      noData: NO_DATA_GRAFANA,
-      detail: { exporter: grafanaExporter },
       panel: { kind: 'stat', width: 8 },
-    },
+    }),
+  ];
+}
 
-    // --- Capacity: the inputs of capacity.ts, one series per Prometheus server
-    {
+/** The inputs of capacity.ts, one series per Prometheus server. */
+function capacityChecks(clusterLabel: string): HealthCheck[] {
+  const { check, fromSignal } = sectionChecks({
+    section: 'capacity',
+    noData: NO_DATA_PROMETHEUS,
+    detail: { section: 'capacity' },
+    legend: '{{instance}}',
+  });
+  const stat = { kind: 'stat', width: 6 } as const;
+  return [
+    check({
       id: 'capacity-active-series',
-      section: 'capacity',
       title: 'Active series',
       description: 'Series in the head block of each Prometheus: what memory use grows with.',
       unit: 'short',
       query: (q) => `sum by (${byOf(q)}) (${sel('prometheus_tsdb_head_series', q)})`,
-      legend: '{{instance}}',
-      noData: NO_DATA_PROMETHEUS,
-      detail: { section: 'capacity' },
-      panel: { kind: 'stat', width: 6 },
-    },
-    {
+      panel: stat,
+    }),
+    check({
       id: 'capacity-samples-rate',
-      section: 'capacity',
       title: 'Samples per second',
       description: 'Samples ingested per second by each Prometheus: what disk use grows with.',
       unit: 'ops',
       query: (q) => `sum by (${byOf(q)}) (rate(${sel('prometheus_tsdb_head_samples_appended_total', q)}[${q.range}]))`,
-      legend: '{{instance}}',
-      noData: NO_DATA_PROMETHEUS,
-      detail: { section: 'capacity' },
-      panel: { kind: 'stat', width: 6 },
-    },
-    {
-      // A fixed 6 h window: head compaction runs every 2 h, so shorter windows often hold none
-      // and divide 0 by 0.
+      panel: stat,
+    }),
+    // A fixed 6 h window: head compaction runs every 2 h, so shorter windows often hold none
+    // and divide 0 by 0.
+    check({
       id: 'capacity-bytes-per-sample',
-      section: 'capacity',
       title: 'Bytes per sample',
       description:
         'Average size of a sample on disk, measured over the chunks compacted in the last 6 hours (empty before the first compaction, about 3 hours after a start).',
       unit: 'bytes',
       query: (q) =>
         `sum by (${byOf(q)}) (rate(${sel('prometheus_tsdb_compaction_chunk_size_bytes_sum', q)}[6h])) / sum by (${byOf(q)}) (rate(${sel('prometheus_tsdb_compaction_chunk_samples_sum', q)}[6h]))`,
-      legend: '{{instance}}',
-      noData: NO_DATA_PROMETHEUS,
-      detail: { section: 'capacity' },
-      panel: { kind: 'stat', width: 6 },
-    },
-    {
+      panel: stat,
+    }),
+    check({
       id: 'capacity-storage-growth',
-      section: 'capacity',
       title: 'Storage growth',
       description:
         'How fast block storage grows, per second, fitted over the last day (negative while retention deletes more than compaction adds).',
       unit: 'Bps',
       query: (q) => `deriv(${sel('prometheus_tsdb_storage_blocks_bytes', q)}[1d])`,
-      legend: '{{instance}}',
-      noData: NO_DATA_PROMETHEUS,
-      detail: { section: 'capacity' },
-      panel: { kind: 'stat', width: 6 },
-    },
-    {
+      panel: stat,
+    }),
+    fromSignal(prometheusExporter, 'storageSize', {
       id: 'capacity-storage-used',
-      section: 'capacity',
       title: 'Storage used',
       description: 'Bytes used by persisted blocks of each Prometheus.',
-      unit: 'bytes',
-      query: signal(prometheusExporter, 'storageSize'),
-      legend: '{{instance}}',
-      noData: NO_DATA_PROMETHEUS,
-      detail: { section: 'capacity' },
-      panel: { kind: 'stat', width: 6 },
-    },
-    {
+      panel: stat,
+    }),
+    check({
       id: 'capacity-retention-size',
-      section: 'capacity',
       title: 'Retention size limit',
       description: 'The configured --storage.tsdb.retention.size (0 = no size limit, only time retention).',
       unit: 'bytes',
       query: (q) => sel('prometheus_tsdb_retention_limit_bytes', q),
-      legend: '{{instance}}',
-      noData: NO_DATA_PROMETHEUS,
-      detail: { section: 'capacity' },
-      panel: { kind: 'stat', width: 6 },
-    },
-    {
+      panel: stat,
+    }),
+    check({
       id: 'capacity-retention-time',
-      section: 'capacity',
       title: 'Retention time',
       description: 'The configured --storage.tsdb.retention.time, as newer Prometheus versions report it.',
       unit: 's',
       query: (q) => sel('prometheus_tsdb_retention_limit_seconds', q),
-      legend: '{{instance}}',
       optional: 'only newer Prometheus versions export their retention time (2.42 does not)',
-      noData: '',
-      detail: { section: 'capacity' },
-      panel: { kind: 'stat', width: 6 },
-    },
-    {
+      panel: stat,
+    }),
+    check({
       id: 'capacity-memory-used',
-      section: 'capacity',
       title: 'Memory used',
       description: 'Resident memory of each Prometheus process, to compare with the estimate.',
       unit: 'bytes',
       query: (q) => onPrometheus(sel('process_resident_memory_bytes', q), q),
-      legend: '{{instance}}',
-      noData: NO_DATA_PROMETHEUS,
-      detail: { section: 'capacity' },
-      panel: { kind: 'stat', width: 6 },
-    },
-    {
+      panel: stat,
+    }),
+    check({
       id: 'capacity-disk-free',
-      section: 'capacity',
       title: 'Disk free on the Prometheus host',
       description: 'Free bytes of each filesystem on the Prometheus host (node_exporter at the same address).',
       unit: 'bytes',
       query: (q) => prometheusHostFilesystems('node_filesystem_avail_bytes', q, clusterLabel),
       legend: '{{host}} {{mountpoint}}',
       optional: 'only when node_exporter runs on the Prometheus host, at the same address',
-      noData: '',
-      detail: { section: 'capacity' },
       panel: { kind: 'table', width: 6 },
-    },
+    }),
+  ];
+}
+
+/** The checks, for a given cluster label (the app setting; label names cannot be parameters of a query). */
+export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
+  return [
+    ...prometheusChecks(clusterLabel),
+    ...alertmanagerChecks(),
+    ...pushgatewayChecks(clusterLabel),
+    ...grafanaChecks(),
+    ...capacityChecks(clusterLabel),
   ];
 }
 
