@@ -11,10 +11,6 @@ import {
   FSM_RULE_UID_PREFIX,
   plan,
   validateSetupChoices,
-  type ApplyProgress,
-  type ApplyResult,
-  type ExistingProvenance,
-  type Plan,
 } from '../../alerting/engine';
 import type { ContactPoint, GrafanaApi } from '../../alerting/grafana-api';
 import { EXPORTERS } from '../../catalog';
@@ -22,7 +18,6 @@ import { NotConfigured } from '../../components/NotConfigured/NotConfigured';
 import { ROUTES } from '../../constants';
 import type { AppPageProps } from '../../types';
 import { datasourceName } from '../../utils/datasourceName';
-import { prefixRoute } from '../../utils/utils.routing';
 import { ApplyStep } from './steps/ApplyStep';
 import { ChooseStep } from './steps/ChooseStep';
 import { DetectStep } from './steps/DetectStep';
@@ -35,7 +30,15 @@ import {
   type ContactPointInput,
   type SetupForm,
 } from './form';
-import { detectCoverage, loadGrafanaApi, type DetectionResult } from './setupApi';
+import { detectCoverage, loadGrafanaApi } from './setupApi';
+import {
+  SETUP_STEPS,
+  setupStepUrl,
+  type ApplyState,
+  type DetectionState,
+  type ExistingState,
+  type PlanState,
+} from './state';
 
 /*
  * Setup: detect → choose → plan → apply, one sub-route each (setup/detect, setup/choose,
@@ -44,53 +47,6 @@ import { detectCoverage, loadGrafanaApi, type DetectionResult } from './setupApi
  * (secrets are never stored anywhere but in this page's memory). The engine does the work;
  * the steps only render its results.
  */
-
-export const SETUP_STEPS = [
-  { id: 'detect', title: 'Detect' },
-  { id: 'choose', title: 'Choose' },
-  { id: 'plan', title: 'Plan' },
-  { id: 'apply', title: 'Apply' },
-] as const;
-export type SetupStepId = (typeof SETUP_STEPS)[number]['id'];
-
-export function setupStepUrl(step: SetupStepId): string {
-  return prefixRoute(`${ROUTES.Setup}/${step}`);
-}
-
-export type DetectionState =
-  | { status: 'idle' }
-  | { status: 'loading'; datasourceUid: string }
-  | { status: 'done'; result: DetectionResult }
-  | { status: 'error'; datasourceUid: string; message: string };
-
-/** What Grafana holds already, read once when Setup opens. */
-export type ExistingState =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | {
-      status: 'done';
-      provenance: ExistingProvenance;
-      /** Packs whose rules are in the plugin's folder. */
-      installedPacks: string[];
-      contactPointNames: string[];
-      /** The plugin's own contact point, if it exists (secrets redacted by Grafana). */
-      ourContactPoint?: ContactPoint;
-    };
-
-export interface PlanState {
-  status: 'idle' | 'loading' | 'done' | 'error';
-  plan?: Plan;
-  error?: unknown;
-  /** The form the plan was made from: a later edit makes the plan stale. */
-  form?: SetupForm;
-}
-
-export interface ApplyState {
-  status: 'idle' | 'running' | 'done' | 'error';
-  progress: ApplyProgress[];
-  result?: ApplyResult;
-  error?: unknown;
-}
 
 function SetupPage({ jsonData }: AppPageProps) {
   const uid = jsonData.prometheusDatasourceUid;

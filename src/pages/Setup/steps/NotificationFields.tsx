@@ -17,7 +17,7 @@ import type { ContactPointKind } from '../../../alerting/engine';
 import { LAYERS } from '../../../catalog';
 import type { LayerId, Severity } from '../../../catalog/types';
 import { ALL_SEVERITIES, WEEKDAYS, type ContactPointInput, type MuteTimingInput, type SetupForm } from '../form';
-import type { ExistingState } from '../SetupPage';
+import type { ExistingState } from '../state';
 import { FieldGroup, type FieldErrors, type UpdateForm } from './fields';
 
 /** Grafana shows a stored secret as this; sending it back keeps it. */
