@@ -1,3 +1,4 @@
+import type { ContactPoint } from '../../alerting/grafana-api';
 import type { ThresholdOverrides } from '../../catalog/thresholds';
 import type { ExporterDefinition, LayerId, Severity, ThresholdDefinition, Unit } from '../../catalog/types';
 import {
@@ -210,6 +211,52 @@ export function toSetupChoices(form: SetupForm): SetupChoices {
     editable: form.editable,
     notifications: form.notify ? notificationChoices(form) : undefined,
   };
+}
+
+/** The contact point input with every secret cleared: a stored secret is kept by sending none. */
+export function withoutSecrets(cp: ContactPointInput): ContactPointInput {
+  const cleared = { ...cp };
+  for (const key of SECRET_INPUTS) {
+    cleared[key] = '';
+  }
+  return cleared;
+}
+
+/** The plugin's contact point as Grafana holds it: non-secret settings only (secrets read back as [REDACTED]). */
+export function prefillContactPoint(input: ContactPointInput, cp: ContactPoint): ContactPointInput {
+  const text = (key: string) => (typeof cp.settings?.[key] === 'string' ? String(cp.settings[key]) : '');
+  const base = { ...input, name: cp.name };
+  switch (cp.type) {
+    case 'email':
+      return {
+        ...base,
+        kind: 'email',
+        emailAddresses: text('addresses')
+          .split(/[;,\n]/)
+          .map((a) => a.trim())
+          .filter(Boolean),
+      };
+    case 'webhook':
+      return {
+        ...base,
+        kind: 'webhook',
+        webhookUrl: text('url'),
+        webhookBearer: text('authorization_scheme') === 'Bearer',
+      };
+    case 'slack':
+      return {
+        ...base,
+        kind: 'slack',
+        slackMode: text('recipient') ? 'bot' : 'webhook',
+        slackRecipient: text('recipient'),
+      };
+    case 'teams':
+      return { ...base, kind: 'teams' };
+    case 'pagerduty':
+      return { ...base, kind: 'pagerduty' };
+    default:
+      return input;
+  }
 }
 
 /** Problems the engine cannot see: an empty selection would make the plan delete every installed pack. */
