@@ -18,13 +18,7 @@ import type { GrafanaApi } from '../../alerting/grafana-api';
 import { EXPORTERS } from '../../catalog';
 import { formProblems, initialForm, prefillContactPoint, toSetupChoices, withoutSecrets, type SetupForm } from './form';
 import { detectCoverage, loadGrafanaApi, type DetectionResult } from './setupApi';
-import {
-  setupStepUrl,
-  type ApplyState,
-  type DetectionState,
-  type ExistingState,
-  type PlanState,
-} from './state';
+import { setupStepUrl, type ApplyState, type DetectionState, type ExistingState, type PlanState } from './state';
 
 /*
  * The Setup flow: detect → choose → plan → apply. It lives above the step routes so moving
@@ -250,7 +244,8 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
 
   useEffect(() => {
     const controller = new AbortController();
-    const send = (existing: ExistingState) => !controller.signal.aborted && dispatch({ type: 'existing-read', existing });
+    const send = (existing: ExistingState) =>
+      !controller.signal.aborted && dispatch({ type: 'existing-read', existing });
     getApi()
       .then(readExisting)
       .then(send, (error: unknown) => send({ status: 'error', error }));
@@ -272,7 +267,11 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
       try {
         const desired = buildDesiredState(toSetupChoices(planned));
         const api = await getApi();
-        send({ type: 'planned', plan: await plan(api, desired, { overwriteUserChanged: overwriteUids }), form: planned });
+        send({
+          type: 'planned',
+          plan: await plan(api, desired, { overwriteUserChanged: overwriteUids }),
+          form: planned,
+        });
       } catch (error) {
         send({ type: 'plan-failed', error, form: planned });
       }
