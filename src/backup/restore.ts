@@ -1,3 +1,4 @@
+import { secretKeys, settingNoun } from '../alerting/contact-points';
 import { DEFAULT_FOLDER_TITLE, FSM_FOLDER_UID } from '../alerting/engine/desired-state';
 import { ApplyError, type AppliedStep } from '../alerting/engine/errors';
 import {
@@ -287,7 +288,7 @@ export async function planRestore(
         skipped,
         secrets: bundleCp.secretKeys.map((key) => ({
           key,
-          label: secretLabel(bundleCp.type, key),
+          label: settingNoun(bundleCp.type, key),
           state:
             want?.secrets[key] !== undefined
               ? 'entered'
@@ -706,27 +707,6 @@ function fieldList(diff: FieldChange[]): string {
 
 // ---------------------------------------------------------------- notifications, settings, datasources
 
-/** Known secret settings per integration, so a secret stored here never shows as a difference. */
-const SECRET_KEYS: Record<string, string[]> = {
-  webhook: ['password', 'authorization_credentials'],
-  slack: ['url', 'token'],
-  teams: ['url'],
-  pagerduty: ['integrationKey'],
-};
-
-const SECRET_LABELS: Record<string, string> = {
-  'slack.url': 'Slack webhook URL',
-  'slack.token': 'Slack bot token',
-  'teams.url': 'Microsoft Teams webhook URL',
-  'pagerduty.integrationKey': 'PagerDuty integration key',
-  'webhook.authorization_credentials': 'webhook bearer token',
-  'webhook.password': 'webhook password',
-};
-
-export function secretLabel(type: string, key: string): string {
-  return SECRET_LABELS[`${type}.${key}`] ?? `${type} secret "${key}"`;
-}
-
 function desiredContactPoint(
   cp: BundleContactPoint,
   have: ContactPoint | undefined,
@@ -745,8 +725,8 @@ function desiredContactPoint(
     name: cp.name,
     type: cp.type,
     settings: cp.settings,
-    requiredSecrets: cp.secretKeys.map((key) => [{ key, label: secretLabel(cp.type, key) }]),
-    secretKeys: [...new Set([...cp.secretKeys, ...(SECRET_KEYS[cp.type] ?? []), ...storedHere])],
+    requiredSecrets: cp.secretKeys.map((key) => [{ key, label: settingNoun(cp.type, key) }]),
+    secretKeys: [...new Set([...cp.secretKeys, ...secretKeys(cp.type), ...storedHere])],
     secrets,
   };
 }

@@ -1,4 +1,5 @@
 import { isValidLabelName } from '../../catalog/promql';
+import { integrationSetting, secretKeys, settingNoun, settingProblems, type IntegrationType } from '../contact-points';
 import type { LayerId, Severity } from '../../catalog/types';
 import { LAYERS } from '../../catalog/layers';
 import type {
@@ -169,29 +170,26 @@ function desiredContactPoint(choice: ContactPointChoice, problems: ChoiceProblem
       base.secrets[key] = value.trim();
     }
   };
+  const check = (type: IntegrationType, key: string, values: readonly string[]) => {
+    for (const message of settingProblems(type, key, values)) {
+      problem(integrationSetting(type, key).choiceField, message);
+    }
+  };
+  const required = (type: IntegrationType, key: string): SecretSpec => ({ key, label: settingNoun(type, key) });
   switch (choice.kind) {
     case 'email': {
+      check('email', 'addresses', choice.addresses);
       const addresses = choice.addresses.map((a) => a.trim()).filter((a) => a !== '');
-      if (addresses.length === 0) {
-        problem('addresses', 'Enter at least one email address.');
-      }
-      for (const a of addresses) {
-        if (!/^[^\s@;,]+@[^\s@;,]+$/.test(a)) {
-          problem('addresses', `"${a}" is not an email address.`);
-        }
-      }
       return {
         ...base,
         type: 'email',
         settings: { addresses: addresses.join(';'), singleEmail: choice.singleEmail === true },
         requiredSecrets: [],
-        secretKeys: [],
+        secretKeys: secretKeys('email'),
       };
     }
     case 'webhook': {
-      if (!isHttpUrl(choice.url)) {
-        problem('url', 'Enter the webhook URL, starting with http:// or https://.');
-      }
+      check('webhook', 'url', [choice.url]);
       secret('authorization_credentials', choice.bearerAuth ? choice.bearerToken : undefined);
       const settings: Record<string, unknown> = { url: choice.url.trim(), httpMethod: choice.httpMethod ?? 'POST' };
       if (choice.bearerAuth) {
@@ -201,38 +199,32 @@ function desiredContactPoint(choice: ContactPointChoice, problems: ChoiceProblem
         ...base,
         type: 'webhook',
         settings,
-        requiredSecrets: choice.bearerAuth ? [[{ key: 'authorization_credentials', label: 'bearer token' }]] : [],
-        secretKeys: ['password', 'authorization_credentials'],
+        requiredSecrets: choice.bearerAuth ? [[required('webhook', 'authorization_credentials')]] : [],
+        secretKeys: secretKeys('webhook'),
       };
     }
     case 'slack': {
       const botMode = choice.recipient !== undefined && choice.recipient.trim() !== '';
-      if (choice.webhookUrl && !isHttpUrl(choice.webhookUrl)) {
-        problem('webhookUrl', 'The Slack webhook URL must start with https://.');
-      }
+      check('slack', 'url', choice.webhookUrl ? [choice.webhookUrl] : []);
       secret('url', botMode ? undefined : choice.webhookUrl);
       secret('token', botMode ? choice.token : undefined);
       return {
         ...base,
         type: 'slack',
         settings: botMode ? { recipient: choice.recipient!.trim() } : {},
-        requiredSecrets: botMode
-          ? [[{ key: 'token', label: 'Slack bot token' }]]
-          : [[{ key: 'url', label: 'Slack webhook URL' }]],
-        secretKeys: ['url', 'token'],
+        requiredSecrets: botMode ? [[required('slack', 'token')]] : [[required('slack', 'url')]],
+        secretKeys: secretKeys('slack'),
       };
     }
     case 'teams':
-      if (choice.webhookUrl && !isHttpUrl(choice.webhookUrl)) {
-        problem('webhookUrl', 'The Microsoft Teams webhook URL must start with https://.');
-      }
+      check('teams', 'url', choice.webhookUrl ? [choice.webhookUrl] : []);
       secret('url', choice.webhookUrl);
       return {
         ...base,
         type: 'teams',
         settings: {},
-        requiredSecrets: [[{ key: 'url', label: 'Microsoft Teams webhook URL' }]],
-        secretKeys: ['url'],
+        requiredSecrets: [[required('teams', 'url')]],
+        secretKeys: secretKeys('teams'),
       };
     case 'pagerduty':
       secret('integrationKey', choice.integrationKey);
@@ -245,8 +237,8 @@ function desiredContactPoint(choice: ContactPointChoice, problems: ChoiceProblem
           class: '{{ .CommonLabels.layer }}',
           component: '{{ .CommonLabels.exporter }}',
         },
-        requiredSecrets: [[{ key: 'integrationKey', label: 'PagerDuty integration key' }]],
-        secretKeys: ['integrationKey'],
+        requiredSecrets: [[required('pagerduty', 'integrationKey')]],
+        secretKeys: secretKeys('pagerduty'),
       };
   }
 }
@@ -603,16 +595,4 @@ export function mergeManagedRoute(tree: NotificationRoute, route: NotificationRo
 
 function isClock(value: string): boolean {
   return /^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/.test(value ?? '');
-}
-
-function isHttpUrl(value: string | undefined): boolean {
-  if (!value) {
-    return false;
-  }
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

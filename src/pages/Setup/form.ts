@@ -1,3 +1,10 @@
+import {
+  integration,
+  integrationSetting,
+  type IntegrationSetting,
+  type IntegrationType,
+} from '../../alerting/contact-points';
+import type { ContactPoint } from '../../alerting/grafana-api';
 import type { ThresholdOverrides } from '../../catalog/thresholds';
 import type { ExporterDefinition, LayerId, Severity, ThresholdDefinition, Unit } from '../../catalog/types';
 import {
@@ -78,14 +85,31 @@ export const ALL_SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
 export const DEFAULT_GROUP_BY = ['alertname', 'severity', 'layer'];
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
+/** The registry setting each contact point input edits, so the inputs take their labels and secrecy from it. */
+export const CONTACT_POINT_INPUTS = {
+  emailAddresses: { type: 'email', key: 'addresses' },
+  webhookUrl: { type: 'webhook', key: 'url' },
+  webhookToken: { type: 'webhook', key: 'authorization_credentials' },
+  slackWebhookUrl: { type: 'slack', key: 'url' },
+  slackToken: { type: 'slack', key: 'token' },
+  slackRecipient: { type: 'slack', key: 'recipient' },
+  teamsWebhookUrl: { type: 'teams', key: 'url' },
+  pagerdutyKey: { type: 'pagerduty', key: 'integrationKey' },
+} as const satisfies Partial<Record<keyof ContactPointInput, { type: IntegrationType; key: string }>>;
+
+export type ContactPointTextInput = {
+  [K in keyof typeof CONTACT_POINT_INPUTS]: ContactPointInput[K] extends string ? K : never;
+}[keyof typeof CONTACT_POINT_INPUTS];
+
+export function contactPointSetting(input: keyof typeof CONTACT_POINT_INPUTS): IntegrationSetting {
+  const { type, key } = CONTACT_POINT_INPUTS[input];
+  return integrationSetting(type, key);
+}
+
 /** Secret inputs, cleared after a successful apply so they are entered once and never kept around. */
-export const SECRET_INPUTS = [
-  'webhookToken',
-  'slackWebhookUrl',
-  'slackToken',
-  'teamsWebhookUrl',
-  'pagerdutyKey',
-] as const;
+export const SECRET_INPUTS = (Object.keys(CONTACT_POINT_INPUTS) as Array<keyof typeof CONTACT_POINT_INPUTS>).filter(
+  (input): input is ContactPointTextInput => contactPointSetting(input).secret
+);
 
 export function emptyContactPoint(): ContactPointInput {
   return {
@@ -210,6 +234,47 @@ export function toSetupChoices(form: SetupForm): SetupChoices {
     editable: form.editable,
     notifications: form.notify ? notificationChoices(form) : undefined,
   };
+}
+
+/** The contact point input with every secret cleared: a stored secret is kept by sending none. */
+export function withoutSecrets(cp: ContactPointInput): ContactPointInput {
+  const cleared = { ...cp };
+  for (const key of SECRET_INPUTS) {
+    cleared[key] = '';
+  }
+  return cleared;
+}
+
+/** The plugin's contact point as Grafana holds it: non-secret settings only (secrets read back as [REDACTED]). */
+export function prefillContactPoint(input: ContactPointInput, cp: ContactPoint): ContactPointInput {
+  const found = integration(cp.type);
+  if (!found) {
+    return input;
+  }
+  const text = (key: string) => (typeof cp.settings?.[key] === 'string' ? String(cp.settings[key]) : '');
+  const prefilled: ContactPointInput = { ...input, name: cp.name, kind: found.type };
+  for (const field of Object.keys(CONTACT_POINT_INPUTS) as Array<keyof typeof CONTACT_POINT_INPUTS>) {
+    const { type, key } = CONTACT_POINT_INPUTS[field];
+    if (type !== found.type || contactPointSetting(field).secret) {
+      continue;
+    }
+    if (field === 'emailAddresses') {
+      prefilled.emailAddresses = text(key)
+        .split(/[;,\n]/)
+        .map((a) => a.trim())
+        .filter(Boolean);
+    } else {
+      prefilled[field] = text(key);
+    }
+  }
+  // Modes are not settings of their own: they follow from which settings are there.
+  if (found.type === 'webhook') {
+    prefilled.webhookBearer = text('authorization_scheme') === 'Bearer';
+  }
+  if (found.type === 'slack') {
+    prefilled.slackMode = text('recipient') ? 'bot' : 'webhook';
+  }
+  return prefilled;
 }
 
 /** Problems the engine cannot see: an empty selection would make the plan delete every installed pack. */

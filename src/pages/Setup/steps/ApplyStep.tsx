@@ -1,7 +1,7 @@
 import React from 'react';
 import { Alert, Button, Icon, Stack, Text } from '@grafana/ui';
 import { ApplyError, type ApplySummary } from '../../../alerting/engine';
-import type { ApplyState } from '../SetupPage';
+import type { ApplyState } from '../state';
 import { isPermissionError, SetupError } from '../SetupError';
 
 interface ApplyStepProps {

@@ -18,7 +18,7 @@ import {
 import type { ChoiceProblem } from '../../../alerting/engine';
 import { EXPORTERS, LAYERS } from '../../../catalog';
 import { problemsByField, type SetupForm } from '../form';
-import type { DetectionState, ExistingState } from '../SetupPage';
+import type { DetectionState, ExistingState } from '../state';
 import { SetupError } from '../SetupError';
 import { FieldGroup, type FieldErrors, type UpdateForm } from './fields';
 import { NotificationFields } from './NotificationFields';

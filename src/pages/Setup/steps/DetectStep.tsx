@@ -3,7 +3,7 @@ import { DataSourcePicker } from '@grafana/runtime';
 import { Alert, Badge, Button, Card, EmptyState, Field, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import type { LayerCoverage } from '../../../inventory/detect';
 import { datasourceName } from '../../../utils/datasourceName';
-import type { DetectionState } from '../SetupPage';
+import type { DetectionState } from '../state';
 
 interface DetectStepProps {
   datasourceUid: string;

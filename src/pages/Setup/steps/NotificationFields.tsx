@@ -13,23 +13,26 @@ import {
   TagsInput,
   Text,
 } from '@grafana/ui';
+import { INTEGRATIONS } from '../../../alerting/contact-points';
 import type { ContactPointKind } from '../../../alerting/engine';
+import { REDACTED } from '../../../alerting/engine/notifications';
 import { LAYERS } from '../../../catalog';
 import type { LayerId, Severity } from '../../../catalog/types';
-import { ALL_SEVERITIES, WEEKDAYS, type ContactPointInput, type MuteTimingInput, type SetupForm } from '../form';
-import type { ExistingState } from '../SetupPage';
+import {
+  ALL_SEVERITIES,
+  contactPointSetting,
+  WEEKDAYS,
+  type ContactPointInput,
+  type ContactPointTextInput,
+  type MuteTimingInput,
+  type SetupForm,
+} from '../form';
+import type { ExistingState } from '../state';
 import { FieldGroup, type FieldErrors, type UpdateForm } from './fields';
-
-/** Grafana shows a stored secret as this; sending it back keeps it. */
-const REDACTED = '[REDACTED]';
 
 const KINDS: Array<{ label: string; value: ContactPointKind }> = [
   { label: 'Existing', value: 'existing' },
-  { label: 'Email', value: 'email' },
-  { label: 'Webhook', value: 'webhook' },
-  { label: 'Slack', value: 'slack' },
-  { label: 'Microsoft Teams', value: 'teams' },
-  { label: 'PagerDuty', value: 'pagerduty' },
+  ...INTEGRATIONS.map((i) => ({ label: i.label, value: i.type })),
 ];
 
 interface NotificationFieldsProps {
@@ -50,35 +53,46 @@ export function NotificationFields({ form, updateForm, errors, existing }: Notif
   const stored = (settingKey: string) =>
     ours !== undefined && ours.type === cp.kind && ours.settings?.[settingKey] === REDACTED;
 
-  const secretInput = (props: {
-    id: string;
-    label: string;
-    settingKey: string;
-    value: string;
-    onChange: (value: string) => void;
-    field: string;
-  }) => (
-    <Field
-      label={props.label}
-      htmlFor={props.id}
-      description={
-        stored(props.settingKey)
-          ? 'Stored in Grafana and never shown. Leave empty to keep it; type a new one to replace it.'
-          : 'Entered once: Grafana stores it encrypted and never shows it again.'
-      }
-      {...errors(props.field)}
-    >
-      <Input
-        id={props.id}
-        type="password"
-        autoComplete="new-password"
-        width={60}
-        value={props.value}
-        placeholder={stored(props.settingKey) ? 'configured' : ''}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-      />
-    </Field>
-  );
+  const secretInput = (input: ContactPointTextInput, id: string) => {
+    const setting = contactPointSetting(input);
+    return (
+      <Field
+        label={setting.label}
+        htmlFor={id}
+        description={
+          stored(setting.key)
+            ? 'Stored in Grafana and never shown. Leave empty to keep it; type a new one to replace it.'
+            : 'Entered once: Grafana stores it encrypted and never shows it again.'
+        }
+        {...errors(`notifications.contactPoint.${setting.choiceField}`)}
+      >
+        <Input
+          id={id}
+          type="password"
+          autoComplete="new-password"
+          width={60}
+          value={cp[input]}
+          placeholder={stored(setting.key) ? 'configured' : ''}
+          onChange={(e) => setCp({ [input]: e.currentTarget.value })}
+        />
+      </Field>
+    );
+  };
+  const textField = (input: ContactPointTextInput, id: string, width: number) => {
+    const setting = contactPointSetting(input);
+    return (
+      <Field label={setting.label} htmlFor={id} {...errors(`notifications.contactPoint.${setting.choiceField}`)}>
+        <Input
+          id={id}
+          width={width}
+          value={cp[input]}
+          placeholder={setting.placeholder}
+          onChange={(e) => setCp({ [input]: e.currentTarget.value })}
+        />
+      </Field>
+    );
+  };
+  const addresses = contactPointSetting('emailAddresses');
 
   return (
     <FieldSet label="Notifications">
@@ -138,15 +152,15 @@ export function NotificationFields({ form, updateForm, errors, existing }: Notif
 
           {cp.kind === 'email' && (
             <Field
-              label="Email addresses"
+              label={addresses.label}
               htmlFor="setup-cp-addresses"
-              {...errors('notifications.contactPoint.addresses')}
+              {...errors(`notifications.contactPoint.${addresses.choiceField}`)}
             >
               <TagsInput
                 id="setup-cp-addresses"
                 tags={cp.emailAddresses}
                 addOnBlur
-                placeholder="Address, then Enter"
+                placeholder={addresses.placeholder}
                 onChange={(emailAddresses) => setCp({ emailAddresses })}
               />
             </Field>
@@ -154,29 +168,13 @@ export function NotificationFields({ form, updateForm, errors, existing }: Notif
 
           {cp.kind === 'webhook' && (
             <>
-              <Field label="Webhook URL" htmlFor="setup-cp-webhook-url" {...errors('notifications.contactPoint.url')}>
-                <Input
-                  id="setup-cp-webhook-url"
-                  width={60}
-                  value={cp.webhookUrl}
-                  placeholder="https://"
-                  onChange={(e) => setCp({ webhookUrl: e.currentTarget.value })}
-                />
-              </Field>
+              {textField('webhookUrl', 'setup-cp-webhook-url', 60)}
               <Checkbox
                 label="Send a bearer token"
                 value={cp.webhookBearer}
                 onChange={(e) => setCp({ webhookBearer: e.currentTarget.checked })}
               />
-              {cp.webhookBearer &&
-                secretInput({
-                  id: 'setup-cp-webhook-token',
-                  label: 'Bearer token',
-                  settingKey: 'authorization_credentials',
-                  value: cp.webhookToken,
-                  onChange: (webhookToken) => setCp({ webhookToken }),
-                  field: 'notifications.contactPoint.authorization_credentials',
-                })}
+              {cp.webhookBearer && secretInput('webhookToken', 'setup-cp-webhook-token')}
             </>
           )}
 
@@ -194,57 +192,19 @@ export function NotificationFields({ form, updateForm, errors, existing }: Notif
                 />
               </Field>
               {cp.slackMode === 'webhook' ? (
-                secretInput({
-                  id: 'setup-cp-slack-url',
-                  label: 'Slack webhook URL',
-                  settingKey: 'url',
-                  value: cp.slackWebhookUrl,
-                  onChange: (slackWebhookUrl) => setCp({ slackWebhookUrl }),
-                  field: 'notifications.contactPoint.webhookUrl',
-                })
+                secretInput('slackWebhookUrl', 'setup-cp-slack-url')
               ) : (
                 <>
-                  {secretInput({
-                    id: 'setup-cp-slack-token',
-                    label: 'Slack bot token',
-                    settingKey: 'token',
-                    value: cp.slackToken,
-                    onChange: (slackToken) => setCp({ slackToken }),
-                    field: 'notifications.contactPoint.token',
-                  })}
-                  <Field label="Channel" htmlFor="setup-cp-slack-recipient">
-                    <Input
-                      id="setup-cp-slack-recipient"
-                      width={30}
-                      value={cp.slackRecipient}
-                      placeholder="#alerts"
-                      onChange={(e) => setCp({ slackRecipient: e.currentTarget.value })}
-                    />
-                  </Field>
+                  {secretInput('slackToken', 'setup-cp-slack-token')}
+                  {textField('slackRecipient', 'setup-cp-slack-recipient', 30)}
                 </>
               )}
             </>
           )}
 
-          {cp.kind === 'teams' &&
-            secretInput({
-              id: 'setup-cp-teams-url',
-              label: 'Microsoft Teams webhook URL',
-              settingKey: 'url',
-              value: cp.teamsWebhookUrl,
-              onChange: (teamsWebhookUrl) => setCp({ teamsWebhookUrl }),
-              field: 'notifications.contactPoint.webhookUrl',
-            })}
+          {cp.kind === 'teams' && secretInput('teamsWebhookUrl', 'setup-cp-teams-url')}
 
-          {cp.kind === 'pagerduty' &&
-            secretInput({
-              id: 'setup-cp-pagerduty-key',
-              label: 'PagerDuty integration key',
-              settingKey: 'integrationKey',
-              value: cp.pagerdutyKey,
-              onChange: (pagerdutyKey) => setCp({ pagerdutyKey }),
-              field: 'notifications.contactPoint.integrationKey',
-            })}
+          {cp.kind === 'pagerduty' && secretInput('pagerdutyKey', 'setup-cp-pagerduty-key')}
 
           <RoutingFields form={form} updateForm={updateForm} errors={errors} />
           <MuteTimingFields form={form} updateForm={updateForm} errors={errors} />

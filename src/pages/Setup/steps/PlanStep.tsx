@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, LoadingPlaceholder, Stack, Text, type BadgeColor } from '@grafana/ui';
 import type { FieldChange, GroupPlan, NotificationPlanItem, Plan, RulePlan } from '../../../alerting/engine';
-import type { PlanState } from '../SetupPage';
+import type { PlanState } from '../state';
 import { SetupError } from '../SetupError';
 
 interface PlanStepProps {

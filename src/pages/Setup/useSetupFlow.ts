@@ -1,0 +1,345 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useNavigate } from 'react-router-dom';
+import {
+  apply,
+  buildDesiredState,
+  detectRuleProvenance,
+  FSM_CONTACT_POINT_UID,
+  FSM_FOLDER_UID,
+  FSM_RULE_UID_PREFIX,
+  plan,
+  validateSetupChoices,
+  type ApplyProgress,
+  type ApplyResult,
+  type ChoiceProblem,
+  type Plan,
+} from '../../alerting/engine';
+import type { GrafanaApi } from '../../alerting/grafana-api';
+import { EXPORTERS } from '../../catalog';
+import { formProblems, initialForm, prefillContactPoint, toSetupChoices, withoutSecrets, type SetupForm } from './form';
+import { detectCoverage, loadGrafanaApi, type DetectionResult } from './setupApi';
+import { setupStepUrl, type ApplyState, type DetectionState, type ExistingState, type PlanState } from './state';
+
+/*
+ * The Setup flow: detect → choose → plan → apply. It lives above the step routes so moving
+ * between steps keeps it; a reload starts over, because secrets must live nowhere but in this
+ * memory. Every transition is an action of one reducer, so what a step sees follows from the
+ * actions alone and not from the order in which effects happened to run.
+ */
+
+export interface SetupFlowState {
+  form: SetupForm;
+  /** Once the admin picks packs, detection and installed packs no longer overwrite the choice. */
+  packsTouched: boolean;
+  detection: DetectionState;
+  existing: ExistingState;
+  plan: PlanState;
+  /** Rules changed in Grafana that the admin ticked to overwrite; they belong to the plan on screen. */
+  overwrite: string[];
+  apply: ApplyState;
+}
+
+export type SetupFlowAction =
+  | { type: 'form-changed'; change: (f: SetupForm) => SetupForm; touchesPacks: boolean }
+  | { type: 'detect-started'; datasourceUid: string }
+  | { type: 'detected'; result: DetectionResult }
+  | { type: 'detect-failed'; datasourceUid: string; message: string }
+  | { type: 'existing-read'; existing: ExistingState }
+  | { type: 'plan-requested'; keepApply: boolean }
+  | { type: 'overwrite-changed'; overwrite: string[] }
+  | { type: 'plan-started' }
+  | { type: 'planned'; plan: Plan; form: SetupForm }
+  | { type: 'plan-failed'; error: unknown; form: SetupForm }
+  | { type: 'apply-started' }
+  | { type: 'apply-progress'; progress: ApplyProgress }
+  | { type: 'applied'; result: ApplyResult }
+  | { type: 'apply-failed'; error: unknown };
+
+export function initialSetupFlowState(datasourceUid: string): SetupFlowState {
+  return {
+    form: initialForm(datasourceUid),
+    packsTouched: false,
+    detection: { status: 'idle' },
+    existing: { status: 'loading' },
+    plan: { status: 'idle' },
+    overwrite: [],
+    apply: { status: 'idle', progress: [] },
+  };
+}
+
+export function setupFlowReducer(state: SetupFlowState, action: SetupFlowAction): SetupFlowState {
+  switch (action.type) {
+    case 'form-changed':
+      return {
+        ...state,
+        form: action.change(state.form),
+        packsTouched: state.packsTouched || action.touchesPacks,
+      };
+    case 'detect-started':
+      return { ...state, detection: { status: 'loading', datasourceUid: action.datasourceUid } };
+    case 'detected':
+      return preselectPacks({ ...state, detection: { status: 'done', result: action.result } });
+    case 'detect-failed':
+      return preselectPacks({
+        ...state,
+        detection: { status: 'error', datasourceUid: action.datasourceUid, message: action.message },
+      });
+    case 'existing-read':
+      return prefillFromExisting(preselectPacks({ ...state, existing: action.existing }));
+    case 'plan-requested':
+      return { ...state, overwrite: [], apply: action.keepApply ? state.apply : { status: 'idle', progress: [] } };
+    case 'overwrite-changed':
+      return { ...state, overwrite: action.overwrite };
+    case 'plan-started':
+      return { ...state, plan: { ...state.plan, status: 'loading', error: undefined } };
+    case 'planned':
+      return { ...state, plan: { status: 'done', plan: action.plan, form: action.form } };
+    case 'plan-failed':
+      return { ...state, plan: { status: 'error', error: action.error, form: action.form } };
+    case 'apply-started':
+      return { ...state, apply: { status: 'running', progress: [] } };
+    case 'apply-progress':
+      return {
+        ...state,
+        apply: {
+          ...state.apply,
+          progress: [...state.apply.progress.filter((x) => x.step !== action.progress.step), action.progress],
+        },
+      };
+    case 'applied':
+      return {
+        ...state,
+        apply: { ...state.apply, status: 'done', result: action.result },
+        // Secrets are entered once: they are in Grafana now, and leaving the fields empty keeps them.
+        form: { ...state.form, contactPoint: withoutSecrets(state.form.contactPoint) },
+        plan: { status: 'idle' },
+        overwrite: [],
+      };
+    case 'apply-failed':
+      return { ...state, apply: { ...state.apply, status: 'error', error: action.error }, plan: { status: 'idle' } };
+  }
+}
+
+/**
+ * Packs to start from: those detected plus those installed. Waits for both answers (a failed one
+ * counts as nothing found) so the selection does not jump, and stops once the admin has chosen.
+ */
+function preselectPacks(state: SetupFlowState): SetupFlowState {
+  const { detection, existing } = state;
+  const detectionSettled = detection.status === 'done' || detection.status === 'error';
+  if (!detectionSettled || existing.status === 'loading' || state.packsTouched) {
+    return state;
+  }
+  const detected =
+    detection.status === 'done' ? detection.result.coverage.flatMap((c) => c.detected.map((d) => d.exporter.id)) : [];
+  const installed = existing.status === 'done' ? existing.installedPacks : [];
+  const wanted = new Set([...detected, ...installed]);
+  return { ...state, form: { ...state.form, exporterIds: EXPORTERS.filter((e) => wanted.has(e.id)).map((e) => e.id) } };
+}
+
+/**
+ * Rules written with provenance cannot be made editable (nor the reverse) without rewriting them,
+ * so the provenance found decides; and the plugin's own contact point is offered as it is.
+ */
+function prefillFromExisting(state: SetupFlowState): SetupFlowState {
+  const { existing, form } = state;
+  if (existing.status !== 'done') {
+    return state;
+  }
+  const { provenance, ourContactPoint } = existing;
+  return {
+    ...state,
+    form: {
+      ...form,
+      editable: provenance === 'api' ? false : provenance === 'none' ? true : form.editable,
+      ...(ourContactPoint
+        ? { notify: true, contactPoint: prefillContactPoint(form.contactPoint, ourContactPoint) }
+        : {}),
+    },
+  };
+}
+
+async function readExisting(api: GrafanaApi): Promise<ExistingState> {
+  const [provenance, rules, contactPoints] = await Promise.all([
+    detectRuleProvenance(api),
+    api.listAlertRules(),
+    api.listContactPoints(),
+  ]);
+  const installedPacks = [
+    ...new Set(
+      rules
+        .filter((r) => r.folderUID === FSM_FOLDER_UID && r.uid.startsWith(FSM_RULE_UID_PREFIX))
+        .map((r) => r.ruleGroup.replace(/^fsm-/, ''))
+        .filter((id) => EXPORTERS.some((e) => e.id === id))
+    ),
+  ];
+  return {
+    status: 'done',
+    provenance,
+    installedPacks,
+    contactPointNames: contactPoints.map((cp) => cp.name),
+    ourContactPoint: contactPoints.find((cp) => cp.uid === FSM_CONTACT_POINT_UID),
+  };
+}
+
+export interface SetupFlow {
+  form: SetupForm;
+  updateForm: (change: (f: SetupForm) => SetupForm, touchesPacks?: boolean) => void;
+  problems: ChoiceProblem[];
+  detection: DetectionState;
+  existing: ExistingState;
+  planState: PlanState;
+  /** The form changed since the plan on screen was made. */
+  stale: boolean;
+  overwrite: string[];
+  applyState: ApplyState;
+  detect: () => void;
+  onPlan: () => void;
+  onToggleOverwrite: (uid: string, ticked: boolean) => void;
+  onReplan: () => void;
+  onApply: () => void;
+  onPlanAgain: () => void;
+}
+
+export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
+  const navigate = useNavigate();
+  const [state, dispatch] = useReducer(setupFlowReducer, defaultDatasourceUid, initialSetupFlowState);
+  const { form, detection, existing, plan: planState, overwrite, apply: applyState } = state;
+
+  const apiPromise = useRef<Promise<GrafanaApi>>();
+  const getApi = useCallback(() => (apiPromise.current ??= loadGrafanaApi()), []);
+
+  // Answers that arrive after the page is gone are dropped: aborted with the page, not checked against a flag.
+  const lifetime = useRef<AbortController>();
+  useEffect(() => {
+    const controller = new AbortController();
+    lifetime.current = controller;
+    return () => controller.abort();
+  }, []);
+  const dispatcher = useCallback(() => {
+    const signal = lifetime.current?.signal;
+    return (action: SetupFlowAction) => {
+      if (!signal?.aborted) {
+        dispatch(action);
+      }
+    };
+  }, []);
+
+  const detectDatasource = useCallback(
+    async (datasourceUid: string) => {
+      const send = dispatcher();
+      send({ type: 'detect-started', datasourceUid });
+      try {
+        send({ type: 'detected', result: await detectCoverage(datasourceUid) });
+      } catch (error) {
+        send({ type: 'detect-failed', datasourceUid, message: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    [dispatcher]
+  );
+
+  useEffect(() => {
+    detectDatasource(form.datasourceUid);
+  }, [detectDatasource, form.datasourceUid]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const send = (existing: ExistingState) =>
+      !controller.signal.aborted && dispatch({ type: 'existing-read', existing });
+    getApi()
+      .then(readExisting)
+      .then(send, (error: unknown) => send({ status: 'error', error }));
+    return () => controller.abort();
+  }, [getApi]);
+
+  const updateForm = useCallback(
+    (change: (f: SetupForm) => SetupForm, touchesPacks = false) =>
+      dispatch({ type: 'form-changed', change, touchesPacks }),
+    []
+  );
+
+  const problems = useMemo(() => [...formProblems(form), ...validateSetupChoices(toSetupChoices(form))], [form]);
+
+  const runPlan = useCallback(
+    async (planned: SetupForm, overwriteUids: string[]) => {
+      const send = dispatcher();
+      send({ type: 'plan-started' });
+      try {
+        const desired = buildDesiredState(toSetupChoices(planned));
+        const api = await getApi();
+        send({
+          type: 'planned',
+          plan: await plan(api, desired, { overwriteUserChanged: overwriteUids }),
+          form: planned,
+        });
+      } catch (error) {
+        send({ type: 'plan-failed', error, form: planned });
+      }
+    },
+    [dispatcher, getApi]
+  );
+
+  const onPlan = useCallback(() => {
+    dispatch({ type: 'plan-requested', keepApply: false });
+    navigate(setupStepUrl('plan'));
+    runPlan(form, []);
+  }, [navigate, runPlan, form]);
+
+  const onPlanAgain = useCallback(() => {
+    dispatch({ type: 'plan-requested', keepApply: true });
+    navigate(setupStepUrl('plan'));
+    runPlan(form, []);
+  }, [navigate, runPlan, form]);
+
+  const onToggleOverwrite = useCallback(
+    (uid: string, ticked: boolean) => {
+      const next = ticked ? [...new Set([...overwrite, uid])] : overwrite.filter((u) => u !== uid);
+      dispatch({ type: 'overwrite-changed', overwrite: next });
+      // The ticks belong to the plan on screen: re-plan the same choices, not later edits.
+      runPlan(planState.form ?? form, next);
+    },
+    [overwrite, runPlan, planState.form, form]
+  );
+
+  const onReplan = useCallback(() => runPlan(form, overwrite), [runPlan, form, overwrite]);
+
+  const onApply = useCallback(async () => {
+    const p = planState.plan;
+    if (!p) {
+      return;
+    }
+    const send = dispatcher();
+    send({ type: 'apply-started' });
+    navigate(setupStepUrl('apply'));
+    try {
+      const api = await getApi();
+      const result = await apply(api, p, {
+        overwriteUserChanged: overwrite,
+        onProgress: (progress) => send({ type: 'apply-progress', progress }),
+      });
+      send({ type: 'applied', result });
+    } catch (error) {
+      send({ type: 'apply-failed', error });
+    }
+  }, [planState.plan, overwrite, navigate, getApi, dispatcher]);
+
+  const detect = useCallback(() => detectDatasource(form.datasourceUid), [detectDatasource, form.datasourceUid]);
+
+  return {
+    form,
+    updateForm,
+    problems,
+    detection,
+    existing,
+    planState,
+    stale: planState.form !== undefined && planState.form !== form,
+    overwrite,
+    applyState,
+    detect,
+    onPlan,
+    onToggleOverwrite,
+    onReplan,
+    onApply,
+    onPlanAgain,
+  };
+}
