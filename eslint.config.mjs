@@ -1,8 +1,8 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
 
-/** Exported for the test that proves the rule catches a page importing build-time code. */
-export const SHIPPED_CODE_IMPORT_RESTRICTIONS = {
+/** Proved by tests/unit/shipped-imports.test.ts, which lints real pages with one such import added. */
+const SHIPPED_CODE_IMPORT_RESTRICTIONS = {
   paths: [{ name: 'yaml', message: 'YAML is written at build time only (src/generate/).' }],
   patterns: [
     {

@@ -40,3 +40,12 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
 
   return { ...source, signals, thresholds, alerts };
 }
+
+/** The signal `id` of `exporter`; a missing one is a catalog bug, so it throws naming both. */
+export function findSignal(exporter: ExporterDefinition, id: string): Signal {
+  const signal = exporter.signals.find((s) => s.id === id);
+  if (!signal) {
+    throw new Error(`Exporter "${exporter.id}" has no signal "${id}"`);
+  }
+  return signal;
+}

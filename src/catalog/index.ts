@@ -24,6 +24,7 @@ import { vmwareExporter } from './exporters/vmware';
 import { windowsExporter } from './exporters/windows';
 import { LAYERS } from './layers';
 import type { ExporterDefinition, LayerId } from './types';
+export { findSignal } from './define';
 
 /** Every exporter the plugin knows, in catalog order (by layer, then as listed here). */
 export const EXPORTERS: readonly ExporterDefinition[] = [

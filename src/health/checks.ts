@@ -12,9 +12,10 @@ import { alertmanagerExporter } from '../catalog/exporters/alertmanager';
 import { grafanaExporter } from '../catalog/exporters/grafana';
 import { prometheusExporter } from '../catalog/exporters/prometheus';
 import { pushgatewayExporter } from '../catalog/exporters/pushgateway';
+import { findSignal } from '../catalog/define';
 import { fleetContext, sel, signalQuery } from '../catalog/promql';
 import { resolveThreshold } from '../catalog/thresholds';
-import type { ExporterDefinition, QueryContext, Signal, Unit } from '../catalog/types';
+import type { ExporterDefinition, QueryContext, Unit } from '../catalog/types';
 
 export type HealthSectionId = 'prometheus' | 'alertmanager' | 'pushgateway' | 'grafana' | 'capacity';
 
@@ -115,14 +116,6 @@ export function healthContext({
 /** `{{cluster}} {{replica}} <legend>`: labels a series lacks render as nothing. */
 export function legendFor(check: HealthCheck, clusterLabel = 'cluster'): string {
   return `{{${clusterLabel}}} {{replica}} ${check.legend}`;
-}
-
-function findSignal(exporter: ExporterDefinition, id: string): Signal {
-  const found = exporter.signals.find((s) => s.id === id);
-  if (!found) {
-    throw new Error(`Health checks use signal "${id}" that exporter "${exporter.id}" does not define`);
-  }
-  return found;
 }
 
 /** A catalog signal's query, for checks that aggregate or combine it rather than show it as is. */

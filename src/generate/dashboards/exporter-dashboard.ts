@@ -26,6 +26,7 @@ import { PanelBuilder as GaugePanelBuilder } from '@grafana/grafana-foundation-s
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
+import { findSignal } from '../../catalog';
 import { getLayer } from '../../catalog/layers';
 import { exporterDashboardUid } from '../../catalog/links';
 import { dashboardContext, signalQuery } from '../../catalog/promql';
@@ -122,14 +123,6 @@ export function exporterDashboardWithQueries(
   }
 
   return { dashboard: finalise(builder.build()), queries };
-}
-
-export function findSignal(exporter: ExporterDefinition, id: string): Signal {
-  const signal = exporter.signals.find((s) => s.id === id);
-  if (!signal) {
-    throw new Error(`Dashboard of "${exporter.id}" uses unknown signal "${id}"`);
-  }
-  return signal;
 }
 
 export interface SignalPanelSpec {

@@ -2,12 +2,11 @@
  * Fleet-wide queries shared by the home and layer dashboards: which targets belong to an exporter
  * (and so to a layer), how many are up, and the worst-first ranking of a signal.
  */
-import { EXPORTERS, exportersInLayer } from '../../catalog';
+import { EXPORTERS, exportersInLayer, findSignal } from '../../catalog';
 import { sel, signalQuery } from '../../catalog/promql';
 import { resolveThreshold, type ThresholdOverrides } from '../../catalog/thresholds';
 import type { ExporterDefinition, LayerId, QueryContext, Signal } from '../../catalog/types';
 import { infoSelector, withoutReplicas } from './common';
-import { findSignal } from './exporter-dashboard';
 import { recordedOrRaw, recordingRuleFor } from './recording-rules';
 
 /** How many targets a worst-first panel lists. */

@@ -17,10 +17,9 @@
  */
 import { Document } from 'yaml';
 
-import { getExporter } from '../../catalog';
+import { getExporter, findSignal } from '../../catalog';
 import { signalQuery } from '../../catalog/promql';
 import type { QueryContext, Signal } from '../../catalog/types';
-import { findSignal } from './exporter-dashboard';
 
 export const RECORDING_GROUP = 'fsm-recording';
 export const RECORDING_RULES_FILE = 'fsm-recording.rules.yml';
