@@ -13,7 +13,7 @@ import {
   exportersWithAlerts,
   SetupChoiceError,
   type LabelFilterChoice,
-} from '../src/alerting/engine';
+} from '../src/engine';
 import { alertingProvisioningYaml } from '../src/generate/export-provisioning';
 
 function main(): number {

@@ -7,8 +7,8 @@
 // writes of the first apply (target ≤ one per rule group + the folder + notification objects) and
 // of a re-apply (target 0). Exits 1 when a target is missed.
 import { performance } from 'node:perf_hooks';
-import { apply, buildDesiredState, exportersWithAlerts, plan, type SetupChoices } from '../../src/alerting/engine';
-import { createGrafanaApi, fetchTransport } from '../../src/alerting/grafana-api';
+import { apply, buildDesiredState, exportersWithAlerts, plan, type SetupChoices } from '../../src/engine';
+import { createGrafanaApi, fetchTransport } from '../../src/grafana-api';
 import { doubleFetch, GrafanaDouble } from '../../tests/grafana-double';
 
 const PLAN_TARGET_MS = 100;

@@ -1,15 +1,15 @@
-import { FSM_FOLDER_UID, FSM_RULE_UID_PREFIX } from '../alerting/engine/desired-state';
+import { FSM_FOLDER_UID, FSM_RULE_UID_PREFIX } from '../engine/desired-state';
 import {
   FSM_CONTACT_POINT_UID,
   isManagedRoute,
   MANAGED_LABEL,
   MANAGED_LABEL_VALUE,
   REDACTED,
-} from '../alerting/engine/notifications';
-import { payloadOf } from '../alerting/engine/plan';
-import { summariseProvenance } from '../alerting/engine/provenance';
-import type { AlertRulePayload, NotificationRoute, ProvisionedAlertRule } from '../alerting/grafana-api/types';
-import type { BackupApi } from './api';
+} from '../engine/notifications';
+import { payloadOf } from '../engine/plan';
+import { summariseProvenance } from '../engine/provenance';
+import type { AlertRulePayload, NotificationRoute, ProvisionedAlertRule } from '../grafana-api/types';
+import type { GrafanaApi } from '../grafana-api';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -37,7 +37,7 @@ export const SECRETS_NOTE =
 export const DASHBOARDS_NOTE =
   "Dashboards are recorded by path and revision, not copied: restore re-imports them from the installed plugin. Changes saved over the plugin's dashboards are lost on every plugin update too; keep such changes as copies (Save as), which are not part of this bundle.";
 
-export async function exportBundle(api: BackupApi, options: ExportOptions): Promise<BackupBundle> {
+export async function exportBundle(api: GrafanaApi, options: ExportOptions): Promise<BackupBundle> {
   // Rules first: an Editor's 403 on the provisioning API is the message to show.
   const rules = await api.listAlertRules();
   const [org, folder, contactPoints, muteTimings, policyTree, settings, dashboards] = await Promise.all([

@@ -1,6 +1,6 @@
-import type { ExistingProvenance } from '../alerting/engine/provenance';
-import { stableStringify } from '../alerting/engine/hash';
-import type { AlertRulePayload, NotificationRoute, TimeInterval } from '../alerting/grafana-api/types';
+import type { ExistingProvenance } from '../engine/provenance';
+import { stableStringify } from '../engine/hash';
+import type { AlertRulePayload, NotificationRoute, TimeInterval } from '../grafana-api/types';
 import { sha256Hex } from './sha256';
 
 /*

@@ -4,12 +4,12 @@
  * Grafana the Setup engine filled, restore into an empty one (identical state), restore into the
  * same one (no writes), and bundles that must be refused or explained before anything is written.
  */
-import { apply } from '../alerting/engine/apply';
-import { plan as setupPlanOf } from '../alerting/engine/plan';
-import { buildDesiredState, type SetupChoices } from '../alerting/engine/desired-state';
-import { ApplyError } from '../alerting/engine/errors';
-import { stableStringify } from '../alerting/engine/hash';
-import { GrafanaApiError } from '../alerting/grafana-api/errors';
+import { apply } from '../engine/apply';
+import { plan as setupPlanOf } from '../engine/plan';
+import { buildDesiredState, type SetupChoices } from '../engine/desired-state';
+import { ApplyError } from '../engine/errors';
+import { stableStringify } from '../engine/hash';
+import { GrafanaApiError } from '../grafana-api/errors';
 import { REDACTED, type GrafanaDouble } from '../../tests/grafana-double/core';
 import { BundleRejectedError, RestoreBlockedError } from './errors';
 import { exportBundle } from './export';

@@ -1,6 +1,6 @@
 import { secretKeys, settingNoun } from '../alerting/contact-points';
-import { DEFAULT_FOLDER_TITLE, FSM_FOLDER_UID } from '../alerting/engine/desired-state';
-import { ApplyError, type AppliedStep } from '../alerting/engine/errors';
+import { DEFAULT_FOLDER_TITLE, FSM_FOLDER_UID } from '../engine/desired-state';
+import { ApplyError, type AppliedStep } from '../engine/errors';
 import {
   CONTENT_HASH_ANNOTATION,
   diffFlat,
@@ -12,7 +12,7 @@ import {
   stableStringify,
   storedContentHash,
   type FieldChange,
-} from '../alerting/engine/hash';
+} from '../engine/hash';
 import {
   writeNotification,
   MANAGED_LABEL,
@@ -22,7 +22,7 @@ import {
   type DesiredContactPoint,
   type NotificationPlanItem,
   type NotificationWrite,
-} from '../alerting/engine/notifications';
+} from '../engine/notifications';
 import {
   payloadOf,
   userExtras,
@@ -30,22 +30,22 @@ import {
   type GroupPlan,
   type PlanCounts,
   type RulePlan,
-} from '../alerting/engine/plan';
+} from '../engine/plan';
 import {
   describeMode,
   provenanceBlocker,
   summariseProvenance,
   type ExistingProvenance,
   type ProvenanceMode,
-} from '../alerting/engine/provenance';
-import { isGrafanaApiError } from '../alerting/grafana-api/errors';
+} from '../engine/provenance';
+import { isGrafanaApiError } from '../grafana-api/errors';
 import type {
   AlertRulePayload,
   ContactPoint,
   PluginSettings,
   ProvisionedAlertRule,
-} from '../alerting/grafana-api/types';
-import type { BackupApi } from './api';
+} from '../grafana-api/types';
+import type { GrafanaApi } from '../grafana-api';
 import { BundleRejectedError, RestoreBlockedError, type RestoreBlocker } from './errors';
 import { isPluginRule } from './export';
 import type { BackupBundle, BundleContactPoint, BundleRuleGroup } from './format';
@@ -151,7 +151,7 @@ export function restoreSteps(p: RestorePlan): RestoreStep[] {
 }
 
 export async function planRestore(
-  api: BackupApi,
+  api: GrafanaApi,
   input: unknown,
   target: RestoreTargetPlugin,
   options: RestoreOptions = {}
@@ -438,7 +438,7 @@ export interface RestoreResult {
  * RestoreBlockedError before any write, and ApplyError (with the step) if a write fails.
  */
 export async function applyRestore(
-  api: BackupApi,
+  api: GrafanaApi,
   input: unknown,
   target: RestoreTargetPlugin,
   options: RestoreOptions & { onProgress?: (progress: RestoreProgress) => void } = {}
@@ -464,7 +464,7 @@ export async function applyRestore(
   return { writes: done.length, steps: done, plan: fresh };
 }
 
-async function runStep(api: BackupApi, target: RestoreTargetPlugin, p: Internals, step: RestoreStep): Promise<void> {
+async function runStep(api: GrafanaApi, target: RestoreTargetPlugin, p: Internals, step: RestoreStep): Promise<void> {
   const disableProvenance = p.mode === 'none';
   switch (step.kind) {
     case 'folder':

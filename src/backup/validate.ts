@@ -1,5 +1,5 @@
-import { FSM_FOLDER_UID, FSM_RULE_UID_PREFIX } from '../alerting/engine/desired-state';
-import { FSM_CONTACT_POINT_UID, isManagedRoute } from '../alerting/engine/notifications';
+import { FSM_FOLDER_UID, FSM_RULE_UID_PREFIX } from '../engine/desired-state';
+import { FSM_CONTACT_POINT_UID, isManagedRoute } from '../engine/notifications';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,

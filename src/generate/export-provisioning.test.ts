@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { parse } from 'yaml';
 import { nodeExporter } from '../catalog/exporters/node';
-import { buildDesiredState } from '../alerting/engine/desired-state';
+import { buildDesiredState } from '../engine/desired-state';
 import { alertingProvisioningYaml } from './export-provisioning';
 
 describe('Grafana file-provisioning export', () => {

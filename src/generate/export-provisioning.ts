@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import type { DesiredState } from '../alerting/engine/desired-state';
-import type { AlertRulePayload } from '../alerting/grafana-api/types';
+import type { DesiredState } from '../engine/desired-state';
+import type { AlertRulePayload } from '../grafana-api/types';
 
 /*
  * The Setup page's desired state as a Grafana file-provisioning document for alert rules

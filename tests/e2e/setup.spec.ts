@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { ROUTES } from '../../src/constants';
-import { FSM_FOLDER_UID } from '../../src/alerting/engine';
+import { FSM_FOLDER_UID } from '../../src/engine';
 
 // tests/sandbox/journeys/setup.journey.ts against real Grafana and the compose stack
 // (npm run build && npm run server, then npm run e2e): detect, choose, plan, apply, plan again.

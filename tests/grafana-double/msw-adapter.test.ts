@@ -2,8 +2,8 @@
 // The double behind MSW (msw/node), as jest tests of page code use it: the plugin's fetch client
 // against `http://grafana.test`, including a timeout that MSW passes on as an abort.
 import { setupServer } from 'msw/node';
-import { createGrafanaApi, fetchTransport, GrafanaApiError } from '../../src/alerting/grafana-api';
-import { apply, buildDesiredState, plan } from '../../src/alerting/engine';
+import { createGrafanaApi, fetchTransport, GrafanaApiError } from '../../src/grafana-api';
+import { apply, buildDesiredState, plan } from '../../src/engine';
 import { GrafanaDouble } from './core';
 import { grafanaDoubleHandlers } from './msw';
 

@@ -3,7 +3,7 @@
 // and hand-written injection attempts, every generated Grafana rule query of the node pack and a
 // second pack parses, and every series it returns carries exactly the chosen value.
 import fc from 'fast-check';
-import { buildDesiredState } from '../../src/alerting/engine';
+import { buildDesiredState } from '../../src/engine';
 import { createPrometheusClient, PrometheusError } from './prometheus';
 
 const prometheus = createPrometheusClient();

@@ -1,5 +1,4 @@
-import { fetchTransport, type GrafanaTransport } from '../../src/alerting/grafana-api';
-import { withQuery } from '../../src/alerting/grafana-api/transport';
+import { withQuery } from '../../src/grafana-api/transport';
 import {
   GrafanaDouble,
   type DoubleRequest,
@@ -8,7 +7,13 @@ import {
 } from '../grafana-double/core';
 import { doubleFetch } from '../grafana-double/fetch';
 import { USER_HEADER } from '../grafana-double/users';
-import { createBackupApi, type BackupApi, type PluginDashboard } from '../../src/backup/api';
+import {
+  createGrafanaApi,
+  fetchTransport,
+  type GrafanaApi,
+  type GrafanaTransport,
+  type PluginDashboard,
+} from '../../src/grafana-api';
 
 /*
  * Test support (not shipped): the Grafana API double plus the three endpoints backup uses that
@@ -92,8 +97,8 @@ export function shippedDashboards(imported: boolean): PluginDashboard[] {
 export function backupDouble(options: BackupDoubleOptions = {}): {
   double: GrafanaDouble;
   extras: PluginExtrasDouble;
-  api: BackupApi;
-  apiAs: (login: string, opts?: { disableProvenance?: boolean }) => BackupApi;
+  api: GrafanaApi;
+  apiAs: (login: string, opts?: { disableProvenance?: boolean }) => GrafanaApi;
 } {
   const double = new GrafanaDouble(options);
   double.addDatasource({ uid: 'prom', name: 'Prometheus', url: 'http://127.0.0.1:19090' });
@@ -121,7 +126,7 @@ export function backupDouble(options: BackupDoubleOptions = {}): {
           headers,
         });
   const make = (headers: Record<string, string>, disableProvenance?: boolean) =>
-    createBackupApi(transport(headers), { disableProvenance });
+    createGrafanaApi(transport(headers), { disableProvenance });
   return {
     double,
     extras,

@@ -1,6 +1,6 @@
 import { from, type Observable } from 'rxjs';
 import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
-import { createGrafanaApi, withQuery, type GrafanaApi } from '../../src/alerting/grafana-api';
+import { createGrafanaApi, withQuery, type GrafanaApi } from '../../src/grafana-api';
 import type { GrafanaDouble } from '../grafana-double';
 
 /*

@@ -1,4 +1,4 @@
-import { createGrafanaApi, fetchTransport, type GrafanaApi } from '../../src/alerting/grafana-api';
+import { createGrafanaApi, fetchTransport, type GrafanaApi } from '../../src/grafana-api';
 import { GrafanaDouble, type GrafanaDoubleOptions } from '../grafana-double/core';
 import { doubleFetch } from '../grafana-double/fetch';
 

@@ -1,7 +1,7 @@
 import React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { apply } from '../../alerting/engine/apply';
-import { buildDesiredState, type SetupChoices } from '../../alerting/engine/desired-state';
+import { apply } from '../../engine/apply';
+import { buildDesiredState, type SetupChoices } from '../../engine/desired-state';
 import { exportBundle } from '../../backup/export';
 import { serialiseBundle } from '../../backup/format';
 import { backupDouble, PLUGIN_ID, shippedDashboards } from '../../../tests/support/backup-double';

@@ -1,7 +1,7 @@
 import React, { useRef, useState } from 'react';
 import { Alert, Button, FileUpload, Stack, Text } from '@grafana/ui';
-import { userMessageOf } from '../../alerting/engine/errors';
-import type { BackupApi } from '../../backup/api';
+import { userMessageOf } from '../../engine/errors';
+import type { GrafanaApi } from '../../grafana-api';
 import { BundleRejectedError, RestoreBlockedError } from '../../backup/errors';
 import { exportBundle, SECRETS_NOTE } from '../../backup/export';
 import { bundleFileName, serialiseBundle, type BackupBundle } from '../../backup/format';
@@ -16,7 +16,7 @@ import { RestorePlanView } from './RestorePlanView';
  */
 
 export interface BackupViewProps {
-  api: BackupApi;
+  api: GrafanaApi;
   pluginId: string;
   pluginVersion: string;
 }

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Alert, Badge, Checkbox, Field, Input, Stack, Text, type BadgeColor } from '@grafana/ui';
-import type { FieldChange } from '../../alerting/engine/hash';
+import type { FieldChange } from '../../engine/hash';
 import type { RestorePlan } from '../../backup/restore';
 
 /*

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Alert, Text } from '@grafana/ui';
-import { ApplyError, userMessageOf } from '../../alerting/engine';
-import { isGrafanaApiError } from '../../alerting/grafana-api';
+import { ApplyError, userMessageOf } from '../../engine';
+import { isGrafanaApiError } from '../../grafana-api';
 
 /** A 403 anywhere in the chain (directly, or as the cause of a failed apply step). */
 export function isPermissionError(error: unknown): boolean {

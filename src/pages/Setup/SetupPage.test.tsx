@@ -7,7 +7,7 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { OrgRole, type DataSourceInstanceSettings } from '@grafana/data';
 import { config, setBackendSrv, setDataSourceSrv, type BackendSrv, type DataSourceSrv } from '@grafana/runtime';
-import { apply, buildDesiredState } from '../../alerting/engine';
+import { apply, buildDesiredState } from '../../engine';
 import { nodeExporter } from '../../catalog/exporters/node';
 import { postgresExporter } from '../../catalog/exporters/postgres';
 import { PLUGIN_BASE_URL } from '../../constants';

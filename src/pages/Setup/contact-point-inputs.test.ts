@@ -1,12 +1,12 @@
 /** @jest-environment node */
 import { INTEGRATIONS, integration, type IntegrationType } from '../../alerting/contact-points';
-import type { ChoiceProblem } from '../../alerting/engine';
+import type { ChoiceProblem } from '../../engine';
 import {
   buildDesiredNotifications,
   contactPointBody,
   REDACTED,
   type DesiredContactPoint,
-} from '../../alerting/engine/notifications';
+} from '../../engine/notifications';
 import {
   CONTACT_POINT_INPUTS,
   emptyContactPoint,

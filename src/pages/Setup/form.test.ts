@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { validateSetupChoices } from '../../alerting/engine';
+import { validateSetupChoices } from '../../engine';
 import { formProblems, initialForm, toSetupChoices, type SetupForm } from './form';
 
 function form(change: Partial<SetupForm> = {}): SetupForm {

@@ -4,7 +4,7 @@ import {
   type IntegrationSetting,
   type IntegrationType,
 } from '../../alerting/contact-points';
-import type { ContactPoint } from '../../alerting/grafana-api';
+import type { ContactPoint } from '../../grafana-api';
 import type { ThresholdOverrides } from '../../catalog/thresholds';
 import type { ExporterDefinition, LayerId, Severity, ThresholdDefinition, Unit } from '../../catalog/types';
 import {
@@ -15,7 +15,7 @@ import {
   type ContactPointKind,
   type NotificationChoices,
   type SetupChoices,
-} from '../../alerting/engine';
+} from '../../engine';
 
 /*
  * The Setup form as the page edits it (strings, as typed) and its one conversion into the

@@ -1,5 +1,5 @@
-import type { ApplyProgress, ApplyResult, ExistingProvenance, Plan } from '../../alerting/engine';
-import type { ContactPoint } from '../../alerting/grafana-api';
+import type { ApplyProgress, ApplyResult, ExistingProvenance, Plan } from '../../engine';
+import type { ContactPoint } from '../../grafana-api';
 import { ROUTES } from '../../constants';
 import { prefixRoute } from '../../utils/utils.routing';
 import type { SetupForm } from './form';

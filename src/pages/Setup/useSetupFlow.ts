@@ -13,8 +13,8 @@ import {
   type ApplyResult,
   type ChoiceProblem,
   type Plan,
-} from '../../alerting/engine';
-import type { GrafanaApi } from '../../alerting/grafana-api';
+} from '../../engine';
+import type { GrafanaApi } from '../../grafana-api';
 import { EXPORTERS } from '../../catalog';
 import { formProblems, initialForm, prefillContactPoint, toSetupChoices, withoutSecrets, type SetupForm } from './form';
 import { detectCoverage, loadGrafanaApi, type DetectionResult } from './setupApi';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FSM_FOLDER_UID } from '../../../src/alerting/engine';
+import { FSM_FOLDER_UID } from '../../../src/engine';
 import { PROMETHEUS_UID } from '../grafanaApi';
 import { ROOT } from '../server';
 import { check, notPresent, pageText, visible } from './assert';

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 // The double behind a real socket on 127.0.0.1 (for a browser sandbox), driven by the plugin's fetch client.
-import { createGrafanaApi, fetchTransport, GrafanaApiError } from '../../../src/alerting/grafana-api';
+import { createGrafanaApi, fetchTransport, GrafanaApiError } from '../../../src/grafana-api';
 import { GrafanaDouble, startGrafanaDoubleServer, type RunningDoubleServer } from '../../grafana-double';
 
 let server: RunningDoubleServer;

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Alert, Button, Icon, Stack, Text } from '@grafana/ui';
-import { ApplyError, type ApplySummary } from '../../../alerting/engine';
+import { ApplyError, type ApplySummary } from '../../../engine';
 import type { ApplyState } from '../state';
 import { isPermissionError, SetupError } from '../SetupError';
 

@@ -15,7 +15,7 @@ import {
   TagsInput,
   Text,
 } from '@grafana/ui';
-import type { ChoiceProblem } from '../../../alerting/engine';
+import type { ChoiceProblem } from '../../../engine';
 import { EXPORTERS, LAYERS } from '../../../catalog';
 import { problemsByField, type SetupForm } from '../form';
 import type { DetectionState, ExistingState } from '../state';

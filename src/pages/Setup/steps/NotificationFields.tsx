@@ -14,8 +14,8 @@ import {
   Text,
 } from '@grafana/ui';
 import { INTEGRATIONS } from '../../../alerting/contact-points';
-import type { ContactPointKind } from '../../../alerting/engine';
-import { REDACTED } from '../../../alerting/engine/notifications';
+import type { ContactPointKind } from '../../../engine';
+import { REDACTED } from '../../../engine/notifications';
 import { LAYERS } from '../../../catalog';
 import type { LayerId, Severity } from '../../../catalog/types';
 import {

@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, LoadingPlaceholder, Stack, Text, type BadgeColor } from '@grafana/ui';
-import type { FieldChange, GroupPlan, NotificationPlanItem, Plan, RulePlan } from '../../../alerting/engine';
+import type { FieldChange, GroupPlan, NotificationPlanItem, Plan, RulePlan } from '../../../engine';
 import type { PlanState } from '../state';
 import { SetupError } from '../SetupError';
 

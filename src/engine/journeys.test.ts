@@ -5,13 +5,13 @@
  * kept, a failure at every write converging on re-run, an Editor's 403, a missing datasource, and
  * users' notification routes surviving.
  */
-import { EXPORTERS } from '../../catalog';
-import { nodeExporter } from '../../catalog/exporters/node';
-import type { ExporterDefinition } from '../../catalog/types';
-import { doubleWithClient } from '../../../tests/support/double-with-client';
-import type { GrafanaDouble, StoredRule } from '../../../tests/grafana-double';
-import { fixtureExporter } from '../../../tests/support/fixture-exporter';
-import { grafanaRuleGroup } from '../grafana-rules';
+import { EXPORTERS } from '../catalog';
+import { nodeExporter } from '../catalog/exporters/node';
+import type { ExporterDefinition } from '../catalog/types';
+import { doubleWithClient } from '../../tests/support/double-with-client';
+import type { GrafanaDouble, StoredRule } from '../../tests/grafana-double';
+import { fixtureExporter } from '../../tests/support/fixture-exporter';
+import { grafanaRuleGroup } from '../alerting/grafana-rules';
 import { GrafanaApiError, type ProvisionedAlertRule } from '../grafana-api';
 import { apply } from './apply';
 import { buildDesiredState, type SetupChoices } from './desired-state';

@@ -1,13 +1,13 @@
-import { EXPORTERS } from '../../catalog';
-import { escapeRegexValue, isValidLabelName, joinMatchers, matcher } from '../../catalog/promql';
-import { validateOverrides, type ThresholdOverrides } from '../../catalog/thresholds';
-import type { ExporterDefinition } from '../../catalog/types';
+import { EXPORTERS } from '../catalog';
+import { escapeRegexValue, isValidLabelName, joinMatchers, matcher } from '../catalog/promql';
+import { validateOverrides, type ThresholdOverrides } from '../catalog/thresholds';
+import type { ExporterDefinition } from '../catalog/types';
 import {
   DEFAULT_ALERT_FOLDER_UID,
   DEFAULT_RULE_GROUP_INTERVAL_SECONDS,
   grafanaRuleGroup,
   SCHEDULER_BASE_INTERVAL_SECONDS,
-} from '../grafana-rules';
+} from '../alerting/grafana-rules';
 import type { AlertRulePayload } from '../grafana-api/types';
 import { SetupChoiceError, type ChoiceProblem } from './errors';
 import { withContentHash } from './hash';

@@ -1,7 +1,7 @@
-import { isValidLabelName } from '../../catalog/promql';
-import { integrationSetting, secretKeys, settingNoun, settingProblems, type IntegrationType } from '../contact-points';
-import type { LayerId, Severity } from '../../catalog/types';
-import { LAYERS } from '../../catalog/layers';
+import { isValidLabelName } from '../catalog/promql';
+import { integrationSetting, secretKeys, settingNoun, settingProblems, type IntegrationType } from '../alerting/contact-points';
+import type { LayerId, Severity } from '../catalog/types';
+import { LAYERS } from '../catalog/layers';
 import type {
   ContactPoint,
   GrafanaApi,

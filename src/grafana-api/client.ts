@@ -7,6 +7,7 @@ import type {
   GrafanaApi,
   MuteTiming,
   NotificationRoute,
+  PluginDashboard,
   PluginSettings,
   ProvisionedAlertRule,
   ProvisionedRuleGroup,
@@ -123,6 +124,26 @@ export function createGrafanaApi(transport: GrafanaTransport, options: GrafanaAp
       must(call<MuteTiming>('PUT', `${PROVISIONING}/mute-timings/${seg(name)}`, { body: mt, write: write(w) })),
     deleteMuteTiming: async (name) => {
       await call('DELETE', `${PROVISIONING}/mute-timings/${seg(name)}`);
+    },
+
+    getCurrentOrg: async () => {
+      const org = await must(call<{ id: number; name: string }>('GET', '/api/org'));
+      return { id: org.id, name: org.name };
+    },
+    listPluginDashboards: async (pluginId) =>
+      ((await must(call<PluginDashboard[] | null>('GET', `/api/plugins/${seg(pluginId)}/dashboards`))) ?? []).map(
+        (d) => ({
+          uid: d.uid,
+          title: d.title,
+          path: d.path,
+          imported: d.imported === true,
+          importedRevision: d.importedRevision ?? 0,
+          revision: d.revision ?? 0,
+          removed: d.removed === true,
+        })
+      ),
+    importPluginDashboard: async (pluginId, path) => {
+      await call('POST', '/api/dashboards/import', { body: { pluginId, path, overwrite: true, inputs: [] } });
     },
 
     getPluginSettings: (pluginId) =>

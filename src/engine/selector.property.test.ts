@@ -6,7 +6,7 @@
  * suite (tests/integration/alert-selector.test.ts) sends samples through Prometheus' own parser.
  */
 import fc from 'fast-check';
-import { EXPORTERS } from '../../catalog';
+import { EXPORTERS } from '../catalog';
 import { buildDesiredState, buildSelector, type LabelFilterChoice } from './desired-state';
 
 interface Matcher {

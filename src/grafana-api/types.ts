@@ -1,4 +1,4 @@
-import type { GrafanaAlertRule, GrafanaQueryModel, GrafanaRuleGroup } from '../grafana-rules';
+import type { GrafanaAlertRule, GrafanaQueryModel, GrafanaRuleGroup } from '../alerting/grafana-rules';
 
 /*
  * What the plugin sends to and reads from Grafana's HTTP API (reference/grafana-api.md), typed
@@ -134,6 +134,25 @@ export interface PluginSettings {
   secureJsonFields?: Record<string, boolean>;
 }
 
+export interface CurrentOrg {
+  id: number;
+  name: string;
+}
+
+/** One entry of `GET /api/plugins/{id}/dashboards`. */
+export interface PluginDashboard {
+  uid: string;
+  title: string;
+  /** Path inside the plugin, e.g. `dashboards/infrastructure-node.json`: what import takes. */
+  path: string;
+  imported: boolean;
+  /** Revision of the copy Grafana imported (0 when not imported). */
+  importedRevision: number;
+  /** Revision the installed plugin ships. */
+  revision: number;
+  removed?: boolean;
+}
+
 /** Per-write choice of provenance; the client's default applies when left out. */
 export interface WriteOptions {
   /** Send X-Disable-Provenance: the object stays editable in Grafana's UI. */
@@ -174,6 +193,11 @@ export interface GrafanaApi {
   createMuteTiming(mt: MuteTiming, options?: WriteOptions): Promise<MuteTiming>;
   updateMuteTiming(name: string, mt: MuteTiming, options?: WriteOptions): Promise<MuteTiming>;
   deleteMuteTiming(name: string): Promise<void>;
+
+  getCurrentOrg(): Promise<CurrentOrg>;
+  listPluginDashboards(pluginId: string): Promise<PluginDashboard[]>;
+  /** `POST /api/dashboards/import {pluginId, path, overwrite: true}`: imports the copy the installed plugin ships. */
+  importPluginDashboard(pluginId: string, path: string): Promise<void>;
 
   getPluginSettings(pluginId: string): Promise<PluginSettings | undefined>;
   /** enabled, pinned and jsonData are replaced: spread the existing jsonData first. */
