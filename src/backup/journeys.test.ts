@@ -11,7 +11,8 @@ import { ApplyError } from '../engine/errors';
 import { stableStringify } from '../engine/hash';
 import { GrafanaApiError } from '../grafana-api/errors';
 import { REDACTED, type GrafanaDouble } from '../../tests/grafana-double/core';
-import { BundleRejectedError, RestoreBlockedError } from './errors';
+import { BundleRejectedError } from './errors';
+import { PlanBlockedError } from '../engine';
 import { exportBundle } from './export';
 import { bundleChecksum, serialiseBundle, type BackupBundle } from './format';
 import { applyRestore, planRestore, type RestoreOptions } from './restore';
@@ -152,7 +153,7 @@ describe('restore into an empty Grafana', () => {
     ]);
     expect(plan.contactPoints[0].secrets).toEqual([{ key: 'url', label: 'Slack webhook URL', state: 'entered' }]);
     expect(plan.dashboards.every((d) => d.action === 'import')).toBe(true);
-    expect(plan.appSettings.action).toBe('update');
+    expect(plan.appSettings?.action).toBe('update');
     // 1 folder + 2 groups + 3 notification objects + 3 dashboards + settings
     expect(plan.writes).toBe(10);
     expect(JSON.stringify(plan)).not.toContain('secret-1');
@@ -186,8 +187,8 @@ describe('restore into an empty Grafana', () => {
       expect.objectContaining({ kind: 'missing-secret', message: expect.stringContaining('Slack webhook URL') }),
     ]);
     const refused = await applyRestore(target.api, bundle, TARGET).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(RestoreBlockedError);
-    expect((refused as RestoreBlockedError).userMessage).toMatch(/^Nothing was written\. .*Slack webhook URL/);
+    expect(refused).toBeInstanceOf(PlanBlockedError);
+    expect((refused as PlanBlockedError).userMessage).toMatch(/^Nothing was written\. .*Slack webhook URL/);
     expect(target.extras.totalWrites()).toBe(0);
 
     const skip: RestoreOptions = { skipContactPoints: ['fsm-contact-point'] };
@@ -215,7 +216,7 @@ describe('restore into the same Grafana', () => {
     expect(plan.counts.unchanged).toBe(bundle.content.ruleGroups.flatMap((g) => g.rules).length);
     expect(plan.contactPoints[0].secrets[0].state).toBe('stored');
     expect(plan.notifications.every((n) => n.action === 'unchanged')).toBe(true);
-    expect(plan.appSettings.action).toBe('unchanged');
+    expect(plan.appSettings?.action).toBe('unchanged');
 
     const result = await applyRestore(ctx.api, bundle, TARGET);
     expect(result.writes).toBe(0);
@@ -339,7 +340,7 @@ describe('bundles that are explained', () => {
       confirmed: false,
     });
     expect(plan.blockers.map((b) => b.kind)).toEqual(['foreign-org-unconfirmed']);
-    await expect(applyRestore(target.api, bundle, TARGET, withSecret)).rejects.toBeInstanceOf(RestoreBlockedError);
+    await expect(applyRestore(target.api, bundle, TARGET, withSecret)).rejects.toBeInstanceOf(PlanBlockedError);
     expect(target.extras.totalWrites()).toBe(0);
 
     const result = await applyRestore(target.api, bundle, TARGET, { ...withSecret, confirmForeignOrg: true });

@@ -2,14 +2,20 @@ import { isGrafanaApiError } from '../grafana-api/errors';
 import type { GrafanaApi } from '../grafana-api/types';
 import type { DesiredState } from './desired-state';
 import { ApplyError, PlanBlockedError, type AppliedStep } from './errors';
+import { appSettingsBody } from './extras';
+import { assertUnchanged, recordOwnWrite } from './guard';
 import { writeNotification } from './notifications';
-import { isPlan, plan, planInternals, writeSteps, type Plan, type WriteStep } from './plan';
+import { isPlan, plan, planFrom, planInternals, writeSteps, type Plan, type WriteStep } from './plan';
 
 /*
- * apply(api, desired or plan): plans afresh (so a re-run after a failure writes only what is still
- * missing), refuses while the plan has blockers, then writes in order: the folder, one PUT of the
- * whole group per changed rule group, then the contact point, mute timings and the policy tree.
- * Idempotent: with nothing changed it writes nothing.
+ * apply(api, plan): writes what the plan shows, in order: the folder, each changed rule group
+ * (one PUT of the whole group, or the deletion of its rules), the contact point, mute timings, the
+ * policy tree, then dashboards and app settings. Right before each write it reads that object
+ * again and refuses if it is no longer what the plan saw (guard.ts), so another admin's change is
+ * never overwritten unseen. Idempotent: with nothing changed it writes nothing.
+ *
+ * Given a desired state instead of a plan, it plans first (scripts, tests, and re-runs after a
+ * failure, where the admin asks for a new plan anyway).
  */
 
 export interface ApplyProgress {
@@ -21,7 +27,10 @@ export interface ApplyProgress {
 }
 
 export interface ApplyOptions {
-  /** uids of user-changed rules (see Plan) to replace with the plugin's version; others are kept as they are. */
+  /**
+   * uids of user-changed rules (see Plan) to replace with the plugin's version; others are kept as
+   * they are. When they differ from the plan's, the plan is decided again from what it read.
+   */
   overwriteUserChanged?: readonly string[];
   onProgress?: (progress: ApplyProgress) => void;
 }
@@ -29,6 +38,7 @@ export interface ApplyOptions {
 export interface ApplySummary {
   folderCreated: boolean;
   groupsWritten: string[];
+  groupsDeleted: string[];
   rulesCreated: number;
   rulesUpdated: number;
   rulesDeleted: number;
@@ -36,6 +46,8 @@ export interface ApplySummary {
   userChangedKept: string[];
   userChangedOverwritten: string[];
   notificationObjectsWritten: string[];
+  dashboardsImported: string[];
+  appSettingsSaved: boolean;
 }
 
 export interface ApplyResult {
@@ -43,7 +55,7 @@ export interface ApplyResult {
   writes: number;
   steps: AppliedStep[];
   summary: ApplySummary;
-  /** The plan that was applied (made at the start of apply). */
+  /** The plan that was applied. */
   plan: Plan;
 }
 
@@ -52,50 +64,83 @@ export async function apply(
   input: DesiredState | Plan,
   options: ApplyOptions = {}
 ): Promise<ApplyResult> {
-  const desired = isPlan(input) ? planInternals(input).desired : input;
-  const fresh = await plan(api, desired, { overwriteUserChanged: options.overwriteUserChanged });
-  if (fresh.blockers.length > 0) {
-    throw new PlanBlockedError(fresh.blockers);
+  const chosen = await planToApply(api, input, options);
+  if (chosen.blockers.length > 0) {
+    throw new PlanBlockedError(chosen.blockers);
   }
-  const steps = writeSteps(fresh);
+  const steps = writeSteps(chosen);
   const done: AppliedStep[] = [];
+  let writes = 0;
   for (const [index, step] of steps.entries()) {
     const number = index + 1;
     options.onProgress?.({ step: number, total: steps.length, label: step.label, status: 'running' });
     try {
-      await runStep(api, fresh, step);
+      const skip = await assertUnchanged(api, chosen, step);
+      if (!skip) {
+        writes += await runStep(api, chosen, step);
+        recordOwnWrite(chosen, step);
+      }
     } catch (err) {
       throw new ApplyError(number, steps.length, step.label, done, err);
     }
     done.push({ step: number, label: step.label });
     options.onProgress?.({ step: number, total: steps.length, label: step.label, status: 'done' });
   }
-  return { writes: steps.length, steps: done, summary: summarise(fresh, steps), plan: fresh };
+  return { writes, steps: done, summary: summarise(chosen, steps), plan: chosen };
 }
 
-async function runStep(api: GrafanaApi, p: Plan, step: WriteStep): Promise<void> {
+async function planToApply(api: GrafanaApi, input: DesiredState | Plan, options: ApplyOptions): Promise<Plan> {
+  if (!isPlan(input)) {
+    return plan(api, input, { overwriteUserChanged: options.overwriteUserChanged });
+  }
+  const internals = planInternals(input);
+  const ticked = options.overwriteUserChanged;
+  const planned = internals.options.overwriteUserChanged ?? [];
+  if (ticked === undefined || sameSet(ticked, planned)) {
+    return input;
+  }
+  // New ticks: decided again from what the plan read, so the guard still compares with what the admin saw.
+  return planFrom(internals.desired, internals.world, { ...internals.options, overwriteUserChanged: ticked });
+}
+
+/** Performs one step; answers how many write requests it made. */
+async function runStep(api: GrafanaApi, p: Plan, step: WriteStep): Promise<number> {
   const internals = planInternals(p);
-  const { desired } = internals;
-  const disableProvenance = desired.provenance === 'none';
+  const { desired, world } = internals;
+  const provenance = { disableProvenance: desired.provenance === 'none' };
   switch (step.kind) {
     case 'folder':
       try {
         await api.createFolder({ uid: desired.folder.uid, title: desired.folder.title });
       } catch (err) {
-        // 409: it exists already (a concurrent apply, or an earlier answer lost on the way back). Fine if it is ours.
+        // 409 (11.x, main) or 412 (12.x) for a uid that exists: created meanwhile, or an earlier
+        // answer lost on the way back. Fine if it is there now.
         if (isGrafanaApiError(err) && err.kind === 'conflict' && (await api.getFolder(desired.folder.uid))) {
-          return;
+          return 1;
         }
         throw err;
       }
-      return;
+      return 1;
     case 'group': {
       const body = internals.groupBodies.get(step.group)!;
       await api.putRuleGroup(
         { title: step.group, folderUid: desired.folder.uid, interval: body.interval, rules: body.rules },
-        { disableProvenance }
+        provenance
       );
-      return;
+      return 1;
+    }
+    case 'group-delete': {
+      // A group PUT with no rules is read by Grafana as "no list given" and changes nothing, so
+      // the rules are deleted: by the group endpoint where this version has it, else one by one.
+      if (world.capabilities.ruleGroupDelete) {
+        await api.deleteRuleGroup(desired.folder.uid, step.group, provenance);
+        return 1;
+      }
+      const rules = world.groups.get(step.group)?.rules ?? [];
+      for (const rule of rules) {
+        await api.deleteAlertRule(rule.uid, provenance);
+      }
+      return rules.length;
     }
     case 'notification': {
       const want = desired.notifications?.contactPoint;
@@ -103,25 +148,42 @@ async function runStep(api: GrafanaApi, p: Plan, step: WriteStep): Promise<void>
         api,
         internals.notificationPlan!.writes[step.index],
         want ? { want, have: internals.ourContactPoint } : undefined,
-        disableProvenance
+        provenance.disableProvenance
       );
-      return;
+      return 1;
+    }
+    case 'dashboard':
+      await api.importPluginDashboard(desired.dashboards!.pluginId, step.path);
+      return 1;
+    case 'app-settings': {
+      const settings = desired.appSettings!;
+      await api.postPluginSettings(settings.pluginId, appSettingsBody(settings, world.pluginSettings!));
+      return 1;
     }
   }
 }
 
 function summarise(p: Plan, steps: WriteStep[]): ApplySummary {
-  const written = new Set(steps.filter((s) => s.kind === 'group').map((s) => (s as { group: string }).group));
+  const groupSteps = steps.filter((s) => s.kind === 'group' || s.kind === 'group-delete') as Array<{ group: string }>;
+  const written = new Set(groupSteps.map((s) => s.group));
   const rules = p.groups.filter((g) => written.has(g.name)).flatMap((g) => g.rules);
   const allRules = p.groups.flatMap((g) => g.rules);
   return {
     folderCreated: steps.some((s) => s.kind === 'folder'),
-    groupsWritten: [...written],
+    groupsWritten: steps.filter((s) => s.kind === 'group').map((s) => (s as { group: string }).group),
+    groupsDeleted: steps.filter((s) => s.kind === 'group-delete').map((s) => (s as { group: string }).group),
     rulesCreated: rules.filter((r) => r.action === 'create').length,
     rulesUpdated: rules.filter((r) => r.action === 'update' || (r.action === 'user-changed' && r.overwrite)).length,
     rulesDeleted: rules.filter((r) => r.action === 'obsolete' && (!r.userChanged || r.overwrite)).length,
     userChangedKept: allRules.filter((r) => r.userChanged && !r.overwrite).map((r) => r.uid),
     userChangedOverwritten: allRules.filter((r) => r.userChanged && r.overwrite).map((r) => r.uid),
     notificationObjectsWritten: steps.filter((s) => s.kind === 'notification').map((s) => s.label),
+    dashboardsImported: steps.filter((s) => s.kind === 'dashboard').map((s) => (s as { path: string }).path),
+    appSettingsSaved: steps.some((s) => s.kind === 'app-settings'),
   };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const setA = new Set(a);
+  return setA.size === new Set(b).size && b.every((x) => setA.has(x));
 }

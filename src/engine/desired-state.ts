@@ -9,7 +9,7 @@ import {
   SCHEDULER_BASE_INTERVAL_SECONDS,
 } from '../alerting/grafana-rules';
 import type { AlertRulePayload } from '../grafana-api/types';
-import { SetupChoiceError, type ChoiceProblem } from './errors';
+import { SetupChoiceError, type ChoiceProblem, type PlanBlocker } from './errors';
 import { withContentHash } from './hash';
 import {
   buildDesiredNotifications,
@@ -62,8 +62,9 @@ export interface SetupChoices {
 }
 
 export interface DesiredRuleGroup {
-  exporterId: string;
-  exporterTitle: string;
+  /** The pack, for groups Setup builds from the catalog; a bundle's groups may not name one. */
+  exporterId?: string;
+  exporterTitle?: string;
   /** Group name (`fsm-<exporter>`). */
   title: string;
   folderUid: string;
@@ -72,15 +73,43 @@ export interface DesiredRuleGroup {
   rules: AlertRulePayload[];
 }
 
+/** Where the desired state comes from: the words of the plan follow it. */
+export type DesiredSource = 'setup' | 'bundle';
+
+/** Dashboards the app ships, to import again where Grafana no longer has them (restore). */
+export interface DesiredDashboards {
+  pluginId: string;
+  dashboards: Array<{ uid: string; title: string; path: string; revision: number }>;
+}
+
+/** Keys of the app's jsonData to set; keys not named are kept as they are. */
+export interface DesiredAppSettings {
+  pluginId: string;
+  jsonData: Record<string, unknown>;
+  /** Words for the plan ("Setup's choices", "the bundle's settings"). */
+  what: string;
+}
+
 export interface DesiredState {
+  source: DesiredSource;
   folder: { uid: string; title: string };
-  datasourceUid: string;
+  /** Every datasource the rules (and settings) use: each must exist. */
+  datasourceUids: string[];
   provenance: ProvenanceMode;
   /** The escaped label matchers added to every selector ('' for fleet-wide). */
   selector: string;
   groups: DesiredRuleGroup[];
   skippedExporters: Array<{ exporterId: string; title: string; reason: string }>;
   notifications?: DesiredNotifications;
+  /**
+   * Whether rule fields outside the plugin's own content (notification_settings, keep_firing_for…)
+   * are part of the desired state: a bundle restores them; Setup leaves them to the user.
+   */
+  ownsRuleExtras: boolean;
+  dashboards?: DesiredDashboards;
+  appSettings?: DesiredAppSettings;
+  /** Blockers known before reading Grafana (a bundle from another organization, not confirmed…). */
+  preconditions?: PlanBlocker[];
 }
 
 /** Builds the escaped selector from label filters; problems (bad label names, empty values) are appended. */
@@ -202,8 +231,10 @@ export function buildDesiredState(
     throw new SetupChoiceError(problems);
   }
   return {
+    source: 'setup',
     folder: { uid: FSM_FOLDER_UID, title: folderTitle },
-    datasourceUid,
+    datasourceUids: [datasourceUid],
+    ownsRuleExtras: false,
     provenance: choices.editable ? 'none' : 'api',
     selector,
     groups,

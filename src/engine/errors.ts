@@ -31,7 +31,10 @@ export type PlanBlockerKind =
   | 'missing-secret'
   | 'contact-point-missing'
   | 'contact-point-name-taken'
-  | 'folder-uid-taken';
+  | 'folder-uid-taken'
+  | 'foreign-org-unconfirmed'
+  | 'provenance-mixed'
+  | 'app-not-installed';
 
 /** Something that makes applying this plan impossible or unsafe; the plan lists them, apply refuses. */
 export interface PlanBlocker {
@@ -49,6 +52,26 @@ export class PlanBlockedError extends Error {
 
   get userMessage(): string {
     return `Nothing was written. ${this.message}`;
+  }
+}
+
+/**
+ * An object changed in Grafana between the plan and the write apply was about to make: apply
+ * stops before writing it, so another admin's change is never overwritten unseen.
+ */
+export class PlanOutdatedError extends Error {
+  constructor(
+    /** e.g. `rule group "fsm-node"`, `notification policy tree`. */
+    readonly object: string,
+    /** What changed, in words. */
+    readonly changes: string[]
+  ) {
+    super(`The ${object} changed in Grafana since the plan: ${changes.join('; ')}.`);
+    this.name = 'PlanOutdatedError';
+  }
+
+  get userMessage(): string {
+    return `${this.message} It was not written, so nothing another admin did is overwritten. Plan again to see the change and decide.`;
   }
 }
 
@@ -80,10 +103,13 @@ export class ApplyError extends Error {
         : this.completed.length === 1
           ? 'Step 1 was written.'
           : `Steps 1–${this.completed.length} were written.`;
+    if (this.cause instanceof PlanOutdatedError) {
+      return `Step ${this.step} of ${this.totalSteps} (${this.stepLabel}) was not written: ${this.cause.userMessage} ${done}`;
+    }
     if (isGrafanaApiError(this.cause) && this.cause.isTransient) {
       // A 5xx is an answer, but like a timeout it leaves the step's outcome unknown.
       const what = this.cause.status ? `Grafana failed (HTTP ${this.cause.status})` : 'Grafana did not answer';
-      return `${what} at step ${this.step} of ${this.totalSteps} (${this.stepLabel}). ${done} Nothing after step ${this.step} was written; step ${this.step} itself may or may not have been. Run apply again to finish: it plans afresh and writes only what is still missing.`;
+      return `${what} at step ${this.step} of ${this.totalSteps} (${this.stepLabel}). ${done} Nothing after step ${this.step} was written; step ${this.step} itself may or may not have been. Plan again, then apply: the new plan shows what is still missing.`;
     }
     const reason = isGrafanaApiError(this.cause)
       ? this.cause.userMessage
@@ -98,6 +124,7 @@ export class ApplyError extends Error {
 export function userMessageOf(error: unknown): string {
   if (
     error instanceof ApplyError ||
+    error instanceof PlanOutdatedError ||
     error instanceof PlanBlockedError ||
     error instanceof SetupChoiceError ||
     isGrafanaApiError(error)

@@ -187,7 +187,8 @@ const DURATION_MS: Record<string, number> = {
   y: 31_536_000_000,
 };
 
-function durationSeconds(text: unknown): number | undefined {
+/** A Prometheus duration (`1h30m`, `90s`, `0`) in milliseconds; undefined when it is not one. */
+export function durationMs(text: unknown): number | undefined {
   if (typeof text !== 'string' || !/^(?:[0-9]+(?:ms|s|m|h|d|w|y))+$|^0$/.test(text)) {
     return undefined;
   }
@@ -195,7 +196,12 @@ function durationSeconds(text: unknown): number | undefined {
   for (const [, amount, unit] of text.matchAll(/([0-9]+)(ms|s|m|h|d|w|y)/g)) {
     ms += Number(amount) * DURATION_MS[unit];
   }
-  return ms / 1000;
+  return ms;
+}
+
+function durationSeconds(text: unknown): number | undefined {
+  const ms = durationMs(text);
+  return ms === undefined ? undefined : ms / 1000;
 }
 
 /** JSON with sorted keys: equal content gives equal text whatever the key order. */
@@ -225,4 +231,33 @@ function cyrb53(text: string): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/**
+ * Differences in the fields outside the plugin's owned content that `want` sets
+ * (notification_settings, keep_firing_for…): what a bundle restores besides the content.
+ */
+export function extrasDiff(have: RuleLike, want: RuleLike): FieldChange[] {
+  const skip = new Set<string>([
+    ...OWNED_RULE_FIELDS,
+    ...READ_ONLY_RULE_FIELDS,
+    'uid',
+    'folderUID',
+    'ruleGroup',
+    'orgID',
+  ]);
+  const changes: FieldChange[] = [];
+  for (const key of Object.keys(want).filter((k) => !skip.has(k))) {
+    const from = have[key] === undefined ? undefined : stableStringify(have[key]);
+    const to = want[key] === undefined ? undefined : stableStringify(want[key]);
+    // Grafana fills some of these with empty values on save; an empty value and an absent one are the same.
+    if (from !== to && !(isEmptyJson(from) && isEmptyJson(to))) {
+      changes.push({ field: key, path: key, from, to });
+    }
+  }
+  return changes;
+}
+
+function isEmptyJson(text: string | undefined): boolean {
+  return text === undefined || text === '""' || text === 'null' || text === '{}' || text === '[]' || text === 'false';
 }

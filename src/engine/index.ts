@@ -4,6 +4,8 @@ export * from './desired-state';
 export * from './errors';
 export {
   plan,
+  planFrom,
+  payloadOf,
   writeSteps,
   isPlan,
   type Plan,
@@ -18,6 +20,8 @@ export {
 export * from './apply';
 export {
   MANAGED_LABEL,
+  MANAGED_LABEL_VALUE,
+  REDACTED,
   FSM_CONTACT_POINT_UID,
   DEFAULT_CONTACT_POINT_NAME,
   mergeManagedRoute,
@@ -28,7 +32,10 @@ export {
   type NotificationChoices,
   type NotificationPlanItem,
   type NotificationAction,
+  type DesiredContactPoint,
 } from './notifications';
+export type { DashboardPlan, AppSettingsPlan } from './extras';
+export { capabilitiesOf, type GrafanaCapabilities } from './capabilities';
 export { CONTENT_HASH_ANNOTATION, ruleContentHash, type FieldChange } from './hash';
 export { detectRuleProvenance } from './detect';
-export type { ProvenanceMode, ExistingProvenance } from './provenance';
+export { describeMode, type ProvenanceMode, type ExistingProvenance } from './provenance';

@@ -364,7 +364,7 @@ describe('a write fails part-way', () => {
         const error = failed as ApplyError;
         expect([name, k, error.step]).toEqual([name, k, k]);
         expect(error.userMessage).toContain(`step ${k} of ${ref.writes}`);
-        expect(error.userMessage).toContain('Run apply again to finish');
+        expect(error.userMessage).toContain('Plan again, then apply');
         double.clearFaults();
 
         // The admin presses apply again with the same form.

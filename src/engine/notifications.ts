@@ -1,5 +1,11 @@
 import { isValidLabelName } from '../catalog/promql';
-import { integrationSetting, secretKeys, settingNoun, settingProblems, type IntegrationType } from '../alerting/contact-points';
+import {
+  integrationSetting,
+  secretKeys,
+  settingNoun,
+  settingProblems,
+  type IntegrationType,
+} from '../alerting/contact-points';
 import type { LayerId, Severity } from '../catalog/types';
 import { LAYERS } from '../catalog/layers';
 import type {
@@ -11,7 +17,7 @@ import type {
   TimeInterval,
 } from '../grafana-api/types';
 import type { ChoiceProblem, PlanBlocker } from './errors';
-import { diffFlat, flatten, stableStringify, type FieldChange } from './hash';
+import { diffFlat, durationMs, flatten, stableStringify, type FieldChange } from './hash';
 import { provenanceBlocker, type ProvenanceMode } from './provenance';
 
 /*
@@ -102,8 +108,8 @@ export interface DesiredNotifications {
   /** Undefined when routing to an existing contact point. */
   contactPoint?: DesiredContactPoint;
   receiver: string;
-  /** The plugin's subtree, merged into the user's tree under the root. */
-  route: NotificationRoute;
+  /** The plugin's subtree, merged into the user's tree under the root; undefined leaves the tree alone. */
+  route?: NotificationRoute;
   muteTimings: MuteTiming[];
 }
 
@@ -323,7 +329,8 @@ export interface NotificationPlan {
 
 export type NotificationWrite =
   | { kind: 'contact-point'; action: 'create' | 'update'; label: string }
-  | { kind: 'mute-timing'; action: 'create' | 'update'; label: string; body: MuteTiming }
+  /** `version`: the fingerprint Grafana gave the mute timing when the plan read it; Grafana answers 409 if it changed since. */
+  | { kind: 'mute-timing'; action: 'create' | 'update'; label: string; body: MuteTiming; version?: string }
   | { kind: 'policy'; action: 'update'; label: string; body: NotificationRoute; disableProvenance: boolean };
 
 /**
@@ -351,7 +358,8 @@ export async function writeNotification(
     if (write.action === 'create') {
       await api.createMuteTiming(write.body, { disableProvenance });
     } else {
-      await api.updateMuteTiming(write.body.name, write.body, { disableProvenance });
+      const body = write.version ? { ...write.body, version: write.version } : write.body;
+      await api.updateMuteTiming(write.body.name, body, { disableProvenance });
     }
   } else {
     await api.putPolicyTree(write.body, { disableProvenance: write.disableProvenance });
@@ -413,7 +421,7 @@ export function planNotifications(
         writes.push({ kind: 'contact-point', action: 'update', label: `update contact point "${want.name}"` });
       }
     }
-  } else if (!actual.contactPoints.some((cp) => cp.name === desired.receiver)) {
+  } else if (desired.route && !actual.contactPoints.some((cp) => cp.name === desired.receiver)) {
     blockers.push({
       kind: 'contact-point-missing',
       message: `There is no contact point named "${desired.receiver}" in Grafana. Pick one that exists, or let the plugin create one.`,
@@ -445,12 +453,31 @@ export function planNotifications(
       diff,
     });
     if (diff.length > 0) {
-      writes.push({ kind: 'mute-timing', action: 'update', label: `update mute timing "${mt.name}"`, body: mt });
+      writes.push({
+        kind: 'mute-timing',
+        action: 'update',
+        label: `update mute timing "${mt.name}"`,
+        body: mt,
+        version: have.version,
+      });
     }
   }
 
   // policy tree: merge our subtree; keep the tree's own provenance so users can still edit their routes
-  const treeProvenance = actual.policyTree.provenance ?? '';
+  if (desired.route) {
+    planPolicy(desired.receiver, desired.route, actual.policyTree, { items, blockers, writes });
+  }
+  return { items, blockers, writes };
+}
+
+function planPolicy(
+  receiver: string,
+  route: NotificationRoute,
+  tree: NotificationRoute,
+  out: Pick<NotificationPlan, 'items' | 'blockers' | 'writes'>
+): void {
+  const { items, blockers, writes } = out;
+  const treeProvenance = tree.provenance ?? '';
   if (treeProvenance === 'file') {
     blockers.push({
       kind: 'provisioned-from-file',
@@ -458,19 +485,19 @@ export function planNotifications(
         'The notification policy tree is provisioned from files, so it cannot be changed through the API. Add the route shown in the plan to your provisioning files instead, or route to the contact point yourself.',
     });
   }
-  const merged = mergeManagedRoute(actual.policyTree, desired.route);
-  const before = withoutProvenance(actual.policyTree);
+  const merged = mergeManagedRoute(tree, route);
+  const before = withoutProvenance(tree);
   const unchanged = stableStringify(normaliseRoute(before)) === stableStringify(normaliseRoute(merged));
   const diff = unchanged
     ? []
-    : diffFlat(flatten(managedSubtree(before) ?? {}, 'route', new Map()), flatten(desired.route, 'route', new Map()));
+    : diffFlat(flatten(managedSubtree(before) ?? {}, 'route', new Map()), flatten(route, 'route', new Map()));
   items.push({
     kind: 'policy',
     name: 'notification policy tree',
     action: unchanged ? 'unchanged' : managedSubtree(before) ? 'update' : 'create',
     reason: unchanged
       ? "The plugin's route is already in the tree."
-      : `${managedSubtree(before) ? 'Updates' : 'Adds'} the plugin's route (alerts labelled ${MANAGED_LABEL}="${MANAGED_LABEL_VALUE}" → "${desired.receiver}"); other routes are kept as they are.`,
+      : `${managedSubtree(before) ? 'Updates' : 'Adds'} the plugin's route (alerts labelled ${MANAGED_LABEL}="${MANAGED_LABEL_VALUE}" → "${receiver}"); other routes are kept as they are.`,
     diff,
   });
   if (!unchanged) {
@@ -482,14 +509,13 @@ export function planNotifications(
       disableProvenance: treeProvenance !== 'api',
     });
   }
-  return { items, blockers, writes };
 }
 
 function secretPlan(
   want: DesiredContactPoint,
   have: ContactPoint | undefined
 ): { entered: string[]; missing: string[] } {
-  const stored = (key: string) => have !== undefined && have.type === want.type && have.settings?.[key] === REDACTED;
+  const stored = (key: string) => storedSecret(want, have, key) !== undefined;
   const entered = Object.keys(want.secrets);
   const missing: string[] = [];
   for (const anyOf of want.requiredSecrets) {
@@ -519,14 +545,25 @@ function contactPointDiff(
   return changes;
 }
 
+/**
+ * What Grafana holds for a secret setting of the plugin's contact point, as it reads it back: `[REDACTED]`
+ * where Grafana encrypts the key (sent back, Grafana puts the stored value in its place:
+ * UpdateContactPoint in pkg/services/ngalert/provisioning/contactpoints.go), or the plain value
+ * where Grafana does not (a Teams URL: not secure in any version), which is sent back as it is.
+ */
+function storedSecret(want: DesiredContactPoint, have: ContactPoint | undefined, key: string): string | undefined {
+  const value = have && have.type === want.type ? have.settings?.[key] : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /** The body to send for the plugin's contact point: new secrets as entered, stored ones as `[REDACTED]` (kept). */
 export function contactPointBody(want: DesiredContactPoint, have: ContactPoint | undefined): ContactPoint {
   const settings: Record<string, unknown> = { ...want.settings };
   for (const key of want.secretKeys) {
     if (want.secrets[key] !== undefined) {
       settings[key] = want.secrets[key];
-    } else if (have && have.type === want.type && have.settings?.[key] === REDACTED) {
-      settings[key] = REDACTED;
+    } else if (storedSecret(want, have, key) !== undefined) {
+      settings[key] = storedSecret(want, have, key);
     }
   }
   return { uid: want.uid, name: want.name, type: want.type, settings, disableResolveMessage: false };
@@ -554,22 +591,69 @@ function managedSubtree(tree: NotificationRoute): NotificationRoute | undefined 
   return (tree.routes ?? []).find(isManagedRoute);
 }
 
-/** Drops what Grafana leaves out when it reads a tree back (false flags, empty lists), so they never count as a change. */
-function normaliseRoute(value: unknown): unknown {
+const ROUTE_DURATIONS = new Set(['group_wait', 'group_interval', 'repeat_interval']);
+/** labels.MatchType order (=, !=, =~, !~), the last key Grafana sorts matchers by. */
+const MATCH_TYPE_ORDER = ['=', '!=', '=~', '!~'];
+
+/**
+ * A route as Grafana reads it back, so that only real changes count. Grafana re-serialises the tree
+ * it stores (grafana/alerting definition/alertmanager.go `Route`): every field is omitempty, so
+ * `continue: false` and empty lists vanish; object_matchers are parsed with labels.NewMatcher
+ * (surrounding quotes stripped) and sorted by name, value, then type (ObjectMatchers.UnmarshalJSON);
+ * durations are printed by prometheus/common model.Duration (`60s` comes back as `1m`), so they
+ * are compared as milliseconds. Checked in Grafana 11.x, 12.x and main.
+ */
+export function normaliseRoute(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(normaliseRoute);
   }
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
-      if (v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0) || key === 'provenance') {
+      if (
+        v === undefined ||
+        v === null ||
+        v === false ||
+        v === '' ||
+        (Array.isArray(v) && v.length === 0) ||
+        key === 'provenance'
+      ) {
         continue;
       }
-      out[key] = normaliseRoute(v);
+      if (key === 'object_matchers' && Array.isArray(v)) {
+        out[key] = sortMatchers(v as ObjectMatcher[]);
+      } else if (ROUTE_DURATIONS.has(key) && typeof v === 'string') {
+        out[key] = durationMs(v) ?? v;
+      } else {
+        out[key] = normaliseRoute(v);
+      }
     }
     return out;
   }
   return value;
+}
+
+function sortMatchers(matchers: ObjectMatcher[]): ObjectMatcher[] {
+  const unquote = (v: string) => (v.length >= 2 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : v);
+  return matchers
+    .map(([name, op, value]) => [name, op, unquote(String(value))] as ObjectMatcher)
+    .sort(
+      (a, b) =>
+        compare(a[0], b[0]) || compare(a[2], b[2]) || MATCH_TYPE_ORDER.indexOf(a[1]) - MATCH_TYPE_ORDER.indexOf(b[1])
+    );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The tree with every route that sends to `from` sending to `to`, as Grafana does when a contact point is renamed. */
+export function renameReceiver(tree: NotificationRoute, from: string, to: string): NotificationRoute {
+  return {
+    ...tree,
+    receiver: tree.receiver === from ? to : tree.receiver,
+    routes: tree.routes?.map((r) => renameReceiver(r, from, to)),
+  };
 }
 
 function withoutProvenance(tree: NotificationRoute): NotificationRoute {

@@ -1,14 +1,11 @@
-import type {
-  AlertRulePayload,
-  ContactPoint,
-  DataSourceInfo,
-  GrafanaApi,
-  ProvisionedAlertRule,
-} from '../grafana-api/types';
-import { FSM_RULE_UID_PREFIX, type DesiredRuleGroup, type DesiredState } from './desired-state';
+import type { AlertRulePayload, ContactPoint, GrafanaApi, ProvisionedAlertRule } from '../grafana-api/types';
+import { FSM_RULE_UID_PREFIX, type DesiredRuleGroup, type DesiredSource, type DesiredState } from './desired-state';
 import type { PlanBlocker } from './errors';
+import { planAppSettings, planDashboards, type AppSettingsPlan, type DashboardPlan } from './extras';
 import {
+  CONTENT_HASH_ANNOTATION,
   diffRules,
+  extrasDiff,
   OWNED_RULE_FIELDS,
   READ_ONLY_RULE_FIELDS,
   ruleContentHash,
@@ -23,11 +20,17 @@ import {
   type ExistingProvenance,
   type ProvenanceMode,
 } from './provenance';
+import { readWorld, type World } from './world';
 
 /*
  * plan(api, desired): what applying would do, read from Grafana and compared with the desired
- * state; nothing is written. Each rule is create / update / unchanged / user-changed / obsolete,
- * with a reason in plain words and a field-level diff, so the admin can decide what to overwrite.
+ * state; nothing is written. Setup's choices and a backup bundle are both desired states, so one
+ * plan and one apply serve both pages. Reading (readWorld) and deciding (planFrom) are apart:
+ * deciding is pure, so apply can re-decide for new overwrite ticks without reading again, and
+ * compare each object with what this plan saw before it writes it.
+ *
+ * Each rule is create / update / unchanged / user-changed / obsolete, with a reason in plain words
+ * and a field-level diff, so the admin can decide what to overwrite.
  */
 
 export type RuleAction = 'create' | 'update' | 'unchanged' | 'user-changed' | 'obsolete';
@@ -56,7 +59,7 @@ export type GroupAction = 'create' | 'update' | 'unchanged' | 'delete';
 export interface GroupPlan {
   name: string;
   folderUid: string;
-  /** The pack, when the group is one the plugin wants. */
+  /** The pack, when the group is one Setup builds from the catalog. */
   exporterId?: string;
   exporterTitle?: string;
   /** Whether applying writes this group (with the overwrite choices given to plan). */
@@ -77,16 +80,19 @@ export interface PlanCounts {
 }
 
 export interface Plan {
+  source: DesiredSource;
   folder: { uid: string; title: string; action: 'create' | 'exists'; reason: string };
-  datasource: { uid: string; found: boolean; name?: string; type?: string };
+  datasources: Array<{ uid: string; found: boolean; name?: string; type?: string }>;
   provenance: { existing: ExistingProvenance; chosen: ProvenanceMode; description: string };
   groups: GroupPlan[];
   notifications: NotificationPlanItem[];
+  dashboards: DashboardPlan[];
+  appSettings?: AppSettingsPlan;
   /** Apply refuses while any are present; each says what to change. */
   blockers: PlanBlocker[];
   skippedExporters: DesiredState['skippedExporters'];
   counts: PlanCounts;
-  /** Writes an apply would make with the overwrite choices given to plan (folder + groups + notification objects). */
+  /** Write requests an apply would make with the overwrite choices given to plan. */
   writes: number;
 }
 
@@ -95,13 +101,21 @@ export interface PlanOptions {
   overwriteUserChanged?: readonly string[];
 }
 
+/** What a group write sends: the whole group (PUT), or nothing left in it (its rules are deleted). */
+export interface GroupBody {
+  interval: number;
+  rules: AlertRulePayload[];
+  write: boolean;
+}
+
 /** What plan read and decided, kept off the enumerable plan (it holds the desired state, which may carry secrets). */
 export interface PlanInternals {
   desired: DesiredState;
-  actualRules: Map<string, ProvisionedAlertRule>;
+  world: World;
+  options: PlanOptions;
   notificationPlan?: NotificationPlan;
   ourContactPoint?: ContactPoint;
-  groupBodies: Map<string, { interval: number; rules: AlertRulePayload[]; write: boolean }>;
+  groupBodies: Map<string, GroupBody>;
 }
 
 const INTERNALS = Symbol('fsm-plan-internals');
@@ -119,103 +133,99 @@ export function isPlan(value: unknown): value is Plan {
 }
 
 export async function plan(api: GrafanaApi, desired: DesiredState, options: PlanOptions = {}): Promise<Plan> {
-  // Rules first: an Editor's 403 on the provisioning API is the message to show, before any other read.
-  const allRules = await api.listAlertRules();
-  const wantsNotifications = desired.notifications !== undefined;
-  const [datasource, folder, contactPoints, muteTimings, policyTree] = await Promise.all([
-    api.getDatasource(desired.datasourceUid),
-    api.getFolder(desired.folder.uid),
-    wantsNotifications ? api.listContactPoints() : Promise.resolve([]),
-    wantsNotifications ? api.listMuteTimings() : Promise.resolve([]),
-    wantsNotifications ? api.getPolicyTree() : Promise.resolve(undefined),
-  ]);
-  const overwrite = new Set(options.overwriteUserChanged ?? []);
-  const actualRules = new Map(allRules.map((r) => [r.uid, r]));
-  // The rule list does not carry group intervals: read each of the folder's groups once, in parallel.
-  const groupNames = [...new Set(allRules.filter((r) => r.folderUID === desired.folder.uid).map((r) => r.ruleGroup))];
-  const intervals = new Map<string, number>();
-  await Promise.all(
-    groupNames.map(async (name) => {
-      const group = await api.getRuleGroup(desired.folder.uid, name);
-      if (group) {
-        intervals.set(name, group.interval);
-      }
-    })
-  );
-  const blockers: PlanBlocker[] = [];
+  return planFrom(desired, await readWorld(api, desired), options);
+}
 
-  blockers.push(...datasourceBlockers(desired, datasource));
+/** The plan for what `world` holds: pure, no reads. */
+export function planFrom(desired: DesiredState, world: World, options: PlanOptions = {}): Plan {
+  const overwrite = new Set(options.overwriteUserChanged ?? []);
+  const blockers: PlanBlocker[] = [...(desired.preconditions ?? [])];
+  const datasources = desired.datasourceUids.map((uid) => {
+    const ds = world.datasources.get(uid);
+    return { uid, found: ds !== undefined, name: ds?.name, type: ds?.type };
+  });
+  for (const ds of datasources.filter((d) => !d.found)) {
+    blockers.push(datasourceMissing(desired.source, ds.uid));
+  }
 
   // Provenance of the plugin's rules: chosen once, never switched.
   const desiredUids = new Set(desired.groups.flatMap((g) => g.rules.map((r) => r.uid)));
-  const ours = allRules.filter((r) => desiredUids.has(r.uid) || isOurs(r, desired));
+  const ours = world.rules.filter((r) => desiredUids.has(r.uid) || isOurs(r, desired));
   const existing = summariseProvenance(ours.map((r) => r.provenance));
-  if (existing !== 'absent') {
-    const conflicting = ours.filter((r) => provenanceBlocker(r.provenance, desired.provenance, 'x') !== undefined);
-    if (conflicting.length > 0) {
-      const block = provenanceBlocker(conflicting[0].provenance, desired.provenance, `plugin's alert rules`)!;
-      blockers.push({
-        ...block,
-        message: block.message.replace(/^The plugin's alert rules was/, "The plugin's alert rules were"),
-        objects: conflicting.map((r) => r.uid),
-      });
-    }
+  const conflicting = ours.filter((r) => provenanceBlocker(r.provenance, desired.provenance, 'x') !== undefined);
+  if (conflicting.length > 0 && !blockers.some((b) => b.kind === 'provenance-mixed')) {
+    const block = provenanceBlocker(conflicting[0].provenance, desired.provenance, `plugin's alert rules`)!;
+    blockers.push({
+      ...block,
+      message: block.message.replace(/^The plugin's alert rules was/, "The plugin's alert rules were"),
+      objects: conflicting.map((r) => r.uid),
+    });
   }
 
-  const groups: GroupPlan[] = [];
-  const groupBodies: PlanInternals['groupBodies'] = new Map();
-  for (const group of desired.groups) {
-    const { plan: gp, body } = planDesiredGroup(group, actualRules, allRules, intervals, overwrite, desiredUids);
-    groups.push(gp);
-    groupBodies.set(gp.name, body);
-  }
-  // Groups in the plugin's folder that hold its rules but are no longer wanted (a pack deselected).
+  // Groups the desired state names, then the groups of the plugin's folder that hold its rules but
+  // are no longer wanted (a pack deselected, a group the bundle does not have): all their rules go.
   const desiredGroupNames = new Set(desired.groups.map((g) => g.title));
-  const leftover = new Set(
-    allRules
-      .filter((r) => isOurs(r, desired) && !desiredUids.has(r.uid) && !desiredGroupNames.has(r.ruleGroup))
-      .map((r) => r.ruleGroup)
-  );
-  for (const name of leftover) {
-    const { plan: gp, body } = planLeftoverGroup(name, desired, allRules, intervals, overwrite);
+  const leftover = [
+    ...new Set(
+      world.rules
+        .filter((r) => isOurs(r, desired) && !desiredUids.has(r.uid) && !desiredGroupNames.has(r.ruleGroup))
+        .map((r) => r.ruleGroup)
+    ),
+  ];
+  const targets: DesiredRuleGroup[] = [
+    ...desired.groups,
+    ...leftover.map((name) => ({
+      title: name,
+      folderUid: desired.folder.uid,
+      interval: world.groups.get(name)?.interval ?? 60,
+      rules: [],
+    })),
+  ];
+  const groups: GroupPlan[] = [];
+  const groupBodies = new Map<string, GroupBody>();
+  for (const group of targets) {
+    const { plan: gp, body } = planGroup(group, desired, world, overwrite, desiredUids);
     groups.push(gp);
     groupBodies.set(gp.name, body);
   }
 
   let notificationPlan: NotificationPlan | undefined;
   let ourContactPoint: ContactPoint | undefined;
-  if (desired.notifications && policyTree) {
+  if (desired.notifications && world.policyTree) {
     notificationPlan = planNotifications(
       desired.notifications,
-      { contactPoints, muteTimings, policyTree },
+      { contactPoints: world.contactPoints, muteTimings: world.muteTimings, policyTree: world.policyTree },
       desired.provenance
     );
     blockers.push(...notificationPlan.blockers);
-    ourContactPoint = contactPoints.find((cp) => cp.uid === desired.notifications?.contactPoint?.uid);
+    ourContactPoint = world.contactPoints.find((cp) => cp.uid === desired.notifications?.contactPoint?.uid);
+  }
+  const dashboards = desired.dashboards ? planDashboards(desired.dashboards, world.pluginDashboards) : [];
+  const appSettings = desired.appSettings ? planAppSettings(desired.appSettings, world.pluginSettings) : undefined;
+  if (appSettings?.blocker) {
+    blockers.push(appSettings.blocker);
   }
 
-  const folderAction = folder ? 'exists' : 'create';
+  const folder = world.folder;
   const rules = groups.flatMap((g) => g.rules);
   const result: Plan = {
+    source: desired.source,
     folder: {
       uid: desired.folder.uid,
       title: folder?.title ?? desired.folder.title,
-      action: folderAction,
+      action: folder ? 'exists' : 'create',
       reason: folder
         ? folder.title === desired.folder.title
           ? 'The folder exists.'
           : `The folder exists as "${folder.title}"; its title is left as it is.`
         : `Creates the folder "${desired.folder.title}" (uid ${desired.folder.uid}) for the rules.`,
     },
-    datasource: {
-      uid: desired.datasourceUid,
-      found: datasource !== undefined,
-      name: datasource?.name,
-      type: datasource?.type,
-    },
+    datasources,
     provenance: { existing, chosen: desired.provenance, description: describeMode(desired.provenance) },
     groups,
     notifications: notificationPlan?.items ?? [],
+    dashboards,
+    appSettings: appSettings?.plan,
     blockers,
     skippedExporters: desired.skippedExporters,
     counts: {
@@ -227,57 +237,137 @@ export async function plan(api: GrafanaApi, desired: DesiredState, options: Plan
     },
     writes: 0,
   };
-  const internals: PlanInternals = { desired, actualRules, notificationPlan, ourContactPoint, groupBodies };
+  const internals: PlanInternals = { desired, world, options, notificationPlan, ourContactPoint, groupBodies };
   Object.defineProperty(result, INTERNALS, { value: internals, enumerable: false });
-  result.writes = writeSteps(result).length;
+  result.writes = writeSteps(result).reduce((sum, step) => sum + step.requests, 0);
   return result;
 }
 
-/** The writes apply makes for this plan, in order. */
-export type WriteStep =
-  | { kind: 'folder'; label: string }
-  | { kind: 'group'; label: string; group: string }
-  | { kind: 'notification'; label: string; index: number };
+/** The writes apply makes for this plan, in order; `requests` is how many HTTP writes the step makes. */
+export type WriteStep = { label: string; requests: number } & (
+  | { kind: 'folder' }
+  | { kind: 'group'; group: string }
+  /** Every rule of the group goes: Grafana keeps a group PUT with no rules as it was, so they are deleted. */
+  | { kind: 'group-delete'; group: string }
+  | { kind: 'notification'; index: number }
+  | { kind: 'dashboard'; path: string }
+  | { kind: 'app-settings' }
+);
 
 export function writeSteps(p: Plan): WriteStep[] {
   const internals = planInternals(p);
+  const { world } = internals;
   const steps: WriteStep[] = [];
-  const anyGroupWrite = p.groups.some((g) => g.action !== 'unchanged');
+  const anyGroupWrite = p.groups.some((g) => g.action !== 'unchanged' && g.action !== 'delete');
   if (p.folder.action === 'create' && anyGroupWrite) {
-    steps.push({ kind: 'folder', label: `create folder "${p.folder.title}"` });
+    steps.push({ kind: 'folder', label: `create folder "${p.folder.title}"`, requests: 1 });
   }
   for (const g of p.groups) {
-    if (g.action !== 'unchanged') {
-      steps.push({ kind: 'group', label: `write rule group ${g.name}`, group: g.name });
+    if (g.action === 'delete') {
+      const count = world.groups.get(g.name)?.rules.length ?? 0;
+      steps.push({
+        kind: 'group-delete',
+        group: g.name,
+        label: `delete rule group ${g.name} (${count} rule${count === 1 ? '' : 's'})`,
+        requests: world.capabilities.ruleGroupDelete ? 1 : count,
+      });
+    } else if (g.action !== 'unchanged') {
+      steps.push({ kind: 'group', group: g.name, label: `write rule group ${g.name}`, requests: 1 });
     }
   }
   (internals.notificationPlan?.writes ?? []).forEach((w, index) =>
-    steps.push({ kind: 'notification', label: w.label, index })
+    steps.push({ kind: 'notification', label: w.label, index, requests: 1 })
   );
+  for (const d of p.dashboards.filter((x) => x.action === 'import')) {
+    steps.push({ kind: 'dashboard', label: `import dashboard "${d.title}"`, path: d.path, requests: 1 });
+  }
+  if (p.appSettings?.action === 'update') {
+    steps.push({ kind: 'app-settings', label: `save ${internals.desired.appSettings!.what}`, requests: 1 });
+  }
   return steps;
 }
 
 // ---------------------------------------------------------------- rule groups
 
-function planDesiredGroup(
+/** The plan's words, by where the desired state comes from. */
+const WORDS: Record<
+  DesiredSource,
+  {
+    create: (group: DesiredRuleGroup) => string;
+    unchanged: string;
+    marker: string;
+    update: (fields: string) => string;
+    userChanged: { moved: (where: string) => string; foreign: string; edited: string; ticked: string; kept: string };
+    obsolete: { plain: string; ticked: string; kept: string };
+    groupDelete: string;
+    keptInGroup: (n: number) => string;
+  }
+> = {
+  setup: {
+    create: (g) => `New rule from the ${g.exporterTitle ?? g.title} pack.`,
+    unchanged: 'Grafana holds exactly this rule.',
+    marker: 'Same content; records the content hash the plugin uses to notice edits.',
+    update: (fields) => `Setup's choices changed: ${fields}.`,
+    userChanged: {
+      moved: (where) => `Moved in Grafana to ${where}.`,
+      foreign: 'Grafana holds a rule with this uid that the plugin did not write (it has no content hash).',
+      edited: 'Edited in Grafana since the plugin wrote it.',
+      ticked: "Ticked: apply replaces it with the plugin's version",
+      kept: 'Apply keeps it as it is unless you tick it for overwrite',
+    },
+    obsolete: {
+      plain: 'No longer part of the chosen packs: apply deletes it.',
+      ticked: 'No longer part of the chosen packs, and edited in Grafana; ticked, so apply deletes it.',
+      kept: 'No longer part of the chosen packs, but edited in Grafana: apply keeps it unless you tick it.',
+    },
+    groupDelete: 'No chosen pack uses this group any more: its rules are deleted.',
+    keptInGroup: (n) => `Nothing to write; ${n} rule(s) edited in Grafana are kept.`,
+  },
+  bundle: {
+    create: () => 'In the bundle, not in this Grafana.',
+    unchanged: "This Grafana holds exactly the bundle's rule.",
+    marker:
+      "Same content; records the bundle's content hash (which tells Setup whether the rule was edited in Grafana).",
+    update: (fields) => `Differs from the bundle: ${fields}.`,
+    userChanged: {
+      moved: (where) => `Moved in this Grafana to ${where}.`,
+      foreign: 'This Grafana holds a rule with this uid that the plugin did not write.',
+      edited: 'Edited in this Grafana since the plugin wrote it.',
+      ticked: "Ticked: restore replaces it with the bundle's version",
+      kept: 'Restore keeps it unless you tick it for overwrite',
+    },
+    obsolete: {
+      plain: "The plugin's rule here is not in the bundle: restore deletes it.",
+      ticked: 'Not in the bundle, and edited in this Grafana; ticked, so restore deletes it.',
+      kept: 'Not in the bundle, but edited in this Grafana: restore keeps it unless you tick it.',
+    },
+    groupDelete: 'The bundle has no such group: its rules are deleted.',
+    keptInGroup: (n) => `Nothing to write; ${n} rule(s) edited in this Grafana are kept.`,
+  },
+};
+
+function planGroup(
   group: DesiredRuleGroup,
-  actual: Map<string, ProvisionedAlertRule>,
-  allRules: ProvisionedAlertRule[],
-  intervals: Map<string, number>,
+  desired: DesiredState,
+  world: World,
   overwrite: Set<string>,
   allDesiredUids: Set<string>
-): { plan: GroupPlan; body: { interval: number; rules: AlertRulePayload[]; write: boolean } } {
-  const inGroup = allRules.filter((r) => r.folderUID === group.folderUid && r.ruleGroup === group.title);
-  const desiredUids = new Set(group.rules.map((r) => r.uid));
+): { plan: GroupPlan; body: GroupBody } {
+  const words = WORDS[desired.source];
+  const actual = new Map(world.rules.map((r) => [r.uid, r]));
+  const inGroup = world.rules.filter((r) => r.folderUID === group.folderUid && r.ruleGroup === group.title);
+  const own = new Set(group.rules.map((r) => r.uid));
   const rules: RulePlan[] = [];
   const body: AlertRulePayload[] = [];
+  const foreignRules: GroupPlan['foreignRules'] = [];
+  const kept = (rp: RulePlan) => rp.userChanged && !rp.overwrite;
   let write = false;
 
   for (const want of group.rules) {
     const have = actual.get(want.uid);
-    const rp = classify(want, have, group, overwrite);
+    const rp = classify(want, have, group, desired, overwrite);
     rules.push(rp);
-    if (rp.action === 'user-changed' && !rp.overwrite) {
+    if (kept(rp)) {
       // Kept as the user left it: sent back unchanged if it is still in this group, else left where they moved it.
       if (have && have.folderUID === group.folderUid && have.ruleGroup === group.title) {
         body.push(payloadOf(have));
@@ -287,27 +377,48 @@ function planDesiredGroup(
     if (rp.action !== 'unchanged') {
       write = true;
     }
-    body.push(have ? { ...userExtras(have), ...want } : want);
+    body.push(have && !desired.ownsRuleExtras ? { ...userExtras(have), ...want } : want);
   }
-  // A rule the plugin wants in another of its groups was moved here by a user: its own group's plan
-  // classifies it (user-changed, as moved). It stays here unless ticked, when that group's write moves it back.
-  for (const have of inGroup.filter((r) => !desiredUids.has(r.uid) && allDesiredUids.has(r.uid))) {
-    if (!overwrite.has(have.uid)) {
-      body.push(payloadOf(have));
+  for (const have of inGroup.filter((r) => !own.has(r.uid))) {
+    if (allDesiredUids.has(have.uid)) {
+      // Wanted in another of the plugin's groups, moved here by a user: its own group's plan
+      // classifies it. It stays here unless ticked, when that group's write moves it back.
+      if (!overwrite.has(have.uid)) {
+        body.push(payloadOf(have));
+      }
+      continue;
     }
+    if (have.uid.startsWith(FSM_RULE_UID_PREFIX)) {
+      const rp = obsolete(have, desired.source, overwrite);
+      rules.push(rp);
+      if (kept(rp)) {
+        body.push(payloadOf(have));
+      } else {
+        write = true;
+      }
+      continue;
+    }
+    foreignRules.push({ uid: have.uid, title: have.title });
+    body.push(payloadOf(have));
   }
-  const undesired = planUndesiredRules(
-    inGroup.filter((have) => !desiredUids.has(have.uid) && !allDesiredUids.has(have.uid)),
-    overwrite
-  );
-  rules.push(...undesired.rules);
-  body.push(...undesired.body);
-  write = write || undesired.write;
-  const foreignRules = undesired.foreignRules;
-  const current = inGroup.length > 0 ? intervals.get(group.title) : undefined;
-  const intervalChanged = current !== undefined && current !== group.interval;
+  const current = inGroup.length > 0 ? world.groups.get(group.title)?.interval : undefined;
+  const intervalChanged = current !== undefined && current !== group.interval && body.length > 0;
   write = write || intervalChanged;
-  const action: GroupAction = !write ? 'unchanged' : inGroup.length === 0 ? 'create' : 'update';
+  const action: GroupAction = !write
+    ? 'unchanged'
+    : inGroup.length === 0
+      ? 'create'
+      : body.length === 0
+        ? 'delete'
+        : 'update';
+  const reason =
+    action === 'unchanged'
+      ? rules.some(kept)
+        ? words.keptInGroup(rules.filter(kept).length)
+        : 'Nothing to write.'
+      : action === 'delete'
+        ? words.groupDelete
+        : groupReason(action, rules, intervalChanged ? { from: current!, to: group.interval } : undefined);
   return {
     plan: {
       name: group.title,
@@ -315,7 +426,7 @@ function planDesiredGroup(
       exporterId: group.exporterId,
       exporterTitle: group.exporterTitle,
       action,
-      reason: groupReason(action, rules, intervalChanged ? { from: current!, to: group.interval } : undefined),
+      reason,
       interval: { current, desired: group.interval },
       rules,
       foreignRules,
@@ -324,90 +435,38 @@ function planDesiredGroup(
   };
 }
 
-function planLeftoverGroup(
-  name: string,
-  desired: DesiredState,
-  allRules: ProvisionedAlertRule[],
-  intervals: Map<string, number>,
-  overwrite: Set<string>
-): { plan: GroupPlan; body: { interval: number; rules: AlertRulePayload[]; write: boolean } } {
-  const inGroup = allRules.filter((r) => r.folderUID === desired.folder.uid && r.ruleGroup === name);
-  const { rules, body, foreignRules, write } = planUndesiredRules(inGroup, overwrite);
-  const interval = intervals.get(name) ?? 60;
-  const action: GroupAction = !write ? 'unchanged' : body.length === 0 ? 'delete' : 'update';
-  return {
-    plan: {
-      name,
-      folderUid: desired.folder.uid,
-      action,
-      reason:
-        action === 'delete'
-          ? 'No chosen pack uses this group any more: its rules are deleted.'
-          : groupReason(action, rules, undefined),
-      interval: { current: interval, desired: interval },
-      rules,
-      foreignRules,
-    },
-    body: { interval, rules: body, write },
-  };
-}
-
-/**
- * Rules in a group that the desired state does not put there: the plugin's (uid prefix) are
- * obsolete, deleted unless edited in Grafana and not ticked; anyone else's are sent back unchanged.
- */
-function planUndesiredRules(
-  inGroup: ProvisionedAlertRule[],
-  overwrite: Set<string>
-): { rules: RulePlan[]; body: AlertRulePayload[]; foreignRules: GroupPlan['foreignRules']; write: boolean } {
-  const rules: RulePlan[] = [];
-  const body: AlertRulePayload[] = [];
-  const foreignRules: GroupPlan['foreignRules'] = [];
-  let write = false;
-  for (const have of inGroup) {
-    if (have.uid.startsWith(FSM_RULE_UID_PREFIX)) {
-      const rp = obsolete(have, overwrite);
-      rules.push(rp);
-      if (rp.userChanged && !rp.overwrite) {
-        body.push(payloadOf(have));
-      } else {
-        write = true;
-      }
-    } else {
-      foreignRules.push({ uid: have.uid, title: have.title });
-      body.push(payloadOf(have));
-    }
-  }
-  return { rules, body, foreignRules, write };
-}
-
 function classify(
   want: AlertRulePayload,
   have: ProvisionedAlertRule | undefined,
   group: DesiredRuleGroup,
+  desired: DesiredState,
   overwrite: Set<string>
 ): RulePlan {
+  const words = WORDS[desired.source];
   const base = { uid: want.uid, title: want.title, group: group.title, overwrite: false, userChanged: false };
   if (!have) {
-    return { ...base, action: 'create', reason: `New rule from the ${group.exporterTitle} pack.`, diff: [] };
+    return { ...base, action: 'create', reason: words.create(group), diff: [] };
   }
-  const desiredHash = storedContentHash(want)!;
-  const actualHash = ruleContentHash(have);
-  const stored = storedContentHash(have);
   const moved = have.folderUID !== group.folderUid || have.ruleGroup !== group.title;
-  if (!moved && actualHash === desiredHash) {
-    if (stored === desiredHash) {
-      return { ...base, action: 'unchanged', reason: 'Grafana holds exactly this rule.', diff: [] };
+  const markerFrom = storedContentHash(have);
+  const markerTo = storedContentHash(want);
+  // Comparing hashes first: the field-level diff is the costly part of a plan, needed only for rules that differ.
+  const sameContent =
+    ruleContentHash(have) === ruleContentHash(want) && (!desired.ownsRuleExtras || extrasDiff(have, want).length === 0);
+  if (!moved && sameContent) {
+    if (markerFrom === markerTo) {
+      return { ...base, action: 'unchanged', reason: words.unchanged, diff: [] };
     }
-    return {
-      ...base,
-      action: 'update',
-      reason: 'Same content; records the content hash the plugin uses to notice edits.',
-      diff: [],
-    };
+    // Same content: the marker says whether the rule was edited in Grafana, so it is written too.
+    const diff = [
+      { field: 'content hash', path: `annotations.${CONTENT_HASH_ANNOTATION}`, from: markerFrom, to: markerTo },
+    ];
+    return { ...base, action: 'update', reason: words.marker, diff };
   }
-  // The field-level diff only for rules that differ: it is the costly part of a plan.
   const diff = diffRules(have, want);
+  if (desired.ownsRuleExtras) {
+    diff.push(...extrasDiff(have, want));
+  }
   if (moved) {
     diff.unshift({
       field: 'location',
@@ -416,37 +475,33 @@ function classify(
       to: `${group.folderUid}/${group.title}`,
     });
   }
-  const userChanged = moved || stored === undefined || stored !== actualHash;
+  const userChanged = moved || markerFrom === undefined || markerFrom !== ruleContentHash(have);
   if (userChanged) {
     const ticked = overwrite.has(want.uid);
     const what = moved
-      ? `Moved in Grafana to ${have.folderUID}/${have.ruleGroup}.`
-      : stored === undefined
-        ? 'Grafana holds a rule with this uid that the plugin did not write (it has no content hash).'
-        : 'Edited in Grafana since the plugin wrote it.';
+      ? words.userChanged.moved(`${have.folderUID}/${have.ruleGroup}`)
+      : markerFrom === undefined
+        ? words.userChanged.foreign
+        : words.userChanged.edited;
     const then = ticked
-      ? ` Ticked: apply replaces it with the plugin's version (${fieldList(diff)}).`
-      : ` Apply keeps it as it is unless you tick it for overwrite (that would change ${fieldList(diff)}).`;
+      ? ` ${words.userChanged.ticked} (${fieldList(diff)}).`
+      : ` ${words.userChanged.kept} (that would change ${fieldList(diff)}).`;
     return { ...base, userChanged: true, overwrite: ticked, action: 'user-changed', reason: what + then, diff };
   }
-  return { ...base, action: 'update', reason: `Setup's choices changed: ${fieldList(diff)}.`, diff };
+  return { ...base, action: 'update', reason: words.update(fieldList(diff)), diff };
 }
 
-function obsolete(have: ProvisionedAlertRule, overwrite: Set<string>): RulePlan {
+function obsolete(have: ProvisionedAlertRule, source: DesiredSource, overwrite: Set<string>): RulePlan {
+  const words = WORDS[source].obsolete;
   const stored = storedContentHash(have);
   const userChanged = stored === undefined || stored !== ruleContentHash(have);
   const ticked = userChanged && overwrite.has(have.uid);
-  const reason = !userChanged
-    ? 'No longer part of the chosen packs: apply deletes it.'
-    : ticked
-      ? 'No longer part of the chosen packs, and edited in Grafana; ticked, so apply deletes it.'
-      : 'No longer part of the chosen packs, but edited in Grafana: apply keeps it unless you tick it.';
   return {
     uid: have.uid,
     title: have.title,
     group: have.ruleGroup,
     action: 'obsolete',
-    reason,
+    reason: !userChanged ? words.plain : ticked ? words.ticked : words.kept,
     diff: [],
     userChanged,
     overwrite: ticked,
@@ -454,24 +509,12 @@ function obsolete(have: ProvisionedAlertRule, overwrite: Set<string>): RulePlan 
 }
 
 function groupReason(action: GroupAction, rules: RulePlan[], interval?: { from: number; to: number }): string {
-  if (action === 'unchanged') {
-    const kept = rules.filter((r) => r.userChanged && !r.overwrite).length;
-    return kept > 0 ? `Nothing to write; ${kept} rule(s) edited in Grafana are kept.` : 'Nothing to write.';
-  }
   const parts: string[] = [];
-  const count = (a: RuleAction, words: string) => {
-    const n = rules.filter((r) => r.action === a && (a !== 'obsolete' || !r.userChanged || r.overwrite)).length;
-    if (n > 0) {
-      parts.push(`${n} ${words}`);
-    }
-  };
-  count('create', 'to create');
-  count('update', 'to update');
-  count('obsolete', 'to delete');
-  const overwritten = rules.filter((r) => r.action === 'user-changed' && r.overwrite).length;
-  if (overwritten > 0) {
-    parts.push(`${overwritten} edited in Grafana to overwrite`);
-  }
+  const count = (n: number, words: string) => n > 0 && parts.push(`${n} ${words}`);
+  count(rules.filter((r) => r.action === 'create').length, 'to create');
+  count(rules.filter((r) => r.action === 'update').length, 'to update');
+  count(rules.filter((r) => r.action === 'obsolete' && (!r.userChanged || r.overwrite)).length, 'to delete');
+  count(rules.filter((r) => r.action === 'user-changed' && r.overwrite).length, 'edited in Grafana to overwrite');
   if (interval) {
     parts.push(`interval ${interval.from} s → ${interval.to} s`);
   }
@@ -508,15 +551,13 @@ export function userExtras(rule: ProvisionedAlertRule): Partial<AlertRulePayload
   return extras as Partial<AlertRulePayload>;
 }
 
-function datasourceBlockers(desired: DesiredState, datasource: DataSourceInfo | undefined): PlanBlocker[] {
-  if (!datasource) {
-    return [
-      {
-        kind: 'datasource-missing',
-        message: `The Prometheus datasource "${desired.datasourceUid}" does not exist in this Grafana (GET /api/datasources/uid/${desired.datasourceUid} answered 404). Pick an existing Prometheus datasource in Setup; nothing was written.`,
-        objects: [desired.datasourceUid],
-      },
-    ];
-  }
-  return [];
+function datasourceMissing(source: DesiredSource, uid: string): PlanBlocker {
+  return {
+    kind: 'datasource-missing',
+    message:
+      source === 'setup'
+        ? `The Prometheus datasource "${uid}" does not exist in this Grafana (GET /api/datasources/uid/${uid} answered 404). Pick an existing Prometheus datasource in Setup; nothing was written.`
+        : `The bundle's rules or settings use the datasource uid "${uid}", which does not exist in this organization. Create it with that uid (Connections → Data sources), then plan again.`,
+    objects: [uid],
+  };
 }

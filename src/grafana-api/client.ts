@@ -66,6 +66,10 @@ export function createGrafanaApi(transport: GrafanaTransport, options: GrafanaAp
   const seg = encodeURIComponent;
 
   return {
+    getBuildInfo: async () => {
+      const health = await call<{ version?: unknown }>('GET', '/api/health');
+      return { version: typeof health?.version === 'string' && health.version !== '' ? health.version : undefined };
+    },
     getFolder: (uid) => call<Folder>('GET', `/api/folders/${seg(uid)}`, { notFound: 'undefined' }),
     createFolder: (folder) => must(call<Folder>('POST', '/api/folders', { body: folder })),
 
@@ -96,6 +100,10 @@ export function createGrafanaApi(transport: GrafanaTransport, options: GrafanaAp
       ),
     deleteAlertRule: async (uid, w) => {
       await call('DELETE', `${PROVISIONING}/alert-rules/${seg(uid)}`, { write: write(w) });
+    },
+
+    deleteRuleGroup: async (folderUid, group, w) => {
+      await call('DELETE', `${PROVISIONING}/folder/${seg(folderUid)}/rule-groups/${seg(group)}`, { write: write(w) });
     },
 
     listContactPoints: async (name) =>

@@ -102,6 +102,11 @@ export interface TimeInterval {
 export interface MuteTiming {
   name: string;
   time_intervals: TimeInterval[];
+  /**
+   * A fingerprint of the stored interval (Grafana 11+); sent back on PUT, Grafana answers 409 when
+   * it no longer matches (UpdateMuteTiming, pkg/services/ngalert/provisioning/mute_timings.go).
+   */
+  version?: string;
   provenance?: Provenance;
 }
 
@@ -164,6 +169,9 @@ export interface WriteOptions {
  * missing object is a normal answer; everything else that is not 2xx throws a `GrafanaApiError`.
  */
 export interface GrafanaApi {
+  /** `GET /api/health`: the version, when Grafana does not hide it. */
+  getBuildInfo(): Promise<{ version?: string }>;
+
   getFolder(uid: string): Promise<Folder | undefined>;
   /** 409 when the uid exists: throws a GrafanaApiError of kind `conflict`. */
   createFolder(folder: { uid: string; title: string; parentUid?: string }): Promise<Folder>;
@@ -179,6 +187,8 @@ export interface GrafanaApi {
   /** Replaces the whole group: rules left out are deleted by Grafana. */
   putRuleGroup(group: RuleGroupPayload, options?: WriteOptions): Promise<ProvisionedRuleGroup>;
   deleteAlertRule(uid: string, options?: WriteOptions): Promise<void>;
+  /** Only where the version has it (see engine/capabilities.ts); 404 elsewhere. */
+  deleteRuleGroup(folderUid: string, group: string, options?: WriteOptions): Promise<void>;
 
   listContactPoints(name?: string): Promise<ContactPoint[]>;
   createContactPoint(cp: ContactPoint, options?: WriteOptions): Promise<ContactPoint>;

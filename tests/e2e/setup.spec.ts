@@ -44,11 +44,11 @@ test('Setup detects the exporters, plans, applies, then plans again with nothing
   // 3. Plan: creates, nothing written yet.
   await page.getByTestId('setup-plan-button').click();
   await expect(page.getByTestId('setup-plan-nothing-written')).toBeVisible();
-  await expect(page.getByTestId('setup-plan-writes')).toHaveText(/^[1-9]\d* writes?$/, { timeout: 30_000 });
-  await expect(page.getByTestId('setup-plan-blocker')).toHaveCount(0);
-  const creates = Number(await page.getByTestId('setup-plan-count-create').getAttribute('data-count'));
+  await expect(page.getByTestId('plan-writes')).toHaveText(/^[1-9]\d* writes?$/, { timeout: 30_000 });
+  await expect(page.getByTestId('plan-blocker')).toHaveCount(0);
+  const creates = Number(await page.getByTestId('plan-count-create').getAttribute('data-count'));
   expect(creates).toBeGreaterThan(0);
-  const planned = (await page.getByTestId('setup-plan-writes').innerText()).replace(/ writes?$/, '');
+  const planned = (await page.getByTestId('plan-writes').innerText()).replace(/ writes?$/, '');
   expect((await request.get(`/api/folders/${FSM_FOLDER_UID}`, { headers: auth })).status()).toBe(404);
 
   // 4. Apply: the summary, and Grafana holds the rule groups.
@@ -68,8 +68,8 @@ test('Setup detects the exporters, plans, applies, then plans again with nothing
 
   // 5. Plan again: nothing to write.
   await page.getByTestId('setup-plan-again').click();
-  await expect(page.getByTestId('setup-plan-writes')).toHaveText('0 writes', { timeout: 30_000 });
-  await expect(page.getByTestId('setup-plan-count-create')).toHaveAttribute('data-count', '0');
+  await expect(page.getByTestId('plan-writes')).toHaveText('0 writes', { timeout: 30_000 });
+  await expect(page.getByTestId('plan-count-create')).toHaveAttribute('data-count', '0');
   await expect(page.getByText('Grafana already holds exactly this')).toBeVisible();
   await expect(page.getByTestId('setup-apply-button')).toBeDisabled();
 });

@@ -2,7 +2,8 @@ import React, { useRef, useState } from 'react';
 import { Alert, Button, FileUpload, Stack, Text } from '@grafana/ui';
 import { userMessageOf } from '../../engine/errors';
 import type { GrafanaApi } from '../../grafana-api';
-import { BundleRejectedError, RestoreBlockedError } from '../../backup/errors';
+import { BundleRejectedError } from '../../backup/errors';
+import { PlanBlockedError } from '../../engine';
 import { exportBundle, SECRETS_NOTE } from '../../backup/export';
 import { bundleFileName, serialiseBundle, type BackupBundle } from '../../backup/format';
 import { applyRestore, planRestore, type RestoreOptions, type RestorePlan } from '../../backup/restore';
@@ -43,7 +44,7 @@ type ApplyState =
 const NO_OPTIONS: RestoreOptions = {};
 
 function messageOf(error: unknown): string {
-  if (error instanceof BundleRejectedError || error instanceof RestoreBlockedError) {
+  if (error instanceof BundleRejectedError || error instanceof PlanBlockedError) {
     return error.userMessage;
   }
   return userMessageOf(error);
@@ -112,13 +113,13 @@ export function BackupView({ api, pluginId, pluginVersion }: BackupViewProps) {
 
   const secretsPending = JSON.stringify(draftSecrets) !== JSON.stringify(options.secrets ?? {});
   const onApply = async () => {
-    if (!file) {
+    if (!file || planState.status !== 'ready') {
       return;
     }
-    setApplyState({ status: 'running', label: 'planning', step: 0, total: 0 });
+    setApplyState({ status: 'running', label: 'starting', step: 0, total: 0 });
     try {
-      const result = await applyRestore(api, file.text, target, {
-        ...options,
+      // The plan on the page, not a new one: apply stops before any object that changed since it was shown.
+      const result = await applyRestore(api, planState.plan, target, {
         onProgress: (p) => setApplyState({ status: 'running', label: p.label, step: p.step, total: p.total }),
       });
       setApplyState({ status: 'done', writes: result.writes });

@@ -1,11 +1,11 @@
 import React from 'react';
-import { Alert, Badge, Checkbox, Field, Input, Stack, Text, type BadgeColor } from '@grafana/ui';
-import type { FieldChange } from '../../engine/hash';
+import { Alert, Checkbox, Field, Input, Stack, Text } from '@grafana/ui';
+import { PlanView } from '../../components/PlanView/PlanView';
 import type { RestorePlan } from '../../backup/restore';
 
 /*
- * Renders a restore plan: where the bundle comes from, what blocks it, the secrets to enter, and
- * per object what restoring would do. Every decision (tick, skip, confirm) goes back up through
+ * Renders a restore plan: where the bundle comes from and the secrets to enter, then the engine's
+ * plan in the same view Setup uses. Every decision (tick, skip, confirm) goes back up through
  * the callbacks; this component holds no state of its own besides what it is given.
  */
 
@@ -21,45 +21,12 @@ export interface RestoreChoicesProps {
   onConfirmForeignOrg: (confirmed: boolean) => void;
 }
 
-const ACTION_COLOR: Record<string, BadgeColor> = {
-  create: 'green',
-  import: 'green',
-  update: 'blue',
-  delete: 'red',
-  obsolete: 'red',
-  'user-changed': 'orange',
-  unavailable: 'orange',
-  unchanged: 'darkgrey',
-};
-
-function ActionBadge({ action }: { action: string }) {
-  return <Badge text={action} color={ACTION_COLOR[action] ?? 'purple'} />;
-}
-
-function DiffList({ diff }: { diff: FieldChange[] }) {
-  if (diff.length === 0) {
-    return null;
-  }
-  return (
-    <ul aria-label="changes">
-      {diff.map((d) => (
-        <li key={d.path}>
-          <Text variant="bodySmall">
-            {d.field}: <Text variant="code">{d.from ?? '—'}</Text> → <Text variant="code">{d.to ?? '—'}</Text>
-          </Text>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function RestorePlanView({ plan, ...choices }: { plan: RestorePlan } & RestoreChoicesProps) {
-  const { counts } = plan;
   return (
     <Stack direction="column" gap={2}>
       <Text element="p">
-        Bundle from organization {plan.source.org.id} (&quot;{plan.source.org.name}&quot;), plugin version{' '}
-        {plan.source.plugin.version}, made {plan.source.createdAt}.
+        Bundle from organization {plan.bundle.org.id} (&quot;{plan.bundle.org.name}&quot;), plugin version{' '}
+        {plan.bundle.plugin.version}, made {plan.bundle.createdAt}.
       </Text>
 
       {plan.warnings
@@ -81,16 +48,6 @@ export function RestorePlanView({ plan, ...choices }: { plan: RestorePlan } & Re
           </Stack>
         </Alert>
       )}
-      {plan.blockers.length > 0 && (
-        <Alert severity="error" title="Restore is blocked: nothing will be written until these are fixed">
-          <ul>
-            {plan.blockers.map((b, i) => (
-              <li key={`${b.kind}-${i}`}>{b.message}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
-
       {plan.contactPoints.map((cp) => (
         <section key={cp.uid} aria-label={`Contact point ${cp.name}`}>
           <Text element="h4">
@@ -135,97 +92,18 @@ export function RestorePlanView({ plan, ...choices }: { plan: RestorePlan } & Re
         </section>
       ))}
 
-      <section aria-label="Alert rules">
-        <Text element="h4">Alert rules</Text>
-        <Text element="p">
-          {counts.create} to create, {counts.update} to update, {counts.unchanged} unchanged, {counts.userChanged}{' '}
-          edited in this Grafana, {counts.obsolete} not in the bundle. Folder: {plan.folder.reason}
-        </Text>
-        {plan.groups.map((g) => (
-          <div key={g.name}>
-            <Stack direction="row" gap={1} alignItems="center">
-              <Text weight="medium">{g.name}</Text>
-              <ActionBadge action={g.action} />
-              <Text color="secondary">{g.reason}</Text>
-            </Stack>
-            <ul>
-              {g.rules
-                .filter((r) => r.action !== 'unchanged')
-                .map((r) => (
-                  <li key={r.uid}>
-                    <Stack direction="row" gap={1} alignItems="center">
-                      <ActionBadge action={r.action} />
-                      <Text>{r.title}</Text>
-                    </Stack>
-                    <Text variant="bodySmall" color="secondary">
-                      {r.reason}
-                    </Text>
-                    <DiffList diff={r.diff} />
-                    {r.userChanged && (
-                      <Checkbox
-                        label={`Overwrite "${r.title}" with the bundle's version`}
-                        value={choices.overwrite.includes(r.uid)}
-                        onChange={(e) => choices.onOverwriteChange(r.uid, e.currentTarget.checked)}
-                      />
-                    )}
-                  </li>
-                ))}
-            </ul>
-          </div>
-        ))}
-      </section>
+      <PlanView
+        plan={plan}
+        overwrite={choices.overwrite}
+        onToggleOverwrite={choices.onOverwriteChange}
+        verb="Restore"
+      />
 
-      {plan.notifications.length > 0 && (
-        <section aria-label="Notifications">
-          <Text element="h4">Notifications</Text>
-          <ul>
-            {plan.notifications.map((n) => (
-              <li key={`${n.kind}-${n.name}`}>
-                <Stack direction="row" gap={1} alignItems="center">
-                  <ActionBadge action={n.action} />
-                  <Text>
-                    {n.kind} &quot;{n.name}&quot;: {n.reason}
-                  </Text>
-                </Stack>
-                <DiffList diff={n.diff} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {plan.dashboards.length > 0 && (
-        <section aria-label="Dashboards">
-          <Text element="h4">Dashboards</Text>
-          <ul>
-            {plan.dashboards.map((d) => (
-              <li key={d.uid}>
-                <Stack direction="row" gap={1} alignItems="center">
-                  <ActionBadge action={d.action} />
-                  <Text>
-                    {d.title}: {d.reason}
-                  </Text>
-                </Stack>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      <section aria-label="App settings">
-        <Stack direction="row" gap={1} alignItems="center">
-          <Text element="h4">App settings</Text>
-          <ActionBadge action={plan.appSettings.action} />
-        </Stack>
-        <Text element="p">{plan.appSettings.reason}</Text>
-        <DiffList diff={plan.appSettings.diff} />
-      </section>
-
-      {plan.source.notes.length > 0 && (
+      {plan.bundle.notes.length > 0 && (
         <details>
           <summary>Notes in the bundle</summary>
           <ul>
-            {plan.source.notes.map((n) => (
+            {plan.bundle.notes.map((n) => (
               <li key={n}>{n}</li>
             ))}
           </ul>

@@ -60,7 +60,7 @@ function renderSetup(datasourceUid = 'prom', step = 'detect') {
 const packCheckbox = (id: string) => screen.getByTestId<HTMLInputElement>(`setup-pack-${id}`);
 const planButton = () => screen.getByTestId('setup-plan-button');
 const applyButton = () => screen.getByTestId('setup-apply-button');
-const writes = () => screen.getByTestId('setup-plan-writes');
+const writes = () => screen.getByTestId('plan-writes');
 
 /** Detect, then go to Choose and wait until packs are pre-selected and Grafana's state is read. */
 async function toChoose(expectedPacks: string[] = ['node', 'postgres']) {
@@ -162,10 +162,10 @@ describe('Setup: plan and apply', () => {
 
     await toPlan(/^3 writes$/);
     expect(screen.getByTestId('setup-plan-nothing-written')).toBeInTheDocument();
-    expect(screen.getByTestId('setup-plan-count-create')).toHaveAttribute('data-count', String(rules));
-    expect(screen.getByTestId('setup-plan-count-unchanged')).toHaveAttribute('data-count', '0');
-    expect(screen.getByTestId('setup-plan-folder')).toHaveTextContent('create');
-    expect(screen.getAllByTestId('setup-plan-group').map((g) => [g.dataset.group, g.dataset.action])).toEqual([
+    expect(screen.getByTestId('plan-count-create')).toHaveAttribute('data-count', String(rules));
+    expect(screen.getByTestId('plan-count-unchanged')).toHaveAttribute('data-count', '0');
+    expect(screen.getByTestId('plan-folder')).toHaveTextContent('create');
+    expect(screen.getAllByTestId('plan-group').map((g) => [g.dataset.group, g.dataset.action])).toEqual([
       ['fsm-node', 'create'],
       ['fsm-postgres', 'create'],
     ]);
@@ -189,7 +189,7 @@ describe('Setup: plan and apply', () => {
 
     fireEvent.click(screen.getByTestId('setup-plan-again'));
     await waitFor(() => expect(writes()).toHaveTextContent(/^0 writes$/));
-    expect(screen.getByTestId('setup-plan-count-unchanged')).toHaveAttribute('data-count', String(rules));
+    expect(screen.getByTestId('plan-count-unchanged')).toHaveAttribute('data-count', String(rules));
     expect(applyButton()).toBeDisabled();
     expect(screen.getByText(/nothing to apply/)).toBeInTheDocument();
     expect(double.writeLog).toHaveLength(3);
@@ -247,11 +247,11 @@ describe('Setup: plan and apply', () => {
     renderSetup();
     await toChoose();
     await toPlan(/^0 writes$/);
-    const row = screen.getAllByTestId('setup-plan-rule').find((r) => r.dataset.uid === 'fsm-node-cpu-high')!;
+    const row = screen.getAllByTestId('plan-rule').find((r) => r.dataset.uid === 'fsm-node-cpu-high')!;
     expect(row).toHaveAttribute('data-action', 'user-changed');
     expect(row).toHaveTextContent('changed by a user');
     expect(row).toHaveTextContent('threshold: 95 → 90');
-    expect(screen.getByTestId('setup-plan-count-user-changed')).toHaveAttribute('data-count', '1');
+    expect(screen.getByTestId('plan-count-user-changed')).toHaveAttribute('data-count', '1');
     const tick = within(row).getByRole('checkbox', { name: /Overwrite/ });
     expect(tick).not.toBeChecked();
     // Unticked, applying would keep the user's edit: there is nothing to write.
@@ -286,7 +286,7 @@ describe('Setup: notifications', () => {
     fireEvent.change(screen.getByLabelText(/^Name$/), { target: { value: 'Sunday patching' } });
 
     await toPlan(/^6 writes$/);
-    expect(screen.getAllByTestId('setup-plan-notification').map((n) => [n.dataset.kind, n.dataset.action])).toEqual([
+    expect(screen.getAllByTestId('plan-notification').map((n) => [n.dataset.kind, n.dataset.action])).toEqual([
       ['contact-point', 'create'],
       ['mute-timing', 'create'],
       ['policy', 'create'],
@@ -335,7 +335,7 @@ describe('Setup: permissions and prerequisites', () => {
     fireEvent.click(packCheckbox('node'));
     await toPlan(/writes?$/);
 
-    const blocker = screen.getByTestId('setup-plan-blocker');
+    const blocker = screen.getByTestId('plan-blocker');
     expect(blocker).toHaveAttribute('data-kind', 'datasource-missing');
     expect(blocker).toHaveTextContent('The Prometheus datasource "gone" does not exist in this Grafana');
     expect(applyButton()).toBeDisabled();

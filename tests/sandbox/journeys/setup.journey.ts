@@ -74,18 +74,18 @@ const journeys: Journey[] = [
       // 3. Plan: creates only, nothing written.
       await page.getByTestId('setup-plan-button').click();
       await visible(page.getByTestId('setup-plan-nothing-written'), '"Nothing has been written yet"');
-      await visible(page.getByTestId('setup-plan-writes'), 'the plan summary');
+      await visible(page.getByTestId('plan-writes'), 'the plan summary');
       await settle();
-      await notPresent(page.getByTestId('setup-plan-blocker'), 'plan blocker');
+      await notPresent(page.getByTestId('plan-blocker'), 'plan blocker');
       await notPresent(page.getByTestId('setup-error'), 'planning error');
-      const creates = Number(await page.getByTestId('setup-plan-count-create').getAttribute('data-count'));
+      const creates = Number(await page.getByTestId('plan-count-create').getAttribute('data-count'));
       check(creates > 0, `a first plan should create the folder and rule groups, it creates ${creates}`);
       const plannedWrites = Number(
-        /^(\d+) writes?$/.exec(await page.getByTestId('setup-plan-writes').innerText())?.[1]
+        /^(\d+) writes?$/.exec(await page.getByTestId('plan-writes').innerText())?.[1]
       );
       check(plannedWrites > 0, `the plan shows ${plannedWrites} writes`);
       const groups = await page
-        .getByTestId('setup-plan-group')
+        .getByTestId('plan-group')
         .evaluateAll((els) => els.map((e) => [e.getAttribute('data-group'), e.getAttribute('data-action')]));
       check(
         groups.length === detected.length && groups.every(([, action]) => action === 'create'),
@@ -169,15 +169,15 @@ const journeys: Journey[] = [
       await page.getByTestId('setup-plan-again').click();
       await visible(page.getByTestId('setup-plan-nothing-written'), 'the second plan');
       await settle();
-      await visible(page.getByTestId('setup-plan-writes'), 'the second plan summary');
-      const replanned = await page.getByTestId('setup-plan-writes').innerText();
+      await visible(page.getByTestId('plan-writes'), 'the second plan summary');
+      const replanned = await page.getByTestId('plan-writes').innerText();
       if (replanned !== '0 writes') {
         const changes = await page
-          .locator('[data-testid="setup-plan-rule"][data-action]:not([data-action="unchanged"])')
+          .locator('[data-testid="plan-rule"][data-action]:not([data-action="unchanged"])')
           .evaluateAll((rows) => rows.slice(0, 5).map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ')));
         throw new Error(
           `the plan after Apply should have 0 writes, it shows "${replanned}": ${await page
-            .getByTestId('setup-plan-summary')
+            .getByTestId('plan-summary')
             .innerText()}; ${await pageText(page)}; rules: ${changes.join(' | ')}`
         );
       }
@@ -186,7 +186,7 @@ const journeys: Journey[] = [
       } catch (error) {
         throw new Error(`${(error as Error).message}; the page says: ${await pageText(page)}`);
       }
-      const createsAgain = await page.getByTestId('setup-plan-count-create').getAttribute('data-count');
+      const createsAgain = await page.getByTestId('plan-count-create').getAttribute('data-count');
       check(createsAgain === '0', `the plan after Apply still creates ${createsAgain}`);
       check(!(await page.getByTestId('setup-apply-button').isEnabled()), 'Apply is enabled with nothing to write');
       check(
