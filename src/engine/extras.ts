@@ -66,16 +66,25 @@ export function appSettingsBody(
 
 export function planAppSettings(
   desired: DesiredAppSettings,
-  settings: PluginSettings | undefined
+  settings: PluginSettings | undefined,
+  required: boolean
 ): { plan: AppSettingsPlan; blocker?: PlanBlocker } {
   if (!settings) {
+    // Grafana answers 404 only for a plugin it does not know (GetPluginSettingByID, pkg/api/plugins.go):
+    // a restore of app settings cannot go on; Setup's choices are only not remembered.
     return {
-      plan: { action: 'unchanged', reason: 'The app is not installed here.', diff: [] },
-      blocker: {
-        kind: 'app-not-installed',
-        message:
-          'Grafana does not know the app in this organization (its settings answered 404). Enable the app, then plan again.',
+      plan: {
+        action: 'unchanged',
+        reason: `The app is not installed in this organization, so ${desired.what} cannot be saved.`,
+        diff: [],
       },
+      blocker: required
+        ? {
+            kind: 'app-not-installed',
+            message:
+              'Grafana does not know the app in this organization (its settings answered 404). Enable the app, then plan again.',
+          }
+        : undefined,
     };
   }
   const current = settings.jsonData ?? {};

@@ -580,3 +580,109 @@ describe('obsolete rules', () => {
     expect(double.rules.get('my-extra')?.ruleGroup).toBe('fsm-node');
   });
 });
+
+describe('deselecting packs', () => {
+  it('deletes the rules of two deselected packs for real, and the next plan is empty', async () => {
+    const { double, api } = doubleWithClient();
+    const three = EXPORTERS.filter((e) => e.alerts.length > 0)
+      .slice(0, 3)
+      .map((e) => e.id);
+    await apply(api, desired({ exporterIds: three }));
+    const [kept, ...dropped] = three;
+
+    const p = await plan(api, desired({ exporterIds: [kept] }));
+    expect(p.groups.filter((g) => g.action === 'delete').map((g) => g.name)).toEqual(dropped.map((id) => `fsm-${id}`));
+    const result = await apply(api, p);
+
+    expect(result.summary.groupsDeleted).toEqual(dropped.map((id) => `fsm-${id}`));
+    for (const id of dropped) {
+      expect(double.groupRules('fsm-alerts', `fsm-${id}`)).toEqual([]);
+    }
+    // Grafana keeps a group PUT with `rules: []` as it was, so only a real delete empties it: the proof is here.
+    expect(double.writeLog.slice(-2).map((w) => `${w.method} ${w.path}`)).toEqual(
+      dropped.map((id) => `DELETE /api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-${id}`)
+    );
+    expect((await plan(api, desired({ exporterIds: [kept] }))).writes).toBe(0);
+  });
+});
+
+describe('the world moved since the plan', () => {
+  it('another admin edits the policy tree between plan and apply: apply stops before the tree, theirs is kept', async () => {
+    const { double, api, apiAs } = doubleWithClient();
+    seedUserObjects(double);
+    const p = await plan(api, desired(withNotifications));
+
+    const tree = await apiAs('admin').getPolicyTree();
+    const theirs = { receiver: 'team-email', object_matchers: [['team', '=', 'network']] as Array<[string, '=', string]> };
+    await apiAs('admin', { disableProvenance: true }).putPolicyTree({
+      ...tree,
+      routes: [...(tree.routes ?? []), theirs],
+    });
+
+    const failed = (await apply(api, p).catch((e: unknown) => e)) as ApplyError;
+    expect(failed).toBeInstanceOf(ApplyError);
+    expect(failed.stepLabel).toBe('update the notification policy tree');
+    expect(failed.userMessage).toMatch(/notification policy tree changed in Grafana since the plan/);
+    expect(failed.userMessage).toMatch(/Plan again/);
+    expect(JSON.stringify(double.policyTree)).toContain('network');
+
+    // A new plan merges the plugin's route into the tree as it is now: their route survives.
+    await apply(api, await plan(api, desired(withNotifications)));
+    expect(JSON.stringify(double.policyTree)).toContain('network');
+    expect(JSON.stringify(double.policyTree)).toContain(MANAGED_LABEL);
+  });
+
+  it("another admin adds a rule to one of the plugin's groups: apply stops at that group and names the rule", async () => {
+    const { double, api, apiAs } = doubleWithClient();
+    await apply(api, desired());
+    const p = await plan(api, desired({ overrides: { 'node.cpuUtilisation': { warning: 70 } } }));
+    expect(p.groups.find((g) => g.name === 'fsm-node')!.action).toBe('update');
+
+    const group = (await api.getRuleGroup('fsm-alerts', 'fsm-node'))!;
+    const mine = { ...group.rules[0], uid: 'their-rule', title: 'Their rule', annotations: {} };
+    await apiAs('admin', { disableProvenance: true }).putRuleGroup({
+      ...group,
+      rules: [...group.rules, mine] as never,
+    });
+    const writesBefore = double.writeLog.length;
+
+    const failed = (await apply(api, p).catch((e: unknown) => e)) as ApplyError;
+    expect(failed).toBeInstanceOf(ApplyError);
+    expect(failed.userMessage).toContain('rule group "fsm-node" changed in Grafana since the plan');
+    expect(failed.userMessage).toContain('rule "Their rule" (their-rule) was added');
+    expect(double.writeLog.length).toBe(writesBefore);
+    expect(double.rules.has('their-rule')).toBe(true);
+  });
+
+  it('two applies at once: one copy of everything, nothing lost, and the next plan is empty', async () => {
+    const reference = doubleWithClient();
+    seedUserObjects(reference.double);
+    await apply(reference.api, desired(withNotifications));
+
+    const { double, api } = doubleWithClient();
+    seedUserObjects(double);
+    const [first, second] = await Promise.all([
+      plan(api, desired(withNotifications)),
+      plan(api, desired(withNotifications)),
+    ]);
+    const results = await Promise.allSettled([apply(api, first), apply(api, second)]);
+
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    // Both may not finish: the one that finds an object the other wrote stops there, by design. Where
+    // both read "absent" before either created it (the window between the guard's read and the
+    // write), Grafana's own uid check refuses the second create: still nothing overwritten.
+    for (const f of failures) {
+      expect(f.reason).toBeInstanceOf(ApplyError);
+      expect((f.reason as ApplyError).userMessage).toMatch(/changed in Grafana since the plan|already exists/);
+    }
+    // The provisioning API has no version check for rule groups, so both may write the same group
+    // (the window between the guard's read and the write); they write the same content, and
+    // Grafana ends exactly where one apply would have left it.
+    expect(snapshot(double)).toEqual(snapshot(reference.double));
+    // The secret was typed once: the next Setup run sends none and keeps the stored one.
+    const secretKept = desired({
+      notifications: { ...withNotifications.notifications!, contactPoint: { kind: 'slack', name: 'On-call Slack' } },
+    });
+    expect((await plan(api, secretKept)).writes).toBe(0);
+  });
+});

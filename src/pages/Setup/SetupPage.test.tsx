@@ -4,13 +4,13 @@
  */
 import React from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { OrgRole, type DataSourceInstanceSettings } from '@grafana/data';
 import { config, setBackendSrv, setDataSourceSrv, type BackendSrv, type DataSourceSrv } from '@grafana/runtime';
 import { apply, buildDesiredState } from '../../engine';
 import { nodeExporter } from '../../catalog/exporters/node';
 import { postgresExporter } from '../../catalog/exporters/postgres';
-import { PLUGIN_BASE_URL } from '../../constants';
+import { PLUGIN_BASE_URL, PLUGIN_ID } from '../../constants';
 import { GrafanaDouble } from '../../../tests/grafana-double';
 import SetupPage from './SetupPage';
 import { doubleApi, doubleBackendFetch, type ScrapedMetric } from '../../../tests/support/double-backend-srv';
@@ -36,6 +36,8 @@ function promSettings(uid: string, name: string): DataSourceInstanceSettings {
 function grafana({ user = 'admin', scraped = NODE_AND_POSTGRES }: { user?: string; scraped?: ScrapedMetric[] } = {}) {
   const double = new GrafanaDouble({ currentUser: user });
   double.addDatasource({ uid: 'prom', name: 'Prometheus' });
+  // Grafana answers an installed app's settings whether or not they were ever saved (GetPluginSettingByID).
+  double.addPlugin(PLUGIN_ID, { enabled: true });
   const fetch = jest.fn(doubleBackendFetch(double, { scraped }));
   setBackendSrv({ fetch } as unknown as BackendSrv);
   return { double, fetch };
@@ -160,7 +162,8 @@ describe('Setup: plan and apply', () => {
     await toChoose();
     const rules = nodeExporter.alerts.length + postgresExporter.alerts.length;
 
-    await toPlan(/^3 writes$/);
+    // The folder, two groups, and the save of these choices in the app's settings.
+    await toPlan(/^4 writes$/);
     expect(screen.getByTestId('setup-plan-nothing-written')).toBeInTheDocument();
     expect(screen.getByTestId('plan-count-create')).toHaveAttribute('data-count', String(rules));
     expect(screen.getByTestId('plan-count-unchanged')).toHaveAttribute('data-count', '0');
@@ -173,17 +176,18 @@ describe('Setup: plan and apply', () => {
 
     fireEvent.click(applyButton());
     const result = await screen.findByTestId('setup-apply-result');
-    expect(result).toHaveTextContent('Applied: 3 writes');
+    expect(result).toHaveTextContent('Applied: 4 writes');
     expect(screen.getByTestId('setup-result-folder')).toHaveTextContent('Folder: created');
     expect(screen.getByTestId('setup-result-groups')).toHaveTextContent(
       'Rule groups written: 2 (fsm-node, fsm-postgres)'
     );
     expect(screen.getByTestId('setup-result-rules')).toHaveTextContent(`Rules: ${rules} created, 0 updated, 0 deleted`);
-    expect(screen.getByRole('progressbar', { name: 'Apply progress' })).toHaveAttribute('value', '3');
+    expect(screen.getByRole('progressbar', { name: 'Apply progress' })).toHaveAttribute('value', '4');
     expect(double.writeLog.map((w) => `${w.method} ${w.path} ${w.status}`)).toEqual([
       'POST /api/folders 200',
       'PUT /api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-node 200',
       'PUT /api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-postgres 200',
+      `POST /api/plugins/${PLUGIN_ID}/settings 200`,
     ]);
     expect(double.rules.size).toBe(rules);
 
@@ -192,7 +196,7 @@ describe('Setup: plan and apply', () => {
     expect(screen.getByTestId('plan-count-unchanged')).toHaveAttribute('data-count', String(rules));
     expect(applyButton()).toBeDisabled();
     expect(screen.getByText(/nothing to apply/)).toBeInTheDocument();
-    expect(double.writeLog).toHaveLength(3);
+    expect(double.writeLog).toHaveLength(4);
   });
 
   it('after a failure at write 2 says what was written and finishes on the next run', async () => {
@@ -200,19 +204,19 @@ describe('Setup: plan and apply', () => {
     double.injectFault({ onWrite: 2, kind: 'error', status: 502 });
     renderSetup();
     await toChoose();
-    await toPlan(/^3 writes$/);
+    await toPlan(/^4 writes$/);
 
     fireEvent.click(applyButton());
-    expect(await screen.findByTestId('setup-error')).toHaveTextContent(/step 2 of 3 \(write rule group fsm-node\)/);
+    expect(await screen.findByTestId('setup-error')).toHaveTextContent(/step 2 of 4 \(write rule group fsm-node\)/);
     expect(screen.getByTestId('setup-apply-partial')).toHaveTextContent(
-      /Written before the failure \(1 of 3\):.*create folder/
+      /Written before the failure \(1 of 4\):.*create folder/
     );
     expect(screen.getByTestId('setup-apply-partial')).toHaveTextContent('Run Apply again to finish');
 
     fireEvent.click(screen.getByRole('button', { name: 'Plan again' }));
-    await waitFor(() => expect(writes()).toHaveTextContent(/^2 writes$/));
+    await waitFor(() => expect(writes()).toHaveTextContent(/^3 writes$/));
     fireEvent.click(applyButton());
-    expect(await screen.findByTestId('setup-apply-result')).toHaveTextContent('Applied: 2 writes');
+    expect(await screen.findByTestId('setup-apply-result')).toHaveTextContent('Applied: 3 writes');
     expect(screen.getByTestId('setup-result-folder')).toHaveTextContent('already there');
   });
 
@@ -246,7 +250,9 @@ describe('Setup: plan and apply', () => {
 
     renderSetup();
     await toChoose();
-    await toPlan(/^0 writes$/);
+    // The only write: saving these choices, which the earlier apply (made without Setup) did not.
+    await toPlan(/^1 write$/);
+    expect(screen.getByTestId('plan-app-settings')).toHaveAttribute('data-action', 'update');
     const row = screen.getAllByTestId('plan-rule').find((r) => r.dataset.uid === 'fsm-node-cpu-high')!;
     expect(row).toHaveAttribute('data-action', 'user-changed');
     expect(row).toHaveTextContent('changed by a user');
@@ -254,17 +260,21 @@ describe('Setup: plan and apply', () => {
     expect(screen.getByTestId('plan-count-user-changed')).toHaveAttribute('data-count', '1');
     const tick = within(row).getByRole('checkbox', { name: /Overwrite/ });
     expect(tick).not.toBeChecked();
-    // Unticked, applying would keep the user's edit: there is nothing to write.
-    expect(applyButton()).toBeDisabled();
+    // Unticked, applying keeps the user's edit: the group is not written.
+    expect(screen.getAllByTestId('plan-group').find((g) => g.dataset.group === 'fsm-node')).toHaveAttribute(
+      'data-action',
+      'unchanged'
+    );
 
     fireEvent.click(tick);
-    await waitFor(() => expect(writes()).toHaveTextContent(/^1 write$/));
+    await waitFor(() => expect(writes()).toHaveTextContent(/^2 writes$/));
     fireEvent.click(applyButton());
     expect(await screen.findByTestId('setup-result-user-changed')).toHaveTextContent(
       'Rules changed by a user: 0 kept (none), 1 overwritten (fsm-node-cpu-high)'
     );
     expect(double.writeLog.slice(writesBefore).map((w) => w.path)).toEqual([
       '/api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-node',
+      `/api/plugins/${PLUGIN_ID}/settings`,
     ]);
     expect(cpuThreshold()).toBe(90);
   });
@@ -285,7 +295,7 @@ describe('Setup: notifications', () => {
     fireEvent.click(screen.getByRole('button', { name: /Add maintenance window/ }));
     fireEvent.change(screen.getByLabelText(/^Name$/), { target: { value: 'Sunday patching' } });
 
-    await toPlan(/^6 writes$/);
+    await toPlan(/^7 writes$/);
     expect(screen.getAllByTestId('plan-notification').map((n) => [n.dataset.kind, n.dataset.action])).toEqual([
       ['contact-point', 'create'],
       ['mute-timing', 'create'],
@@ -297,6 +307,9 @@ describe('Setup: notifications', () => {
     );
     expect(double.contactPoints.get('fsm-contact-point')?.settings.url).toBe(secret);
     expect(double.muteTimings.has('Sunday patching')).toBe(true);
+    // The choices are remembered in the app's settings, the secret is not.
+    expect(JSON.stringify(double.plugins.get(PLUGIN_ID)!.jsonData)).toContain('Sunday patching');
+    expect(JSON.stringify(double.plugins.get(PLUGIN_ID)!.jsonData)).not.toContain('very-secret');
 
     // Re-run: the stored secret is kept without typing it again, and nothing needs writing.
     fireEvent.click(screen.getByTestId('setup-plan-again'));
@@ -304,6 +317,60 @@ describe('Setup: notifications', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back to Choose' }));
     expect(screen.getByLabelText<HTMLInputElement>(/^Slack webhook URL/).value).toBe('');
     expect(document.body.innerHTML).not.toContain('very-secret');
+  });
+});
+
+const cpuWarning = () => screen.getByLabelText<HTMLInputElement>(`${nodeExporter.title} CPU utilisation warning`);
+const openNodeThresholds = () =>
+  fireEvent.click(screen.getByRole('button', { name: (name) => name.startsWith(`${nodeExporter.title} thresholds`) }));
+
+describe('Setup remembers', () => {
+  it('a second admin opening Setup starts from the choices the last apply saved, and the plan writes nothing', async () => {
+    grafana();
+    renderSetup();
+    await toChoose();
+    // Only the node pack (detection also found postgres), with a CPU warning of 70.
+    fireEvent.click(packCheckbox('postgres'));
+    openNodeThresholds();
+    fireEvent.change(cpuWarning(), { target: { value: '70' } });
+    await toPlan(/^3 writes$/);
+    fireEvent.click(applyButton());
+    await screen.findByTestId('setup-apply-result');
+    cleanup();
+
+    // Another admin, another session: nothing in memory, only what Grafana holds.
+    renderSetup();
+    const next = await screen.findByRole('button', { name: /Next: choose packs/ });
+    await waitFor(() => expect(next).toBeEnabled());
+    fireEvent.click(next);
+    expect(await screen.findByTestId('setup-saved-in-sync')).toBeInTheDocument();
+    expect(packCheckbox('node')).toBeChecked();
+    expect(packCheckbox('postgres')).not.toBeChecked();
+    openNodeThresholds();
+    expect(cpuWarning().value).toBe('70');
+    await toPlan(/^0 writes$/);
+  });
+
+  it('says when Grafana no longer matches the saved choices (a rule edited there)', async () => {
+    const { double } = grafana();
+    renderSetup();
+    await toChoose();
+    await toPlan(/^4 writes$/);
+    fireEvent.click(applyButton());
+    await screen.findByTestId('setup-apply-result');
+    cleanup();
+    const user = doubleApi(double, 'admin', true);
+    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-node'))!;
+    await user.putRuleGroup({
+      ...group,
+      rules: group.rules.map(({ id, updated, provenance, ...r }) =>
+        r.uid === 'fsm-node-cpu-high' ? { ...r, for: '30m' } : r
+      ) as never,
+    });
+
+    renderSetup('prom', 'choose');
+    const drift = await screen.findByTestId('setup-saved-drift');
+    expect(drift).toHaveTextContent('1 rule was edited or moved');
   });
 });
 

@@ -82,6 +82,7 @@ function SetupFlow({ defaultDatasourceUid }: { defaultDatasourceUid: string }) {
                 problems={flow.problems}
                 detection={detection}
                 existing={existing}
+                drift={flow.drift}
                 onPlan={flow.onPlan}
               />
             }

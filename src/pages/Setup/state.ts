@@ -3,6 +3,7 @@ import type { ContactPoint } from '../../grafana-api';
 import { ROUTES } from '../../constants';
 import { prefixRoute } from '../../utils/utils.routing';
 import type { SetupForm } from './form';
+import type { SavedChoicesRead } from './saved-choices';
 import type { DetectionResult } from './setupApi';
 
 /*
@@ -40,7 +41,16 @@ export type ExistingState =
       contactPointNames: string[];
       /** The plugin's own contact point, if it exists (secrets redacted by Grafana). */
       ourContactPoint?: ContactPoint;
+      /** The choices the last apply saved in the app's settings. */
+      saved: SavedChoicesRead;
     };
+
+/**
+ * Whether Grafana still holds what the saved choices would write: a plan of them, made when Setup
+ * opens (it reads, never writes). A rule someone edited in Grafana, or deleted, shows here.
+ */
+export type DriftState =
+  { status: 'idle' } | { status: 'checking' } | { status: 'done'; plan: Plan } | { status: 'error'; error: unknown };
 
 export interface PlanState {
   status: 'idle' | 'loading' | 'done' | 'error';

@@ -18,7 +18,16 @@ import type { GrafanaApi } from '../../grafana-api';
 import { EXPORTERS } from '../../catalog';
 import { formProblems, initialForm, prefillContactPoint, toSetupChoices, withoutSecrets, type SetupForm } from './form';
 import { detectCoverage, loadGrafanaApi, type DetectionResult } from './setupApi';
-import { setupStepUrl, type ApplyState, type DetectionState, type ExistingState, type PlanState } from './state';
+import { readSavedChoices, withSavedChoices } from './saved-choices';
+import {
+  setupStepUrl,
+  type ApplyState,
+  type DetectionState,
+  type DriftState,
+  type ExistingState,
+  type PlanState,
+} from './state';
+import { PLUGIN_ID } from '../../constants';
 
 /*
  * The Setup flow: detect → choose → plan → apply. It lives above the step routes so moving
@@ -37,6 +46,7 @@ export interface SetupFlowState {
   /** Rules changed in Grafana that the admin ticked to overwrite; they belong to the plan on screen. */
   overwrite: string[];
   apply: ApplyState;
+  drift: DriftState;
 }
 
 export type SetupFlowAction =
@@ -53,7 +63,8 @@ export type SetupFlowAction =
   | { type: 'apply-started' }
   | { type: 'apply-progress'; progress: ApplyProgress }
   | { type: 'applied'; result: ApplyResult }
-  | { type: 'apply-failed'; error: unknown };
+  | { type: 'apply-failed'; error: unknown }
+  | { type: 'drift-checked'; drift: DriftState };
 
 export function initialSetupFlowState(datasourceUid: string): SetupFlowState {
   return {
@@ -64,6 +75,7 @@ export function initialSetupFlowState(datasourceUid: string): SetupFlowState {
     plan: { status: 'idle' },
     overwrite: [],
     apply: { status: 'idle', progress: [] },
+    drift: { status: 'idle' },
   };
 }
 
@@ -85,7 +97,7 @@ export function setupFlowReducer(state: SetupFlowState, action: SetupFlowAction)
         detection: { status: 'error', datasourceUid: action.datasourceUid, message: action.message },
       });
     case 'existing-read':
-      return prefillFromExisting(preselectPacks({ ...state, existing: action.existing }));
+      return prefillFromExisting(preselectPacks(fromSavedChoices({ ...state, existing: action.existing })));
     case 'plan-requested':
       return { ...state, overwrite: [], apply: action.keepApply ? state.apply : { status: 'idle', progress: [] } };
     case 'overwrite-changed':
@@ -117,6 +129,8 @@ export function setupFlowReducer(state: SetupFlowState, action: SetupFlowAction)
       };
     case 'apply-failed':
       return { ...state, apply: { ...state.apply, status: 'error', error: action.error }, plan: { status: 'idle' } };
+    case 'drift-checked':
+      return { ...state, drift: action.drift };
   }
 }
 
@@ -137,6 +151,20 @@ function preselectPacks(state: SetupFlowState): SetupFlowState {
   return { ...state, form: { ...state.form, exporterIds: EXPORTERS.filter((e) => wanted.has(e.id)).map((e) => e.id) } };
 }
 
+/** The choices the last apply saved: the form starts from them, and detection no longer picks the packs. */
+function fromSavedChoices(state: SetupFlowState): SetupFlowState {
+  const { existing } = state;
+  if (existing.status !== 'done' || existing.saved.status !== 'ok' || state.packsTouched) {
+    return state;
+  }
+  const saved = existing.saved.form;
+  return {
+    ...state,
+    form: { ...saved, datasourceUid: saved.datasourceUid || state.form.datasourceUid },
+    packsTouched: true,
+  };
+}
+
 /**
  * Rules written with provenance cannot be made editable (nor the reverse) without rewriting them,
  * so the provenance found decides; and the plugin's own contact point is offered as it is.
@@ -146,24 +174,25 @@ function prefillFromExisting(state: SetupFlowState): SetupFlowState {
   if (existing.status !== 'done') {
     return state;
   }
-  const { provenance, ourContactPoint } = existing;
+  const { provenance, ourContactPoint, saved } = existing;
+  // Saved choices already say how to notify; the contact point found is offered only without them.
+  const prefill = ourContactPoint && saved.status !== 'ok';
   return {
     ...state,
     form: {
       ...form,
       editable: provenance === 'api' ? false : provenance === 'none' ? true : form.editable,
-      ...(ourContactPoint
-        ? { notify: true, contactPoint: prefillContactPoint(form.contactPoint, ourContactPoint) }
-        : {}),
+      ...(prefill ? { notify: true, contactPoint: prefillContactPoint(form.contactPoint, ourContactPoint) } : {}),
     },
   };
 }
 
 async function readExisting(api: GrafanaApi): Promise<ExistingState> {
-  const [provenance, rules, contactPoints] = await Promise.all([
+  const [provenance, rules, contactPoints, settings] = await Promise.all([
     detectRuleProvenance(api),
     api.listAlertRules(),
     api.listContactPoints(),
+    api.getPluginSettings(PLUGIN_ID),
   ]);
   const installedPacks = [
     ...new Set(
@@ -179,7 +208,13 @@ async function readExisting(api: GrafanaApi): Promise<ExistingState> {
     installedPacks,
     contactPointNames: contactPoints.map((cp) => cp.name),
     ourContactPoint: contactPoints.find((cp) => cp.uid === FSM_CONTACT_POINT_UID),
+    saved: readSavedChoices(settings?.jsonData),
   };
+}
+
+/** What applying this form means: its rules and notification objects, and saving the form itself. */
+function desiredFor(form: SetupForm) {
+  return withSavedChoices(buildDesiredState(toSetupChoices(form)), form, PLUGIN_ID);
 }
 
 export interface SetupFlow {
@@ -193,6 +228,7 @@ export interface SetupFlow {
   stale: boolean;
   overwrite: string[];
   applyState: ApplyState;
+  drift: DriftState;
   detect: () => void;
   onPlan: () => void;
   onToggleOverwrite: (uid: string, ticked: boolean) => void;
@@ -204,7 +240,7 @@ export interface SetupFlow {
 export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
   const navigate = useNavigate();
   const [state, dispatch] = useReducer(setupFlowReducer, defaultDatasourceUid, initialSetupFlowState);
-  const { form, detection, existing, plan: planState, overwrite, apply: applyState } = state;
+  const { form, detection, existing, plan: planState, overwrite, apply: applyState, drift } = state;
 
   const apiPromise = useRef<Promise<GrafanaApi>>();
   const getApi = useCallback(() => (apiPromise.current ??= loadGrafanaApi()), []);
@@ -244,11 +280,26 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
 
   useEffect(() => {
     const controller = new AbortController();
-    const send = (existing: ExistingState) =>
-      !controller.signal.aborted && dispatch({ type: 'existing-read', existing });
+    const send = (action: SetupFlowAction) => !controller.signal.aborted && dispatch(action);
     getApi()
-      .then(readExisting)
-      .then(send, (error: unknown) => send({ status: 'error', error }));
+      .then(async (api) => {
+        const existing = await readExisting(api);
+        send({ type: 'existing-read', existing });
+        if (existing.status === 'done' && existing.saved.status === 'ok') {
+          const savedForm = existing.saved.form;
+          // Reads only: does Grafana still hold what the saved choices would write?
+          send({ type: 'drift-checked', drift: { status: 'checking' } });
+          try {
+            send({
+              type: 'drift-checked',
+              drift: { status: 'done', plan: await plan(api, desiredFor(savedForm)) },
+            });
+          } catch (error) {
+            send({ type: 'drift-checked', drift: { status: 'error', error } });
+          }
+        }
+      })
+      .catch((error: unknown) => send({ type: 'existing-read', existing: { status: 'error', error } }));
     return () => controller.abort();
   }, [getApi]);
 
@@ -265,7 +316,7 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
       const send = dispatcher();
       send({ type: 'plan-started' });
       try {
-        const desired = buildDesiredState(toSetupChoices(planned));
+        const desired = desiredFor(planned);
         const api = await getApi();
         send({
           type: 'planned',
@@ -335,6 +386,7 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
     stale: planState.form !== undefined && planState.form !== form,
     overwrite,
     applyState,
+    drift,
     detect,
     onPlan,
     onToggleOverwrite,

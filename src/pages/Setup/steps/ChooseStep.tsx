@@ -18,7 +18,8 @@ import {
 import type { ChoiceProblem } from '../../../engine';
 import { EXPORTERS, LAYERS } from '../../../catalog';
 import { problemsByField, type SetupForm } from '../form';
-import type { DetectionState, ExistingState } from '../state';
+import type { DetectionState, DriftState, ExistingState } from '../state';
+import { SavedChoicesNotice } from './SavedChoicesNotice';
 import { SetupError } from '../SetupError';
 import { FieldGroup, type FieldErrors, type UpdateForm } from './fields';
 import { NotificationFields } from './NotificationFields';
@@ -30,11 +31,12 @@ interface ChooseStepProps {
   problems: ChoiceProblem[];
   detection: DetectionState;
   existing: ExistingState;
+  drift: DriftState;
   onPlan: () => void;
 }
 
 /** Step 2: every choice the engine needs, validated as typed, each problem shown at its field. */
-export function ChooseStep({ form, updateForm, problems, detection, existing, onPlan }: ChooseStepProps) {
+export function ChooseStep({ form, updateForm, problems, detection, existing, drift, onPlan }: ChooseStepProps) {
   const byField = useMemo(() => problemsByField(problems), [problems]);
   const errors: FieldErrors = (field) => {
     const messages = byField.get(field);
@@ -66,6 +68,7 @@ export function ChooseStep({ form, updateForm, problems, detection, existing, on
   return (
     <Stack direction="column" gap={2}>
       {existing.status === 'error' && <SetupError action="Reading the current alerting setup" error={existing.error} />}
+      <SavedChoicesNotice existing={existing} drift={drift} />
 
       <FieldSet label="Datasource">
         <Field
