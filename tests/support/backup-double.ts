@@ -1,11 +1,11 @@
 import { withQuery } from '../../src/grafana-api/transport';
 import {
   GrafanaDouble,
+  slugify,
   type DoubleRequest,
   type DoubleResponse,
   type GrafanaDoubleOptions,
 } from '../grafana-double/core';
-import { slugify } from '../grafana-double/core';
 import { doubleFetch } from '../grafana-double/fetch';
 import { USER_HEADER } from '../grafana-double/users';
 import {
