@@ -1162,7 +1162,13 @@ export class GrafanaDouble {
         fail(400, 'bad request data');
       }
     }
+    // Read-only fields are ignored; nil pointers (notification_settings, record) store as absent.
     const { id: _id, updated: _updated, provenance: _provenance, ...writable } = body;
+    for (const pointer of ['notification_settings', 'record']) {
+      if (writable[pointer] === null) {
+        delete writable[pointer];
+      }
+    }
     return {
       ...writable,
       folderUID,
