@@ -1,17 +1,37 @@
-import { formatDurationMs, parseDurationMs } from './durations';
+import { formatDurationMs, goDurationSeconds, parseDurationMs } from './durations';
+import {
+  dropEmptySecrets,
+  fnv64,
+  getPath,
+  integrationSettingsError,
+  normaliseRoute,
+  receiversIn,
+  redactSettings,
+  REDACTED,
+  RouteError,
+  routeTreeError,
+  SECURE_SETTINGS,
+  timeIntervalsIn,
+  walkRoutes,
+} from './notifications';
 import { can, DEFAULT_USERS, has, USER_HEADER, type DoubleUser } from './users';
+import { behaviourFor, DEFAULT_GRAFANA_VERSION, type GrafanaVersion, type VersionBehaviour } from './versions';
+
+export { REDACTED, SECURE_SETTINGS } from './notifications';
+export {
+  DEFAULT_GRAFANA_VERSION,
+  GRAFANA_VERSIONS,
+  VERSION_BEHAVIOUR,
+  type GrafanaVersion,
+  type VersionBehaviour,
+} from './versions';
 
 /*
- * An in-memory Grafana for the parts of the HTTP API the plugin uses, reproducing
- * /work/shared/reference/grafana-api.md (status codes, provenance lock-in, permissions, group PUT
- * deleting omitted rules, the policy tree replaced whole). Framework-free: `handle(request)` takes
- * a method, URL, headers and a parsed JSON body and answers a status and a JSON body. Adapters
- * (msw.ts, http-server.ts, fetch.ts) put it behind MSW, a real socket or a fetch function.
- *
- * Beyond the spec, it does what a real Grafana does that a client could trip over: it adds
- * `intervalMs`/`maxDataPoints` to query models and `queryType` to queries on save (AlertQuery
- * PreSave), prints durations canonically, stamps `id`/`updated`/`provenance`, and redacts contact
- * point secrets on read.
+ * An in-memory Grafana for the parts of the HTTP API the plugin uses, following Grafana's own Go
+ * code (cited at each behaviour; README.md has the table). Framework-free: `handle(request)` takes
+ * a method, URL, headers and a parsed JSON body and answers a status, a JSON body and sometimes
+ * headers. Adapters (msw.ts, http-server.ts, fetch.ts) put it behind MSW, a socket or a fetch.
+ * Behaviours that differ between Grafana versions switch on `grafanaVersion` (versions.ts).
  */
 
 export interface DoubleRequest {
@@ -28,6 +48,8 @@ export interface DoubleRequest {
 export interface DoubleResponse {
   status: number;
   body?: unknown;
+  /** Extra response headers (e.g. main's deprecation headers on rule endpoints). */
+  headers?: Record<string, string>;
 }
 
 /** Fail the `onWrite`-th write attempt (1-based, counted over every write request the double receives). */
@@ -49,7 +71,8 @@ export interface WriteLogEntry {
   provenanceDisabled: boolean;
 }
 
-export type Provenance = '' | 'api' | 'file';
+/** `models.Provenance`; '' is none. */
+export type Provenance = '' | 'api' | 'file' | 'converted_prometheus';
 
 type Json = Record<string, unknown>;
 
@@ -70,8 +93,10 @@ export interface StoredFolder {
   title: string;
   parentUid?: string;
   version: number;
+  description?: string;
 }
 
+/** One integration. `settings` holds plain and secret values alike; secrets are redacted on read. */
 export interface StoredContactPoint {
   uid: string;
   name: string;
@@ -98,8 +123,37 @@ export interface StoredPluginSettings {
   id: string;
   enabled: boolean;
   pinned: boolean;
-  jsonData: Json;
+  /** `null` when a settings POST left jsonData out (Grafana stores nil). */
+  jsonData: Json | null;
   secureJsonData: Record<string, string>;
+  /** plugin.json `autoEnabled`: enabled/pinned read as this while no settings row exists. */
+  autoEnabled?: boolean;
+  /** plugin.json `info.version`. */
+  version?: string;
+  /** Whether a plugin_setting row exists (a POST creates it). */
+  hasSettingsRow?: boolean;
+}
+
+/** A dashboard an app ships (`plugin.json` include of type dashboard). */
+export interface PluginDashboardFile {
+  uid: string;
+  title: string;
+  /** Path inside the plugin, what import takes. */
+  path: string;
+  /** The JSON's `revision` (1 when absent, `MustInt64(1)`). */
+  revision?: number;
+}
+
+export interface StoredDashboard {
+  id: number;
+  uid: string;
+  title: string;
+  slug: string;
+  folderUid: string;
+  pluginId: string;
+  /** The stored JSON's `revision`. */
+  revision: number;
+  version: number;
 }
 
 export interface GrafanaDoubleOptions {
@@ -110,40 +164,34 @@ export interface GrafanaDoubleOptions {
   baseIntervalSeconds?: number;
   /** Clock for `updated` stamps, so tests can be deterministic. */
   now?: () => Date;
+  /** Which Grafana to imitate (default DEFAULT_GRAFANA_VERSION). */
+  grafanaVersion?: GrafanaVersion;
+  /** `[auth.anonymous] hide_version = true`: /api/health leaves out version and commit. */
+  hideVersion?: boolean;
+  /** Version string /api/health reports (default per grafanaVersion, e.g. '12.0.0'). */
+  buildVersion?: string;
+  /** Commit /api/health reports. */
+  buildCommit?: string;
+  /** Override single version switches, e.g. `{ ruleGroupDelete: false }` for a Grafana without it. */
+  behaviour?: Partial<VersionBehaviour>;
+  /** GET /api/org. */
+  org?: { id: number; name: string };
 }
-
-/** The value Grafana's provisioning API shows in place of a stored secret. */
-export const REDACTED = '[REDACTED]';
-
-/** Settings Grafana stores encrypted, per integration type: never returned, only `[REDACTED]`. */
-export const SECURE_SETTINGS: Record<string, readonly string[]> = {
-  email: [],
-  webhook: ['password', 'authorization_credentials'],
-  slack: ['url', 'token'],
-  teams: ['url'],
-  pagerduty: ['integrationKey'],
-};
-
-const REQUIRED_SETTINGS: Record<string, Array<string | string[]>> = {
-  email: ['addresses'],
-  webhook: ['url'],
-  // either an incoming webhook URL, or a bot token and a channel
-  slack: [['url', 'token']],
-  teams: ['url'],
-  pagerduty: ['integrationKey'],
-};
 
 const DEFAULT_RECEIVER = 'grafana-default-email';
 const MAX_TITLE = 190;
-const UID_PATTERN = /^[a-zA-Z0-9_-]{1,40}$/;
+const MAX_UID = 40;
 const DEFAULT_MAX_DATA_POINTS = 43200;
 const DEFAULT_INTERVAL_MS = 1000;
 const EXPRESSION_DATASOURCE = '__expr__';
+const DEFAULT_GROUP_INTERVAL = 60;
 
 class HttpError extends Error {
   constructor(
     readonly status: number,
-    message: string
+    message: string,
+    /** Full body when it is not `{message}` (errutil bodies, empty bodies). `null` = no body. */
+    readonly body?: Json | null
   ) {
     super(message);
   }
@@ -151,6 +199,29 @@ class HttpError extends Error {
 
 function fail(status: number, message: string): never {
   throw new HttpError(status, message);
+}
+
+/**
+ * An errutil error answered through `response.ErrOrFallback`/`response.Err`
+ * (pkg/api/response/response.go): status and `{message, messageId, statusCode}` from the error.
+ * Without a public message errutil prints its status text (errutil `Public()`, id 278899567).
+ */
+function failErrutil(status: number, messageId: string, message?: string): never {
+  const text = message ?? ERRUTIL_STATUS_TEXT[status] ?? 'Internal server error';
+  throw new HttpError(status, text, { message: text, messageId, statusCode: status });
+}
+
+const ERRUTIL_STATUS_TEXT: Record<number, string> = {
+  400: 'Bad request',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  500: 'Internal server error',
+};
+
+/** An errutil error's `Error()`: "[messageId] log message" — what ErrResp(500, err) prints. */
+function errutilText(messageId: string, message: string): string {
+  return `[${messageId}] ${message}`;
 }
 
 function isObject(value: unknown): value is Json {
@@ -161,6 +232,25 @@ function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
+/** `util.ValidateUID` / `IsValidShortUID` + `IsShortUIDTooLong` (pkg/util/shortid_generator.go). */
+function uidError(uid: string): string | undefined {
+  if (!/^[a-zA-Z0-9\-_]*$/.test(uid)) {
+    return 'uid contains illegal characters';
+  }
+  if (uid.length > MAX_UID) {
+    return `uid too long, max ${MAX_UID} characters`;
+  }
+  return undefined;
+}
+
+/** Grafana's slugify for titles (dashboards matched by slug). */
+export function slugify(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
 type Handler = (ctx: RequestContext) => DoubleResponse;
 
 interface RequestContext {
@@ -169,7 +259,7 @@ interface RequestContext {
   query: URLSearchParams;
   body: unknown;
   user: DoubleUser;
-  /** Provenance a write gets: `api` unless X-Disable-Provenance is sent (any value). */
+  /** `determineProvenance`: `api` unless X-Disable-Provenance is sent, with any value. */
   provenance: Provenance;
 }
 
@@ -177,6 +267,8 @@ interface Route {
   method: string;
   pattern: RegExp;
   handler: Handler;
+  /** Answered before the user is looked up (/api/health is unauthenticated middleware). */
+  anonymous?: boolean;
 }
 
 export class GrafanaDouble {
@@ -188,15 +280,28 @@ export class GrafanaDouble {
   readonly muteTimings = new Map<string, StoredMuteTiming>();
   readonly datasources = new Map<string, StoredDatasource>();
   readonly plugins = new Map<string, StoredPluginSettings>();
+  /** Dashboards each installed app ships, by plugin id. */
+  readonly pluginDashboards = new Map<string, PluginDashboardFile[]>();
+  /** Dashboards stored in Grafana (imported ones carry their pluginId). */
+  readonly dashboards = new Map<string, StoredDashboard>();
   policyTree: Json;
   policyProvenance: Provenance = '';
   readonly users: Record<string, DoubleUser>;
   currentUser: string;
+  org: { id: number; name: string };
   /** Every write request received, answered or not, in order. */
   readonly writeLog: WriteLogEntry[] = [];
+  /** The Grafana version imitated. */
+  readonly grafanaVersion: GrafanaVersion;
+  /** The version switches in effect (versions.ts). */
+  readonly behaviour: VersionBehaviour;
+  readonly hideVersion: boolean;
+  readonly buildVersion: string;
+  readonly buildCommit: string;
 
   private faults: WriteFault[] = [];
   private readonly hangs = new Set<() => void>();
+  private readonly dsSecrets = new Map<string, Record<string, string>>();
   private nextId = 1;
   private readonly baseInterval: number;
   private readonly now: () => Date;
@@ -207,14 +312,13 @@ export class GrafanaDouble {
     this.currentUser = options.currentUser ?? 'admin';
     this.baseInterval = options.baseIntervalSeconds ?? 10;
     this.now = options.now ?? (() => new Date());
-    this.contactPoints.set('default-email', {
-      uid: 'default-email',
-      name: DEFAULT_RECEIVER,
-      type: 'email',
-      settings: { addresses: '<example@email.com>' },
-      disableResolveMessage: false,
-      provenance: '',
-    });
+    this.grafanaVersion = options.grafanaVersion ?? DEFAULT_GRAFANA_VERSION;
+    this.behaviour = behaviourFor(this.grafanaVersion, options.behaviour);
+    this.hideVersion = options.hideVersion ?? false;
+    this.buildVersion = options.buildVersion ?? this.behaviour.buildVersion;
+    this.buildCommit = options.buildCommit ?? '0d0b1e0';
+    this.org = options.org ?? { id: 1, name: 'Main Org.' };
+    this.contactPoints.set('default-email', defaultContactPoint());
     this.policyTree = defaultPolicyTree();
     this.routes = this.buildRoutes();
   }
@@ -242,7 +346,14 @@ export class GrafanaDouble {
     return this.writeLog.filter((e) => typeof e.status === 'number' && e.status < 300);
   }
 
-  addDatasource(ds: { uid: string; name: string; type?: string; url?: string }): StoredDatasource {
+  addDatasource(ds: {
+    uid: string;
+    name: string;
+    type?: string;
+    url?: string;
+    readOnly?: boolean;
+    jsonData?: Json;
+  }): StoredDatasource {
     const stored: StoredDatasource = {
       access: 'proxy',
       url: '',
@@ -250,16 +361,42 @@ export class GrafanaDouble {
       ...ds,
       type: ds.type ?? 'prometheus',
       id: this.nextId++,
+      version: 1,
     };
     this.datasources.set(ds.uid, stored);
     return stored;
   }
 
+  /**
+   * Installs a plugin. Without `hasSettingsRow: false` it behaves as if its settings were saved
+   * once (what the tests had before rows were modelled).
+   */
   addPlugin(id: string, settings: Partial<Omit<StoredPluginSettings, 'id'>> = {}): void {
-    this.plugins.set(id, { id, enabled: false, pinned: false, jsonData: {}, secureJsonData: {}, ...settings });
+    this.plugins.set(id, {
+      id,
+      enabled: false,
+      pinned: false,
+      jsonData: {},
+      secureJsonData: {},
+      hasSettingsRow: true,
+      ...settings,
+    });
   }
 
-  /** Rules in a group, in the order Grafana keeps them. */
+  /** Declares the dashboards an installed app ships (its plugin.json dashboard includes). */
+  addPluginDashboards(pluginId: string, files: PluginDashboardFile[]): void {
+    this.pluginDashboards.set(
+      pluginId,
+      files.map((f) => ({ ...f }))
+    );
+  }
+
+  /** Stores a dashboard as if `pluginId`'s file had been imported at `revision` (seeding). */
+  seedImportedDashboard(pluginId: string, file: PluginDashboardFile, revision = file.revision ?? 1): StoredDashboard {
+    return this.storeDashboard({ uid: file.uid, title: file.title, pluginId, revision, folderUid: '' });
+  }
+
+  /** Rules in a group, in the order Grafana keeps them (`rule_group_idx`, the last PUT's order). */
   groupRules(folderUid: string, group: string): StoredRule[] {
     return [...this.rules.values()].filter((r) => r.folderUID === folderUid && r.ruleGroup === group);
   }
@@ -270,12 +407,25 @@ export class GrafanaDouble {
     const url = new URL(request.url, 'http://grafana.double');
     const method = request.method.toUpperCase();
     const headers = lowerCaseKeys(request.headers ?? {});
+    const path = url.pathname.replace(/\/+$/, '');
+    const anonymous = this.routes.find((r) => r.anonymous && r.method === method && r.pattern.test(path));
+    if (anonymous) {
+      return anonymous.handler({
+        method,
+        params: [],
+        query: url.searchParams,
+        body: undefined,
+        user: DEFAULT_USERS.viewer,
+        provenance: '',
+      });
+    }
     const login = headers[USER_HEADER] ?? this.currentUser;
     const user = this.users[login];
     if (!user) {
       return { status: 401, body: { message: 'Unauthorized' } };
     }
     const provenanceDisabled = headers['x-disable-provenance'] !== undefined;
+    const provenance: Provenance = provenanceDisabled ? '' : 'api';
     const isWrite = method !== 'GET' && method !== 'HEAD';
     let fault: WriteFault | undefined;
     let entry: WriteLogEntry | undefined;
@@ -297,11 +447,11 @@ export class GrafanaDouble {
     }
     if (fault?.kind === 'timeout') {
       if (fault.applied) {
-        this.route(method, url, request.body, user, provenanceDisabled ? '' : 'api');
+        this.route(method, url, request.body, user, provenance);
       }
       return this.hang(request.signal);
     }
-    const response = this.route(method, url, request.body, user, provenanceDisabled ? '' : 'api');
+    const response = this.route(method, url, request.body, user, provenance);
     if (entry) {
       entry.status = response.status;
     }
@@ -325,15 +475,16 @@ export class GrafanaDouble {
   private route(method: string, url: URL, body: unknown, user: DoubleUser, provenance: Provenance): DoubleResponse {
     const path = url.pathname.replace(/\/+$/, '');
     for (const r of this.routes) {
-      if (r.method !== method) {
+      if (r.method !== method || r.anonymous) {
         continue;
       }
       const match = r.pattern.exec(path);
       if (!match) {
         continue;
       }
+      const extraHeaders = this.routeHeaders(path);
       try {
-        return r.handler({
+        const response = r.handler({
           method,
           params: match.slice(1).map(decodeURIComponent),
           query: url.searchParams,
@@ -341,14 +492,35 @@ export class GrafanaDouble {
           user,
           provenance,
         });
+        return extraHeaders ? { ...response, headers: { ...extraHeaders, ...response.headers } } : response;
       } catch (err) {
         if (err instanceof HttpError) {
-          return { status: err.status, body: { message: err.message } };
+          const errBody = err.body === null ? undefined : (err.body ?? { message: err.message });
+          return { status: err.status, body: errBody, ...(extraHeaders ? { headers: extraHeaders } : {}) };
         }
         return { status: 500, body: { message: `double: ${String(err)}` } };
       }
     }
     return { status: 404, body: { message: 'Not found' } };
+  }
+
+  /**
+   * main (2026): `deprecatedRuleProvisioningResponse` (api/forked_provisioning.go id 52465637391)
+   * adds deprecation headers to every rule provisioning endpoint except the exports.
+   */
+  private routeHeaders(path: string): Record<string, string> | undefined {
+    if (!this.behaviour.ruleDeprecationHeaders) {
+      return undefined;
+    }
+    const rulePath = /^\/api\/v1\/provisioning\/(alert-rules|folder\/[^/]+\/rule-groups)/.test(path);
+    if (!rulePath || /\/export$/.test(path)) {
+      return undefined;
+    }
+    return {
+      Warning: '299 - "Deprecated API: use the Grafana App Platform alerting API instead."',
+      'X-API-Deprecation-Date': '2026-03-10',
+      'X-API-Replacement': '/apis/rules.alerting.grafana.app/',
+    };
   }
 
   private buildRoutes(): Route[] {
@@ -357,6 +529,7 @@ export class GrafanaDouble {
     const routes: Array<[string, string, Handler]> = [
       ['GET', `/api/folders/${seg}`, (c) => this.getFolder(c)],
       ['POST', '/api/folders', (c) => this.createFolder(c)],
+      ['PUT', `/api/folders/${seg}`, (c) => this.updateFolder(c)],
       ['DELETE', `/api/folders/${seg}`, (c) => this.deleteFolder(c)],
 
       ['GET', `${P}/alert-rules`, (c) => this.listRules(c)],
@@ -367,6 +540,7 @@ export class GrafanaDouble {
       ['DELETE', `${P}/alert-rules/${seg}`, (c) => this.deleteRule(c)],
       ['GET', `${P}/folder/${seg}/rule-groups/${seg}`, (c) => this.getGroup(c)],
       ['PUT', `${P}/folder/${seg}/rule-groups/${seg}`, (c) => this.putGroup(c)],
+      ['DELETE', `${P}/folder/${seg}/rule-groups/${seg}`, (c) => this.deleteGroup(c)],
 
       ['GET', `${P}/contact-points`, (c) => this.listContactPoints(c)],
       ['POST', `${P}/contact-points`, (c) => this.createContactPoint(c)],
@@ -391,58 +565,211 @@ export class GrafanaDouble {
 
       ['GET', `/api/plugins/${seg}/settings`, (c) => this.getPluginSettings(c)],
       ['POST', `/api/plugins/${seg}/settings`, (c) => this.postPluginSettings(c)],
+      ['GET', `/api/plugins/${seg}/dashboards`, (c) => this.listPluginDashboards(c)],
+      ['POST', '/api/dashboards/import', (c) => this.importDashboard(c)],
+      ['GET', '/api/org', () => this.getOrg()],
     ];
-    return routes.map(([method, pattern, handler]) => ({ method, pattern: new RegExp(`^${pattern}$`), handler }));
+    const compiled: Route[] = routes
+      .filter(
+        ([method, pattern]) =>
+          this.behaviour.ruleGroupDelete || !(method === 'DELETE' && pattern.includes('rule-groups'))
+      )
+      .map(([method, pattern, handler]) => ({ method, pattern: new RegExp(`^${pattern}$`), handler }));
+    compiled.push({ method: 'GET', pattern: /^\/api\/health$/, handler: () => this.health(), anonymous: true });
+    compiled.push({ method: 'HEAD', pattern: /^\/api\/health$/, handler: () => this.health(), anonymous: true });
+    return compiled;
+  }
+
+  // ---------------------------------------------------------------- health, org
+
+  /**
+   * pkg/api/http_server.go `apiHealthHandler`: unauthenticated; `version`/`commit` are omitempty
+   * and left out only when `[auth.anonymous] hide_version` is set — for every caller.
+   */
+  private health(): DoubleResponse {
+    const body: Json = { database: 'ok' };
+    if (!this.hideVersion) {
+      body.version = this.buildVersion;
+      body.commit = this.buildCommit;
+    }
+    return { status: 200, body };
+  }
+
+  private getOrg(): DoubleResponse {
+    return { status: 200, body: { id: this.org.id, name: this.org.name, address: {} } };
   }
 
   // ---------------------------------------------------------------- folders
 
-  private getFolder(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'folders:read'), 'folders:read');
-    const folder = this.folders.get(c.params[0]) ?? fail(404, 'folder not found');
-    return { status: 200, body: clone(folder) };
+  private folderBody(folder: StoredFolder): Json {
+    return {
+      id: folder.id,
+      uid: folder.uid,
+      orgId: this.org.id,
+      title: folder.title,
+      url: `/dashboards/f/${folder.uid}/${slugify(folder.title)}`,
+      hasAcl: false,
+      canSave: true,
+      canEdit: true,
+      canAdmin: true,
+      canDelete: true,
+      version: folder.version,
+      ...(folder.parentUid ? { parentUid: folder.parentUid } : {}),
+    };
   }
 
+  /** pkg/api/apierrors/folder.go `ToFolderErrorResponse`: ErrFolderNotFound → 404 with `status` (all versions). */
+  private folderOr404(uid: string): StoredFolder {
+    const folder = this.folders.get(uid);
+    if (!folder) {
+      throw new HttpError(404, 'folder not found', { status: 'not-found', message: 'folder not found' });
+    }
+    return folder;
+  }
+
+  private getFolder(c: RequestContext): DoubleResponse {
+    requirePermission(has(c.user, 'folders:read'), 'folders:read');
+    return { status: 200, body: this.folderBody(this.folderOr404(c.params[0])) };
+  }
+
+  /** pkg/api/folder.go `CreateFolder` → folderimpl `Create` (+ k8s validateOnCreate in 12.x+). */
   private createFolder(c: RequestContext): DoubleResponse {
     requirePermission(has(c.user, 'folders:create'), 'folders:create');
     const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
-    const title = typeof body.title === 'string' ? body.title.trim() : '';
+    // No trimming: folderimpl checks `cmd.Title == ""` only.
+    const title = typeof body.title === 'string' ? body.title : '';
     if (!title) {
       fail(400, 'folder title cannot be empty');
     }
     const uid = typeof body.uid === 'string' && body.uid !== '' ? body.uid : `folder-${this.nextId}`;
-    if (!UID_PATTERN.test(uid)) {
-      fail(400, 'uid contains illegal characters or is too long (max 40)');
+    const bad = uidError(uid);
+    if (bad) {
+      fail(400, bad);
+    }
+    if (this.behaviour.folderReservedUids && ['general', 'sharedwithme'].includes(uid.toLowerCase())) {
+      // pkg/registry/apis/folders/validate.go validateOnCreate (12.x id 404698626)
+      fail(400, 'invalid uid for folder provided');
     }
     if (this.folders.has(uid)) {
-      fail(409, 'a folder with the same uid already exists');
+      const dup = this.behaviour.folderDuplicateUid;
+      throw new HttpError(dup.status, String(dup.body.message), clone(dup.body));
     }
     const folder: StoredFolder = { id: this.nextId++, uid, title, version: 1 };
     if (typeof body.parentUid === 'string' && body.parentUid !== '') {
+      this.folderOr404(body.parentUid);
       folder.parentUid = body.parentUid;
     }
+    if (typeof body.description === 'string') {
+      folder.description = body.description;
+    }
     this.folders.set(uid, folder);
-    return { status: 200, body: clone(folder) };
+    return { status: 200, body: this.folderBody(folder) };
   }
 
+  /** pkg/api/folder.go `UpdateFolder`: a stale `version` without `overwrite` is 412 in every version. */
+  private updateFolder(c: RequestContext): DoubleResponse {
+    requirePermission(has(c.user, 'folders:write'), 'folders:write');
+    const folder = this.folderOr404(c.params[0]);
+    const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
+    if (body.overwrite !== true && typeof body.version === 'number' && body.version !== folder.version) {
+      throw new HttpError(412, 'the folder has been changed by someone else', {
+        status: 'version-mismatch',
+        message: 'the folder has been changed by someone else',
+      });
+    }
+    if (body.title !== undefined) {
+      if (typeof body.title !== 'string' || body.title === '') {
+        fail(400, 'folder title cannot be empty');
+      }
+      folder.title = body.title;
+    }
+    if (typeof body.description === 'string') {
+      folder.description = body.description;
+    }
+    folder.version += 1;
+    return { status: 200, body: this.folderBody(folder) };
+  }
+
+  private descendants(uid: string): string[] {
+    const out = [uid];
+    for (const f of this.folders.values()) {
+      if (f.parentUid === uid) {
+        out.push(...this.descendants(f.uid));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * pkg/api/folder.go `DeleteFolder` + folderimpl `Delete`: rules counted in the folder and all its
+   * descendants (`CountInFolders`) → errutil folder.not-empty 400, unless `?forceDeleteRules=true`,
+   * which deletes them; subfolders and dashboards go with the folder. 200 {"message":"Folder deleted"}.
+   */
   private deleteFolder(c: RequestContext): DoubleResponse {
     requirePermission(has(c.user, 'folders:delete'), 'folders:delete');
     const uid = c.params[0];
-    if (!this.folders.has(uid)) {
-      fail(404, 'folder not found');
+    this.folderOr404(uid);
+    const tree = new Set(this.descendants(uid));
+    const rules = [...this.rules.values()].filter((r) => tree.has(r.folderUID));
+    if (rules.length > 0 && c.query.get('forceDeleteRules') !== 'true') {
+      failErrutil(400, 'folder.not-empty', 'Folder cannot be deleted: folder is not empty');
     }
-    if ([...this.rules.values()].some((r) => r.folderUID === uid)) {
-      fail(400, 'folder cannot be deleted: it contains Grafana-managed alert rules');
+    for (const rule of rules) {
+      this.rules.delete(rule.uid);
+      this.forgetEmptyGroup(rule.folderUID, rule.ruleGroup);
     }
-    this.folders.delete(uid);
+    for (const d of [...this.dashboards.values()]) {
+      if (tree.has(d.folderUid)) {
+        this.dashboards.delete(d.uid);
+      }
+    }
+    for (const f of tree) {
+      this.folders.delete(f);
+    }
     return { status: 200, body: { message: 'Folder deleted' } };
   }
 
   // ---------------------------------------------------------------- alert rules
 
+  /**
+   * `ProvisionedAlertRule` JSON (api/tooling/definitions/provisioning_alert_rules.go, id 100364969):
+   * `keep_firing_for` always ("0s" default), `notification_settings`/`record` pointers without
+   * omitempty (null), `labels`/`annotations`/`provenance` omitempty.
+   */
+  private ruleBody(rule: StoredRule, withProvenance = true): Json {
+    const {
+      provenance,
+      labels,
+      annotations,
+      keep_firing_for: keepFiringFor,
+      notification_settings: notificationSettings,
+      record,
+      ...rest
+    } = clone(rule) as Json;
+    const body: Json = {
+      ...rest,
+      for: rule.for ?? '0s',
+      keep_firing_for: keepFiringFor ?? '0s',
+      isPaused: rule.isPaused === true,
+      notification_settings: notificationSettings ?? null,
+      record: record ?? null,
+    };
+    if (isObject(labels) && Object.keys(labels).length > 0) {
+      body.labels = labels;
+    }
+    if (isObject(annotations) && Object.keys(annotations).length > 0) {
+      body.annotations = annotations;
+    }
+    if (withProvenance && provenance) {
+      body.provenance = provenance;
+    }
+    return body;
+  }
+
   private listRules(c: RequestContext): DoubleResponse {
     requirePermission(can.readRules(c.user), 'alert.provisioning:read');
-    return { status: 200, body: [...this.rules.values()].map(clone) };
+    // RouteGetAlertRules (api_provisioning.go@003dc77): each rule with its stored provenance.
+    return { status: 200, body: [...this.rules.values()].map((r) => this.ruleBody(r)) };
   }
 
   private exportRules(c: RequestContext): DoubleResponse {
@@ -460,218 +787,365 @@ export class GrafanaDouble {
           orgId: 1,
           name: rules[0].ruleGroup,
           folder: this.folders.get(rules[0].folderUID)?.title ?? rules[0].folderUID,
-          interval: `${this.groupIntervals.get(key) ?? 60}s`,
+          interval: formatDurationMs((this.groupIntervals.get(key) ?? DEFAULT_GROUP_INTERVAL) * 1000),
           rules: rules.map(({ id, orgID, folderUID, ruleGroup, updated, provenance, ...rest }) => rest),
         })),
       },
     };
   }
 
+  /** RouteRouteGetAlertRule: ErrAlertRuleNotFound → `response.Empty(404)` (no body). */
   private getRule(c: RequestContext): DoubleResponse {
     requirePermission(can.readRules(c.user), 'alert.provisioning:read');
-    const rule = this.rules.get(c.params[0]) ?? fail(404, 'rule not found');
-    return { status: 200, body: clone(rule) };
+    const rule = this.rules.get(c.params[0]) ?? emptyNotFound();
+    return { status: 200, body: this.ruleBody(rule) };
   }
 
+  /**
+   * provisioning/alert_rules.go `CreateAlertRule`: ensureNamespace (folder) and validation first,
+   * then the insert (duplicate uid → errutil alerting.alert-rule.conflict 409; before PR #102067 the
+   * (org, folder, title) unique index → 400).
+   */
   private createRule(c: RequestContext): DoubleResponse {
     requirePermission(can.writeRules(c.user), 'alert.provisioning:write');
-    const body = isObject(c.body) ? c.body : fail(400, 'invalid alert rule: bad request data');
-    if (typeof body.uid === 'string' && this.rules.has(body.uid)) {
-      fail(409, `a rule with uid '${body.uid}' already exists`);
-    }
-    const folderUID = String(body.folderUID ?? '');
-    const ruleGroup = String(body.ruleGroup ?? '');
+    const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
+    const folderUID = typeof body.folderUID === 'string' ? body.folderUID : '';
+    const ruleGroup = typeof body.ruleGroup === 'string' ? body.ruleGroup : '';
+    this.ensureNamespace(folderUID);
     const rule = this.validateRule(body, folderUID, ruleGroup);
+    if (typeof rule.uid === 'string' && this.rules.has(rule.uid)) {
+      failErrutil(
+        409,
+        'alerting.alert-rule.conflict',
+        `Failed to save alert rule '${rule.uid}' in organization 1 due to conflict: rule UID under the same organisation should be unique`
+      );
+    }
     this.assertTitlesUnique(folderUID, [rule], new Set());
     const key = `${folderUID}/${ruleGroup}`;
     if (!this.groupIntervals.has(key)) {
-      this.groupIntervals.set(key, 60);
+      this.groupIntervals.set(key, DEFAULT_GROUP_INTERVAL);
     }
-    const stored = this.store(rule, c.provenance, undefined);
-    return { status: 201, body: clone(stored) };
+    const stored = this.storeRule(rule, c.provenance, undefined);
+    return { status: 201, body: this.ruleBody(stored) };
   }
 
+  /** `ensureNamespace` (alert_rules.go): only CreateAlertRule and UpdateAlertRule call it. */
+  private ensureNamespace(folderUID: string): void {
+    if (!folderUID) {
+      fail(400, 'invalid alert rule: folderUID must be set');
+    }
+    if (!this.folders.has(folderUID)) {
+      fail(400, 'invalid alert rule: folder does not exist');
+    }
+  }
+
+  /**
+   * RoutePutAlertRule → `UpdateAlertRule`: folder check before existence; missing → 404 empty body;
+   * strict provenance (stored ≠ requested and stored ≠ none) as a plain error → ErrResp 500, until
+   * PR #124178 (13.1, main) made it errProvenanceMismatch 409. `updated` always bumped.
+   */
   private updateRule(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeRules(c.user), 'alert.provisioning:write');
-    const existing = this.rules.get(c.params[0]) ?? fail(404, 'rule not found');
-    const body = isObject(c.body) ? c.body : fail(400, 'invalid alert rule: bad request data');
-    const rule = this.validateRule(
-      { ...body, uid: existing.uid },
-      String(body.folderUID ?? ''),
-      String(body.ruleGroup ?? '')
-    );
-    assertProvenance(existing.provenance, c.provenance);
-    this.assertTitlesUnique(rule.folderUID as string, [rule], new Set([existing.uid]));
-    const stored = this.store(rule, c.provenance, existing);
-    return { status: 200, body: clone(stored) };
+    requirePermission(can.updateRules(c.user), 'alert.provisioning:write');
+    const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
+    const folderUID = typeof body.folderUID === 'string' ? body.folderUID : '';
+    this.ensureNamespace(folderUID);
+    const existing = this.rules.get(c.params[0]) ?? emptyNotFound();
+    const rule = this.validateRule({ ...body, uid: existing.uid }, folderUID, String(body.ruleGroup ?? ''));
+    if (existing.provenance !== c.provenance && existing.provenance !== '') {
+      if (this.behaviour.rulePutProvenanceStatus === 409) {
+        provenanceMismatch(409, 'update', c.provenance, existing.provenance);
+      }
+      fail(500, `cannot change provenance from '${existing.provenance}' to '${c.provenance}'`);
+    }
+    this.assertTitlesUnique(folderUID, [rule], new Set([existing.uid]));
+    const fromKey = `${existing.folderUID}/${existing.ruleGroup}`;
+    const toKey = `${folderUID}/${String(rule.ruleGroup)}`;
+    if (!this.groupIntervals.has(toKey)) {
+      // IntervalSeconds = stored.IntervalSeconds: a moved rule keeps its interval.
+      this.groupIntervals.set(toKey, this.groupIntervals.get(fromKey) ?? DEFAULT_GROUP_INTERVAL);
+    }
+    const stored = this.storeRule(rule, c.provenance, existing);
+    this.forgetEmptyGroup(existing.folderUID, existing.ruleGroup);
+    return { status: 200, body: this.ruleBody(stored) };
   }
 
+  /**
+   * RouteDeleteAlertRule → `DeleteAlertRule`: idempotent (204 for a missing uid). Provenance: strict
+   * (api→none refused) — plain error 500 in 11.x, errProvenanceMismatch 409 in 12.x; main uses the
+   * group rule (PR #117484), so X-Disable-Provenance may delete api rules.
+   */
   private deleteRule(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeRules(c.user), 'alert.provisioning:write');
+    requirePermission(can.deleteRules(c.user), 'alert.provisioning:write');
     const existing = this.rules.get(c.params[0]);
     if (existing) {
-      assertProvenance(existing.provenance, c.provenance);
+      const allowed = this.behaviour.ruleDeleteUsesGroupProvenanceRule
+        ? this.canUpdateProvenanceInGroup(existing.provenance, c.provenance)
+        : existing.provenance === c.provenance || existing.provenance === '';
+      if (!allowed) {
+        const status = this.behaviour.ruleProvenanceMismatchStatus;
+        if (status === 409) {
+          provenanceMismatch(409, 'delete', c.provenance, existing.provenance);
+        }
+        fail(500, `cannot delete with provided provenance '${c.provenance}', needs '${existing.provenance}'`);
+      }
       this.rules.delete(existing.uid);
       this.forgetEmptyGroup(existing.folderUID, existing.ruleGroup);
     }
     return { status: 204 };
   }
 
+  /**
+   * `GetRuleGroup` + `ApiAlertRuleGroupFromAlertRuleGroup` (compat.go id 463961651): the rules'
+   * provenance comes from the group model, which GetRuleGroup never sets → no `provenance` key.
+   */
   private getGroup(c: RequestContext): DoubleResponse {
     requirePermission(can.readRules(c.user), 'alert.provisioning:read');
     const [folderUid, group] = c.params;
     const rules = this.groupRules(folderUid, group);
     if (rules.length === 0) {
-      fail(404, `no alert rule group '${group}' in folder '${folderUid}'`);
+      // ErrAlertRuleGroupNotFound (errutil NotFound)
+      fail(404, 'rule group not found');
     }
     return {
       status: 200,
       body: {
         title: group,
         folderUid,
-        interval: this.groupIntervals.get(`${folderUid}/${group}`),
-        rules: rules.map(clone),
+        interval: this.groupIntervals.get(`${folderUid}/${group}`) ?? DEFAULT_GROUP_INTERVAL,
+        rules: rules.map((r) => this.ruleBody(r, false)),
       },
     };
   }
 
-  private putGroup(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeRules(c.user), 'alert.provisioning:write');
-    const [folderUid, group] = c.params;
-    const body = isObject(c.body) ? c.body : fail(400, 'invalid rule group: bad request data');
-    if (!this.folders.has(folderUid)) {
-      fail(400, `folder does not exist: ${folderUid}`);
+  /**
+   * `CanUpdateProvenanceInRuleGroup` (provisioning/validation/provenance.go): same → ok; from none →
+   * ok; to none only from api (and converted_prometheus in 12.x+); else refused.
+   */
+  private canUpdateProvenanceInGroup(stored: Provenance, requested: Provenance): boolean {
+    if (stored === requested || stored === '') {
+      return true;
     }
-    const interval = body.interval;
-    if (
-      typeof interval !== 'number' ||
-      !Number.isInteger(interval) ||
-      interval <= 0 ||
-      interval % this.baseInterval !== 0
-    ) {
-      fail(
-        400,
-        `rule evaluation interval (${String(interval)} second) should be positive number that is multiple of the base interval of ${this.baseInterval} seconds`
-      );
+    if (requested === '') {
+      return stored === 'api' || (this.behaviour.convertedPrometheusToNone && stored === 'converted_prometheus');
     }
-    const incoming = Array.isArray(body.rules) ? body.rules : fail(400, 'invalid rule group: rules must be a list');
-    const validated = incoming.map((r) => {
-      const rule = this.validateRule(isObject(r) ? r : {}, folderUid, group);
-      if (rule.uid === undefined || rule.uid === '') {
-        rule.uid = `gen-${this.nextId++}`;
-      }
-      return rule;
-    });
-    const uids = validated.map((r) => r.uid as string);
-    if (new Set(uids).size !== uids.length) {
-      fail(400, 'invalid rule group: a rule uid appears twice');
-    }
-    const titles = validated.map((r) => r.title as string);
-    if (new Set(titles).size !== titles.length) {
-      fail(400, 'invalid rule group: a rule title appears twice in the folder');
-    }
-    const current = this.groupRules(folderUid, group);
-    const incomingUids = new Set(uids);
-    const deleted = current.filter((r) => !incomingUids.has(r.uid));
-    // Every rule the PUT touches (kept, changed, moved in or deleted) must allow the provenance.
-    for (const rule of [...current, ...uids.map((u) => this.rules.get(u)).filter((r): r is StoredRule => !!r)]) {
-      assertProvenance(rule.provenance, c.provenance);
-    }
-    this.assertTitlesUnique(folderUid, validated, new Set([...uids, ...deleted.map((r) => r.uid)]));
-    for (const rule of deleted) {
-      this.rules.delete(rule.uid);
-    }
-    const moved = new Set<string>();
-    for (const rule of validated) {
-      const existing = this.rules.get(rule.uid as string);
-      if (existing && (existing.folderUID !== folderUid || existing.ruleGroup !== group)) {
-        moved.add(`${existing.folderUID}/${existing.ruleGroup}`);
-      }
-      this.store(rule, c.provenance, existing);
-    }
-    for (const key of moved) {
-      const [f, g] = key.split('/');
-      this.forgetEmptyGroup(f, g);
-    }
-    if (validated.length > 0) {
-      this.groupIntervals.set(`${folderUid}/${group}`, interval);
-    } else {
-      this.groupIntervals.delete(`${folderUid}/${group}`);
-    }
-    const rules = this.groupRules(folderUid, group);
-    return { status: 200, body: { title: group, folderUid, interval, rules: rules.map(clone) } };
+    return false;
   }
 
-  /** Checks a rule as Grafana's validator does; returns it with server-side defaults filled in. */
+  /** `persistDelta` provenance check; ErrOrFallback(500) of a plain error (11.x) or errutil 409 (12.x+). */
+  private assertGroupProvenance(rule: StoredRule, requested: Provenance, action: 'update' | 'delete'): void {
+    if (this.canUpdateProvenanceInGroup(rule.provenance, requested)) {
+      return;
+    }
+    if (this.behaviour.ruleProvenanceMismatchStatus === 409) {
+      provenanceMismatch(409, action, requested, rule.provenance);
+    }
+    fail(500, 'Internal Server Error');
+  }
+
+  /**
+   * RoutePutAlertRuleGroup → `ReplaceRuleGroup` → `calcDelta` → `persistDelta`
+   * (alert_rules.go, store/deltas.go, api/compat.go `AlertRuleGroupFromApiAlertRuleGroup`).
+   */
+  private putGroup(c: RequestContext): DoubleResponse {
+    requirePermission(can.writeGroups(c.user), 'alert.provisioning:write');
+    const [folderUid, group] = c.params;
+    const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
+    // `interval` is an int64 field: anything else fails binding; missing is 0.
+    const interval = body.interval === undefined ? 0 : body.interval;
+    if (typeof interval !== 'number' || !Number.isInteger(interval)) {
+      fail(400, 'bad request data');
+    }
+    // models.ValidateRuleGroupInterval, first statement of ReplaceRuleGroup.
+    if (interval <= 0 || interval % this.baseInterval !== 0) {
+      fail(
+        400,
+        `invalid alert rule: interval (${goDurationSeconds(interval)}) should be non-zero and divided exactly by scheduler interval: ${this.baseInterval}`
+      );
+    }
+    if (body.rules !== undefined && body.rules !== null && !Array.isArray(body.rules)) {
+      fail(400, 'bad request data');
+    }
+    const incoming = (body.rules as unknown[] | undefined | null) ?? [];
+    const current = this.groupRules(folderUid, group);
+    const key = `${folderUid}/${group}`;
+    // The API→model conversion only appends, so `rules: []` and no `rules` both give nil, and
+    // calcDelta treats nil as "keep the group's rules" (still applying interval and provenance).
+    // No folder-existence check on this path (research: rules.md 1e).
+    if (incoming.length === 0) {
+      for (const rule of current) {
+        this.assertGroupProvenance(rule, c.provenance, 'update');
+      }
+      const stamp = this.now().toISOString();
+      for (const rule of current) {
+        rule.provenance = c.provenance;
+        rule.updated = stamp;
+      }
+      if (current.length > 0) {
+        this.groupIntervals.set(key, interval);
+      }
+      return { status: 200, body: { ...clone(body), title: group, folderUid, interval, rules: body.rules ?? null } };
+    }
+    const validated = incoming.map((raw) => {
+      const r = isObject(raw) ? raw : fail(400, 'bad request data');
+      const stored = typeof r.uid === 'string' && r.uid !== '' ? this.rules.get(r.uid) : undefined;
+      // models.PatchPartialAlertRule fills what a uid-matched rule leaves empty.
+      const patched = stored ? patchPartialRule(r, stored) : r;
+      return this.validateRule(patched, folderUid, group);
+    });
+    const uids = validated.map((r) => r.uid).filter((u): u is string => typeof u === 'string' && u !== '');
+    if (new Set(uids).size !== uids.length) {
+      fail(400, 'invalid alert rule: a rule uid appears twice in the group');
+    }
+    const incomingUids = new Set(uids);
+    const toDelete = current.filter((r) => !incomingUids.has(r.uid));
+    // UpdateCalculatedRuleFields puts every existing rule of the group in delta.Update, plus moved-in ones.
+    const toUpdate = [
+      ...current.filter((r) => incomingUids.has(r.uid)),
+      ...uids
+        .map((u) => this.rules.get(u))
+        .filter((r): r is StoredRule => !!r && `${r.folderUID}/${r.ruleGroup}` !== key),
+    ];
+    for (const rule of toDelete) {
+      this.assertGroupProvenance(rule, c.provenance, 'delete');
+    }
+    for (const rule of toUpdate) {
+      this.assertGroupProvenance(rule, c.provenance, 'update');
+    }
+    if (this.behaviour.ruleTitleUniqueInFolder) {
+      const titles = validated.map((r) => String(r.title));
+      if (new Set(titles).size !== titles.length) {
+        fail(400, TITLE_CONFLICT);
+      }
+      this.assertTitlesUnique(folderUid, validated, new Set([...uids, ...toDelete.map((r) => r.uid)]));
+    }
+    const movedFrom = new Set(toUpdate.map((r) => `${r.folderUID}/${r.ruleGroup}`));
+    // persistDelta deletes first; rule_group_idx = position in the PUT, so re-insert in order.
+    for (const rule of [...current, ...toUpdate]) {
+      this.rules.delete(rule.uid);
+    }
+    const existingByUid = new Map([...current, ...toUpdate].map((r) => [r.uid, r]));
+    for (const rule of validated) {
+      this.storeRule(rule, c.provenance, typeof rule.uid === 'string' ? existingByUid.get(rule.uid) : undefined);
+    }
+    this.groupIntervals.set(key, interval);
+    for (const from of movedFrom) {
+      const [f, g] = splitGroupKey(from);
+      this.forgetEmptyGroup(f, g);
+    }
+    return { status: 200, body: { ...clone(body), title: group, folderUid, interval, rules: clone(incoming) } };
+  }
+
+  /**
+   * RouteDeleteAlertRuleGroup → `DeleteRuleGroup` (→ `CalculateRuleGroupsDelete`): no rules →
+   * ErrAlertRuleGroupNotFound 404; the persistDelta provenance check per rule; 204 on success.
+   */
+  private deleteGroup(c: RequestContext): DoubleResponse {
+    requirePermission(can.deleteGroups(c.user), 'alert.provisioning:write');
+    const [folderUid, group] = c.params;
+    const rules = this.groupRules(folderUid, group);
+    if (rules.length === 0) {
+      fail(404, 'rule group not found');
+    }
+    for (const rule of rules) {
+      this.assertGroupProvenance(rule, c.provenance, 'delete');
+    }
+    for (const rule of rules) {
+      this.rules.delete(rule.uid);
+    }
+    this.groupIntervals.delete(`${folderUid}/${group}`);
+    return { status: 204 };
+  }
+
+  /**
+   * What Grafana checks and fills on a rule (compat.go conversion, models `ValidateAlertRule`,
+   * `AlertQuery.PreSave`). Returns the rule as it would be stored (no id/updated/provenance).
+   */
   private validateRule(body: Json, folderUID: string, ruleGroup: string): Json {
     const bad = (why: string): never => fail(400, `invalid alert rule: ${why}`);
-    const title = body.title;
-    if (typeof title !== 'string' || title.length < 1 || title.length > MAX_TITLE) {
-      bad(`title must be 1–${MAX_TITLE} characters`);
+    // The state conversions run first, execErrState before noDataState; KeepLast is accepted.
+    if (!['Alerting', 'Error', 'OK', 'KeepLast'].includes(String(body.execErrState))) {
+      fail(400, `unknown Error state option ${String(body.execErrState ?? '')}`);
     }
-    if (ruleGroup.length < 1 || ruleGroup.length > MAX_TITLE) {
-      bad(`rule group name must be 1–${MAX_TITLE} characters`);
+    if (!['Alerting', 'NoData', 'OK', 'KeepLast'].includes(String(body.noDataState))) {
+      fail(400, `unknown NoData state option ${String(body.noDataState ?? '')}`);
     }
-    if (!folderUID) {
-      bad('folderUID is required');
-    }
-    if (!this.folders.has(folderUID)) {
-      fail(400, `folder does not exist: ${folderUID}`);
-    }
-    if (body.uid !== undefined && (typeof body.uid !== 'string' || !UID_PATTERN.test(body.uid))) {
-      bad('uid must be 1–40 letters, digits, "-" or "_"');
-    }
-    if (!['Alerting', 'NoData', 'OK'].includes(String(body.noDataState))) {
-      bad(`noDataState '${String(body.noDataState)}' is not one of Alerting, NoData, OK`);
-    }
-    if (!['OK', 'Alerting', 'Error'].includes(String(body.execErrState))) {
-      bad(`execErrState '${String(body.execErrState)}' is not one of OK, Alerting, Error`);
-    }
-    const forMs = typeof body.for === 'string' ? parseDurationMs(body.for) : undefined;
-    if (forMs === undefined) {
-      bad(`for '${String(body.for)}' is not a duration`);
-    }
-    const data = Array.isArray(body.data) ? body.data : bad('data is required');
+    const data = Array.isArray(body.data) ? body.data : [];
     if (data.length === 0) {
       bad('no queries or expressions are found');
     }
+    const title = typeof body.title === 'string' ? body.title : '';
+    if (title === '') {
+      bad('title is empty');
+    }
+    if (title.length > MAX_TITLE) {
+      bad(`name length should not be greater than ${MAX_TITLE}`);
+    }
+    if (ruleGroup === '') {
+      bad('rule group name is empty');
+    }
+    if (ruleGroup.length > MAX_TITLE) {
+      bad(`rule group name length should not be greater than ${MAX_TITLE}`);
+    }
+    if (body.uid !== undefined && body.uid !== '') {
+      const uidBad = typeof body.uid === 'string' ? uidError(body.uid) : 'uid must be a string';
+      if (uidBad) {
+        bad(`cannot create rule with UID "${String(body.uid)}": ${uidBad}`);
+      }
+    }
+    // model.Duration JSON: a missing `for` is 0s; an unparsable one fails binding.
+    const duration = (field: string): string => {
+      const value = body[field];
+      if (value === undefined || value === null) {
+        return '0s';
+      }
+      const ms = typeof value === 'string' ? parseDurationMs(value) : undefined;
+      return ms === undefined ? fail(400, 'bad request data') : formatDurationMs(ms);
+    };
+    const forText = duration('for');
+    const keepFiringFor = duration('keep_firing_for');
     const refIds = new Set<string>();
     const queries = data.map((q) => {
       if (!isObject(q) || typeof q.refId !== 'string' || q.refId === '') {
-        bad('every query needs a refId');
+        return bad('every query needs a refId');
       }
-      const query = q as Json;
-      if (refIds.has(query.refId as string)) {
-        bad(`refId ${String(query.refId)} is used twice`);
+      const query = q;
+      const refId = query.refId as string;
+      // Kept from the earlier double; Grafana's provisioning save path was not seen checking these.
+      if (refIds.has(refId)) {
+        bad(`refId ${refId} is used twice`);
       }
-      refIds.add(query.refId as string);
+      refIds.add(refId);
       const dsUid = query.datasourceUid;
       if (typeof dsUid !== 'string' || dsUid === '') {
-        bad(`query ${String(query.refId)} has no datasourceUid`);
+        bad(`query ${refId} has no datasourceUid`);
       }
       if (dsUid !== EXPRESSION_DATASOURCE && !this.datasources.has(dsUid as string)) {
-        bad(`failed to build query '${String(query.refId)}': data source not found`);
+        bad(`failed to build query '${refId}': data source not found`);
       }
-      const range = query.relativeTimeRange;
-      if (dsUid !== EXPRESSION_DATASOURCE) {
-        if (
-          !isObject(range) ||
-          typeof range.from !== 'number' ||
-          typeof range.to !== 'number' ||
-          range.from < range.to
-        ) {
-          bad(`query ${String(query.refId)}: relativeTimeRange must be {from, to} seconds with from >= to`);
-        }
+      const range = query.relativeTimeRange ?? { from: 0, to: 0 };
+      if (!isObject(range) || typeof range.from !== 'number' || typeof range.to !== 'number') {
+        return fail(400, 'bad request data');
       }
-      const model = isObject(query.model) ? query.model : bad(`query ${String(query.refId)} has no model`);
-      // AlertQuery.PreSave: Grafana fills these into the stored model.
+      // models.AlertQuery.PreSave: non-expression queries need from > to strictly.
+      if (dsUid !== EXPRESSION_DATASOURCE && !(range.from > range.to)) {
+        fail(
+          400,
+          `Invalid alert rule query ${refId}: invalid relative time range [From: ${goDurationSeconds(Math.trunc(range.from))}, To: ${goDurationSeconds(Math.trunc(range.to))}]`
+        );
+      }
+      const model = isObject(query.model) ? query.model : fail(500, `failed to parse model of query ${refId}`);
       const savedModel: Json = { ...model };
-      savedModel.intervalMs ??= DEFAULT_INTERVAL_MS;
-      savedModel.maxDataPoints ??= DEFAULT_MAX_DATA_POINTS;
+      // PreSave replaces intervalMs/maxDataPoints when missing, not a number, or 0.
+      if (typeof savedModel.intervalMs !== 'number' || savedModel.intervalMs === 0) {
+        savedModel.intervalMs = DEFAULT_INTERVAL_MS;
+      }
+      if (typeof savedModel.maxDataPoints !== 'number' || savedModel.maxDataPoints === 0) {
+        savedModel.maxDataPoints = DEFAULT_MAX_DATA_POINTS;
+      }
       return {
         ...query,
-        queryType: query.queryType ?? '',
-        relativeTimeRange: range ?? { from: 0, to: 0 },
+        queryType: typeof model.queryType === 'string' ? model.queryType : (query.queryType ?? ''),
+        relativeTimeRange: { from: Math.trunc(range.from), to: Math.trunc(range.to) },
         model: savedModel,
       };
     });
@@ -680,35 +1154,51 @@ export class GrafanaDouble {
     }
     for (const field of ['labels', 'annotations'] as const) {
       const value = body[field];
-      if (value !== undefined && (!isObject(value) || Object.values(value).some((v) => typeof v !== 'string'))) {
-        bad(`${field} must be a map of strings`);
+      if (
+        value !== undefined &&
+        value !== null &&
+        (!isObject(value) || Object.values(value).some((v) => typeof v !== 'string'))
+      ) {
+        fail(400, 'bad request data');
       }
     }
+    // Read-only fields are ignored; nil pointers (notification_settings, record) store as absent.
     const { id: _id, updated: _updated, provenance: _provenance, ...writable } = body;
+    for (const pointer of ['notification_settings', 'record']) {
+      if (writable[pointer] === null) {
+        delete writable[pointer];
+      }
+    }
     return {
       ...writable,
       folderUID,
       ruleGroup,
       orgID: 1,
       data: queries,
-      for: formatDurationMs(forMs!),
+      for: forText,
+      keep_firing_for: keepFiringFor,
       isPaused: body.isPaused === true,
     };
   }
 
+  /** Before PR #102067 (in 11.6): the (org, folder, title) unique index → 400. */
   private assertTitlesUnique(folderUid: string, incoming: Json[], replacing: Set<string>): void {
+    if (!this.behaviour.ruleTitleUniqueInFolder) {
+      return;
+    }
     const taken = new Set(
       [...this.rules.values()].filter((r) => r.folderUID === folderUid && !replacing.has(r.uid)).map((r) => r.title)
     );
     for (const rule of incoming) {
       if (taken.has(rule.title as string)) {
-        fail(400, `invalid alert rule: a rule with title '${String(rule.title)}' already exists in the folder`);
+        fail(400, TITLE_CONFLICT);
       }
     }
   }
 
-  private store(rule: Json, provenance: Provenance, existing: StoredRule | undefined): StoredRule {
-    const uid = typeof rule.uid === 'string' && rule.uid !== '' ? rule.uid : `gen-${this.nextId++}`;
+  /** `AlertRule.PreSave`/UpdateAlertRule: `updated` is stamped on every write, changed or not. */
+  private storeRule(rule: Json, provenance: Provenance, existing: StoredRule | undefined): StoredRule {
+    const uid = typeof rule.uid === 'string' && rule.uid !== '' ? rule.uid : generateUid(this.nextId++);
     const stored = {
       ...rule,
       uid,
@@ -716,10 +1206,7 @@ export class GrafanaDouble {
       updated: this.now().toISOString(),
       provenance,
     } as StoredRule;
-    if (existing && stripVolatile(existing) === stripVolatile(stored)) {
-      // Grafana keeps `updated` when nothing changed.
-      stored.updated = existing.updated;
-    }
+    // Map.set on a kept uid keeps its place: a single PUT does not reorder the group.
     this.rules.set(uid, stored);
     return stored;
   }
@@ -732,163 +1219,442 @@ export class GrafanaDouble {
 
   // ---------------------------------------------------------------- contact points
 
+  /**
+   * `EmbeddedContactPoint` JSON: `provenance` omitempty. GET redacts every stored secret
+   * (`Integration.Redact`); `decrypt` is only read by /contact-points/export.
+   */
+  private contactPointBody(cp: StoredContactPoint, withProvenance = true): Json {
+    const body: Json = {
+      uid: cp.uid,
+      name: cp.name,
+      type: cp.type,
+      settings: redactSettings(cp.type, cp.settings),
+      disableResolveMessage: cp.disableResolveMessage,
+    };
+    if (withProvenance && cp.provenance) {
+      body.provenance = cp.provenance;
+    }
+    return body;
+  }
+
+  /** `GetContactPoints` (contactpoints.go id 130920181): exact `name` filter, sorted by name then uid. */
   private listContactPoints(c: RequestContext): DoubleResponse {
     requirePermission(can.readNotifications(c.user), 'alert.notifications.provisioning:read');
     const name = c.query.get('name');
     const list = [...this.contactPoints.values()]
-      .filter((cp) => name === null || cp.name === name)
-      .sort((a, b) => a.name.localeCompare(b.name) || a.uid.localeCompare(b.uid));
-    return { status: 200, body: list.map(redact) };
+      .filter((cp) => name === null || name === '' || cp.name === name)
+      .sort((a, b) => cmp(a.name, b.name) || cmp(a.uid, b.uid));
+    return { status: 200, body: list.map((cp) => this.contactPointBody(cp)) };
   }
 
+  /** `ValidateContactPoint` + the notifier's NewConfig, wrapped as ErrValidation → 400. */
+  private validateIntegration(body: unknown): Omit<StoredContactPoint, 'provenance'> {
+    const cp = isObject(body) ? body : fail(400, 'bad request data');
+    if (typeof cp.name !== 'string' || cp.name === '') {
+      // `binding:"required"` on name
+      fail(400, 'bad request data');
+    }
+    const invalid = (why: string): never => fail(400, `invalid object specification: ${why}`);
+    if (typeof cp.type !== 'string' || cp.type === '') {
+      invalid('type should not be an empty string');
+    }
+    const settings = isObject(cp.settings) ? cp.settings : invalid('settings should not be empty');
+    const uid = typeof cp.uid === 'string' ? cp.uid : '';
+    const err = integrationSettingsError(cp.type as string, settings);
+    if (err) {
+      // IntegrationValidationError.Error() (grafana/alerting notify/receivers.go)
+      invalid(`failed to validate integration "${cp.name}" (UID ${uid}) of type "${String(cp.type)}": ${err}`);
+    }
+    return {
+      uid,
+      name: cp.name,
+      type: cp.type as string,
+      settings,
+      disableResolveMessage: cp.disableResolveMessage === true,
+    };
+  }
+
+  /**
+   * RoutePostContactPoint → `CreateContactPoint`: validate, drop empty secrets, uid check, duplicate
+   * uid = errutil uidInUse (409) which the 11.x/12.x handler wraps in ErrResp(500); main's
+   * ErrOrFallback keeps 409. `[REDACTED]` in a POST is stored literally. 202 with the redacted
+   * contact point, `provenance` left unset.
+   */
   private createContactPoint(c: RequestContext): DoubleResponse {
     requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
-    const cp = validateContactPoint(c.body);
-    const uid = cp.uid || `cp-${this.nextId++}`;
-    if (this.contactPoints.has(uid)) {
-      fail(409, `contact point with uid '${uid}' already exists`);
+    const cp = this.validateIntegration(c.body);
+    dropEmptySecrets(cp.type, cp.settings);
+    if (cp.uid !== '') {
+      const bad = uidError(cp.uid);
+      if (bad) {
+        fail(400, `cannot create contact point with UID '${cp.uid}': ${bad}`);
+      }
+    }
+    const uid = cp.uid || generateUid(this.nextId++);
+    const taken = this.contactPoints.get(uid);
+    if (taken) {
+      const messageId = 'alerting.notifications.contact-points.uidInUse';
+      const message = `Receiver configuration with UID '${uid}' already exists in contact point '${taken.name}'. Please use unique identifiers for receivers across all contact points.`;
+      if (this.behaviour.contactPointUidExistsStatus === 409) {
+        failErrutil(409, messageId, message);
+      }
+      fail(500, errutilText(messageId, message));
     }
     const stored: StoredContactPoint = { ...cp, uid, provenance: c.provenance };
-    if (Object.values(stored.settings).includes(REDACTED)) {
-      fail(400, 'settings contain [REDACTED] but there is no stored secret to keep');
-    }
     this.contactPoints.set(uid, stored);
-    return { status: 202, body: redact(stored) };
+    return { status: 202, body: this.contactPointBody(stored, false) };
   }
 
+  /**
+   * RoutePutContactPoint → `UpdateContactPoint`: settings required (400), uid missing (404),
+   * `[REDACTED]` replaced by the stored value under the same key (or dropped), validation (400),
+   * strict provenance as a plain error (500), rename in dependent resources when the integration
+   * was the last of its name (`stitchReceiver` + `RenameReceiverInDependentResources`).
+   * 202 {"message":"contactpoint updated"}.
+   */
   private updateContactPoint(c: RequestContext): DoubleResponse {
     requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
     const uid = c.params[0];
-    const existing = this.contactPoints.get(uid) ?? fail(404, 'contact point not found');
-    const cp = validateContactPoint(c.body);
-    assertProvenance(existing.provenance, c.provenance);
-    // `[REDACTED]` means "keep the stored secret"; a missing secret field is removed.
-    const settings = { ...cp.settings };
-    for (const key of SECURE_SETTINGS[cp.type] ?? []) {
-      if (settings[key] === REDACTED) {
-        if (existing.type !== cp.type || existing.settings[key] === undefined) {
-          fail(400, `${key} is [REDACTED] but no secret is stored for it`);
+    const raw = isObject(c.body) ? c.body : fail(400, 'bad request data');
+    if (!isObject(raw.settings)) {
+      fail(400, 'invalid object specification: settings should not be empty');
+    }
+    const existing =
+      this.contactPoints.get(uid) ?? fail(404, `object not found: contact point with uid '${uid}' not found`);
+    const settings = raw.settings;
+    for (const path of SECURE_SETTINGS[String(raw.type)] ?? []) {
+      const at = getPath(settings, path);
+      if (at && at.parent[at.key] === REDACTED) {
+        const stored = getPath(existing.settings, path);
+        const value = stored ? stored.parent[stored.key] : undefined;
+        if (typeof value === 'string' && value !== '') {
+          at.parent[at.key] = value;
+        } else {
+          delete at.parent[at.key];
         }
-        settings[key] = existing.settings[key];
       }
     }
-    if (existing.name !== cp.name) {
-      // Grafana renames the receiver in routes that reference it.
-      renameReceiver(this.policyTree, existing.name, cp.name);
+    const cp = this.validateIntegration({ ...raw, uid });
+    dropEmptySecrets(cp.type, cp.settings);
+    if (existing.provenance !== c.provenance && existing.provenance !== '') {
+      fail(500, `cannot change provenance from '${existing.provenance}' to '${c.provenance}'`);
     }
-    const stored: StoredContactPoint = { ...cp, uid, settings, provenance: c.provenance };
-    this.contactPoints.set(uid, stored);
-    return { status: 202, body: redact(stored) };
+    if (existing.name !== cp.name) {
+      const lastOfItsName = ![...this.contactPoints.values()].some((o) => o.name === existing.name && o.uid !== uid);
+      if (lastOfItsName) {
+        this.renameReceiver(existing.name, cp.name, c.provenance);
+      }
+    }
+    this.contactPoints.set(uid, { ...cp, uid, provenance: c.provenance });
+    return { status: 202, body: { message: 'contactpoint updated' } };
   }
 
+  /**
+   * receiver_svc.go `RenameReceiverInDependentResources` (id 106510623): routes and rules'
+   * notification_settings follow the new name; refused (errutil 409, which the PUT handler's
+   * ErrResp turns into 500) when a referencing tree/rule has another non-none provenance.
+   */
+  private renameReceiver(from: string, to: string, provenance: Provenance): void {
+    const treeUses = receiversIn(this.policyTree).has(from);
+    const rules = [...this.rules.values()].filter((r) => notificationSettings(r)?.receiver === from);
+    const blocked =
+      (treeUses && this.policyProvenance !== '' && this.policyProvenance !== provenance) ||
+      rules.some((r) => r.provenance !== '' && r.provenance !== provenance);
+    if (blocked) {
+      fail(
+        500,
+        errutilText(
+          'alerting.notifications.receivers.usedProvisioned',
+          'Receiver cannot be renamed because it is used by provisioned notification policies/alert rules'
+        )
+      );
+    }
+    walkRoutes(this.policyTree, (r) => {
+      if (r.receiver === from) {
+        r.receiver = to;
+      }
+    });
+    for (const rule of rules) {
+      (rule.notification_settings as Json).receiver = to;
+    }
+  }
+
+  /**
+   * RouteDeleteContactPoint → `DeleteContactPoint`: no provenance check at all; unknown uid → 202;
+   * the last integration of a name used by a route → ErrContactPointReferenced 409, used by a
+   * rule's notification_settings → ErrContactPointUsedInRule 409.
+   */
   private deleteContactPoint(c: RequestContext): DoubleResponse {
     requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
     const existing = this.contactPoints.get(c.params[0]);
     if (existing) {
-      assertProvenance(existing.provenance, c.provenance);
-      const lastOfItsName = [...this.contactPoints.values()].filter((cp) => cp.name === existing.name).length === 1;
+      const lastOfItsName = ![...this.contactPoints.values()].some(
+        (o) => o.name === existing.name && o.uid !== existing.uid
+      );
       if (lastOfItsName && receiversIn(this.policyTree).has(existing.name)) {
-        fail(409, `contact point '${existing.name}' is used by a notification policy`);
+        failErrutil(
+          409,
+          'alerting.notifications.contact-points.referenced',
+          'Contact point is currently referenced by a notification policy.'
+        );
+      }
+      if (lastOfItsName && [...this.rules.values()].some((r) => notificationSettings(r)?.receiver === existing.name)) {
+        failErrutil(
+          409,
+          'alerting.notifications.contact-points.used-by-rule',
+          'Contact point is currently used in the notification settings of one or many alert rules.'
+        );
       }
       this.contactPoints.delete(existing.uid);
     }
     return { status: 202, body: { message: 'contactpoint deleted' } };
   }
 
+  // ---------------------------------------------------------------- provenance (notifications)
+
+  /**
+   * `ValidateProvenanceRelaxed` (provisioning/validation/provenance.go): from none anything goes;
+   * to none from anything else → ErrProvenanceChangeNotAllowed (errutil Forbidden, 403).
+   */
+  private assertRelaxedProvenance(stored: Provenance, requested: Provenance): void {
+    if (stored === '' || requested !== '') {
+      return;
+    }
+    const message =
+      this.behaviour.relaxedProvenanceMessage === 'cannot-be-changed'
+        ? `Resource with provenance status '${stored}' cannot be changed to 'none'. You must use appropriate API and permissions to manage this resource`
+        : `Resource with provenance status '${stored}' cannot be managed via API that handles resources with provenance status 'none'. You must use appropriate API to manage this resource`;
+    failErrutil(403, 'alerting.notifications.invalidProvenance', message);
+  }
+
   // ---------------------------------------------------------------- policies
 
+  /** `GetPolicyTree`: the stored route re-serialised (all omitempty) plus the stored provenance. */
   private getPolicies(c: RequestContext): DoubleResponse {
     requirePermission(can.readNotifications(c.user), 'alert.notifications.provisioning:read');
-    const tree = clone(this.policyTree);
+    let tree: Json;
+    try {
+      tree = normaliseRoute(this.policyTree);
+    } catch {
+      tree = clone(this.policyTree);
+    }
     if (this.policyProvenance) {
       tree.provenance = this.policyProvenance;
     }
     return { status: 200, body: tree };
   }
 
+  /**
+   * RoutePutPolicyTree → `UpdatePolicyTree` (notification_policies.go ids 246799025/14141464443):
+   * binding (400 bad request data), `tree.Validate()` → ErrRouteInvalidFormat 400, relaxed
+   * provenance 403, `ValidateRoute` (receivers and time intervals exist) 400; no version check
+   * (the handler passes ""). Stored as decoded, so reads come back normalised. 202.
+   */
   private putPolicies(c: RequestContext): DoubleResponse {
     requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
-    const tree = isObject(c.body) ? c.body : fail(400, 'invalid policy tree');
-    delete tree.provenance;
-    if (typeof tree.receiver !== 'string' || tree.receiver === '') {
-      fail(400, 'invalid object specification: root route must specify a default receiver');
+    let tree: Json;
+    try {
+      tree = normaliseRoute(c.body);
+    } catch (err) {
+      if (err instanceof RouteError) {
+        fail(400, 'bad request data');
+      }
+      throw err;
     }
-    if (tree.object_matchers !== undefined || tree.matchers !== undefined) {
-      fail(400, 'invalid object specification: root route must not have any matchers');
+    const formatError = routeTreeError(tree);
+    if (formatError) {
+      failErrutil(
+        400,
+        'alerting.notifications.routes.invalidFormat',
+        `Invalid format of the submitted route: ${formatError}. Correct the payload and try again.`
+      );
     }
+    this.assertRelaxedProvenance(this.policyProvenance, c.provenance);
     const names = new Set([...this.contactPoints.values()].map((cp) => cp.name));
     for (const receiver of receiversIn(tree)) {
       if (!names.has(receiver)) {
         fail(400, `invalid object specification: receiver '${receiver}' does not exist`);
       }
     }
-    for (const mute of muteTimingsIn(tree)) {
-      if (!this.muteTimings.has(mute)) {
-        fail(400, `invalid object specification: mute time interval '${mute}' does not exist`);
+    walkRoutes(tree, (r) => {
+      for (const [key, label] of [
+        ['mute_time_intervals', 'mute time interval'],
+        ['active_time_intervals', 'active time interval'],
+      ]) {
+        for (const name of (r[key] as string[] | undefined) ?? []) {
+          if (!this.muteTimings.has(name)) {
+            fail(400, `invalid object specification: ${label} '${name}' does not exist`);
+          }
+        }
       }
-    }
-    validateMatchers(tree);
-    assertProvenance(this.policyProvenance, c.provenance);
+    });
     this.policyTree = tree;
     this.policyProvenance = c.provenance;
     return { status: 202, body: { message: 'policies updated' } };
   }
 
+  /**
+   * RouteResetPolicyTree → `ResetPolicyTree`: the default route. main passes the request's
+   * provenance (relaxed check, 403) and re-creates grafana-default-email if it was deleted; the
+   * 11.x/12.x handler (api_provisioning.go@003dc776) does neither.
+   */
   private resetPolicies(c: RequestContext): DoubleResponse {
     requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
+    if (this.behaviour.policyResetChecksProvenance) {
+      this.assertRelaxedProvenance(this.policyProvenance, c.provenance);
+      if (![...this.contactPoints.values()].some((cp) => cp.name === DEFAULT_RECEIVER)) {
+        const cp = defaultContactPoint();
+        this.contactPoints.set(cp.uid, cp);
+      }
+    }
     this.policyTree = defaultPolicyTree();
     this.policyProvenance = '';
-    return { status: 202, body: this.policyTree };
+    return { status: 202, body: clone(this.policyTree) };
   }
 
   // ---------------------------------------------------------------- mute timings
 
+  /**
+   * `MuteTimeInterval` JSON (definitions id 12460183): `version` (fingerprint of the interval,
+   * `calculateMuteTimeIntervalFingerprint`) and `provenance` omitempty.
+   */
+  private muteTimingBody(mt: StoredMuteTiming): Json {
+    const body: Json = { name: mt.name, time_intervals: clone(mt.time_intervals), version: muteTimingVersion(mt) };
+    if (mt.provenance) {
+      body.provenance = mt.provenance;
+    }
+    return body;
+  }
+
+  private muteTimingOr404(name: string): StoredMuteTiming {
+    return this.muteTimings.get(name) ?? failErrutil(404, 'alerting.notifications.time-intervals.notFound');
+  }
+
   private listMuteTimings(c: RequestContext): DoubleResponse {
     requirePermission(can.readNotifications(c.user), 'alert.notifications.provisioning:read');
-    return { status: 200, body: [...this.muteTimings.values()].map(muteTimingBody) };
+    const list = [...this.muteTimings.values()].sort((a, b) => cmp(a.name, b.name));
+    return { status: 200, body: list.map((mt) => this.muteTimingBody(mt)) };
   }
 
   private getMuteTiming(c: RequestContext): DoubleResponse {
     requirePermission(can.readNotifications(c.user), 'alert.notifications.provisioning:read');
-    const mt = this.muteTimings.get(c.params[0]) ?? fail(404, 'mute timing not found');
-    return { status: 200, body: muteTimingBody(mt) };
+    return { status: 200, body: this.muteTimingBody(this.muteTimingOr404(c.params[0])) };
   }
 
+  /** `CreateMuteTiming` (mute_timings.go id 2015207384): Validate → 400, name taken → ErrTimeIntervalExists 400. 201. */
   private createMuteTiming(c: RequestContext): DoubleResponse {
     requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
-    const mt = validateMuteTiming(c.body);
+    const mt = validateMuteTiming(c.body, undefined);
     if (this.muteTimings.has(mt.name)) {
-      fail(409, `a mute timing with name '${mt.name}' already exists`);
+      failErrutil(
+        400,
+        'alerting.notifications.time-intervals.nameExists',
+        'Time interval with this name already exists. Use a different name or update existing one.'
+      );
     }
     const stored = { ...mt, provenance: c.provenance };
     this.muteTimings.set(mt.name, stored);
-    return { status: 201, body: muteTimingBody(stored) };
+    return { status: 201, body: this.muteTimingBody(stored) };
   }
 
+  /**
+   * RoutePutMuteTiming → `UpdateMuteTiming`: body name falls back to the path; a different body
+   * name renames (references in routes and rules follow, `renameTimeIntervalInDependentResources`);
+   * relaxed provenance 403; a non-empty stale `version` → ErrVersionConflict 409. 202.
+   */
   private updateMuteTiming(c: RequestContext): DoubleResponse {
     requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
     const name = c.params[0];
-    const existing = this.muteTimings.get(name) ?? fail(404, 'mute timing not found');
-    const mt = validateMuteTiming(c.body);
-    if (mt.name !== name && muteTimingsIn(this.policyTree).has(name)) {
-      fail(409, `mute timing '${name}' is used by a notification policy and cannot be renamed`);
+    const mt = validateMuteTiming(c.body, name);
+    const existing = this.muteTimingOr404(name);
+    this.assertRelaxedProvenance(existing.provenance, c.provenance);
+    const version = isObject(c.body) && typeof c.body.version === 'string' ? c.body.version : '';
+    const current = muteTimingVersion(existing);
+    if (version !== '' && version !== current) {
+      failErrutil(
+        409,
+        'alerting.notifications.conflict',
+        `provided version ${version} of time interval ${name} does not match current version ${current}`
+      );
     }
-    assertProvenance(existing.provenance, c.provenance);
-    this.muteTimings.delete(name);
+    if (mt.name !== name) {
+      if (this.muteTimings.has(mt.name)) {
+        failErrutil(
+          400,
+          'alerting.notifications.time-intervals.nameExists',
+          'Time interval with this name already exists. Use a different name or update existing one.'
+        );
+      }
+      this.renameTimeInterval(name, mt.name, c.provenance);
+    }
     const stored = { ...mt, provenance: c.provenance };
+    if (mt.name !== name) {
+      this.muteTimings.delete(name);
+    }
     this.muteTimings.set(mt.name, stored);
-    return { status: 200, body: muteTimingBody(stored) };
+    return { status: 202, body: this.muteTimingBody(stored) };
   }
 
+  private renameTimeInterval(from: string, to: string, provenance: Provenance): void {
+    const routesUse = timeIntervalsIn(this.policyTree).has(from);
+    const usesIt = (ns: Json | undefined) =>
+      !!ns &&
+      ['mute_time_intervals', 'active_time_intervals'].some(
+        (k) => Array.isArray(ns[k]) && (ns[k] as string[]).includes(from)
+      );
+    const rules = [...this.rules.values()].filter((r) => usesIt(notificationSettings(r)));
+    const routesBlocked = routesUse && this.policyProvenance !== '' && this.policyProvenance !== provenance;
+    const rulesBlocked = rules.some((r) => r.provenance !== '' && r.provenance !== provenance);
+    if (routesBlocked || rulesBlocked) {
+      const what = [rulesBlocked ? 'alert rules' : '', routesBlocked ? 'notification policies' : '']
+        .filter(Boolean)
+        .join(' and ');
+      failErrutil(
+        409,
+        'alerting.notifications.time-intervals.usedProvisioned',
+        `Time interval cannot be renamed because it is used by provisioned ${what}. You must update those resources first using the original provision method.`
+      );
+    }
+    const rename = (holder: Json) => {
+      for (const key of ['mute_time_intervals', 'active_time_intervals']) {
+        if (Array.isArray(holder[key])) {
+          holder[key] = (holder[key] as string[]).map((n) => (n === from ? to : n));
+        }
+      }
+    };
+    walkRoutes(this.policyTree, rename);
+    rules.forEach((r) => rename(notificationSettings(r)!));
+  }
+
+  /**
+   * RouteDeleteMuteTiming → `DeleteMuteTiming`: missing → 204; relaxed provenance (403), then used
+   * by a route → ErrTimeIntervalInUse 409, then `?version=` (409), then used by rules (409). 204.
+   */
   private deleteMuteTiming(c: RequestContext): DoubleResponse {
     requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
     const name = c.params[0];
     const existing = this.muteTimings.get(name);
     if (existing) {
-      if (muteTimingsIn(this.policyTree).has(name)) {
-        fail(409, `mute timing '${name}' is used by a notification policy`);
+      this.assertRelaxedProvenance(existing.provenance, c.provenance);
+      if (timeIntervalsIn(this.policyTree).has(name)) {
+        failErrutil(409, 'alerting.notifications.time-intervals.used');
       }
-      assertProvenance(existing.provenance, c.provenance);
+      const version = c.query.get('version') ?? '';
+      if (version !== '' && version !== muteTimingVersion(existing)) {
+        failErrutil(409, 'alerting.notifications.conflict');
+      }
+      const usedByRule = [...this.rules.values()].some((r) => {
+        const ns = notificationSettings(r);
+        return (
+          !!ns &&
+          ['mute_time_intervals', 'active_time_intervals'].some(
+            (k) => Array.isArray(ns[k]) && (ns[k] as string[]).includes(name)
+          )
+        );
+      });
+      if (usedByRule) {
+        failErrutil(409, 'alerting.notifications.time-intervals.used');
+      }
       this.muteTimings.delete(name);
     }
     return { status: 204 };
@@ -896,22 +1662,37 @@ export class GrafanaDouble {
 
   // ---------------------------------------------------------------- datasources
 
+  private datasourceBody(ds: StoredDatasource): Json {
+    const secrets = this.dsSecrets.get(ds.uid) ?? {};
+    return {
+      ...clone(ds),
+      readOnly: ds.readOnly === true,
+      secureJsonFields: Object.fromEntries(
+        Object.entries(secrets)
+          .filter(([, v]) => v !== '')
+          .map(([k]) => [k, true])
+      ),
+    };
+  }
+
   private listDatasources(c: RequestContext): DoubleResponse {
     requirePermission(has(c.user, 'datasources:read'), 'datasources:read');
     return { status: 200, body: [...this.datasources.values()].map(clone) };
   }
 
+  /** pkg/api/datasources.go `GetDataSourceByUID`: 404 "Data source not found"; secureJsonFields. */
   private getDatasource(c: RequestContext): DoubleResponse {
     requirePermission(has(c.user, 'datasources:read'), 'datasources:read');
     const ds = this.datasources.get(c.params[0]) ?? fail(404, 'Data source not found');
-    return { status: 200, body: clone(ds) };
+    return { status: 200, body: this.datasourceBody(ds) };
   }
 
+  /** `AddDataSource`: duplicate name or uid → 409 with the store's error text; 200 {message, id, name, datasource}. */
   private createDatasource(c: RequestContext): DoubleResponse {
     requirePermission(has(c.user, 'datasources:create'), 'datasources:create');
     const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
     if (typeof body.name !== 'string' || body.name === '' || typeof body.type !== 'string') {
-      fail(400, 'data source name and type are required');
+      fail(400, 'bad request data');
     }
     if ([...this.datasources.values()].some((d) => d.name === body.name)) {
       fail(409, 'data source with the same name already exists');
@@ -920,58 +1701,294 @@ export class GrafanaDouble {
     if (this.datasources.has(uid)) {
       fail(409, 'data source with the same uid already exists');
     }
-    const { secureJsonData: _secrets, ...plain } = body;
-    const ds = { ...plain, uid, id: this.nextId++ } as StoredDatasource;
+    const { secureJsonData, ...plain } = body;
+    const ds = {
+      access: 'proxy',
+      url: '',
+      jsonData: {},
+      ...plain,
+      uid,
+      id: this.nextId++,
+      version: 1,
+    } as unknown as StoredDatasource;
     this.datasources.set(uid, ds);
-    return { status: 200, body: { datasource: clone(ds), id: ds.id, message: 'Datasource added', name: ds.name } };
+    this.dsSecrets.set(uid, isObject(secureJsonData) ? stringValues(secureJsonData) : {});
+    const out = this.datasourceBody(ds);
+    return { status: 200, body: { datasource: out, id: ds.id, message: 'Datasource added', name: ds.name } };
   }
 
+  /**
+   * `UpdateDataSource` (api + sqlstore ids 16917426/721768509): the row is rebuilt from the
+   * command, not merged — jsonData replaced whole, booleans forced (`UseBool`: omitted → false),
+   * `user` a MustCol; xorm skips other empty strings (kept). secureJsonData merged per key.
+   * Read-only 403; stale version 409; name taken 409 "Failed to update datasource: …".
+   */
   private updateDatasource(c: RequestContext): DoubleResponse {
     requirePermission(has(c.user, 'datasources:write'), 'datasources:write');
     const existing = this.datasources.get(c.params[0]) ?? fail(404, 'Data source not found');
+    if (existing.readOnly === true) {
+      fail(403, 'Cannot update read-only data source');
+    }
     const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
-    const { secureJsonData: _secrets, ...plain } = body;
-    const ds = { ...existing, ...plain, uid: existing.uid, id: existing.id } as StoredDatasource;
+    const storedVersion = typeof existing.version === 'number' ? existing.version : 1;
+    if (typeof body.version === 'number' && body.version !== 0 && body.version < storedVersion) {
+      fail(409, 'Datasource has already been updated by someone else. Please reload and try again');
+    }
+    const str = (key: string): string =>
+      typeof body[key] === 'string' && body[key] !== '' ? (body[key] as string) : ((existing[key] as string) ?? '');
+    const ds: StoredDatasource = {
+      id: existing.id,
+      uid: existing.uid,
+      name: str('name'),
+      type: str('type'),
+      access: str('access'),
+      url: str('url'),
+      database: str('database'),
+      basicAuthUser: str('basicAuthUser'),
+      user: typeof body.user === 'string' ? body.user : '',
+      isDefault: body.isDefault === true,
+      basicAuth: body.basicAuth === true,
+      withCredentials: body.withCredentials === true,
+      readOnly: body.readOnly === true,
+      jsonData: isObject(body.jsonData) ? body.jsonData : {},
+      version: storedVersion + 1,
+    };
     if ([...this.datasources.values()].some((d) => d.name === ds.name && d.uid !== ds.uid)) {
-      fail(409, 'data source with the same name already exists');
+      fail(409, 'Failed to update datasource: data source with the same name already exists');
     }
     this.datasources.set(ds.uid, ds);
-    return { status: 200, body: { datasource: clone(ds), id: ds.id, message: 'Datasource updated', name: ds.name } };
+    if (isObject(body.secureJsonData)) {
+      this.dsSecrets.set(ds.uid, { ...(this.dsSecrets.get(ds.uid) ?? {}), ...stringValues(body.secureJsonData) });
+    }
+    const out = this.datasourceBody(ds);
+    return { status: 200, body: { datasource: out, id: ds.id, message: 'Datasource updated', name: ds.name } };
   }
 
+  /** `DeleteDataSourceByUID`: 404 / read-only 403 / 200 {"message":"Data source deleted","id"}. */
   private deleteDatasource(c: RequestContext): DoubleResponse {
     requirePermission(has(c.user, 'datasources:delete'), 'datasources:delete');
-    if (!this.datasources.delete(c.params[0])) {
-      fail(404, 'Data source not found');
+    const ds = this.datasources.get(c.params[0]) ?? fail(404, 'Data source not found');
+    if (ds.readOnly === true) {
+      fail(403, 'Cannot delete read-only data source');
     }
-    return { status: 200, body: { message: 'Data source deleted' } };
+    this.datasources.delete(ds.uid);
+    this.dsSecrets.delete(ds.uid);
+    return { status: 200, body: { message: 'Data source deleted', id: ds.id } };
   }
 
   // ---------------------------------------------------------------- app plugin settings
 
+  /**
+   * pkg/api/plugins.go `GetPluginSettingByID`: apps need `plugins.app:access` (403 "Access Denied");
+   * without a settings row enabled = pinned = autoEnabled; secureJsonFields only for non-empty values.
+   */
   private getPluginSettings(c: RequestContext): DoubleResponse {
     const plugin = this.plugins.get(c.params[0]) ?? fail(404, 'Plugin not found, no installed plugin with that id');
-    return { status: 200, body: pluginSettingsBody(plugin) };
+    if (!has(c.user, 'plugins.app:access')) {
+      fail(403, 'Access Denied');
+    }
+    const row = plugin.hasSettingsRow !== false;
+    return {
+      status: 200,
+      body: {
+        id: plugin.id,
+        type: 'app',
+        enabled: row ? plugin.enabled : plugin.autoEnabled === true,
+        pinned: row ? plugin.pinned : plugin.autoEnabled === true,
+        autoEnabled: plugin.autoEnabled === true,
+        jsonData: clone(plugin.jsonData),
+        secureJsonFields: Object.fromEntries(
+          Object.entries(plugin.secureJsonData)
+            .filter(([, v]) => v !== '')
+            .map(([k]) => [k, true])
+        ),
+        ...(plugin.version ? { info: { version: plugin.version } } : {}),
+      },
+    };
   }
 
+  /**
+   * `UpdatePluginSetting` (plugins.go + pluginsettings store, identical in every version read):
+   * enabled, pinned, jsonData replaced (left out → false/false/null); secureJsonData merged per key
+   * ("" stores an empty value, which GET hides). 404 "Plugin not installed"; main refuses to
+   * disable an autoEnabled app (400). A change of `enabled` imports (enable) or deletes (disable)
+   * the app's dashboards (PluginStateChangedEvent → DashboardUpdater). 200.
+   */
   private postPluginSettings(c: RequestContext): DoubleResponse {
     requirePermission(has(c.user, 'plugins:write'), 'plugins:write');
-    const plugin = this.plugins.get(c.params[0]) ?? fail(404, 'Plugin not found, no installed plugin with that id');
+    const plugin = this.plugins.get(c.params[0]) ?? fail(404, 'Plugin not installed');
     const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
-    // enabled, pinned and jsonData are replaced; secureJsonData is merged per key ("" clears it).
-    plugin.enabled = body.enabled === true;
+    const enabled = body.enabled === true;
+    if (this.behaviour.cannotDisableAutoEnabledApp && plugin.autoEnabled === true && !enabled) {
+      fail(400, 'Cannot disable auto-enabled plugin');
+    }
+    const wasEnabled = plugin.hasSettingsRow !== false ? plugin.enabled : false;
+    plugin.enabled = enabled;
     plugin.pinned = body.pinned === true;
-    plugin.jsonData = isObject(body.jsonData) ? body.jsonData : {};
+    plugin.jsonData = isObject(body.jsonData) ? body.jsonData : null;
+    plugin.hasSettingsRow = true;
     if (isObject(body.secureJsonData)) {
       for (const [key, value] of Object.entries(body.secureJsonData)) {
-        if (value === '' || value === null) {
-          delete plugin.secureJsonData[key];
-        } else {
-          plugin.secureJsonData[key] = String(value);
+        plugin.secureJsonData[key] = value === null || value === undefined ? '' : String(value);
+      }
+    }
+    if (enabled !== wasEnabled) {
+      if (enabled) {
+        for (const file of this.pluginDashboards.get(plugin.id) ?? []) {
+          this.storeDashboard({
+            uid: file.uid,
+            title: file.title,
+            pluginId: plugin.id,
+            revision: file.revision ?? 1,
+            folderUid: '',
+          });
+        }
+      } else {
+        for (const d of [...this.dashboards.values()]) {
+          if (d.pluginId === plugin.id) {
+            this.dashboards.delete(d.uid);
+          }
         }
       }
     }
     return { status: 200, body: { message: 'Plugin settings updated' } };
+  }
+
+  // ---------------------------------------------------------------- plugin dashboards
+
+  private storeDashboard(d: {
+    uid: string;
+    title: string;
+    pluginId: string;
+    revision: number;
+    folderUid: string;
+  }): StoredDashboard {
+    const existing = this.dashboards.get(d.uid);
+    const stored: StoredDashboard = {
+      ...d,
+      slug: slugify(d.title),
+      id: existing?.id ?? this.nextId++,
+      version: (existing?.version ?? 0) + 1,
+    };
+    this.dashboards.set(d.uid, stored);
+    return stored;
+  }
+
+  /**
+   * `ListPluginDashboards` (plugindashboards/service/service.go ids 96845076/3249373094): files
+   * matched to stored dashboards of that plugin **by slug**; `revision` defaults to 1; unmatched
+   * stored ones are appended as `removed`. Route needs reqOrgAdmin.
+   */
+  private listPluginDashboards(c: RequestContext): DoubleResponse {
+    if (c.user.role !== 'Admin') {
+      fail(403, 'Permission denied');
+    }
+    const pluginId = c.params[0];
+    if (!this.plugins.has(pluginId) && !this.pluginDashboards.has(pluginId)) {
+      fail(404, 'Plugin not found, no installed plugin with that id');
+    }
+    const stored = [...this.dashboards.values()].filter((d) => d.pluginId === pluginId);
+    const matched = new Set<string>();
+    const list: Json[] = (this.pluginDashboards.get(pluginId) ?? []).map((file) => {
+      const slug = slugify(file.title);
+      const match = stored.find((d) => d.slug === slug);
+      if (match) {
+        matched.add(match.uid);
+      }
+      return {
+        uid: match?.uid ?? file.uid,
+        pluginId,
+        title: file.title,
+        imported: !!match,
+        importedUri: match ? `db/${slug}` : '',
+        importedUrl: match ? `/d/${match.uid}/${slug}` : '',
+        slug,
+        dashboardId: match?.id ?? 0,
+        folderId: 0,
+        importedRevision: match?.revision ?? 0,
+        revision: file.revision ?? 1,
+        description: '',
+        path: file.path,
+        removed: false,
+      };
+    });
+    for (const d of stored) {
+      if (!matched.has(d.uid)) {
+        list.push({
+          uid: d.uid,
+          pluginId: '',
+          title: '',
+          imported: false,
+          slug: d.slug,
+          dashboardId: d.id,
+          removed: true,
+          path: '',
+          revision: 0,
+          importedRevision: 0,
+        });
+      }
+    }
+    return { status: 200, body: list };
+  }
+
+  /**
+   * POST /api/dashboards/import (dashboardimport/api/api.go id 21765710189, service id 974322783):
+   * `dashboards:create`; 422 "Dashboard must be set" without pluginId and dashboard; folderUid
+   * resolved (404); an existing uid without overwrite → 412 version-mismatch. 200.
+   */
+  private importDashboard(c: RequestContext): DoubleResponse {
+    requirePermission(has(c.user, 'dashboards:create'), 'dashboards:create');
+    const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
+    const pluginId = typeof body.pluginId === 'string' ? body.pluginId : '';
+    if (pluginId === '' && !isObject(body.dashboard)) {
+      fail(422, 'Dashboard must be set');
+    }
+    let json: { uid: string; title: string; revision: number };
+    if (pluginId !== '') {
+      if (!this.plugins.has(pluginId) && !this.pluginDashboards.has(pluginId)) {
+        fail(404, 'Plugin not found, no installed plugin with that id');
+      }
+      const file =
+        (this.pluginDashboards.get(pluginId) ?? []).find((f) => f.path === body.path) ??
+        fail(404, 'Dashboard not found');
+      json = { uid: file.uid, title: file.title, revision: file.revision ?? 1 };
+    } else {
+      const d = body.dashboard as Json;
+      json = {
+        uid: typeof d.uid === 'string' && d.uid !== '' ? d.uid : generateUid(this.nextId++, 'dash'),
+        title: String(d.title ?? ''),
+        revision: typeof d.revision === 'number' ? d.revision : 1,
+      };
+    }
+    const folderUid =
+      typeof body.folderUid === 'string' && body.folderUid !== '' ? this.folderOr404(body.folderUid).uid : '';
+    if (this.dashboards.has(json.uid) && body.overwrite !== true) {
+      throw new HttpError(412, 'The dashboard has been changed by someone else', {
+        status: 'version-mismatch',
+        message: 'The dashboard has been changed by someone else',
+      });
+    }
+    const stored = this.storeDashboard({ ...json, pluginId, folderUid });
+    return {
+      status: 200,
+      body: {
+        uid: stored.uid,
+        pluginId,
+        title: stored.title,
+        imported: true,
+        importedUri: `db/${stored.slug}`,
+        importedUrl: `/d/${stored.uid}/${stored.slug}`,
+        slug: stored.slug,
+        dashboardId: stored.id,
+        folderId: 0,
+        folderUid,
+        importedRevision: stored.revision,
+        revision: json.revision,
+        description: '',
+        path: typeof body.path === 'string' ? body.path : '',
+        removed: false,
+      },
+    };
   }
 }
 
@@ -983,16 +2000,65 @@ function requirePermission(allowed: boolean, action: string): void {
   }
 }
 
-/** Grafana 11's lock-in rule: a stored provenance other than none can only be written with the same one. */
-function assertProvenance(stored: Provenance, incoming: Provenance): void {
-  if (stored !== incoming && stored !== '') {
-    fail(400, `cannot change provenance from '${stored}' to '${incoming}'`);
-  }
+function emptyNotFound(): never {
+  throw new HttpError(404, 'not found', null);
 }
 
-function stripVolatile(rule: Json): string {
-  const { updated: _u, provenance: _p, ...rest } = rule;
-  return stableStringify(rest);
+/** errProvenanceMismatch: errutil Conflict `alerting.provenanceMismatch` (alert_rules.go NEW-12x). */
+function provenanceMismatch(
+  status: 409,
+  action: 'update' | 'delete',
+  requested: Provenance,
+  stored: Provenance
+): never {
+  failErrutil(
+    status,
+    'alerting.provenanceMismatch',
+    `cannot ${action} with provided provenance '${requested}', needs '${stored}'`
+  );
+}
+
+const TITLE_CONFLICT =
+  'failed to save alert rules: a conflicting alert rule is found: rule title under the same organisation and folder should be unique';
+
+/** `models.PatchPartialAlertRule`: empty title, condition+data, noDataState, execErrState come from the stored rule. */
+function patchPartialRule(rule: Json, stored: StoredRule): Json {
+  const out = { ...rule };
+  if (out.title === undefined || out.title === '') {
+    out.title = stored.title;
+  }
+  if ((out.condition === undefined || out.condition === '') && (!Array.isArray(out.data) || out.data.length === 0)) {
+    out.condition = stored.condition;
+    out.data = clone(stored.data);
+  }
+  if (out.noDataState === undefined || out.noDataState === '') {
+    out.noDataState = stored.noDataState;
+  }
+  if (out.execErrState === undefined || out.execErrState === '') {
+    out.execErrState = stored.execErrState;
+  }
+  return out;
+}
+
+function notificationSettings(rule: StoredRule): Json | undefined {
+  return isObject(rule.notification_settings) ? rule.notification_settings : undefined;
+}
+
+function splitGroupKey(key: string): [string, string] {
+  const at = key.indexOf('/');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+function generateUid(n: number, prefix = 'gen'): string {
+  return `${prefix}-${n}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function stringValues(obj: Json): Record<string, string> {
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
 }
 
 /** JSON with object keys sorted, so equal content compares equal whatever the key order. */
@@ -1023,144 +2089,108 @@ function defaultPolicyTree(): Json {
   return { receiver: DEFAULT_RECEIVER, group_by: ['grafana_folder', 'alertname'] };
 }
 
-function redact(cp: StoredContactPoint): Json {
-  const settings = { ...cp.settings };
-  for (const key of SECURE_SETTINGS[cp.type] ?? []) {
-    if (settings[key] !== undefined && settings[key] !== '') {
-      settings[key] = REDACTED;
-    }
-  }
+function defaultContactPoint(): StoredContactPoint {
   return {
-    uid: cp.uid,
-    name: cp.name,
-    type: cp.type,
-    settings,
-    disableResolveMessage: cp.disableResolveMessage,
-    provenance: cp.provenance,
+    uid: 'default-email',
+    name: DEFAULT_RECEIVER,
+    type: 'email',
+    settings: { addresses: '<example@email.com>' },
+    disableResolveMessage: false,
+    provenance: '',
   };
 }
 
-function validateContactPoint(body: unknown): Omit<StoredContactPoint, 'provenance'> {
-  const cp = isObject(body) ? body : fail(400, 'invalid contact point');
-  if (typeof cp.name !== 'string' || cp.name.trim() === '') {
-    fail(400, 'invalid contact point: name must not be empty');
-  }
-  if (typeof cp.type !== 'string' || cp.type === '') {
-    fail(400, 'invalid contact point: type must not be empty');
-  }
-  const settings = isObject(cp.settings)
-    ? cp.settings
-    : fail(400, 'invalid contact point: settings should not be empty');
-  for (const required of REQUIRED_SETTINGS[cp.type] ?? []) {
-    const anyOf = Array.isArray(required) ? required : [required];
-    if (!anyOf.some((key) => typeof settings[key] === 'string' && settings[key] !== '')) {
-      fail(400, `invalid contact point: could not find ${anyOf.join(' or ')} property in settings`);
-    }
-  }
-  return {
-    uid: typeof cp.uid === 'string' ? cp.uid : '',
-    name: cp.name,
-    type: cp.type,
-    settings,
-    disableResolveMessage: cp.disableResolveMessage === true,
-  };
+/** A content fingerprint in the shape of `calculateMuteTimeIntervalFingerprint` (16 hex chars). */
+export function muteTimingVersion(mt: { name: string; time_intervals: unknown[] }): string {
+  return fnv64(stableStringify({ name: mt.name, time_intervals: mt.time_intervals }));
 }
 
-function validateMuteTiming(body: unknown): Omit<StoredMuteTiming, 'provenance'> {
-  const mt = isObject(body) ? body : fail(400, 'invalid mute timing');
-  if (typeof mt.name !== 'string' || mt.name.trim() === '') {
-    fail(400, 'invalid mute timing: name must not be empty');
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * `MuteTimeInterval.Validate` = a YAML round-trip through Alertmanager's timeinterval types
+ * (times HH:MM with start < end, weekday/month names or ranges, days_of_month ±1–31, years);
+ * any failure → ErrTimeIntervalInvalid (400, one public message).
+ */
+function validateMuteTiming(body: unknown, pathName: string | undefined): Omit<StoredMuteTiming, 'provenance'> {
+  const invalid = (): never =>
+    failErrutil(
+      400,
+      'alerting.notifications.time-intervals.invalidFormat',
+      'Time interval is in invalid format. Correct the payload and try again.'
+    );
+  const mt = isObject(body) ? body : fail(400, 'bad request data');
+  // PUT: an empty body name means the path's name.
+  const name = typeof mt.name === 'string' && mt.name !== '' ? mt.name : (pathName ?? '');
+  if (name === '') {
+    invalid();
   }
-  const intervals = Array.isArray(mt.time_intervals) ? mt.time_intervals : [];
+  const intervals = mt.time_intervals === undefined || mt.time_intervals === null ? [] : mt.time_intervals;
+  if (!Array.isArray(intervals)) {
+    return fail(400, 'bad request data');
+  }
+  const rangeOk = (items: unknown, parse: (s: string) => number | undefined, lo: number, hi: number) =>
+    items === undefined ||
+    (Array.isArray(items) &&
+      items.every((item) => {
+        const [a, b = a] = String(item).toLowerCase().split(':');
+        const x = parse(a);
+        const y = parse(b);
+        return x !== undefined && y !== undefined && x >= lo && y <= hi && x <= y;
+      }));
+  const int = (s: string) => (/^-?\d+$/.test(s) ? Number(s) : undefined);
   for (const interval of intervals) {
-    const times = isObject(interval) && Array.isArray(interval.times) ? interval.times : [];
-    for (const t of times) {
+    if (!isObject(interval)) {
+      invalid();
+    }
+    const i = interval as Json;
+    const times = i.times === undefined ? [] : i.times;
+    if (!Array.isArray(times)) {
+      invalid();
+    }
+    for (const t of times as unknown[]) {
       const ok =
         isObject(t) && isClock(t.start_time) && isClock(t.end_time) && String(t.start_time) < String(t.end_time);
       if (!ok) {
-        fail(400, 'invalid mute timing: times need start_time < end_time as HH:MM');
+        invalid();
       }
     }
+    const weekday = (s: string) => (WEEKDAYS.includes(s) ? WEEKDAYS.indexOf(s) : undefined);
+    const month = (s: string) => (MONTHS.includes(s) ? MONTHS.indexOf(s) + 1 : int(s));
+    const dayOk =
+      i.days_of_month === undefined ||
+      (Array.isArray(i.days_of_month) &&
+        i.days_of_month.every((item) => {
+          const [a, b = a] = String(item).split(':');
+          return [int(a), int(b)].every((n) => n !== undefined && n !== 0 && n >= -31 && n <= 31);
+        }));
+    if (
+      !rangeOk(i.weekdays, weekday, 0, 6) ||
+      !rangeOk(i.months, month, 1, 12) ||
+      !rangeOk(i.years, int, 1, 9999) ||
+      !dayOk ||
+      (i.location !== undefined && typeof i.location !== 'string')
+    ) {
+      invalid();
+    }
   }
-  return { name: mt.name, time_intervals: intervals };
+  return { name, time_intervals: intervals };
 }
 
 function isClock(value: unknown): boolean {
   return typeof value === 'string' && /^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/.test(value);
-}
-
-function muteTimingBody(mt: StoredMuteTiming): Json {
-  return { name: mt.name, time_intervals: clone(mt.time_intervals), provenance: mt.provenance };
-}
-
-function pluginSettingsBody(p: StoredPluginSettings): Json {
-  return {
-    id: p.id,
-    enabled: p.enabled,
-    pinned: p.pinned,
-    jsonData: clone(p.jsonData),
-    secureJsonFields: Object.fromEntries(Object.keys(p.secureJsonData).map((k) => [k, true])),
-  };
-}
-
-function walkRoutes(route: Json, visit: (route: Json) => void): void {
-  visit(route);
-  if (Array.isArray(route.routes)) {
-    for (const child of route.routes) {
-      if (isObject(child)) {
-        walkRoutes(child, visit);
-      }
-    }
-  }
-}
-
-function receiversIn(tree: Json): Set<string> {
-  const names = new Set<string>();
-  walkRoutes(tree, (r) => {
-    if (typeof r.receiver === 'string' && r.receiver !== '') {
-      names.add(r.receiver);
-    }
-  });
-  return names;
-}
-
-function muteTimingsIn(tree: Json): Set<string> {
-  const names = new Set<string>();
-  walkRoutes(tree, (r) => {
-    for (const key of ['mute_time_intervals', 'active_time_intervals']) {
-      const list = r[key];
-      if (Array.isArray(list)) {
-        list.forEach((n) => names.add(String(n)));
-      }
-    }
-  });
-  return names;
-}
-
-function renameReceiver(tree: Json, from: string, to: string): void {
-  walkRoutes(tree, (r) => {
-    if (r.receiver === from) {
-      r.receiver = to;
-    }
-  });
-}
-
-function validateMatchers(tree: Json): void {
-  walkRoutes(tree, (r) => {
-    if (r.object_matchers === undefined) {
-      return;
-    }
-    const matchers = Array.isArray(r.object_matchers) ? r.object_matchers : fail(400, 'object_matchers must be a list');
-    for (const m of matchers) {
-      const ok =
-        Array.isArray(m) &&
-        m.length === 3 &&
-        typeof m[0] === 'string' &&
-        ['=', '!=', '=~', '!~'].includes(String(m[1])) &&
-        typeof m[2] === 'string';
-      if (!ok) {
-        fail(400, `invalid object specification: bad matcher ${JSON.stringify(m)}`);
-      }
-    }
-  });
 }

@@ -27,7 +27,7 @@ export function doubleFetch(double: GrafanaDouble): typeof fetch {
     const noBody = answer.status === 204 || answer.body === undefined;
     return new Response(noBody ? null : JSON.stringify(answer.body), {
       status: answer.status,
-      headers: noBody ? {} : { 'content-type': 'application/json' },
+      headers: { ...(noBody ? {} : { 'content-type': 'application/json' }), ...answer.headers },
     });
   };
 }

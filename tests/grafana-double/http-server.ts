@@ -37,10 +37,12 @@ export async function startGrafanaDoubleServer(
       )
       .then((answer) => {
         if (answer.status === 204 || answer.body === undefined) {
-          res.writeHead(answer.status).end();
+          res.writeHead(answer.status, answer.headers).end();
           return;
         }
-        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+        res
+          .writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
+          .end(JSON.stringify(answer.body));
       })
       .catch((err: unknown) => {
         if (!res.headersSent && !aborter.signal.aborted) {

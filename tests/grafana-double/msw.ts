@@ -32,9 +32,12 @@ export function grafanaDoubleHandlers(double: GrafanaDouble, baseUrl = 'http://g
         throw err;
       }
       if (answer.status === 204 || answer.body === undefined) {
-        return new HttpResponse(null, { status: answer.status });
+        return new HttpResponse(null, { status: answer.status, headers: answer.headers });
       }
-      return HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status });
+      return HttpResponse.json(answer.body as Record<string, unknown>, {
+        status: answer.status,
+        headers: answer.headers,
+      });
     }),
   ];
 }

@@ -16,15 +16,27 @@ export interface DoubleUser {
 /** Header naming the user a request runs as, e.g. `X-Grafana-Double-User: editor`. */
 export const USER_HEADER = 'x-grafana-double-user';
 
-const VIEWER = ['folders:read', 'datasources:query', 'alert.rules:read', 'alert.notifications:read'];
+// Basic-role grants as far as the plugin's calls go. `plugins.app:access` for Viewers is the
+// documented default for apps (unverified in code).
+const VIEWER = [
+  'folders:read',
+  'datasources:query',
+  'alert.rules:read',
+  'alert.notifications:read',
+  'plugins.app:access',
+];
 const EDITOR = [
   ...VIEWER,
   'folders:create',
   'folders:write',
+  'dashboards:create',
   'alert.rules:create',
   'alert.rules:write',
   'alert.rules:delete',
   'alert.notifications:write',
+  // pkg/services/ngalert/accesscontrol.go: fixed:alerting.provisioning.provenance:writer is granted
+  // to Editor as well as Admin (11.x late, 12.x, main).
+  'alert.provisioning.provenance:write',
 ];
 const ADMIN = [
   ...EDITOR,
@@ -37,7 +49,6 @@ const ADMIN = [
   'alert.provisioning:read',
   'alert.provisioning:write',
   'alert.provisioning.secrets:read',
-  'alert.provisioning.provenance:write',
 ];
 
 /** Grafana's basic roles as far as the plugin's calls are concerned. */
@@ -53,26 +64,52 @@ export const DEFAULT_USERS: Record<string, DoubleUser> = {
   viewer: basicUser('viewer', 'Viewer'),
 };
 
-/** The provisioning API's permission rules (reference/grafana-api.md, "Permissions"). */
+const any = (u: DoubleUser, ...actions: string[]) => actions.some((a) => has(u, a));
+const all = (u: DoubleUser, ...actions: string[]) => actions.every((a) => has(u, a));
+
+/**
+ * The provisioning API's permission rules: pkg/services/ngalert/api/authorization.go
+ * `authorize` (ids 222702188 = 11.x late/12.x, 51836714264 = main; same shape for these routes).
+ * `alert.provisioning:write` alone does not grant reads.
+ */
 export const can = {
   readRules: (u: DoubleUser) =>
-    has(u, 'alert.provisioning:read') ||
-    has(u, 'alert.rules.provisioning:read') ||
-    has(u, 'alert.provisioning.secrets:read') ||
-    has(u, 'alert.provisioning:write'),
+    any(u, 'alert.provisioning:read', 'alert.rules.provisioning:read', 'alert.provisioning.secrets:read') ||
+    all(u, 'alert.rules:read', 'folders:read'),
+  /** POST /alert-rules. */
   writeRules: (u: DoubleUser) =>
-    has(u, 'alert.provisioning:write') ||
-    has(u, 'alert.rules.provisioning:write') ||
-    (has(u, 'alert.rules:create') && has(u, 'alert.provisioning.provenance:write')),
+    blanketRuleWrite(u) || all(u, 'alert.rules:create', 'alert.provisioning.provenance:write'),
+  /** PUT /alert-rules/{uid}. */
+  updateRules: (u: DoubleUser) =>
+    blanketRuleWrite(u) || all(u, 'alert.rules:write', 'alert.provisioning.provenance:write'),
+  /** DELETE /alert-rules/{uid}. */
+  deleteRules: (u: DoubleUser) =>
+    blanketRuleWrite(u) || all(u, 'alert.rules:delete', 'alert.provisioning.provenance:write'),
+  /** PUT /folder/{uid}/rule-groups/{group}. */
+  writeGroups: (u: DoubleUser) =>
+    blanketRuleWrite(u) ||
+    (all(u, 'alert.rules:read', 'folders:read', 'alert.provisioning.provenance:write') &&
+      any(u, 'alert.rules:write', 'alert.rules:create', 'alert.rules:delete')),
+  /** DELETE /folder/{uid}/rule-groups/{group}. */
+  deleteGroups: (u: DoubleUser) =>
+    blanketRuleWrite(u) ||
+    all(u, 'alert.rules:delete', 'alert.rules:read', 'folders:read', 'alert.provisioning.provenance:write'),
   readNotifications: (u: DoubleUser) =>
-    has(u, 'alert.provisioning:read') ||
-    has(u, 'alert.notifications.provisioning:read') ||
-    has(u, 'alert.provisioning.secrets:read') ||
-    has(u, 'alert.provisioning:write') ||
-    has(u, 'alert.notifications.provisioning:write'),
+    any(
+      u,
+      'alert.provisioning:read',
+      'alert.notifications.provisioning:read',
+      'alert.provisioning.secrets:read',
+      'alert.notifications:read'
+    ),
   writeNotifications: (u: DoubleUser) =>
-    has(u, 'alert.provisioning:write') || has(u, 'alert.notifications.provisioning:write'),
+    any(u, 'alert.provisioning:write', 'alert.notifications.provisioning:write') ||
+    all(u, 'alert.notifications:write', 'alert.provisioning.provenance:write'),
 };
+
+function blanketRuleWrite(u: DoubleUser): boolean {
+  return any(u, 'alert.provisioning:write', 'alert.rules.provisioning:write');
+}
 
 export function has(user: DoubleUser, action: string): boolean {
   return user.permissions.includes(action);

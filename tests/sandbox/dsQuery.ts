@@ -233,3 +233,15 @@ export async function answerDsQuery(
   );
   return { results };
 }
+
+/**
+ * The HTTP status Grafana gives a /api/ds/query answer: 400 as soon as any refId carries an error,
+ * else 200 (pkg/api/ds_query.go `toJsonStreamingResponse`, every version read: 11.x sets
+ * `statusWhenError` = 400 unless the off-by-default `datasourceQueryMultiStatus` flag asks for 207;
+ * 12.x/main dropped the flag). The body still holds every refId's result. There is no
+ * "400 only when all failed".
+ */
+export function dsQueryStatus(answer: { results: Record<string, unknown> }): 200 | 400 {
+  const failed = Object.values(answer.results).some((r) => typeof (r as { error?: unknown }).error === 'string');
+  return failed ? 400 : 200;
+}

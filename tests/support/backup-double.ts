@@ -1,6 +1,7 @@
 import { withQuery } from '../../src/grafana-api/transport';
 import {
   GrafanaDouble,
+  slugify,
   type DoubleRequest,
   type DoubleResponse,
   type GrafanaDoubleOptions,
@@ -16,9 +17,10 @@ import {
 } from '../../src/grafana-api';
 
 /*
- * Test support (not shipped): the Grafana API double plus the three endpoints backup uses that
- * the double does not model — the current organization, the app's bundled dashboards and their
- * import — answered in front of it, with their own write log.
+ * Test support (not shipped): the Grafana API double set up as backup's tests need it. The current
+ * organization, the app's bundled dashboards and their import are answered by the double's core
+ * (GET /api/org, GET /api/plugins/{id}/dashboards, POST /api/dashboards/import);
+ * PluginExtrasDouble only remains as a view of them for existing tests.
  */
 
 export const PLUGIN_ID = 'fullstack-monitoring-app';
@@ -33,50 +35,45 @@ export interface BackupDoubleOptions extends GrafanaDoubleOptions {
   timeoutMs?: number;
 }
 
+/** A thin view over the double: every request goes to its core. */
 export class PluginExtrasDouble {
+  /** Kept for compatibility: the core logs every write in `double.writeLog`, so this stays empty. */
   readonly writeLog: Array<{ method: string; path: string }> = [];
 
-  constructor(
-    private readonly double: GrafanaDouble,
-    public org: { id: number; name: string },
-    readonly dashboards: PluginDashboard[]
-  ) {}
+  constructor(private readonly double: GrafanaDouble) {}
 
-  async handle(request: DoubleRequest): Promise<DoubleResponse> {
-    const url = new URL(request.url, 'http://grafana.double');
-    const path = url.pathname;
-    const method = request.method.toUpperCase();
-    const login = Object.entries(request.headers ?? {}).find(([k]) => k.toLowerCase() === USER_HEADER)?.[1];
-    const user = this.double.users[login ?? this.double.currentUser];
-    if (method === 'GET' && path === '/api/org') {
-      return { status: 200, body: { id: this.org.id, name: this.org.name, address: {} } };
-    }
-    const list = /^\/api\/plugins\/([^/]+)\/dashboards$/.exec(path);
-    if (method === 'GET' && list) {
-      return list[1] === PLUGIN_ID
-        ? { status: 200, body: this.dashboards.map((d) => ({ ...d, pluginId: PLUGIN_ID, slug: d.uid })) }
-        : { status: 404, body: { message: 'Plugin not found' } };
-    }
-    if (method === 'POST' && path === '/api/dashboards/import') {
-      this.writeLog.push({ method, path });
-      if (!user || user.role === 'Viewer') {
-        return { status: 403, body: { message: 'Access denied' } };
-      }
-      const body = request.body as { pluginId?: string; path?: string };
-      const dashboard = this.dashboards.find((d) => d.path === body.path);
-      if (body.pluginId !== PLUGIN_ID || !dashboard) {
-        return { status: 404, body: { message: 'Dashboard not found' } };
-      }
-      dashboard.imported = true;
-      dashboard.importedRevision = dashboard.revision;
-      return { status: 200, body: { uid: dashboard.uid, imported: true } };
-    }
+  get org(): { id: number; name: string } {
+    return this.double.org;
+  }
+
+  set org(org: { id: number; name: string }) {
+    this.double.org = org;
+  }
+
+  /** The plugin's dashboards as GET /api/plugins/{id}/dashboards reports them now (removed ones left out). */
+  get dashboards(): PluginDashboard[] {
+    const files = this.double.pluginDashboards.get(PLUGIN_ID) ?? [];
+    const stored = [...this.double.dashboards.values()].filter((d) => d.pluginId === PLUGIN_ID);
+    return files.map((f) => {
+      const match = stored.find((d) => d.slug === slugify(f.title));
+      return {
+        uid: match?.uid ?? f.uid,
+        title: f.title,
+        path: f.path,
+        imported: !!match,
+        importedRevision: match?.revision ?? 0,
+        revision: f.revision ?? 1,
+      };
+    });
+  }
+
+  handle(request: DoubleRequest): Promise<DoubleResponse> {
     return this.double.handle(request);
   }
 
-  /** Every write either part received. */
+  /** Every write the double received. */
   totalWrites(): number {
-    return this.double.writeLog.length + this.writeLog.length;
+    return this.double.writeLog.length;
   }
 }
 
@@ -103,11 +100,15 @@ export function backupDouble(options: BackupDoubleOptions = {}): {
   const double = new GrafanaDouble(options);
   double.addDatasource({ uid: 'prom', name: 'Prometheus', url: 'http://127.0.0.1:19090' });
   double.addPlugin(PLUGIN_ID, { enabled: true });
-  const extras = new PluginExtrasDouble(
-    double,
-    options.org ?? { id: 1, name: 'Main Org.' },
-    options.dashboards ?? shippedDashboards(false)
+  const dashboards = options.dashboards ?? shippedDashboards(false);
+  double.addPluginDashboards(
+    PLUGIN_ID,
+    dashboards.map((d) => ({ uid: d.uid, title: d.title, path: d.path, revision: d.revision }))
   );
+  for (const d of dashboards.filter((x) => x.imported)) {
+    double.seedImportedDashboard(PLUGIN_ID, d, d.importedRevision);
+  }
+  const extras = new PluginExtrasDouble(double);
   const transport = (headers: Record<string, string>): GrafanaTransport =>
     options.via === 'direct'
       ? async (request) => {
@@ -121,7 +122,7 @@ export function backupDouble(options: BackupDoubleOptions = {}): {
           return { status: answer.status, data: answer.body };
         }
       : fetchTransport('http://grafana.test', {
-          fetch: doubleFetch(extras as unknown as GrafanaDouble),
+          fetch: doubleFetch(double),
           timeoutMs: options.timeoutMs ?? 100,
           headers,
         });

@@ -1,11 +1,22 @@
 /** @jest-environment node */
-// The Grafana API double against /work/shared/reference/grafana-api.md, one test per rule of the spec.
-import { GrafanaDouble, REDACTED, type DoubleResponse } from '../../grafana-double';
+// The Grafana API double against Grafana's own code (see tests/grafana-double/README.md for the
+// source of each behaviour). One test per behaviour; per version where the versions differ.
+import { formatDurationMs, parseDurationMs } from '../../grafana-double/durations';
+import {
+  GRAFANA_VERSIONS,
+  GrafanaDouble,
+  REDACTED,
+  type DoubleResponse,
+  type GrafanaDoubleOptions,
+  type GrafanaVersion,
+} from '../../grafana-double';
 
 const P = '/api/v1/provisioning';
+const NO_PROVENANCE = { 'X-Disable-Provenance': 'true' };
+const AS = (login: string) => ({ 'X-Grafana-Double-User': login });
 
-function fresh(): GrafanaDouble {
-  const double = new GrafanaDouble({ now: () => new Date('2025-01-01T00:00:00Z') });
+function fresh(options: GrafanaDoubleOptions = {}): GrafanaDouble {
+  const double = new GrafanaDouble({ now: () => new Date('2025-01-01T00:00:00Z'), ...options });
   double.addDatasource({ uid: 'prom', name: 'Prometheus' });
   double.folders.set('f', { id: 1, uid: 'f', title: 'F', version: 1 });
   return double;
@@ -56,303 +67,995 @@ function rule(uid: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-const NO_PROVENANCE = { 'X-Disable-Provenance': 'true' };
+const group = (rules: unknown[] | undefined, interval = 60) => ({ title: 'g', folderUid: 'f', interval, rules });
+const body = <T = Record<string, unknown>>(r: DoubleResponse) => r.body as T;
+
+describe('durations (prometheus/common model.Duration)', () => {
+  it('prints 60s as 1m, 24h as 1d, 8d as 8d and 14d as 2w', () => {
+    expect(formatDurationMs(60_000)).toBe('1m');
+    expect(formatDurationMs(90_000)).toBe('1m30s');
+    expect(formatDurationMs(86_400_000)).toBe('1d');
+    expect(formatDurationMs(8 * 86_400_000)).toBe('8d');
+    expect(formatDurationMs(14 * 86_400_000)).toBe('2w');
+    expect(formatDurationMs(365 * 86_400_000)).toBe('1y');
+    expect(formatDurationMs(0)).toBe('0s');
+  });
+
+  it('parses units only largest-first and refuses an empty string', () => {
+    expect(parseDurationMs('1h30m')).toBe(5_400_000);
+    expect(parseDurationMs('30m1h')).toBeUndefined();
+    expect(parseDurationMs('')).toBeUndefined();
+    expect(parseDurationMs('0')).toBe(0);
+  });
+});
+
+describe('versions and /api/health', () => {
+  it('defaults to 12.x and reports database, version and commit without any user', async () => {
+    const d = new GrafanaDouble({ currentUser: 'nobody' });
+    expect(d.grafanaVersion).toBe('12.x');
+    const res = await call(d, 'GET', '/api/health');
+    expect(res).toEqual({ status: 200, body: { database: 'ok', version: '12.0.0', commit: expect.any(String) } });
+  });
+
+  it('leaves version and commit out of /api/health when hideVersion is set', async () => {
+    const res = await call(new GrafanaDouble({ grafanaVersion: '11.6', hideVersion: true }), 'GET', '/api/health');
+    expect(res.body).toEqual({ database: 'ok' });
+  });
+
+  it('reports the version given by buildVersion', async () => {
+    const res = await call(new GrafanaDouble({ buildVersion: '12.3.1' }), 'GET', '/api/health');
+    expect(body(res).version).toBe('12.3.1');
+  });
+});
+
+describe('folders', () => {
+  it.each<[GrafanaVersion, number, Record<string, unknown>]>([
+    ['11.6', 409, { message: 'a folder/dashboard with the same uid already exists' }],
+    ['12.x', 412, { status: 'version-mismatch', message: 'the folder has been changed by someone else' }],
+    ['main', 409, { message: 'a folder with the same UID already exists' }],
+  ])('%s: a second POST with the same uid answers %i', async (grafanaVersion, status, expected) => {
+    const d = new GrafanaDouble({ grafanaVersion });
+    expect((await call(d, 'POST', '/api/folders', { uid: 'fsm', title: 'FSM' })).status).toBe(200);
+    expect(await call(d, 'POST', '/api/folders', { uid: 'fsm', title: 'FSM' })).toEqual({ status, body: expected });
+  });
+
+  it('a missing folder answers 404 with status not-found', async () => {
+    expect(await call(new GrafanaDouble(), 'GET', '/api/folders/nope')).toEqual({
+      status: 404,
+      body: { status: 'not-found', message: 'folder not found' },
+    });
+  });
+
+  it('refuses illegal and over-long uids with their own messages (400)', async () => {
+    const d = new GrafanaDouble();
+    expect(body(await call(d, 'POST', '/api/folders', { uid: 'a.b', title: 'x' })).message).toBe(
+      'uid contains illegal characters'
+    );
+    expect(body(await call(d, 'POST', '/api/folders', { uid: 'x'.repeat(41), title: 'x' })).message).toBe(
+      'uid too long, max 40 characters'
+    );
+  });
+
+  it.each<[GrafanaVersion, number]>([
+    ['11.6', 200],
+    ['12.x', 400],
+    ['main', 400],
+  ])('%s: the reserved uid "general" answers %i', async (grafanaVersion, status) => {
+    expect(
+      (await call(new GrafanaDouble({ grafanaVersion }), 'POST', '/api/folders', { uid: 'general', title: 'G' })).status
+    ).toBe(status);
+  });
+
+  it('a folder PUT with a stale version answers 412 version-mismatch, and bumps the version otherwise', async () => {
+    const d = fresh();
+    expect((await call(d, 'PUT', '/api/folders/f', { title: 'F2', version: 1 })).status).toBe(200);
+    expect(d.folders.get('f')).toMatchObject({ title: 'F2', version: 2 });
+    expect(await call(d, 'PUT', '/api/folders/f', { title: 'F3', version: 1 })).toEqual({
+      status: 412,
+      body: { status: 'version-mismatch', message: 'the folder has been changed by someone else' },
+    });
+  });
+
+  it('a folder DELETE with rules (also in a subfolder) answers 400 folder.not-empty; forceDeleteRules deletes them', async () => {
+    const d = fresh();
+    d.folders.set('sub', { id: 2, uid: 'sub', title: 'Sub', parentUid: 'f', version: 1 });
+    await call(d, 'POST', `${P}/alert-rules`, rule('r1', { folderUID: 'sub' }));
+    expect(await call(d, 'DELETE', '/api/folders/f')).toEqual({
+      status: 400,
+      body: {
+        message: 'Folder cannot be deleted: folder is not empty',
+        messageId: 'folder.not-empty',
+        statusCode: 400,
+      },
+    });
+    expect(await call(d, 'DELETE', '/api/folders/f?forceDeleteRules=true')).toEqual({
+      status: 200,
+      body: { message: 'Folder deleted' },
+    });
+    expect(d.rules.size).toBe(0);
+    expect(d.folders.has('sub')).toBe(false);
+  });
+});
 
 describe('alert rules', () => {
-  it('answers 404 for a missing rule, so a client can POST it, and 201 on create', async () => {
+  it('a missing rule answers 404 with an empty body to GET and PUT, and POST creates it (201)', async () => {
     const d = fresh();
-    expect((await call(d, 'GET', `${P}/alert-rules/r1`)).status).toBe(404);
-    expect((await call(d, 'PUT', `${P}/alert-rules/r1`, rule('r1'))).status).toBe(404);
+    expect(await call(d, 'GET', `${P}/alert-rules/r1`)).toEqual({ status: 404, body: undefined });
+    expect(await call(d, 'PUT', `${P}/alert-rules/r1`, rule('r1'))).toEqual({ status: 404, body: undefined });
     expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1'))).status).toBe(201);
-    expect((await call(d, 'GET', `${P}/alert-rules/r1`)).status).toBe(200);
   });
 
-  it('answers 409 on a duplicate uid', async () => {
+  it('a duplicate uid answers 409 alerting.alert-rule.conflict', async () => {
     const d = fresh();
     await call(d, 'POST', `${P}/alert-rules`, rule('r1'));
-    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1', { title: 'other' }))).status).toBe(409);
+    const res = await call(d, 'POST', `${P}/alert-rules`, rule('r1', { title: 'other' }));
+    expect(res.status).toBe(409);
+    expect(body(res).messageId).toBe('alerting.alert-rule.conflict');
   });
 
-  it('answers 400 for an invalid rule, a missing folder, or a duplicate title in the folder', async () => {
-    const d = fresh();
-    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1', { condition: 'Z' }))).status).toBe(400);
-    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1', { noDataState: 'Maybe' }))).status).toBe(400);
-    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1', { title: 'x'.repeat(191) }))).status).toBe(400);
-    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1', { uid: 'bad uid!' }))).status).toBe(400);
-    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1', { folderUID: 'nope' }))).status).toBe(400);
+  it.each<[GrafanaVersion, number]>([
+    ['11.6', 400],
+    ['12.x', 201],
+    ['main', 201],
+  ])('%s: a second rule with the same title in the folder answers %i', async (grafanaVersion, status) => {
+    const d = fresh({ grafanaVersion });
     await call(d, 'POST', `${P}/alert-rules`, rule('r1'));
-    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r2', { title: 'Rule r1' }))).status).toBe(400);
+    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r2', { title: 'Rule r1' }))).status).toBe(status);
   });
 
-  it('stamps read-only fields and stores what Grafana would: canonical durations, model defaults', async () => {
+  it("answers 400 with Grafana's messages for a missing folder, a bad state, an empty title, a bad uid", async () => {
     const d = fresh();
-    await call(d, 'POST', `${P}/alert-rules`, rule('r1'));
-    const { body } = await call(d, 'GET', `${P}/alert-rules/r1`);
-    expect(body).toMatchObject({
+    const msg = async (r: unknown) => body(await call(d, 'POST', `${P}/alert-rules`, r)).message;
+    expect(await msg(rule('r1', { folderUID: 'nope' }))).toBe('invalid alert rule: folder does not exist');
+    expect(await msg(rule('r1', { folderUID: '' }))).toBe('invalid alert rule: folderUID must be set');
+    expect(await msg(rule('r1', { execErrState: 'Maybe', noDataState: 'Maybe' }))).toBe(
+      'unknown Error state option Maybe'
+    );
+    expect(await msg(rule('r1', { noDataState: 'Maybe' }))).toBe('unknown NoData state option Maybe');
+    expect(await msg(rule('r1', { title: '' }))).toBe('invalid alert rule: title is empty');
+    expect(await msg(rule('r1', { title: 'x'.repeat(191) }))).toBe(
+      'invalid alert rule: name length should not be greater than 190'
+    );
+    expect(await msg(rule('bad uid!'))).toMatch(/^invalid alert rule: cannot create rule with UID "bad uid!"/);
+  });
+
+  it('accepts a rule without for (0s) and with KeepLast states', async () => {
+    const d = fresh();
+    const { for: _f, ...noFor } = rule('r1', { noDataState: 'KeepLast', execErrState: 'KeepLast' });
+    const res = await call(d, 'POST', `${P}/alert-rules`, noFor);
+    expect(res.status).toBe(201);
+    expect(body(res)).toMatchObject({ for: '0s', noDataState: 'KeepLast' });
+  });
+
+  it('refuses a query whose relativeTimeRange has from == to (400)', async () => {
+    const d = fresh();
+    const r = rule('r1');
+    r.data[0].relativeTimeRange = { from: 0, to: 0 };
+    expect(body(await call(d, 'POST', `${P}/alert-rules`, r)).message).toBe(
+      'Invalid alert rule query A: invalid relative time range [From: 0s, To: 0s]'
+    );
+  });
+
+  it('reads back what Grafana stores: canonical durations, model defaults (also for 0), omitempty fields', async () => {
+    const d = fresh();
+    const r = rule('r1', { labels: {}, keep_firing_for: '120s' });
+    (r.data[0].model as Record<string, unknown>).intervalMs = 0;
+    (r.data[0].model as Record<string, unknown>).queryType = 'instant';
+    await call(d, 'POST', `${P}/alert-rules`, r, NO_PROVENANCE);
+    const got = body(await call(d, 'GET', `${P}/alert-rules/r1`));
+    expect(got).toMatchObject({
       uid: 'r1',
       orgID: 1,
       for: '5m',
-      provenance: 'api',
+      keep_firing_for: '2m',
+      notification_settings: null,
+      record: null,
       updated: '2025-01-01T00:00:00.000Z',
     });
-    expect((body as { id: unknown }).id).toEqual(expect.any(Number));
-    expect((body as { data: unknown[] }).data[0]).toMatchObject({
-      queryType: '',
+    expect(got).not.toHaveProperty('labels');
+    expect(got).not.toHaveProperty('provenance');
+    expect((got.data as unknown[])[0]).toMatchObject({
+      queryType: 'instant',
       model: { intervalMs: 1000, maxDataPoints: 43200 },
     });
   });
 
-  it('lists every rule at GET /alert-rules', async () => {
-    const d = fresh();
+  it('stamps updated on every PUT, even an unchanged one', async () => {
+    let now = new Date('2025-01-01T00:00:00Z');
+    const d = fresh({ now: () => now });
     await call(d, 'POST', `${P}/alert-rules`, rule('r1'));
-    await call(d, 'POST', `${P}/alert-rules`, rule('r2'));
-    const { body } = await call(d, 'GET', `${P}/alert-rules`);
-    expect((body as Array<{ uid: string }>).map((r) => r.uid)).toEqual(['r1', 'r2']);
+    now = new Date('2025-02-01T00:00:00Z');
+    await call(d, 'PUT', `${P}/alert-rules/r1`, rule('r1'));
+    expect(d.rules.get('r1')!.updated).toBe('2025-02-01T00:00:00.000Z');
+  });
+
+  it('a DELETE of a missing rule answers 204', async () => {
+    expect((await call(fresh(), 'DELETE', `${P}/alert-rules/nope`)).status).toBe(204);
+  });
+
+  it('main adds the deprecation headers to rule endpoints, not to the export', async () => {
+    const d = fresh({ grafanaVersion: 'main' });
+    expect((await call(d, 'GET', `${P}/alert-rules`)).headers).toMatchObject({
+      'X-API-Deprecation-Date': '2026-03-10',
+    });
+    expect((await call(d, 'GET', `${P}/alert-rules/export`)).headers).toBeUndefined();
+    expect((await call(fresh(), 'GET', `${P}/alert-rules`)).headers).toBeUndefined();
   });
 });
 
 describe('rule groups', () => {
-  const group = (rules: unknown[], interval = 60) => ({ title: 'g', folderUid: 'f', interval, rules });
-
-  it('answers 404 for an empty group and 200 with interval and rules once written', async () => {
+  it('a group PUT answers 200 echoing the request, and GET returns rules without provenance', async () => {
     const d = fresh();
-    expect((await call(d, 'GET', `${P}/folder/f/rule-groups/g`)).status).toBe(404);
-    expect((await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1')]))).status).toBe(200);
-    const { status, body } = await call(d, 'GET', `${P}/folder/f/rule-groups/g`);
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ title: 'g', folderUid: 'f', interval: 60, rules: [{ uid: 'r1' }] });
+    const put = await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, { ...group([rule('r1')]), title: 'ignored' });
+    expect(put.status).toBe(200);
+    expect(body(put)).toMatchObject({ title: 'g', folderUid: 'f', interval: 60, rules: [{ uid: 'r1', for: '300s' }] });
+    const got = await call(d, 'GET', `${P}/folder/f/rule-groups/g`);
+    expect(body(got)).toMatchObject({ title: 'g', folderUid: 'f', interval: 60, rules: [{ uid: 'r1' }] });
+    expect(body<{ rules: object[] }>(got).rules[0]).not.toHaveProperty('provenance');
+    expect(d.rules.get('r1')!.provenance).toBe('api');
   });
 
-  it('answers 400 for an interval that is not a positive multiple of 10 s', async () => {
+  it("a group PUT with rules: [] keeps the group's rules (200) and applies the new interval", async () => {
     const d = fresh();
-    for (const interval of [0, -10, 15, 1.5]) {
-      const res = await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1')], interval));
+    await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1'), rule('r2')]));
+    const res = await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([], 120));
+    expect(res.status).toBe(200);
+    expect(body(res).rules).toEqual([]);
+    expect([...d.rules.keys()]).toEqual(['r1', 'r2']);
+    expect(d.groupIntervals.get('f/g')).toBe(120);
+  });
+
+  it('a group PUT without a rules key keeps the rules too and echoes rules: null', async () => {
+    const d = fresh();
+    await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1')]));
+    const res = await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, { title: 'g', folderUid: 'f', interval: 60 });
+    expect(res.status).toBe(200);
+    expect(body(res).rules).toBeNull();
+    expect(d.rules.has('r1')).toBe(true);
+  });
+
+  it('a group PUT deletes the rules left out of a non-empty list and stores the PUT order', async () => {
+    const d = fresh();
+    await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1'), rule('r2'), rule('r3')]));
+    await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r3'), rule('r1')]));
+    expect(d.groupRules('f', 'g').map((r) => r.uid)).toEqual(['r3', 'r1']);
+  });
+
+  it("a group PUT fills a uid-matched rule's missing title, data and states from the stored rule", async () => {
+    const d = fresh();
+    await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1')]));
+    const res = await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([{ uid: 'r1', for: '1m' }]));
+    expect(res.status).toBe(200);
+    expect(d.rules.get('r1')).toMatchObject({ title: 'Rule r1', condition: 'C', for: '1m' });
+  });
+
+  it('a group PUT into a folder that does not exist answers 200 (no folder check on this path)', async () => {
+    const d = fresh();
+    const res = await call(
+      d,
+      'PUT',
+      `${P}/folder/missing/rule-groups/g`,
+      group([rule('r1', { folderUID: 'missing' })])
+    );
+    expect(res.status).toBe(200);
+    expect(d.rules.get('r1')!.folderUID).toBe('missing');
+  });
+
+  it("a group PUT with an interval that is not a positive multiple of 10 s answers 400 with Grafana's message", async () => {
+    const d = fresh();
+    expect(body(await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1')], 15))).message).toBe(
+      'invalid alert rule: interval (15s) should be non-zero and divided exactly by scheduler interval: 10'
+    );
+    for (const interval of [0, -10, 1.5, '60']) {
+      const res = await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, { ...group([rule('r1')]), interval });
       expect([interval, res.status]).toEqual([interval, 400]);
     }
   });
 
-  it('answers 400 when the folder does not exist', async () => {
-    const d = fresh();
-    const res = await call(d, 'PUT', `${P}/folder/missing/rule-groups/g`, {
-      ...group([rule('r1')]),
-      folderUid: 'missing',
-    });
-    expect(res.status).toBe(400);
-  });
-
-  it('deletes the rules left out of a group PUT', async () => {
-    const d = fresh();
-    await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1'), rule('r2')]));
-    await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r2')]));
-    expect([...d.rules.keys()]).toEqual(['r2']);
-    await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([]));
-    expect(d.rules.size).toBe(0);
-    expect((await call(d, 'GET', `${P}/folder/f/rule-groups/g`)).status).toBe(404);
-  });
-});
-
-describe('provenance', () => {
-  it("locks a resource written without X-Disable-Provenance: 'api' cannot become editable", async () => {
-    const d = fresh();
-    await call(d, 'POST', `${P}/alert-rules`, rule('r1'));
-    const res = await call(d, 'PUT', `${P}/alert-rules/r1`, rule('r1'), NO_PROVENANCE);
-    expect(res).toEqual({ status: 400, body: { message: "cannot change provenance from 'api' to ''" } });
-    const groupPut = await call(
+  it.each<[GrafanaVersion, boolean]>([
+    ['11.6', false],
+    ['12.x', true],
+    ['main', true],
+  ])('%s: two rules with one title in a group PUT are allowed: %s', async (grafanaVersion, allowed) => {
+    const d = fresh({ grafanaVersion });
+    const res = await call(
       d,
       'PUT',
       `${P}/folder/f/rule-groups/g`,
-      { title: 'g', folderUid: 'f', interval: 60, rules: [rule('r1')] },
-      NO_PROVENANCE
+      group([rule('r1'), rule('r2', { title: 'Rule r1' })])
     );
-    expect(groupPut.status).toBe(400);
+    expect(res.status).toBe(allowed ? 200 : 400);
   });
 
-  it('keeps a resource written with X-Disable-Provenance editable (provenance none)', async () => {
+  it.each(GRAFANA_VERSIONS)('%s: a group DELETE answers 204 and then 404', async (grafanaVersion) => {
+    const d = fresh({ grafanaVersion });
+    await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1')]));
+    const deleted = await call(d, 'DELETE', `${P}/folder/f/rule-groups/g`);
+    expect([deleted.status, deleted.body]).toEqual([204, undefined]);
+    expect(d.rules.size).toBe(0);
+    expect(d.groupIntervals.has('f/g')).toBe(false);
+    expect((await call(d, 'DELETE', `${P}/folder/f/rule-groups/g`)).status).toBe(404);
+  });
+
+  it('a Grafana without the group DELETE (behaviour override) answers 404 Not found', async () => {
+    const d = fresh({ behaviour: { ruleGroupDelete: false } });
+    await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1')]));
+    expect(await call(d, 'DELETE', `${P}/folder/f/rule-groups/g`)).toEqual({
+      status: 404,
+      body: { message: 'Not found' },
+    });
+    expect(d.rules.size).toBe(1);
+  });
+});
+
+describe('rule provenance', () => {
+  it.each<[GrafanaVersion, number]>([
+    ['11.6', 500],
+    ['12.x', 500],
+    ['main', 409],
+  ])('%s: a rule PUT from api to none answers %i', async (grafanaVersion, status) => {
+    const d = fresh({ grafanaVersion });
+    await call(d, 'POST', `${P}/alert-rules`, rule('r1'));
+    const res = await call(d, 'PUT', `${P}/alert-rules/r1`, rule('r1'), NO_PROVENANCE);
+    expect(res.status).toBe(status);
+    if (status === 500) {
+      expect(res.body).toEqual({ message: "cannot change provenance from 'api' to ''" });
+    }
+    expect(d.rules.get('r1')!.provenance).toBe('api');
+  });
+
+  it('a rule PUT from none to api is allowed (200) and locks the rule', async () => {
     const d = fresh();
     await call(d, 'POST', `${P}/alert-rules`, rule('r1'), NO_PROVENANCE);
-    expect(d.rules.get('r1')!.provenance).toBe('');
-    expect((await call(d, 'PUT', `${P}/alert-rules/r1`, rule('r1', { for: '10m' }), NO_PROVENANCE)).status).toBe(200);
+    expect((await call(d, 'PUT', `${P}/alert-rules/r1`, rule('r1'))).status).toBe(200);
+    expect(d.rules.get('r1')!.provenance).toBe('api');
+  });
+
+  it.each(GRAFANA_VERSIONS)(
+    '%s: a group PUT with X-Disable-Provenance over api rules is allowed and makes them editable',
+    async (grafanaVersion) => {
+      const d = fresh({ grafanaVersion });
+      await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1')]));
+      expect((await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1')]), NO_PROVENANCE)).status).toBe(
+        200
+      );
+      expect(d.rules.get('r1')!.provenance).toBe('');
+    }
+  );
+
+  it.each<[GrafanaVersion, number]>([
+    ['11.6', 500],
+    ['12.x', 409],
+    ['main', 409],
+  ])('%s: a group PUT over file-provisioned rules answers %i', async (grafanaVersion, status) => {
+    const d = fresh({ grafanaVersion });
+    await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1')]));
+    d.rules.get('r1')!.provenance = 'file';
+    const res = await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('r1')]));
+    expect(res.status).toBe(status);
+    if (status === 409) {
+      expect(res.body).toEqual({
+        message: "cannot update with provided provenance 'api', needs 'file'",
+        messageId: 'alerting.provenanceMismatch',
+        statusCode: 409,
+      });
+    }
+    expect((await call(d, 'DELETE', `${P}/folder/f/rule-groups/g`)).status).toBe(status);
+  });
+
+  it.each<[GrafanaVersion, number]>([
+    ['11.6', 500],
+    ['12.x', 409],
+    ['main', 204],
+  ])('%s: a single DELETE with X-Disable-Provenance of an api rule answers %i', async (grafanaVersion, status) => {
+    const d = fresh({ grafanaVersion });
+    await call(d, 'POST', `${P}/alert-rules`, rule('r1'));
+    expect((await call(d, 'DELETE', `${P}/alert-rules/r1`, undefined, NO_PROVENANCE)).status).toBe(status);
   });
 });
 
 describe('permissions', () => {
-  it('answers 403 to a user without alert.provisioning:write, and writes nothing', async () => {
+  it('an Editor may write rules and notifications through provisioning (provenance:write is granted to Editor)', async () => {
     const d = fresh();
-    const res = await call(d, 'POST', `${P}/alert-rules`, rule('r1'), { 'X-Grafana-Double-User': 'editor' });
-    expect(res.status).toBe(403);
-    expect(d.rules.size).toBe(0);
-    expect((await call(d, 'GET', `${P}/alert-rules`, undefined, { 'X-Grafana-Double-User': 'editor' })).status).toBe(
-      403
-    );
+    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1'), AS('editor'))).status).toBe(201);
+    const cp = { name: 'x', type: 'email', settings: { addresses: 'a@b.c' } };
+    expect((await call(d, 'POST', `${P}/contact-points`, cp, AS('editor'))).status).toBe(202);
   });
 
-  it('needs alert.notifications.provisioning:write for notification objects', async () => {
-    const d = new GrafanaDouble({
-      users: {
-        rulesOnly: { login: 'rulesOnly', role: 'Editor', permissions: ['alert.rules.provisioning:write'] },
-        notifier: { login: 'notifier', role: 'Editor', permissions: ['alert.notifications.provisioning:write'] },
-      },
-    });
-    const cp = { name: 'x', type: 'email', settings: { addresses: 'a@b.c' } };
-    expect((await call(d, 'POST', `${P}/contact-points`, cp, { 'X-Grafana-Double-User': 'rulesOnly' })).status).toBe(
+  it('a Viewer may read rules and notifications, and may not write them (403)', async () => {
+    const d = fresh();
+    expect((await call(d, 'GET', `${P}/alert-rules`, undefined, AS('viewer'))).status).toBe(200);
+    expect((await call(d, 'GET', `${P}/contact-points`, undefined, AS('viewer'))).status).toBe(200);
+    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1'), AS('viewer'))).status).toBe(403);
+    expect((await call(d, 'PUT', `${P}/policies`, { receiver: 'grafana-default-email' }, AS('viewer'))).status).toBe(
       403
     );
-    expect((await call(d, 'POST', `${P}/contact-points`, cp, { 'X-Grafana-Double-User': 'notifier' })).status).toBe(
-      202
-    );
+    expect(d.rules.size).toBe(0);
+  });
+
+  it('alert.provisioning:write alone does not grant reads', async () => {
+    const d = fresh({ users: { w: { login: 'w', role: 'Editor', permissions: ['alert.provisioning:write'] } } });
+    expect((await call(d, 'GET', `${P}/alert-rules`, undefined, AS('w'))).status).toBe(403);
+    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1'), AS('w'))).status).toBe(201);
+  });
+
+  it('rule PUT needs alert.rules:write and DELETE alert.rules:delete (with provenance:write)', async () => {
+    const d = fresh({
+      users: {
+        creator: {
+          login: 'creator',
+          role: 'Editor',
+          permissions: ['alert.rules:create', 'alert.provisioning.provenance:write'],
+        },
+      },
+    });
+    expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1'), AS('creator'))).status).toBe(201);
+    expect((await call(d, 'PUT', `${P}/alert-rules/r1`, rule('r1'), AS('creator'))).status).toBe(403);
+    expect((await call(d, 'DELETE', `${P}/alert-rules/r1`, undefined, AS('creator'))).status).toBe(403);
   });
 
   it('runs requests as the configured current user when no header names one', async () => {
     const d = fresh();
-    d.currentUser = 'editor';
+    d.currentUser = 'viewer';
     expect((await call(d, 'POST', `${P}/alert-rules`, rule('r1'))).status).toBe(403);
   });
 });
 
 describe('contact points', () => {
-  it('answers 202, redacts secrets on read, and keeps a stored secret sent back as [REDACTED]', async () => {
+  const slack = { uid: 'cp', name: 'Slack', type: 'slack', settings: { url: 'https://hooks/secret' } };
+
+  it('a POST answers 202 with the secret redacted and no provenance; GET redacts it and omits provenance none', async () => {
     const d = fresh();
-    const created = await call(d, 'POST', `${P}/contact-points`, {
-      uid: 'cp',
-      name: 'Slack',
-      type: 'slack',
-      settings: { url: 'https://hooks/secret' },
+    const created = await call(d, 'POST', `${P}/contact-points`, slack, NO_PROVENANCE);
+    expect(created).toEqual({
+      status: 202,
+      body: { uid: 'cp', name: 'Slack', type: 'slack', settings: { url: REDACTED }, disableResolveMessage: false },
     });
-    expect(created.status).toBe(202);
-    const list = (await call(d, 'GET', `${P}/contact-points?name=Slack`)).body as Array<{
-      settings: Record<string, unknown>;
-    }>;
-    expect(list).toHaveLength(1);
-    expect(list[0].settings.url).toBe(REDACTED);
-    const updated = await call(d, 'PUT', `${P}/contact-points/cp`, {
-      uid: 'cp',
-      name: 'Slack 2',
-      type: 'slack',
-      settings: { url: REDACTED },
-    });
-    expect(updated.status).toBe(202);
+    const [got] = body<Array<Record<string, unknown>>>(await call(d, 'GET', `${P}/contact-points?name=Slack`));
+    expect(got).toEqual(created.body);
     expect(d.contactPoints.get('cp')!.settings.url).toBe('https://hooks/secret');
+  });
+
+  it.each<[string, Record<string, unknown>, string[], string[]]>([
+    ['teams', { url: 'https://teams/x' }, [], ['url']],
+    ['discord', { url: 'https://discord/x' }, ['url'], []],
+    ['googlechat', { url: 'https://chat/x' }, ['url'], []],
+    ['telegram', { bottoken: 't', chatid: '1' }, ['bottoken'], ['chatid']],
+    ['opsgenie', { apiKey: 'k' }, ['apiKey'], []],
+    ['pagerduty', { integrationKey: 'k' }, ['integrationKey'], []],
+    [
+      'webhook',
+      { url: 'https://w', tlsConfig: { clientKey: 'k', insecureSkipVerify: true } },
+      ['tlsConfig.clientKey'],
+      ['url', 'tlsConfig.insecureSkipVerify'],
+    ],
+  ])('%s: redacts %j and returns %j in clear', async (type, settings, secret, clear) => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/contact-points`, { uid: 'cp', name: type, type, settings });
+    const [got] = body<Array<{ settings: Record<string, unknown> }>>(
+      await call(d, 'GET', `${P}/contact-points`)
+    ).filter((c) => (c as unknown as { uid: string }).uid === 'cp');
+    const at = (path: string) =>
+      path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], got.settings);
+    for (const path of secret) {
+      expect([path, at(path)]).toEqual([path, REDACTED]);
+    }
+    for (const path of clear) {
+      expect([path, at(path)]).not.toEqual([path, REDACTED]);
+      expect(at(path)).toBeDefined();
+    }
+  });
+
+  it('an empty secret is dropped on save and absent on GET', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/contact-points`, {
+      uid: 'cp',
+      name: 'S',
+      type: 'slack',
+      settings: { url: 'https://x', token: '' },
+    });
+    expect(d.contactPoints.get('cp')!.settings).not.toHaveProperty('token');
+  });
+
+  it('[REDACTED] in a POST is stored literally (202)', async () => {
+    const d = fresh();
+    const res = await call(d, 'POST', `${P}/contact-points`, { ...slack, settings: { url: REDACTED } });
+    expect(res.status).toBe(202);
+    expect(d.contactPoints.get('cp')!.settings.url).toBe(REDACTED);
+  });
+
+  it('a PUT answers 202 {message}, replaces [REDACTED] by the stored secret and drops an omitted one', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/contact-points`, {
+      ...slack,
+      settings: { url: 'https://hooks/secret', token: 'tok', recipient: '#c' },
+    });
+    const res = await call(d, 'PUT', `${P}/contact-points/cp`, {
+      ...slack,
+      settings: { url: REDACTED, recipient: '#c' },
+    });
+    expect(res).toEqual({ status: 202, body: { message: 'contactpoint updated' } });
+    expect(d.contactPoints.get('cp')!.settings).toEqual({ url: 'https://hooks/secret', recipient: '#c' });
+  });
+
+  it('a PUT with [REDACTED] where nothing is stored drops it and fails only if the field is required (400)', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/contact-points`, {
+      uid: 'cp',
+      name: 'E',
+      type: 'email',
+      settings: { addresses: 'a@b' },
+    });
+    const res = await call(d, 'PUT', `${P}/contact-points/cp`, {
+      uid: 'cp',
+      name: 'E',
+      type: 'pagerduty',
+      settings: { integrationKey: REDACTED },
+    });
+    expect(res.status).toBe(400);
+    expect(body(res).message).toBe(
+      'invalid object specification: failed to validate integration "E" (UID cp) of type "pagerduty": could not find integration key property in settings'
+    );
+  });
+
+  it('a PUT of an unknown uid answers 404', async () => {
+    expect((await call(fresh(), 'PUT', `${P}/contact-points/nope`, slack)).status).toBe(404);
+  });
+
+  it.each<[GrafanaVersion, number]>([
+    ['11.6', 500],
+    ['12.x', 500],
+    ['main', 409],
+  ])('%s: a POST with a uid in use answers %i', async (grafanaVersion, status) => {
+    const d = fresh({ grafanaVersion });
+    await call(d, 'POST', `${P}/contact-points`, slack);
+    const res = await call(d, 'POST', `${P}/contact-points`, { ...slack, name: 'Other' });
+    expect(res.status).toBe(status);
+    expect(String(body(res).message)).toContain(
+      "Receiver configuration with UID 'cp' already exists in contact point 'Slack'"
+    );
+  });
+
+  it('slack needs a url, or both recipient and token (400)', async () => {
+    const d = fresh();
+    expect(
+      (await call(d, 'POST', `${P}/contact-points`, { name: 's', type: 'slack', settings: { token: 't' } })).status
+    ).toBe(400);
     expect(
       (
         await call(d, 'POST', `${P}/contact-points`, {
-          uid: 'cp',
-          name: 'x',
-          type: 'email',
-          settings: { addresses: 'a@b' },
+          name: 's',
+          type: 'slack',
+          settings: { token: 't', recipient: '#c' },
         })
       ).status
-    ).toBe(409);
+    ).toBe(202);
+  });
+
+  it('a PUT from api to none answers 500 (strict check, plain error)', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/contact-points`, slack);
+    expect(await call(d, 'PUT', `${P}/contact-points/cp`, slack, NO_PROVENANCE)).toEqual({
+      status: 500,
+      body: { message: "cannot change provenance from 'api' to ''" },
+    });
+  });
+
+  it('a DELETE ignores provenance (202) and an unknown uid is 202 too', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/contact-points`, slack);
+    expect((await call(d, 'DELETE', `${P}/contact-points/cp`, undefined, NO_PROVENANCE)).status).toBe(202);
+    expect(d.contactPoints.has('cp')).toBe(false);
     expect((await call(d, 'DELETE', `${P}/contact-points/cp`)).status).toBe(202);
   });
 
-  it('answers 400 for settings a type requires but lacks', async () => {
+  it('a DELETE of the last contact point of a name used by a route or a rule answers 409', async () => {
     const d = fresh();
-    expect((await call(d, 'POST', `${P}/contact-points`, { name: 'PD', type: 'pagerduty', settings: {} })).status).toBe(
-      400
+    await call(d, 'POST', `${P}/contact-points`, slack);
+    await call(d, 'PUT', `${P}/policies`, { receiver: 'grafana-default-email', routes: [{ receiver: 'Slack' }] });
+    expect(body(await call(d, 'DELETE', `${P}/contact-points/cp`))).toEqual({
+      message: 'Contact point is currently referenced by a notification policy.',
+      messageId: 'alerting.notifications.contact-points.referenced',
+      statusCode: 409,
+    });
+    await call(d, 'PUT', `${P}/policies`, { receiver: 'grafana-default-email' });
+    await call(d, 'POST', `${P}/alert-rules`, rule('r1', { notification_settings: { receiver: 'Slack' } }));
+    expect(body(await call(d, 'DELETE', `${P}/contact-points/cp`)).messageId).toBe(
+      'alerting.notifications.contact-points.used-by-rule'
     );
+  });
+
+  it('a rename renames the receiver in routes and rules when it was the last of its name', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/contact-points`, slack);
+    await call(d, 'PUT', `${P}/policies`, { receiver: 'grafana-default-email', routes: [{ receiver: 'Slack' }] });
+    await call(d, 'POST', `${P}/alert-rules`, rule('r1', { notification_settings: { receiver: 'Slack' } }));
+    expect(
+      (await call(d, 'PUT', `${P}/contact-points/cp`, { ...slack, name: 'Pager', settings: { url: REDACTED } })).status
+    ).toBe(202);
+    expect((d.policyTree.routes as Array<{ receiver: string }>)[0].receiver).toBe('Pager');
+    expect(d.rules.get('r1')!.notification_settings).toEqual({ receiver: 'Pager' });
+  });
+
+  it('a rename of one of two integrations of a name leaves the routes alone', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/contact-points`, slack);
+    await call(d, 'POST', `${P}/contact-points`, {
+      uid: 'cp2',
+      name: 'Slack',
+      type: 'email',
+      settings: { addresses: 'a@b' },
+    });
+    await call(d, 'PUT', `${P}/policies`, { receiver: 'grafana-default-email', routes: [{ receiver: 'Slack' }] });
+    await call(d, 'PUT', `${P}/contact-points/cp2`, {
+      uid: 'cp2',
+      name: 'Mail',
+      type: 'email',
+      settings: { addresses: 'a@b' },
+    });
+    expect((d.policyTree.routes as Array<{ receiver: string }>)[0].receiver).toBe('Slack');
   });
 });
 
 describe('notification policies', () => {
-  it('replaces the whole tree on PUT (202), and refuses unknown receivers', async () => {
+  it('a PUT answers 202, replaces the whole tree and reads back re-serialised', async () => {
     const d = fresh();
-    d.policyTree = {
+    const res = await call(d, 'PUT', `${P}/policies`, {
       receiver: 'grafana-default-email',
-      routes: [{ receiver: 'grafana-default-email', object_matchers: [['team', '=', 'a']] }],
-    };
-    const res = await call(d, 'PUT', `${P}/policies`, { receiver: 'grafana-default-email', group_by: ['alertname'] });
-    expect(res.status).toBe(202);
-    expect(d.policyTree).toEqual({ receiver: 'grafana-default-email', group_by: ['alertname'] });
-    expect((await call(d, 'PUT', `${P}/policies`, { receiver: 'nobody' })).status).toBe(400);
+      group_by: ['alertname'],
+      group_wait: '60s',
+      repeat_interval: '24h',
+      continue: false,
+      mute_time_intervals: [],
+      routes: [
+        {
+          receiver: 'grafana-default-email',
+          continue: false,
+          matchers: [],
+          object_matchers: [
+            ['team', '=', '"b"'],
+            ['severity', '=~', 'crit.*'],
+            ['team', '!=', 'a'],
+          ],
+        },
+      ],
+    });
+    expect(res).toEqual({ status: 202, body: { message: 'policies updated' } });
+    const got = await call(d, 'GET', `${P}/policies`);
+    expect(got.body).toEqual({
+      receiver: 'grafana-default-email',
+      group_by: ['alertname'],
+      routes: [
+        {
+          receiver: 'grafana-default-email',
+          object_matchers: [
+            ['severity', '=~', 'crit.*'],
+            ['team', '!=', 'a'],
+            ['team', '=', 'b'],
+          ],
+        },
+      ],
+      group_wait: '1m',
+      repeat_interval: '1d',
+      provenance: 'api',
+    });
+  });
+
+  it('an unknown receiver or mute timing answers 400; root matchers answer 400 invalidFormat', async () => {
+    const d = fresh();
+    expect((await call(d, 'PUT', `${P}/policies`, { receiver: 'nobody' })).body).toEqual({
+      message: "invalid object specification: receiver 'nobody' does not exist",
+    });
+    expect(
+      (
+        await call(d, 'PUT', `${P}/policies`, {
+          receiver: 'grafana-default-email',
+          routes: [{ mute_time_intervals: ['x'] }],
+        })
+      ).status
+    ).toBe(400);
+    expect(
+      await call(d, 'PUT', `${P}/policies`, { receiver: 'grafana-default-email', object_matchers: [['a', '=', 'b']] })
+    ).toEqual({
+      status: 400,
+      body: {
+        message:
+          'Invalid format of the submitted route: root route must not have any matchers. Correct the payload and try again.',
+        messageId: 'alerting.notifications.routes.invalidFormat',
+        statusCode: 400,
+      },
+    });
+    expect(
+      (await call(d, 'PUT', `${P}/policies`, { receiver: 'grafana-default-email', object_matchers: [] })).status
+    ).toBe(202);
+  });
+
+  it('a bad matcher operator or duration fails binding (400 bad request data)', async () => {
+    const d = fresh();
+    const put = (tree: unknown) => call(d, 'PUT', `${P}/policies`, tree);
+    expect(
+      (await put({ receiver: 'grafana-default-email', routes: [{ object_matchers: [['a', '==', 'b']] }] })).body
+    ).toEqual({ message: 'bad request data' });
+    expect((await put({ receiver: 'grafana-default-email', group_wait: '5 minutes' })).status).toBe(400);
+  });
+
+  it.each(GRAFANA_VERSIONS)(
+    '%s: a PUT from api to none answers 403 (relaxed); none to api and back to api are fine',
+    async (grafanaVersion) => {
+      const d = fresh({ grafanaVersion });
+      const tree = { receiver: 'grafana-default-email' };
+      expect((await call(d, 'PUT', `${P}/policies`, tree)).status).toBe(202);
+      const res = await call(d, 'PUT', `${P}/policies`, tree, NO_PROVENANCE);
+      expect(res.status).toBe(403);
+      expect(body(res).messageId).toBe('alerting.notifications.invalidProvenance');
+      expect(String(body(res).message)).toContain(
+        grafanaVersion === 'main'
+          ? "cannot be changed to 'none'"
+          : "cannot be managed via API that handles resources with provenance status 'none'"
+      );
+      d.policyProvenance = 'file';
+      expect((await call(d, 'PUT', `${P}/policies`, tree)).status).toBe(202);
+    }
+  );
+
+  it.each<[GrafanaVersion, number]>([
+    ['11.6', 202],
+    ['12.x', 202],
+    ['main', 403],
+  ])('%s: a reset with X-Disable-Provenance of an api tree answers %i', async (grafanaVersion, status) => {
+    const d = fresh({ grafanaVersion });
+    await call(d, 'PUT', `${P}/policies`, { receiver: 'grafana-default-email', group_by: ['x'] });
+    expect((await call(d, 'DELETE', `${P}/policies`, undefined, NO_PROVENANCE)).status).toBe(status);
   });
 });
 
 describe('mute timings', () => {
   const mt = { name: 'weekend', time_intervals: [{ weekdays: ['saturday'] }] };
 
-  it('creates by name (201), refuses a duplicate (409), and answers 409 when in use', async () => {
+  it('a POST answers 201 with a version; a duplicate name answers 400 nameExists', async () => {
     const d = fresh();
-    expect((await call(d, 'POST', `${P}/mute-timings`, mt)).status).toBe(201);
-    expect((await call(d, 'POST', `${P}/mute-timings`, mt)).status).toBe(409);
+    const res = await call(d, 'POST', `${P}/mute-timings`, mt, NO_PROVENANCE);
+    expect(res.status).toBe(201);
+    expect(body(res).version).toMatch(/^[0-9a-f]{16}$/);
+    expect(body(res)).not.toHaveProperty('provenance');
+    expect(body(await call(d, 'POST', `${P}/mute-timings`, mt))).toMatchObject({
+      messageId: 'alerting.notifications.time-intervals.nameExists',
+      statusCode: 400,
+    });
+  });
+
+  it('a PUT answers 202; a stale version answers 409; the version changes with the content', async () => {
+    const d = fresh();
+    const v1 = body(await call(d, 'POST', `${P}/mute-timings`, mt, NO_PROVENANCE)).version;
+    const put = await call(
+      d,
+      'PUT',
+      `${P}/mute-timings/weekend`,
+      { ...mt, time_intervals: [{ weekdays: ['sunday'] }], version: v1 },
+      NO_PROVENANCE
+    );
+    expect(put.status).toBe(202);
+    expect(body(put).version).not.toBe(v1);
+    const stale = await call(d, 'PUT', `${P}/mute-timings/weekend`, { ...mt, version: v1 }, NO_PROVENANCE);
+    expect(stale.status).toBe(409);
+    expect(body(stale).messageId).toBe('alerting.notifications.conflict');
+  });
+
+  it('a PUT with another name renames it and the references in routes', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/mute-timings`, mt);
     await call(d, 'PUT', `${P}/policies`, {
       receiver: 'grafana-default-email',
-      routes: [{ receiver: 'grafana-default-email', mute_time_intervals: ['weekend'] }],
+      routes: [{ mute_time_intervals: ['weekend'] }],
     });
-    expect((await call(d, 'DELETE', `${P}/mute-timings/weekend`)).status).toBe(409);
-    expect((await call(d, 'PUT', `${P}/mute-timings/weekend`, { ...mt, name: 'renamed' })).status).toBe(409);
-    expect((await call(d, 'PUT', `${P}/mute-timings/weekend`, { ...mt, time_intervals: [] })).status).toBe(200);
+    expect((await call(d, 'PUT', `${P}/mute-timings/weekend`, { ...mt, name: 'saturdays' })).status).toBe(202);
+    expect([...d.muteTimings.keys()]).toEqual(['saturdays']);
+    expect((d.policyTree.routes as Array<Record<string, unknown>>)[0].mute_time_intervals).toEqual(['saturdays']);
   });
 
-  it('answers 400 for times that are not HH:MM with start before end', async () => {
+  it('a PUT without a name in the body uses the path name', async () => {
     const d = fresh();
-    const bad = { name: 'x', time_intervals: [{ times: [{ start_time: '25:00', end_time: '26:00' }] }] };
-    expect((await call(d, 'POST', `${P}/mute-timings`, bad)).status).toBe(400);
-  });
-});
-
-describe('folders', () => {
-  it('answers 404 for a missing folder, 200 on create and 409 when it exists', async () => {
-    const d = new GrafanaDouble();
-    expect((await call(d, 'GET', '/api/folders/fsm-alerts')).status).toBe(404);
-    expect((await call(d, 'POST', '/api/folders', { uid: 'fsm-alerts', title: 'FSM' })).status).toBe(200);
-    expect((await call(d, 'POST', '/api/folders', { uid: 'fsm-alerts', title: 'FSM' })).status).toBe(409);
+    await call(d, 'POST', `${P}/mute-timings`, mt);
+    expect((await call(d, 'PUT', `${P}/mute-timings/weekend`, { time_intervals: [] })).status).toBe(202);
   });
 
-  it('refuses to delete a folder that holds alert rules (400)', async () => {
+  it('a DELETE of a timing used by a route answers 409, a missing one 204', async () => {
     const d = fresh();
-    await call(d, 'POST', `${P}/alert-rules`, rule('r1'));
-    expect((await call(d, 'DELETE', '/api/folders/f')).status).toBe(400);
+    await call(d, 'POST', `${P}/mute-timings`, mt);
+    await call(d, 'PUT', `${P}/policies`, {
+      receiver: 'grafana-default-email',
+      routes: [{ mute_time_intervals: ['weekend'] }],
+    });
+    expect(body(await call(d, 'DELETE', `${P}/mute-timings/weekend`)).messageId).toBe(
+      'alerting.notifications.time-intervals.used'
+    );
+    expect((await call(d, 'DELETE', `${P}/mute-timings/other`)).status).toBe(204);
+  });
+
+  it('provenance api to none answers 403 on PUT and DELETE', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/mute-timings`, mt);
+    expect((await call(d, 'PUT', `${P}/mute-timings/weekend`, mt, NO_PROVENANCE)).status).toBe(403);
+    expect((await call(d, 'DELETE', `${P}/mute-timings/weekend`, undefined, NO_PROVENANCE)).status).toBe(403);
+  });
+
+  it('a missing timing answers 404, invalid times or weekdays 400 invalidFormat', async () => {
+    const d = fresh();
+    expect((await call(d, 'GET', `${P}/mute-timings/nope`)).status).toBe(404);
+    for (const ti of [
+      { times: [{ start_time: '25:00', end_time: '26:00' }] },
+      { weekdays: ['funday'] },
+      { days_of_month: ['0'] },
+    ]) {
+      const res = await call(d, 'POST', `${P}/mute-timings`, { name: 'x', time_intervals: [ti] });
+      expect(body(res).messageId).toBe('alerting.notifications.time-intervals.invalidFormat');
+    }
   });
 });
 
 describe('datasources', () => {
-  it('supports CRUD by uid, 404 for a missing one and 409 for a duplicate name', async () => {
+  it('a PUT replaces rather than merges: jsonData whole, omitted booleans false; secrets merge per key', async () => {
     const d = fresh();
-    expect((await call(d, 'GET', '/api/datasources/uid/nope')).status).toBe(404);
+    await call(d, 'POST', '/api/datasources', {
+      uid: 'p2',
+      name: 'P2',
+      type: 'prometheus',
+      url: 'http://p',
+      isDefault: true,
+      jsonData: { a: 1, b: 2 },
+      secureJsonData: { k1: 'v', k2: 'w' },
+    });
+    const res = await call(d, 'PUT', '/api/datasources/uid/p2', {
+      name: 'P2',
+      type: 'prometheus',
+      jsonData: { c: 3 },
+      secureJsonData: { k2: '' },
+    });
+    expect(res.status).toBe(200);
+    const got = body(await call(d, 'GET', '/api/datasources/uid/p2'));
+    expect(got).toMatchObject({
+      url: 'http://p',
+      isDefault: false,
+      jsonData: { c: 3 },
+      secureJsonFields: { k1: true },
+    });
+    expect(got).not.toHaveProperty('secureJsonData');
+  });
+
+  it('duplicate name answers 409 (prefixed on PUT), DELETE answers {message, id}', async () => {
+    const d = fresh();
+    expect((await call(d, 'POST', '/api/datasources', { name: 'Prometheus', type: 'prometheus' })).status).toBe(409);
+    await call(d, 'POST', '/api/datasources', { uid: 'p2', name: 'P2', type: 'prometheus' });
     expect(
-      (await call(d, 'POST', '/api/datasources', { uid: 'p2', name: 'Prometheus', type: 'prometheus' })).status
-    ).toBe(409);
-    expect(
-      (
-        await call(d, 'POST', '/api/datasources', {
-          uid: 'p2',
-          name: 'P2',
-          type: 'prometheus',
-          secureJsonData: { k: 'v' },
-        })
-      ).status
-    ).toBe(200);
-    expect((await call(d, 'PUT', '/api/datasources/uid/p2', { name: 'P2b', type: 'prometheus' })).status).toBe(200);
-    const { body } = await call(d, 'GET', '/api/datasources/uid/p2');
-    expect(body).toMatchObject({ uid: 'p2', name: 'P2b' });
-    expect(body).not.toHaveProperty('secureJsonData');
-    expect((await call(d, 'DELETE', '/api/datasources/uid/p2')).status).toBe(200);
+      body(await call(d, 'PUT', '/api/datasources/uid/p2', { name: 'Prometheus', type: 'prometheus' })).message
+    ).toBe('Failed to update datasource: data source with the same name already exists');
+    expect(await call(d, 'DELETE', '/api/datasources/uid/p2')).toEqual({
+      status: 200,
+      body: { message: 'Data source deleted', id: expect.any(Number) },
+    });
+  });
+
+  it('a read-only datasource answers 403 to PUT and DELETE', async () => {
+    const d = fresh();
+    d.addDatasource({ uid: 'ro', name: 'RO', readOnly: true });
+    expect((await call(d, 'PUT', '/api/datasources/uid/ro', { name: 'RO', type: 'prometheus' })).status).toBe(403);
+    expect((await call(d, 'DELETE', '/api/datasources/uid/ro')).status).toBe(403);
   });
 });
 
 describe('app plugin settings', () => {
-  it('replaces jsonData, merges secureJsonData per key ("" clears) and reports only secureJsonFields', async () => {
+  it('replaces enabled, pinned and jsonData (omitted → null), merges secureJsonData per key ("" hides it)', async () => {
     const d = fresh();
     d.addPlugin('app');
     await call(d, 'POST', '/api/plugins/app/settings', {
       enabled: true,
       pinned: false,
-      jsonData: { a: 1, b: 2 },
+      jsonData: { a: 1 },
       secureJsonData: { t1: 'x', t2: 'y' },
     });
-    await call(d, 'POST', '/api/plugins/app/settings', {
-      enabled: true,
-      pinned: true,
-      jsonData: { c: 3 },
-      secureJsonData: { t1: '' },
-    });
-    const { body } = await call(d, 'GET', '/api/plugins/app/settings');
-    expect(body).toEqual({
+    await call(d, 'POST', '/api/plugins/app/settings', { enabled: true, pinned: true, secureJsonData: { t1: '' } });
+    expect(body(await call(d, 'GET', '/api/plugins/app/settings'))).toMatchObject({
       id: 'app',
       enabled: true,
       pinned: true,
-      jsonData: { c: 3 },
+      jsonData: null,
       secureJsonFields: { t2: true },
+    });
+  });
+
+  it('POST for a plugin that is not installed answers 404 "Plugin not installed"; GET its longer text', async () => {
+    const d = fresh();
+    expect(body(await call(d, 'POST', '/api/plugins/nope/settings', { enabled: true })).message).toBe(
+      'Plugin not installed'
+    );
+    expect(body(await call(d, 'GET', '/api/plugins/nope/settings')).message).toBe(
+      'Plugin not found, no installed plugin with that id'
+    );
+  });
+
+  it.each<[GrafanaVersion, number]>([
+    ['11.6', 200],
+    ['12.x', 200],
+    ['main', 400],
+  ])('%s: disabling an autoEnabled app answers %i', async (grafanaVersion, status) => {
+    const d = fresh({ grafanaVersion });
+    d.addPlugin('app', { autoEnabled: true, hasSettingsRow: false });
+    expect(body(await call(d, 'GET', '/api/plugins/app/settings'))).toMatchObject({ enabled: true, pinned: true });
+    expect((await call(d, 'POST', '/api/plugins/app/settings', { enabled: false })).status).toBe(status);
+  });
+});
+
+describe('plugin dashboards and import', () => {
+  const files = [
+    { uid: 'home', title: 'FSM home', path: 'dashboards/home.json', revision: 3 },
+    { uid: 'node', title: 'Node', path: 'dashboards/node.json' },
+  ];
+
+  it('lists shipped dashboards matched by slug, revision 1 when absent; import marks them imported', async () => {
+    const d = fresh();
+    d.addPlugin('app', { enabled: true });
+    d.addPluginDashboards('app', files);
+    const before = body<Array<Record<string, unknown>>>(await call(d, 'GET', '/api/plugins/app/dashboards'));
+    expect(before.map((x) => [x.slug, x.imported, x.revision])).toEqual([
+      ['fsm-home', false, 3],
+      ['node', false, 1],
+    ]);
+    const res = await call(d, 'POST', '/api/dashboards/import', {
+      pluginId: 'app',
+      path: 'dashboards/home.json',
+      overwrite: true,
+      inputs: [],
+    });
+    expect(res.status).toBe(200);
+    expect(body(res)).toMatchObject({ uid: 'home', imported: true, importedRevision: 3, slug: 'fsm-home' });
+    const after = body<Array<Record<string, unknown>>>(await call(d, 'GET', '/api/plugins/app/dashboards'));
+    expect(after[0]).toMatchObject({ imported: true, importedRevision: 3, importedUri: 'db/fsm-home' });
+  });
+
+  it('a stored plugin dashboard that no file matches is listed as removed', async () => {
+    const d = fresh();
+    d.addPlugin('app', { enabled: true });
+    d.addPluginDashboards('app', files);
+    d.seedImportedDashboard('app', { uid: 'old', title: 'Old one', path: 'x' });
+    const list = body<Array<Record<string, unknown>>>(await call(d, 'GET', '/api/plugins/app/dashboards'));
+    expect(list[2]).toMatchObject({ uid: 'old', removed: true });
+  });
+
+  it('import: 422 without pluginId or dashboard, 412 for an existing uid without overwrite, 403 for a Viewer', async () => {
+    const d = fresh();
+    d.addPlugin('app', { enabled: true });
+    d.addPluginDashboards('app', files);
+    expect((await call(d, 'POST', '/api/dashboards/import', {})).status).toBe(422);
+    await call(d, 'POST', '/api/dashboards/import', { pluginId: 'app', path: 'dashboards/home.json', overwrite: true });
+    expect(
+      (
+        await call(d, 'POST', '/api/dashboards/import', {
+          pluginId: 'app',
+          path: 'dashboards/home.json',
+          overwrite: false,
+        })
+      ).status
+    ).toBe(412);
+    expect(
+      (await call(d, 'POST', '/api/dashboards/import', { pluginId: 'app', path: 'dashboards/node.json' }, AS('viewer')))
+        .status
+    ).toBe(403);
+  });
+
+  it('enabling the app imports its dashboards, disabling deletes them', async () => {
+    const d = fresh();
+    d.addPlugin('app');
+    d.addPluginDashboards('app', files);
+    await call(d, 'POST', '/api/plugins/app/settings', { enabled: true });
+    expect([...d.dashboards.keys()].sort()).toEqual(['home', 'node']);
+    await call(d, 'POST', '/api/plugins/app/settings', { enabled: false });
+    expect(d.dashboards.size).toBe(0);
+  });
+
+  it('GET /api/org answers the configured organization', async () => {
+    expect(body(await call(fresh({ org: { id: 3, name: 'Ops' } }), 'GET', '/api/org'))).toMatchObject({
+      id: 3,
+      name: 'Ops',
     });
   });
 });

@@ -4,7 +4,7 @@ import { createGrafanaApi, fetchTransport, GrafanaApiError } from '../../../src/
 import { GrafanaDouble, startGrafanaDoubleServer, type RunningDoubleServer } from '../../grafana-double';
 
 let server: RunningDoubleServer;
-const double = new GrafanaDouble();
+const double = new GrafanaDouble({ grafanaVersion: 'main' });
 
 beforeAll(async () => {
   server = await startGrafanaDoubleServer(double);
