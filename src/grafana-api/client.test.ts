@@ -47,7 +47,7 @@ describe('GrafanaApi client', () => {
       status: 403,
       grafanaMessage: "You'll need additional permissions",
     });
-    expect(error.userMessage).toMatch(/Admin role, or the permission alert\.provisioning:write/);
+    expect(error.userMessage).toMatch(/alert\.provisioning:write.*alert\.provisioning\.provenance:write/);
   });
 
   it('names the notification permission for contact points', async () => {
@@ -58,15 +58,26 @@ describe('GrafanaApi client', () => {
     expect(error.hint).toMatch(/alert\.notifications\.provisioning:write/);
   });
 
-  it("passes Grafana's 400 message through, with a provenance hint when it is about provenance", async () => {
-    const { transport } = recording({ status: 400, data: { message: "cannot change provenance from 'api' to ''" } });
-    const error = (await createGrafanaApi(transport)
-      .putRuleGroup(group)
-      .catch((e: unknown) => e)) as GrafanaApiError;
-    expect(error.kind).toBe('invalid');
-    expect(error.userMessage).toContain("cannot change provenance from 'api' to ''");
-    expect(error.hint).toMatch(/provenance/);
-  });
+  it.each([
+    // 12.x group PUT (errProvenanceMismatch), 11.x group PUT and every contact point PUT, policies and mute timings.
+    [409, "cannot update with provided provenance '', needs 'api'"],
+    [500, "cannot change provenance from 'api' to ''"],
+    [
+      403,
+      "Resource with provenance status 'api' cannot be managed via API that handles resources with provenance status 'none'",
+    ],
+  ])(
+    "passes Grafana's %s provenance refusal through as a refusal (not an outage), with the provenance hint",
+    async (status, message) => {
+      const { transport } = recording({ status, data: { message } });
+      const error = (await createGrafanaApi(transport)
+        .putRuleGroup(group)
+        .catch((e: unknown) => e)) as GrafanaApiError;
+      expect(error.userMessage).toContain(message);
+      expect(error.hint).toMatch(/provenance/);
+      expect(error.isTransient).toBe(false);
+    }
+  );
 
   it('reports 5xx and timeouts as "Grafana did not answer … run apply again"', async () => {
     for (const answer of [{ status: 503, data: undefined }, new TransportError('timeout', 'no answer within 100 ms')]) {

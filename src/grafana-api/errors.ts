@@ -41,7 +41,8 @@ export class GrafanaApiError extends Error {
 
   /** True when the request may or may not have reached Grafana: retrying (re-running apply) is the fix. */
   get isTransient(): boolean {
-    return this.kind === 'unavailable' || this.kind === 'timeout' || this.kind === 'network';
+    const refusal = /provenance/i.test(this.grafanaMessage ?? '');
+    return (this.kind === 'unavailable' && !refusal) || this.kind === 'timeout' || this.kind === 'network';
   }
 }
 
@@ -68,6 +69,9 @@ export function kindForStatus(status: number): GrafanaApiErrorKind {
   return 'invalid';
 }
 
+const PROVENANCE_HINT =
+  'Grafana refuses to change who manages this object (provenance). Keep the "editable in Grafana" choice it was written with.';
+
 function hintFor(kind: GrafanaApiErrorKind, call: GrafanaCall, grafanaMessage = ''): string {
   const notifications = /\/(contact-points|policies|mute-timings|templates)\b/.test(call.path);
   const provisioning = call.path.includes('/api/v1/provisioning/');
@@ -76,15 +80,20 @@ function hintFor(kind: GrafanaApiErrorKind, call: GrafanaCall, grafanaMessage = 
     case 'unauthenticated':
       return 'Your Grafana session has ended: sign in again and retry.';
     case 'forbidden':
+      // The rules of pkg/services/ngalert/api/authorization.go (Grafana 11.x–main): a 403 that names
+      // provenance is the provenance rule (ErrProvenanceChangeNotAllowed), not a missing permission.
+      if (/provenance/i.test(grafanaMessage)) {
+        return PROVENANCE_HINT;
+      }
       if (provisioning && notifications) {
         return writing
-          ? 'You need the Admin role, or the permission alert.notifications.provisioning:write (or alert.provisioning:write), to change contact points, notification policies and mute timings. Ask a Grafana admin.'
-          : 'You need the Admin role, or the permission alert.notifications.provisioning:read, to read contact points and notification policies. Ask a Grafana admin.';
+          ? 'You need the Admin role, the permission alert.notifications.provisioning:write, or alert.notifications:write together with alert.provisioning.provenance:write, to change contact points, notification policies and mute timings. Ask a Grafana admin.'
+          : 'You need the permission alert.notifications:read or alert.notifications.provisioning:read to read contact points and notification policies. Ask a Grafana admin.';
       }
       if (provisioning) {
         return writing
-          ? 'You need the Admin role, or the permission alert.provisioning:write (or alert.rules.provisioning:write), to write alert rules. Editors cannot by default. Ask a Grafana admin.'
-          : 'You need the Admin role, or the permission alert.provisioning:read, to read alert rules through the provisioning API. Ask a Grafana admin.';
+          ? "You need the Admin role, the permission alert.provisioning:write, or the rule permissions of the folder (alert.rules:create, write, delete) together with alert.provisioning.provenance:write, to write the plugin's alert rules. Ask a Grafana admin."
+          : 'You need the permission alert.provisioning:read, or alert.rules:read on the folder, to read alert rules. Ask a Grafana admin.';
       }
       if (call.path.startsWith('/api/folders')) {
         return 'You need permission to create folders (folders:create). Ask a Grafana admin.';
@@ -99,13 +108,23 @@ function hintFor(kind: GrafanaApiErrorKind, call: GrafanaCall, grafanaMessage = 
       }
       return 'It does not exist in Grafana (any more): run the plan again to see the current state.';
     case 'conflict':
+      // Grafana 12 answers 409 to a provenance change of a rule group (errProvenanceMismatch).
+      if (/provenance/i.test(grafanaMessage)) {
+        return PROVENANCE_HINT;
+      }
       return 'It already exists or is in use: run the plan again to see the current state.';
     case 'invalid':
       if (/provenance/i.test(grafanaMessage)) {
-        return 'Grafana refuses to change who manages this object (provenance). Keep the "editable in Grafana" choice it was written with.';
+        return PROVENANCE_HINT;
       }
       return 'Grafana refused the request as invalid; the message above says which field.';
     case 'unavailable':
+      // Grafana answers some refusals with 500: a contact point's provenance change (UpdateContactPoint, every
+      // version), a rule group's in 11.x. Those are answers, not outages.
+      if (/provenance/i.test(grafanaMessage)) {
+        return PROVENANCE_HINT;
+      }
+      return 'Grafana did not answer; nothing after this step was written. Run apply again to finish.';
     case 'timeout':
     case 'network':
       return 'Grafana did not answer; nothing after this step was written. Run apply again to finish.';

@@ -53,7 +53,8 @@ export async function fetchCheckResults(
     });
     return parseHealthResponse(checks, response.data);
   } catch (error) {
-    // /api/ds/query answers a partly failed batch with HTTP 207/400 and the per-query results.
+    // /api/ds/query answers a batch with any failed query with HTTP 400 and every per-query result
+    // (toJsonStreamingResponse, pkg/api/ds_query.go, 11.6–main; 207 only behind an off-by-default flag).
     const data = (error as { data?: DsQueryResponse }).data;
     if (data && typeof data === 'object' && data.results) {
       return parseHealthResponse(checks, data);

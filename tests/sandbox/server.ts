@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { BUILD_DIR } from './build';
-import { answerDsQuery, type DsQueryBody } from './dsQuery';
+import { answerDsQuery, dsQueryStatus, type DsQueryBody } from './dsQuery';
 import { type PluginRoute, resolveProxyTarget } from './dsProxy';
 import type { GrafanaApi } from './grafanaApi';
 import { panelMeta, PANEL_IDS } from './shared/panelIds';
@@ -318,10 +318,7 @@ window.__sandboxBoot = ${json({ pluginMetas: browserMetas(metas) })};
         const ds = records.find((r) => r.uid === uid);
         return ds?.type === 'prometheus' ? ds.url : undefined;
       });
-      const failed = Object.values(answer.results).filter((r) => (r as { error?: string }).error).length;
-      const total = Object.keys(answer.results).length;
-      // Grafana: 400 when every query failed, 207 when some did.
-      const status = failed === 0 ? 200 : failed === total ? 400 : 207;
+      const status = dsQueryStatus(answer);
       sendJson(res, status, answer);
       record(status);
       return status;

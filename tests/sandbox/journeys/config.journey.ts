@@ -43,7 +43,7 @@ const journeys: Journey[] = [
           }),
         `jsonData was not merged: ${JSON.stringify(body.jsonData)}`
       );
-      check(grafana.double.plugins.get(APP_ID)?.jsonData.clusterLabel === 'datacenter', 'the double did not store it');
+      check(grafana.double.plugins.get(APP_ID)?.jsonData?.clusterLabel === 'datacenter', 'the double did not store it');
       await visible(page.locator('#fsm-config-cluster-label[value="datacenter"]'), 'the saved label after reload');
       check(
         (await page.getByRole('button', { name: 'Save settings' }).isDisabled()) === true,
