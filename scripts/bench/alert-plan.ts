@@ -5,11 +5,16 @@
 //
 // Prints plan time against an empty Grafana and an already-applied one (target ≤ 100 ms), the
 // writes of the first apply (target ≤ one per rule group + the folder + notification objects) and
-// of a re-apply (target 0). Exits 1 when a target is missed.
+// of a re-apply (target 0, policy tree included). Then, for each Grafana version the double
+// imitates (and once with the version hidden): deselecting two packs (their rules gone, the next
+// plan empty) and restoring an older bundle (rules not in it gone, the next restore plan empty).
+// Exits 1 when a target is missed.
 import { performance } from 'node:perf_hooks';
 import { apply, buildDesiredState, exportersWithAlerts, plan, type SetupChoices } from '../../src/engine';
 import { createGrafanaApi, fetchTransport } from '../../src/grafana-api';
-import { doubleFetch, GrafanaDouble } from '../../tests/grafana-double';
+import { applyRestore, exportBundle, planRestore } from '../../src/backup';
+import { doubleFetch, GrafanaDouble, GRAFANA_VERSIONS, type GrafanaDoubleOptions } from '../../tests/grafana-double';
+import { backupDouble, PLUGIN_ID } from '../../tests/support/backup-double';
 
 const PLAN_TARGET_MS = 100;
 const RUNS = 15;
@@ -97,10 +102,58 @@ async function main(): Promise<number> {
     ],
     ['re-apply, nothing changed: writes', String(reapplyWrites), '0', reapplyWrites === 0 && second.writes === 0],
   ];
+  for (const variant of [
+    ...GRAFANA_VERSIONS.map((v) => ({ label: `Grafana ${v}`, options: { grafanaVersion: v } })),
+    { label: 'version hidden', options: { hideVersion: true } },
+  ]) {
+    rows.push(...(await versionJourneys(variant.label, variant.options)));
+  }
   for (const [what, value, target, ok] of rows) {
-    process.stdout.write(`${ok ? 'ok  ' : 'FAIL'}  ${what.padEnd(44)} ${value.padStart(10)}  ${target}\n`);
+    process.stdout.write(`${ok ? 'ok  ' : 'FAIL'}  ${what.padEnd(52)} ${value.padStart(10)}  ${target}\n`);
   }
   return rows.every((r) => r[3]) ? 0 : 1;
+}
+
+/** Deselect two packs, then restore an older bundle, on one Grafana version: the figures the engine promises. */
+async function versionJourneys(
+  label: string,
+  options: GrafanaDoubleOptions
+): Promise<Array<[string, string, string, boolean]>> {
+  const target = { pluginId: PLUGIN_ID, pluginVersion: '0.1.0' };
+  const all = choices.exporterIds;
+  const two = all.slice(1, 3);
+  const { double, api } = backupDouble({ ...options, via: 'direct' });
+  const noSecret = (ids: readonly string[]) =>
+    buildDesiredState({
+      ...choices,
+      exporterIds: ids,
+      notifications: { ...choices.notifications!, contactPoint: { kind: 'slack' } },
+    });
+  await apply(api, buildDesiredState(choices));
+  const inPacks = (ids: readonly string[]) =>
+    [...double.rules.values()].filter((r) => ids.some((id) => r.ruleGroup === `fsm-${id}`)).length;
+
+  // Deselect two packs.
+  const kept = all.filter((id) => !two.includes(id));
+  const deselect = await apply(api, noSecret(kept));
+  const leftInDeselected = inPacks(two);
+  const afterDeselect = (await plan(api, noSecret(kept))).writes;
+
+  // A bundle of this state, then two more packs, then restore the bundle.
+  const older = await exportBundle(api, target);
+  await apply(api, noSecret(all));
+  const secrets = { secrets: { 'fsm-contact-point': { url: 'https://hooks.slack.com/services/T/B/bench' } } };
+  const restored = await applyRestore(api, older, target, secrets);
+  const leftNotInBundle = inPacks(two);
+  const afterRestore = (await planRestore(api, older, target)).writes;
+  return [
+    [`${label}: deselect 2 packs: writes`, String(deselect.writes), 'one per group removed', deselect.writes >= 2],
+    [`${label}: rules of the deselected packs left`, String(leftInDeselected), '0', leftInDeselected === 0],
+    [`${label}: next plan: writes`, String(afterDeselect), '0', afterDeselect === 0],
+    [`${label}: restore older bundle: writes`, String(restored.writes), '', true],
+    [`${label}: rules not in the bundle left`, String(leftNotInBundle), '0', leftNotInBundle === 0],
+    [`${label}: next restore plan: writes`, String(afterRestore), '0', afterRestore === 0],
+  ];
 }
 
 main().then(

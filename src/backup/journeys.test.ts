@@ -10,7 +10,7 @@ import { buildDesiredState, type SetupChoices } from '../engine/desired-state';
 import { ApplyError } from '../engine/errors';
 import { stableStringify } from '../engine/hash';
 import { GrafanaApiError } from '../grafana-api/errors';
-import { REDACTED, type GrafanaDouble } from '../../tests/grafana-double/core';
+import { GRAFANA_VERSIONS, REDACTED, type GrafanaDouble } from '../../tests/grafana-double/core';
 import { BundleRejectedError } from './errors';
 import { PlanBlockedError } from '../engine';
 import { exportBundle } from './export';
@@ -255,8 +255,11 @@ describe('restore into the same Grafana', () => {
     expect((await planRestore(ctx.api, bundle, TARGET)).writes).toBe(0);
   });
 
-  it("deletes the plugin's rules that are not in the bundle", async () => {
-    const ctx = backupDouble();
+  it.each([
+    ...GRAFANA_VERSIONS.map((v) => [`Grafana ${v}`, { grafanaVersion: v }] as const),
+    ['a Grafana that hides its version (rules deleted one by one)', { hideVersion: true }] as const,
+  ])("restoring an older bundle deletes the plugin's rules that are not in it, on %s", async (_name, version) => {
+    const ctx = backupDouble(version);
     await apply(ctx.api, buildDesiredState({ ...CHOICES, exporterIds: ['node'] }));
     ctx.double.plugins.get(PLUGIN_ID)!.jsonData = { prometheusDatasourceUid: 'prom' };
     const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
@@ -268,6 +271,7 @@ describe('restore into the same Grafana', () => {
     expect(leftover.rules.every((r) => r.action === 'obsolete')).toBe(true);
     await applyRestore(ctx.api, bundle, TARGET);
     expect(ctx.double.groupRules('fsm-alerts', 'fsm-postgres')).toHaveLength(0);
+    expect((await planRestore(ctx.api, bundle, TARGET)).writes).toBe(0);
   });
 });
 

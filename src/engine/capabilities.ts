@@ -19,8 +19,12 @@ export interface GrafanaCapabilities {
   ruleGroupDelete: boolean;
 }
 
-/** The first version with the group DELETE endpoint (see tests/grafana-double/README.md). */
-export const RULE_GROUP_DELETE_SINCE: readonly [number, number] = [11, 1];
+/**
+ * The oldest version read that has the group DELETE endpoint: 11.6, the oldest this plugin supports
+ * (its route RouteDeleteAlertRuleGroup, pkg/services/ngalert/api/api_provisioning.go, is in every
+ * version read since; see tests/grafana-double/README.md). Older versions take the per-rule path.
+ */
+export const RULE_GROUP_DELETE_SINCE: readonly [number, number] = [11, 6];
 
 export function capabilitiesOf(info: BuildInfo): GrafanaCapabilities {
   const version = parseVersion(info.version);

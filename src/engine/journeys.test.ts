@@ -9,7 +9,7 @@ import { EXPORTERS } from '../catalog';
 import { nodeExporter } from '../catalog/exporters/node';
 import type { ExporterDefinition } from '../catalog/types';
 import { doubleWithClient } from '../../tests/support/double-with-client';
-import type { GrafanaDouble, StoredRule } from '../../tests/grafana-double';
+import { GRAFANA_VERSIONS, type GrafanaDouble, type StoredRule } from '../../tests/grafana-double';
 import { fixtureExporter } from '../../tests/support/fixture-exporter';
 import { grafanaRuleGroup } from '../alerting/grafana-rules';
 import { GrafanaApiError, type ProvisionedAlertRule } from '../grafana-api';
@@ -332,7 +332,7 @@ describe("a user moves one of the plugin's rules into another of its groups", ()
   });
 });
 
-describe('a write fails part-way', () => {
+describe.each(GRAFANA_VERSIONS)('a write fails part-way on Grafana %s', (grafanaVersion) => {
   const faults = [
     { name: '5xx', fault: { kind: 'error' as const, status: 502 } },
     { name: 'timeout before the write', fault: { kind: 'timeout' as const } },
@@ -340,7 +340,7 @@ describe('a write fails part-way', () => {
   ];
 
   async function reference() {
-    const { double, api } = doubleWithClient();
+    const { double, api } = doubleWithClient({ grafanaVersion });
     seedUserObjects(double);
     const result = await apply(api, desired(withNotifications));
     return { writes: result.writes, state: snapshot(double) };
@@ -355,7 +355,7 @@ describe('a write fails part-way', () => {
 
     for (const { name, fault } of faults) {
       for (let k = 1; k <= ref.writes; k++) {
-        const { double, api } = doubleWithClient({ timeoutMs: 30 });
+        const { double, api } = doubleWithClient({ grafanaVersion, timeoutMs: 30 });
         seedUserObjects(double);
         double.injectFault({ ...fault, onWrite: k });
 
@@ -699,5 +699,69 @@ describe('the world moved since the plan', () => {
       notifications: { ...withNotifications.notifications!, contactPoint: { kind: 'slack', name: 'On-call Slack' } },
     });
     expect((await plan(api, secretKept)).writes).toBe(0);
+  });
+});
+
+describe.each([
+  ...GRAFANA_VERSIONS.map((v) => [`Grafana ${v}`, { grafanaVersion: v }] as const),
+  ['a Grafana that hides its version', { hideVersion: true }] as const,
+])('on %s', (_name, version) => {
+  it('applies every chosen object, re-applies with no writes (policy tree included), and deselecting packs deletes their rules', async () => {
+    const { double, api } = doubleWithClient(version);
+    seedUserObjects(double);
+    const first = await apply(api, desired(withNotifications));
+    expect(first.writes).toBe(1 + PACKS.length + 3);
+
+    const secretKept = {
+      notifications: {
+        ...withNotifications.notifications!,
+        contactPoint: { kind: 'slack' as const, name: 'On-call Slack' },
+      },
+    };
+    const again = await plan(api, desired(secretKept));
+    expect(again.notifications.map((n) => [n.kind, n.action])).toEqual([
+      ['contact-point', 'unchanged'],
+      ['mute-timing', 'unchanged'],
+      ['policy', 'unchanged'],
+    ]);
+    expect(again.writes).toBe(0);
+
+    await apply(api, desired({ ...secretKept, exporterIds: ['node'] }));
+    expect(double.groupRules('fsm-alerts', `fsm-${second.id}`)).toEqual([]);
+    expect(double.rules.has('team-disk')).toBe(true);
+    expect((await plan(api, desired({ ...secretKept, exporterIds: ['node'] }))).writes).toBe(0);
+  });
+});
+
+describe('mute timings carry Grafana’s version', () => {
+  it('a change that lands between the last read and the write is refused by Grafana (409), not overwritten', async () => {
+    const { double, api } = doubleWithClient();
+    await apply(api, desired(withNotifications));
+    const changed = {
+      notifications: {
+        ...withNotifications.notifications!,
+        contactPoint: { kind: 'slack' as const, name: 'On-call Slack' },
+        muteTimings: [
+          {
+            name: 'Sunday maintenance',
+            timeIntervals: [{ weekdays: ['sunday'], times: [{ start_time: '01:00', end_time: '05:00' }] }],
+          },
+        ],
+      },
+    };
+    const p = await plan(api, desired(changed));
+    // Another admin's edit arrives after apply's guard read, just before its PUT: only Grafana's version check can see it.
+    const racing: typeof api = {
+      ...api,
+      updateMuteTiming: async (name, mt, options) => {
+        double.muteTimings.get(name)!.time_intervals = [{ weekdays: ['saturday'] }];
+        return api.updateMuteTiming(name, mt, options);
+      },
+    };
+
+    const failed = (await apply(racing, p).catch((e: unknown) => e)) as ApplyError;
+    expect(failed).toBeInstanceOf(ApplyError);
+    expect((failed.cause as GrafanaApiError).status).toBe(409);
+    expect(double.muteTimings.get('Sunday maintenance')!.time_intervals).toEqual([{ weekdays: ['saturday'] }]);
   });
 });
