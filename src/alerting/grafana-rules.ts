@@ -1,3 +1,4 @@
+import { promDurationMs } from '../utils/durations';
 import { alertContext } from '../catalog/promql';
 import type { AlertDefinition, ExporterDefinition, QueryContext } from '../catalog/types';
 import {
@@ -209,26 +210,9 @@ export function queryRangeSeconds(expr: string): number {
   return longest;
 }
 
-const DURATION_UNIT_SECONDS: Record<string, number> = {
-  ms: 0.001,
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86400,
-  w: 604800,
-  y: 31536000,
-};
-
-/** A Prometheus duration (`5m`, `1h30m`) in whole seconds; undefined if it is not one (e.g. a template variable). */
 export function parsePromDurationSeconds(duration: string): number | undefined {
-  if (!/^(?:[0-9]+(?:ms|s|m|h|d|w|y))+$/.test(duration)) {
-    return undefined;
-  }
-  let total = 0;
-  for (const [, amount, unit] of duration.matchAll(/([0-9]+)(ms|s|m|h|d|w|y)/g)) {
-    total += Number(amount) * DURATION_UNIT_SECONDS[unit];
-  }
-  return Math.ceil(total);
+  const ms = duration === '0' ? undefined : promDurationMs(duration);
+  return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
 
 function assertGroupInterval(intervalSeconds: number): void {

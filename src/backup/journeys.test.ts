@@ -420,7 +420,7 @@ describe('permissions and failures', () => {
     const want = snapshot(reference.double, reference.extras);
 
     for (const k of [1, 2, 4, 6]) {
-      const target = backupDouble({ timeoutMs: 30 });
+      const target = backupDouble();
       target.double.injectFault({ onWrite: k, kind: 'error', status: 502 });
       const error = await applyRestore(target.api, bundle, TARGET, withSecret).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApplyError);

@@ -355,7 +355,7 @@ describe.each(GRAFANA_VERSIONS)('a write fails part-way on Grafana %s', (grafana
 
     for (const { name, fault } of faults) {
       for (let k = 1; k <= ref.writes; k++) {
-        const { double, api } = doubleWithClient({ grafanaVersion, timeoutMs: 30 });
+        const { double, api } = doubleWithClient({ grafanaVersion });
         seedUserObjects(double);
         double.injectFault({ ...fault, onWrite: k });
 

@@ -301,6 +301,7 @@ export class GrafanaDouble {
 
   private faults: WriteFault[] = [];
   private readonly hangs = new Set<() => void>();
+  private readonly hangListeners = new Set<(signal?: AbortSignal) => void>();
   private readonly dsSecrets = new Map<string, Record<string, string>>();
   private nextId = 1;
   private readonly baseInterval: number;
@@ -458,7 +459,18 @@ export class GrafanaDouble {
     return response;
   }
 
+  /**
+   * Calls `listener` with the request's abort signal each time a request starts hanging (a timeout
+   * fault), so a test's client can time out on that condition instead of a timer. Answers a
+   * function that removes the listener.
+   */
+  onHang(listener: (signal?: AbortSignal) => void): () => void {
+    this.hangListeners.add(listener);
+    return () => this.hangListeners.delete(listener);
+  }
+
   private hang(signal?: AbortSignal): Promise<DoubleResponse> {
+    queueMicrotask(() => this.hangListeners.forEach((listener) => listener(signal)));
     return new Promise((resolve, reject) => {
       const release = () => {
         this.hangs.delete(release);

@@ -31,3 +31,23 @@ export function doubleFetch(double: GrafanaDouble): typeof fetch {
     });
   };
 }
+
+/**
+ * A `startTimeout` for fetchTransport that times a request out exactly when the double hangs on it
+ * (a timeout fault), never because the machine is slow: what the test means by "Grafana did not
+ * answer", as a condition rather than a clock.
+ */
+export function timeoutWhenHanging(
+  double: GrafanaDouble
+): (onTimeout: () => void, _ms: number, signal: AbortSignal) => () => void {
+  const pending = new Map<AbortSignal, () => void>();
+  double.onHang((signal) => {
+    if (signal) {
+      pending.get(signal)?.();
+    }
+  });
+  return (onTimeout, _ms, signal) => {
+    pending.set(signal, onTimeout);
+    return () => pending.delete(signal);
+  };
+}

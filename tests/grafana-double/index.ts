@@ -2,5 +2,5 @@
 // msw.ts is not re-exported here so that tests which do not use MSW never load it.
 export * from './core';
 export * from './users';
-export { doubleFetch } from './fetch';
+export { doubleFetch, timeoutWhenHanging } from './fetch';
 export { startGrafanaDoubleServer, type RunningDoubleServer } from './http-server';

@@ -6,7 +6,7 @@ import {
   type DoubleResponse,
   type GrafanaDoubleOptions,
 } from '../grafana-double/core';
-import { doubleFetch } from '../grafana-double/fetch';
+import { doubleFetch, timeoutWhenHanging } from '../grafana-double/fetch';
 import { USER_HEADER } from '../grafana-double/users';
 import {
   createGrafanaApi,
@@ -32,7 +32,6 @@ export interface BackupDoubleOptions extends GrafanaDoubleOptions {
   user?: string;
   /** `fetch`: through the real fetch transport (JSON on the wire); `direct`: a transport calling the double (jsdom tests). */
   via?: 'fetch' | 'direct';
-  timeoutMs?: number;
 }
 
 /** A thin view over the double: every request goes to its core. */
@@ -109,6 +108,7 @@ export function backupDouble(options: BackupDoubleOptions = {}): {
     double.seedImportedDashboard(PLUGIN_ID, d, d.importedRevision);
   }
   const extras = new PluginExtrasDouble(double);
+  const timeouts = timeoutWhenHanging(double);
   const transport = (headers: Record<string, string>): GrafanaTransport =>
     options.via === 'direct'
       ? async (request) => {
@@ -123,7 +123,8 @@ export function backupDouble(options: BackupDoubleOptions = {}): {
         }
       : fetchTransport('http://grafana.test', {
           fetch: doubleFetch(double),
-          timeoutMs: options.timeoutMs ?? 100,
+          // Timed out when the double hangs on the request (a timeout fault), never by the clock.
+          startTimeout: timeouts,
           headers,
         });
   const make = (headers: Record<string, string>, disableProvenance?: boolean) =>

@@ -1,12 +1,13 @@
 import { createGrafanaApi, fetchTransport, type GrafanaApi } from '../../src/grafana-api';
 import { GrafanaDouble, type GrafanaDoubleOptions } from '../grafana-double/core';
-import { doubleFetch } from '../grafana-double/fetch';
+import { doubleFetch, timeoutWhenHanging } from '../grafana-double/fetch';
 
 /**
  * A fresh double with a Prometheus datasource `prom` and the plugin installed, plus the real
- * fetch-based client wired to it in-process. `timeoutMs` is short so timeout faults end quickly.
+ * fetch-based client wired to it in-process. A request times out when the double hangs on it (a
+ * timeout fault), whatever the clock says.
  */
-export function doubleWithClient(options: GrafanaDoubleOptions & { timeoutMs?: number; user?: string } = {}): {
+export function doubleWithClient(options: GrafanaDoubleOptions & { user?: string } = {}): {
   double: GrafanaDouble;
   api: GrafanaApi;
   /** A client acting as another user (header), e.g. a person editing a rule in Grafana's UI. */
@@ -15,11 +16,12 @@ export function doubleWithClient(options: GrafanaDoubleOptions & { timeoutMs?: n
   const double = new GrafanaDouble(options);
   double.addDatasource({ uid: 'prom', name: 'Prometheus', url: 'http://127.0.0.1:19090' });
   double.addPlugin('fullstack-monitoring-app', { enabled: true });
+  const timeouts = timeoutWhenHanging(double);
   const make = (headers: Record<string, string>, disableProvenance?: boolean) =>
     createGrafanaApi(
       fetchTransport('http://grafana.test', {
         fetch: doubleFetch(double),
-        timeoutMs: options.timeoutMs ?? 100,
+        startTimeout: timeouts,
         headers,
       }),
       { disableProvenance }
