@@ -346,14 +346,15 @@ describe.each(GRAFANA_VERSIONS)('a write fails part-way on Grafana %s', (grafana
     return { writes: result.writes, state: snapshot(double) };
   }
 
-  it('converges on re-run for every k and every kind of failure, without duplicates or lost user objects', async () => {
-    const ref = await reference();
-    expect(ref.writes).toBe(1 + PACKS.length + 3);
-    const secondRun = desired({
-      notifications: { ...withNotifications.notifications!, contactPoint: { kind: 'slack', name: 'On-call Slack' } },
-    });
+  it.each(faults)(
+    '$name at every write k converges on re-run, without duplicates or lost user objects',
+    async ({ name, fault }) => {
+      const ref = await reference();
+      expect(ref.writes).toBe(1 + PACKS.length + 3);
+      const secondRun = desired({
+        notifications: { ...withNotifications.notifications!, contactPoint: { kind: 'slack', name: 'On-call Slack' } },
+      });
 
-    for (const { name, fault } of faults) {
       for (let k = 1; k <= ref.writes; k++) {
         const { double, api } = doubleWithClient({ grafanaVersion });
         seedUserObjects(double);
@@ -376,7 +377,7 @@ describe.each(GRAFANA_VERSIONS)('a write fails part-way on Grafana %s', (grafana
         expect([name, k, (await plan(api, secondRun)).writes]).toEqual([name, k, 0]);
       }
     }
-  });
+  );
 });
 
 describe('permissions and prerequisites', () => {
