@@ -199,3 +199,47 @@ export function settingProblems(type: IntegrationType, key: string, values: read
   }
   return entered.flatMap((v) => setting.check?.(v) ?? []);
 }
+
+/**
+ * Integrations whose webhook URL is itself the credential (the token sits in the path or query):
+ * anyone holding the URL can post to the channel. Grafana encrypts some of these (Slack, Discord,
+ * Google Chat) but not Microsoft Teams' `url` in any version (channels_config secret keys), so a
+ * copy read back from Grafana can hold it in clear.
+ */
+const URL_IS_CREDENTIAL = new Set(['slack', 'teams', 'discord', 'googlechat']);
+/** Query parameters that carry a credential in a webhook-style URL (Teams workflows' `sig`, `token`, `key`…). */
+const CREDENTIAL_PARAM = /^(?:token|access_?token|api_?key|apikey|key|secret|sig|signature|auth|password|pass|code)$/i;
+
+/** Whether a URL carries a credential: `user:password@`, or a token-like query parameter. */
+export function urlCarriesCredential(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return false;
+  }
+  return url.username !== '' || url.password !== '' || [...url.searchParams.keys()].some((k) => CREDENTIAL_PARAM.test(k));
+}
+
+/**
+ * The settings keys of a contact point that hold, or may hold, a credential, so a backup leaves
+ * them out and restore asks for them: what Grafana redacts, what the plugin treats as secret, the
+ * URL of integrations whose URL is the credential, and any URL that carries one.
+ */
+export function credentialKeys(type: string, settings: Record<string, unknown>): string[] {
+  const keys = new Set<string>();
+  for (const [key, value] of Object.entries(settings)) {
+    if (typeof value !== 'string' || value === '') {
+      continue;
+    }
+    if (
+      value === '[REDACTED]' ||
+      secretKeys(type).includes(key) ||
+      (key === 'url' && URL_IS_CREDENTIAL.has(type)) ||
+      (/^https?:/i.test(value) && urlCarriesCredential(value))
+    ) {
+      keys.add(key);
+    }
+  }
+  return [...keys].sort();
+}

@@ -1,11 +1,6 @@
+import { credentialKeys } from '../alerting/contact-points';
 import { FSM_FOLDER_UID, FSM_RULE_UID_PREFIX } from '../engine/desired-state';
-import {
-  FSM_CONTACT_POINT_UID,
-  isManagedRoute,
-  MANAGED_LABEL,
-  MANAGED_LABEL_VALUE,
-  REDACTED,
-} from '../engine/notifications';
+import { FSM_CONTACT_POINT_UID, isManagedRoute, MANAGED_LABEL, MANAGED_LABEL_VALUE } from '../engine/notifications';
 import { payloadOf } from '../engine/plan';
 import { summariseProvenance } from '../engine/provenance';
 import type { AlertRulePayload, NotificationRoute, ProvisionedAlertRule } from '../grafana-api/types';
@@ -22,8 +17,9 @@ import {
 
 /*
  * exportBundle(api): reads everything the plugin created in the current organization and returns
- * one checksummed bundle. Read-only. Secrets never enter it: Grafana returns them as [REDACTED],
- * and the bundle lists which keys were left out so the restore page can ask for them.
+ * one checksummed bundle. Read-only. Secrets never enter it: what Grafana returns as [REDACTED], and
+ * every other setting that can carry a credential (credentialKeys: a Teams URL, a webhook URL with
+ * a token), are left out, and the bundle lists their keys so the restore page can ask for them.
  */
 
 export interface ExportOptions {
@@ -92,9 +88,8 @@ export async function exportBundle(api: GrafanaApi, options: ExportOptions): Pro
 
   const ourContactPoints = contactPoints.filter((cp) => cp.uid === FSM_CONTACT_POINT_UID);
   const bundleContactPoints: BundleContactPoint[] = ourContactPoints.map((cp) => {
-    const secretKeys = Object.keys(cp.settings ?? {})
-      .filter((k) => cp.settings[k] === REDACTED)
-      .sort();
+    // Not only what Grafana redacts: a Teams URL comes back in clear, and a webhook URL can carry a token.
+    const secretKeys = credentialKeys(cp.type, cp.settings ?? {});
     const visible = Object.fromEntries(Object.entries(cp.settings ?? {}).filter(([k]) => !secretKeys.includes(k)));
     return {
       uid: cp.uid!,

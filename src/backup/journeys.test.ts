@@ -79,7 +79,16 @@ function snapshot(double: GrafanaDouble, extras: PluginExtrasDouble) {
   };
 }
 
-const withSecret: RestoreOptions = { secrets: { 'fsm-contact-point': { url: SECRET } } };
+/** The changes of where notifications go that restoring this test's bundle makes, each ticked. */
+const CONFIRMED_DESTINATIONS = [
+  'contact-point:fsm-contact-point:create',
+  'contact-point:fsm-contact-point:secret:url',
+  'route:On-call Slack',
+];
+const withSecret: RestoreOptions = {
+  secrets: { 'fsm-contact-point': { url: SECRET } },
+  confirmDestinations: CONFIRMED_DESTINATIONS,
+};
 
 /** A copy of the bundle with a change, checksum recomputed (a bundle a real newer/older plugin could have made). */
 function resigned(bundle: BackupBundle, change: (b: BackupBundle) => void): BackupBundle {
@@ -128,6 +137,40 @@ describe('export', () => {
     expect(text).not.toContain('secret-1');
     expect(text).not.toContain('never-exported');
     expect(text).not.toContain(REDACTED);
+  });
+
+  it.each([
+    // Grafana never encrypts a Teams URL (channels_config): it reads back in clear, token and all.
+    [
+      'a Microsoft Teams URL',
+      { kind: 'teams', webhookUrl: 'https://example.webhook.office.com/webhookb2/abc@def/IncomingWebhook/tok/en' },
+    ],
+    ['a webhook URL with user:password@', { kind: 'webhook', url: 'https://alert:hunter2@hooks.example.com/grafana' }],
+    ['a webhook URL with ?token=', { kind: 'webhook', url: 'https://hooks.example.com/grafana?token=hunter2' }],
+  ] as const)('leaves %s out of the bundle and asks for it on restore', async (_what, contactPoint) => {
+    const ctx = backupDouble();
+    await apply(
+      ctx.api,
+      buildDesiredState({ ...CHOICES, notifications: { contactPoint: { ...contactPoint, name: 'Ops' } } })
+    );
+    const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
+    const text = serialiseBundle(bundle);
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('tok/en');
+    expect(bundle.content.contactPoints[0].secretKeys).toEqual(['url']);
+
+    const elsewhere = backupDouble();
+    const plan = await planRestore(elsewhere.api, bundle, TARGET);
+    expect(plan.contactPoints[0].secrets).toEqual([expect.objectContaining({ key: 'url', state: 'missing' })]);
+    expect(plan.blockers.map((b) => b.kind)).toContain('missing-secret');
+  });
+
+  it('keeps a plain webhook URL, which carries no credential', async () => {
+    const ctx = backupDouble();
+    const url = 'https://hooks.example.com/grafana/alerts';
+    await apply(ctx.api, buildDesiredState({ ...CHOICES, notifications: { contactPoint: { kind: 'webhook', url } } }));
+    const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
+    expect(bundle.content.contactPoints[0]).toMatchObject({ secretKeys: [], settings: { url } });
   });
 });
 
@@ -183,9 +226,11 @@ describe('restore into an empty Grafana', () => {
       name: 'On-call Slack',
       secrets: [expect.objectContaining({ state: 'missing' })],
     });
-    expect(plan.blockers).toEqual([
-      expect.objectContaining({ kind: 'missing-secret', message: expect.stringContaining('Slack webhook URL') }),
-    ]);
+    expect(plan.blockers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'missing-secret', message: expect.stringContaining('Slack webhook URL') }),
+      ])
+    );
     const refused = await applyRestore(target.api, bundle, TARGET).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(PlanBlockedError);
     expect((refused as PlanBlockedError).userMessage).toMatch(/^Nothing was written\. .*Slack webhook URL/);
@@ -272,6 +317,53 @@ describe('restore into the same Grafana', () => {
     await applyRestore(ctx.api, bundle, TARGET);
     expect(ctx.double.groupRules('fsm-alerts', 'fsm-postgres')).toHaveLength(0);
     expect((await planRestore(ctx.api, bundle, TARGET)).writes).toBe(0);
+  });
+});
+
+describe('where notifications go', () => {
+  it('a bundle edited to send alerts elsewhere (checksum recomputed): each change is shown and needs its own tick', async () => {
+    const ctx = await filledGrafana();
+    const honest = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
+    const redirected = resigned(honest, (b) => {
+      b.content.contactPoints[0].type = 'email';
+      b.content.contactPoints[0].settings = { addresses: 'attacker@example.com', singleEmail: false };
+      b.content.contactPoints[0].secretKeys = [];
+    });
+
+    const plan = await planRestore(ctx.api, redirected, TARGET);
+    expect(plan.destinations.map((d) => d.message)).toEqual([
+      expect.stringMatching(/from slack into email \(email addresses "attacker@example\.com"\)/),
+    ]);
+    expect(plan.blockers.map((b) => b.kind)).toEqual(['destination-unconfirmed']);
+    const refused = await applyRestore(ctx.api, redirected, TARGET).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PlanBlockedError);
+    expect(ctx.double.contactPoints.get('fsm-contact-point')!.type).toBe('slack');
+
+    const ticked = { confirmDestinations: plan.destinations.map((d) => d.id) };
+    await applyRestore(ctx.api, redirected, TARGET, ticked);
+    expect(ctx.double.contactPoints.get('fsm-contact-point')!.type).toBe('email');
+  });
+
+  it("a bundle whose route sends to another receiver: the route's change needs its tick", async () => {
+    const ctx = await filledGrafana();
+    const honest = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
+    const rerouted = resigned(honest, (b) => {
+      b.content.policy!.receiver = 'grafana-default-email';
+      b.content.policy!.routes = b.content.policy!.routes?.map((r) => ({ ...r, receiver: 'grafana-default-email' }));
+    });
+    const plan = await planRestore(ctx.api, rerouted, TARGET);
+    expect(plan.destinations.map((d) => d.message)).toEqual([
+      'The plugin\'s notification route sends to "grafana-default-email" instead of "On-call Slack".',
+    ]);
+    expect(plan.destinations[0].confirmed).toBe(false);
+    const confirmed = await planRestore(ctx.api, rerouted, TARGET, { confirmDestinations: [plan.destinations[0].id] });
+    expect(confirmed.blockers).toEqual([]);
+  });
+
+  it('restoring the same Grafana changes no destination and asks for no tick', async () => {
+    const ctx = await filledGrafana();
+    const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
+    expect((await planRestore(ctx.api, bundle, TARGET)).destinations).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   apply,
   DEFAULT_FOLDER_TITLE,
   FSM_FOLDER_UID,
+  isManagedRoute,
   isPlan,
   MANAGED_LABEL,
   MANAGED_LABEL_VALUE,
@@ -17,7 +18,7 @@ import {
   type Plan,
   type PlanBlocker,
 } from '../engine';
-import type { ContactPoint, GrafanaApi } from '../grafana-api/types';
+import type { ContactPoint, GrafanaApi, NotificationRoute } from '../grafana-api/types';
 import { BundleRejectedError } from './errors';
 import type { BackupBundle, BundleContactPoint } from './format';
 import { validateBundle, type BundleWarning } from './validate';
@@ -44,6 +45,19 @@ export interface RestoreOptions {
   overwriteUserChanged?: readonly string[];
   /** The admin ticked "restore into this organization" for a bundle from another one. */
   confirmForeignOrg?: boolean;
+  /** ids of the changes of where notifications go (RestorePlan.destinations) the admin confirmed. */
+  confirmDestinations?: readonly string[];
+}
+
+/**
+ * One change of where the plugin's alerts are sent (a contact point's type, address, URL,
+ * recipient or key; a route's receiver). A bundle can be edited by anyone and its checksum
+ * recomputed, so restore never changes a destination without the admin ticking that very change.
+ */
+export interface DestinationChange {
+  id: string;
+  message: string;
+  confirmed: boolean;
 }
 
 export interface SecretPlan {
@@ -69,6 +83,8 @@ export interface RestorePlan extends Plan {
   warnings: BundleWarning[];
   foreignOrg?: { message: string; confirmed: boolean };
   contactPoints: ContactPointRestorePlan[];
+  /** Every change of where notifications go; each needs its own confirmation. */
+  destinations: DestinationChange[];
 }
 
 export async function planRestore(
@@ -104,13 +120,28 @@ export async function planRestore(
   const bundleCp = content.contactPoints[0];
   const wantsNotifications = bundleCp !== undefined || content.policy !== null || content.muteTimings.length > 0;
   // Which secrets this Grafana already holds, and whether the route's receiver exists without the bundle's contact point.
-  const contactPoints = wantsNotifications ? await api.listContactPoints() : [];
+  const [contactPoints, policyTree] = wantsNotifications
+    ? await Promise.all([api.listContactPoints(), api.getPolicyTree()])
+    : [[], undefined];
   const skipped = bundleCp !== undefined && (options.skipContactPoints ?? []).includes(bundleCp.uid);
   const have = bundleCp ? contactPoints.find((cp) => cp.uid === bundleCp.uid) : undefined;
   const wantCp =
     bundleCp && !skipped ? desiredContactPoint(bundleCp, have, options.secrets?.[bundleCp.uid]) : undefined;
   const receiver = content.policy?.receiver ?? bundleCp?.name ?? '';
   const restorePolicy = content.policy !== null && (!skipped || contactPoints.some((cp) => cp.name === receiver));
+  const confirmed = new Set(options.confirmDestinations ?? []);
+  const destinations = [
+    ...(wantCp ? contactPointDestinationChanges(wantCp, have) : []),
+    ...(restorePolicy && policyTree ? routeDestinationChanges(content.policy!, policyTree) : []),
+  ].map((change) => ({ ...change, confirmed: confirmed.has(change.id) }));
+  const unconfirmed = destinations.filter((d) => !d.confirmed);
+  if (unconfirmed.length > 0) {
+    preconditions.push({
+      kind: 'destination-unconfirmed',
+      message: `The restore changes where notifications go (${unconfirmed.length} change${unconfirmed.length === 1 ? '' : 's'} not confirmed yet): read each under "Where notifications go" and tick it if you expect it.`,
+      objects: unconfirmed.map((d) => d.id),
+    });
+  }
 
   const desired: DesiredState = {
     source: 'bundle',
@@ -156,6 +187,7 @@ export async function planRestore(
       ? { message: validation.foreignOrg.message, confirmed: options.confirmForeignOrg === true }
       : undefined,
     contactPoints: bundleCp ? [contactPointPlan(bundleCp, have, wantCp, skipped)] : [],
+    destinations,
   };
   // Assigned onto the engine's plan, not spread: the plan carries what apply needs off its enumerable fields.
   return Object.assign(enginePlan, extras);
@@ -174,6 +206,99 @@ export async function applyRestore(
 ): Promise<ApplyResult> {
   const chosen = isPlan(input) ? input : await planRestore(api, input, target, options);
   return apply(api, chosen, { onProgress: options.onProgress });
+}
+
+/** A setting's value as a confirmation shows it. */
+function describeValue(value: unknown): string {
+  return value === undefined || value === '' ? '(none)' : `"${String(value)}"`;
+}
+
+function contactPointDestinationChanges(
+  want: DesiredContactPoint,
+  have: ContactPoint | undefined
+): Array<Omit<DestinationChange, 'confirmed'>> {
+  const where = Object.entries(want.settings)
+    .filter(([key, value]) => !want.secretKeys.includes(key) && typeof value === 'string' && value !== '')
+    .map(([key, value]) => `${settingNoun(want.type, key)} ${describeValue(value)}`);
+  const id = (what: string) => `contact-point:${want.uid}:${what}`;
+  if (!have) {
+    return [
+      {
+        id: id('create'),
+        message: `Creates the ${want.type} contact point "${want.name}" and sends the plugin's alerts to it${where.length > 0 ? ` (${where.join(', ')})` : ''}${
+          Object.keys(want.secrets).length > 0
+            ? `, with the ${Object.keys(want.secrets)
+                .map((k) => settingNoun(want.type, k))
+                .join(' and ')} you entered`
+            : ''
+        }.`,
+      },
+    ];
+  }
+  if (have.type !== want.type) {
+    return [
+      {
+        id: id('type'),
+        message: `Turns the contact point "${have.name}" from ${have.type} into ${want.type}${where.length > 0 ? ` (${where.join(', ')})` : ''}: the plugin's alerts go there instead.`,
+      },
+    ];
+  }
+  const changes: Array<Omit<DestinationChange, 'confirmed'>> = [];
+  const keys = new Set([...Object.keys(want.settings), ...Object.keys(have.settings ?? {})]);
+  for (const key of [...keys].sort()) {
+    if (want.secretKeys.includes(key)) {
+      continue;
+    }
+    const from = have.settings?.[key];
+    const to = want.settings[key];
+    if (typeof from !== 'object' && typeof to !== 'object' && String(from ?? '') !== String(to ?? '')) {
+      changes.push({
+        id: id(`setting:${key}`),
+        message: `Changes the ${settingNoun(want.type, key)} of "${want.name}" from ${describeValue(from)} to ${describeValue(to)}.`,
+      });
+    }
+  }
+  for (const key of Object.keys(want.secrets).sort()) {
+    changes.push({
+      id: id(`secret:${key}`),
+      message: `Replaces the ${settingNoun(want.type, key)} of "${want.name}" with the one you entered.`,
+    });
+  }
+  return changes;
+}
+
+/** Receivers of the plugin's route (its subtree) in the bundle against those in this Grafana's tree. */
+function routeDestinationChanges(
+  bundleRoute: NotificationRoute,
+  tree: NotificationRoute
+): Array<Omit<DestinationChange, 'confirmed'>> {
+  const receivers = (route: NotificationRoute | undefined): string[] => {
+    const out = new Set<string>();
+    const walk = (r: NotificationRoute) => {
+      if (r.receiver) {
+        out.add(r.receiver);
+      }
+      (r.routes ?? []).forEach(walk);
+    };
+    if (route) {
+      walk(route);
+    }
+    return [...out].sort();
+  };
+  const now = receivers((tree.routes ?? []).find(isManagedRoute));
+  const then = receivers(bundleRoute);
+  if (now.join('\n') === then.join('\n')) {
+    return [];
+  }
+  return [
+    {
+      id: `route:${then.join(',')}`,
+      message:
+        now.length === 0
+          ? `Adds the plugin's notification route: its alerts go to ${then.map((r) => `"${r}"`).join(', ')}.`
+          : `The plugin's notification route sends to ${then.map((r) => `"${r}"`).join(', ')} instead of ${now.map((r) => `"${r}"`).join(', ')}.`,
+    },
+  ];
 }
 
 function policySkippedItem(contactPointName: string): NotificationPlanItem {

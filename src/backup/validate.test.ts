@@ -63,6 +63,22 @@ describe('validateBundle', () => {
       bundle((b) => b.content.dashboards.push({ uid: 'x', path: '../etc/x.json' })),
       'out-of-scope',
     ],
+    [
+      // Health would read it into PromQL: `cluster"} or vector(1) or {x="` makes every check pass.
+      'a cluster label that is not a label name',
+      bundle((b) => (b.content.appSettings.jsonData = { clusterLabel: 'cluster"} or vector(1) or {x="' })),
+      'malformed',
+    ],
+    [
+      'a datasource uid that is not a Grafana uid',
+      bundle((b) => (b.content.appSettings.jsonData = { prometheusDatasourceUid: '../../api/admin' })),
+      'malformed',
+    ],
+    [
+      'saved Setup choices the form would refuse',
+      bundle((b) => (b.content.appSettings.jsonData = { setup: { format: 1, form: { severities: ['everything'] } } })),
+      'malformed',
+    ],
   ])('refuses %s', (_what, input, code) => {
     expect(problems(input)).toContain(code);
   });

@@ -1,3 +1,5 @@
+import { readAppJsonData } from '../utils/appJsonData';
+import { readSavedChoices } from '../pages/Setup/saved-choices';
 import { FSM_FOLDER_UID, FSM_RULE_UID_PREFIX } from '../engine/desired-state';
 import { FSM_CONTACT_POINT_UID, isManagedRoute } from '../engine/notifications';
 import {
@@ -172,6 +174,15 @@ function structureProblems(value: Record<string, unknown>): BundleProblem[] {
   }
   if (!isRecord(content.appSettings) || !isRecord(content.appSettings.jsonData)) {
     malformed('content.appSettings.jsonData must be an object.');
+  } else {
+    // As strictly as the configuration page and Setup check what they save: restore writes these as they are.
+    for (const problem of readAppJsonData(content.appSettings.jsonData).problems) {
+      malformed(`In the bundle's app settings: ${problem}`);
+    }
+    const saved = readSavedChoices(content.appSettings.jsonData);
+    if (saved.status === 'invalid') {
+      malformed(`In the bundle's app settings: ${saved.problem}`);
+    }
   }
   if (problems.length > 0) {
     return problems;

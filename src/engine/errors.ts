@@ -34,7 +34,8 @@ export type PlanBlockerKind =
   | 'folder-uid-taken'
   | 'foreign-org-unconfirmed'
   | 'provenance-mixed'
-  | 'app-not-installed';
+  | 'app-not-installed'
+  | 'destination-unconfirmed';
 
 /** Something that makes applying this plan impossible or unsafe; the plan lists them, apply refuses. */
 export interface PlanBlocker {

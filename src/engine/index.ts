@@ -25,6 +25,7 @@ export {
   FSM_CONTACT_POINT_UID,
   DEFAULT_CONTACT_POINT_NAME,
   mergeManagedRoute,
+  isManagedRoute,
   type ContactPointChoice,
   type ContactPointKind,
   type RoutingChoice,

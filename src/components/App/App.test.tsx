@@ -73,6 +73,14 @@ describe('App routes', () => {
     }
   });
 
+  it('a crafted cluster label in the settings is refused with a warning, and Home uses "cluster" instead', async () => {
+    renderApp('home', { ...CONFIGURED, clusterLabel: 'cluster"} or vector(1) or {x="' });
+    expect(await screen.findByTestId('app-settings-problems')).toHaveTextContent(/not a Prometheus label name/);
+    expect(await screen.findByText('Prometheus DC1')).toBeInTheDocument();
+    expect(screen.getByText('cluster')).toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain('vector(1)</');
+  });
+
   it('Inventory explains what it will list', async () => {
     renderApp('inventory', CONFIGURED);
     expect(await screen.findByText('The inventory is not available yet')).toBeInTheDocument();

@@ -1,11 +1,12 @@
-import React, { lazy, Suspense } from 'react';
+import React, { lazy, Suspense, useMemo } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import type { AppRootProps } from '@grafana/data';
-import { LoadingPlaceholder } from '@grafana/ui';
+import { Alert, LoadingPlaceholder } from '@grafana/ui';
 import { ROUTES } from '../../constants';
 import type { AppJsonData } from '../../types';
 import { BackupAccessGuard } from '../../pages/Backup/BackupAccessGuard';
 import { SetupAccessGuard } from '../../pages/Setup/SetupAccessGuard';
+import { readAppJsonData } from '../../utils/appJsonData';
 import { prefixRoute } from '../../utils/utils.routing';
 
 // One chunk per page: visiting Inventory does not download Setup (and later its Scenes).
@@ -16,9 +17,22 @@ const SetupPage = lazy(() => import('../../pages/Setup/SetupPage'));
 const BackupPage = lazy(() => import('../../pages/Backup/BackupPage'));
 
 function App({ meta }: AppRootProps<AppJsonData>) {
-  const jsonData = meta.jsonData ?? {};
+  const { jsonData, problems } = useMemo(() => readAppJsonData(meta.jsonData), [meta.jsonData]);
   return (
     <Suspense fallback={<LoadingPlaceholder text="Loading…" />}>
+      {problems.length > 0 && (
+        <Alert
+          severity="warning"
+          title="Some app settings are not valid and are ignored"
+          data-testid="app-settings-problems"
+        >
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       <Routes>
         <Route path={ROUTES.Home} element={<HomePage jsonData={jsonData} />} />
         <Route path={ROUTES.Inventory} element={<InventoryPage jsonData={jsonData} />} />

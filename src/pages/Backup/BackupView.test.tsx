@@ -1,5 +1,5 @@
 import React from 'react';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { apply } from '../../engine/apply';
 import { buildDesiredState, type SetupChoices } from '../../engine/desired-state';
 import { exportBundle } from '../../backup/export';
@@ -84,8 +84,14 @@ describe('Backup page', () => {
     const count = bundle.content.ruleGroups[0].rules.length;
     expect(await screen.findByTestId('plan-count-create')).toHaveAttribute('data-count', String(count));
     expect(screen.getByTestId('plan-count-update')).toHaveAttribute('data-count', '0');
-    expect(screen.getByText(/Restore is blocked/)).toBeInTheDocument();
+    expect(screen.getAllByText(/Restore is blocked/).length).toBeGreaterThan(0);
     expect(screen.getByText(/Enter the Slack webhook URL/)).toBeInTheDocument();
+    // A new contact point and a new route: where notifications go changes, and each change needs its tick.
+    const destinations = within(screen.getByTestId('restore-destinations')).getAllByRole('checkbox');
+    expect(destinations).toHaveLength(2);
+    for (const tick of destinations) {
+      fireEvent.click(tick);
+    }
     expect(screen.getByRole('button', { name: /^Restore \(/ })).toBeDisabled();
 
     fireEvent.change(screen.getByLabelText(/^Slack webhook URL/), { target: { value: 'https://hooks.slack.com/new' } });

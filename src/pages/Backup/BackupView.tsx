@@ -30,7 +30,8 @@ type ExportState =
 
 type PlanState =
   | { status: 'idle' }
-  | { status: 'planning' }
+  /** `plan`: the one on screen, kept while its successor is made, so a tick does not blank the page. */
+  | { status: 'planning'; plan?: RestorePlan }
   | { status: 'rejected'; messages: string[] }
   | { status: 'error'; message: string }
   | { status: 'ready'; plan: RestorePlan };
@@ -75,7 +76,10 @@ export function BackupView({ api, pluginId, pluginVersion }: BackupViewProps) {
   const planRun = useRef(0);
   const runPlan = (bundleText: string, next: RestoreOptions) => {
     const run = ++planRun.current;
-    setPlanState({ status: 'planning' });
+    setPlanState((current) => ({
+      status: 'planning',
+      plan: current.status === 'ready' || current.status === 'planning' ? current.plan : undefined,
+    }));
     planRestore(api, bundleText, target, next)
       .then((plan) => run === planRun.current && setPlanState({ status: 'ready', plan }))
       .catch((error: unknown) => {
@@ -134,8 +138,9 @@ export function BackupView({ api, pluginId, pluginVersion }: BackupViewProps) {
 
   const toggle = (list: readonly string[] | undefined, id: string, on: boolean) =>
     on ? [...new Set([...(list ?? []), id])] : (list ?? []).filter((x) => x !== id);
-  const plan = planState.status === 'ready' ? planState.plan : undefined;
+  const plan = planState.status === 'ready' || planState.status === 'planning' ? planState.plan : undefined;
   const canApply =
+    planState.status === 'ready' &&
     plan !== undefined &&
     plan.blockers.length === 0 &&
     plan.writes > 0 &&
@@ -179,6 +184,11 @@ export function BackupView({ api, pluginId, pluginVersion }: BackupViewProps) {
             Choose a bundle downloaded here. It is checked first (format, version, checksum, organization) and then
             compared with this Grafana; nothing is written until you press Restore.
           </Text>
+          <Alert severity="info" title="The checksum detects damage, not tampering" data-testid="restore-checksum-note">
+            A damaged or cut-off file is refused. But anyone who edits a bundle can compute its checksum again, so it
+            does not prove who made the file: restore only bundles you trust, and read the plan. Every change of where
+            notifications go needs its own tick.
+          </Alert>
           <div>
             <FileUpload accept=".json,application/json" onFileUpload={onFile} showFileName>
               Choose a backup file
@@ -216,6 +226,9 @@ export function BackupView({ api, pluginId, pluginVersion }: BackupViewProps) {
               }
               confirmForeignOrg={options.confirmForeignOrg === true}
               onConfirmForeignOrg={(confirmed) => updateOptions((o) => ({ ...o, confirmForeignOrg: confirmed }))}
+              onConfirmDestination={(id, on) =>
+                updateOptions((o) => ({ ...o, confirmDestinations: toggle(o.confirmDestinations, id, on) }))
+              }
             />
           )}
           {plan && (

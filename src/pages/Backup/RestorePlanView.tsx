@@ -19,6 +19,7 @@ export interface RestoreChoicesProps {
   onOverwriteChange: (uid: string, overwrite: boolean) => void;
   confirmForeignOrg: boolean;
   onConfirmForeignOrg: (confirmed: boolean) => void;
+  onConfirmDestination: (id: string, confirmed: boolean) => void;
 }
 
 export function RestorePlanView({ plan, ...choices }: { plan: RestorePlan } & RestoreChoicesProps) {
@@ -48,6 +49,25 @@ export function RestorePlanView({ plan, ...choices }: { plan: RestorePlan } & Re
           </Stack>
         </Alert>
       )}
+      {plan.destinations.length > 0 && (
+        <section aria-label="Where notifications go" data-testid="restore-destinations">
+          <Text element="h4">Where notifications go</Text>
+          <Text element="p" color="secondary">
+            This restore changes where the plugin&apos;s alerts are sent. A bundle&apos;s checksum only shows the file
+            was not damaged: anyone can edit a bundle and compute it again. Tick each change you expect.
+          </Text>
+          {plan.destinations.map((d) => (
+            <Checkbox
+              key={d.id}
+              label={d.message}
+              value={d.confirmed}
+              data-testid="restore-destination"
+              onChange={(e) => choices.onConfirmDestination(d.id, e.currentTarget.checked)}
+            />
+          ))}
+        </section>
+      )}
+
       {plan.contactPoints.map((cp) => (
         <section key={cp.uid} aria-label={`Contact point ${cp.name}`}>
           <Text element="h4">
