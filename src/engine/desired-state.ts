@@ -115,6 +115,7 @@ export interface DesiredState {
 /** Builds the escaped selector from label filters; problems (bad label names, empty values) are appended. */
 export function buildSelector(filters: readonly LabelFilterChoice[], problems: ChoiceProblem[] = []): string {
   const parts: string[] = [];
+  const seen = new Map<string, LabelFilterChoice>();
   filters.forEach((filter, i) => {
     if (!isValidLabelName(filter.label)) {
       problems.push({
@@ -131,6 +132,24 @@ export function buildSelector(filters: readonly LabelFilterChoice[], problems: C
       });
       return;
     }
+    // Prometheus compares values exactly: " prod" never matches "prod", and a silent trim would change the filter.
+    const spaced = values.find((v) => v !== v.trim());
+    if (spaced !== undefined) {
+      problems.push({
+        field: `labelFilters.${i}.values`,
+        message: `The value "${spaced}" of label "${filter.label}" has spaces around it: remove them (Prometheus compares label values exactly).`,
+      });
+      return;
+    }
+    const earlier = seen.get(filter.label);
+    if (earlier) {
+      problems.push({
+        field: `labelFilters.${i}.label`,
+        message: repeatedLabelMessage(earlier, { ...filter, values }),
+      });
+      return;
+    }
+    seen.set(filter.label, { ...filter, values });
     if (values.length === 1) {
       parts.push(matcher(filter.label, filter.exclude ? '!=' : '=', values[0]));
     } else {
@@ -138,6 +157,22 @@ export function buildSelector(filters: readonly LabelFilterChoice[], problems: C
     }
   });
   return joinMatchers(...parts);
+}
+
+/**
+ * Every filter must hold, so two on one label narrow each other: two inclusions of different
+ * values, or the inclusion and exclusion of one value, match no series and the rules could never
+ * fire. Any repeat is refused, with the words for the case.
+ */
+function repeatedLabelMessage(first: LabelFilterChoice, second: LabelFilterChoice): string {
+  const both = first.values.filter((v) => second.values.includes(v));
+  if (!first.exclude !== !second.exclude && both.length > 0) {
+    return `Label "${second.label}" both includes and excludes "${both[0]}": no series could match, so the rules could never fire. Keep one of the two filters.`;
+  }
+  if (!first.exclude && !second.exclude) {
+    return `Label "${second.label}" is filtered twice: a series has one value, so both filters can never hold and the rules could never fire. Put all its values in one filter.`;
+  }
+  return `Label "${second.label}" is filtered twice: put its values in one filter, so what the rules watch is said once.`;
 }
 
 /** Every problem with the choices, field by field, without throwing: for the form. */

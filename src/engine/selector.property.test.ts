@@ -107,12 +107,16 @@ const exprsOf = (labelFilters: LabelFilterChoice[]) =>
 const PROBE = { name: 'fsm_probe', op: '=', value: 'probe' };
 const probeSelectors = exprsOf([{ label: PROBE.name, values: [PROBE.value] }]).map(selectorsOf);
 
-// Any text: quotes, backslashes, newlines, braces, commas, regex characters, unicode.
-const anyValue = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 40 }),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }),
-  fc.constantFrom('node"} or up{job=~".+', 'a\\"b', '\\', '"', '\n', '.*', 'x",instance!="', '}[5m]', "'", '`')
-);
+// Values Setup accepts: surrounding whitespace is refused (see the property below), anything else
+// goes: quotes, backslashes, newlines inside, braces, commas, regex characters, unicode.
+const untrimmed = (v: string) => v !== v.trim();
+const anyValue = fc
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 40 }),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }),
+    fc.constantFrom('node"} or up{job=~".+', 'a\\"b', '\\', '"', 'a\nb', '.*', 'x",instance!="', '}[5m]', "'", '`')
+  )
+  .filter((v) => !untrimmed(v));
 const labelName = fc.constantFrom('job', 'instance', 'cluster', 'env', 'datacenter');
 
 describe('label filters chosen in Setup', () => {
@@ -141,7 +145,10 @@ describe('label filters chosen in Setup', () => {
   it('match several values literally: the regex matches each chosen value and nothing the values do not spell', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 2, maxLength: 4 }),
+        fc.array(
+          fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !untrimmed(v)),
+          { minLength: 2, maxLength: 4 }
+        ),
         fc.string({ maxLength: 12 }),
         (values, other) => {
           const selector = buildSelector([{ label: 'job', values }]);
@@ -158,6 +165,54 @@ describe('label filters chosen in Setup', () => {
       ),
       { numRuns: 200 }
     );
+  });
+
+  it('refuse a value with spaces around it, saying so, instead of trimming it or matching nothing', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom(' ', '\t', '\n', ' \u00a0'),
+        fc.boolean(),
+        (core, space, before) => {
+          const value = before ? `${space}${core}` : `${core}${space}`;
+          const problems: Array<{ field: string; message: string }> = [];
+          expect(buildSelector([{ label: 'job', values: [value] }], problems)).toBe('');
+          expect(problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/spaces around it/) })]);
+        }
+      )
+    );
+  });
+
+  it('refuse a label filtered twice, saying when the rules could never fire', () => {
+    const problemsOf = (filters: LabelFilterChoice[]) => {
+      const problems: Array<{ field: string; message: string }> = [];
+      buildSelector(filters, problems);
+      return problems.map((p) => p.message);
+    };
+    expect(
+      problemsOf([
+        { label: 'env', values: ['prod'] },
+        { label: 'env', values: ['prod'], exclude: true },
+      ])
+    ).toEqual([expect.stringMatching(/both includes and excludes "prod".*could never fire/)]);
+    expect(
+      problemsOf([
+        { label: 'env', values: ['prod'] },
+        { label: 'env', values: ['dev'] },
+      ])
+    ).toEqual([expect.stringMatching(/filtered twice.*could never fire/)]);
+    expect(
+      problemsOf([
+        { label: 'env', values: ['a'], exclude: true },
+        { label: 'env', values: ['b'], exclude: true },
+      ])
+    ).toEqual([expect.stringMatching(/filtered twice: put its values in one filter/)]);
+    expect(
+      problemsOf([
+        { label: 'env', values: ['prod'] },
+        { label: 'job', values: ['node'] },
+      ])
+    ).toEqual([]);
   });
 
   it('reject label names that are not label names instead of pasting them into a query', () => {

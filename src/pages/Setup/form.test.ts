@@ -28,6 +28,20 @@ describe('Setup form → engine choices', () => {
     });
   });
 
+  it('refuses "1,000" (one thousand, or one?) at its field, while "85,5" stays a decimal comma', () => {
+    const typed = form({
+      thresholds: { 'node.cpuUtilisation': { warning: '1,000' }, 'node.memoryUtilisation': { warning: '85,5' } },
+    });
+    expect(formProblems(typed)).toEqual([
+      {
+        field: 'threshold:node.cpuUtilisation',
+        message: expect.stringMatching(/"1,000" could mean 1000 or 1: write it without a thousands separator \(1000\)/),
+      },
+    ]);
+    // Not read as 1: the engine never sees it, so the only message is the one above.
+    expect(toSetupChoices(typed).overrides).toEqual({ 'node.memoryUtilisation': { warning: 85.5 } });
+  });
+
   it('sends a secret only when one was typed (empty keeps the stored one) and leaves notifications out when off', () => {
     const slack = (slackWebhookUrl: string) =>
       toSetupChoices(

@@ -146,9 +146,15 @@ export function initialForm(datasourceUid: string): SetupForm {
   };
 }
 
+/**
+ * `1,000` reads as one thousand to some and as one to others (a decimal comma): refused rather than
+ * guessed. A comma that cannot be a thousands separator (`85,5`) is a decimal comma.
+ */
+const THOUSANDS_GROUPED = /^[-+]?\d{1,3}(?:,\d{3})+$/;
+
 /** '' → not overridden; anything else that is not a finite number → NaN, which the engine reports at the field. */
 function parseLevel(text: string | undefined): number | undefined {
-  if (text === undefined || text.trim() === '') {
+  if (text === undefined || text.trim() === '' || THOUSANDS_GROUPED.test(text.trim())) {
     return undefined;
   }
   const normalised = text.trim().replace(',', '.');
@@ -285,6 +291,18 @@ export function formProblems(form: SetupForm): ChoiceProblem[] {
   }
   if (form.notify && form.severities.length === 0) {
     problems.push({ field: 'notifications.routing.severities', message: 'Choose at least one severity to notify.' });
+  }
+  const chosen = new Set(form.exporterIds);
+  for (const [key, input] of Object.entries(form.thresholds)) {
+    for (const level of ['warning', 'critical'] as const) {
+      const text = input[level]?.trim() ?? '';
+      if (chosen.has(key.split('.')[0]) && THOUSANDS_GROUPED.test(text)) {
+        problems.push({
+          field: `threshold:${key}`,
+          message: `The ${level} level "${text}" could mean ${Number(text.replace(/,/g, ''))} or ${Number(text.replace(',', '.'))}: write it without a thousands separator (${text.replace(/,/g, '')}), or with a point for decimals.`,
+        });
+      }
+    }
   }
   form.muteTimings.forEach((mt, i) => {
     if ((mt.start === '') !== (mt.end === '')) {
