@@ -10,8 +10,8 @@ import { config, setBackendSrv, setDataSourceSrv, type BackendSrv, type DataSour
 import { apply, buildDesiredState } from '../../engine';
 import { nodeExporter } from '../../catalog/exporters/node';
 import { postgresExporter } from '../../catalog/exporters/postgres';
-import { PLUGIN_BASE_URL, PLUGIN_ID } from '../../constants';
-import { GrafanaDouble } from '../../../tests/grafana-double';
+import { PLUGIN_BASE_URL, PLUGIN_ID, SETUP_WRITE_ACTION } from '../../constants';
+import { basicUser, GrafanaDouble } from '../../../tests/grafana-double';
 import SetupPage from './SetupPage';
 import { doubleApi, doubleBackendFetch, type ScrapedMetric } from '../../../tests/support/double-backend-srv';
 
@@ -34,7 +34,10 @@ function promSettings(uid: string, name: string): DataSourceInstanceSettings {
 }
 
 function grafana({ user = 'admin', scraped = NODE_AND_POSTGRES }: { user?: string; scraped?: ScrapedMetric[] } = {}) {
-  const double = new GrafanaDouble({ currentUser: user });
+  const double = new GrafanaDouble({
+    currentUser: user,
+    users: { 'ds-editor': basicUser('ds-editor', 'Editor', ['datasources:read']) },
+  });
   double.addDatasource({ uid: 'prom', name: 'Prometheus' });
   // Grafana answers an installed app's settings whether or not they were ever saved (GetPluginSettingByID).
   double.addPlugin(PLUGIN_ID, { enabled: true });
@@ -375,6 +378,23 @@ describe('Setup remembers', () => {
 });
 
 describe('Setup: permissions and prerequisites', () => {
+  it('an Editor granted the Setup permission applies the rules, and is told the choices are not remembered', async () => {
+    config.bootData.user = {
+      ...config.bootData.user,
+      orgRole: OrgRole.Editor,
+      permissions: { [SETUP_WRITE_ACTION]: true },
+    };
+    // An Editor who may also read datasources (an admin granted it): Grafana lets Editors write rules (11.6+).
+    const { double } = grafana({ user: 'ds-editor' });
+    renderSetup();
+    await toChoose();
+    await toPlan(/^3 writes$/);
+    expect(screen.getByTestId('setup-plan-not-remembered')).toBeInTheDocument();
+    fireEvent.click(applyButton());
+    expect(await screen.findByTestId('setup-apply-result')).toHaveTextContent('Applied: 3 writes');
+    expect(double.writeLog.map((w) => w.path)).not.toContain(`/api/plugins/${PLUGIN_ID}/settings`);
+  });
+
   it('a Viewer (Grafana answers 403) sees the permission message and nothing is written', async () => {
     const { double } = grafana({ user: 'viewer' });
     renderSetup();

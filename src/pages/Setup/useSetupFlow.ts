@@ -28,6 +28,7 @@ import {
   type PlanState,
 } from './state';
 import { PLUGIN_ID } from '../../constants';
+import { canConfigureApp } from '../../utils/permissions';
 
 /*
  * The Setup flow: detect → choose → plan → apply. It lives above the step routes so moving
@@ -212,9 +213,14 @@ async function readExisting(api: GrafanaApi): Promise<ExistingState> {
   };
 }
 
-/** What applying this form means: its rules and notification objects, and saving the form itself. */
+/**
+ * What applying this form means: its rules and notification objects, and saving the form itself,
+ * where the user may save the app's settings (plugins:write, an Admin's: an Editor granted the
+ * Setup permission would otherwise fail at the last step, after the rules were written).
+ */
 function desiredFor(form: SetupForm) {
-  return withSavedChoices(buildDesiredState(toSetupChoices(form)), form, PLUGIN_ID);
+  const desired = buildDesiredState(toSetupChoices(form));
+  return canConfigureApp() ? withSavedChoices(desired, form, PLUGIN_ID) : desired;
 }
 
 export interface SetupFlow {

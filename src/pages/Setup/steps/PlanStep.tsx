@@ -79,6 +79,13 @@ function SetupPlan({
         </Alert>
       )}
 
+      {!plan.appSettings && (
+        <Alert severity="info" title="These choices will not be remembered" data-testid="setup-plan-not-remembered">
+          Saving them for the next Setup run needs permission to change the app&apos;s settings (plugins:write, an
+          Admin&apos;s). The rules and notification objects are written as planned.
+        </Alert>
+      )}
+
       <PlanView
         plan={plan}
         overwrite={overwrite}
