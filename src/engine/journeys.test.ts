@@ -766,3 +766,27 @@ describe('mute timings carry Grafana’s version', () => {
     expect(double.muteTimings.get('Sunday maintenance')!.time_intervals).toEqual([{ weekdays: ['saturday'] }]);
   });
 });
+
+describe('read-only rules (provenance api)', () => {
+  it('a threshold change writes the group: the group read (which carries no provenance) is not mistaken for a change', async () => {
+    const { double, api } = doubleWithClient();
+    await apply(api, desired({ editable: false }));
+    const result = await apply(
+      api,
+      desired({ editable: false, overrides: { 'node.cpuUtilisation': { warning: 70 } } })
+    );
+    expect(result.summary.groupsWritten).toEqual(['fsm-node']);
+    expect([...double.rules.values()].every((r) => r.provenance === 'api')).toBe(true);
+  });
+
+  it.each(GRAFANA_VERSIONS)(
+    'on Grafana %s, deselecting a pack deletes its read-only rules, and the next plan is empty',
+    async (grafanaVersion) => {
+      const { double, api } = doubleWithClient({ grafanaVersion });
+      await apply(api, desired({ editable: false }));
+      await apply(api, desired({ editable: false, exporterIds: ['node'] }));
+      expect(double.groupRules('fsm-alerts', `fsm-${second.id}`)).toEqual([]);
+      expect((await plan(api, desired({ editable: false, exporterIds: ['node'] }))).writes).toBe(0);
+    }
+  );
+});
