@@ -92,12 +92,14 @@ export function planAppSettings(
     flatten(current, 'jsonData', new Map()),
     flatten(appSettingsBody(desired, settings).jsonData, 'jsonData', new Map())
   );
+  // The settings a user knows by name (`clusterLabel`, `setup`), not every leaf of them.
+  const keys = [...new Set(diff.map((d) => d.path.replace(/^jsonData\./, '').split('.')[0]))];
   return {
     plan: {
       action: diff.length > 0 ? 'update' : 'unchanged',
       reason:
         diff.length > 0
-          ? `Saves ${desired.what}: ${diff.map((d) => d.path.replace(/^jsonData\./, '')).join(', ')}; other settings are kept.`
+          ? `Saves ${desired.what} (${keys.join(', ')}); other settings are kept.`
           : `${desired.what[0].toUpperCase()}${desired.what.slice(1)} already saved.`,
       diff,
     },

@@ -141,7 +141,14 @@ export function PlanView({ plan, overwrite, onToggleOverwrite, disabled = false,
             <ActionBadge action={plan.appSettings.action} />
             <Text>App settings: {plan.appSettings.reason}</Text>
           </Stack>
-          <DiffList diff={plan.appSettings.diff} />
+          {plan.appSettings.diff.length > 0 && (
+            <details>
+              <summary>
+                {plan.appSettings.diff.length} value{plan.appSettings.diff.length === 1 ? '' : 's'}
+              </summary>
+              <DiffList diff={plan.appSettings.diff} />
+            </details>
+          )}
         </section>
       )}
 
