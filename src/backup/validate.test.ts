@@ -79,8 +79,66 @@ describe('validateBundle', () => {
       bundle((b) => (b.content.appSettings.jsonData = { setup: { format: 1, form: { severities: ['everything'] } } })),
       'malformed',
     ],
+    ...(
+      [
+        ['an interval off the 10 s grid', (g: any) => (g.interval = 45)],
+        ['a rule that is null', (g: any) => (g.rules = [null])],
+        ['a query without a time range', (g: any) => delete g.rules[0].data[0].relativeTimeRange],
+        ['a condition that is not a query', (g: any) => (g.rules[0].condition = 'Z')],
+        ['a no-data state Grafana does not know', (g: any) => (g.rules[0].noDataState = 'Ignore')],
+        ['a "for" that is not a duration', (g: any) => (g.rules[0].for = 'five minutes')],
+        ['a label that is not text', (g: any) => (g.rules[0].labels = { severity: 1 })],
+      ] as const
+    ).map(([what, change]) => [
+      `${what} (Grafana would answer 400 half-way)`,
+      bundle((b) => {
+        const group = {
+          title: 'fsm-node',
+          folderUid: 'fsm-alerts',
+          interval: 60,
+          rules: [
+            {
+              uid: 'fsm-node-x',
+              title: 'X',
+              condition: 'A',
+              noDataState: 'OK',
+              execErrState: 'Error',
+              for: '5m',
+              labels: {},
+              data: [{ refId: 'A', datasourceUid: 'prom', relativeTimeRange: { from: 600, to: 0 }, model: {} }],
+            },
+          ],
+        };
+        change(group);
+        b.content.ruleGroups.push(group);
+      }),
+      'malformed',
+    ]),
   ])('refuses %s', (_what, input, code) => {
     expect(problems(input)).toContain(code);
+  });
+
+  it('accepts a well-formed rule (the cases above differ from it in one field each)', () => {
+    const good = bundle((b) =>
+      b.content.ruleGroups.push({
+        title: 'fsm-node',
+        folderUid: 'fsm-alerts',
+        interval: 60,
+        rules: [
+          {
+            uid: 'fsm-node-x',
+            title: 'X',
+            condition: 'A',
+            noDataState: 'OK',
+            execErrState: 'Error',
+            for: '5m',
+            labels: {},
+            data: [{ refId: 'A', datasourceUid: 'prom', relativeTimeRange: { from: 600, to: 0 }, model: {} }],
+          },
+        ],
+      })
+    );
+    expect(problems(good)).toEqual([]);
   });
 
   it('checks the checksum before the structure, so a hand-edited file is called tampered', () => {

@@ -1,3 +1,5 @@
+import { SCHEDULER_BASE_INTERVAL_SECONDS } from '../alerting/grafana-rules';
+import { promDurationMs } from '../utils/durations';
 import { readAppJsonData } from '../utils/appJsonData';
 import { readSavedChoices } from '../pages/Setup/saved-choices';
 import { FSM_FOLDER_UID, FSM_RULE_UID_PREFIX } from '../engine/desired-state';
@@ -187,6 +189,7 @@ function structureProblems(value: Record<string, unknown>): BundleProblem[] {
   if (problems.length > 0) {
     return problems;
   }
+  const seenUids = new Set<string>();
   for (const [g, group] of (content.ruleGroups as unknown[]).entries()) {
     if (!isRecord(group) || typeof group.title !== 'string' || group.title === '' || !Array.isArray(group.rules)) {
       malformed(`Rule group ${g + 1} needs a title and a list of rules.`);
@@ -197,8 +200,22 @@ function structureProblems(value: Record<string, unknown>): BundleProblem[] {
         `Rule group "${group.title}" is in folder "${String(group.folderUid)}": restore only writes into the plugin's folder "${FSM_FOLDER_UID}".`
       );
     }
-    if (typeof group.interval !== 'number' || !Number.isInteger(group.interval) || group.interval <= 0) {
-      malformed(`Rule group "${group.title}" needs an interval in whole seconds.`);
+    if (group.title.length > MAX_TITLE) {
+      malformed(
+        `Rule group "${group.title.slice(0, 40)}…" has a name over ${MAX_TITLE} characters, which Grafana refuses.`
+      );
+    }
+    // Grafana refuses an interval off the scheduler's grid with a 400 (ValidateRuleGroupInterval): found here,
+    // before any write, a restore never stops half-way on it.
+    if (
+      typeof group.interval !== 'number' ||
+      !Number.isInteger(group.interval) ||
+      group.interval <= 0 ||
+      group.interval % SCHEDULER_BASE_INTERVAL_SECONDS !== 0
+    ) {
+      malformed(
+        `Rule group "${group.title}" has the interval ${JSON.stringify(group.interval)}: Grafana needs whole seconds, a multiple of ${SCHEDULER_BASE_INTERVAL_SECONDS}.`
+      );
     }
     for (const rule of group.rules as unknown[]) {
       if (
@@ -210,6 +227,13 @@ function structureProblems(value: Record<string, unknown>): BundleProblem[] {
         malformed(`A rule in group "${group.title}" lacks a uid, title or queries.`);
         continue;
       }
+      for (const problem of ruleProblems(rule)) {
+        malformed(`Rule "${rule.title}" (${rule.uid}): ${problem}`);
+      }
+      if (seenUids.has(rule.uid)) {
+        malformed(`The rule uid "${rule.uid}" appears twice in the bundle.`);
+      }
+      seenUids.add(rule.uid);
       if (!UID.test(rule.uid) || !rule.uid.startsWith(FSM_RULE_UID_PREFIX)) {
         scope(
           `Rule "${rule.title}" has uid "${rule.uid}": restore only writes the plugin's own rules (uids starting with "${FSM_RULE_UID_PREFIX}").`
@@ -229,7 +253,13 @@ function structureProblems(value: Record<string, unknown>): BundleProblem[] {
     malformed('The bundle lists more than one contact point; the plugin creates only one.');
   }
   for (const cp of content.contactPoints as unknown[]) {
-    if (!isRecord(cp) || typeof cp.name !== 'string' || typeof cp.type !== 'string' || !isRecord(cp.settings)) {
+    if (
+      !isRecord(cp) ||
+      typeof cp.name !== 'string' ||
+      cp.name.trim() === '' ||
+      typeof cp.type !== 'string' ||
+      !isRecord(cp.settings)
+    ) {
       malformed('A contact point lacks a name, type or settings.');
       continue;
     }
@@ -261,6 +291,69 @@ function structureProblems(value: Record<string, unknown>): BundleProblem[] {
     }
     if (!/^dashboards\/[A-Za-z0-9._-]+\.json$/.test(d.path)) {
       scope(`Dashboard "${d.uid}" has path "${d.path}": restore only imports the plugin's own dashboards/*.json.`);
+    }
+  }
+  return problems;
+}
+
+const MAX_TITLE = 190;
+const NO_DATA_STATES = ['Alerting', 'NoData', 'OK', 'KeepLast'];
+const ERROR_STATES = ['OK', 'Alerting', 'Error', 'KeepLast'];
+
+/**
+ * What Grafana's rule validation (ValidateAlertRule, AlertQuery.PreSave; 11.6–main) would refuse with a 400,
+ * found before any write so a restore never stops half-way.
+ */
+function ruleProblems(rule: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const title = String(rule.title);
+  if (title.length === 0 || title.length > MAX_TITLE) {
+    problems.push(`the title must be 1–${MAX_TITLE} characters.`);
+  }
+  const refIds = new Set<string>();
+  for (const [i, q] of (rule.data as unknown[]).entries()) {
+    if (
+      !isRecord(q) ||
+      typeof q.refId !== 'string' ||
+      q.refId === '' ||
+      typeof q.datasourceUid !== 'string' ||
+      !isRecord(q.model)
+    ) {
+      problems.push(`query ${i + 1} needs a refId, a datasourceUid and a model.`);
+      continue;
+    }
+    refIds.add(q.refId);
+    const range = q.relativeTimeRange;
+    if (
+      q.datasourceUid !== '__expr__' &&
+      !(isRecord(range) && typeof range.from === 'number' && typeof range.to === 'number' && range.from > range.to)
+    ) {
+      problems.push(`query ${q.refId} needs a relativeTimeRange with from greater than to (seconds).`);
+    }
+  }
+  if ((rule.data as unknown[]).length === 0) {
+    problems.push('it has no queries.');
+  }
+  if (typeof rule.condition !== 'string' || !refIds.has(rule.condition)) {
+    problems.push(`its condition ${JSON.stringify(rule.condition)} is not one of its queries.`);
+  }
+  if (rule.noDataState !== undefined && !NO_DATA_STATES.includes(String(rule.noDataState))) {
+    problems.push(`noDataState ${JSON.stringify(rule.noDataState)} is not one of ${NO_DATA_STATES.join(', ')}.`);
+  }
+  if (rule.execErrState !== undefined && !ERROR_STATES.includes(String(rule.execErrState))) {
+    problems.push(`execErrState ${JSON.stringify(rule.execErrState)} is not one of ${ERROR_STATES.join(', ')}.`);
+  }
+  if (rule.for !== undefined && promDurationMs(rule.for) === undefined) {
+    problems.push(`"for" ${JSON.stringify(rule.for)} is not a duration.`);
+  }
+  for (const field of ['labels', 'annotations'] as const) {
+    const map = rule[field];
+    if (
+      map !== undefined &&
+      map !== null &&
+      (!isRecord(map) || Object.values(map).some((v) => typeof v !== 'string'))
+    ) {
+      problems.push(`${field} must map names to text.`);
     }
   }
   return problems;
