@@ -136,8 +136,7 @@ export const prometheusExporter = defineExporter({
         {
           // Since 2.40 the counter is split by `type` (float, histogram; tsdb/head.go): summed per
           // target so the panel shows one rate and joins on the target's labels work.
-          expr: (q) =>
-            `sum by (${q.by}) (rate(${sel('prometheus_tsdb_head_samples_appended_total', q)}[${q.range}]))`,
+          expr: (q) => `sum by (${q.by}) (rate(${sel('prometheus_tsdb_head_samples_appended_total', q)}[${q.range}]))`,
         },
       ],
     },
@@ -297,7 +296,11 @@ export const prometheusExporter = defineExporter({
         {
           // Three selectors rather than one `__name__` regex, so every name is visible to the evidence test.
           expr: (q) =>
-            ['prometheus_remote_storage_shards', 'prometheus_remote_storage_shards_desired', 'prometheus_remote_storage_shards_max']
+            [
+              'prometheus_remote_storage_shards',
+              'prometheus_remote_storage_shards_desired',
+              'prometheus_remote_storage_shards_max',
+            ]
               .map((metric) => sel(metric, q))
               .join(' or '),
         },
