@@ -82,6 +82,7 @@ export const kafkaPromtoolCases: PromtoolCases = {
     },
   },
   'consumer-lag': {
+    family: 'Kafka-committed offsets',
     fires: {
       series: [
         {
@@ -101,8 +102,40 @@ export const kafkaPromtoolCases: PromtoolCases = {
       ],
       evalTime: '35m',
     },
+    otherFamilies: [
+      {
+        // Only with --use.consumelag.zookeeper (kafka_exporter ≥ 1.3): same labels, another name.
+        family: 'ZooKeeper-committed offsets',
+        fires: {
+          series: [
+            {
+              series: kafkaSeries(
+                'kafka_consumergroupzookeeper_lag_zookeeper',
+                'consumergroup="legacy",partition="0",topic="orders"'
+              ),
+              values: '5000+500x40',
+            },
+          ],
+          evalTime: '35m',
+          labels: { ...KAFKA, consumergroup: 'legacy', topic: 'orders' },
+        },
+        quiet: {
+          series: [
+            {
+              series: kafkaSeries(
+                'kafka_consumergroupzookeeper_lag_zookeeper',
+                'consumergroup="legacy",partition="0",topic="orders"'
+              ),
+              values: '50000-500x40',
+            },
+          ],
+          evalTime: '35m',
+        },
+      },
+    ],
   },
   'consumer-lag-crit': {
+    family: 'ZooKeeper-committed offsets',
     fires: {
       series: [
         {
@@ -128,6 +161,39 @@ export const kafkaPromtoolCases: PromtoolCases = {
       ],
       evalTime: '20m',
     },
+    otherFamilies: [
+      {
+        // With the -1 kafka_exporter reports for a partition the group never committed on (kafka_exporter.go).
+        family: 'Kafka-committed offsets',
+        fires: {
+          series: [
+            {
+              series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+              values: '150000x30',
+            },
+            {
+              series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="1",topic="orders"'),
+              values: '-1x30',
+            },
+          ],
+          evalTime: '20m',
+          labels: { ...KAFKA, consumergroup: 'billing', topic: 'orders' },
+        },
+        quiet: {
+          series: [
+            {
+              series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+              values: '50000x30',
+            },
+            {
+              series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="1",topic="orders"'),
+              values: '-1x30',
+            },
+          ],
+          evalTime: '20m',
+        },
+      },
+    ],
   },
   'no-consumers': {
     // Partition 1 was never committed by the group: the exporter reports its lag as -1, which must not
