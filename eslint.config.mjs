@@ -19,6 +19,10 @@ const SHIPPED_CODE_IMPORT_RESTRICTIONS = {
       message: 'promtool cases are test data for the generator: they must not ship in the catalog chunk.',
     },
     {
+      regex: '^(\\.{1,2}/)+(.*/)?evidence(/|$)',
+      message: 'catalog/evidence is test data (where each name comes from): it must not ship in the catalog chunk.',
+    },
+    {
       group: ['@grafana/grafana-foundation-sdk', '@grafana/grafana-foundation-sdk/**'],
       message: 'foundation-sdk builds dashboards at build time (src/generate/); it must not ship.',
     },
@@ -87,6 +91,7 @@ export default defineConfig([
       'src/**/*.test.{ts,tsx}',
       'src/catalog/**/*.promtool.ts',
       'src/catalog/promtool-cases.ts',
+      'src/catalog/evidence/**',
     ],
     rules: {
       'no-restricted-imports': ['error', SHIPPED_CODE_IMPORT_RESTRICTIONS],

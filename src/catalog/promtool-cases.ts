@@ -29,8 +29,22 @@ import { truenasPromtoolCases } from './exporters/truenas.promtool';
 import { vmwarePromtoolCases } from './exporters/vmware.promtool';
 import { windowsPromtoolCases } from './exporters/windows.promtool';
 
-/** For each alert id of one exporter: series on which it fires, and series on which it stays quiet. */
-export type PromtoolCases = Record<string, { fires: AlertTestCase; quiet: AlertTestCase }>;
+/** Series on which an alert fires, and series on which it stays quiet. */
+export interface FireAndQuiet {
+  fires: AlertTestCase;
+  quiet: AlertTestCase;
+}
+
+/**
+ * For each alert id of one exporter: series on which it fires, and series on which it stays quiet,
+ * with `family` naming the exporter versions whose series they are where versions differ.
+ * `otherFamilies` holds a fire/quiet pair for each further family whose series differ (names,
+ * labels), so the alert is proven on each shape it meets.
+ */
+export type PromtoolCases = Record<
+  string,
+  FireAndQuiet & { family?: string; otherFamilies?: Array<FireAndQuiet & { family: string }> }
+>;
 
 /** By exporter id. */
 export const PROMTOOL_CASES: Record<string, PromtoolCases> = {

@@ -2,6 +2,7 @@
 import { parse } from 'yaml';
 
 import { nodeExporter } from '../catalog/exporters/node';
+import { prometheusExporter } from '../catalog/exporters/prometheus';
 import { matcher } from '../catalog/promql';
 import { fixtureExporter, widgetPromtoolCases } from '../../tests/support/fixture-exporter';
 import { PROMTOOL_CASES } from '../catalog/promtool-cases';
@@ -195,5 +196,30 @@ describe('a pack that Grafana or Prometheus would misread', () => {
     const broken = fixtureExporter([{ threshold: Number.POSITIVE_INFINITY }]);
 
     expect(() => prometheusRuleGroups(broken)).toThrow(/finite number/);
+  });
+});
+
+describe('promtool tests for alerts whose series differ between exporter versions', () => {
+  const ruleFile = '../../provisioning/prometheus/rules/fsm-prometheus.rules.yml';
+  const queue = prometheusExporter.alerts.find((a) => a.id === 'notification-queue')!;
+  const cases = PROMTOOL_CASES.prometheus['notification-queue'];
+  const doc = parse(renderPromtoolTests(prometheusExporter, PROMTOOL_CASES.prometheus, ruleFile));
+  const named = (name: string) => doc.tests.find((t: any) => t.name === name);
+
+  it('renders a firing and a quiet case per family, each named after its family', () => {
+    const [other] = cases.otherFamilies!;
+    expect(named(`${queue.name} fires (${cases.family})`).input_series).toEqual(cases.fires.series);
+    expect(named(`${queue.name} stays quiet (${cases.family})`).input_series).toEqual(cases.quiet.series);
+    expect(named(`${queue.name} fires (${other.family})`).input_series).toEqual(other.fires.series);
+    expect(named(`${queue.name} fires (${other.family})`).alert_rule_test[0].exp_alerts[0].exp_labels).toMatchObject(
+      other.fires.labels!
+    );
+    expect(named(`${queue.name} stays quiet (${other.family})`).alert_rule_test[0].exp_alerts).toEqual([]);
+  });
+
+  it('keeps the plain names for alerts with one family', () => {
+    const target = prometheusExporter.alerts.find((a) => a.id === 'target-down')!;
+    expect(named(`${target.name} fires`)).toBeDefined();
+    expect(named(`${target.name} stays quiet`)).toBeDefined();
   });
 });

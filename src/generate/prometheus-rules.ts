@@ -113,7 +113,10 @@ export function renderPromtoolTests(
         `Alert "${alert.id}" of exporter "${exporter.id}" has no promtool cases: add them to its .promtool.ts.`
       );
     }
-    return [firesTest(exporter, alert, alertCases.fires, rule), quietTest(alert, alertCases.quiet)];
+    return [alertCases, ...(alertCases.otherFamilies ?? [])].flatMap((pair) => [
+      firesTest(exporter, alert, pair.fires, rule, pair.family),
+      quietTest(alert, pair.quiet, pair.family),
+    ]);
   });
   return toYaml(
     {
@@ -129,7 +132,8 @@ function firesTest(
   exporter: ExporterDefinition,
   alert: AlertDefinition,
   testCase: AlertTestCase,
-  rule: PrometheusAlertRule
+  rule: PrometheusAlertRule,
+  family?: string
 ) {
   const expLabels = { ...(testCase.labels ?? {}), ...rule.labels };
   const where = (field: string) => `The ${field} of alert "${alert.id}" in exporter "${exporter.id}"`;
@@ -138,7 +142,7 @@ function firesTest(
     expAnnotations[key] = renderLabelTemplate(template, expLabels, where(key));
   }
   return {
-    name: `${alert.name} fires`,
+    name: `${alert.name} fires${familySuffix(family)}`,
     ...inputSeries(testCase),
     alert_rule_test: [
       {
@@ -150,12 +154,17 @@ function firesTest(
   };
 }
 
-function quietTest(alert: AlertDefinition, testCase: AlertTestCase) {
+function quietTest(alert: AlertDefinition, testCase: AlertTestCase, family?: string) {
   return {
-    name: `${alert.name} stays quiet`,
+    name: `${alert.name} stays quiet${familySuffix(family)}`,
     ...inputSeries(testCase),
     alert_rule_test: [{ eval_time: testCase.evalTime, alertname: alert.name, exp_alerts: [] }],
   };
+}
+
+/** Names the exporter versions a case's series belong to, so a failing promtool test says which. */
+function familySuffix(family: string | undefined): string {
+  return family ? ` (${family})` : '';
 }
 
 function inputSeries(testCase: AlertTestCase) {

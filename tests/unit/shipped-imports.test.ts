@@ -76,6 +76,18 @@ describe('shipped code cannot import build-time code', () => {
     ).toEqual([expect.stringMatching(/must not ship in the catalog chunk/)]);
   });
 
+  it('refuses shipped catalog code importing the evidence (test data)', () => {
+    expect(restrictedImportMessages('src/catalog/index.ts', "import { EVIDENCE } from './evidence';")).toEqual([
+      expect.stringMatching(/catalog\/evidence is test data/),
+    ]);
+    expect(
+      restrictedImportMessages(
+        'src/pages/Home/HomePage.tsx',
+        "import { kafkaEvidence } from '../../catalog/evidence/kafka';"
+      )
+    ).toEqual([expect.stringMatching(/catalog\/evidence is test data/)]);
+  });
+
   it('lets the generators themselves import what they need', () => {
     expect(restrictedImportMessages('src/generate/generated-files.ts', "import { stringify } from 'yaml';")).toEqual(
       []

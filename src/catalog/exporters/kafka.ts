@@ -5,9 +5,26 @@ import type { QueryContext } from '../types';
 // kafka_exporter talks to the whole cluster, so one target usually stands for one Kafka cluster
 // and its series describe topics and consumer groups, not the broker process it connects to.
 
-// Lag per group and topic, from Kafka-committed or (old consumers) ZooKeeper-committed offsets.
+// kafka_exporter (every version, kafka_exporter.go) reports kafka_consumergroup_lag = -1 for a
+// partition on which the group never committed an offset while it did on another partition of the
+// topic. Counting that sentinel would lower a group's lag by one per such partition (and hide a
+// backlog of one message from KafkaConsumerGroupEmpty), so only real lags are summed.
+const kafkaLag = (q: QueryContext) => `${sel('kafka_consumergroup_lag', q)} >= 0`;
+
+// Lag per group and topic, from Kafka-committed or (old consumers) ZooKeeper-committed offsets. The
+// ZooKeeper series exist only with --use.consumelag.zookeeper (off by default, kafka_exporter ≥ 1.3),
+// and only for offsets > 0, so they carry no sentinel.
 const consumerLag = (q: QueryContext) =>
-  `sum by (${q.by}, consumergroup, topic) (${sel('kafka_consumergroup_lag', q)}) or sum by (${q.by}, consumergroup, topic) (${sel('kafka_consumergroupzookeeper_lag_zookeeper', q)})`;
+  `sum by (${q.by}, consumergroup, topic) (${kafkaLag(q)}) or sum by (${q.by}, consumergroup, topic) (${sel('kafka_consumergroupzookeeper_lag_zookeeper', q)})`;
+
+// A partition without a leader has no kafka_topic_partition_leader series at all: kafka_exporter
+// emits it only when sarama's Leader() succeeds, and sarama returns ErrLeaderNotAvailable for a
+// partition whose metadata leader is -1 (kafka_exporter.go, every version; sarama client.go
+// cachedLeader). The value is a broker id and is never -1. kafka_topic_partition_leader_is_preferred
+// is emitted for every partition, leader or not, so a partition it lists without a leader series
+// is offline. Both carry the same labels (topic, partition and the exporter's --kafka.labels).
+const leaderlessPartitions = (q: QueryContext) =>
+  `${sel('kafka_topic_partition_leader_is_preferred', q)} unless ${sel('kafka_topic_partition_leader', q)}`;
 
 export const kafkaExporter = defineExporter({
   id: 'kafka',
@@ -76,13 +93,10 @@ export const kafkaExporter = defineExporter({
       unit: 'short',
       variants: [
         {
-          note: 'kafka_exporter ≥ 1.2 (under_replicated_partition flag)',
+          // Every kafka_exporter since 1.0.0 emits the flag for every partition (0 when replicas or
+          // in-sync replicas could not be read), so no fallback on the replica counts is needed.
+          note: 'all kafka_exporter versions (under_replicated_partition flag)',
           expr: (q) => `sum by (${q.by}, topic) (${sel('kafka_topic_partition_under_replicated_partition', q)})`,
-        },
-        {
-          note: 'older kafka_exporter: in-sync replicas compared with assigned replicas',
-          expr: (q) =>
-            `sum by (${q.by}, topic) (${sel('kafka_topic_partition_in_sync_replica', q)} < bool ${sel('kafka_topic_partition_replicas', q)})`,
         },
       ],
       legend: '{{instance}} {{topic}}',
@@ -106,16 +120,23 @@ export const kafkaExporter = defineExporter({
     {
       id: 'partitionsWithoutLeader',
       title: 'Partitions without leader',
-      description: 'Partitions whose leader is -1 (offline): nobody can produce to or consume from them.',
+      description:
+        'Partitions the exporter lists without a leader (offline): nobody can produce to or consume from them.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('kafka_topic_partition_leader', q)} == bool -1)` }],
+      variants: [
+        {
+          // `or 0 * count`: 0 rather than no data while every partition has a leader.
+          expr: (q) =>
+            `count by (${q.by}) (${leaderlessPartitions(q)}) or 0 * count by (${q.by}) (${sel('kafka_topic_partition_leader_is_preferred', q)})`,
+        },
+      ],
       min: 0,
     },
     {
       id: 'nonPreferredLeaders',
       title: 'Partitions led by a non-preferred broker',
       description:
-        'Partitions whose leader is not their preferred replica; load is unbalanced until a preferred leader election runs.',
+        'Partitions whose leader is not their preferred replica; load is unbalanced until a preferred leader election runs. Offline partitions count here too (the exporter reports them as not preferred).',
       unit: 'short',
       variants: [
         { expr: (q) => `sum by (${q.by}, topic) (1 - ${sel('kafka_topic_partition_leader_is_preferred', q)})` },
@@ -173,7 +194,7 @@ export const kafkaExporter = defineExporter({
       variants: [
         {
           note: 'Kafka-committed offsets (all kafka_exporter versions)',
-          expr: (q) => `sum by (${q.by}, consumergroup, topic) (${sel('kafka_consumergroup_lag', q)})`,
+          expr: (q) => `sum by (${q.by}, consumergroup, topic) (${kafkaLag(q)})`,
         },
         {
           note: 'ZooKeeper-committed offsets (--use.consumelag.zookeeper, old consumers)',
@@ -191,7 +212,7 @@ export const kafkaExporter = defineExporter({
       description:
         'Largest lag of any single partition per consumer group; one stuck partition hides in the sum but not here.',
       unit: 'short',
-      variants: [{ expr: (q) => `max by (${q.by}, consumergroup) (${sel('kafka_consumergroup_lag', q)})` }],
+      variants: [{ expr: (q) => `max by (${q.by}, consumergroup) (${kafkaLag(q)})` }],
       legend: '{{consumergroup}}',
       min: 0,
     },
@@ -225,9 +246,9 @@ export const kafkaExporter = defineExporter({
       name: 'KafkaUnderReplicatedPartition',
       severity: 'warning',
       for: '10m',
-      // Each partition against its own replica assignment, so no replication factor is assumed.
-      query: (q) =>
-        `max_over_time(${sel('kafka_topic_partition_under_replicated_partition', q)}[${q.range}]) or (${sel('kafka_topic_partition_replicas', q)} - ${sel('kafka_topic_partition_in_sync_replica', q)})`,
+      // The exporter's own flag compares each partition with its own replica assignment (in-sync <
+      // assigned), so no replication factor is assumed; every kafka_exporter version emits it.
+      query: (q) => `max_over_time(${sel('kafka_topic_partition_under_replicated_partition', q)}[${q.range}])`,
       comparison: '>',
       threshold: 0,
       summary: 'Partition {{ $labels.partition }} of topic {{ $labels.topic }} is under-replicated.',
@@ -239,7 +260,8 @@ export const kafkaExporter = defineExporter({
       name: 'KafkaPartitionOffline',
       severity: 'critical',
       for: '1m',
-      query: (q) => `sum by (${q.by}, topic) (${sel('kafka_topic_partition_leader', q)} == bool -1)`,
+      // Counted from the missing leader series, not a -1 value the exporter never emits.
+      query: (q) => `count by (${q.by}, topic) (${leaderlessPartitions(q)})`,
       comparison: '>',
       threshold: 0,
       summary: 'Topic {{ $labels.topic }} has partitions without a leader.',
@@ -284,7 +306,7 @@ export const kafkaExporter = defineExporter({
       // Only groups with unread messages: an empty group with nothing to read is not a problem. Joined
       // on the group's own labels, so extra target labels (env, region) on the series do not matter.
       query: (q) =>
-        `max_over_time(${sel('kafka_consumergroup_members', q)}[${q.range}]) and on (${q.by}, consumergroup) (sum by (${q.by}, consumergroup) (${sel('kafka_consumergroup_lag', q)}) > 0)`,
+        `max_over_time(${sel('kafka_consumergroup_members', q)}[${q.range}]) and on (${q.by}, consumergroup) (sum by (${q.by}, consumergroup) (${kafkaLag(q)}) > 0)`,
       comparison: '<',
       threshold: 1,
       summary: 'Consumer group {{ $labels.consumergroup }} has no members.',

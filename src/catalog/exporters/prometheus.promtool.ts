@@ -97,12 +97,21 @@ export const prometheusPromtoolCases: PromtoolCases = {
       evalTime: '30m',
     },
   },
+  // Since 2.40 (so every supported version, 2.42 on) the appended-samples counter has one series per
+  // sample type, type="float" and type="histogram" (tsdb/head.go): the alert must sum them before it
+  // joins on the target, or it never fires.
   'not-ingesting': {
+    family: 'Prometheus ≥ 2.40',
     fires: {
       series: [
         {
-          series: 'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090"}',
+          series: 'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090",type="float"}',
           values: '0+6000x10 60000x30',
+        },
+        {
+          series:
+            'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090",type="histogram"}',
+          values: '0x40',
         },
         {
           series: 'prometheus_target_metadata_cache_entries{job="prometheus",instance="prom-1:9090",scrape_job="node"}',
@@ -112,10 +121,16 @@ export const prometheusPromtoolCases: PromtoolCases = {
       evalTime: '35m',
       labels: { job: 'prometheus', instance: 'prom-1:9090' },
     },
+    // Only native histograms are being appended: the float series is flat, the total is not.
     quiet: {
       series: [
         {
-          series: 'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090"}',
+          series: 'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090",type="float"}',
+          values: '60000x40',
+        },
+        {
+          series:
+            'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090",type="histogram"}',
           values: '0+6000x40',
         },
         {
@@ -218,7 +233,10 @@ export const prometheusPromtoolCases: PromtoolCases = {
       evalTime: '30m',
     },
   },
+  // Prometheus 3.10 gave every Alertmanager its own queue: queue_length gained `alertmanager`,
+  // queue_capacity did not (notifier/metric.go). Before 3.10 neither has it.
   'notification-queue': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [
         {
@@ -246,6 +264,50 @@ export const prometheusPromtoolCases: PromtoolCases = {
       ],
       evalTime: '25m',
     },
+    otherFamilies: [
+      {
+        family: 'Prometheus ≥ 3.10',
+        fires: {
+          series: [
+            {
+              series:
+                'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
+              values: '8000x30',
+            },
+            {
+              series:
+                'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090",alertmanager="http://am-2:9093/api/v2/alerts"}',
+              values: '0x30',
+            },
+            {
+              series: 'prometheus_notifications_queue_capacity{job="prometheus",instance="prom-1:9090"}',
+              values: '10000x30',
+            },
+          ],
+          evalTime: '25m',
+          labels: { job: 'prometheus', instance: 'prom-1:9090', alertmanager: 'http://am-1:9093/api/v2/alerts' },
+        },
+        quiet: {
+          series: [
+            {
+              series:
+                'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
+              values: '10x30',
+            },
+            {
+              series:
+                'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090",alertmanager="http://am-2:9093/api/v2/alerts"}',
+              values: '0x30',
+            },
+            {
+              series: 'prometheus_notifications_queue_capacity{job="prometheus",instance="prom-1:9090"}',
+              values: '10000x30',
+            },
+          ],
+          evalTime: '25m',
+        },
+      },
+    ],
   },
   'notifications-dropped': {
     fires: {
@@ -320,12 +382,12 @@ export const prometheusPromtoolCases: PromtoolCases = {
       series: [
         {
           series:
-            'prometheus_remote_storage_failed_samples_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
+            'prometheus_remote_storage_samples_failed_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
           values: '0x40',
         },
         {
           series:
-            'prometheus_remote_storage_succeeded_samples_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
+            'prometheus_remote_storage_samples_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
           values: '0+1000x40',
         },
       ],

@@ -1,4 +1,4 @@
-import { fleetContext, joinMatchers, sel } from '../promql';
+import { fleetContext, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, SignalVariant } from '../types';
 
@@ -13,19 +13,23 @@ export const TSDB_FAILURES = [
   'prometheus_tsdb_reloads_failures_total',
 ];
 
-// Shared by the remote write panels and alerts, so both read the same series for every version.
+// Shared by the remote write panels and alerts, so both read the same series. Every supported
+// Prometheus (≥ 2.42) has these names; the pre-2.23 ones (failed_samples_total, …) are gone.
 const REMOTE_WRITE_FAILURE_SHARE: [SignalVariant, ...SignalVariant[]] = [
   {
     note: 'Prometheus ≥ 2.23 (samples_total counts every attempted sample)',
     expr: (q) =>
       `100 * rate(${sel('prometheus_remote_storage_samples_failed_total', q)}[${q.range}]) / (rate(${sel('prometheus_remote_storage_samples_failed_total', q)}[${q.range}]) + rate(${sel('prometheus_remote_storage_samples_total', q)}[${q.range}]))`,
   },
-  {
-    note: 'Prometheus < 2.23',
-    expr: (q) =>
-      `100 * rate(${sel('prometheus_remote_storage_failed_samples_total', q)}[${q.range}]) / (rate(${sel('prometheus_remote_storage_failed_samples_total', q)}[${q.range}]) + rate(${sel('prometheus_remote_storage_succeeded_samples_total', q)}[${q.range}]))`,
-  },
 ];
+
+// Since Prometheus 3.10 every Alertmanager has its own send queue: queue_length (and dropped_total)
+// carry `alertmanager`, queue_capacity (the per-queue capacity) does not (notifier/metric.go,
+// sendloop.go). Before 3.10 neither has it. `ignoring … group_left` matches both families; a plain
+// `/` returned nothing on ≥ 3.10. The empty `group_left ()` keeps the parenthesised divisor from
+// being read as its label list.
+const notificationQueueShare = (length: string, q: QueryContext) =>
+  `${length} / ignoring (alertmanager) group_left () (${sel('prometheus_notifications_queue_capacity', q)} > 0)`;
 const remoteWriteLag = (q: QueryContext) =>
   `${sel('prometheus_remote_storage_highest_timestamp_in_seconds', q)} - ignoring (remote_name, url) group_right ${sel('prometheus_remote_storage_queue_highest_sent_timestamp_seconds', q)}`;
 
@@ -128,7 +132,13 @@ export const prometheusExporter = defineExporter({
       title: 'Samples ingested',
       description: 'Samples appended to the head block per second; a drop to 0 means Prometheus stopped ingesting.',
       unit: 'ops',
-      variants: [{ expr: (q) => `rate(${sel('prometheus_tsdb_head_samples_appended_total', q)}[${q.range}])` }],
+      variants: [
+        {
+          // Since 2.40 the counter is split by `type` (float, histogram; tsdb/head.go): summed per
+          // target so the panel shows one rate and joins on the target's labels work.
+          expr: (q) => `sum by (${q.by}) (rate(${sel('prometheus_tsdb_head_samples_appended_total', q)}[${q.range}]))`,
+        },
+      ],
     },
     {
       id: 'headSeries',
@@ -240,18 +250,17 @@ export const prometheusExporter = defineExporter({
       description: 'Alerts per second dropped before delivery (queue full or no Alertmanager configured).',
       unit: 'ops',
       variants: [{ expr: (q) => `rate(${sel('prometheus_notifications_dropped_total', q)}[${q.range}])` }],
+      // Per Alertmanager since Prometheus 3.10 (notifier/metric.go); empty before.
+      legend: '{{instance}} {{alertmanager}}',
     },
     {
       id: 'notificationQueue',
       title: 'Alert queue fill',
-      description: 'Alerts waiting to be sent as a share of the queue capacity.',
+      description:
+        'Alerts waiting to be sent as a share of the queue capacity (one queue per Alertmanager since Prometheus 3.10).',
       unit: 'percentunit',
-      variants: [
-        {
-          expr: (q) =>
-            `${sel('prometheus_notifications_queue_length', q)} / (${sel('prometheus_notifications_queue_capacity', q)} > 0)`,
-        },
-      ],
+      variants: [{ expr: (q) => notificationQueueShare(sel('prometheus_notifications_queue_length', q), q) }],
+      legend: '{{instance}} {{alertmanager}}',
       threshold: 'notificationQueue',
       min: 0,
       max: 1,
@@ -261,10 +270,7 @@ export const prometheusExporter = defineExporter({
       title: 'Remote write pending samples',
       description: 'Samples buffered in memory waiting to be sent to each remote write endpoint.',
       unit: 'short',
-      variants: [
-        { note: 'Prometheus ≥ 2.23', expr: (q) => sel('prometheus_remote_storage_samples_pending', q) },
-        { note: 'Prometheus < 2.23', expr: (q) => sel('prometheus_remote_storage_pending_samples', q) },
-      ],
+      variants: [{ note: 'Prometheus ≥ 2.23', expr: (q) => sel('prometheus_remote_storage_samples_pending', q) }],
       legend: '{{instance}} {{remote_name}}',
       optional: 'only when remote_write is configured',
     },
@@ -288,7 +294,15 @@ export const prometheusExporter = defineExporter({
       unit: 'short',
       variants: [
         {
-          expr: (q) => `{${joinMatchers('__name__=~"prometheus_remote_storage_shards(_desired|_max)?"', q.selector)}}`,
+          // Three selectors rather than one `__name__` regex, so every name is visible to the evidence test.
+          expr: (q) =>
+            [
+              'prometheus_remote_storage_shards',
+              'prometheus_remote_storage_shards_desired',
+              'prometheus_remote_storage_shards_max',
+            ]
+              .map((metric) => sel(metric, q))
+              .join(' or '),
         },
       ],
       legend: '{{instance}} {{remote_name}} {{__name__}}',
@@ -444,7 +458,7 @@ export const prometheusExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) =>
-        `max_over_time(${sel('prometheus_notifications_queue_length', q)}[${q.range}]) / (${sel('prometheus_notifications_queue_capacity', q)} > 0)`,
+        notificationQueueShare(`max_over_time(${sel('prometheus_notifications_queue_length', q)}[${q.range}])`, q),
       comparison: '>',
       threshold: { threshold: 'notificationQueue', level: 'warning' },
       summary: 'The alert queue of Prometheus {{ $labels.instance }} is filling up.',

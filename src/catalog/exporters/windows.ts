@@ -89,11 +89,11 @@ export const windowsExporter = defineExporter({
       unit: 'dtdurations',
       variants: [
         {
-          note: 'current windows_exporter (system collector boot time)',
+          note: 'windows_exporter ≥ 0.30 (system collector boot time)',
           expr: (q) => `time() - ${sel('windows_system_boot_time_timestamp', q)}`,
         },
         {
-          note: 'older windows_exporter: windows_system_system_up_time, which despite its name holds the boot timestamp',
+          note: 'windows_exporter < 0.30: windows_system_system_up_time, which despite its name holds the boot timestamp (perflib converts the elapsed-time counter to a Unix time)',
           expr: (q) => `time() - ${sel('windows_system_system_up_time', q)}`,
         },
       ],
@@ -104,9 +104,9 @@ export const windowsExporter = defineExporter({
       description: 'Number of logical processors Windows reports.',
       unit: 'short',
       variants: [
-        { note: 'current windows_exporter (cpu collector)', expr: (q) => sel('windows_cpu_logical_processor', q) },
+        { note: 'windows_exporter ≥ 0.29 (cpu collector)', expr: (q) => sel('windows_cpu_logical_processor', q) },
         {
-          note: 'older windows_exporter (cs collector, since removed)',
+          note: 'windows_exporter < 0.31 (cs collector, removed in 0.31)',
           expr: (q) => sel('windows_cs_logical_processors', q),
         },
       ],
@@ -129,9 +129,12 @@ export const windowsExporter = defineExporter({
       unit: 'percent',
       variants: [
         {
-          note: 'windows_exporter with the processor utility counters (0.31 has them)',
+          // "% Processor Utility" is read raw with its RTC base as the second value (cpu collector,
+          // every supported version): the ratio of their rates is already a percentage, as Task
+          // Manager shows it, so it is not multiplied by 100 (that drew 1,400% for a 14% load).
+          note: 'windows_exporter ≥ 0.25 on Windows 8 / Server 2012 and later',
           expr: (q) =>
-            `100 * sum by (${q.by}) (rate(${sel('windows_cpu_processor_utility_total', q)}[${q.range}])) / sum by (${q.by}) (rate(${sel('windows_cpu_processor_rtc_total', q)}[${q.range}]))`,
+            `sum by (${q.by}) (rate(${sel('windows_cpu_processor_utility_total', q)}[${q.range}])) / sum by (${q.by}) (rate(${sel('windows_cpu_processor_rtc_total', q)}[${q.range}]))`,
         },
       ],
       min: 0,
@@ -174,12 +177,12 @@ export const windowsExporter = defineExporter({
       unit: 'percent',
       variants: [
         {
-          note: 'current windows_exporter (memory collector)',
+          note: 'windows_exporter ≥ 0.29 (memory collector, default since 0.29)',
           expr: (q) =>
             `100 * (1 - ${sel('windows_memory_available_bytes', q)} / ${sel('windows_memory_physical_total_bytes', q)})`,
         },
         {
-          note: 'older windows_exporter: os collector free memory over the cs collector total (both since removed)',
+          note: 'windows_exporter < 0.31: os collector free memory over the cs collector total (both removed in 0.31)',
           expr: (q) =>
             `100 * (1 - ${sel('windows_os_physical_memory_free_bytes', q)} / ${sel('windows_cs_physical_memory_bytes', q)})`,
         },
@@ -199,6 +202,8 @@ export const windowsExporter = defineExporter({
       ],
       min: 0,
       max: 100,
+      // The memory collector joined the default collectors in 0.29 (DefaultCollectors in 0.28 vs 0.29).
+      optional: 'windows_exporter < 0.29: needs the memory collector, which those versions do not enable by default',
     },
     {
       id: 'volumeUsage',

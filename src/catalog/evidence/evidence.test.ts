@@ -1,0 +1,159 @@
+import { EXPORTERS } from '../index';
+import { alertContext, dashboardContext, signalQuery } from '../promql';
+import type { ExporterDefinition, QueryContext } from '../types';
+import { EVIDENCE } from './index';
+import { promqlNames } from './promql-names';
+import { TARGET_EVIDENCE } from './target';
+import type { ExporterEvidence } from './types';
+
+/** One generated query, with the labels its legend or alert text reads and where it comes from. */
+interface NamedQuery {
+  where: string;
+  expr: string;
+  textLabels: string[];
+}
+
+const TARGET_LABELS = new Set([...Object.keys(TARGET_EVIDENCE.labels), TARGET_EVIDENCE.clusterLabel]);
+
+/** Alert windows, and the dashboards' selectors with a fixed range (`$__rate_interval` is Grafana's, not PromQL). */
+const CONTEXTS: Array<[string, QueryContext]> = [
+  ['alert', alertContext()],
+  ['dashboard', { ...dashboardContext(), range: '5m' }],
+];
+
+const legendLabels = (template: string) =>
+  [...template.matchAll(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g)].map((m) => m[1]);
+const annotationLabels = (template: string) =>
+  [...template.matchAll(/\$labels\.([a-zA-Z_][a-zA-Z0-9_]*)/g)].map((m) => m[1]);
+
+/** Every query the catalog generates for an exporter: each signal variant, alert, filter, detection, info and version metric. */
+function generatedQueries(exporter: ExporterDefinition): NamedQuery[] {
+  const queries: NamedQuery[] = [];
+  for (const [ctxName, ctx] of CONTEXTS) {
+    for (const signal of exporter.signals) {
+      signal.variants.forEach((variant, i) =>
+        queries.push({
+          where: `signal ${signal.id} variant ${i} (${ctxName})`,
+          expr: variant.expr(ctx),
+          textLabels: [],
+        })
+      );
+      // The legend serves every variant at once (`{{state}}{{status}}`), so it is checked on their union.
+      queries.push({
+        where: `signal ${signal.id} (${ctxName})`,
+        expr: signalQuery(signal, ctx),
+        textLabels: legendLabels(signal.legend),
+      });
+    }
+    for (const alert of exporter.alerts) {
+      const filters = (alert.filters ?? []).map((f) => `(${f(ctx)})`);
+      queries.push({
+        where: `alert ${alert.id} (${ctxName})`,
+        expr: [`(${alert.query(ctx)})`, ...filters].join(' and '),
+        textLabels: [...annotationLabels(alert.summary), ...annotationLabels(alert.description)],
+      });
+    }
+  }
+  for (const metric of [...exporter.detection.metrics, ...exporter.infoMetrics]) {
+    queries.push({ where: `detection/info ${metric}`, expr: metric, textLabels: [] });
+  }
+  if (exporter.versionMetric) {
+    const { metric, label } = exporter.versionMetric;
+    queries.push({ where: 'version metric', expr: `count by (${label}) (${metric})`, textLabels: [] });
+  }
+  return queries;
+}
+
+/** Every name in `queries` that `evidence` (or Prometheus' own target names) does not account for. */
+function missingEvidence(queries: NamedQuery[], evidence: ExporterEvidence): string[] {
+  const metricEvidence = { ...TARGET_EVIDENCE.metrics, ...evidence.metrics };
+  const missing = new Set<string>();
+  for (const query of queries) {
+    const names = promqlNames(query.expr);
+    for (const error of names.errors) {
+      missing.add(`${query.where}: does not parse as checked PromQL (${error})`);
+    }
+    const known = new Set(TARGET_LABELS);
+    for (const metric of names.metrics) {
+      const found = metricEvidence[metric];
+      if (!found) {
+        missing.add(`${query.where}: metric ${metric}`);
+      } else {
+        found.labels.forEach((l) => known.add(l));
+      }
+    }
+    for (const { metric, label } of names.matchers) {
+      const labels = metric ? metricEvidence[metric]?.labels : [];
+      if (labels && !labels.includes(label) && !TARGET_LABELS.has(label)) {
+        missing.add(`${query.where}: label ${label} on ${metric ?? 'a selector without a metric name'}`);
+      }
+    }
+    for (const label of [...names.groupingLabels, ...query.textLabels]) {
+      if (!known.has(label) && label !== '__name__') {
+        missing.add(`${query.where}: label ${label} (none of ${names.metrics.join(', ')} has it)`);
+      }
+    }
+  }
+  return [...missing];
+}
+
+describe.each(Object.values(EVIDENCE).map((e) => [e.exporter, e] as const))('evidence for %s', (id, evidence) => {
+  const exporter = EXPORTERS.find((e) => e.id === id);
+
+  it('names a catalog exporter', () => {
+    expect(exporter).toBeDefined();
+  });
+
+  it('accounts for every metric and label the generated queries use', () => {
+    expect(missingEvidence(generatedQueries(exporter!), evidence)).toEqual([]);
+  });
+
+  it('lists no metric the queries do not use (so it cannot drift from the pack)', () => {
+    const used = new Set(generatedQueries(exporter!).flatMap((q) => promqlNames(q.expr).metrics));
+    expect(Object.keys(evidence.metrics).filter((m) => !used.has(m))).toEqual([]);
+  });
+
+  it('reads every metric emitted by all supported versions at the oldest and the current release', () => {
+    const unproven = Object.entries(evidence.metrics)
+      .filter(([, m]) => m.versions === undefined)
+      .filter(([, m]) => {
+        const tags = new Set(m.sources.flatMap((s) => s.tags));
+        return !tags.has(evidence.supported.oldest) || !tags.has(evidence.supported.current);
+      })
+      .map(([name]) => name);
+    expect(unproven).toEqual([]);
+  });
+});
+
+describe('missingEvidence', () => {
+  const evidence: ExporterEvidence = {
+    exporter: 'x',
+    repository: 'o/x',
+    supported: { oldest: 'v1', current: 'v2' },
+    families: [{ name: 'all', differs: '' }],
+    metrics: { x_a: { labels: ['topic'], sources: [{ tags: ['v1', 'v2'], file: 'x.go' }] } },
+  };
+  const check = (expr: string, textLabels: string[] = []) =>
+    missingEvidence([{ where: 'q', expr, textLabels }], evidence);
+
+  it('accepts names the evidence and Prometheus account for', () => {
+    expect(
+      check('sum by (job, instance, topic) (rate(x_a{topic="t",cluster=~"$c"}[5m])) and on (job) up == 1', ['topic'])
+    ).toEqual([]);
+  });
+
+  it('names an unknown metric, an unknown matcher label and an unknown grouping or legend label', () => {
+    expect(check('sum by (partition) (x_a{part="1"}) / ignoring (url) group_left () x_b', ['consumergroup'])).toEqual([
+      'q: metric x_b',
+      'q: label part on x_a',
+      'q: label partition (none of x_a, x_b has it)',
+      'q: label url (none of x_a, x_b has it)',
+      'q: label consumergroup (none of x_a, x_b has it)',
+    ]);
+  });
+
+  it('refuses metric names hidden in a __name__ regex, and queries that do not parse', () => {
+    expect(check('{__name__=~"x_a|x_b"}')).toHaveLength(1);
+    expect(check('sum by (topic (x_a)')[0]).toMatch(/does not parse/);
+  });
+});

@@ -1,0 +1,96 @@
+import type { ExporterEvidence, MetricEvidence, SourceRef } from './types';
+
+const BOTH: [string, ...string[]] = ['v2.42.0', 'v3.14.0'];
+const at = (file: string): SourceRef => ({ tags: BOTH, file });
+const metric = (labels: string[], sources: SourceRef[], extra: Partial<MetricEvidence> = {}): MetricEvidence => ({
+  labels,
+  sources: sources as [SourceRef, ...SourceRef[]],
+  ...extra,
+});
+
+// Files that moved between the supported versions.
+const RULES = [
+  { tags: ['v2.42.0'], file: 'rules/manager.go' },
+  { tags: ['v3.14.0'], file: 'rules/group.go' },
+] satisfies SourceRef[];
+const NOTIFIER = [
+  { tags: ['v2.42.0', 'v3.0.0'], file: 'notifier/notifier.go' },
+  { tags: ['v3.10.0', 'v3.14.0'], file: 'notifier/metric.go' },
+] satisfies SourceRef[];
+const REMOTE = [at('storage/remote/queue_manager.go'), at('storage/remote/storage.go')];
+const REMOTE_LABELS = ['remote_name', 'url'];
+
+export const prometheusEvidence: ExporterEvidence = {
+  exporter: 'prometheus',
+  repository: 'prometheus/prometheus',
+  // Debian bookworm ships 2.42; the packs must work there and on the current 3.x.
+  supported: { oldest: 'v2.42.0', current: 'v3.14.0' },
+  families: [
+    {
+      name: 'Prometheus 2.42 – 3.9',
+      differs: 'one alert queue for all Alertmanagers: notification queue_length and dropped_total have no labels',
+    },
+    {
+      name: 'Prometheus ≥ 3.10',
+      differs:
+        'one queue per Alertmanager: queue_length and dropped_total carry `alertmanager`, queue_capacity does not',
+    },
+  ],
+  metrics: {
+    prometheus_build_info: metric(['version'], [at('cmd/prometheus/main.go')], {
+      note: 'prometheus/common version collector registered under the app name "prometheus"',
+    }),
+    prometheus_config_last_reload_successful: metric([], [at('cmd/prometheus/main.go')]),
+    prometheus_tsdb_head_samples_appended_total: metric(['type'], [at('tsdb/head.go')], {
+      note: 'split by type="float|histogram" since 2.40: sum it before joining on the target',
+    }),
+    prometheus_tsdb_head_series: metric([], [at('tsdb/head.go')]),
+    prometheus_tsdb_storage_blocks_bytes: metric([], [at('tsdb/db.go')]),
+    prometheus_tsdb_compactions_failed_total: metric([], [at('tsdb/db.go')]),
+    prometheus_tsdb_reloads_failures_total: metric([], [at('tsdb/db.go')]),
+    prometheus_tsdb_wal_writes_failed_total: metric([], [at('tsdb/wlog/wlog.go')], {
+      note: 'name "writes_failed_total" registered with the prefix prometheus_tsdb_wal_ (the out-of-order WBL uses prometheus_tsdb_out_of_order_wbl_)',
+    }),
+    prometheus_tsdb_wal_truncations_failed_total: metric([], [at('tsdb/wlog/wlog.go')], {
+      note: 'name "truncations_failed_total" with the prefix prometheus_tsdb_wal_',
+    }),
+    prometheus_tsdb_wal_corruptions_total: metric([], [at('tsdb/head.go')]),
+    prometheus_tsdb_checkpoint_creations_failed_total: metric([], [at('tsdb/head.go')]),
+    prometheus_tsdb_head_truncations_failed_total: metric([], [at('tsdb/head.go')]),
+    prometheus_engine_query_duration_seconds: metric(['slice', 'quantile'], [at('promql/engine.go')], {
+      note: 'a summary with objectives 0.5, 0.9, 0.99 (the quantile label is the summary’s)',
+    }),
+    prometheus_rule_group_last_duration_seconds: metric(['rule_group'], RULES),
+    prometheus_rule_group_interval_seconds: metric(['rule_group'], RULES),
+    prometheus_rule_evaluation_failures_total: metric(['rule_group'], RULES),
+    prometheus_rule_group_iterations_missed_total: metric(['rule_group'], RULES),
+    prometheus_rule_group_rules: metric(['rule_group'], RULES),
+    prometheus_target_metadata_cache_entries: metric(
+      ['scrape_job'],
+      [
+        { tags: ['v2.42.0'], file: 'scrape/manager.go' },
+        { tags: ['v3.14.0'], file: 'scrape/metrics.go' },
+      ]
+    ),
+    prometheus_notifications_alertmanagers_discovered: metric([], NOTIFIER),
+    prometheus_notifications_errors_total: metric(['alertmanager'], NOTIFIER),
+    prometheus_notifications_sent_total: metric(['alertmanager'], NOTIFIER),
+    prometheus_notifications_dropped_total: metric(['alertmanager'], NOTIFIER, {
+      note: '`alertmanager` only since 3.10 (per-Alertmanager send loops, notifier/sendloop.go)',
+    }),
+    prometheus_notifications_queue_length: metric(['alertmanager'], NOTIFIER, {
+      note: '`alertmanager` only since 3.10, while queue_capacity never has it: divide with ignoring (alertmanager) group_left',
+    }),
+    prometheus_notifications_queue_capacity: metric([], NOTIFIER),
+    prometheus_remote_storage_samples_pending: metric(REMOTE_LABELS, REMOTE),
+    prometheus_remote_storage_samples_failed_total: metric(REMOTE_LABELS, REMOTE),
+    prometheus_remote_storage_samples_total: metric(REMOTE_LABELS, REMOTE),
+    prometheus_remote_storage_shards: metric(REMOTE_LABELS, REMOTE),
+    prometheus_remote_storage_shards_desired: metric(REMOTE_LABELS, REMOTE),
+    prometheus_remote_storage_shards_max: metric(REMOTE_LABELS, REMOTE),
+    prometheus_remote_storage_queue_highest_sent_timestamp_seconds: metric(REMOTE_LABELS, REMOTE),
+    prometheus_remote_storage_highest_timestamp_in_seconds: metric([], [at('storage/remote/write.go')], {
+      note: 'one series per Prometheus, without remote_name/url; deprecated in 3.x but still emitted at 3.14',
+    }),
+  },
+};

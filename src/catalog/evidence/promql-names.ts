@@ -1,0 +1,73 @@
+/**
+ * Metric and label names a PromQL expression uses, read with Prometheus' own grammar
+ * (@prometheus-io/lezer-promql) rather than a regex, so `by (…)`, `on (…)`, `group_left (…)` and
+ * matchers are told apart from metric names, functions and keywords. Test-only.
+ */
+import { parser } from '@prometheus-io/lezer-promql';
+
+type SyntaxNode = ReturnType<ReturnType<typeof parser.parse>['cursor']>['node'];
+
+export interface QueryNames {
+  /** Metric names of the selectors, in order of appearance. */
+  metrics: string[];
+  /** Label matchers with the metric of their selector (`undefined` for a selector without a name). */
+  matchers: Array<{ metric: string | undefined; label: string }>;
+  /** Labels named in by/without/on/ignoring/group_left/group_right lists. */
+  groupingLabels: string[];
+  /** Text around each syntax error; empty when the expression parses. */
+  errors: string[];
+}
+
+export function promqlNames(expr: string): QueryNames {
+  const names: QueryNames = { metrics: [], matchers: [], groupingLabels: [], errors: [] };
+  const text = (node: SyntaxNode) => expr.slice(node.from, node.to);
+  const cursor = parser.parse(expr).cursor();
+  do {
+    const node = cursor.node;
+    if (node.type.isError) {
+      names.errors.push(`at ${node.from}: …${expr.slice(Math.max(0, node.from - 20), node.to + 20)}…`);
+    } else if (node.name === 'VectorSelector') {
+      selectorNames(node, text, names);
+    } else if (node.name === 'GroupingLabels') {
+      for (const label of node.getChildren('LabelName')) {
+        names.groupingLabels.push(text(label));
+      }
+    }
+  } while (cursor.next());
+  return names;
+}
+
+function selectorNames(node: SyntaxNode, text: (node: SyntaxNode) => string, names: QueryNames): void {
+  const identifier = node.getChild('Identifier');
+  let metric = identifier ? text(identifier) : undefined;
+  const matchers = node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher') ?? [];
+  const labels: string[] = [];
+  for (const matcher of matchers) {
+    const label = matcher.getChild('LabelName');
+    if (!label) {
+      continue;
+    }
+    const name = text(label);
+    if (name === '__name__') {
+      const op = matcher.getChild('MatchOp');
+      const value = matcher.getChild('StringLiteral');
+      // Only an exact name can be checked; a regex over names must be written as separate selectors.
+      if (op && text(op) === '=' && value) {
+        metric = JSON.parse(text(value)) as string;
+      } else {
+        names.errors.push(`a __name__ matcher other than "=" hides which metrics are read: ${text(matcher)}`);
+      }
+      continue;
+    }
+    labels.push(name);
+  }
+  if (node.getChild('LabelMatchers')?.getChild('QuotedLabelMatcher')) {
+    names.errors.push(`quoted (UTF-8) label names are not checked: ${text(node)}`);
+  }
+  if (metric !== undefined) {
+    names.metrics.push(metric);
+  }
+  for (const label of labels) {
+    names.matchers.push({ metric, label });
+  }
+}

@@ -1,0 +1,120 @@
+import type { ExporterEvidence, MetricEvidence, SourceRef } from './types';
+
+// The collectors moved from pkg/collector/<name>/ (≤ 0.29) to internal/collector/<name>/ (≥ 0.30).
+const collector = (name: string, from = 'v0.25.0', until = 'v0.31.8'): [SourceRef, ...SourceRef[]] => {
+  const PKG = ['v0.25.0', 'v0.28.0', 'v0.29.0'];
+  const INTERNAL = ['v0.30.0', 'v0.31.8'];
+  const all = [...PKG, ...INTERNAL];
+  const inRange = (tag: string) => all.indexOf(tag) >= all.indexOf(from) && all.indexOf(tag) <= all.indexOf(until);
+  const refs: SourceRef[] = [];
+  const pkg = PKG.filter(inRange);
+  const internal = INTERNAL.filter(inRange);
+  if (pkg.length > 0) {
+    refs.push({ tags: pkg as [string, ...string[]], file: `pkg/collector/${name}/${name}.go` });
+  }
+  if (internal.length > 0) {
+    refs.push({ tags: internal as [string, ...string[]], file: `internal/collector/${name}/${name}.go` });
+  }
+  return refs as [SourceRef, ...SourceRef[]];
+};
+
+const metric = (labels: string[], sources: [SourceRef, ...SourceRef[]], extra: Partial<MetricEvidence> = {}) => ({
+  labels,
+  sources,
+  ...extra,
+});
+
+const VOLUME = ['volume'];
+const NIC = ['nic'];
+
+export const windowsEvidence: ExporterEvidence = {
+  exporter: 'windows',
+  repository: 'prometheus-community/windows_exporter',
+  supported: { oldest: 'v0.25.0', current: 'v0.31.8' },
+  families: [
+    {
+      name: 'windows_exporter 0.25 – 0.28',
+      differs:
+        'memory collector off by default; logical processors and memory from the cs/os collectors; windows_system_system_up_time; windows_service_status still emitted',
+    },
+    {
+      name: 'windows_exporter 0.29',
+      differs:
+        'memory collector on by default; windows_memory_physical_total_bytes and windows_cpu_logical_processor added; windows_service_status removed',
+    },
+    {
+      name: 'windows_exporter 0.30',
+      differs: 'windows_system_boot_time_timestamp replaces windows_system_system_up_time',
+    },
+    {
+      name: 'windows_exporter 0.31',
+      differs: 'cs collector and windows_os_physical_memory_free_bytes removed',
+    },
+  ],
+  metrics: {
+    windows_exporter_build_info: metric(
+      ['version'],
+      [
+        { tags: ['v0.25.0', 'v0.28.0'], file: 'pkg/collector/handler.go' },
+        { tags: ['v0.29.0'], file: 'pkg/httphandler/httphandler.go' },
+        { tags: ['v0.30.0', 'v0.31.8'], file: 'internal/httphandler/httphandler.go' },
+      ]
+    ),
+    windows_os_info: metric([], collector('os'), {
+      note: 'product and version in labels (variable labels at 0.25, constant labels at 0.31); os is a default collector',
+    }),
+    windows_cpu_time_total: metric(['core', 'mode'], collector('cpu'), {
+      note: 'seconds: the 100 ns timer counters are scaled to seconds by perflib / pdh',
+    }),
+    windows_cpu_processor_utility_total: metric(['core'], collector('cpu'), {
+      note: 'raw "% Processor Utility"; its rate over the rate of processor_rtc_total is already a percentage',
+    }),
+    windows_cpu_processor_rtc_total: metric(['core'], collector('cpu'), {
+      note: 'the second value (base) of "% Processor Utility"',
+    }),
+    windows_cpu_logical_processor: metric([], collector('cpu', 'v0.29.0'), { versions: '≥ 0.29' }),
+    windows_cs_logical_processors: metric([], collector('cs', 'v0.25.0', 'v0.30.0'), { versions: '< 0.31' }),
+    windows_cs_physical_memory_bytes: metric([], collector('cs', 'v0.25.0', 'v0.30.0'), { versions: '< 0.31' }),
+    windows_os_physical_memory_free_bytes: metric([], collector('os', 'v0.25.0', 'v0.30.0'), { versions: '< 0.31' }),
+    windows_memory_available_bytes: metric([], collector('memory'), {
+      note: 'memory collector: not a default collector before 0.29',
+    }),
+    windows_memory_physical_total_bytes: metric([], collector('memory', 'v0.29.0'), { versions: '≥ 0.29' }),
+    windows_memory_committed_bytes: metric([], collector('memory'), {
+      note: 'memory collector: not a default collector before 0.29',
+    }),
+    windows_memory_commit_limit: metric([], collector('memory'), {
+      note: 'memory collector: not a default collector before 0.29',
+    }),
+    windows_system_boot_time_timestamp: metric([], collector('system', 'v0.30.0'), { versions: '≥ 0.30' }),
+    windows_system_system_up_time: metric([], collector('system', 'v0.25.0', 'v0.29.0'), {
+      versions: '< 0.30',
+      note: 'despite the name, the boot time as a Unix timestamp (perflib converts PERF_ELAPSED_TIME)',
+    }),
+    windows_system_processor_queue_length: metric([], collector('system')),
+    windows_logical_disk_free_bytes: metric(VOLUME, collector('logical_disk')),
+    windows_logical_disk_size_bytes: metric(VOLUME, collector('logical_disk')),
+    windows_logical_disk_idle_seconds_total: metric(VOLUME, collector('logical_disk'), {
+      note: 'seconds (100 ns timer scaled), so its rate is the idle share 0–1',
+    }),
+    windows_logical_disk_read_bytes_total: metric(VOLUME, collector('logical_disk')),
+    windows_logical_disk_write_bytes_total: metric(VOLUME, collector('logical_disk')),
+    windows_logical_disk_requests_queued: metric(VOLUME, collector('logical_disk')),
+    windows_net_bytes_received_total: metric(NIC, collector('net')),
+    windows_net_bytes_sent_total: metric(NIC, collector('net')),
+    windows_net_packets_received_errors_total: metric(NIC, collector('net')),
+    windows_net_packets_outbound_discarded_total: metric(NIC, collector('net')),
+    windows_service_state: metric(['name', 'state'], collector('service'), {
+      note: 'one series per state, 1 for the current one; "running" among the states',
+    }),
+    windows_service_start_mode: metric(['name', 'start_mode'], collector('service'), {
+      note: 'one series per mode, 1 for the configured one; "auto" among the modes',
+    }),
+    windows_service_status: metric(['name', 'status'], collector('service', 'v0.25.0', 'v0.28.0'), {
+      versions: '< 0.29',
+    }),
+    windows_time_computed_time_offset_seconds: metric([], collector('time'), {
+      note: 'time collector: in no version’s default collectors',
+    }),
+  },
+};
