@@ -1,6 +1,6 @@
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { getBackendSrv, isFetchError } from '@grafana/runtime';
-import { InventoryError, snippet } from '../inventory/prometheus-api';
+import { InventoryError, MAX_UPSTREAM_TEXT, snippet } from '../inventory/prometheus-api';
 import { routePath, type AuthMode, type Upstream } from './types';
 
 /** Longer than Grafana's own data proxy timeout (30 s by default), so Grafana's 504 usually explains it first. */
@@ -70,10 +70,10 @@ export function describeProxyFailure(
   }
   if (!isFetchError(error)) {
     const reason = error instanceof Error ? error.message : String(error);
-    return new InventoryError('unreachable', `Request to ${at} failed: ${reason}.`);
+    return new InventoryError('unreachable', `Request to ${at} failed: ${snippet(reason, MAX_UPSTREAM_TEXT)}.`);
   }
   const status = error.status;
-  const detail = fetchDetail(error.data) || error.statusText || '';
+  const detail = fetchDetail(error.data) || snippet(String(error.statusText ?? ''), 120);
   const said = detail ? ` (${detail}, HTTP ${status})` : ` (HTTP ${status})`;
 
   // Grafana turns an upstream 401 into 400 "Authentication to data source failed", so the browser session survives.
