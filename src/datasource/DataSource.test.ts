@@ -106,6 +106,23 @@ describe('Testing the inventory datasource', () => {
     ]);
   });
 
+  it('tells a Viewer that Save & test is for admins when the admin-only route refuses them', async () => {
+    fetchMock.mockReturnValue(fail(403, { message: 'plugin proxy route access denied' }, 'Forbidden'));
+    const result = await datasource().testDatasource();
+    expect(result).toEqual({
+      status: 'error',
+      message:
+        'Grafana lets only organization admins ask Prometheus at http://prometheus:9090 for /api/v1/status/buildinfo (plugin proxy route access denied, HTTP 403). Ask an admin to run Save & test.',
+    });
+  });
+
+  it('refuses a URL ending in "/", which the routes would turn into "//api/v1/…"', async () => {
+    const result = await datasource({ prometheusUrl: 'http://prometheus:9090/' }).testDatasource();
+    expect(result.status).toBe('error');
+    expect(result.message).toContain('Remove the trailing "/"');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it('says Grafana could not reach Prometheus when the proxy answers 502', async () => {
     fetchMock.mockReturnValue(fail(502, { message: 'Bad Gateway' }, 'Bad Gateway'));
     const result = await datasource().testDatasource();

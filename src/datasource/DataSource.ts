@@ -196,6 +196,12 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
           'The Prometheus URL is empty. Enter the URL Grafana uses to reach Prometheus, e.g. http://prometheus:9090, then save and test again.',
       };
     }
+    if (/\/$/.test(url)) {
+      return {
+        status: 'error',
+        message: `The Prometheus URL ${url} ends in "/": Grafana's proxy routes append /api/v1/… to it, and "//api" is not Prometheus' API. Remove the trailing "/", then save and test again.`,
+      };
+    }
     if (!this.proxyUrl) {
       return {
         status: 'error',
