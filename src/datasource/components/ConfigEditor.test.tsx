@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import type { DataSourceSettings } from '@grafana/data';
 import { encodeBasicAuth } from '../basicAuth';
 import { BASIC_PASSWORD_INPUT_ID, BEARER_TOKEN_INPUT_ID, ConfigEditor } from './ConfigEditor';
-import type { InventoryDataSourceOptions } from '../types';
+import type { InventoryDataSourceOptions, InventorySecureJsonData } from '../types';
 
 function renderEditor(
   jsonData: InventoryDataSourceOptions & Record<string, unknown>,
@@ -110,7 +110,7 @@ describe('Inventory datasource settings', () => {
 
 /** The editor as Grafana hosts it: every change comes back as the new options. */
 function renderLive(jsonData: InventoryDataSourceOptions, secureJsonFields: Record<string, boolean>) {
-  const changes: Array<DataSourceSettings<InventoryDataSourceOptions>> = [];
+  const changes: Array<DataSourceSettings<InventoryDataSourceOptions, InventorySecureJsonData>> = [];
   function Host() {
     const [options, setOptions] = React.useState(
       () =>
