@@ -310,12 +310,11 @@ describe('Querying the inventory datasource', () => {
     const body = JSON.stringify({ status: 'success', data: { activeTargets: many } });
     expect(body.length).toBeGreaterThan(10_000_000);
     fakePrometheus({ '/api/v1/targets': () => ok(body) });
-    const started = Date.now();
+    // How fast is measured by `npm run bench:inventory`, not asserted against a clock here.
     const [frame] = (await datasource().query(request({}))).data as DataFrame[];
     expect(frame.length).toBe(14_000);
     // host-0 has detection series (h1 is another instance): the rest of the job decides for the others
     expect(new Set(column(frame, 'exporter'))).toEqual(new Set(['node']));
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('lists Pushgateway groups from Prometheus, falling back to the Pushgateway itself', async () => {

@@ -1,4 +1,4 @@
-import { fetchTransport, type GrafanaTransport } from '../../src/alerting/grafana-api';
+import type { GrafanaTransport } from '../../src/alerting/grafana-api';
 import { withQuery } from '../../src/alerting/grafana-api/transport';
 import {
   GrafanaDouble,
@@ -6,9 +6,9 @@ import {
   type DoubleResponse,
   type GrafanaDoubleOptions,
 } from '../grafana-double/core';
-import { doubleFetch } from '../grafana-double/fetch';
 import { USER_HEADER } from '../grafana-double/users';
 import { createBackupApi, type BackupApi, type PluginDashboard } from '../../src/backup/api';
+import { parkAwareTransport } from './parked-timeout';
 
 /*
  * Test support (not shipped): the Grafana API double plus the three endpoints backup uses that
@@ -115,11 +115,7 @@ export function backupDouble(options: BackupDoubleOptions = {}): {
           });
           return { status: answer.status, data: answer.body };
         }
-      : fetchTransport('http://grafana.test', {
-          fetch: doubleFetch(extras as unknown as GrafanaDouble),
-          timeoutMs: options.timeoutMs ?? 100,
-          headers,
-        });
+      : parkAwareTransport(extras, double, { headers, timeoutMs: options.timeoutMs });
   const make = (headers: Record<string, string>, disableProvenance?: boolean) =>
     createBackupApi(transport(headers), { disableProvenance });
   return {

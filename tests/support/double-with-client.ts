@@ -1,10 +1,11 @@
-import { createGrafanaApi, fetchTransport, type GrafanaApi } from '../../src/alerting/grafana-api';
+import { createGrafanaApi, type GrafanaApi } from '../../src/alerting/grafana-api';
 import { GrafanaDouble, type GrafanaDoubleOptions } from '../grafana-double/core';
-import { doubleFetch } from '../grafana-double/fetch';
+import { parkAwareTransport } from './parked-timeout';
 
 /**
  * A fresh double with a Prometheus datasource `prom` and the plugin installed, plus the real
- * fetch-based client wired to it in-process. `timeoutMs` is short so timeout faults end quickly.
+ * fetch-based client wired to it in-process. An injected timeout fault ends as a timeout as soon as the
+ * double parks the write (parked-timeout.ts); `timeoutMs` is the number the error names.
  */
 export function doubleWithClient(options: GrafanaDoubleOptions & { timeoutMs?: number; user?: string } = {}): {
   double: GrafanaDouble;
@@ -16,14 +17,9 @@ export function doubleWithClient(options: GrafanaDoubleOptions & { timeoutMs?: n
   double.addDatasource({ uid: 'prom', name: 'Prometheus', url: 'http://127.0.0.1:19090' });
   double.addPlugin('fullstack-monitoring-app', { enabled: true });
   const make = (headers: Record<string, string>, disableProvenance?: boolean) =>
-    createGrafanaApi(
-      fetchTransport('http://grafana.test', {
-        fetch: doubleFetch(double),
-        timeoutMs: options.timeoutMs ?? 100,
-        headers,
-      }),
-      { disableProvenance }
-    );
+    createGrafanaApi(parkAwareTransport(double, double, { headers, timeoutMs: options.timeoutMs }), {
+      disableProvenance,
+    });
   return {
     double,
     api: make(options.user ? { 'X-Grafana-Double-User': options.user } : {}),
