@@ -186,6 +186,28 @@ describe('credentials never follow a change of host', () => {
     expect(latest().secureJsonData?.basicAuthEncoded).toBe(encodeBasicAuth('reader', 'new-pass'));
   });
 
+  it('after a save, binds the credentials to the hosts saved with them', () => {
+    const changes: Array<DataSourceSettings<InventoryDataSourceOptions, InventorySecureJsonData>> = [];
+    const options = (version: number, prometheusUrl: string, secureJsonFields: Record<string, boolean>) =>
+      ({
+        uid: 'inventory-1',
+        version,
+        jsonData: { ...basic, prometheusUrl },
+        secureJsonFields,
+      }) as unknown as DataSourceSettings<InventoryDataSourceOptions, InventorySecureJsonData>;
+    const { rerender } = render(
+      <ConfigEditor options={options(1, 'http://prom:9090', stored)} onOptionsChange={(o) => changes.push(o)} />
+    );
+    // Saved with a new host and a newly entered password: Grafana hands back version 2.
+    rerender(
+      <ConfigEditor options={options(2, 'http://other:9090', stored)} onOptionsChange={(o) => changes.push(o)} />
+    );
+    setUrl(/^Prometheus URL/, 'http://other:9090/prometheus');
+    expect(changes[changes.length - 1].secureJsonFields).toEqual(stored);
+    setUrl(/^Prometheus URL/, 'http://prom:9090');
+    expect(changes[changes.length - 1].secureJsonFields).toEqual({ basicAuthEncoded: false });
+  });
+
   it('refuses a trailing "/", which the routes would turn into "//api/v1/…"', () => {
     renderEditor({ prometheusUrl: 'http://prom:9090/' });
     expect(screen.getByText('Leave out the trailing "/".')).toBeInTheDocument();

@@ -59,6 +59,10 @@ const AUTH_OPTIONS: Array<{ label: string; value: AuthMode; description: string 
 
 type Props = DataSourcePluginOptionsEditorProps<InventoryDataSourceOptions, InventorySecureJsonData>;
 
+function savedState(options: Props['options']) {
+  return { version: options.version, jsonData: options.jsonData, secureJsonFields: { ...options.secureJsonFields } };
+}
+
 /**
  * Secrets are write-only: Grafana never sends them back, only `secureJsonFields[name] = true`, so
  * a stored secret shows as "configured" with a Reset button. The password itself is never stored:
@@ -66,9 +70,13 @@ type Props = DataSourcePluginOptionsEditorProps<InventoryDataSourceOptions, Inve
  */
 export function ConfigEditor({ options, onOptionsChange: applyChange }: Props) {
   const { jsonData } = options;
-  // What was saved when the editor opened: the hosts the stored secrets were entered for.
-  const [saved] = useState(() => ({ jsonData: options.jsonData, secureJsonFields: { ...options.secureJsonFields } }));
+  // What was last saved (Grafana bumps `version` on every save): the hosts the stored secrets were entered for.
+  const [saved, setSaved] = useState(() => savedState(options));
   const [guard, setGuard] = useState<{ dropped: SecretKey[]; moved: NewDestination[] }>({ dropped: [], moved: [] });
+  if (options.version !== saved.version) {
+    setSaved(savedState(options));
+    setGuard({ dropped: [], moved: [] });
+  }
   const onOptionsChange = (next: typeof options) => {
     const guarded = guardCredentials(saved, next, guard.dropped);
     setGuard({ dropped: guarded.dropped, moved: guarded.moved });
