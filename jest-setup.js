@@ -3,6 +3,12 @@
 if (typeof window !== 'undefined') {
   require('./.config/jest-setup');
 
+  // findBy* and waitFor wait for a condition; their timeout only says when to give up and report it.
+  // Testing Library's 1 s default turned that bound into a clock: the first render of a lazy page
+  // compiles its module graph, which takes seconds on a machine whose cores are busy. A failure
+  // still fails, only later.
+  require('@testing-library/react').configure({ asyncUtilTimeout: 30_000 });
+
   // jsdom has no IntersectionObserver; Grafana's Select menus and Scenes' lazy panels need one.
   // Everything counts as visible, which is what a test wants to assert on.
   if (!('IntersectionObserver' in window)) {

@@ -15,41 +15,15 @@ import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { parse } from 'yaml';
+import { scanDirectory } from './secret-scan';
 
 const REPO = path.resolve(__dirname, '..');
 const DIST = path.join(REPO, 'dist');
 const ARTIFACTS = path.join(REPO, 'artifacts');
 
-/**
- * Credentials of the local stacks (docker-compose.yaml, scripts/stack) and of the scaffold, which
- * must never reach a user. Kept in this one place; values read from the compose file's secret-looking
- * environment variables and from provisioning's secureJsonData are added at run time.
- */
-const KNOWN_TEST_SECRETS = ['secret-key'];
-
-/** Shapes of real credentials, whoever they belong to. */
-const CREDENTIAL_PATTERNS: Array<{ name: string; pattern: RegExp }> = [
-  { name: 'Grafana service account token', pattern: /\bglsa_[A-Za-z0-9]{32}_[0-9a-f]{8}\b/ },
-  { name: 'Grafana Cloud access policy token', pattern: /\bglc_[A-Za-z0-9+/=]{32,}/ },
-  { name: 'private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
-];
-
-/** Tokens the release machine holds; the archive must not carry them (e.g. baked in by a build). */
-const TOKEN_ENV_VARS = ['GRAFANA_ACCESS_POLICY_TOKEN', 'GRAFANA_API_KEY'];
-
-const SECRET_NAME = /pass(word)?|secret|token|api_?key|credential/i;
-
 function fail(message: string): never {
   process.stderr.write(`package: ${message}\n`);
   process.exit(1);
-}
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(full) : [full];
-  });
 }
 
 interface PluginJson {
@@ -71,85 +45,6 @@ function readBuiltPluginJson(file: string): PluginJson {
     );
   }
   return JSON.parse(text) as PluginJson;
-}
-
-/** Secret values defined by this repository's own stacks, with where each came from (never the value). */
-function secretsOfLocalStacks(): Array<{ source: string; value: string }> {
-  const found: Array<{ source: string; value: string }> = KNOWN_TEST_SECRETS.map((value) => ({
-    source: 'scripts/package.ts KNOWN_TEST_SECRETS',
-    value,
-  }));
-  const composeFile = path.join(REPO, 'docker-compose.yaml');
-  if (fs.existsSync(composeFile)) {
-    const compose = parse(fs.readFileSync(composeFile, 'utf8')) as {
-      services?: Record<string, { environment?: Record<string, unknown> | string[] }>;
-    };
-    for (const [service, definition] of Object.entries(compose.services ?? {})) {
-      const env = definition.environment ?? {};
-      const pairs = Array.isArray(env)
-        ? env.map((entry) => entry.split(/=(.*)/s, 2) as [string, string])
-        : Object.entries(env).map(([key, value]) => [key, String(value ?? '')] as [string, string]);
-      for (const [key, value] of pairs) {
-        if (SECRET_NAME.test(key) && value && !value.startsWith('$')) {
-          found.push({ source: `docker-compose.yaml ${service}.${key}`, value });
-        }
-      }
-    }
-  }
-  const provisioning = path.join(REPO, 'provisioning');
-  if (fs.existsSync(provisioning)) {
-    for (const file of filesUnder(provisioning).filter((f) => /\.ya?ml$/.test(f))) {
-      const where = path.relative(REPO, file);
-      collectSecureJsonData(parse(fs.readFileSync(file, 'utf8')), (key, value) => {
-        // $VAR / ${VAR} are read from the environment by Grafana: not a value in the repository
-        if (!value.startsWith('$')) {
-          found.push({ source: `${where} secureJsonData.${key}`, value });
-        }
-      });
-    }
-  }
-  for (const name of TOKEN_ENV_VARS) {
-    const value = process.env[name];
-    if (value) {
-      found.push({ source: `$${name}`, value });
-    }
-  }
-  // very short values ("admin", "guest") would match ordinary words in a bundle
-  return found.filter((secret) => secret.value.length >= 6);
-}
-
-function collectSecureJsonData(node: unknown, add: (key: string, value: string) => void): void {
-  if (Array.isArray(node)) {
-    node.forEach((item) => collectSecureJsonData(item, add));
-  } else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'secureJsonData' && value && typeof value === 'object') {
-        Object.entries(value).forEach(([name, secret]) => add(name, String(secret ?? '')));
-      } else {
-        collectSecureJsonData(value, add);
-      }
-    }
-  }
-}
-
-function findLeakedSecrets(files: string[]): string[] {
-  const secrets = secretsOfLocalStacks();
-  const leaks: string[] = [];
-  for (const file of files) {
-    const text = fs.readFileSync(file).toString('latin1');
-    const where = path.relative(DIST, file);
-    for (const secret of secrets) {
-      if (text.includes(secret.value)) {
-        leaks.push(`${where}: contains the value of ${secret.source}`);
-      }
-    }
-    for (const { name, pattern } of CREDENTIAL_PATTERNS) {
-      if (pattern.test(text)) {
-        leaks.push(`${where}: contains something shaped like a ${name}`);
-      }
-    }
-  }
-  return leaks;
 }
 
 /**
@@ -191,7 +86,7 @@ function listZip(zipPath: string): string[] {
   return execFileSync('unzip', ['-Z1', zipPath], { encoding: 'utf8' }).split('\n').filter(Boolean);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (!fs.existsSync(DIST)) {
     fail('dist/ is missing: run `npm run build` first.');
   }
@@ -227,11 +122,11 @@ function main(): void {
     );
   }
 
-  const distFiles = filesUnder(DIST);
-  const leaks = findLeakedSecrets(distFiles);
+  // secretlint's recommended rules plus this project's own credentials (scripts/secret-scan.ts).
+  const leaks = await scanDirectory(DIST);
   if (leaks.length > 0) {
     fail(
-      `refusing to package, dist/ holds credentials:\n  ${leaks.join('\n  ')}\nRemove them from the source and rebuild.`
+      `refusing to package, dist/ holds credentials:\n  ${leaks.map((l) => `${l.file}:${l.line} ${l.rule}: ${l.message}`).join('\n  ')}\nRemove them from the source and rebuild.`
     );
   }
 
@@ -277,4 +172,4 @@ function main(): void {
   );
 }
 
-main();
+main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { nodeExporter } from '../catalog/exporters/node';
 import { exporterDashboardUrl } from '../catalog/links';
-import { renderLabelTemplate, templateLabelNames } from './templates';
+import { goQueryEscape, renderLabelTemplate, templateLabelNames } from './templates';
 
 describe('rendering alert text as Prometheus does', () => {
   it('substitutes each label, with or without spaces inside the braces', () => {
@@ -45,11 +45,26 @@ describe('rendering alert text as Prometheus does', () => {
 });
 
 describe('dashboard links', () => {
-  it('point alerts at the exporter dashboard with the firing job and instance', () => {
+  it('point alerts at the exporter dashboard with the firing job and instance, URL-encoded by the engine', () => {
     expect(exporterDashboardUrl(nodeExporter)).toBe(
-      '/d/fsm-infrastructure-node?var-job={{ $labels.job }}&var-instance={{ $labels.instance }}'
+      '/d/fsm-infrastructure-node?var-job={{ $labels.job | urlquery }}&var-instance={{ $labels.instance | urlquery }}'
     );
     expect(templateLabelNames(exporterDashboardUrl(nodeExporter))).toEqual(['job', 'instance']);
+  });
+
+  it('keep a job with "&", "#", "=" or spaces one variable: the link cannot be cut short or gain a parameter', () => {
+    const url = renderLabelTemplate(exporterDashboardUrl(nodeExporter), {
+      job: 'a&var-instance=evil#x y',
+      instance: 'h:9100/?',
+    });
+    expect(url).toBe('/d/fsm-infrastructure-node?var-job=a%26var-instance%3Devil%23x+y&var-instance=h%3A9100%2F%3F');
+    const params = new URL(url, 'http://grafana.local').searchParams;
+    expect(params.getAll('var-job')).toEqual(['a&var-instance=evil#x y']);
+    expect(params.getAll('var-instance')).toEqual(['h:9100/?']);
+  });
+
+  it("encodes as Go's url.QueryEscape: only letters, digits and -_.~ stay, a space is +", () => {
+    expect(goQueryEscape("a-_.~!*'() é😀")).toBe('a-_.~%21%2A%27%28%29+%C3%A9%F0%9F%98%80');
   });
 
   it('encode a concrete target for inventory rows', () => {

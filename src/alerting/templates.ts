@@ -4,8 +4,9 @@
  * that the expected annotations of a promtool test can be computed here without a Go runtime.
  */
 
-// A label reference as Go's text/template parses it: optional spaces, no trim markers (`{{-`).
-const LABEL_ACTION = /\{\{\s*\$labels\.([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/y;
+// A label reference as Go's text/template parses it: optional spaces, no trim markers (`{{-`), and
+// optionally piped to text/template's built-in `urlquery`, for values that go into a link.
+const LABEL_ACTION = /\{\{\s*\$labels\.([a-zA-Z_][a-zA-Z0-9_]*)\s*(\|\s*urlquery\s*)?\}\}/y;
 
 /** The label names a template refers to, in order of appearance; throws on any other template action. */
 export function templateLabelNames(template: string, where = 'template'): string[] {
@@ -44,7 +45,20 @@ export function renderLabelTemplate(
   where = 'template'
 ): string {
   assertLabelsOnlyTemplate(template, where);
-  return template.replace(new RegExp(LABEL_ACTION.source, 'g'), (_action, name: string) =>
-    Object.prototype.hasOwnProperty.call(labels, name) ? labels[name] : ''
-  );
+  return template.replace(new RegExp(LABEL_ACTION.source, 'g'), (_action, name: string, urlquery?: string) => {
+    const value = Object.prototype.hasOwnProperty.call(labels, name) ? labels[name] : '';
+    return urlquery ? goQueryEscape(value) : value;
+  });
+}
+
+/**
+ * Go's url.QueryEscape, what text/template's `urlquery` does: everything but letters, digits and
+ * `-_.~` is percent-encoded (upper-case hex, UTF-8), a space becomes "+". Prometheus' label values
+ * are valid UTF-8; a lone surrogate here is encoded as U+FFFD, as Go would see it.
+ */
+export function goQueryEscape(value: string): string {
+  const wellFormed = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return encodeURIComponent(wellFormed)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
 }

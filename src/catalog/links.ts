@@ -27,13 +27,14 @@ export interface DashboardTarget {
 /**
  * A link to the exporter's dashboard. Relative, so Grafana resolves it against its own address.
  *
- * Without a target it is the alert form: the job and instance are `{{ $labels.* }}` templates that
- * Prometheus and Grafana fill in for each firing series (left unencoded, or the engines would not
- * see the template). With a target the values are URL-encoded.
+ * Without a target it is the alert form: the job and instance are `{{ $labels.* | urlquery }}`
+ * templates that Prometheus and Grafana fill in, URL-encoded, for each firing series (a job named
+ * "a&b" or "x#y" would otherwise cut the link short or set another variable). With a target the
+ * values are URL-encoded here.
  */
 export function exporterDashboardUrl(exporter: ExporterDefinition, target?: DashboardTarget): string {
-  const job = target ? encodeURIComponent(target.job) : '{{ $labels.job }}';
-  const instance = target ? encodeURIComponent(target.instance) : '{{ $labels.instance }}';
+  const job = target ? encodeURIComponent(target.job) : '{{ $labels.job | urlquery }}';
+  const instance = target ? encodeURIComponent(target.instance) : '{{ $labels.instance | urlquery }}';
   return `/d/${exporterDashboardUid(exporter)}?var-job=${job}&var-instance=${instance}`;
 }
 

@@ -5,6 +5,7 @@ import {
   escapeRegexValue,
   fleetContext,
   joinMatchers,
+  labelValueError,
   matcher,
   sel,
 } from './promql';
@@ -50,5 +51,34 @@ describe('query contexts', () => {
     expect(sel('up', q)).toBe('up{region="eu"}');
     expect(sel('up', fleetContext(q))).toBe('up{region="eu"}');
     expect(q.range).toBe('5m');
+  });
+});
+
+describe('label values no escaping can make safe', () => {
+  it.each([
+    ['a lone high surrogate', 'node\uD83D'],
+    ['a lone low surrogate', '\uDE00node'],
+    ['U+FFFD', 'no\uFFFDde'],
+  ])('refuses %s: Prometheus cannot parse it', (_what, value) => {
+    expect(labelValueError(value)).toMatch(
+      /^contains a broken character .* which Prometheus cannot parse: retype the value/
+    );
+    expect(() => matcher('job', '=', value)).toThrow(/^The label value ".*" contains a broken character/);
+    expect(() => escapeRegexValue(value)).toThrow(/broken character/);
+  });
+
+  it.each(['$__interval', 'a$__range', '$__rate_interval', 'x$__'])(
+    'refuses the Grafana macro in %s: Grafana would substitute it inside the string',
+    (value) => {
+      expect(labelValueError(value)).toMatch(/^contains "\$__", which Grafana replaces with its own values/);
+      expect(() => escapeLabelValue(value)).toThrow(/contains "\$__"/);
+    }
+  );
+
+  it('accepts what escaping handles, including whole emoji and a lone "$"', () => {
+    for (const value of ['😀 node', 'a"b\\c\nd', '$job', '$_x', '__name__', '{}']) {
+      expect(labelValueError(value)).toBeUndefined();
+      expect(() => matcher('job', '=', value)).not.toThrow();
+    }
   });
 });

@@ -1,15 +1,47 @@
 import type { QueryContext, Signal } from './types';
 
+// A UTF-16 surrogate without its partner: JSON carries it as "\udc00", Go decodes that as U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Returns why `value` cannot be a label value in a query the plugin writes, or undefined when it
+ * can. Escaping handles every other character; these two classes it cannot make safe:
+ * - text Prometheus' parser refuses: U+FFFD (its lexer reads it as invalid UTF-8) and lone
+ *   surrogates (they reach Prometheus as U+FFFD);
+ * - Grafana macros: Grafana's Prometheus backend replaces `$__interval`, `$__range`… everywhere
+ *   in the expression, inside quoted strings too, so the rule would match another value.
+ */
+export function labelValueError(value: string): string | undefined {
+  if (LONE_SURROGATE.test(value) || value.includes('\uFFFD')) {
+    return 'contains a broken character (U+FFFD "\uFFFD" or half of an emoji), which Prometheus cannot parse: retype the value, or copy it again from its source.';
+  }
+  if (value.includes('$__')) {
+    return 'contains "$__", which Grafana replaces with its own values ($__interval, $__range…) even inside quotes, so the rule would match another value: remove it, or match the value with a regex that avoids "$__".';
+  }
+  return undefined;
+}
+
+/** Throws with labelValueError's words: no query is ever built from a value it refuses. */
+function assertLabelValue(value: string): void {
+  const problem = labelValueError(value);
+  if (problem) {
+    throw new Error(`The label value ${JSON.stringify(value.slice(0, 60))} ${problem}`);
+  }
+}
+
 /**
  * Escapes a value for a double-quoted PromQL string (label matcher value). PromQL strings follow
  * Go's escaping: backslash and the quote must be escaped, and a raw newline would end the query.
+ * Throws on a value labelValueError refuses.
  */
 export function escapeLabelValue(value: string): string {
+  assertLabelValue(value);
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
 /** Escapes a literal string for use inside a `=~` regex matcher (RE2, fully anchored by Prometheus). */
 export function escapeRegexValue(value: string): string {
+  assertLabelValue(value);
   return escapeLabelValue(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 

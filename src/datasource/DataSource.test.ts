@@ -106,6 +106,23 @@ describe('Testing the inventory datasource', () => {
     ]);
   });
 
+  it('tells a Viewer that Save & test is for admins when the admin-only route refuses them', async () => {
+    fetchMock.mockReturnValue(fail(403, { message: 'plugin proxy route access denied' }, 'Forbidden'));
+    const result = await datasource().testDatasource();
+    expect(result).toEqual({
+      status: 'error',
+      message:
+        'Grafana lets only organization admins ask Prometheus at http://prometheus:9090 for /api/v1/status/buildinfo (plugin proxy route access denied, HTTP 403). Ask an admin to run Save & test.',
+    });
+  });
+
+  it('refuses a URL ending in "/", which the routes would turn into "//api/v1/…"', async () => {
+    const result = await datasource({ prometheusUrl: 'http://prometheus:9090/' }).testDatasource();
+    expect(result.status).toBe('error');
+    expect(result.message).toContain('Remove the trailing "/"');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it('says Grafana could not reach Prometheus when the proxy answers 502', async () => {
     fetchMock.mockReturnValue(fail(502, { message: 'Bad Gateway' }, 'Bad Gateway'));
     const result = await datasource().testDatasource();
@@ -293,12 +310,11 @@ describe('Querying the inventory datasource', () => {
     const body = JSON.stringify({ status: 'success', data: { activeTargets: many } });
     expect(body.length).toBeGreaterThan(10_000_000);
     fakePrometheus({ '/api/v1/targets': () => ok(body) });
-    const started = Date.now();
+    // How fast is measured by `npm run bench:inventory`, not asserted against a clock here.
     const [frame] = (await datasource().query(request({}))).data as DataFrame[];
     expect(frame.length).toBe(14_000);
     // host-0 has detection series (h1 is another instance): the rest of the job decides for the others
     expect(new Set(column(frame, 'exporter'))).toEqual(new Set(['node']));
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('lists Pushgateway groups from Prometheus, falling back to the Pushgateway itself', async () => {

@@ -16,7 +16,7 @@ import { classificationQuery, indexDetectionSeries } from '../inventory/classify
 import { compileJobRegex, type InventoryFilters } from '../inventory/filters';
 import { coverageFrame, exportersFrame, pushGroupsFrame, targetsFrame } from '../inventory/frames';
 import { buildInventory, summariseExporters, summariseLayers, type InventoryRow } from '../inventory/inventory';
-import { InventoryError, unwrapPrometheus, vectorResult } from '../inventory/prometheus-api';
+import { InventoryError, unwrapPrometheus, vectorResult, warningsToShow } from '../inventory/prometheus-api';
 import { PUSH_GROUPS_QUERY, pushGroupsFromPushgatewayApi, pushGroupsFromVector } from '../inventory/pushgateway';
 import { parseTargets, type ScrapeTarget } from '../inventory/targets';
 import { indexVersions, versionQuery, type VersionIndex } from '../inventory/versions';
@@ -139,7 +139,7 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
     }
     const detection = unwrapPrometheus<unknown>(detectionBody, 'the exporter classification query');
     const detectionIndex = indexDetectionSeries(vectorResult(detection.data, 'the exporter classification query'));
-    for (const warning of [...targetsData.warnings, ...detection.warnings]) {
+    for (const warning of warningsToShow(targetsData.warnings, detection.warnings)) {
       notices.push({ severity: 'warning', text: `Prometheus: ${warning}` });
     }
 
@@ -194,6 +194,12 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
         status: 'error',
         message:
           'The Prometheus URL is empty. Enter the URL Grafana uses to reach Prometheus, e.g. http://prometheus:9090, then save and test again.',
+      };
+    }
+    if (/\/$/.test(url)) {
+      return {
+        status: 'error',
+        message: `The Prometheus URL ${url} ends in "/": Grafana's proxy routes append /api/v1/… to it, and "//api" is not Prometheus' API. Remove the trailing "/", then save and test again.`,
       };
     }
     if (!this.proxyUrl) {

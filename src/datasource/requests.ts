@@ -1,7 +1,7 @@
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { getBackendSrv, isFetchError } from '@grafana/runtime';
-import { InventoryError, snippet } from '../inventory/prometheus-api';
-import { routePath, type AuthMode, type Upstream } from './types';
+import { InventoryError, MAX_UPSTREAM_TEXT, snippet } from '../inventory/prometheus-api';
+import { routePath, UPSTREAM_API, type AuthMode, type Upstream } from './types';
 
 /** Longer than Grafana's own data proxy timeout (30 s by default), so Grafana's 504 usually explains it first. */
 export const REQUEST_TIMEOUT_MS = 45_000;
@@ -31,6 +31,10 @@ export async function proxyGet(
   params?: Record<string, string>,
   timeoutMs = REQUEST_TIMEOUT_MS
 ): Promise<unknown> {
+  if (!Object.prototype.hasOwnProperty.call(UPSTREAM_API[target.upstream], path)) {
+    // A programming error: plugin.json has no route for it, so Grafana would answer 502.
+    throw new Error(`${path} is not in UPSTREAM_API.${target.upstream}: add it there and to plugin.json's routes.`);
+  }
   const route = routePath(target.upstream, target.authMode);
   try {
     const response = await lastValueFrom(
@@ -70,10 +74,10 @@ export function describeProxyFailure(
   }
   if (!isFetchError(error)) {
     const reason = error instanceof Error ? error.message : String(error);
-    return new InventoryError('unreachable', `Request to ${at} failed: ${reason}.`);
+    return new InventoryError('unreachable', `Request to ${at} failed: ${snippet(reason, MAX_UPSTREAM_TEXT)}.`);
   }
   const status = error.status;
-  const detail = fetchDetail(error.data) || error.statusText || '';
+  const detail = fetchDetail(error.data) || snippet(String(error.statusText ?? ''), 120);
   const said = detail ? ` (${detail}, HTTP ${status})` : ` (HTTP ${status})`;
 
   // Grafana turns an upstream 401 into 400 "Authentication to data source failed", so the browser session survives.
@@ -89,6 +93,12 @@ export function describeProxyFailure(
     return new InventoryError(
       'auth',
       `Grafana answered 401${said}: your Grafana session has probably expired. Reload the page and sign in again.`
+    );
+  }
+  if (status === 403 && /plugin proxy route access denied/i.test(detail)) {
+    return new InventoryError(
+      'forbidden',
+      `Grafana lets only organization admins ask ${at} for ${path}${said}. Ask an admin to run Save & test.`
     );
   }
   if (status === 403) {

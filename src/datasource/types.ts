@@ -16,12 +16,27 @@ export type Upstream = 'prometheus' | 'alertmanager' | 'pushgateway';
 
 /**
  * The plugin.json route prefix for an upstream and auth mode: `prometheus`, `prometheus-basic`,
- * `prometheus-bearer`, … Grafana matches route paths as prefixes, so plugin.json lists the
- * suffixed routes before the bare one (a test checks that no route shadows a later one).
+ * `prometheus-bearer`, … followed by one of the upstream's UPSTREAM_API paths. Grafana matches
+ * route paths as prefixes (a test checks that no route shadows a later one).
  */
 export function routePath(upstream: Upstream, authMode: AuthMode = 'none'): string {
   return authMode === 'none' ? upstream : `${upstream}-${authMode}`;
 }
+
+/** The least organization role a proxy route admits; plugin.json writes `reqRole` only for Admin. */
+export type RouteRole = 'Viewer' | 'Admin';
+
+/**
+ * Every API path the datasource calls, per upstream, with the role its route requires. plugin.json
+ * has one route per path and auth mode and nothing else, so Grafana's proxy reaches these paths only
+ * (not `/api/v1/status/config`, the admin API or `/-/quit` on the same host); the checks only Save &
+ * test runs are Admin-only. A test keeps plugin.json and this list identical.
+ */
+export const UPSTREAM_API: Record<Upstream, Readonly<Record<string, RouteRole>>> = {
+  prometheus: { '/api/v1/targets': 'Viewer', '/api/v1/query': 'Viewer', '/api/v1/status/buildinfo': 'Admin' },
+  alertmanager: { '/api/v2/status': 'Admin' },
+  pushgateway: { '/api/v1/metrics': 'Viewer', '/api/v1/status': 'Admin' },
+};
 
 export type InventoryQueryKind = 'targets' | 'exporters' | 'coverage' | 'pushgateway';
 

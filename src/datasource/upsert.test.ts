@@ -61,17 +61,21 @@ describe('creating the inventory datasource from the app’s Prometheus', () => 
     expect(writes()).toEqual([]);
   });
 
-  it('updates by PUT, keeping other settings and leaving stored secrets alone', async () => {
+  it('updates by PUT, keeping other settings and the stored secrets while the host stays the same', async () => {
     const existing: DatasourceDto = {
       uid: 'fsm-inventory',
       name: 'My inventory',
       type: 'fullstack-inventory-datasource',
       version: 3,
-      jsonData: { prometheusUrl: 'http://old:9090', authMode: 'none', pushgatewayUrl: 'http://pgw:9091' },
+      jsonData: { prometheusUrl: 'http://old:9090', authMode: 'bearer', pushgatewayUrl: 'http://pgw:9091' },
       secureJsonFields: { bearerToken: true },
     };
-    grafana({ prom: { ...PROMETHEUS, url: 'http://new:9090' }, 'fsm-inventory': existing });
-    expect((await upsertInventoryDatasource('prom')).action).toBe('updated');
+    grafana({
+      prom: { ...PROMETHEUS, url: 'http://old:9090/prometheus/', jsonData: { httpHeaderName1: 'Authorization' } },
+      'fsm-inventory': existing,
+    });
+    const result = await upsertInventoryDatasource('prom');
+    expect(result).toMatchObject({ action: 'updated', credentialsNeeded: undefined, credentialsDropped: undefined });
     const [put] = writes();
     expect(put).toMatchObject({ method: 'PUT', url: '/api/datasources/uid/fsm-inventory' });
     expect(put.data).toEqual({
@@ -80,9 +84,35 @@ describe('creating the inventory datasource from the app’s Prometheus', () => 
       type: 'fullstack-inventory-datasource',
       version: 3,
       access: 'proxy',
-      jsonData: { prometheusUrl: 'http://new:9090', authMode: 'none', pushgatewayUrl: 'http://pgw:9091' },
+      jsonData: { prometheusUrl: 'http://old:9090/prometheus', authMode: 'bearer', pushgatewayUrl: 'http://pgw:9091' },
     });
     expect(put.data).not.toHaveProperty('secureJsonData');
+  });
+
+  it.each([
+    ['another host', 'http://new:9090'],
+    ['another port', 'http://old:9091'],
+    ['another scheme', 'https://old:9090'],
+  ])('deletes stored secrets instead of sending them to %s, and says why', async (_what, url) => {
+    const existing: DatasourceDto = {
+      uid: 'fsm-inventory',
+      name: 'My inventory',
+      type: 'fullstack-inventory-datasource',
+      jsonData: { prometheusUrl: 'http://old:9090', authMode: 'basic', basicAuthUser: 'reader' },
+      secureJsonFields: { basicAuthEncoded: true, bearerToken: true },
+    };
+    grafana({
+      prom: { ...PROMETHEUS, url, basicAuth: true, basicAuthUser: 'reader' },
+      'fsm-inventory': existing,
+    });
+    const result = await upsertInventoryDatasource('prom');
+    const [put] = writes();
+    expect(put.data.secureJsonData).toEqual({ basicAuthEncoded: '', bearerToken: '' });
+    expect(put.data.jsonData.prometheusUrl).toBe(url);
+    expect(result.credentialsNeeded).toContain('the password of "reader"');
+    expect(result.credentialsDropped).toBe(
+      `The stored credentials were deleted rather than sent to ${new URL(url).origin}: they were entered for http://old:9090, and credentials never follow a change of host.`
+    );
   });
 
   it('copies basic auth mode and user, and asks for the password it cannot copy', async () => {

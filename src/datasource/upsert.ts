@@ -1,5 +1,6 @@
 import { fetchOnce } from '../utils/fetchOnce';
 import { fetchErrorMessage, fetchErrorStatus } from '../utils/fetchError';
+import { newDestinations, SECRET_KEYS } from './credentials';
 import {
   INVENTORY_DATASOURCE_NAME,
   INVENTORY_DATASOURCE_TYPE,
@@ -27,6 +28,8 @@ export interface UpsertResult {
   action: 'created' | 'updated' | 'unchanged';
   /** Set when the app could not copy a secret (Grafana never returns them): what the admin must enter. */
   credentialsNeeded?: string;
+  /** Set when stored secrets were deleted because Prometheus moved to another host: why. */
+  credentialsDropped?: string;
   editUrl: string;
 }
 
@@ -43,7 +46,8 @@ export function inventoryJsonDataFor(prometheus: DatasourceDto): InventoryDataSo
   );
   const authMode: AuthMode = prometheus.basicAuth ? 'basic' : headerIsAuthorization ? 'bearer' : 'none';
   return {
-    prometheusUrl: prometheus.url ?? '',
+    // The routes append /api/v1/… themselves; a trailing "/" would make "//api/v1/…".
+    prometheusUrl: (prometheus.url ?? '').replace(/\/+$/, ''),
     authMode,
     ...(authMode === 'basic' ? { basicAuthUser: prometheus.basicAuthUser ?? '' } : {}),
   };
@@ -115,18 +119,32 @@ export async function upsertInventoryDatasource(prometheusUid: string): Promise<
       editUrl: INVENTORY_EDIT_URL,
     };
   }
-  // The whole object goes back (PUT replaces it); secureJsonData is left out so stored secrets are kept.
-  const { secureJsonFields: _omit, ...rest } = existing;
+  const jsonData = { ...current, ...wanted };
+  // Credentials never follow a change of host: secrets stored for the old Prometheus are deleted
+  // ("" deletes a secure field), not sent to the new one; the admin enters them for the new host.
+  const moved = newDestinations(current, jsonData);
+  const stored = SECRET_KEYS.filter((key) => existing.secureJsonFields?.[key]);
+  const dropSecrets = moved.length > 0 && stored.length > 0;
+  // The whole object goes back (PUT replaces it); without secureJsonData, stored secrets are kept.
+  const { secureJsonFields: _omit, secureJsonData: _none, ...rest } = existing;
   await write('PUT', `/api/datasources/uid/${INVENTORY_DATASOURCE_UID}`, {
     ...rest,
     access: 'proxy',
-    jsonData: { ...current, ...wanted },
+    jsonData,
+    ...(dropSecrets ? { secureJsonData: Object.fromEntries(stored.map((key) => [key, ''])) } : {}),
   });
   return {
     action: 'updated',
-    credentialsNeeded: secretMissing ? describeSecret(wanted) : undefined,
+    credentialsNeeded: secret && (secretMissing || dropSecrets) ? describeSecret(wanted) : undefined,
+    credentialsDropped: dropSecrets
+      ? `The stored credentials were deleted rather than sent to ${moved.map((m) => m.to).join(', ')}: they were entered for ${urlsOf(current)}, and credentials never follow a change of host.`
+      : undefined,
     editUrl: INVENTORY_EDIT_URL,
   };
+}
+
+function urlsOf(jsonData: InventoryDataSourceOptions): string {
+  return [jsonData.prometheusUrl, jsonData.alertmanagerUrl, jsonData.pushgatewayUrl].filter(Boolean).join(', ');
 }
 
 function describeSecret(jsonData: InventoryDataSourceOptions): string {

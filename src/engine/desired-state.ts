@@ -1,5 +1,5 @@
 import { EXPORTERS } from '../catalog';
-import { escapeRegexValue, isValidLabelName, joinMatchers, matcher } from '../catalog/promql';
+import { escapeRegexValue, isValidLabelName, joinMatchers, labelValueError, matcher } from '../catalog/promql';
 import { validateOverrides, type ThresholdOverrides } from '../catalog/thresholds';
 import type { ExporterDefinition } from '../catalog/types';
 import {
@@ -125,6 +125,14 @@ export function buildSelector(filters: readonly LabelFilterChoice[], problems: C
       return;
     }
     const values = filter.values.filter((v) => v !== '');
+    const refused = values.find((v) => labelValueError(v) !== undefined);
+    if (refused !== undefined) {
+      problems.push({
+        field: `labelFilters.${i}.values`,
+        message: `The value ${JSON.stringify(refused.slice(0, 60))} ${labelValueError(refused)}`,
+      });
+      return;
+    }
     if (values.length === 0) {
       problems.push({
         field: `labelFilters.${i}.values`,

@@ -1,4 +1,5 @@
 import { isValidLabelName } from '../catalog/promql';
+import { pathSegmentError } from '../utils/urlPath';
 import {
   integrationSetting,
   secretKeys,
@@ -134,6 +135,9 @@ export function buildDesiredNotifications(
     if (!name) {
       problems.push({ field: field(`muteTimings.${i}.name`), message: 'Give the maintenance window a name.' });
       continue;
+    }
+    if (pathSegmentError(name)) {
+      problems.push({ field: field(`muteTimings.${i}.name`), message: `The name ${pathSegmentError(name)}.` });
     }
     if (seen.has(name)) {
       problems.push({

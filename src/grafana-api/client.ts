@@ -1,3 +1,4 @@
+import { pathSegment } from '../utils/urlPath';
 import { GrafanaApiError, kindForStatus } from './errors';
 import { TransportError, withQuery, type GrafanaRequest, type GrafanaTransport, type HttpMethod } from './transport';
 import type {
@@ -63,7 +64,7 @@ export function createGrafanaApi(transport: GrafanaTransport, options: GrafanaAp
   }
   const must = async <T>(p: Promise<T | undefined>): Promise<T> => (await p) as T;
   const write = (w?: WriteOptions): WriteOptions => w ?? {};
-  const seg = encodeURIComponent;
+  const seg = pathSegment;
 
   return {
     getBuildInfo: async () => {

@@ -1,4 +1,5 @@
-import { InventoryError } from './prometheus-api';
+import { RE2JS } from 're2js';
+import { InventoryError, snippet } from './prometheus-api';
 import type { TargetHealth } from './targets';
 
 /** What a query or the page narrows the inventory to. Empty lists mean "all". */
@@ -10,23 +11,36 @@ export interface InventoryFilters {
   jobRegex?: string;
 }
 
+/** A compiled job filter: true when the whole job name matches. */
+export interface JobMatcher {
+  test(job: string): boolean;
+}
+
 /**
- * Compiles a job filter. Anchored at both ends, as Prometheus anchors `=~`, so "node" matches the
- * job "node" and not "node-2". Throws a message naming the bad pattern and what to fix.
+ * Compiles a job filter with RE2 (re2js), the engine Prometheus uses, so a pattern means here what
+ * it means in a PromQL `=~` (no lookarounds or backreferences; `\d` is ASCII) and matching takes
+ * linear time whatever the pattern: a JavaScript RegExp backtracks exponentially on `(a+)+`.
+ * Anchored at both ends as Prometheus 2.x anchors `=~` (`^(?:…)$`), so "node" matches the job
+ * "node" and not "node-2". Throws a message naming the bad pattern and what to fix.
  */
-export function compileJobRegex(pattern: string | undefined): RegExp | undefined {
+export function compileJobRegex(pattern: string | undefined): JobMatcher | undefined {
   if (pattern === undefined || pattern.trim() === '' || pattern === '.*') {
     return undefined;
   }
   try {
-    return new RegExp(`^(?:${pattern})$`);
+    // Compiled alone first, so an error quotes the user's pattern rather than the anchored one.
+    RE2JS.compile(pattern);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+    const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error);
     throw new InventoryError(
       'bad-input',
-      `The job filter "${pattern}" is not a valid regular expression (${reason}). Fix it, e.g. "node|postgres" or "web-.*".`
+      // The pattern may be a pasted 10,000-character value: the message quotes only its start.
+      `The job filter "${snippet(pattern, 80)}" is not a valid regular expression (${snippet(reason, 160)}). ` +
+        'Job filters use Prometheus\' regex syntax (RE2: no lookarounds or backreferences). Fix it, e.g. "node|postgres" or "web-.*".'
     );
   }
+  const compiled = RE2JS.compile(`^(?:${pattern})$`);
+  return { test: (job: string) => compiled.matches(job) };
 }
 
 /** Returns why `pattern` is not a usable job filter, or undefined when it is. For editors. */

@@ -52,9 +52,23 @@ describe('reading Prometheus answers', () => {
     expect(() => vectorResult({ resultType: 'matrix', result: [] }, 'q')).toThrow(
       'Expected an instant vector for q, got "matrix"'
     );
-    expect(vectorResult({ resultType: 'vector', result: [null, 3, { metric: { a: 'b' } }] }, 'q')).toEqual([
-      { metric: { a: 'b' } },
+    expect(vectorResult({ resultType: 'vector', result: [{ metric: { a: 'b' }, value: [1, '2'] }] }, 'q')).toEqual([
+      { metric: { a: 'b' }, value: [1, '2'] },
     ]);
+  });
+
+  it('refuses a malformed series with what is wrong with it, instead of a TypeError later', () => {
+    const cases: Array<[unknown, string]> = [
+      [null, '#1 of 2: not an object'],
+      [{ metric: null }, '#1 of 2: "metric" is not a map of labels'],
+      [{ metric: { job: 7 } }, '#1 of 2: label "job" is not a string'],
+      [{ metric: {}, value: '1' }, '#1 of 2: "value" is not [time, "number"]'],
+    ];
+    for (const [bad, problem] of cases) {
+      expect(() => vectorResult({ resultType: 'vector', result: [bad, { metric: {} }] }, 'q')).toThrow(
+        `The answer to q has a malformed series (${problem})`
+      );
+    }
   });
 });
 

@@ -17,7 +17,7 @@ afterAll(() => {
   server.close();
 });
 
-const api = createGrafanaApi(fetchTransport('http://grafana.test', { timeoutMs: 100 }));
+const api = createGrafanaApi(fetchTransport('http://grafana.test'));
 
 it('serves the engine through MSW: apply, then a re-plan with zero writes', async () => {
   const desired = buildDesiredState({ exporterIds: ['node'], datasourceUid: 'prom', editable: true });
@@ -29,7 +29,10 @@ it('serves the engine through MSW: apply, then a re-plan with zero writes', asyn
 
 it('turns a hung write into a timeout error', async () => {
   double.injectFault({ onWrite: double.writeLog.length + 1, kind: 'timeout' });
-  const error = await api.createFolder({ uid: 'x', title: 'X' }).catch((e: unknown) => e);
+  // A short client timeout for this request only: the apply above must not race it on a busy machine.
+  const error = await createGrafanaApi(fetchTransport('http://grafana.test', { timeoutMs: 100 }))
+    .createFolder({ uid: 'x', title: 'X' })
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(GrafanaApiError);
   expect((error as GrafanaApiError).kind).toBe('timeout');
 });

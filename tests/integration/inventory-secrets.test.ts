@@ -52,6 +52,8 @@ const request = { targets: ALL_KINDS.map((kind, i) => ({ refId: `R${i}`, kind })
 let proxy: GrafanaProxy;
 beforeAll(async () => {
   proxy = await startGrafanaProxy(routes, { uid: 'secrets', jsonData: {}, secureJsonData: {} });
+  // An admin's session: Save & test's admin-only routes answer too, so their texts are checked as well.
+  proxy.role = 'Admin';
   mockBackendSrv = backendSrvShim(proxy.baseUrl);
 });
 afterAll(() => proxy?.close());

@@ -106,6 +106,8 @@ afterAll(() => proxy?.close());
 beforeEach(() => {
   proxy.records.length = 0;
   sentByBrowser.length = 0;
+  // Save & test is an admin's action (its build-info route carries reqRole Admin); tests of Viewers say so.
+  proxy.role = 'Admin';
 });
 
 describe('the inventory datasource through Grafana’s proxy, Prometheus behind basic auth', () => {
@@ -156,7 +158,7 @@ describe('the inventory datasource through Grafana’s proxy, Prometheus behind 
     for (const record of proxy.records) {
       expect(record.inbound.url).toMatch(new RegExp(`^/api/datasources/proxy/uid/${UID}/prometheus-basic/api/v1/`));
       expect(record.inbound.headers.authorization).toBeUndefined();
-      expect(record.matchedRoute).toBe('prometheus-basic');
+      expect(record.matchedRoute).toMatch(/^prometheus-basic\/api\/v1\//);
       expect(record.outbound?.url.startsWith(`${AUTH_URL}/api/v1/`)).toBe(true);
       expect(record.outbound?.headers.authorization).toBe(
         `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`
@@ -177,7 +179,9 @@ describe('the inventory datasource through Grafana’s proxy, Prometheus behind 
     // The first refusal ends the query; a request still in flight then (status 0) is not waited for.
     const answered = proxy.records.filter((r) => r.status !== 0);
     expect(answered.length).toBeGreaterThanOrEqual(3);
-    expect(answered.map((r) => `${r.status} ${r.matchedRoute}`)).toEqual(answered.map(() => '400 prometheus-basic'));
+    expect(answered.map((r) => `${r.status} ${r.matchedRoute?.split('/')[0]}`)).toEqual(
+      answered.map(() => '400 prometheus-basic')
+    );
   });
 
   it('says authentication is required when none is configured, and a bearer token is rejected by a basic-auth proxy', async () => {
@@ -209,6 +213,54 @@ describe('the inventory datasource through Grafana’s proxy, Prometheus behind 
     expect(record.matchedRoute).toBeUndefined();
     expect(record.outbound).toBeUndefined();
     expect((await createPrometheusClient().targets()).activeTargets.length).toBe(before);
+  });
+
+  it('lets a Viewer query, and keeps Save & test to admins with a message that says so', async () => {
+    proxy.role = 'Viewer';
+    const query = await basicAuth().query(request({ kind: 'targets' }));
+    expect(query.errors).toBeUndefined();
+    expect((query.data[0] as DataFrame).length).toBeGreaterThan(20);
+    const test = await basicAuth().testDatasource();
+    expect(test.status).toBe('error');
+    expect(test.message).toBe(
+      `Grafana lets only organization admins ask Prometheus at ${AUTH_URL} for /api/v1/status/buildinfo (plugin proxy route access denied, HTTP 403). Ask an admin to run Save & test.`
+    );
+    expect(proxy.records.at(-1)?.outbound).toBeUndefined();
+  });
+
+  it('reaches only the API paths the datasource uses: the rest of the host is not behind its routes', async () => {
+    basicAuth();
+    // Real Prometheus GET endpoints (the stack enables the admin API), some holding secrets of their own.
+    const elsewhere = [
+      '/api/v1/status/config',
+      '/api/v1/status/flags',
+      '/api/v1/admin/tsdb/snapshot',
+      '/api/v1/label/job/values',
+      '/api/v1/series?match[]=up',
+      '/api/v1/rules',
+      '/api/v1/status/tsdb',
+      '/federate?match[]=up',
+      '/metrics',
+      '/-/healthy',
+      '/graph',
+    ];
+    for (const path of elsewhere) {
+      for (const prefix of ['prometheus', 'prometheus-basic', 'prometheus-bearer']) {
+        const response = await fetch(`${proxy.baseUrl}/api/datasources/proxy/uid/${UID}/${prefix}${path}`);
+        expect({ path: `${prefix}${path}`, status: response.status }).toEqual({
+          path: `${prefix}${path}`,
+          status: 502,
+        });
+        expect(proxy.records.at(-1)?.outbound).toBeUndefined();
+      }
+    }
+    // A route matches by prefix (Grafana's rule), but what follows lands below the route's own path, where
+    // Prometheus has nothing: query_range becomes /api/v1/query/_range.
+    const range = await fetch(
+      `${proxy.baseUrl}/api/datasources/proxy/uid/${UID}/prometheus-basic/api/v1/query_range?query=up&start=0&end=1&step=1`
+    );
+    expect(range.status).toBe(404);
+    expect(new URL(proxy.records.at(-1)!.outbound!.url).pathname).toBe('/api/v1/query/_range');
   });
 
   it('answers Exporters with versions, Coverage by layer, and the Pushgateway groups start.sh pushed', async () => {

@@ -63,10 +63,11 @@ export function InventoryDatasourceSetup({ prometheusDatasourceUid, onDone }: Pr
       )}
       {state.kind === 'done' && (
         <Alert
-          severity={state.result.credentialsNeeded ? 'warning' : 'success'}
+          severity={state.result.credentialsNeeded || state.result.credentialsDropped ? 'warning' : 'success'}
           title={ACTION_WORDS[state.result.action]}
         >
           <Stack direction="column" gap={1}>
+            {state.result.credentialsDropped && <Text>{state.result.credentialsDropped}</Text>}
             {state.result.credentialsNeeded && (
               <Text>Enter {state.result.credentialsNeeded} in the datasource settings, then Save &amp; test.</Text>
             )}

@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import type { DataSourceSettings } from '@grafana/data';
 import { encodeBasicAuth } from '../basicAuth';
 import { BASIC_PASSWORD_INPUT_ID, BEARER_TOKEN_INPUT_ID, ConfigEditor } from './ConfigEditor';
-import type { InventoryDataSourceOptions } from '../types';
+import type { InventoryDataSourceOptions, InventorySecureJsonData } from '../types';
 
 function renderEditor(
   jsonData: InventoryDataSourceOptions & Record<string, unknown>,
@@ -105,5 +105,111 @@ describe('Inventory datasource settings', () => {
     const { onOptionsChange } = renderEditor({ prometheusUrl: 'http://p:9090' });
     fireEvent.click(screen.getByLabelText('Bearer token'));
     expect(lastChange(onOptionsChange).jsonData.authMode).toBe('bearer');
+  });
+});
+
+/** The editor as Grafana hosts it: every change comes back as the new options. */
+function renderLive(jsonData: InventoryDataSourceOptions, secureJsonFields: Record<string, boolean>) {
+  const changes: Array<DataSourceSettings<InventoryDataSourceOptions, InventorySecureJsonData>> = [];
+  function Host() {
+    const [options, setOptions] = React.useState(
+      () =>
+        ({
+          uid: 'inventory-1',
+          jsonData,
+          secureJsonFields,
+        }) as unknown as DataSourceSettings<InventoryDataSourceOptions>
+    );
+    return (
+      <ConfigEditor
+        options={options}
+        onOptionsChange={(next) => {
+          changes.push(next);
+          setOptions(next);
+        }}
+      />
+    );
+  }
+  render(<Host />);
+  return { latest: () => changes[changes.length - 1] };
+}
+
+describe('credentials never follow a change of host', () => {
+  const stored = { basicAuthEncoded: true };
+  const basic = { prometheusUrl: 'http://prom:9090', authMode: 'basic' as const, basicAuthUser: 'reader' };
+  const setUrl = (label: RegExp, value: string) =>
+    fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+  it.each([
+    ['host', 'http://other:9090'],
+    ['port', 'http://prom:9091'],
+    ['scheme', 'https://prom:9090'],
+  ])('marks the stored password for deletion when the Prometheus %s changes, and says why', (_what, url) => {
+    const { latest } = renderLive(basic, stored);
+    setUrl(/^Prometheus URL/, url);
+    expect(latest().secureJsonFields).toEqual({ basicAuthEncoded: false });
+    expect(latest().secureJsonData).toEqual({ basicAuthEncoded: '' });
+    expect(screen.getByText(/Credentials never follow a change of host/)).toHaveTextContent(
+      `The Prometheus URL now points at ${new URL(url).origin} instead of http://prom:9090.`
+    );
+  });
+
+  it('keeps them when only the path changes, and restores them when the URL goes back', () => {
+    const { latest } = renderLive(basic, stored);
+    setUrl(/^Prometheus URL/, 'http://prom:9090/prometheus');
+    expect(latest().secureJsonFields).toEqual(stored);
+    setUrl(/^Prometheus URL/, 'http://evil.example:9090');
+    expect(latest().secureJsonFields).toEqual({ basicAuthEncoded: false });
+    setUrl(/^Prometheus URL/, 'http://prom:9090');
+    expect(latest().secureJsonFields).toEqual(stored);
+    expect(latest().secureJsonData).toEqual({});
+    expect(screen.queryByText(/Credentials never follow/)).not.toBeInTheDocument();
+  });
+
+  it('drops them when an Alertmanager or Pushgateway URL adds a new host (they use the same credentials)', () => {
+    const { latest } = renderLive({ ...basic, authMode: 'bearer' }, { bearerToken: true });
+    setUrl(/^Alertmanager URL/, 'http://prom:9090');
+    expect(latest().secureJsonFields).toEqual({ bearerToken: true });
+    setUrl(/^Alertmanager URL/, 'http://alertmanager:9093');
+    expect(latest().secureJsonFields).toEqual({ bearerToken: false });
+    expect(screen.getByText(/Credentials never follow/)).toHaveTextContent(
+      'The Alertmanager URL now points at http://alertmanager:9093.'
+    );
+  });
+
+  it('sends a secret typed after the change to the new host', () => {
+    const { latest } = renderLive(basic, stored);
+    setUrl(/^Prometheus URL/, 'http://other:9090');
+    fireEvent.change(document.getElementById(BASIC_PASSWORD_INPUT_ID)!, { target: { value: 'new-pass' } });
+    expect(latest().secureJsonData?.basicAuthEncoded).toBe(encodeBasicAuth('reader', 'new-pass'));
+    setUrl(/^Prometheus URL/, 'http://other:9091');
+    expect(latest().secureJsonData?.basicAuthEncoded).toBe(encodeBasicAuth('reader', 'new-pass'));
+  });
+
+  it('after a save, binds the credentials to the hosts saved with them', () => {
+    const changes: Array<DataSourceSettings<InventoryDataSourceOptions, InventorySecureJsonData>> = [];
+    const options = (version: number, prometheusUrl: string, secureJsonFields: Record<string, boolean>) =>
+      ({
+        uid: 'inventory-1',
+        version,
+        jsonData: { ...basic, prometheusUrl },
+        secureJsonFields,
+      }) as unknown as DataSourceSettings<InventoryDataSourceOptions, InventorySecureJsonData>;
+    const { rerender } = render(
+      <ConfigEditor options={options(1, 'http://prom:9090', stored)} onOptionsChange={(o) => changes.push(o)} />
+    );
+    // Saved with a new host and a newly entered password: Grafana hands back version 2.
+    rerender(
+      <ConfigEditor options={options(2, 'http://other:9090', stored)} onOptionsChange={(o) => changes.push(o)} />
+    );
+    setUrl(/^Prometheus URL/, 'http://other:9090/prometheus');
+    expect(changes[changes.length - 1].secureJsonFields).toEqual(stored);
+    setUrl(/^Prometheus URL/, 'http://prom:9090');
+    expect(changes[changes.length - 1].secureJsonFields).toEqual({ basicAuthEncoded: false });
+  });
+
+  it('refuses a trailing "/", which the routes would turn into "//api/v1/…"', () => {
+    renderEditor({ prometheusUrl: 'http://prom:9090/' });
+    expect(screen.getByText('Leave out the trailing "/".')).toBeInTheDocument();
   });
 });

@@ -2,6 +2,7 @@ import React, { ChangeEvent, useState } from 'react';
 import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Alert, Field, FieldSet, Input, RadioButtonGroup, SecretInput } from '@grafana/ui';
 import { encodeBasicAuth } from '../basicAuth';
+import { guardCredentials, type NewDestination, type SecretKey } from '../credentials';
 import type { AuthMode, InventoryDataSourceOptions, InventorySecureJsonData } from '../types';
 
 export const PROMETHEUS_URL_INPUT_ID = 'fsm-inventory-prometheus-url';
@@ -29,6 +30,10 @@ function baseUrlError(url: string, example: string): string | undefined {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return 'Use an http:// or https:// URL.';
   }
+  if (url.endsWith('/')) {
+    // The routes append /api/v1/… to it, and Prometheus redirects the resulting // instead of answering.
+    return 'Leave out the trailing "/".';
+  }
   if (parsed.username || parsed.password) {
     return 'Do not put credentials in the URL (they would be visible to every user): use Authentication below.';
   }
@@ -54,13 +59,29 @@ const AUTH_OPTIONS: Array<{ label: string; value: AuthMode; description: string 
 
 type Props = DataSourcePluginOptionsEditorProps<InventoryDataSourceOptions, InventorySecureJsonData>;
 
+function savedState(options: Props['options']) {
+  return { version: options.version, jsonData: options.jsonData, secureJsonFields: { ...options.secureJsonFields } };
+}
+
 /**
  * Secrets are write-only: Grafana never sends them back, only `secureJsonFields[name] = true`, so
  * a stored secret shows as "configured" with a Reset button. The password itself is never stored:
  * only the encoded header value is, and the typed password lives in this component's state.
  */
-export function ConfigEditor({ options, onOptionsChange }: Props) {
+export function ConfigEditor({ options, onOptionsChange: applyChange }: Props) {
   const { jsonData } = options;
+  // What was last saved (Grafana bumps `version` on every save): the hosts the stored secrets were entered for.
+  const [saved, setSaved] = useState(() => savedState(options));
+  const [guard, setGuard] = useState<{ dropped: SecretKey[]; moved: NewDestination[] }>({ dropped: [], moved: [] });
+  if (options.version !== saved.version) {
+    setSaved(savedState(options));
+    setGuard({ dropped: [], moved: [] });
+  }
+  const onOptionsChange = (next: typeof options) => {
+    const guarded = guardCredentials(saved, next, guard.dropped);
+    setGuard({ dropped: guarded.dropped, moved: guarded.moved });
+    applyChange(guarded.options);
+  };
   const secureJsonFields = options.secureJsonFields ?? {};
   const secureJsonData = (options.secureJsonData ?? {}) as InventorySecureJsonData;
   const authMode = jsonData.authMode ?? 'none';
@@ -192,6 +213,17 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
               autoComplete="off"
             />
           </Field>
+        )}
+        {guard.dropped.length > 0 && (
+          <Alert severity="warning" title="Stored credentials removed">
+            {guard.moved
+              .map((m) => `The ${m.field} now points at ${m.to}${m.from ? ` instead of ${m.from}` : ''}.`)
+              .join(' ')}{' '}
+            Credentials never follow a change of host, so the stored{' '}
+            {guard.dropped.map((k) => (k === 'basicAuthEncoded' ? 'password' : 'token')).join(' and ')} will be deleted
+            when you save. Enter {guard.dropped.length > 1 ? 'them' : 'it'} again to send{' '}
+            {guard.dropped.length > 1 ? 'them' : 'it'} to the new host, or put the URL back.
+          </Alert>
         )}
         {(passwordMissing || tokenMissing) && (
           <Alert severity="warning" title="Credentials needed">
