@@ -128,12 +128,17 @@ const show = (value: string) => JSON.stringify(cut(value, 80));
 // Label values that come from Prometheus are UTF-8: they never hold half of a surrogate pair.
 const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
+/** Values Setup's label filters accept: neither refused for Prometheus or Grafana, nor with spaces around them. */
+const setupTakes = (v: string) => !labelValueError(v) && v === v.trim();
+
 describe('label values from Setup become rule PromQL', () => {
   it('parse and mean exactly the chosen value, or are refused at their field for a reason Prometheus confirms', async () => {
     const c = tally('Setup label filter (=, !=)');
     for (const value of sample(hostile, 1)) {
       c.tried++;
-      const refusal = labelValueError(value);
+      // Setup also refuses a value with spaces around it (a typo it will not guess at), though Prometheus takes it.
+      const spaced = value !== value.trim();
+      const refusal = labelValueError(value) ?? (spaced ? 'has spaces around it' : undefined);
       const problems = validateSetupChoices({
         exporterIds: ['node'],
         datasourceUid: 'prom',
@@ -146,7 +151,7 @@ describe('label values from Setup become rule PromQL', () => {
           value: show(value),
           problems: [{ field: 'labelFilters.0.values', message: expect.stringContaining(refusal) }],
         });
-        if (!value.includes('$__')) {
+        if (!value.includes('$__') && labelValueError(value)) {
           // Broken unicode: Prometheus refuses it in any spelling, so refusing is not over-caution.
           expect(await format(`up{job=${JSON.stringify(value)}}`)).toMatchObject({ ok: false });
         }
@@ -169,7 +174,7 @@ describe('label values from Setup become rule PromQL', () => {
   it('several values become one regex that parses, decodes as written and matches exactly those values', async () => {
     const c = tally('Setup label filter (=~ several values)');
     const pairs = sample(fc.tuple(hostile, hostile, hostile), 2).filter(
-      (values) => values.every((v) => !labelValueError(v)) && new Set(values).size === 3
+      (values) => values.every((v) => setupTakes(v)) && new Set(values).size === 3
     );
     for (const [a, b, other] of pairs) {
       c.tried++;
@@ -202,7 +207,7 @@ describe('label values from Setup become rule PromQL', () => {
   it('every rule query of two packs parses with a hostile value in it', async () => {
     const c = tally('Setup rule queries (node + prometheus packs)');
     const values = sample(hostile, 3)
-      .filter((v) => !labelValueError(v))
+      .filter(setupTakes)
       .slice(0, Math.max(5, Math.floor(RUNS / 10)));
     for (const value of values) {
       const desired = buildDesiredState({
