@@ -1,5 +1,6 @@
 import { EXPORTERS } from '../index';
 import { alertContext, dashboardContext, signalQuery } from '../promql';
+import { PROMTOOL_CASES } from '../promtool-cases';
 import type { ExporterDefinition, QueryContext } from '../types';
 import { EVIDENCE } from './index';
 import { promqlNames } from './promql-names';
@@ -122,6 +123,73 @@ describe.each(Object.values(EVIDENCE).map((e) => [e.exporter, e] as const))('evi
       })
       .map(([name]) => name);
     expect(unproven).toEqual([]);
+  });
+});
+
+/**
+ * Every promtool input series of an exporter: a case must feed the rule series the exporter can
+ * send, so each must name a metric with evidence (or `up`) and only labels that metric or the
+ * target carries. A label the exporter never sends that is on every series of a case counts as the
+ * target's (added by relabelling, like the cluster label); an exporter label on a metric that lacks
+ * it (`server` on a 0.20 collector's series, `reason` on a counter without it) does not.
+ */
+function unproducibleSeries(id: string, evidence: ExporterEvidence): string[] {
+  const metricEvidence = { ...TARGET_EVIDENCE.metrics, ...evidence.metrics };
+  const pairs = Object.entries(PROMTOOL_CASES[id] ?? {}).flatMap(([alert, c]) =>
+    [c, ...(c.otherFamilies ?? [])].flatMap((f) => [f.fires, f.quiet]).map((t) => [alert, t] as const)
+  );
+  const exporterLabels = new Set(Object.values(evidence.metrics).flatMap((m) => m.labels));
+  const wrong = new Set<string>();
+  for (const [alert, testCase] of pairs) {
+    const parsed = testCase.series.map(({ series }) => ({ series, names: promqlNames(series) }));
+    const onEverySeries = (label: string) => parsed.every((p) => p.names.matchers.some((m) => m.label === label));
+    for (const { series, names } of parsed) {
+      const [metric] = names.metrics;
+      const labels = metricEvidence[metric]?.labels;
+      if (!labels) {
+        wrong.add(`${alert}: ${series} (no evidence for ${metric})`);
+        continue;
+      }
+      for (const { label } of names.matchers) {
+        if (
+          !labels.includes(label) &&
+          !TARGET_LABELS.has(label) &&
+          (exporterLabels.has(label) || !onEverySeries(label))
+        ) {
+          wrong.add(`${alert}: ${series} (${metric} has no label ${label})`);
+        }
+      }
+    }
+  }
+  return [...wrong];
+}
+
+describe.each(Object.values(EVIDENCE).map((e) => [e.exporter, e] as const))('promtool cases of %s', (id, evidence) => {
+  it('feed only series the exporter can send: evidenced metrics with their own or target labels', () => {
+    expect(unproducibleSeries(id, evidence)).toEqual([]);
+  });
+});
+
+describe('unproducibleSeries', () => {
+  it('names a series whose metric or label the exporter never sends', () => {
+    const evidence: ExporterEvidence = {
+      exporter: 'node',
+      repository: 'o/x',
+      supported: { oldest: 'v1', current: 'v2' },
+      families: [{ name: 'all', differs: '' }],
+      metrics: {},
+    };
+    expect(unproducibleSeries('node', evidence).length).toBeGreaterThan(0);
+    expect(unproducibleSeries('node', EVIDENCE.node)).toEqual([]);
+    // An exporter label on a metric without it is refused even when every series of the case has it.
+    const noDevice = {
+      ...EVIDENCE.node,
+      metrics: {
+        ...EVIDENCE.node.metrics,
+        node_network_receive_errors_total: { ...EVIDENCE.node.metrics.node_network_receive_errors_total, labels: [] },
+      },
+    };
+    expect(unproducibleSeries('node', noDevice)).toContainEqual(expect.stringMatching(/has no label device/));
   });
 });
 

@@ -123,7 +123,10 @@ export const alertmanagerExporter = defineExporter({
       title: 'Alerts by state',
       description: 'Alerts held right now: active, suppressed (silenced or inhibited) and unprocessed.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('alertmanager_alerts', q) }],
+      // Alertmanager ≥ 0.33 with --enable-feature=group-key-in-metrics splits alertmanager_alerts by
+      // aggregation group (group_key label, dispatch/metric.go): summed per state, the panel keeps one
+      // line per state and instance on every version.
+      variants: [{ expr: (q) => `sum by (${q.by}, state) (${sel('alertmanager_alerts', q)})` }],
       legend: '{{instance}} {{state}}',
     },
     {

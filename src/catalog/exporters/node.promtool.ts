@@ -8,14 +8,33 @@ import type { NicDirection } from './node';
 const fsSeries = (metric: string) =>
   `${metric}{job="node",instance="host-1:9100",device="/dev/sda1",fstype="ext4",mountpoint="/"}`;
 
-/** promtool input: eth0 moving 1,000 packets a minute, with errors following `errors`. */
-const nicTraffic = (direction: NicDirection, errors: string) => [
-  { series: `node_network_${direction}_errs_total{job="node",instance="host-1:9100",device="eth0"}`, values: errors },
+/**
+ * promtool input: eth0 moving 1,000 packets a minute, with errors following `errors`, under the
+ * error counter's name of each family: `errors` from 1.4 (netlink), `errs` in 1.3 (/proc/net/dev).
+ */
+const nicTraffic = (direction: NicDirection, errors: string, name: 'errors' | 'errs' = 'errors') => [
+  {
+    series: `node_network_${direction}_${name}_total{job="node",instance="host-1:9100",device="eth0"}`,
+    values: errors,
+  },
   {
     series: `node_network_${direction}_packets_total{job="node",instance="host-1:9100",device="eth0"}`,
     values: '0+1000x90',
   },
 ];
+const NIC_LABELS = { job: 'node', instance: 'host-1:9100', device: 'eth0' };
+const nicCases = (direction: NicDirection) => ({
+  family: 'node_exporter ≥ 1.4',
+  fires: { series: nicTraffic(direction, '0+50x90'), evalTime: '80m', labels: NIC_LABELS },
+  quiet: { series: nicTraffic(direction, '0x90'), evalTime: '80m' },
+  otherFamilies: [
+    {
+      family: 'node_exporter 1.3',
+      fires: { series: nicTraffic(direction, '0+50x90', 'errs'), evalTime: '80m', labels: NIC_LABELS },
+      quiet: { series: nicTraffic(direction, '0x90', 'errs'), evalTime: '80m' },
+    },
+  ],
+});
 
 const fsLabels = { job: 'node', instance: 'host-1:9100', device: '/dev/sda1', fstype: 'ext4', mountpoint: '/' };
 
@@ -198,28 +217,8 @@ export const nodePromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
-  'network-receive-errors': {
-    fires: {
-      series: nicTraffic('receive', '0+50x90'),
-      evalTime: '80m',
-      labels: { job: 'node', instance: 'host-1:9100', device: 'eth0' },
-    },
-    quiet: {
-      series: nicTraffic('receive', '0x90'),
-      evalTime: '80m',
-    },
-  },
-  'network-transmit-errors': {
-    fires: {
-      series: nicTraffic('transmit', '0+50x90'),
-      evalTime: '80m',
-      labels: { job: 'node', instance: 'host-1:9100', device: 'eth0' },
-    },
-    quiet: {
-      series: nicTraffic('transmit', '0x90'),
-      evalTime: '80m',
-    },
-  },
+  'network-receive-errors': nicCases('receive'),
+  'network-transmit-errors': nicCases('transmit'),
   'file-descriptors': {
     fires: {
       series: [

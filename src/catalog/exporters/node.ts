@@ -1,6 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, SignalVariant } from '../types';
 
 // Pseudo and container filesystems that would flood panels and fire no useful alert.
 const REAL_FS = 'fstype!~"tmpfs|ramfs|devtmpfs|squashfs|nsfs|autofs|fuse.lxcfs",mountpoint!=""';
@@ -17,8 +17,31 @@ const fsPredictedFullWithin = (hours: number) => (q: QueryContext) =>
   `predict_linear(${sel('node_filesystem_avail_bytes', q, REAL_FS)}[6h], ${hours} * 3600) < 0`;
 
 export type NicDirection = 'receive' | 'transmit';
+/**
+ * The netdev counters' names: node_exporter 1.3 named them after /proc/net/dev's columns (`errs`,
+ * `drop`); from 1.4 the collector reads netlink (and from 1.5 its /proc fallback too) and names
+ * them `errors`, `dropped` (collector/netdev_linux.go).
+ */
+const NIC_NAMES = [
+  { note: 'node_exporter ≥ 1.4 (netlink names)', errors: 'errors', drops: 'dropped' },
+  { note: 'node_exporter 1.3 (/proc/net/dev column names)', errors: 'errs', drops: 'drop' },
+] as const;
+const nicRate = (metric: string, q: QueryContext) => `rate(${sel(metric, q, REAL_NIC)}[${q.range}])`;
 const nicErrorPercent = (direction: NicDirection) => (q: QueryContext) =>
-  `100 * rate(${sel(`node_network_${direction}_errs_total`, q, REAL_NIC)}[${q.range}]) / rate(${sel(`node_network_${direction}_packets_total`, q, REAL_NIC)}[${q.range}])`;
+  NIC_NAMES.map(
+    (n) =>
+      `(100 * ${nicRate(`node_network_${direction}_${n.errors}_total`, q)} / ${nicRate(`node_network_${direction}_packets_total`, q)})`
+  ).join(' or ');
+
+/** Receive + transmit rate of one netdev counter, under each version's name. */
+const nicSumVariants = (kind: 'errors' | 'drops'): [SignalVariant, ...SignalVariant[]] => {
+  const [current, ...older] = NIC_NAMES.map((n) => ({
+    note: n.note,
+    expr: (q: QueryContext) =>
+      `${nicRate(`node_network_receive_${n[kind]}_total`, q)} + ${nicRate(`node_network_transmit_${n[kind]}_total`, q)}`,
+  }));
+  return [current, ...older];
+};
 
 export const nodeExporter = defineExporter({
   id: 'node',
@@ -207,13 +230,8 @@ export const nodeExporter = defineExporter({
       unit: 'percent',
       variants: [
         {
-          note: 'node_exporter ≥ 0.16',
           expr: (q) =>
             `100 * (1 - ${sel('node_memory_MemAvailable_bytes', q)} / ${sel('node_memory_MemTotal_bytes', q)})`,
-        },
-        {
-          note: 'node_exporter < 0.16 (no _bytes suffix)',
-          expr: (q) => `100 * (1 - ${sel('node_memory_MemAvailable', q)} / ${sel('node_memory_MemTotal', q)})`,
         },
       ],
       threshold: 'memoryUtilisation',
@@ -225,10 +243,7 @@ export const nodeExporter = defineExporter({
       title: 'Memory total',
       description: 'Physical memory the kernel manages.',
       unit: 'bytes',
-      variants: [
-        { note: 'node_exporter ≥ 0.16', expr: (q) => sel('node_memory_MemTotal_bytes', q) },
-        { note: 'node_exporter < 0.16', expr: (q) => sel('node_memory_MemTotal', q) },
-      ],
+      variants: [{ expr: (q) => sel('node_memory_MemTotal_bytes', q) }],
     },
     {
       id: 'memoryUsed',
@@ -237,12 +252,7 @@ export const nodeExporter = defineExporter({
       unit: 'bytes',
       variants: [
         {
-          note: 'node_exporter ≥ 0.16',
           expr: (q) => `${sel('node_memory_MemTotal_bytes', q)} - ${sel('node_memory_MemAvailable_bytes', q)}`,
-        },
-        {
-          note: 'node_exporter < 0.16',
-          expr: (q) => `${sel('node_memory_MemTotal', q)} - ${sel('node_memory_MemAvailable', q)}`,
         },
       ],
       legend: '{{instance}} used',
@@ -254,12 +264,7 @@ export const nodeExporter = defineExporter({
       unit: 'bytes',
       variants: [
         {
-          note: 'node_exporter ≥ 0.16',
           expr: (q) => `${sel('node_memory_Cached_bytes', q)} + ${sel('node_memory_Buffers_bytes', q)}`,
-        },
-        {
-          note: 'node_exporter < 0.16',
-          expr: (q) => `${sel('node_memory_Cached', q)} + ${sel('node_memory_Buffers', q)}`,
         },
       ],
       legend: '{{instance}} cache + buffers',
@@ -271,12 +276,7 @@ export const nodeExporter = defineExporter({
       unit: 'bytes',
       variants: [
         {
-          note: 'node_exporter ≥ 0.16',
           expr: (q) => `${sel('node_memory_SwapTotal_bytes', q)} - ${sel('node_memory_SwapFree_bytes', q)}`,
-        },
-        {
-          note: 'node_exporter < 0.16',
-          expr: (q) => `${sel('node_memory_SwapTotal', q)} - ${sel('node_memory_SwapFree', q)}`,
         },
       ],
       legend: '{{instance}} swap',
@@ -288,13 +288,8 @@ export const nodeExporter = defineExporter({
       unit: 'percent',
       variants: [
         {
-          note: 'node_exporter ≥ 0.16',
           // The same value the filesystem alerts compare, so the panel's red line is theirs.
           expr: fsFreePercent,
-        },
-        {
-          note: 'node_exporter < 0.16',
-          expr: (q) => `100 * ${sel('node_filesystem_avail', q, REAL_FS)} / ${sel('node_filesystem_size', q, REAL_FS)}`,
         },
       ],
       legend: '{{instance}} {{mountpoint}}',
@@ -307,10 +302,7 @@ export const nodeExporter = defineExporter({
       title: 'Filesystem space available',
       description: 'Bytes free for unprivileged users on each filesystem.',
       unit: 'bytes',
-      variants: [
-        { note: 'node_exporter ≥ 0.16', expr: (q) => sel('node_filesystem_avail_bytes', q, REAL_FS) },
-        { note: 'node_exporter < 0.16', expr: (q) => sel('node_filesystem_avail', q, REAL_FS) },
-      ],
+      variants: [{ expr: (q) => sel('node_filesystem_avail_bytes', q, REAL_FS) }],
       legend: '{{instance}} {{mountpoint}}',
     },
     {
@@ -333,13 +325,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk busy time',
       description: 'Share of time each block device had I/O in progress; near 100% the device is the bottleneck.',
       unit: 'percentunit',
-      variants: [
-        { note: 'node_exporter ≥ 0.16', expr: (q) => `rate(${sel('node_disk_io_time_seconds_total', q)}[${q.range}])` },
-        {
-          note: 'node_exporter < 0.16 (milliseconds)',
-          expr: (q) => `rate(${sel('node_disk_io_time_ms', q)}[${q.range}]) / 1000`,
-        },
-      ],
+      variants: [{ expr: (q) => `rate(${sel('node_disk_io_time_seconds_total', q)}[${q.range}])` }],
       legend: '{{instance}} {{device}}',
       min: 0,
       max: 1,
@@ -358,13 +344,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk read throughput',
       description: 'Bytes read per second from each block device.',
       unit: 'Bps',
-      variants: [
-        { note: 'node_exporter ≥ 0.16', expr: (q) => `rate(${sel('node_disk_read_bytes_total', q)}[${q.range}])` },
-        {
-          note: 'node_exporter < 0.16 (512-byte sectors)',
-          expr: (q) => `rate(${sel('node_disk_sectors_read', q)}[${q.range}]) * 512`,
-        },
-      ],
+      variants: [{ expr: (q) => `rate(${sel('node_disk_read_bytes_total', q)}[${q.range}])` }],
       legend: '{{instance}} {{device}} read',
     },
     {
@@ -372,13 +352,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk write throughput',
       description: 'Bytes written per second to each block device.',
       unit: 'Bps',
-      variants: [
-        { note: 'node_exporter ≥ 0.16', expr: (q) => `rate(${sel('node_disk_written_bytes_total', q)}[${q.range}])` },
-        {
-          note: 'node_exporter < 0.16 (512-byte sectors)',
-          expr: (q) => `rate(${sel('node_disk_sectors_written', q)}[${q.range}]) * 512`,
-        },
-      ],
+      variants: [{ expr: (q) => `rate(${sel('node_disk_written_bytes_total', q)}[${q.range}])` }],
       legend: '{{instance}} {{device}} written',
     },
     {
@@ -386,10 +360,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk reads',
       description: 'Read operations completed per second on each block device.',
       unit: 'iops',
-      variants: [
-        { note: 'node_exporter ≥ 0.16', expr: (q) => `rate(${sel('node_disk_reads_completed_total', q)}[${q.range}])` },
-        { note: 'node_exporter < 0.16', expr: (q) => `rate(${sel('node_disk_reads_completed', q)}[${q.range}])` },
-      ],
+      variants: [{ expr: (q) => `rate(${sel('node_disk_reads_completed_total', q)}[${q.range}])` }],
       legend: '{{instance}} {{device}} reads',
     },
     {
@@ -399,10 +370,8 @@ export const nodeExporter = defineExporter({
       unit: 'iops',
       variants: [
         {
-          note: 'node_exporter ≥ 0.16',
           expr: (q) => `rate(${sel('node_disk_writes_completed_total', q)}[${q.range}])`,
         },
-        { note: 'node_exporter < 0.16', expr: (q) => `rate(${sel('node_disk_writes_completed', q)}[${q.range}])` },
       ],
       legend: '{{instance}} {{device}} writes',
     },
@@ -413,12 +382,7 @@ export const nodeExporter = defineExporter({
       unit: 'Bps',
       variants: [
         {
-          note: 'node_exporter ≥ 0.16',
           expr: (q) => `rate(${sel('node_network_receive_bytes_total', q, REAL_NIC)}[${q.range}])`,
-        },
-        {
-          note: 'node_exporter < 0.16',
-          expr: (q) => `rate(${sel('node_network_receive_bytes', q, REAL_NIC)}[${q.range}])`,
         },
       ],
       legend: '{{instance}} {{device}} in',
@@ -430,12 +394,7 @@ export const nodeExporter = defineExporter({
       unit: 'Bps',
       variants: [
         {
-          note: 'node_exporter ≥ 0.16',
           expr: (q) => `rate(${sel('node_network_transmit_bytes_total', q, REAL_NIC)}[${q.range}])`,
-        },
-        {
-          note: 'node_exporter < 0.16',
-          expr: (q) => `rate(${sel('node_network_transmit_bytes', q, REAL_NIC)}[${q.range}])`,
         },
       ],
       legend: '{{instance}} {{device}} out',
@@ -446,12 +405,7 @@ export const nodeExporter = defineExporter({
       description:
         'Receive and transmit errors per second on each interface; any sustained rate points at cabling, drivers or duplex mismatches.',
       unit: 'pps',
-      variants: [
-        {
-          expr: (q) =>
-            `rate(${sel('node_network_receive_errs_total', q, REAL_NIC)}[${q.range}]) + rate(${sel('node_network_transmit_errs_total', q, REAL_NIC)}[${q.range}])`,
-        },
-      ],
+      variants: nicSumVariants('errors'),
       legend: '{{instance}} {{device}}',
     },
     {
@@ -459,12 +413,7 @@ export const nodeExporter = defineExporter({
       title: 'Network drops',
       description: 'Packets dropped per second on each interface (receive + transmit), often full queues or buffers.',
       unit: 'pps',
-      variants: [
-        {
-          expr: (q) =>
-            `rate(${sel('node_network_receive_drop_total', q, REAL_NIC)}[${q.range}]) + rate(${sel('node_network_transmit_drop_total', q, REAL_NIC)}[${q.range}])`,
-        },
-      ],
+      variants: nicSumVariants('drops'),
       legend: '{{instance}} {{device}}',
     },
     {
@@ -495,10 +444,14 @@ export const nodeExporter = defineExporter({
     {
       id: 'systemdFailedUnits',
       title: 'Failed systemd units',
-      description: 'Units in the failed state, per host.',
+      // The systemd collector is not a default collector in any node_exporter release (1.3 – 1.12,
+      // collector/systemd_linux.go): the panel says so, or an empty panel reads as "no failed units".
+      description:
+        'Units in the failed state, per host. Needs node_exporter’s systemd collector, which is off by default (--collector.systemd).',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (${sel('node_systemd_unit_state', q, 'state="failed"')})` }],
-      optional: 'needs the systemd collector: on by default only in Debian’s build, and only where systemd runs',
+      optional:
+        'the systemd collector is not enabled (it is off by default: --collector.systemd) or the host does not run systemd',
     },
   ],
   alerts: [
@@ -677,7 +630,8 @@ export const nodeExporter = defineExporter({
       summary: 'Systemd unit {{ $labels.name }} failed on {{ $labels.instance }}.',
       description:
         'The systemd unit {{ $labels.name }} on {{ $labels.instance }} is in the failed state. Check `systemctl status {{ $labels.name }}` and its journal.',
-      optional: 'needs the systemd collector: on by default only in Debian’s build, and only where systemd runs',
+      optional:
+        'the systemd collector is not enabled (it is off by default: --collector.systemd) or the host does not run systemd',
     },
     {
       id: 'rebooted',

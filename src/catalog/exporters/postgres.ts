@@ -16,6 +16,13 @@ const longestTransaction = (q: QueryContext) =>
 const replicationLagPeak = (q: QueryContext) =>
   `max_over_time(${sel('pg_replication_lag_seconds', q)}[${q.range}]) or max_over_time(${sel('pg_replication_lag', q)}[${q.range}])`;
 
+const POSTMASTER_OPTIONAL =
+  'the postmaster collector is not enabled (off by default: --collector.postmaster, postgres_exporter ≥ 0.13.2), or on 0.11 – 0.12 (Debian 12) the sample queries.yaml is not loaded';
+const REPLICATION_LAG_OPTIONAL =
+  'postgres_exporter 0.11 – 0.12 (Debian 12) runs without the sample queries.yaml, or is 0.13.0 – 0.13.1, whose replication collector runs the postmaster query instead';
+const CHECKPOINTER_NOTE =
+  'On PostgreSQL 17 and later the counts come from postgres_exporter’s stat_checkpointer collector, off by default (--collector.stat_checkpointer, 0.17 and later).';
+
 export const postgresExporter = defineExporter({
   id: 'postgres',
   title: 'PostgreSQL (postgres_exporter)',
@@ -96,15 +103,19 @@ export const postgresExporter = defineExporter({
     {
       id: 'uptime',
       title: 'Uptime',
-      description: 'Time since the postmaster started; a reset means PostgreSQL restarted.',
+      // postgres_exporter 0.11 – 0.12 have no postmaster collector (only the sample queries.yaml's
+      // pg_postmaster query); 0.13.0 – 0.13.1 enable one whose query fails (timestamp scanned as a
+      // number), and from 0.13.2 it works but is off by default (collector/pg_postmaster.go).
+      description:
+        'Time since the postmaster started; a reset means PostgreSQL restarted. Needs postgres_exporter’s postmaster collector, off by default (--collector.postmaster, 0.13.2 and later), or on 0.11 – 0.12 the pg_postmaster query of the sample queries.yaml.',
       unit: 'dtdurations',
       variants: [
         {
-          note: 'postgres_exporter ≥ 0.12 (postmaster collector); on 0.11 only with the sample queries.yaml',
+          note: 'postgres_exporter ≥ 0.13.2 with --collector.postmaster; 0.11 – 0.12 with the sample queries.yaml',
           expr: (q) => `time() - ${sel('pg_postmaster_start_time_seconds', q)}`,
         },
       ],
-      optional: 'postgres_exporter 0.11 (Debian 12) exports the postmaster start time only with a custom queries.yaml',
+      optional: POSTMASTER_OPTIONAL,
     },
     {
       id: 'connectionsUsed',
@@ -246,21 +257,24 @@ export const postgresExporter = defineExporter({
     {
       id: 'replicationLag',
       title: 'Replication lag',
-      description: 'Seconds since the last transaction replayed on this standby; 0 on a primary.',
+      // Before 0.14 neither the replication collector nor the sample query treat "everything
+      // received is replayed" as no lag (collector/pg_replication.go, queries.yaml).
+      description:
+        'Seconds since the last transaction replayed on this standby; 0 on a primary. Before postgres_exporter 0.14 it also grows while the primary is idle, as no new transaction arrives to replay.',
       unit: 's',
       variants: [
         {
-          note: 'postgres_exporter ≥ 0.13 (replication collector, on by default)',
+          note: 'postgres_exporter ≥ 0.13.2 (replication collector, on by default)',
           expr: (q) => sel('pg_replication_lag_seconds', q),
         },
         {
-          note: 'postgres_exporter ≤ 0.12 with the sample queries.yaml (pg_replication query)',
+          note: 'postgres_exporter 0.11 – 0.12 with the sample queries.yaml (pg_replication query)',
           expr: (q) => sel('pg_replication_lag', q),
         },
       ],
       threshold: 'replicationLag',
       min: 0,
-      optional: 'postgres_exporter 0.11 (Debian 12) has no lag metric unless the sample queries.yaml is loaded',
+      optional: REPLICATION_LAG_OPTIONAL,
     },
     {
       id: 'standbyReplayBytes',
@@ -277,38 +291,27 @@ export const postgresExporter = defineExporter({
       description:
         'WAL a replication slot keeps on disk for its consumer; it grows without bound when the consumer is gone and can fill the disk.',
       unit: 'bytes',
-      variants: [
-        {
-          note: 'postgres_exporter 0.11 built-in query and ≥ 0.20 (replication_slots collector)',
-          expr: (q) => sel('pg_replication_slots_pg_wal_lsn_diff', q),
-        },
-        {
-          note: 'postgres_exporter 0.13–0.19 (replication_slot collector): current WAL position − the slot’s confirmed flush position',
-          expr: (q) =>
-            `${sel('pg_replication_slot_slot_current_wal_lsn', q)} - ${sel('pg_replication_slot_slot_confirmed_flush_lsn', q)}`,
-        },
-      ],
+      // Every supported version has pg_replication_slots_pg_wal_lsn_diff (current WAL − the slot's
+      // restart_lsn): a built-in query up to 0.19, the replication_slots collector from 0.20. The
+      // 0.12 – 0.19 replication_slot collector's confirmed flush position is 0 for physical slots,
+      // so "current − confirmed flush" would read as the whole WAL position.
+      variants: [{ expr: (q) => sel('pg_replication_slots_pg_wal_lsn_diff', q) }],
       legend: '{{instance}} {{slot_name}}',
       optional: 'only servers with replication slots report them',
     },
     {
       id: 'checkpointsRequested',
       title: 'Requested checkpoints',
-      description:
-        'Checkpoints forced by WAL volume (not by the timer), per minute; frequent ones mean max_wal_size is too small for the write load.',
+      description: `Checkpoints forced by WAL volume (not by the timer), per minute; frequent ones mean max_wal_size is too small for the write load. ${CHECKPOINTER_NOTE}`,
       unit: 'short',
       variants: [
         {
-          note: 'postgres_exporter ≥ 0.10 with PostgreSQL ≤ 16',
+          note: 'PostgreSQL ≤ 16 (stat_bgwriter collector, on by default)',
           expr: (q) => `60 * rate(${sel('pg_stat_bgwriter_checkpoints_req_total', q)}[${q.range}])`,
         },
         {
-          note: 'PostgreSQL ≥ 17 (pg_stat_checkpointer, postgres_exporter ≥ 0.16)',
+          note: 'PostgreSQL ≥ 17: postgres_exporter ≥ 0.17 with --collector.stat_checkpointer',
           expr: (q) => `60 * rate(${sel('pg_stat_checkpointer_num_requested_total', q)}[${q.range}])`,
-        },
-        {
-          note: 'postgres_exporter < 0.10 (no _total suffix)',
-          expr: (q) => `60 * rate(${sel('pg_stat_bgwriter_checkpoints_req', q)}[${q.range}])`,
         },
       ],
       legend: '{{instance}} requested',
@@ -317,20 +320,16 @@ export const postgresExporter = defineExporter({
     {
       id: 'checkpointsTimed',
       title: 'Timed checkpoints',
-      description: 'Checkpoints started by checkpoint_timeout, per minute: the expected, steady kind.',
+      description: `Checkpoints started by checkpoint_timeout, per minute: the expected, steady kind. ${CHECKPOINTER_NOTE}`,
       unit: 'short',
       variants: [
         {
-          note: 'postgres_exporter ≥ 0.10 with PostgreSQL ≤ 16',
+          note: 'PostgreSQL ≤ 16 (stat_bgwriter collector, on by default)',
           expr: (q) => `60 * rate(${sel('pg_stat_bgwriter_checkpoints_timed_total', q)}[${q.range}])`,
         },
         {
-          note: 'PostgreSQL ≥ 17 (pg_stat_checkpointer, postgres_exporter ≥ 0.16)',
+          note: 'PostgreSQL ≥ 17: postgres_exporter ≥ 0.17 with --collector.stat_checkpointer',
           expr: (q) => `60 * rate(${sel('pg_stat_checkpointer_num_timed_total', q)}[${q.range}])`,
-        },
-        {
-          note: 'postgres_exporter < 0.10 (no _total suffix)',
-          expr: (q) => `60 * rate(${sel('pg_stat_bgwriter_checkpoints_timed', q)}[${q.range}])`,
         },
       ],
       legend: '{{instance}} timed',
@@ -455,7 +454,7 @@ export const postgresExporter = defineExporter({
       summary: 'Standby {{ $labels.instance }} lags behind its primary.',
       description:
         'The standby behind {{ $labels.instance }} replays WAL more than the warning threshold behind the primary; reads from it are stale and a failover would lose recent writes. Check network throughput, long queries on the standby and its disk.',
-      optional: 'postgres_exporter 0.11 (Debian 12) has no lag metric unless the sample queries.yaml is loaded',
+      optional: REPLICATION_LAG_OPTIONAL,
     },
     {
       id: 'replication-lag-crit',
@@ -468,7 +467,7 @@ export const postgresExporter = defineExporter({
       summary: 'Standby {{ $labels.instance }} is far behind its primary.',
       description:
         'The standby behind {{ $labels.instance }} is more than the critical threshold behind the primary. Check that it still receives WAL (pg_stat_wal_receiver), that replication slots or wal_keep_size still cover it, and rebuild it if the WAL it needs is gone.',
-      optional: 'postgres_exporter 0.11 (Debian 12) has no lag metric unless the sample queries.yaml is loaded',
+      optional: REPLICATION_LAG_OPTIONAL,
     },
     {
       id: 'exporter-errors',
@@ -495,7 +494,7 @@ export const postgresExporter = defineExporter({
       summary: 'PostgreSQL at {{ $labels.instance }} restarted.',
       description:
         'The postmaster of {{ $labels.instance }} started within the last 15 minutes. Expected after an upgrade or configuration change; otherwise look in the PostgreSQL log for a crash (a backend killed by the OOM killer restarts the whole server).',
-      optional: 'postgres_exporter 0.11 (Debian 12) exports the postmaster start time only with a custom queries.yaml',
+      optional: POSTMASTER_OPTIONAL,
     },
   ],
   overview: ['connectionsUsed', 'cacheHitRatio', 'longestTransaction', 'replicationLag'],
@@ -561,7 +560,7 @@ export const postgresExporter = defineExporter({
         {
           signals: ['checkpointsTimed', 'checkpointsRequested'],
           title: 'Checkpoints per minute',
-          description: 'Checkpoints started by the timer and requested by WAL volume, per minute.',
+          description: `Checkpoints started by the timer and requested by WAL volume, per minute. ${CHECKPOINTER_NOTE}`,
           width: 12,
         },
         { signals: ['collectorFailures'], kind: 'stat', width: 12 },

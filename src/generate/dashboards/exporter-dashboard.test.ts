@@ -71,11 +71,12 @@ describe('the node exporter dashboard', () => {
   });
 
   it('ORs every metric-name variant so old and new node_exporter versions both answer', () => {
-    const memory = panels.find((p) => p.title === 'Memory utilisation' && p.type === 'timeseries')!;
-    const expr = memory.targets![0].expr;
-    expect(expr).toContain('node_memory_MemAvailable_bytes{');
+    // node_exporter 1.3 names the netdev error counters errs, 1.4 and later errors.
+    const errors = panels.find((p) => p.title === 'Network errors' && p.type === 'timeseries')!;
+    const expr = errors.targets![0].expr;
+    expect(expr).toContain('node_network_receive_errors_total{');
     expect(expr).toContain(') or (');
-    expect(expr).toContain('node_memory_MemAvailable{');
+    expect(expr).toContain('node_network_receive_errs_total{');
   });
 
   it('uses the cluster label the admin configured', () => {

@@ -86,12 +86,12 @@ export const RECORDING_RULES: readonly RecordingRuleDefinition[] = [
     exporter: 'node',
     signal: 'memoryUtilisation',
     test: {
-      // h1 runs a current node_exporter, h2 one older than 0.16 (no _bytes suffix): both are recorded.
+      // Each host is recorded on its own (the pre-0.16 names are gone: node_exporter ≥ 1.3 is supported).
       series: [
         s('node_memory_MemAvailable_bytes', h1, '250x10'),
         s('node_memory_MemTotal_bytes', h1, '1000x10'),
-        s('node_memory_MemAvailable', h2, '500x10'),
-        s('node_memory_MemTotal', h2, '1000x10'),
+        s('node_memory_MemAvailable_bytes', h2, '500x10'),
+        s('node_memory_MemTotal_bytes', h2, '1000x10'),
       ],
       evalTime: '5m',
       expected: [
