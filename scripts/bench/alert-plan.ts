@@ -143,7 +143,10 @@ async function versionJourneys(
   const older = await exportBundle(api, target);
   await apply(api, noSecret(all));
   const secrets = { secrets: { 'fsm-contact-point': { url: 'https://hooks.slack.com/services/T/B/bench' } } };
-  const restored = await applyRestore(api, older, target, secrets);
+  // The admin reads the plan and ticks each change of where notifications go (here: the secret typed again).
+  const shown = await planRestore(api, older, target, secrets);
+  const confirmed = { ...secrets, confirmDestinations: shown.destinations.map((d) => d.id) };
+  const restored = await applyRestore(api, older, target, confirmed);
   const leftNotInBundle = inPacks(two);
   const afterRestore = (await planRestore(api, older, target)).writes;
   return [
