@@ -14,7 +14,7 @@ export function alertRunbookUrl(exporter: ExporterDefinition, alert: AlertDefini
 }
 
 /** The uid of the generated dashboard for an exporter (DESIGN.md: `fsm-<layer>-<exporter>`). */
-export function exporterDashboardUid(exporter: ExporterDefinition): string {
+export function exporterDashboardUid(exporter: Pick<ExporterDefinition, 'id' | 'layer'>): string {
   return `fsm-${exporter.layer}-${exporter.id}`;
 }
 
@@ -31,7 +31,10 @@ export interface DashboardTarget {
  * Prometheus and Grafana fill in for each firing series (left unencoded, or the engines would not
  * see the template). With a target the values are URL-encoded.
  */
-export function exporterDashboardUrl(exporter: ExporterDefinition, target?: DashboardTarget): string {
+export function exporterDashboardUrl(
+  exporter: Pick<ExporterDefinition, 'id' | 'layer'>,
+  target?: DashboardTarget
+): string {
   const job = target ? encodeURIComponent(target.job) : '{{ $labels.job }}';
   const instance = target ? encodeURIComponent(target.instance) : '{{ $labels.instance }}';
   return `/d/${exporterDashboardUid(exporter)}?var-job=${job}&var-instance=${instance}`;

@@ -11,7 +11,7 @@ import {
   type TestDataSourceResponse,
 } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
-import { EXPORTERS, LAYERS } from '../catalog';
+import { EXPORTERS, LAYERS } from '../catalog/runtime';
 import { classificationQuery, indexDetectionSeries } from '../inventory/classify';
 import { compileJobRegex, type InventoryFilters } from '../inventory/filters';
 import { coverageFrame, exportersFrame, pushGroupsFrame, targetsFrame } from '../inventory/frames';

@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
 import type { QueryEditorProps, SelectableValue } from '@grafana/data';
 import { InlineField, InlineFieldRow, Input, MultiSelect, Select } from '@grafana/ui';
-import { EXPORTERS, LAYERS } from '../../catalog';
+import { EXPORTERS, LAYERS } from '../../catalog/runtime';
 import { jobRegexError } from '../../inventory/filters';
 import { UNCLASSIFIED_LAYER, UNCLASSIFIED_LAYER_TITLE, UNKNOWN_EXPORTER_TITLE } from '../../inventory/inventory';
 import type { TargetHealth } from '../../inventory/targets';
