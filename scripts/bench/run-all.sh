@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run bench — every benchmark, each printing its own figures and targets. Not part of CI:
-# the query-cost bench backfills a synthetic fleet and takes about 6 minutes.
+# the query-cost bench backfills two synthetic fleets and takes about 6 minutes.
 #   FSM_BENCH_ONLY="bundle alerts"   run a subset (bundle, alerts, inventory, queries, browser)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
