@@ -458,7 +458,9 @@ const viewText = (v: View) =>
 function report(scope: string, dashboard: BenchDashboard, costs: PanelCost[], verbose = true): Summary {
   process.stdout.write(`\n### ${dashboard.name} (${scope})\n`);
   if (verbose) {
-    process.stdout.write(`${'samples'.padStart(14)} ${'eval'.padStart(10)} ${'series'.padStart(7)}  panel (* first view)\n`);
+    process.stdout.write(
+      `${'samples'.padStart(14)} ${'eval'.padStart(10)} ${'series'.padStart(7)}  panel (* first view)\n`
+    );
     for (const c of costs) {
       const flag = c.errors.length ? `  ERROR ${c.errors.join('; ')}` : c.series === 0 ? '  (no data)' : '';
       process.stdout.write(
@@ -564,7 +566,11 @@ async function main() {
   for (const d of perHost) {
     summaries.push({
       host: report('one host', d.host, await measureDashboard(prometheus.url, d.host, end)),
-      fleet: report(`${args.hosts} hosts, instance = All`, d.fleet, await measureDashboard(prometheus.url, d.fleet, end)),
+      fleet: report(
+        `${args.hosts} hosts, instance = All`,
+        d.fleet,
+        await measureDashboard(prometheus.url, d.fleet, end)
+      ),
     });
   }
   await stopPrometheus(prometheus.child);
@@ -582,7 +588,9 @@ async function main() {
   prometheus = await startPrometheus(bigDir);
   const big: Summary[] = [];
   for (const dashboard of fleetDashboards) {
-    big.push(report(`${args.bigHosts} hosts`, dashboard, await measureDashboard(prometheus.url, dashboard, end), false));
+    big.push(
+      report(`${args.bigHosts} hosts`, dashboard, await measureDashboard(prometheus.url, dashboard, end), false)
+    );
   }
   await stopPrometheus(prometheus.child);
 

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { EXPORTERS, getExporter } from '../catalog';
+import { EXPORTERS } from '../catalog';
 import { classificationQuery, createClassifier, detectionMetricNames, indexDetectionSeries } from './classify';
 import { exportersForJob } from './detect';
 
