@@ -18,12 +18,11 @@
  * Prints figures; not a timed test and not part of CI. Everything it starts is stopped by PID and
  * its temporary directory deleted, also on failure or Ctrl-C.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { generateDashboards, type GeneratedDashboard } from '../../src/generate/dashboards';
+import { cleanUp, run, startPrometheus, stopPrometheus, tempDirs } from './fleet/prometheus';
 import { BLOCK_SECONDS, buildFleet, hostInstance, parseSnapshot, writeWindow } from './fleet/synthetic-fleet';
 
 const SNAPSHOT = '/work/shared/fixtures/exporters/node-1.5-snapshot.prom';
@@ -226,48 +225,7 @@ function variableValues(scope: 'host' | 'fleet', nodename: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Processes and the TSDB.
-
-const started: ChildProcess[] = [];
-const tempDirs: string[] = [];
-
-function cleanUp() {
-  for (const child of started) {
-    if (child.exitCode === null && child.pid !== undefined) {
-      try {
-        process.kill(child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-  }
-  for (const dir of tempDirs) {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    started.push(child);
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} failed (${code}): ${stderr}`))
-    );
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePromise(address.port) : reject()));
-    });
-  });
-}
+// The TSDB.
 
 /**
  * Writes the fleet window by window and backfills each window while the next one is written (the
@@ -296,54 +254,6 @@ async function backfill(
   }
   await pending;
   return { samples, series: fleet.series.length, seconds: (Date.now() - began) / 1000 };
-}
-
-async function startPrometheus(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const config = join(dir, 'prometheus.yml');
-  writeFileSync(config, 'global:\n  scrape_interval: 30s\n');
-  const child = spawn(
-    'prometheus',
-    [
-      `--config.file=${config}`,
-      `--storage.tsdb.path=${join(dir, 'tsdb')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--storage.tsdb.retention.time=100y',
-      // No compaction while measuring: the backfilled 2 h blocks stay as they are.
-      '--storage.tsdb.min-block-duration=2h',
-      '--storage.tsdb.max-block-duration=2h',
-      '--query.max-samples=2000000000',
-      '--query.timeout=10m',
-      '--log.level=warn',
-    ],
-    { stdio: ['ignore', 'ignore', 'ignore'] }
-  );
-  started.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`prometheus exited with ${child.exitCode} before it was ready`);
-    }
-    try {
-      if ((await fetch(`${url}/-/ready`)).ok) {
-        return { url, child };
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('prometheus did not become ready within 120 s');
-}
-
-async function stopPrometheus(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) {
-    return;
-  }
-  const exited = new Promise((r) => child.on('exit', r));
-  process.kill(child.pid, 'SIGTERM');
-  await exited;
 }
 
 // ---------------------------------------------------------------------------------------------
