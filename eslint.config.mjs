@@ -97,4 +97,25 @@ export default defineConfig([
       'no-restricted-imports': ['error', SHIPPED_CODE_IMPORT_RESTRICTIONS],
     },
   },
+  {
+    // The datasource module is its own entry, loaded wherever the datasource is used: importing the
+    // full catalog would ship all of it (about 60 KiB gzip) where ids, layers and detection suffice.
+    files: ['src/datasource/**/*.{ts,tsx}', 'src/inventory/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...SHIPPED_CODE_IMPORT_RESTRICTIONS,
+          patterns: [
+            ...SHIPPED_CODE_IMPORT_RESTRICTIONS.patterns,
+            {
+              regex: '^(\\.{1,2}/)+catalog(/index|/define|/exporters(/.*)?)?$',
+              message: 'import the runtime form (catalog/runtime): the full catalog would ship in the datasource module.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

@@ -4,7 +4,7 @@
 #   bash scripts/test-all.sh           as root, or as a user with sudo (apt and the test stack need it)
 #
 # Steps: apt prerequisites (zip unzip curl jq, promtool) -> npm ci -> typecheck -> lint -> build ->
-# bundle budget -> release archive -> unit tests -> Prometheus rule checks -> start the test stack
+# bundle budget -> Grafana API compatibility (levitate; needs the npm registry) -> release archive -> unit tests -> Prometheus rule checks -> start the test stack
 # (scripts/stack/start.sh: a real Prometheus and exporters from Debian's packages on 127.0.0.1) ->
 # integration tests. The stack this script starts is always stopped again, whatever happens.
 # A line per step says how long it took; the summary at the end names the step that failed.
@@ -172,6 +172,19 @@ check_node() {
   echo "node $version, npm $(npm --version 2>/dev/null)"
 }
 
+# Grafana loads the plugin against its own @grafana/data, ui and runtime, not the versions we build
+# with: levitate compares what both entries use with the newest published packages and exits 1 on
+# anything removed or changed. It fetches those packages from the npm registry at every run.
+LEVITATE_VERSION=0.17.2
+check_compatibility() {
+  local entry status=0
+  for entry in src/module.tsx src/datasource/module.ts; do
+    npx --yes "@grafana/levitate@$LEVITATE_VERSION" is-compatible --path "$entry" \
+      --target @grafana/data@latest,@grafana/ui@latest,@grafana/runtime@latest || status=1
+  done
+  return "$status"
+}
+
 start_stack() {
   # set before starting: a start that fails halfway leaves components running that must be stopped
   STACK_STARTED=1
@@ -185,6 +198,7 @@ step "typecheck" npm run typecheck
 step "lint" npm run lint
 step "build" npm run build
 step "bundle budget" npx --no-install tsx scripts/bench/bundle-size.ts
+step "grafana compatibility" check_compatibility
 step "release archive" npm run package
 step "unit tests" npm run test:ci -- --json --outputFile=artifacts/jest-unit.json
 step "prometheus rules" npm run check:rules

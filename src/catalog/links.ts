@@ -14,7 +14,7 @@ export function alertRunbookUrl(exporter: ExporterDefinition, alert: AlertDefini
 }
 
 /** The uid of the generated dashboard for an exporter (DESIGN.md: `fsm-<layer>-<exporter>`). */
-export function exporterDashboardUid(exporter: ExporterDefinition): string {
+export function exporterDashboardUid(exporter: Pick<ExporterDefinition, 'id' | 'layer'>): string {
   return `fsm-${exporter.layer}-${exporter.id}`;
 }
 
@@ -32,7 +32,10 @@ export interface DashboardTarget {
  * "a&b" or "x#y" would otherwise cut the link short or set another variable). With a target the
  * values are URL-encoded here.
  */
-export function exporterDashboardUrl(exporter: ExporterDefinition, target?: DashboardTarget): string {
+export function exporterDashboardUrl(
+  exporter: Pick<ExporterDefinition, 'id' | 'layer'>,
+  target?: DashboardTarget
+): string {
   const job = target ? encodeURIComponent(target.job) : '{{ $labels.job | urlquery }}';
   const instance = target ? encodeURIComponent(target.instance) : '{{ $labels.instance | urlquery }}';
   return `/d/${exporterDashboardUid(exporter)}?var-job=${job}&var-instance=${instance}`;

@@ -11,9 +11,9 @@ import {
   type TestDataSourceResponse,
 } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
-import { EXPORTERS, LAYERS } from '../catalog';
+import { EXPORTERS, LAYERS } from '../catalog/runtime';
 import { classificationQuery, indexDetectionSeries } from '../inventory/classify';
-import { compileJobRegex, type InventoryFilters } from '../inventory/filters';
+import { compileJobRegex, loadJobRegexEngine, type InventoryFilters } from '../inventory/filters';
 import { coverageFrame, exportersFrame, pushGroupsFrame, targetsFrame } from '../inventory/frames';
 import { buildInventory, summariseExporters, summariseLayers, type InventoryRow } from '../inventory/inventory';
 import { InventoryError, unwrapPrometheus, vectorResult, warningsToShow } from '../inventory/prometheus-api';
@@ -86,6 +86,7 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
   ): Promise<DataFrame> {
     const filters = this.interpolateFilters(query, scopedVars);
     // Validate before any request: a bad regex is the user's to fix, not Prometheus' problem.
+    await loadJobRegexEngine(filters.jobRegex);
     compileJobRegex(filters.jobRegex);
     const kind = query.kind ?? 'targets';
     if (kind === 'pushgateway') {
@@ -106,6 +107,7 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
 
   /** All targets with their classification, unfiltered (for the page and variables). */
   async inventory(filters: InventoryFilters = {}): Promise<{ rows: InventoryRow[]; notices: QueryResultMetaNotice[] }> {
+    await loadJobRegexEngine(filters.jobRegex);
     const snap = await this.loadSnapshot();
     return {
       rows: buildInventory(snap.targets, snap.detection, { filters, versions: snap.versions }),

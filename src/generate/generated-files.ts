@@ -11,6 +11,7 @@ import {
 } from './dashboards/recording-rules';
 import { withRevision } from './dashboards/revision';
 import { buildStackHealthDashboard } from './health-dashboard';
+import { RUNTIME_CATALOG_FILE, renderRuntimeCatalog } from './runtime-catalog';
 
 /**
  * Everything `npm run generate` writes, computed without touching the disk: the generator writes
@@ -78,6 +79,7 @@ export function generatedFiles(readCommitted: ReadCommitted): GeneratedFile[] {
     throw new Error(`${PLUGIN_JSON} is missing`);
   }
   files.push({ path: PLUGIN_JSON, content: withDashboardIncludes(pluginJson, dashboards) });
+  files.push({ path: RUNTIME_CATALOG_FILE, content: renderRuntimeCatalog() });
   return files;
 }
 

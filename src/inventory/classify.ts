@@ -1,5 +1,4 @@
-import { EXPORTERS } from '../catalog';
-import type { ExporterDefinition } from '../catalog/types';
+import { EXPORTERS, type RuntimeExporter } from '../catalog/runtime';
 import { detectionMetricNames, exportersForJob } from './detect';
 import type { VectorSample } from './prometheus-api';
 
@@ -21,7 +20,7 @@ export { detectionMetricNames };
  * past a stopped exporter would turn into "unknown exporter" just when it needs naming.
  * (`last_over_time` keeps the metric name.)
  */
-export function classificationQuery(exporters: readonly ExporterDefinition[] = EXPORTERS): string {
+export function classificationQuery(exporters: readonly RuntimeExporter[] = EXPORTERS): string {
   return `group by (job, instance, __name__) (last_over_time({__name__=~"${detectionMetricNames(exporters).join('|')}"}[${CLASSIFICATION_LOOKBACK}]))`;
 }
 
@@ -86,9 +85,9 @@ export function indexDetectionSeries(samples: readonly VectorSample[]): MetricIn
 export type ClassificationBasis = 'target' | 'job' | 'none';
 
 export interface Classification {
-  exporter?: ExporterDefinition;
+  exporter?: RuntimeExporter;
   /** Further exporters the same series match (e.g. a Pushgateway relaying another exporter's metrics). */
-  alsoMatches: ExporterDefinition[];
+  alsoMatches: RuntimeExporter[];
   basis: ClassificationBasis;
 }
 
@@ -98,7 +97,7 @@ const UNKNOWN: Classification = { alsoMatches: [], basis: 'none' };
  * Classifies targets by (job, instance). Memoised per distinct set of metric names: thousands of
  * targets share a handful of signatures, and exportersForJob scans the whole catalog.
  */
-export function createClassifier(index: MetricIndex, exporters: readonly ExporterDefinition[] = EXPORTERS) {
+export function createClassifier(index: MetricIndex, exporters: readonly RuntimeExporter[] = EXPORTERS) {
   // One answer per (signature, basis), shared by every target with that signature.
   const memo = new Map<string, Classification>();
   const classifyNames = (names: string[], basis: 'target' | 'job'): Classification => {

@@ -1,5 +1,5 @@
-import { EXPORTERS, LAYERS } from '../catalog';
-import type { ExporterDefinition, Layer } from '../catalog/types';
+import { EXPORTERS, LAYERS, type RuntimeExporter } from '../catalog/runtime';
+import type { Layer } from '../catalog/types';
 
 /**
  * Which catalog exporters a Prometheus scrapes, and by which jobs. Job names are not trusted:
@@ -7,7 +7,7 @@ import type { ExporterDefinition, Layer } from '../catalog/types';
  */
 
 export interface Detection {
-  exporter: ExporterDefinition;
+  exporter: RuntimeExporter;
   /** Jobs whose targets expose one of the exporter's detection metrics, sorted. */
   jobs: string[];
 }
@@ -25,7 +25,7 @@ export interface PrometheusVectorResponse {
  * name is copied into a plain `metric` label because Grafana's query path does not promise to keep
  * `__name__` on the frames it returns.
  */
-export function detectionQuery(exporters: readonly ExporterDefinition[] = EXPORTERS): string {
+export function detectionQuery(exporters: readonly RuntimeExporter[] = EXPORTERS): string {
   return `group by (job, metric) (label_replace({__name__=~"${detectionMetricNames(exporters).join('|')}"}, "metric", "$1", "__name__", "(.+)"))`;
 }
 
@@ -33,7 +33,7 @@ export function detectionQuery(exporters: readonly ExporterDefinition[] = EXPORT
  * Every metric name some detection rule looks for, sorted and deduplicated. Metric names are
  * `[a-zA-Z_:][a-zA-Z0-9_:]*`, so they need no regex escaping in a `__name__=~` matcher.
  */
-export function detectionMetricNames(exporters: readonly ExporterDefinition[] = EXPORTERS): string[] {
+export function detectionMetricNames(exporters: readonly RuntimeExporter[] = EXPORTERS): string[] {
   return [...new Set(exporters.flatMap((e) => e.detection.metrics))].sort();
 }
 
@@ -43,7 +43,7 @@ export function detectionMetricNames(exporters: readonly ExporterDefinition[] = 
  */
 export function detectExporters(
   response: PrometheusVectorResponse,
-  exporters: readonly ExporterDefinition[] = EXPORTERS
+  exporters: readonly RuntimeExporter[] = EXPORTERS
 ): Detection[] {
   if (!response || typeof response !== 'object' || !('status' in response)) {
     throw new Error('The answer is not a Prometheus API response. Check that the datasource URL points at Prometheus.');
@@ -91,8 +91,8 @@ export function detectExporters(
  */
 export function exportersForJob(
   metricNames: ReadonlySet<string>,
-  exporters: readonly ExporterDefinition[] = EXPORTERS
-): ExporterDefinition[] {
+  exporters: readonly RuntimeExporter[] = EXPORTERS
+): RuntimeExporter[] {
   const matched = exporters.filter((e) => e.detection.metrics.some((m) => metricNames.has(m)));
   const superseded = new Set(matched.flatMap((e) => e.detection.supersedes ?? []));
   return matched.filter((e) => !superseded.has(e.id));
@@ -102,13 +102,13 @@ export interface LayerCoverage {
   layer: Layer;
   detected: Detection[];
   /** Catalog exporters of this layer that no job exposes. */
-  missing: ExporterDefinition[];
+  missing: RuntimeExporter[];
 }
 
 /** Detections arranged by layer, in layer order, with what each layer could monitor but does not. */
 export function layerCoverage(
   detections: readonly Detection[],
-  exporters: readonly ExporterDefinition[] = EXPORTERS,
+  exporters: readonly RuntimeExporter[] = EXPORTERS,
   layers: readonly Layer[] = LAYERS
 ): LayerCoverage[] {
   const detectedIds = new Set(detections.map((d) => d.exporter.id));

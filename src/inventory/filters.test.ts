@@ -1,7 +1,9 @@
-import { compileJobRegex, jobRegexError } from './filters';
+import { compileJobRegex, jobRegexError, loadJobRegexEngine } from './filters';
 import { unwrapPrometheus, warningsToShow, MAX_UPSTREAM_TEXT, MAX_UPSTREAM_WARNINGS } from './prometheus-api';
 
 const matches = (pattern: string, job: string) => compileJobRegex(pattern)!.test(job);
+
+beforeAll(() => loadJobRegexEngine('RE2'));
 
 describe('the job filter has the syntax and semantics of a PromQL =~ (RE2)', () => {
   it('is anchored at both ends, as Prometheus anchors =~', () => {

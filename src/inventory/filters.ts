@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import { InventoryError, snippet } from './prometheus-api';
 import type { TargetHealth } from './targets';
 
@@ -9,6 +9,30 @@ export interface InventoryFilters {
   health?: TargetHealth[];
   /** Matched against the whole job name, like a Prometheus `=~` matcher. */
   jobRegex?: string;
+}
+
+let re2: typeof RE2JS | undefined;
+
+/**
+ * Loads RE2 (re2js, ≈ 45 KiB gzip) the first time a job filter is used: most queries have none,
+ * and the datasource's entry module must stay small (its budget is 25 KiB). Await it with the
+ * pattern before compileJobRegex: it loads RE2 only when the pattern needs it.
+ */
+export async function loadJobRegexEngine(pattern: string | undefined): Promise<void> {
+  if (re2 === undefined && needsRegex(pattern)) {
+    re2 = (await import(/* webpackChunkName: "re2" */ 're2js')).RE2JS;
+  }
+}
+
+function engine(): typeof RE2JS {
+  if (re2 === undefined) {
+    throw new Error('The job filter engine is not loaded yet: await loadJobRegexEngine() first.');
+  }
+  return re2;
+}
+
+function needsRegex(pattern: string | undefined): pattern is string {
+  return pattern !== undefined && pattern.trim() !== '' && pattern !== '.*';
 }
 
 /** A compiled job filter: true when the whole job name matches. */
@@ -24,12 +48,13 @@ export interface JobMatcher {
  * "node" and not "node-2". Throws a message naming the bad pattern and what to fix.
  */
 export function compileJobRegex(pattern: string | undefined): JobMatcher | undefined {
-  if (pattern === undefined || pattern.trim() === '' || pattern === '.*') {
+  if (!needsRegex(pattern)) {
     return undefined;
   }
+  const RE2 = engine();
   try {
     // Compiled alone first, so an error quotes the user's pattern rather than the anchored one.
-    RE2JS.compile(pattern);
+    RE2.compile(pattern);
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error);
     throw new InventoryError(
@@ -39,7 +64,7 @@ export function compileJobRegex(pattern: string | undefined): JobMatcher | undef
         'Job filters use Prometheus\' regex syntax (RE2: no lookarounds or backreferences). Fix it, e.g. "node|postgres" or "web-.*".'
     );
   }
-  const compiled = RE2JS.compile(`^(?:${pattern})$`);
+  const compiled = RE2.compile(`^(?:${pattern})$`);
   return { test: (job: string) => compiled.matches(job) };
 }
 

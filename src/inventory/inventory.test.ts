@@ -3,7 +3,9 @@ import { getExporter } from '../catalog';
 import { indexDetectionSeries } from './classify';
 import { coverageFrame, exportersFrame, pushGroupsFrame, TARGET_FIELDS, targetsFrame } from './frames';
 import { buildInventory, summariseExporters, summariseLayers } from './inventory';
-import { jobRegexError } from './filters';
+import { jobRegexError, loadJobRegexEngine } from './filters';
+
+beforeAll(() => loadJobRegexEngine('RE2'));
 import { pushGroupsFromPushgatewayApi, pushGroupsFromVector } from './pushgateway';
 import type { ScrapeTarget } from './targets';
 import { indexVersions, versionQuery } from './versions';

@@ -1,6 +1,6 @@
-import { EXPORTERS, LAYERS } from '../catalog';
+import { EXPORTERS, LAYERS, type RuntimeExporter } from '../catalog/runtime';
 import { exporterDashboardUrl } from '../catalog/links';
-import type { ExporterDefinition, LayerId } from '../catalog/types';
+import type { LayerId } from '../catalog/types';
 import { createClassifier, UNKNOWN_EXPORTER_ID, type ClassificationBasis, type MetricIndex } from './classify';
 import { createTargetFilter, type InventoryFilters } from './filters';
 import type { ScrapeTarget, TargetHealth } from './targets';
@@ -37,7 +37,7 @@ const LAYER_ORDER = new Map<string, number>(LAYERS.map((l) => [l.id, l.order]));
 const LAYER_TITLE = new Map<string, string>(LAYERS.map((l) => [l.id, l.title]));
 
 export interface BuildOptions {
-  exporters?: readonly ExporterDefinition[];
+  exporters?: readonly RuntimeExporter[];
   filters?: InventoryFilters;
   versions?: VersionIndex;
 }
@@ -114,7 +114,7 @@ export interface ExporterSummary {
 
 export function summariseExporters(
   rows: readonly InventoryRow[],
-  exporters: readonly ExporterDefinition[] = EXPORTERS
+  exporters: readonly RuntimeExporter[] = EXPORTERS
 ): ExporterSummary[] {
   const byId = new Map<string, ExporterSummary & { versionSet: Set<string> }>();
   for (const row of rows) {

@@ -1,5 +1,4 @@
-import { EXPORTERS } from '../catalog';
-import type { ExporterDefinition } from '../catalog/types';
+import { EXPORTERS, type RuntimeExporter } from '../catalog/runtime';
 import { targetKey } from './classify';
 import type { VectorSample } from './prometheus-api';
 
@@ -8,7 +7,7 @@ import type { VectorSample } from './prometheus-api';
  * one query for all exporters.
  */
 
-export function versionQuery(exporters: readonly ExporterDefinition[] = EXPORTERS): string | undefined {
+export function versionQuery(exporters: readonly RuntimeExporter[] = EXPORTERS): string | undefined {
   const withVersion = exporters.filter((e) => e.versionMetric);
   if (withVersion.length === 0) {
     return undefined;
@@ -26,7 +25,7 @@ export interface VersionIndex {
 
 export function indexVersions(
   samples: readonly VectorSample[],
-  exporters: readonly ExporterDefinition[] = EXPORTERS
+  exporters: readonly RuntimeExporter[] = EXPORTERS
 ): VersionIndex {
   const labelsByMetric = new Map<string, Set<string>>();
   for (const e of exporters) {
@@ -72,7 +71,7 @@ function add(map: Map<string, Map<string, Set<string>>>, key: string, metric: st
  * runs one version (probes and relayed series carry no build info of their own). Empty when unknown.
  */
 export function versionOf(
-  exporter: ExporterDefinition | undefined,
+  exporter: RuntimeExporter | undefined,
   job: string,
   instance: string,
   index: VersionIndex

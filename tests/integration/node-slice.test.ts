@@ -2,7 +2,7 @@
 // the generated dashboard and every alert expression runs on Prometheus 2.42 without error and
 // returns data, and Prometheus loads the generated rule file.
 import { getExporter } from '../../src/catalog';
-import { buildExporterDashboard } from '../../src/generate/dashboards/exporter-dashboard';
+import { exporterDashboardWithQueries } from '../../src/generate/dashboards/exporter-dashboard';
 import { buildPrometheusExpr } from '../../src/generate/prometheus-rules';
 import { grafanaQueryExpr } from '../../src/alerting/grafana-rules';
 import { alertContext } from '../../src/catalog/promql';
@@ -13,27 +13,11 @@ import { eventually, expandGrafanaVariables, returnsData } from './harness';
 const prometheus = createPrometheusClient();
 const node = getExporter('node');
 
-interface PanelJson {
-  type: string;
-  title: string;
-  targets?: Array<{ expr: string }>;
-}
-
-const dashboard = buildExporterDashboard(node) as unknown as {
-  panels: PanelJson[];
-  templating: { list: Array<{ name: string; definition?: string }> };
-};
-// Generated panels come in catalog order, so each JSON target pairs with the signal it was built from.
-const catalogPanels = node.dashboard.flatMap((row) => row.panels);
-const panelQueries = dashboard.panels
-  .filter((p) => p.type !== 'row')
-  .flatMap((panel, panelIndex) =>
-    (panel.targets ?? []).map((target, index) => {
-      const signalId = catalogPanels[panelIndex].signals[index];
-      const signal = node.signals.find((s) => s.id === signalId)!;
-      return { name: `${panel.title} / ${signal.title}`, expr: target.expr, optional: Boolean(signal.optional) };
-    })
-  );
+// Every query of every panel, the overview's and the collapsed rows' alike, with the signal behind it.
+const panelQueries = exporterDashboardWithQueries(node).queries.map((query) => {
+  const signal = node.signals.find((s) => s.id === query.signal)!;
+  return { name: `${query.panel} / ${signal.title}`, expr: query.expr, optional: Boolean(signal.optional) };
+});
 
 describe('node_exporter on the real stack', () => {
   beforeAll(() => prometheus.ready());

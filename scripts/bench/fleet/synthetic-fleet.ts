@@ -103,6 +103,10 @@ function model(s: SnapshotSeries, host: number, start: number, memTotal: number,
   if (s.name === 'node_time_seconds') {
     return (t) => t;
   }
+  if (/_time_seconds$|_timestamp_seconds$/.test(s.name) && s.value > 1e9) {
+    // A point in time (last push, last sample sent): a little behind the clock, as it would be.
+    return (t) => t - 60 * unit(host, s.name + s.labels);
+  }
   if (s.counter) {
     // Counters grow at a rate implied by the snapshot (its value over an assumed 10-day uptime).
     const rate = s.value > 0 ? (s.value / 864000) * (0.5 + unit(host, s.name)) : 0;
@@ -122,17 +126,33 @@ export interface Fleet {
   series: Array<{ prefix: string; valueAt: ValueAt }>;
 }
 
-/** Every series of every host with its value model; `up` and the snapshot's series per host. */
-export function buildFleet(snapshot: SnapshotSeries[], hosts: number, start: number): Fleet {
+/**
+ * Every series of every host with its value model; `up` and the snapshot's series per host.
+ * `target` gives a host's target labels (node_exporter's job and instance by default). A series
+ * with its own `job` (what a Pushgateway relays, scraped with honor_labels) keeps its job and
+ * instance and takes the target's other labels.
+ */
+export function buildFleet(
+  snapshot: SnapshotSeries[],
+  hosts: number,
+  start: number,
+  target: (host: number) => string = (host) => `job="node",instance="${hostInstance(host)}"`
+): Fleet {
   const memTotal = snapshot.find((s) => s.name === 'node_memory_MemTotal_bytes')?.value ?? 4e9;
   const cores = new Set(snapshot.filter((s) => s.name === 'node_cpu_seconds_total').map((s) => label(s.labels, 'cpu')))
     .size;
   const series: Fleet['series'] = [];
   for (let host = 1; host <= hosts; host++) {
-    const target = `job="node",instance="${hostInstance(host)}"`;
-    series.push({ prefix: `up{${target}} `, valueAt: () => 1 });
+    const labelsOfTarget = target(host);
+    const honoured = labelsOfTarget.replace(/(^|,)(job|instance)="[^"]*"/g, '').replace(/^,/, '');
+    series.push({ prefix: `up{${labelsOfTarget}} `, valueAt: () => 1 });
     for (const s of snapshot) {
-      const labels = s.labels === '' ? target : `${target},${s.labels}`;
+      const labels =
+        s.labels === ''
+          ? labelsOfTarget
+          : /(^|,)job="/.test(s.labels)
+            ? [honoured, s.labels].filter(Boolean).join(',')
+            : `${labelsOfTarget},${s.labels}`;
       series.push({ prefix: `${s.name}{${labels}} `, valueAt: model(s, host, start, memTotal, cores) });
     }
   }

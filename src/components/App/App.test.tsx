@@ -10,7 +10,7 @@ import type { AppJsonData } from '../../types';
 
 // The Health page's queries go to Prometheus through Grafana; here it answers with no series.
 jest.mock('../../health/query', () => ({ fetchCheckResults: jest.fn().mockResolvedValue([]) }));
-// Scenes panels need a running Grafana (plugin loader, panel registry); healthScene.test covers them.
+// The panels need Grafana's panel plugins (PanelRenderer); panelRequest.test covers what they query.
 jest.mock('../../pages/Health/HealthPanels', () => ({ __esModule: true, default: () => null }));
 
 const CONFIGURED: AppJsonData = { prometheusDatasourceUid: 'prom-dc1', clusterLabel: 'datacenter' };

@@ -9,7 +9,7 @@ import { SetupAccessGuard } from '../../pages/Setup/SetupAccessGuard';
 import { readAppJsonData } from '../../utils/appJsonData';
 import { prefixRoute } from '../../utils/utils.routing';
 
-// One chunk per page: visiting Inventory does not download Setup (and later its Scenes).
+// One chunk per page: visiting Inventory does not download Setup (and its catalog and engine).
 const HomePage = lazy(() => import('../../pages/Home/HomePage'));
 const InventoryPage = lazy(() => import('../../pages/Inventory/InventoryPage'));
 const HealthPage = lazy(() => import('../../pages/Health/HealthPage'));

@@ -1,8 +1,8 @@
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import type { QueryEditorProps, SelectableValue } from '@grafana/data';
 import { InlineField, InlineFieldRow, Input, MultiSelect, Select } from '@grafana/ui';
-import { EXPORTERS, LAYERS } from '../../catalog';
-import { jobRegexError } from '../../inventory/filters';
+import { EXPORTERS, LAYERS } from '../../catalog/runtime';
+import { jobRegexError, loadJobRegexEngine } from '../../inventory/filters';
 import { UNCLASSIFIED_LAYER, UNCLASSIFIED_LAYER_TITLE, UNKNOWN_EXPORTER_TITLE } from '../../inventory/inventory';
 import type { TargetHealth } from '../../inventory/targets';
 import type { DataSource } from '../DataSource';
@@ -41,8 +41,18 @@ const values = <T,>(selected: Array<SelectableValue<T>>) =>
 export function QueryEditor({ query, onChange, onRunQuery }: Props) {
   const [jobRegex, setJobRegex] = useState(query.jobRegex ?? '');
   const kind = query.kind ?? 'targets';
-  // Template variables ($job) are resolved at query time, so only literal patterns are checked here.
-  const regexError = jobRegex.includes('$') ? undefined : jobRegexError(jobRegex);
+  // Template variables ($job) are resolved at query time, so only literal patterns are checked here;
+  // RE2 loads on first use, and the check shows once it has.
+  const literal = jobRegex.includes('$') ? undefined : jobRegex;
+  const [engineReady, setEngineReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    loadJobRegexEngine(literal).then(() => live && setEngineReady(true));
+    return () => {
+      live = false;
+    };
+  }, [literal]);
+  const regexError = literal !== undefined && engineReady ? jobRegexError(literal) : undefined;
   const update = (patch: Partial<InventoryQuery>) => {
     onChange({ ...query, ...patch });
     onRunQuery();

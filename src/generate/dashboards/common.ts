@@ -127,9 +127,15 @@ export function targetVariables(infoMetrics: readonly string[], clusterLabel: st
  */
 export function finalise(dashboard: Dashboard): Dashboard {
   let nextId = 1;
-  const panels = (dashboard.panels ?? []).map((panel) => ({ ...panel, id: nextId++ }));
+  // Panels inside a collapsed row need ids too (Grafana moves them to the top level on expand).
+  const withIds = (panel: Record<string, unknown>): Record<string, unknown> => {
+    const id = nextId++;
+    const nested = panel.panels as Array<Record<string, unknown>> | undefined;
+    return nested && nested.length > 0 ? { ...panel, id, panels: nested.map(withIds) } : { ...panel, id };
+  };
+  const panels = ((dashboard.panels ?? []) as unknown as Array<Record<string, unknown>>).map(withIds);
   const { id: _ignored, ...rest } = dashboard as Dashboard & { id?: number };
-  return { ...rest, panels } as Dashboard;
+  return { ...rest, panels } as unknown as Dashboard;
 }
 
 /** One query of a generated panel, as the integration test and the bench run it. */

@@ -1,5 +1,7 @@
-import { getExporter } from '../../catalog';
-import { buildExporterDashboard, thresholdSteps } from './exporter-dashboard';
+/** @jest-environment node */
+import { EXPORTERS, getExporter } from '../../catalog';
+import { buildExporterDashboard, exporterDashboardWithQueries, thresholdSteps } from './exporter-dashboard';
+import { allPanels } from './lint';
 
 type AnyPanel = {
   id: number;
@@ -9,7 +11,10 @@ type AnyPanel = {
   datasource?: { uid: string };
   fieldConfig?: { defaults: { unit?: string; thresholds?: { steps: Array<{ value: number | null; color: string }> } } };
   targets?: Array<{ expr: string; refId: string; legendFormat?: string }>;
+  collapsed?: boolean;
+  panels?: AnyPanel[];
 };
+const flat = (d: unknown) => allPanels((d as { panels: never[] }).panels) as unknown as AnyPanel[];
 
 const node = getExporter('node');
 
@@ -22,13 +27,13 @@ describe('the node exporter dashboard', () => {
     links: Array<{ includeVars: boolean; keepTime: boolean }>;
     templating: { list: Array<{ name: string; type: string; query: unknown; allValue?: string }> };
   };
-  const panels = dashboard.panels.filter((p) => p.type !== 'row');
+  const panels = flat(dashboard).filter((p) => p.type !== 'row');
 
   it('is importable as a bundled dashboard: fsm- uid, tags, no top-level id, unique panel ids', () => {
     expect(dashboard.uid).toBe('fsm-infrastructure-node');
     expect(dashboard.id).toBeUndefined();
     expect(dashboard.tags).toEqual(['fullstack-monitoring', 'infrastructure', 'node']);
-    const ids = dashboard.panels.map((p) => p.id);
+    const ids = flat(dashboard).map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -66,7 +71,7 @@ describe('the node exporter dashboard', () => {
     }) as unknown as {
       panels: AnyPanel[];
     };
-    const cpuOverridden = overridden.panels.find((p) => p.title === 'CPU utilisation' && p.type === 'timeseries')!;
+    const cpuOverridden = flat(overridden).find((p) => p.title === 'CPU utilisation' && p.type === 'timeseries')!;
     expect(cpuOverridden.fieldConfig!.defaults.thresholds!.steps.map((s) => s.value)).toEqual([null, 75, 98]);
   });
 
@@ -81,8 +86,53 @@ describe('the node exporter dashboard', () => {
 
   it('uses the cluster label the admin configured', () => {
     const custom = buildExporterDashboard(node, { clusterLabel: 'datacenter' }) as unknown as { panels: AnyPanel[] };
-    const target = custom.panels.find((p) => p.targets?.length)!.targets![0];
+    const target = flat(custom).find((p) => p.targets?.length)!.targets![0];
     expect(target.expr).toContain('datacenter=~"$cluster"');
+  });
+});
+
+describe('the first view of every exporter dashboard', () => {
+  it.each(EXPORTERS.map((e) => [e.id, e] as const))(
+    '%s opens on its overview row; detail rows are collapsed and keep every catalog panel',
+    (_id, exporter) => {
+      const top = (buildExporterDashboard(exporter) as unknown as { panels: AnyPanel[] }).panels;
+      const rows = top.filter((p) => p.type === 'row');
+      expect(rows.map((r) => r.title)).toEqual(exporter.dashboard.map((r) => r.title));
+      expect(rows.map((r) => Boolean(r.collapsed))).toEqual(rows.map((_r, i) => i > 0));
+      // Panels outside collapsed rows: the overview's own, then the worst-value stats.
+      const open = top.filter((p) => p.type !== 'row');
+      expect(open.length).toBeGreaterThanOrEqual(exporter.dashboard[0].panels.length);
+      rows.slice(1).forEach((row, i) => {
+        expect(row.panels?.length).toBe(exporter.dashboard[i + 1].panels.length);
+      });
+    }
+  );
+
+  it('shows in the overview the worst value of each thresholded signal a collapsed row draws', () => {
+    const top = (buildExporterDashboard(node) as unknown as { panels: AnyPanel[] }).panels;
+    const fs = top.find((p) => p.title === 'Filesystem free space (worst)')!;
+    expect(fs.type).toBe('stat');
+    // Low free space is the bad end: the lowest value; thresholds as the detail panel's.
+    expect(fs.targets![0].expr).toMatch(/^min\(/);
+    expect(fs.fieldConfig!.defaults.thresholds!.steps.map((s) => s.value)).toEqual([null, 3, 5]);
+    // A signed signal is bad in both directions, as its alert compares abs().
+    const clock = top.find((p) => p.title === 'Clock offset (worst)')!;
+    expect(clock.targets![0].expr).toMatch(/^max\(abs\(node_timex_offset_seconds\{/);
+    // Signals the overview already draws are not repeated.
+    expect(top.filter((p) => p.title?.startsWith('CPU utilisation'))).toHaveLength(1);
+  });
+
+  it('reads recorded series where a recording rule exists, raw everywhere else', () => {
+    const { queries } = exporterDashboardWithQueries(node);
+    const cpu = queries.filter((q) => q.signal === 'cpuUtilisation');
+    expect(cpu.length).toBeGreaterThan(1);
+    for (const query of cpu) {
+      expect(query.expr).toMatch(
+        /^\(instance:fsm_node_cpu_utilisation_percent:rate5m\{cluster=~"\$cluster",job=~"\$job",instance=~"\$instance"\}\) or \(/
+      );
+    }
+    const load = queries.find((q) => q.signal === 'load1')!;
+    expect(load.expr).not.toContain('fsm_');
   });
 });
 

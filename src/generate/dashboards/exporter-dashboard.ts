@@ -31,7 +31,14 @@ import { getLayer } from '../../catalog/layers';
 import { exporterDashboardUid } from '../../catalog/links';
 import { dashboardContext, signalQuery } from '../../catalog/promql';
 import { resolveThreshold, type ThresholdOverrides } from '../../catalog/thresholds';
-import type { ExporterDefinition, PanelDefinition, PanelKind, Signal, ThresholdDefinition } from '../../catalog/types';
+import type {
+  ExporterDefinition,
+  PanelDefinition,
+  PanelKind,
+  QueryContext,
+  Signal,
+  ThresholdDefinition,
+} from '../../catalog/types';
 import {
   DASHBOARD_TAG,
   DATASOURCE_REF,
@@ -44,6 +51,7 @@ import {
   taggedDashboardsLink,
   type PanelQuery,
 } from './common';
+import { recordedOrRaw, recordingRuleFor } from './recording-rules';
 
 export { DASHBOARD_TAG, DATASOURCE_REF };
 
@@ -105,24 +113,94 @@ export function exporterDashboardWithQueries(
     builder.withVariable(variable);
   }
 
-  for (const row of exporter.dashboard) {
-    builder.withRow(new RowBuilder(row.title));
-    for (const panel of row.panels) {
-      const signals = panel.signals.map((id) => findSignal(exporter, id));
+  // What a user pays for is the view Grafana loads on open: every panel outside a collapsed row.
+  // The first catalog row (the overview) stays open, topped up with the worst value of every
+  // thresholded signal that only a detail row draws, so the open view answers "is it healthy, and
+  // if not, which row"; detail rows start collapsed and run their queries only when expanded.
+  const [overviewRow, ...detailRows] = exporter.dashboard;
+  const signalPanel = (panel: Omit<PanelDefinition, 'signals'>, signals: Signal[], exprs: string[]) =>
+    buildSignalPanel({ exporter, signals, panel, exprs, overrides: options.overrides, queries });
+  const catalogPanel = (panel: PanelDefinition) => {
+    const signals = panel.signals.map((id) => findSignal(exporter, id));
+    return signalPanel(
+      panel,
+      signals,
+      signals.map((signal) => recordedOrRawQuery(exporter, signal, q))
+    );
+  };
+
+  if (overviewRow) {
+    builder.withRow(new RowBuilder(overviewRow.title));
+    for (const panel of overviewRow.panels) {
+      builder.withPanel(catalogPanel(panel));
+    }
+    for (const { signal, row } of worstOfDetailSignals(exporter)) {
+      const lowIsBad = resolveThreshold(exporter, signal.threshold!, options.overrides).direction === 'below';
       builder.withPanel(
-        buildSignalPanel({
-          exporter,
-          signals,
-          panel,
-          exprs: signals.map((signal) => signalQuery(signal, q)),
-          overrides: options.overrides,
-          queries,
-        })
+        signalPanel(
+          {
+            kind: 'stat',
+            width: 4,
+            title: `${signal.title} (worst)`,
+            description:
+              `${signal.description} The ${lowIsBad ? 'lowest' : 'highest'} value over the selected targets; ` +
+              `the "${row}" row shows every series.`,
+          },
+          [{ ...signal, legend: signal.title }],
+          [worstValue(lowIsBad, recordedOrRawQuery(exporter, signal, q))]
+        )
       );
     }
   }
+  for (const row of detailRows) {
+    const rowBuilder = new RowBuilder(row.title).collapsed(true);
+    for (const panel of row.panels) {
+      rowBuilder.withPanel(catalogPanel(panel));
+    }
+    builder.withRow(rowBuilder);
+  }
 
   return { dashboard: finalise(builder.build()), queries };
+}
+
+/**
+ * The signal's query, reading its recorded series where a recording rule exists (`recorded or
+ * raw`, as the layer dashboards do): with `instance` = All, each target's value comes precomputed
+ * wherever our rule file runs, and targets it does not cover still get the raw query.
+ */
+function recordedOrRawQuery(exporter: ExporterDefinition, signal: Signal, q: QueryContext): string {
+  const raw = signalQuery(signal, q);
+  const rule = recordingRuleFor(exporter.id, signal.id);
+  return rule ? recordedOrRaw(rule, q.selector, raw) : raw;
+}
+
+/**
+ * One value for the overview: the lowest where low is bad, else the largest magnitude. `abs`: a
+ * signed signal (clock offset, frequency skew) is bad in both directions, as its alert compares
+ * `abs(…)`; for the non-negative rest it changes nothing.
+ */
+function worstValue(lowIsBad: boolean, expr: string): string {
+  return lowIsBad ? `min(${expr})` : `max(abs(${expr}))`;
+}
+
+/**
+ * Signals with a threshold that the overview row does not draw, each once, with the first detail
+ * row that draws it: the overview shows their worst value so a problem in a collapsed row shows.
+ */
+export function worstOfDetailSignals(exporter: ExporterDefinition): Array<{ signal: Signal; row: string }> {
+  const [overviewRow, ...detailRows] = exporter.dashboard;
+  const seen = new Set((overviewRow?.panels ?? []).flatMap((p) => p.signals));
+  const result: Array<{ signal: Signal; row: string }> = [];
+  for (const row of detailRows) {
+    for (const id of row.panels.flatMap((p) => p.signals)) {
+      const signal = findSignal(exporter, id);
+      if (!seen.has(id) && signal.threshold) {
+        result.push({ signal, row: row.title });
+      }
+      seen.add(id);
+    }
+  }
+  return result;
 }
 
 export interface SignalPanelSpec {

@@ -6,7 +6,7 @@ import { dashboardContext, signalQuery } from '../../catalog/promql';
 import { resolveThreshold } from '../../catalog/thresholds';
 import { generateDashboards, type GeneratedDashboard } from '.';
 import { thresholdSteps } from './exporter-dashboard';
-import { lintDashboard, lintExpr, type LintSubject } from './lint';
+import { allPanels, lintDashboard, lintExpr, type LintSubject } from './lint';
 
 const generated = generateDashboards();
 const root = resolve(__dirname, '../../..');
@@ -30,7 +30,7 @@ interface PanelJson {
   targets: Array<{ expr: string; refId: string }>;
 }
 const panelsOf = (d: GeneratedDashboard) =>
-  (d.dashboard as { panels: PanelJson[] }).panels.filter((p) => p.type !== 'row');
+  (allPanels((d.dashboard as { panels: never[] }).panels) as unknown as PanelJson[]).filter((p) => p.type !== 'row');
 
 describe('dashboard standards, on every generated dashboard', () => {
   it.each(generated.map((d) => [d.file, d] as const))('%s passes the linter', (_file, d) => {
@@ -110,6 +110,7 @@ describe('the linter catches what it is meant to', () => {
   delete panel.fieldConfig.defaults.unit;
   panel.description = '';
   panel.targets[0].expr = 'rate(node_cpu_seconds_total{cluster=~"$cluster"}[5m])';
+  broken.panels.filter((p: { type: string }) => p.type === 'row')[1].collapsed = false;
   const problems = lintDashboard({ ...subjectOf(node), dashboard: broken, requireRevision: true }).join('\n');
 
   it.each([
@@ -122,6 +123,7 @@ describe('the linter catches what it is meant to', () => {
     ['unit', 'needs a unit'],
     ['description', 'needs a description'],
     ['fixed range', 'range [5m] must be [$__rate_interval]'],
+    ['collapsed detail row', 'row "CPU and load" must start collapsed'],
   ])('reports a missing or wrong %s', (_what, text) => {
     expect(problems).toContain(text);
   });

@@ -54,6 +54,14 @@ interface PanelJson {
   fieldConfig?: { defaults?: { unit?: string } };
   targets?: Array<{ expr?: string; refId?: string }>;
   links?: Array<{ url?: string }>;
+  collapsed?: boolean;
+  /** A collapsed row's panels. */
+  panels?: PanelJson[];
+}
+
+/** Every panel, rows included, with the panels of collapsed rows after their row. */
+export function allPanels(panels: PanelJson[] = []): PanelJson[] {
+  return panels.flatMap((p) => [p, ...allPanels(p.panels)]);
 }
 
 interface VariableJson {
@@ -107,8 +115,22 @@ export function lintDashboard(subject: LintSubject): string[] {
   lintVariables(subject, d.templating?.list ?? [], problem);
   lintLinks(subject, d, problem);
 
+  // The first view is what every open costs: an exporter dashboard opens on its overview row and
+  // keeps its detail rows collapsed, so their queries run only when someone expands them.
+  if (subject.kind === 'exporter') {
+    const rows = (d.panels ?? []).filter((p) => p.type === 'row');
+    if (rows.length === 0 || rows[0].collapsed) {
+      problem('must open with its overview row expanded');
+    }
+    for (const row of rows.slice(1)) {
+      if (!row.collapsed) {
+        problem(`row "${row.title}" must start collapsed: only the overview loads when the dashboard opens`);
+      }
+    }
+  }
+
   const ids = new Set<number>();
-  for (const panel of d.panels ?? []) {
+  for (const panel of allPanels(d.panels)) {
     if (panel.id === undefined || ids.has(panel.id)) {
       problem(`panel "${panel.title}" needs a unique id`);
     }
@@ -173,7 +195,7 @@ function lintLinks(subject: LintSubject, d: DashboardJson, problem: (text: strin
   if (subject.kind === 'exporter' && subject.layer && !urls.includes(`/d/${layerDashboardUid(subject.layer)}`)) {
     problem('must link to its layer dashboard');
   }
-  const panelLinks = (d.panels ?? []).flatMap((p) => p.links ?? []);
+  const panelLinks = allPanels(d.panels).flatMap((p) => p.links ?? []);
   if (subject.kind !== 'exporter' && panelLinks.length === 0) {
     problem('needs panel links down to the next level');
   }

@@ -10,9 +10,12 @@ import type { CheckResult } from '../../health/verdict';
 
 // The query layer is mocked: these tests are about what the page says, given what Prometheus answered.
 jest.mock('../../health/query', () => ({ fetchCheckResults: jest.fn() }));
-// Scenes panels need a running Grafana; the verdict does not depend on them.
-jest.mock('./healthScene', () => ({
-  buildHealthScene: (uid: string) => ({ Component: () => <div data-testid="health-scene">panels of {uid}</div> }),
+// The panels need Grafana's panel plugins; the verdict does not depend on them.
+jest.mock('./HealthPanels', () => ({
+  __esModule: true,
+  default: ({ datasourceUid }: { datasourceUid: string }) => (
+    <div data-testid="health-scene">panels of {datasourceUid}</div>
+  ),
 }));
 
 // Grafana's links are router links: the app renders pages inside its router.

@@ -20,19 +20,23 @@ import * as reactRouterDom from 'react-router-dom';
 import * as rxjs from 'rxjs';
 import * as rxjsOperators from 'rxjs/operators';
 import { registerSharedModule } from './amd';
+import { SandboxPanelRenderer } from './panels';
 import { SandboxPluginPage } from './SandboxPluginPage';
 
 /**
- * Grafana replaces runtime's placeholder PluginPage with its page chrome at start-up through an
- * internal setter that the npm build does not export; a view of the module with that one export
- * swapped does the same for plugins. Getters keep every other export live (services set later).
+ * Grafana replaces runtime's placeholders PluginPage (its page chrome) and PanelRenderer (its panel
+ * plugins) at start-up through internal setters that the npm build does not export; a view of the
+ * module with those exports swapped does the same for plugins. Getters keep every other export live
+ * (services set later).
  */
+const REPLACED: Record<string, unknown> = { PluginPage: SandboxPluginPage, PanelRenderer: SandboxPanelRenderer };
+
 function runtimeWithPluginPage(): object {
   const view: Record<string, unknown> = {};
   for (const key of Object.keys(grafanaRuntime)) {
     Object.defineProperty(view, key, {
       enumerable: true,
-      get: () => (key === 'PluginPage' ? SandboxPluginPage : (grafanaRuntime as Record<string, unknown>)[key]),
+      get: () => REPLACED[key] ?? (grafanaRuntime as Record<string, unknown>)[key],
     });
   }
   Object.defineProperty(view, '__esModule', { value: true });

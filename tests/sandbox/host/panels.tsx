@@ -1,5 +1,7 @@
-import React from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import {
+  applyFieldOverrides,
+  EventBusSrv,
   type DataFrame,
   type Field,
   FieldType,
@@ -10,6 +12,7 @@ import {
   type PanelPluginMeta,
   type PanelProps,
 } from '@grafana/data';
+import type { PanelRendererProps } from '@grafana/runtime';
 import { useTheme2 } from '@grafana/ui';
 import { panelMeta, PANEL_IDS } from '../shared/panelIds';
 
@@ -188,4 +191,73 @@ export async function importPanelPlugin(id: string): Promise<PanelPlugin> {
     cache.set(id, plugin);
   }
   return plugin;
+}
+
+const panelEvents = new EventBusSrv();
+
+/**
+ * Grafana's PanelRenderer (what @grafana/runtime's placeholder becomes at start-up): loads the panel
+ * plugin by id, applies the field config to the data as Grafana does (units, thresholds, colours
+ * end up on each field's display processor) and renders the panel.
+ */
+export function SandboxPanelRenderer({
+  pluginId,
+  title,
+  data,
+  options,
+  fieldConfig,
+  width,
+  height,
+}: PanelRendererProps) {
+  const theme = useTheme2();
+  const [plugin, setPlugin] = useState<PanelPlugin>();
+  useEffect(() => {
+    let cancelled = false;
+    importPanelPlugin(pluginId).then((p) => !cancelled && setPlugin(p));
+    return () => {
+      cancelled = true;
+    };
+  }, [pluginId]);
+  const config = useMemo(
+    () => ({ defaults: fieldConfig?.defaults ?? {}, overrides: fieldConfig?.overrides ?? [] }),
+    [fieldConfig]
+  );
+  const series = useMemo(
+    () =>
+      plugin && data
+        ? applyFieldOverrides({
+            data: data.series,
+            fieldConfig: config,
+            fieldConfigRegistry: plugin.fieldConfigRegistry,
+            replaceVariables: (value: string) => value,
+            theme,
+            timeZone: 'browser',
+          })
+        : [],
+    [plugin, data, config, theme]
+  );
+  if (!plugin?.panel || !data) {
+    return null;
+  }
+  const Panel = plugin.panel;
+  return (
+    <Panel
+      id={0}
+      title={title}
+      data={{ ...data, series }}
+      timeRange={data.timeRange}
+      timeZone="browser"
+      options={options ?? {}}
+      fieldConfig={config}
+      transparent={false}
+      width={width}
+      height={height}
+      renderCounter={0}
+      replaceVariables={(value: string) => value}
+      onOptionsChange={() => undefined}
+      onFieldConfigChange={() => undefined}
+      onChangeTimeRange={() => undefined}
+      eventBus={panelEvents}
+    />
+  );
 }
