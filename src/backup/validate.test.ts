@@ -28,6 +28,27 @@ function bundle(change: (b: Record<string, any>) => void = () => {}): Record<str
   return { ...b, checksum: bundleChecksum(b) };
 }
 
+/** A rule group Grafana accepts; each refused case below changes one field of it. */
+function wellFormedGroup(): Record<string, any> {
+  return {
+    title: 'fsm-node',
+    folderUid: 'fsm-alerts',
+    interval: 60,
+    rules: [
+      {
+        uid: 'fsm-node-x',
+        title: 'X',
+        condition: 'A',
+        noDataState: 'OK',
+        execErrState: 'Error',
+        for: '5m',
+        labels: {},
+        data: [{ refId: 'A', datasourceUid: 'prom', relativeTimeRange: { from: 600, to: 0 }, model: {} }],
+      },
+    ],
+  };
+}
+
 function problems(input: unknown) {
   const result = validateBundle(input, TARGET);
   return result.ok ? [] : result.problems.map((p) => p.code);
@@ -92,23 +113,7 @@ describe('validateBundle', () => {
     ).map(([what, change]) => [
       `${what} (Grafana would answer 400 half-way)`,
       bundle((b) => {
-        const group = {
-          title: 'fsm-node',
-          folderUid: 'fsm-alerts',
-          interval: 60,
-          rules: [
-            {
-              uid: 'fsm-node-x',
-              title: 'X',
-              condition: 'A',
-              noDataState: 'OK',
-              execErrState: 'Error',
-              for: '5m',
-              labels: {},
-              data: [{ refId: 'A', datasourceUid: 'prom', relativeTimeRange: { from: 600, to: 0 }, model: {} }],
-            },
-          ],
-        };
+        const group = wellFormedGroup();
         change(group);
         b.content.ruleGroups.push(group);
       }),
@@ -119,25 +124,7 @@ describe('validateBundle', () => {
   });
 
   it('accepts a well-formed rule (the cases above differ from it in one field each)', () => {
-    const good = bundle((b) =>
-      b.content.ruleGroups.push({
-        title: 'fsm-node',
-        folderUid: 'fsm-alerts',
-        interval: 60,
-        rules: [
-          {
-            uid: 'fsm-node-x',
-            title: 'X',
-            condition: 'A',
-            noDataState: 'OK',
-            execErrState: 'Error',
-            for: '5m',
-            labels: {},
-            data: [{ refId: 'A', datasourceUid: 'prom', relativeTimeRange: { from: 600, to: 0 }, model: {} }],
-          },
-        ],
-      })
-    );
+    const good = bundle((b) => b.content.ruleGroups.push(wellFormedGroup()));
     expect(problems(good)).toEqual([]);
   });
 
