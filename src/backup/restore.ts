@@ -7,8 +7,10 @@ import {
   isPlan,
   MANAGED_LABEL,
   MANAGED_LABEL_VALUE,
-  plan,
+  planFrom,
+  readWorld,
   REDACTED,
+  storedSecret,
   type ApplyProgress,
   type ApplyResult,
   type DesiredContactPoint,
@@ -119,31 +121,7 @@ export async function planRestore(
   const content = bundle.content;
   const bundleCp = content.contactPoints[0];
   const wantsNotifications = bundleCp !== undefined || content.policy !== null || content.muteTimings.length > 0;
-  // Which secrets this Grafana already holds, and whether the route's receiver exists without the bundle's contact point.
-  const [contactPoints, policyTree] = wantsNotifications
-    ? await Promise.all([api.listContactPoints(), api.getPolicyTree()])
-    : [[], undefined];
-  const skipped = bundleCp !== undefined && (options.skipContactPoints ?? []).includes(bundleCp.uid);
-  const have = bundleCp ? contactPoints.find((cp) => cp.uid === bundleCp.uid) : undefined;
-  const wantCp =
-    bundleCp && !skipped ? desiredContactPoint(bundleCp, have, options.secrets?.[bundleCp.uid]) : undefined;
-  const receiver = content.policy?.receiver ?? bundleCp?.name ?? '';
-  const restorePolicy = content.policy !== null && (!skipped || contactPoints.some((cp) => cp.name === receiver));
-  const confirmed = new Set(options.confirmDestinations ?? []);
-  const destinations = [
-    ...(wantCp ? contactPointDestinationChanges(wantCp, have) : []),
-    ...(restorePolicy && policyTree ? routeDestinationChanges(content.policy!, policyTree) : []),
-  ].map((change) => ({ ...change, confirmed: confirmed.has(change.id) }));
-  const unconfirmed = destinations.filter((d) => !d.confirmed);
-  if (unconfirmed.length > 0) {
-    preconditions.push({
-      kind: 'destination-unconfirmed',
-      message: `The restore changes where notifications go (${unconfirmed.length} change${unconfirmed.length === 1 ? '' : 's'} not confirmed yet): read each under "Where notifications go" and tick it if you expect it.`,
-      objects: unconfirmed.map((d) => d.id),
-    });
-  }
-
-  const desired: DesiredState = {
+  const base: DesiredState = {
     source: 'bundle',
     folder: { uid: FSM_FOLDER_UID, title: content.folder?.title ?? DEFAULT_FOLDER_TITLE },
     datasourceUids: collectDatasourceUids(bundle),
@@ -157,6 +135,39 @@ export async function planRestore(
     })),
     skippedExporters: [],
     ownsRuleExtras: true,
+    // Only whether there are notification objects matters to the read; they are filled in from it below.
+    notifications: wantsNotifications ? { receiver: '', muteTimings: [] } : undefined,
+    dashboards: { pluginId: target.pluginId, dashboards: content.dashboards },
+    appSettings: {
+      pluginId: target.pluginId,
+      jsonData: content.appSettings.jsonData,
+      what: "the bundle's app settings",
+    },
+  };
+  // One read of Grafana serves the plan and what only a bundle needs from it: which secrets are
+  // stored, whether the route's receiver exists, and where notifications go today.
+  const world = await readWorld(api, base);
+  const skipped = bundleCp !== undefined && (options.skipContactPoints ?? []).includes(bundleCp.uid);
+  const have = bundleCp ? world.contactPoints.find((cp) => cp.uid === bundleCp.uid) : undefined;
+  const wantCp =
+    bundleCp && !skipped ? desiredContactPoint(bundleCp, have, options.secrets?.[bundleCp.uid]) : undefined;
+  const receiver = content.policy?.receiver ?? bundleCp?.name ?? '';
+  const restorePolicy = content.policy !== null && (!skipped || world.contactPoints.some((cp) => cp.name === receiver));
+  const confirmed = new Set(options.confirmDestinations ?? []);
+  const destinations = [
+    ...(wantCp ? contactPointDestinationChanges(wantCp, have) : []),
+    ...(restorePolicy && world.policyTree ? routeDestinationChanges(content.policy!, world.policyTree) : []),
+  ].map((change) => ({ ...change, confirmed: confirmed.has(change.id) }));
+  const unconfirmed = destinations.filter((d) => !d.confirmed);
+  if (unconfirmed.length > 0) {
+    preconditions.push({
+      kind: 'destination-unconfirmed',
+      message: `The restore changes where notifications go (${unconfirmed.length} change${unconfirmed.length === 1 ? '' : 's'} not confirmed yet): read each under "Where notifications go" and tick it if you expect it.`,
+      objects: unconfirmed.map((d) => d.id),
+    });
+  }
+  const desired: DesiredState = {
+    ...base,
     notifications: wantsNotifications
       ? {
           contactPoint: wantCp,
@@ -167,15 +178,9 @@ export async function planRestore(
           muteTimings: content.muteTimings.map((m) => ({ name: m.name, time_intervals: m.time_intervals })),
         }
       : undefined,
-    dashboards: { pluginId: target.pluginId, dashboards: content.dashboards },
-    appSettings: {
-      pluginId: target.pluginId,
-      jsonData: content.appSettings.jsonData,
-      what: "the bundle's app settings",
-    },
     preconditions,
   };
-  const enginePlan = await plan(api, desired, { overwriteUserChanged: options.overwriteUserChanged });
+  const enginePlan = planFrom(desired, world, { overwriteUserChanged: options.overwriteUserChanged });
   if (skipped && content.policy !== null && !restorePolicy) {
     enginePlan.notifications.push(policySkippedItem(bundleCp!.name));
   }
@@ -328,7 +333,7 @@ function contactPointPlan(
       state:
         want?.secrets[key] !== undefined
           ? 'entered'
-          : have?.type === cp.type && typeof have.settings?.[key] === 'string' && have.settings[key] !== ''
+          : storedSecret(cp.type, have, key) !== undefined
             ? 'stored'
             : 'missing',
     })),

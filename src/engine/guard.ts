@@ -25,10 +25,10 @@ export async function assertUnchanged(api: GrafanaApi, p: Plan, step: WriteStep)
     case 'group-delete': {
       const seen = world.groups.get(step.group);
       const now = await api.getRuleGroup(desired.folder.uid, step.group);
-      const changes = groupChanges(seen?.rules ?? [], seen?.interval, now?.rules ?? [], now?.interval);
-      if (changes.length > 0) {
-        throw new PlanOutdatedError(`rule group "${step.group}"`, changes);
-      }
+      refuseIfChanged(
+        `rule group "${step.group}"`,
+        groupChanges(seen?.rules ?? [], seen?.interval, now?.rules ?? [], now?.interval)
+      );
       return false;
     }
     case 'notification': {
@@ -37,24 +37,18 @@ export async function assertUnchanged(api: GrafanaApi, p: Plan, step: WriteStep)
         const uid = desired.notifications!.contactPoint!.uid;
         const seen = world.contactPoints.find((cp) => cp.uid === uid);
         const now = (await api.listContactPoints()).find((cp) => cp.uid === uid);
-        const changes = objectChanges(seen, now, 'contact point');
-        if (changes.length > 0) {
-          throw new PlanOutdatedError(`contact point "${seen?.name ?? now?.name ?? uid}"`, changes);
-        }
+        refuseIfChanged(`contact point "${seen?.name ?? now?.name ?? uid}"`, objectChanges(seen, now, 'contact point'));
       } else if (write.kind === 'mute-timing') {
         const name = write.body.name;
         const seen = world.muteTimings.find((m) => m.name === name);
         const now = (await api.listMuteTimings()).find((m) => m.name === name);
-        const changes = objectChanges(seen, now, 'mute timing');
-        if (changes.length > 0) {
-          throw new PlanOutdatedError(`mute timing "${name}"`, changes);
-        }
+        refuseIfChanged(`mute timing "${name}"`, objectChanges(seen, now, 'mute timing'));
       } else {
         const now = await api.getPolicyTree();
-        const changes = objectChanges(world.policyTree, now, 'policy tree', normaliseRoute);
-        if (changes.length > 0) {
-          throw new PlanOutdatedError('notification policy tree', changes);
-        }
+        refuseIfChanged(
+          'notification policy tree',
+          objectChanges(world.policyTree, now, 'policy tree', normaliseRoute)
+        );
       }
       return false;
     }
@@ -65,10 +59,10 @@ export async function assertUnchanged(api: GrafanaApi, p: Plan, step: WriteStep)
     }
     case 'app-settings': {
       const now = await api.getPluginSettings(desired.appSettings!.pluginId);
-      const changes = objectChanges(world.pluginSettings?.jsonData ?? {}, now?.jsonData ?? {}, 'app settings');
-      if (changes.length > 0) {
-        throw new PlanOutdatedError("the app's settings", changes);
-      }
+      refuseIfChanged(
+        "the app's settings",
+        objectChanges(world.pluginSettings?.jsonData ?? {}, now?.jsonData ?? {}, 'app settings')
+      );
       return false;
     }
   }
@@ -101,6 +95,12 @@ export function recordOwnWrite(p: Plan, step: WriteStep): void {
  * What a rule holds, as both reads show it: the plan's list carries `provenance`, the group GET
  * does not (ApiAlertRuleGroupFromAlertRuleGroup leaves it out, 11.x–main), so it is not compared.
  */
+function refuseIfChanged(object: string, changes: string[]): void {
+  if (changes.length > 0) {
+    throw new PlanOutdatedError(object, changes);
+  }
+}
+
 function fingerprint(rule: ProvisionedAlertRule): string {
   return stableStringify(payloadOf(rule));
 }

@@ -34,9 +34,11 @@ export {
   type NotificationPlanItem,
   type NotificationAction,
   type DesiredContactPoint,
+  storedSecret,
 } from './notifications';
 export type { DashboardPlan, AppSettingsPlan } from './extras';
 export { capabilitiesOf, type GrafanaCapabilities } from './capabilities';
+export { readWorld, type World } from './world';
 export { CONTENT_HASH_ANNOTATION, ruleContentHash, type FieldChange } from './hash';
 export { detectRuleProvenance } from './detect';
 export { describeMode, type ProvenanceMode, type ExistingProvenance } from './provenance';

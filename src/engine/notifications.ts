@@ -519,7 +519,7 @@ function secretPlan(
   want: DesiredContactPoint,
   have: ContactPoint | undefined
 ): { entered: string[]; missing: string[] } {
-  const stored = (key: string) => storedSecret(want, have, key) !== undefined;
+  const stored = (key: string) => storedSecret(want.type, have, key) !== undefined;
   const entered = Object.keys(want.secrets);
   const missing: string[] = [];
   for (const anyOf of want.requiredSecrets) {
@@ -555,8 +555,8 @@ function contactPointDiff(
  * UpdateContactPoint in pkg/services/ngalert/provisioning/contactpoints.go), or the plain value
  * where Grafana does not (a Teams URL: not secure in any version), which is sent back as it is.
  */
-function storedSecret(want: DesiredContactPoint, have: ContactPoint | undefined, key: string): string | undefined {
-  const value = have && have.type === want.type ? have.settings?.[key] : undefined;
+export function storedSecret(type: string, have: ContactPoint | undefined, key: string): string | undefined {
+  const value = have && have.type === type ? have.settings?.[key] : undefined;
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
@@ -566,8 +566,11 @@ export function contactPointBody(want: DesiredContactPoint, have: ContactPoint |
   for (const key of want.secretKeys) {
     if (want.secrets[key] !== undefined) {
       settings[key] = want.secrets[key];
-    } else if (storedSecret(want, have, key) !== undefined) {
-      settings[key] = storedSecret(want, have, key);
+    } else {
+      const stored = storedSecret(want.type, have, key);
+      if (stored !== undefined) {
+        settings[key] = stored;
+      }
     }
   }
   return { uid: want.uid, name: want.name, type: want.type, settings, disableResolveMessage: false };

@@ -201,7 +201,9 @@ export function planFrom(desired: DesiredState, world: World, options: PlanOptio
     ourContactPoint = world.contactPoints.find((cp) => cp.uid === desired.notifications?.contactPoint?.uid);
   }
   const dashboards = desired.dashboards ? planDashboards(desired.dashboards, world.pluginDashboards) : [];
-  const appSettings = desired.appSettings ? planAppSettings(desired.appSettings, world.pluginSettings, desired.source === 'bundle') : undefined;
+  const appSettings = desired.appSettings
+    ? planAppSettings(desired.appSettings, world.pluginSettings, desired.source === 'bundle')
+    : undefined;
   if (appSettings?.blocker) {
     blockers.push(appSettings.blocker);
   }
