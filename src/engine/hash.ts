@@ -178,11 +178,8 @@ function normaliseModel(model: Record<string, unknown> = {}): Record<string, unk
   return out;
 }
 
-/** A Prometheus duration in milliseconds; undefined when it is not one. */
-export const durationMs = promDurationMs;
-
 function durationSeconds(text: unknown): number | undefined {
-  const ms = durationMs(text);
+  const ms = promDurationMs(text);
   return ms === undefined ? undefined : ms / 1000;
 }
 

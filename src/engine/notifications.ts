@@ -18,7 +18,8 @@ import type {
   TimeInterval,
 } from '../grafana-api/types';
 import type { ChoiceProblem, PlanBlocker } from './errors';
-import { diffFlat, durationMs, flatten, stableStringify, type FieldChange } from './hash';
+import { promDurationMs } from '../utils/durations';
+import { diffFlat, flatten, stableStringify, type FieldChange } from './hash';
 import { provenanceBlocker, type ProvenanceMode } from './provenance';
 
 /*
@@ -630,7 +631,7 @@ export function normaliseRoute(value: unknown): unknown {
       if (key === 'object_matchers' && Array.isArray(v)) {
         out[key] = sortMatchers(v as ObjectMatcher[]);
       } else if (ROUTE_DURATIONS.has(key) && typeof v === 'string') {
-        out[key] = durationMs(v) ?? v;
+        out[key] = promDurationMs(v) ?? v;
       } else {
         out[key] = normaliseRoute(v);
       }
