@@ -3,6 +3,8 @@ import { kafkaEvidence } from './kafka';
 import { nodeEvidence } from './node';
 import { postgresEvidence } from './postgres';
 import { prometheusEvidence } from './prometheus';
+import { keepalivedEvidence } from './keepalived';
+import { chronyEvidence } from './chrony';
 import type { ExporterEvidence } from './types';
 import { windowsEvidence } from './windows';
 
@@ -14,4 +16,6 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   postgres: postgresEvidence,
   prometheus: prometheusEvidence,
   windows: windowsEvidence,
+  chrony: chronyEvidence,
+  keepalived: keepalivedEvidence,
 };
