@@ -51,8 +51,9 @@ export const chronyPromtoolCases: PromtoolCases = {
     fires: { series: clockError('1.5x30', '0.01x30', '0.02x30'), evalTime: '20m', labels: TARGET },
     quiet: { series: clockError('0.15x30', '0.01x30', '0.02x30'), evalTime: '20m' },
   },
-  // The local reference is told by its reference ID; chronyd sends no reference IP then, so
-  // the exporter's address and name labels hold "::" (chrony_exporter 0.10, facebook/time ToNetIP).
+  // The local reference is told by its reference ID; chronyd sends no reference IP then, so the
+  // address and name labels hold no real address ("::" with older facebook/time, whose ToNetIP
+  // returns the 16 zero bytes; the values are free labels and the alert does not read them).
   'local-reference': {
     fires: {
       series: [

@@ -8,8 +8,8 @@ const stratumOrUnsynchronised = (stratum: string, stratumMax: string) => `${stra
 
 // The tracking reference ID (chrony_tracking_info, %08X): 7F7F0101 is chrony's local reference
 // (ntp.h NTP_REFID_LOCAL), 00000000 no reference at all. chrony_tracking_remote_reference cannot
-// tell: it compares the reference IP with 127.127.1.1, but chronyd ≥ 2 sends no IP unless
-// synchronised, so it reads 1 on a host that tracks its local clock.
+// tell: it compares the reference IP with 127.127.1.1, but current chronyd sends no IP unless
+// synchronised (reference.c, REF_GetTrackingReport), so it reads 1 on a host on its local clock.
 const LOCAL_REFID = '7F7F0101';
 
 const SOURCES_OFF = 'the sources collector is off by default (--collector.sources)';
