@@ -3,6 +3,9 @@ import { kafkaEvidence } from './kafka';
 import { nodeEvidence } from './node';
 import { postgresEvidence } from './postgres';
 import { prometheusEvidence } from './prometheus';
+import { keepalivedEvidence } from './keepalived';
+import { chronyEvidence } from './chrony';
+import { fortigateEvidence } from './fortigate';
 import type { ExporterEvidence } from './types';
 import { windowsEvidence } from './windows';
 
@@ -14,4 +17,7 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   postgres: postgresEvidence,
   prometheus: prometheusEvidence,
   windows: windowsEvidence,
+  fortigate: fortigateEvidence,
+  chrony: chronyEvidence,
+  keepalived: keepalivedEvidence,
 };
