@@ -8,7 +8,8 @@ import {
   perProxyRate,
   queueingAlert,
   SESSIONS_USED,
-  sessionAlerts,
+  frontendSessionsAlert,
+  BACKEND_LOAD,
   sessionsUsed,
   type HaproxyNaming,
 } from './haproxy-shared';
@@ -145,7 +146,10 @@ export const haproxyCsvExporter = defineExporter({
     {
       id: 'serversNotUp',
       title: 'Servers not up',
-      description: 'Servers in each backend that are not UP (down, in maintenance or draining).',
+      // haproxy_exporter's parseStatusField (every version): DRAIN and "no check" read as 1, MAINT,
+      // NOLB and any status string it does not list (e.g. "UP 1/2") as 0.
+      description:
+        'Servers in each backend that haproxy_exporter reports as not up: DOWN, in maintenance (MAINT) or NOLB. Draining servers count as up.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}, backend) (1 - ${sel('haproxy_server_up', q)})` }],
       legend: '{{instance}} {{backend}}',
@@ -183,14 +187,11 @@ export const haproxyCsvExporter = defineExporter({
     },
     {
       id: 'backendSessionsUsed',
-      title: 'Backend sessions used',
-      description: 'Current sessions of each backend as a share of its session limit.',
+      ...BACKEND_LOAD,
       unit: 'percent',
       variants: [{ expr: (q) => sessionsUsed('backend', q) }],
       legend: '{{instance}} {{backend}}',
-      threshold: 'sessionsUsed',
       min: 0,
-      max: 100,
     },
     {
       id: 'backendQueue',
@@ -297,15 +298,14 @@ export const haproxyCsvExporter = defineExporter({
         'Server {{ $labels.server }} in backend {{ $labels.backend }} (read by {{ $labels.instance }}) failed more health checks in 15 minutes than the threshold allows, while it may still count as UP: it flaps or is about to go down. Check its load and response time, and whether the check’s timeout is too strict.',
     },
     ...http5xxAlerts(NAMING),
-    ...sessionAlerts(NAMING),
+    frontendSessionsAlert(NAMING),
     queueingAlert(NAMING),
     {
       id: 'csv-parse-failures',
       name: 'HaproxyExporterCsvParseFailures',
       severity: 'warning',
       for: '10m',
-      query: (q) =>
-        `increase(${sel('haproxy_exporter_csv_parse_failures_total', q)}[${q.range}]) or increase(${sel('haproxy_exporter_csv_parse_failures', q)}[${q.range}])`,
+      query: (q) => `increase(${sel('haproxy_exporter_csv_parse_failures_total', q)}[${q.range}])`,
       comparison: '>',
       threshold: 0,
       summary: 'haproxy_exporter at {{ $labels.instance }} cannot parse HAProxy’s stats.',

@@ -98,30 +98,30 @@ export const http5xxAlerts = (n: HaproxyNaming): AlertSource[] => {
   ];
 };
 
-export const sessionAlerts = (n: HaproxyNaming): AlertSource[] => [
-  {
-    id: 'frontend-sessions',
-    name: `${n.alertPrefix}FrontendSessionsHigh`,
-    severity: 'warning',
-    for: '10m',
-    query: (q) => sessionsPeak('frontend', q),
-    comparison: '>',
-    threshold: { threshold: 'sessionsUsed', level: 'warning' },
-    summary: `Frontend ${proxyName(n, 'frontend')} ${n.summaryAt} nears its connection limit.`,
-    description: `Sessions on frontend ${proxyName(n, 'frontend')} ${n.sessionsAt} exceed the warning share of its maxconn; at the limit new clients wait in the kernel’s backlog. Raise maxconn (and the process limit) or add capacity.`,
-  },
-  {
-    id: 'backend-sessions',
-    name: `${n.alertPrefix}BackendSessionsHigh`,
-    severity: 'warning',
-    for: '10m',
-    query: (q) => sessionsPeak('backend', q),
-    comparison: '>',
-    threshold: { threshold: 'sessionsUsed', level: 'warning' },
-    summary: `Backend ${proxyName(n, 'backend')} ${n.summaryAt} nears its session limit.`,
-    description: `Sessions on backend ${proxyName(n, 'backend')} ${n.sessionsAt} exceed the warning share of its limit; further requests queue. Add servers or raise their maxconn if they can take it.`,
-  },
-];
+/**
+ * Only the frontend's: a frontend's limit_sessions is its maxconn, a hard limit. A backend's is its
+ * `fullconn` (stats field slim; promex and haproxy_exporter both read it), the load at which servers
+ * with a minconn reach their maxconn, by default 10 % of the maxconn of the frontends routing to it:
+ * not a limit, so a busy backend runs above it without any harm. Backend saturation shows as a queue.
+ */
+export const frontendSessionsAlert = (n: HaproxyNaming): AlertSource => ({
+  id: 'frontend-sessions',
+  name: `${n.alertPrefix}FrontendSessionsHigh`,
+  severity: 'warning',
+  for: '10m',
+  query: (q) => sessionsPeak('frontend', q),
+  comparison: '>',
+  threshold: { threshold: 'sessionsUsed', level: 'warning' },
+  summary: `Frontend ${proxyName(n, 'frontend')} ${n.summaryAt} nears its connection limit.`,
+  description: `Sessions on frontend ${proxyName(n, 'frontend')} ${n.sessionsAt} exceed the warning share of its maxconn; at the limit new clients wait in the kernel’s backlog. Raise maxconn (and the process limit) or add capacity.`,
+});
+
+/** The backend's sessions against its fullconn: load, not a limit (see `frontendSessionsAlert`). */
+export const BACKEND_LOAD = {
+  title: 'Backend load (share of fullconn)',
+  description:
+    'Current sessions of each backend as a share of its fullconn: the load at which servers with a minconn reach their maxconn (by default 10 % of the maxconn of the frontends using it). Not a limit: above 100 % requests are still served; a backend that is really full queues requests.',
+};
 
 export const queueingAlert = (n: HaproxyNaming): AlertSource => ({
   id: 'queueing',

@@ -135,23 +135,6 @@ export const haproxyPromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
-  'backend-sessions': {
-    fires: {
-      series: [
-        { series: hapSeries('haproxy_backend_current_sessions', 'proxy="be_app"'), values: '25x30' },
-        { series: hapSeries('haproxy_backend_limit_sessions', 'proxy="be_app"'), values: '26x30' },
-      ],
-      evalTime: '20m',
-      labels: { ...HAP, proxy: 'be_app' },
-    },
-    quiet: {
-      series: [
-        { series: hapSeries('haproxy_backend_current_sessions', 'proxy="be_app"'), values: '5x30' },
-        { series: hapSeries('haproxy_backend_limit_sessions', 'proxy="be_app"'), values: '26x30' },
-      ],
-      evalTime: '20m',
-    },
-  },
   'process-connections': {
     fires: {
       series: [

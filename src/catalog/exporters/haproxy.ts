@@ -8,7 +8,8 @@ import {
   perProxyRate,
   queueingAlert,
   SESSIONS_USED,
-  sessionAlerts,
+  frontendSessionsAlert,
+  BACKEND_LOAD,
   sessionsUsed,
   type HaproxyNaming,
 } from './haproxy-shared';
@@ -36,7 +37,8 @@ export const haproxyExporter = defineExporter({
   description:
     'HAProxy ≥ 2.0 through its built-in Prometheus exporter: frontends, backends, servers, sessions, errors and latency.',
   detection: { metrics: ['haproxy_process_build_info', 'haproxy_process_uptime_seconds', 'haproxy_process_nbthread'] },
-  infoMetrics: ['haproxy_process_build_info', 'haproxy_process_uptime_seconds'],
+  // build_info and uptime_seconds only exist from 2.4 on; nbthread is in every release's promex.
+  infoMetrics: ['haproxy_process_build_info', 'haproxy_process_nbthread'],
   versionMetric: { metric: 'haproxy_process_build_info', label: 'version' },
   thresholds: [
     HTTP_5XX_RATIO,
@@ -78,8 +80,7 @@ export const haproxyExporter = defineExporter({
       unit: 'bool_yes_no',
       variants: [
         {
-          expr: (q) =>
-            `${sel('up', q)} and on (${q.by}) (${sel('haproxy_process_build_info', q)} or ${sel('haproxy_process_uptime_seconds', q)})`,
+          expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('haproxy_process_nbthread', q)}`,
         },
       ],
       min: 0,
@@ -90,7 +91,13 @@ export const haproxyExporter = defineExporter({
       title: 'Uptime',
       description: 'Time since the HAProxy process started; it resets on every reload that replaces the process.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => sel('haproxy_process_uptime_seconds', q) }],
+      variants: [
+        { note: 'HAProxy ≥ 2.4', expr: (q) => sel('haproxy_process_uptime_seconds', q) },
+        {
+          note: 'HAProxy 2.0–2.3 (start time only)',
+          expr: (q) => `time() - ${sel('haproxy_process_start_time_seconds', q)}`,
+        },
+      ],
     },
     {
       id: 'connectionsUsed',
@@ -226,14 +233,11 @@ export const haproxyExporter = defineExporter({
     },
     {
       id: 'backendSessionsUsed',
-      title: 'Backend sessions used',
-      description: 'Current sessions of each backend as a share of its session limit.',
+      ...BACKEND_LOAD,
       unit: 'percent',
       variants: [{ expr: (q) => sessionsUsed('backend', q) }],
       legend: '{{instance}} {{proxy}}',
-      threshold: 'sessionsUsed',
       min: 0,
-      max: 100,
     },
     {
       id: 'backendQueue',
@@ -250,7 +254,10 @@ export const haproxyExporter = defineExporter({
       title: 'Backend response time',
       description: 'Average server response time of each backend over its last 1024 requests.',
       unit: 's',
-      variants: [{ expr: (q) => sel('haproxy_backend_response_time_average_seconds', q) }],
+      variants: [
+        { note: 'HAProxy ≥ 2.1', expr: (q) => sel('haproxy_backend_response_time_average_seconds', q) },
+        { note: 'HAProxy 2.0', expr: (q) => sel('haproxy_backend_http_response_time_average_seconds', q) },
+      ],
       legend: '{{instance}} {{proxy}}',
       min: 0,
     },
@@ -332,7 +339,7 @@ export const haproxyExporter = defineExporter({
         'Server {{ $labels.server }} in backend {{ $labels.proxy }} on {{ $labels.instance }} went DOWN more often in the last 30 minutes than the threshold allows. An overloaded server or a too strict health check (timeout, rise/fall) is the usual cause.',
     },
     ...http5xxAlerts(NAMING),
-    ...sessionAlerts(NAMING),
+    frontendSessionsAlert(NAMING),
     {
       id: 'process-connections',
       name: 'HaproxyConnectionsExhausted',
