@@ -168,7 +168,7 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
       labels: HAPX,
     },
     quiet: {
-      series: [{ series: hapxSeries('haproxy_exporter_csv_parse_failures'), values: '3x30' }],
+      series: [{ series: hapxSeries('haproxy_exporter_csv_parse_failures_total'), values: '3x30' }],
       evalTime: '20m',
     },
   },
