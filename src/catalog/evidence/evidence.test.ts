@@ -74,7 +74,7 @@ function missingEvidence(queries: NamedQuery[], evidence: ExporterEvidence): str
     for (const error of names.errors) {
       missing.add(`${query.where}: does not parse as checked PromQL (${error})`);
     }
-    const known = new Set(TARGET_LABELS);
+    const known = new Set([...TARGET_LABELS, ...names.madeLabels]);
     for (const metric of names.metrics) {
       const found = metricEvidence[metric];
       if (!found) {
@@ -218,6 +218,12 @@ describe('missingEvidence', () => {
       'q: label url (none of x_a, x_b has it)',
       'q: label consumergroup (none of x_a, x_b has it)',
     ]);
+  });
+
+  it('accepts a label the query writes with label_replace in its grouping and legend', () => {
+    const expr = 'label_replace(sum by (job) (rate(x_a[5m])), "direction", "in", "", "") or x_a';
+    expect(check(expr, ['direction'])).toEqual([]);
+    expect(check('sum by (job) (rate(x_a[5m]))', ['direction'])).toHaveLength(1);
   });
 
   it('refuses metric names hidden in a __name__ regex, and queries that do not parse', () => {
