@@ -74,7 +74,7 @@ function missingEvidence(queries: NamedQuery[], evidence: ExporterEvidence): str
     for (const error of names.errors) {
       missing.add(`${query.where}: does not parse as checked PromQL (${error})`);
     }
-    const known = new Set(TARGET_LABELS);
+    const known = new Set([...TARGET_LABELS, ...names.madeLabels]);
     for (const metric of names.metrics) {
       const found = metricEvidence[metric];
       if (!found) {
@@ -208,6 +208,9 @@ describe('missingEvidence', () => {
     expect(
       check('sum by (job, instance, topic) (rate(x_a{topic="t",cluster=~"$c"}[5m])) and on (job) up == 1', ['topic'])
     ).toEqual([]);
+    // A label the query makes with label_replace is the query's own, not the exporter's.
+    expect(check('label_replace(rate(x_a[5m]), "direction", "in", "", "")', ['direction'])).toEqual([]);
+    expect(check('rate(x_a[5m])', ['direction'])).toHaveLength(1);
   });
 
   it('names an unknown metric, an unknown matcher label and an unknown grouping or legend label', () => {

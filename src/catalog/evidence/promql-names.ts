@@ -14,12 +14,14 @@ export interface QueryNames {
   matchers: Array<{ metric: string | undefined; label: string }>;
   /** Labels named in by/without/on/ignoring/group_left/group_right lists. */
   groupingLabels: string[];
+  /** Labels the query makes itself: the destination of each `label_replace`. */
+  madeLabels: string[];
   /** Text around each syntax error; empty when the expression parses. */
   errors: string[];
 }
 
 export function promqlNames(expr: string): QueryNames {
-  const names: QueryNames = { metrics: [], matchers: [], groupingLabels: [], errors: [] };
+  const names: QueryNames = { metrics: [], matchers: [], groupingLabels: [], madeLabels: [], errors: [] };
   const text = (node: SyntaxNode) => expr.slice(node.from, node.to);
   const cursor = parser.parse(expr).cursor();
   do {
@@ -28,6 +30,12 @@ export function promqlNames(expr: string): QueryNames {
       names.errors.push(`at ${node.from}: …${expr.slice(Math.max(0, node.from - 20), node.to + 20)}…`);
     } else if (node.name === 'VectorSelector') {
       selectorNames(node, text, names);
+    } else if (node.name === 'FunctionCall' && text(node).startsWith('label_replace')) {
+      // label_replace(v, "dst", "replacement", "src", "regex"): the second argument names a new label.
+      const args = node.getChild('FunctionCallBody')?.getChildren('StringLiteral') ?? [];
+      if (args[0]) {
+        names.madeLabels.push(JSON.parse(text(args[0])) as string);
+      }
     } else if (node.name === 'GroupingLabels') {
       for (const label of node.getChildren('LabelName')) {
         names.groupingLabels.push(text(label));
