@@ -4,6 +4,7 @@ import { mongodbEvidence } from './mongodb';
 import { nodeEvidence } from './node';
 import { postgresEvidence } from './postgres';
 import { prometheusEvidence } from './prometheus';
+import { rabbitmqEvidence } from './rabbitmq';
 import type { ExporterEvidence } from './types';
 import { windowsEvidence } from './windows';
 
@@ -15,5 +16,6 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   node: nodeEvidence,
   postgres: postgresEvidence,
   prometheus: prometheusEvidence,
+  rabbitmq: rabbitmqEvidence,
   windows: windowsEvidence,
 };
