@@ -16,7 +16,8 @@ const DIAG = [ref('exporter/metrics.go', ...BOTH), ref('exporter/diagnostic_data
 /** The v1 names `--compatible-mode` adds beside the new ones (the `conversions` table and the special metrics). */
 const COMPAT = [ref('exporter/v1_compatibility.go', ...BOTH), ref('exporter/metrics.go', ...BOTH)];
 const TOPOLOGY = ['cl_id', 'cl_role', 'rs_nm', 'rs_state'];
-const DIAG_NOTE = 'from the diagnosticdata collector: on by default until 0.30, then only with --collector.diagnosticdata or --collect-all';
+const DIAG_NOTE =
+  'from the diagnosticdata collector: on by default until 0.30, then only with --collector.diagnosticdata or --collect-all';
 
 const ss = (labels: string[], extra: Partial<MetricEvidence> = {}): MetricEvidence => ({
   labels: [...TOPOLOGY, ...labels],
@@ -67,16 +68,22 @@ export const mongodbEvidence: ExporterEvidence = {
     mongodb_rs_myState: ss([], {
       note: `replSetGetStatus.myState; only on replica set members; ${DIAG_NOTE}`,
     }),
-    mongodb_ss_repl_isWritablePrimary: ss([], { note: `serverStatus.repl.isWritablePrimary: MongoDB ≥ 4.4 replica set members only; ${DIAG_NOTE}` }),
+    mongodb_ss_repl_isWritablePrimary: ss([], {
+      note: `serverStatus.repl.isWritablePrimary: MongoDB ≥ 4.4 replica set members only; ${DIAG_NOTE}`,
+    }),
     mongodb_rs_members_health: member(),
     mongodb_rs_members_optimeDate: member({
       note: `a BSON date, so milliseconds since the epoch; only on replica set members; ${DIAG_NOTE}`,
     }),
-    mongodb_ss_connections: ss(['conn_type'], { note: `conn_type: current, available, totalCreated, active, …; ${DIAG_NOTE}` }),
+    mongodb_ss_connections: ss(['conn_type'], {
+      note: `conn_type: current, available, totalCreated, active, …; ${DIAG_NOTE}`,
+    }),
     mongodb_ss_opcounters: ss(['legacy_op_type']),
     mongodb_ss_opLatencies_latency: renamed('op_type'),
     mongodb_ss_opLatencies_ops: renamed('op_type'),
-    mongodb_ss_globalLock_currentQueue: ss(['count_type'], { note: `count_type: total, readers, writers; ${DIAG_NOTE}` }),
+    mongodb_ss_globalLock_currentQueue: ss(['count_type'], {
+      note: `count_type: total, readers, writers; ${DIAG_NOTE}`,
+    }),
     mongodb_ss_wt_concurrentTransactions_available: {
       ...renamed('txn_rw'),
       note: `specialConversions: only txn_rw (read, write), no topology labels; MongoDB ≥ 7.0 moved the tickets to serverStatus.queues.execution, which the exporter maps to the same name only since 0.43.0; ${DIAG_NOTE}`,
@@ -91,30 +98,57 @@ export const mongodbEvidence: ExporterEvidence = {
     mongodb_ss_metrics_document: ss(['doc_op_type']),
     mongodb_dbstats_dataSize: {
       labels: [...TOPOLOGY, 'database'],
-      sources: [ref('exporter/dbstats_collector.go', 'v0.30.0', 'v0.53.0'), ref('exporter/metrics.go', 'v0.30.0', 'v0.53.0')],
+      sources: [
+        ref('exporter/dbstats_collector.go', 'v0.30.0', 'v0.53.0'),
+        ref('exporter/metrics.go', 'v0.30.0', 'v0.53.0'),
+      ],
       versions: '≥ 0.30.0',
       note: 'dbstats collector (--collector.dbstats or --collect-all), added in 0.30.0',
     },
     mongodb_dbstats_fsUsedSize: {
       labels: [...TOPOLOGY, 'database'],
-      sources: [ref('exporter/dbstats_collector.go', 'v0.30.0', 'v0.53.0'), ref('exporter/metrics.go', 'v0.30.0', 'v0.53.0')],
+      sources: [
+        ref('exporter/dbstats_collector.go', 'v0.30.0', 'v0.53.0'),
+        ref('exporter/metrics.go', 'v0.30.0', 'v0.53.0'),
+      ],
       versions: '≥ 0.30.0',
       note: 'dbstats collector; the same filesystem figure on every database (MongoDB ≥ 3.6)',
     },
     mongodb_dbstats_fsTotalSize: {
       labels: [...TOPOLOGY, 'database'],
-      sources: [ref('exporter/dbstats_collector.go', 'v0.30.0', 'v0.53.0'), ref('exporter/metrics.go', 'v0.30.0', 'v0.53.0')],
+      sources: [
+        ref('exporter/dbstats_collector.go', 'v0.30.0', 'v0.53.0'),
+        ref('exporter/metrics.go', 'v0.30.0', 'v0.53.0'),
+      ],
       versions: '≥ 0.30.0',
       note: 'dbstats collector; the same filesystem figure on every database (MongoDB ≥ 3.6)',
     },
     mongodb_instance_uptime_seconds: compat([...TOPOLOGY], 'rename of mongodb_ss_uptime'),
-    mongodb_mongod_replset_my_state: compat(['set'], 'a special metric; on a standalone server (replSetGetStatus fails) it is 6 (UnknownState) with set="" (no set label), since 0.20.9'),
-    mongodb_connections: compat([...TOPOLOGY, 'state'], 'rename of mongodb_ss_connections, conn_type → state, same values'),
+    mongodb_mongod_replset_my_state: compat(
+      ['set'],
+      'a special metric; on a standalone server (replSetGetStatus fails) it is 6 (UnknownState) with set="" (no set label), since 0.20.9'
+    ),
+    mongodb_connections: compat(
+      [...TOPOLOGY, 'state'],
+      'rename of mongodb_ss_connections, conn_type → state, same values'
+    ),
     mongodb_op_counters_total: compat([...TOPOLOGY, 'type'], 'rename of mongodb_ss_opcounters, legacy_op_type → type'),
-    mongodb_mongod_global_lock_current_queue: compat([...TOPOLOGY, 'type'], 'count_type → type, values readers → reader, writers → writer, total'),
-    mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets: compat(['txn_rw'], 'rename of the already renamed mongodb_ss_wt_concurrentTransactions_available: keeps txn_rw (not type) and no topology labels'),
-    mongodb_mongod_wiredtiger_cache_bytes: compat(['type'], 'built from the suffix of mongodb_ss_wt_cache_bytes_*: type="total" is currently_in_the_cache; only the type label'),
-    mongodb_mongod_wiredtiger_cache_max_bytes: compat([...TOPOLOGY], 'rename of mongodb_ss_wt_cache_maximum_bytes_configured'),
+    mongodb_mongod_global_lock_current_queue: compat(
+      [...TOPOLOGY, 'type'],
+      'count_type → type, values readers → reader, writers → writer, total'
+    ),
+    mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets: compat(
+      ['txn_rw'],
+      'rename of the already renamed mongodb_ss_wt_concurrentTransactions_available: keeps txn_rw (not type) and no topology labels'
+    ),
+    mongodb_mongod_wiredtiger_cache_bytes: compat(
+      ['type'],
+      'built from the suffix of mongodb_ss_wt_cache_bytes_*: type="total" is currently_in_the_cache; only the type label'
+    ),
+    mongodb_mongod_wiredtiger_cache_max_bytes: compat(
+      [...TOPOLOGY],
+      'rename of mongodb_ss_wt_cache_maximum_bytes_configured'
+    ),
     mongodb_asserts_total: compat([...TOPOLOGY, 'type'], 'rename of mongodb_ss_asserts, assert_type → type'),
   },
 };

@@ -138,9 +138,7 @@ export const mongodbExporter = defineExporter({
       title: 'Member health',
       description: 'Health of each replica set member as this member sees it (1 = up, 0 = down).',
       unit: 'bool_yes_no',
-      variants: [
-        { note: PERCONA, expr: (q) => sel('mongodb_rs_members_health', q) },
-      ],
+      variants: [{ note: PERCONA, expr: (q) => sel('mongodb_rs_members_health', q) }],
       legend: '{{member_idx}} ({{member_state}})',
       min: 0,
       max: 1,
@@ -300,9 +298,7 @@ export const mongodbExporter = defineExporter({
       title: 'Resident memory',
       description: 'Physical memory used by the mongod process.',
       unit: 'bytes',
-      variants: [
-        { note: `${PERCONA} (MiB)`, expr: (q) => `${sel('mongodb_ss_mem_resident', q)} * ${MIB}` },
-      ],
+      variants: [{ note: `${PERCONA} (MiB)`, expr: (q) => `${sel('mongodb_ss_mem_resident', q)} * ${MIB}` }],
     },
     {
       id: 'networkTraffic',
@@ -398,8 +394,7 @@ export const mongodbExporter = defineExporter({
       name: 'MongodbNoPrimary',
       severity: 'critical',
       for: '2m',
-      query: (q) =>
-        healthyPrimary(q),
+      query: (q) => healthyPrimary(q),
       comparison: '<',
       threshold: 1,
       summary: 'Replica set {{ $labels.rs_nm }} has no primary.',
