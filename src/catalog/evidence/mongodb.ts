@@ -36,6 +36,15 @@ const renamed = (label: string): MetricEvidence => ({
   sources: [ref('exporter/metrics.go', ...BOTH)],
   note: `specialConversions: the renamed series carries only ${label}, none of the topology labels; ${DIAG_NOTE}`,
 });
+const dbstats = (note: string): MetricEvidence => ({
+  labels: [...TOPOLOGY, 'database'],
+  sources: [
+    ref('exporter/dbstats_collector.go', 'v0.30.0', 'v0.53.0'),
+    ref('exporter/metrics.go', 'v0.30.0', 'v0.53.0'),
+  ],
+  versions: '≥ 0.30.0',
+  note: `dbstats collector (--collector.dbstats or --collect-all); ${note}`,
+});
 const compat = (labels: string[], note: string): MetricEvidence => ({
   labels,
   sources: COMPAT as [SourceRef, ...SourceRef[]],
@@ -96,33 +105,9 @@ export const mongodbEvidence: ExporterEvidence = {
     mongodb_ss_network_bytesOut: ss([]),
     mongodb_ss_asserts: ss(['assert_type']),
     mongodb_ss_metrics_document: ss(['doc_op_type']),
-    mongodb_dbstats_dataSize: {
-      labels: [...TOPOLOGY, 'database'],
-      sources: [
-        ref('exporter/dbstats_collector.go', 'v0.30.0', 'v0.53.0'),
-        ref('exporter/metrics.go', 'v0.30.0', 'v0.53.0'),
-      ],
-      versions: '≥ 0.30.0',
-      note: 'dbstats collector (--collector.dbstats or --collect-all), added in 0.30.0',
-    },
-    mongodb_dbstats_fsUsedSize: {
-      labels: [...TOPOLOGY, 'database'],
-      sources: [
-        ref('exporter/dbstats_collector.go', 'v0.30.0', 'v0.53.0'),
-        ref('exporter/metrics.go', 'v0.30.0', 'v0.53.0'),
-      ],
-      versions: '≥ 0.30.0',
-      note: 'dbstats collector; the same filesystem figure on every database (MongoDB ≥ 3.6)',
-    },
-    mongodb_dbstats_fsTotalSize: {
-      labels: [...TOPOLOGY, 'database'],
-      sources: [
-        ref('exporter/dbstats_collector.go', 'v0.30.0', 'v0.53.0'),
-        ref('exporter/metrics.go', 'v0.30.0', 'v0.53.0'),
-      ],
-      versions: '≥ 0.30.0',
-      note: 'dbstats collector; the same filesystem figure on every database (MongoDB ≥ 3.6)',
-    },
+    mongodb_dbstats_dataSize: dbstats('added in 0.30.0'),
+    mongodb_dbstats_fsUsedSize: dbstats('the same filesystem figure on every database (MongoDB ≥ 3.6)'),
+    mongodb_dbstats_fsTotalSize: dbstats('the same filesystem figure on every database (MongoDB ≥ 3.6)'),
     mongodb_instance_uptime_seconds: compat([...TOPOLOGY], 'rename of mongodb_ss_uptime'),
     mongodb_mongod_replset_my_state: compat(
       ['set'],
