@@ -7,10 +7,12 @@ import { haproxyEvidence } from './haproxy';
 import { haproxyExporterEvidence } from './haproxy-exporter';
 import { kafkaEvidence } from './kafka';
 import { keepalivedEvidence } from './keepalived';
+import { mongodbEvidence } from './mongodb';
 import { nodeEvidence } from './node';
 import { postgresEvidence } from './postgres';
 import { prometheusEvidence } from './prometheus';
 import { pushgatewayEvidence } from './pushgateway';
+import { rabbitmqEvidence } from './rabbitmq';
 import { windowsEvidence } from './windows';
 import type { ExporterEvidence } from './types';
 
@@ -25,9 +27,11 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   'haproxy-exporter': haproxyExporterEvidence,
   kafka: kafkaEvidence,
   keepalived: keepalivedEvidence,
+  mongodb: mongodbEvidence,
   node: nodeEvidence,
   postgres: postgresEvidence,
   prometheus: prometheusEvidence,
   pushgateway: pushgatewayEvidence,
+  rabbitmq: rabbitmqEvidence,
   windows: windowsEvidence,
 };
