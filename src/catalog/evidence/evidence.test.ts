@@ -75,6 +75,10 @@ function missingEvidence(queries: NamedQuery[], evidence: ExporterEvidence): str
       missing.add(`${query.where}: does not parse as checked PromQL (${error})`);
     }
     const known = new Set(TARGET_LABELS);
+    // A label the query makes itself (label_replace's destination) needs no evidence.
+    for (const made of query.expr.matchAll(/label_replace\([\s\S]*?,\s*"([a-zA-Z_][a-zA-Z0-9_]*)"/g)) {
+      known.add(made[1]);
+    }
     for (const metric of names.metrics) {
       const found = metricEvidence[metric];
       if (!found) {

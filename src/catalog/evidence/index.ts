@@ -6,6 +6,7 @@ import { prometheusEvidence } from './prometheus';
 import { keepalivedEvidence } from './keepalived';
 import { chronyEvidence } from './chrony';
 import { fortigateEvidence } from './fortigate';
+import { telegrafEvidence } from './telegraf';
 import type { ExporterEvidence } from './types';
 import { windowsEvidence } from './windows';
 
@@ -20,4 +21,5 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   fortigate: fortigateEvidence,
   chrony: chronyEvidence,
   keepalived: keepalivedEvidence,
+  telegraf: telegrafEvidence,
 };
