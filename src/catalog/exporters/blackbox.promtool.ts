@@ -10,8 +10,7 @@ import type { PromtoolCases } from '../promtool-cases';
 
 // promtool test series for one probed endpoint.
 const PROBE = { job: 'blackbox_http', instance: 'https://shop.example.com' };
-const probe = familyFixture('blackbox', BLACKBOX_FAMILY).at(PROBE);
-const probeSeries = (metric: string) => probe.series(metric);
+const probeSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at(PROBE).series;
 // A DNS-module probe of the same exporter: the dns pack's to alert on, not this one's.
 const dnsProbe = familyFixture('dns', BLACKBOX_FAMILY).at({ job: 'blackbox_dns', instance: 'ns1:53' });
 // Another multi-target exporter's probe (fortigate_exporter): not a blackbox probe.
