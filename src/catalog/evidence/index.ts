@@ -1,5 +1,6 @@
 import { alertmanagerEvidence } from './alertmanager';
 import { kafkaEvidence } from './kafka';
+import { netdataEvidence } from './netdata';
 import { nodeEvidence } from './node';
 import { postgresEvidence } from './postgres';
 import { prometheusEvidence } from './prometheus';
@@ -10,6 +11,7 @@ import { windowsEvidence } from './windows';
 export const EVIDENCE: Record<string, ExporterEvidence> = {
   alertmanager: alertmanagerEvidence,
   kafka: kafkaEvidence,
+  netdata: netdataEvidence,
   node: nodeEvidence,
   postgres: postgresEvidence,
   prometheus: prometheusEvidence,
