@@ -1,4 +1,5 @@
 import { alertmanagerEvidence } from './alertmanager';
+import { iloEvidence } from './ilo';
 import { kafkaEvidence } from './kafka';
 import { netdataEvidence } from './netdata';
 import { nodeEvidence } from './node';
@@ -10,6 +11,7 @@ import { windowsEvidence } from './windows';
 /** Evidence by exporter id, for the exporters that have been read at their source so far. */
 export const EVIDENCE: Record<string, ExporterEvidence> = {
   alertmanager: alertmanagerEvidence,
+  ilo: iloEvidence,
   kafka: kafkaEvidence,
   netdata: netdataEvidence,
   node: nodeEvidence,
