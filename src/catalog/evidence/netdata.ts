@@ -16,6 +16,13 @@ const collector = (oldFile: string, newFile = `src/${oldFile}`): [SourceRef, ...
   ...EXPORTING,
 ];
 
+// In 2.x some charts are defined in a header shared by the collectors (src/collectors/common-contexts/).
+const commonContext = (oldFile: string, header: string): [SourceRef, ...SourceRef[]] => [
+  { tags: [OLD], file: oldFile },
+  { tags: [NEW], file: `src/collectors/common-contexts/${header}` },
+  ...EXPORTING,
+];
+
 // Every exported chart's series: chart (id), family, dimension. Chart labels follow from 1.40 on.
 const CHART = ['chart', 'family', 'dimension'];
 const DISK_LABELS = ['device', 'mount_point', 'id', 'model', 'serial', 'device_type'];
@@ -65,23 +72,17 @@ export const netdataEvidence: ExporterEvidence = {
       collector('collectors/proc.plugin/proc_loadavg.c'),
       'updated every 5 s at most often (MIN_LOADAVG_UPDATE_EVERY): a scrape within 5 s of the last one may omit it'
     ),
-    netdata_system_ram_MiB_average: metric(CHART, [
-      { tags: [OLD], file: 'collectors/proc.plugin/proc_meminfo.c' },
-      { tags: [NEW], file: 'src/collectors/common-contexts/system-ram.h' },
-      ...EXPORTING,
-    ]),
-    netdata_mem_available_MiB_average: metric(CHART, [
-      { tags: [OLD], file: 'collectors/proc.plugin/proc_meminfo.c' },
-      { tags: [NEW], file: 'src/collectors/common-contexts/mem-available.h' },
-      ...EXPORTING,
-    ]),
+    netdata_system_ram_MiB_average: metric(
+      CHART,
+      commonContext('collectors/proc.plugin/proc_meminfo.c', 'system-ram.h')
+    ),
+    netdata_mem_available_MiB_average: metric(
+      CHART,
+      commonContext('collectors/proc.plugin/proc_meminfo.c', 'mem-available.h')
+    ),
     netdata_mem_swap_MiB_average: metric(
       CHART,
-      [
-        { tags: [OLD], file: 'collectors/proc.plugin/proc_meminfo.c' },
-        { tags: [NEW], file: 'src/collectors/common-contexts/mem-swap.h' },
-        ...EXPORTING,
-      ],
+      commonContext('collectors/proc.plugin/proc_meminfo.c', 'mem-swap.h'),
       'no chart on a host without swap'
     ),
     netdata_system_uptime_seconds_average: metric(CHART, collector('collectors/proc.plugin/proc_uptime.c')),
@@ -96,29 +97,17 @@ export const netdataEvidence: ExporterEvidence = {
     ),
     netdata_disk_io_KiB_persec_average: metric(
       [...CHART, ...DISK_LABELS],
-      [
-        { tags: [OLD], file: 'collectors/proc.plugin/proc_diskstats.c' },
-        { tags: [NEW], file: 'src/collectors/common-contexts/disk-io.h' },
-        ...EXPORTING,
-      ],
+      commonContext('collectors/proc.plugin/proc_diskstats.c', 'disk-io.h'),
       `writes negative; ${CHART_LABELS_NOTE}`
     ),
     netdata_disk_ops_operations_persec_average: metric(
       [...CHART, ...DISK_LABELS],
-      [
-        { tags: [OLD], file: 'collectors/proc.plugin/proc_diskstats.c' },
-        { tags: [NEW], file: 'src/collectors/common-contexts/disk-ops.h' },
-        ...EXPORTING,
-      ],
+      commonContext('collectors/proc.plugin/proc_diskstats.c', 'disk-ops.h'),
       `writes negative; ${CHART_LABELS_NOTE}`
     ),
     netdata_disk_busy_milliseconds_average: metric(
       [...CHART, ...DISK_LABELS],
-      [
-        { tags: [OLD], file: 'collectors/proc.plugin/proc_diskstats.c' },
-        { tags: [NEW], file: 'src/collectors/common-contexts/disk-busy.h' },
-        ...EXPORTING,
-      ],
+      commonContext('collectors/proc.plugin/proc_diskstats.c', 'disk-busy.h'),
       `busy ms per second (chart disk_busy.<disk>); ${CHART_LABELS_NOTE}`
     ),
     netdata_net_net_kilobits_persec_average: metric(
