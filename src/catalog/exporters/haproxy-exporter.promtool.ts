@@ -145,23 +145,6 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
-  'backend-sessions': {
-    fires: {
-      series: [
-        { series: hapxSeries('haproxy_backend_current_sessions', 'backend="be_app"'), values: '25x30' },
-        { series: hapxSeries('haproxy_backend_limit_sessions', 'backend="be_app"'), values: '26x30' },
-      ],
-      evalTime: '20m',
-      labels: { ...HAPX, backend: 'be_app' },
-    },
-    quiet: {
-      series: [
-        { series: hapxSeries('haproxy_backend_current_sessions', 'backend="be_app"'), values: '5x30' },
-        { series: hapxSeries('haproxy_backend_limit_sessions', 'backend="be_app"'), values: '26x30' },
-      ],
-      evalTime: '20m',
-    },
-  },
   queueing: {
     fires: {
       series: [{ series: hapxSeries('haproxy_backend_current_queue', 'backend="be_app"'), values: '0x5 4x25' }],
@@ -185,7 +168,7 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
       labels: HAPX,
     },
     quiet: {
-      series: [{ series: hapxSeries('haproxy_exporter_csv_parse_failures'), values: '3x30' }],
+      series: [{ series: hapxSeries('haproxy_exporter_csv_parse_failures_total'), values: '3x30' }],
       evalTime: '20m',
     },
   },
