@@ -5,9 +5,11 @@ import { dnsEvidence } from './dns';
 import { fortigateEvidence } from './fortigate';
 import { haproxyEvidence } from './haproxy';
 import { haproxyExporterEvidence } from './haproxy-exporter';
+import { iloEvidence } from './ilo';
 import { kafkaEvidence } from './kafka';
 import { keepalivedEvidence } from './keepalived';
 import { mongodbEvidence } from './mongodb';
+import { netdataEvidence } from './netdata';
 import { nodeEvidence } from './node';
 import { postgresEvidence } from './postgres';
 import { prometheusEvidence } from './prometheus';
@@ -26,9 +28,11 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   fortigate: fortigateEvidence,
   haproxy: haproxyEvidence,
   'haproxy-exporter': haproxyExporterEvidence,
+  ilo: iloEvidence,
   kafka: kafkaEvidence,
   keepalived: keepalivedEvidence,
   mongodb: mongodbEvidence,
+  netdata: netdataEvidence,
   node: nodeEvidence,
   postgres: postgresEvidence,
   prometheus: prometheusEvidence,
