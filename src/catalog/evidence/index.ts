@@ -3,6 +3,7 @@ import { blackboxEvidence } from './blackbox';
 import { chronyEvidence } from './chrony';
 import { dnsEvidence } from './dns';
 import { fortigateEvidence } from './fortigate';
+import { grafanaEvidence } from './grafana';
 import { haproxyEvidence } from './haproxy';
 import { haproxyExporterEvidence } from './haproxy-exporter';
 import { kafkaEvidence } from './kafka';
@@ -23,6 +24,7 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   chrony: chronyEvidence,
   dns: dnsEvidence,
   fortigate: fortigateEvidence,
+  grafana: grafanaEvidence,
   haproxy: haproxyEvidence,
   'haproxy-exporter': haproxyExporterEvidence,
   kafka: kafkaEvidence,
