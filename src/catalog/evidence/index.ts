@@ -14,6 +14,7 @@ import { postgresEvidence } from './postgres';
 import { prometheusEvidence } from './prometheus';
 import { pushgatewayEvidence } from './pushgateway';
 import { rabbitmqEvidence } from './rabbitmq';
+import { telegrafEvidence } from './telegraf';
 import { windowsEvidence } from './windows';
 import type { ExporterEvidence } from './types';
 
@@ -35,5 +36,6 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   prometheus: prometheusEvidence,
   pushgateway: pushgatewayEvidence,
   rabbitmq: rabbitmqEvidence,
+  telegraf: telegrafEvidence,
   windows: windowsEvidence,
 };
