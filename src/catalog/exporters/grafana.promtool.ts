@@ -30,7 +30,7 @@ const evaluations = (failures: string, all: string) => [
   { series: gf.series('grafana_alerting_rule_evaluation_failures_total', { org: '1' }), values: failures },
   { series: gf.series('grafana_alerting_rule_evaluations_total', { org: '1' }), values: all },
 ];
-const email = (metric: string) => gf.series(metric, { integration: 'email', org: '1' });
+const slack = (metric: string) => gf.series(metric, { integration: 'slack', org: '1' });
 
 export const grafanaPromtoolCases: PromtoolCases = {
   'http-5xx': {
@@ -154,16 +154,16 @@ export const grafanaPromtoolCases: PromtoolCases = {
   'notification-failures': {
     fires: {
       series: [
-        { series: email('grafana_alerting_notifications_failed_total'), values: '0+5x30' },
-        { series: email('grafana_alerting_notifications_total'), values: '0+100x30' },
+        { series: slack('grafana_alerting_notifications_failed_total'), values: '0+5x30' },
+        { series: slack('grafana_alerting_notifications_total'), values: '0+100x30' },
       ],
       evalTime: '25m',
-      labels: { ...GF_LABELS, integration: 'email' },
+      labels: { ...GF_LABELS, integration: 'slack' },
     },
     quiet: {
       series: [
-        { series: email('grafana_alerting_notifications_failed_total'), values: '0x30' },
-        { series: email('grafana_alerting_notifications_total'), values: '0+100x30' },
+        { series: slack('grafana_alerting_notifications_failed_total'), values: '0x30' },
+        { series: slack('grafana_alerting_notifications_total'), values: '0+100x30' },
       ],
       evalTime: '25m',
     },
