@@ -264,7 +264,7 @@ export const grafanaExporter = defineExporter({
       id: 'alertInstances',
       title: 'Alert instances by state',
       description:
-        'Alert instances of all rules per state: normal, pending, alerting, nodata, error (and recovering on Grafana 12).',
+        'Alert instances of all rules per state: normal, pending, alerting, nodata, error, and recovering in newer releases.',
       unit: 'short',
       variants: [{ expr: (q) => sel('grafana_alerting_alerts', q) }],
       legend: '{{instance}} {{state}}',
