@@ -3,6 +3,7 @@ import { blackboxEvidence } from './blackbox';
 import { chronyEvidence } from './chrony';
 import { dnsEvidence } from './dns';
 import { fortigateEvidence } from './fortigate';
+import { grafanaEvidence } from './grafana';
 import { haproxyEvidence } from './haproxy';
 import { haproxyExporterEvidence } from './haproxy-exporter';
 import { iloEvidence } from './ilo';
@@ -26,6 +27,7 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   chrony: chronyEvidence,
   dns: dnsEvidence,
   fortigate: fortigateEvidence,
+  grafana: grafanaEvidence,
   haproxy: haproxyEvidence,
   'haproxy-exporter': haproxyExporterEvidence,
   ilo: iloEvidence,
