@@ -11,7 +11,6 @@
  */
 import { parseArgs } from 'node:util';
 import { EVIDENCE } from '../src/catalog/evidence';
-import { parseExposition } from '../tests/support/exposition';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +21,33 @@ const { values } = parseArgs({
     stack: { type: 'string', default: 'serve no' },
   },
 });
+
+const sampleName = (line: string) => /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(line)?.[0] ?? '';
+
+/**
+ * The exposition's lines grouped by metric family: a `# HELP`/`# TYPE` line opens one, and samples
+ * join the family of the last of those lines (client_golang writes each family's samples together,
+ * a histogram's `_bucket`/`_sum`/`_count` after its TYPE line). Lines stay as served.
+ */
+function metricFamilies(text: string) {
+  const families: Array<{ name: string; meta: string[]; samples: string[] }> = [];
+  for (const line of text.split('\n')) {
+    const meta = /^# (?:HELP|TYPE) (\S+)/.exec(line);
+    if (meta) {
+      if (families.at(-1)?.name !== meta[1]) {
+        families.push({ name: meta[1], meta: [], samples: [] });
+      }
+      families.at(-1)?.meta.push(line);
+    } else if (line !== '' && !line.startsWith('#')) {
+      const name = sampleName(line);
+      if (families.at(-1) === undefined || !name.startsWith(families.at(-1)?.name ?? '')) {
+        families.push({ name, meta: [], samples: [] });
+      }
+      families.at(-1)?.samples.push(line);
+    }
+  }
+  return families;
+}
 
 async function main() {
   const { exporter, url, family, from, stack } = values;
@@ -44,10 +70,10 @@ async function main() {
     throw new Error(`GET ${url}: HTTP ${res.status}`);
   }
   const used = new Set(Object.keys(evidence.metrics));
-  const kept = parseExposition(await res.text()).filter(
-    (f) => used.has(f.name) || f.samples.some((s) => used.has(s.name))
+  const kept = metricFamilies(await res.text()).filter(
+    (f) => used.has(f.name) || f.samples.some((s) => used.has(sampleName(s)))
   );
-  const captured = new Set(kept.flatMap((f) => [f.name, ...f.samples.map((s) => s.name)]));
+  const captured = new Set(kept.flatMap((f) => [f.name, ...f.samples.map(sampleName)]));
   const missing = [...used].filter((name) => !captured.has(name));
   if (missing.length > 0) {
     process.stderr.write(`not in the scrape (derive them, or say why the family lacks them): ${missing.join(', ')}\n`);
@@ -58,7 +84,7 @@ async function main() {
     `# captured from: ${from} by scripts/capture-fixture.ts (GET ${url} on the test stack, ${day}), trimmed to the metric families the pack uses`,
     `# fsm-stack: ${stack}`,
   ];
-  const body = kept.flatMap((f) => [...f.meta, ...f.samples.map((s) => s.line)]);
+  const body = kept.flatMap((f) => [...f.meta, ...f.samples]);
   process.stdout.write([...header, ...body, ''].join('\n'));
 }
 
