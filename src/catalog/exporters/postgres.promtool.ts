@@ -20,7 +20,7 @@ const at = (family: string) => familyFixture('postgres', family).at(PG);
 const SERVER = { server: 'localhost:5432' };
 
 /** pg_stat_activity labels: built-in query with `server` up to 0.19, stat_activity collector from 0.20. */
-const activity = (family: string, datname: string, state: string) =>
+const activity = (family: string, datname: string, state: string): Record<string, string> =>
   family === F020
     ? {
         application_name: 'web',
