@@ -24,7 +24,11 @@ export type NicDirection = 'receive' | 'transmit';
  * names `errors`, `dropped` (collector/netdev_linux.go). Debian's 1.5 on the test stack sends `errs`.
  */
 const NIC_NAMES = [
-  { note: 'node_exporter ≥ 1.4 with --collector.netdev.enable-detailed-metrics (netlink names)', errors: 'errors', drops: 'dropped' },
+  {
+    note: 'node_exporter ≥ 1.4 with --collector.netdev.enable-detailed-metrics (netlink names)',
+    errors: 'errors',
+    drops: 'dropped',
+  },
   { note: 'node_exporter ≥ 1.3 by default (/proc/net/dev column names)', errors: 'errs', drops: 'drop' },
 ] as const;
 const nicRate = (metric: string, q: QueryContext) => `rate(${sel(metric, q, REAL_NIC)}[${q.range}])`;
