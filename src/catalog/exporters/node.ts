@@ -18,13 +18,18 @@ const fsPredictedFullWithin = (hours: number) => (q: QueryContext) =>
 
 export type NicDirection = 'receive' | 'transmit';
 /**
- * The netdev counters' names: node_exporter 1.3 named them after /proc/net/dev's columns (`errs`,
- * `drop`); from 1.4 the collector reads netlink (and from 1.5 its /proc fallback too) and names
- * them `errors`, `dropped` (collector/netdev_linux.go).
+ * The netdev counters' names: every release keeps /proc/net/dev's column names (`errs`, `drop`) by
+ * default, also after 1.4 moved the collector to netlink (legacy() in collector/netdev_common.go
+ * renames them back); only --collector.netdev.enable-detailed-metrics (≥ 1.4) sends the netlink
+ * names `errors`, `dropped` (collector/netdev_linux.go). Debian's 1.5 on the test stack sends `errs`.
  */
 const NIC_NAMES = [
-  { note: 'node_exporter ≥ 1.4 (netlink names)', errors: 'errors', drops: 'dropped' },
-  { note: 'node_exporter 1.3 (/proc/net/dev column names)', errors: 'errs', drops: 'drop' },
+  {
+    note: 'node_exporter ≥ 1.4 with --collector.netdev.enable-detailed-metrics (netlink names)',
+    errors: 'errors',
+    drops: 'dropped',
+  },
+  { note: 'node_exporter ≥ 1.3 by default (/proc/net/dev column names)', errors: 'errs', drops: 'drop' },
 ] as const;
 const nicRate = (metric: string, q: QueryContext) => `rate(${sel(metric, q, REAL_NIC)}[${q.range}])`;
 const nicErrorPercent = (direction: NicDirection) => (q: QueryContext) =>

@@ -2,8 +2,11 @@ import { sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
-// template0 cannot be connected to and never changes; it only adds flat lines.
-const REAL_DB = 'datname!~"template0|"';
+// template0 cannot be connected to and never changes; it only adds flat lines. pg_stat_database's
+// shared-objects row (datid 0, NULL datname) is no database either: the built-in query of 0.11 – 0.12
+// sends it as datname="", the stat_database collector of 0.13.1 – 0.13.x as datname="unknown"
+// (collector/pg_stat_database.go), and 0.14 on skip it.
+const REAL_DB = 'datname!~"template0|unknown|"';
 
 const dbRate = (metric: string, q: QueryContext) =>
   `sum by (${q.by}, datname) (rate(${sel(metric, q, REAL_DB)}[${q.range}]))`;
