@@ -31,7 +31,8 @@ function forward(req, res, path, transform) {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
-    const headers = { ...req.headers, host: upstream.host };
+    // identity encoding: the transform reads the body as text (and a gzip body would need its header passed on)
+    const headers = { ...req.headers, host: upstream.host, 'accept-encoding': 'identity' };
     const out = request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path, headers },
       (answer) => {

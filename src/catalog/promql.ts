@@ -135,3 +135,13 @@ export function withoutReplicaLabels(
   }
   return `${comparison === '>' ? 'max' : 'min'} without (${labels.join(', ')}) (${expr})`;
 }
+
+/**
+ * The labels of a one-to-one join (`on (…)`) between two series of the same target: the
+ * context's target labels, `extra`, and the replica labels, so on a store holding both servers of
+ * an HA pair each replica's series match their own (otherwise: "many-to-many matching not allowed").
+ */
+export function joinLabels(q: QueryContext, ...extra: string[]): string {
+  const labels = [...q.by.split(','), ...extra, ...REPLICA_LABELS].map((l) => l.trim()).filter(Boolean);
+  return [...new Set(labels)].join(', ');
+}

@@ -370,9 +370,11 @@ function testFailureMessage(error: unknown, url: string): string {
  * VictoriaMetrics 400 "unsupported path requested": both are kind `not-found`). Other failures
  * (credentials, an unreachable host, a 5xx) are real errors and fail the query.
  */
-function readTargetsApi(
-  result: { body: unknown } | { error: unknown }
-): { targets?: ScrapeTarget[]; skipped: number; warnings: string[] } {
+function readTargetsApi(result: { body: unknown } | { error: unknown }): {
+  targets?: ScrapeTarget[];
+  skipped: number;
+  warnings: string[];
+} {
   if ('error' in result) {
     const kind = result.error instanceof InventoryError ? result.error.kind : undefined;
     if (kind === 'not-found') {
