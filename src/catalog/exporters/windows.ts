@@ -1,4 +1,4 @@
-import { sel } from '../promql';
+import { joinLabels, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
@@ -304,7 +304,7 @@ export const windowsExporter = defineExporter({
         {
           note: 'all versions: windows_service_state{state} and windows_service_start_mode{start_mode}',
           expr: (q) =>
-            `sum by (${q.by}) ((1 - ${sel('windows_service_state', q, 'state="running"')}) * on (${q.by}, name) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
+            `sum by (${q.by}) ((1 - ${sel('windows_service_state', q, 'state="running"')}) * on (${joinLabels(q, 'name')}) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
         },
       ],
       min: 0,
@@ -405,7 +405,7 @@ export const windowsExporter = defineExporter({
       for: '5m',
       // Not running at any scrape of the window: a service restarting within it stays quiet.
       query: (q) =>
-        `max without (state) ((1 - max_over_time(${sel('windows_service_state', q, 'state="running"')}[${q.range}])) * on (${q.by}, name) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
+        `max without (state) ((1 - max_over_time(${sel('windows_service_state', q, 'state="running"')}[${q.range}])) * on (${joinLabels(q, 'name')}) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
       comparison: '>',
       threshold: 0,
       summary: 'Service {{ $labels.name }} on {{ $labels.instance }} should run but does not.',
