@@ -1,9 +1,14 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
+import type { Requirement } from '../types';
 
 const SOURCES_OFF = 'the sources collector is off by default (--collector.sources)';
 const SERVERSTATS_OFF =
   'the serverstats collector is off by default (--collector.serverstats), and only NTP servers answer clients';
+
+// main.go (chrony_exporter 0.8 – 0.13): both flags default to false.
+const SOURCES: Requirement = { kind: 'collector', enable: '--collector.sources', offByDefault: true };
+const SERVERSTATS: Requirement = { kind: 'collector', enable: '--collector.serverstats', offByDefault: true };
 
 export const chronyExporter = defineExporter({
   id: 'chrony',
@@ -147,6 +152,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'sourceReachability',
+      requires: SOURCES,
       title: 'Source reachability',
       description: 'Share of the last 8 polls each NTP source answered.',
       unit: 'percentunit',
@@ -159,6 +165,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'sourceOffset',
+      requires: SOURCES,
       title: 'Source offset',
       description: 'Offset of the last sample from each NTP source; one source far from the others is a falseticker.',
       unit: 's',
@@ -168,6 +175,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'sourceStates',
+      requires: SOURCES,
       title: 'Sources by state',
       description:
         'NTP sources per selection state: sync (selected), candidate, outlier, falseticker, unreachable, jittery.',
@@ -178,6 +186,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'ntpRequests',
+      requires: SERVERSTATS,
       title: 'NTP requests served',
       description: 'NTP requests per second from clients of this server.',
       unit: 'reqps',
@@ -187,6 +196,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'ntpRequestsDropped',
+      requires: SERVERSTATS,
       title: 'NTP requests dropped',
       description: 'NTP requests per second dropped by rate limiting.',
       unit: 'reqps',

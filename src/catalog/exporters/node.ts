@@ -1,6 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext, SignalVariant } from '../types';
+import type { QueryContext, Requirement, SignalVariant } from '../types';
 
 // Pseudo and container filesystems that would flood panels and fire no useful alert.
 const REAL_FS = 'fstype!~"tmpfs|ramfs|devtmpfs|squashfs|nsfs|autofs|fuse.lxcfs",mountpoint!=""';
@@ -42,6 +42,8 @@ const nicSumVariants = (kind: 'errors' | 'drops'): [SignalVariant, ...SignalVari
   }));
   return [current, ...older];
 };
+
+const SYSTEMD: Requirement = { kind: 'collector', enable: '--collector.systemd', offByDefault: true };
 
 export const nodeExporter = defineExporter({
   id: 'node',
@@ -443,6 +445,7 @@ export const nodeExporter = defineExporter({
     },
     {
       id: 'systemdFailedUnits',
+      requires: SYSTEMD,
       title: 'Failed systemd units',
       // The systemd collector is not a default collector in any node_exporter release (1.3 – 1.12,
       // collector/systemd_linux.go): the panel says so, or an empty panel reads as "no failed units".

@@ -1,6 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 // template0 cannot be connected to and never changes; it only adds flat lines.
 const REAL_DB = 'datname!~"template0|"';
@@ -22,6 +22,21 @@ const REPLICATION_LAG_OPTIONAL =
   'postgres_exporter 0.11 – 0.12 (Debian 12) runs without the sample queries.yaml, or is 0.13.0 – 0.13.1, whose replication collector runs the postmaster query instead';
 const CHECKPOINTER_NOTE =
   'On PostgreSQL 17 and later the counts come from postgres_exporter’s stat_checkpointer collector, off by default (--collector.stat_checkpointer, 0.17 and later).';
+
+const POSTMASTER: Requirement = {
+  kind: 'collector',
+  enable: '--collector.postmaster',
+  versions: 'postgres_exporter ≥ 0.13.2 (on 0.11 – 0.12: the pg_postmaster query of the sample queries.yaml)',
+  offByDefault: true,
+};
+// On PostgreSQL ≤ 16 the on-by-default stat_bgwriter collector draws these panels, so only a server
+// without either collector's series lacks it.
+const CHECKPOINTER: Requirement = {
+  kind: 'collector',
+  enable: '--collector.stat_checkpointer',
+  versions: 'postgres_exporter ≥ 0.17, on PostgreSQL ≥ 17',
+  offByDefault: true,
+};
 
 export const postgresExporter = defineExporter({
   id: 'postgres',
@@ -102,6 +117,7 @@ export const postgresExporter = defineExporter({
     },
     {
       id: 'uptime',
+      requires: POSTMASTER,
       title: 'Uptime',
       // postgres_exporter 0.11 – 0.12 have no postmaster collector (only the sample queries.yaml's
       // pg_postmaster query); 0.13.0 – 0.13.1 enable one whose query fails (timestamp scanned as a
@@ -301,6 +317,7 @@ export const postgresExporter = defineExporter({
     },
     {
       id: 'checkpointsRequested',
+      requires: CHECKPOINTER,
       title: 'Requested checkpoints',
       description: `Checkpoints forced by WAL volume (not by the timer), per minute; frequent ones mean max_wal_size is too small for the write load. ${CHECKPOINTER_NOTE}`,
       unit: 'short',
@@ -319,6 +336,7 @@ export const postgresExporter = defineExporter({
     },
     {
       id: 'checkpointsTimed',
+      requires: CHECKPOINTER,
       title: 'Timed checkpoints',
       description: `Checkpoints started by checkpoint_timeout, per minute: the expected, steady kind. ${CHECKPOINTER_NOTE}`,
       unit: 'short',
