@@ -448,9 +448,8 @@ export const nodeExporter = defineExporter({
       requires: SYSTEMD,
       title: 'Failed systemd units',
       // The systemd collector is not a default collector in any node_exporter release (1.3 – 1.12,
-      // collector/systemd_linux.go): the panel says so, or an empty panel reads as "no failed units".
-      description:
-        'Units in the failed state, per host. Needs node_exporter’s systemd collector, which is off by default (--collector.systemd).',
+      // collector/systemd_linux.go): the panel says so (from `requires`), or an empty panel reads as "no failed units".
+      description: 'Units in the failed state, per host.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (${sel('node_systemd_unit_state', q, 'state="failed"')})` }],
       optional:
