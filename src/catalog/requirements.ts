@@ -13,7 +13,7 @@ export function requirementText(requirement: Requirement): string {
 }
 
 /** The distinct requirements of some signals, in signal order (a panel may draw several signals needing the same switch). */
-export function requirementsOf(signals: readonly Pick<Signal, 'requires'>[]): Requirement[] {
+export function requirementsOf(signals: ReadonlyArray<Pick<Signal, 'requires'>>): Requirement[] {
   const seen = new Map<string, Requirement>();
   for (const { requires } of signals) {
     if (requires && !seen.has(requires.enable)) {
@@ -24,7 +24,7 @@ export function requirementsOf(signals: readonly Pick<Signal, 'requires'>[]): Re
 }
 
 /** The sentence a panel's description ends with, or '' when its signals need nothing switched on. */
-export function requirementSentence(signals: readonly Pick<Signal, 'requires'>[]): string {
+export function requirementSentence(signals: ReadonlyArray<Pick<Signal, 'requires'>>): string {
   const requirements = requirementsOf(signals);
   return requirements.length === 0 ? '' : ` Needs ${requirements.map(requirementText).join(' and ')}.`;
 }

@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { Alert, LoadingPlaceholder, Stack, Text, TextLink } from '@grafana/ui';
 import { exporterDashboardUrl } from '../../catalog/links';
 import type { Detection } from '../../inventory/detect';
@@ -19,24 +19,30 @@ const SHOWN = 50;
  * version). Given the detections when the page has them already; otherwise it detects first.
  */
 export function PartialTargets({ datasourceUid, detections }: { datasourceUid: string; detections?: Detection[] }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  // An answer counts only for the inputs it was asked for: new inputs show as loading at once.
+  const input = useMemo(() => ({ datasourceUid, detections }), [datasourceUid, detections]);
+  const [answer, setAnswer] = useState<{ input: typeof input; state: State }>();
+  const state: State = answer?.input === input ? answer.state : { status: 'loading' };
 
   useEffect(() => {
     let current = true;
-    setState({ status: 'loading' });
     (async () => {
       const detected = detections ?? (await detectCoverage(datasourceUid)).coverage.flatMap((layer) => layer.detected);
       const partial = await findPartialTargets(datasourceUid, detected);
       return { checked: detected.filter((d) => d.exporter.requirements?.length).length, partial };
     })().then(
-      (result) => current && setState({ status: 'done', ...result }),
+      (result) => current && setAnswer({ input, state: { status: 'done', ...result } }),
       (error: unknown) =>
-        current && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) })
+        current &&
+        setAnswer({
+          input,
+          state: { status: 'error', message: error instanceof Error ? error.message : String(error) },
+        })
     );
     return () => {
       current = false;
     };
-  }, [datasourceUid, detections]);
+  }, [input, datasourceUid, detections]);
 
   if (state.status === 'loading') {
     return <LoadingPlaceholder text="Checking which targets lack a collector their dashboards need…" />;

@@ -15,9 +15,10 @@ type State = { status: 'loading' } | { status: 'error'; message: string } | { st
  * The runbooks every alert links to (`/a/<app>/runbooks/<exporter>#<alert id>`): generated Markdown
  * shipped beside the plugin and fetched on open, so no runbook text weighs on the bundle.
  */
+// Keyed by exporter: another runbook starts from its own loading state.
 export default function RunbooksPage() {
   const { exporter } = useParams();
-  return <PluginPage>{exporter ? <Runbook exporterId={exporter} /> : <RunbookIndex />}</PluginPage>;
+  return <PluginPage>{exporter ? <Runbook key={exporter} exporterId={exporter} /> : <RunbookIndex />}</PluginPage>;
 }
 
 function RunbookIndex() {
@@ -56,7 +57,6 @@ function Runbook({ exporterId }: { exporterId: string }) {
       return;
     }
     let current = true;
-    setState({ status: 'loading' });
     fetchOnce<string>({
       url: `${RUNBOOK_ASSET_PATH}/${known.id}.md`,
       responseType: 'text',
