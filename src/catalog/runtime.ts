@@ -27,7 +27,7 @@ export interface RuntimeRequirement {
   /** What to enable, with its kind and versions (requirementText). */
   text: string;
   /** Titles of the signals (panels) that stay empty without it. */
-  signals: string[];
+  panels: string[];
   /** Every metric those signals read, across exporter versions. */
   metrics: string[];
 }

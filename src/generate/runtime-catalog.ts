@@ -37,9 +37,9 @@ export function offByDefaultRequirements(exporter: ExporterDefinition): RuntimeR
       continue;
     }
     const text = requirementText(signal.requires);
-    const requirement = byText.get(text) ?? { text, signals: [], metrics: [] };
+    const requirement = byText.get(text) ?? { text, panels: [], metrics: [] };
     byText.set(text, requirement);
-    requirement.signals.push(signal.title);
+    requirement.panels.push(signal.title);
     const metrics = signal.variants.flatMap((v) => promqlNames(v.expr(NAMES_CONTEXT)).metrics);
     requirement.metrics = [...new Set([...requirement.metrics, ...metrics])].sort();
   }

@@ -76,7 +76,7 @@ export function PartialTargets({ datasourceUid, detections }: { datasourceUid: s
             {`${t.exporter.title} ${t.instance} (${t.job})`}
           </TextLink>
           {' — partial: enable '}
-          {t.missing.map((r) => `${r.text} for ${r.signals.join(', ')}`).join('; ')}
+          {t.missing.map((r) => `${r.text} for ${r.panels.join(', ')}`).join('; ')}
         </Text>
       ))}
       {state.partial.length > SHOWN && (
