@@ -24,7 +24,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     "requirements": [
       {
         "text": "--collector.systemd (collector, off by default)",
-        "signals": [
+        "panels": [
           "Failed systemd units"
         ],
         "metrics": [
@@ -55,7 +55,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     "requirements": [
       {
         "text": "--collectors.enabled \"[defaults],memory\" (collector, off by default; windows_exporter < 0.29)",
-        "signals": [
+        "panels": [
           "Commit charge"
         ],
         "metrics": [
@@ -65,7 +65,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
       },
       {
         "text": "--collectors.enabled \"[defaults],time\" (collector, off by default)",
-        "signals": [
+        "panels": [
           "Clock offset"
         ],
         "metrics": [
@@ -133,7 +133,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     "requirements": [
       {
         "text": "--collector.postmaster (collector, off by default; postgres_exporter ≥ 0.13.2 (on 0.11 – 0.12: the pg_postmaster query of the sample queries.yaml))",
-        "signals": [
+        "panels": [
           "Uptime"
         ],
         "metrics": [
@@ -142,7 +142,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
       },
       {
         "text": "--collector.stat_checkpointer (collector, off by default; postgres_exporter ≥ 0.17, on PostgreSQL ≥ 17)",
-        "signals": [
+        "panels": [
           "Requested checkpoints",
           "Timed checkpoints"
         ],
@@ -175,7 +175,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     "requirements": [
       {
         "text": "--collector.dbstats (or --collect-all) (collector, off by default; mongodb_exporter ≥ 0.30 (0.20.8 – 0.20.9: --enable.dbstats))",
-        "signals": [
+        "panels": [
           "Database size",
           "Data filesystem used"
         ],
@@ -454,7 +454,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     "requirements": [
       {
         "text": "--collector.sources (collector, off by default)",
-        "signals": [
+        "panels": [
           "Source reachability",
           "Source offset",
           "Sources by state"
@@ -467,7 +467,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
       },
       {
         "text": "--collector.serverstats (collector, off by default)",
-        "signals": [
+        "panels": [
           "NTP requests served",
           "NTP requests dropped"
         ],
