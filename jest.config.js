@@ -18,9 +18,10 @@ module.exports = {
     ...base.testMatch,
     '<rootDir>/tests/unit/**/*.test.ts',
     '<rootDir>/tests/grafana-double/**/*.test.ts',
+    '<rootDir>/tests/support/**/*.test.ts',
   ],
   // tests/integration needs the real stack (jest.integration.config.js); tests/*.spec.ts are Playwright's.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/(?!unit/|grafana-double/)'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/(?!unit/|grafana-double/|support/)'],
   // Above the 30 s Testing Library gives a condition (jest-setup.js), so a slow machine reports the
   // condition that never came true rather than Jest's 5 s "Exceeded timeout" with no cause.
   testTimeout: 60_000,

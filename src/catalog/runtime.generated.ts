@@ -281,7 +281,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     },
     "infoMetrics": [
       "haproxy_process_build_info",
-      "haproxy_process_uptime_seconds"
+      "haproxy_process_nbthread"
     ],
     "versionMetric": {
       "metric": "haproxy_process_build_info",

@@ -74,7 +74,7 @@ function missingEvidence(queries: NamedQuery[], evidence: ExporterEvidence): str
     for (const error of names.errors) {
       missing.add(`${query.where}: does not parse as checked PromQL (${error})`);
     }
-    const known = new Set(TARGET_LABELS);
+    const known = new Set([...TARGET_LABELS, ...names.madeLabels]);
     for (const metric of names.metrics) {
       const found = metricEvidence[metric];
       if (!found) {
@@ -208,6 +208,9 @@ describe('missingEvidence', () => {
     expect(
       check('sum by (job, instance, topic) (rate(x_a{topic="t",cluster=~"$c"}[5m])) and on (job) up == 1', ['topic'])
     ).toEqual([]);
+    // A label the query makes with label_replace is the query's own, not the exporter's.
+    expect(check('label_replace(rate(x_a[5m]), "direction", "in", "", "")', ['direction'])).toEqual([]);
+    expect(check('rate(x_a[5m])', ['direction'])).toHaveLength(1);
   });
 
   it('names an unknown metric, an unknown matcher label and an unknown grouping or legend label', () => {
@@ -218,6 +221,12 @@ describe('missingEvidence', () => {
       'q: label url (none of x_a, x_b has it)',
       'q: label consumergroup (none of x_a, x_b has it)',
     ]);
+  });
+
+  it('accepts a label the query writes with label_replace in its grouping and legend', () => {
+    const expr = 'label_replace(sum by (job) (rate(x_a[5m])), "direction", "in", "", "") or x_a';
+    expect(check(expr, ['direction'])).toEqual([]);
+    expect(check('sum by (job) (rate(x_a[5m]))', ['direction'])).toHaveLength(1);
   });
 
   it('refuses metric names hidden in a __name__ regex, and queries that do not parse', () => {

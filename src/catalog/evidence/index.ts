@@ -1,17 +1,39 @@
 import { alertmanagerEvidence } from './alertmanager';
+import { blackboxEvidence } from './blackbox';
+import { chronyEvidence } from './chrony';
+import { dnsEvidence } from './dns';
+import { fortigateEvidence } from './fortigate';
+import { haproxyEvidence } from './haproxy';
+import { haproxyExporterEvidence } from './haproxy-exporter';
 import { kafkaEvidence } from './kafka';
+import { keepalivedEvidence } from './keepalived';
+import { mongodbEvidence } from './mongodb';
 import { nodeEvidence } from './node';
 import { postgresEvidence } from './postgres';
 import { prometheusEvidence } from './prometheus';
-import type { ExporterEvidence } from './types';
+import { pushgatewayEvidence } from './pushgateway';
+import { rabbitmqEvidence } from './rabbitmq';
+import { telegrafEvidence } from './telegraf';
 import { windowsEvidence } from './windows';
+import type { ExporterEvidence } from './types';
 
 /** Evidence by exporter id, for the exporters that have been read at their source so far. */
 export const EVIDENCE: Record<string, ExporterEvidence> = {
   alertmanager: alertmanagerEvidence,
+  blackbox: blackboxEvidence,
+  chrony: chronyEvidence,
+  dns: dnsEvidence,
+  fortigate: fortigateEvidence,
+  haproxy: haproxyEvidence,
+  'haproxy-exporter': haproxyExporterEvidence,
   kafka: kafkaEvidence,
+  keepalived: keepalivedEvidence,
+  mongodb: mongodbEvidence,
   node: nodeEvidence,
   postgres: postgresEvidence,
   prometheus: prometheusEvidence,
+  pushgateway: pushgatewayEvidence,
+  rabbitmq: rabbitmqEvidence,
+  telegraf: telegrafEvidence,
   windows: windowsEvidence,
 };

@@ -9,11 +9,13 @@ const ICMP_ONLY = 'only ICMP probes expose it; HTTP and TCP probe jobs rightly r
 const TLS_ONLY = 'only probes that end on a TLS connection (HTTPS, TCP with tls: true) report certificates';
 
 // probe_success and probe_duration_seconds are a multi-target convention, not blackbox's alone
-// (fortigate_exporter has them too): only targets with blackbox's probe_ip_protocol, which every
-// prober sets before it resolves the target, are ours. Jobs that run the dns prober belong to the
-// `dns` pack, which alerts on them with its own thresholds.
+// (fortigate_exporter has them too): only targets with blackbox's own series are ours. Every prober
+// registers probe_ip_protocol before it resolves the target (prober/utils.go chooseProtocol), except
+// the HTTP prober with skip_resolve_phase_with_proxy through a proxy, which never resolves; it always
+// registers probe_http_status_code first (prober/http.go), so that one stands in. Jobs that run the
+// dns prober belong to the `dns` pack, which alerts on them with its own thresholds.
 const probesOnly = (expr: string, q: QueryContext) =>
-  `${expr} and on (${q.by}) ${sel('probe_ip_protocol', q)} unless on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`;
+  `${expr} and on (${q.by}) (${sel('probe_ip_protocol', q)} or ${sel('probe_http_status_code', q)}) unless on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`;
 // The soonest expiry seen in the window, so a failed probe (no certificate series) cannot reset the alert.
 const certificateLeft = (q: QueryContext) =>
   `min_over_time(${sel('probe_ssl_earliest_cert_expiry', q)}[${q.range}]) - time()`;

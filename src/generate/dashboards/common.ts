@@ -80,6 +80,34 @@ export function infoSelector(infoMetrics: readonly string[], matchers: string): 
   return `{${['__name__=~"' + names.join('|') + '"', matchers].filter(Boolean).join(',')}}`;
 }
 
+/** A multi-value query variable listing a label's values, defaulting to All. */
+function variable(name: string, label: string, query: string, allValue: string) {
+  return new QueryVariableBuilder(name)
+    .label(label)
+    .datasource(DATASOURCE_REF)
+    .query({ query, refId: 'PrometheusVariableQueryEditor-VariableQuery', qryType: 1 })
+    .definition(query)
+    .refresh(VariableRefresh.OnTimeRangeChanged)
+    .sort(VariableSort.AlphabeticalCaseInsensitiveAsc)
+    .multi(true)
+    .includeAll(true)
+    .allValue(allValue)
+    .current({ text: 'All', value: '$__all', selected: true });
+}
+
+/**
+ * The cluster picker, listing the cluster label's values among `selector`'s series. Its allValue `.*`
+ * also matches series *without* the label: single-datacenter setups need none (see targetVariables).
+ */
+export function clusterVariable(clusterLabel: string, selector: string) {
+  return variable(
+    'cluster',
+    clusterLabel === 'cluster' ? 'Cluster' : `Cluster (${clusterLabel})`,
+    `label_values(${selector}, ${clusterLabel})`,
+    '.*'
+  ).hide(VariableHide.DontHide);
+}
+
 /**
  * `cluster`, `job`, `instance`, each narrowed by the ones before it, listed from the given info
  * metrics (one exporter's, or every exporter's of a layer).
@@ -92,25 +120,8 @@ export function infoSelector(infoMetrics: readonly string[], matchers: string): 
  * setups need no cluster label and lose nothing; federated/multi-DC setups pick one or several.
  */
 export function targetVariables(infoMetrics: readonly string[], clusterLabel: string) {
-  const variable = (name: string, label: string, query: string, allValue: string) =>
-    new QueryVariableBuilder(name)
-      .label(label)
-      .datasource(DATASOURCE_REF)
-      .query({ query, refId: 'PrometheusVariableQueryEditor-VariableQuery', qryType: 1 })
-      .definition(query)
-      .refresh(VariableRefresh.OnTimeRangeChanged)
-      .sort(VariableSort.AlphabeticalCaseInsensitiveAsc)
-      .multi(true)
-      .includeAll(true)
-      .allValue(allValue)
-      .current({ text: 'All', value: '$__all', selected: true });
   return [
-    variable(
-      'cluster',
-      clusterLabel === 'cluster' ? 'Cluster' : `Cluster (${clusterLabel})`,
-      `label_values(${infoSelector(infoMetrics, '')}, ${clusterLabel})`,
-      '.*'
-    ).hide(VariableHide.DontHide),
+    clusterVariable(clusterLabel, infoSelector(infoMetrics, '')),
     variable('job', 'Job', `label_values(${infoSelector(infoMetrics, `${clusterLabel}=~"$cluster"`)}, job)`, '.+'),
     variable(
       'instance',

@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allFixtures, familyFixture, parseFixture } from './fixture-families';
+
+const KAFKA_LIKE = `# Fixture: a two-family exporter
+# family: widget / widget 1.x
+# derived from: example/widget_exporter v1.0.0 collector.go
+# free labels: topic
+# fsm-stack: grows widget_requests_total 2
+# HELP widget_state State of the widget.
+# TYPE widget_state gauge
+widget_state{state="running",topic="orders"} 1
+# fsm-healthy: 1
+widget_state{state="running",topic="pay\\"ments"} 0
+# fsm-healthy: absent
+widget_broken{reason="disk"} 1
+widget_requests_total 10
+`;
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fsm-fixtures-'));
+  Object.entries(files).forEach(([name, text]) => writeFileSync(join(dir, name), text));
+  return dir;
+}
+
+describe('family fixtures', () => {
+  it('reads the header, the healthy markers and escaped label values of a fixture', () => {
+    const fixture = parseFixture(KAFKA_LIKE, '/x/widget-1.prom');
+    expect(fixture.families).toEqual([{ exporter: 'widget', family: 'widget 1.x' }]);
+    expect(fixture.provenance).toEqual(['derived from: example/widget_exporter v1.0.0 collector.go']);
+    expect([...fixture.freeLabels]).toEqual(['topic']);
+    expect(fixture.grows.get('widget_requests_total')).toBe(2);
+    expect(fixture.samples.map((s) => [s.metric, s.labels, s.value, s.healthy])).toEqual([
+      ['widget_state', { state: 'running', topic: 'orders' }, 1, undefined],
+      ['widget_state', { state: 'running', topic: 'pay"ments' }, 0, 1],
+      ['widget_broken', { reason: 'disk' }, 1, 'absent'],
+      ['widget_requests_total', {}, 10, undefined],
+    ]);
+  });
+
+  it('refuses a healthy marker with no sample after it, and a line that is no sample', () => {
+    expect(() => parseFixture('# fsm-healthy: 1\n', 'a.prom')).toThrow(/has no sample after it/);
+    expect(() => parseFixture('widget{state=running} 1\n', 'a.prom')).toThrow(/cannot read the label set/);
+  });
+
+  it('builds a promtool series only from a metric, label names and vocabulary values the family emits', () => {
+    const dir = dirWith({ 'widget-1.prom': KAFKA_LIKE });
+    const widget = familyFixture('widget', 'widget 1.x', allFixtures(dir)).at({ job: 'widget', instance: 'w:1' });
+
+    // a free label takes any value; a vocabulary label only values the fixture has
+    expect(widget.series('widget_state', { topic: 'anything', state: 'running' })).toBe(
+      'widget_state{job="widget",instance="w:1",state="running",topic="anything"}'
+    );
+    expect(() => widget.series('widget_state', { topic: 'orders', state: 'stopped' })).toThrow(
+      /widget_state\{state="stopped"\} never occurs in the fixture \(values: "running"\)/
+    );
+    expect(() => widget.series('widget_state', { state: 'running' })).toThrow(
+      /has label names \{state,topic\} in the fixture, not \{state\}/
+    );
+    expect(() => widget.series('widget_renamed', {})).toThrow(/the fixture has no widget_renamed/);
+    expect(() => widget.series('widget_broken', { reason: 'disk', job: 'x' })).toThrow(/both an exporter label and a target label/);
+  });
+
+  it('names the known families when asked for one no fixture claims', () => {
+    const dir = dirWith({ 'widget-1.prom': KAFKA_LIKE });
+    expect(() => familyFixture('widget', 'widget 2.x', allFixtures(dir))).toThrow(
+      'no fixture says "# family: widget / widget 2.x"; known families of widget: "widget 1.x" (widget-1.prom)'
+    );
+  });
+
+  it('parses every fixture the stack serves', () => {
+    expect(allFixtures().length).toBeGreaterThan(10);
+  });
+});

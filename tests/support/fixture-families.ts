@@ -1,0 +1,250 @@
+/**
+ * Exporter fixtures read as data: which version family each `.prom` stands for, its samples, and the
+ * healthy values of its deliberate faults (conventions: tests/fixtures/exporters/README.md, "Fixtures
+ * per version family"). Promtool cases build their series through `familyFixture(…).at(…).series(…)`,
+ * so a case can only use a metric, a label set and a label value the family's fixture has — the
+ * fixture, not the case author's memory, is what was derived from the exporter's source.
+ * Test- and build-time only (it reads files); shipped code cannot import tests/ (lint rule).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+
+export const FIXTURE_DIR = resolve(__dirname, '../fixtures/exporters');
+
+export type Labels = Record<string, string>;
+
+export interface FixtureSample {
+  metric: string;
+  labels: Labels;
+  value: number;
+  /** The value on a healthy system (`# fsm-healthy: <value>`), or 'absent' when the sample is a fault itself. */
+  healthy?: number | 'absent';
+  /** 1-based line in the file, for messages. */
+  line: number;
+}
+
+export interface ParsedFixture {
+  /** File name without `.prom`. */
+  name: string;
+  file: string;
+  /** `{ exporter, family }` for each `# family: <exporter> / <family>` header line. */
+  families: Array<{ exporter: string; family: string }>;
+  /** The `# derived from:` / `# captured from:` lines: where the names came from. */
+  provenance: string[];
+  /** Labels whose values are identifiers (topics, devices), not vocabularies: any value is allowed. */
+  freeLabels: Set<string>;
+  /** Per-second growth of counters (`# fsm-stack: grows NAME RATE`). */
+  grows: Map<string, number>;
+  /** `# TYPE` of each metric family. */
+  types: Map<string, string>;
+  /** `# fsm-stack: job NAME`, when the fixture must not join the job its file name implies. */
+  job?: string;
+  samples: FixtureSample[];
+}
+
+const HEADER_FAMILY = /^# family:\s*([^/]+?)\s*\/\s*(.+?)\s*$/;
+const HEADER_PROVENANCE = /^# (derived|captured) from:\s*(.+)$/;
+const HEADER_FREE = /^# free labels:\s*(.*)$/;
+const GROWS = /^# fsm-stack: grows ([a-zA-Z_:][a-zA-Z0-9_:]*) ([0-9.eE+-]+)\s*$/;
+const JOB = /^# fsm-stack: job ([a-zA-Z_][a-zA-Z0-9_]*)\s*$/;
+const HEALTHY = /^# fsm-healthy:\s*(\S+)\s*$/;
+const TYPE = /^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (\w+)\s*$/;
+const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})?\s+(\S+)(\s+-?\d+)?\s*$/;
+
+/** Prometheus text-format value: floats, `+Inf`, `-Inf`, `NaN`. */
+function parseValue(text: string): number {
+  if (text === '+Inf' || text === 'Inf') {
+    return Infinity;
+  }
+  if (text === '-Inf') {
+    return -Infinity;
+  }
+  return Number(text);
+}
+
+/** `{a="x",b="y\"z"}` → labels, honouring the text format's `\\`, `\"` and `\n` escapes. */
+function parseLabels(text: string, where: string): Labels {
+  const labels: Labels = {};
+  let i = 1;
+  const end = text.length - 1;
+  while (i < end) {
+    const name = /^[a-zA-Z_][a-zA-Z0-9_]*/.exec(text.slice(i));
+    if (!name || text[i + name[0].length] !== '=' || text[i + name[0].length + 1] !== '"') {
+      throw new Error(`${where}: cannot read the label set ${text}`);
+    }
+    i += name[0].length + 2;
+    let value = '';
+    while (i < end && text[i] !== '"') {
+      if (text[i] === '\\') {
+        const next = text[i + 1];
+        value += next === 'n' ? '\n' : next;
+        i += 2;
+      } else {
+        value += text[i++];
+      }
+    }
+    labels[name[0]] = value;
+    i += 1;
+    if (text[i] === ',') {
+      i += 1;
+    }
+  }
+  return labels;
+}
+
+export function parseFixture(text: string, file: string): ParsedFixture {
+  const fixture: ParsedFixture = {
+    name: basename(file, '.prom'),
+    file,
+    families: [],
+    provenance: [],
+    freeLabels: new Set(),
+    grows: new Map(),
+    types: new Map(),
+    samples: [],
+  };
+  let pendingHealthy: number | 'absent' | undefined;
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    const where = `${basename(file)}:${index + 1}`;
+    if (line === '') {
+      return;
+    }
+    let m: RegExpExecArray | null;
+    if ((m = HEADER_FAMILY.exec(line))) {
+      fixture.families.push({ exporter: m[1], family: m[2] });
+    } else if ((m = HEADER_PROVENANCE.exec(line))) {
+      fixture.provenance.push(`${m[1]} from: ${m[2]}`);
+    } else if ((m = HEADER_FREE.exec(line))) {
+      m[1]
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .forEach((l) => fixture.freeLabels.add(l));
+    } else if ((m = GROWS.exec(line))) {
+      fixture.grows.set(m[1], Number(m[2]));
+    } else if ((m = JOB.exec(line))) {
+      fixture.job = m[1];
+    } else if ((m = TYPE.exec(line))) {
+      fixture.types.set(m[1], m[2]);
+    } else if ((m = HEALTHY.exec(line))) {
+      if (pendingHealthy !== undefined) {
+        throw new Error(`${where}: two # fsm-healthy markers in a row; each applies to the next sample only`);
+      }
+      pendingHealthy = m[1] === 'absent' ? 'absent' : parseValue(m[1]);
+      if (pendingHealthy !== 'absent' && Number.isNaN(pendingHealthy) && m[1] !== 'NaN') {
+        throw new Error(`${where}: # fsm-healthy wants a number or "absent", not ${m[1]}`);
+      }
+    } else if (line.startsWith('#')) {
+      return;
+    } else if ((m = SAMPLE.exec(line))) {
+      fixture.samples.push({
+        metric: m[1],
+        labels: m[2] ? parseLabels(m[2], where) : {},
+        value: parseValue(m[3]),
+        healthy: pendingHealthy,
+        line: index + 1,
+      });
+      pendingHealthy = undefined;
+    } else {
+      throw new Error(`${where}: not a sample, comment or blank line: ${line}`);
+    }
+  });
+  if (pendingHealthy !== undefined) {
+    throw new Error(`${basename(file)}: a # fsm-healthy marker at the end has no sample after it`);
+  }
+  return fixture;
+}
+
+let cache: ParsedFixture[] | undefined;
+
+/** Every served or family fixture in tests/fixtures/exporters (benchmark snapshots excluded). */
+export function allFixtures(dir = FIXTURE_DIR): ParsedFixture[] {
+  if (dir !== FIXTURE_DIR) {
+    return readFixtures(dir);
+  }
+  cache ??= readFixtures(dir);
+  return cache;
+}
+
+function readFixtures(dir: string): ParsedFixture[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.prom') && !f.endsWith('-snapshot.prom'))
+    .sort()
+    .map((f) => parseFixture(readFileSync(join(dir, f), 'utf8'), join(dir, f)));
+}
+
+/** The fixtures that stand for one exporter's families, with the family names each stands for. */
+export function fixturesOf(exporter: string, fixtures = allFixtures()): ParsedFixture[] {
+  return fixtures.filter((f) => f.families.some((fam) => fam.exporter === exporter));
+}
+
+const quote = (value: string) => JSON.stringify(value);
+
+export class FamilyFixture {
+  constructor(
+    readonly fixture: ParsedFixture,
+    readonly exporter: string,
+    readonly family: string
+  ) {}
+
+  /** Series builders for one target: `job`, `instance` and any other label Prometheus adds to every series. */
+  at(target: Labels): { series: (metric: string, labels?: Labels) => string } {
+    return { series: (metric, labels = {}) => this.series(metric, labels, target) };
+  }
+
+  /**
+   * A promtool input series of `metric` with the exporter's `labels` plus the target's, refused unless
+   * the fixture has a sample of that metric with exactly those label names and (for labels that are
+   * vocabularies, not identifiers) one with that value.
+   */
+  series(metric: string, labels: Labels, target: Labels): string {
+    const where = `${this.exporter} / ${this.family} (${basename(this.fixture.file)})`;
+    const clash = Object.keys(labels).filter((l) => l in target);
+    if (clash.length > 0) {
+      throw new Error(`${where}: ${clash.join(', ')} is both an exporter label and a target label`);
+    }
+    const samples = this.fixture.samples.filter((s) => s.metric === metric);
+    if (samples.length === 0) {
+      throw new Error(`${where}: the fixture has no ${metric}; a case may only use series the family emits`);
+    }
+    const names = Object.keys(labels).sort().join(',');
+    const sameShape = samples.filter((s) => Object.keys(s.labels).sort().join(',') === names);
+    if (sameShape.length === 0) {
+      const shapes = [...new Set(samples.map((s) => `{${Object.keys(s.labels).sort().join(',')}}`))];
+      throw new Error(`${where}: ${metric} has label names ${shapes.join(' or ')} in the fixture, not {${names}}`);
+    }
+    for (const [label, value] of Object.entries(labels)) {
+      if (this.fixture.freeLabels.has(label)) {
+        continue;
+      }
+      const values = new Set(sameShape.map((s) => s.labels[label]));
+      if (!values.has(value)) {
+        throw new Error(
+          `${where}: ${metric}{${label}=${quote(value)}} never occurs in the fixture (values: ${[...values].map(quote).join(', ')}); ` +
+            `if ${label} is an identifier rather than a vocabulary, list it in the fixture's "# free labels:" header`
+        );
+      }
+    }
+    const all = { ...target, ...Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b))) };
+    return `${metric}{${Object.entries(all)
+      .map(([k, v]) => `${k}=${quote(v)}`)
+      .join(',')}}`;
+  }
+}
+
+/** The fixture whose header names `family` of `exporter`; a clear error listing the known families otherwise. */
+export function familyFixture(exporter: string, family: string, fixtures = allFixtures()): FamilyFixture {
+  const found = fixtures.filter((f) => f.families.some((fam) => fam.exporter === exporter && fam.family === family));
+  if (found.length !== 1) {
+    const known = fixturesOf(exporter, fixtures).flatMap((f) =>
+      f.families.filter((fam) => fam.exporter === exporter).map((fam) => `"${fam.family}" (${f.name}.prom)`)
+    );
+    throw new Error(
+      found.length === 0
+        ? `no fixture says "# family: ${exporter} / ${family}"; known families of ${exporter}: ${known.join(', ') || 'none'}`
+        : `${found.length} fixtures claim ${exporter} / ${family}: ${found.map((f) => f.name).join(', ')}`
+    );
+  }
+  return new FamilyFixture(found[0], exporter, family);
+}
