@@ -30,7 +30,7 @@ describe('Prometheus rules for the node pack', () => {
       expect(rule.labels).toEqual({ severity: alert.severity, layer: 'infrastructure', exporter: 'node' });
       expect(rule.annotations.summary).toBe(alert.summary);
       expect(rule.annotations.description).toBe(alert.description);
-      expect(rule.annotations.runbook_url).toBe(`${RUNBOOK_BASE_URL}/node.md#${alert.id}`);
+      expect(rule.annotations.runbook_url).toBe(`${RUNBOOK_BASE_URL}/node#${alert.id}`);
       expect(rule.annotations.dashboard_url).toBe(
         '/d/fsm-infrastructure-node?var-job={{ $labels.job | urlquery }}&var-instance={{ $labels.instance | urlquery }}'
       );
@@ -158,7 +158,7 @@ describe('promtool tests for the node pack', () => {
       summary: 'Systemd unit backup.service failed on host-1:9100.',
       description:
         'The systemd unit backup.service on host-1:9100 is in the failed state. Check `systemctl status backup.service` and its journal.',
-      runbook_url: `${RUNBOOK_BASE_URL}/node.md#systemd-unit-failed`,
+      runbook_url: `${RUNBOOK_BASE_URL}/node#systemd-unit-failed`,
       dashboard_url: '/d/fsm-infrastructure-node?var-job=node&var-instance=host-1%3A9100',
     });
   });

@@ -1,6 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext, SignalVariant } from '../types';
+import type { QueryContext, Requirement, SignalVariant } from '../types';
 
 // Pseudo and container filesystems that would flood panels and fire no useful alert.
 const REAL_FS = 'fstype!~"tmpfs|ramfs|devtmpfs|squashfs|nsfs|autofs|fuse.lxcfs",mountpoint!=""';
@@ -47,6 +47,8 @@ const nicSumVariants = (kind: 'errors' | 'drops'): [SignalVariant, ...SignalVari
   }));
   return [current, ...older];
 };
+
+const SYSTEMD: Requirement = { kind: 'collector', enable: '--collector.systemd', offByDefault: true };
 
 export const nodeExporter = defineExporter({
   id: 'node',
@@ -448,11 +450,11 @@ export const nodeExporter = defineExporter({
     },
     {
       id: 'systemdFailedUnits',
+      requires: SYSTEMD,
       title: 'Failed systemd units',
       // The systemd collector is not a default collector in any node_exporter release (1.3 – 1.12,
-      // collector/systemd_linux.go): the panel says so, or an empty panel reads as "no failed units".
-      description:
-        'Units in the failed state, per host. Needs node_exporter’s systemd collector, which is off by default (--collector.systemd).',
+      // collector/systemd_linux.go): the panel says so (from `requires`), or an empty panel reads as "no failed units".
+      description: 'Units in the failed state, per host.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (${sel('node_systemd_unit_state', q, 'state="failed"')})` }],
       optional:

@@ -1,6 +1,6 @@
 import { joinLabels, sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 // Volumes without a drive letter (HarddiskVolume1, recovery partitions) are not what operators fill up.
 const REAL_VOLUME = 'volume!~"HarddiskVolume.*"';
@@ -16,6 +16,19 @@ const memoryUsedPeak = (q: QueryContext) =>
   `(100 * (1 - min_over_time(${sel('windows_memory_available_bytes', q)}[${q.range}]) / ${sel('windows_memory_physical_total_bytes', q)})) or (100 * (1 - min_over_time(${sel('windows_os_physical_memory_free_bytes', q)}[${q.range}]) / ${sel('windows_cs_physical_memory_bytes', q)}))`;
 const volumeUsedPeak = (q: QueryContext) =>
   `100 * (1 - min_over_time(${sel('windows_logical_disk_free_bytes', q, REAL_VOLUME)}[${q.range}]) / ${sel('windows_logical_disk_size_bytes', q, REAL_VOLUME)})`;
+
+// Default collectors: pkg/types/const.go (0.25 – 0.30), pkg/collector/types.go (0.31): memory joined them in 0.29, time never.
+const MEMORY_COLLECTOR: Requirement = {
+  kind: 'collector',
+  enable: '--collectors.enabled "[defaults],memory"',
+  versions: 'windows_exporter < 0.29',
+  offByDefault: true,
+};
+const TIME_COLLECTOR: Requirement = {
+  kind: 'collector',
+  enable: '--collectors.enabled "[defaults],time"',
+  offByDefault: true,
+};
 
 export const windowsExporter = defineExporter({
   id: 'windows',
@@ -193,6 +206,7 @@ export const windowsExporter = defineExporter({
     },
     {
       id: 'commitUtilisation',
+      requires: MEMORY_COLLECTOR,
       title: 'Commit charge',
       description:
         'Committed virtual memory as a share of the commit limit (RAM + page files); at 100% allocations fail.',
@@ -329,6 +343,7 @@ export const windowsExporter = defineExporter({
     },
     {
       id: 'clockOffset',
+      requires: TIME_COLLECTOR,
       title: 'Clock offset',
       description: 'Offset between the system clock and its time source as computed by the Windows Time service.',
       unit: 's',
