@@ -5,6 +5,7 @@ import { dnsEvidence } from './dns';
 import { fortigateEvidence } from './fortigate';
 import { haproxyEvidence } from './haproxy';
 import { haproxyExporterEvidence } from './haproxy-exporter';
+import { jmxEvidence } from './jmx';
 import { kafkaEvidence } from './kafka';
 import { keepalivedEvidence } from './keepalived';
 import { nodeEvidence } from './node';
@@ -23,6 +24,7 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   fortigate: fortigateEvidence,
   haproxy: haproxyEvidence,
   'haproxy-exporter': haproxyExporterEvidence,
+  jmx: jmxEvidence,
   kafka: kafkaEvidence,
   keepalived: keepalivedEvidence,
   node: nodeEvidence,
