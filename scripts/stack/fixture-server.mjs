@@ -32,7 +32,7 @@ function listFixtures(dir, basePort) {
       const text = readFileSync(join(dir, file), 'utf8');
       return {
         name,
-        // jmx-0x and jmx-1x are two versions of one exporter, so they share the job "jmx".
+        // jmx-0.17-0.20 and jmx-1.0-1.6 are two version families of one exporter, so they share the job "jmx".
         job: name.split('-')[0],
         port: basePort + 1 + index,
         path: join(dir, file),
