@@ -28,7 +28,7 @@ RULES_DIR=${FSM_PROM_RULES_DIR:-$DEFAULT_RULES_DIR}
 # ------------------------------------------------------------------------------------------------ packages --
 PACKAGES=(prometheus prometheus-node-exporter prometheus-blackbox-exporter prometheus-pushgateway
   prometheus-alertmanager prometheus-postgres-exporter postgresql prometheus-haproxy-exporter haproxy
-  rabbitmq-server dnsmasq-base curl jq gettext-base openssl nodejs)
+  rabbitmq-server dnsmasq-base netdata curl jq gettext-base openssl nodejs)
 [ "$WITH_CHRONY" = 1 ] && PACKAGES+=(chrony)
 
 install_missing_packages() {
@@ -66,14 +66,21 @@ install_missing_packages() {
 render() { # render TEMPLATE OUT: substitutes only our own variables, so '$' in configs (regexps) survives
   local vars
   # shellcheck disable=SC2016 # the literal ${NAME} list tells envsubst which variables it may replace
-  vars=$(printf '${%s} ' "${PORT_VARS[@]}" FSM_STACK_DIR FSM_PROM_AUTH_USER FSM_PROM_AUTH_PASSWORD)
+  vars=$(printf '${%s} ' "${PORT_VARS[@]}" FSM_STACK_DIR FSM_PROM_AUTH_USER FSM_PROM_AUTH_PASSWORD FSM_NETDATA_USER)
   envsubst "$vars" <"$STACK_SCRIPTS/templates/$1" >"$2"
 }
 
 write_configs() {
-  export FSM_STACK_DIR "${PORT_VARS[@]}" FSM_PROM_AUTH_USER FSM_PROM_AUTH_PASSWORD
+  FSM_NETDATA_USER=$(service_user netdata)
+  export FSM_STACK_DIR "${PORT_VARS[@]}" FSM_PROM_AUTH_USER FSM_PROM_AUTH_PASSWORD FSM_NETDATA_USER
   local t
-  for t in blackbox.yml alertmanager.yml haproxy.cfg prometheus-auth.cfg rabbitmq.conf chrony.conf; do render "$t" "$CONF/$t"; done
+  for t in blackbox.yml alertmanager.yml haproxy.cfg prometheus-auth.cfg rabbitmq.conf chrony.conf netdata.conf; do
+    render "$t" "$CONF/$t"
+  done
+  # Netdata reads its user config directory (python.d, go.d, …) from here; the empty file there is Netdata's own
+  # opt-out from anonymous statistics (daemon/analytics.c), on top of DO_NOT_TRACK=1 in its environment.
+  mkdir -p "$CONF/netdata"
+  : >"$CONF/netdata/.opt-out-from-anonymous-statistics"
   echo '[rabbitmq_prometheus].' >"$CONF/rabbitmq-enabled-plugins"
   : >"$CONF/rabbitmq-env.conf" # an empty env file keeps /etc/rabbitmq/rabbitmq-env.conf out
 
@@ -155,17 +162,20 @@ launch() {
 }
 
 start_components() {
-  local u_prom u_pg u_rmq u_hap
+  local u_prom u_pg u_rmq u_hap u_nd
   u_prom=$(service_user prometheus); u_pg=$(service_user postgres)
-  u_rmq=$(service_user rabbitmq); u_hap=$(service_user haproxy)
-  mkdir -p "$DATA"/{prometheus,alertmanager,pushgateway,rabbitmq,chrony,textfile,pg,pgsock}
+  u_rmq=$(service_user rabbitmq); u_hap=$(service_user haproxy); u_nd=$(service_user netdata)
+  mkdir -p "$DATA"/{prometheus,alertmanager,pushgateway,rabbitmq,chrony,textfile,pg,pgsock,netdata/cache,netdata/lib} \
+    "$LOGS/netdata"
   if [ $IS_ROOT = 1 ]; then
+    chown -R "$u_nd:" "$DATA/netdata" "$LOGS/netdata"
     chown "$u_prom:" "$DATA"/{prometheus,alertmanager,pushgateway}
     chown "$u_rmq:" "$DATA/rabbitmq"
     chown "$u_pg:" "$DATA/pg" "$DATA/pgsock"
     chown _chrony: "$DATA/chrony" 2>/dev/null || true
     chmod 755 "$FSM_STACK_DIR" "$CONF" "$DATA"
-    chmod 644 "$CONF"/*
+    find "$CONF" -maxdepth 1 -type f -exec chmod 644 {} +
+    chmod 755 "$CONF/netdata"
   fi
   make_tls_certificate
 
@@ -233,6 +243,10 @@ start_components() {
   launch haproxy_exporter "$u_prom" "$FSM_HAPROXY_EXPORTER_PORT" /usr/bin/prometheus-haproxy-exporter \
     --haproxy.scrape-uri="http://127.0.0.1:$FSM_HAPROXY_STATS_PORT/stats;csv" \
     --web.listen-address=127.0.0.1:"$FSM_HAPROXY_EXPORTER_PORT"
+  # Debian's netdata 1.37 in the foreground (-D), so the PID is the daemon's; its plugins and spawn server are its
+  # children, which stop.sh ends with it. Cloud is compiled out of Debian's package; the registry is off in the config.
+  RUN_HOME=$DATA/netdata/lib launch netdata "$u_nd" "$FSM_NETDATA_PORT" env DO_NOT_TRACK=1 \
+    /usr/sbin/netdata -D -c "$CONF/netdata.conf"
   launch fixtures "$u_prom" "$FSM_FIXTURES_PORT" node "$STACK_SCRIPTS/fixture-server.mjs" \
     --dir "$FIXTURE_DIR" --base-port "$FSM_FIXTURES_PORT"
 
@@ -285,6 +299,9 @@ is_ready() {
     prometheus_auth) http_ok "http://$FSM_PROM_AUTH_USER:$FSM_PROM_AUTH_PASSWORD@127.0.0.1:$FSM_PROM_AUTH_PORT/-/ready" ;;
     rabbitmq) http_ok "http://127.0.0.1:$FSM_RABBITMQ_PROM_PORT/metrics" ;;
     fixtures) http_ok "http://127.0.0.1:$FSM_FIXTURES_PORT/-/healthy" ;;
+    # the API answers before the first collection; ready once the CPU chart the pack keys on is exported
+    netdata) curl -fsS --max-time 5 "http://127.0.0.1:$FSM_NETDATA_PORT/api/v1/allmetrics?format=prometheus&filter=system.cpu" 2>/dev/null |
+      grep -q '^netdata_system_cpu_percentage_average' ;;
     epmd) tcp_bound "$FSM_EPMD_PORT" ;;
     dnsmasq) udp_bound "$FSM_DNS_PORT" ;;
     chronyd) udp_bound "$FSM_NTP_PORT" ;;
@@ -374,6 +391,7 @@ FSM_HAPROXY_PROMEX_URL=http://127.0.0.1:$FSM_HAPROXY_PROMEX_PORT
 FSM_HAPROXY_EXPORTER_URL=http://127.0.0.1:$FSM_HAPROXY_EXPORTER_PORT
 FSM_RABBITMQ_PROM_URL=http://127.0.0.1:$FSM_RABBITMQ_PROM_PORT
 FSM_FIXTURES_URL=http://127.0.0.1:$FSM_FIXTURES_PORT
+FSM_NETDATA_URL=http://127.0.0.1:$FSM_NETDATA_PORT
 FSM_POSTGRES_ADDR=127.0.0.1:$FSM_POSTGRES_PORT
 FSM_RABBITMQ_AMQP_ADDR=127.0.0.1:$FSM_RABBITMQ_AMQP_PORT
 FSM_PROM_RULES_DIR=$([ -d "$RULES_DIR" ] && echo "$RULES_DIR")
@@ -398,7 +416,7 @@ main() {
   STARTED=()
   start_components
   local components=(epmd rabbitmq postgres dnsmasq haproxy prometheus_auth node_exporter blackbox_exporter pushgateway
-    alertmanager postgres_exporter haproxy_exporter fixtures prometheus)
+    alertmanager postgres_exporter haproxy_exporter netdata fixtures prometheus)
   [ "$WITH_CHRONY" = 1 ] && components+=(chronyd)
   wait_for_components "${components[@]}"
   reload_prometheus_if_changed

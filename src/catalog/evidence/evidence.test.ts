@@ -208,6 +208,9 @@ describe('missingEvidence', () => {
     expect(
       check('sum by (job, instance, topic) (rate(x_a{topic="t",cluster=~"$c"}[5m])) and on (job) up == 1', ['topic'])
     ).toEqual([]);
+    // A label the query makes with label_replace is the query's own, not the exporter's.
+    expect(check('label_replace(rate(x_a[5m]), "direction", "in", "", "")', ['direction'])).toEqual([]);
+    expect(check('rate(x_a[5m])', ['direction'])).toHaveLength(1);
   });
 
   it('names an unknown metric, an unknown matcher label and an unknown grouping or legend label', () => {

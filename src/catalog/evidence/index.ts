@@ -5,13 +5,18 @@ import { dnsEvidence } from './dns';
 import { fortigateEvidence } from './fortigate';
 import { haproxyEvidence } from './haproxy';
 import { haproxyExporterEvidence } from './haproxy-exporter';
+import { iloEvidence } from './ilo';
 import { jmxEvidence } from './jmx';
 import { kafkaEvidence } from './kafka';
 import { keepalivedEvidence } from './keepalived';
+import { mongodbEvidence } from './mongodb';
+import { netdataEvidence } from './netdata';
 import { nodeEvidence } from './node';
 import { postgresEvidence } from './postgres';
 import { prometheusEvidence } from './prometheus';
 import { pushgatewayEvidence } from './pushgateway';
+import { rabbitmqEvidence } from './rabbitmq';
+import { telegrafEvidence } from './telegraf';
 import { windowsEvidence } from './windows';
 import type { ExporterEvidence } from './types';
 
@@ -24,12 +29,17 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   fortigate: fortigateEvidence,
   haproxy: haproxyEvidence,
   'haproxy-exporter': haproxyExporterEvidence,
+  ilo: iloEvidence,
   jmx: jmxEvidence,
   kafka: kafkaEvidence,
   keepalived: keepalivedEvidence,
+  mongodb: mongodbEvidence,
+  netdata: netdataEvidence,
   node: nodeEvidence,
   postgres: postgresEvidence,
   prometheus: prometheusEvidence,
   pushgateway: pushgatewayEvidence,
+  rabbitmq: rabbitmqEvidence,
+  telegraf: telegrafEvidence,
   windows: windowsEvidence,
 };

@@ -14,13 +14,13 @@ const HTTP = 'handler/metrics.go';
 const GROUP_NOTE =
   'one per pushed group, with the group’s own job and grouping labels (instance="" when the group has none), scraped with honor_labels; 0 until the first push of that outcome';
 
+export const PUSHGATEWAY_FAMILY = 'Pushgateway 1.5 – 1.11';
+
 export const pushgatewayEvidence: ExporterEvidence = {
   exporter: 'pushgateway',
   repository: 'prometheus/pushgateway',
   supported: { oldest: 'v1.5.1', current: 'v1.11.3' },
-  families: [
-    { name: 'Pushgateway 1.5 – 1.11', differs: 'one family: the names and labels the pack reads did not change' },
-  ],
+  families: [{ name: PUSHGATEWAY_FAMILY, differs: 'one family: the names and labels the pack reads did not change' }],
   metrics: {
     pushgateway_build_info: metric(['version', 'revision', 'branch', 'goversion'], 'main.go'),
     push_time_seconds: metric([], STORE, GROUP_NOTE),

@@ -139,9 +139,17 @@ export const telegrafExporter = defineExporter({
       id: 'writeErrors',
       title: 'Write errors',
       description:
-        'Failed writes per second for each output (unreachable database, rejected batches); metrics stay buffered and retried.',
+        'Failed writes per second for each output (unreachable database, rejected batches); metrics stay buffered and retried. Before Telegraf 1.39 only errors the output itself logs are counted.',
       unit: 'ops',
-      variants: [{ expr: (q) => perSecond('internal_write_errors', q) }],
+      // internal_write_errors counts the output's error log lines, and the agent logs a failed write
+      // through its own logger, so an output that returns the error without logging it never moves
+      // it. Telegraf 1.39 added internal_write_write_errors, the failed writes themselves (same labels):
+      // read it where it exists (models/running_output.go, v1.39.0).
+      variants: [
+        {
+          expr: (q) => `${perSecond('internal_write_write_errors', q)} or ${perSecond('internal_write_errors', q)}`,
+        },
+      ],
       legend: '{{instance}} {{output}}',
       min: 0,
     },
