@@ -36,7 +36,7 @@ function listFixtures(dir, basePort) {
         const name = basename(file, '.prom');
         return {
           name,
-          // jmx-0x and jmx-1x are two versions of one exporter, so they share the job "jmx"; a family of an exporter
+          // jmx-0.17-0.20 and jmx-1.0-1.6 are two version families of one exporter, so they share the job "jmx"; a family of an exporter
           // the stack runs for real names its own job (`# fsm-stack: job fixture_netdata`), never the real one's.
           job: /^# fsm-stack: job ([a-zA-Z_][a-zA-Z0-9_]*)\s*$/m.exec(text)?.[1] ?? name.split('-')[0],
           port: basePort + 1 + index,

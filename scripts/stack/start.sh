@@ -94,7 +94,7 @@ write_configs() {
       printf '  - job_name: %s\n    honor_labels: %s\n    static_configs:\n' "$job" "$honor" >>"$prom"
       previous_job=$job
     fi
-    # one job per exporter: fixtures of one exporter (jmx-0x, jmx-1x) sort next to each other and share it
+    # one job per exporter: fixtures of one exporter (jmx-0.17-0.20, jmx-1.0-1.6) sort next to each other and share it
     printf '      - {targets: ["127.0.0.1:%s"], labels: {fixture: "%s"}}\n' "$port" "$name" >>"$prom"
   done < <(node "$STACK_SCRIPTS/fixture-server.mjs" --dir "$FIXTURE_DIR" --base-port "$FSM_FIXTURES_PORT" --list)
   if [ -d "$RULES_DIR" ]; then

@@ -7,6 +7,7 @@ import { grafanaEvidence } from './grafana';
 import { haproxyEvidence } from './haproxy';
 import { haproxyExporterEvidence } from './haproxy-exporter';
 import { iloEvidence } from './ilo';
+import { jmxEvidence } from './jmx';
 import { kafkaEvidence } from './kafka';
 import { keepalivedEvidence } from './keepalived';
 import { mongodbEvidence } from './mongodb';
@@ -31,6 +32,7 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   haproxy: haproxyEvidence,
   'haproxy-exporter': haproxyExporterEvidence,
   ilo: iloEvidence,
+  jmx: jmxEvidence,
   kafka: kafkaEvidence,
   keepalived: keepalivedEvidence,
   mongodb: mongodbEvidence,
