@@ -16,6 +16,7 @@ import { prometheusEvidence } from './prometheus';
 import { pushgatewayEvidence } from './pushgateway';
 import { rabbitmqEvidence } from './rabbitmq';
 import { telegrafEvidence } from './telegraf';
+import { vmwareEvidence } from './vmware';
 import { windowsEvidence } from './windows';
 import type { ExporterEvidence } from './types';
 
@@ -39,5 +40,6 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   pushgateway: pushgatewayEvidence,
   rabbitmq: rabbitmqEvidence,
   telegraf: telegrafEvidence,
+  vmware: vmwareEvidence,
   windows: windowsEvidence,
 };
