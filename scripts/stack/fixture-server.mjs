@@ -24,23 +24,28 @@ const EXPOSITION_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 /** Fixtures in name order; the order fixes the port, so ports are stable while the file set is. */
 function listFixtures(dir, basePort) {
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.prom') && !file.endsWith('-snapshot.prom'))
-    .sort()
-    .map((file, index) => {
-      const name = basename(file, '.prom');
-      const text = readFileSync(join(dir, file), 'utf8');
-      return {
-        name,
-        // jmx-0x and jmx-1x are two versions of one exporter, so they share the job "jmx"; a family of an exporter
-        // the stack runs for real names its own job (`# fsm-stack: job fixture_netdata`), never the real one's.
-        job: /^# fsm-stack: job ([a-zA-Z_][a-zA-Z0-9_]*)\s*$/m.exec(text)?.[1] ?? name.split('-')[0],
-        port: basePort + 1 + index,
-        path: join(dir, file),
-        // An exposition that already names its job (graphite_exporter mappings do) must keep it.
-        honorLabels: /^[^#].*[{,]job="/m.test(text),
-      };
-    });
+  return (
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.prom') && !file.endsWith('-snapshot.prom'))
+      .sort()
+      .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }))
+      // A capture of the very family the stack runs for real (`# fsm-stack: serve no`) is test data only:
+      // serving it would add a second node_exporter 1.5 that no real host stands behind.
+      .filter(({ text }) => !/^# fsm-stack: serve no\s*$/m.test(text))
+      .map(({ file, text }, index) => {
+        const name = basename(file, '.prom');
+        return {
+          name,
+          // jmx-0.17-0.20 and jmx-1.0-1.6 are two version families of one exporter, so they share the job "jmx"; a family of an exporter
+          // the stack runs for real names its own job (`# fsm-stack: job fixture_netdata`), never the real one's.
+          job: /^# fsm-stack: job ([a-zA-Z_][a-zA-Z0-9_]*)\s*$/m.exec(text)?.[1] ?? name.split('-')[0],
+          port: basePort + 1 + index,
+          path: join(dir, file),
+          // An exposition that already names its job (graphite_exporter mappings do) must keep it.
+          honorLabels: /^[^#].*[{,]job="/m.test(text),
+        };
+      })
+  );
 }
 
 const STARTED_AT = Date.now();

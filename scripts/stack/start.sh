@@ -94,7 +94,7 @@ write_configs() {
       printf '  - job_name: %s\n    honor_labels: %s\n    static_configs:\n' "$job" "$honor" >>"$prom"
       previous_job=$job
     fi
-    # one job per exporter: fixtures of one exporter (jmx-0x, jmx-1x) sort next to each other and share it
+    # one job per exporter: fixtures of one exporter (jmx-0.17-0.20, jmx-1.0-1.6) sort next to each other and share it
     printf '      - {targets: ["127.0.0.1:%s"], labels: {fixture: "%s"}}\n' "$port" "$name" >>"$prom"
   done < <(node "$STACK_SCRIPTS/fixture-server.mjs" --dir "$FIXTURE_DIR" --base-port "$FSM_FIXTURES_PORT" --list)
   if [ -d "$RULES_DIR" ]; then
@@ -103,11 +103,41 @@ write_configs() {
     die "FSM_PROM_RULES_DIR=$FSM_PROM_RULES_DIR is not a directory"
   fi
 
+  [ "$FSM_STACK_TOPOLOGY" = 1 ] && write_topology_configs
+
   # Checked as the user Prometheus runs as, so an unreadable rules directory is caught here, not as a dead daemon.
-  if ! run_as "$(service_user prometheus)" promtool check config "$prom" >"$LOGS/promtool.log" 2>&1; then
-    cat "$LOGS/promtool.log" >&2
-    die "Prometheus config or rule files are invalid (rules from $RULES_DIR); fix them and run start.sh again"
-  fi
+  local config
+  for config in "$prom" $([ "$FSM_STACK_TOPOLOGY" = 1 ] && topology_configs); do
+    if ! run_as "$(service_user prometheus)" promtool check config "$config" >"$LOGS/promtool.log" 2>&1; then
+      cat "$LOGS/promtool.log" >&2
+      die "Prometheus config $config or its rule files are invalid (rules from $RULES_DIR); fix them and run start.sh again"
+    fi
+  done
+}
+
+# The multi-Prometheus topology: each edge scrapes what the stack's Prometheus scrapes (its scrape_configs, with
+# job "prometheus" pointed at the edge itself) and remote-writes it to the global store; the global store and the
+# federating server evaluate the rule files.
+topology_configs() {
+  local edge
+  for edge in "${EDGES[@]}"; do echo "$CONF/${edge%% *}.yml"; done
+  echo "$CONF/prometheus_global.yml" "$CONF/prometheus_federate.yml"
+}
+
+write_topology_configs() {
+  local edge name port_var labels scrape_configs
+  scrape_configs=$(sed -n '/^scrape_configs:/,$p' "$CONF/prometheus.yml" | grep -v '^rule_files:')
+  for edge in "${EDGES[@]}"; do
+    read -r name port_var labels <<<"$edge"
+    EDGE_EXTERNAL_LABELS=$labels envsubst '${EDGE_EXTERNAL_LABELS} ${FSM_PROM_GLOBAL_PORT}' \
+      <"$STACK_SCRIPTS/templates/prometheus-edge.yml" >"$CONF/$name.yml"
+    sed '/^  - job_name: prometheus$/{n;s/127\.0\.0\.1:[0-9]*/127.0.0.1:'"${!port_var}"'/}' <<<"$scrape_configs" >>"$CONF/$name.yml"
+  done
+  local store
+  for store in global federate; do
+    render "prometheus-$store.yml" "$CONF/prometheus_$store.yml"
+    [ -d "$RULES_DIR" ] && printf 'rule_files: ["%s/*.yml"]\n' "$RULES_DIR" >>"$CONF/prometheus_$store.yml"
+  done
 }
 
 # A self-signed certificate for HAProxy's HTTPS frontend, made once (valid 10 years, so no certificate alert fires).
@@ -250,8 +280,11 @@ start_components() {
   launch fixtures "$u_prom" "$FSM_FIXTURES_PORT" node "$STACK_SCRIPTS/fixture-server.mjs" \
     --dir "$FIXTURE_DIR" --base-port "$FSM_FIXTURES_PORT"
 
-  PROMETHEUS_WAS_RUNNING=0
-  is_running prometheus && PROMETHEUS_WAS_RUNNING=1
+  local name
+  WAS_RUNNING=""
+  for name in prometheus prometheus_global prometheus_federate prometheus_dc1_a prometheus_dc1_b prometheus_dc2; do
+    is_running "$name" && WAS_RUNNING+=" $name"
+  done
   launch prometheus "$u_prom" "$FSM_PROM_PORT" /usr/bin/prometheus \
     --config.file="$CONF/prometheus.yml" \
     --storage.tsdb.path="$DATA/prometheus" \
@@ -261,23 +294,62 @@ start_components() {
     --storage.remote.flush-deadline=1s
   # (remote_write goes to this same Prometheus, which refuses writes while it shuts down: without a short flush
   # deadline the queue retries for the default minute and stop.sh has to SIGKILL it)
+  [ "$FSM_STACK_TOPOLOGY" = 1 ] && start_topology
+  return 0
+}
+
+# launch_prometheus NAME PORT RETENTION EXTRA_FLAGS...: one Prometheus of the topology, with its own TSDB.
+# Each has another retention, so tests can tell which server's /api/v1/status/flags the plugin read.
+launch_prometheus() {
+  local name=$1 port=$2 retention=$3; shift 3
+  mkdir -p "$DATA/$name"
+  [ $IS_ROOT = 1 ] && chown "$(service_user prometheus):" "$DATA/$name"
+  launch "$name" "$(service_user prometheus)" "$port" /usr/bin/prometheus \
+    --config.file="$CONF/$name.yml" --storage.tsdb.path="$DATA/$name" \
+    --storage.tsdb.retention.time="$retention" --web.listen-address=127.0.0.1:"$port" \
+    --web.enable-lifecycle --storage.remote.flush-deadline=1s "$@"
+}
+
+start_topology() {
+  # the global store first: the edges' remote write retries until it listens, which only delays their first batch
+  launch_prometheus prometheus_global "$FSM_PROM_GLOBAL_PORT" 30d --web.enable-remote-write-receiver
+  launch_prometheus prometheus_dc1_a "$FSM_PROM_DC1_A_PORT" 2d
+  launch_prometheus prometheus_dc1_b "$FSM_PROM_DC1_B_PORT" 2d
+  launch_prometheus prometheus_dc2 "$FSM_PROM_DC2_PORT" 3d
+  launch_prometheus prometheus_federate "$FSM_PROM_FEDERATE_PORT" 10d
+  launch store_proxy "$(service_user prometheus)" "$FSM_STORE_MIMIR_PORT" node "$STACK_SCRIPTS/store-proxy.mjs" \
+    --upstream "http://127.0.0.1:$FSM_PROM_GLOBAL_PORT" --mimir "$FSM_STORE_MIMIR_PORT" \
+    --thanos "$FSM_STORE_THANOS_PORT" --victoriametrics "$FSM_STORE_VM_PORT"
 }
 
 # A reload resets Prometheus' Alertmanager discovery and rule groups for a moment, which tests running at that
-# time would see; so reload only when the config or a rule file really changed since Prometheus last loaded it.
+# time would see; so reload only when the config or a rule file really changed since that server last loaded it.
 config_fingerprint() {
   # shellcheck disable=SC2046 # the glob is meant to expand into the rule files
-  cat "$CONF/prometheus.yml" $([ -d "$RULES_DIR" ] && ls "$RULES_DIR"/*.yml 2>/dev/null) | sha256sum | cut -d' ' -f1
+  cat "$1" $([ -d "$RULES_DIR" ] && ls "$RULES_DIR"/*.yml 2>/dev/null) | sha256sum | cut -d' ' -f1
+}
+
+# reload_if_changed NAME PORT CONFIG: NAME was running before this start.sh (listed in WAS_RUNNING).
+reload_if_changed() {
+  local name=$1 port=$2 now; now=$(config_fingerprint "$3")
+  if [[ " $WAS_RUNNING " == *" $name "* ]] && [ "$now" != "$(cat "$RUN/$name.config-sha256" 2>/dev/null)" ]; then
+    curl -fsS -X POST "http://127.0.0.1:$port/-/reload" >/dev/null ||
+      die "$name refused the new config (see $LOGS/$name.log)"
+    log "$name: config or rules changed, reloaded"
+  fi
+  echo "$now" >"$RUN/$name.config-sha256"
 }
 
 reload_prometheus_if_changed() {
-  local now; now=$(config_fingerprint)
-  if [ "$PROMETHEUS_WAS_RUNNING" = 1 ] && [ "$now" != "$(cat "$RUN/prometheus.config-sha256" 2>/dev/null)" ]; then
-    curl -fsS -X POST "http://127.0.0.1:$FSM_PROM_PORT/-/reload" >/dev/null ||
-      die "Prometheus refused the new config (see $LOGS/prometheus.log)"
-    log "prometheus: config or rules changed, reloaded"
-  fi
-  echo "$now" >"$RUN/prometheus.config-sha256"
+  reload_if_changed prometheus "$FSM_PROM_PORT" "$CONF/prometheus.yml"
+  [ "$FSM_STACK_TOPOLOGY" = 1 ] || return 0
+  local edge name port_var
+  for edge in "${EDGES[@]}"; do
+    read -r name port_var _ <<<"$edge"
+    reload_if_changed "$name" "${!port_var}" "$CONF/$name.yml"
+  done
+  reload_if_changed prometheus_global "$FSM_PROM_GLOBAL_PORT" "$CONF/prometheus_global.yml"
+  reload_if_changed prometheus_federate "$FSM_PROM_FEDERATE_PORT" "$CONF/prometheus_federate.yml"
 }
 
 # ------------------------------------------------------------------------------------------------- waiting --
@@ -288,6 +360,12 @@ tcp_bound() { ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
 is_ready() {
   case $1 in
     prometheus) http_ok "http://127.0.0.1:$FSM_PROM_PORT/-/ready" ;;
+    prometheus_dc1_a) http_ok "http://127.0.0.1:$FSM_PROM_DC1_A_PORT/-/ready" ;;
+    prometheus_dc1_b) http_ok "http://127.0.0.1:$FSM_PROM_DC1_B_PORT/-/ready" ;;
+    prometheus_dc2) http_ok "http://127.0.0.1:$FSM_PROM_DC2_PORT/-/ready" ;;
+    prometheus_global) http_ok "http://127.0.0.1:$FSM_PROM_GLOBAL_PORT/-/ready" ;;
+    prometheus_federate) http_ok "http://127.0.0.1:$FSM_PROM_FEDERATE_PORT/-/ready" ;;
+    store_proxy) http_ok "http://127.0.0.1:$FSM_STORE_VM_PORT/health" ;;
     node_exporter) http_ok "http://127.0.0.1:$FSM_NODE_EXPORTER_PORT/metrics" ;;
     blackbox_exporter) http_ok "http://127.0.0.1:$FSM_BLACKBOX_PORT/metrics" ;;
     pushgateway) http_ok "http://127.0.0.1:$FSM_PUSHGATEWAY_PORT/-/ready" ;;
@@ -374,6 +452,26 @@ wait_for_targets() {
   done
 }
 
+# The topology is up when the global store and the federating server both hold every target of each edge as up:
+# one count per edge (cluster/replica), each equal to what the stack's own Prometheus scrapes.
+wait_for_topology() {
+  local deadline store url counts complete
+  deadline=$(($(date +%s) + TIMEOUT))
+  complete="dc1/a=$TARGET_COUNT dc1/b=$TARGET_COUNT dc2/-=$TARGET_COUNT "
+  for store in global federate; do
+    [ "$store" = global ] && url=http://127.0.0.1:$FSM_PROM_GLOBAL_PORT || url=http://127.0.0.1:$FSM_PROM_FEDERATE_PORT
+    while :; do
+      counts=$(curl -fsS "$url/api/v1/query" --data-urlencode 'query=count by (cluster, replica) (up{cluster!=""} == 1)' 2>/dev/null |
+        jq -r '.data.result[] | "\(.metric.cluster)/\(.metric.replica // "-")=\(.value[1])"' 2>/dev/null | sort | tr '\n' ' ' || true)
+      [ "$counts" = "$complete" ] && break
+      if [ "$(date +%s)" -ge "$deadline" ]; then
+        die "the $store Prometheus ($url) holds up targets per edge: ${counts:-none}; expected $complete(logs: $LOGS/prometheus_*.log)"
+      fi
+      sleep 0.5
+    done
+  done
+}
+
 write_env_file() {
   cat >"$FSM_STACK_DIR/stack.env" <<EOF
 # Written by scripts/stack/start.sh; read by tests/integration (or: set -a; . $FSM_STACK_DIR/stack.env; set +a)
@@ -395,6 +493,17 @@ FSM_NETDATA_URL=http://127.0.0.1:$FSM_NETDATA_PORT
 FSM_POSTGRES_ADDR=127.0.0.1:$FSM_POSTGRES_PORT
 FSM_RABBITMQ_AMQP_ADDR=127.0.0.1:$FSM_RABBITMQ_AMQP_PORT
 FSM_PROM_RULES_DIR=$([ -d "$RULES_DIR" ] && echo "$RULES_DIR")
+EOF
+  [ "$FSM_STACK_TOPOLOGY" = 1 ] || return 0
+  cat >>"$FSM_STACK_DIR/stack.env" <<EOF
+FSM_PROM_DC1_A_URL=http://127.0.0.1:$FSM_PROM_DC1_A_PORT
+FSM_PROM_DC1_B_URL=http://127.0.0.1:$FSM_PROM_DC1_B_PORT
+FSM_PROM_DC2_URL=http://127.0.0.1:$FSM_PROM_DC2_PORT
+FSM_PROM_GLOBAL_URL=http://127.0.0.1:$FSM_PROM_GLOBAL_PORT
+FSM_PROM_FEDERATE_URL=http://127.0.0.1:$FSM_PROM_FEDERATE_PORT
+FSM_STORE_MIMIR_URL=http://127.0.0.1:$FSM_STORE_MIMIR_PORT/prometheus
+FSM_STORE_THANOS_URL=http://127.0.0.1:$FSM_STORE_THANOS_PORT
+FSM_STORE_VM_URL=http://127.0.0.1:$FSM_STORE_VM_PORT
 EOF
 }
 
@@ -418,6 +527,8 @@ main() {
   local components=(epmd rabbitmq postgres dnsmasq haproxy prometheus_auth node_exporter blackbox_exporter pushgateway
     alertmanager postgres_exporter haproxy_exporter netdata fixtures prometheus)
   [ "$WITH_CHRONY" = 1 ] && components+=(chronyd)
+  [ "$FSM_STACK_TOPOLOGY" = 1 ] && components+=(prometheus_global prometheus_dc1_a prometheus_dc1_b prometheus_dc2
+    prometheus_federate store_proxy)
   wait_for_components "${components[@]}"
   reload_prometheus_if_changed
   # Fixtures stopped through the control port (a test simulating a dead exporter) come back on every run.
@@ -427,9 +538,14 @@ main() {
   done
   seed_pushgateway
   wait_for_targets
+  local topology=""
+  if [ "$FSM_STACK_TOPOLOGY" = 1 ]; then
+    wait_for_topology
+    topology=" (and in the global and federating Prometheus, per edge dc1-a, dc1-b, dc2)"
+  fi
   write_env_file
   local started="started ${#STARTED[@]} of ${#components[@]} components${STARTED[*]:+ (${STARTED[*]})}"
-  log "stack up in $(elapsed): $TARGET_COUNT targets up; $started; Prometheus http://127.0.0.1:$FSM_PROM_PORT;" \
+  log "stack up in $(elapsed): $TARGET_COUNT targets up$topology; $started; Prometheus http://127.0.0.1:$FSM_PROM_PORT;" \
     "env in $FSM_STACK_DIR/stack.env"
 }
 main "$@"

@@ -67,8 +67,8 @@ const DETECTION: Array<{ job: string; metric: string; fixture?: string }> = [
   { job: 'truenas', metric: 'zfs_pool' },
   { job: 'ilo', metric: 'ilo_power_up' },
   { job: 'chrony', metric: 'chrony_tracking_stratum' },
-  { job: 'jmx', metric: 'jvm_memory_bytes_used', fixture: 'jmx-0x' },
-  { job: 'jmx', metric: 'jvm_memory_used_bytes', fixture: 'jmx-1x' },
+  { job: 'jmx', metric: 'jvm_memory_bytes_used', fixture: 'jmx-0.17-0.20' },
+  { job: 'jmx', metric: 'jvm_memory_used_bytes', fixture: 'jmx-1.0-1.6' },
   { job: 'netdata', metric: 'netdata_info' },
   { job: 'fixture_netdata', metric: 'netdata_info', fixture: 'netdata-1.37' },
   { job: 'fixture_netdata', metric: 'netdata_info', fixture: 'netdata-2.x' },
@@ -104,13 +104,13 @@ describe('the integration test stack', () => {
       .map((t) => `${t.scrapePool} ${t.labels.instance}: ${t.health} ${t.lastError}`);
     expect(jobsWithoutTargets).toEqual([]);
     expect(notUp).toEqual([]);
-    // jmx-0x and jmx-1x are two targets of one job, told apart by their fixture label
+    // jmx-0.17-0.20 and jmx-1.0-1.6 are two targets of one job, told apart by their fixture label
     expect(
       activeTargets
         .filter((t) => t.scrapePool === 'jmx')
         .map((t) => t.labels.fixture)
         .sort()
-    ).toEqual(['jmx-0x', 'jmx-1x']);
+    ).toEqual(['jmx-0.17-0.20', 'jmx-1.0-1.6']);
     // the netdata job is the real agent; its family fixtures share a job of their own, so they never join it
     expect(activeTargets.filter((t) => t.scrapePool === 'netdata').map((t) => t.labels.fixture)).toEqual([undefined]);
     expect(
@@ -132,7 +132,7 @@ describe('the integration test stack', () => {
     }
     expect(missing).toEqual([]);
     // the two jmx targets really differ: the 1.x name is absent from the 0.x agent
-    expect(await prometheus.instantQuery('jvm_memory_used_bytes{fixture="jmx-0x"}')).toEqual([]);
+    expect(await prometheus.instantQuery('jvm_memory_used_bytes{fixture="jmx-0.17-0.20"}')).toEqual([]);
   });
 
   test('real exporters report the services behind them as healthy', async () => {

@@ -1,5 +1,5 @@
 import { EXPORTERS } from '../index';
-import { alertContext, dashboardContext, signalQuery } from '../promql';
+import { alertContext, dashboardContext, REPLICA_LABELS, signalQuery } from '../promql';
 import { PROMTOOL_CASES } from '../promtool-cases';
 import type { ExporterDefinition, QueryContext } from '../types';
 import { EVIDENCE } from './index';
@@ -14,7 +14,12 @@ interface NamedQuery {
   textLabels: string[];
 }
 
-const TARGET_LABELS = new Set([...Object.keys(TARGET_EVIDENCE.labels), TARGET_EVIDENCE.clusterLabel]);
+// Target labels, the cluster label and the HA replica labels are added by Prometheus (relabelling, external labels), not by exporters.
+const TARGET_LABELS = new Set([
+  ...Object.keys(TARGET_EVIDENCE.labels),
+  TARGET_EVIDENCE.clusterLabel,
+  ...REPLICA_LABELS,
+]);
 
 /** Alert windows, and the dashboards' selectors with a fixed range (`$__rate_interval` is Grafana's, not PromQL). */
 const CONTEXTS: Array<[string, QueryContext]> = [

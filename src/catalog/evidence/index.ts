@@ -3,9 +3,11 @@ import { blackboxEvidence } from './blackbox';
 import { chronyEvidence } from './chrony';
 import { dnsEvidence } from './dns';
 import { fortigateEvidence } from './fortigate';
+import { grafanaEvidence } from './grafana';
 import { haproxyEvidence } from './haproxy';
 import { haproxyExporterEvidence } from './haproxy-exporter';
 import { iloEvidence } from './ilo';
+import { jmxEvidence } from './jmx';
 import { kafkaEvidence } from './kafka';
 import { keepalivedEvidence } from './keepalived';
 import { mongodbEvidence } from './mongodb';
@@ -28,9 +30,11 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   chrony: chronyEvidence,
   dns: dnsEvidence,
   fortigate: fortigateEvidence,
+  grafana: grafanaEvidence,
   haproxy: haproxyEvidence,
   'haproxy-exporter': haproxyExporterEvidence,
   ilo: iloEvidence,
+  jmx: jmxEvidence,
   kafka: kafkaEvidence,
   keepalived: keepalivedEvidence,
   mongodb: mongodbEvidence,

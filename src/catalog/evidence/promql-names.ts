@@ -1,7 +1,8 @@
 /**
  * Metric and label names a PromQL expression uses, read with Prometheus' own grammar
  * (@prometheus-io/lezer-promql) rather than a regex, so `by (…)`, `on (…)`, `group_left (…)` and
- * matchers are told apart from metric names, functions and keywords. Test-only.
+ * matchers are told apart from metric names, functions and keywords. Test and build time only (the
+ * generator reads the metrics of signals that need a switch); never shipped.
  */
 import { parser } from '@prometheus-io/lezer-promql';
 

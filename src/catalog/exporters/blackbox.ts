@@ -1,6 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 // Each probe job scrapes /probe, so a target's series carry no exporter build info: that lives on
 // the exporter's own /metrics job. Probe-type-specific series only exist for that prober.
@@ -19,6 +19,22 @@ const probesOnly = (expr: string, q: QueryContext) =>
 // The soonest expiry seen in the window, so a failed probe (no certificate series) cannot reset the alert.
 const certificateLeft = (q: QueryContext) =>
   `min_over_time(${sel('probe_ssl_earliest_cert_expiry', q)}[${q.range}]) - time()`;
+
+const HTTP_MODULE: Requirement = {
+  kind: 'config',
+  enable: 'a module with prober: http in blackbox.yml',
+  offByDefault: false,
+};
+const TLS_MODULE: Requirement = {
+  kind: 'config',
+  enable: 'an https:// target, or a tcp module with tls: true, in blackbox.yml',
+  offByDefault: false,
+};
+const ICMP_MODULE: Requirement = {
+  kind: 'config',
+  enable: 'a module with prober: icmp in blackbox.yml',
+  offByDefault: false,
+};
 
 export const blackboxExporter = defineExporter({
   id: 'blackbox',
@@ -114,6 +130,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'httpStatusCode',
+      requires: HTTP_MODULE,
       title: 'HTTP status code',
       description:
         'Status code of the last HTTP response (after redirects); 0 means no response arrived. Outside 200–399 the endpoint is failing.',
@@ -123,6 +140,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'httpPhaseDuration',
+      requires: HTTP_MODULE,
       title: 'HTTP time by phase',
       description:
         'Time of each HTTP probe phase (resolve, connect, tls, processing, transfer), summed over redirects; shows where latency comes from.',
@@ -134,6 +152,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'httpRedirects',
+      requires: HTTP_MODULE,
       title: 'HTTP redirects',
       description:
         'Number of redirects followed before the final response; a sudden change often means a misrouted or moved endpoint.',
@@ -144,6 +163,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'httpContentLength',
+      requires: HTTP_MODULE,
       title: 'HTTP body size',
       description:
         'Uncompressed size of the response body; a page that suddenly shrinks is often an error page served with 200.',
@@ -159,6 +179,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'httpSsl',
+      requires: HTTP_MODULE,
       title: 'Served over TLS',
       description:
         'Whether the final HTTP response came over TLS (1) or plain HTTP (0); a 0 on an HTTPS endpoint means a downgrade redirect.',
@@ -181,6 +202,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'certificateExpiry',
+      requires: TLS_MODULE,
       title: 'Certificate expires in',
       description:
         'Time until the earliest-expiring certificate of the served chain runs out; renew before it reaches the thresholds.',
@@ -191,6 +213,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'tlsVersion',
+      requires: TLS_MODULE,
       title: 'TLS version',
       description:
         'TLS protocol version negotiated with the target; old versions (TLS 1.0/1.1) are deprecated by browsers.',
@@ -201,6 +224,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'icmpRtt',
+      requires: ICMP_MODULE,
       title: 'ICMP round trip',
       description: 'Round-trip time of the ICMP echo; rising values without load changes point at the network path.',
       unit: 's',
@@ -210,6 +234,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'icmpHopLimit',
+      requires: ICMP_MODULE,
       title: 'ICMP reply hop limit',
       description: 'TTL / hop limit of the echo reply; a change means the route to the target changed.',
       unit: 'short',

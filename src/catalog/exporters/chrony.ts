@@ -1,5 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
+import type { Requirement } from '../types';
 
 // chronyd reports stratum 0 while unsynchronised, never 16 (chrony reference.c, REF_GetTrackingReport
 // maps NTP_MAX_STRATUM to 0): read 0 as 16 so the stratum threshold sees an unsynchronised clock.
@@ -15,6 +16,10 @@ const LOCAL_REFID = '7F7F0101';
 const SOURCES_OFF = 'the sources collector is off by default (--collector.sources)';
 const SERVERSTATS_OFF =
   'the serverstats collector is off by default (--collector.serverstats), and only NTP servers answer clients';
+
+// main.go (chrony_exporter 0.8 – 0.13): both flags default to false.
+const SOURCES: Requirement = { kind: 'collector', enable: '--collector.sources', offByDefault: true };
+const SERVERSTATS: Requirement = { kind: 'collector', enable: '--collector.serverstats', offByDefault: true };
 
 export const chronyExporter = defineExporter({
   id: 'chrony',
@@ -168,6 +173,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'sourceReachability',
+      requires: SOURCES,
       title: 'Source reachability',
       description: 'Share of the last 8 polls each NTP source answered.',
       unit: 'percentunit',
@@ -180,6 +186,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'sourceOffset',
+      requires: SOURCES,
       title: 'Source offset',
       description: 'Offset of the last sample from each NTP source; one source far from the others is a falseticker.',
       unit: 's',
@@ -189,6 +196,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'sourceStates',
+      requires: SOURCES,
       title: 'Sources by state',
       description:
         'NTP sources per selection state: sync (selected), candidate, outlier, falseticker, unreachable, jittery.',
@@ -199,6 +207,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'ntpRequests',
+      requires: SERVERSTATS,
       title: 'NTP requests served',
       description: 'NTP requests per second from clients of this server.',
       unit: 'reqps',
@@ -208,6 +217,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'ntpRequestsDropped',
+      requires: SERVERSTATS,
       title: 'NTP requests dropped',
       description: 'NTP requests per second dropped by rate limiting.',
       unit: 'reqps',

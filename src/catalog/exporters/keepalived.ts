@@ -1,10 +1,18 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 // keepalived_vrrp_state has one series per virtual IP; the instance's state is the same on all of
 // them, so panels collapse to one series per VRRP instance before comparing or counting.
 const instanceState = (q: QueryContext) => `max by (${q.by}, iname, vrid) (${sel('keepalived_vrrp_state', q)})`;
+
+const VRRP_SCRIPT: Requirement = {
+  kind: 'config',
+  enable: 'vrrp_script blocks in keepalived.conf, and the exporter without --ka.json',
+  offByDefault: false,
+};
+// cmd/keepalived-exporter/main.go (0.2 – 1.7.1): a Go flag named `cs`, the script's path.
+const CHECK_SCRIPT: Requirement = { kind: 'flag', enable: '-cs <script path>', offByDefault: false };
 
 // Counter families summed into one panel, one term per counter: rate() drops metric names, so a
 // single name regex would yield clashing series.
@@ -171,6 +179,7 @@ export const keepalivedExporter = defineExporter({
     },
     {
       id: 'vrrpScriptStatus',
+      requires: VRRP_SCRIPT,
       title: 'VRRP script status',
       description:
         'Result of each keepalived vrrp_script (1 GOOD, 0 BAD); a BAD script lowers priority or forces FAULT.',
@@ -181,6 +190,7 @@ export const keepalivedExporter = defineExporter({
     },
     {
       id: 'vrrpScriptState',
+      requires: VRRP_SCRIPT,
       title: 'VRRP script state',
       description:
         'Run state of each vrrp_script: 0 idle, 1 running, 2 termination requested, 3 forced termination (a hung script).',
@@ -193,12 +203,13 @@ export const keepalivedExporter = defineExporter({
     },
     {
       id: 'checkScriptStatus',
+      requires: CHECK_SCRIPT,
       title: 'Exporter check script',
       description: 'Result of the exporter-side check script per virtual IP (1 ok, 0 failed).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('keepalived_exporter_check_script_status', q) }],
       legend: '{{instance}} {{iname}} {{ip_address}}',
-      optional: 'only when the exporter runs with --ka.check-script',
+      optional: 'only when the exporter runs with a check script (-cs <script path>)',
     },
   ],
   alerts: [

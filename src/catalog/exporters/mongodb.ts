@@ -1,6 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 const MIB = 1024 * 1024;
 // The mongodb_rs_* series come from getDiagnosticData's replSetGetStatus section, not from the
@@ -30,6 +30,22 @@ const connectionsPeak = (q: QueryContext) =>
   `max_over_time((100 * sum by (${q.by}) (${sel('mongodb_ss_connections', q, 'conn_type="current"')}) / sum by (${q.by}) (${sel('mongodb_ss_connections', q, 'conn_type=~"current|available"')}))[${q.range}:1m]) or max_over_time((100 * sum by (${q.by}) (${sel('mongodb_connections', q, 'state="current"')}) / sum by (${q.by}) (${sel('mongodb_connections', q, 'state=~"current|available"')}))[${q.range}:1m])`;
 const ticketsLow = (q: QueryContext) =>
   `min_over_time(${sel('mongodb_ss_wt_concurrentTransactions_available', q)}[${q.range}]) or min_over_time(${sel('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', q)}[${q.range}])`;
+
+// main.go: --enable.dbstats in 0.20.8 – 0.20.9, --collector.dbstats from 0.30, --collect-all from 0.31;
+// replicasetstatus is on by default in 0.30 (--no-collector.replicasetstatus) and opt-in from 0.31.
+const DBSTATS: Requirement = {
+  kind: 'collector',
+  enable: '--collector.dbstats (or --collect-all)',
+  versions: 'mongodb_exporter ≥ 0.30 (0.20.8 – 0.20.9: --enable.dbstats)',
+  offByDefault: true,
+};
+// Not checked per target: a standalone server has no replica set status even with the collector on.
+const REPLSET_COLLECTOR: Requirement = {
+  kind: 'collector',
+  enable: '--collector.replicasetstatus (or --collect-all), on replica set members',
+  versions: 'mongodb_exporter ≥ 0.31 (on by default in 0.30)',
+  offByDefault: false,
+};
 
 export const mongodbExporter = defineExporter({
   id: 'mongodb',
@@ -102,6 +118,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'replicaState',
+      requires: REPLSET_COLLECTOR,
       title: 'Replica set state',
       description:
         'This member’s replica set state: 1 PRIMARY, 2 SECONDARY, 7 ARBITER; 3 RECOVERING, 6 UNKNOWN and 8 DOWN need attention.',
@@ -135,6 +152,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'memberHealth',
+      requires: REPLSET_COLLECTOR,
       title: 'Member health',
       description: 'Health of each replica set member as this member sees it (1 = up, 0 = down).',
       unit: 'bool_yes_no',
@@ -146,6 +164,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'replicationLag',
+      requires: REPLSET_COLLECTOR,
       title: 'Replication lag',
       description:
         'How far each secondary’s last applied operation is behind the primary’s; reads from a lagging secondary are stale and failover loses writes.',
@@ -339,6 +358,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'databaseSize',
+      requires: DBSTATS,
       title: 'Database size',
       description: 'Uncompressed data size of each database (dbStats dataSize).',
       unit: 'bytes',
@@ -348,6 +368,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'filesystemUsage',
+      requires: DBSTATS,
       title: 'Data filesystem used',
       description: 'Share of the filesystem holding the data directory in use, as dbStats reports it.',
       unit: 'percent',

@@ -1,3 +1,4 @@
+import { REPLICA_LABELS } from '../../catalog/promql';
 /* eslint-disable @typescript-eslint/no-deprecated -- v1 dashboard schema on purpose, see exporter-dashboard.ts */
 /**
  * Pieces every generated dashboard shares (home, layer and exporter dashboards): the variables, the
@@ -24,16 +25,8 @@ export function layerDashboardUid(layer: string): string {
   return `fsm-layer-${layer}`;
 }
 
-/**
- * Labels that tell HA replicas apart when two Prometheus servers scrape the same targets and a
- * global view (Thanos, Mimir, federation) returns both copies: Thanos' and Prometheus Operator's
- * conventions. The rule, applied to every fleet panel (home and layer dashboards): aggregate the
- * signal with `max without (<these>)`, so each target counts once and shows its worst copy. On
- * setups without replicas the labels do not exist and the aggregation changes nothing.
- * Exporter dashboards show one target's series and leave the labels alone: a duplicate line there
- * is visible and harmless, whereas a fleet count or a top-10 would be silently wrong.
- */
-export const REPLICA_LABELS = ['replica', 'prometheus_replica'] as const;
+/** The catalog's replica labels (see `REPLICA_LABELS` in catalog/promql.ts), collapsed by fleet panels. */
+export { REPLICA_LABELS };
 
 export function withoutReplicas(expr: string): string {
   return `max without (${REPLICA_LABELS.join(', ')}) (${expr})`;
