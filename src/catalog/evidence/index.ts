@@ -18,6 +18,8 @@ import { prometheusEvidence } from './prometheus';
 import { pushgatewayEvidence } from './pushgateway';
 import { rabbitmqEvidence } from './rabbitmq';
 import { telegrafEvidence } from './telegraf';
+import { truenasEvidence } from './truenas';
+import { vmwareEvidence } from './vmware';
 import { windowsEvidence } from './windows';
 import type { ExporterEvidence } from './types';
 
@@ -43,5 +45,7 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   pushgateway: pushgatewayEvidence,
   rabbitmq: rabbitmqEvidence,
   telegraf: telegrafEvidence,
+  truenas: truenasEvidence,
+  vmware: vmwareEvidence,
   windows: windowsEvidence,
 };
