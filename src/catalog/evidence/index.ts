@@ -1,6 +1,7 @@
 import { alertmanagerEvidence } from './alertmanager';
 import { blackboxEvidence } from './blackbox';
 import { chronyEvidence } from './chrony';
+import { clickhouseEvidence } from './clickhouse';
 import { dnsEvidence } from './dns';
 import { fortigateEvidence } from './fortigate';
 import { grafanaEvidence } from './grafana';
@@ -28,6 +29,7 @@ export const EVIDENCE: Record<string, ExporterEvidence> = {
   alertmanager: alertmanagerEvidence,
   blackbox: blackboxEvidence,
   chrony: chronyEvidence,
+  clickhouse: clickhouseEvidence,
   dns: dnsEvidence,
   fortigate: fortigateEvidence,
   grafana: grafanaEvidence,
