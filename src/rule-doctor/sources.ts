@@ -54,6 +54,10 @@ export function rulesFromGrafanaApi(
       };
       const reason = whyNotAnalysed(status, prometheusUid, datasourcesOf);
       if (reason) {
+        if (status.isPaused) {
+          // Grafana keeps no evaluation state for a paused rule: "never evaluated" would say nothing new.
+          delete rule.lastEvaluation;
+        }
         result.notAnalysed.push({ rule, reason });
       } else {
         result.rules.push(rule);
