@@ -5,6 +5,7 @@ import { GrafanaDouble, type GrafanaVersion } from '../../tests/grafana-double';
 import { doubleApi } from '../../tests/support/double-backend-srv';
 import { grafanaRuleReader, runRuleDoctor } from './run';
 import { rulesFromGrafanaApi } from './sources';
+import type { RuleGroupPayload } from '../grafana-api/types';
 import type { RuleQueryApi } from './diagnose';
 
 const node = EXPORTERS.find((e) => e.id === 'node')!;
@@ -16,7 +17,7 @@ async function grafanaWithRules(version: GrafanaVersion) {
   double.addDatasource({ uid: 'loki', name: 'Loki', type: 'loki' });
   const admin = doubleApi(double);
   await admin.createFolder({ uid: 'fsm-alerts', title: 'Full-Stack Monitoring' });
-  await admin.putRuleGroup(grafanaRuleGroup(node, { datasourceUid: 'prom' }));
+  await admin.putRuleGroup(grafanaRuleGroup(node, { datasourceUid: 'prom' }) as unknown as RuleGroupPayload);
   await admin.createFolder({ uid: 'team', title: 'Team' });
   const lokiQuery = {
     refId: 'A',
@@ -42,6 +43,7 @@ async function grafanaWithRules(version: GrafanaVersion) {
         orgID: 1,
         labels: {},
         annotations: {},
+        isPaused: false,
       },
       {
         uid: 'paused',
