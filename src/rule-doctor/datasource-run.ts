@@ -3,7 +3,7 @@
  * (`/api/v1/rules`) checked against its data, through the datasource's proxy routes, as a table.
  * Loaded on demand: it brings PromQL's grammar, which the datasource module must not carry.
  */
-import { FieldType, MutableDataFrame, type DataFrame } from '@grafana/data';
+import { createDataFrame, FieldType, type DataFrame } from '@grafana/data';
 import { proxyGet, type ProxyTarget } from '../datasource/requests';
 import { InventoryError, unwrapPrometheus } from '../inventory/prometheus-api';
 import { RuleQueryRefused, type InstantSample, type RuleQueryApi } from './diagnose';
@@ -72,46 +72,46 @@ export async function ruleDoctorFrame(prometheus: ProxyTarget, refId: string): P
   if (failed) {
     throw new InventoryError('server-error', `${failed.label} could not be read: ${failed.error}`);
   }
-  const frame = new MutableDataFrame({
-    refId,
-    name: 'Rule doctor',
-    fields: [
-      { name: 'kind', type: FieldType.string },
-      { name: 'source', type: FieldType.string },
-      { name: 'group', type: FieldType.string },
-      { name: 'rule', type: FieldType.string },
-      { name: 'what', type: FieldType.string },
-      { name: 'since', type: FieldType.time },
-    ],
-  });
-  for (const finding of report.findings) {
-    const since = findingSince(finding);
-    frame.add({
-      kind: finding.kind,
-      source: SOURCE_NAMES[finding.rule.source],
-      group: finding.rule.group,
-      rule: finding.rule.name,
-      what: findingText(finding),
-      since: since === undefined ? null : since * 1000,
-    });
-  }
-  for (const spot of report.blindSpots) {
-    frame.add({
+  const rows = [
+    ...report.findings.map((finding) => {
+      const since = findingSince(finding);
+      return {
+        kind: finding.kind,
+        source: SOURCE_NAMES[finding.rule.source],
+        group: finding.rule.group,
+        rule: finding.rule.name,
+        what: findingText(finding),
+        since: since === undefined ? null : since * 1000,
+      };
+    }),
+    ...report.blindSpots.map((spot) => ({
       kind: spot.kind,
       source: '',
       group: '',
       rule: '',
       what: `${blindSpotText(spot)}${spot.pack ? ` Covered by the ${spot.pack.title} pack.` : ''}`,
       since: null,
-    });
-  }
-  frame.meta = {
-    notices: [
-      {
-        severity: 'info',
-        text: `${report.checked} rules checked, ${report.findings.length} findings, ${report.blindSpots.length} blind spots.`,
-      },
+    })),
+  ];
+  const column = <K extends keyof (typeof rows)[number]>(name: K) => rows.map((row) => row[name]);
+  return createDataFrame({
+    refId,
+    name: 'Rule doctor',
+    fields: [
+      { name: 'kind', type: FieldType.string, values: column('kind') },
+      { name: 'source', type: FieldType.string, values: column('source') },
+      { name: 'group', type: FieldType.string, values: column('group') },
+      { name: 'rule', type: FieldType.string, values: column('rule') },
+      { name: 'what', type: FieldType.string, values: column('what') },
+      { name: 'since', type: FieldType.time, values: column('since') },
     ],
-  };
-  return frame;
+    meta: {
+      notices: [
+        {
+          severity: 'info',
+          text: `${report.checked} rules checked, ${report.findings.length} findings, ${report.blindSpots.length} blind spots.`,
+        },
+      ],
+    },
+  });
 }
