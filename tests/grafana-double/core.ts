@@ -488,6 +488,11 @@ export class GrafanaDouble {
   private hang(signal?: AbortSignal): Promise<DoubleResponse> {
     queueMicrotask(() => this.hangListeners.forEach((listener) => listener(signal)));
     return new Promise((resolve, reject) => {
+      // Handlers may be async, so the caller may have given up before the hang began.
+      if (signal?.aborted) {
+        reject(signal.reason ?? new Error('aborted'));
+        return;
+      }
       const release = () => {
         this.hangs.delete(release);
         resolve({ status: 504, body: { message: 'gateway timeout (released by the test)' } });
