@@ -186,12 +186,7 @@ export function RuleDoctor({ datasourceUid }: { datasourceUid: string }) {
             </Button>
           </Stack>
         ) : (
-          <Button
-            size="sm"
-            variant={state.status === 'done' ? 'secondary' : 'primary'}
-            icon="heart-rate"
-            onClick={run}
-          >
+          <Button size="sm" variant={state.status === 'done' ? 'secondary' : 'primary'} icon="heart-rate" onClick={run}>
             {state.status === 'idle' ? 'Check rules' : 'Check again'}
           </Button>
         )}
