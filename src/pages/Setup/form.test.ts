@@ -1,5 +1,6 @@
 /** @jest-environment node */
-import { validateSetupChoices } from '../../engine';
+import { validateSetupChoices, type ChoiceProblem } from '../../engine';
+import { buildDesiredNotifications } from '../../engine/notifications';
 import { formProblems, initialForm, toSetupChoices, type SetupForm } from './form';
 
 function form(change: Partial<SetupForm> = {}): SetupForm {
@@ -43,16 +44,23 @@ describe('Setup form → engine choices', () => {
   });
 
   it('sends a secret only when one was typed (empty keeps the stored one) and leaves notifications out when off', () => {
-    const slack = (slackWebhookUrl: string) =>
-      toSetupChoices(
-        form({ notify: true, contactPoint: { ...initialForm('prom').contactPoint, kind: 'slack', slackWebhookUrl } })
-      ).notifications?.contactPoint;
-    expect(slack('https://hooks.slack.com/x')).toEqual({
-      kind: 'slack',
+    const slack = (url: string) => {
+      const cp = initialForm('prom').contactPoint;
+      const choices = toSetupChoices(
+        form({ notify: true, contactPoint: { ...cp, kind: 'slack', values: { ...cp.values, slack: { url } } } })
+      );
+      const problems: ChoiceProblem[] = [];
+      const built = buildDesiredNotifications(choices.notifications!, problems);
+      expect(problems).toEqual([]);
+      return built.contactPoint!;
+    };
+    expect(slack('https://hooks.slack.com/x')).toMatchObject({
+      type: 'slack',
       name: 'Full-Stack Monitoring',
-      webhookUrl: 'https://hooks.slack.com/x',
+      settings: {},
+      secrets: { url: 'https://hooks.slack.com/x' },
     });
-    expect(slack('  ')).toEqual({ kind: 'slack', name: 'Full-Stack Monitoring', webhookUrl: undefined });
+    expect(slack('  ')).toMatchObject({ type: 'slack', name: 'Full-Stack Monitoring', settings: {}, secrets: {} });
     expect(toSetupChoices(form()).notifications).toBeUndefined();
   });
 
