@@ -91,7 +91,8 @@ export const INTEGRATIONS: readonly Integration[] = [
         required: true,
         emptyMessage: 'Enter at least one email address.',
         check: (a) => (EMAIL_ADDRESS.test(a) ? undefined : `"${a}" is not an email address.`),
-        // Grafana splits on all three when it reads them back (grafana/alerting util.SplitEmails).
+        // Grafana's email receiver splits on all three (grafana/alerting receivers/email NewConfig, as
+        // tests/grafana-double/notifications.ts cites it).
         list: { join: ';', split: /[;,\n]/ },
         placeholder: 'Address, then Enter',
       },

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { validateSetupChoices, type ChoiceProblem } from '../../engine';
 import { buildDesiredNotifications } from '../../engine/notifications';
-import { formProblems, initialForm, toSetupChoices, type SetupForm } from './form';
+import { formProblems, initialForm, prefillContactPoint, toSetupChoices, type SetupForm } from './form';
 
 function form(change: Partial<SetupForm> = {}): SetupForm {
   return { ...initialForm('prom'), exporterIds: ['node'], ...change };
@@ -62,6 +62,29 @@ describe('Setup form → engine choices', () => {
     });
     expect(slack('  ')).toMatchObject({ type: 'slack', name: 'Full-Stack Monitoring', settings: {}, secrets: {} });
     expect(toSetupChoices(form()).notifications).toBeUndefined();
+  });
+
+  it("prefills the plugin's contact point as Grafana holds it: plain settings, lists split, the mode its settings show", () => {
+    const empty = initialForm('prom').contactPoint;
+    const prefill = (type: string, settings: Record<string, unknown>) =>
+      prefillContactPoint(empty, { uid: 'fsm-contact-point', name: 'Ops', type, settings });
+    const bot = prefill('slack', { token: '[REDACTED]', recipient: '#alerts' });
+    expect(bot).toMatchObject({ kind: 'slack', name: 'Ops', modes: { slack: 'bot' } });
+    expect(bot.values.slack).toEqual({ url: '', token: '', recipient: '#alerts' });
+    expect(prefill('slack', { url: '[REDACTED]' }).modes.slack).toBe('webhook');
+    const webhook = prefill('webhook', {
+      url: 'https://hooks.example.com',
+      httpMethod: 'POST',
+      authorization_scheme: 'Bearer',
+      authorization_credentials: '[REDACTED]',
+    });
+    expect(webhook.modes.webhook).toBe('bearer');
+    expect(webhook.values.webhook).toEqual({ url: 'https://hooks.example.com', authorization_credentials: '' });
+    expect(prefill('webhook', { url: 'https://hooks.example.com', httpMethod: 'POST' }).modes.webhook).toBe('none');
+    // Grafana reads addresses split on ; , and newlines (the email receiver's NewConfig).
+    expect(prefill('email', { addresses: 'a@example.com;b@example.com, c@example.com' }).values.email).toEqual({
+      addresses: ['a@example.com', 'b@example.com', 'c@example.com'],
+    });
   });
 
   it('asks for at least one pack, and for both ends of a maintenance window', () => {
