@@ -27,7 +27,7 @@ export {
   mergeManagedRoute,
   isManagedRoute,
   type ContactPointChoice,
-  type ContactPointKind,
+  type NewContactPointChoice,
   type RoutingChoice,
   type MuteTimingChoice,
   type NotificationChoices,

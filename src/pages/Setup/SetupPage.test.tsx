@@ -13,6 +13,8 @@ import { postgresExporter } from '../../catalog/exporters/postgres';
 import { PLUGIN_BASE_URL, PLUGIN_ID, SETUP_WRITE_ACTION } from '../../constants';
 import { basicUser, GrafanaDouble } from '../../../tests/grafana-double';
 import SetupPage from './SetupPage';
+import { INTEGRATIONS, isHttpUrl, type Integration } from '../../alerting/contact-points';
+import { exportBundle, planRestore, serialiseBundle } from '../../backup';
 import { doubleApi, doubleBackendFetch, type ScrapedMetric } from '../../../tests/support/double-backend-srv';
 
 const NODE_AND_POSTGRES: ScrapedMetric[] = [
@@ -320,6 +322,72 @@ describe('Setup: notifications', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back to Choose' }));
     expect(screen.getByLabelText<HTMLInputElement>(/^Slack webhook URL/).value).toBe('');
     expect(document.body.innerHTML).not.toContain('very-secret');
+  });
+});
+
+describe('Setup: an integration that is only a registry entry', () => {
+  /*
+   * Grafana's discord integration: its webhook `url` is its only secure setting
+   * (GetSecretKeysForContactPointType, as the double's SECURE_SETTINGS cites it) and is required
+   * ("could not find webhook url property in settings"). Nothing but this entry tells the form,
+   * the engine and restore about it.
+   */
+  const DISCORD: Integration = {
+    type: 'discord',
+    label: 'Discord',
+    settings: [
+      {
+        key: 'url',
+        label: 'Discord webhook URL',
+        noun: 'Discord webhook URL',
+        secret: true,
+        required: true,
+        check: (v) => (isHttpUrl(v) ? undefined : 'The Discord webhook URL must start with https://.'),
+      },
+    ],
+  };
+  const registry = INTEGRATIONS as Integration[];
+  beforeAll(() => registry.push(DISCORD));
+  afterAll(() => registry.splice(registry.indexOf(DISCORD), 1));
+
+  it('is offered, validated, written with its secret kept out of the settings, and its secret is known to restore', async () => {
+    const secret = 'https://discord.com/api/webhooks/1/very-secret';
+    const { double } = grafana();
+    renderSetup();
+    await toChoose();
+
+    fireEvent.click(screen.getByLabelText(/Send these alerts to a contact point/));
+    fireEvent.click(screen.getByRole('radio', { name: 'Discord' }));
+    const input = screen.getByLabelText<HTMLInputElement>(/^Discord webhook URL/);
+    expect(input).toHaveAttribute('type', 'password');
+    fireEvent.change(input, { target: { value: 'discord.com/api/webhooks/1/x' } });
+    expect(screen.getByTestId('setup-choose-problems')).toHaveTextContent(
+      'The Discord webhook URL must start with https://.'
+    );
+    expect(planButton()).toBeDisabled();
+    fireEvent.change(input, { target: { value: secret } });
+
+    await toPlan(/^6 writes$/);
+    fireEvent.click(applyButton());
+    await screen.findByTestId('setup-result-notifications');
+    expect(double.contactPoints.get('fsm-contact-point')).toMatchObject({ type: 'discord', settings: { url: secret } });
+    expect(JSON.stringify(double.plugins.get(PLUGIN_ID)!.jsonData)).not.toContain('very-secret');
+
+    // Re-run: Grafana reads it back as [REDACTED]; kept without typing it again.
+    fireEvent.click(screen.getByTestId('setup-plan-again'));
+    await waitFor(() => expect(writes()).toHaveTextContent(/^0 writes$/));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to Choose' }));
+    expect(screen.getByLabelText<HTMLInputElement>(/^Discord webhook URL/).value).toBe('');
+    expect(document.body.innerHTML).not.toContain('very-secret');
+
+    // Restore names the secret from the registry and asks for it.
+    const bundle = await exportBundle(doubleApi(double), { pluginId: PLUGIN_ID, pluginVersion: '1.0.0' });
+    expect(bundle.content.contactPoints[0]).toMatchObject({ type: 'discord', secretKeys: ['url'] });
+    expect(serialiseBundle(bundle)).not.toContain('very-secret');
+    const elsewhere = new GrafanaDouble();
+    elsewhere.addPlugin(PLUGIN_ID, { enabled: true });
+    const restore = await planRestore(doubleApi(elsewhere), bundle, { pluginId: PLUGIN_ID, pluginVersion: '1.0.0' });
+    expect(restore.contactPoints[0].secrets).toEqual([{ key: 'url', label: 'Discord webhook URL', state: 'missing' }]);
   });
 });
 
