@@ -7,7 +7,7 @@
  * Prometheus) and the integration test (the stack's Prometheus, compared with its own ALERTS)
  * run the same code. No PromQL parser: the expression is sent as written.
  */
-import type { Labels } from './diagnose';
+import type { Labels, RuleUnderCheck } from './diagnose';
 
 export interface BacktestRule {
   name: string;
@@ -99,6 +99,26 @@ export interface BacktestOptions {
    */
   evaluatedAt?: number;
   signal?: AbortSignal;
+}
+
+/**
+ * The rule doctor's view of a loaded rule as a backtest: alerting rules with a known evaluation
+ * interval (the Prometheus rules API gives `for` and, from 2.42, `keep_firing_for`); otherwise why not.
+ */
+export function backtestRuleOf(rule: RuleUnderCheck): BacktestRule | string {
+  if (rule.type !== 'alerting') {
+    return 'a recording rule does not fire';
+  }
+  if (rule.intervalSeconds === undefined) {
+    return 'its group reports no evaluation interval';
+  }
+  return {
+    name: rule.name,
+    expr: rule.query,
+    forSeconds: rule.forSeconds ?? 0,
+    keepFiringForSeconds: rule.keepFiringForSeconds ?? 0,
+    intervalSeconds: rule.intervalSeconds,
+  };
 }
 
 /** Prometheus' range-query limit: web/api/v1/api.go queryRange, "exceeded maximum resolution of 11,000 points per timeseries". */
@@ -289,6 +309,8 @@ function stopIfAborted(signal: AbortSignal | undefined): void {
 }
 
 export interface BacktestProgress {
+  /** Position of the rule in the list given. */
+  index: number;
   done: number;
   total: number;
   rule: string;
@@ -308,16 +330,17 @@ export async function backtestRules(
   onProgress: (progress: BacktestProgress) => void
 ): Promise<void> {
   let done = 0;
-  for (const rule of rules) {
+  for (const [index, rule] of rules.entries()) {
     stopIfAborted(options.signal);
     try {
       const result = await backtest(rule, api, options);
-      onProgress({ done: ++done, total: rules.length, rule: rule.name, result });
+      onProgress({ index, done: ++done, total: rules.length, rule: rule.name, result });
     } catch (error) {
       if (options.signal?.aborted) {
         throw options.signal.reason;
       }
       onProgress({
+        index,
         done: ++done,
         total: rules.length,
         rule: rule.name,

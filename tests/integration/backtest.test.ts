@@ -4,7 +4,8 @@
 // interval.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { backtest, type BacktestRule, type RangeQueryApi } from '../../src/rule-doctor/backtest';
+import { backtest, backtestRuleOf, type RangeQueryApi } from '../../src/rule-doctor/backtest';
+import { rulesFromPrometheusApi } from '../../src/rule-doctor/diagnose';
 import { eventually, runStackScript } from './harness';
 import { createPrometheusClient, prometheusUrl, readStackEnv } from './prometheus';
 
@@ -20,21 +21,15 @@ const api: RangeQueryApi = {
 const ALERT = 'FsmBacktestGroundTruth';
 const GROUP = 'fsm-backtest-ground-truth';
 const INTERVAL = 5;
-const RULE: BacktestRule = {
-  name: ALERT,
-  expr: 'up{job="haproxy_exporter"} == 0',
-  forSeconds: 15,
-  keepFiringForSeconds: 10,
-  intervalSeconds: INTERVAL,
-};
+const FOR = 15;
 const RULE_FILE = `groups:
   - name: ${GROUP}
     interval: ${INTERVAL}s
     rules:
       - alert: ${ALERT}
-        expr: ${RULE.expr}
-        for: ${RULE.forSeconds}s
-        keep_firing_for: ${RULE.keepFiringForSeconds}s
+        expr: up{job="haproxy_exporter"} == 0
+        for: ${FOR}s
+        keep_firing_for: 10s
 `;
 
 interface LoadedRule {
@@ -106,11 +101,12 @@ describe('the backtest against Prometheus’ own evaluation of the same rule', (
 
     try {
       await runStackScript('stop-one.sh', ['haproxy_exporter']);
-      // Firing for a while (four evaluations) before the exporter comes back.
+      // Firing for a while (four evaluations) before the exporter comes back; counted from the window's start
+      // only, so an earlier run's alert cannot satisfy it.
       await eventually(
         `${ALERT} firing in ALERTS for four evaluations`,
-        () => prometheus.instantQuery(`count_over_time(ALERTS{alertname="${ALERT}",alertstate="firing"}[1m])`),
-        (r) => Number(r[0]?.value[1] ?? 0) >= 4,
+        () => firingFromAlerts(windowStart, Date.now() / 1000),
+        (runs) => runs.length === 1 && runs[0].lastFiring - runs[0].from >= 3 * INTERVAL,
         { timeoutMs: 90_000 }
       );
     } finally {
@@ -135,10 +131,17 @@ describe('the backtest against Prometheus’ own evaluation of the same rule', (
       .query(`max_over_time(ALERTS_FOR_STATE{alertname="${ALERT}"}[${windowEnd - windowStart}s])`, windowEnd)
       .then((d) => Number((d.result as Array<{ value: [number, string] }>)[0]?.value[1]));
 
-    const evaluatedAt = Date.parse((await ourRule())!.lastEvaluation) / 1000;
+    // The rule as the rule doctor reads it from the rules API: for and keep_firing_for included.
+    const doctorRule = rulesFromPrometheusApi(await prometheus.api('/rules')).find((r) => r.name === ALERT)!;
+    const rule = backtestRuleOf(doctorRule);
+    expect(rule).toMatchObject({ forSeconds: FOR, keepFiringForSeconds: 10, intervalSeconds: INTERVAL });
+    if (typeof rule === 'string') {
+      return;
+    }
+    const evaluatedAt = Date.parse(doctorRule.lastEvaluation!) / 1000;
     const window = { now: windowEnd, windowSeconds: windowEnd - windowStart };
     for (const options of [window, { ...window, evaluatedAt }]) {
-      const result = await backtest(RULE, api, options);
+      const result = await backtest(rule, api, options);
       expect(result.step).toBe(INTERVAL);
       expect(result).toMatchObject({ fires: 1, seriesFiring: 1, truncated: false });
       const [series] = result.bySeries;
@@ -148,7 +151,7 @@ describe('the backtest against Prometheus’ own evaluation of the same rule', (
       // Prometheus' own: first firing evaluation, and the first evaluation after the last firing one (resolved).
       expect(Math.abs(interval.from - truth[0].from)).toBeLessThanOrEqual(INTERVAL);
       expect(Math.abs(interval.to - (truth[0].lastFiring + INTERVAL))).toBeLessThanOrEqual(INTERVAL);
-      expect(Math.abs(interval.from - RULE.forSeconds - activeAt)).toBeLessThanOrEqual(INTERVAL);
+      expect(Math.abs(interval.from - FOR - activeAt)).toBeLessThanOrEqual(INTERVAL);
     }
   });
 });
