@@ -10,6 +10,7 @@ import {
 } from '../../rule-doctor/backtest';
 import { grafanaBacktestRule, grafanaRangeApi, grafanaRuleDatasource } from '../../rule-doctor/grafana-backtest';
 import { fetchErrorMessage } from '../../utils/fetchError';
+import type { RuleNote } from '../../components/PlanView/PlanView';
 
 /*
  * Setup's backtest: for each rule the plan would create or change, what it would have done over
@@ -18,10 +19,7 @@ import { fetchErrorMessage } from '../../utils/fetchError';
  * Apply. Results are kept per condition, so a re-plan (an overwrite ticked) does not ask again.
  */
 
-export interface RuleBacktestView {
-  status: 'queued' | 'done' | 'error' | 'not-backtested';
-  text: string;
-}
+export type RuleBacktestView = RuleNote;
 
 export interface PlanBacktest {
   status: 'idle' | 'running' | 'done' | 'cancelled';
