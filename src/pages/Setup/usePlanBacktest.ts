@@ -8,7 +8,8 @@ import {
   type BacktestRule,
   type RangeQueryApi,
 } from '../../rule-doctor/backtest';
-import { grafanaBacktestRule, grafanaRangeApi, grafanaRuleDatasource } from '../../rule-doctor/grafana-backtest';
+import { grafanaRangeApi } from '../../rule-doctor/grafana-backtest';
+import { grafanaBacktestRule, grafanaRuleDatasource } from '../../rule-doctor/grafana-condition';
 import { fetchErrorMessage } from '../../utils/fetchError';
 import type { RuleNote } from '../../components/PlanView/PlanView';
 
