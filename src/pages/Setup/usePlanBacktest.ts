@@ -61,15 +61,21 @@ export function usePlanBacktest(
   apiFor: (datasourceUid: string) => RangeQueryApi = grafanaRangeApi
 ): PlanBacktest {
   const candidates = useMemo(() => (plan ? backtestCandidates(plan) : []), [plan]);
-  const cache = useRef(new Map<string, RuleBacktestView>());
+  // Results by condition (datasource, expression, for, interval): a re-plan keeps what was learnt.
+  // The state renders; the ref is what start() reads, so an answer that lands just before a resume
+  // is never asked for again.
+  const [results, setResults] = useState<ReadonlyMap<string, RuleBacktestView>>(() => new Map());
+  const known = useRef(new Map<string, RuleBacktestView>());
+  const record = useCallback((entries: Array<[string, RuleBacktestView]>) => {
+    entries.forEach(([key, view]) => known.current.set(key, view));
+    setResults(new Map(known.current));
+  }, []);
   const controller = useRef<AbortController>();
   const [run, setRun] = useState<{ status: PlanBacktest['status']; done: number; total: number }>({
     status: 'idle',
     done: 0,
     total: 0,
   });
-  // Bumped whenever the cache gains a result, so the rows re-render.
-  const [, setVersion] = useState(0);
 
   useEffect(() => () => controller.current?.abort(new Error('Setup left the plan.')), []);
 
@@ -83,20 +89,22 @@ export function usePlanBacktest(
     controller.current?.abort(new Error('A new backtest started.'));
     const abort = new AbortController();
     controller.current = abort;
-    const todo = candidates.filter((c) => !cache.current.has(c.key));
-    let done = 0;
-    for (const c of todo.filter((t) => typeof t.rule === 'string' || !t.datasourceUid)) {
-      cache.current.set(c.key, {
-        status: 'not-backtested',
-        text: `Not backtested: ${typeof c.rule === 'string' ? c.rule : 'it names no datasource'}.`,
-      });
-      done++;
-    }
+    const todo = candidates.filter((c) => !known.current.has(c.key));
+    const unfit = todo.filter((t) => typeof t.rule === 'string' || !t.datasourceUid);
+    record(
+      unfit.map((c) => [
+        c.key,
+        {
+          status: 'not-backtested',
+          text: `Not backtested: ${typeof c.rule === 'string' ? c.rule : 'it names no datasource'}.`,
+        },
+      ])
+    );
+    let done = unfit.length;
     const runnable = todo.filter((t): t is Candidate & { rule: BacktestRule; datasourceUid: string } =>
       typeof t.rule !== 'string' && t.datasourceUid !== undefined
     );
     setRun({ status: 'running', done, total: todo.length });
-    setVersion((v) => v + 1);
     const byDatasource = new Map<string, typeof runnable>();
     runnable.forEach((c) => byDatasource.set(c.datasourceUid, [...(byDatasource.get(c.datasourceUid) ?? []), c]));
     (async () => {
@@ -107,16 +115,17 @@ export function usePlanBacktest(
           { signal: abort.signal },
           (p) => {
             const c = group[p.index];
-            cache.current.set(
-              c.key,
-              p.result
-                ? { status: 'done', text: describe(p.result, c.rule) }
-                : { status: 'error', text: `Backtest failed: ${fetchErrorMessage(p.error)}` }
-            );
+            record([
+              [
+                c.key,
+                p.result
+                  ? { status: 'done', text: describe(p.result, c.rule) }
+                  : { status: 'error', text: `Backtest failed: ${fetchErrorMessage(p.error)}` },
+              ],
+            ]);
             done++;
             if (controller.current === abort) {
               setRun((r) => ({ ...r, done }));
-              setVersion((v) => v + 1);
             }
           }
         );
@@ -127,13 +136,13 @@ export function usePlanBacktest(
     })().catch(() => {
       // Aborted: cancel() or a new start already said so.
     });
-  }, [candidates, apiFor]);
+  }, [candidates, apiFor, record]);
 
   const rules: Record<string, RuleBacktestView> = {};
   for (const c of candidates) {
-    rules[c.uid] = cache.current.get(c.key) ?? { status: 'queued', text: '' };
+    rules[c.uid] = results.get(c.key) ?? { status: 'queued', text: '' };
   }
-  const untested = candidates.some((c) => !cache.current.has(c.key));
+  const untested = candidates.some((c) => !results.has(c.key));
   const status = run.status === 'done' && untested ? 'idle' : run.status;
   return { ...run, status, rules, start, cancel };
 }
