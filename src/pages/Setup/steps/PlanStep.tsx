@@ -142,9 +142,11 @@ function BacktestBar({ backtest }: { backtest: PlanBacktest }) {
           </>
         ) : (
           <>
-            <Button size="sm" variant="secondary" icon="history" onClick={backtest.start}>
-              {status === 'cancelled' ? 'Resume the backtest' : `Backtest the ${count} rules to write`}
-            </Button>
+            {status !== 'done' && (
+              <Button size="sm" variant="secondary" icon="history" onClick={backtest.start}>
+                {status === 'cancelled' ? 'Resume the backtest' : `Backtest the ${count} rules to write`}
+              </Button>
+            )}
             <Text color="secondary" data-testid="setup-backtest-progress">
               {status === 'done'
                 ? `Backtested over the last 7 days: ${total} rule${total === 1 ? '' : 's'}.`
