@@ -20,7 +20,7 @@ import { nodeExporter } from '../../src/catalog/exporters/node';
 import type { AlertRulePayload } from '../../src/grafana-api/types';
 import { backtest, type BacktestRule, type RangeQueryApi } from '../../src/rule-doctor/backtest';
 import { grafanaBacktestRule } from '../../src/rule-doctor/grafana-condition';
-import { backfillFleet, cleanUp, startPrometheus, stopPrometheus, tempDirs } from './fleet/prometheus';
+import { backfillFleet, runBench, startPrometheus, stopPrometheus, tempDirs } from './fleet/prometheus';
 import { BLOCK_SECONDS, buildFleet, parseSnapshot } from './fleet/synthetic-fleet';
 
 const SNAPSHOT = '/work/shared/fixtures/exporters/node-1.5-snapshot.prom';
@@ -108,13 +108,4 @@ async function main() {
   }
 }
 
-process.on('SIGINT', () => {
-  cleanUp();
-  process.exit(130);
-});
-main()
-  .catch((error) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
-  })
-  .finally(cleanUp);
+runBench('backtest', main);

@@ -22,7 +22,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { generateDashboards, type GeneratedDashboard } from '../../src/generate/dashboards';
-import { backfillFleet, cleanUp, startPrometheus, stopPrometheus, tempDirs } from './fleet/prometheus';
+import { backfillFleet, runBench, startPrometheus, stopPrometheus, tempDirs } from './fleet/prometheus';
 import { BLOCK_SECONDS, buildFleet, hostInstance, parseSnapshot } from './fleet/synthetic-fleet';
 
 const SNAPSHOT = '/work/shared/fixtures/exporters/node-1.5-snapshot.prom';
@@ -533,14 +533,4 @@ function mkdir(path: string): string {
   return path;
 }
 
-process.on('SIGINT', () => {
-  cleanUp();
-  process.exit(130);
-});
-main()
-  .then(() => cleanUp())
-  .catch((err) => {
-    process.stderr.write(`query-cost bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    cleanUp();
-    process.exit(1);
-  });
+runBench('query-cost', main);

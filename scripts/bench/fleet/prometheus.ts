@@ -116,3 +116,18 @@ export async function backfillFleet(fleet: Fleet, start: number, end: number, in
   await pending;
   return samples;
 }
+
+/** Runs a bench's main: cleans up on exit and on Ctrl-C, and exits 1 with `<name> bench failed: …` on an error. */
+export function runBench(name: string, main: () => Promise<void>): void {
+  process.on('SIGINT', () => {
+    cleanUp();
+    process.exit(130);
+  });
+  main()
+    .then(() => cleanUp())
+    .catch((err) => {
+      process.stderr.write(`${name} bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      cleanUp();
+      process.exit(1);
+    });
+}
