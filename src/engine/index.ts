@@ -6,6 +6,7 @@ export {
   plan,
   planFrom,
   payloadOf,
+  rulesToWrite,
   writeSteps,
   isPlan,
   type Plan,

@@ -51,6 +51,9 @@ export interface RuleUnderCheck {
   evaluationSeconds?: number;
   /** The group's evaluation interval, in seconds. */
   intervalSeconds?: number;
+  /** An alerting rule's `for` and `keep_firing_for`, in seconds, where the source reports them (for the backtest). */
+  forSeconds?: number;
+  keepFiringForSeconds?: number;
 }
 
 export type Finding =
@@ -342,6 +345,8 @@ interface PrometheusRule {
   lastError?: string;
   lastEvaluation?: string;
   evaluationTime?: number;
+  duration?: number;
+  keepFiringFor?: number;
 }
 
 interface PrometheusRuleGroup {
@@ -354,7 +359,8 @@ interface PrometheusRuleGroup {
 /**
  * The rules of a `/api/v1/rules` answer's data (Prometheus, and the Prometheus-compatible rulers
  * that copy its shape: web/api/v1/api.go `RuleGroup`/`AlertingRule`/`RecordingRule` — `interval` in
- * seconds, `evaluationTime` in seconds, `health` ok|err|unknown).
+ * seconds, `evaluationTime` in seconds, `health` ok|err|unknown; `duration` is `for` in seconds, and
+ * `keepFiringFor` in seconds exists from 2.42).
  */
 export function rulesFromPrometheusApi(
   data: { groups?: PrometheusRuleGroup[] },
@@ -374,6 +380,8 @@ export function rulesFromPrometheusApi(
         ...(rule.lastEvaluation ? { lastEvaluation: rule.lastEvaluation } : {}),
         ...(typeof rule.evaluationTime === 'number' ? { evaluationSeconds: rule.evaluationTime } : {}),
         ...(typeof group.interval === 'number' ? { intervalSeconds: group.interval } : {}),
+        ...(typeof rule.duration === 'number' ? { forSeconds: rule.duration } : {}),
+        ...(typeof rule.keepFiringFor === 'number' ? { keepFiringForSeconds: rule.keepFiringFor } : {}),
       }))
   );
 }
