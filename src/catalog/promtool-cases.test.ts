@@ -152,7 +152,7 @@ describe('underivedSeries', () => {
       deep: {
         family: 'widget 1.x',
         ...pair('widget_queue_depth{job="w",instance="w:1",cluster="eu",queue="anything"}'),
-        otherFamilies: [{ family: 'widget 2.x', ...pair('widget_queue_items{job="w",queue="b",state="waiting"}') }],
+        otherFamilies: [{ family: 'widget 2.x', ...pair('widget_queue_items{job="w",queue="a",state="waiting"}') }],
       },
     };
     expect(underivedSeries(WIDGET, cases, fixtures)).toEqual([]);
