@@ -11,11 +11,10 @@
  * system of that version family).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { readFileSync } from 'node:fs';
 import { allFixtures, type ParsedFixture } from '../tests/support/fixture-families';
 import { alertsOf, firedAlerts, fixturePromtoolTest } from '../tests/support/healthy-fixture';
 
