@@ -13,6 +13,8 @@ const config = async (env: Env): Promise<Configuration> => {
       new CopyWebpackPlugin({
         patterns: [
           { from: '../dashboards', to: 'dashboards' },
+          // The Runbooks page fetches these (public/plugins/<id>/runbooks/<exporter>.md) instead of bundling them.
+          { from: '../docs/runbooks', to: 'runbooks' },
           // create-plugin copies only the root plugin's logos; the nested datasource needs its own.
           { from: 'datasource/img', to: 'datasource/img' },
         ],

@@ -11,6 +11,7 @@ export enum ROUTES {
   Health = 'health',
   Setup = 'setup',
   Backup = 'backup',
+  Runbooks = 'runbooks',
 }
 
 /** RBAC action declared in plugin.json `roles`; Grafana grants it to org Admins by default. */

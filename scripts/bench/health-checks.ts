@@ -86,7 +86,7 @@ function estate(pairCount: number, start: number): Array<{ name: string; fleet: 
     },
     {
       name: 'Grafana',
-      fleet: buildFleet(parseSnapshot(join(FIXTURES, 'grafana.prom')), 1, start, perPair('grafana', 3000)),
+      fleet: buildFleet(parseSnapshot(join(FIXTURES, 'grafana-11.6-12.prom')), 1, start, perPair('grafana', 3000)),
       targets: 1,
     },
   ];

@@ -36,7 +36,7 @@ const SERVE_DIRECTIVE = /^# fsm-stack: serve (\S*)\s*$/m;
 function jobOf(file, name, text) {
   const directive = JOB_DIRECTIVE.exec(text);
   if (!directive) {
-    // jmx-0x and jmx-1x are two versions of one exporter, so they share the job "jmx".
+    // jmx-0.17-0.20 and jmx-1.0-1.6 are two version families of one exporter, so they share the job "jmx".
     return name.split('-')[0];
   }
   if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(directive[1])) {

@@ -22,6 +22,7 @@ RUN=$FSM_STACK_DIR/run
 : "${FSM_HAPROXY_EXPORTER_PORT:=$((19101 + FSM_PORT_OFFSET))}"  # haproxy_exporter 9101
 : "${FSM_BLACKBOX_PORT:=$((19115 + FSM_PORT_OFFSET))}"          # blackbox_exporter 9115
 : "${FSM_POSTGRES_EXPORTER_PORT:=$((19187 + FSM_PORT_OFFSET))}" # postgres_exporter 9187
+: "${FSM_NETDATA_PORT:=$((19199 + FSM_PORT_OFFSET))}"           # netdata 19999
 : "${FSM_FIXTURES_PORT:=$((19300 + FSM_PORT_OFFSET))}"          # fixture server control port; fixtures on 19301, 19302, ...
 : "${FSM_EPMD_PORT:=$((19369 + FSM_PORT_OFFSET))}"              # epmd 4369
 : "${FSM_RABBITMQ_AMQP_PORT:=$((19672 + FSM_PORT_OFFSET))}"     # rabbitmq AMQP 5672
@@ -35,6 +36,17 @@ RUN=$FSM_STACK_DIR/run
 : "${FSM_HAPROXY_PROMEX_PORT:=$((18405 + FSM_PORT_OFFSET))}"    # haproxy built-in exporter (/metrics)
 : "${FSM_HAPROXY_TLS_PORT:=$((18443 + FSM_PORT_OFFSET))}"       # haproxy HTTPS frontend (self-signed), probed so TLS/certificate metrics exist
 : "${FSM_PROM_AUTH_PORT:=$((19095 + FSM_PORT_OFFSET))}"         # Prometheus behind basic auth (second haproxy, prometheus-auth.cfg)
+# The multi-Prometheus topology (FSM_STACK_TOPOLOGY=1, the default): edges dc1-a/dc1-b (HA pair) and dc2, the
+# global store they remote-write to, the federating server pulling their /federate, and the long-term-store
+# stand-ins (store-proxy.mjs in front of the global store: Mimir, Thanos Query, VictoriaMetrics API shapes).
+: "${FSM_PROM_DC1_A_PORT:=$((19191 + FSM_PORT_OFFSET))}"
+: "${FSM_PROM_DC1_B_PORT:=$((19192 + FSM_PORT_OFFSET))}"
+: "${FSM_PROM_DC2_PORT:=$((19193 + FSM_PORT_OFFSET))}"
+: "${FSM_PROM_GLOBAL_PORT:=$((19194 + FSM_PORT_OFFSET))}"
+: "${FSM_PROM_FEDERATE_PORT:=$((19195 + FSM_PORT_OFFSET))}"
+: "${FSM_STORE_MIMIR_PORT:=$((19196 + FSM_PORT_OFFSET))}"      # store-proxy.mjs as Mimir (/prometheus prefix, X-Scope-OrgID)
+: "${FSM_STORE_THANOS_PORT:=$((19197 + FSM_PORT_OFFSET))}"     # store-proxy.mjs as Thanos Query
+: "${FSM_STORE_VM_PORT:=$((19198 + FSM_PORT_OFFSET))}"         # store-proxy.mjs as VictoriaMetrics single-node
 # Test credentials of that basic-auth front: not secret, but tests check they never reach the browser side.
 : "${FSM_PROM_AUTH_USER:=fsm-inventory}"
 : "${FSM_PROM_AUTH_PASSWORD:=fsm-proxy-only-7Qx2}"
@@ -42,7 +54,13 @@ PORT_VARS=(FSM_PROM_PORT FSM_PUSHGATEWAY_PORT FSM_ALERTMANAGER_PORT FSM_NODE_EXP
   FSM_HAPROXY_EXPORTER_PORT FSM_BLACKBOX_PORT FSM_POSTGRES_EXPORTER_PORT FSM_FIXTURES_PORT FSM_EPMD_PORT
   FSM_RABBITMQ_AMQP_PORT FSM_RABBITMQ_DIST_PORT FSM_RABBITMQ_PROM_PORT FSM_POSTGRES_PORT FSM_DNS_PORT
   FSM_NTP_PORT FSM_HAPROXY_FRONTEND_PORT FSM_HAPROXY_STATS_PORT FSM_HAPROXY_PROMEX_PORT FSM_PROM_AUTH_PORT
-  FSM_ALERTMANAGER_CLUSTER_PORT FSM_HAPROXY_TLS_PORT)
+  FSM_ALERTMANAGER_CLUSTER_PORT FSM_HAPROXY_TLS_PORT FSM_PROM_DC1_A_PORT FSM_PROM_DC1_B_PORT FSM_PROM_DC2_PORT
+  FSM_PROM_GLOBAL_PORT FSM_PROM_FEDERATE_PORT FSM_STORE_MIMIR_PORT FSM_STORE_THANOS_PORT FSM_STORE_VM_PORT FSM_NETDATA_PORT)
+# The topology's edge servers: component name, port variable, external labels.
+EDGES=("prometheus_dc1_a FSM_PROM_DC1_A_PORT {cluster: dc1, replica: a}"
+  "prometheus_dc1_b FSM_PROM_DC1_B_PORT {cluster: dc1, replica: b}"
+  "prometheus_dc2 FSM_PROM_DC2_PORT {cluster: dc2}")
+: "${FSM_STACK_TOPOLOGY:=1}"
 
 IS_ROOT=0; [ "$(id -u)" = 0 ] && IS_ROOT=1
 

@@ -28,7 +28,7 @@ RULES_DIR=${FSM_PROM_RULES_DIR:-$DEFAULT_RULES_DIR}
 # ------------------------------------------------------------------------------------------------ packages --
 PACKAGES=(prometheus prometheus-node-exporter prometheus-blackbox-exporter prometheus-pushgateway
   prometheus-alertmanager prometheus-postgres-exporter postgresql prometheus-haproxy-exporter haproxy
-  rabbitmq-server dnsmasq-base curl jq gettext-base openssl nodejs)
+  rabbitmq-server dnsmasq-base netdata curl jq gettext-base openssl nodejs)
 [ "$WITH_CHRONY" = 1 ] && PACKAGES+=(chrony)
 
 install_missing_packages() {
@@ -66,14 +66,21 @@ install_missing_packages() {
 render() { # render TEMPLATE OUT: substitutes only our own variables, so '$' in configs (regexps) survives
   local vars
   # shellcheck disable=SC2016 # the literal ${NAME} list tells envsubst which variables it may replace
-  vars=$(printf '${%s} ' "${PORT_VARS[@]}" FSM_STACK_DIR FSM_PROM_AUTH_USER FSM_PROM_AUTH_PASSWORD)
+  vars=$(printf '${%s} ' "${PORT_VARS[@]}" FSM_STACK_DIR FSM_PROM_AUTH_USER FSM_PROM_AUTH_PASSWORD FSM_NETDATA_USER)
   envsubst "$vars" <"$STACK_SCRIPTS/templates/$1" >"$2"
 }
 
 write_configs() {
-  export FSM_STACK_DIR "${PORT_VARS[@]}" FSM_PROM_AUTH_USER FSM_PROM_AUTH_PASSWORD
+  FSM_NETDATA_USER=$(service_user netdata)
+  export FSM_STACK_DIR "${PORT_VARS[@]}" FSM_PROM_AUTH_USER FSM_PROM_AUTH_PASSWORD FSM_NETDATA_USER
   local t
-  for t in blackbox.yml alertmanager.yml haproxy.cfg prometheus-auth.cfg rabbitmq.conf chrony.conf; do render "$t" "$CONF/$t"; done
+  for t in blackbox.yml alertmanager.yml haproxy.cfg prometheus-auth.cfg rabbitmq.conf chrony.conf netdata.conf; do
+    render "$t" "$CONF/$t"
+  done
+  # Netdata reads its user config directory (python.d, go.d, …) from here; the empty file there is Netdata's own
+  # opt-out from anonymous statistics (daemon/analytics.c), on top of DO_NOT_TRACK=1 in its environment.
+  mkdir -p "$CONF/netdata"
+  : >"$CONF/netdata/.opt-out-from-anonymous-statistics"
   echo '[rabbitmq_prometheus].' >"$CONF/rabbitmq-enabled-plugins"
   : >"$CONF/rabbitmq-env.conf" # an empty env file keeps /etc/rabbitmq/rabbitmq-env.conf out
 
@@ -90,7 +97,7 @@ write_configs() {
       printf '  - job_name: %s\n    honor_labels: %s\n    static_configs:\n' "$job" "$honor" >>"$prom"
       previous_job=$job
     fi
-    # one job per exporter: fixtures of one exporter (jmx-0x, jmx-1x, or files sharing a "# fsm-stack: job") are
+    # one job per exporter: fixtures of one exporter (jmx-0.17-0.20 and jmx-1.0-1.6, or files sharing a "# fsm-stack: job") are
     # grouped by the stable sort on the job column and share it
     printf '      - {targets: ["127.0.0.1:%s"], labels: {fixture: "%s"}}\n' "$port" "$name" >>"$prom"
   done < <(sort -s -k2,2 <<<"$listing")
@@ -100,11 +107,41 @@ write_configs() {
     die "FSM_PROM_RULES_DIR=$FSM_PROM_RULES_DIR is not a directory"
   fi
 
+  [ "$FSM_STACK_TOPOLOGY" = 1 ] && write_topology_configs
+
   # Checked as the user Prometheus runs as, so an unreadable rules directory is caught here, not as a dead daemon.
-  if ! run_as "$(service_user prometheus)" promtool check config "$prom" >"$LOGS/promtool.log" 2>&1; then
-    cat "$LOGS/promtool.log" >&2
-    die "Prometheus config or rule files are invalid (rules from $RULES_DIR); fix them and run start.sh again"
-  fi
+  local config
+  for config in "$prom" $([ "$FSM_STACK_TOPOLOGY" = 1 ] && topology_configs); do
+    if ! run_as "$(service_user prometheus)" promtool check config "$config" >"$LOGS/promtool.log" 2>&1; then
+      cat "$LOGS/promtool.log" >&2
+      die "Prometheus config $config or its rule files are invalid (rules from $RULES_DIR); fix them and run start.sh again"
+    fi
+  done
+}
+
+# The multi-Prometheus topology: each edge scrapes what the stack's Prometheus scrapes (its scrape_configs, with
+# job "prometheus" pointed at the edge itself) and remote-writes it to the global store; the global store and the
+# federating server evaluate the rule files.
+topology_configs() {
+  local edge
+  for edge in "${EDGES[@]}"; do echo "$CONF/${edge%% *}.yml"; done
+  echo "$CONF/prometheus_global.yml" "$CONF/prometheus_federate.yml"
+}
+
+write_topology_configs() {
+  local edge name port_var labels scrape_configs
+  scrape_configs=$(sed -n '/^scrape_configs:/,$p' "$CONF/prometheus.yml" | grep -v '^rule_files:')
+  for edge in "${EDGES[@]}"; do
+    read -r name port_var labels <<<"$edge"
+    EDGE_EXTERNAL_LABELS=$labels envsubst '${EDGE_EXTERNAL_LABELS} ${FSM_PROM_GLOBAL_PORT}' \
+      <"$STACK_SCRIPTS/templates/prometheus-edge.yml" >"$CONF/$name.yml"
+    sed '/^  - job_name: prometheus$/{n;s/127\.0\.0\.1:[0-9]*/127.0.0.1:'"${!port_var}"'/}' <<<"$scrape_configs" >>"$CONF/$name.yml"
+  done
+  local store
+  for store in global federate; do
+    render "prometheus-$store.yml" "$CONF/prometheus_$store.yml"
+    [ -d "$RULES_DIR" ] && printf 'rule_files: ["%s/*.yml"]\n' "$RULES_DIR" >>"$CONF/prometheus_$store.yml"
+  done
 }
 
 # A self-signed certificate for HAProxy's HTTPS frontend, made once (valid 10 years, so no certificate alert fires).
@@ -159,17 +196,20 @@ launch() {
 }
 
 start_components() {
-  local u_prom u_pg u_rmq u_hap
+  local u_prom u_pg u_rmq u_hap u_nd
   u_prom=$(service_user prometheus); u_pg=$(service_user postgres)
-  u_rmq=$(service_user rabbitmq); u_hap=$(service_user haproxy)
-  mkdir -p "$DATA"/{prometheus,alertmanager,pushgateway,rabbitmq,chrony,textfile,pg,pgsock}
+  u_rmq=$(service_user rabbitmq); u_hap=$(service_user haproxy); u_nd=$(service_user netdata)
+  mkdir -p "$DATA"/{prometheus,alertmanager,pushgateway,rabbitmq,chrony,textfile,pg,pgsock,netdata/cache,netdata/lib} \
+    "$LOGS/netdata"
   if [ $IS_ROOT = 1 ]; then
+    chown -R "$u_nd:" "$DATA/netdata" "$LOGS/netdata"
     chown "$u_prom:" "$DATA"/{prometheus,alertmanager,pushgateway}
     chown "$u_rmq:" "$DATA/rabbitmq"
     chown "$u_pg:" "$DATA/pg" "$DATA/pgsock"
     chown _chrony: "$DATA/chrony" 2>/dev/null || true
     chmod 755 "$FSM_STACK_DIR" "$CONF" "$DATA"
-    chmod 644 "$CONF"/*
+    find "$CONF" -maxdepth 1 -type f -exec chmod 644 {} +
+    chmod 755 "$CONF/netdata"
   fi
   make_tls_certificate
 
@@ -237,11 +277,18 @@ start_components() {
   launch haproxy_exporter "$u_prom" "$FSM_HAPROXY_EXPORTER_PORT" /usr/bin/prometheus-haproxy-exporter \
     --haproxy.scrape-uri="http://127.0.0.1:$FSM_HAPROXY_STATS_PORT/stats;csv" \
     --web.listen-address=127.0.0.1:"$FSM_HAPROXY_EXPORTER_PORT"
+  # Debian's netdata 1.37 in the foreground (-D), so the PID is the daemon's; its plugins and spawn server are its
+  # children, which stop.sh ends with it. Cloud is compiled out of Debian's package; the registry is off in the config.
+  RUN_HOME=$DATA/netdata/lib launch netdata "$u_nd" "$FSM_NETDATA_PORT" env DO_NOT_TRACK=1 \
+    /usr/sbin/netdata -D -c "$CONF/netdata.conf"
   launch fixtures "$u_prom" "$FSM_FIXTURES_PORT" node "$STACK_SCRIPTS/fixture-server.mjs" \
     --dir "$FIXTURE_DIR" --base-port "$FSM_FIXTURES_PORT"
 
-  PROMETHEUS_WAS_RUNNING=0
-  is_running prometheus && PROMETHEUS_WAS_RUNNING=1
+  local name
+  WAS_RUNNING=""
+  for name in prometheus prometheus_global prometheus_federate prometheus_dc1_a prometheus_dc1_b prometheus_dc2; do
+    is_running "$name" && WAS_RUNNING+=" $name"
+  done
   launch prometheus "$u_prom" "$FSM_PROM_PORT" /usr/bin/prometheus \
     --config.file="$CONF/prometheus.yml" \
     --storage.tsdb.path="$DATA/prometheus" \
@@ -251,23 +298,62 @@ start_components() {
     --storage.remote.flush-deadline=1s
   # (remote_write goes to this same Prometheus, which refuses writes while it shuts down: without a short flush
   # deadline the queue retries for the default minute and stop.sh has to SIGKILL it)
+  [ "$FSM_STACK_TOPOLOGY" = 1 ] && start_topology
+  return 0
+}
+
+# launch_prometheus NAME PORT RETENTION EXTRA_FLAGS...: one Prometheus of the topology, with its own TSDB.
+# Each has another retention, so tests can tell which server's /api/v1/status/flags the plugin read.
+launch_prometheus() {
+  local name=$1 port=$2 retention=$3; shift 3
+  mkdir -p "$DATA/$name"
+  [ $IS_ROOT = 1 ] && chown "$(service_user prometheus):" "$DATA/$name"
+  launch "$name" "$(service_user prometheus)" "$port" /usr/bin/prometheus \
+    --config.file="$CONF/$name.yml" --storage.tsdb.path="$DATA/$name" \
+    --storage.tsdb.retention.time="$retention" --web.listen-address=127.0.0.1:"$port" \
+    --web.enable-lifecycle --storage.remote.flush-deadline=1s "$@"
+}
+
+start_topology() {
+  # the global store first: the edges' remote write retries until it listens, which only delays their first batch
+  launch_prometheus prometheus_global "$FSM_PROM_GLOBAL_PORT" 30d --web.enable-remote-write-receiver
+  launch_prometheus prometheus_dc1_a "$FSM_PROM_DC1_A_PORT" 2d
+  launch_prometheus prometheus_dc1_b "$FSM_PROM_DC1_B_PORT" 2d
+  launch_prometheus prometheus_dc2 "$FSM_PROM_DC2_PORT" 3d
+  launch_prometheus prometheus_federate "$FSM_PROM_FEDERATE_PORT" 10d
+  launch store_proxy "$(service_user prometheus)" "$FSM_STORE_MIMIR_PORT" node "$STACK_SCRIPTS/store-proxy.mjs" \
+    --upstream "http://127.0.0.1:$FSM_PROM_GLOBAL_PORT" --mimir "$FSM_STORE_MIMIR_PORT" \
+    --thanos "$FSM_STORE_THANOS_PORT" --victoriametrics "$FSM_STORE_VM_PORT"
 }
 
 # A reload resets Prometheus' Alertmanager discovery and rule groups for a moment, which tests running at that
-# time would see; so reload only when the config or a rule file really changed since Prometheus last loaded it.
+# time would see; so reload only when the config or a rule file really changed since that server last loaded it.
 config_fingerprint() {
   # shellcheck disable=SC2046 # the glob is meant to expand into the rule files
-  cat "$CONF/prometheus.yml" $([ -d "$RULES_DIR" ] && ls "$RULES_DIR"/*.yml 2>/dev/null) | sha256sum | cut -d' ' -f1
+  cat "$1" $([ -d "$RULES_DIR" ] && ls "$RULES_DIR"/*.yml 2>/dev/null) | sha256sum | cut -d' ' -f1
+}
+
+# reload_if_changed NAME PORT CONFIG: NAME was running before this start.sh (listed in WAS_RUNNING).
+reload_if_changed() {
+  local name=$1 port=$2 now; now=$(config_fingerprint "$3")
+  if [[ " $WAS_RUNNING " == *" $name "* ]] && [ "$now" != "$(cat "$RUN/$name.config-sha256" 2>/dev/null)" ]; then
+    curl -fsS -X POST "http://127.0.0.1:$port/-/reload" >/dev/null ||
+      die "$name refused the new config (see $LOGS/$name.log)"
+    log "$name: config or rules changed, reloaded"
+  fi
+  echo "$now" >"$RUN/$name.config-sha256"
 }
 
 reload_prometheus_if_changed() {
-  local now; now=$(config_fingerprint)
-  if [ "$PROMETHEUS_WAS_RUNNING" = 1 ] && [ "$now" != "$(cat "$RUN/prometheus.config-sha256" 2>/dev/null)" ]; then
-    curl -fsS -X POST "http://127.0.0.1:$FSM_PROM_PORT/-/reload" >/dev/null ||
-      die "Prometheus refused the new config (see $LOGS/prometheus.log)"
-    log "prometheus: config or rules changed, reloaded"
-  fi
-  echo "$now" >"$RUN/prometheus.config-sha256"
+  reload_if_changed prometheus "$FSM_PROM_PORT" "$CONF/prometheus.yml"
+  [ "$FSM_STACK_TOPOLOGY" = 1 ] || return 0
+  local edge name port_var
+  for edge in "${EDGES[@]}"; do
+    read -r name port_var _ <<<"$edge"
+    reload_if_changed "$name" "${!port_var}" "$CONF/$name.yml"
+  done
+  reload_if_changed prometheus_global "$FSM_PROM_GLOBAL_PORT" "$CONF/prometheus_global.yml"
+  reload_if_changed prometheus_federate "$FSM_PROM_FEDERATE_PORT" "$CONF/prometheus_federate.yml"
 }
 
 # ------------------------------------------------------------------------------------------------- waiting --
@@ -278,6 +364,12 @@ tcp_bound() { ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
 is_ready() {
   case $1 in
     prometheus) http_ok "http://127.0.0.1:$FSM_PROM_PORT/-/ready" ;;
+    prometheus_dc1_a) http_ok "http://127.0.0.1:$FSM_PROM_DC1_A_PORT/-/ready" ;;
+    prometheus_dc1_b) http_ok "http://127.0.0.1:$FSM_PROM_DC1_B_PORT/-/ready" ;;
+    prometheus_dc2) http_ok "http://127.0.0.1:$FSM_PROM_DC2_PORT/-/ready" ;;
+    prometheus_global) http_ok "http://127.0.0.1:$FSM_PROM_GLOBAL_PORT/-/ready" ;;
+    prometheus_federate) http_ok "http://127.0.0.1:$FSM_PROM_FEDERATE_PORT/-/ready" ;;
+    store_proxy) http_ok "http://127.0.0.1:$FSM_STORE_VM_PORT/health" ;;
     node_exporter) http_ok "http://127.0.0.1:$FSM_NODE_EXPORTER_PORT/metrics" ;;
     blackbox_exporter) http_ok "http://127.0.0.1:$FSM_BLACKBOX_PORT/metrics" ;;
     pushgateway) http_ok "http://127.0.0.1:$FSM_PUSHGATEWAY_PORT/-/ready" ;;
@@ -289,6 +381,9 @@ is_ready() {
     prometheus_auth) http_ok "http://$FSM_PROM_AUTH_USER:$FSM_PROM_AUTH_PASSWORD@127.0.0.1:$FSM_PROM_AUTH_PORT/-/ready" ;;
     rabbitmq) http_ok "http://127.0.0.1:$FSM_RABBITMQ_PROM_PORT/metrics" ;;
     fixtures) http_ok "http://127.0.0.1:$FSM_FIXTURES_PORT/-/healthy" ;;
+    # the API answers before the first collection; ready once the CPU chart the pack keys on is exported
+    netdata) curl -fsS --max-time 5 "http://127.0.0.1:$FSM_NETDATA_PORT/api/v1/allmetrics?format=prometheus&filter=system.cpu" 2>/dev/null |
+      grep -q '^netdata_system_cpu_percentage_average' ;;
     epmd) tcp_bound "$FSM_EPMD_PORT" ;;
     dnsmasq) udp_bound "$FSM_DNS_PORT" ;;
     chronyd) udp_bound "$FSM_NTP_PORT" ;;
@@ -361,6 +456,26 @@ wait_for_targets() {
   done
 }
 
+# The topology is up when the global store and the federating server both hold every target of each edge as up:
+# one count per edge (cluster/replica), each equal to what the stack's own Prometheus scrapes.
+wait_for_topology() {
+  local deadline store url counts complete
+  deadline=$(($(date +%s) + TIMEOUT))
+  complete="dc1/a=$TARGET_COUNT dc1/b=$TARGET_COUNT dc2/-=$TARGET_COUNT "
+  for store in global federate; do
+    [ "$store" = global ] && url=http://127.0.0.1:$FSM_PROM_GLOBAL_PORT || url=http://127.0.0.1:$FSM_PROM_FEDERATE_PORT
+    while :; do
+      counts=$(curl -fsS "$url/api/v1/query" --data-urlencode 'query=count by (cluster, replica) (up{cluster!=""} == 1)' 2>/dev/null |
+        jq -r '.data.result[] | "\(.metric.cluster)/\(.metric.replica // "-")=\(.value[1])"' 2>/dev/null | sort | tr '\n' ' ' || true)
+      [ "$counts" = "$complete" ] && break
+      if [ "$(date +%s)" -ge "$deadline" ]; then
+        die "the $store Prometheus ($url) holds up targets per edge: ${counts:-none}; expected $complete(logs: $LOGS/prometheus_*.log)"
+      fi
+      sleep 0.5
+    done
+  done
+}
+
 write_env_file() {
   cat >"$FSM_STACK_DIR/stack.env" <<EOF
 # Written by scripts/stack/start.sh; read by tests/integration (or: set -a; . $FSM_STACK_DIR/stack.env; set +a)
@@ -378,9 +493,21 @@ FSM_HAPROXY_PROMEX_URL=http://127.0.0.1:$FSM_HAPROXY_PROMEX_PORT
 FSM_HAPROXY_EXPORTER_URL=http://127.0.0.1:$FSM_HAPROXY_EXPORTER_PORT
 FSM_RABBITMQ_PROM_URL=http://127.0.0.1:$FSM_RABBITMQ_PROM_PORT
 FSM_FIXTURES_URL=http://127.0.0.1:$FSM_FIXTURES_PORT
+FSM_NETDATA_URL=http://127.0.0.1:$FSM_NETDATA_PORT
 FSM_POSTGRES_ADDR=127.0.0.1:$FSM_POSTGRES_PORT
 FSM_RABBITMQ_AMQP_ADDR=127.0.0.1:$FSM_RABBITMQ_AMQP_PORT
 FSM_PROM_RULES_DIR=$([ -d "$RULES_DIR" ] && echo "$RULES_DIR")
+EOF
+  [ "$FSM_STACK_TOPOLOGY" = 1 ] || return 0
+  cat >>"$FSM_STACK_DIR/stack.env" <<EOF
+FSM_PROM_DC1_A_URL=http://127.0.0.1:$FSM_PROM_DC1_A_PORT
+FSM_PROM_DC1_B_URL=http://127.0.0.1:$FSM_PROM_DC1_B_PORT
+FSM_PROM_DC2_URL=http://127.0.0.1:$FSM_PROM_DC2_PORT
+FSM_PROM_GLOBAL_URL=http://127.0.0.1:$FSM_PROM_GLOBAL_PORT
+FSM_PROM_FEDERATE_URL=http://127.0.0.1:$FSM_PROM_FEDERATE_PORT
+FSM_STORE_MIMIR_URL=http://127.0.0.1:$FSM_STORE_MIMIR_PORT/prometheus
+FSM_STORE_THANOS_URL=http://127.0.0.1:$FSM_STORE_THANOS_PORT
+FSM_STORE_VM_URL=http://127.0.0.1:$FSM_STORE_VM_PORT
 EOF
 }
 
@@ -402,8 +529,10 @@ main() {
   STARTED=()
   start_components
   local components=(epmd rabbitmq postgres dnsmasq haproxy prometheus_auth node_exporter blackbox_exporter pushgateway
-    alertmanager postgres_exporter haproxy_exporter fixtures prometheus)
+    alertmanager postgres_exporter haproxy_exporter netdata fixtures prometheus)
   [ "$WITH_CHRONY" = 1 ] && components+=(chronyd)
+  [ "$FSM_STACK_TOPOLOGY" = 1 ] && components+=(prometheus_global prometheus_dc1_a prometheus_dc1_b prometheus_dc2
+    prometheus_federate store_proxy)
   wait_for_components "${components[@]}"
   reload_prometheus_if_changed
   # Fixtures stopped through the control port (a test simulating a dead exporter) come back on every run.
@@ -413,9 +542,14 @@ main() {
   done
   seed_pushgateway
   wait_for_targets
+  local topology=""
+  if [ "$FSM_STACK_TOPOLOGY" = 1 ]; then
+    wait_for_topology
+    topology=" (and in the global and federating Prometheus, per edge dc1-a, dc1-b, dc2)"
+  fi
   write_env_file
   local started="started ${#STARTED[@]} of ${#components[@]} components${STARTED[*]:+ (${STARTED[*]})}"
-  log "stack up in $(elapsed): $TARGET_COUNT targets up; $started; Prometheus http://127.0.0.1:$FSM_PROM_PORT;" \
+  log "stack up in $(elapsed): $TARGET_COUNT targets up$topology; $started; Prometheus http://127.0.0.1:$FSM_PROM_PORT;" \
     "env in $FSM_STACK_DIR/stack.env"
 }
 main "$@"

@@ -18,7 +18,8 @@ function thresholdModel(rule: { data: Array<{ model: unknown }> }): GrafanaThres
 }
 
 describe('Grafana rule group for the node pack', () => {
-  const group = grafanaRuleGroup(nodeExporter, { datasourceUid });
+  // replicaLabels: [] keeps the expressions in their single-server form (the HA form: prometheus-rules' promtool cases)
+  const group = grafanaRuleGroup(nodeExporter, { datasourceUid, replicaLabels: [] });
 
   it('is one group in the fsm-alerts folder, evaluated every minute, holding all 15 rules', () => {
     expect(group.title).toBe('fsm-node');
@@ -186,6 +187,6 @@ describe('query windows', () => {
   it('leaves a filterless query as written', () => {
     const widget = fixtureExporter([{ filters: undefined }]);
 
-    expect(grafanaQueryExpr(widget.alerts[0])).toBe('widget_queue_depth unless widget_maintenance == 1');
+    expect(grafanaQueryExpr(widget.alerts[0], undefined, [])).toBe('widget_queue_depth unless widget_maintenance == 1');
   });
 });

@@ -1,5 +1,5 @@
 import { promDurationMs } from '../utils/durations';
-import { alertContext } from '../catalog/promql';
+import { alertContext, REPLICA_LABELS, withoutReplicaLabels } from '../catalog/promql';
 import type { AlertDefinition, ExporterDefinition, QueryContext } from '../catalog/types';
 import {
   alertThreshold,
@@ -134,7 +134,7 @@ interface RuleContext extends AlertRenderOptions {
 }
 
 function grafanaAlertRule(exporter: ExporterDefinition, alert: AlertDefinition, rc: RuleContext): GrafanaAlertRule {
-  const expr = grafanaQueryExpr(alert, rc.ctx);
+  const expr = grafanaQueryExpr(alert, rc.ctx, rc.replicaLabels);
   return {
     uid: ruleUid(exporter, alert),
     title: alert.name,
@@ -186,12 +186,17 @@ function grafanaAlertRule(exporter: ExporterDefinition, alert: AlertDefinition, 
  * The value Grafana compares: the query narrowed by the filters, without the comparison (the
  * threshold expression does that). Parenthesised for the same reason as the Prometheus form.
  */
-export function grafanaQueryExpr(alert: AlertDefinition, ctx: QueryContext = alertContext()): string {
+export function grafanaQueryExpr(
+  alert: AlertDefinition,
+  ctx: QueryContext = alertContext(),
+  replicaLabels: readonly string[] = REPLICA_LABELS
+): string {
   const filters = alert.filters ?? [];
-  if (filters.length === 0) {
-    return alert.query(ctx);
-  }
-  return [alert.query(ctx), ...filters.map((filter) => filter(ctx))].map((part) => `(${part})`).join(' and ');
+  const expr =
+    filters.length === 0
+      ? alert.query(ctx)
+      : [alert.query(ctx), ...filters.map((filter) => filter(ctx))].map((part) => `(${part})`).join(' and ');
+  return withoutReplicaLabels(expr, alert.comparison, replicaLabels);
 }
 
 /**

@@ -17,6 +17,11 @@ export interface AlertRenderOptions {
    * escaped: build it with `matcher()`/`joinMatchers()` from catalog/promql.ts.
    */
   selector?: string;
+  /**
+   * Labels that tell HA replicas apart, dropped from every alert so an HA pair (or a global store
+   * holding both replicas) alerts once per target. Default: `REPLICA_LABELS`; `[]` keeps them.
+   */
+  replicaLabels?: readonly string[];
 }
 
 export const RULE_UID_MAX_LENGTH = 40;

@@ -5,12 +5,25 @@ import type { AlertDefinition, ExporterDefinition, LayerId } from './types';
  * notification, a panel link and an inventory row always point at the same page.
  */
 
-/** Runbooks live in the repository, one Markdown file per exporter, one heading per alert id. */
-export const RUNBOOK_BASE_URL =
-  'https://github.com/fullstack-monitoring/fullstack-monitoring-app/blob/main/docs/runbooks';
+/**
+ * The app's id (plugin.json `id`), written out rather than imported: the datasource bundle reads
+ * these links too, and importing plugin.json would ship all of it there. A test keeps them equal.
+ */
+export const APP_ID = 'fullstack-monitoring-app';
 
-export function alertRunbookUrl(exporter: ExporterDefinition, alert: AlertDefinition): string {
-  return `${RUNBOOK_BASE_URL}/${exporter.id}.md#${alert.id}`;
+/**
+ * Runbooks ship inside the app (the Runbooks page renders docs/runbooks/<exporter>.md, copied into
+ * the plugin), so a runbook link opens wherever the plugin is installed, with no repository to
+ * reach. Relative, like the dashboard links: Grafana resolves it against its own address.
+ */
+export const RUNBOOK_BASE_URL = `/a/${APP_ID}/runbooks`;
+
+/** Where the runbook Markdown is served from: Grafana serves a plugin's files under public/plugins/<id>/. */
+export const RUNBOOK_ASSET_PATH = `public/plugins/${APP_ID}/runbooks`;
+
+/** An alert's runbook: its exporter's page, scrolled to the section whose id is the alert's id. */
+export function alertRunbookUrl(exporter: Pick<ExporterDefinition, 'id'>, alert: Pick<AlertDefinition, 'id'>): string {
+  return `${RUNBOOK_BASE_URL}/${exporter.id}#${alert.id}`;
 }
 
 /** The uid of the generated dashboard for an exporter (DESIGN.md: `fsm-<layer>-<exporter>`). */

@@ -97,13 +97,51 @@ export function dashboardContext(clusterLabel = 'cluster'): QueryContext {
 
 /**
  * Alert context: fleet-wide unless Setup narrows it (by cluster or other non-target labels, so the
- * fleet selector is the same); fixed windows so evaluation is reproducible.
+ * fleet selector is the same); fixed windows so evaluation is reproducible. Aggregations and joins
+ * keep the replica labels, so on a store holding both servers of an HA pair each replica is summed
+ * and matched on its own (no doubled sums, no many-to-many joins) before the rule drops them
+ * (`withoutReplicaLabels`).
  */
-export function alertContext(selector = '', by = 'job, instance'): QueryContext {
+export function alertContext(selector = '', by = `job, instance, ${REPLICA_LABELS.join(', ')}`): QueryContext {
   return { selector, fleetSelector: selector, range: '5m', by };
 }
 
 /** The context for series that do not belong to the scraped target (see `QueryContext.fleetSelector`). */
 export function fleetContext(q: QueryContext): QueryContext {
   return { ...q, selector: q.fleetSelector };
+}
+
+/**
+ * Labels that tell HA replicas apart when two Prometheus servers scrape the same targets and a
+ * global view (Thanos, federation, remote write to one store) sees both: `replica` is the usual
+ * external label, `prometheus_replica` the one the Prometheus Operator sets. Dashboards collapse
+ * them in fleet panels and alert rules drop them (`withoutReplicaLabels`), so an HA pair counts
+ * and alerts once. Where neither label exists the aggregation changes nothing.
+ */
+export const REPLICA_LABELS = ['replica', 'prometheus_replica'] as const;
+
+/**
+ * An alert expression evaluated once per target across HA replicas: the replica labels dropped,
+ * keeping the worst value of the replicas (the highest for a `>` alert, the lowest for `<`), so
+ * the alert fires when any replica sees the problem, with the same labels as on one server.
+ */
+export function withoutReplicaLabels(
+  expr: string,
+  comparison: '>' | '<',
+  labels: readonly string[] = REPLICA_LABELS
+): string {
+  if (labels.length === 0) {
+    return expr;
+  }
+  return `${comparison === '>' ? 'max' : 'min'} without (${labels.join(', ')}) (${expr})`;
+}
+
+/**
+ * The labels of a one-to-one join (`on (…)`) between two series of the same target: the
+ * context's target labels, `extra`, and the replica labels, so on a store holding both servers of
+ * an HA pair each replica's series match their own (otherwise: "many-to-many matching not allowed").
+ */
+export function joinLabels(q: QueryContext, ...extra: string[]): string {
+  const labels = [...q.by.split(','), ...extra, ...REPLICA_LABELS].map((l) => l.trim()).filter(Boolean);
+  return [...new Set(labels)].join(', ');
 }

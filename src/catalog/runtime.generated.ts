@@ -20,7 +20,18 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     "versionMetric": {
       "metric": "node_exporter_build_info",
       "label": "version"
-    }
+    },
+    "requirements": [
+      {
+        "text": "--collector.systemd (collector, off by default)",
+        "panels": [
+          "Failed systemd units"
+        ],
+        "metrics": [
+          "node_systemd_unit_state"
+        ]
+      }
+    ]
   },
   {
     "id": "windows",
@@ -40,7 +51,28 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     "versionMetric": {
       "metric": "windows_exporter_build_info",
       "label": "version"
-    }
+    },
+    "requirements": [
+      {
+        "text": "--collectors.enabled \"[defaults],memory\" (collector, off by default; windows_exporter < 0.29)",
+        "panels": [
+          "Commit charge"
+        ],
+        "metrics": [
+          "windows_memory_commit_limit",
+          "windows_memory_committed_bytes"
+        ]
+      },
+      {
+        "text": "--collectors.enabled \"[defaults],time\" (collector, off by default)",
+        "panels": [
+          "Clock offset"
+        ],
+        "metrics": [
+          "windows_time_computed_time_offset_seconds"
+        ]
+      }
+    ]
   },
   {
     "id": "blackbox",
@@ -97,7 +129,31 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     "versionMetric": {
       "metric": "postgres_exporter_build_info",
       "label": "version"
-    }
+    },
+    "requirements": [
+      {
+        "text": "--collector.postmaster (collector, off by default; postgres_exporter ≥ 0.13.2 (on 0.11 – 0.12: the pg_postmaster query of the sample queries.yaml))",
+        "panels": [
+          "Uptime"
+        ],
+        "metrics": [
+          "pg_postmaster_start_time_seconds"
+        ]
+      },
+      {
+        "text": "--collector.stat_checkpointer (collector, off by default; postgres_exporter ≥ 0.17, on PostgreSQL ≥ 17)",
+        "panels": [
+          "Requested checkpoints",
+          "Timed checkpoints"
+        ],
+        "metrics": [
+          "pg_stat_bgwriter_checkpoints_req_total",
+          "pg_stat_bgwriter_checkpoints_timed_total",
+          "pg_stat_checkpointer_num_requested_total",
+          "pg_stat_checkpointer_num_timed_total"
+        ]
+      }
+    ]
   },
   {
     "id": "mongodb",
@@ -115,6 +171,20 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     "infoMetrics": [
       "mongodb_up",
       "mongodb_instance_uptime_seconds"
+    ],
+    "requirements": [
+      {
+        "text": "--collector.dbstats (or --collect-all) (collector, off by default; mongodb_exporter ≥ 0.30 (0.20.8 – 0.20.9: --enable.dbstats))",
+        "panels": [
+          "Database size",
+          "Data filesystem used"
+        ],
+        "metrics": [
+          "mongodb_dbstats_dataSize",
+          "mongodb_dbstats_fsTotalSize",
+          "mongodb_dbstats_fsUsedSize"
+        ]
+      }
     ]
   },
   {
@@ -211,7 +281,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     },
     "infoMetrics": [
       "haproxy_process_build_info",
-      "haproxy_process_uptime_seconds"
+      "haproxy_process_nbthread"
     ],
     "versionMetric": {
       "metric": "haproxy_process_build_info",
@@ -380,7 +450,33 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     "versionMetric": {
       "metric": "chrony_exporter_build_info",
       "label": "version"
-    }
+    },
+    "requirements": [
+      {
+        "text": "--collector.sources (collector, off by default)",
+        "panels": [
+          "Source reachability",
+          "Source offset",
+          "Sources by state"
+        ],
+        "metrics": [
+          "chrony_sources_last_sample_offset_seconds",
+          "chrony_sources_reachability_ratio",
+          "chrony_sources_state_info"
+        ]
+      },
+      {
+        "text": "--collector.serverstats (collector, off by default)",
+        "panels": [
+          "NTP requests served",
+          "NTP requests dropped"
+        ],
+        "metrics": [
+          "chrony_serverstats_ntp_packets_dropped_total",
+          "chrony_serverstats_ntp_packets_received_total"
+        ]
+      }
+    ]
   },
   {
     "id": "jmx",

@@ -19,8 +19,24 @@ export const RUNTIME_FIELDS = [
   'versionMetric',
 ] as const;
 
+/**
+ * A switch the exporter leaves off out of the box (`offByDefault` requirements only), with the
+ * metrics of the signals that need it: a target with none of them is missing the switch.
+ */
+export interface RuntimeRequirement {
+  /** What to enable, with its kind and versions (requirementText). */
+  text: string;
+  /** Titles of the signals (panels) that stay empty without it. */
+  panels: string[];
+  /** Every metric those signals read, across exporter versions. */
+  metrics: string[];
+}
+
 /** What runtime code may read of an exporter; a full ExporterDefinition is one too. */
-export type RuntimeExporter = Pick<ExporterDefinition, (typeof RUNTIME_FIELDS)[number]>;
+export type RuntimeExporter = Pick<ExporterDefinition, (typeof RUNTIME_FIELDS)[number]> & {
+  /** Computed by the generator from the signals' `requires` (runtime-catalog.ts). */
+  requirements?: readonly RuntimeRequirement[];
+};
 
 /** Every exporter, in catalog order, in its runtime form. */
 export const EXPORTERS: readonly RuntimeExporter[] = RUNTIME_EXPORTERS;

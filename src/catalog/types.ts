@@ -99,6 +99,28 @@ export interface Signal {
    * only some versions have). Tests on the real stack accept empty results only for these.
    */
   optional?: string;
+  /** What must be switched on (beyond the exporter's defaults) for this signal to have data, and where. */
+  requires?: Requirement;
+}
+
+/**
+ * A collector, flag or piece of configuration a signal needs. Dashboards say it in the panel's
+ * description, docs/exporter-requirements.md lists them all, and Home and Inventory check it per
+ * target against the data.
+ */
+export interface Requirement {
+  /** `collector`: an exporter collector; `flag`: another command-line flag; `config`: a configuration file or the monitored system's setup. */
+  kind: 'collector' | 'flag' | 'config';
+  /** What to enable, as the user writes it, e.g. `--collector.systemd`, `[[inputs.mem]]` in telegraf.conf. */
+  enable: string;
+  /** The exporter versions it applies to, e.g. `postgres_exporter ≥ 0.13.2`; every supported version when absent. */
+  versions?: string;
+  /**
+   * True when the exporter leaves it off out of the box, so a target without any of the signal's
+   * series is missing a switch: Home and Inventory say "partial: enable …" for it. False where the
+   * series may rightly be absent on a fully set-up target (an HTTP-only metric on an ICMP probe).
+   */
+  offByDefault: boolean;
 }
 
 export type Severity = 'critical' | 'warning' | 'info';

@@ -212,8 +212,64 @@ describe('Querying the inventory datasource', () => {
     expect(column(exporters, 'exporter')).toEqual(['node', 'postgres', 'unknown']);
     expect(column(exporters, 'versions')).toEqual(['1.8.2', '', '']);
     expect(column(coverage, 'targetsTotal')).toEqual([1, 1, 0, 0, 0, 0, 1]);
-    // targets, classification, versions: once for the three queries
-    expect(fetchMock).toHaveBeenCalledTimes(3);
+    // targets, scrape series, classification, versions: once for the three queries
+    expect(fetchMock).toHaveBeenCalledTimes(4);
+  });
+
+  describe("behind a store that holds other servers' series (global Prometheus, Thanos, Mimir, VictoriaMetrics)", () => {
+    // What a global store answers for the edges of an HA pair: up, its timestamp and the scrape
+    // duration per replica, with the edge's external labels; none of them in its own targets API.
+    const edge = (field: string, replica: string, value: string, job = 'db', instance = 'db1:9187') => ({
+      metric: {
+        ...(field === 'scraped' ? {} : { __name__: field === 'up' ? 'up' : 'scrape_duration_seconds' }),
+        job,
+        instance,
+        cluster: 'dc1',
+        replica,
+        fsm_field: field,
+      },
+      value: [1700000000, value],
+    });
+    const series = [
+      edge('up', 'a', '0'),
+      edge('up', 'b', '0'),
+      edge('scraped', 'a', '1700000000'),
+      edge('scraped', 'b', '1700000004'),
+      edge('duration', 'a', '0.5'),
+      edge('duration', 'b', '0.25'),
+      edge('up', 'a', '1', 'hosts', 'h1:9100'),
+      edge('up', 'b', '0', 'hosts', 'h1:9100'),
+    ];
+    const seriesQuery = { '/api/v1/query?label_replace(up': () => ok(vector(series)) };
+
+    it("lists the edges' targets from their up series, once per HA pair, and says what it cannot show", async () => {
+      fakePrometheus(seriesQuery, [target('prometheus', 'global:9090')]);
+      const snapshot = await datasource().inventory();
+      const rows = snapshot.rows.map((r) => [r.job, r.instance, r.health, r.labels.cluster ?? '', r.lastError !== '']);
+      expect(rows).toEqual([
+        ['db', 'db1:9187', 'down', 'dc1', true],
+        ['hosts', 'h1:9100', 'up', 'dc1', false],
+        ['prometheus', 'global:9090', 'up', '', false],
+      ]);
+      const db = snapshot.rows[0];
+      expect([db.lastScrapeMs, db.scrapeDurationS]).toEqual([1700000004000, 0.5]);
+      expect(snapshot.notices.map((n) => n.text).join()).toMatch(
+        /2 targets are scraped by other Prometheus servers.*last error/
+      );
+    });
+
+    it.each([
+      ['Mimir (404)', () => fail(404, '404 page not found', 'Not Found')],
+      ['VictoriaMetrics (400 unsupported path)', () => fail(400, 'unsupported path requested: "/api/v1/targets"')],
+    ])('falls back to the up series when the targets API is missing: %s', async (_name, missing) => {
+      fakePrometheus({ ...seriesQuery, '/api/v1/targets': missing });
+      const snapshot = await datasource().inventory();
+      expect(snapshot.rows.map((r) => r.instance)).toEqual(['db1:9187', 'h1:9100']);
+      expect(snapshot.notices.map((n) => n.text).join()).toMatch(/no scrape-target API.*last error/);
+      const test = await datasource().testDatasource();
+      expect(test).toMatchObject({ status: 'success' });
+      expect(test.message).toMatch(/2 targets \(from their up series: this server has no \/api\/v1\/targets\), 1 up/);
+    });
   });
 
   it('filters by layer, exporter, health and job regex', async () => {

@@ -19,6 +19,7 @@ import { buildInventory, summariseExporters, summariseLayers, type InventoryRow 
 import { InventoryError, unwrapPrometheus, vectorResult, warningsToShow } from '../inventory/prometheus-api';
 import { PUSH_GROUPS_QUERY, pushGroupsFromPushgatewayApi, pushGroupsFromVector } from '../inventory/pushgateway';
 import { parseTargets, type ScrapeTarget } from '../inventory/targets';
+import { TARGET_SERIES_QUERY, targetsFromSeries, targetsMissingFromApi } from '../inventory/up-targets';
 import { indexVersions, versionQuery, type VersionIndex } from '../inventory/versions';
 import { proxyGet, type ProxyTarget } from './requests';
 import {
@@ -118,8 +119,12 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
   private async loadSnapshot(): Promise<Snapshot> {
     const prometheus = this.upstream('prometheus');
     const versionExpr = versionQuery();
-    const [targetsBody, detectionBody, versionsResult] = await Promise.all([
-      proxyGet(prometheus, '/api/v1/targets', { state: 'active' }),
+    const [targetsResult, seriesBody, detectionBody, versionsResult] = await Promise.all([
+      proxyGet(prometheus, '/api/v1/targets', { state: 'active' }).then(
+        (body) => ({ body }),
+        (error: unknown) => ({ error })
+      ),
+      proxyGet(prometheus, '/api/v1/query', { query: TARGET_SERIES_QUERY }),
       proxyGet(prometheus, '/api/v1/query', { query: classificationQuery() }),
       // Versions are a nicety: their failure is a notice on the frames, not a failed query.
       versionExpr
@@ -131,8 +136,22 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
     ]);
 
     const notices: QueryResultMetaNotice[] = [];
-    const targetsData = unwrapPrometheus<unknown>(targetsBody, 'the targets request (/api/v1/targets)');
-    const { targets, skipped } = parseTargets(targetsData.data);
+    const series = unwrapPrometheus<unknown>(seriesBody, 'the scrape series query (up)');
+    const seriesTargets = targetsFromSeries(vectorResult(series.data, 'the scrape series query (up)'));
+    const { targets: apiTargets, skipped, warnings: targetWarnings } = readTargetsApi(targetsResult);
+    const fromSeries = targetsMissingFromApi(apiTargets ?? [], seriesTargets);
+    const targets = [...(apiTargets ?? []), ...fromSeries];
+    if (apiTargets === undefined) {
+      notices.push({
+        severity: 'info',
+        text: `This server has no scrape-target API (/api/v1/targets), as Mimir and other long-term stores: the ${fromSeries.length} targets are listed from their up series, so their last error and scrape URL cannot be shown.`,
+      });
+    } else if (fromSeries.length > 0) {
+      notices.push({
+        severity: 'info',
+        text: `${fromSeries.length} targets are scraped by other Prometheus servers whose series this one holds (remote write, federation or a global store): they are listed from their up series, so their last error and scrape URL cannot be shown.`,
+      });
+    }
     if (skipped > 0) {
       notices.push({
         severity: 'warning',
@@ -141,7 +160,7 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
     }
     const detection = unwrapPrometheus<unknown>(detectionBody, 'the exporter classification query');
     const detectionIndex = indexDetectionSeries(vectorResult(detection.data, 'the exporter classification query'));
-    for (const warning of warningsToShow(targetsData.warnings, detection.warnings)) {
+    for (const warning of warningsToShow(targetWarnings, series.warnings, detection.warnings)) {
       notices.push({ severity: 'warning', text: `Prometheus: ${warning}` });
     }
 
@@ -221,14 +240,24 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
       if (typeof info.data.version !== 'string' || info.data.version === '') {
         throw new InventoryError('not-prometheus', 'no version in /api/v1/status/buildinfo');
       }
-      const targets = parseTargets(
-        unwrapPrometheus<unknown>(
-          await proxyGet(prometheus, '/api/v1/targets', { state: 'active' }, 15_000),
-          'the targets request (/api/v1/targets)'
-        ).data
-      ).targets;
+      const api = readTargetsApi(
+        await proxyGet(prometheus, '/api/v1/targets', { state: 'active' }, 15_000).then(
+          (body) => ({ body }),
+          (error: unknown) => ({ error })
+        )
+      );
+      let targets = api.targets ?? [];
+      let from = 'active targets';
+      if (api.targets === undefined) {
+        const series = unwrapPrometheus<unknown>(
+          await proxyGet(prometheus, '/api/v1/query', { query: TARGET_SERIES_QUERY }, 15_000),
+          'the scrape series query (up)'
+        );
+        targets = targetsFromSeries(vectorResult(series.data, 'the scrape series query (up)'));
+        from = 'targets (from their up series: this server has no /api/v1/targets)';
+      }
       const up = targets.filter((t) => t.health === 'up').length;
-      summary = `Connected to Prometheus ${info.data.version} at ${url}: ${targets.length} active targets, ${up} up.`;
+      summary = `Connected to Prometheus ${info.data.version} at ${url}: ${targets.length} ${from}, ${up} up.`;
     } catch (error) {
       return { status: 'error', message: testFailureMessage(error, url) };
     }
@@ -334,4 +363,25 @@ function testFailureMessage(error: unknown, url: string): string {
     return `${url} answered, but not like Prometheus' HTTP API (${error.message}). Check that the URL points at Prometheus itself (its base URL, without /api/v1 or /graph).`;
   }
   return errorMessage(error);
+}
+
+/**
+ * The targets API's answer, or `targets: undefined` when the server has none (Mimir answers 404,
+ * VictoriaMetrics 400 "unsupported path requested": both are kind `not-found`). Other failures
+ * (credentials, an unreachable host, a 5xx) are real errors and fail the query.
+ */
+function readTargetsApi(result: { body: unknown } | { error: unknown }): {
+  targets?: ScrapeTarget[];
+  skipped: number;
+  warnings: string[];
+} {
+  if ('error' in result) {
+    const kind = result.error instanceof InventoryError ? result.error.kind : undefined;
+    if (kind === 'not-found') {
+      return { skipped: 0, warnings: [] };
+    }
+    throw result.error;
+  }
+  const data = unwrapPrometheus<unknown>(result.body, 'the targets request (/api/v1/targets)');
+  return { ...parseTargets(data.data), warnings: data.warnings };
 }

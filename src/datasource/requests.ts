@@ -109,7 +109,9 @@ export function describeProxyFailure(
         : `${at} refused access${said}: the credentials are valid but lack permission. Check the user's or token's rights on Prometheus or the proxy in front of it.`
     );
   }
-  if (status === 404) {
+  // VictoriaMetrics answers API paths it lacks with 400 and plain text `unsupported path requested: "<path>"`
+  // (lib/httpserver/httpserver.go, v1.150.0): the path is missing, not the request wrong.
+  if (status === 404 || (status === 400 && /unsupported path requested/i.test(detail))) {
     return new InventoryError(
       'not-found',
       `${at} has no ${path}${said}. Check that the URL is its base URL (e.g. http://prometheus:9090, without /api/v1 or /graph).`

@@ -11,6 +11,7 @@ import {
 } from './dashboards/recording-rules';
 import { withRevision } from './dashboards/revision';
 import { buildStackHealthDashboard } from './health-dashboard';
+import { REQUIREMENTS_DOC_FILE, renderRequirementsDoc } from './requirements-doc';
 import { RUNTIME_CATALOG_FILE, renderRuntimeCatalog } from './runtime-catalog';
 
 /**
@@ -80,6 +81,7 @@ export function generatedFiles(readCommitted: ReadCommitted): GeneratedFile[] {
   }
   files.push({ path: PLUGIN_JSON, content: withDashboardIncludes(pluginJson, dashboards) });
   files.push({ path: RUNTIME_CATALOG_FILE, content: renderRuntimeCatalog() });
+  files.push({ path: REQUIREMENTS_DOC_FILE, content: renderRequirementsDoc() });
   return files;
 }
 

@@ -7,17 +7,10 @@
  */
 import {
   DashboardBuilder,
-  DashboardLinkBuilder,
-  DashboardLinkType,
-  DatasourceVariableBuilder,
-  QueryVariableBuilder,
   RowBuilder,
   TextBoxVariableBuilder,
   ThresholdsConfigBuilder,
   ThresholdsMode,
-  VariableHide,
-  VariableRefresh,
-  VariableSort,
   type Dashboard,
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import {
@@ -35,6 +28,14 @@ import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sd
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { DEFAULT_RETENTION_SECONDS } from '../health/capacity';
+import {
+  clusterVariable,
+  DASHBOARD_TAG,
+  DATASOURCE_REF,
+  datasourceVariable,
+  finalise,
+  taggedDashboardsLink,
+} from './dashboards/common';
 import { healthContext, HEALTH_SECTIONS } from '../health/checks';
 import {
   HIDE_TIME_COLUMN,
@@ -47,8 +48,6 @@ import {
 
 export const STACK_HEALTH_DASHBOARD_UID = 'fsm-stack-health';
 export const STACK_HEALTH_DASHBOARD_TITLE = 'Monitoring stack health';
-const DASHBOARD_TAG = 'fullstack-monitoring';
-const DATASOURCE_REF = { type: 'prometheus', uid: '${datasource}' };
 const HEIGHT = { stat: 4, timeseries: 8, table: 8 } as const;
 
 export interface StackHealthDashboardOptions {
@@ -71,34 +70,9 @@ export function buildStackHealthDashboard(options: StackHealthDashboardOptions =
     .time({ from: 'now-6h', to: 'now' })
     .refresh('1m')
     .timezone('browser')
-    .link(
-      new DashboardLinkBuilder('Full-Stack Monitoring')
-        .type(DashboardLinkType.Dashboards)
-        .tags([DASHBOARD_TAG])
-        .asDropdown(true)
-        .includeVars(true)
-        .keepTime(true)
-    )
-    .withVariable(new DatasourceVariableBuilder('datasource').label('Data source').type('prometheus'))
-    .withVariable(
-      new QueryVariableBuilder('cluster')
-        .label(clusterLabel === 'cluster' ? 'Cluster' : `Cluster (${clusterLabel})`)
-        .datasource(DATASOURCE_REF)
-        .query({
-          query: `label_values(prometheus_build_info, ${clusterLabel})`,
-          refId: 'PrometheusVariableQueryEditor-VariableQuery',
-          qryType: 1,
-        })
-        .definition(`label_values(prometheus_build_info, ${clusterLabel})`)
-        .refresh(VariableRefresh.OnTimeRangeChanged)
-        .sort(VariableSort.AlphabeticalCaseInsensitiveAsc)
-        .multi(true)
-        .includeAll(true)
-        // `.*` also matches series without the label: single-datacenter setups need none.
-        .allValue('.*')
-        .current({ text: 'All', value: '$__all', selected: true })
-        .hide(VariableHide.DontHide)
-    )
+    .link(taggedDashboardsLink('Full-Stack Monitoring', [DASHBOARD_TAG]))
+    .withVariable(datasourceVariable())
+    .withVariable(clusterVariable(clusterLabel, 'prometheus_build_info'))
     .withVariable(
       new TextBoxVariableBuilder(RETENTION_DAYS_VARIABLE)
         .label('Retention (days)')
@@ -179,12 +153,4 @@ function buildPanel(panel: HealthPanel, q: ReturnType<typeof healthContext>) {
       .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false));
   }
   return builder;
-}
-
-/** Unique panel ids for links and "view panel"; no top-level id, or Grafana refuses to import a bundled dashboard. */
-function finalise(dashboard: Dashboard): Dashboard {
-  let nextId = 1;
-  const panels = (dashboard.panels ?? []).map((panel) => ({ ...panel, id: nextId++ }));
-  const { id: _ignored, ...rest } = dashboard as Dashboard & { id?: number };
-  return { ...rest, panels } as Dashboard;
 }

@@ -30,7 +30,7 @@ describe('Prometheus rules for the node pack', () => {
       expect(rule.labels).toEqual({ severity: alert.severity, layer: 'infrastructure', exporter: 'node' });
       expect(rule.annotations.summary).toBe(alert.summary);
       expect(rule.annotations.description).toBe(alert.description);
-      expect(rule.annotations.runbook_url).toBe(`${RUNBOOK_BASE_URL}/node.md#${alert.id}`);
+      expect(rule.annotations.runbook_url).toBe(`${RUNBOOK_BASE_URL}/node#${alert.id}`);
       expect(rule.annotations.dashboard_url).toBe(
         '/d/fsm-infrastructure-node?var-job={{ $labels.job | urlquery }}&var-instance={{ $labels.instance | urlquery }}'
       );
@@ -49,7 +49,8 @@ describe('Prometheus rules for the node pack', () => {
   it('parenthesises query and filters of a compound alert so the comparison applies to the query only', () => {
     const clock = nodeExporter.alerts.find((a) => a.id === 'clock-not-synced')!;
 
-    expect(buildPrometheusExpr(nodeExporter, clock)).toBe(
+    // the single-server form (no replica labels to drop); the HA form is the promtool "HA pair" cases
+    expect(buildPrometheusExpr(nodeExporter, clock, undefined, undefined, [])).toBe(
       '(min_over_time(node_timex_sync_status[5m])) < 1 and (node_timex_maxerror_seconds >= 16)'
     );
   });
@@ -57,7 +58,7 @@ describe('Prometheus rules for the node pack', () => {
   it('keeps a query with its own top-level `unless` whole under the comparison', () => {
     const widget = fixtureExporter();
 
-    expect(buildPrometheusExpr(widget, widget.alerts[0])).toBe(
+    expect(buildPrometheusExpr(widget, widget.alerts[0], undefined, undefined, [])).toBe(
       '(widget_queue_depth unless widget_maintenance == 1) > 100 and (widget_up == 1)'
     );
   });
@@ -117,12 +118,19 @@ describe('promtool tests for the node pack', () => {
   // node_exporter 1.3's counter names too).
   const familyCount = (id: string) => 1 + (nodeCases[id].otherFamilies?.length ?? 0);
 
-  it('has a firing and a quiet case for every alert and version family', () => {
+  it('has a firing and a quiet case for every alert and version family, and an HA pair case per alert', () => {
     const families = nodeExporter.alerts.map((a) => familyCount(a.id));
     expect(families.filter((n) => n > 1).length).toBeGreaterThan(0);
-    expect(doc.tests).toHaveLength(2 * families.reduce((a, b) => a + b, 0));
+    expect(doc.tests).toHaveLength(2 * families.reduce((a, b) => a + b, 0) + nodeExporter.alerts.length);
+    const ha = doc.tests.filter((t: any) => t.name.endsWith('fires once for an HA pair'));
+    expect(ha).toHaveLength(nodeExporter.alerts.length);
+    // every input series twice, once per replica; the same single expected alert as on one server
+    expect(ha.every((t: any) => t.input_series.every((s: any) => /\{replica="[ab]"/.test(s.series)))).toBe(true);
+    expect(ha.map((t: any) => t.alert_rule_test[0].exp_alerts.length)).toEqual(nodeExporter.alerts.map(() => 1));
     for (const alert of nodeExporter.alerts) {
-      const cases = doc.tests.filter((t: any) => t.alert_rule_test[0].alertname === alert.name);
+      const cases = doc.tests.filter(
+        (t: any) => t.alert_rule_test[0].alertname === alert.name && !t.name.endsWith('for an HA pair')
+      );
       expect(cases.map((t: any) => t.alert_rule_test[0].exp_alerts.length)).toEqual(
         Array.from({ length: familyCount(alert.id) }, () => [1, 0]).flat()
       );
@@ -150,7 +158,7 @@ describe('promtool tests for the node pack', () => {
       summary: 'Systemd unit backup.service failed on host-1:9100.',
       description:
         'The systemd unit backup.service on host-1:9100 is in the failed state. Check `systemctl status backup.service` and its journal.',
-      runbook_url: `${RUNBOOK_BASE_URL}/node.md#systemd-unit-failed`,
+      runbook_url: `${RUNBOOK_BASE_URL}/node#systemd-unit-failed`,
       dashboard_url: '/d/fsm-infrastructure-node?var-job=node&var-instance=host-1%3A9100',
     });
   });
@@ -160,7 +168,10 @@ describe('promtool tests for the node pack', () => {
       t.alert_rule_test[0].exp_alerts.map((a: any) => a.exp_annotations)
     );
 
-    expect(annotations).toHaveLength(nodeExporter.alerts.map((a) => familyCount(a.id)).reduce((a, b) => a + b, 0));
+    // one firing case per family, plus the HA pair case of each alert
+    expect(annotations).toHaveLength(
+      nodeExporter.alerts.map((a) => familyCount(a.id)).reduce((a, b) => a + b, 0) + nodeExporter.alerts.length
+    );
     for (const a of annotations) {
       expect(Object.keys(a).sort()).toEqual(['dashboard_url', 'description', 'runbook_url', 'summary']);
       expect(JSON.stringify(a)).not.toContain('{{');

@@ -1,6 +1,6 @@
 import { Document } from 'yaml';
 
-import { alertContext } from '../catalog/promql';
+import { alertContext, REPLICA_LABELS, withoutReplicaLabels } from '../catalog/promql';
 import type { PromtoolCases } from '../catalog/promtool-cases';
 import type { ThresholdOverrides } from '../catalog/thresholds';
 import type { AlertDefinition, AlertTestCase, ExporterDefinition, QueryContext } from '../catalog/types';
@@ -44,11 +44,16 @@ export function buildPrometheusExpr(
   exporter: ExporterDefinition,
   alert: AlertDefinition,
   overrides?: ThresholdOverrides,
-  ctx: QueryContext = alertContext()
+  ctx: QueryContext = alertContext(),
+  replicaLabels: readonly string[] = REPLICA_LABELS
 ): string {
   const threshold = alertThreshold(exporter, alert, overrides);
   const filters = (alert.filters ?? []).map((filter) => ` and (${filter(ctx)})`).join('');
-  return `(${alert.query(ctx)}) ${alert.comparison} ${formatPromqlNumber(threshold)}${filters}`;
+  return withoutReplicaLabels(
+    `(${alert.query(ctx)}) ${alert.comparison} ${formatPromqlNumber(threshold)}${filters}`,
+    alert.comparison,
+    replicaLabels
+  );
 }
 
 /** The rule group for one exporter's pack, as a Prometheus rule file holds it. */
@@ -62,7 +67,7 @@ export function prometheusRuleGroups(
     groups: [
       {
         name: ruleGroupName(exporter),
-        rules: exporter.alerts.map((alert) => prometheusAlertRule(exporter, alert, options.overrides, ctx)),
+        rules: exporter.alerts.map((alert) => prometheusAlertRule(exporter, alert, options, ctx)),
       },
     ],
   };
@@ -71,12 +76,12 @@ export function prometheusRuleGroups(
 function prometheusAlertRule(
   exporter: ExporterDefinition,
   alert: AlertDefinition,
-  overrides: ThresholdOverrides | undefined,
+  options: AlertRenderOptions,
   ctx: QueryContext
 ): PrometheusAlertRule {
   return {
     alert: alert.name,
-    expr: buildPrometheusExpr(exporter, alert, overrides, ctx),
+    expr: buildPrometheusExpr(exporter, alert, options.overrides, ctx, options.replicaLabels),
     ...(isZeroDuration(alert.for) ? {} : { for: alert.for }),
     labels: ruleLabels(exporter, alert),
     annotations: ruleAnnotations(exporter, alert),
@@ -113,10 +118,13 @@ export function renderPromtoolTests(
         `Alert "${alert.id}" of exporter "${exporter.id}" has no promtool cases: add them to its .promtool.ts.`
       );
     }
-    return [alertCases, ...(alertCases.otherFamilies ?? [])].flatMap((pair) => [
-      firesTest(exporter, alert, pair.fires, rule, pair.family),
-      quietTest(alert, pair.quiet, pair.family),
-    ]);
+    return [
+      ...[alertCases, ...(alertCases.otherFamilies ?? [])].flatMap((pair) => [
+        firesTest(exporter, alert, pair.fires, rule, pair.family),
+        quietTest(alert, pair.quiet, pair.family),
+      ]),
+      haPairTest(exporter, alert, alertCases.fires, rule),
+    ];
   });
   return toYaml(
     {
@@ -152,6 +160,34 @@ function firesTest(
       },
     ],
   };
+}
+
+/**
+ * The firing case as an HA pair sends it to a global store: every input series twice, once per
+ * `replica`. The rule must fire exactly as on one server (same labels, once per target), not once
+ * per replica.
+ */
+function haPairTest(
+  exporter: ExporterDefinition,
+  alert: AlertDefinition,
+  testCase: AlertTestCase,
+  rule: PrometheusAlertRule
+) {
+  const fires = firesTest(exporter, alert, testCase, rule);
+  const series = testCase.series.flatMap(({ series, values }) =>
+    ['a', 'b'].map((replica) => ({ series: withLabel(series, 'replica', replica), values }))
+  );
+  return { ...fires, name: `${alert.name} fires once for an HA pair`, input_series: series };
+}
+
+/** `name{a="1"}` → `name{replica="a",a="1"}`: the first `{` opens the label set (metric names have none). */
+export function withLabel(series: string, label: string, value: string): string {
+  const brace = series.indexOf('{');
+  if (brace === -1) {
+    return `${series}{${label}="${value}"}`;
+  }
+  const rest = series.slice(brace + 1);
+  return `${series.slice(0, brace)}{${label}="${value}"${rest.trimStart().startsWith('}') ? '' : ','}${rest}`;
 }
 
 function quietTest(alert: AlertDefinition, testCase: AlertTestCase, family?: string) {

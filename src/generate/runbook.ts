@@ -1,7 +1,10 @@
+import { findSignal } from '../catalog';
+import { requirementSentence } from '../catalog/requirements';
 import { findThreshold } from '../catalog/thresholds';
 import type { ExporterDefinition } from '../catalog/types';
 import { buildPrometheusExpr } from './prometheus-rules';
 import { ruleLabels } from '../alerting/rule-metadata';
+import { runbookAnchorLine } from '../utils/runbook';
 
 /**
  * The runbook every alert's `runbook_url` points at: one Markdown page per exporter, one anchored
@@ -27,7 +30,7 @@ export function renderRunbook(exporter: ExporterDefinition): string {
             return `${t[alert.threshold.level]} ${t.unit}, the ${alert.threshold.level} level of “${t.title}” (change it in Setup)`;
           })();
     lines.push(
-      `<a id="${alert.id}"></a>`,
+      runbookAnchorLine(alert.id),
       `## ${alert.name}`,
       '',
       `- Severity: **${labels.severity}**; fires after the condition holds for ${alert.for}.`,
@@ -41,6 +44,10 @@ export function renderRunbook(exporter: ExporterDefinition): string {
       '```',
       ''
     );
+    const requirement = alert.signal ? requirementSentence([findSignal(exporter, alert.signal)]) : '';
+    if (requirement) {
+      lines.push(requirement.trim(), '');
+    }
     if (alert.optional) {
       lines.push(`Note: this alert may stay silent for good when ${alert.optional}.`, '');
     }

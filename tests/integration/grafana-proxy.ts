@@ -7,6 +7,7 @@
 //   - route headers are added from {{ .JsonData.x }} / {{ .SecureJsonData.y }} (a missing key renders as
 //     Go's "<no value>");
 //   - an unmatched path goes to the datasource's own URL without route headers (502 when it has none);
+//   - the datasource's custom headers (httpHeaderNameN / secureJsonData httpHeaderValueN) are added;
 //   - cookies, Origin, Referer and the caller's Authorization are not forwarded;
 //   - an upstream 401 becomes 400 "Authentication to data source failed" (plain text), a connection failure 502,
 //     an upstream slower than the proxy timeout 504.
@@ -144,6 +145,18 @@ export async function startGrafanaProxy(
       }
     }
     headers['user-agent'] = 'Grafana/11.6.9';
+    // Custom HTTP headers of the datasource (jsonData httpHeaderName1, 2, … with the value in secureJsonData
+    // httpHeaderValue1, 2, …; the first missing name ends the list) go with every proxied request, route or not:
+    // Grafana's data proxy sends through the datasource's HTTP client, whose middlewares include the plugin
+    // SDK's CustomHeadersMiddleware (grafana/grafana pkg/infra/httpclient/httpclientprovider/http_client_provider.go,
+    // headers from getCustomHeaders in pkg/services/datasources). This is how a tenant header (Mimir's
+    // X-Scope-OrgID) reaches the store without the plugin knowing the tenant.
+    for (let i = 1; typeof ds.jsonData[`httpHeaderName${i}`] === 'string' && ds.jsonData[`httpHeaderName${i}`]; i++) {
+      const value = ds.secureJsonData[`httpHeaderValue${i}`];
+      if (value !== undefined) {
+        headers[String(ds.jsonData[`httpHeaderName${i}`]).toLowerCase()] = value;
+      }
+    }
     try {
       if (route) {
         record.matchedRoute = route.path;

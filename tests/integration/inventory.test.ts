@@ -64,6 +64,7 @@ const EXPECTED_EXPORTER_BY_JOB: Record<string, string> = {
   keepalived: 'keepalived',
   mongodb: 'mongodb',
   netdata: 'netdata',
+  fixture_netdata: 'netdata',
   telegraf: 'telegraf',
   truenas: 'truenas',
   vmware: 'vmware',

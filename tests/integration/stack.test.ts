@@ -22,6 +22,7 @@ const REAL_JOBS = [
   'haproxy',
   'haproxy_exporter',
   'rabbitmq',
+  'netdata',
 ];
 const FIXTURE_JOBS = [
   'windows',
@@ -36,7 +37,7 @@ const FIXTURE_JOBS = [
   'ilo',
   'chrony',
   'jmx',
-  'netdata',
+  'fixture_netdata',
   'grafana',
 ];
 
@@ -66,9 +67,11 @@ const DETECTION: Array<{ job: string; metric: string; fixture?: string }> = [
   { job: 'truenas', metric: 'zfs_pool' },
   { job: 'ilo', metric: 'ilo_power_up' },
   { job: 'chrony', metric: 'chrony_tracking_stratum' },
-  { job: 'jmx', metric: 'jvm_memory_bytes_used', fixture: 'jmx-0x' },
-  { job: 'jmx', metric: 'jvm_memory_used_bytes', fixture: 'jmx-1x' },
+  { job: 'jmx', metric: 'jvm_memory_bytes_used', fixture: 'jmx-0.17-0.20' },
+  { job: 'jmx', metric: 'jvm_memory_used_bytes', fixture: 'jmx-1.0-1.6' },
   { job: 'netdata', metric: 'netdata_info' },
+  { job: 'fixture_netdata', metric: 'netdata_info', fixture: 'netdata-1.37' },
+  { job: 'fixture_netdata', metric: 'netdata_info', fixture: 'netdata-2.x' },
   { job: 'grafana', metric: 'grafana_build_info' },
 ];
 
@@ -101,13 +104,21 @@ describe('the integration test stack', () => {
       .map((t) => `${t.scrapePool} ${t.labels.instance}: ${t.health} ${t.lastError}`);
     expect(jobsWithoutTargets).toEqual([]);
     expect(notUp).toEqual([]);
-    // jmx-0x and jmx-1x are two targets of one job, told apart by their fixture label
+    // jmx-0.17-0.20 and jmx-1.0-1.6 are two targets of one job, told apart by their fixture label
     expect(
       activeTargets
         .filter((t) => t.scrapePool === 'jmx')
         .map((t) => t.labels.fixture)
         .sort()
-    ).toEqual(['jmx-0x', 'jmx-1x']);
+    ).toEqual(['jmx-0.17-0.20', 'jmx-1.0-1.6']);
+    // the netdata job is the real agent; its family fixtures share a job of their own, so they never join it
+    expect(activeTargets.filter((t) => t.scrapePool === 'netdata').map((t) => t.labels.fixture)).toEqual([undefined]);
+    expect(
+      activeTargets
+        .filter((t) => t.scrapePool === 'fixture_netdata')
+        .map((t) => t.labels.fixture)
+        .sort()
+    ).toEqual(['netdata-1.37', 'netdata-2.x']);
   });
 
   test('every exporter shows the metric that identifies it, under its own job', async () => {
@@ -121,13 +132,19 @@ describe('the integration test stack', () => {
     }
     expect(missing).toEqual([]);
     // the two jmx targets really differ: the 1.x name is absent from the 0.x agent
-    expect(await prometheus.instantQuery('jvm_memory_used_bytes{fixture="jmx-0x"}')).toEqual([]);
+    expect(await prometheus.instantQuery('jvm_memory_used_bytes{fixture="jmx-0.17-0.20"}')).toEqual([]);
   });
 
   test('real exporters report the services behind them as healthy', async () => {
     const values = async (expr: string) => (await prometheus.instantQuery(expr)).map((s) => s.value[1]);
     expect(await values('pg_up{job="postgres"}')).toEqual(['1']);
     expect(await values('haproxy_up{job="haproxy_exporter"}')).toEqual(['1']);
+    // Debian's Netdata, scraped with the source the pack assumes (average): its own version, CPU busy + idle ≈ 100%
+    expect(await values('count by (version) (netdata_info{job="netdata"})')).toEqual(['1']);
+    expect((await prometheus.instantQuery('netdata_info{job="netdata"}'))[0].metric.version).toMatch(/^v1\.37\./);
+    const cpuTotal = await values('sum(netdata_system_cpu_percentage_average{job="netdata"})');
+    expect(Number(cpuTotal[0])).toBeGreaterThan(99);
+    expect(Number(cpuTotal[0])).toBeLessThan(101);
     // Two DNS probes: an A record and the zone's SOA.
     expect(await values('probe_dns_query_succeeded{job="blackbox_dns"}')).toEqual(['1', '1']);
     const probes = await prometheus.instantQuery('probe_success{job=~"blackbox_.+"}');

@@ -82,8 +82,10 @@ export function fixturePromtoolTest(fixture: ParsedFixture, options: FixtureTest
     }
     const labels = { ...options.target, ...sample.labels };
     const grows = fixture.grows.get(sample.metric);
-    const values =
-      grows === undefined
+    const values = !Number.isFinite(value)
+      ? // the expanding notation `AxN` takes only a finite A: NaN and Inf are written out one per step
+        Array.from({ length: steps + 1 }, () => promtoolNumber(value)).join(' ')
+      : grows === undefined
         ? `${promtoolNumber(value)}x${steps}`
         : `${promtoolNumber(value)}+${grows * STEP_SECONDS}x${steps}`;
     inputSeries.push({ series: seriesName(sample.metric, labels), values });

@@ -1,5 +1,5 @@
 import { EXPORTERS } from '../index';
-import { alertContext, dashboardContext, signalQuery } from '../promql';
+import { alertContext, dashboardContext, REPLICA_LABELS, signalQuery } from '../promql';
 import { PROMTOOL_CASES } from '../promtool-cases';
 import type { ExporterDefinition, QueryContext } from '../types';
 import { EVIDENCE } from './index';
@@ -14,7 +14,12 @@ interface NamedQuery {
   textLabels: string[];
 }
 
-const TARGET_LABELS = new Set([...Object.keys(TARGET_EVIDENCE.labels), TARGET_EVIDENCE.clusterLabel]);
+// Target labels, the cluster label and the HA replica labels are added by Prometheus (relabelling, external labels), not by exporters.
+const TARGET_LABELS = new Set([
+  ...Object.keys(TARGET_EVIDENCE.labels),
+  TARGET_EVIDENCE.clusterLabel,
+  ...REPLICA_LABELS,
+]);
 
 /** Alert windows, and the dashboards' selectors with a fixed range (`$__rate_interval` is Grafana's, not PromQL). */
 const CONTEXTS: Array<[string, QueryContext]> = [
@@ -74,7 +79,7 @@ function missingEvidence(queries: NamedQuery[], evidence: ExporterEvidence): str
     for (const error of names.errors) {
       missing.add(`${query.where}: does not parse as checked PromQL (${error})`);
     }
-    const known = new Set(TARGET_LABELS);
+    const known = new Set([...TARGET_LABELS, ...names.madeLabels]);
     for (const metric of names.metrics) {
       const found = metricEvidence[metric];
       if (!found) {
@@ -208,6 +213,9 @@ describe('missingEvidence', () => {
     expect(
       check('sum by (job, instance, topic) (rate(x_a{topic="t",cluster=~"$c"}[5m])) and on (job) up == 1', ['topic'])
     ).toEqual([]);
+    // A label the query makes with label_replace is the query's own, not the exporter's.
+    expect(check('label_replace(rate(x_a[5m]), "direction", "in", "", "")', ['direction'])).toEqual([]);
+    expect(check('rate(x_a[5m])', ['direction'])).toHaveLength(1);
   });
 
   it('names an unknown metric, an unknown matcher label and an unknown grouping or legend label', () => {
@@ -218,6 +226,12 @@ describe('missingEvidence', () => {
       'q: label url (none of x_a, x_b has it)',
       'q: label consumergroup (none of x_a, x_b has it)',
     ]);
+  });
+
+  it('accepts a label the query writes with label_replace in its grouping and legend', () => {
+    const expr = 'label_replace(sum by (job) (rate(x_a[5m])), "direction", "in", "", "") or x_a';
+    expect(check(expr, ['direction'])).toEqual([]);
+    expect(check('sum by (job) (rate(x_a[5m]))', ['direction'])).toHaveLength(1);
   });
 
   it('refuses metric names hidden in a __name__ regex, and queries that do not parse', () => {

@@ -1,6 +1,6 @@
 import type { ExporterEvidence, MetricEvidence, SourceRef } from './types';
 
-// Read at 1.3.0 (oldest supported), 1.4.0 (netdev switched to netlink), 1.5.0 (Debian bookworm),
+// Read at 1.3.0 (oldest supported), 1.4.0 (netdev switched to netlink, names kept by legacy()), 1.5.0 (Debian bookworm),
 // 1.8.0 (filesystem device_error label) and 1.12.1 (current).
 const BOTH: [string, ...string[]] = ['v1.3.0', 'v1.12.1'];
 const at = (file: string, tags: [string, ...string[]] = BOTH): SourceRef => ({ tags, file });
@@ -20,13 +20,20 @@ const FS_NOTE =
 const DISK = [at('collector/diskstats_common.go'), at('collector/diskstats_linux.go')];
 const DISK_NOTE = 'kernel ticks (ms) scaled to seconds (collector/diskstats_linux.go)';
 const NETDEV = [at('collector/netdev_common.go'), at('collector/netdev_linux.go')];
-// From 1.4 the netdev collector reads netlink and names the counters errors/dropped; 1.5 keeps
-// those names for its /proc/net/dev fallback (--no-collector.netdev.netlink).
+// 1.3 names the counters after /proc/net/dev's columns (errs, drop). From 1.4 the collector reads
+// netlink (errors, dropped) but legacy() in netdev_common.go renames them back to errs/drop unless
+// --collector.netdev.enable-detailed-metrics is set: the default names never changed (Debian's 1.5
+// on the test stack sends node_network_receive_errs_total).
+const NETDEV_LEGACY = [
+  at('collector/netdev_linux.go', ['v1.3.0']),
+  at('collector/netdev_common.go', ['v1.4.0', 'v1.5.0', 'v1.12.1']),
+];
 const NETLINK = [
   at('collector/netdev_common.go', ['v1.4.0', 'v1.5.0', 'v1.12.1']),
   at('collector/netdev_linux.go', ['v1.4.0', 'v1.5.0', 'v1.12.1']),
 ];
-const PROC_NET_DEV = [at('collector/netdev_common.go', ['v1.3.0']), at('collector/netdev_linux.go', ['v1.3.0'])];
+const DETAILED = { versions: '≥ 1.4', note: 'only with --collector.netdev.enable-detailed-metrics (off by default)' };
+const LEGACY = { note: 'the default in every release; gone with --collector.netdev.enable-detailed-metrics (≥ 1.4)' };
 const TIMEX = [at('collector/timex.go')];
 
 export const nodeEvidence: ExporterEvidence = {
@@ -36,14 +43,14 @@ export const nodeEvidence: ExporterEvidence = {
   supported: { oldest: 'v1.3.0', current: 'v1.12.1' },
   families: [
     {
-      name: 'node_exporter 1.3',
+      name: 'node_exporter ≥ 1.3',
       differs:
-        'netdev counters named after /proc/net/dev columns: node_network_*_errs_total, node_network_*_drop_total',
+        'netdev error and drop counters under /proc/net/dev column names in every release by default: node_network_*_errs_total, node_network_*_drop_total (filesystem metrics gain an empty device_error label from 1.8, which changes no series)',
     },
     {
-      name: 'node_exporter ≥ 1.4',
+      name: 'node_exporter ≥ 1.4 with --collector.netdev.enable-detailed-metrics',
       differs:
-        'netdev read over netlink: node_network_*_errors_total, node_network_*_dropped_total (filesystem metrics gain an empty device_error label from 1.8, which changes no series)',
+        'netlink names: node_network_*_errors_total, node_network_*_dropped_total (receive drops without missed errors)',
     },
   ],
   metrics: {
@@ -88,14 +95,14 @@ export const nodeEvidence: ExporterEvidence = {
     node_network_transmit_bytes_total: metric(['device'], NETDEV),
     node_network_receive_packets_total: metric(['device'], NETDEV),
     node_network_transmit_packets_total: metric(['device'], NETDEV),
-    node_network_receive_errs_total: metric(['device'], PROC_NET_DEV, { versions: '< 1.4' }),
-    node_network_transmit_errs_total: metric(['device'], PROC_NET_DEV, { versions: '< 1.4' }),
-    node_network_receive_drop_total: metric(['device'], PROC_NET_DEV, { versions: '< 1.4' }),
-    node_network_transmit_drop_total: metric(['device'], PROC_NET_DEV, { versions: '< 1.4' }),
-    node_network_receive_errors_total: metric(['device'], NETLINK, { versions: '≥ 1.4' }),
-    node_network_transmit_errors_total: metric(['device'], NETLINK, { versions: '≥ 1.4' }),
-    node_network_receive_dropped_total: metric(['device'], NETLINK, { versions: '≥ 1.4' }),
-    node_network_transmit_dropped_total: metric(['device'], NETLINK, { versions: '≥ 1.4' }),
+    node_network_receive_errs_total: metric(['device'], NETDEV_LEGACY, LEGACY),
+    node_network_transmit_errs_total: metric(['device'], NETDEV_LEGACY, LEGACY),
+    node_network_receive_drop_total: metric(['device'], NETDEV_LEGACY, LEGACY),
+    node_network_transmit_drop_total: metric(['device'], NETDEV_LEGACY, LEGACY),
+    node_network_receive_errors_total: metric(['device'], NETLINK, DETAILED),
+    node_network_transmit_errors_total: metric(['device'], NETLINK, DETAILED),
+    node_network_receive_dropped_total: metric(['device'], NETLINK, DETAILED),
+    node_network_transmit_dropped_total: metric(['device'], NETLINK, DETAILED),
     node_filefd_allocated: metric([], [at('collector/filefd_linux.go')], {
       note: 'first field of /proc/sys/fs/file-nr',
     }),

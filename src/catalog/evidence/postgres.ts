@@ -38,11 +38,11 @@ const ACTIVITY_NOTE =
   'built-in query with `server` until 0.19; the 0.20 stat_activity collector drops `server` and splits by usename, application_name, backend_type, wait_event_type, wait_event: sum before comparing';
 const STAT_DATABASE = [
   ...BUILTIN.slice(0, 2).map((r) => ({ ...r, tags: ['v0.11.0', 'v0.12.0'] as [string, ...string[]] })),
-  collector('pg_stat_database', 'v0.13.0', 'v0.17.0'),
+  collector('pg_stat_database', 'v0.13.0', 'v0.13.1', 'v0.14.0', 'v0.17.0'),
 ];
 const STAT_DATABASE_LABELS = ['datid', 'datname', 'server'];
 const STAT_DATABASE_NOTE =
-  'built-in query with `server` in 0.11 – 0.12; stat_database collector (datid, datname) from 0.13';
+  'built-in query with `server` in 0.11 – 0.12 (the shared-objects row as datname=""); stat_database collector (datid, datname) from 0.13: it fails on a NULL datname in 0.13.0, sends datname="unknown" for the shared-objects row in 0.13.1 – 0.13.2 and skips it from 0.14';
 const BGWRITER = [collector('pg_stat_bgwriter', 'v0.11.0', 'v0.17.0')];
 const BGWRITER_NOTE =
   '`server` label in 0.11 only; on PostgreSQL 17 the collector fails before 0.17 (the columns moved to pg_stat_checkpointer) and emits no checkpoint counts from 0.17';
@@ -63,7 +63,7 @@ export const postgresEvidence: ExporterEvidence = {
     {
       name: 'postgres_exporter 0.13.0 – 0.13.1',
       differs:
-        'stat_database collector (no `server`); the postmaster and replication collectors are on but both run the postmaster query, which fails: no lag, no start time, and pg_scrape_collector_success 0 for both',
+        'stat_database collector (no `server`; in 0.13.0 it fails on PostgreSQL ≥ 12, whose shared-objects row has a NULL datname, and 0.13.1 sends that row as datname="unknown"); the postmaster and replication collectors are on but both run the postmaster query, which fails: no lag, no start time, and pg_scrape_collector_success 0 for both',
     },
     {
       name: 'postgres_exporter 0.13.2 – 0.19',

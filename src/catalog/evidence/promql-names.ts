@@ -1,7 +1,8 @@
 /**
  * Metric and label names a PromQL expression uses, read with Prometheus' own grammar
  * (@prometheus-io/lezer-promql) rather than a regex, so `by (…)`, `on (…)`, `group_left (…)` and
- * matchers are told apart from metric names, functions and keywords. Test-only.
+ * matchers are told apart from metric names, functions and keywords. Test and build time only (the
+ * generator reads the metrics of signals that need a switch); never shipped.
  */
 import { parser } from '@prometheus-io/lezer-promql';
 
@@ -14,12 +15,14 @@ export interface QueryNames {
   matchers: Array<{ metric: string | undefined; label: string }>;
   /** Labels named in by/without/on/ignoring/group_left/group_right lists. */
   groupingLabels: string[];
+  /** Labels the query itself writes (the destination of label_replace / label_join): no exporter needs to send them. */
+  madeLabels: string[];
   /** Text around each syntax error; empty when the expression parses. */
   errors: string[];
 }
 
 export function promqlNames(expr: string): QueryNames {
-  const names: QueryNames = { metrics: [], matchers: [], groupingLabels: [], errors: [] };
+  const names: QueryNames = { metrics: [], matchers: [], groupingLabels: [], madeLabels: [], errors: [] };
   const text = (node: SyntaxNode) => expr.slice(node.from, node.to);
   const cursor = parser.parse(expr).cursor();
   do {
@@ -28,6 +31,14 @@ export function promqlNames(expr: string): QueryNames {
       names.errors.push(`at ${node.from}: …${expr.slice(Math.max(0, node.from - 20), node.to + 20)}…`);
     } else if (node.name === 'VectorSelector') {
       selectorNames(node, text, names);
+    } else if (node.name === 'FunctionCall') {
+      const fn = node.getChild('FunctionIdentifier');
+      if (fn && (text(fn) === 'label_replace' || text(fn) === 'label_join')) {
+        const destination = node.getChild('FunctionCallBody')?.getChildren('StringLiteral')[0];
+        if (destination) {
+          names.madeLabels.push(JSON.parse(text(destination)) as string);
+        }
+      }
     } else if (node.name === 'GroupingLabels') {
       for (const label of node.getChildren('LabelName')) {
         names.groupingLabels.push(text(label));

@@ -1,4 +1,4 @@
-import { sel } from '../promql';
+import { REPLICA_LABELS, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
@@ -228,9 +228,10 @@ export const alertmanagerExporter = defineExporter({
       severity: 'critical',
       for: '15m',
       // How many peers each member sees minus how many members its job has: below 0, a member
-      // does not see all the others (never compared with a fixed cluster size).
+      // does not see all the others (never compared with a fixed cluster size). Counted per HA
+      // replica: a store holding both Prometheus servers of a pair sees every member twice.
       query: (q) =>
-        `max_over_time(${sel('alertmanager_cluster_members', q)}[${q.range}]) - on (job) group_left count by (job) (max_over_time(${sel('alertmanager_cluster_members', q)}[${q.range}]))`,
+        `max_over_time(${sel('alertmanager_cluster_members', q)}[${q.range}]) - on (job, ${REPLICA_LABELS.join(', ')}) group_left count by (job, ${REPLICA_LABELS.join(', ')}) (max_over_time(${sel('alertmanager_cluster_members', q)}[${q.range}]))`,
       comparison: '<',
       threshold: 0,
       summary: 'Alertmanager {{ $labels.instance }} does not see every member of its cluster.',

@@ -1,16 +1,27 @@
 /**
  * promtool cases for the blackbox alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
+ * Every series comes from a family's fixture (tests/fixtures/exporters/blackbox-0.23-0.28.prom, and for the
+ * probes the blackbox pack must leave to others, dns-0.23-0.28.prom and fortigate-1.17-1.24.prom).
  */
+import { familyFixture } from '../../../tests/support/fixture-families';
+import { BLACKBOX_FAMILY } from '../evidence/blackbox';
 import type { PromtoolCases } from '../promtool-cases';
 
 // promtool test series for one probed endpoint.
 const PROBE = { job: 'blackbox_http', instance: 'https://shop.example.com' };
-
-const probeSeries = (metric: string) => `${metric}{job="blackbox_http",instance="https://shop.example.com"}`;
+const probeSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at(PROBE).series;
+// A DNS-module probe of the same exporter: the dns pack's to alert on, not this one's.
+const dnsProbe = familyFixture('dns', BLACKBOX_FAMILY).at({ job: 'blackbox_dns', instance: 'ns1:53' });
+// Another multi-target exporter's probe (fortigate_exporter): not a blackbox probe.
+const fortigate = familyFixture('fortigate', 'fortigate_exporter 1.17 – 1.24').at({
+  job: 'fortigate',
+  instance: 'fw-1',
+});
 
 export const blackboxPromtoolCases: PromtoolCases = {
   'probe-failed': {
+    family: BLACKBOX_FAMILY,
     fires: {
       series: [
         { series: probeSeries('probe_success'), values: '1x5 0x15' },
@@ -23,14 +34,15 @@ export const blackboxPromtoolCases: PromtoolCases = {
       series: [
         { series: probeSeries('probe_success'), values: '1x5 0 1 0 1 0 1 0 1 0 1 0 1' },
         { series: probeSeries('probe_ip_protocol'), values: '4x20' },
-        { series: 'probe_ip_protocol{job="blackbox_dns",instance="ns1:53"}', values: '4x20' },
-        { series: 'probe_success{job="blackbox_dns",instance="ns1:53"}', values: '0x20' },
-        { series: 'probe_dns_query_succeeded{job="blackbox_dns",instance="ns1:53"}', values: '0x20' },
+        { series: dnsProbe.series('probe_ip_protocol'), values: '4x20' },
+        { series: dnsProbe.series('probe_success'), values: '0x20' },
+        { series: dnsProbe.series('probe_dns_query_succeeded'), values: '0x20' },
       ],
       evalTime: '12m',
     },
   },
   'probe-unreliable': {
+    family: BLACKBOX_FAMILY,
     fires: {
       series: [
         { series: probeSeries('probe_success'), values: '1 0 1 1 1 0 1 1 1 1 0 1 1 1 1 0 1 1 1 1' },
@@ -48,6 +60,7 @@ export const blackboxPromtoolCases: PromtoolCases = {
     },
   },
   'http-status': {
+    family: BLACKBOX_FAMILY,
     fires: {
       series: [{ series: probeSeries('probe_http_status_code'), values: '200x5 503x20' }],
       evalTime: '20m',
@@ -59,6 +72,7 @@ export const blackboxPromtoolCases: PromtoolCases = {
     },
   },
   'slow-probe': {
+    family: BLACKBOX_FAMILY,
     fires: {
       series: [
         { series: probeSeries('probe_duration_seconds'), values: '0.1x5 2.5x20' },
@@ -71,13 +85,13 @@ export const blackboxPromtoolCases: PromtoolCases = {
       series: [
         { series: probeSeries('probe_duration_seconds'), values: '0.1x5 0.3x20' },
         { series: probeSeries('probe_ip_protocol'), values: '4x25' },
-        // Another multi-target exporter's probe (fortigate_exporter): not a blackbox probe.
-        { series: 'probe_duration_seconds{job="fortigate",instance="fw-1"}', values: '2.5x25' },
+        { series: fortigate.series('probe_duration_seconds'), values: '2.5x25' },
       ],
       evalTime: '20m',
     },
   },
   'cert-expiring': {
+    family: BLACKBOX_FAMILY,
     fires: {
       // Expiry at 10 days after the epoch; promtool's clock starts at 0.
       series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '864000x30' }],
@@ -90,6 +104,7 @@ export const blackboxPromtoolCases: PromtoolCases = {
     },
   },
   'cert-expiry-critical': {
+    family: BLACKBOX_FAMILY,
     fires: {
       series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '86400x30' }],
       evalTime: '20m',

@@ -1,6 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 // Each probe job scrapes /probe, so a target's series carry no exporter build info: that lives on
 // the exporter's own /metrics job. Probe-type-specific series only exist for that prober.
@@ -9,14 +9,32 @@ const ICMP_ONLY = 'only ICMP probes expose it; HTTP and TCP probe jobs rightly r
 const TLS_ONLY = 'only probes that end on a TLS connection (HTTPS, TCP with tls: true) report certificates';
 
 // probe_success and probe_duration_seconds are a multi-target convention, not blackbox's alone
-// (fortigate_exporter has them too): only targets with blackbox's probe_ip_protocol, which every
-// prober sets before it resolves the target, are ours. Jobs that run the dns prober belong to the
-// `dns` pack, which alerts on them with its own thresholds.
+// (fortigate_exporter has them too): only targets with blackbox's own series are ours. Every prober
+// registers probe_ip_protocol before it resolves the target (prober/utils.go chooseProtocol), except
+// the HTTP prober with skip_resolve_phase_with_proxy through a proxy, which never resolves; it always
+// registers probe_http_status_code first (prober/http.go), so that one stands in. Jobs that run the
+// dns prober belong to the `dns` pack, which alerts on them with its own thresholds.
 const probesOnly = (expr: string, q: QueryContext) =>
-  `${expr} and on (${q.by}) ${sel('probe_ip_protocol', q)} unless on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`;
+  `${expr} and on (${q.by}) (${sel('probe_ip_protocol', q)} or ${sel('probe_http_status_code', q)}) unless on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`;
 // The soonest expiry seen in the window, so a failed probe (no certificate series) cannot reset the alert.
 const certificateLeft = (q: QueryContext) =>
   `min_over_time(${sel('probe_ssl_earliest_cert_expiry', q)}[${q.range}]) - time()`;
+
+const HTTP_MODULE: Requirement = {
+  kind: 'config',
+  enable: 'a module with prober: http in blackbox.yml',
+  offByDefault: false,
+};
+const TLS_MODULE: Requirement = {
+  kind: 'config',
+  enable: 'an https:// target, or a tcp module with tls: true, in blackbox.yml',
+  offByDefault: false,
+};
+const ICMP_MODULE: Requirement = {
+  kind: 'config',
+  enable: 'a module with prober: icmp in blackbox.yml',
+  offByDefault: false,
+};
 
 export const blackboxExporter = defineExporter({
   id: 'blackbox',
@@ -112,6 +130,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'httpStatusCode',
+      requires: HTTP_MODULE,
       title: 'HTTP status code',
       description:
         'Status code of the last HTTP response (after redirects); 0 means no response arrived. Outside 200–399 the endpoint is failing.',
@@ -121,6 +140,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'httpPhaseDuration',
+      requires: HTTP_MODULE,
       title: 'HTTP time by phase',
       description:
         'Time of each HTTP probe phase (resolve, connect, tls, processing, transfer), summed over redirects; shows where latency comes from.',
@@ -132,6 +152,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'httpRedirects',
+      requires: HTTP_MODULE,
       title: 'HTTP redirects',
       description:
         'Number of redirects followed before the final response; a sudden change often means a misrouted or moved endpoint.',
@@ -142,6 +163,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'httpContentLength',
+      requires: HTTP_MODULE,
       title: 'HTTP body size',
       description:
         'Uncompressed size of the response body; a page that suddenly shrinks is often an error page served with 200.',
@@ -157,6 +179,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'httpSsl',
+      requires: HTTP_MODULE,
       title: 'Served over TLS',
       description:
         'Whether the final HTTP response came over TLS (1) or plain HTTP (0); a 0 on an HTTPS endpoint means a downgrade redirect.',
@@ -179,6 +202,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'certificateExpiry',
+      requires: TLS_MODULE,
       title: 'Certificate expires in',
       description:
         'Time until the earliest-expiring certificate of the served chain runs out; renew before it reaches the thresholds.',
@@ -189,6 +213,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'tlsVersion',
+      requires: TLS_MODULE,
       title: 'TLS version',
       description:
         'TLS protocol version negotiated with the target; old versions (TLS 1.0/1.1) are deprecated by browsers.',
@@ -199,6 +224,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'icmpRtt',
+      requires: ICMP_MODULE,
       title: 'ICMP round trip',
       description: 'Round-trip time of the ICMP echo; rising values without load changes point at the network path.',
       unit: 's',
@@ -208,6 +234,7 @@ export const blackboxExporter = defineExporter({
     },
     {
       id: 'icmpHopLimit',
+      requires: ICMP_MODULE,
       title: 'ICMP reply hop limit',
       description: 'TTL / hop limit of the echo reply; a change means the route to the target changed.',
       unit: 'short',

@@ -2,150 +2,106 @@
  * promtool cases for the chrony alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
+import { familyFixture } from '../../../tests/support/fixture-families';
 import type { PromtoolCases } from '../promtool-cases';
+
+// Every series comes from the one family's fixture (tests/fixtures/exporters/chrony-0.10-0.13.prom).
+const host = familyFixture('chrony', 'chrony_exporter 0.10 – 0.13').at({ job: 'chrony', instance: 'host-1:9123' });
+const TARGET = { job: 'chrony', instance: 'host-1:9123' };
+const SOURCE = { source_address: '192.0.2.10', source_name: 'ntp-a' };
+
+const clockError = (offset: string, dispersion: string, delay: string) => [
+  { series: host.series('chrony_tracking_last_offset_seconds'), values: offset },
+  { series: host.series('chrony_tracking_root_dispersion_seconds'), values: dispersion },
+  { series: host.series('chrony_tracking_root_delay_seconds'), values: delay },
+];
+const state = (sourceState: string) =>
+  host.series('chrony_sources_state_info', { ...SOURCE, source_mode: 'client', source_state: sourceState });
 
 export const chronyPromtoolCases: PromtoolCases = {
   down: {
     fires: {
-      series: [{ series: 'chrony_up{job="chrony",instance="host-1:9123"}', values: '1x5 0x20' }],
+      series: [{ series: host.series('chrony_up'), values: '1x5 0x20' }],
       evalTime: '20m',
-      labels: { job: 'chrony', instance: 'host-1:9123' },
+      labels: TARGET,
     },
     quiet: {
-      series: [
-        {
-          series: 'chrony_up{job="chrony",instance="host-1:9123"}',
-          values: '1x5 0 1 1 1 0 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1',
-        },
-      ],
+      series: [{ series: host.series('chrony_up'), values: '1x5 0 1 1 1 0 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1' }],
       evalTime: '20m',
     },
   },
+  // chronyd reports stratum 0 (not 16) while it has no reference (chrony reference.c).
   unsynchronised: {
     fires: {
-      series: [{ series: 'chrony_tracking_stratum{job="chrony",instance="host-1:9123"}', values: '2x5 16x25' }],
+      series: [{ series: host.series('chrony_tracking_stratum'), values: '2x5 0x25' }],
       evalTime: '25m',
-      labels: { job: 'chrony', instance: 'host-1:9123' },
+      labels: TARGET,
     },
+    // A short loss of the reference inside the window is not "unsynchronised".
     quiet: {
-      series: [{ series: 'chrony_tracking_stratum{job="chrony",instance="host-1:9123"}', values: '3x30' }],
+      series: [{ series: host.series('chrony_tracking_stratum'), values: '3x20 0x2 3x8' }],
       evalTime: '25m',
     },
   },
   'clock-error': {
-    fires: {
-      series: [
-        { series: 'chrony_tracking_last_offset_seconds{job="chrony",instance="host-1:9123"}', values: '-0.15x30' },
-        {
-          series: 'chrony_tracking_root_dispersion_seconds{job="chrony",instance="host-1:9123"}',
-          values: '0.01x30',
-        },
-        { series: 'chrony_tracking_root_delay_seconds{job="chrony",instance="host-1:9123"}', values: '0.02x30' },
-      ],
-      evalTime: '20m',
-      labels: { job: 'chrony', instance: 'host-1:9123' },
-    },
-    quiet: {
-      series: [
-        {
-          series: 'chrony_tracking_last_offset_seconds{job="chrony",instance="host-1:9123"}',
-          values: '-0.00002x30',
-        },
-        {
-          series: 'chrony_tracking_root_dispersion_seconds{job="chrony",instance="host-1:9123"}',
-          values: '0.001x30',
-        },
-        { series: 'chrony_tracking_root_delay_seconds{job="chrony",instance="host-1:9123"}', values: '0.005x30' },
-      ],
-      evalTime: '20m',
-    },
+    fires: { series: clockError('-0.15x30', '0.01x30', '0.02x30'), evalTime: '20m', labels: TARGET },
+    quiet: { series: clockError('-0.00002x30', '0.001x30', '0.005x30'), evalTime: '20m' },
   },
   'clock-error-critical': {
-    fires: {
-      series: [
-        { series: 'chrony_tracking_last_offset_seconds{job="chrony",instance="host-1:9123"}', values: '1.5x30' },
-        {
-          series: 'chrony_tracking_root_dispersion_seconds{job="chrony",instance="host-1:9123"}',
-          values: '0.01x30',
-        },
-        { series: 'chrony_tracking_root_delay_seconds{job="chrony",instance="host-1:9123"}', values: '0.02x30' },
-      ],
-      evalTime: '20m',
-      labels: { job: 'chrony', instance: 'host-1:9123' },
-    },
-    quiet: {
-      series: [
-        { series: 'chrony_tracking_last_offset_seconds{job="chrony",instance="host-1:9123"}', values: '0.15x30' },
-        {
-          series: 'chrony_tracking_root_dispersion_seconds{job="chrony",instance="host-1:9123"}',
-          values: '0.01x30',
-        },
-        { series: 'chrony_tracking_root_delay_seconds{job="chrony",instance="host-1:9123"}', values: '0.02x30' },
-      ],
-      evalTime: '20m',
-    },
+    fires: { series: clockError('1.5x30', '0.01x30', '0.02x30'), evalTime: '20m', labels: TARGET },
+    quiet: { series: clockError('0.15x30', '0.01x30', '0.02x30'), evalTime: '20m' },
   },
+  // The local reference is told by its reference ID; chronyd sends no reference IP then, so the
+  // address and name labels hold no real address ("::" with older facebook/time, whose ToNetIP
+  // returns the 16 zero bytes; the values are free labels and the alert does not read them).
   'local-reference': {
     fires: {
-      series: [{ series: 'chrony_tracking_remote_reference{job="chrony",instance="host-1:9123"}', values: '0x30' }],
+      series: [
+        {
+          series: host.series('chrony_tracking_info', {
+            tracking_address: '::',
+            tracking_name: '::',
+            tracking_refid: '7F7F0101',
+          }),
+          values: '1x30',
+        },
+      ],
       evalTime: '25m',
-      labels: { job: 'chrony', instance: 'host-1:9123' },
+      labels: TARGET,
     },
     quiet: {
-      series: [{ series: 'chrony_tracking_remote_reference{job="chrony",instance="host-1:9123"}', values: '1x30' }],
+      series: [
+        {
+          series: host.series('chrony_tracking_info', {
+            tracking_address: '192.0.2.10',
+            tracking_name: 'ntp-a.example.net',
+            tracking_refid: 'C000020A',
+          }),
+          values: '1x30',
+        },
+      ],
       evalTime: '25m',
     },
   },
   'source-unreachable': {
     fires: {
-      series: [
-        {
-          series:
-            'chrony_sources_reachability_ratio{job="chrony",instance="host-1:9123",source_address="192.0.2.10",source_name="ntp-a"}',
-          values: '0.25x30',
-        },
-      ],
+      series: [{ series: host.series('chrony_sources_reachability_ratio', SOURCE), values: '0.25x30' }],
       evalTime: '25m',
-      labels: { job: 'chrony', instance: 'host-1:9123', source_address: '192.0.2.10', source_name: 'ntp-a' },
+      labels: { ...TARGET, ...SOURCE },
     },
     quiet: {
-      series: [
-        {
-          series:
-            'chrony_sources_reachability_ratio{job="chrony",instance="host-1:9123",source_address="192.0.2.10",source_name="ntp-a"}',
-          values: '1x30',
-        },
-      ],
+      series: [{ series: host.series('chrony_sources_reachability_ratio', SOURCE), values: '1x30' }],
       evalTime: '25m',
     },
   },
   falseticker: {
     fires: {
-      series: [
-        {
-          series:
-            'chrony_sources_state_info{job="chrony",instance="host-1:9123",source_address="192.0.2.10",source_mode="client",source_name="ntp-a",source_state="falseticker"}',
-          values: '1x30',
-        },
-      ],
+      series: [{ series: state('falseticker'), values: '1x30' }],
       evalTime: '25m',
-      labels: {
-        job: 'chrony',
-        instance: 'host-1:9123',
-        source_address: '192.0.2.10',
-        source_mode: 'client',
-        source_name: 'ntp-a',
-        source_state: 'falseticker',
-      },
+      labels: { ...TARGET, ...SOURCE, source_mode: 'client', source_state: 'falseticker' },
     },
     quiet: {
-      series: [
-        {
-          series:
-            'chrony_sources_state_info{job="chrony",instance="host-1:9123",source_address="192.0.2.10",source_mode="client",source_name="ntp-a",source_state="sync"}',
-          values: '1x30',
-        },
-      ],
+      series: [{ series: state('sync'), values: '1x30' }],
       evalTime: '25m',
     },
   },

@@ -1,9 +1,25 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
+import type { Requirement } from '../types';
+
+// chronyd reports stratum 0 while unsynchronised, never 16 (chrony reference.c, REF_GetTrackingReport
+// maps NTP_MAX_STRATUM to 0): read 0 as 16 so the stratum threshold sees an unsynchronised clock.
+// `stratumMax` is the same series' maximum, so a window counts only if it was 0 throughout.
+const stratumOrUnsynchronised = (stratum: string, stratumMax: string) => `${stratum} + 16 * (${stratumMax} == bool 0)`;
+
+// The tracking reference ID (chrony_tracking_info, %08X): 7F7F0101 is chrony's local reference
+// (ntp.h NTP_REFID_LOCAL), 00000000 no reference at all. chrony_tracking_remote_reference cannot
+// tell: it compares the reference IP with 127.127.1.1, but current chronyd sends no IP unless
+// synchronised (reference.c, REF_GetTrackingReport), so it reads 1 on a host on its local clock.
+const LOCAL_REFID = '7F7F0101';
 
 const SOURCES_OFF = 'the sources collector is off by default (--collector.sources)';
 const SERVERSTATS_OFF =
   'the serverstats collector is off by default (--collector.serverstats), and only NTP servers answer clients';
+
+// main.go (chrony_exporter 0.8 – 0.13): both flags default to false.
+const SOURCES: Requirement = { kind: 'collector', enable: '--collector.sources', offByDefault: true };
+const SERVERSTATS: Requirement = { kind: 'collector', enable: '--collector.serverstats', offByDefault: true };
 
 export const chronyExporter = defineExporter({
   id: 'chrony',
@@ -55,9 +71,14 @@ export const chronyExporter = defineExporter({
     {
       id: 'stratum',
       title: 'Stratum',
-      description: 'Distance from a reference clock: 1 is next to one, 16 means unsynchronised.',
+      description:
+        'Distance from a reference clock: 1 is next to one, 16 means unsynchronised (chronyd reports 0 then; shown as 16).',
       unit: 'short',
-      variants: [{ expr: (q) => sel('chrony_tracking_stratum', q) }],
+      variants: [
+        {
+          expr: (q) => stratumOrUnsynchronised(sel('chrony_tracking_stratum', q), sel('chrony_tracking_stratum', q)),
+        },
+      ],
       threshold: 'stratum',
     },
     {
@@ -141,12 +162,18 @@ export const chronyExporter = defineExporter({
     {
       id: 'remoteReference',
       title: 'Tracking a remote source',
-      description: 'Whether chronyd follows a remote NTP source (1) or only its local clock (0).',
+      description: 'Whether chronyd follows a remote NTP source (1) or its local clock or nothing (0).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('chrony_tracking_remote_reference', q) }],
+      variants: [
+        {
+          expr: (q) =>
+            `max by (${q.by}) (${sel('chrony_tracking_info', q, `tracking_refid!~"${LOCAL_REFID}|00000000"`)}) or max by (${q.by}) (${sel('chrony_tracking_info', q)}) * 0`,
+        },
+      ],
     },
     {
       id: 'sourceReachability',
+      requires: SOURCES,
       title: 'Source reachability',
       description: 'Share of the last 8 polls each NTP source answered.',
       unit: 'percentunit',
@@ -159,6 +186,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'sourceOffset',
+      requires: SOURCES,
       title: 'Source offset',
       description: 'Offset of the last sample from each NTP source; one source far from the others is a falseticker.',
       unit: 's',
@@ -168,6 +196,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'sourceStates',
+      requires: SOURCES,
       title: 'Sources by state',
       description:
         'NTP sources per selection state: sync (selected), candidate, outlier, falseticker, unreachable, jittery.',
@@ -178,6 +207,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'ntpRequests',
+      requires: SERVERSTATS,
       title: 'NTP requests served',
       description: 'NTP requests per second from clients of this server.',
       unit: 'reqps',
@@ -187,6 +217,7 @@ export const chronyExporter = defineExporter({
     },
     {
       id: 'ntpRequestsDropped',
+      requires: SERVERSTATS,
       title: 'NTP requests dropped',
       description: 'NTP requests per second dropped by rate limiting.',
       unit: 'reqps',
@@ -214,12 +245,16 @@ export const chronyExporter = defineExporter({
       name: 'ChronyUnsynchronised',
       severity: 'warning',
       for: '10m',
-      query: (q) => `min_over_time(${sel('chrony_tracking_stratum', q)}[${q.range}])`,
+      query: (q) =>
+        stratumOrUnsynchronised(
+          `min_over_time(${sel('chrony_tracking_stratum', q)}[${q.range}])`,
+          `max_over_time(${sel('chrony_tracking_stratum', q)}[${q.range}])`
+        ),
       comparison: '>',
       threshold: { threshold: 'stratum', level: 'warning' },
       summary: 'The clock of {{ $labels.instance }} is not synchronised.',
       description:
-        'chronyd on {{ $labels.instance }} reports stratum 16: it has no usable time source and the clock drifts freely. Check `chronyc sources -v` (unreachable servers, firewall on UDP 123, a wrong pool name).',
+        'chronyd on {{ $labels.instance }} reports no reference (stratum 0, shown as 16): it has no usable time source and the clock drifts freely. Check `chronyc sources -v` (unreachable servers, firewall on UDP 123, a wrong pool name).',
     },
     {
       id: 'clock-error',
@@ -250,12 +285,12 @@ export const chronyExporter = defineExporter({
       name: 'ChronyNoRemoteSource',
       severity: 'warning',
       for: '15m',
-      query: (q) => `max_over_time(${sel('chrony_tracking_remote_reference', q)}[${q.range}])`,
-      comparison: '<',
-      threshold: 1,
+      query: (q) => `max by (${q.by}) (${sel('chrony_tracking_info', q, `tracking_refid="${LOCAL_REFID}"`)})`,
+      comparison: '>',
+      threshold: 0,
       summary: 'chronyd on {{ $labels.instance }} follows no remote time source.',
       description:
-        'chronyd on {{ $labels.instance }} tracks its local clock (or nothing) instead of a remote NTP source: it serves and keeps free-running time. Check that its servers are reachable (`chronyc sources -v`), unless this host is meant to be an isolated reference.',
+        'chronyd on {{ $labels.instance }} tracks its local clock (the `local` directive) instead of a remote NTP source: it serves and keeps free-running time. Check that its servers are reachable (`chronyc sources -v`), unless this host is meant to be an isolated reference.',
     },
     {
       id: 'source-unreachable',

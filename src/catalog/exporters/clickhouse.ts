@@ -282,8 +282,9 @@ export const clickhouseExporter = defineExporter({
           // The code lives in the metric name, and rate() drops names: with two or more codes a plain
           // rate() over the name regex fails ("vector cannot contain metrics with the same labelset").
           // So the name is copied into `code` first and the rate taken over a 15 s subquery.
+          // ClickHouseErrorMetric_ALL (≥ 23.12, ClickHouse PR #57627) is the sum of every code, not a code.
           expr: (q) =>
-            `rate(label_replace(${sel('', q, '__name__=~"ClickHouseErrorMetric_.+"')}, "code", "$1", "__name__", "ClickHouseErrorMetric_(.+)")[${q.range}:15s]) > 0`,
+            `rate(label_replace(${sel('', q, '__name__=~"ClickHouseErrorMetric_.+",__name__!="ClickHouseErrorMetric_ALL"')}, "code", "$1", "__name__", "ClickHouseErrorMetric_(.+)")[${q.range}:15s]) > 0`,
         },
       ],
       legend: '{{instance}} {{code}}',

@@ -268,7 +268,8 @@ export const fortigateExporter = defineExporter({
     {
       id: 'sdwanLatency',
       title: 'SD-WAN latency',
-      description: 'Latency measured by each SD-WAN health check per member link; 0 while the link is down.',
+      description:
+        'Latency measured by each SD-WAN health check per member link; no value while the link is down (the exporter reports none).',
       unit: 's',
       variants: [{ expr: (q) => sel('fortigate_virtual_wan_latency_seconds', q) }],
       legend: '{{instance}} {{sla}} {{interface}}',
@@ -290,15 +291,18 @@ export const fortigateExporter = defineExporter({
       name: 'FortiGateProbeFailed',
       severity: 'critical',
       for: '5m',
-      // probe_success is shared with blackbox probes, and a failed probe returns no fortigate_*
-      // series: a firewall is recognised by having reported its version within the last day.
+      // probe_success is 0 as soon as any one endpoint fails (probe.go, every release), e.g. one the
+      // API user may not read, while the others still report. The firewall is unreadable only when
+      // fortigate_version_info is gone too (system/status is read first; without it nothing is).
+      // probe_success is shared with blackbox probes: a firewall is one that reported its version
+      // within the last day.
       query: (q) =>
-        `max_over_time(${sel('probe_success', q)}[${q.range}]) and on (${q.by}) max_over_time(${sel('fortigate_version_info', q)}[1d])`,
+        `max_over_time(${sel('probe_success', q)}[${q.range}]) and on (${q.by}) max_over_time(${sel('fortigate_version_info', q)}[1d]) unless on (${q.by}) ${sel('fortigate_version_info', q)}`,
       comparison: '<',
       threshold: 1,
       summary: 'The FortiGate exporter cannot read {{ $labels.instance }}.',
       description:
-        'Every probe of {{ $labels.instance }} in the last 5 minutes failed: the firewall’s REST API is unreachable, the API token expired or lost a permission, or the firewall is down. Check the exporter’s log and that the API user’s trusted hosts include the exporter. Until it recovers, no other FortiGate alert can see this firewall.',
+        'The exporter has not read even the system status of {{ $labels.instance }} for 5 minutes: the firewall’s REST API is unreachable, the API token expired or lost its permissions, or the firewall is down. Check the exporter’s log and that the API user’s trusted hosts include the exporter. Until it recovers, no other FortiGate alert can see this firewall. (One endpoint the API user may not read also sets probe_success to 0, but leaves the rest readable and does not fire this alert.)',
     },
     {
       id: 'cpu-high',
@@ -379,12 +383,14 @@ export const fortigateExporter = defineExporter({
       name: 'FortiGateSDWANLinkDown',
       severity: 'warning',
       for: '5m',
-      query: (q) => `min_over_time(${sel('fortigate_virtual_wan_status', q, 'state="up"')}[${q.range}])`,
-      comparison: '<',
-      threshold: 1,
+      // state="down" only: a member disabled on purpose reports "disable", one outside this health
+      // check "error" (virtual_wan_health_check.go), and neither is a failing link.
+      query: (q) => `min_over_time(${sel('fortigate_virtual_wan_status', q, 'state="down"')}[${q.range}])`,
+      comparison: '>',
+      threshold: 0,
       summary: 'SD-WAN member {{ $labels.interface }} on FortiGate {{ $labels.instance }} fails its health check.',
       description:
-        'The SD-WAN health check {{ $labels.sla }} reports member {{ $labels.interface }} on {{ $labels.instance }} as not up: traffic is steered to the remaining links, with less capacity and no redundancy. Check the ISP link and the health-check target.',
+        'The SD-WAN health check {{ $labels.sla }} reports member {{ $labels.interface }} on {{ $labels.instance }} as down: traffic is steered to the remaining links, with less capacity and no redundancy. Check the ISP link and the health-check target.',
       optional: 'only with SD-WAN health checks configured',
     },
     {
@@ -393,7 +399,8 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => `avg_over_time(${sel('fortigate_virtual_wan_packet_loss_ratio', q)}[${q.range}])`,
-      // A member that is down reports 100% loss: SDWANLinkDown covers it, so it is not paged twice.
+      // The exporter reports loss only while the member is up; the filter keeps a member that just
+      // went down (its last loss sample still in the window) to SDWANLinkDown.
       filters: [(q) => `max without (state) (${sel('fortigate_virtual_wan_status', q, 'state="up"')}) == 1`],
       comparison: '>',
       threshold: { threshold: 'sdwanPacketLoss', level: 'warning' },

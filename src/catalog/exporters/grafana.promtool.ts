@@ -2,23 +2,46 @@
  * promtool cases for the grafana alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
+import { familyFixture } from '../../../tests/support/fixture-families';
 import type { PromtoolCases } from '../promtool-cases';
 
 const GF_LABELS = { job: 'grafana', instance: 'grafana-1:3000' };
+// Every series comes from the one family's fixture (tests/fixtures/exporters/grafana-11.6-12.prom).
+const gf = familyFixture('grafana', 'Grafana 11.6 – 12').at(GF_LABELS);
 
-// promtool test series for one Grafana server.
-const GF = 'job="grafana",instance="grafana-1:3000"';
+const search = (statusCode: string, statusSource: string) =>
+  gf.series('grafana_http_request_duration_seconds_count', {
+    handler: '/api/search',
+    method: 'GET',
+    slo_group: 'high-medium',
+    status_code: statusCode,
+    status_source: statusSource,
+  });
+// promhttp lowercases the method on Grafana's data source client metrics.
+const prom = (code: string) =>
+  gf.series('grafana_datasource_request_total', {
+    code,
+    datasource: 'Prometheus',
+    datasource_type: 'prometheus',
+    method: 'post',
+    secure_socks_ds_proxy_enabled: 'false',
+  });
+const evaluations = (failures: string, all: string) => [
+  { series: gf.series('grafana_alerting_rule_evaluation_failures_total', { org: '1' }), values: failures },
+  { series: gf.series('grafana_alerting_rule_evaluations_total', { org: '1' }), values: all },
+];
+const slack = (metric: string) => gf.series(metric, { integration: 'slack', org: '1' });
 
 export const grafanaPromtoolCases: PromtoolCases = {
   'http-5xx': {
     fires: {
       series: [
         {
-          series: `grafana_http_request_duration_seconds_count{${GF},handler="/api/search",method="GET",status_code="500",status_source="server"}`,
+          series: search('500', 'server'),
           values: '0+10x30',
         },
         {
-          series: `grafana_http_request_duration_seconds_count{${GF},handler="/api/search",method="GET",status_code="200",status_source="server"}`,
+          series: search('200', 'server'),
           values: '0+90x30',
         },
       ],
@@ -29,11 +52,11 @@ export const grafanaPromtoolCases: PromtoolCases = {
       // Downstream failures (a data source erroring) are not Grafana's own errors.
       series: [
         {
-          series: `grafana_http_request_duration_seconds_count{${GF},handler="/api/search",method="GET",status_code="500",status_source="downstream"}`,
+          series: search('500', 'downstream'),
           values: '0+10x30',
         },
         {
-          series: `grafana_http_request_duration_seconds_count{${GF},handler="/api/search",method="GET",status_code="200",status_source="server"}`,
+          series: search('200', 'server'),
           values: '0+90x30',
         },
       ],
@@ -44,25 +67,25 @@ export const grafanaPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series: `grafana_datasource_request_total{${GF},datasource="prom",datasource_type="prometheus",code="502",method="POST"}`,
+          series: prom('503'),
           values: '0+20x30',
         },
         {
-          series: `grafana_datasource_request_total{${GF},datasource="prom",datasource_type="prometheus",code="200",method="POST"}`,
+          series: prom('200'),
           values: '0+80x30',
         },
       ],
       evalTime: '25m',
-      labels: { ...GF_LABELS, datasource: 'prom' },
+      labels: { ...GF_LABELS, datasource: 'Prometheus' },
     },
     quiet: {
       series: [
         {
-          series: `grafana_datasource_request_total{${GF},datasource="prom",datasource_type="prometheus",code="502",method="POST"}`,
+          series: prom('503'),
           values: '3x30',
         },
         {
-          series: `grafana_datasource_request_total{${GF},datasource="prom",datasource_type="prometheus",code="200",method="POST"}`,
+          series: prom('200'),
           values: '0+80x30',
         },
       ],
@@ -71,48 +94,36 @@ export const grafanaPromtoolCases: PromtoolCases = {
   },
   'rule-eval-failures': {
     fires: {
-      series: [
-        { series: `grafana_alerting_rule_evaluation_failures_total{${GF},org="1"}`, values: '0+5x30' },
-        { series: `grafana_alerting_rule_evaluations_total{${GF},org="1"}`, values: '0+100x30' },
-      ],
+      series: evaluations('0+5x30', '0+100x30'),
       evalTime: '25m',
       labels: { ...GF_LABELS, org: '1' },
     },
     quiet: {
-      series: [
-        { series: `grafana_alerting_rule_evaluation_failures_total{${GF},org="1"}`, values: '212x30' },
-        { series: `grafana_alerting_rule_evaluations_total{${GF},org="1"}`, values: '0+100x30' },
-      ],
+      series: evaluations('212x30', '0+100x30'),
       evalTime: '25m',
     },
   },
   'rule-eval-failures-crit': {
     fires: {
-      series: [
-        { series: `grafana_alerting_rule_evaluation_failures_total{${GF},org="1"}`, values: '0+30x30' },
-        { series: `grafana_alerting_rule_evaluations_total{${GF},org="1"}`, values: '0+100x30' },
-      ],
+      series: evaluations('0+30x30', '0+100x30'),
       evalTime: '25m',
       labels: { ...GF_LABELS, org: '1' },
     },
     quiet: {
-      series: [
-        { series: `grafana_alerting_rule_evaluation_failures_total{${GF},org="1"}`, values: '0+5x30' },
-        { series: `grafana_alerting_rule_evaluations_total{${GF},org="1"}`, values: '0+100x30' },
-      ],
+      series: evaluations('0+5x30', '0+100x30'),
       evalTime: '25m',
     },
   },
   'scheduler-behind': {
     fires: {
-      series: [{ series: `grafana_alerting_scheduler_behind_seconds{${GF}}`, values: '45x30' }],
+      series: [{ series: gf.series('grafana_alerting_scheduler_behind_seconds'), values: '45x30' }],
       evalTime: '25m',
       labels: GF_LABELS,
     },
     quiet: {
       series: [
         {
-          series: `grafana_alerting_scheduler_behind_seconds{${GF}}`,
+          series: gf.series('grafana_alerting_scheduler_behind_seconds'),
           values: '0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0 60 0',
         },
       ],
@@ -123,7 +134,7 @@ export const grafanaPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series: `grafana_alerting_schedule_rule_evaluations_missed_total{${GF},org="1",name="Disk full",rule_uid="abc"}`,
+          series: gf.series('grafana_alerting_schedule_rule_evaluations_missed_total', { name: 'Disk full', org: '1' }),
           values: '0+1x30',
         },
       ],
@@ -133,7 +144,7 @@ export const grafanaPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: `grafana_alerting_schedule_rule_evaluations_missed_total{${GF},org="1",name="Disk full",rule_uid="abc"}`,
+          series: gf.series('grafana_alerting_schedule_rule_evaluations_missed_total', { name: 'Disk full', org: '1' }),
           values: '2x30',
         },
       ],
@@ -143,16 +154,16 @@ export const grafanaPromtoolCases: PromtoolCases = {
   'notification-failures': {
     fires: {
       series: [
-        { series: `grafana_alerting_notifications_failed_total{${GF},integration="email"}`, values: '0+5x30' },
-        { series: `grafana_alerting_notifications_total{${GF},integration="email"}`, values: '0+100x30' },
+        { series: slack('grafana_alerting_notifications_failed_total'), values: '0+5x30' },
+        { series: slack('grafana_alerting_notifications_total'), values: '0+100x30' },
       ],
       evalTime: '25m',
-      labels: { ...GF_LABELS, integration: 'email' },
+      labels: { ...GF_LABELS, integration: 'slack' },
     },
     quiet: {
       series: [
-        { series: `grafana_alerting_notifications_failed_total{${GF},integration="email"}`, values: '0x30' },
-        { series: `grafana_alerting_notifications_total{${GF},integration="email"}`, values: '0+100x30' },
+        { series: slack('grafana_alerting_notifications_failed_total'), values: '0x30' },
+        { series: slack('grafana_alerting_notifications_total'), values: '0+100x30' },
       ],
       evalTime: '25m',
     },

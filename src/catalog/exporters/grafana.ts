@@ -72,7 +72,8 @@ export const grafanaExporter = defineExporter({
       critical: 20,
       min: 0.01,
       max: 100,
-      description: 'Share of requests to one data source that did not return 2xx.',
+      description:
+        'Share of requests to one data source answered with a non-2xx status (requests that got no answer at all are not counted by Grafana).',
     },
     {
       id: 'ruleEvaluationFailures',
@@ -172,7 +173,10 @@ export const grafanaExporter = defineExporter({
     {
       id: 'datasourceErrors',
       title: 'Data source errors',
-      description: 'Share of requests to each data source that did not return 2xx.',
+      // promhttp counts a data source request only when a response came back: refused connections and
+      // timeouts leave grafana_datasource_request_total untouched (datasource_metrics_middleware.go).
+      description:
+        'Share of requests to each data source answered with a non-2xx status. A data source that does not answer at all (connection refused, timeout) is not counted here: alert rules on it fail instead.',
       unit: 'percent',
       variants: [
         {
@@ -259,7 +263,8 @@ export const grafanaExporter = defineExporter({
     {
       id: 'alertInstances',
       title: 'Alert instances by state',
-      description: 'Alert instances of all rules per state: normal, pending, alerting, nodata, error.',
+      description:
+        'Alert instances of all rules per state: normal, pending, alerting, nodata, error, and recovering in newer releases.',
       unit: 'short',
       variants: [{ expr: (q) => sel('grafana_alerting_alerts', q) }],
       legend: '{{instance}} {{state}}',
@@ -267,9 +272,12 @@ export const grafanaExporter = defineExporter({
     {
       id: 'alertRules',
       title: 'Alert rules',
-      description: 'Alert rules scheduled for evaluation.',
+      description: 'Alert rules scheduled for evaluation; paused rules are left out.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('grafana_alerting_rule_group_rules', q)})` }],
+      // The gauge counts paused rules too (state="paused"); they are scheduled but never evaluated.
+      variants: [
+        { expr: (q) => `sum by (${q.by}) (${sel('grafana_alerting_rule_group_rules', q, 'state="active"')})` },
+      ],
     },
     {
       id: 'notificationsSent',
@@ -338,7 +346,7 @@ export const grafanaExporter = defineExporter({
       threshold: { threshold: 'datasourceErrors', level: 'warning' },
       summary: 'Requests from Grafana {{ $labels.instance }} to data source {{ $labels.datasource }} fail.',
       description:
-        'More requests from Grafana {{ $labels.instance }} to data source {{ $labels.datasource }} fail than the threshold allows: panels and alert rules using it show errors or no data. Test the data source in Connections → Data sources and check the backend it points to.',
+        'More requests from Grafana {{ $labels.instance }} to data source {{ $labels.datasource }} are answered with an error status than the threshold allows: panels and alert rules using it show errors or no data. Test the data source in Connections → Data sources and check the backend it points to. A data source that does not answer at all is not counted by this alert; GrafanaRuleEvaluationFailures catches it where alert rules use it.',
     },
     {
       id: 'rule-eval-failures',

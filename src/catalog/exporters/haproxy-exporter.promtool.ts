@@ -2,16 +2,20 @@
  * promtool cases for the haproxy-exporter alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
+import { familyFixture } from '../../../tests/support/fixture-families';
+import { HAPROXY_EXPORTER_FAMILY } from '../evidence/haproxy-exporter';
 import type { PromtoolCases } from '../promtool-cases';
 
 // promtool test series for one haproxy_exporter.
 const HAPX = { job: 'haproxy_exporter', instance: 'lb-1:9101' };
 
-const hapxSeries = (metric: string, labels = '') =>
-  `${metric}{job="haproxy_exporter",instance="lb-1:9101"${labels ? `,${labels}` : ''}}`;
+// Every series comes from the family's fixture (tests/fixtures/exporters/haproxy_exporter-0.14-0.15.prom).
+const hapx = familyFixture('haproxy-exporter', HAPROXY_EXPORTER_FAMILY).at(HAPX);
+const hapxSeries = (metric: string, labels: Record<string, string> = {}) => hapx.series(metric, labels);
 
 export const haproxyCsvPromtoolCases: PromtoolCases = {
   down: {
+    family: HAPROXY_EXPORTER_FAMILY,
     fires: {
       series: [{ series: hapxSeries('haproxy_up'), values: '1x5 0x10' }],
       evalTime: '10m',
@@ -23,26 +27,28 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
     },
   },
   'backend-down': {
+    family: HAPROXY_EXPORTER_FAMILY,
     fires: {
-      series: [{ series: hapxSeries('haproxy_backend_up', 'backend="be_app"'), values: '1x5 0x10' }],
+      series: [{ series: hapxSeries('haproxy_backend_up', { backend: 'be_app' }), values: '1x5 0x10' }],
       evalTime: '10m',
       labels: { ...HAPX, backend: 'be_app' },
     },
     quiet: {
-      series: [{ series: hapxSeries('haproxy_backend_up', 'backend="be_app"'), values: '1x5 0 1x10' }],
+      series: [{ series: hapxSeries('haproxy_backend_up', { backend: 'be_app' }), values: '1x5 0 1x10' }],
       evalTime: '10m',
     },
   },
   'server-down': {
+    family: HAPROXY_EXPORTER_FAMILY,
     fires: {
-      series: [{ series: hapxSeries('haproxy_server_up', 'backend="be_app",server="web2"'), values: '1x5 0x20' }],
+      series: [{ series: hapxSeries('haproxy_server_up', { backend: 'be_app', server: 'web2' }), values: '1x5 0x20' }],
       evalTime: '20m',
       labels: { ...HAPX, backend: 'be_app', server: 'web2' },
     },
     quiet: {
       series: [
         {
-          series: hapxSeries('haproxy_server_up', 'backend="be_app",server="web2"'),
+          series: hapxSeries('haproxy_server_up', { backend: 'be_app', server: 'web2' }),
           values: '1x5 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1',
         },
       ],
@@ -50,10 +56,11 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
     },
   },
   'check-failures': {
+    family: HAPROXY_EXPORTER_FAMILY,
     fires: {
       series: [
         {
-          series: hapxSeries('haproxy_server_check_failures_total', 'backend="be_app",server="web2"'),
+          series: hapxSeries('haproxy_server_check_failures_total', { backend: 'be_app', server: 'web2' }),
           values: '0+1x40',
         },
       ],
@@ -63,7 +70,7 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: hapxSeries('haproxy_server_check_failures_total', 'backend="be_app",server="web2"'),
+          series: hapxSeries('haproxy_server_check_failures_total', { backend: 'be_app', server: 'web2' }),
           values: '1x40',
         },
       ],
@@ -71,14 +78,15 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
     },
   },
   'http-5xx': {
+    family: HAPROXY_EXPORTER_FAMILY,
     fires: {
       series: [
         {
-          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
+          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '2xx' }),
           values: '0+90x20',
         },
         {
-          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
+          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '5xx' }),
           values: '0+10x20',
         },
       ],
@@ -88,11 +96,11 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
+          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '2xx' }),
           values: '0+99x20',
         },
         {
-          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
+          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '5xx' }),
           values: '0+1x20',
         },
       ],
@@ -100,14 +108,15 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
     },
   },
   'http-5xx-crit': {
+    family: HAPROXY_EXPORTER_FAMILY,
     fires: {
       series: [
         {
-          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
+          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '2xx' }),
           values: '0+50x20',
         },
         {
-          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
+          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '5xx' }),
           values: '0+50x20',
         },
       ],
@@ -117,11 +126,11 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="2xx"'),
+          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '2xx' }),
           values: '0+90x20',
         },
         {
-          series: hapxSeries('haproxy_backend_http_responses_total', 'backend="be_app",code="5xx"'),
+          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '5xx' }),
           values: '0+10x20',
         },
       ],
@@ -129,49 +138,34 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
     },
   },
   'frontend-sessions': {
+    family: HAPROXY_EXPORTER_FAMILY,
     fires: {
       series: [
-        { series: hapxSeries('haproxy_frontend_current_sessions', 'frontend="fe_web"'), values: '900x30' },
-        { series: hapxSeries('haproxy_frontend_limit_sessions', 'frontend="fe_web"'), values: '1000x30' },
+        { series: hapxSeries('haproxy_frontend_current_sessions', { frontend: 'fe_web' }), values: '900x30' },
+        { series: hapxSeries('haproxy_frontend_limit_sessions', { frontend: 'fe_web' }), values: '1000x30' },
       ],
       evalTime: '20m',
       labels: { ...HAPX, frontend: 'fe_web' },
     },
     quiet: {
       series: [
-        { series: hapxSeries('haproxy_frontend_current_sessions', 'frontend="fe_web"'), values: '100x30' },
-        { series: hapxSeries('haproxy_frontend_limit_sessions', 'frontend="fe_web"'), values: '1000x30' },
-      ],
-      evalTime: '20m',
-    },
-  },
-  'backend-sessions': {
-    fires: {
-      series: [
-        { series: hapxSeries('haproxy_backend_current_sessions', 'backend="be_app"'), values: '25x30' },
-        { series: hapxSeries('haproxy_backend_limit_sessions', 'backend="be_app"'), values: '26x30' },
-      ],
-      evalTime: '20m',
-      labels: { ...HAPX, backend: 'be_app' },
-    },
-    quiet: {
-      series: [
-        { series: hapxSeries('haproxy_backend_current_sessions', 'backend="be_app"'), values: '5x30' },
-        { series: hapxSeries('haproxy_backend_limit_sessions', 'backend="be_app"'), values: '26x30' },
+        { series: hapxSeries('haproxy_frontend_current_sessions', { frontend: 'fe_web' }), values: '100x30' },
+        { series: hapxSeries('haproxy_frontend_limit_sessions', { frontend: 'fe_web' }), values: '1000x30' },
       ],
       evalTime: '20m',
     },
   },
   queueing: {
+    family: HAPROXY_EXPORTER_FAMILY,
     fires: {
-      series: [{ series: hapxSeries('haproxy_backend_current_queue', 'backend="be_app"'), values: '0x5 4x25' }],
+      series: [{ series: hapxSeries('haproxy_backend_current_queue', { backend: 'be_app' }), values: '0x5 4x25' }],
       evalTime: '25m',
       labels: { ...HAPX, backend: 'be_app' },
     },
     quiet: {
       series: [
         {
-          series: hapxSeries('haproxy_backend_current_queue', 'backend="be_app"'),
+          series: hapxSeries('haproxy_backend_current_queue', { backend: 'be_app' }),
           values: '0x5 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0',
         },
       ],
@@ -179,13 +173,14 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
     },
   },
   'csv-parse-failures': {
+    family: HAPROXY_EXPORTER_FAMILY,
     fires: {
       series: [{ series: hapxSeries('haproxy_exporter_csv_parse_failures_total'), values: '0+1x30' }],
       evalTime: '20m',
       labels: HAPX,
     },
     quiet: {
-      series: [{ series: hapxSeries('haproxy_exporter_csv_parse_failures'), values: '3x30' }],
+      series: [{ series: hapxSeries('haproxy_exporter_csv_parse_failures_total'), values: '3x30' }],
       evalTime: '20m',
     },
   },

@@ -1,23 +1,28 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import {
+  backendDownTexts,
+  errorRatio,
+  HTTP_5XX_RATIO,
+  http5xxAlerts,
+  perProxyRate,
+  queueingAlert,
+  SESSIONS_USED,
+  frontendSessionsAlert,
+  BACKEND_LOAD,
+  sessionsUsed,
+  type HaproxyNaming,
+} from './haproxy-shared';
 
 // The standalone haproxy_exporter reads HAProxy's stats CSV. Unlike the built-in exporter it labels
 // series with `frontend` / `backend` (plus `server`) and reports health as `*_up` gauges.
-type Side = 'frontend' | 'backend';
-
-const perProxyRate = (side: Side, metric: string, q: QueryContext, extra = '') =>
-  `sum by (${q.by}, ${side}) (rate(${sel(metric, q, extra)}[${q.range}]))`;
-
-const errorRatio = (side: Side, q: QueryContext) =>
-  `${perProxyRate(side, `haproxy_${side}_http_responses_total`, q, 'code="5xx"')} / (${perProxyRate(side, `haproxy_${side}_http_responses_total`, q)} > 0)`;
-
-const sessionsUsed = (side: Side, q: QueryContext) =>
-  `100 * ${sel(`haproxy_${side}_current_sessions`, q)} / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
-
-// Peak sessions of the window: a failed scrape marks series stale and would reset an alert's `for`.
-const sessionsPeak = (side: Side, q: QueryContext) =>
-  `100 * max_over_time(${sel(`haproxy_${side}_current_sessions`, q)}[${q.range}]) / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
+const NAMING: HaproxyNaming = {
+  alertPrefix: 'HaproxyCsv',
+  proxyLabel: (side) => side,
+  summaryAt: 'behind {{ $labels.instance }}',
+  descriptionAt: '(read by {{ $labels.instance }})',
+  sessionsAt: '(read by {{ $labels.instance }})',
+};
 
 export const haproxyCsvExporter = defineExporter({
   id: 'haproxy-exporter',
@@ -31,29 +36,8 @@ export const haproxyCsvExporter = defineExporter({
   infoMetrics: ['haproxy_up'],
   versionMetric: { metric: 'haproxy_exporter_build_info', label: 'version' },
   thresholds: [
-    {
-      id: 'http5xxRatio',
-      title: 'HTTP 5xx ratio',
-      unit: 'percentunit',
-      direction: 'above',
-      warning: 0.05,
-      critical: 0.2,
-      min: 0.001,
-      max: 1,
-      description: 'Share of HTTP responses with a 5xx status.',
-    },
-    {
-      id: 'sessionsUsed',
-      title: 'Sessions used',
-      unit: 'percent',
-      direction: 'above',
-      warning: 80,
-      critical: 95,
-      min: 1,
-      max: 100,
-      description:
-        'Current sessions as a share of the proxy’s session limit (maxconn); at the limit new connections wait or are refused.',
-    },
+    HTTP_5XX_RATIO,
+    SESSIONS_USED,
     {
       id: 'checkFailures',
       title: 'Failed health checks',
@@ -90,7 +74,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Frontend requests',
       description: 'HTTP requests received per second by each frontend.',
       unit: 'reqps',
-      variants: [{ expr: (q) => perProxyRate('frontend', 'haproxy_frontend_http_requests_total', q) }],
+      variants: [{ expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_http_requests_total', q) }],
       legend: '{{instance}} {{frontend}}',
       min: 0,
     },
@@ -109,7 +93,7 @@ export const haproxyCsvExporter = defineExporter({
       description:
         'Share of responses each frontend sent with a 5xx status, including errors HAProxy generated itself.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => errorRatio('frontend', q) }],
+      variants: [{ expr: (q) => errorRatio(NAMING, 'frontend', q) }],
       legend: '{{instance}} {{frontend}}',
       threshold: 'http5xxRatio',
       min: 0,
@@ -120,7 +104,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Backend 5xx ratio',
       description: 'Share of responses from each backend’s servers with a 5xx status.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => errorRatio('backend', q) }],
+      variants: [{ expr: (q) => errorRatio(NAMING, 'backend', q) }],
       legend: '{{instance}} {{backend}}',
       threshold: 'http5xxRatio',
       min: 0,
@@ -162,7 +146,10 @@ export const haproxyCsvExporter = defineExporter({
     {
       id: 'serversNotUp',
       title: 'Servers not up',
-      description: 'Servers in each backend that are not UP (down, in maintenance or draining).',
+      // haproxy_exporter's parseStatusField (every version): DRAIN and "no check" read as 1, MAINT,
+      // NOLB and any status string it does not list (e.g. "UP 1/2") as 0.
+      description:
+        'Servers in each backend that haproxy_exporter reports as not up: DOWN, in maintenance (MAINT) or NOLB. Draining servers count as up.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}, backend) (1 - ${sel('haproxy_server_up', q)})` }],
       legend: '{{instance}} {{backend}}',
@@ -200,14 +187,11 @@ export const haproxyCsvExporter = defineExporter({
     },
     {
       id: 'backendSessionsUsed',
-      title: 'Backend sessions used',
-      description: 'Current sessions of each backend as a share of its session limit.',
+      ...BACKEND_LOAD,
       unit: 'percent',
       variants: [{ expr: (q) => sessionsUsed('backend', q) }],
       legend: '{{instance}} {{backend}}',
-      threshold: 'sessionsUsed',
       min: 0,
-      max: 100,
     },
     {
       id: 'backendQueue',
@@ -236,7 +220,7 @@ export const haproxyCsvExporter = defineExporter({
       variants: [
         {
           expr: (q) =>
-            `${perProxyRate('backend', 'haproxy_backend_connection_errors_total', q)} + ${perProxyRate('backend', 'haproxy_backend_response_errors_total', q)}`,
+            `${perProxyRate(NAMING, 'backend', 'haproxy_backend_connection_errors_total', q)} + ${perProxyRate(NAMING, 'backend', 'haproxy_backend_response_errors_total', q)}`,
         },
       ],
       legend: '{{instance}} {{backend}}',
@@ -247,7 +231,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Frontend request errors',
       description: 'Invalid or aborted client requests per second, by frontend.',
       unit: 'ops',
-      variants: [{ expr: (q) => perProxyRate('frontend', 'haproxy_frontend_request_errors_total', q) }],
+      variants: [{ expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_request_errors_total', q) }],
       legend: '{{instance}} {{frontend}}',
       min: 0,
     },
@@ -259,7 +243,7 @@ export const haproxyCsvExporter = defineExporter({
       variants: [
         {
           expr: (q) =>
-            `label_replace(${perProxyRate('frontend', 'haproxy_frontend_bytes_in_total', q)}, "direction", "in", "", "") or label_replace(${perProxyRate('frontend', 'haproxy_frontend_bytes_out_total', q)}, "direction", "out", "", "")`,
+            `label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_in_total', q)}, "direction", "in", "", "") or label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_out_total', q)}, "direction", "out", "", "")`,
         },
       ],
       legend: '{{instance}} {{frontend}} {{direction}}',
@@ -287,9 +271,7 @@ export const haproxyCsvExporter = defineExporter({
       query: (q) => `max_over_time(${sel('haproxy_backend_up', q)}[2m])`,
       comparison: '<',
       threshold: 1,
-      summary: 'HAProxy backend {{ $labels.backend }} behind {{ $labels.instance }} is down.',
-      description:
-        'Backend {{ $labels.backend }} (read by {{ $labels.instance }}) has no server able to take traffic; its clients get 503. Check the servers’ health checks on the stats page and the servers themselves.',
+      ...backendDownTexts(NAMING),
     },
     {
       id: 'server-down',
@@ -315,74 +297,15 @@ export const haproxyCsvExporter = defineExporter({
       description:
         'Server {{ $labels.server }} in backend {{ $labels.backend }} (read by {{ $labels.instance }}) failed more health checks in 15 minutes than the threshold allows, while it may still count as UP: it flaps or is about to go down. Check its load and response time, and whether the check’s timeout is too strict.',
     },
-    {
-      id: 'http-5xx',
-      name: 'HaproxyCsvBackendHttp5xx',
-      severity: 'warning',
-      for: '5m',
-      signal: 'backend5xxRatio',
-      comparison: '>',
-      threshold: { threshold: 'http5xxRatio', level: 'warning' },
-      summary: 'Backend {{ $labels.backend }} behind {{ $labels.instance }} answers with many 5xx.',
-      description:
-        'More responses of backend {{ $labels.backend }} (read by {{ $labels.instance }}) than the threshold are 5xx. Check the application servers behind it and their logs.',
-    },
-    {
-      id: 'http-5xx-crit',
-      name: 'HaproxyCsvBackendHttp5xxCritical',
-      severity: 'critical',
-      for: '5m',
-      signal: 'backend5xxRatio',
-      comparison: '>',
-      threshold: { threshold: 'http5xxRatio', level: 'critical' },
-      summary: 'Backend {{ $labels.backend }} behind {{ $labels.instance }} fails a large share of requests.',
-      description:
-        'More responses of backend {{ $labels.backend }} (read by {{ $labels.instance }}) than the critical threshold are 5xx; users see errors. Check the application servers now (recent deploys, dependencies, resources).',
-    },
-    {
-      id: 'frontend-sessions',
-      name: 'HaproxyCsvFrontendSessionsHigh',
-      severity: 'warning',
-      for: '10m',
-      query: (q) => sessionsPeak('frontend', q),
-      comparison: '>',
-      threshold: { threshold: 'sessionsUsed', level: 'warning' },
-      summary: 'Frontend {{ $labels.frontend }} behind {{ $labels.instance }} nears its connection limit.',
-      description:
-        'Sessions on frontend {{ $labels.frontend }} (read by {{ $labels.instance }}) exceed the warning share of its maxconn; at the limit new clients wait in the kernel’s backlog. Raise maxconn (and the process limit) or add capacity.',
-    },
-    {
-      id: 'backend-sessions',
-      name: 'HaproxyCsvBackendSessionsHigh',
-      severity: 'warning',
-      for: '10m',
-      query: (q) => sessionsPeak('backend', q),
-      comparison: '>',
-      threshold: { threshold: 'sessionsUsed', level: 'warning' },
-      summary: 'Backend {{ $labels.backend }} behind {{ $labels.instance }} nears its session limit.',
-      description:
-        'Sessions on backend {{ $labels.backend }} (read by {{ $labels.instance }}) exceed the warning share of its limit; further requests queue. Add servers or raise their maxconn if they can take it.',
-    },
-    {
-      id: 'queueing',
-      name: 'HaproxyCsvBackendQueueing',
-      severity: 'warning',
-      for: '10m',
-      // The queue never emptied during the window: short bursts are normal, a standing queue is not.
-      query: (q) => `min_over_time(${sel('haproxy_backend_current_queue', q)}[${q.range}])`,
-      comparison: '>',
-      threshold: 0,
-      summary: 'Requests queue in backend {{ $labels.backend }} behind {{ $labels.instance }}.',
-      description:
-        'Backend {{ $labels.backend }} (read by {{ $labels.instance }}) has had requests waiting for a free server for 15 minutes: all its servers are at their maxconn. Add servers, raise their maxconn if they can take it, or find why responses got slower.',
-    },
+    ...http5xxAlerts(NAMING),
+    frontendSessionsAlert(NAMING),
+    queueingAlert(NAMING),
     {
       id: 'csv-parse-failures',
       name: 'HaproxyExporterCsvParseFailures',
       severity: 'warning',
       for: '10m',
-      query: (q) =>
-        `increase(${sel('haproxy_exporter_csv_parse_failures_total', q)}[${q.range}]) or increase(${sel('haproxy_exporter_csv_parse_failures', q)}[${q.range}])`,
+      query: (q) => `increase(${sel('haproxy_exporter_csv_parse_failures_total', q)}[${q.range}])`,
       comparison: '>',
       threshold: 0,
       summary: 'haproxy_exporter at {{ $labels.instance }} cannot parse HAProxy’s stats.',

@@ -1,49 +1,129 @@
 /**
  * promtool cases for the haproxy alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
+ * Every series comes from a family's fixture (tests/fixtures/exporters/haproxy-*.prom).
  */
+import { familyFixture } from '../../../tests/support/fixture-families';
+import { HAPROXY_FAMILIES } from '../evidence/haproxy';
 import type { PromtoolCases } from '../promtool-cases';
 
 // promtool test series for one HAProxy process.
 const HAP = { job: 'haproxy', instance: 'lb-1:8405' };
+const v24 = familyFixture('haproxy', HAPROXY_FAMILIES.v24).at(HAP);
+const v21 = familyFixture('haproxy', HAPROXY_FAMILIES.v21).at(HAP);
+const v20 = familyFixture('haproxy', HAPROXY_FAMILIES.v20).at(HAP);
 
-const hapSeries = (metric: string, labels = '') =>
-  `${metric}{job="haproxy",instance="lb-1:8405"${labels ? `,${labels}` : ''}}`;
+const hapSeries = (metric: string, labels: Record<string, string> = {}) => v24.series(metric, labels);
 
 export const haproxyPromtoolCases: PromtoolCases = {
+  // ≥ 2.4: one series per state, value 1 on the current one; before: one series whose value is the state.
   'backend-down': {
+    family: HAPROXY_FAMILIES.v24,
     fires: {
-      series: [{ series: hapSeries('haproxy_backend_status', 'proxy="be_app",state="UP"'), values: '1x5 0x10' }],
+      series: [
+        { series: v24.series('haproxy_backend_status', { proxy: 'be_app', state: 'UP' }), values: '1x5 0x10' },
+        { series: v24.series('haproxy_backend_status', { proxy: 'be_app', state: 'DOWN' }), values: '0x5 1x10' },
+      ],
       evalTime: '10m',
       labels: { ...HAP, proxy: 'be_app', state: 'UP' },
     },
     quiet: {
-      series: [{ series: hapSeries('haproxy_backend_status', 'proxy="be_app"'), values: '1x5 0 1x10' }],
+      series: [
+        { series: v24.series('haproxy_backend_status', { proxy: 'be_app', state: 'UP' }), values: '1x5 0 1x10' },
+        { series: v24.series('haproxy_backend_status', { proxy: 'be_app', state: 'DOWN' }), values: '0x5 1 0x10' },
+      ],
       evalTime: '10m',
     },
+    otherFamilies: [
+      {
+        family: HAPROXY_FAMILIES.v21,
+        fires: {
+          series: [{ series: v21.series('haproxy_backend_status', { proxy: 'be_app' }), values: '1x5 0x10' }],
+          evalTime: '10m',
+          labels: { ...HAP, proxy: 'be_app' },
+        },
+        quiet: {
+          series: [{ series: v21.series('haproxy_backend_status', { proxy: 'be_app' }), values: '1x5 0 1x10' }],
+          evalTime: '10m',
+        },
+      },
+    ],
   },
   'server-down': {
+    family: HAPROXY_FAMILIES.v24,
     fires: {
-      series: [{ series: hapSeries('haproxy_server_status', 'proxy="be_app",server="web2"'), values: '1x5 0x20' }],
+      series: [
+        {
+          series: v24.series('haproxy_server_status', { proxy: 'be_app', server: 'web2', state: 'DOWN' }),
+          values: '0x5 1x20',
+        },
+        {
+          series: v24.series('haproxy_server_status', { proxy: 'be_app', server: 'web2', state: 'UP' }),
+          values: '1x5 0x20',
+        },
+      ],
       evalTime: '20m',
-      labels: { ...HAP, proxy: 'be_app', server: 'web2' },
+      labels: { ...HAP, proxy: 'be_app', server: 'web2', state: 'DOWN' },
     },
+    // Put in maintenance on purpose: its own state, not DOWN.
     quiet: {
       series: [
-        { series: hapSeries('haproxy_server_status', 'proxy="be_app",server="web2",state="DOWN"'), values: '0x25' },
         {
-          series: hapSeries('haproxy_server_status', 'proxy="be_app",server="web2",state="MAINT"'),
+          series: v24.series('haproxy_server_status', { proxy: 'be_app', server: 'web2', state: 'DOWN' }),
+          values: '0x25',
+        },
+        {
+          series: v24.series('haproxy_server_status', { proxy: 'be_app', server: 'web2', state: 'MAINT' }),
           values: '1x25',
         },
       ],
       evalTime: '20m',
     },
+    otherFamilies: [
+      {
+        // 2.1 – 2.3: 0 = DOWN, 2 = MAINT (promex_srv_status).
+        family: HAPROXY_FAMILIES.v21,
+        fires: {
+          series: [
+            { series: v21.series('haproxy_server_status', { proxy: 'be_app', server: 'web2' }), values: '1x5 0x20' },
+          ],
+          evalTime: '20m',
+          labels: { ...HAP, proxy: 'be_app', server: 'web2' },
+        },
+        quiet: {
+          series: [
+            { series: v21.series('haproxy_server_status', { proxy: 'be_app', server: 'web2' }), values: '1x5 2x20' },
+          ],
+          evalTime: '20m',
+        },
+      },
+      {
+        // 2.0 reports every state but UP as 0, so only an UP server is quiet (MAINT would fire).
+        family: HAPROXY_FAMILIES.v20,
+        fires: {
+          series: [
+            { series: v20.series('haproxy_server_status', { proxy: 'be_app', server: 'web2' }), values: '1x5 0x20' },
+          ],
+          evalTime: '20m',
+          labels: { ...HAP, proxy: 'be_app', server: 'web2' },
+        },
+        quiet: {
+          series: [
+            {
+              series: v20.series('haproxy_server_status', { proxy: 'be_app', server: 'web2' }),
+              values: '1x5 0 1x19',
+            },
+          ],
+          evalTime: '20m',
+        },
+      },
+    ],
   },
   'server-flapping': {
     fires: {
       series: [
         {
-          series: hapSeries('haproxy_server_check_up_down_total', 'proxy="be_app",server="web2"'),
+          series: hapSeries('haproxy_server_check_up_down_total', { proxy: 'be_app', server: 'web2' }),
           values: '1x5 2 3 4 5 6x20',
         },
       ],
@@ -53,7 +133,7 @@ export const haproxyPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: hapSeries('haproxy_server_check_up_down_total', 'proxy="be_app",server="web2"'),
+          series: hapSeries('haproxy_server_check_up_down_total', { proxy: 'be_app', server: 'web2' }),
           values: '1x5 2x20',
         },
       ],
@@ -64,11 +144,11 @@ export const haproxyPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
+          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '2xx' }),
           values: '0+90x20',
         },
         {
-          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
+          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '5xx' }),
           values: '0+10x20',
         },
       ],
@@ -78,11 +158,11 @@ export const haproxyPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
+          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '2xx' }),
           values: '0+99x20',
         },
         {
-          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
+          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '5xx' }),
           values: '0+1x20',
         },
       ],
@@ -93,11 +173,11 @@ export const haproxyPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
+          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '2xx' }),
           values: '0+50x20',
         },
         {
-          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
+          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '5xx' }),
           values: '0+50x20',
         },
       ],
@@ -107,11 +187,11 @@ export const haproxyPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="2xx"'),
+          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '2xx' }),
           values: '0+90x20',
         },
         {
-          series: hapSeries('haproxy_backend_http_responses_total', 'proxy="be_app",code="5xx"'),
+          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '5xx' }),
           values: '0+10x20',
         },
       ],
@@ -121,33 +201,16 @@ export const haproxyPromtoolCases: PromtoolCases = {
   'frontend-sessions': {
     fires: {
       series: [
-        { series: hapSeries('haproxy_frontend_current_sessions', 'proxy="fe_web"'), values: '900x30' },
-        { series: hapSeries('haproxy_frontend_limit_sessions', 'proxy="fe_web"'), values: '1000x30' },
+        { series: hapSeries('haproxy_frontend_current_sessions', { proxy: 'fe_web' }), values: '900x30' },
+        { series: hapSeries('haproxy_frontend_limit_sessions', { proxy: 'fe_web' }), values: '1000x30' },
       ],
       evalTime: '20m',
       labels: { ...HAP, proxy: 'fe_web' },
     },
     quiet: {
       series: [
-        { series: hapSeries('haproxy_frontend_current_sessions', 'proxy="fe_web"'), values: '100x30' },
-        { series: hapSeries('haproxy_frontend_limit_sessions', 'proxy="fe_web"'), values: '1000x30' },
-      ],
-      evalTime: '20m',
-    },
-  },
-  'backend-sessions': {
-    fires: {
-      series: [
-        { series: hapSeries('haproxy_backend_current_sessions', 'proxy="be_app"'), values: '25x30' },
-        { series: hapSeries('haproxy_backend_limit_sessions', 'proxy="be_app"'), values: '26x30' },
-      ],
-      evalTime: '20m',
-      labels: { ...HAP, proxy: 'be_app' },
-    },
-    quiet: {
-      series: [
-        { series: hapSeries('haproxy_backend_current_sessions', 'proxy="be_app"'), values: '5x30' },
-        { series: hapSeries('haproxy_backend_limit_sessions', 'proxy="be_app"'), values: '26x30' },
+        { series: hapSeries('haproxy_frontend_current_sessions', { proxy: 'fe_web' }), values: '100x30' },
+        { series: hapSeries('haproxy_frontend_limit_sessions', { proxy: 'fe_web' }), values: '1000x30' },
       ],
       evalTime: '20m',
     },
@@ -171,14 +234,14 @@ export const haproxyPromtoolCases: PromtoolCases = {
   },
   queueing: {
     fires: {
-      series: [{ series: hapSeries('haproxy_backend_current_queue', 'proxy="be_app"'), values: '0x5 4x25' }],
+      series: [{ series: hapSeries('haproxy_backend_current_queue', { proxy: 'be_app' }), values: '0x5 4x25' }],
       evalTime: '25m',
       labels: { ...HAP, proxy: 'be_app' },
     },
     quiet: {
       series: [
         {
-          series: hapSeries('haproxy_backend_current_queue', 'proxy="be_app"'),
+          series: hapSeries('haproxy_backend_current_queue', { proxy: 'be_app' }),
           values: '0x5 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0',
         },
       ],

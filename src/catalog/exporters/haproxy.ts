@@ -1,6 +1,18 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import {
+  backendDownTexts,
+  errorRatio,
+  HTTP_5XX_RATIO,
+  http5xxAlerts,
+  perProxyRate,
+  queueingAlert,
+  SESSIONS_USED,
+  frontendSessionsAlert,
+  BACKEND_LOAD,
+  sessionsUsed,
+  type HaproxyNaming,
+} from './haproxy-shared';
 
 // HAProxy's built-in exporter (PROMEX). Frontends, backends and servers are told apart by the
 // `proxy` label (plus `server`). From 2.4 on, status series carry a `state` label with one series
@@ -8,18 +20,13 @@ import type { QueryContext } from '../types';
 const STATE_LABEL = 'HAProxy ≥ 2.4 (one series per state)';
 const STATE_VALUE = 'HAProxy 2.0–2.3 (status encoded in the value: 1 = UP)';
 
-const perProxyRate = (metric: string, q: QueryContext, extra = '') =>
-  `sum by (${q.by}, proxy) (rate(${sel(metric, q, extra)}[${q.range}]))`;
-
-const errorRatio = (side: 'frontend' | 'backend', q: QueryContext) =>
-  `${perProxyRate(`haproxy_${side}_http_responses_total`, q, 'code="5xx"')} / (${perProxyRate(`haproxy_${side}_http_responses_total`, q)} > 0)`;
-
-const sessionsUsed = (side: 'frontend' | 'backend', q: QueryContext) =>
-  `100 * ${sel(`haproxy_${side}_current_sessions`, q)} / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
-
-// Peak sessions of the window: a failed scrape marks series stale and would reset an alert's `for`.
-const sessionsPeak = (side: 'frontend' | 'backend', q: QueryContext) =>
-  `100 * max_over_time(${sel(`haproxy_${side}_current_sessions`, q)}[${q.range}]) / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
+const NAMING: HaproxyNaming = {
+  alertPrefix: 'Haproxy',
+  proxyLabel: () => 'proxy',
+  summaryAt: 'on {{ $labels.instance }}',
+  descriptionAt: 'on {{ $labels.instance }}',
+  sessionsAt: 'of {{ $labels.instance }}',
+};
 
 export const haproxyExporter = defineExporter({
   id: 'haproxy',
@@ -30,32 +37,12 @@ export const haproxyExporter = defineExporter({
   description:
     'HAProxy ≥ 2.0 through its built-in Prometheus exporter: frontends, backends, servers, sessions, errors and latency.',
   detection: { metrics: ['haproxy_process_build_info', 'haproxy_process_uptime_seconds', 'haproxy_process_nbthread'] },
-  infoMetrics: ['haproxy_process_build_info', 'haproxy_process_uptime_seconds'],
+  // build_info and uptime_seconds only exist from 2.4 on; nbthread is in every release's promex.
+  infoMetrics: ['haproxy_process_build_info', 'haproxy_process_nbthread'],
   versionMetric: { metric: 'haproxy_process_build_info', label: 'version' },
   thresholds: [
-    {
-      id: 'http5xxRatio',
-      title: 'HTTP 5xx ratio',
-      unit: 'percentunit',
-      direction: 'above',
-      warning: 0.05,
-      critical: 0.2,
-      min: 0.001,
-      max: 1,
-      description: 'Share of HTTP responses with a 5xx status.',
-    },
-    {
-      id: 'sessionsUsed',
-      title: 'Sessions used',
-      unit: 'percent',
-      direction: 'above',
-      warning: 80,
-      critical: 95,
-      min: 1,
-      max: 100,
-      description:
-        'Current sessions as a share of the proxy’s session limit (maxconn); at the limit new connections wait or are refused.',
-    },
+    HTTP_5XX_RATIO,
+    SESSIONS_USED,
     {
       id: 'connectionsUsed',
       direction: 'above',
@@ -93,8 +80,7 @@ export const haproxyExporter = defineExporter({
       unit: 'bool_yes_no',
       variants: [
         {
-          expr: (q) =>
-            `${sel('up', q)} and on (${q.by}) (${sel('haproxy_process_build_info', q)} or ${sel('haproxy_process_uptime_seconds', q)})`,
+          expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('haproxy_process_nbthread', q)}`,
         },
       ],
       min: 0,
@@ -105,7 +91,13 @@ export const haproxyExporter = defineExporter({
       title: 'Uptime',
       description: 'Time since the HAProxy process started; it resets on every reload that replaces the process.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => sel('haproxy_process_uptime_seconds', q) }],
+      variants: [
+        { note: 'HAProxy ≥ 2.4', expr: (q) => sel('haproxy_process_uptime_seconds', q) },
+        {
+          note: 'HAProxy 2.0–2.3 (start time only)',
+          expr: (q) => `time() - ${sel('haproxy_process_start_time_seconds', q)}`,
+        },
+      ],
     },
     {
       id: 'connectionsUsed',
@@ -137,7 +129,7 @@ export const haproxyExporter = defineExporter({
       title: 'Frontend requests',
       description: 'HTTP requests received per second by each frontend.',
       unit: 'reqps',
-      variants: [{ expr: (q) => perProxyRate('haproxy_frontend_http_requests_total', q) }],
+      variants: [{ expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_http_requests_total', q) }],
       legend: '{{instance}} {{proxy}}',
       min: 0,
     },
@@ -147,7 +139,7 @@ export const haproxyExporter = defineExporter({
       description:
         'Share of responses each frontend sent with a 5xx status, including errors HAProxy generated itself.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => errorRatio('frontend', q) }],
+      variants: [{ expr: (q) => errorRatio(NAMING, 'frontend', q) }],
       legend: '{{instance}} {{proxy}}',
       threshold: 'http5xxRatio',
       min: 0,
@@ -158,7 +150,7 @@ export const haproxyExporter = defineExporter({
       title: 'Backend 5xx ratio',
       description: 'Share of responses from each backend’s servers with a 5xx status.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => errorRatio('backend', q) }],
+      variants: [{ expr: (q) => errorRatio(NAMING, 'backend', q) }],
       legend: '{{instance}} {{proxy}}',
       threshold: 'http5xxRatio',
       min: 0,
@@ -241,14 +233,11 @@ export const haproxyExporter = defineExporter({
     },
     {
       id: 'backendSessionsUsed',
-      title: 'Backend sessions used',
-      description: 'Current sessions of each backend as a share of its session limit.',
+      ...BACKEND_LOAD,
       unit: 'percent',
       variants: [{ expr: (q) => sessionsUsed('backend', q) }],
       legend: '{{instance}} {{proxy}}',
-      threshold: 'sessionsUsed',
       min: 0,
-      max: 100,
     },
     {
       id: 'backendQueue',
@@ -265,7 +254,10 @@ export const haproxyExporter = defineExporter({
       title: 'Backend response time',
       description: 'Average server response time of each backend over its last 1024 requests.',
       unit: 's',
-      variants: [{ expr: (q) => sel('haproxy_backend_response_time_average_seconds', q) }],
+      variants: [
+        { note: 'HAProxy ≥ 2.1', expr: (q) => sel('haproxy_backend_response_time_average_seconds', q) },
+        { note: 'HAProxy 2.0', expr: (q) => sel('haproxy_backend_http_response_time_average_seconds', q) },
+      ],
       legend: '{{instance}} {{proxy}}',
       min: 0,
     },
@@ -277,7 +269,7 @@ export const haproxyExporter = defineExporter({
       variants: [
         {
           expr: (q) =>
-            `${perProxyRate('haproxy_backend_connection_errors_total', q)} + ${perProxyRate('haproxy_backend_response_errors_total', q)}`,
+            `${perProxyRate(NAMING, 'backend', 'haproxy_backend_connection_errors_total', q)} + ${perProxyRate(NAMING, 'backend', 'haproxy_backend_response_errors_total', q)}`,
         },
       ],
       legend: '{{instance}} {{proxy}}',
@@ -288,7 +280,7 @@ export const haproxyExporter = defineExporter({
       title: 'Frontend request errors',
       description: 'Invalid or aborted client requests per second, by frontend.',
       unit: 'ops',
-      variants: [{ expr: (q) => perProxyRate('haproxy_frontend_request_errors_total', q) }],
+      variants: [{ expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_request_errors_total', q) }],
       legend: '{{instance}} {{proxy}}',
       min: 0,
     },
@@ -300,7 +292,7 @@ export const haproxyExporter = defineExporter({
       variants: [
         {
           expr: (q) =>
-            `label_replace(${perProxyRate('haproxy_frontend_bytes_in_total', q)}, "direction", "in", "", "") or label_replace(${perProxyRate('haproxy_frontend_bytes_out_total', q)}, "direction", "out", "", "")`,
+            `label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_in_total', q)}, "direction", "in", "", "") or label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_out_total', q)}, "direction", "out", "", "")`,
         },
       ],
       legend: '{{instance}} {{proxy}} {{direction}}',
@@ -318,9 +310,7 @@ export const haproxyExporter = defineExporter({
         `max_over_time(${sel('haproxy_backend_status', q, 'state="UP"')}[2m]) or max_over_time(${sel('haproxy_backend_status', q, 'state=""')}[2m])`,
       comparison: '<',
       threshold: 1,
-      summary: 'HAProxy backend {{ $labels.proxy }} on {{ $labels.instance }} is down.',
-      description:
-        'Backend {{ $labels.proxy }} on {{ $labels.instance }} has no server able to take traffic; its clients get 503. Check the servers’ health checks on the stats page and the servers themselves.',
+      ...backendDownTexts(NAMING),
     },
     {
       id: 'server-down',
@@ -348,54 +338,8 @@ export const haproxyExporter = defineExporter({
       description:
         'Server {{ $labels.server }} in backend {{ $labels.proxy }} on {{ $labels.instance }} went DOWN more often in the last 30 minutes than the threshold allows. An overloaded server or a too strict health check (timeout, rise/fall) is the usual cause.',
     },
-    {
-      id: 'http-5xx',
-      name: 'HaproxyBackendHttp5xx',
-      severity: 'warning',
-      for: '5m',
-      signal: 'backend5xxRatio',
-      comparison: '>',
-      threshold: { threshold: 'http5xxRatio', level: 'warning' },
-      summary: 'Backend {{ $labels.proxy }} on {{ $labels.instance }} answers with many 5xx.',
-      description:
-        'More responses of backend {{ $labels.proxy }} on {{ $labels.instance }} than the threshold are 5xx. Check the application servers behind it and their logs.',
-    },
-    {
-      id: 'http-5xx-crit',
-      name: 'HaproxyBackendHttp5xxCritical',
-      severity: 'critical',
-      for: '5m',
-      signal: 'backend5xxRatio',
-      comparison: '>',
-      threshold: { threshold: 'http5xxRatio', level: 'critical' },
-      summary: 'Backend {{ $labels.proxy }} on {{ $labels.instance }} fails a large share of requests.',
-      description:
-        'More responses of backend {{ $labels.proxy }} on {{ $labels.instance }} than the critical threshold are 5xx; users see errors. Check the application servers now (recent deploys, dependencies, resources).',
-    },
-    {
-      id: 'frontend-sessions',
-      name: 'HaproxyFrontendSessionsHigh',
-      severity: 'warning',
-      for: '10m',
-      query: (q) => sessionsPeak('frontend', q),
-      comparison: '>',
-      threshold: { threshold: 'sessionsUsed', level: 'warning' },
-      summary: 'Frontend {{ $labels.proxy }} on {{ $labels.instance }} nears its connection limit.',
-      description:
-        'Sessions on frontend {{ $labels.proxy }} of {{ $labels.instance }} exceed the warning share of its maxconn; at the limit new clients wait in the kernel’s backlog. Raise maxconn (and the process limit) or add capacity.',
-    },
-    {
-      id: 'backend-sessions',
-      name: 'HaproxyBackendSessionsHigh',
-      severity: 'warning',
-      for: '10m',
-      query: (q) => sessionsPeak('backend', q),
-      comparison: '>',
-      threshold: { threshold: 'sessionsUsed', level: 'warning' },
-      summary: 'Backend {{ $labels.proxy }} on {{ $labels.instance }} nears its session limit.',
-      description:
-        'Sessions on backend {{ $labels.proxy }} of {{ $labels.instance }} exceed the warning share of its limit; further requests queue. Add servers or raise their maxconn if they can take it.',
-    },
+    ...http5xxAlerts(NAMING),
+    frontendSessionsAlert(NAMING),
     {
       id: 'process-connections',
       name: 'HaproxyConnectionsExhausted',
@@ -409,19 +353,7 @@ export const haproxyExporter = defineExporter({
       description:
         'Connections of the HAProxy process at {{ $labels.instance }} nearly reach the global maxconn; new connections are no longer accepted. Raise global maxconn (with the file descriptor limit) or spread the load.',
     },
-    {
-      id: 'queueing',
-      name: 'HaproxyBackendQueueing',
-      severity: 'warning',
-      for: '10m',
-      // The queue never emptied during the window: short bursts are normal, a standing queue is not.
-      query: (q) => `min_over_time(${sel('haproxy_backend_current_queue', q)}[${q.range}])`,
-      comparison: '>',
-      threshold: 0,
-      summary: 'Requests queue in backend {{ $labels.proxy }} on {{ $labels.instance }}.',
-      description:
-        'Backend {{ $labels.proxy }} on {{ $labels.instance }} has had requests waiting for a free server for 15 minutes: all its servers are at their maxconn. Add servers, raise their maxconn if they can take it, or find why responses got slower.',
-    },
+    queueingAlert(NAMING),
     {
       id: 'cpu-saturated',
       name: 'HaproxyCpuSaturated',

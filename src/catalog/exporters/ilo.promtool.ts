@@ -1,252 +1,133 @@
 /**
  * promtool cases for the ilo alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
+ * Every series comes from a family fixture (tests/fixtures/exporters/ilo-*.prom), labelled as ilo_exporter labels
+ * them behind a multi-target scrape.
  */
-import type { PromtoolCases } from '../promtool-cases';
+import { familyFixture, type Labels } from '../../../tests/support/fixture-families';
+import type { FireAndQuiet, PromtoolCases } from '../promtool-cases';
 
-const SENSOR_LABELS = { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', name: '02-CPU 1' };
+const OLD = 'ilo_exporter 1.0.0 – 1.0.2';
+const NEW = 'ilo_exporter 1.0.3 – 1.0.4';
+const TARGET = { job: 'ilo', instance: 'ilo-exporter:9545' };
+const HOST = 'ilo-b.oob.example.com';
+const current = familyFixture('ilo', NEW).at(TARGET).series;
+const old = familyFixture('ilo', OLD).at(TARGET).series;
 
-const SENSOR = 'job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="02-CPU 1"';
+/** A health gauge going from OK to not OK fires; staying OK does not. */
+function healthCase(metric: string, labels: Labels): FireAndQuiet {
+  const series = current(metric, labels);
+  return {
+    fires: {
+      series: [{ series, values: '1x5 0x20' }],
+      evalTime: '20m',
+      labels: { ...TARGET, ...labels },
+    },
+    quiet: { series: [{ series, values: '1x25' }], evalTime: '20m' },
+  };
+}
 
-const DISK_LABELS = {
-  job: 'ilo',
-  instance: 'ilo-exporter:9545',
-  host: 'ilo-b',
-  location: '1I:1:2',
-  media_type: 'HDD',
-  model: 'MB012000JWDFD',
-  serial_number: 'ZL2ABCD2',
-};
+const SENSOR = { host: HOST, name: '02-CPU 1' };
+const OLD_DISK = { host: HOST, location: '1I:1:2', media_type: 'HDD', model: 'MB012000JWDFD' };
+const DISK = { ...OLD_DISK, name: '12TB 6G SATA HDD', serial_number: 'ZL2ABCD2' };
+const POWER = { host: HOST, id: '0' };
 
-// promtool test series, labelled as ilo_exporter labels them behind a multi-target scrape.
-const DISK =
-  'job="ilo",instance="ilo-exporter:9545",host="ilo-b",location="1I:1:2",media_type="HDD",model="MB012000JWDFD",serial_number="ZL2ABCD2"';
+const headroom = (current_: string): FireAndQuiet['fires']['series'] => [
+  { series: current('ilo_chassis_temperature_current', SENSOR), values: `${current_}x30` },
+  { series: current('ilo_chassis_temperature_critical', SENSOR), values: '70x30' },
+];
 
 export const iloPromtoolCases: PromtoolCases = {
-  'psu-unhealthy': {
-    fires: {
-      series: [
-        {
-          series: 'ilo_power_supply_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",serial="PSU1"}',
-          values: '1x5 0x20',
-        },
-      ],
-      evalTime: '20m',
-      labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', serial: 'PSU1' },
-    },
-    quiet: {
-      series: [
-        {
-          series: 'ilo_power_supply_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",serial="PSU1"}',
-          values: '1x25',
-        },
-      ],
-      evalTime: '20m',
-    },
-  },
+  'psu-unhealthy': { family: NEW, ...healthCase('ilo_power_supply_healthy', { host: HOST, serial: '5XYKC0ACJ8A1C7' }) },
+  // An empty fan bay is exported as healthy 0 but enabled 0 (pkg/chassis/thermal/metrics.go skips only offline
+  // fans): it must not fire; an enabled fan that turns unhealthy must.
   'fan-unhealthy': {
+    family: NEW,
     fires: {
       series: [
-        {
-          series: 'ilo_chassis_fan_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="Fan 2"}',
-          values: '1x5 0x20',
-        },
+        { series: current('ilo_chassis_fan_healthy', { host: HOST, name: 'Fan 2' }), values: '1x5 0x20' },
+        { series: current('ilo_chassis_fan_enabled', { host: HOST, name: 'Fan 2' }), values: '1x25' },
       ],
       evalTime: '20m',
-      labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', name: 'Fan 2' },
+      labels: { ...TARGET, host: HOST, name: 'Fan 2' },
     },
     quiet: {
       series: [
-        {
-          series: 'ilo_chassis_fan_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="Fan 2"}',
-          values: '1x25',
-        },
+        { series: current('ilo_chassis_fan_healthy', { host: HOST, name: 'Fan 7' }), values: '0x25' },
+        { series: current('ilo_chassis_fan_enabled', { host: HOST, name: 'Fan 7' }), values: '0x25' },
       ],
       evalTime: '20m',
     },
   },
-  'temp-sensor-unhealthy': {
-    fires: {
-      series: [
-        {
-          series:
-            'ilo_chassis_temperature_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="02-CPU 1"}',
-          values: '1x5 0x20',
-        },
-      ],
-      evalTime: '20m',
-      labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', name: '02-CPU 1' },
-    },
-    quiet: {
-      series: [
-        {
-          series:
-            'ilo_chassis_temperature_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="02-CPU 1"}',
-          values: '1x25',
-        },
-      ],
-      evalTime: '20m',
-    },
-  },
-  'dimm-unhealthy': {
-    fires: {
-      series: [
-        {
-          series: 'ilo_memory_dimm_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="proc1dimm1"}',
-          values: '1x5 0x20',
-        },
-      ],
-      evalTime: '20m',
-      labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', name: 'proc1dimm1' },
-    },
-    quiet: {
-      series: [
-        {
-          series: 'ilo_memory_dimm_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",name="proc1dimm1"}',
-          values: '1x25',
-        },
-      ],
-      evalTime: '20m',
-    },
-  },
+  'temp-sensor-unhealthy': { family: NEW, ...healthCase('ilo_chassis_temperature_healthy', SENSOR) },
+  'dimm-unhealthy': { family: NEW, ...healthCase('ilo_memory_dimm_healthy', { host: HOST, name: 'proc1dimm1' }) },
   'cpu-unhealthy': {
-    fires: {
-      series: [
-        {
-          series:
-            'ilo_processor_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",model="Xeon",socket="Proc 1"}',
-          values: '1x5 0x20',
-        },
-      ],
-      evalTime: '20m',
-      labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', model: 'Xeon', socket: 'Proc 1' },
-    },
-    quiet: {
-      series: [
-        {
-          series:
-            'ilo_processor_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",model="Xeon",socket="Proc 1"}',
-          values: '1x25',
-        },
-      ],
-      evalTime: '20m',
-    },
+    family: NEW,
+    ...healthCase('ilo_processor_healthy', {
+      host: HOST,
+      model: 'Intel(R) Xeon(R) Gold 6248R CPU @ 3.00GHz',
+      socket: 'Proc 1',
+    }),
   },
+  // Disk series have name and serial_number only from 1.0.3: the alert must work on both label sets.
   'disk-unhealthy': {
-    fires: {
-      series: [
-        {
-          series:
-            'ilo_storage_disk_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",location="1I:1:2",media_type="HDD",model="MB012000JWDFD",name="12TB 6G SATA HDD",serial_number="ZL2ABCD2"}',
-          values: '1x5 0x20',
+    family: NEW,
+    ...healthCase('ilo_storage_disk_healthy', DISK),
+    otherFamilies: [
+      {
+        family: OLD,
+        fires: {
+          series: [{ series: old('ilo_storage_disk_healthy', OLD_DISK), values: '1x5 0x20' }],
+          evalTime: '20m',
+          labels: { ...TARGET, ...OLD_DISK },
         },
-      ],
-      evalTime: '20m',
-      labels: {
-        job: 'ilo',
-        instance: 'ilo-exporter:9545',
-        host: 'ilo-b',
-        location: '1I:1:2',
-        media_type: 'HDD',
-        model: 'MB012000JWDFD',
-        name: '12TB 6G SATA HDD',
-        serial_number: 'ZL2ABCD2',
+        quiet: {
+          series: [{ series: old('ilo_storage_disk_healthy', OLD_DISK), values: '1x25' }],
+          evalTime: '20m',
+        },
       },
-    },
-    quiet: {
-      series: [
-        {
-          series:
-            'ilo_storage_disk_healthy{job="ilo",instance="ilo-exporter:9545",host="ilo-b",location="1I:1:2",media_type="HDD",model="MB012000JWDFD",name="12TB 6G SATA HDD",serial_number="ZL2ABCD2"}',
-          values: '1x25',
-        },
-      ],
-      evalTime: '20m',
-    },
+    ],
   },
+  // ilo_storage_disk_failure_predicted exists from 1.0.3 only.
   'disk-failure-predicted': {
+    family: NEW,
     fires: {
-      series: [{ series: `ilo_storage_disk_failure_predicted{${DISK}}`, values: '0x5 1x20' }],
+      series: [{ series: current('ilo_storage_disk_failure_predicted', DISK), values: '0x5 1x20' }],
       evalTime: '20m',
-      labels: DISK_LABELS,
+      labels: { ...TARGET, ...DISK },
     },
     quiet: {
-      series: [{ series: `ilo_storage_disk_failure_predicted{${DISK}}`, values: '0x25' }],
+      series: [{ series: current('ilo_storage_disk_failure_predicted', DISK), values: '0x25' }],
       evalTime: '20m',
     },
   },
   'temp-headroom-low': {
-    fires: {
-      series: [
-        { series: `ilo_chassis_temperature_current{${SENSOR}}`, values: '62x30' },
-        { series: `ilo_chassis_temperature_critical{${SENSOR}}`, values: '70x30' },
-      ],
-      evalTime: '20m',
-      labels: SENSOR_LABELS,
-    },
-    quiet: {
-      series: [
-        { series: `ilo_chassis_temperature_current{${SENSOR}}`, values: '48x30' },
-        { series: `ilo_chassis_temperature_critical{${SENSOR}}`, values: '70x30' },
-      ],
-      evalTime: '20m',
-    },
+    family: NEW,
+    fires: { series: headroom('62'), evalTime: '20m', labels: { ...TARGET, ...SENSOR } },
+    quiet: { series: headroom('48'), evalTime: '20m' },
   },
   'temp-headroom-critical': {
-    fires: {
-      series: [
-        { series: `ilo_chassis_temperature_current{${SENSOR}}`, values: '68x30' },
-        { series: `ilo_chassis_temperature_critical{${SENSOR}}`, values: '70x30' },
-      ],
-      evalTime: '20m',
-      labels: SENSOR_LABELS,
-    },
-    quiet: {
-      series: [
-        { series: `ilo_chassis_temperature_current{${SENSOR}}`, values: '62x30' },
-        { series: `ilo_chassis_temperature_critical{${SENSOR}}`, values: '70x30' },
-      ],
-      evalTime: '20m',
-    },
+    family: NEW,
+    fires: { series: headroom('68'), evalTime: '20m', labels: { ...TARGET, ...SENSOR } },
+    quiet: { series: headroom('62'), evalTime: '20m' },
   },
   'power-capacity-high': {
+    family: NEW,
     fires: {
       series: [
-        {
-          series: 'ilo_power_current_watt{job="ilo",instance="ilo-exporter:9545",host="ilo-b",id="0"}',
-          values: '1400x30',
-        },
-        {
-          series: 'ilo_power_capacity_watt{job="ilo",instance="ilo-exporter:9545",host="ilo-b",id="0"}',
-          values: '1600x30',
-        },
+        { series: current('ilo_power_current_watt', POWER), values: '1400x30' },
+        { series: current('ilo_power_capacity_watt', POWER), values: '1600x30' },
       ],
       evalTime: '25m',
-      labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b', id: '0' },
+      labels: { ...TARGET, ...POWER },
     },
     quiet: {
       series: [
-        {
-          series: 'ilo_power_current_watt{job="ilo",instance="ilo-exporter:9545",host="ilo-b",id="0"}',
-          values: '350x30',
-        },
-        {
-          series: 'ilo_power_capacity_watt{job="ilo",instance="ilo-exporter:9545",host="ilo-b",id="0"}',
-          values: '1600x30',
-        },
+        { series: current('ilo_power_current_watt', POWER), values: '350x30' },
+        { series: current('ilo_power_capacity_watt', POWER), values: '1600x30' },
       ],
       evalTime: '25m',
     },
   },
-  'powered-off': {
-    fires: {
-      series: [{ series: 'ilo_power_up{job="ilo",instance="ilo-exporter:9545",host="ilo-b"}', values: '1x5 0x20' }],
-      evalTime: '20m',
-      labels: { job: 'ilo', instance: 'ilo-exporter:9545', host: 'ilo-b' },
-    },
-    quiet: {
-      series: [{ series: 'ilo_power_up{job="ilo",instance="ilo-exporter:9545",host="ilo-b"}', values: '1x25' }],
-      evalTime: '20m',
-    },
-  },
+  'powered-off': { family: NEW, ...healthCase('ilo_power_up', { host: HOST }) },
 };

@@ -1,9 +1,20 @@
-import { joinMatchers, sel } from '../promql';
+import { sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
-// Every component health gauge: 1 = OK, 0 = anything else (Warning, Critical, absent).
-const HEALTH = 'ilo_(power_supply|chassis_fan|chassis_temperature|memory_dimm|processor|storage_disk)_healthy';
+// Every component health gauge: 1 = OK, 0 = anything else (Warning, Critical, no health at all).
+const HEALTH = [
+  'ilo_power_supply_healthy',
+  'ilo_memory_dimm_healthy',
+  'ilo_processor_healthy',
+  'ilo_storage_disk_healthy',
+  'ilo_chassis_temperature_healthy',
+];
+// ilo_exporter skips absent PSUs and sensors, but of the fans only Offline/UnavailableOffline ones
+// (pkg/chassis/thermal/metrics.go, 1.0.0 – 1.0.4): an empty fan bay (State "Absent", no Health) is
+// exported as unhealthy. Only fans the iLO reports as Enabled count.
+const fanUnhealthy = (q: QueryContext) =>
+  `(${sel('ilo_chassis_fan_healthy', q)} == 0 and ${sel('ilo_chassis_fan_enabled', q)} == 1)`;
 
 // When an iLO reports a disk only in MiB, the exporter emits CapacityMiB << 10, i.e. KiB, under a
 // "_byte" name. Real disks span about 32 GiB to 32 TiB, so the two ranges do not overlap: a value
@@ -70,10 +81,10 @@ export const iloExporter = defineExporter({
       unit: 'short',
       variants: [
         {
-          // count(… == 0) keeps each metric's name, so a fan and a sensor sharing a name label cannot
-          // collide; the `or` shows 0 for servers where everything is healthy.
+          // A comparison without bool keeps each metric's name, so a fan and a sensor sharing a name label
+          // stay two series; the last `or` shows 0 for servers where everything is healthy.
           expr: (q) =>
-            `count by (${q.by}, host) ({${joinMatchers(`__name__=~"${HEALTH}"`, q.selector)}} == 0) or sum by (${q.by}, host) (${sel('ilo_power_up', q)} * 0)`,
+            `count by (${q.by}, host) (${[...HEALTH.map((m) => `${sel(m, q)} == 0`), fanUnhealthy(q)].join(' or ')}) or sum by (${q.by}, host) (${sel('ilo_power_up', q)} * 0)`,
         },
       ],
       legend: '{{host}}',
@@ -205,6 +216,7 @@ export const iloExporter = defineExporter({
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('ilo_storage_disk_failure_predicted', q) }],
       legend: '{{host}} {{location}} {{model}}',
+      optional: 'ilo_exporter 1.0.3 and later (pkg/system/storage/metrics.go)',
     },
     {
       id: 'diskCapacity',
@@ -229,7 +241,7 @@ export const iloExporter = defineExporter({
       variants: [
         {
           expr: (q) =>
-            `{${joinMatchers('__name__=~"ilo_(system|chassis|manager)_scrape_duration_second"', q.selector)}}`,
+            ['system', 'chassis', 'manager'].map((m) => sel(`ilo_${m}_scrape_duration_second`, q)).join(' or '),
         },
       ],
       legend: '{{host}} {{__name__}}',
@@ -255,6 +267,7 @@ export const iloExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       query: (q) => `max_over_time(${sel('ilo_chassis_fan_healthy', q)}[${q.range}])`,
+      filters: [(q) => `${sel('ilo_chassis_fan_enabled', q)} == 1`],
       comparison: '<',
       threshold: 1,
       summary: 'Fan {{ $labels.name }} of {{ $labels.host }} is not healthy.',
@@ -307,7 +320,7 @@ export const iloExporter = defineExporter({
       threshold: 1,
       summary: 'Disk {{ $labels.location }} of {{ $labels.host }} is not healthy.',
       description:
-        'The Smart Array controller of {{ $labels.host }} reports disk {{ $labels.location }} (serial {{ $labels.serial_number }}) as not OK: its logical drive runs degraded or has failed. Replace the disk and watch the rebuild.',
+        'The storage controller of {{ $labels.host }} reports disk {{ $labels.location }} ({{ $labels.model }}) as not OK: its logical drive runs degraded or has failed. Replace the disk and watch the rebuild.',
     },
     {
       id: 'disk-failure-predicted',
@@ -318,6 +331,7 @@ export const iloExporter = defineExporter({
       comparison: '>',
       threshold: 0,
       summary: 'Disk {{ $labels.location }} of {{ $labels.host }} is predicted to fail.',
+      optional: 'ilo_exporter 1.0.3 and later',
       description:
         'The Smart Array controller of {{ $labels.host }} predicts that disk {{ $labels.location }} (serial {{ $labels.serial_number }}) will fail (SMART trip). Replace it now, while the array is still redundant.',
     },

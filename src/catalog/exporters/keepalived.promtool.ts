@@ -2,18 +2,26 @@
  * promtool cases for the keepalived alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
+import { familyFixture } from '../../../tests/support/fixture-families';
 import type { PromtoolCases } from '../promtool-cases';
 import { PACKET_ERRORS, AUTH_ERRORS } from './keepalived';
+
+// Every series comes from the one family's fixture (tests/fixtures/exporters/keepalived-1.3-1.7.prom).
+const FAMILY = familyFixture('keepalived', 'keepalived-exporter 1.3 – 1.7');
+const lb1 = FAMILY.at({ job: 'keepalived', instance: 'lb-1:9165' });
+const lb2 = FAMILY.at({ job: 'keepalived', instance: 'lb-2:9165' });
+const VIP = { iname: 'VI_1', intf: 'eth0', ip_address: '10.0.0.1', vrid: '51' };
+const INSTANCE = { iname: 'VI_1', intf: 'eth0', vrid: '51' };
 
 export const keepalivedPromtoolCases: PromtoolCases = {
   down: {
     fires: {
-      series: [{ series: 'keepalived_up{job="keepalived",instance="lb-1:9165"}', values: '0x20' }],
+      series: [{ series: lb1.series('keepalived_up'), values: '0x20' }],
       evalTime: '10m',
       labels: { job: 'keepalived', instance: 'lb-1:9165' },
     },
     quiet: {
-      series: [{ series: 'keepalived_up{job="keepalived",instance="lb-1:9165"}', values: '1x20' }],
+      series: [{ series: lb1.series('keepalived_up'), values: '1x20' }],
       evalTime: '10m',
     },
   },
@@ -21,8 +29,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series:
-            'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
+          series: lb1.series('keepalived_vrrp_state', VIP),
           values: '3x20',
         },
       ],
@@ -32,8 +39,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series:
-            'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
+          series: lb1.series('keepalived_vrrp_state', VIP),
           values: '1x20',
         },
       ],
@@ -44,13 +50,11 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series:
-            'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
+          series: lb1.series('keepalived_vrrp_state', VIP),
           values: '2x20',
         },
         {
-          series:
-            'keepalived_vrrp_state{job="keepalived",instance="lb-2:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
+          series: lb2.series('keepalived_vrrp_state', VIP),
           values: '2x20',
         },
       ],
@@ -60,13 +64,11 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series:
-            'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
+          series: lb1.series('keepalived_vrrp_state', VIP),
           values: '2x20',
         },
         {
-          series:
-            'keepalived_vrrp_state{job="keepalived",instance="lb-2:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
+          series: lb2.series('keepalived_vrrp_state', VIP),
           values: '1x20',
         },
       ],
@@ -77,13 +79,11 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series:
-            'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
+          series: lb1.series('keepalived_vrrp_state', VIP),
           values: '1x20',
         },
         {
-          series:
-            'keepalived_vrrp_state{job="keepalived",instance="lb-2:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
+          series: lb2.series('keepalived_vrrp_state', VIP),
           values: '3x20',
         },
       ],
@@ -93,13 +93,11 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series:
-            'keepalived_vrrp_state{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
+          series: lb1.series('keepalived_vrrp_state', VIP),
           values: '1x20',
         },
         {
-          series:
-            'keepalived_vrrp_state{job="keepalived",instance="lb-2:9165",iname="VI_1",intf="eth0",ip_address="10.0.0.1",vrid="51"}',
+          series: lb2.series('keepalived_vrrp_state', VIP),
           values: '2x20',
         },
       ],
@@ -110,8 +108,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series:
-            'keepalived_become_master_total{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}',
+          series: lb1.series('keepalived_become_master_total', INSTANCE),
           values: '3x10 4x10',
         },
       ],
@@ -121,8 +118,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series:
-            'keepalived_become_master_total{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}',
+          series: lb1.series('keepalived_become_master_total', INSTANCE),
           values: '3x20',
         },
       ],
@@ -133,8 +129,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series:
-            'keepalived_become_master_total{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}',
+          series: lb1.series('keepalived_become_master_total', INSTANCE),
           values: '0x10 1x10 2x10 3x10 4x20',
         },
       ],
@@ -144,8 +139,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series:
-            'keepalived_become_master_total{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}',
+          series: lb1.series('keepalived_become_master_total', INSTANCE),
           values: '0x20 1x40',
         },
       ],
@@ -155,7 +149,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
   'packet-errors': {
     fires: {
       series: PACKET_ERRORS.map((m) => ({
-        series: `${m}{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}`,
+        series: lb1.series(m, INSTANCE),
         values: m === 'keepalived_advertisements_interval_errors_total' ? '0+60x30' : '0x30',
       })),
       evalTime: '25m',
@@ -163,7 +157,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     },
     quiet: {
       series: PACKET_ERRORS.map((m) => ({
-        series: `${m}{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}`,
+        series: lb1.series(m, INSTANCE),
         values: '0x30',
       })),
       evalTime: '25m',
@@ -172,7 +166,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
   'auth-errors': {
     fires: {
       series: AUTH_ERRORS.map((m) => ({
-        series: `${m}{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}`,
+        series: lb1.series(m, INSTANCE),
         values: m === 'keepalived_authentication_mismatch_total' ? '0+60x30' : '0x30',
       })),
       evalTime: '25m',
@@ -180,7 +174,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     },
     quiet: {
       series: AUTH_ERRORS.map((m) => ({
-        series: `${m}{job="keepalived",instance="lb-1:9165",iname="VI_1",intf="eth0",vrid="51"}`,
+        series: lb1.series(m, INSTANCE),
         values: '0x30',
       })),
       evalTime: '25m',
@@ -190,7 +184,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series: 'keepalived_script_status{job="keepalived",instance="lb-1:9165",name="chk_haproxy"}',
+          series: lb1.series('keepalived_script_status', { name: 'chk_haproxy' }),
           values: '0x20',
         },
       ],
@@ -200,7 +194,7 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: 'keepalived_script_status{job="keepalived",instance="lb-1:9165",name="chk_haproxy"}',
+          series: lb1.series('keepalived_script_status', { name: 'chk_haproxy' }),
           values: '1x20',
         },
       ],

@@ -1,10 +1,18 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 // keepalived_vrrp_state has one series per virtual IP; the instance's state is the same on all of
 // them, so panels collapse to one series per VRRP instance before comparing or counting.
 const instanceState = (q: QueryContext) => `max by (${q.by}, iname, vrid) (${sel('keepalived_vrrp_state', q)})`;
+
+const VRRP_SCRIPT: Requirement = {
+  kind: 'config',
+  enable: 'vrrp_script blocks in keepalived.conf, and the exporter without --ka.json',
+  offByDefault: false,
+};
+// cmd/keepalived-exporter/main.go (0.2 – 1.7.1): a Go flag named `cs`, the script's path.
+const CHECK_SCRIPT: Requirement = { kind: 'flag', enable: '-cs <script path>', offByDefault: false };
 
 // Counter families summed into one panel, one term per counter: rate() drops metric names, so a
 // single name regex would yield clashing series.
@@ -20,6 +28,8 @@ export const AUTH_ERRORS = [
   'keepalived_authentication_mismatch_total',
   'keepalived_authentication_failure_total',
 ];
+// The exporter reads script results from keepalived.data only; with --ka.json it emits none.
+const SCRIPTS = 'only where keepalived.conf defines vrrp_script blocks and the exporter runs without --ka.json';
 const PRIORITY_ZERO = ['keepalived_priority_zero_received_total', 'keepalived_priority_zero_sent_total'];
 
 const rateOfFamily = (metrics: string[], q: QueryContext) =>
@@ -102,7 +112,9 @@ export const keepalivedExporter = defineExporter({
       title: 'Virtual addresses',
       description: 'Virtual IP addresses configured per VRRP instance.',
       unit: 'short',
-      variants: [{ expr: (q) => `count by (${q.by}, iname) (${sel('keepalived_vrrp_state', q)})` }],
+      // An instance without VIPs still gets one state series, with ip_address="" (collector.go,
+      // mehdy/keepalived-exporter ≥ 1.0): counting it would show one address where there is none.
+      variants: [{ expr: (q) => `count by (${q.by}, iname) (${sel('keepalived_vrrp_state', q, 'ip_address!=""')})` }],
       legend: '{{instance}} {{iname}}',
     },
     {
@@ -167,16 +179,18 @@ export const keepalivedExporter = defineExporter({
     },
     {
       id: 'vrrpScriptStatus',
+      requires: VRRP_SCRIPT,
       title: 'VRRP script status',
       description:
         'Result of each keepalived vrrp_script (1 GOOD, 0 BAD); a BAD script lowers priority or forces FAULT.',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('keepalived_script_status', q) }],
       legend: '{{instance}} {{name}}',
-      optional: 'only where keepalived.conf defines vrrp_script blocks',
+      optional: SCRIPTS,
     },
     {
       id: 'vrrpScriptState',
+      requires: VRRP_SCRIPT,
       title: 'VRRP script state',
       description:
         'Run state of each vrrp_script: 0 idle, 1 running, 2 termination requested, 3 forced termination (a hung script).',
@@ -185,16 +199,17 @@ export const keepalivedExporter = defineExporter({
       legend: '{{instance}} {{name}}',
       min: 0,
       max: 3,
-      optional: 'needs vrrp_script blocks and a keepalived that reports script state',
+      optional: `${SCRIPTS}, on keepalived ≥ 1.4.0`,
     },
     {
       id: 'checkScriptStatus',
+      requires: CHECK_SCRIPT,
       title: 'Exporter check script',
       description: 'Result of the exporter-side check script per virtual IP (1 ok, 0 failed).',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('keepalived_exporter_check_script_status', q) }],
       legend: '{{instance}} {{iname}} {{ip_address}}',
-      optional: 'only when the exporter runs with --ka.check-script',
+      optional: 'only when the exporter runs with a check script (-cs <script path>)',
     },
   ],
   alerts: [
@@ -311,7 +326,7 @@ export const keepalivedExporter = defineExporter({
       summary: 'keepalived tracking script {{ $labels.name }} fails on {{ $labels.instance }}.',
       description:
         'The vrrp_script {{ $labels.name }} on {{ $labels.instance }} reports BAD: keepalived lowers this node’s priority or puts its instances in FAULT, so it will give up or refuse MASTER. Run the script by hand to see why the checked service fails.',
-      optional: 'only where keepalived.conf defines vrrp_script blocks',
+      optional: SCRIPTS,
     },
   ],
   overview: ['up', 'mastersPerVrid', 'faultInstances', 'becameMaster'],

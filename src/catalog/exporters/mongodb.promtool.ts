@@ -1,230 +1,253 @@
 /**
  * promtool cases for the mongodb alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
+ * Every series comes from a family fixture (tests/fixtures/exporters/mongodb-*.prom), read in percona/mongodb_exporter.
  */
+import { familyFixture } from '../../../tests/support/fixture-families';
 import type { PromtoolCases } from '../promtool-cases';
 
-const MEMBER_A = 'member_idx="mongo-a:27017",member_state="PRIMARY",rs_nm="rs0"';
+const REPLSET = 'mongodb_exporter 0.20.5 – 0.53, replica set member';
+const COMPAT = 'mongodb_exporter 0.20.5 – 0.53 with --compatible-mode, standalone';
 
-const MEMBER_B_LABELS = { member_idx: 'mongo-b:27017', member_state: 'SECONDARY', rs_nm: 'rs0' };
-
-const MEMBER_B = 'member_idx="mongo-b:27017",member_state="SECONDARY",rs_nm="rs0"';
-
-// promtool test series: a two-member replica set seen from member A's exporter.
+// Member A's exporter, seeing a replica set of two members; and a standalone server in compatible mode.
 const MONGO = { job: 'mongodb', instance: 'mongo-a:9216' };
+const STANDALONE = { job: 'mongodb', instance: 'mongo-s:9216' };
+const rs = familyFixture('mongodb', REPLSET).at(MONGO).series;
+const compat = familyFixture('mongodb', COMPAT).at(STANDALONE).series;
 
-const mongoSeries = (metric: string, labels = '') =>
-  `${metric}{job="mongodb",instance="mongo-a:9216"${labels ? `,${labels}` : ''}}`;
+const TOPOLOGY = { cl_id: '66f1c2a9e4b03d5c7f812a44', rs_nm: 'rs0', rs_state: '1' };
+const A = { ...TOPOLOGY, member_idx: 'mongo-a:27017', member_state: 'PRIMARY' };
+const B = { ...TOPOLOGY, member_idx: 'mongo-b:27017', member_state: 'SECONDARY' };
 
 export const mongodbPromtoolCases: PromtoolCases = {
   down: {
+    family: REPLSET,
     fires: {
-      series: [{ series: mongoSeries('mongodb_up', 'cluster_role="mongod"'), values: '1x5 0x10' }],
+      series: [{ series: rs('mongodb_up', { cluster_role: 'mongod' }), values: '1x5 0x10' }],
       evalTime: '10m',
       labels: { ...MONGO, cluster_role: 'mongod' },
     },
     quiet: {
-      series: [{ series: mongoSeries('mongodb_up', 'cluster_role="mongod"'), values: '1x5 0 1x10' }],
+      series: [{ series: rs('mongodb_up', { cluster_role: 'mongod' }), values: '1x5 0 1x10' }],
       evalTime: '10m',
     },
   },
   'member-unhealthy': {
+    family: REPLSET,
     fires: {
-      series: [{ series: mongoSeries('mongodb_rs_members_health', MEMBER_B), values: '1x5 0x20' }],
+      series: [{ series: rs('mongodb_rs_members_health', B), values: '1x5 0x20' }],
       evalTime: '15m',
-      labels: { ...MONGO, ...MEMBER_B_LABELS },
+      labels: { ...MONGO, ...B },
     },
     quiet: {
-      series: [{ series: mongoSeries('mongodb_rs_members_health', MEMBER_B), values: '1x5 0 1x20' }],
+      series: [{ series: rs('mongodb_rs_members_health', B), values: '1x5 0 1x20' }],
       evalTime: '15m',
     },
   },
   'no-primary': {
+    family: REPLSET,
+    // No member is a healthy PRIMARY (the fixture vocabulary has PRIMARY and SECONDARY only).
     fires: {
       series: [
-        {
-          series: mongoSeries('mongodb_rs_members_health', MEMBER_A.replace('PRIMARY', '(not reachable/healthy)')),
-          values: '0x20',
-        },
-        { series: mongoSeries('mongodb_rs_members_health', MEMBER_B), values: '1x20' },
+        { series: rs('mongodb_rs_members_health', { ...A, member_state: 'SECONDARY' }), values: '0x20' },
+        { series: rs('mongodb_rs_members_health', B), values: '1x20' },
       ],
       evalTime: '10m',
       labels: { ...MONGO, rs_nm: 'rs0' },
     },
     quiet: {
       series: [
-        { series: mongoSeries('mongodb_rs_members_health', MEMBER_A), values: '1x20' },
-        { series: mongoSeries('mongodb_rs_members_health', MEMBER_B), values: '0x20' },
+        { series: rs('mongodb_rs_members_health', A), values: '1x20' },
+        { series: rs('mongodb_rs_members_health', B), values: '0x20' },
       ],
       evalTime: '10m',
     },
   },
   'member-state': {
+    family: REPLSET,
     fires: {
-      series: [{ series: mongoSeries('mongodb_rs_myState', 'rs_nm="rs0"'), values: '2x5 3x20' }],
+      series: [{ series: rs('mongodb_rs_myState', TOPOLOGY), values: '2x5 3x20' }],
       evalTime: '20m',
-      labels: { ...MONGO, rs_nm: 'rs0' },
+      labels: { ...MONGO, ...TOPOLOGY },
     },
     quiet: {
       series: [
-        { series: mongoSeries('mongodb_rs_myState', 'rs_nm="rs0"'), values: '2x25' },
-        { series: 'mongodb_rs_myState{job="mongodb",instance="mongo-c:9216",rs_nm="rs0"}', values: '7x25' },
+        { series: rs('mongodb_rs_myState', TOPOLOGY), values: '2x25' },
+        {
+          series: familyFixture('mongodb', REPLSET)
+            .at({ job: 'mongodb', instance: 'mongo-c:9216' })
+            .series('mongodb_rs_myState', TOPOLOGY),
+          values: '7x25',
+        },
+        // A standalone server in compatible mode reports my_state 6 (UNKNOWN) without a set label: no member is out of service.
+        { series: compat('mongodb_mongod_replset_my_state'), values: '6x25' },
       ],
       evalTime: '20m',
     },
   },
   'replication-lag': {
+    family: REPLSET,
+    // optimeDate is a BSON date: milliseconds.
     fires: {
       series: [
-        { series: mongoSeries('mongodb_rs_members_optimeDate', MEMBER_A), values: '0+60000x20' },
-        { series: mongoSeries('mongodb_rs_members_optimeDate', MEMBER_B), values: '0+60000x5 300000x15' },
+        { series: rs('mongodb_rs_members_optimeDate', A), values: '0+60000x20' },
+        { series: rs('mongodb_rs_members_optimeDate', B), values: '0+60000x5 300000x15' },
       ],
       evalTime: '15m',
-      labels: { ...MONGO, ...MEMBER_B_LABELS },
+      labels: { ...MONGO, ...B },
     },
     quiet: {
       series: [
-        { series: mongoSeries('mongodb_rs_members_optimeDate', MEMBER_A), values: '0+60000x20' },
-        { series: mongoSeries('mongodb_rs_members_optimeDate', MEMBER_B), values: '-1000+60000x20' },
+        { series: rs('mongodb_rs_members_optimeDate', A), values: '0+60000x20' },
+        { series: rs('mongodb_rs_members_optimeDate', B), values: '-1000+60000x20' },
       ],
       evalTime: '15m',
     },
   },
   'replication-lag-crit': {
+    family: REPLSET,
     fires: {
       series: [
-        {
-          series:
-            'mongodb_mongod_replset_member_optime_date{job="mongodb",instance="mongo-a:9216",name="mongo-a:27017",set="rs0",state="PRIMARY"}',
-          values: '1000+60x20',
-        },
-        {
-          series:
-            'mongodb_mongod_replset_member_optime_date{job="mongodb",instance="mongo-a:9216",name="mongo-b:27017",set="rs0",state="SECONDARY"}',
-          values: '1000x20',
-        },
+        { series: rs('mongodb_rs_members_optimeDate', A), values: '1000000+60000x20' },
+        { series: rs('mongodb_rs_members_optimeDate', B), values: '1000000x20' },
       ],
       evalTime: '15m',
-      labels: { job: 'mongodb', instance: 'mongo-a:9216', name: 'mongo-b:27017', set: 'rs0', state: 'SECONDARY' },
+      labels: { ...MONGO, ...B },
     },
     quiet: {
       series: [
-        {
-          series:
-            'mongodb_mongod_replset_member_optime_date{job="mongodb",instance="mongo-a:9216",name="mongo-a:27017",set="rs0",state="PRIMARY"}',
-          values: '1000+60x20',
-        },
-        {
-          series:
-            'mongodb_mongod_replset_member_optime_date{job="mongodb",instance="mongo-a:9216",name="mongo-b:27017",set="rs0",state="SECONDARY"}',
-          values: '940+60x20',
-        },
+        { series: rs('mongodb_rs_members_optimeDate', A), values: '1000000+60000x20' },
+        { series: rs('mongodb_rs_members_optimeDate', B), values: '940000+60000x20' },
       ],
       evalTime: '15m',
     },
   },
   'connections-high': {
+    family: REPLSET,
     fires: {
       series: [
-        { series: mongoSeries('mongodb_ss_connections', 'conn_type="current"'), values: '850x30' },
-        { series: mongoSeries('mongodb_ss_connections', 'conn_type="available"'), values: '150x30' },
+        { series: rs('mongodb_ss_connections', { ...TOPOLOGY, conn_type: 'current' }), values: '850x30' },
+        { series: rs('mongodb_ss_connections', { ...TOPOLOGY, conn_type: 'available' }), values: '150x30' },
       ],
       evalTime: '20m',
       labels: MONGO,
     },
     quiet: {
       series: [
-        { series: mongoSeries('mongodb_ss_connections', 'conn_type="current"'), values: '150x30' },
-        { series: mongoSeries('mongodb_ss_connections', 'conn_type="available"'), values: '850x30' },
+        { series: rs('mongodb_ss_connections', { ...TOPOLOGY, conn_type: 'current' }), values: '150x30' },
+        { series: rs('mongodb_ss_connections', { ...TOPOLOGY, conn_type: 'available' }), values: '850x30' },
       ],
       evalTime: '20m',
     },
   },
   'connections-critical': {
+    family: COMPAT,
+    // Compatible mode sends both names: the alert must fire once, not once per name.
     fires: {
       series: [
-        { series: mongoSeries('mongodb_connections', 'state="current"'), values: '980x20' },
-        { series: mongoSeries('mongodb_connections', 'state="available"'), values: '20x20' },
+        { series: compat('mongodb_connections', { state: 'current' }), values: '980x20' },
+        { series: compat('mongodb_connections', { state: 'available' }), values: '20x20' },
+        { series: compat('mongodb_ss_connections', { conn_type: 'current' }), values: '980x20' },
+        { series: compat('mongodb_ss_connections', { conn_type: 'available' }), values: '20x20' },
       ],
       evalTime: '10m',
-      labels: MONGO,
+      labels: STANDALONE,
     },
     quiet: {
       series: [
-        { series: mongoSeries('mongodb_connections', 'state="current"'), values: '850x20' },
-        { series: mongoSeries('mongodb_connections', 'state="available"'), values: '150x20' },
+        { series: compat('mongodb_connections', { state: 'current' }), values: '850x20' },
+        { series: compat('mongodb_connections', { state: 'available' }), values: '150x20' },
+        { series: compat('mongodb_ss_connections', { conn_type: 'current' }), values: '850x20' },
+        { series: compat('mongodb_ss_connections', { conn_type: 'available' }), values: '150x20' },
       ],
       evalTime: '10m',
     },
   },
   'tickets-low': {
+    family: REPLSET,
     fires: {
-      series: [
-        {
-          series: mongoSeries('mongodb_ss_wt_concurrentTransactions_available', 'txn_rw="write"'),
-          values: '20x20',
-        },
-      ],
+      series: [{ series: rs('mongodb_ss_wt_concurrentTransactions_available', { txn_rw: 'write' }), values: '20x20' }],
       evalTime: '15m',
       labels: { ...MONGO, txn_rw: 'write' },
     },
     quiet: {
-      series: [
-        {
-          series: mongoSeries('mongodb_ss_wt_concurrentTransactions_available', 'txn_rw="write"'),
-          values: '120x20',
-        },
-      ],
+      series: [{ series: rs('mongodb_ss_wt_concurrentTransactions_available', { txn_rw: 'write' }), values: '120x20' }],
       evalTime: '15m',
     },
   },
   'tickets-exhausted': {
+    family: COMPAT,
+    // The compatible name keeps txn_rw (it is a rename of the renamed series), so both names give one alert.
     fires: {
       series: [
         {
-          series: mongoSeries('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', 'type="read"'),
+          series: compat('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', { txn_rw: 'read' }),
           values: '2x20',
         },
+        { series: compat('mongodb_ss_wt_concurrentTransactions_available', { txn_rw: 'read' }), values: '2x20' },
       ],
       evalTime: '15m',
-      labels: { ...MONGO, type: 'read' },
+      labels: { ...STANDALONE, txn_rw: 'read' },
     },
     quiet: {
       series: [
         {
-          series: mongoSeries('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', 'type="read"'),
+          series: compat('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', { txn_rw: 'read' }),
           values: '40x20',
         },
+        { series: compat('mongodb_ss_wt_concurrentTransactions_available', { txn_rw: 'read' }), values: '40x20' },
       ],
       evalTime: '15m',
     },
   },
   'cache-pressure': {
+    family: REPLSET,
     fires: {
       series: [
-        { series: mongoSeries('mongodb_ss_wt_cache_bytes_currently_in_the_cache'), values: '960x30' },
-        { series: mongoSeries('mongodb_ss_wt_cache_maximum_bytes_configured'), values: '1000x30' },
+        { series: rs('mongodb_ss_wt_cache_bytes_currently_in_the_cache', TOPOLOGY), values: '960x30' },
+        { series: rs('mongodb_ss_wt_cache_maximum_bytes_configured', TOPOLOGY), values: '1000x30' },
       ],
       evalTime: '25m',
-      labels: MONGO,
+      labels: { ...MONGO, ...TOPOLOGY },
     },
     quiet: {
       series: [
-        { series: mongoSeries('mongodb_ss_wt_cache_bytes_currently_in_the_cache'), values: '800x30' },
-        { series: mongoSeries('mongodb_ss_wt_cache_maximum_bytes_configured'), values: '1000x30' },
+        { series: rs('mongodb_ss_wt_cache_bytes_currently_in_the_cache', TOPOLOGY), values: '800x30' },
+        { series: rs('mongodb_ss_wt_cache_maximum_bytes_configured', TOPOLOGY), values: '1000x30' },
       ],
       evalTime: '25m',
     },
   },
   restarted: {
+    family: REPLSET,
     fires: {
-      series: [{ series: mongoSeries('mongodb_ss_uptime'), values: '60+60x20' }],
+      series: [{ series: rs('mongodb_ss_uptime', TOPOLOGY), values: '60+60x20' }],
       evalTime: '5m',
-      labels: MONGO,
+      labels: { ...MONGO, ...TOPOLOGY },
     },
     quiet: {
-      series: [{ series: mongoSeries('mongodb_instance_uptime_seconds'), values: '86400+60x20' }],
+      series: [{ series: rs('mongodb_ss_uptime', TOPOLOGY), values: '86400+60x20' }],
       evalTime: '5m',
     },
+    otherFamilies: [
+      {
+        family: COMPAT,
+        fires: {
+          series: [
+            { series: compat('mongodb_instance_uptime_seconds'), values: '60+60x20' },
+            { series: compat('mongodb_ss_uptime'), values: '60+60x20' },
+          ],
+          evalTime: '5m',
+          labels: STANDALONE,
+        },
+        quiet: {
+          series: [
+            { series: compat('mongodb_instance_uptime_seconds'), values: '86400+60x20' },
+            { series: compat('mongodb_ss_uptime'), values: '86400+60x20' },
+          ],
+          evalTime: '5m',
+        },
+      },
+    ],
   },
 };

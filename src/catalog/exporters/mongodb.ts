@@ -1,34 +1,51 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 const MIB = 1024 * 1024;
+// The mongodb_rs_* series come from getDiagnosticData's replSetGetStatus section, not from the
+// replicasetstatus collector (that one names its series mongodb_members_*, without the rs_ prefix):
+// percona/mongodb_exporter exporter/diagnostic_data_collector.go and metrics.go, 0.20.5 – 0.53.
 const REPLSET =
-  'needs a replica set member and the replicasetstatus collector (--collector.replicasetstatus or --collect-all); standalone servers have none';
-const PERCONA = 'percona/mongodb_exporter ≥ 0.20';
-const PERCONA_COMPAT = 'percona/mongodb_exporter < 0.20, or ≥ 0.20 with --compatible-mode';
-const DCU = 'dcu/mongodb_exporter (the original exporter)';
+  'needs a replica set member and the diagnosticdata collector (--collector.diagnosticdata or --collect-all; on by default before 0.30); standalone servers have none';
+const PERCONA = 'percona/mongodb_exporter ≥ 0.20.5';
+// --compatible-mode adds the v1 names beside the new ones (exporter/v1_compatibility.go).
+const PERCONA_COMPAT = 'percona/mongodb_exporter with --compatible-mode';
 
 /**
  * How far each secondary's last applied operation is behind the primary's, in seconds. Computed
  * per replica set so members of different sets are never compared.
  */
-const lagSeconds = (q: QueryContext, metric: string, setLabel: string, stateLabel: string, toSeconds: string) =>
-  `(max by (${q.by}, ${setLabel}) (${sel(metric, q, `${stateLabel}="PRIMARY"`)}) - on (${q.by}, ${setLabel}) group_right ${sel(metric, q, `${stateLabel}="SECONDARY"`)})${toSeconds}`;
+const lagSeconds = (q: QueryContext) =>
+  `(max by (${q.by}, rs_nm) (${sel('mongodb_rs_members_optimeDate', q, 'member_state="PRIMARY"')}) - on (${q.by}, rs_nm) group_right ${sel('mongodb_rs_members_optimeDate', q, 'member_state="SECONDARY"')}) / 1000`;
 
 /**
  * 1 when this member sees a healthy PRIMARY in its replica set, 0 when it sees none: the set's own
  * view, so no member count is assumed and a set where only one member is scraped still works.
  */
-const healthyPrimary = (q: QueryContext, metric: string, setLabel: string, stateLabel: string) =>
-  `max by (${q.by}, ${setLabel}) (${sel(metric, q, `${stateLabel}="PRIMARY"`)} or 0 * ${sel(metric, q)})`;
-const replicationLag = (q: QueryContext) =>
-  `${lagSeconds(q, 'mongodb_rs_members_optimeDate', 'rs_nm', 'member_state', ' / 1000')} or ${lagSeconds(q, 'mongodb_mongod_replset_member_optime_date', 'set', 'state', '')} or ${lagSeconds(q, 'mongodb_replset_member_optime_date', 'set', 'state', '')}`;
+const healthyPrimary = (q: QueryContext) =>
+  `max by (${q.by}, rs_nm) (${sel('mongodb_rs_members_health', q, 'member_state="PRIMARY"')} or 0 * ${sel('mongodb_rs_members_health', q)})`;
 // Peaks and troughs of the window: a failed scrape marks series stale and would reset an alert's `for`.
 const connectionsPeak = (q: QueryContext) =>
   `max_over_time((100 * sum by (${q.by}) (${sel('mongodb_ss_connections', q, 'conn_type="current"')}) / sum by (${q.by}) (${sel('mongodb_ss_connections', q, 'conn_type=~"current|available"')}))[${q.range}:1m]) or max_over_time((100 * sum by (${q.by}) (${sel('mongodb_connections', q, 'state="current"')}) / sum by (${q.by}) (${sel('mongodb_connections', q, 'state=~"current|available"')}))[${q.range}:1m])`;
 const ticketsLow = (q: QueryContext) =>
   `min_over_time(${sel('mongodb_ss_wt_concurrentTransactions_available', q)}[${q.range}]) or min_over_time(${sel('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', q)}[${q.range}])`;
+
+// main.go: --enable.dbstats in 0.20.8 – 0.20.9, --collector.dbstats from 0.30, --collect-all from 0.31;
+// replicasetstatus is on by default in 0.30 (--no-collector.replicasetstatus) and opt-in from 0.31.
+const DBSTATS: Requirement = {
+  kind: 'collector',
+  enable: '--collector.dbstats (or --collect-all)',
+  versions: 'mongodb_exporter ≥ 0.30 (0.20.8 – 0.20.9: --enable.dbstats)',
+  offByDefault: true,
+};
+// Not checked per target: a standalone server has no replica set status even with the collector on.
+const REPLSET_COLLECTOR: Requirement = {
+  kind: 'collector',
+  enable: '--collector.replicasetstatus (or --collect-all), on replica set members',
+  versions: 'mongodb_exporter ≥ 0.31 (on by default in 0.30)',
+  offByDefault: false,
+};
 
 export const mongodbExporter = defineExporter({
   id: 'mongodb',
@@ -96,19 +113,23 @@ export const mongodbExporter = defineExporter({
       unit: 'dtdurations',
       variants: [
         { note: PERCONA, expr: (q) => sel('mongodb_ss_uptime', q) },
-        { note: `${DCU}; ${PERCONA_COMPAT}`, expr: (q) => sel('mongodb_instance_uptime_seconds', q) },
+        { note: PERCONA_COMPAT, expr: (q) => sel('mongodb_instance_uptime_seconds', q) },
       ],
     },
     {
       id: 'replicaState',
+      requires: REPLSET_COLLECTOR,
       title: 'Replica set state',
       description:
         'This member’s replica set state: 1 PRIMARY, 2 SECONDARY, 7 ARBITER; 3 RECOVERING, 6 UNKNOWN and 8 DOWN need attention.',
       unit: 'none',
       variants: [
         { note: PERCONA, expr: (q) => sel('mongodb_rs_myState', q) },
-        { note: PERCONA_COMPAT, expr: (q) => sel('mongodb_mongod_replset_my_state', q) },
-        { note: DCU, expr: (q) => sel('mongodb_replset_my_state', q) },
+        {
+          // A standalone server reports 6 (UNKNOWN) without a set: not a replica set state.
+          note: PERCONA_COMPAT,
+          expr: (q) => sel('mongodb_mongod_replset_my_state', q, 'set!=""'),
+        },
       ],
       legend: '{{instance}} {{rs_nm}}{{set}}',
       optional: REPLSET,
@@ -131,21 +152,19 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'memberHealth',
+      requires: REPLSET_COLLECTOR,
       title: 'Member health',
       description: 'Health of each replica set member as this member sees it (1 = up, 0 = down).',
       unit: 'bool_yes_no',
-      variants: [
-        { note: PERCONA, expr: (q) => sel('mongodb_rs_members_health', q) },
-        { note: PERCONA_COMPAT, expr: (q) => sel('mongodb_mongod_replset_member_health', q) },
-        { note: DCU, expr: (q) => sel('mongodb_replset_member_health', q) },
-      ],
-      legend: '{{member_idx}}{{name}} ({{member_state}}{{state}})',
+      variants: [{ note: PERCONA, expr: (q) => sel('mongodb_rs_members_health', q) }],
+      legend: '{{member_idx}} ({{member_state}})',
       min: 0,
       max: 1,
       optional: REPLSET,
     },
     {
       id: 'replicationLag',
+      requires: REPLSET_COLLECTOR,
       title: 'Replication lag',
       description:
         'How far each secondary’s last applied operation is behind the primary’s; reads from a lagging secondary are stale and failover loses writes.',
@@ -153,18 +172,10 @@ export const mongodbExporter = defineExporter({
       variants: [
         {
           note: `${PERCONA} (optimeDate in milliseconds)`,
-          expr: (q) => lagSeconds(q, 'mongodb_rs_members_optimeDate', 'rs_nm', 'member_state', ' / 1000'),
-        },
-        {
-          note: `${PERCONA_COMPAT} (seconds)`,
-          expr: (q) => lagSeconds(q, 'mongodb_mongod_replset_member_optime_date', 'set', 'state', ''),
-        },
-        {
-          note: `${DCU} (seconds)`,
-          expr: (q) => lagSeconds(q, 'mongodb_replset_member_optime_date', 'set', 'state', ''),
+          expr: lagSeconds,
         },
       ],
-      legend: '{{member_idx}}{{name}}',
+      legend: '{{member_idx}}',
       threshold: 'replicationLag',
       min: 0,
       optional: REPLSET,
@@ -182,7 +193,7 @@ export const mongodbExporter = defineExporter({
             `100 * sum by (${q.by}) (${sel('mongodb_ss_connections', q, 'conn_type="current"')}) / sum by (${q.by}) (${sel('mongodb_ss_connections', q, 'conn_type=~"current|available"')})`,
         },
         {
-          note: `${DCU}; ${PERCONA_COMPAT}`,
+          note: PERCONA_COMPAT,
           expr: (q) =>
             `100 * sum by (${q.by}) (${sel('mongodb_connections', q, 'state="current"')}) / sum by (${q.by}) (${sel('mongodb_connections', q, 'state=~"current|available"')})`,
         },
@@ -198,7 +209,7 @@ export const mongodbExporter = defineExporter({
       unit: 'short',
       variants: [
         { note: PERCONA, expr: (q) => sel('mongodb_ss_connections', q, 'conn_type=~"current|active"') },
-        { note: `${DCU}; ${PERCONA_COMPAT}`, expr: (q) => sel('mongodb_connections', q, 'state="current"') },
+        { note: PERCONA_COMPAT, expr: (q) => sel('mongodb_connections', q, 'state="current"') },
       ],
       legend: '{{instance}} {{conn_type}}{{state}}',
       min: 0,
@@ -211,8 +222,7 @@ export const mongodbExporter = defineExporter({
       unit: 'ops',
       variants: [
         { note: PERCONA, expr: (q) => `rate(${sel('mongodb_ss_opcounters', q)}[${q.range}])` },
-        { note: PERCONA_COMPAT, expr: (q) => `rate(${sel('mongodb_mongod_op_counters_total', q)}[${q.range}])` },
-        { note: DCU, expr: (q) => `rate(${sel('mongodb_op_counters_total', q)}[${q.range}])` },
+        { note: PERCONA_COMPAT, expr: (q) => `rate(${sel('mongodb_op_counters_total', q)}[${q.range}])` },
       ],
       legend: '{{instance}} {{legacy_op_type}}{{type}}',
       min: 0,
@@ -307,13 +317,7 @@ export const mongodbExporter = defineExporter({
       title: 'Resident memory',
       description: 'Physical memory used by the mongod process.',
       unit: 'bytes',
-      variants: [
-        { note: `${PERCONA} (MiB)`, expr: (q) => `${sel('mongodb_ss_mem_resident', q)} * ${MIB}` },
-        {
-          note: `${DCU}; ${PERCONA_COMPAT} (MiB)`,
-          expr: (q) => `${sel('mongodb_memory', q, 'type="resident"')} * ${MIB}`,
-        },
-      ],
+      variants: [{ note: `${PERCONA} (MiB)`, expr: (q) => `${sel('mongodb_ss_mem_resident', q)} * ${MIB}` }],
     },
     {
       id: 'networkTraffic',
@@ -325,11 +329,6 @@ export const mongodbExporter = defineExporter({
           note: PERCONA,
           expr: (q) =>
             `label_replace(rate(${sel('mongodb_ss_network_bytesIn', q)}[${q.range}]), "direction", "in", "", "") or label_replace(rate(${sel('mongodb_ss_network_bytesOut', q)}[${q.range}]), "direction", "out", "", "")`,
-        },
-        {
-          note: `${DCU}; ${PERCONA_COMPAT}`,
-          expr: (q) =>
-            `label_replace(rate(${sel('mongodb_network_bytes_total', q)}[${q.range}]), "direction", "$1", "state", "(in|out)_bytes")`,
         },
       ],
       legend: '{{instance}} {{direction}}',
@@ -343,7 +342,7 @@ export const mongodbExporter = defineExporter({
       unit: 'ops',
       variants: [
         { note: PERCONA, expr: (q) => `rate(${sel('mongodb_ss_asserts', q)}[${q.range}])` },
-        { note: `${DCU}; ${PERCONA_COMPAT}`, expr: (q) => `rate(${sel('mongodb_asserts_total', q)}[${q.range}])` },
+        { note: PERCONA_COMPAT, expr: (q) => `rate(${sel('mongodb_asserts_total', q)}[${q.range}])` },
       ],
       legend: '{{instance}} {{assert_type}}{{type}}',
       min: 0,
@@ -359,6 +358,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'databaseSize',
+      requires: DBSTATS,
       title: 'Database size',
       description: 'Uncompressed data size of each database (dbStats dataSize).',
       unit: 'bytes',
@@ -368,6 +368,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'filesystemUsage',
+      requires: DBSTATS,
       title: 'Data filesystem used',
       description: 'Share of the filesystem holding the data directory in use, as dbStats reports it.',
       unit: 'percent',
@@ -401,15 +402,12 @@ export const mongodbExporter = defineExporter({
       name: 'MongodbReplicaMemberUnhealthy',
       severity: 'warning',
       for: '2m',
-      query: (q) =>
-        ['mongodb_rs_members_health', 'mongodb_mongod_replset_member_health', 'mongodb_replset_member_health']
-          .map((metric) => `max_over_time(${sel(metric, q)}[${q.range}])`)
-          .join(' or '),
+      query: (q) => `max_over_time(${sel('mongodb_rs_members_health', q)}[${q.range}])`,
       comparison: '<',
       threshold: 1,
-      summary: 'Replica set member {{ $labels.member_idx }}{{ $labels.name }} is unreachable.',
+      summary: 'Replica set member {{ $labels.member_idx }} is unreachable.',
       description:
-        '{{ $labels.instance }} has seen replica set member {{ $labels.member_idx }}{{ $labels.name }} as down for 7 minutes; the set has less redundancy and may lose its majority. Check that member’s mongod, host and network (rs.status() on any member).',
+        '{{ $labels.instance }} has seen replica set member {{ $labels.member_idx }} as down for 7 minutes; the set has less redundancy and may lose its majority. Check that member’s mongod, host and network (rs.status() on any member).',
       optional: REPLSET,
     },
     {
@@ -417,13 +415,12 @@ export const mongodbExporter = defineExporter({
       name: 'MongodbNoPrimary',
       severity: 'critical',
       for: '2m',
-      query: (q) =>
-        `${healthyPrimary(q, 'mongodb_rs_members_health', 'rs_nm', 'member_state')} or ${healthyPrimary(q, 'mongodb_mongod_replset_member_health', 'set', 'state')} or ${healthyPrimary(q, 'mongodb_replset_member_health', 'set', 'state')}`,
+      query: (q) => healthyPrimary(q),
       comparison: '<',
       threshold: 1,
-      summary: 'Replica set {{ $labels.rs_nm }}{{ $labels.set }} has no primary.',
+      summary: 'Replica set {{ $labels.rs_nm }} has no primary.',
       description:
-        'As seen from {{ $labels.instance }}, no healthy member of replica set {{ $labels.rs_nm }}{{ $labels.set }} is PRIMARY: writes fail. Check rs.status(): a lost majority needs its members back (or a forced reconfiguration as a last resort).',
+        'As seen from {{ $labels.instance }}, no healthy member of replica set {{ $labels.rs_nm }} is PRIMARY: writes fail. Check rs.status(): a lost majority needs its members back (or a forced reconfiguration as a last resort).',
       optional: REPLSET,
     },
     {
@@ -432,8 +429,9 @@ export const mongodbExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       // 3 RECOVERING, 5 STARTUP2, 6 UNKNOWN, 8 DOWN, 9 ROLLBACK, 10 REMOVED; 7 (ARBITER) is a normal role.
-      query: (q) =>
-        `(${sel('mongodb_rs_myState', q)} or ${sel('mongodb_mongod_replset_my_state', q)} or ${sel('mongodb_replset_my_state', q)}) != 7`,
+      // Only the diagnosticdata series: --compatible-mode's mongodb_mongod_replset_my_state is 6
+      // (UNKNOWN) on every standalone server (exporter/v1_compatibility.go, myState, since 0.20.9).
+      query: (q) => `${sel('mongodb_rs_myState', q)} != 7`,
       comparison: '>',
       threshold: 2,
       summary: 'MongoDB at {{ $labels.instance }} is neither primary nor secondary.',
@@ -446,12 +444,12 @@ export const mongodbExporter = defineExporter({
       name: 'MongodbReplicationLag',
       severity: 'warning',
       for: '5m',
-      query: replicationLag,
+      query: lagSeconds,
       comparison: '>',
       threshold: { threshold: 'replicationLag', level: 'warning' },
-      summary: 'Secondary {{ $labels.member_idx }}{{ $labels.name }} lags behind its primary.',
+      summary: 'Secondary {{ $labels.member_idx }} lags behind its primary.',
       description:
-        'Secondary {{ $labels.member_idx }}{{ $labels.name }} (seen from {{ $labels.instance }}) applies operations more than the warning threshold after the primary; reads from it are stale and a failover would roll back writes. Check its disk, network and oplog window.',
+        'Secondary {{ $labels.member_idx }} (seen from {{ $labels.instance }}) applies operations more than the warning threshold after the primary; reads from it are stale and a failover would roll back writes. Check its disk, network and oplog window.',
       optional: REPLSET,
     },
     {
@@ -459,12 +457,12 @@ export const mongodbExporter = defineExporter({
       name: 'MongodbReplicationLagCritical',
       severity: 'critical',
       for: '5m',
-      query: replicationLag,
+      query: lagSeconds,
       comparison: '>',
       threshold: { threshold: 'replicationLag', level: 'critical' },
-      summary: 'Secondary {{ $labels.member_idx }}{{ $labels.name }} is far behind its primary.',
+      summary: 'Secondary {{ $labels.member_idx }} is far behind its primary.',
       description:
-        'Secondary {{ $labels.member_idx }}{{ $labels.name }} (seen from {{ $labels.instance }}) is more than the critical threshold behind. If it falls off the end of the primary’s oplog it needs a full resync: check rs.printSecondaryReplicationInfo() and the oplog window now.',
+        'Secondary {{ $labels.member_idx }} (seen from {{ $labels.instance }}) is more than the critical threshold behind. If it falls off the end of the primary’s oplog it needs a full resync: check rs.printSecondaryReplicationInfo() and the oplog window now.',
       optional: REPLSET,
     },
     {
@@ -499,9 +497,9 @@ export const mongodbExporter = defineExporter({
       query: ticketsLow,
       comparison: '<',
       threshold: { threshold: 'wtTicketsAvailable', level: 'warning' },
-      summary: 'MongoDB at {{ $labels.instance }} runs short of {{ $labels.txn_rw }}{{ $labels.type }} tickets.',
+      summary: 'MongoDB at {{ $labels.instance }} runs short of {{ $labels.txn_rw }} tickets.',
       description:
-        'Free WiredTiger {{ $labels.txn_rw }}{{ $labels.type }} tickets on {{ $labels.instance }} have stayed below the threshold: the storage engine is saturated and operations start to queue. Look for slow operations (db.currentOp()), cache pressure and disk latency.',
+        'Free WiredTiger {{ $labels.txn_rw }} tickets on {{ $labels.instance }} have stayed below the threshold: the storage engine is saturated and operations start to queue. Look for slow operations (db.currentOp()), cache pressure and disk latency.',
     },
     {
       id: 'tickets-exhausted',
@@ -511,9 +509,9 @@ export const mongodbExporter = defineExporter({
       query: ticketsLow,
       comparison: '<',
       threshold: { threshold: 'wtTicketsAvailable', level: 'critical' },
-      summary: 'MongoDB at {{ $labels.instance }} has almost no {{ $labels.txn_rw }}{{ $labels.type }} tickets left.',
+      summary: 'MongoDB at {{ $labels.instance }} has almost no {{ $labels.txn_rw }} tickets left.',
       description:
-        'WiredTiger {{ $labels.txn_rw }}{{ $labels.type }} tickets on {{ $labels.instance }} are nearly exhausted; operations wait inside the server and latency climbs. Kill runaway operations and check disk and cache now.',
+        'WiredTiger {{ $labels.txn_rw }} tickets on {{ $labels.instance }} are nearly exhausted; operations wait inside the server and latency climbs. Kill runaway operations and check disk and cache now.',
     },
     {
       id: 'cache-pressure',

@@ -2,9 +2,11 @@ import { sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
-// Netdata exports each chart as netdata_<context>_<units>_average with one series per dimension.
-// Its units changed from decimal-looking names (MB, GB) to binary ones (MiB, GiB); both stood for
-// powers of 1024, so both variants convert with the same factor.
+// Netdata exports each chart as netdata_<context>_<units>_average (the default source=average) with one
+// series per dimension, labelled chart, family and dimension. Chart labels (device, mount_point, cpu) join
+// them only from Netdata 1.40 (netdata/netdata #15099); Debian 12's 1.37 has none. So the queries group and
+// name series by chart and family, which every version has: family is the mount point of a disk_space
+// chart and the interface of a net chart in 1.37 and 2.x alike, and chart ids are unique per disk and core.
 const MIB = 1024 * 1024;
 const GIB = 1024 * 1024 * 1024;
 
@@ -12,26 +14,14 @@ const GIB = 1024 * 1024 * 1024;
 // abs() turns them into the magnitudes panels and thresholds expect.
 const magnitude = (metric: string, q: QueryContext, extra = '') => `abs(${sel(metric, q, extra)})`;
 
-const ramMiB = (dimension: string) =>
-  [
-    {
-      note: 'current Netdata (MiB units)',
-      expr: (q: QueryContext) => `${sel('netdata_system_ram_MiB_average', q, `dimension="${dimension}"`)} * ${MIB}`,
-    },
-    {
-      note: 'older Netdata (MB units, still powers of 1024)',
-      expr: (q: QueryContext) => `${sel('netdata_system_ram_MB_average', q, `dimension="${dimension}"`)} * ${MIB}`,
-    },
-  ] as const;
+const ramBytes = (dimension: string) => (q: QueryContext) =>
+  `${sel('netdata_system_ram_MiB_average', q, `dimension="${dimension}"`)} * ${MIB}`;
 
 // Worst values of the window: a failed scrape marks series stale and would reset an alert's `for`.
-// `unit` is the metric-name suffix of the Netdata version: MiB/GiB today, MB/GB before.
-const memoryUsedFor = (q: QueryContext, unit: string) =>
-  `100 * (1 - sum by (${q.by}) (min_over_time(${sel(`netdata_mem_available_${unit}_average`, q)}[${q.range}])) / sum by (${q.by}) (${sel(`netdata_system_ram_${unit}_average`, q)}))`;
-const memoryUsedPeak = (q: QueryContext) => `(${memoryUsedFor(q, 'MiB')}) or (${memoryUsedFor(q, 'MB')})`;
-const diskUsedFor = (q: QueryContext, unit: string) =>
-  `100 * sum by (${q.by}, mount_point) (max_over_time(${sel(`netdata_disk_space_${unit}_average`, q, 'dimension="used"')}[${q.range}])) / sum by (${q.by}, mount_point) (${sel(`netdata_disk_space_${unit}_average`, q, 'dimension=~"used|avail"')})`;
-const diskUsedPeak = (q: QueryContext) => `(${diskUsedFor(q, 'GiB')}) or (${diskUsedFor(q, 'GB')})`;
+const memoryUsedPeak = (q: QueryContext) =>
+  `100 * (1 - sum by (${q.by}) (min_over_time(${sel('netdata_mem_available_MiB_average', q)}[${q.range}])) / sum by (${q.by}) (${sel('netdata_system_ram_MiB_average', q)}))`;
+const diskUsedPeak = (q: QueryContext) =>
+  `100 * sum by (${q.by}, family) (max_over_time(${sel('netdata_disk_space_GiB_average', q, 'dimension="used"')}[${q.range}])) / sum by (${q.by}, family) (${sel('netdata_disk_space_GiB_average', q, 'dimension=~"used|avail"')})`;
 
 export const netdataExporter = defineExporter({
   id: 'netdata',
@@ -132,7 +122,7 @@ export const netdataExporter = defineExporter({
         'Share of each core’s time not idle; one saturated core can throttle a single-threaded service while the average looks fine.',
       unit: 'percent',
       variants: [{ expr: (q) => `100 - ${sel('netdata_cpu_cpu_percentage_average', q, 'dimension="idle"')}` }],
-      legend: '{{instance}} {{cpu}}',
+      legend: '{{instance}} {{chart}}',
       min: 0,
       max: 100,
       optional:
@@ -154,14 +144,8 @@ export const netdataExporter = defineExporter({
       unit: 'percent',
       variants: [
         {
-          note: 'current Netdata (MiB units)',
           expr: (q) =>
             `100 * (1 - sum by (${q.by}) (${sel('netdata_mem_available_MiB_average', q)}) / sum by (${q.by}) (${sel('netdata_system_ram_MiB_average', q)}))`,
-        },
-        {
-          note: 'older Netdata (MB units)',
-          expr: (q) =>
-            `100 * (1 - sum by (${q.by}) (${sel('netdata_mem_available_MB_average', q)}) / sum by (${q.by}) (${sel('netdata_system_ram_MB_average', q)}))`,
         },
       ],
       threshold: 'memoryUtilisation',
@@ -173,7 +157,7 @@ export const netdataExporter = defineExporter({
       title: 'Memory used',
       description: 'RAM used by processes and the kernel (excluding cache and buffers).',
       unit: 'bytes',
-      variants: [...ramMiB('used')],
+      variants: [{ expr: ramBytes('used') }],
       legend: '{{instance}} used',
     },
     {
@@ -181,7 +165,7 @@ export const netdataExporter = defineExporter({
       title: 'Page cache',
       description: 'RAM holding cached file data; the kernel gives it back under pressure.',
       unit: 'bytes',
-      variants: [...ramMiB('cached')],
+      variants: [{ expr: ramBytes('cached') }],
       legend: '{{instance}} cached',
     },
     {
@@ -189,16 +173,7 @@ export const netdataExporter = defineExporter({
       title: 'Swap used',
       description: 'Swap space in use; steady growth means memory pressure.',
       unit: 'bytes',
-      variants: [
-        {
-          note: 'current Netdata (MiB units)',
-          expr: (q) => `${sel('netdata_mem_swap_MiB_average', q, 'dimension="used"')} * ${MIB}`,
-        },
-        {
-          note: 'older Netdata (MB units)',
-          expr: (q) => `${sel('netdata_mem_swap_MB_average', q, 'dimension="used"')} * ${MIB}`,
-        },
-      ],
+      variants: [{ expr: (q) => `${sel('netdata_mem_swap_MiB_average', q, 'dimension="used"')} * ${MIB}` }],
       legend: '{{instance}} swap',
       optional: 'hosts without swap have no mem.swap chart',
     },
@@ -210,17 +185,11 @@ export const netdataExporter = defineExporter({
       unit: 'percent',
       variants: [
         {
-          note: 'current Netdata (GiB units)',
           expr: (q) =>
-            `100 * sum by (${q.by}, mount_point) (${sel('netdata_disk_space_GiB_average', q, 'dimension="used"')}) / sum by (${q.by}, mount_point) (${sel('netdata_disk_space_GiB_average', q, 'dimension=~"used|avail"')})`,
-        },
-        {
-          note: 'older Netdata (GB units)',
-          expr: (q) =>
-            `100 * sum by (${q.by}, mount_point) (${sel('netdata_disk_space_GB_average', q, 'dimension="used"')}) / sum by (${q.by}, mount_point) (${sel('netdata_disk_space_GB_average', q, 'dimension=~"used|avail"')})`,
+            `100 * sum by (${q.by}, family) (${sel('netdata_disk_space_GiB_average', q, 'dimension="used"')}) / sum by (${q.by}, family) (${sel('netdata_disk_space_GiB_average', q, 'dimension=~"used|avail"')})`,
         },
       ],
-      legend: '{{instance}} {{mount_point}}',
+      legend: '{{instance}} {{family}}',
       threshold: 'diskSpaceUsed',
       min: 0,
       max: 100,
@@ -230,17 +199,8 @@ export const netdataExporter = defineExporter({
       title: 'Disk space available',
       description: 'Bytes available to unprivileged users on each filesystem.',
       unit: 'bytes',
-      variants: [
-        {
-          note: 'current Netdata (GiB units)',
-          expr: (q) => `${sel('netdata_disk_space_GiB_average', q, 'dimension="avail"')} * ${GIB}`,
-        },
-        {
-          note: 'older Netdata (GB units, still powers of 1024)',
-          expr: (q) => `${sel('netdata_disk_space_GB_average', q, 'dimension="avail"')} * ${GIB}`,
-        },
-      ],
-      legend: '{{instance}} {{mount_point}}',
+      variants: [{ expr: (q) => `${sel('netdata_disk_space_GiB_average', q, 'dimension="avail"')} * ${GIB}` }],
+      legend: '{{instance}} {{family}}',
     },
     {
       id: 'diskThroughput',
@@ -249,7 +209,7 @@ export const netdataExporter = defineExporter({
         'Bytes read and written per second on each disk (Netdata reports writes as negative; shown as magnitudes).',
       unit: 'Bps',
       variants: [{ expr: (q) => `${magnitude('netdata_disk_io_KiB_persec_average', q)} * 1024` }],
-      legend: '{{instance}} {{device}} {{dimension}}',
+      legend: '{{instance}} {{chart}} {{dimension}}',
       min: 0,
     },
     {
@@ -258,7 +218,7 @@ export const netdataExporter = defineExporter({
       description: 'Read and write operations completed per second on each disk.',
       unit: 'iops',
       variants: [{ expr: (q) => magnitude('netdata_disk_ops_operations_persec_average', q) }],
-      legend: '{{instance}} {{device}} {{dimension}}',
+      legend: '{{instance}} {{chart}} {{dimension}}',
       min: 0,
     },
     {
@@ -268,7 +228,7 @@ export const netdataExporter = defineExporter({
         'Share of time each disk had I/O in progress (busy milliseconds per second); near 100% the disk is the bottleneck.',
       unit: 'percentunit',
       variants: [{ expr: (q) => `${sel('netdata_disk_busy_milliseconds_average', q)} / 1000` }],
-      legend: '{{instance}} {{device}}',
+      legend: '{{instance}} {{chart}}',
       threshold: 'diskBusy',
       min: 0,
       max: 1,
@@ -280,7 +240,7 @@ export const netdataExporter = defineExporter({
         'Bits received and sent per second on each interface (Netdata reports sent as negative; shown as magnitudes).',
       unit: 'bps',
       variants: [{ expr: (q) => `${magnitude('netdata_net_net_kilobits_persec_average', q)} * 1000` }],
-      legend: '{{instance}} {{device}} {{dimension}}',
+      legend: '{{instance}} {{family}} {{dimension}}',
       min: 0,
     },
     {
@@ -289,7 +249,7 @@ export const netdataExporter = defineExporter({
       description: 'Packets received and sent per second on each interface.',
       unit: 'pps',
       variants: [{ expr: (q) => magnitude('netdata_net_packets_packets_persec_average', q) }],
-      legend: '{{instance}} {{device}} {{dimension}}',
+      legend: '{{instance}} {{family}} {{dimension}}',
       min: 0,
     },
     {
@@ -301,10 +261,10 @@ export const netdataExporter = defineExporter({
       variants: [
         {
           expr: (q) =>
-            `sum by (${q.by}, device) (${magnitude('netdata_net_errors_errors_persec_average', q)}) + sum by (${q.by}, device) (${magnitude('netdata_net_drops_drops_persec_average', q)})`,
+            `sum by (${q.by}, family) (${magnitude('netdata_net_errors_errors_persec_average', q)}) + sum by (${q.by}, family) (${magnitude('netdata_net_drops_drops_persec_average', q)})`,
         },
       ],
-      legend: '{{instance}} {{device}}',
+      legend: '{{instance}} {{family}}',
       min: 0,
       optional: 'interfaces without error or drop counters (some virtual ones) have no net_errors / net_drops charts',
     },
@@ -363,9 +323,9 @@ export const netdataExporter = defineExporter({
       query: diskUsedPeak,
       comparison: '>',
       threshold: { threshold: 'diskSpaceUsed', level: 'warning' },
-      summary: 'Filesystem {{ $labels.mount_point }} on {{ $labels.instance }} is almost full.',
+      summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is almost full.',
       description:
-        'Filesystem {{ $labels.mount_point }} on {{ $labels.instance }} is fuller than the warning threshold. Free space (logs, caches, old packages) or grow the volume before writes fail.',
+        'Filesystem {{ $labels.family }} on {{ $labels.instance }} is fuller than the warning threshold. Free space (logs, caches, old packages) or grow the volume before writes fail.',
     },
     {
       id: 'disk-critical',
@@ -375,9 +335,9 @@ export const netdataExporter = defineExporter({
       query: diskUsedPeak,
       comparison: '>',
       threshold: { threshold: 'diskSpaceUsed', level: 'critical' },
-      summary: 'Filesystem {{ $labels.mount_point }} on {{ $labels.instance }} is full.',
+      summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is full.',
       description:
-        'Filesystem {{ $labels.mount_point }} on {{ $labels.instance }} is fuller than the critical threshold; writes are about to fail. Free space now or grow the volume.',
+        'Filesystem {{ $labels.family }} on {{ $labels.instance }} is fuller than the critical threshold; writes are about to fail. Free space now or grow the volume.',
     },
     {
       id: 'disk-busy',
@@ -385,12 +345,12 @@ export const netdataExporter = defineExporter({
       severity: 'warning',
       for: '30m',
       query: (q) =>
-        `max by (${q.by}, device) (avg_over_time(${sel('netdata_disk_busy_milliseconds_average', q)}[${q.range}])) / 1000`,
+        `max by (${q.by}, chart) (avg_over_time(${sel('netdata_disk_busy_milliseconds_average', q)}[${q.range}])) / 1000`,
       comparison: '>',
       threshold: { threshold: 'diskBusy', level: 'warning' },
-      summary: 'Disk {{ $labels.device }} on {{ $labels.instance }} is saturated.',
+      summary: 'Disk {{ $labels.chart }} on {{ $labels.instance }} is saturated.',
       description:
-        'Disk {{ $labels.device }} on {{ $labels.instance }} has had I/O in progress more than the threshold share of the time for 30 minutes: it is the bottleneck. Find the processes doing the I/O (Netdata’s apps charts) and move load or use faster storage.',
+        'Disk {{ $labels.chart }} on {{ $labels.instance }} has had I/O in progress more than the threshold share of the time for 30 minutes: it is the bottleneck. Find the processes doing the I/O (Netdata’s apps charts) and move load or use faster storage.',
     },
     {
       id: 'rebooted',

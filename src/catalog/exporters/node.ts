@@ -1,6 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext, SignalVariant } from '../types';
+import type { QueryContext, Requirement, SignalVariant } from '../types';
 
 // Pseudo and container filesystems that would flood panels and fire no useful alert.
 const REAL_FS = 'fstype!~"tmpfs|ramfs|devtmpfs|squashfs|nsfs|autofs|fuse.lxcfs",mountpoint!=""';
@@ -18,13 +18,18 @@ const fsPredictedFullWithin = (hours: number) => (q: QueryContext) =>
 
 export type NicDirection = 'receive' | 'transmit';
 /**
- * The netdev counters' names: node_exporter 1.3 named them after /proc/net/dev's columns (`errs`,
- * `drop`); from 1.4 the collector reads netlink (and from 1.5 its /proc fallback too) and names
- * them `errors`, `dropped` (collector/netdev_linux.go).
+ * The netdev counters' names: every release keeps /proc/net/dev's column names (`errs`, `drop`) by
+ * default, also after 1.4 moved the collector to netlink (legacy() in collector/netdev_common.go
+ * renames them back); only --collector.netdev.enable-detailed-metrics (≥ 1.4) sends the netlink
+ * names `errors`, `dropped` (collector/netdev_linux.go). Debian's 1.5 on the test stack sends `errs`.
  */
 const NIC_NAMES = [
-  { note: 'node_exporter ≥ 1.4 (netlink names)', errors: 'errors', drops: 'dropped' },
-  { note: 'node_exporter 1.3 (/proc/net/dev column names)', errors: 'errs', drops: 'drop' },
+  {
+    note: 'node_exporter ≥ 1.4 with --collector.netdev.enable-detailed-metrics (netlink names)',
+    errors: 'errors',
+    drops: 'dropped',
+  },
+  { note: 'node_exporter ≥ 1.3 by default (/proc/net/dev column names)', errors: 'errs', drops: 'drop' },
 ] as const;
 const nicRate = (metric: string, q: QueryContext) => `rate(${sel(metric, q, REAL_NIC)}[${q.range}])`;
 const nicErrorPercent = (direction: NicDirection) => (q: QueryContext) =>
@@ -42,6 +47,8 @@ const nicSumVariants = (kind: 'errors' | 'drops'): [SignalVariant, ...SignalVari
   }));
   return [current, ...older];
 };
+
+const SYSTEMD: Requirement = { kind: 'collector', enable: '--collector.systemd', offByDefault: true };
 
 export const nodeExporter = defineExporter({
   id: 'node',
@@ -443,11 +450,11 @@ export const nodeExporter = defineExporter({
     },
     {
       id: 'systemdFailedUnits',
+      requires: SYSTEMD,
       title: 'Failed systemd units',
       // The systemd collector is not a default collector in any node_exporter release (1.3 – 1.12,
-      // collector/systemd_linux.go): the panel says so, or an empty panel reads as "no failed units".
-      description:
-        'Units in the failed state, per host. Needs node_exporter’s systemd collector, which is off by default (--collector.systemd).',
+      // collector/systemd_linux.go): the panel says so (from `requires`), or an empty panel reads as "no failed units".
+      description: 'Units in the failed state, per host.',
       unit: 'short',
       variants: [{ expr: (q) => `sum by (${q.by}) (${sel('node_systemd_unit_state', q, 'state="failed"')})` }],
       optional:

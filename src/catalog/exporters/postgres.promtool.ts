@@ -2,88 +2,93 @@
  * promtool cases for the postgres alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  *
- * Series carry the labels each postgres_exporter family emits (src/catalog/evidence/postgres.ts):
- * the built-in queries of 0.11 – 0.19 add `server` (the DSN's host:port), pg_stat_database always
- * has `datid`, and the 0.20 stat_activity collector adds usename, application_name and backend_type
- * (wait_event_type and wait_event are empty, so absent, for a backend that is not waiting).
+ * Every series is built from a family's fixture (tests/fixtures/exporters/postgres-*.prom, families in
+ * src/catalog/evidence/postgres.ts): the built-in queries of 0.11 – 0.19 add `server` (the DSN's
+ * host:port), pg_stat_database has `datid` and loses `server` with the 0.13 collector, and the 0.20
+ * stat_activity collector adds usename, application_name, backend_type, wait_event_type and wait_event
+ * (empty, so absent once scraped, for a backend that is not waiting).
  */
-import type { PromtoolCases } from '../promtool-cases';
+import { familyFixture } from '../../../tests/support/fixture-families';
+import type { FireAndQuiet, PromtoolCases } from '../promtool-cases';
 
-// promtool test series for one exporter.
+const F011 = 'postgres_exporter 0.11 – 0.12';
+const F0130 = 'postgres_exporter 0.13.0 – 0.13.1';
+const F0132 = 'postgres_exporter 0.13.2 – 0.19';
+const F020 = 'postgres_exporter ≥ 0.20';
 const PG = { job: 'postgres', instance: 'db-1:9187' };
-const SERVER = 'server="localhost:5432"';
+const at = (family: string) => familyFixture('postgres', family).at(PG);
+const SERVER = { server: 'localhost:5432' };
 
-const pgSeries = (metric: string, labels = '') =>
-  `${metric}{job="postgres",instance="db-1:9187"${labels ? `,${labels}` : ''}}`;
+/** pg_stat_activity labels: built-in query with `server` up to 0.19, stat_activity collector from 0.20. */
+const activity = (family: string, datname: string, state: string): Record<string, string> =>
+  family === F020
+    ? {
+        application_name: 'web',
+        backend_type: 'client backend',
+        datname,
+        state,
+        usename: 'app',
+        wait_event: '',
+        wait_event_type: '',
+      }
+    : { datname, ...SERVER, state };
+const activitySeries = (family: string, metric: string, datname: string, state: string) =>
+  at(family).series(metric, activity(family, datname, state));
+const maxConnections = (family: string) =>
+  at(family).series('pg_settings_max_connections', family === F020 ? {} : SERVER);
 
-type Family = 'builtin' | 'collector';
-/** pg_stat_activity labels: built-in query up to 0.19, stat_activity collector from 0.20. */
-const activity = (family: Family, datname: string, state: string) =>
-  family === 'builtin'
-    ? `datname="${datname}",${SERVER},state="${state}"`
-    : `application_name="web",backend_type="client backend",datname="${datname}",state="${state}",usename="app"`;
-const maxConnections = (family: Family) => pgSeries('pg_settings_max_connections', family === 'builtin' ? SERVER : '');
-const ACTIVITY_FAMILIES = { collector: 'postgres_exporter ≥ 0.20', builtin: 'postgres_exporter 0.11 – 0.19' };
-
-/** Fire and quiet cases of an alert on pg_stat_activity, for both label families. */
-const activityCases = (build: (family: Family) => PromtoolCases[string]) => {
-  const { fires, quiet } = build('collector');
+/** Fire and quiet cases of an alert for each family given, the first as the case's own. */
+const perFamily = (families: [string, ...string[]], build: (family: string) => FireAndQuiet) => {
+  const [first, ...others] = families;
   return {
-    family: ACTIVITY_FAMILIES.collector,
-    fires,
-    quiet,
-    otherFamilies: [{ family: ACTIVITY_FAMILIES.builtin, ...pick(build('builtin')) }],
+    family: first,
+    ...build(first),
+    otherFamilies: others.map((family) => ({ family, ...build(family) })),
   };
 };
-const pick = ({ fires, quiet }: PromtoolCases[string]) => ({ fires, quiet });
+// pg_stat_activity and pg_settings: `server` until 0.19 (the 0.11 – 0.12 fixture stands for 0.11 – 0.19 here).
+const activityCases = (build: (family: string) => FireAndQuiet) => perFamily([F020, F011], build);
 
 /** pg_stat_database labels: built-in query with `server` in 0.11 – 0.12, stat_database collector from 0.13. */
-const database = (family: Family, datname: string) =>
-  family === 'builtin' ? `datid="16384",datname="${datname}",${SERVER}` : `datid="16384",datname="${datname}"`;
-const databaseCases = (build: (family: Family) => PromtoolCases[string]) => ({
-  family: 'postgres_exporter ≥ 0.13',
-  ...pick(build('collector')),
-  otherFamilies: [{ family: 'postgres_exporter 0.11 – 0.12', ...pick(build('builtin')) }],
-});
+const database = (family: string, datname: string) =>
+  family === F011 ? { datid: '16384', datname, ...SERVER } : { datid: '16384', datname };
+const dbSeries = (family: string, metric: string, datname: string) =>
+  at(family).series(metric, database(family, datname));
+const databaseCases = (build: (family: string) => FireAndQuiet) => perFamily([F0132, F011], build);
 
 /**
  * Replication lag: the replication collector (≥ 0.13.2) has no labels; on 0.11 – 0.12 only the
- * sample queries.yaml's pg_replication query reports it, with `server` (a user query).
+ * sample queries.yaml's pg_replication query reports it, with `server` (a user query). 0.13.0 – 0.13.1
+ * send no lag at all (the replication collector runs the failing postmaster query).
  */
-const lagCases = (fires: string, quiet: string) => ({
-  family: 'postgres_exporter ≥ 0.13.2',
-  fires: { series: [{ series: pgSeries('pg_replication_lag_seconds'), values: fires }], evalTime: '10m', labels: PG },
-  quiet: { series: [{ series: pgSeries('pg_replication_lag_seconds'), values: quiet }], evalTime: '10m' },
-  otherFamilies: [
-    {
-      family: 'postgres_exporter 0.11 – 0.12 with the sample queries.yaml',
+const lagCases = (fires: string, quiet: string) =>
+  perFamily([F0132, F011], (family) => {
+    const series =
+      family === F011
+        ? at(family).series('pg_replication_lag', SERVER)
+        : at(family).series('pg_replication_lag_seconds');
+    return {
       fires: {
-        series: [{ series: pgSeries('pg_replication_lag', SERVER), values: fires }],
+        series: [{ series, values: fires }],
         evalTime: '10m',
-        labels: { ...PG, server: 'localhost:5432' },
+        labels: family === F011 ? { ...PG, ...SERVER } : PG,
       },
-      quiet: { series: [{ series: pgSeries('pg_replication_lag', SERVER), values: quiet }], evalTime: '10m' },
-    },
-  ],
-});
+      quiet: { series: [{ series, values: quiet }], evalTime: '10m' },
+    };
+  });
+
+const pg = at(F011);
 
 export const postgresPromtoolCases: PromtoolCases = {
   down: {
-    fires: {
-      series: [{ series: pgSeries('pg_up'), values: '1x5 0x10' }],
-      evalTime: '10m',
-      labels: PG,
-    },
-    quiet: {
-      series: [{ series: pgSeries('pg_up'), values: '1x5 0 1x10' }],
-      evalTime: '10m',
-    },
+    fires: { series: [{ series: pg.series('pg_up'), values: '1x5 0x10' }], evalTime: '10m', labels: PG },
+    quiet: { series: [{ series: pg.series('pg_up'), values: '1x5 0 1x10' }], evalTime: '10m' },
   },
   'connections-high': activityCases((f) => ({
     fires: {
       series: [
-        { series: pgSeries('pg_stat_activity_count', activity(f, 'app', 'active')), values: '50x30' },
-        { series: pgSeries('pg_stat_activity_count', activity(f, 'app', 'idle')), values: '35x30' },
+        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '50x30' },
+        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'idle'), values: '35x30' },
         { series: maxConnections(f), values: '100x30' },
       ],
       evalTime: '20m',
@@ -91,8 +96,8 @@ export const postgresPromtoolCases: PromtoolCases = {
     },
     quiet: {
       series: [
-        { series: pgSeries('pg_stat_activity_count', activity(f, 'app', 'active')), values: '20x30' },
-        { series: pgSeries('pg_stat_activity_count', activity(f, 'app', 'idle')), values: '30x30' },
+        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '20x30' },
+        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'idle'), values: '30x30' },
         { series: maxConnections(f), values: '100x30' },
       ],
       evalTime: '20m',
@@ -101,7 +106,7 @@ export const postgresPromtoolCases: PromtoolCases = {
   'connections-critical': activityCases((f) => ({
     fires: {
       series: [
-        { series: pgSeries('pg_stat_activity_count', activity(f, 'app', 'active')), values: '98x20' },
+        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '98x20' },
         { series: maxConnections(f), values: '100x20' },
       ],
       evalTime: '10m',
@@ -109,25 +114,39 @@ export const postgresPromtoolCases: PromtoolCases = {
     },
     quiet: {
       series: [
-        { series: pgSeries('pg_stat_activity_count', activity(f, 'app', 'active')), values: '85x20' },
+        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '85x20' },
         { series: maxConnections(f), values: '100x20' },
       ],
       evalTime: '10m',
     },
   })),
-  'cache-hit-low': databaseCases((f) => ({
+  // 0.13.1 – 0.13.2 send pg_stat_database's shared-objects row as datname="unknown" (0.11 – 0.12 as "",
+  // 0.14 on not at all): its blocks are shared catalogs, not a database whose cache could be too small.
+  'cache-hit-low': perFamily([F0132, F011, F0130], (f) => ({
     fires: {
       series: [
-        { series: pgSeries('pg_stat_database_blks_hit', database(f, 'app')), values: '0+900x40' },
-        { series: pgSeries('pg_stat_database_blks_read', database(f, 'app')), values: '0+100x40' },
+        { series: dbSeries(f, 'pg_stat_database_blks_hit', 'app'), values: '0+900x40' },
+        { series: dbSeries(f, 'pg_stat_database_blks_read', 'app'), values: '0+100x40' },
       ],
       evalTime: '30m',
       labels: { ...PG, datname: 'app' },
     },
     quiet: {
       series: [
-        { series: pgSeries('pg_stat_database_blks_hit', database(f, 'app')), values: '0+999x40' },
-        { series: pgSeries('pg_stat_database_blks_read', database(f, 'app')), values: '0+1x40' },
+        { series: dbSeries(f, 'pg_stat_database_blks_hit', 'app'), values: '0+999x40' },
+        { series: dbSeries(f, 'pg_stat_database_blks_read', 'app'), values: '0+1x40' },
+        ...(f === F0130
+          ? [
+              {
+                series: at(f).series('pg_stat_database_blks_hit', { datid: '0', datname: 'unknown' }),
+                values: '0+5x40',
+              },
+              {
+                series: at(f).series('pg_stat_database_blks_read', { datid: '0', datname: 'unknown' }),
+                values: '0+5x40',
+              },
+            ]
+          : []),
       ],
       evalTime: '30m',
     },
@@ -135,28 +154,28 @@ export const postgresPromtoolCases: PromtoolCases = {
   'rollbacks-high': databaseCases((f) => ({
     fires: {
       series: [
-        { series: pgSeries('pg_stat_database_xact_commit', database(f, 'app')), values: '0+60x30' },
-        { series: pgSeries('pg_stat_database_xact_rollback', database(f, 'app')), values: '0+40x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'app'), values: '0+60x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'app'), values: '0+40x30' },
       ],
       evalTime: '20m',
       labels: { ...PG, datname: 'app' },
     },
     quiet: {
       series: [
-        { series: pgSeries('pg_stat_database_xact_commit', database(f, 'app')), values: '0+99x30' },
-        { series: pgSeries('pg_stat_database_xact_rollback', database(f, 'app')), values: '0+1x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'app'), values: '0+99x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'app'), values: '0+1x30' },
       ],
       evalTime: '20m',
     },
   })),
   deadlocks: databaseCases((f) => ({
     fires: {
-      series: [{ series: pgSeries('pg_stat_database_deadlocks', database(f, 'app')), values: '0+10x30' }],
+      series: [{ series: dbSeries(f, 'pg_stat_database_deadlocks', 'app'), values: '0+10x30' }],
       evalTime: '20m',
       labels: { ...PG, datname: 'app' },
     },
     quiet: {
-      series: [{ series: pgSeries('pg_stat_database_deadlocks', database(f, 'app')), values: '0+1x30' }],
+      series: [{ series: dbSeries(f, 'pg_stat_database_deadlocks', 'app'), values: '0+1x30' }],
       evalTime: '20m',
     },
   })),
@@ -164,7 +183,7 @@ export const postgresPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series: pgSeries('pg_stat_activity_max_tx_duration', activity(f, 'app', 'idle in transaction')),
+          series: activitySeries(f, 'pg_stat_activity_max_tx_duration', 'app', 'idle in transaction'),
           values: '0+60x20',
         },
       ],
@@ -172,69 +191,55 @@ export const postgresPromtoolCases: PromtoolCases = {
       labels: PG,
     },
     quiet: {
-      series: [{ series: pgSeries('pg_stat_activity_max_tx_duration', activity(f, 'app', 'active')), values: '5x20' }],
+      series: [{ series: activitySeries(f, 'pg_stat_activity_max_tx_duration', 'app', 'active'), values: '5x20' }],
       evalTime: '10m',
     },
   })),
   'long-transaction-crit': activityCases((f) => ({
     fires: {
-      series: [
-        { series: pgSeries('pg_stat_activity_max_tx_duration', activity(f, 'app', 'active')), values: '0+60x30' },
-      ],
+      series: [{ series: activitySeries(f, 'pg_stat_activity_max_tx_duration', 'app', 'active'), values: '0+60x30' }],
       evalTime: '20m',
       labels: PG,
     },
     quiet: {
-      series: [
-        { series: pgSeries('pg_stat_activity_max_tx_duration', activity(f, 'app', 'active')), values: '300x30' },
-      ],
+      series: [{ series: activitySeries(f, 'pg_stat_activity_max_tx_duration', 'app', 'active'), values: '300x30' }],
       evalTime: '20m',
     },
   })),
   'replication-lag': lagCases('120x20', '2x20'),
   'replication-lag-crit': lagCases('900x20', '120x20'),
+  // The collector names differ by family (0.11: bgwriter, database; 0.13: stat_bgwriter, replication_slot, …;
+  // 0.20: replication_slots), but the alert reads only the value; 0.13.0 – 0.13.1 fire here for good
+  // (their postmaster and replication collectors always fail).
   'exporter-errors': {
     fires: {
       series: [
-        { series: pgSeries('pg_scrape_collector_success', 'collector="replication_slot"'), values: '0x20' },
-        { series: pgSeries('pg_up'), values: '1x20' },
+        { series: pg.series('pg_scrape_collector_success', { collector: 'bgwriter' }), values: '0x20' },
+        { series: pg.series('pg_up'), values: '1x20' },
       ],
       evalTime: '15m',
-      labels: { ...PG, collector: 'replication_slot' },
+      labels: { ...PG, collector: 'bgwriter' },
     },
     quiet: {
       series: [
-        { series: pgSeries('pg_scrape_collector_success', 'collector="replication_slot"'), values: '1x20' },
-        { series: pgSeries('pg_exporter_last_scrape_error'), values: '1x20' },
-        { series: pgSeries('pg_up'), values: '0x20' },
+        { series: pg.series('pg_scrape_collector_success', { collector: 'bgwriter' }), values: '1x20' },
+        { series: pg.series('pg_exporter_last_scrape_error'), values: '1x20' },
+        { series: pg.series('pg_up'), values: '0x20' },
       ],
       evalTime: '15m',
     },
   },
-  restarted: {
-    family: 'postgres_exporter ≥ 0.13.2 with --collector.postmaster',
-    fires: {
-      series: [{ series: pgSeries('pg_postmaster_start_time_seconds'), values: '1000x10 1500x10' }],
-      evalTime: '12m',
-      labels: PG,
-    },
-    quiet: {
-      series: [{ series: pgSeries('pg_postmaster_start_time_seconds'), values: '1000x20' }],
-      evalTime: '12m',
-    },
-    otherFamilies: [
-      {
-        family: 'postgres_exporter 0.11 – 0.12 with the sample queries.yaml',
-        fires: {
-          series: [{ series: pgSeries('pg_postmaster_start_time_seconds', SERVER), values: '1000x10 1500x10' }],
-          evalTime: '12m',
-          labels: { ...PG, server: 'localhost:5432' },
-        },
-        quiet: {
-          series: [{ series: pgSeries('pg_postmaster_start_time_seconds', SERVER), values: '1000x20' }],
-          evalTime: '12m',
-        },
+  // pg_postmaster_start_time_seconds: the postmaster collector (≥ 0.13.2, --collector.postmaster) has
+  // no labels; 0.11 – 0.12 only have it from the sample queries.yaml, with `server`.
+  restarted: perFamily([F0132, F011], (f) => {
+    const series = at(f).series('pg_postmaster_start_time_seconds', f === F011 ? SERVER : {});
+    return {
+      fires: {
+        series: [{ series, values: '1000x10 1500x10' }],
+        evalTime: '12m',
+        labels: f === F011 ? { ...PG, ...SERVER } : PG,
       },
-    ],
-  },
+      quiet: { series: [{ series, values: '1000x20' }], evalTime: '12m' },
+    };
+  }),
 };

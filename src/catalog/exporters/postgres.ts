@@ -1,9 +1,12 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
-// template0 cannot be connected to and never changes; it only adds flat lines.
-const REAL_DB = 'datname!~"template0|"';
+// template0 cannot be connected to and never changes; it only adds flat lines. pg_stat_database's
+// shared-objects row (datid 0, NULL datname) is no database either: the built-in query of 0.11 – 0.12
+// sends it as datname="", the stat_database collector of 0.13.1 – 0.13.x as datname="unknown"
+// (collector/pg_stat_database.go), and 0.14 on skip it.
+const REAL_DB = 'datname!~"template0|unknown|"';
 
 const dbRate = (metric: string, q: QueryContext) =>
   `sum by (${q.by}, datname) (rate(${sel(metric, q, REAL_DB)}[${q.range}]))`;
@@ -20,8 +23,21 @@ const POSTMASTER_OPTIONAL =
   'the postmaster collector is not enabled (off by default: --collector.postmaster, postgres_exporter ≥ 0.13.2), or on 0.11 – 0.12 (Debian 12) the sample queries.yaml is not loaded';
 const REPLICATION_LAG_OPTIONAL =
   'postgres_exporter 0.11 – 0.12 (Debian 12) runs without the sample queries.yaml, or is 0.13.0 – 0.13.1, whose replication collector runs the postmaster query instead';
-const CHECKPOINTER_NOTE =
-  'On PostgreSQL 17 and later the counts come from postgres_exporter’s stat_checkpointer collector, off by default (--collector.stat_checkpointer, 0.17 and later).';
+
+const POSTMASTER: Requirement = {
+  kind: 'collector',
+  enable: '--collector.postmaster',
+  versions: 'postgres_exporter ≥ 0.13.2 (on 0.11 – 0.12: the pg_postmaster query of the sample queries.yaml)',
+  offByDefault: true,
+};
+// On PostgreSQL ≤ 16 the on-by-default stat_bgwriter collector draws these panels, so only a server
+// without either collector's series lacks it.
+const CHECKPOINTER: Requirement = {
+  kind: 'collector',
+  enable: '--collector.stat_checkpointer',
+  versions: 'postgres_exporter ≥ 0.17, on PostgreSQL ≥ 17',
+  offByDefault: true,
+};
 
 export const postgresExporter = defineExporter({
   id: 'postgres',
@@ -102,12 +118,12 @@ export const postgresExporter = defineExporter({
     },
     {
       id: 'uptime',
+      requires: POSTMASTER,
       title: 'Uptime',
       // postgres_exporter 0.11 – 0.12 have no postmaster collector (only the sample queries.yaml's
       // pg_postmaster query); 0.13.0 – 0.13.1 enable one whose query fails (timestamp scanned as a
       // number), and from 0.13.2 it works but is off by default (collector/pg_postmaster.go).
-      description:
-        'Time since the postmaster started; a reset means PostgreSQL restarted. Needs postgres_exporter’s postmaster collector, off by default (--collector.postmaster, 0.13.2 and later), or on 0.11 – 0.12 the pg_postmaster query of the sample queries.yaml.',
+      description: 'Time since the postmaster started; a reset means PostgreSQL restarted.',
       unit: 'dtdurations',
       variants: [
         {
@@ -301,8 +317,9 @@ export const postgresExporter = defineExporter({
     },
     {
       id: 'checkpointsRequested',
+      requires: CHECKPOINTER,
       title: 'Requested checkpoints',
-      description: `Checkpoints forced by WAL volume (not by the timer), per minute; frequent ones mean max_wal_size is too small for the write load. ${CHECKPOINTER_NOTE}`,
+      description: 'Checkpoints forced by WAL volume (not by the timer), per minute; frequent ones mean max_wal_size is too small for the write load.',
       unit: 'short',
       variants: [
         {
@@ -319,8 +336,9 @@ export const postgresExporter = defineExporter({
     },
     {
       id: 'checkpointsTimed',
+      requires: CHECKPOINTER,
       title: 'Timed checkpoints',
-      description: `Checkpoints started by checkpoint_timeout, per minute: the expected, steady kind. ${CHECKPOINTER_NOTE}`,
+      description: 'Checkpoints started by checkpoint_timeout, per minute: the expected, steady kind.',
       unit: 'short',
       variants: [
         {
@@ -560,7 +578,7 @@ export const postgresExporter = defineExporter({
         {
           signals: ['checkpointsTimed', 'checkpointsRequested'],
           title: 'Checkpoints per minute',
-          description: `Checkpoints started by the timer and requested by WAL volume, per minute. ${CHECKPOINTER_NOTE}`,
+          description: 'Checkpoints started by the timer and requested by WAL volume, per minute.',
           width: 12,
         },
         { signals: ['collectorFailures'], kind: 'stat', width: 12 },

@@ -2,8 +2,33 @@
  * promtool cases for the prometheus alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
+import { familyFixture } from '../../../tests/support/fixture-families';
 import type { PromtoolCases } from '../promtool-cases';
 import { TSDB_FAILURES } from './prometheus';
+
+// Every series comes from a family's fixture (tests/fixtures/exporters/prometheus-*.prom); `up` is Prometheus' own.
+const BEFORE_3_10 = 'Prometheus 2.42 – 3.9';
+const FROM_3_10 = 'Prometheus ≥ 3.10';
+const TARGET = { job: 'prometheus', instance: 'prom-1:9090' };
+const prom = familyFixture('prometheus', BEFORE_3_10).at(TARGET);
+const prom310 = familyFixture('prometheus', FROM_3_10).at(TARGET);
+const AM1 = { alertmanager: 'http://am-1:9093/api/v2/alerts' };
+const AM2 = { alertmanager: 'http://am-2:9093/api/v2/alerts' };
+const RULES = { rule_group: '/etc/prometheus/rules.yml;node' };
+const LTS = { remote_name: 'lts', url: 'http://lts/write' };
+
+/** Alerts dropped at 5 a minute, or a counter standing at 7, on one target's series of `labels`. */
+const droppedPair = (at: typeof prom, labels: Record<string, string>) => ({
+  fires: {
+    series: [{ series: at.series('prometheus_notifications_dropped_total', labels), values: '0+5x30' }],
+    evalTime: '25m',
+    labels: { ...TARGET, ...labels },
+  },
+  quiet: {
+    series: [{ series: at.series('prometheus_notifications_dropped_total', labels), values: '7x30' }],
+    evalTime: '25m',
+  },
+});
 
 export const prometheusPromtoolCases: PromtoolCases = {
   watchdog: {
@@ -34,17 +59,17 @@ export const prometheusPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series: 'prometheus_config_last_reload_successful{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_config_last_reload_successful'),
           values: '1x5 0x25',
         },
       ],
       evalTime: '25m',
-      labels: { job: 'prometheus', instance: 'prom-1:9090' },
+      labels: TARGET,
     },
     quiet: {
       series: [
         {
-          series: 'prometheus_config_last_reload_successful{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_config_last_reload_successful'),
           values: '1x30',
         },
       ],
@@ -55,8 +80,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series:
-            'prometheus_rule_evaluation_failures_total{job="prometheus",instance="prom-1:9090",rule_group="/etc/prometheus/rules.yml;node"}',
+          series: prom.series('prometheus_rule_evaluation_failures_total', RULES),
           values: '0+2x40',
         },
       ],
@@ -66,8 +90,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series:
-            'prometheus_rule_evaluation_failures_total{job="prometheus",instance="prom-1:9090",rule_group="/etc/prometheus/rules.yml;node"}',
+          series: prom.series('prometheus_rule_evaluation_failures_total', RULES),
           values: '3x40',
         },
       ],
@@ -78,8 +101,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series:
-            'prometheus_rule_group_iterations_missed_total{job="prometheus",instance="prom-1:9090",rule_group="/etc/prometheus/rules.yml;node"}',
+          series: prom.series('prometheus_rule_group_iterations_missed_total', RULES),
           values: '0+1x40',
         },
       ],
@@ -89,8 +111,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series:
-            'prometheus_rule_group_iterations_missed_total{job="prometheus",instance="prom-1:9090",rule_group="/etc/prometheus/rules.yml;node"}',
+          series: prom.series('prometheus_rule_group_iterations_missed_total', RULES),
           values: '2x40',
         },
       ],
@@ -101,40 +122,37 @@ export const prometheusPromtoolCases: PromtoolCases = {
   // sample type, type="float" and type="histogram" (tsdb/head.go): the alert must sum them before it
   // joins on the target, or it never fires.
   'not-ingesting': {
-    family: 'Prometheus ≥ 2.40',
     fires: {
       series: [
         {
-          series: 'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090",type="float"}',
+          series: prom.series('prometheus_tsdb_head_samples_appended_total', { type: 'float' }),
           values: '0+6000x10 60000x30',
         },
         {
-          series:
-            'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090",type="histogram"}',
+          series: prom.series('prometheus_tsdb_head_samples_appended_total', { type: 'histogram' }),
           values: '0x40',
         },
         {
-          series: 'prometheus_target_metadata_cache_entries{job="prometheus",instance="prom-1:9090",scrape_job="node"}',
+          series: prom.series('prometheus_target_metadata_cache_entries', { scrape_job: 'node' }),
           values: '100x40',
         },
       ],
       evalTime: '35m',
-      labels: { job: 'prometheus', instance: 'prom-1:9090' },
+      labels: TARGET,
     },
     // Only native histograms are being appended: the float series is flat, the total is not.
     quiet: {
       series: [
         {
-          series: 'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090",type="float"}',
+          series: prom.series('prometheus_tsdb_head_samples_appended_total', { type: 'float' }),
           values: '60000x40',
         },
         {
-          series:
-            'prometheus_tsdb_head_samples_appended_total{job="prometheus",instance="prom-1:9090",type="histogram"}',
+          series: prom.series('prometheus_tsdb_head_samples_appended_total', { type: 'histogram' }),
           values: '0+6000x40',
         },
         {
-          series: 'prometheus_target_metadata_cache_entries{job="prometheus",instance="prom-1:9090",scrape_job="node"}',
+          series: prom.series('prometheus_target_metadata_cache_entries', { scrape_job: 'node' }),
           values: '100x40',
         },
       ],
@@ -145,17 +163,17 @@ export const prometheusPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series: 'prometheus_tsdb_compactions_failed_total{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_tsdb_compactions_failed_total'),
           values: '0x10 1x30',
         },
       ],
       evalTime: '35m',
-      labels: { job: 'prometheus', instance: 'prom-1:9090' },
+      labels: TARGET,
     },
     quiet: {
       series: [
         {
-          series: 'prometheus_tsdb_compactions_failed_total{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_tsdb_compactions_failed_total'),
           values: '0x40',
         },
       ],
@@ -165,15 +183,15 @@ export const prometheusPromtoolCases: PromtoolCases = {
   'tsdb-failures': {
     fires: {
       series: TSDB_FAILURES.map((metric) => ({
-        series: `${metric}{job="prometheus",instance="prom-1:9090"}`,
+        series: prom.series(metric),
         values: metric === 'prometheus_tsdb_wal_writes_failed_total' ? '0x10 4x30' : '0x40',
       })),
       evalTime: '35m',
-      labels: { job: 'prometheus', instance: 'prom-1:9090' },
+      labels: TARGET,
     },
     quiet: {
       series: TSDB_FAILURES.map((metric) => ({
-        series: `${metric}{job="prometheus",instance="prom-1:9090"}`,
+        series: prom.series(metric),
         values: '0x40',
       })),
       evalTime: '35m',
@@ -183,17 +201,17 @@ export const prometheusPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series: 'prometheus_notifications_alertmanagers_discovered{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_notifications_alertmanagers_discovered'),
           values: '1x5 0x25',
         },
       ],
       evalTime: '25m',
-      labels: { job: 'prometheus', instance: 'prom-1:9090' },
+      labels: TARGET,
     },
     quiet: {
       series: [
         {
-          series: 'prometheus_notifications_alertmanagers_discovered{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_notifications_alertmanagers_discovered'),
           values: '2x30',
         },
       ],
@@ -204,13 +222,11 @@ export const prometheusPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series:
-            'prometheus_notifications_errors_total{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
+          series: prom.series('prometheus_notifications_errors_total', AM1),
           values: '0+10x40',
         },
         {
-          series:
-            'prometheus_notifications_sent_total{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
+          series: prom.series('prometheus_notifications_sent_total', AM1),
           values: '0+100x40',
         },
       ],
@@ -220,13 +236,11 @@ export const prometheusPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series:
-            'prometheus_notifications_errors_total{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
+          series: prom.series('prometheus_notifications_errors_total', AM1),
           values: '0x40',
         },
         {
-          series:
-            'prometheus_notifications_sent_total{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
+          series: prom.series('prometheus_notifications_sent_total', AM1),
           values: '0+100x40',
         },
       ],
@@ -236,29 +250,29 @@ export const prometheusPromtoolCases: PromtoolCases = {
   // Prometheus 3.10 gave every Alertmanager its own queue: queue_length gained `alertmanager`,
   // queue_capacity did not (notifier/metric.go). Before 3.10 neither has it.
   'notification-queue': {
-    family: 'Prometheus 2.42 – 3.9',
+    family: BEFORE_3_10,
     fires: {
       series: [
         {
-          series: 'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_notifications_queue_length'),
           values: '8000x30',
         },
         {
-          series: 'prometheus_notifications_queue_capacity{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_notifications_queue_capacity'),
           values: '10000x30',
         },
       ],
       evalTime: '25m',
-      labels: { job: 'prometheus', instance: 'prom-1:9090' },
+      labels: TARGET,
     },
     quiet: {
       series: [
         {
-          series: 'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_notifications_queue_length'),
           values: '0x30',
         },
         {
-          series: 'prometheus_notifications_queue_capacity{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_notifications_queue_capacity'),
           values: '10000x30',
         },
       ],
@@ -266,21 +280,19 @@ export const prometheusPromtoolCases: PromtoolCases = {
     },
     otherFamilies: [
       {
-        family: 'Prometheus ≥ 3.10',
+        family: FROM_3_10,
         fires: {
           series: [
             {
-              series:
-                'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
+              series: prom310.series('prometheus_notifications_queue_length', AM1),
               values: '8000x30',
             },
             {
-              series:
-                'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090",alertmanager="http://am-2:9093/api/v2/alerts"}',
+              series: prom310.series('prometheus_notifications_queue_length', AM2),
               values: '0x30',
             },
             {
-              series: 'prometheus_notifications_queue_capacity{job="prometheus",instance="prom-1:9090"}',
+              series: prom310.series('prometheus_notifications_queue_capacity'),
               values: '10000x30',
             },
           ],
@@ -290,17 +302,15 @@ export const prometheusPromtoolCases: PromtoolCases = {
         quiet: {
           series: [
             {
-              series:
-                'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090",alertmanager="http://am-1:9093/api/v2/alerts"}',
+              series: prom310.series('prometheus_notifications_queue_length', AM1),
               values: '10x30',
             },
             {
-              series:
-                'prometheus_notifications_queue_length{job="prometheus",instance="prom-1:9090",alertmanager="http://am-2:9093/api/v2/alerts"}',
+              series: prom310.series('prometheus_notifications_queue_length', AM2),
               values: '0x30',
             },
             {
-              series: 'prometheus_notifications_queue_capacity{job="prometheus",instance="prom-1:9090"}',
+              series: prom310.series('prometheus_notifications_queue_capacity'),
               values: '10000x30',
             },
           ],
@@ -309,37 +319,22 @@ export const prometheusPromtoolCases: PromtoolCases = {
       },
     ],
   },
+  // From 3.10 each Alertmanager's send loop drops into its own series, labelled `alertmanager`
+  // (notifier/sendloop.go); before, one unlabelled counter.
   'notifications-dropped': {
-    fires: {
-      series: [
-        {
-          series: 'prometheus_notifications_dropped_total{job="prometheus",instance="prom-1:9090"}',
-          values: '0+5x30',
-        },
-      ],
-      evalTime: '25m',
-      labels: { job: 'prometheus', instance: 'prom-1:9090' },
-    },
-    quiet: {
-      series: [
-        {
-          series: 'prometheus_notifications_dropped_total{job="prometheus",instance="prom-1:9090"}',
-          values: '7x30',
-        },
-      ],
-      evalTime: '25m',
-    },
+    family: BEFORE_3_10,
+    ...droppedPair(prom, {}),
+    otherFamilies: [{ family: FROM_3_10, ...droppedPair(prom310, AM1) }],
   },
   'remote-write-behind': {
     fires: {
       series: [
         {
-          series: 'prometheus_remote_storage_highest_timestamp_in_seconds{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_remote_storage_highest_timestamp_in_seconds'),
           values: '10000+60x30',
         },
         {
-          series:
-            'prometheus_remote_storage_queue_highest_sent_timestamp_seconds{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
+          series: prom.series('prometheus_remote_storage_queue_highest_sent_timestamp_seconds', LTS),
           values: '9000+30x30',
         },
       ],
@@ -349,12 +344,11 @@ export const prometheusPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: 'prometheus_remote_storage_highest_timestamp_in_seconds{job="prometheus",instance="prom-1:9090"}',
+          series: prom.series('prometheus_remote_storage_highest_timestamp_in_seconds'),
           values: '10000+60x30',
         },
         {
-          series:
-            'prometheus_remote_storage_queue_highest_sent_timestamp_seconds{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
+          series: prom.series('prometheus_remote_storage_queue_highest_sent_timestamp_seconds', LTS),
           values: '9990+60x30',
         },
       ],
@@ -365,13 +359,11 @@ export const prometheusPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series:
-            'prometheus_remote_storage_samples_failed_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
+          series: prom.series('prometheus_remote_storage_samples_failed_total', LTS),
           values: '0+100x40',
         },
         {
-          series:
-            'prometheus_remote_storage_samples_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
+          series: prom.series('prometheus_remote_storage_samples_total', LTS),
           values: '0+1000x40',
         },
       ],
@@ -381,13 +373,11 @@ export const prometheusPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series:
-            'prometheus_remote_storage_samples_failed_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
+          series: prom.series('prometheus_remote_storage_samples_failed_total', LTS),
           values: '0x40',
         },
         {
-          series:
-            'prometheus_remote_storage_samples_total{job="prometheus",instance="prom-1:9090",remote_name="lts",url="http://lts/write"}',
+          series: prom.series('prometheus_remote_storage_samples_total', LTS),
           values: '0+1000x40',
         },
       ],

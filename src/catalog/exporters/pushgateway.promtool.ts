@@ -2,76 +2,92 @@
  * promtool cases for the pushgateway alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
+import { familyFixture } from '../../../tests/support/fixture-families';
+import { PUSHGATEWAY_FAMILY as FAMILY } from '../evidence/pushgateway';
 import type { PromtoolCases } from '../promtool-cases';
+
+// Every series comes from the family's fixture (tests/fixtures/exporters/pushgateway-1.5-1.11.prom).
+const fixture = familyFixture('pushgateway', FAMILY);
+// A pushed group keeps the pushing job's own job/instance (scraped with honor_labels): they are the
+// group's labels, not the Pushgateway target's.
+const GROUP = { job: 'nightly_backup', instance: 'db-1' };
+const group = fixture.at({});
+// The Pushgateway's own series carry its target's job/instance.
+const PGW = { job: 'pushgateway', instance: 'pgw:9091' };
+const pgw = fixture.at(PGW);
+// A checked push (the default) answers 200 when stored, 400 when refused; 202 only comes with
+// --push.disable-consistency-check (handler/push.go at v1.5.1 and v1.11.3), which the fixture's Pushgateway does not run.
+const pushRequests = (code: string) =>
+  pgw.series('pushgateway_http_requests_total', { handler: 'push', code, method: 'post' });
 
 export const pushgatewayPromtoolCases: PromtoolCases = {
   'push-stale': {
+    family: FAMILY,
     fires: {
       // promtool's clock starts at 0: a push at t=1000 s is about 25.7 h old at 26 h.
-      series: [{ series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '1000x1600' }],
+      series: [{ series: group.series('push_time_seconds', GROUP), values: '1000x1600' }],
       evalTime: '26h',
-      labels: { job: 'nightly_backup', instance: 'db-1' },
+      labels: GROUP,
     },
     quiet: {
-      series: [{ series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '0+60x1600' }],
+      series: [{ series: group.series('push_time_seconds', GROUP), values: '0+60x1600' }],
       evalTime: '26h',
     },
   },
   'push-stale-critical': {
+    family: FAMILY,
     fires: {
-      series: [{ series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '1000x3100' }],
+      series: [{ series: group.series('push_time_seconds', GROUP), values: '1000x3100' }],
       evalTime: '51h',
-      labels: { job: 'nightly_backup', instance: 'db-1' },
+      labels: GROUP,
     },
     quiet: {
-      series: [{ series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '90000x3100' }],
+      series: [{ series: group.series('push_time_seconds', GROUP), values: '90000x3100' }],
       evalTime: '51h',
     },
   },
   'push-failed': {
+    family: FAMILY,
     fires: {
       series: [
-        { series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '600x20' },
-        { series: 'push_failure_time_seconds{job="nightly_backup",instance="db-1"}', values: '0x5 900x15' },
+        { series: group.series('push_time_seconds', GROUP), values: '600x20' },
+        { series: group.series('push_failure_time_seconds', GROUP), values: '0x5 900x15' },
       ],
       evalTime: '15m',
-      labels: { job: 'nightly_backup', instance: 'db-1' },
+      labels: GROUP,
     },
     quiet: {
       series: [
-        { series: 'push_time_seconds{job="nightly_backup",instance="db-1"}', values: '600x5 1200x15' },
-        { series: 'push_failure_time_seconds{job="nightly_backup",instance="db-1"}', values: '0x5 900x15' },
+        { series: group.series('push_time_seconds', GROUP), values: '600x5 1200x15' },
+        { series: group.series('push_failure_time_seconds', GROUP), values: '0x5 900x15' },
       ],
       evalTime: '15m',
     },
   },
   'http-errors': {
+    family: FAMILY,
     fires: {
       series: [
         {
-          series:
-            'pushgateway_http_requests_total{job="pushgateway",instance="pgw:9091",handler="push",code="400",method="put"}',
+          series: pushRequests('400'),
           values: '0+6x40',
         },
         {
-          series:
-            'pushgateway_http_requests_total{job="pushgateway",instance="pgw:9091",handler="push",code="202",method="put"}',
+          series: pushRequests('200'),
           values: '0+60x40',
         },
       ],
       evalTime: '30m',
-      labels: { job: 'pushgateway', instance: 'pgw:9091', handler: 'push' },
+      labels: { ...PGW, handler: 'push' },
     },
     quiet: {
       series: [
         {
-          series:
-            'pushgateway_http_requests_total{job="pushgateway",instance="pgw:9091",handler="push",code="400",method="put"}',
+          series: pushRequests('400'),
           values: '3x40',
         },
         {
-          series:
-            'pushgateway_http_requests_total{job="pushgateway",instance="pgw:9091",handler="push",code="202",method="put"}',
+          series: pushRequests('200'),
           values: '0+60x40',
         },
       ],

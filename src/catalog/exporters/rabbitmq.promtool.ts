@@ -2,13 +2,14 @@
  * promtool cases for the rabbitmq alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
+import { familyFixture } from '../../../tests/support/fixture-families';
 import type { PromtoolCases } from '../promtool-cases';
 
-// promtool test series for one node.
+// promtool test series for one node, from the fixture captured from Debian's RabbitMQ 3.10 (the
+// alerts read only names every supported release sends, with the same labels).
 const RMQ = { job: 'rabbitmq', instance: 'rabbit-1:15692' };
 
-const rmqSeries = (metric: string, labels = '') =>
-  `${metric}{job="rabbitmq",instance="rabbit-1:15692"${labels ? `,${labels}` : ''}}`;
+const rmqSeries = familyFixture('rabbitmq', 'RabbitMQ 3.10 – 4.3, /metrics (aggregated)').at(RMQ).series;
 
 export const rabbitmqPromtoolCases: PromtoolCases = {
   alarm: {
@@ -117,11 +118,11 @@ export const rabbitmqPromtoolCases: PromtoolCases = {
     fires: {
       series: [
         {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', 'protocol="amqp091"'),
+          series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', { protocol: 'amqp091' }),
           values: '0+10x20',
         },
         {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', 'protocol="amqp091"'),
+          series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', { protocol: 'amqp091' }),
           values: '0x20',
         },
       ],
@@ -131,11 +132,11 @@ export const rabbitmqPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', 'protocol="amqp091"'),
+          series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', { protocol: 'amqp091' }),
           values: '5x20',
         },
         {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', 'protocol="amqp091"'),
+          series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', { protocol: 'amqp091' }),
           values: '0x20',
         },
       ],

@@ -11,7 +11,8 @@ const total = (metric: string, q: QueryContext, extra = '') => `sum by (${q.by})
 const totalRate = (metric: string, q: QueryContext) => `sum by (${q.by}) (rate(${sel(metric, q)}[${q.range}]))`;
 const tagged = (expr: string, label: string, value: string) => `label_replace(${expr}, "${label}", "${value}", "", "")`;
 
-// The resource alarms rabbitmq_prometheus exports, one gauge each (1 = raised).
+// The resource alarms rabbitmq_prometheus exports, one gauge each (1 = raised); 4.3 dropped the
+// file descriptor alarm (prometheus_rabbitmq_alarm_metrics_collector.erl).
 const ALARMS = ['memory_used_watermark', 'free_disk_space_watermark', 'file_descriptor_limit'];
 const fdPeak = (q: QueryContext) =>
   `100 * max_over_time(${sel('rabbitmq_process_open_fds', q)}[${q.range}]) / ${sel('rabbitmq_process_max_fds', q)}`;
@@ -101,8 +102,12 @@ export const rabbitmqExporter = defineExporter({
       unit: 'short',
       variants: [
         {
+          // One selector per alarm, not a __name__ regex: a name the plugin renames or drops (the file
+          // descriptor alarm is gone in 4.3) must show up as a missing series, not vanish from a regex.
           expr: (q) =>
-            `label_replace(${sel('', q, '__name__=~"rabbitmq_alarms_.+"')}, "alarm", "$1", "__name__", "rabbitmq_alarms_(.+)")`,
+            ALARMS.map(
+              (alarm) => `label_replace(${sel(`rabbitmq_alarms_${alarm}`, q)}, "alarm", "${alarm}", "", "")`
+            ).join(' or '),
         },
       ],
       legend: '{{instance}} {{alarm}}',

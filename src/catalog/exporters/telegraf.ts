@@ -1,6 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 // The internal input's counters are cumulative since the agent started, even though the
 // prometheus_client output publishes them untyped: rates and increases, never raw values.
@@ -14,6 +14,13 @@ const perSecond = (metric: string, q: QueryContext, extra = '') => `rate(${sel(m
 const bufferPeak = (q: QueryContext) =>
   `100 * max_over_time(${sel('internal_write_buffer_size', q)}[${q.range}]) / (${sel('internal_write_buffer_limit', q)} > 0)`;
 const diskPeak = (q: QueryContext) => `max_over_time(${sel('disk_used_percent', q)}[${q.range}])`;
+
+// Telegraf collects only what telegraf.conf lists; an agent that relays other data rightly has none of these.
+const input = (name: string, detail = ''): Requirement => ({
+  kind: 'config',
+  enable: `[[inputs.${name}]]${detail ? ` ${detail}` : ''} in telegraf.conf`,
+  offByDefault: false,
+});
 
 export const telegrafExporter = defineExporter({
   id: 'telegraf',
@@ -139,9 +146,17 @@ export const telegrafExporter = defineExporter({
       id: 'writeErrors',
       title: 'Write errors',
       description:
-        'Failed writes per second for each output (unreachable database, rejected batches); metrics stay buffered and retried.',
+        'Failed writes per second for each output (unreachable database, rejected batches); metrics stay buffered and retried. Before Telegraf 1.39 only errors the output itself logs are counted.',
       unit: 'ops',
-      variants: [{ expr: (q) => perSecond('internal_write_errors', q) }],
+      // internal_write_errors counts the output's error log lines, and the agent logs a failed write
+      // through its own logger, so an output that returns the error without logging it never moves
+      // it. Telegraf 1.39 added internal_write_write_errors, the failed writes themselves (same labels):
+      // read it where it exists (models/running_output.go, v1.39.0).
+      variants: [
+        {
+          expr: (q) => `${perSecond('internal_write_write_errors', q)} or ${perSecond('internal_write_errors', q)}`,
+        },
+      ],
       legend: '{{instance}} {{output}}',
       min: 0,
     },
@@ -171,6 +186,7 @@ export const telegrafExporter = defineExporter({
     },
     {
       id: 'hostUptime',
+      requires: input('system'),
       title: 'Host uptime',
       description: 'Time since the host booted (system input).',
       unit: 'dtdurations',
@@ -179,6 +195,7 @@ export const telegrafExporter = defineExporter({
     },
     {
       id: 'cpuUsage',
+      requires: input('cpu', 'with totalcpu = true'),
       title: 'Host CPU used',
       description: 'Share of the host’s CPU time not idle, over all cores (cpu input, cpu-total).',
       unit: 'percent',
@@ -190,6 +207,7 @@ export const telegrafExporter = defineExporter({
     },
     {
       id: 'memoryUsage',
+      requires: input('mem'),
       title: 'Host memory used',
       description: 'Share of the host’s memory in use (mem input).',
       unit: 'percent',
@@ -201,6 +219,7 @@ export const telegrafExporter = defineExporter({
     },
     {
       id: 'diskUsage',
+      requires: input('disk'),
       title: 'Host disk used',
       description: 'Share of each filesystem in use (disk input).',
       unit: 'percent',
@@ -213,6 +232,7 @@ export const telegrafExporter = defineExporter({
     },
     {
       id: 'loadPerCore',
+      requires: input('system'),
       title: 'Host load per core',
       description: '1-minute load average divided by the number of CPUs (system input); above 1 work waits for a CPU.',
       unit: 'short',
@@ -222,6 +242,7 @@ export const telegrafExporter = defineExporter({
     },
     {
       id: 'networkTraffic',
+      requires: input('net'),
       title: 'Host network traffic',
       description: 'Bytes received and sent per second on each interface (net input).',
       unit: 'Bps',

@@ -1,6 +1,6 @@
-import { sel } from '../promql';
+import { joinLabels, sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 // Volumes without a drive letter (HarddiskVolume1, recovery partitions) are not what operators fill up.
 const REAL_VOLUME = 'volume!~"HarddiskVolume.*"';
@@ -16,6 +16,19 @@ const memoryUsedPeak = (q: QueryContext) =>
   `(100 * (1 - min_over_time(${sel('windows_memory_available_bytes', q)}[${q.range}]) / ${sel('windows_memory_physical_total_bytes', q)})) or (100 * (1 - min_over_time(${sel('windows_os_physical_memory_free_bytes', q)}[${q.range}]) / ${sel('windows_cs_physical_memory_bytes', q)}))`;
 const volumeUsedPeak = (q: QueryContext) =>
   `100 * (1 - min_over_time(${sel('windows_logical_disk_free_bytes', q, REAL_VOLUME)}[${q.range}]) / ${sel('windows_logical_disk_size_bytes', q, REAL_VOLUME)})`;
+
+// Default collectors: pkg/types/const.go (0.25 – 0.30), pkg/collector/types.go (0.31): memory joined them in 0.29, time never.
+const MEMORY_COLLECTOR: Requirement = {
+  kind: 'collector',
+  enable: '--collectors.enabled "[defaults],memory"',
+  versions: 'windows_exporter < 0.29',
+  offByDefault: true,
+};
+const TIME_COLLECTOR: Requirement = {
+  kind: 'collector',
+  enable: '--collectors.enabled "[defaults],time"',
+  offByDefault: true,
+};
 
 export const windowsExporter = defineExporter({
   id: 'windows',
@@ -199,6 +212,7 @@ export const windowsExporter = defineExporter({
     },
     {
       id: 'commitUtilisation',
+      requires: MEMORY_COLLECTOR,
       title: 'Commit charge',
       description:
         'Committed virtual memory as a share of the commit limit (RAM + page files); at 100% allocations fail.',
@@ -310,7 +324,7 @@ export const windowsExporter = defineExporter({
         {
           note: 'all versions: windows_service_state{state} and windows_service_start_mode{start_mode}',
           expr: (q) =>
-            `sum by (${q.by}) ((1 - ${sel('windows_service_state', q, 'state="running"')}) * on (${q.by}, name) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
+            `sum by (${q.by}) ((1 - ${sel('windows_service_state', q, 'state="running"')}) * on (${joinLabels(q, 'name')}) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
         },
       ],
       min: 0,
@@ -335,6 +349,7 @@ export const windowsExporter = defineExporter({
     },
     {
       id: 'clockOffset',
+      requires: TIME_COLLECTOR,
       title: 'Clock offset',
       description: 'Offset between the system clock and its time source as computed by the Windows Time service.',
       unit: 's',
@@ -411,7 +426,7 @@ export const windowsExporter = defineExporter({
       for: '5m',
       // Not running at any scrape of the window: a service restarting within it stays quiet.
       query: (q) =>
-        `max without (state) ((1 - max_over_time(${sel('windows_service_state', q, 'state="running"')}[${q.range}])) * on (${q.by}, name) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
+        `max without (state) ((1 - max_over_time(${sel('windows_service_state', q, 'state="running"')}[${q.range}])) * on (${joinLabels(q, 'name')}) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
       comparison: '>',
       threshold: 0,
       summary: 'Service {{ $labels.name }} on {{ $labels.instance }} should run but does not.',

@@ -15,6 +15,7 @@ const InventoryPage = lazy(() => import('../../pages/Inventory/InventoryPage'));
 const HealthPage = lazy(() => import('../../pages/Health/HealthPage'));
 const SetupPage = lazy(() => import('../../pages/Setup/SetupPage'));
 const BackupPage = lazy(() => import('../../pages/Backup/BackupPage'));
+const RunbooksPage = lazy(() => import('../../pages/Runbooks/RunbooksPage'));
 
 function App({ meta }: AppRootProps<AppJsonData>) {
   const { jsonData, problems } = useMemo(() => readAppJsonData(meta.jsonData), [meta.jsonData]);
@@ -37,6 +38,8 @@ function App({ meta }: AppRootProps<AppJsonData>) {
         <Route path={ROUTES.Home} element={<HomePage jsonData={jsonData} />} />
         <Route path={ROUTES.Inventory} element={<InventoryPage jsonData={jsonData} />} />
         <Route path={ROUTES.Health} element={<HealthPage jsonData={jsonData} />} />
+        <Route path={ROUTES.Runbooks} element={<RunbooksPage />} />
+        <Route path={`${ROUTES.Runbooks}/:exporter`} element={<RunbooksPage />} />
         <Route
           path={`${ROUTES.Setup}/*`}
           element={

@@ -1,3 +1,4 @@
+import { REPLICA_LABELS } from '../../catalog/promql';
 /* eslint-disable @typescript-eslint/no-deprecated -- v1 dashboard schema on purpose, see exporter-dashboard.ts */
 /**
  * Pieces every generated dashboard shares (home, layer and exporter dashboards): the variables, the
@@ -24,16 +25,8 @@ export function layerDashboardUid(layer: string): string {
   return `fsm-layer-${layer}`;
 }
 
-/**
- * Labels that tell HA replicas apart when two Prometheus servers scrape the same targets and a
- * global view (Thanos, Mimir, federation) returns both copies: Thanos' and Prometheus Operator's
- * conventions. The rule, applied to every fleet panel (home and layer dashboards): aggregate the
- * signal with `max without (<these>)`, so each target counts once and shows its worst copy. On
- * setups without replicas the labels do not exist and the aggregation changes nothing.
- * Exporter dashboards show one target's series and leave the labels alone: a duplicate line there
- * is visible and harmless, whereas a fleet count or a top-10 would be silently wrong.
- */
-export const REPLICA_LABELS = ['replica', 'prometheus_replica'] as const;
+/** The catalog's replica labels (see `REPLICA_LABELS` in catalog/promql.ts), collapsed by fleet panels. */
+export { REPLICA_LABELS };
 
 export function withoutReplicas(expr: string): string {
   return `max without (${REPLICA_LABELS.join(', ')}) (${expr})`;
@@ -80,6 +73,34 @@ export function infoSelector(infoMetrics: readonly string[], matchers: string): 
   return `{${['__name__=~"' + names.join('|') + '"', matchers].filter(Boolean).join(',')}}`;
 }
 
+/** A multi-value query variable listing a label's values, defaulting to All. */
+function variable(name: string, label: string, query: string, allValue: string) {
+  return new QueryVariableBuilder(name)
+    .label(label)
+    .datasource(DATASOURCE_REF)
+    .query({ query, refId: 'PrometheusVariableQueryEditor-VariableQuery', qryType: 1 })
+    .definition(query)
+    .refresh(VariableRefresh.OnTimeRangeChanged)
+    .sort(VariableSort.AlphabeticalCaseInsensitiveAsc)
+    .multi(true)
+    .includeAll(true)
+    .allValue(allValue)
+    .current({ text: 'All', value: '$__all', selected: true });
+}
+
+/**
+ * The cluster picker, listing the cluster label's values among `selector`'s series. Its allValue `.*`
+ * also matches series *without* the label: single-datacenter setups need none (see targetVariables).
+ */
+export function clusterVariable(clusterLabel: string, selector: string) {
+  return variable(
+    'cluster',
+    clusterLabel === 'cluster' ? 'Cluster' : `Cluster (${clusterLabel})`,
+    `label_values(${selector}, ${clusterLabel})`,
+    '.*'
+  ).hide(VariableHide.DontHide);
+}
+
 /**
  * `cluster`, `job`, `instance`, each narrowed by the ones before it, listed from the given info
  * metrics (one exporter's, or every exporter's of a layer).
@@ -92,25 +113,8 @@ export function infoSelector(infoMetrics: readonly string[], matchers: string): 
  * setups need no cluster label and lose nothing; federated/multi-DC setups pick one or several.
  */
 export function targetVariables(infoMetrics: readonly string[], clusterLabel: string) {
-  const variable = (name: string, label: string, query: string, allValue: string) =>
-    new QueryVariableBuilder(name)
-      .label(label)
-      .datasource(DATASOURCE_REF)
-      .query({ query, refId: 'PrometheusVariableQueryEditor-VariableQuery', qryType: 1 })
-      .definition(query)
-      .refresh(VariableRefresh.OnTimeRangeChanged)
-      .sort(VariableSort.AlphabeticalCaseInsensitiveAsc)
-      .multi(true)
-      .includeAll(true)
-      .allValue(allValue)
-      .current({ text: 'All', value: '$__all', selected: true });
   return [
-    variable(
-      'cluster',
-      clusterLabel === 'cluster' ? 'Cluster' : `Cluster (${clusterLabel})`,
-      `label_values(${infoSelector(infoMetrics, '')}, ${clusterLabel})`,
-      '.*'
-    ).hide(VariableHide.DontHide),
+    clusterVariable(clusterLabel, infoSelector(infoMetrics, '')),
     variable('job', 'Job', `label_values(${infoSelector(infoMetrics, `${clusterLabel}=~"$cluster"`)}, job)`, '.+'),
     variable(
       'instance',

@@ -27,6 +27,7 @@ import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sd
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { findSignal } from '../../catalog';
+import { requirementSentence } from '../../catalog/requirements';
 import { getLayer } from '../../catalog/layers';
 import { exporterDashboardUid } from '../../catalog/links';
 import { dashboardContext, signalQuery } from '../../catalog/promql';
@@ -224,7 +225,7 @@ export function buildSignalPanel(spec: SignalPanelSpec): cog.Builder<any> {
   const title = panel.title ?? first.title;
   const builder = panelBuilder(kind)
     .title(title)
-    .description(panel.description ?? first.description)
+    .description((panel.description ?? first.description) + requirementSentence(signals))
     .datasource(DATASOURCE_REF)
     .unit(first.unit)
     .span(panel.width ?? DEFAULT_WIDTH[kind])

@@ -1,14 +1,17 @@
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Card, LoadingPlaceholder, Stack, Text, TextLink } from '@grafana/ui';
 import { exporterDashboardUid, layerDashboardUid } from '../../catalog/links';
 import type { LayerCoverage } from '../../inventory/detect';
 import { detectCoverage } from '../../inventory/detect-coverage';
+import { PartialTargets } from '../../components/PartialTargets/PartialTargets';
 
 type State =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; coverage: LayerCoverage[] };
 
 export function LayerOverview({ datasourceUid }: { datasourceUid: string }) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  // One array per answer: PartialTargets queries again only when detection answered again.
+  const detections = useMemo(() => (state.status === 'done' ? state.coverage.flatMap((c) => c.detected) : []), [state]);
 
   useEffect(() => {
     // A new datasource remounts this component (HomePage keys it by uid), so it starts out loading.
@@ -77,6 +80,8 @@ export function LayerOverview({ datasourceUid }: { datasourceUid: string }) {
           </Card.Description>
         </Card>
       ))}
+      <Text element="h4">Targets with a partial view</Text>
+      <PartialTargets datasourceUid={datasourceUid} detections={detections} />
     </Stack>
   );
 }

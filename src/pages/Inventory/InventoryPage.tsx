@@ -3,6 +3,7 @@ import { getDataSourceSrv, PluginPage } from '@grafana/runtime';
 import { EmptyState, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { InventoryDatasourceSetup } from '../../components/AppConfig/InventoryDatasourceSetup';
 import { NotConfigured } from '../../components/NotConfigured/NotConfigured';
+import { PartialTargets } from '../../components/PartialTargets/PartialTargets';
 import { INVENTORY_DATASOURCE_TYPE, INVENTORY_DATASOURCE_UID } from '../../datasource/types';
 import type { AppPageProps } from '../../types';
 import { datasourceName } from '../../utils/datasourceName';
@@ -27,9 +28,17 @@ function InventoryPage({ jsonData }: AppPageProps) {
   return (
     <PluginPage>
       {inventoryUid ? (
-        <Suspense fallback={<LoadingPlaceholder text="Loading the inventory…" />}>
-          <InventoryView uid={inventoryUid} />
-        </Suspense>
+        <Stack direction="column" gap={2}>
+          {prometheusUid && (
+            <section aria-label="Targets with a partial view">
+              <Text element="h4">Targets with a partial view</Text>
+              <PartialTargets datasourceUid={prometheusUid} />
+            </section>
+          )}
+          <Suspense fallback={<LoadingPlaceholder text="Loading the inventory…" />}>
+            <InventoryView uid={inventoryUid} />
+          </Suspense>
+        </Stack>
       ) : prometheusUid ? (
         <MissingDatasource prometheusUid={prometheusUid} />
       ) : (

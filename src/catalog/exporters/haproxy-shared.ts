@@ -1,0 +1,137 @@
+import { sel } from '../promql';
+import type { AlertSource, QueryContext, ThresholdSource } from '../types';
+
+/**
+ * What HAProxy's built-in exporter (`haproxy`) and the standalone haproxy_exporter
+ * (`haproxy-exporter`) share: both read the same stats fields, under the same metric names for
+ * sessions, limits, queues and HTTP responses, so both packs judge them by the same thresholds and
+ * explain them in the same words. They differ in how a series names its proxy (`proxy` on the
+ * built-in exporter, `frontend` / `backend` on haproxy_exporter) and in where the instance stands
+ * (HAProxy itself, or the exporter reading it), which `HaproxyNaming` carries.
+ */
+export type HaproxySide = 'frontend' | 'backend';
+
+export interface HaproxyNaming {
+  /** Prefix of the alert names (`Haproxy`, `HaproxyCsv`), so the two packs' rules never clash. */
+  alertPrefix: string;
+  /** The label naming a frontend or backend on this exporter's series. */
+  proxyLabel: (side: HaproxySide) => string;
+  /** Where the instance stands in a summary: `on {{ $labels.instance }}`. */
+  summaryAt: string;
+  /** Where the instance stands in a description. */
+  descriptionAt: string;
+  /** Where the instance stands after a session count in a description. */
+  sessionsAt: string;
+}
+
+const proxyName = (n: HaproxyNaming, side: HaproxySide) => `{{ $labels.${n.proxyLabel(side)} }}`;
+
+export const perProxyRate = (n: HaproxyNaming, side: HaproxySide, metric: string, q: QueryContext, extra = '') =>
+  `sum by (${q.by}, ${n.proxyLabel(side)}) (rate(${sel(metric, q, extra)}[${q.range}]))`;
+
+export const errorRatio = (n: HaproxyNaming, side: HaproxySide, q: QueryContext) =>
+  `${perProxyRate(n, side, `haproxy_${side}_http_responses_total`, q, 'code="5xx"')} / (${perProxyRate(n, side, `haproxy_${side}_http_responses_total`, q)} > 0)`;
+
+export const sessionsUsed = (side: HaproxySide, q: QueryContext) =>
+  `100 * ${sel(`haproxy_${side}_current_sessions`, q)} / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
+
+// Peak sessions of the window: a failed scrape marks series stale and would reset an alert's `for`.
+const sessionsPeak = (side: HaproxySide, q: QueryContext) =>
+  `100 * max_over_time(${sel(`haproxy_${side}_current_sessions`, q)}[${q.range}]) / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
+
+export const HTTP_5XX_RATIO: ThresholdSource = {
+  id: 'http5xxRatio',
+  title: 'HTTP 5xx ratio',
+  unit: 'percentunit',
+  direction: 'above',
+  warning: 0.05,
+  critical: 0.2,
+  min: 0.001,
+  max: 1,
+  description: 'Share of HTTP responses with a 5xx status.',
+};
+
+export const SESSIONS_USED: ThresholdSource = {
+  id: 'sessionsUsed',
+  title: 'Sessions used',
+  unit: 'percent',
+  direction: 'above',
+  warning: 80,
+  critical: 95,
+  min: 1,
+  max: 100,
+  description:
+    'Current sessions as a share of the proxy’s session limit (maxconn); at the limit new connections wait or are refused.',
+};
+
+export const backendDownTexts = (n: HaproxyNaming) => ({
+  summary: `HAProxy backend ${proxyName(n, 'backend')} ${n.summaryAt} is down.`,
+  description: `Backend ${proxyName(n, 'backend')} ${n.descriptionAt} has no server able to take traffic; its clients get 503. Check the servers’ health checks on the stats page and the servers themselves.`,
+});
+
+/** Both 5xx alerts compare the exporter's `backend5xxRatio` signal. */
+export const http5xxAlerts = (n: HaproxyNaming): AlertSource[] => {
+  const backend = proxyName(n, 'backend');
+  return [
+    {
+      id: 'http-5xx',
+      name: `${n.alertPrefix}BackendHttp5xx`,
+      severity: 'warning',
+      for: '5m',
+      signal: 'backend5xxRatio',
+      comparison: '>',
+      threshold: { threshold: 'http5xxRatio', level: 'warning' },
+      summary: `Backend ${backend} ${n.summaryAt} answers with many 5xx.`,
+      description: `More responses of backend ${backend} ${n.descriptionAt} than the threshold are 5xx. Check the application servers behind it and their logs.`,
+    },
+    {
+      id: 'http-5xx-crit',
+      name: `${n.alertPrefix}BackendHttp5xxCritical`,
+      severity: 'critical',
+      for: '5m',
+      signal: 'backend5xxRatio',
+      comparison: '>',
+      threshold: { threshold: 'http5xxRatio', level: 'critical' },
+      summary: `Backend ${backend} ${n.summaryAt} fails a large share of requests.`,
+      description: `More responses of backend ${backend} ${n.descriptionAt} than the critical threshold are 5xx; users see errors. Check the application servers now (recent deploys, dependencies, resources).`,
+    },
+  ];
+};
+
+/**
+ * Only the frontend's: a frontend's limit_sessions is its maxconn, a hard limit. A backend's is its
+ * `fullconn` (stats field slim; promex and haproxy_exporter both read it), the load at which servers
+ * with a minconn reach their maxconn, by default 10 % of the maxconn of the frontends routing to it:
+ * not a limit, so a busy backend runs above it without any harm. Backend saturation shows as a queue.
+ */
+export const frontendSessionsAlert = (n: HaproxyNaming): AlertSource => ({
+  id: 'frontend-sessions',
+  name: `${n.alertPrefix}FrontendSessionsHigh`,
+  severity: 'warning',
+  for: '10m',
+  query: (q) => sessionsPeak('frontend', q),
+  comparison: '>',
+  threshold: { threshold: 'sessionsUsed', level: 'warning' },
+  summary: `Frontend ${proxyName(n, 'frontend')} ${n.summaryAt} nears its connection limit.`,
+  description: `Sessions on frontend ${proxyName(n, 'frontend')} ${n.sessionsAt} exceed the warning share of its maxconn; at the limit new clients wait in the kernel’s backlog. Raise maxconn (and the process limit) or add capacity.`,
+});
+
+/** The backend's sessions against its fullconn: load, not a limit (see `frontendSessionsAlert`). */
+export const BACKEND_LOAD = {
+  title: 'Backend load (share of fullconn)',
+  description:
+    'Current sessions of each backend as a share of its fullconn: the load at which servers with a minconn reach their maxconn (by default 10 % of the maxconn of the frontends using it). Not a limit: above 100 % requests are still served; a backend that is really full queues requests.',
+};
+
+export const queueingAlert = (n: HaproxyNaming): AlertSource => ({
+  id: 'queueing',
+  name: `${n.alertPrefix}BackendQueueing`,
+  severity: 'warning',
+  for: '10m',
+  // The queue never emptied during the window: short bursts are normal, a standing queue is not.
+  query: (q) => `min_over_time(${sel('haproxy_backend_current_queue', q)}[${q.range}])`,
+  comparison: '>',
+  threshold: 0,
+  summary: `Requests queue in backend ${proxyName(n, 'backend')} ${n.summaryAt}.`,
+  description: `Backend ${proxyName(n, 'backend')} ${n.descriptionAt} has had requests waiting for a free server for 15 minutes: all its servers are at their maxconn. Add servers, raise their maxconn if they can take it, or find why responses got slower.`,
+});

@@ -1,0 +1,115 @@
+import React from 'react';
+import { of, throwError } from 'rxjs';
+import { MemoryRouter } from 'react-router-dom';
+import { render as renderUnrouted, screen, within } from '@testing-library/react';
+import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
+import { EXPORTERS } from '../../catalog/runtime';
+import type { Detection } from '../../inventory/detect';
+import { PartialTargets } from './PartialTargets';
+
+const render = (ui: React.ReactElement) => renderUnrouted(<MemoryRouter>{ui}</MemoryRouter>);
+const exporter = (id: string) => EXPORTERS.find((e) => e.id === id)!;
+
+type Series = { job: string; instance: string; metric: string };
+
+/**
+ * A Prometheus behind /api/ds/query holding `series`: each query gets the (job, instance, metric)
+ * series whose name its `__name__=~` lists and whose job its `job=~` matches, as the real
+ * label_replace + group by would return them, one frame per series.
+ */
+function prometheusHolding(series: Series[], requests: BackendSrvRequest[] = []) {
+  setBackendSrv({
+    fetch: (request: BackendSrvRequest) => {
+      requests.push(request);
+      const results: Record<string, unknown> = {};
+      for (const query of request.data.queries as Array<{ refId: string; expr: string }>) {
+        const names = new RegExp(`^(?:${/__name__=~"([^"]+)"/.exec(query.expr)![1]})$`);
+        const jobs = new RegExp(`^(?:${/job=~"([^"]+)"/.exec(query.expr)![1].replace(/\\\\/g, '\\')})$`);
+        results[query.refId] = {
+          status: 200,
+          frames: series
+            .filter((s) => names.test(s.metric) && jobs.test(s.job))
+            .map((labels) => ({
+              schema: {
+                fields: [
+                  { name: 'Time', type: 'time' },
+                  { name: 'Value', type: 'number', labels },
+                ],
+              },
+              data: { values: [[0], [1]] },
+            })),
+        };
+      }
+      return of({ data: { results } });
+    },
+  } as unknown as BackendSrv);
+}
+
+describe('targets with a partial view', () => {
+  const detections: Detection[] = [
+    { exporter: exporter('node'), jobs: ['node'] },
+    { exporter: exporter('postgres'), jobs: ['db'] },
+    { exporter: exporter('rabbitmq'), jobs: ['mq'] },
+  ];
+
+  it('names each target whose off-by-default collector has no series, and what to enable, from one query per exporter', async () => {
+    const requests: BackendSrvRequest[] = [];
+    prometheusHolding(
+      [
+        { job: 'node', instance: 'web-1:9100', metric: 'up' },
+        { job: 'node', instance: 'web-1:9100', metric: 'node_systemd_unit_state' },
+        { job: 'node', instance: 'web-2:9100', metric: 'up' },
+        { job: 'db', instance: 'pg-1:9187', metric: 'up' },
+        { job: 'db', instance: 'pg-1:9187', metric: 'pg_stat_bgwriter_checkpoints_req_total' },
+        { job: 'db', instance: 'pg-1:9187', metric: 'pg_stat_bgwriter_checkpoints_timed_total' },
+        // Another job's systemd series say nothing about web-2.
+        { job: 'other', instance: 'web-2:9100', metric: 'node_systemd_unit_state' },
+      ],
+      requests
+    );
+    render(<PartialTargets datasourceUid="prom" detections={detections} />);
+
+    const list = await screen.findByTestId('partial-targets');
+    const lines = within(list)
+      .getAllByRole('paragraph')
+      .map((p) => p.textContent);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^Node exporter web-2:9100 \(node\) — partial: enable --collector\.systemd .*Failed systemd units/
+      ),
+      expect.stringMatching(/^PostgreSQL.* pg-1:9187 \(db\) — partial: enable --collector\.postmaster .*Uptime$/),
+    ]);
+    expect(within(list).getByRole('link', { name: 'Node exporter web-2:9100 (node)' })).toHaveAttribute(
+      'href',
+      '/d/fsm-infrastructure-node?var-job=node&var-instance=web-2%3A9100'
+    );
+    // One request; one query per exporter that has a switch to check (RabbitMQ has none).
+    expect(requests).toHaveLength(1);
+    expect(requests[0].data.queries.map((q: { refId: string }) => q.refId)).toEqual(['node', 'postgres']);
+  });
+
+  it('says so when every target has what its dashboards need', async () => {
+    prometheusHolding([
+      { job: 'node', instance: 'web-1:9100', metric: 'up' },
+      { job: 'node', instance: 'web-1:9100', metric: 'node_systemd_unit_state' },
+    ]);
+    render(<PartialTargets datasourceUid="prom" detections={detections.slice(0, 1)} />);
+    expect(await screen.findByTestId('partial-targets-none')).toBeInTheDocument();
+  });
+
+  it('asks nothing when no detected exporter has a switch to check', async () => {
+    const requests: BackendSrvRequest[] = [];
+    prometheusHolding([], requests);
+    render(<PartialTargets datasourceUid="prom" detections={detections.slice(2)} />);
+    expect(await screen.findByTestId('partial-targets-none-applies')).toBeInTheDocument();
+    expect(requests).toEqual([]);
+  });
+
+  it('shows it is checking, then explains a failed query', async () => {
+    setBackendSrv({ fetch: () => throwError(() => new Error('datasource not found')) } as unknown as BackendSrv);
+    render(<PartialTargets datasourceUid="gone" detections={detections} />);
+    expect(screen.getByText(/Checking which targets lack a collector/)).toBeInTheDocument();
+    expect(await screen.findByText('Could not check for targets with a partial view')).toBeInTheDocument();
+    expect(screen.getByText(/datasource not found/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,182 @@
+// Journey: a user who outgrew one Prometheus points the plugin at a global store. The stack's topology
+// (scripts/stack/start.sh, FSM_STACK_TOPOLOGY=1): dc1 is an HA pair (cluster=dc1, replica=a|b), dc2 one server
+// (cluster=dc2), all three scraping the stack's exporters and fixtures; the global Prometheus receives their
+// remote write, the federating one pulls their /federate; both evaluate the generated rule files. Against both:
+// detection finds every exporter in both datacenters, every dashboard query runs without error, fleet panels count
+// an HA pair once, alerts fire once per target, and the inventory lists the edges' targets from `up`, also through
+// a Mimir-shaped API (path prefix, tenant header from the datasource's custom headers, no targets API).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DataSourceInstanceSettings } from '@grafana/data';
+import { EXPORTERS, LAYERS } from '../../src/catalog';
+import { detectExporters, detectionQuery } from '../../src/inventory/detect';
+import { generateDashboards } from '../../src/generate/dashboards';
+import { backendSrvShim, startGrafanaProxy, type GrafanaProxy, type PluginRoute } from './grafana-proxy';
+import { eventually, expandGrafanaVariables } from './harness';
+import { createPrometheusClient, readStackEnv, type Labels } from './prometheus';
+import type { InventoryDataSourceOptions } from '../../src/datasource/types';
+
+// @grafana/data reads `window` while loading; the node test environment has none.
+(globalThis as { window?: unknown }).window ??= globalThis;
+const { DataSource } = require('../../src/datasource/DataSource') as typeof import('../../src/datasource/DataSource');
+
+jest.mock('d3-interpolate', () => ({}));
+let mockBackendSrv: ReturnType<typeof backendSrvShim>;
+jest.mock('@grafana/runtime', () => ({
+  getBackendSrv: () => mockBackendSrv,
+  getTemplateSrv: () => {
+    throw new Error('no template service outside Grafana');
+  },
+  isFetchError: (e: unknown) => typeof e === 'object' && e !== null && 'status' in e && 'data' in e,
+}));
+
+const env = readStackEnv();
+const local = createPrometheusClient();
+const STORES = [
+  ['global (remote write)', env.FSM_PROM_GLOBAL_URL],
+  ['federating', env.FSM_PROM_FEDERATE_URL],
+] as const;
+const dashboards = generateDashboards();
+const routes = (
+  JSON.parse(readFileSync(resolve(__dirname, '../../src/datasource/plugin.json'), 'utf8')) as { routes: PluginRoute[] }
+).routes;
+
+let proxy: GrafanaProxy;
+beforeAll(async () => {
+  if (!env.FSM_PROM_GLOBAL_URL) {
+    throw new Error('the stack runs without its topology (FSM_STACK_TOPOLOGY=0): start it with scripts/stack/start.sh');
+  }
+  proxy = await startGrafanaProxy(routes, { uid: 'fsm-topology', jsonData: {}, secureJsonData: {} });
+  mockBackendSrv = backendSrvShim(proxy.baseUrl, []);
+});
+afterAll(() => proxy?.close());
+
+describe.each(STORES)('the plugin pointed at the %s Prometheus', (_name, url) => {
+  const store = createPrometheusClient(url);
+
+  it('detects every exporter the stack runs, in both datacenters', async () => {
+    const expected = detectExporters({ status: 'success', data: await local.query(detectionQuery()) } as never)
+      .map((d) => d.exporter.id)
+      .sort();
+    const detected = detectExporters({ status: 'success', data: await store.query(detectionQuery()) } as never)
+      .map((d) => d.exporter.id)
+      .sort();
+    expect(detected).toEqual(expected);
+    expect(detected.length).toBe(EXPORTERS.length);
+    for (const exporter of EXPORTERS) {
+      const clusters = await store.instantQuery(
+        `count by (cluster) ({__name__=~"${exporter.detection.metrics.join('|')}", cluster!=""})`
+      );
+      expect({ exporter: exporter.id, clusters: clusters.map((s) => s.metric.cluster).sort() }).toEqual({
+        exporter: exporter.id,
+        clusters: ['dc1', 'dc2'],
+      });
+    }
+    console.log(`${_name}: ${detected.length} exporters detected`);
+  });
+
+  it('runs every dashboard query without an error', async () => {
+    const queries = dashboards.flatMap((d) => d.queries.map((q) => ({ uid: d.uid, ...q })));
+    const errors: string[] = [];
+    for (const query of queries) {
+      await store.instantQuery(expandGrafanaVariables(query.expr)).catch((e: Error) => {
+        errors.push(`${query.uid} / ${query.panel}: ${e.message}`);
+      });
+    }
+    console.log(`${_name}: ${queries.length} dashboard queries run, ${errors.length} errors`);
+    expect(errors).toEqual([]);
+  });
+
+  it('counts an HA pair once on home: two datacenters make twice the targets of one server, not three times', async () => {
+    const home = dashboards.find((d) => d.kind === 'home')!;
+    // Not the monitoring layer: each edge scrapes itself, so its Prometheus targets differ per server.
+    for (const layer of LAYERS.filter((l) => l.id !== 'core')) {
+      const total = home.queries.find((q) => q.panel === layer.title && q.refId === 'C')!;
+      const expr = expandGrafanaVariables(total.expr);
+      const one = Number((await local.instantQuery(expr))[0].value[1]);
+      const counts = await eventually(
+        `${layer.id} targets on the store = 2 × ${one}`,
+        async () => Number((await store.instantQuery(expr))[0].value[1]),
+        (n) => n === 2 * one,
+        { timeoutMs: 30_000 }
+      );
+      expect({ layer: layer.id, total: counts }).toEqual({ layer: layer.id, total: 2 * one });
+    }
+  });
+
+  it('fires each alert once per target, not once per replica of the HA pair', async () => {
+    const alerts = await eventually(
+      'firing or pending alerts of both datacenters, evaluated with the current rule files',
+      () => store.instantQuery('ALERTS{cluster=~"dc1|dc2"}'),
+      (result) => result.some((s) => s.metric.cluster === 'dc1') && result.every((s) => !('replica' in s.metric)),
+      { timeoutMs: 60_000, intervalMs: 2_000 }
+    );
+    const perTarget = new Map<string, number>();
+    for (const { metric } of alerts) {
+      const { alertstate: _state, ...labels } = metric as Labels;
+      const key = JSON.stringify(Object.entries(labels).sort());
+      perTarget.set(key, (perTarget.get(key) ?? 0) + 1);
+    }
+    const doubled = [...perTarget].filter(([, n]) => n > 1).map(([key]) => key);
+    expect(doubled).toEqual([]);
+    const pushFailed = alerts.filter(
+      (a) => a.metric.alertname === 'PushgatewayLastPushFailed' && a.metric.cluster === 'dc1'
+    );
+    console.log(
+      `${_name}: ${alerts.length} alerts over ${perTarget.size} alert/target pairs; PushgatewayLastPushFailed for dc1 (the HA pair): ${pushFailed.length}`
+    );
+    expect(pushFailed).toHaveLength(1);
+  });
+
+  it('lists the edges’ targets in the inventory from their up series, HA pair folded, and says what it cannot show', async () => {
+    proxy.datasource = { uid: 'fsm-topology', jsonData: { prometheusUrl: url }, secureJsonData: {} };
+    const ds = new DataSource({
+      uid: 'fsm-topology',
+      name: 'Full-Stack Inventory',
+      type: 'fullstack-inventory-datasource',
+      url: `/api/datasources/proxy/uid/fsm-topology`,
+      jsonData: { prometheusUrl: url },
+    } as DataSourceInstanceSettings<InventoryDataSourceOptions>);
+    const { rows, notices } = await ds.inventory();
+    const localTargets = (await local.targets()).activeTargets.length;
+    const dc1 = rows.filter((r) => r.labels.cluster === 'dc1');
+    const dc2 = rows.filter((r) => r.labels.cluster === 'dc2');
+    // dc1-a and dc1-b share every target but themselves (each edge's job "prometheus" scrapes its own port).
+    expect([dc1.length, dc2.length]).toEqual([localTargets + 1, localTargets]);
+    expect(dc1.every((r) => r.health === 'up' && r.lastScrapeMs !== null)).toBe(true);
+    expect(notices.map((n) => n.text).join()).toMatch(/listed from their up series, so their last error/);
+  });
+});
+
+describe('the inventory through a Mimir-shaped API in front of the global store', () => {
+  const mimir = (jsonData: Record<string, unknown>, secureJsonData: Record<string, string>) => {
+    proxy.datasource = { uid: 'fsm-mimir', jsonData, secureJsonData };
+    proxy.role = 'Admin'; // Save & test's build info route is for admins
+    return new DataSource({
+      uid: 'fsm-mimir',
+      name: 'Full-Stack Inventory',
+      type: 'fullstack-inventory-datasource',
+      url: `/api/datasources/proxy/uid/fsm-mimir`,
+      jsonData,
+    } as unknown as DataSourceInstanceSettings<InventoryDataSourceOptions>);
+  };
+
+  it('reaches the API under its /prometheus prefix with the tenant from the custom header, without a targets API', async () => {
+    const ds = mimir(
+      { prometheusUrl: env.FSM_STORE_MIMIR_URL, httpHeaderName1: 'X-Scope-OrgID' },
+      { httpHeaderValue1: 'fsm-tenant' }
+    );
+    const test = await ds.testDatasource();
+    expect(test).toMatchObject({ status: 'success' });
+    expect(test.message).toMatch(/targets \(from their up series: this server has no \/api\/v1\/targets\)/);
+    const { rows, notices } = await ds.inventory();
+    expect(rows.filter((r) => r.labels.cluster === 'dc2').length).toBeGreaterThan(0);
+    expect(notices.map((n) => n.text).join()).toMatch(/no scrape-target API/);
+  });
+
+  it('says what is wrong without the tenant header (Mimir answers 401 "no org id")', async () => {
+    const test = await mimir({ prometheusUrl: env.FSM_STORE_MIMIR_URL }, {}).testDatasource();
+    expect(test.status).toBe('error');
+    expect(test.message).toMatch(/requires authentication/);
+  });
+});

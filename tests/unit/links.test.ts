@@ -1,0 +1,129 @@
+/** @jest-environment node */
+import fs from 'fs';
+import path from 'path';
+import { parse } from 'yaml';
+import { EXPORTERS } from '../../src/catalog';
+import { APP_ID, RUNBOOK_BASE_URL } from '../../src/catalog/links';
+import { buildDesiredState } from '../../src/engine/desired-state';
+import { alertingProvisioningYaml } from '../../src/generate/export-provisioning';
+import { runbookSections } from '../../src/utils/runbook';
+import pluginJson from '../../src/plugin.json';
+
+const ROOT = path.join(__dirname, '../..');
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+const list = (dir: string, ext: string) =>
+  fs
+    .readdirSync(path.join(ROOT, dir))
+    .filter((f) => f.endsWith(ext))
+    .map((f) => `${dir}/${f}`);
+
+interface Rule {
+  alert?: string;
+  annotations?: Record<string, string>;
+}
+
+/** Every runbook_url the project emits: the Prometheus rule files and the Grafana export of all packs. */
+function runbookUrls(): Array<{ where: string; url: string }> {
+  const urls: Array<{ where: string; url: string }> = [];
+  for (const file of list('provisioning/prometheus/rules', '.rules.yml')) {
+    for (const group of parse(read(file)).groups as Array<{ rules: Rule[] }>) {
+      for (const rule of group.rules.filter((r) => r.alert)) {
+        urls.push({ where: `${file} ${rule.alert}`, url: rule.annotations?.runbook_url ?? '' });
+      }
+    }
+  }
+  const desired = buildDesiredState({
+    exporterIds: EXPORTERS.map((e) => e.id),
+    datasourceUid: 'prom',
+    editable: false,
+  });
+  for (const group of parse(alertingProvisioningYaml(desired)).groups as Array<{
+    rules: Array<Rule & { title: string }>;
+  }>) {
+    for (const rule of group.rules) {
+      urls.push({ where: `Grafana export ${rule.title}`, url: rule.annotations?.runbook_url ?? '' });
+    }
+  }
+  return urls;
+}
+
+describe('links the project emits', () => {
+  it('point every alert at a section of a runbook the app ships', () => {
+    const urls = runbookUrls();
+    expect(urls.length).toBe(EXPORTERS.reduce((n, e) => n + e.alerts.length, 0) * 2);
+    const broken = urls.filter(({ url }) => {
+      const match = new RegExp(`^${RUNBOOK_BASE_URL}/([a-z-]+)#([a-z0-9-]+)$`).exec(url);
+      const file = match && path.join(ROOT, 'docs/runbooks', `${match[1]}.md`);
+      // The same split the Runbooks page renders from, so an anchor found here is an element id there.
+      return (
+        !match ||
+        !fs.existsSync(file!) ||
+        !runbookSections(read(`docs/runbooks/${match[1]}.md`)).some((s) => s.id === match[2])
+      );
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it('open app pages that plugin.json declares', () => {
+    const pages = new Set(
+      pluginJson.includes.filter((i) => i.type === 'page').map((i) => i.path.replace('%PLUGIN_ID%', APP_ID))
+    );
+    expect(RUNBOOK_BASE_URL.startsWith(`/a/${pluginJson.id}/`)).toBe(true);
+    const appLinks = [...pluginJson.info.links.map((l) => l.url), RUNBOOK_BASE_URL].filter((u) => u.startsWith('/a/'));
+    expect(appLinks.filter((u) => !pages.has(u))).toEqual([]);
+  });
+
+  /**
+   * Every absolute URL in what the project ships or generates, against hosts and paths known to
+   * exist. A link to a place that does not exist (a repository never published) fails here until
+   * it is fixed or, with a reason, allowed.
+   */
+  const ALLOWED: Array<{ url: RegExp; why: string }> = [
+    {
+      url: /^https:\/\/github\.com\/(prometheus|prometheus-community|percona|SuperQ|mehdy|danielqsj|pryorda|MauveSoftware|Supporterino|influxdata)\/[\w.-]+(\/(blob|tree)\/(main|master)\/[\w./#-]+)?$/,
+      why: 'an exporter’s own repository (catalog docsUrl), read at its tags for src/catalog/evidence',
+    },
+    {
+      url: /^https:\/\/raw\.githubusercontent\.com\/grafana\/grafana\/main\/docs\/sources\/developers\/plugins\/plugin\.schema\.json$/,
+      why: 'Grafana’s plugin.json schema ($schema of both plugin.json files)',
+    },
+    { url: /^https:\/\/grafana\.com\/(docs|developers)\//, why: 'Grafana’s documentation' },
+    { url: /^https:\/\/prometheus\.io\/docs\//, why: 'Prometheus’ documentation' },
+    { url: /^https:\/\/www\.rabbitmq\.com\/docs\//, why: 'RabbitMQ’s documentation (the built-in Prometheus plugin)' },
+    { url: /^https:\/\/www\.haproxy\.com\/documentation\//, why: 'HAProxy’s documentation (the built-in exporter)' },
+    { url: /^https:\/\/learn\.netdata\.cloud\/docs\//, why: 'Netdata’s documentation' },
+    { url: /^https:\/\/clickhouse\.com\/docs\//, why: 'ClickHouse’s documentation' },
+    { url: /^https:\/\/github\.com\/secretlint\/secretlint$/, why: 'the secret scanner the README names' },
+    { url: /^http:\/\/localhost:\d+$/, why: 'README: the compose stack on the reader’s own machine' },
+    {
+      url: /^https:\/\/([\w-]+\.)?example\.com(\/|$)/,
+      why: 'README: placeholders (where the reader hosts a release, their Grafana)',
+    },
+  ];
+  const SHIPPED = [
+    'README.md',
+    'src/plugin.json',
+    'src/datasource/plugin.json',
+    'src/catalog/runtime.generated.ts',
+    ...list('dashboards', '.json'),
+    ...list('provisioning/prometheus/rules', '.yml'),
+    ...list('docs', '.md'),
+    ...list('docs/runbooks', '.md'),
+  ];
+
+  it('reach only hosts and paths known to exist', () => {
+    const unknown: string[] = [];
+    let seen = 0;
+    for (const file of SHIPPED) {
+      for (const [url] of read(file).matchAll(/https?:\/\/[^\s"'`)<>\]]+/g)) {
+        const clean = url.replace(/[.,;:]$/, '');
+        seen++;
+        if (!ALLOWED.some((a) => a.url.test(clean))) {
+          unknown.push(`${file}: ${clean}`);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(EXPORTERS.length);
+    expect(unknown).toEqual([]);
+  });
+});
