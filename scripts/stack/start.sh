@@ -86,17 +86,21 @@ write_configs() {
 
   local prom=$CONF/prometheus.yml
   render prometheus.yml "$prom"
-  local name job port honor previous_job=""
+  local name job port honor previous_job="" listing
+  # (not a process substitution: a refused directive must stop start.sh, not leave the fixture jobs out)
+  listing=$(node "$STACK_SCRIPTS/fixture-server.mjs" --dir "$FIXTURE_DIR" --base-port "$FSM_FIXTURES_PORT" --list) ||
+    die "the fixture server refused a fixture in $FIXTURE_DIR (message above)"
   while read -r name job port honor; do
     if [ "$job" != "$previous_job" ]; then
       grep -q "^  - job_name: $job\$" "$prom" &&
-        die "fixture $name.prom would be job \"$job\", which already exists in the stack; rename the file"
+        die "fixture $name.prom would be job \"$job\", which already exists in the stack; rename the file or give it a \"# fsm-stack: job NAME\" line"
       printf '  - job_name: %s\n    honor_labels: %s\n    static_configs:\n' "$job" "$honor" >>"$prom"
       previous_job=$job
     fi
-    # one job per exporter: fixtures of one exporter (jmx-0.17-0.20, jmx-1.0-1.6) sort next to each other and share it
+    # one job per exporter: fixtures of one exporter (jmx-0.17-0.20 and jmx-1.0-1.6, or files sharing a "# fsm-stack: job") are
+    # grouped by the stable sort on the job column and share it
     printf '      - {targets: ["127.0.0.1:%s"], labels: {fixture: "%s"}}\n' "$port" "$name" >>"$prom"
-  done < <(node "$STACK_SCRIPTS/fixture-server.mjs" --dir "$FIXTURE_DIR" --base-port "$FSM_FIXTURES_PORT" --list)
+  done < <(sort -s -k2,2 <<<"$listing")
   # conf/rules.d: rule files a test adds while the stack runs (then POST /-/reload), e.g. a rule whose own
   # evaluation (ALERTS) is compared with a backtest; empty otherwise.
   mkdir -p "$CONF/rules.d"

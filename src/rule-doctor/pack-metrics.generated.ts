@@ -74,6 +74,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "windows_service_state",
     "windows_service_status",
     "windows_system_boot_time_timestamp",
+    "windows_system_boot_time_timestamp_seconds",
     "windows_system_processor_queue_length",
     "windows_system_system_up_time",
     "windows_time_computed_time_offset_seconds"
