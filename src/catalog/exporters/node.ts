@@ -887,7 +887,7 @@ export const nodeExporter = defineExporter({
       summary:
         'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to run out of inodes within 24 hours.',
       description:
-        'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has few inodes left and at the current rate of file creation will have none within a day; then no new file can be created, whatever the free space. Check first which directory gains files (`find {{ $labels.mountpoint }} -xdev -type f | cut -d/ -f2-3 | sort | uniq -c | sort -n`): often a cache, mail or session directory nobody cleans.',
+        'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has few inodes left and at the current rate of file creation will have none within a day; then no new file can be created, whatever the free space. Check first which directory gains files (`du --inodes -x {{ $labels.mountpoint }} | sort -n | tail`): often a cache, mail or session directory nobody cleans.',
     },
     {
       id: 'inodes-filling-up-fast',
