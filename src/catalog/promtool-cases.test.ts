@@ -1,3 +1,4 @@
+import { EXPORTERS } from './index';
 /**
  * Promtool cases are only as true as their series: each series of a case must be one the family's
  * fixture has (tests/fixtures/exporters, derived from the exporter's source), so a case cannot prove
@@ -59,7 +60,15 @@ function underivedSeries(evidence: ExporterEvidence, cases: PromtoolCases, fixtu
     }
   }
   for (const [alert, c] of Object.entries(cases)) {
-    const pairs = [c, ...(c.otherFamilies ?? [])];
+    const pairs = [
+      c,
+      ...(c.otherFamilies ?? []),
+      ...(c.quietOn ?? []).map((q) => ({
+        family: q.family as string | undefined,
+        fires: { series: [], evalTime: '0m' },
+        quiet: q.quiet,
+      })),
+    ];
     for (const pair of pairs) {
       let family = pair.family;
       if (family === undefined) {
@@ -98,38 +107,11 @@ function underivedSeries(evidence: ExporterEvidence, cases: PromtoolCases, fixtu
   return problems;
 }
 
-/**
- * The exporters whose fixtures already say which family they stand for. Issue 12 converts the
- * exporters one by one; once every exporter with evidence has family fixtures, this is every
- * exporter of EVIDENCE (the test below then also fails an exporter that has evidence but no fixture).
- */
-const COVERED = Object.values(EVIDENCE).filter((e) => fixturesOf(e.exporter).length > 0);
-
-/**
- * Exporters whose cases do not pass yet, found when this test met main's issue-12 merges: they stay
- * listed only while they fail (the test below fails once one passes, so the entry goes). Temporary:
- * each is its owner's to fix, then this list is empty and goes too.
- */
-const NOT_YET: Record<string, string> = {
-  alertmanager: 'five cases name no family (4 families)',
-  blackbox: 'probe-failed quiet uses probe_dns_query_succeeded, which the 0.23 – 0.28 fixture lacks',
-  haproxy: 'seven cases name no family (3 families)',
-  mongodb: 'member-state quiet uses mongodb_mongod_replset_my_state, which the replica-set fixture lacks',
-  node: 'most cases name no family (2 families)',
-  postgres: 'down and exporter-errors name no family (4 families)',
-  prometheus: 'most cases name no family (2 families)',
-  telegraf: 'most cases name no family (2 families)',
-};
-
-describe.each(COVERED.map((e) => [e.exporter, e] as const))('promtool cases of %s', (id, evidence) => {
-  it('use only series their family’s fixture has, and every family has one fixture', () => {
-    const problems = underivedSeries(evidence, PROMTOOL_CASES[id] ?? {}, allFixtures());
-    if (id in NOT_YET) {
-      // still failing, as NOT_YET says; once this fails, delete the entry
-      expect(problems.length).toBeGreaterThan(0);
-    } else {
-      expect(problems).toEqual([]);
-    }
+describe.each(EXPORTERS.map((e) => [e.id] as const))('promtool cases of %s', (id) => {
+  it('have evidence, one fixture per version family, and use only series their family’s fixture has', () => {
+    const evidence = EVIDENCE[id];
+    expect(evidence).toBeDefined();
+    expect(underivedSeries(evidence, PROMTOOL_CASES[id] ?? {}, allFixtures())).toEqual([]);
   });
 });
 

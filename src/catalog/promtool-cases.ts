@@ -39,11 +39,17 @@ export interface FireAndQuiet {
  * For each alert id of one exporter: series on which it fires, and series on which it stays quiet,
  * with `family` naming the exporter versions whose series they are where versions differ.
  * `otherFamilies` holds a fire/quiet pair for each further family whose series differ (names,
- * labels), so the alert is proven on each shape it meets.
+ * labels), so the alert is proven on each shape it meets. `quietOn` holds series of a family on
+ * which the alert can never fire (a standalone server has no replica set), with the reason: they
+ * prove it stays quiet there too.
  */
 export type PromtoolCases = Record<
   string,
-  FireAndQuiet & { family?: string; otherFamilies?: Array<FireAndQuiet & { family: string }> }
+  FireAndQuiet & {
+    family?: string;
+    otherFamilies?: Array<FireAndQuiet & { family: string }>;
+    quietOn?: Array<{ family: string; cannotFire: string; quiet: AlertTestCase }>;
+  }
 >;
 
 /** By exporter id. */

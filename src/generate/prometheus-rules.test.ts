@@ -2,6 +2,7 @@
 import { parse } from 'yaml';
 
 import { nodeExporter } from '../catalog/exporters/node';
+import { mongodbExporter } from '../catalog/exporters/mongodb';
 import { prometheusExporter } from '../catalog/exporters/prometheus';
 import { matcher } from '../catalog/promql';
 import { fixtureExporter, widgetPromtoolCases } from '../../tests/support/fixture-exporter';
@@ -144,7 +145,7 @@ describe('promtool tests for the node pack', () => {
 
   it('expects the case labels plus the rule labels, and annotations rendered from those labels', () => {
     const systemd = nodeExporter.alerts.find((a) => a.id === 'systemd-unit-failed')!;
-    const fires = doc.tests.find((t: any) => t.name === `${systemd.name} fires`);
+    const fires = doc.tests.find((t: any) => t.name === `${systemd.name} fires (${nodeCases[systemd.id].family})`);
     const [expected] = fires.alert_rule_test[0].exp_alerts;
 
     expect(expected.exp_labels).toEqual({
@@ -235,9 +236,21 @@ describe('promtool tests for alerts whose series differ between exporter version
     expect(named(`${queue.name} stays quiet (${other.family})`).alert_rule_test[0].exp_alerts).toEqual([]);
   });
 
-  it('keeps the plain names for alerts with one family', () => {
-    const target = prometheusExporter.alerts.find((a) => a.id === 'target-down')!;
-    expect(named(`${target.name} fires`)).toBeDefined();
-    expect(named(`${target.name} stays quiet`)).toBeDefined();
+  it('keeps the plain names for cases that name no family', () => {
+    const widget = fixtureExporter();
+    const names = parse(renderPromtoolTests(widget, widgetPromtoolCases(widget), ruleFile)).tests.map(
+      (t: any) => t.name
+    );
+    expect(names).toContain(`${widget.alerts[0].name} fires`);
+    expect(names).toContain(`${widget.alerts[0].name} stays quiet`);
+  });
+
+  it('renders the quiet-only cases of a family where the alert cannot fire', () => {
+    const mongoDoc = parse(renderPromtoolTests(mongodbExporter, PROMTOOL_CASES.mongodb, ruleFile));
+    const [quietOnly] = PROMTOOL_CASES.mongodb['member-state'].quietOn!;
+    const alert = mongodbExporter.alerts.find((a) => a.id === 'member-state')!;
+    const test = mongoDoc.tests.find((t: any) => t.name === `${alert.name} stays quiet (${quietOnly.family})`);
+    expect(test.input_series).toEqual(quietOnly.quiet.series);
+    expect(test.alert_rule_test[0].exp_alerts).toEqual([]);
   });
 });

@@ -123,6 +123,7 @@ export function renderPromtoolTests(
         firesTest(exporter, alert, pair.fires, rule, pair.family),
         quietTest(alert, pair.quiet, pair.family),
       ]),
+      ...(alertCases.quietOn ?? []).map((q) => quietTest(alert, q.quiet, q.family)),
       haPairTest(exporter, alert, alertCases.fires, rule),
     ];
   });

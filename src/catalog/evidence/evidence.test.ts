@@ -141,7 +141,10 @@ describe.each(Object.values(EVIDENCE).map((e) => [e.exporter, e] as const))('evi
 function unproducibleSeries(id: string, evidence: ExporterEvidence): string[] {
   const metricEvidence = { ...TARGET_EVIDENCE.metrics, ...evidence.metrics };
   const pairs = Object.entries(PROMTOOL_CASES[id] ?? {}).flatMap(([alert, c]) =>
-    [c, ...(c.otherFamilies ?? [])].flatMap((f) => [f.fires, f.quiet]).map((t) => [alert, t] as const)
+    [
+      ...[c, ...(c.otherFamilies ?? [])].flatMap((f) => [f.fires, f.quiet]),
+      ...(c.quietOn ?? []).map((q) => q.quiet),
+    ].map((t) => [alert, t] as const)
   );
   const exporterLabels = new Set(Object.values(evidence.metrics).flatMap((m) => m.labels));
   const wrong = new Set<string>();

@@ -82,6 +82,7 @@ const slowCases = (family: string): FireAndQuiet => ({
 
 export const alertmanagerPromtoolCases: PromtoolCases = {
   'config-reload-failed': {
+    family: 'Alertmanager 0.25',
     fires: {
       series: [{ series: am.series('alertmanager_config_last_reload_successful'), values: '1x5 0x25' }],
       evalTime: '25m',
@@ -93,6 +94,7 @@ export const alertmanagerPromtoolCases: PromtoolCases = {
     },
   },
   'config-inconsistent': {
+    family: 'Alertmanager 0.25',
     fires: {
       series: [
         { series: am.series('alertmanager_config_hash'), values: '111x30' },
@@ -110,6 +112,7 @@ export const alertmanagerPromtoolCases: PromtoolCases = {
     },
   },
   'members-inconsistent': {
+    family: 'Alertmanager 0.25',
     fires: {
       series: [
         { series: am.series('alertmanager_cluster_members'), values: '1x30' },
@@ -127,6 +130,7 @@ export const alertmanagerPromtoolCases: PromtoolCases = {
     },
   },
   'failed-peers': {
+    family: 'Alertmanager 0.25',
     fires: {
       series: [{ series: am.series('alertmanager_cluster_failed_peers'), values: '1x30' }],
       evalTime: '25m',
@@ -145,6 +149,7 @@ export const alertmanagerPromtoolCases: PromtoolCases = {
     otherFamilies: [{ family: RECEIVER, ...slowCases(RECEIVER) }],
   },
   'invalid-alerts': {
+    family: 'Alertmanager 0.25',
     fires: {
       series: [{ series: am.series('alertmanager_alerts_invalid_total', { version: 'v2' }), values: '0+3x30' }],
       evalTime: '25m',

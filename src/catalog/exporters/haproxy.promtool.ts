@@ -120,6 +120,7 @@ export const haproxyPromtoolCases: PromtoolCases = {
     ],
   },
   'server-flapping': {
+    family: 'HAProxy ≥ 2.4',
     fires: {
       series: [
         {
@@ -141,6 +142,7 @@ export const haproxyPromtoolCases: PromtoolCases = {
     },
   },
   'http-5xx': {
+    family: 'HAProxy ≥ 2.4',
     fires: {
       series: [
         {
@@ -170,6 +172,7 @@ export const haproxyPromtoolCases: PromtoolCases = {
     },
   },
   'http-5xx-crit': {
+    family: 'HAProxy ≥ 2.4',
     fires: {
       series: [
         {
@@ -199,6 +202,7 @@ export const haproxyPromtoolCases: PromtoolCases = {
     },
   },
   'frontend-sessions': {
+    family: 'HAProxy ≥ 2.4',
     fires: {
       series: [
         { series: hapSeries('haproxy_frontend_current_sessions', { proxy: 'fe_web' }), values: '900x30' },
@@ -216,6 +220,7 @@ export const haproxyPromtoolCases: PromtoolCases = {
     },
   },
   'process-connections': {
+    family: 'HAProxy ≥ 2.4',
     fires: {
       series: [
         { series: hapSeries('haproxy_process_current_connections'), values: '250x20' },
@@ -233,6 +238,7 @@ export const haproxyPromtoolCases: PromtoolCases = {
     },
   },
   queueing: {
+    family: 'HAProxy ≥ 2.4',
     fires: {
       series: [{ series: hapSeries('haproxy_backend_current_queue', { proxy: 'be_app' }), values: '0x5 4x25' }],
       evalTime: '25m',
@@ -249,6 +255,7 @@ export const haproxyPromtoolCases: PromtoolCases = {
     },
   },
   'cpu-saturated': {
+    family: 'HAProxy ≥ 2.4',
     fires: {
       series: [{ series: hapSeries('haproxy_process_idle_time_percent'), values: '100x5 10x25' }],
       evalTime: '25m',

@@ -119,22 +119,27 @@ const failedUnit = { name: 'backup.service', state: 'failed', type: 'oneshot' };
 
 export const nodePromtoolCases: PromtoolCases = {
   'fs-filling-up': {
+    family: 'node_exporter ≥ 1.3',
     fires: { series: writableFs('390-1x120', 120), evalTime: '90m', labels: fsLabels },
     quiet: { series: writableFs('390x120', 120), evalTime: '90m' },
   },
   'fs-filling-up-fast': {
+    family: 'node_exporter ≥ 1.3',
     fires: { series: writableFs('190-1x120', 120), evalTime: '90m', labels: fsLabels },
     quiet: { series: writableFs('190-0.1x120', 120), evalTime: '90m' },
   },
   'fs-almost-full': {
+    family: 'node_exporter ≥ 1.3',
     fires: { series: writableFs('40x60', 60), evalTime: '40m', labels: fsLabels },
     quiet: { series: writableFs('60x60', 60), evalTime: '40m' },
   },
   'fs-full': {
+    family: 'node_exporter ≥ 1.3',
     fires: { series: writableFs('20x60', 60), evalTime: '40m', labels: fsLabels },
     quiet: { series: writableFs('40x60', 60), evalTime: '40m' },
   },
   'memory-high': {
+    family: 'node_exporter ≥ 1.3',
     fires: {
       series: [...one('node_memory_MemAvailable_bytes', '50x30'), ...one('node_memory_MemTotal_bytes', '1000x30')],
       evalTime: '20m',
@@ -146,15 +151,18 @@ export const nodePromtoolCases: PromtoolCases = {
     },
   },
   'cpu-high': {
+    family: 'node_exporter ≥ 1.3',
     // 2 cores, each idle 3 s of every 60 s: 95% busy.
     fires: { series: idleCpus(3, 40), evalTime: '30m', labels: TARGET },
     quiet: { series: idleCpus(30, 40), evalTime: '30m' },
   },
   'load-high': {
+    family: 'node_exporter ≥ 1.3',
     fires: { series: [...one('node_load1', '5x30'), ...idleCpus(10, 30)], evalTime: '20m', labels: TARGET },
     quiet: { series: [...one('node_load1', '3x30'), ...idleCpus(10, 30)], evalTime: '20m' },
   },
   'disk-io-saturated': {
+    family: 'node_exporter ≥ 1.3',
     fires: {
       series: [
         { series: node.series('node_disk_io_time_weighted_seconds_total', { device: 'sda' }), values: '0+900x60' },
@@ -170,6 +178,7 @@ export const nodePromtoolCases: PromtoolCases = {
     },
   },
   'clock-not-synced': {
+    family: 'node_exporter ≥ 1.3',
     fires: {
       series: [...one('node_timex_sync_status', '0x30'), ...one('node_timex_maxerror_seconds', '16x30')],
       evalTime: '20m',
@@ -181,12 +190,14 @@ export const nodePromtoolCases: PromtoolCases = {
     },
   },
   'clock-skew': {
+    family: 'node_exporter ≥ 1.3',
     fires: { series: one('node_timex_offset_seconds', '-0.2x30'), evalTime: '20m', labels: TARGET },
     quiet: { series: one('node_timex_offset_seconds', '0.001x30'), evalTime: '20m' },
   },
   'network-receive-errors': nicCases('receive'),
   'network-transmit-errors': nicCases('transmit'),
   'file-descriptors': {
+    family: 'node_exporter ≥ 1.3',
     fires: {
       series: [...one('node_filefd_allocated', '950x30'), ...one('node_filefd_maximum', '1000x30')],
       evalTime: '20m',
@@ -198,6 +209,7 @@ export const nodePromtoolCases: PromtoolCases = {
     },
   },
   'systemd-unit-failed': {
+    family: 'node_exporter ≥ 1.3',
     fires: {
       series: [{ series: node.series('node_systemd_unit_state', failedUnit), values: '1x20' }],
       evalTime: '10m',
@@ -247,6 +259,7 @@ export const nodePromtoolCases: PromtoolCases = {
     name: 'backup.service',
   }),
   rebooted: {
+    family: 'node_exporter ≥ 1.3',
     fires: { series: one('node_boot_time_seconds', '1000x10 2000x10'), evalTime: '12m', labels: TARGET },
     quiet: { series: one('node_boot_time_seconds', '1000x20'), evalTime: '12m' },
   },

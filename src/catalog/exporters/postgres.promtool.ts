@@ -81,6 +81,7 @@ const pg = at(F011);
 
 export const postgresPromtoolCases: PromtoolCases = {
   down: {
+    family: 'postgres_exporter 0.11 – 0.12',
     fires: { series: [{ series: pg.series('pg_up'), values: '1x5 0x10' }], evalTime: '10m', labels: PG },
     quiet: { series: [{ series: pg.series('pg_up'), values: '1x5 0 1x10' }], evalTime: '10m' },
   },
@@ -212,6 +213,7 @@ export const postgresPromtoolCases: PromtoolCases = {
   // 0.20: replication_slots), but the alert reads only the value; 0.13.0 – 0.13.1 fire here for good
   // (their postmaster and replication collectors always fail).
   'exporter-errors': {
+    family: 'postgres_exporter 0.11 – 0.12',
     fires: {
       series: [
         { series: pg.series('pg_scrape_collector_success', { collector: 'bgwriter' }), values: '0x20' },

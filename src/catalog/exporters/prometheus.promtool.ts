@@ -32,6 +32,7 @@ const droppedPair = (at: typeof prom, labels: Record<string, string>) => ({
 
 export const prometheusPromtoolCases: PromtoolCases = {
   watchdog: {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [{ series: 'up{job="prometheus",instance="prom-1:9090"}', values: '1x10' }],
       evalTime: '5m',
@@ -45,6 +46,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     },
   },
   'target-down': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [{ series: 'up{job="node",instance="host-1:9100"}', values: '1x5 0x20' }],
       evalTime: '20m',
@@ -56,6 +58,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     },
   },
   'config-reload-failed': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [
         {
@@ -77,6 +80,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     },
   },
   'rule-failures': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [
         {
@@ -98,6 +102,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     },
   },
   'missed-evaluations': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [
         {
@@ -122,6 +127,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
   // sample type, type="float" and type="histogram" (tsdb/head.go): the alert must sum them before it
   // joins on the target, or it never fires.
   'not-ingesting': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [
         {
@@ -160,6 +166,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     },
   },
   'compactions-failing': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [
         {
@@ -181,6 +188,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     },
   },
   'tsdb-failures': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: TSDB_FAILURES.map((metric) => ({
         series: prom.series(metric),
@@ -198,6 +206,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     },
   },
   'no-alertmanager': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [
         {
@@ -219,6 +228,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     },
   },
   'notification-errors': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [
         {
@@ -327,6 +337,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     otherFamilies: [{ family: FROM_3_10, ...droppedPair(prom310, AM1) }],
   },
   'remote-write-behind': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [
         {
@@ -356,6 +367,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
     },
   },
   'remote-write-failing': {
+    family: 'Prometheus 2.42 – 3.9',
     fires: {
       series: [
         {

@@ -25,6 +25,7 @@ const influx = (metric: string) => app01.series(metric, INFLUX);
 
 export const telegrafPromtoolCases: PromtoolCases = {
   'gather-errors': {
+    family: 'Telegraf 1.20 – 1.38',
     fires: {
       series: [{ series: app01.series('internal_gather_errors', MYSQL), values: '0+2x30' }],
       evalTime: '25m',
@@ -69,6 +70,7 @@ export const telegrafPromtoolCases: PromtoolCases = {
     ],
   },
   'metrics-dropped': {
+    family: 'Telegraf 1.20 – 1.38',
     fires: {
       series: [{ series: influx('internal_write_metrics_dropped'), values: '0x10 500x10' }],
       evalTime: '12m',
@@ -80,6 +82,7 @@ export const telegrafPromtoolCases: PromtoolCases = {
     },
   },
   'buffer-filling': {
+    family: 'Telegraf 1.20 – 1.38',
     fires: {
       series: [
         { series: influx('internal_write_buffer_size'), values: '8500x30' },
@@ -97,6 +100,7 @@ export const telegrafPromtoolCases: PromtoolCases = {
     },
   },
   'buffer-full': {
+    family: 'Telegraf 1.20 – 1.38',
     fires: {
       series: [
         { series: influx('internal_write_buffer_size'), values: '9990x20' },
@@ -114,6 +118,7 @@ export const telegrafPromtoolCases: PromtoolCases = {
     },
   },
   'not-gathering': {
+    family: 'Telegraf 1.20 – 1.38',
     fires: {
       series: [{ series: app01.series('internal_agent_metrics_gathered', AGENT), values: '0+100x10 1000x30' }],
       evalTime: '35m',
@@ -125,6 +130,7 @@ export const telegrafPromtoolCases: PromtoolCases = {
     },
   },
   'host-memory': {
+    family: 'Telegraf 1.20 – 1.38',
     fires: {
       series: [{ series: tgSeries('mem_used_percent'), values: '95x30' }],
       evalTime: '25m',
@@ -136,6 +142,7 @@ export const telegrafPromtoolCases: PromtoolCases = {
     },
   },
   'host-disk': {
+    family: 'Telegraf 1.20 – 1.38',
     fires: {
       series: [{ series: tgSeries('disk_used_percent', DISK_LABELS), values: '92x30' }],
       evalTime: '25m',
@@ -147,6 +154,7 @@ export const telegrafPromtoolCases: PromtoolCases = {
     },
   },
   'host-disk-full': {
+    family: 'Telegraf 1.20 – 1.38',
     fires: {
       series: [{ series: tgSeries('disk_used_percent', DISK_LABELS), values: '97x20' }],
       evalTime: '15m',
