@@ -94,6 +94,14 @@ describe('links the project emits', () => {
     { url: /^https:\/\/learn\.netdata\.cloud\/docs\//, why: 'Netdata’s documentation' },
     { url: /^https:\/\/clickhouse\.com\/docs\//, why: 'ClickHouse’s documentation' },
     { url: /^https:\/\/github\.com\/secretlint\/secretlint$/, why: 'the secret scanner the README names' },
+    {
+      url: /^https:\/\/github\.com\/(prometheus|prometheus-community|grafana|samber)\/[\w.-]+\/(blob|tree)\/[\w.-]+\/[\w./-]+$/,
+      why: 'docs/coverage: a reference (a mixin, awesome-prometheus-alerts’ rules, an exporter’s README) at the tag or commit read',
+    },
+    {
+      url: /^https:\/\/grafana\.com\/grafana\/dashboards\/\d+$/,
+      why: 'docs/coverage: the most used community dashboard of an exporter, by its grafana.com id',
+    },
     { url: /^http:\/\/localhost:\d+$/, why: 'README: the compose stack on the reader’s own machine' },
     {
       url: /^https:\/\/([\w-]+\.)?example\.com(\/|$)/,
@@ -109,6 +117,7 @@ describe('links the project emits', () => {
     ...list('provisioning/prometheus/rules', '.yml'),
     ...list('docs', '.md'),
     ...list('docs/runbooks', '.md'),
+    ...list('docs/coverage', '.md'),
   ];
 
   it('reach only hosts and paths known to exist', () => {

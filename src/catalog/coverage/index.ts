@@ -1,4 +1,7 @@
+import { postgresCoverage } from './postgres';
 import type { ExporterCoverage } from './types';
 
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
-export const COVERAGE: Record<string, ExporterCoverage> = {};
+export const COVERAGE: Record<string, ExporterCoverage> = {
+  postgres: postgresCoverage,
+};
