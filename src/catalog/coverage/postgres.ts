@@ -1,8 +1,5 @@
+import { APA_COMMIT, APA_URL } from './references';
 import type { ExporterCoverage } from './types';
-
-/** Where awesome-prometheus-alerts was read (its rules file has no releases). */
-export const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
-export const APA_URL = `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`;
 
 const CUSTOM_QUERY =
   'reads a metric no postgres_exporter collector or built-in query emits (it comes from a user queries file), so it cannot fire on a stock exporter';

@@ -1,4 +1,4 @@
-import { APA_COMMIT, APA_URL } from './postgres';
+import { APA_COMMIT, APA_URL } from './references';
 import type { ExporterCoverage } from './types';
 
 const HA_GROUP =

@@ -9,6 +9,7 @@ import { fetchCheckResults } from '../../health/query';
 import { computeVerdict, type CheckResult } from '../../health/verdict';
 import type { AppPageProps } from '../../types';
 import { CapacityPlan } from './CapacityPlan';
+import { RuleDoctor } from './RuleDoctor';
 import { VerdictView, type VerdictState } from './VerdictView';
 
 const HealthPanels = lazy(() => import('./HealthPanels'));
@@ -64,6 +65,7 @@ function HealthContent({ datasourceUid, clusterLabel }: { datasourceUid: string;
   return (
     <Stack direction="column" gap={2}>
       <VerdictView state={verdictState} onRecheck={recheck} />
+      <RuleDoctor datasourceUid={datasourceUid} />
       <Suspense fallback={<LoadingPlaceholder text="Loading panels…" />}>
         <HealthPanels datasourceUid={datasourceUid} clusterLabel={clusterLabel} />
       </Suspense>
