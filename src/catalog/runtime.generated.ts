@@ -159,6 +159,16 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
         ]
       },
       {
+        "text": "--collector.database_wraparound (collector, off by default; postgres_exporter ≥ 0.14 (0.11 – 0.13, the sample queries.yaml included, have no query for it))",
+        "panels": [
+          "Transaction ID wraparound used"
+        ],
+        "metrics": [
+          "pg_database_wraparound_age_datfrozenxid_seconds",
+          "pg_database_wraparound_age_datminmxid_seconds"
+        ]
+      },
+      {
         "text": "--collector.stat_checkpointer (collector, off by default; postgres_exporter ≥ 0.17, on PostgreSQL ≥ 17)",
         "panels": [
           "Requested checkpoints",

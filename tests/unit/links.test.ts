@@ -106,6 +106,14 @@ describe('links the project emits', () => {
       why: 'docs/coverage: awesome-prometheus-alerts’ rules, at a commit (issue 16)',
     },
     { url: /^https:\/\/github\.com\/secretlint\/secretlint$/, why: 'the secret scanner the README names' },
+    {
+      url: /^https:\/\/github\.com\/(prometheus|prometheus-community)\/[\w.-]+\/(blob|tree)\/v[\d.]+\/[\w./-]+$/,
+      why: 'docs/coverage: a mixin or an exporter’s README, at the tag read (issue 16)',
+    },
+    {
+      url: /^https:\/\/grafana\.com\/grafana\/dashboards\/\d+$/,
+      why: 'docs/coverage: the most used community dashboard of an exporter, by its grafana.com id (issue 16)',
+    },
     { url: /^http:\/\/localhost:\d+$/, why: 'README: the compose stack on the reader’s own machine' },
     {
       url: /^https:\/\/([\w-]+\.)?example\.com(\/|$)/,

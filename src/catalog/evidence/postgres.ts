@@ -50,6 +50,12 @@ const CHECKPOINTER = [ref('collector/pg_stat_checkpointer.go', 'v0.17.0', 'v0.20
 const CHECKPOINTER_NOTE =
   'stat_checkpointer collector: off by default (--collector.stat_checkpointer), PostgreSQL ≥ 17 only';
 
+// Added in 0.14.0 (git log of collector/pg_database_wraparound.go); no built-in or sample query of
+// 0.11 – 0.13 reads age(datfrozenxid).
+const WRAPAROUND = ref('collector/pg_database_wraparound.go', 'v0.14.0', 'v0.15.0', 'v0.17.0', 'v0.20.1');
+const WRAPAROUND_NOTE =
+  'database_wraparound collector, off by default; one series per database that allows connections (not template0); despite the `_seconds` suffix the value is age() / mxid_age(): a count of transactions (multixacts), which stops writes near 2^31';
+
 export const postgresEvidence: ExporterEvidence = {
   exporter: 'postgres',
   repository: 'prometheus-community/postgres_exporter',
@@ -163,6 +169,28 @@ export const postgresEvidence: ExporterEvidence = {
         note: 'bytes between the current WAL position and the slot’s restart_lsn (the WAL it holds back), in every version; `server` until 0.19',
       }
     ),
+    pg_stat_database_conflicts: metric(STAT_DATABASE_LABELS, STAT_DATABASE, {
+      note: `queries a standby cancelled because replay needed what they held; 0 on a primary; ${STAT_DATABASE_NOTE}`,
+    }),
+    pg_replication_slots_active: metric(
+      ['slot_name', 'database', 'server'],
+      [...BUILTIN, collector('pg_replication_slots', 'v0.20.0')],
+      {
+        note: '1 while a consumer is connected to the slot, 0 when none is (bool scanned as a number); `server` until 0.19',
+      }
+    ),
+    pg_replication_is_replica: metric([], [collector('pg_replication', 'v0.13.2', 'v0.14.0')], {
+      versions: '≥ 0.13.2',
+      note: 'pg_is_in_recovery() as 1/0; 0.13.0 – 0.13.1 run the postmaster query under the replication collector, and 0.11 – 0.12 (sample queries.yaml included) have no such query',
+    }),
+    pg_database_wraparound_age_datfrozenxid_seconds: metric(['datname'], [WRAPAROUND], {
+      versions: '≥ 0.14 with --collector.database_wraparound',
+      note: WRAPAROUND_NOTE,
+    }),
+    pg_database_wraparound_age_datminmxid_seconds: metric(['datname'], [WRAPAROUND], {
+      versions: '≥ 0.14 with --collector.database_wraparound',
+      note: WRAPAROUND_NOTE,
+    }),
     pg_stat_bgwriter_checkpoints_req_total: metric(['server'], BGWRITER, { note: BGWRITER_NOTE }),
     pg_stat_bgwriter_checkpoints_timed_total: metric(['server'], BGWRITER, { note: BGWRITER_NOTE }),
     pg_stat_checkpointer_num_requested_total: metric([], CHECKPOINTER, { versions: '≥ 0.17', note: CHECKPOINTER_NOTE }),

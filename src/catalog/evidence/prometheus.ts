@@ -17,6 +17,15 @@ const NOTIFIER = [
   { tags: ['v2.42.0', 'v3.0.0'], file: 'notifier/notifier.go' },
   { tags: ['v3.10.0', 'v3.14.0'], file: 'notifier/metric.go' },
 ] satisfies SourceRef[];
+// Scrape counters moved from scrape/scrape.go to scrape/metrics.go in 2.50, names unchanged.
+const SCRAPE = [
+  { tags: ['v2.42.0'], file: 'scrape/scrape.go' },
+  { tags: ['v2.50.0', 'v3.0.0', 'v3.14.0'], file: 'scrape/metrics.go' },
+] satisfies SourceRef[];
+const SD_REFRESH = [
+  { tags: ['v2.42.0'], file: 'discovery/refresh/refresh.go' },
+  { tags: ['v2.50.0', 'v3.9.0', 'v3.14.0'], file: 'discovery/metrics_refresh.go' },
+] satisfies SourceRef[];
 const REMOTE = [at('storage/remote/queue_manager.go'), at('storage/remote/storage.go')];
 const REMOTE_LABELS = ['remote_name', 'url'];
 
@@ -72,6 +81,20 @@ export const prometheusEvidence: ExporterEvidence = {
         { tags: ['v3.14.0'], file: 'scrape/metrics.go' },
       ]
     ),
+    prometheus_engine_queries: metric([], [at('promql/engine.go')], { note: 'queries running or waiting for a slot' }),
+    prometheus_engine_queries_concurrent_max: metric([], [at('promql/engine.go')], {
+      note: '--query.max-concurrency (20 by default)',
+    }),
+    prometheus_sd_refresh_failures_total: metric(['mechanism', 'config'], SD_REFRESH, {
+      note: 'only refresh-based discovery mechanisms (dns, http, ec2, …) register it: absent on a server with only static and file discovery; `config` (the scrape or alerting config name) only from 3.9',
+    }),
+    prometheus_target_sync_failed_total: metric(['scrape_job'], SCRAPE),
+    prometheus_target_scrapes_sample_duplicate_timestamp_total: metric([], SCRAPE),
+    prometheus_target_scrapes_sample_out_of_order_total: metric([], SCRAPE),
+    prometheus_target_scrapes_exceeded_sample_limit_total: metric([], SCRAPE),
+    prometheus_target_scrapes_exceeded_body_size_limit_total: metric([], SCRAPE),
+    prometheus_target_scrape_pool_exceeded_target_limit_total: metric([], SCRAPE),
+    prometheus_target_scrape_pool_exceeded_label_limits_total: metric([], SCRAPE),
     prometheus_notifications_alertmanagers_discovered: metric([], NOTIFIER),
     prometheus_notifications_errors_total: metric(['alertmanager'], NOTIFIER),
     prometheus_notifications_sent_total: metric(['alertmanager'], NOTIFIER),

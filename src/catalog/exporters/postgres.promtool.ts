@@ -77,6 +77,35 @@ const lagCases = (fires: string, quiet: string) =>
     };
   });
 
+/**
+ * Transaction ID wraparound: the database_wraparound collector (≥ 0.14, off by default) labels only
+ * by datname, in both families that can run it; 0.11 – 0.13 have no such series.
+ */
+const wraparoundCases = (xidFires: number, mxidFires: number, xidQuiet: number) =>
+  perFamily([F020, F0132], (f) => {
+    const ages = (xid: number, mxid: number) => [
+      {
+        series: at(f).series('pg_database_wraparound_age_datfrozenxid_seconds', { datname: 'app' }),
+        values: `${xid}x30`,
+      },
+      {
+        series: at(f).series('pg_database_wraparound_age_datminmxid_seconds', { datname: 'app' }),
+        values: `${mxid}x30`,
+      },
+    ];
+    return {
+      fires: { series: ages(xidFires, mxidFires), evalTime: '20m', labels: { ...PG, datname: 'app' } },
+      quiet: { series: ages(xidQuiet, 1000000), evalTime: '20m' },
+    };
+  });
+
+/** Replication slots: built-in query with `server` until 0.19, replication_slots collector from 0.20. */
+const slotActive = (family: string) =>
+  at(family).series(
+    'pg_replication_slots_active',
+    family === F020 ? { database: '', slot_name: 'standby_1' } : { database: '', ...SERVER, slot_name: 'standby_1' }
+  );
+
 const pg = at(F011);
 
 export const postgresPromtoolCases: PromtoolCases = {
@@ -231,6 +260,39 @@ export const postgresPromtoolCases: PromtoolCases = {
       evalTime: '15m',
     },
   },
+  // Warning fired by the multixact age (the older of the two), so the query's maximum is what is tested.
+  'xid-wraparound': wraparoundCases(300000000, 1200000000, 400000000),
+  'xid-wraparound-crit': wraparoundCases(1700000000, 5000000, 1200000000),
+  // 0.11 – 0.13.1 have no pg_replication_is_replica: the slot alone decides there.
+  'replication-slot-inactive': perFamily([F020, F0132, F011], (f) => {
+    const replica = f === F011 ? [] : [{ series: at(f).series('pg_replication_is_replica'), values: '0x50' }];
+    return {
+      fires: {
+        // database="" (a physical slot) is no label once scraped.
+        series: [{ series: slotActive(f), values: '1x5 0x45' }, ...replica],
+        evalTime: '45m',
+        labels: { ...PG, slot_name: 'standby_1', ...(f === F020 ? {} : SERVER) },
+      },
+      // Inactive on a standby (a slot synced for failover), or a consumer that reconnects within the window.
+      quiet: {
+        series:
+          f === F011
+            ? [{ series: slotActive(f), values: '0x20 1 0x20 1 0x8' }]
+            : [
+                { series: slotActive(f), values: '0x50' },
+                { series: at(f).series('pg_replication_is_replica'), values: '1x50' },
+              ],
+        evalTime: '45m',
+      },
+    };
+  }),
+  'role-changed': perFamily([F020, F0132], (f) => {
+    const series = at(f).series('pg_replication_is_replica');
+    return {
+      fires: { series: [{ series, values: '1x10 0x10' }], evalTime: '15m', labels: PG },
+      quiet: { series: [{ series, values: '1x30' }], evalTime: '25m' },
+    };
+  }),
   // pg_postmaster_start_time_seconds: the postmaster collector (≥ 0.13.2, --collector.postmaster) has
   // no labels; 0.11 – 0.12 only have it from the sample queries.yaml, with `server`.
   restarted: perFamily([F0132, F011], (f) => {

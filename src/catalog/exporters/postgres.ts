@@ -19,6 +19,31 @@ const longestTransaction = (q: QueryContext) =>
 const replicationLagPeak = (q: QueryContext) =>
   `max_over_time(${sel('pg_replication_lag_seconds', q)}[${q.range}]) or max_over_time(${sel('pg_replication_lag', q)}[${q.range}])`;
 
+// age() of a database's datfrozenxid (and mxid_age() of its datminmxid) counts the transactions
+// since its oldest unfrozen row; PostgreSQL refuses new transaction IDs a few million short of 2^31
+// and the database stops accepting writes until a VACUUM in single-user mode or by a superuser.
+// The larger of the two ages decides: `a > b or b` is their maximum for matching series (both come
+// from the same row of the database_wraparound collector, collector/pg_database_wraparound.go).
+const XID_LIMIT = 2 ** 31;
+const wraparoundUsed = (q: QueryContext) => {
+  const age = (metric: string) => `max by (${q.by}, datname) (${sel(metric, q)})`;
+  const xid = age('pg_database_wraparound_age_datfrozenxid_seconds');
+  const mxid = age('pg_database_wraparound_age_datminmxid_seconds');
+  return `100 * (${xid} > ${mxid} or ${mxid}) / ${XID_LIMIT}`;
+};
+const WRAPAROUND: Requirement = {
+  kind: 'collector',
+  enable: '--collector.database_wraparound',
+  versions: 'postgres_exporter ≥ 0.14 (0.11 – 0.13, the sample queries.yaml included, have no query for it)',
+  offByDefault: true,
+};
+const WRAPAROUND_OPTIONAL =
+  'the database_wraparound collector is not enabled (off by default: --collector.database_wraparound, postgres_exporter ≥ 0.14; 0.11 – 0.13 cannot report it)';
+// pg_replication_is_replica comes from the replication collector of 0.13.2 on; 0.11 – 0.13.1 have no
+// such series (the sample queries.yaml neither).
+const ROLE_OPTIONAL =
+  'postgres_exporter is older than 0.13.2, whose replication collector is the first to report pg_replication_is_replica';
+
 const POSTMASTER_OPTIONAL =
   'the postmaster collector is not enabled (off by default: --collector.postmaster, postgres_exporter ≥ 0.13.2), or on 0.11 – 0.12 (Debian 12) the sample queries.yaml is not loaded';
 const REPLICATION_LAG_OPTIONAL =
@@ -94,6 +119,16 @@ export const postgresExporter = defineExporter({
       min: 1,
       max: 86400,
       description: 'Age of the oldest open transaction; long ones hold locks and stop vacuum from cleaning up.',
+    },
+    {
+      id: 'xidWraparound',
+      direction: 'above',
+      warning: 50,
+      critical: 75,
+      min: 1,
+      max: 99,
+      description:
+        'Transaction IDs (or multixact IDs) consumed since a database was last frozen, as a share of the 2^31 after which PostgreSQL stops accepting writes; autovacuum normally keeps it near 10% (autovacuum_freeze_max_age).',
     },
     {
       id: 'replicationLag',
@@ -263,6 +298,35 @@ export const postgresExporter = defineExporter({
       min: 0,
     },
     {
+      id: 'xidWraparound',
+      requires: WRAPAROUND,
+      title: 'Transaction ID wraparound used',
+      description:
+        'Age of each database’s oldest unfrozen transaction ID (or multixact ID, whichever is older) as a share of the 2^31 limit; at 100% PostgreSQL refuses writes until the database is vacuumed. A steady climb means anti-wraparound vacuum is not finishing.',
+      unit: 'percent',
+      variants: [
+        {
+          note: 'postgres_exporter ≥ 0.14 with --collector.database_wraparound',
+          expr: wraparoundUsed,
+        },
+      ],
+      legend: '{{instance}} {{datname}}',
+      threshold: 'xidWraparound',
+      min: 0,
+      max: 100,
+      optional: WRAPAROUND_OPTIONAL,
+    },
+    {
+      id: 'conflicts',
+      title: 'Recovery conflicts',
+      description:
+        'Queries per minute that a standby cancelled because WAL replay needed rows or locks they held; always 0 on a primary. Raise max_standby_streaming_delay or turn on hot_standby_feedback if reports keep failing.',
+      unit: 'short',
+      variants: [{ expr: (q) => `60 * ${dbRate('pg_stat_database_conflicts', q)}` }],
+      legend: '{{instance}} {{datname}}',
+      min: 0,
+    },
+    {
       id: 'databaseSize',
       title: 'Database size',
       description: 'On-disk size of each database.',
@@ -319,7 +383,8 @@ export const postgresExporter = defineExporter({
       id: 'checkpointsRequested',
       requires: CHECKPOINTER,
       title: 'Requested checkpoints',
-      description: 'Checkpoints forced by WAL volume (not by the timer), per minute; frequent ones mean max_wal_size is too small for the write load.',
+      description:
+        'Checkpoints forced by WAL volume (not by the timer), per minute; frequent ones mean max_wal_size is too small for the write load.',
       unit: 'short',
       variants: [
         {
@@ -488,6 +553,61 @@ export const postgresExporter = defineExporter({
       optional: REPLICATION_LAG_OPTIONAL,
     },
     {
+      id: 'xid-wraparound',
+      name: 'PostgresTransactionIdWraparound',
+      severity: 'warning',
+      for: '15m',
+      signal: 'xidWraparound',
+      comparison: '>',
+      threshold: { threshold: 'xidWraparound', level: 'warning' },
+      summary: 'Database {{ $labels.datname }} on {{ $labels.instance }} is heading for transaction ID wraparound.',
+      description:
+        'The oldest unfrozen transaction ID of {{ $labels.datname }} on {{ $labels.instance }} is older than the warning share of the 2^31 limit: autovacuum’s anti-wraparound runs are not finishing. Check first what holds the xmin horizon back: long or idle-in-transaction sessions (pg_stat_activity), forgotten prepared transactions (pg_prepared_xacts) and stale replication slots (pg_replication_slots); then find the oldest tables (age(relfrozenxid) in pg_class) and VACUUM (FREEZE) them.',
+      optional: WRAPAROUND_OPTIONAL,
+    },
+    {
+      id: 'xid-wraparound-crit',
+      name: 'PostgresTransactionIdWraparoundImminent',
+      severity: 'critical',
+      for: '5m',
+      signal: 'xidWraparound',
+      comparison: '>',
+      threshold: { threshold: 'xidWraparound', level: 'critical' },
+      summary: 'Database {{ $labels.datname }} on {{ $labels.instance }} will soon stop accepting writes.',
+      description:
+        'The oldest unfrozen transaction ID of {{ $labels.datname }} on {{ $labels.instance }} is past the critical share of the 2^31 limit; when it reaches it, PostgreSQL refuses every write in the whole cluster until the database is vacuumed. End the sessions, prepared transactions or replication slots that hold the xmin horizon back now, then run VACUUM (FREEZE) on the oldest tables (age(relfrozenxid)) with a high maintenance_work_mem; do not cancel the anti-wraparound autovacuum.',
+      optional: WRAPAROUND_OPTIONAL,
+    },
+    {
+      id: 'replication-slot-inactive',
+      name: 'PostgresReplicationSlotInactive',
+      severity: 'warning',
+      for: '30m',
+      // No consumer at any scrape of the window; a standby's own slots (synced for failover) are not
+      // consumed there by design, so only servers not in recovery count.
+      query: (q) =>
+        `max_over_time(${sel('pg_replication_slots_active', q)}[${q.range}]) unless on (${q.by}) (${sel('pg_replication_is_replica', q)} == 1)`,
+      comparison: '<',
+      threshold: 1,
+      summary: 'Replication slot {{ $labels.slot_name }} on {{ $labels.instance }} has no consumer.',
+      description:
+        'No standby or logical consumer has used slot {{ $labels.slot_name }} on {{ $labels.instance }} for half an hour, and the slot keeps every WAL segment since it was last read: the disk under pg_wal fills. Check first whether the consumer (standby, Debezium, logical subscriber) is down or was retired; restart it, or drop the slot with pg_drop_replication_slot() if it is gone for good. max_slot_wal_keep_size (PostgreSQL ≥ 13) caps what a slot may hold.',
+      optional: 'only servers with replication slots report them',
+    },
+    {
+      id: 'role-changed',
+      name: 'PostgresRoleChanged',
+      severity: 'info',
+      for: '0s',
+      query: (q) => `changes(${sel('pg_replication_is_replica', q)}[15m])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'PostgreSQL at {{ $labels.instance }} changed between primary and standby.',
+      description:
+        'PostgreSQL at {{ $labels.instance }} was promoted from standby to primary, or turned into a standby, within the last 15 minutes. Expected after a planned switchover; otherwise check first which node is primary now (pg_is_in_recovery() on each), that the old primary is fenced so two primaries never take writes, and that clients and the remaining standbys follow the new one.',
+      optional: ROLE_OPTIONAL,
+    },
+    {
       id: 'exporter-errors',
       name: 'PostgresExporterErrors',
       severity: 'warning',
@@ -567,10 +687,15 @@ export const postgresExporter = defineExporter({
     {
       title: 'Replication',
       panels: [
-        { signals: ['replicationLag'], width: 8 },
-        { signals: ['standbyReplayBytes'], width: 8 },
-        { signals: ['replicationSlotRetained'], width: 8 },
+        { signals: ['replicationLag'], width: 6 },
+        { signals: ['standbyReplayBytes'], width: 6 },
+        { signals: ['replicationSlotRetained'], width: 6 },
+        { signals: ['conflicts'], width: 6 },
       ],
+    },
+    {
+      title: 'Transaction ID wraparound',
+      panels: [{ signals: ['xidWraparound'], width: 24 }],
     },
     {
       title: 'Checkpoints and exporter',

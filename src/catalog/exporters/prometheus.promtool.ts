@@ -3,7 +3,7 @@
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
 import { familyFixture } from '../../../tests/support/fixture-families';
-import type { PromtoolCases } from '../promtool-cases';
+import type { FireAndQuiet, PromtoolCases } from '../promtool-cases';
 import { TSDB_FAILURES } from './prometheus';
 
 // Every series comes from a family's fixture (tests/fixtures/exporters/prometheus-*.prom); `up` is Prometheus' own.
@@ -30,7 +30,94 @@ const droppedPair = (at: typeof prom, labels: Record<string, string>) => ({
   },
 });
 
+/** The same fire and quiet cases built from each family's fixture: these names did not change in 2.42 – 3.14. */
+const bothFamilies = (build: (at: typeof prom) => FireAndQuiet) => ({
+  family: BEFORE_3_10,
+  ...build(prom),
+  otherFamilies: [{ family: FROM_3_10, ...build(prom310) }],
+});
+
 export const prometheusPromtoolCases: PromtoolCases = {
+  // Sync failures alone on 2.42 (no refresh-based discovery there); on 3.10 a dns refresh failing,
+  // and a single failed sync that recovers stays quiet.
+  'discovery-failing': bothFamilies((at) => ({
+    fires: {
+      series:
+        at === prom
+          ? [{ series: at.series('prometheus_target_sync_failed_total', { scrape_job: 'node' }), values: '0+1x30' }]
+          : [
+              { series: at.series('prometheus_target_sync_failed_total', { scrape_job: 'node' }), values: '0x30' },
+              {
+                series: at.series('prometheus_sd_refresh_failures_total', { config: 'node', mechanism: 'dns' }),
+                values: '0+2x30',
+              },
+            ],
+      evalTime: '25m',
+      labels: TARGET,
+    },
+    quiet: {
+      series: [
+        { series: at.series('prometheus_target_sync_failed_total', { scrape_job: 'node' }), values: '0x5 1x25' },
+      ],
+      evalTime: '25m',
+    },
+  })),
+  'samples-rejected': bothFamilies((at) => ({
+    fires: {
+      series: [
+        { series: at.series('prometheus_target_scrapes_sample_duplicate_timestamp_total'), values: '0+30x30' },
+        { series: at.series('prometheus_target_scrapes_sample_out_of_order_total'), values: '0x30' },
+      ],
+      evalTime: '25m',
+      labels: TARGET,
+    },
+    quiet: {
+      series: [
+        { series: at.series('prometheus_target_scrapes_sample_duplicate_timestamp_total'), values: '4x30' },
+        { series: at.series('prometheus_target_scrapes_sample_out_of_order_total'), values: '2x30' },
+      ],
+      evalTime: '25m',
+    },
+  })),
+  'scrape-limit-hit': bothFamilies((at) => ({
+    fires: {
+      series: [
+        { series: at.series('prometheus_target_scrapes_exceeded_sample_limit_total'), values: '0+1x30' },
+        { series: at.series('prometheus_target_scrapes_exceeded_body_size_limit_total'), values: '0x30' },
+        { series: at.series('prometheus_target_scrape_pool_exceeded_target_limit_total'), values: '0x30' },
+        { series: at.series('prometheus_target_scrape_pool_exceeded_label_limits_total'), values: '0x30' },
+      ],
+      evalTime: '25m',
+      labels: TARGET,
+    },
+    quiet: {
+      series: [
+        { series: at.series('prometheus_target_scrapes_exceeded_sample_limit_total'), values: '3x30' },
+        { series: at.series('prometheus_target_scrapes_exceeded_body_size_limit_total'), values: '0x30' },
+        { series: at.series('prometheus_target_scrape_pool_exceeded_target_limit_total'), values: '1x30' },
+        { series: at.series('prometheus_target_scrape_pool_exceeded_label_limits_total'), values: '0x30' },
+      ],
+      evalTime: '25m',
+    },
+  })),
+  'query-load-high': bothFamilies((at) => ({
+    fires: {
+      series: [
+        { series: at.series('prometheus_engine_queries'), values: '18x30' },
+        { series: at.series('prometheus_engine_queries_concurrent_max'), values: '20x30' },
+      ],
+      evalTime: '25m',
+      labels: TARGET,
+    },
+    // A burst that fills the slots for a minute, then drains.
+    quiet: {
+      series: [
+        { series: at.series('prometheus_engine_queries'), values: '2x10 20 2x20' },
+        { series: at.series('prometheus_engine_queries_concurrent_max'), values: '20x30' },
+      ],
+      evalTime: '25m',
+    },
+  })),
   watchdog: {
     family: 'Prometheus 2.42 – 3.9',
     fires: {

@@ -2,6 +2,30 @@ import { fleetContext, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, SignalVariant } from '../types';
 
+// Scrape counters without labels (scrape/scrape.go until 2.49, scrape/metrics.go from 2.50): always
+// present, so a plain sum of their increases.
+const SAMPLE_REJECTIONS = [
+  'prometheus_target_scrapes_sample_duplicate_timestamp_total',
+  'prometheus_target_scrapes_sample_out_of_order_total',
+];
+const LIMIT_REJECTIONS = [
+  'prometheus_target_scrapes_exceeded_sample_limit_total',
+  'prometheus_target_scrapes_exceeded_body_size_limit_total',
+  'prometheus_target_scrape_pool_exceeded_target_limit_total',
+  'prometheus_target_scrape_pool_exceeded_label_limits_total',
+];
+const increaseSum = (metrics: string[], q: QueryContext, range = q.range) =>
+  metrics.map((metric) => `sum by (${q.by}) (increase(${sel(metric, q)}[${range}]))`).join(' + ');
+const samplesRejected = (q: QueryContext) => increaseSum(SAMPLE_REJECTIONS, q);
+const limitsHit = (q: QueryContext) => increaseSum(LIMIT_REJECTIONS, q);
+// prometheus_sd_refresh_failures_total exists only for refresh-based mechanisms (dns, http, ec2, …)
+// and carries mechanism (and from 3.9 config), the sync counter scrape_job: their label sets never
+// coincide, so `or` keeps both and the sum adds them, and a server without such a mechanism still
+// gets the sync failures.
+const discoveryFailures = (q: QueryContext) =>
+  `sum by (${q.by}) (increase(${sel('prometheus_target_sync_failed_total', q)}[${q.range}]) or increase(${sel('prometheus_sd_refresh_failures_total', q)}[${q.range}]))`;
+const scrapeProblems = (q: QueryContext) => `${samplesRejected(q)} + ${limitsHit(q)} + ${discoveryFailures(q)}`;
+
 // One term per counter: increase() drops metric names, so a single name regex would yield
 // clashing series.
 export const TSDB_FAILURES = [
@@ -52,6 +76,15 @@ export const prometheusExporter = defineExporter({
       min: 0,
       max: 10000,
       description: 'Targets of one job whose last scrape failed; above the threshold the job is (partly) blind.',
+    },
+    {
+      id: 'queryLoad',
+      direction: 'above',
+      warning: 80,
+      min: 1,
+      max: 100,
+      description:
+        'Queries running or queued as a share of --query.max-concurrency; at 100% new queries wait for a slot and dashboards and rules slow down.',
     },
     {
       id: 'ruleGroupLoad',
@@ -185,6 +218,31 @@ export const prometheusExporter = defineExporter({
       unit: 's',
       variants: [{ expr: (q) => sel('prometheus_engine_query_duration_seconds', q, 'quantile="0.9"') }],
       legend: '{{instance}} {{slice}}',
+    },
+    {
+      id: 'queryLoad',
+      title: 'Query concurrency used',
+      description:
+        'Queries running or waiting, as a share of the concurrent queries allowed (--query.max-concurrency); near 100% queries queue.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * ${sel('prometheus_engine_queries', q)} / (${sel('prometheus_engine_queries_concurrent_max', q)} > 0)`,
+        },
+      ],
+      threshold: 'queryLoad',
+      min: 0,
+      max: 100,
+    },
+    {
+      id: 'scrapeProblems',
+      title: 'Rejected scrapes and samples',
+      description:
+        'In the interval: samples dropped for duplicate or out-of-order timestamps, scrapes rejected for exceeding a sample, body-size, target or label limit, failed target syncs and service discovery refreshes. Each one is data that never reached the TSDB.',
+      unit: 'short',
+      variants: [{ expr: scrapeProblems }],
+      min: 0,
     },
     {
       id: 'ruleGroupLoad',
@@ -347,6 +405,55 @@ export const prometheusExporter = defineExporter({
       summary: 'Target {{ $labels.instance }} of job {{ $labels.job }} is down.',
       description:
         'Prometheus has failed to scrape {{ $labels.instance }} (job {{ $labels.job }}) for 5 minutes, so every dashboard and alert built on it is blind. Open the Targets page of Prometheus for the error (connection refused, timeout, TLS, 401) and check that the exporter runs and is reachable.',
+    },
+    {
+      id: 'discovery-failing',
+      name: 'PrometheusDiscoveryFailing',
+      severity: 'warning',
+      for: '15m',
+      query: (q) => discoveryFailures(q),
+      comparison: '>',
+      threshold: 0,
+      summary: 'Prometheus {{ $labels.instance }} cannot refresh its list of targets.',
+      description:
+        'Service discovery refreshes or target syncs of Prometheus {{ $labels.instance }} keep failing: new targets are not scraped and removed ones linger. Check first the discovery errors in its log (DNS, the cloud or HTTP SD endpoint, credentials), then the scrape job named on the Targets and Service Discovery pages.',
+    },
+    {
+      id: 'samples-rejected',
+      name: 'PrometheusScrapeSamplesRejected',
+      severity: 'warning',
+      for: '15m',
+      query: (q) => samplesRejected(q),
+      comparison: '>',
+      threshold: 0,
+      summary: 'Prometheus {{ $labels.instance }} rejects scraped samples.',
+      description:
+        'Prometheus {{ $labels.instance }} drops scraped samples with duplicate or out-of-order timestamps: two targets write the same series (a relabelling that merges them, an exporter behind two jobs) or an exporter sends its own timestamps wrongly. Check first its log, which names the series, then the relabelling of that job.',
+    },
+    {
+      id: 'scrape-limit-hit',
+      name: 'PrometheusScrapeLimitHit',
+      severity: 'warning',
+      for: '15m',
+      query: (q) => limitsHit(q),
+      comparison: '>',
+      threshold: 0,
+      summary: 'Scrapes of Prometheus {{ $labels.instance }} exceed their configured limits.',
+      description:
+        'Prometheus {{ $labels.instance }} rejects whole scrapes, or whole scrape pools, because they exceed a sample_limit, body_size_limit, target_limit or label limit of their job: those targets have no data at all. Check first which job on the Targets page shows the limit error; raise the limit or cut the exporter’s series (collectors, relabelling).',
+    },
+    {
+      id: 'query-load-high',
+      name: 'PrometheusHighQueryLoad',
+      severity: 'warning',
+      for: '15m',
+      query: (q) =>
+        `100 * max_over_time(${sel('prometheus_engine_queries', q)}[${q.range}]) / (${sel('prometheus_engine_queries_concurrent_max', q)} > 0)`,
+      comparison: '>',
+      threshold: { threshold: 'queryLoad', level: 'warning' },
+      summary: 'Prometheus {{ $labels.instance }} is running out of query capacity.',
+      description:
+        'Queries on Prometheus {{ $labels.instance }} use more than the warning share of --query.max-concurrency for 15 minutes: new queries queue, dashboards time out and rule evaluations slow down. Check first the query log or the slowest dashboards and recording rules (Query latency panel); then raise --query.max-concurrency if the CPU has headroom.',
     },
     {
       id: 'config-reload-failed',
@@ -523,6 +630,7 @@ export const prometheusExporter = defineExporter({
         { signals: ['targetsDown'], width: 8 },
         { signals: ['ingestionRate'], width: 8 },
         { signals: ['headSeries'], width: 8 },
+        { signals: ['scrapeProblems'], width: 24 },
       ],
     },
     {
@@ -536,10 +644,11 @@ export const prometheusExporter = defineExporter({
     {
       title: 'Queries and rules',
       panels: [
-        { signals: ['queryLatency'], width: 6 },
-        { signals: ['ruleGroupLoad'], width: 6 },
-        { signals: ['ruleEvaluationFailures'], width: 6 },
-        { signals: ['ruleGroupsMissed'], width: 6 },
+        { signals: ['queryLatency'], width: 8 },
+        { signals: ['queryLoad'], width: 8 },
+        { signals: ['ruleGroupLoad'], width: 8 },
+        { signals: ['ruleEvaluationFailures'], width: 12 },
+        { signals: ['ruleGroupsMissed'], width: 12 },
       ],
     },
     {
