@@ -1,4 +1,4 @@
-import { promRegexError } from '../utils/re2';
+import { promRegexError, regexEngine } from '../utils/re2';
 import { isValidLabelName, labelValueError, matcher, REPLICA_LABELS, type MatchOp } from './promql';
 import type { AlertDefinition, ExporterDefinition, ThresholdDefinition, ThresholdRef } from './types';
 
@@ -145,9 +145,9 @@ export interface TargetBound {
 }
 
 /**
- * The per-target bounds of one alert, in precedence order, or [] when no override concerns its
- * threshold (the alert then keeps the one-threshold form). An override that leaves this alert's
- * level out still takes part, at the default: it still claims its series before later overrides.
+ * The per-target bounds of one alert, in precedence order, or [] when no override changes its
+ * bound (the alert then keeps the one-threshold form). An override that leaves this alert's level
+ * out still takes part, at the default: it still claims its series before later overrides.
  */
 export function alertTargetBounds(
   exporter: ExporterDefinition,
@@ -161,9 +161,15 @@ export function alertTargetBounds(
   const { threshold, level } = alert.threshold;
   const key = thresholdKey(exporter.id, threshold);
   const fallback = resolveThresholdValue(exporter, alert.threshold, overrides);
-  return targetOverrides
+  const bounds = targetOverrides
     .filter((o) => o.threshold === key)
     .map((o) => ({ selector: targetSelector(o.matchers), value: o[level] ?? fallback }));
+  // A last override at the default claims no series from a later one: dropping it changes no
+  // alert, and an alert none of whose overrides differ keeps its plain rule (no write, no longer query).
+  while (bounds.length > 0 && bounds[bounds.length - 1].value === fallback) {
+    bounds.pop();
+  }
+  return bounds;
 }
 
 /**
@@ -238,6 +244,9 @@ function matcherProblem(m: TargetMatcher): string | undefined {
   const valueProblem = labelValueError(m.value);
   if (valueProblem) {
     return `the value ${JSON.stringify(m.value.slice(0, 60))} ${valueProblem}`;
+  }
+  if ((m.op === '=~' || m.op === '!~') && regexEngine() === undefined) {
+    return `the regex "${m.value.slice(0, 80)}" is still being checked (the regex engine is loading): try again in a moment.`;
   }
   if (m.op === '=~' || m.op === '!~') {
     const regexProblem = promRegexError(m.value);
