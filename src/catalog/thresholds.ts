@@ -213,7 +213,9 @@ export function validateTargetOverrides(
       problems.push({ key, message: `${where}: enter a warning or a critical level.` });
     }
     const defaults = resolveThreshold(exporter, thresholdId, overrides);
-    for (const problem of validateOverrides(exporters, { [o.threshold]: { ...pickDefined(defaults), ...pickDefined(o) } })) {
+    for (const problem of validateOverrides(exporters, {
+      [o.threshold]: { ...pickDefined(defaults), ...pickDefined(o) },
+    })) {
       problems.push({ key, message: `${where}: ${problem.message.replace(`${base.title}: `, '')}` });
     }
     const same = `${o.threshold} ${JSON.stringify(o.matchers.map((m) => describeMatchers([m])).sort())}`;

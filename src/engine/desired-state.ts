@@ -259,7 +259,9 @@ export function buildDesiredState(
     problems.push({ field: `threshold:${problem.key}`, message: problem.message });
   }
   const chosenIds = new Set(chosen.map((e) => e.id));
-  const targetOverrides = (choices.targetOverrides ?? []).filter((o) => chosenIds.has(String(o.threshold).split('.')[0]));
+  const targetOverrides = (choices.targetOverrides ?? []).filter((o) =>
+    chosenIds.has(String(o.threshold).split('.')[0])
+  );
   for (const problem of validateTargetOverrides(catalog, choices.overrides ?? {}, choices.targetOverrides ?? [], (id) =>
     chosenIds.has(id)
   )) {

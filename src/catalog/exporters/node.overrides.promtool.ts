@@ -38,7 +38,11 @@ export const nodeTargetOverrideCases: TargetOverrideCases = {
   exporter: 'node',
   targetOverrides: [
     // A backslash in the regex: escaped into the PromQL string, or promtool cannot even load the file.
-    { threshold: 'node.filesystemFree', matchers: [{ label: 'instance', op: '=~', value: 'db-\\d+:9100' }], warning: 10 },
+    {
+      threshold: 'node.filesystemFree',
+      matchers: [{ label: 'instance', op: '=~', value: 'db-\\d+:9100' }],
+      warning: 10,
+    },
     // Overlaps the first for db-2: never applies to it (first match wins).
     { threshold: 'node.filesystemFree', matchers: [{ label: 'instance', op: '=', value: 'db-2:9100' }], warning: 2 },
     { threshold: 'node.filesystemFree', matchers: [{ label: 'instance', op: '=~', value: 'scratch-.*' }], warning: 1 },
