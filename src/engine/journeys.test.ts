@@ -265,7 +265,7 @@ describe('per-target thresholds (issue 15)', () => {
     expect(double.writeLog.slice(writes).map((w) => w.path)).toEqual([
       '/api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-node',
     ]);
-    const stored = double.rules.get('fsm-node-fs-almost-full')!;
+    const stored = double.rules.get('fsm-node-fs-almost-full')! as unknown as ProvisionedAlertRule;
     const query = stored.data.find((d) => d.refId === 'A')!.model as { expr: string };
     expect(query.expr).toContain('instance=~"db-.*"');
     // Grafana's threshold step passes every series the query returns: the loosest bound (for "<", the highest).
