@@ -15,7 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildDesiredState, exportersWithAlerts, SetupChoiceError, type LabelFilterChoice } from '../src/engine';
 import { alertingProvisioningYaml } from '../src/generate/export-provisioning';
-import { setupPrometheusRuleFile } from '../src/generate/setup-prometheus-rules';
+import { setupPrometheusRuleFile } from '../src/engine/prometheus-rule-file';
 import { loadRegexEngine } from '../src/utils/re2';
 import { stringify } from 'yaml';
 

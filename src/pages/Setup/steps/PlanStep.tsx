@@ -4,7 +4,7 @@ import type { Plan } from '../../../engine';
 import { PlanView } from '../../../components/PlanView/PlanView';
 import type { PlanState } from '../state';
 import { toSetupChoices, type SetupForm } from '../form';
-import { setupPrometheusRuleFileText } from '../../../generate/setup-prometheus-rules';
+import { setupPrometheusRuleFileText } from '../../../engine/prometheus-rule-file';
 import { SetupError } from '../SetupError';
 
 interface PlanStepProps {

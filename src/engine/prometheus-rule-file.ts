@@ -1,7 +1,7 @@
 import { EXPORTERS } from '../catalog';
 import type { ExporterDefinition } from '../catalog/types';
-import { buildDesiredState, type SetupChoices } from '../engine/desired-state';
-import { prometheusRuleGroups, type PrometheusRuleFile } from './prometheus-rules';
+import { buildDesiredState, type SetupChoices } from './desired-state';
+import { prometheusRuleGroups, type PrometheusRuleFile } from '../alerting/prometheus-rules';
 
 /*
  * Setup's choices as a Prometheus rule file, for teams whose alerts run in Prometheus (or Mimir,

@@ -4,9 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SetupChoiceError, type SetupChoices } from '../engine';
+import { SetupChoiceError, type SetupChoices } from './index';
 import { loadRegexEngine } from '../utils/re2';
-import { setupPrometheusRuleFile, setupPrometheusRuleFileText } from './setup-prometheus-rules';
+import { setupPrometheusRuleFile, setupPrometheusRuleFileText } from './prometheus-rule-file';
 
 const choices: SetupChoices = {
   exporterIds: ['node', 'postgres'],
