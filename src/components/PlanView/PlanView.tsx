@@ -175,7 +175,7 @@ function TargetOverridesView({ overrides }: { overrides: readonly TargetOverride
         For each threshold, the first override whose matchers hold decides a target&apos;s levels; the target is
         compared with those levels only, never also with the default.
       </Text>
-      <ol>
+      <ol style={{ paddingLeft: 24 }}>
         {overrides.map((o, i) => {
           const unit = unitLabel(o.unit);
           const level = (name: string, l?: { value: number; default: number }) =>

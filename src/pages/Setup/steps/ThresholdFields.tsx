@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { Button, Field, FieldSet, IconButton, Input, RadioButtonGroup, Stack, Text } from '@grafana/ui';
+import { Box, Button, Field, FieldSet, IconButton, Input, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 import { EXPORTERS } from '../../../catalog';
 import type { MatchOp } from '../../../catalog/promql';
 import { MATCH_OPS, thresholdKey } from '../../../catalog/thresholds';
@@ -291,7 +291,7 @@ function TargetOverrides({
           </Field>
         );
       })}
-      <div>
+      <Box marginBottom={2}>
         <Button
           size="sm"
           variant="secondary"
@@ -301,7 +301,7 @@ function TargetOverrides({
         >
           Other levels for some targets
         </Button>
-      </div>
+      </Box>
     </Stack>
   );
 }
