@@ -327,6 +327,15 @@ const cpuWarning = () => screen.getByLabelText<HTMLInputElement>(`${nodeExporter
 const openNodeThresholds = () =>
   fireEvent.click(screen.getByRole('button', { name: (name) => name.startsWith(`${nodeExporter.title} thresholds`) }));
 
+/** A new session of Setup, on to Choose, where it says Grafana holds what the saved choices would write. */
+async function reopenInSync() {
+  renderSetup();
+  const next = await screen.findByRole('button', { name: /Next: choose packs/ });
+  await waitFor(() => expect(next).toBeEnabled());
+  fireEvent.click(next);
+  expect(await screen.findByTestId('setup-saved-in-sync')).toBeInTheDocument();
+}
+
 describe('Setup remembers', () => {
   it('a second admin opening Setup starts from the choices the last apply saved, and the plan writes nothing', async () => {
     grafana();
@@ -342,11 +351,7 @@ describe('Setup remembers', () => {
     cleanup();
 
     // Another admin, another session: nothing in memory, only what Grafana holds.
-    renderSetup();
-    const next = await screen.findByRole('button', { name: /Next: choose packs/ });
-    await waitFor(() => expect(next).toBeEnabled());
-    fireEvent.click(next);
-    expect(await screen.findByTestId('setup-saved-in-sync')).toBeInTheDocument();
+    await reopenInSync();
     expect(packCheckbox('node')).toBeChecked();
     expect(packCheckbox('postgres')).not.toBeChecked();
     openNodeThresholds();
@@ -418,11 +423,7 @@ describe('Setup: per-target thresholds', () => {
     cleanup();
 
     // Another session starts from the saved override, and Grafana already holds its rules.
-    renderSetup();
-    const next = await screen.findByRole('button', { name: /Next: choose packs/ });
-    await waitFor(() => expect(next).toBeEnabled());
-    fireEvent.click(next);
-    expect(await screen.findByTestId('setup-saved-in-sync')).toBeInTheDocument();
+    await reopenInSync();
     openNodeThresholds();
     expect(screen.getByLabelText<HTMLInputElement>(`${fsOverride} value 1`).value).toBe('db-.*');
     await toPlan(/^0 writes$/);

@@ -89,22 +89,25 @@ export function ThresholdFields({ form, updateForm, errors }: ThresholdFieldsPro
   );
 }
 
-function ThresholdRow({
-  exporter,
-  threshold,
-  form,
-  updateForm,
-  errors,
-}: {
+interface ThresholdProps {
   exporter: ExporterDefinition;
   threshold: ThresholdDefinition;
   form: SetupForm;
   updateForm: UpdateForm;
   errors: FieldErrors;
-}) {
-  const key = thresholdKey(exporter.id, threshold.id);
-  const unit = unitLabel(threshold.unit);
-  const levels = (['warning', 'critical'] as ThresholdLevel[]).filter((l) => threshold[l] !== undefined);
+}
+
+/** The threshold's form key, its unit's words, and the levels it has. */
+function describeThreshold(exporter: ExporterDefinition, threshold: ThresholdDefinition) {
+  return {
+    key: thresholdKey(exporter.id, threshold.id),
+    unit: unitLabel(threshold.unit),
+    levels: (['warning', 'critical'] as ThresholdLevel[]).filter((l) => threshold[l] !== undefined),
+  };
+}
+
+function ThresholdRow({ exporter, threshold, form, updateForm, errors }: ThresholdProps) {
+  const { key, unit, levels } = describeThreshold(exporter, threshold);
   const range =
     threshold.min !== undefined || threshold.max !== undefined
       ? ` Allowed: ${threshold.min ?? '−∞'}–${threshold.max ?? '∞'}${unit ? ` ${unit}` : ''}.`
@@ -159,22 +162,8 @@ function ThresholdRow({
 const OP_OPTIONS = MATCH_OPS.map((op) => ({ label: op, value: op }));
 
 /** The per-target overrides of one threshold, in precedence order, and a button to add one. */
-function TargetOverrides({
-  exporter,
-  threshold,
-  form,
-  updateForm,
-  errors,
-}: {
-  exporter: ExporterDefinition;
-  threshold: ThresholdDefinition;
-  form: SetupForm;
-  updateForm: UpdateForm;
-  errors: FieldErrors;
-}) {
-  const key = thresholdKey(exporter.id, threshold.id);
-  const unit = unitLabel(threshold.unit);
-  const levels = (['warning', 'critical'] as ThresholdLevel[]).filter((l) => threshold[l] !== undefined);
+function TargetOverrides({ exporter, threshold, form, updateForm, errors }: ThresholdProps) {
+  const { key, unit, levels } = describeThreshold(exporter, threshold);
   // Indexes into form.targetOverrides: problems are reported by them.
   const mine = form.targetOverrides.flatMap((o, i) => (o.threshold === key ? [i] : []));
   const change = (index: number, edit: (o: TargetOverrideInput) => TargetOverrideInput) =>
