@@ -200,6 +200,11 @@ export function validateTargetOverrides(
     }
     const where = `${base.title}, override ${i + 1}`;
     const before = problems.length;
+    // The export script reads overrides from a JSON file: a wrong shape gets words, not a TypeError.
+    if (!Array.isArray(o.matchers)) {
+      problems.push({ key, message: `${where}: "matchers" must be a list of {label, op, value}.` });
+      return;
+    }
     if (o.matchers.length === 0) {
       problems.push({ key, message: `${where}: add a label matcher saying which targets it is for.` });
     }

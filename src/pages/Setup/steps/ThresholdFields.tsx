@@ -34,9 +34,9 @@ export function ThresholdFields({ form, updateForm, errors }: ThresholdFieldsPro
     <FieldSet label="Severity thresholds">
       <Text element="p" color="secondary">
         The levels alert rules compare against, per pack. Dashboards draw the same lines. Leave a value as it is to keep
-        the default. A threshold can have other levels for some targets, chosen by label matcher: for each threshold the
-        first override whose matchers all hold decides a target&apos;s levels, and the target is compared with those
-        only, never also with the default.
+        the default. A threshold can have other levels for some targets, chosen by label matcher on labels the alerts
+        carry (instance, job, mountpoint…): for each threshold the first override whose matchers all hold decides a
+        target&apos;s levels, and the target is compared with those only, never also with the default.
       </Text>
       <Stack direction="column" gap={1}>
         {packs.map((exporter) => {
