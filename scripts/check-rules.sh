@@ -13,7 +13,8 @@ if ! command -v promtool >/dev/null 2>&1; then
 fi
 
 shopt -s nullglob
-rule_files=(provisioning/prometheus/rules/*.yml)
+# tests/promtool/rules/: rule files only the tests load (per-target threshold examples).
+rule_files=(provisioning/prometheus/rules/*.yml tests/promtool/rules/*.yml)
 test_files=(tests/promtool/*.test.yml)
 
 if [ ${#rule_files[@]} -eq 0 ]; then

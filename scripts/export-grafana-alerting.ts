@@ -3,20 +3,25 @@
 //
 //   npx tsx scripts/export-grafana-alerting.ts --datasource-uid prom [--exporters node,postgres]
 //       [--folder-title "Full-Stack Monitoring"] [--interval 60] [--overrides overrides.json]
-//       [--job node] [--out provisioning/alerting/fsm.yaml]
+//       [--target-overrides target-overrides.json] [--job node] [--format grafana|prometheus]
+//       [--out provisioning/alerting/fsm.yaml]
+//
+// --target-overrides: a JSON list of per-target thresholds, first match wins, e.g.
+//   [{"threshold": "node.filesystemFree", "matchers": [{"label": "instance", "op": "=~", "value": "db-.*"}], "warning": 10}]
+// --format prometheus writes a Prometheus rule file (the same rules, for alerts evaluated by Prometheus).
 //
 // Without --exporters, every pack that has alert rules is exported. Without --out, YAML goes to stdout.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  buildDesiredState,
-  exportersWithAlerts,
-  SetupChoiceError,
-  type LabelFilterChoice,
-} from '../src/engine';
+import { buildDesiredState, exportersWithAlerts, SetupChoiceError, type LabelFilterChoice } from '../src/engine';
 import { alertingProvisioningYaml } from '../src/generate/export-provisioning';
+import { setupPrometheusRuleFile } from '../src/engine/prometheus-rule-file';
+import { loadRegexEngine } from '../src/utils/re2';
+import { stringify } from 'yaml';
 
-function main(): number {
+async function main(): Promise<number> {
+  // Regex matchers of per-target thresholds are checked with RE2, as Setup checks them.
+  await loadRegexEngine();
   const { values } = parseArgs({
     options: {
       'datasource-uid': { type: 'string' },
@@ -24,6 +29,8 @@ function main(): number {
       'folder-title': { type: 'string' },
       interval: { type: 'string' },
       overrides: { type: 'string' },
+      'target-overrides': { type: 'string' },
+      format: { type: 'string' },
       job: { type: 'string', multiple: true },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -31,7 +38,7 @@ function main(): number {
   });
   if (values.help || !values['datasource-uid']) {
     process.stderr.write(
-      'usage: npx tsx scripts/export-grafana-alerting.ts --datasource-uid <uid> [--exporters a,b] [--folder-title T] [--interval 60] [--overrides file.json] [--job name]... [--out file]\n'
+      'usage: npx tsx scripts/export-grafana-alerting.ts --datasource-uid <uid> [--exporters a,b] [--folder-title T] [--interval 60] [--overrides file.json] [--target-overrides file.json] [--job name]... [--format grafana|prometheus] [--out file]\n'
     );
     return values.help ? 0 : 2;
   }
@@ -43,18 +50,29 @@ function main(): number {
     : exportersWithAlerts().map((e) => e.id);
   const labelFilters: LabelFilterChoice[] =
     values.job && values.job.length > 0 ? [{ label: 'job', values: values.job }] : [];
+  if (values.format !== undefined && values.format !== 'grafana' && values.format !== 'prometheus') {
+    process.stderr.write(`--format ${values.format}: use grafana (the default) or prometheus\n`);
+    return 2;
+  }
   try {
-    const desired = buildDesiredState({
+    const choices = {
       exporterIds,
       datasourceUid: values['datasource-uid'],
       folderTitle: values['folder-title'],
       intervalSeconds: values.interval === undefined ? undefined : Number(values.interval),
       overrides: values.overrides ? JSON.parse(readFileSync(values.overrides, 'utf8')) : undefined,
+      targetOverrides: values['target-overrides']
+        ? JSON.parse(readFileSync(values['target-overrides'], 'utf8'))
+        : undefined,
       labelFilters,
       // Provenance is not part of the file format: file-provisioned rules always have provenance "file".
       editable: false,
-    });
-    const yaml = alertingProvisioningYaml(desired);
+    };
+    const desired = buildDesiredState(choices);
+    const yaml =
+      values.format === 'prometheus'
+        ? `# Prometheus alert rules from Full-Stack Monitoring (generated: edit the choices, not this file).\n${stringify(setupPrometheusRuleFile(choices), { lineWidth: 0 })}`
+        : alertingProvisioningYaml(desired);
     if (values.out) {
       writeFileSync(values.out, yaml);
       const rules = desired.groups.reduce((n, g) => n + g.rules.length, 0);
@@ -77,4 +95,6 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+main().then((code) => {
+  process.exitCode = code;
+});

@@ -190,3 +190,35 @@ describe('query windows', () => {
     expect(grafanaQueryExpr(widget.alerts[0], undefined, [])).toBe('widget_queue_depth unless widget_maintenance == 1');
   });
 });
+
+describe('per-target thresholds in Grafana rules', () => {
+  const targetOverrides = [
+    {
+      threshold: 'node.cpuUtilisation',
+      matchers: [{ label: 'instance', op: '=~' as const, value: 'db-.*' }],
+      warning: 80,
+    },
+    {
+      threshold: 'node.cpuUtilisation',
+      matchers: [{ label: 'instance', op: '=~' as const, value: 'batch-.*' }],
+      warning: 99,
+    },
+  ];
+  const plain = grafanaRuleGroup(nodeExporter, { datasourceUid });
+  const group = grafanaRuleGroup(nodeExporter, { datasourceUid, targetOverrides });
+  const prometheus = prometheusRuleGroups(nodeExporter, { targetOverrides }).groups[0].rules;
+
+  it('query with the very comparison the Prometheus rule makes (the one promtool proves), and pass all it returns', () => {
+    const index = nodeExporter.alerts.findIndex((a) => a.id === 'cpu-high');
+    const rule = group.rules[index];
+    const query = rule.data[0].model as GrafanaPrometheusQueryModel;
+    expect(query.expr).toBe(prometheus[index].expr);
+    // Each returned series is above its own bound, so above the lowest of them.
+    expect(thresholdModel(rule).conditions[0].evaluator).toEqual({ type: 'gt', params: [80] });
+  });
+
+  it('leave every rule the overrides do not concern exactly as without them, so re-apply writes nothing there', () => {
+    const changed = group.rules.filter((r, i) => JSON.stringify(r) !== JSON.stringify(plain.rules[i]));
+    expect(changed.map((r) => r.uid)).toEqual(['fsm-node-cpu-high']);
+  });
+});

@@ -1,9 +1,11 @@
 import { promDurationMs } from '../utils/durations';
-import { alertContext, REPLICA_LABELS, withoutReplicaLabels } from '../catalog/promql';
+import { alertContext, REPLICA_LABELS } from '../catalog/promql';
 import type { AlertDefinition, ExporterDefinition, QueryContext } from '../catalog/types';
 import {
   alertThreshold,
+  alertValueExpr,
   assertUniqueAlerts,
+  perTargetComparison,
   ruleAnnotations,
   ruleGroupName,
   ruleLabels,
@@ -134,7 +136,10 @@ interface RuleContext extends AlertRenderOptions {
 }
 
 function grafanaAlertRule(exporter: ExporterDefinition, alert: AlertDefinition, rc: RuleContext): GrafanaAlertRule {
-  const expr = grafanaQueryExpr(alert, rc.ctx, rc.replicaLabels);
+  // With per-target thresholds the query itself compares, each series with its own bound, and
+  // returns only the series past it; the threshold step then passes all of them (see perTargetComparison).
+  const perTarget = perTargetComparison(exporter, alert, rc, rc.ctx);
+  const expr = perTarget?.expr ?? grafanaQueryExpr(alert, rc.ctx, rc.replicaLabels);
   return {
     uid: ruleUid(exporter, alert),
     title: alert.name,
@@ -166,7 +171,7 @@ function grafanaAlertRule(exporter: ExporterDefinition, alert: AlertDefinition, 
             {
               evaluator: {
                 type: alert.comparison === '>' ? 'gt' : 'lt',
-                params: [alertThreshold(exporter, alert, rc.overrides)],
+                params: [perTarget?.bound ?? alertThreshold(exporter, alert, rc.overrides)],
               },
             },
           ],
@@ -191,12 +196,7 @@ export function grafanaQueryExpr(
   ctx: QueryContext = alertContext(),
   replicaLabels: readonly string[] = REPLICA_LABELS
 ): string {
-  const filters = alert.filters ?? [];
-  const expr =
-    filters.length === 0
-      ? alert.query(ctx)
-      : [alert.query(ctx), ...filters.map((filter) => filter(ctx))].map((part) => `(${part})`).join(' and ');
-  return withoutReplicaLabels(expr, alert.comparison, replicaLabels);
+  return alertValueExpr(alert, ctx, replicaLabels);
 }
 
 /**

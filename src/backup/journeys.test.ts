@@ -16,6 +16,9 @@ import { PlanBlockedError } from '../engine';
 import { exportBundle } from './export';
 import { bundleChecksum, serialiseBundle, type BackupBundle } from './format';
 import { applyRestore, planRestore, type RestoreOptions } from './restore';
+import { initialForm, toSetupChoices, type SetupForm } from '../pages/Setup/form';
+import { readSavedChoices, withSavedChoices } from '../pages/Setup/saved-choices';
+import { loadRegexEngine } from '../utils/re2';
 import { backupDouble, PLUGIN_ID, shippedDashboards, type PluginExtrasDouble } from '../../tests/support/backup-double';
 
 const VERSION = '1.4.0';
@@ -231,6 +234,35 @@ describe('restore into an empty Grafana', () => {
     const cpu = setupPlan.groups[0].rules.find((r) => r.uid === 'fsm-node-cpu-high')!;
     expect(cpu.action).toBe('user-changed');
     expect(setupPlan.writes).toBe(0);
+  });
+
+  it('carries per-target thresholds: the rules that hold them and the Setup choices that made them', async () => {
+    await loadRegexEngine();
+    const form: SetupForm = {
+      ...initialForm('prom'),
+      exporterIds: ['node'],
+      targetOverrides: [
+        {
+          threshold: 'node.filesystemFree',
+          matchers: [{ label: 'instance', op: '=~', value: 'db-.*' }],
+          warning: '10',
+          critical: '',
+        },
+      ],
+    };
+    const source = backupDouble({ dashboards: shippedDashboards(false) });
+    await apply(source.api, withSavedChoices(buildDesiredState(toSetupChoices(form)), form, PLUGIN_ID));
+    const bundle = await exportBundle(source.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
+    expect(JSON.stringify(bundle.content.ruleGroups)).toContain('instance=~\\"db-.*\\"');
+
+    const target = backupDouble({ dashboards: shippedDashboards(false) });
+    await applyRestore(target.api, serialiseBundle(bundle), TARGET);
+    expect(snapshot(target.double, target.extras)).toEqual(snapshot(source.double, source.extras));
+    // Setup in the restored Grafana starts from the overrides, and finds its rules already there.
+    const saved = readSavedChoices(target.double.plugins.get(PLUGIN_ID)!.jsonData);
+    expect(saved).toEqual({ status: 'ok', form: expect.objectContaining({ targetOverrides: form.targetOverrides }) });
+    const rerun = withSavedChoices(buildDesiredState(toSetupChoices(form)), form, PLUGIN_ID);
+    expect((await setupPlanOf(target.api, rerun)).writes).toBe(0);
   });
 
   it('blocks while a contact point secret is missing, and restores the rest when it is skipped', async () => {

@@ -3,7 +3,9 @@
  * (into tests/promtool/), and the browser would otherwise download ~4,000 lines it never uses.
  * A lint rule keeps shipped code from importing this file or the `*.promtool.ts` beside each exporter.
  */
+import type { TargetOverride, ThresholdOverrides } from './thresholds';
 import type { AlertTestCase } from './types';
+import { nodeTargetOverrideCases } from './exporters/node.overrides.promtool';
 import { alertmanagerPromtoolCases } from './exporters/alertmanager.promtool';
 import { blackboxPromtoolCases } from './exporters/blackbox.promtool';
 import { chronyPromtoolCases } from './exporters/chrony.promtool';
@@ -79,3 +81,24 @@ export const PROMTOOL_CASES: Record<string, PromtoolCases> = {
   vmware: vmwarePromtoolCases,
   windows: windowsPromtoolCases,
 };
+
+/**
+ * Per-target thresholds of one pack, proven with promtool: the pack's rules generated with these
+ * overrides, and for each scenario the series and exactly the alerts that must fire (each by the
+ * labels its expression carries; none of the series left out may fire).
+ */
+export interface TargetOverrideCases {
+  exporter: string;
+  overrides?: ThresholdOverrides;
+  targetOverrides: TargetOverride[];
+  scenarios: Array<{
+    /** What the scenario proves, for the test name. */
+    name: string;
+    alert: string;
+    series: AlertTestCase['series'];
+    evalTime: string;
+    fires: Array<Record<string, string>>;
+  }>;
+}
+
+export const TARGET_OVERRIDE_CASES: TargetOverrideCases[] = [nodeTargetOverrideCases];

@@ -1,7 +1,14 @@
 import { EXPORTERS } from '../catalog';
 import { escapeRegexValue, isValidLabelName, joinMatchers, labelValueError, matcher } from '../catalog/promql';
-import { validateOverrides, type ThresholdOverrides } from '../catalog/thresholds';
-import type { ExporterDefinition } from '../catalog/types';
+import {
+  describeMatchers,
+  resolveThreshold,
+  validateOverrides,
+  validateTargetOverrides,
+  type TargetOverride,
+  type ThresholdOverrides,
+} from '../catalog/thresholds';
+import type { ExporterDefinition, Unit } from '../catalog/types';
 import {
   DEFAULT_ALERT_FOLDER_UID,
   DEFAULT_RULE_GROUP_INTERVAL_SECONDS,
@@ -50,6 +57,11 @@ export interface SetupChoices {
   /** The Prometheus datasource the rules query. */
   datasourceUid: string;
   overrides?: ThresholdOverrides;
+  /**
+   * Levels for some targets (by label matcher), in precedence order: for each threshold, the first
+   * override whose matchers hold decides a series' levels. Overrides of packs not chosen are ignored.
+   */
+  targetOverrides?: readonly TargetOverride[];
   /** Title of the fixed-uid folder (used when the plugin creates it). */
   folderTitle?: string;
   labelFilters?: readonly LabelFilterChoice[];
@@ -98,6 +110,8 @@ export interface DesiredState {
   provenance: ProvenanceMode;
   /** The escaped label matchers added to every selector ('' for fleet-wide). */
   selector: string;
+  /** Per-target thresholds in force, in precedence order, for the plan to show. */
+  targetOverrides?: TargetOverrideSummary[];
   groups: DesiredRuleGroup[];
   skippedExporters: Array<{ exporterId: string; title: string; reason: string }>;
   notifications?: DesiredNotifications;
@@ -110,6 +124,18 @@ export interface DesiredState {
   appSettings?: DesiredAppSettings;
   /** Blockers known before reading Grafana (a bundle from another organization, not confirmed…). */
   preconditions?: PlanBlocker[];
+}
+
+/** One per-target override as the plan shows it. */
+export interface TargetOverrideSummary {
+  exporterTitle: string;
+  threshold: string;
+  /** `instance=~"db-.*", mountpoint="/"`. */
+  matchers: string;
+  unit: Unit;
+  direction: 'above' | 'below';
+  warning?: { value: number; default: number };
+  critical?: { value: number; default: number };
 }
 
 /** Builds the escaped selector from label filters; problems (bad label names, empty values) are appended. */
@@ -232,6 +258,15 @@ export function buildDesiredState(
   for (const problem of validateOverrides(catalog, choices.overrides ?? {})) {
     problems.push({ field: `threshold:${problem.key}`, message: problem.message });
   }
+  const chosenIds = new Set(chosen.map((e) => e.id));
+  const targetOverrides = (choices.targetOverrides ?? []).filter((o) =>
+    chosenIds.has(String(o.threshold).split('.')[0])
+  );
+  for (const problem of validateTargetOverrides(catalog, choices.overrides ?? {}, choices.targetOverrides ?? [], (id) =>
+    chosenIds.has(id)
+  )) {
+    problems.push({ field: problem.key, message: problem.message });
+  }
   const selector = buildSelector(choices.labelFilters ?? [], problems);
   const notifications = choices.notifications ? buildDesiredNotifications(choices.notifications, problems) : undefined;
 
@@ -253,6 +288,7 @@ export function buildDesiredState(
           folderUid: FSM_FOLDER_UID,
           intervalSeconds: interval,
           overrides: choices.overrides,
+          targetOverrides,
           selector,
         });
         groups.push({
@@ -280,10 +316,37 @@ export function buildDesiredState(
     ownsRuleExtras: false,
     provenance: choices.editable ? 'none' : 'api',
     selector,
+    targetOverrides: summariseTargetOverrides(catalog, choices.overrides ?? {}, targetOverrides),
     groups,
     skippedExporters,
     notifications,
   };
+}
+
+function summariseTargetOverrides(
+  catalog: readonly ExporterDefinition[],
+  overrides: ThresholdOverrides,
+  targetOverrides: readonly TargetOverride[]
+): TargetOverrideSummary[] {
+  return targetOverrides.map((o) => {
+    const [exporterId, thresholdId] = o.threshold.split('.');
+    const exporter = catalog.find((e) => e.id === exporterId)!;
+    const effective = resolveThreshold(exporter, thresholdId, overrides);
+    const level = (name: 'warning' | 'critical') => {
+      const value = o[name];
+      const fallback = effective[name];
+      return value === undefined || fallback === undefined ? {} : { [name]: { value, default: fallback } };
+    };
+    return {
+      exporterTitle: exporter.title,
+      threshold: effective.title,
+      matchers: describeMatchers(o.matchers),
+      unit: effective.unit,
+      direction: effective.direction,
+      ...level('warning'),
+      ...level('critical'),
+    };
+  });
 }
 
 /** Exporters whose packs have alert rules: "the full pack". */

@@ -19,6 +19,7 @@ import { ApplyError, PlanBlockedError } from './errors';
 import { CONTENT_HASH_ANNOTATION, ownedContent, ruleContentHash } from './hash';
 import { MANAGED_LABEL } from './notifications';
 import { plan } from './plan';
+import { loadRegexEngine } from '../utils/re2';
 
 // The node pack plus a second pack with alerts: a real one from the catalog when one exists, else a fixture.
 const widget = fixtureExporter([{}, {}]);
@@ -232,6 +233,71 @@ describe('change one threshold', () => {
       '/api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-node',
     ]);
     expect((await plan(api, changed)).writes).toBe(0);
+  });
+});
+
+describe('per-target thresholds (issue 15)', () => {
+  // The first override claims db-1 before the second: the plan must keep that order.
+  const dbDisks: Partial<SetupChoices> = {
+    targetOverrides: [
+      { threshold: 'node.filesystemFree', matchers: [{ label: 'instance', op: '=~', value: 'db-.*' }], warning: 10 },
+      { threshold: 'node.filesystemFree', matchers: [{ label: 'instance', op: '=', value: 'db-1' }], warning: 4 },
+    ],
+  };
+  beforeAll(() => loadRegexEngine());
+
+  it('plan shows the overrides, apply writes the node group, re-apply writes nothing', async () => {
+    const { double, api } = doubleWithClient();
+    await apply(api, desired());
+    const writes = double.writeLog.length;
+
+    const p = await plan(api, desired(dbDisks));
+    expect(p.targetOverrides.map((o) => [o.matchers, o.warning])).toEqual([
+      ['instance=~"db-.*"', { value: 10, default: 5 }],
+      ['instance="db-1"', { value: 4, default: 5 }],
+    ]);
+    expect(p.groups.filter((g) => g.action !== 'unchanged').map((g) => g.name)).toEqual(['fsm-node']);
+    // Only the warning alert: the overrides leave the critical level at its default, so its rule stays as it was.
+    expect(p.groups[0].rules.filter((r) => r.action !== 'unchanged').map((r) => r.uid)).toEqual([
+      'fsm-node-fs-almost-full',
+    ]);
+    const almostFull = p.groups[0].rules.find((r) => r.uid === 'fsm-node-fs-almost-full')!;
+    expect(almostFull.diff.map((d) => d.field)).toEqual(expect.arrayContaining(['query (A)']));
+    expect(p.writes).toBe(1);
+
+    await apply(api, p);
+    expect(double.writeLog.slice(writes).map((w) => w.path)).toEqual([
+      '/api/v1/provisioning/folder/fsm-alerts/rule-groups/fsm-node',
+    ]);
+    const stored = double.rules.get('fsm-node-fs-almost-full')! as unknown as ProvisionedAlertRule;
+    const query = stored.data.find((d) => d.refId === 'A')!.model as { expr: string };
+    expect(query.expr).toContain('instance=~"db-.*"');
+    // Grafana's threshold step passes every series the query returns: the loosest bound (for "<", the highest).
+    const threshold = stored.data.find((d) => d.refId === 'C')!.model as {
+      conditions: Array<{ evaluator: { params: number[] } }>;
+    };
+    expect(threshold.conditions[0].evaluator.params).toEqual([10]);
+
+    const again = await plan(api, desired(dbDisks));
+    expect(again.writes).toBe(0);
+    await apply(api, again);
+    expect(double.writeLog.slice(writes)).toHaveLength(1);
+  });
+
+  it('refuses bad matchers at the override that has them, before anything is read', () => {
+    const bad = (matchers: Array<{ label: string; op: '=' | '=~'; value: string }>) => () =>
+      desired({ targetOverrides: [{ threshold: 'node.filesystemFree', matchers, warning: 10 }] });
+    expect(bad([{ label: 'instance', op: '=~', value: 'db-(?=1)' }])).toThrow(
+      expect.objectContaining({
+        problems: [expect.objectContaining({ field: 'targetOverrides.0', message: expect.stringMatching(/RE2/) })],
+      })
+    );
+    expect(bad([{ label: '1nstance', op: '=', value: 'db' }])).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ message: expect.stringMatching(/label name/) })] })
+    );
+    expect(bad([])).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ message: expect.stringMatching(/matcher/) })] })
+    );
   });
 });
 

@@ -91,6 +91,8 @@ export interface Plan {
   /** Apply refuses while any are present; each says what to change. */
   blockers: PlanBlocker[];
   skippedExporters: DesiredState['skippedExporters'];
+  /** Per-target thresholds the desired rules carry, in precedence order (Setup's; a bundle's rules carry theirs in their queries). */
+  targetOverrides: NonNullable<DesiredState['targetOverrides']>;
   counts: PlanCounts;
   /** Write requests an apply would make with the overwrite choices given to plan. */
   writes: number;
@@ -230,6 +232,7 @@ export function planFrom(desired: DesiredState, world: World, options: PlanOptio
     appSettings: appSettings?.plan,
     blockers,
     skippedExporters: desired.skippedExporters,
+    targetOverrides: desired.targetOverrides ?? [],
     counts: {
       create: rules.filter((r) => r.action === 'create').length,
       update: rules.filter((r) => r.action === 'update').length,

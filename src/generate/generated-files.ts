@@ -1,7 +1,12 @@
-import { renderPrometheusRuleFile, renderPromtoolTests } from './prometheus-rules';
+import {
+  renderPrometheusRuleFile,
+  renderPromtoolTests,
+  renderTargetOverrideTests,
+  targetOverrideRuleFile,
+} from './prometheus-rules';
 import { renderRunbook } from './runbook';
 import { EXPORTERS } from '../catalog';
-import { PROMTOOL_CASES } from '../catalog/promtool-cases';
+import { PROMTOOL_CASES, TARGET_OVERRIDE_CASES } from '../catalog/promtool-cases';
 import { generateDashboards, type GeneratedDashboard } from './dashboards';
 import {
   RECORDING_RULES_FILE,
@@ -67,6 +72,21 @@ export function generatedFiles(readCommitted: ReadCommitted): GeneratedFile[] {
     });
     // Every rule's runbook_url points here.
     files.push({ path: `docs/runbooks/${exporter.id}.md`, content: renderRunbook(exporter) });
+  }
+
+  // Per-target thresholds, in Prometheus' form and in Grafana's: not loaded by any Prometheus
+  // (they are examples), only checked and tested by scripts/check-rules.sh.
+  for (const cases of TARGET_OVERRIDE_CASES) {
+    for (const form of ['prometheus', 'grafana'] as const) {
+      const name = `fsm-${cases.exporter}-overrides${form === 'grafana' ? '-grafana-form' : ''}`;
+      const rulesPath = `${PROMTOOL_TESTS_DIR}/rules/${name}.rules.yml`;
+      const rules = targetOverrideRuleFile(cases, form);
+      files.push({ path: rulesPath, content: rules });
+      files.push({
+        path: `${PROMTOOL_TESTS_DIR}/${name}.test.yml`,
+        content: renderTargetOverrideTests(cases, rules, `rules/${name}.rules.yml`),
+      });
+    }
   }
 
   // Recording rules for the fleet panels of the layer dashboards (which fall back to raw queries without them).

@@ -1,4 +1,4 @@
-import type { RE2JS } from 're2js';
+import { loadRegexEngine, regexEngine } from '../utils/re2';
 import { InventoryError, snippet } from './prometheus-api';
 import type { TargetHealth } from './targets';
 
@@ -11,20 +11,18 @@ export interface InventoryFilters {
   jobRegex?: string;
 }
 
-let re2: typeof RE2JS | undefined;
-
 /**
- * Loads RE2 (re2js, ≈ 45 KiB gzip) the first time a job filter is used: most queries have none,
- * and the datasource's entry module must stay small (its budget is 25 KiB). Await it with the
- * pattern before compileJobRegex: it loads RE2 only when the pattern needs it.
+ * Loads RE2 (utils/re2) the first time a job filter is used: most queries have none. Await it
+ * with the pattern before compileJobRegex: it loads RE2 only when the pattern needs it.
  */
 export async function loadJobRegexEngine(pattern: string | undefined): Promise<void> {
-  if (re2 === undefined && needsRegex(pattern)) {
-    re2 = (await import(/* webpackChunkName: "re2" */ 're2js')).RE2JS;
+  if (needsRegex(pattern)) {
+    await loadRegexEngine();
   }
 }
 
-function engine(): typeof RE2JS {
+function engine() {
+  const re2 = regexEngine();
   if (re2 === undefined) {
     throw new Error('The job filter engine is not loaded yet: await loadJobRegexEngine() first.');
   }

@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Stack, Text, type BadgeColor } from '@grafana/ui';
-import type { FieldChange, GroupPlan, NotificationPlanItem, Plan, RulePlan } from '../../engine';
+import type { FieldChange, GroupPlan, NotificationPlanItem, Plan, RulePlan, TargetOverrideSummary } from '../../engine';
+import { unitLabel } from '../../catalog/units';
 
 /*
  * One view of an engine plan, for Setup and for Restore alike: what applying would write, object by
@@ -89,6 +90,8 @@ export function PlanView({ plan, overwrite, onToggleOverwrite, disabled = false,
         </li>
       </ul>
 
+      {plan.targetOverrides.length > 0 && <TargetOverridesView overrides={plan.targetOverrides} />}
+
       {plan.groups.length > 0 && (
         <section aria-label="Rule groups">
           <Text element="h3" variant="h4">
@@ -166,6 +169,36 @@ export function PlanView({ plan, overwrite, onToggleOverwrite, disabled = false,
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** The per-target thresholds the rules will carry: they change rule queries, so the plan says them in words. */
+function TargetOverridesView({ overrides }: { overrides: readonly TargetOverrideSummary[] }) {
+  return (
+    <section aria-label="Per-target thresholds" data-testid="plan-target-overrides">
+      <Text element="h3" variant="h4">
+        Per-target thresholds
+      </Text>
+      <Text color="secondary" element="p">
+        For each threshold, the first override whose matchers hold decides a target&apos;s levels; the target is
+        compared with those levels only, never also with the default.
+      </Text>
+      <ol style={{ paddingLeft: 24 }}>
+        {overrides.map((o, i) => {
+          const unit = unitLabel(o.unit);
+          const level = (name: string, l?: { value: number; default: number }) =>
+            l ? `${name} ${l.value}${unit ? ` ${unit}` : ''} (default ${l.default})` : undefined;
+          return (
+            <li key={i} data-testid="plan-target-override">
+              <Text>
+                {o.exporterTitle}, {o.threshold} for <code>{o.matchers}</code>:{' '}
+                {[level('warning', o.warning), level('critical', o.critical)].filter(Boolean).join(', ')}
+              </Text>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
   );
 }
 

@@ -405,6 +405,15 @@ const cpuWarning = () => screen.getByLabelText<HTMLInputElement>(`${nodeExporter
 const openNodeThresholds = () =>
   fireEvent.click(screen.getByRole('button', { name: (name) => name.startsWith(`${nodeExporter.title} thresholds`) }));
 
+/** A new session of Setup, on to Choose, where it says Grafana holds what the saved choices would write. */
+async function reopenInSync() {
+  renderSetup();
+  const next = await screen.findByRole('button', { name: /Next: choose packs/ });
+  await waitFor(() => expect(next).toBeEnabled());
+  fireEvent.click(next);
+  expect(await screen.findByTestId('setup-saved-in-sync')).toBeInTheDocument();
+}
+
 describe('Setup remembers', () => {
   it('a second admin opening Setup starts from the choices the last apply saved, and the plan writes nothing', async () => {
     grafana();
@@ -420,11 +429,7 @@ describe('Setup remembers', () => {
     cleanup();
 
     // Another admin, another session: nothing in memory, only what Grafana holds.
-    renderSetup();
-    const next = await screen.findByRole('button', { name: /Next: choose packs/ });
-    await waitFor(() => expect(next).toBeEnabled());
-    fireEvent.click(next);
-    expect(await screen.findByTestId('setup-saved-in-sync')).toBeInTheDocument();
+    await reopenInSync();
     expect(packCheckbox('node')).toBeChecked();
     expect(packCheckbox('postgres')).not.toBeChecked();
     openNodeThresholds();
@@ -452,6 +457,55 @@ describe('Setup remembers', () => {
     renderSetup('prom', 'choose');
     const drift = await screen.findByTestId('setup-saved-drift');
     expect(drift).toHaveTextContent('1 rule was edited or moved');
+  });
+});
+
+describe('Setup: per-target thresholds', () => {
+  const fsOverride = `${nodeExporter.title} Filesystem free space override 1`;
+
+  it('an override by label matcher is checked as typed, shown in the plan, applied, remembered, and re-applies with 0 writes', async () => {
+    const { double } = grafana();
+    renderSetup();
+    await toChoose();
+    openNodeThresholds();
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: `Add an override of ${nodeExporter.title} Filesystem free space for some targets`,
+      })
+    );
+    const field = () => screen.getByTestId('setup-target-override-node.filesystemFree-0');
+
+    // A lookahead: JavaScript would take it, Prometheus' RE2 refuses it.
+    fireEvent.change(screen.getByLabelText(`${fsOverride} value 1`), { target: { value: 'db-(?=1).*' } });
+    fireEvent.change(screen.getByLabelText(`${fsOverride} warning`), { target: { value: '10' } });
+    await waitFor(() => expect(field()).toHaveTextContent(/not a regular expression Prometheus accepts/));
+    expect(planButton()).toBeDisabled();
+
+    fireEvent.change(screen.getByLabelText(`${fsOverride} value 1`), { target: { value: 'db-.*' } });
+    await waitFor(() => expect(field()).not.toHaveTextContent(/regular expression/));
+
+    // The folder, two groups, the saved choices.
+    await toPlan(/^4 writes$/);
+    const shown = screen.getByTestId('plan-target-override');
+    expect(shown).toHaveTextContent('Filesystem free space for instance=~"db-.*": warning 10 % (default 5)');
+    expect(screen.getByTestId('plan-target-overrides')).toHaveTextContent(/first override whose matchers hold/);
+
+    fireEvent.click(applyButton());
+    await screen.findByTestId('setup-apply-result');
+    const rule = double.rules.get('fsm-node-fs-almost-full')!;
+    expect(JSON.stringify(rule.data)).toContain('instance=~\\"db-.*\\"');
+    const applied = double.writeLog.length;
+
+    fireEvent.click(screen.getByTestId('setup-plan-again'));
+    await waitFor(() => expect(writes()).toHaveTextContent(/^0 writes$/));
+    cleanup();
+
+    // Another session starts from the saved override, and Grafana already holds its rules.
+    await reopenInSync();
+    openNodeThresholds();
+    expect(screen.getByLabelText<HTMLInputElement>(`${fsOverride} value 1`).value).toBe('db-.*');
+    await toPlan(/^0 writes$/);
+    expect(double.writeLog).toHaveLength(applied);
   });
 });
 

@@ -7,8 +7,10 @@ import {
   type IntegrationType,
 } from '../../alerting/contact-points';
 import type { ContactPoint } from '../../grafana-api';
-import type { ThresholdOverrides } from '../../catalog/thresholds';
-import type { ExporterDefinition, LayerId, Severity, ThresholdDefinition, Unit } from '../../catalog/types';
+import type { TargetOverride, ThresholdOverrides } from '../../catalog/thresholds';
+import type { MatchOp } from '../../catalog/promql';
+import type { ExporterDefinition, LayerId, Severity, ThresholdDefinition } from '../../catalog/types';
+export { unitLabel } from '../../catalog/units';
 import {
   DEFAULT_CONTACT_POINT_NAME,
   DEFAULT_FOLDER_TITLE,
@@ -29,6 +31,23 @@ export type ThresholdLevel = 'warning' | 'critical';
 
 /** What the admin typed for one threshold; a level left out keeps the catalog default. */
 export type ThresholdInput = Partial<Record<ThresholdLevel, string>>;
+
+export interface TargetMatcherInput {
+  label: string;
+  op: MatchOp;
+  /** As typed: a literal for = and !=, an RE2 regex for =~ and !~. */
+  value: string;
+}
+
+/** Levels of one threshold for the targets its matchers select; the first override that matches a target wins. */
+export interface TargetOverrideInput {
+  /** `<exporterId>.<thresholdId>`. */
+  threshold: string;
+  matchers: TargetMatcherInput[];
+  /** '' keeps the threshold's level. */
+  warning: string;
+  critical: string;
+}
 
 export interface LabelFilterInput {
   label: string;
@@ -69,6 +88,8 @@ export interface SetupForm {
   exporterIds: string[];
   /** Keyed `<exporterId>.<thresholdId>`; only thresholds the admin touched. */
   thresholds: Record<string, ThresholdInput>;
+  /** Per-target overrides, in precedence order. */
+  targetOverrides: TargetOverrideInput[];
   labelFilters: LabelFilterInput[];
   folderTitle: string;
   /** Rules stay editable in Grafana's UI (no provenance). */
@@ -117,6 +138,7 @@ export function initialForm(datasourceUid: string): SetupForm {
     datasourceUid,
     exporterIds: [],
     thresholds: {},
+    targetOverrides: [],
     labelFilters: [],
     folderTitle: DEFAULT_FOLDER_TITLE,
     editable: true,
@@ -165,6 +187,25 @@ export function thresholdOverrides(form: SetupForm): ThresholdOverrides {
   return overrides;
 }
 
+/** Every override, so problems keep the form's index (the engine ignores those of packs not chosen). */
+export function targetOverrides(form: SetupForm): TargetOverride[] {
+  return form.targetOverrides.map((o) => {
+    const warning = parseLevel(o.warning);
+    const critical = parseLevel(o.critical);
+    return {
+      threshold: o.threshold,
+      matchers: o.matchers.map((m) => ({ label: m.label.trim(), op: m.op, value: m.value })),
+      ...(warning === undefined ? {} : { warning }),
+      ...(critical === undefined ? {} : { critical }),
+    };
+  });
+}
+
+/** A new override of `threshold`, matching on instance: the label every target has. */
+export function newTargetOverride(threshold: string): TargetOverrideInput {
+  return { threshold, matchers: [{ label: 'instance', op: '=~', value: '' }], warning: '', critical: '' };
+}
+
 function contactPointChoice(input: ContactPointInput): ContactPointChoice {
   if (input.kind === 'existing') {
     return { kind: 'existing', name: input.existingName };
@@ -204,6 +245,7 @@ export function toSetupChoices(form: SetupForm): SetupChoices {
     exporterIds: form.exporterIds,
     datasourceUid: form.datasourceUid,
     overrides: thresholdOverrides(form),
+    targetOverrides: targetOverrides(form),
     folderTitle: form.folderTitle,
     labelFilters: form.labelFilters.map((f) => ({ label: f.label.trim(), values: f.values, exclude: f.exclude })),
     editable: form.editable,
@@ -261,17 +303,21 @@ export function formProblems(form: SetupForm): ChoiceProblem[] {
     problems.push({ field: 'notifications.routing.severities', message: 'Choose at least one severity to notify.' });
   }
   const chosen = new Set(form.exporterIds);
-  for (const [key, input] of Object.entries(form.thresholds)) {
+  const ambiguous = (field: string, input: ThresholdInput, key: string) => {
     for (const level of ['warning', 'critical'] as const) {
       const text = input[level]?.trim() ?? '';
       if (chosen.has(key.split('.')[0]) && THOUSANDS_GROUPED.test(text)) {
         problems.push({
-          field: `threshold:${key}`,
+          field,
           message: `The ${level} level "${text}" could mean ${Number(text.replace(/,/g, ''))} or ${Number(text.replace(',', '.'))}: write it without a thousands separator (${text.replace(/,/g, '')}), or with a point for decimals.`,
         });
       }
     }
+  };
+  for (const [key, input] of Object.entries(form.thresholds)) {
+    ambiguous(`threshold:${key}`, input, key);
   }
+  form.targetOverrides.forEach((o, i) => ambiguous(`targetOverrides.${i}`, o, o.threshold));
   form.muteTimings.forEach((mt, i) => {
     if ((mt.start === '') !== (mt.end === '')) {
       problems.push({
@@ -298,34 +344,4 @@ export function alertThresholds(exporter: ExporterDefinition): ThresholdDefiniti
     exporter.alerts.flatMap((a) => (typeof a.threshold === 'number' ? [] : [a.threshold.threshold]))
   );
   return exporter.thresholds.filter((t) => used.has(t.id));
-}
-
-const UNIT_LABELS: Partial<Record<Unit, string>> = {
-  percent: '%',
-  percentunit: '0–1',
-  bytes: 'bytes',
-  decbytes: 'bytes',
-  Bps: 'bytes/s',
-  bps: 'bits/s',
-  s: 's',
-  ms: 'ms',
-  dtdurations: 's',
-  dateTimeFromNow: 's',
-  ops: 'ops/s',
-  reqps: 'req/s',
-  rps: 'reads/s',
-  wps: 'writes/s',
-  iops: 'IO/s',
-  pps: 'packets/s',
-  celsius: '°C',
-  watt: 'W',
-  hertz: 'Hz',
-  rotrpm: 'rpm',
-  mbytes: 'MiB',
-  decgbytes: 'GB',
-};
-
-/** The unit shown beside a threshold input; '' for plain numbers. */
-export function unitLabel(unit: Unit): string {
-  return UNIT_LABELS[unit] ?? '';
 }

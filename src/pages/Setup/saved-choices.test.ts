@@ -7,6 +7,14 @@ function chosen(): SetupForm {
     ...form,
     exporterIds: ['node', 'postgres'],
     thresholds: { 'node.cpuUtilisation': { warning: '70' } },
+    targetOverrides: [
+      {
+        threshold: 'node.filesystemFree',
+        matchers: [{ label: 'instance', op: '=~', value: 'db-.*' }],
+        warning: '10',
+        critical: '',
+      },
+    ],
     labelFilters: [{ label: 'cluster', values: ['eu-1'], exclude: false }],
     notify: true,
     contactPoint: {
@@ -46,13 +54,15 @@ describe('saved Setup choices', () => {
   });
 
   it('keep the defaults for fields an older save lacks, and drop packs this version no longer ships', () => {
-    const { muteTimings: _m, ...older } = savedChoicesOf(chosen()).form;
+    // A save from before per-target thresholds (and mute timings) existed.
+    const { muteTimings: _m, targetOverrides: _t, ...older } = savedChoicesOf(chosen()).form;
     const read = readSavedChoices({
       [SAVED_CHOICES_KEY]: { format: FORMAT, form: { ...older, exporterIds: ['node', 'gone-pack'] } },
     });
     expect(read.status).toBe('ok');
     const form = (read as { form: SetupForm }).form;
     expect(form.muteTimings).toEqual([]);
+    expect(form.targetOverrides).toEqual([]);
     expect(form.exporterIds).toEqual(['node']);
   });
 
@@ -71,6 +81,20 @@ describe('saved Setup choices', () => {
       'a severity Setup does not know',
       { severities: ['critical', 'page-everyone'] },
       /severities holds "page-everyone"/,
+    ],
+    [
+      'a per-target matcher with an operator PromQL does not have',
+      {
+        targetOverrides: [
+          {
+            threshold: 'node.cpuUtilisation',
+            matchers: [{ label: 'instance', op: '~=', value: 'x' }],
+            warning: '1',
+            critical: '',
+          },
+        ],
+      },
+      /targetOverrides\.0\.matchers\.0\.op "~=" is not one of/,
     ],
     ['a label filter that is not a list', { labelFilters: 'cluster=eu' }, /labelFilters is not a list/],
     [

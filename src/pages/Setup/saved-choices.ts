@@ -1,6 +1,8 @@
 import { EXPORTERS } from '../../catalog';
 import { LAYERS } from '../../catalog/layers';
 import type { LayerId, Severity } from '../../catalog/types';
+import type { MatchOp } from '../../catalog/promql';
+import { MATCH_OPS } from '../../catalog/thresholds';
 import type { DesiredState } from '../../engine';
 import { integration } from '../../alerting/contact-points';
 import {
@@ -95,6 +97,30 @@ function parseSaved(value: unknown): SetupForm {
     // A pack this version no longer ships is dropped, not an error: the plan then shows its rules as obsolete.
     exporterIds: get('exporterIds', (v) => strings(v, 'exporterIds').filter((id) => knownPacks.has(id))),
     thresholds: get('thresholds', parseThresholds),
+    // Saves from before per-target thresholds have none: get() gives them the default [].
+    targetOverrides: get('targetOverrides', (v) =>
+      array(v, 'targetOverrides').map((item, i) => {
+        const o = record(item, `targetOverrides.${i}`);
+        return {
+          threshold: string(o.threshold, `targetOverrides.${i}.threshold`),
+          matchers: array(o.matchers, `targetOverrides.${i}.matchers`).map((m, j) => {
+            const where = `targetOverrides.${i}.matchers.${j}`;
+            const matcher = record(m, where);
+            const op = string(matcher.op, `${where}.op`);
+            if (!(MATCH_OPS as readonly string[]).includes(op)) {
+              throw new Invalid(`${where}.op ${JSON.stringify(op)} is not one of ${MATCH_OPS.join(' ')}`);
+            }
+            return {
+              label: string(matcher.label, `${where}.label`),
+              op: op as MatchOp,
+              value: string(matcher.value, `${where}.value`),
+            };
+          }),
+          warning: string(o.warning, `targetOverrides.${i}.warning`),
+          critical: string(o.critical, `targetOverrides.${i}.critical`),
+        };
+      })
+    ),
     labelFilters: get('labelFilters', (v) =>
       array(v, 'labelFilters').map((item, i) => {
         const filter = record(item, `labelFilters.${i}`);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   apply,
@@ -29,6 +29,7 @@ import {
 } from './state';
 import { PLUGIN_ID } from '../../constants';
 import { canConfigureApp } from '../../utils/permissions';
+import { loadRegexEngine, regexEngine } from '../../utils/re2';
 
 /*
  * The Setup flow: detect → choose → plan → apply. It lives above the step routes so moving
@@ -223,6 +224,17 @@ function desiredFor(form: SetupForm) {
   return canConfigureApp() ? withSavedChoices(desired, form, PLUGIN_ID) : desired;
 }
 
+/** Regex matchers are checked with RE2, loaded only when a per-target override uses one. */
+function usesRegex(form: SetupForm): boolean {
+  return form.targetOverrides.some((o) => o.matchers.some((m) => m.op === '=~' || m.op === '!~'));
+}
+
+async function regexReadyFor(form: SetupForm): Promise<void> {
+  if (usesRegex(form)) {
+    await loadRegexEngine();
+  }
+}
+
 export interface SetupFlow {
   form: SetupForm;
   updateForm: (change: (f: SetupForm) => SetupForm, touchesPacks?: boolean) => void;
@@ -296,6 +308,7 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
           // Reads only: does Grafana still hold what the saved choices would write?
           send({ type: 'drift-checked', drift: { status: 'checking' } });
           try {
+            await regexReadyFor(savedForm);
             send({
               type: 'drift-checked',
               drift: { status: 'done', plan: await plan(api, desiredFor(savedForm)) },
@@ -315,13 +328,30 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
     []
   );
 
-  const problems = useMemo(() => [...formProblems(form), ...validateSetupChoices(toSetupChoices(form))], [form]);
+  // Problems are checked as the admin types; a regex is checked once RE2 has loaded (until then it says so).
+  const [regexLoaded, setRegexLoaded] = useState(() => regexEngine() !== undefined);
+  const needsRegex = usesRegex(form);
+  useEffect(() => {
+    if (needsRegex && !regexLoaded) {
+      loadRegexEngine().then(
+        () => setRegexLoaded(true),
+        () => undefined
+      );
+    }
+  }, [needsRegex, regexLoaded]);
+  const problems = useMemo(
+    () => [...formProblems(form), ...validateSetupChoices(toSetupChoices(form))],
+    // regexLoaded: the same form has other problems once RE2 can check its regexes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [form, regexLoaded]
+  );
 
   const runPlan = useCallback(
     async (planned: SetupForm, overwriteUids: string[]) => {
       const send = dispatcher();
       send({ type: 'plan-started' });
       try {
+        await regexReadyFor(planned);
         const desired = desiredFor(planned);
         const api = await getApi();
         send({

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FSM_FOLDER_UID } from '../../../src/engine';
+import { nodeExporter } from '../../../src/catalog/exporters/node';
 import { PROMETHEUS_UID } from '../grafanaApi';
 import { ROOT } from '../server';
 import { check, notPresent, pageText, visible } from './assert';
@@ -218,6 +219,92 @@ const journeys: Journey[] = [
         double.writeLog.length === writesAfterApply,
         `planning again wrote to Grafana: ${JSON.stringify(double.writeLog.slice(writesAfterApply))}`
       );
+    },
+  },
+  {
+    name: 'Setup per-target thresholds: an override by label matcher is checked, planned, applied, and re-applies with 0 writes',
+    timeoutMs: 120_000,
+    expectedConsoleErrors: [/Failed to load resource: the server responded with a status of 404/],
+    async run({ page, goto, settle, grafana, screenshot }) {
+      const { double } = grafana;
+      const fs = `${nodeExporter.title} Filesystem free space`;
+      await goto(`${APP_PATH}/setup`);
+      await visible(page.getByTestId('setup-detected-list'), 'the detected exporters');
+      await page.getByRole('button', { name: 'Next: choose packs' }).click();
+      await visible(page.getByTestId('setup-plan-button'), 'the Plan button on the Choose step');
+      // The node pack only: the override is the subject, not the other packs.
+      for (const box of await page.locator('[data-testid^="setup-pack-"]').all()) {
+        const id = (await box.getAttribute('data-testid'))!.replace('setup-pack-', '');
+        // The input sits under its label (Grafana's Checkbox): the label takes the pointer.
+        await box.setChecked(id === 'node', { force: true });
+      }
+      await page.getByRole('button', { name: new RegExp(`^${nodeExporter.title} thresholds`) }).click();
+      await page.getByRole('button', { name: `Add an override of ${fs} for some targets` }).click();
+      const first = page.getByTestId('setup-target-override-node.filesystemFree-0');
+
+      // A lookahead: JavaScript's RegExp takes it, Prometheus' RE2 (loaded for this check) refuses it.
+      await page.getByLabel(`${fs} override 1 value 1`).fill('db-(?=1).*');
+      await page.getByLabel(`${fs} override 1 warning`).fill('10');
+      await visible(first.getByText(/not a regular expression Prometheus accepts/), 'the RE2 refusal at the override');
+      check(!(await page.getByTestId('setup-plan-button').isEnabled()), 'Plan is enabled with a refused regex');
+      await page.getByLabel(`${fs} override 1 value 1`).fill('db-.*');
+      // A second, overlapping override: it applies only where the first does not match.
+      await page.getByRole('button', { name: `Add an override of ${fs} for some targets` }).click();
+      await page.getByLabel(`${fs} override 2 label 1`).fill('mountpoint');
+      await page
+        .getByTestId('setup-target-override-node.filesystemFree-1')
+        .getByRole('radio', { name: '=', exact: true })
+        .check({ force: true });
+      await page.getByLabel(`${fs} override 2 value 1`).fill('/boot');
+      await page.getByLabel(`${fs} override 2 critical`).fill('1');
+      await settle();
+      await notPresent(page.getByTestId('setup-choose-problems'), 'problems blocking the plan');
+      // The threshold and its two overrides in the viewport: the form is too long to read as one image.
+      await page.getByTestId('setup-threshold-node.filesystemFree').evaluate((el) => {
+        el.scrollIntoView();
+        window.scrollBy(0, -120);
+      });
+      await page.mouse.move(0, 0);
+      await screenshot('setup-overrides', { fullPage: false });
+
+      await page.getByTestId('setup-plan-button').click();
+      await visible(page.getByTestId('plan-target-overrides'), 'the per-target thresholds in the plan');
+      await settle();
+      const shown = await page.getByTestId('plan-target-override').allInnerTexts();
+      check(
+        shown.length === 2 &&
+          shown[0].includes('instance=~"db-.*": warning 10 % (default 5)') &&
+          shown[1].includes('mountpoint="/boot": critical 1 % (default 3)'),
+        `the plan should list both overrides in order, it shows: ${JSON.stringify(shown)}`
+      );
+      await page.getByTestId('plan-target-overrides').evaluate((el) => {
+        el.scrollIntoView();
+        window.scrollBy(0, -200);
+      });
+      await page.mouse.move(0, 0);
+      await screenshot('setup-overrides-plan', { fullPage: false });
+      const plannedWrites = Number(/^(\d+) writes?$/.exec(await page.getByTestId('plan-writes').innerText())?.[1]);
+      await page.getByTestId('setup-apply-button').click();
+      await visible(page.getByTestId('setup-apply-result'), 'the apply result', 60_000);
+      check(
+        double.writeLog.length === plannedWrites,
+        `the plan announced ${plannedWrites} writes, the double received ${double.writeLog.length}`
+      );
+      // The stored rule as JSON text: its query holds the matchers, escaped.
+      const expr = (uid: string) => JSON.stringify(double.rules.get(uid) ?? null);
+      check(
+        expr('fsm-node-fs-almost-full').includes('instance=~\\"db-.*\\"'),
+        'the warning rule lacks the db override'
+      );
+      check(expr('fsm-node-fs-full').includes('mountpoint=\\"/boot\\"'), 'the critical rule lacks the /boot override');
+
+      const writesAfterApply = double.writeLog.length;
+      await page.getByTestId('setup-plan-again').click();
+      await visible(page.getByTestId('plan-writes'), 'the second plan summary');
+      await settle();
+      const replanned = await page.getByTestId('plan-writes').innerText();
+      check(replanned === '0 writes', `the plan after Apply should have 0 writes, it shows "${replanned}"`);
+      check(double.writeLog.length === writesAfterApply, 'planning again wrote to Grafana');
     },
   },
 ];

@@ -3,6 +3,8 @@ import { Alert, Button, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import type { Plan } from '../../../engine';
 import { PlanView } from '../../../components/PlanView/PlanView';
 import type { PlanState } from '../state';
+import { toSetupChoices, type SetupForm } from '../form';
+import { setupPrometheusRuleFileText } from '../../../engine/prometheus-rule-file';
 import { SetupError } from '../SetupError';
 import { usePlanBacktest, type PlanBacktest } from '../usePlanBacktest';
 
@@ -60,7 +62,9 @@ function SetupPlan({
   onReplan,
   onChoose,
   applying,
+  planState,
 }: PlanStepProps & { plan: Plan; replanning: boolean }) {
+  const planForm = planState.form;
   const blocked = plan.blockers.length > 0;
   const nothingToDo = plan.writes === 0;
   const backtest = usePlanBacktest(plan);
@@ -101,6 +105,7 @@ function SetupPlan({
 
       <Stack direction="row" gap={2} alignItems="center" justifyContent="flex-end">
         {replanning && <LoadingPlaceholder text="Planning…" />}
+        {planForm && <DownloadPrometheusRules form={planForm} />}
         {blocked && <Text color="error">Fix the problems above first.</Text>}
         {!blocked && nothingToDo && <Text color="success">Grafana already holds exactly this: nothing to apply.</Text>}
         <Button variant="secondary" onClick={onChoose}>
@@ -158,5 +163,32 @@ function BacktestBar({ backtest }: { backtest: PlanBacktest }) {
         )}
       </Stack>
     </div>
+  );
+}
+
+/**
+ * The same rules as a Prometheus rule file, for alerts evaluated by Prometheus instead of Grafana:
+ * the planned choices, per-target thresholds included. Nothing is written to Grafana.
+ */
+function DownloadPrometheusRules({ form }: { form: SetupForm }) {
+  const download = () => {
+    const text = setupPrometheusRuleFileText(toSetupChoices(form));
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'fullstack-monitoring.rules.yml';
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <Button
+      variant="secondary"
+      icon="download-alt"
+      onClick={download}
+      tooltip="The planned rules as a Prometheus rule file (per-target thresholds included), for alerts evaluated by Prometheus rather than Grafana"
+      data-testid="setup-download-prometheus-rules"
+    >
+      Prometheus rules
+    </Button>
   );
 }

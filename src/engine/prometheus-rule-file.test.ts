@@ -1,0 +1,63 @@
+/** @jest-environment node */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { SetupChoiceError, type SetupChoices } from './index';
+import { loadRegexEngine } from '../utils/re2';
+import { setupPrometheusRuleFile, setupPrometheusRuleFileText } from './prometheus-rule-file';
+
+const choices: SetupChoices = {
+  exporterIds: ['node', 'postgres'],
+  datasourceUid: 'prom',
+  editable: true,
+  labelFilters: [{ label: 'cluster', values: ['eu-1'] }],
+  targetOverrides: [
+    { threshold: 'node.filesystemFree', matchers: [{ label: 'instance', op: '=~', value: 'db-.*' }], warning: 10 },
+    // Of a pack not chosen: ignored, as Setup ignores it.
+    { threshold: 'mongodb.connectionsUsed', matchers: [{ label: 'instance', op: '=', value: 'x' }], warning: 1 },
+  ],
+};
+
+beforeAll(() => loadRegexEngine());
+
+describe("Setup's choices as a Prometheus rule file", () => {
+  it('holds the chosen packs with the label filters everywhere and the override where it applies', () => {
+    const file = setupPrometheusRuleFile(choices);
+    expect(file.groups.map((g) => g.name)).toEqual(['fsm-node', 'fsm-postgres']);
+    const rules = file.groups.flatMap((g) => g.rules);
+    expect(rules.every((r) => r.expr.includes('cluster="eu-1"'))).toBe(true);
+    const withOverride = rules.filter((r) => r.expr.includes('instance=~"db-.*"')).map((r) => r.alert);
+    expect(withOverride).toEqual(['NodeFilesystemAlmostOutOfSpace']);
+    expect(rules.find((r) => r.alert === 'NodeFilesystemAlmostOutOfSpace')!.expr).toContain(
+      'cluster="eu-1",instance=~"db-.*"'
+    );
+  });
+
+  it('is text YAML reads as it is, and that promtool accepts as a rule file', () => {
+    const text = setupPrometheusRuleFileText(choices);
+    expect(parse(text)).toEqual(setupPrometheusRuleFile(choices));
+    let promtool = true;
+    try {
+      execFileSync('promtool', ['--version'], { stdio: 'ignore' });
+    } catch {
+      promtool = false;
+    }
+    if (promtool) {
+      const file = join(mkdtempSync(join(tmpdir(), 'fsm-rules-')), 'fullstack-monitoring.rules.yml');
+      writeFileSync(file, text);
+      expect(execFileSync('promtool', ['check', 'rules', file]).toString()).toMatch(/SUCCESS/);
+    }
+  });
+
+  it('refuses the choices Setup would refuse', () => {
+    const bad = {
+      ...choices,
+      targetOverrides: [
+        { ...choices.targetOverrides![0], matchers: [{ label: 'instance', op: '=~' as const, value: '(' }] },
+      ],
+    };
+    expect(() => setupPrometheusRuleFile(bad)).toThrow(SetupChoiceError);
+  });
+});
