@@ -18,6 +18,11 @@ const EXPORTER_URL: Record<string, string> = {
   haproxy: 'FSM_HAPROXY_PROMEX_URL',
   'haproxy-exporter': 'FSM_HAPROXY_EXPORTER_URL',
   rabbitmq: 'FSM_RABBITMQ_PROM_URL',
+  netdata: 'FSM_NETDATA_URL',
+};
+/** Where an exporter serves its metrics, when not at /metrics (Netdata's Prometheus export, as the stack scrapes it). */
+const METRICS_PATH: Record<string, string> = {
+  netdata: '/api/v1/allmetrics?format=prometheus&source=average&timestamps=no',
 };
 /** Captures merged from several endpoints (probes with modules and targets), so no one scrape to hold them to. */
 const MERGED_CAPTURES: Record<string, string> = {
@@ -58,7 +63,7 @@ async function scrape(exporter: string): Promise<ParsedFixture> {
   if (!base) {
     throw new Error(`${variable} is not set and not in the stack's stack.env: is the stack running?`);
   }
-  const url = `${base.replace(/\/$/, '')}/metrics`;
+  const url = `${base.replace(/\/$/, '')}${METRICS_PATH[exporter] ?? '/metrics'}`;
   const res = await fetch(url);
   if (!res.ok) {
     throw new Error(`GET ${url}: HTTP ${res.status}`);

@@ -64,7 +64,13 @@ const EXPECTED_EXPORTER_BY_JOB: Record<string, string> = {
   keepalived: 'keepalived',
   mongodb: 'mongodb',
   netdata: 'netdata',
+  // Family fixtures of exporters the stack also runs for real serve under their own jobs.
   fixture_netdata: 'netdata',
+  fixture_alertmanager: 'alertmanager',
+  fixture_haproxy: 'haproxy',
+  fixture_node: 'node',
+  fixture_postgres: 'postgres',
+  fixture_prometheus: 'prometheus',
   telegraf: 'telegraf',
   truenas: 'truenas',
   vmware: 'vmware',

@@ -26,7 +26,8 @@ describe('node_exporter on the real stack', () => {
     const result = await prometheus.query(detectionQuery());
     const detections = detectExporters({ status: 'success', data: result as never });
     const nodeDetection = detections.find((d) => d.exporter.id === 'node');
-    expect(nodeDetection?.jobs).toEqual(['node']);
+    // The real node_exporter, and the served family fixture of node_exporter ≥ 1.4 with detailed netdev metrics.
+    expect(nodeDetection?.jobs).toEqual(['fixture_node', 'node']);
   });
 
   it('lists jobs and instances for the dashboard variables', async () => {
