@@ -218,8 +218,8 @@ async function readExisting(api: GrafanaApi): Promise<ExistingState> {
  * where the user may save the app's settings (plugins:write, an Admin's: an Editor granted the
  * Setup permission would otherwise fail at the last step, after the rules were written).
  */
-function desiredFor(form: SetupForm) {
-  const desired = buildDesiredState(toSetupChoices(form));
+function desiredFor(form: SetupForm, replicaLabels?: readonly string[]) {
+  const desired = buildDesiredState(toSetupChoices(form, replicaLabels));
   return canConfigureApp() ? withSavedChoices(desired, form, PLUGIN_ID) : desired;
 }
 
@@ -243,7 +243,7 @@ export interface SetupFlow {
   onPlanAgain: () => void;
 }
 
-export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
+export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: readonly string[]): SetupFlow {
   const navigate = useNavigate();
   const [state, dispatch] = useReducer(setupFlowReducer, defaultDatasourceUid, initialSetupFlowState);
   const { form, detection, existing, plan: planState, overwrite, apply: applyState, drift } = state;
@@ -298,7 +298,7 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
           try {
             send({
               type: 'drift-checked',
-              drift: { status: 'done', plan: await plan(api, desiredFor(savedForm)) },
+              drift: { status: 'done', plan: await plan(api, desiredFor(savedForm, replicaLabels)) },
             });
           } catch (error) {
             send({ type: 'drift-checked', drift: { status: 'error', error } });
@@ -307,7 +307,7 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
       })
       .catch((error: unknown) => send({ type: 'existing-read', existing: { status: 'error', error } }));
     return () => controller.abort();
-  }, [getApi]);
+  }, [getApi, replicaLabels]);
 
   const updateForm = useCallback(
     (change: (f: SetupForm) => SetupForm, touchesPacks = false) =>
@@ -322,7 +322,7 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
       const send = dispatcher();
       send({ type: 'plan-started' });
       try {
-        const desired = desiredFor(planned);
+        const desired = desiredFor(planned, replicaLabels);
         const api = await getApi();
         send({
           type: 'planned',
@@ -333,7 +333,7 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
         send({ type: 'plan-failed', error, form: planned });
       }
     },
-    [dispatcher, getApi]
+    [dispatcher, getApi, replicaLabels]
   );
 
   const onPlan = useCallback(() => {
