@@ -43,7 +43,16 @@ export interface FireAndQuiet {
  */
 export type PromtoolCases = Record<
   string,
-  FireAndQuiet & { family?: string; otherFamilies?: Array<FireAndQuiet & { family: string }> }
+  FireAndQuiet & {
+    family?: string;
+    otherFamilies?: Array<FireAndQuiet & { family: string }>;
+    /**
+     * For alerts on a sum: one target's series that each server keeps under the threshold, but that
+     * both replicas of an HA pair added together would cross. The generator sends them once per
+     * replica and the alert must stay quiet (the rule sums per replica, then folds the replicas).
+     */
+    haQuiet?: AlertTestCase;
+  }
 >;
 
 /** By exporter id. */

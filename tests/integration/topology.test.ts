@@ -104,6 +104,48 @@ describe.each(STORES)('the plugin pointed at the %s Prometheus', (_name, url) =>
     }
   });
 
+  it('sums each target once in exporter dashboards: the HA pair’s two copies of a target are not added up', async () => {
+    // Fixture targets expose constants (or counters growing at a fixed rate), so one server and the pair on the
+    // store must agree exactly; a sum over both replicas would be twice the single server's value.
+    const fixturesPort = Number(new URL(env.FSM_FIXTURES_URL).port);
+    const isFixture = (instance: string) => {
+      const port = Number(instance.split(':').pop());
+      return port > fixturesPort && port < fixturesPort + 200;
+    };
+    const keyOf = (metric: Labels) =>
+      JSON.stringify(
+        Object.entries(metric)
+          .filter(([k]) => k !== 'cluster' && k !== '__name__')
+          .sort()
+      );
+    const aggregated = dashboards
+      .filter((d) => d.kind === 'exporter')
+      .flatMap((d) => d.queries.map((q) => ({ uid: d.uid, ...q })))
+      .filter((q) => /\b(sum|count|avg) by \(/.test(q.expr));
+    let compared = 0;
+    const differing: string[] = [];
+    for (const query of aggregated) {
+      const one = await local.instantQuery(expandGrafanaVariables(query.expr));
+      const pair = await store.instantQuery(expandGrafanaVariables(query.expr.replace(/\$cluster/g, 'dc1')));
+      expect(pair.filter((s) => 'replica' in s.metric)).toEqual([]);
+      const onStore = new Map(pair.map((s) => [keyOf(s.metric), Number(s.value[1])]));
+      for (const s of one.filter((x) => isFixture(x.metric.instance ?? ''))) {
+        const value = Number(s.value[1]);
+        const stored = onStore.get(keyOf(s.metric));
+        if (stored === undefined || !Number.isFinite(value)) {
+          continue;
+        }
+        compared++;
+        if (Math.abs(stored - value) > 1e-9 + 0.05 * Math.abs(value)) {
+          differing.push(`${query.uid} / ${query.panel}: ${s.metric.instance} one server ${value}, store ${stored}`);
+        }
+      }
+    }
+    console.log(`${_name}: ${aggregated.length} aggregating exporter queries, ${compared} fixture values compared`);
+    expect(compared).toBeGreaterThan(50);
+    expect(differing).toEqual([]);
+  });
+
   it('fires each alert once per target, not once per replica of the HA pair', async () => {
     const alerts = await eventually(
       'firing or pending alerts of both datacenters, evaluated with the current rule files',

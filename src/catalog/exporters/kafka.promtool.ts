@@ -102,6 +102,16 @@ export const kafkaPromtoolCases: PromtoolCases = {
       ],
       evalTime: '35m',
     },
+    // 6000 on each replica of an HA pair, steady: under the 10000 warning; added up, 12000 would fire.
+    haQuiet: {
+      series: [
+        {
+          series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+          values: '6000x40',
+        },
+      ],
+      evalTime: '35m',
+    },
     otherFamilies: [
       {
         // Only with --use.consumelag.zookeeper (kafka_exporter ≥ 1.3): same labels, another name.
@@ -157,6 +167,19 @@ export const kafkaPromtoolCases: PromtoolCases = {
             'consumergroup="legacy",partition="0",topic="orders"'
           ),
           values: '50000x30',
+        },
+      ],
+      evalTime: '20m',
+    },
+    // 60000 on each replica of an HA pair: under the 100000 critical; added up, 120000 would fire.
+    haQuiet: {
+      series: [
+        {
+          series: kafkaSeries(
+            'kafka_consumergroupzookeeper_lag_zookeeper',
+            'consumergroup="legacy",partition="0",topic="orders"'
+          ),
+          values: '60000x30',
         },
       ],
       evalTime: '20m',

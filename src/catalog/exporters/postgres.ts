@@ -319,7 +319,8 @@ export const postgresExporter = defineExporter({
       id: 'checkpointsRequested',
       requires: CHECKPOINTER,
       title: 'Requested checkpoints',
-      description: 'Checkpoints forced by WAL volume (not by the timer), per minute; frequent ones mean max_wal_size is too small for the write load.',
+      description:
+        'Checkpoints forced by WAL volume (not by the timer), per minute; frequent ones mean max_wal_size is too small for the write load.',
       unit: 'short',
       variants: [
         {
