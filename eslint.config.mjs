@@ -23,6 +23,10 @@ const SHIPPED_CODE_IMPORT_RESTRICTIONS = {
       message: 'catalog/evidence is test data (where each name comes from): it must not ship in the catalog chunk.',
     },
     {
+      regex: '^(\\.{1,2}/)+(.*/)?coverage(/|$)',
+      message: 'catalog/coverage is build-time data (what the references offer): it must not ship in the catalog chunk.',
+    },
+    {
       group: ['@grafana/grafana-foundation-sdk', '@grafana/grafana-foundation-sdk/**'],
       message: 'foundation-sdk builds dashboards at build time (src/generate/); it must not ship.',
     },
@@ -49,7 +53,7 @@ export default defineConfig([
       '**/*.seed',
       '**/*.pid.lock',
       '**/lib-cov',
-      '**/coverage',
+      'coverage/',
       '**/dist/',
       'artifacts/',
       '.config/',
@@ -92,6 +96,7 @@ export default defineConfig([
       'src/catalog/**/*.promtool.ts',
       'src/catalog/promtool-cases.ts',
       'src/catalog/evidence/**',
+      'src/catalog/coverage/**',
     ],
     rules: {
       'no-restricted-imports': ['error', SHIPPED_CODE_IMPORT_RESTRICTIONS],

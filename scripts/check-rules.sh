@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the generated Prometheus rule files and runs their promtool unit tests.
+# Checks the generated Prometheus rule files, runs their promtool unit tests, and runs the rules on every family
+# fixture (scripts/check-fixtures-quiet.ts).
 # Usage: scripts/check-rules.sh   (from anywhere; paths are resolved from the repository root)
 set -euo pipefail
 
@@ -30,4 +31,9 @@ promtool check rules "${rule_files[@]}"
 echo "== promtool test rules (${#test_files[@]} files)"
 promtool test rules "${test_files[@]}"
 
-echo "check-rules: all rule files valid and all promtool tests passed."
+# Family fixtures (tests/fixtures/exporters, "# family:") with their healthy values must page for nothing, and as
+# written their marked faults must fire: proves the rules on each exporter version's real series.
+echo "== healthy family fixtures keep every alert quiet"
+npx --no-install tsx scripts/check-fixtures-quiet.ts
+
+echo "check-rules: all rule files valid, all promtool tests passed, healthy family fixtures quiet."

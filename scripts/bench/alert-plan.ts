@@ -24,7 +24,7 @@ const choices: SetupChoices = {
   datasourceUid: 'prom',
   editable: true,
   notifications: {
-    contactPoint: { kind: 'slack', webhookUrl: 'https://hooks.slack.com/services/T/B/bench' },
+    contactPoint: { kind: 'new', type: 'slack', values: { url: 'https://hooks.slack.com/services/T/B/bench' } },
     muteTimings: [
       {
         name: 'maintenance',
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
   // A re-run from the page sends no secret (it was entered once).
   const again = buildDesiredState({
     ...choices,
-    notifications: { ...choices.notifications!, contactPoint: { kind: 'slack' } },
+    notifications: { ...choices.notifications!, contactPoint: { kind: 'new', type: 'slack' } },
   });
   const second = await apply(applied.api, again);
   const reapplyWrites = applied.double.writeLog.length - before;
@@ -127,7 +127,7 @@ async function versionJourneys(
     buildDesiredState({
       ...choices,
       exporterIds: ids,
-      notifications: { ...choices.notifications!, contactPoint: { kind: 'slack' } },
+      notifications: { ...choices.notifications!, contactPoint: { kind: 'new', type: 'slack' } },
     });
   await apply(api, buildDesiredState(choices));
   const inPacks = (ids: readonly string[]) =>

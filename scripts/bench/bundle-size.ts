@@ -23,8 +23,15 @@ const GZIP_BUDGETS: Record<string, number> = {
   'module.js': 10 * KIB,
   'datasource/module.js': 25 * KIB,
 };
-/** gzip budget for every JS file of the build together. */
-const TOTAL_GZIP_BUDGET = 250 * KIB;
+/**
+ * gzip budget for every JS file of the build together. Raised from 250 KiB by the rule doctor
+ * (issue 15): main before it measured 226.8 KiB, with it 270.3 KiB (+43.5). Of that, Prometheus'
+ * PromQL grammar (@prometheus-io/lezer-promql with the lezer runtime, the kept parser) is 24.3 KiB,
+ * the engine with the pack metrics 8.6 KiB, the Health and datasource entry points of the check
+ * 2.7 + 2.9 KiB, the datasource module +1.1 KiB, the Health page's section about 4 KiB. All but the
+ * last two load only when a check runs; none of it is in module.js.
+ */
+const TOTAL_GZIP_BUDGET = 280 * KIB;
 /** Share of a budget above which a figure is reported as close to it. */
 const WARN_SHARE = 0.95;
 

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { healthChecks, healthContext } from '../../src/health/checks';
 import { healthPanels } from '../../src/health/panels';
-import { cleanUp, run, startPrometheus, stopPrometheus, tempDirs } from './fleet/prometheus';
+import { run, runBench, startPrometheus, stopPrometheus, tempDirs } from './fleet/prometheus';
 import { BLOCK_SECONDS, buildFleet, parseSnapshot, writeWindow, type Fleet } from './fleet/synthetic-fleet';
 
 const SNAPSHOTS = join(__dirname, 'fleet', 'snapshots');
@@ -221,14 +221,4 @@ async function main() {
   }
 }
 
-process.on('SIGINT', () => {
-  cleanUp();
-  process.exit(130);
-});
-main()
-  .then(() => cleanUp())
-  .catch((err) => {
-    process.stderr.write(`health bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    cleanUp();
-    process.exit(1);
-  });
+runBench('health', main);

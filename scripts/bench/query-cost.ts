@@ -18,12 +18,12 @@
  * Prints figures; not a timed test and not part of CI. Everything it starts is stopped by PID and
  * its temporary directory deleted, also on failure or Ctrl-C.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { generateDashboards, type GeneratedDashboard } from '../../src/generate/dashboards';
-import { cleanUp, run, startPrometheus, stopPrometheus, tempDirs } from './fleet/prometheus';
-import { BLOCK_SECONDS, buildFleet, hostInstance, parseSnapshot, writeWindow } from './fleet/synthetic-fleet';
+import { backfillFleet, runBench, startPrometheus, stopPrometheus, tempDirs } from './fleet/prometheus';
+import { BLOCK_SECONDS, buildFleet, hostInstance, parseSnapshot } from './fleet/synthetic-fleet';
 
 const SNAPSHOT = '/work/shared/fixtures/exporters/node-1.5-snapshot.prom';
 let RANGE_SECONDS = 6 * 3600;
@@ -227,10 +227,6 @@ function variableValues(scope: 'host' | 'fleet', nodename: string) {
 // ---------------------------------------------------------------------------------------------
 // The TSDB.
 
-/**
- * Writes the fleet window by window and backfills each window while the next one is written (the
- * writer and promtool each keep one core busy). Returns samples written.
- */
 async function backfill(
   names: Set<string>,
   hosts: number,
@@ -242,17 +238,7 @@ async function backfill(
   const snapshot = parseSnapshot(SNAPSHOT).filter((s) => names.has(s.name));
   const start = end - RANGE_SECONDS;
   const fleet = buildFleet(snapshot, hosts, start);
-  let samples = 0;
-  let pending: Promise<void> = Promise.resolve();
-  for (let windowStart = start; windowStart < end; windowStart += BLOCK_SECONDS) {
-    const file = join(dir, `fleet-${windowStart}.om`);
-    samples += writeWindow(fleet, windowStart, windowStart + BLOCK_SECONDS, interval, file);
-    await pending;
-    pending = run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '-q', file, join(dir, 'tsdb')]).then(() =>
-      unlinkSync(file)
-    );
-  }
-  await pending;
+  const samples = await backfillFleet(fleet, start, end, interval, dir);
   return { samples, series: fleet.series.length, seconds: (Date.now() - began) / 1000 };
 }
 
@@ -547,14 +533,4 @@ function mkdir(path: string): string {
   return path;
 }
 
-process.on('SIGINT', () => {
-  cleanUp();
-  process.exit(130);
-});
-main()
-  .then(() => cleanUp())
-  .catch((err) => {
-    process.stderr.write(`query-cost bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    cleanUp();
-    process.exit(1);
-  });
+runBench('query-cost', main);

@@ -13,6 +13,13 @@
 // comment line `# fsm-stack: grows NAME PER_SECOND` makes every sample of NAME grow by PER_SECOND from its written
 // value, counted from the server's start (Prometheus ignores such comments; the file stays a valid exposition).
 //
+// Other directives (conventions in tests/fixtures/exporters/README.md, "Fixtures per version family"):
+//   # fsm-stack: job NAME    the target's job, instead of the file name's part before the first "-" (a family of an
+//                            exporter the stack also runs for real must not join the real exporter's job)
+//   # fsm-stack: serve no    a family fixture that is read by tests only, never served (e.g. a capture of a family
+//                            the stack already runs for real: serving it would only duplicate that exporter)
+// `# family:`, `# fsm-healthy:` and other comments mean nothing to the server.
+//
 // No dependencies on purpose: the stack must start without node_modules.
 import { createServer } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,30 +29,52 @@ import { parseArgs } from 'node:util';
 const HOST = '127.0.0.1';
 const EXPOSITION_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
-/** Fixtures in name order; the order fixes the port, so ports are stable while the file set is. */
+const JOB_DIRECTIVE = /^# fsm-stack: job (\S*)\s*$/m;
+const SERVE_DIRECTIVE = /^# fsm-stack: serve (\S*)\s*$/m;
+
+/** `# fsm-stack: job NAME`, checked: a job name Prometheus accepts, or the file name's job when there is none. */
+function jobOf(file, name, text) {
+  const directive = JOB_DIRECTIVE.exec(text);
+  if (!directive) {
+    // jmx-0.17-0.20 and jmx-1.0-1.6 are two version families of one exporter, so they share the job "jmx".
+    return name.split('-')[0];
+  }
+  if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(directive[1])) {
+    throw new Error(`${file}: "# fsm-stack: job ${directive[1]}" is not a job name ([a-zA-Z_][a-zA-Z0-9_]*)`);
+  }
+  return directive[1];
+}
+
+/** `# fsm-stack: serve no` keeps a fixture off the stack; no other value is meant. */
+function served(file, text) {
+  const directive = SERVE_DIRECTIVE.exec(text);
+  if (directive && directive[1] !== 'no') {
+    throw new Error(`${file}: "# fsm-stack: serve ${directive[1]}" means nothing; only "serve no" exists`);
+  }
+  return !directive;
+}
+
+/**
+ * Served fixtures in name order; the order fixes the port, so ports are stable while the file set is.
+ * Files that are not served take no port.
+ */
 function listFixtures(dir, basePort) {
-  return (
-    readdirSync(dir)
-      .filter((file) => file.endsWith('.prom') && !file.endsWith('-snapshot.prom'))
-      .sort()
-      .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }))
-      // A capture of the very family the stack runs for real (`# fsm-stack: serve no`) is test data only:
-      // serving it would add a second node_exporter 1.5 that no real host stands behind.
-      .filter(({ text }) => !/^# fsm-stack: serve no\s*$/m.test(text))
-      .map(({ file, text }, index) => {
-        const name = basename(file, '.prom');
-        return {
-          name,
-          // jmx-0x and jmx-1x are two versions of one exporter, so they share the job "jmx"; a family of an exporter
-          // the stack runs for real names its own job (`# fsm-stack: job fixture_netdata`), never the real one's.
-          job: /^# fsm-stack: job ([a-zA-Z_][a-zA-Z0-9_]*)\s*$/m.exec(text)?.[1] ?? name.split('-')[0],
-          port: basePort + 1 + index,
-          path: join(dir, file),
-          // An exposition that already names its job (graphite_exporter mappings do) must keep it.
-          honorLabels: /^[^#].*[{,]job="/m.test(text),
-        };
-      })
-  );
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.prom') && !file.endsWith('-snapshot.prom'))
+    .sort()
+    .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }))
+    .filter(({ file, text }) => served(file, text))
+    .map(({ file, text }, index) => {
+      const name = basename(file, '.prom');
+      return {
+        name,
+        job: jobOf(file, name, text),
+        port: basePort + 1 + index,
+        path: join(dir, file),
+        // An exposition that already names its job (graphite_exporter mappings do) must keep it.
+        honorLabels: /^[^#].*[{,]job="/m.test(text),
+      };
+    });
 }
 
 const STARTED_AT = Date.now();
@@ -191,7 +220,13 @@ if (!values.dir || !Number.isInteger(basePort) || basePort <= 0) {
   process.stderr.write('usage: fixture-server.mjs --dir DIR --base-port N [--list]\n');
   process.exit(2);
 }
-const fixtures = listFixtures(values.dir, basePort);
+let fixtures;
+try {
+  fixtures = listFixtures(values.dir, basePort);
+} catch (err) {
+  process.stderr.write(`fixture-server: ${err.message}\n`);
+  process.exit(2);
+}
 if (values.list) {
   for (const f of fixtures) {
     process.stdout.write(`${f.name} ${f.job} ${f.port} ${f.honorLabels}\n`);

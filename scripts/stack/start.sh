@@ -86,21 +86,30 @@ write_configs() {
 
   local prom=$CONF/prometheus.yml
   render prometheus.yml "$prom"
-  local name job port honor previous_job=""
+  local name job port honor previous_job="" listing
+  # (not a process substitution: a refused directive must stop start.sh, not leave the fixture jobs out)
+  listing=$(node "$STACK_SCRIPTS/fixture-server.mjs" --dir "$FIXTURE_DIR" --base-port "$FSM_FIXTURES_PORT" --list) ||
+    die "the fixture server refused a fixture in $FIXTURE_DIR (message above)"
   while read -r name job port honor; do
     if [ "$job" != "$previous_job" ]; then
       grep -q "^  - job_name: $job\$" "$prom" &&
-        die "fixture $name.prom would be job \"$job\", which already exists in the stack; rename the file"
+        die "fixture $name.prom would be job \"$job\", which already exists in the stack; rename the file or give it a \"# fsm-stack: job NAME\" line"
       printf '  - job_name: %s\n    honor_labels: %s\n    static_configs:\n' "$job" "$honor" >>"$prom"
       previous_job=$job
     fi
-    # one job per exporter: fixtures of one exporter (jmx-0x, jmx-1x) sort next to each other and share it
+    # one job per exporter: fixtures of one exporter (jmx-0.17-0.20 and jmx-1.0-1.6, or files sharing a "# fsm-stack: job") are
+    # grouped by the stable sort on the job column and share it
     printf '      - {targets: ["127.0.0.1:%s"], labels: {fixture: "%s"}}\n' "$port" "$name" >>"$prom"
-  done < <(node "$STACK_SCRIPTS/fixture-server.mjs" --dir "$FIXTURE_DIR" --base-port "$FSM_FIXTURES_PORT" --list)
+  done < <(sort -s -k2,2 <<<"$listing")
+  # conf/rules.d: rule files a test adds while the stack runs (then POST /-/reload), e.g. a rule whose own
+  # evaluation (ALERTS) is compared with a backtest; empty otherwise.
+  mkdir -p "$CONF/rules.d"
   if [ -d "$RULES_DIR" ]; then
-    printf 'rule_files: ["%s/*.yml"]\n' "$RULES_DIR" >>"$prom"
+    printf 'rule_files: ["%s/*.yml", "%s/rules.d/*.yml"]\n' "$RULES_DIR" "$CONF" >>"$prom"
   elif [ -n "${FSM_PROM_RULES_DIR:-}" ]; then
     die "FSM_PROM_RULES_DIR=$FSM_PROM_RULES_DIR is not a directory"
+  else
+    printf 'rule_files: ["%s/rules.d/*.yml"]\n' "$CONF" >>"$prom"
   fi
 
   [ "$FSM_STACK_TOPOLOGY" = 1 ] && write_topology_configs
@@ -206,6 +215,7 @@ start_components() {
     chmod 755 "$FSM_STACK_DIR" "$CONF" "$DATA"
     find "$CONF" -maxdepth 1 -type f -exec chmod 644 {} +
     chmod 755 "$CONF/netdata"
+    chmod 755 "$CONF/rules.d"
   fi
   make_tls_certificate
 
@@ -478,6 +488,7 @@ write_env_file() {
 # Written by scripts/stack/start.sh; read by tests/integration (or: set -a; . $FSM_STACK_DIR/stack.env; set +a)
 FSM_STACK_DIR=$FSM_STACK_DIR
 FSM_PROM_URL=http://127.0.0.1:$FSM_PROM_PORT
+FSM_PROM_TEST_RULES_DIR=$CONF/rules.d
 FSM_PROM_AUTH_URL=http://127.0.0.1:$FSM_PROM_AUTH_PORT
 FSM_PROM_AUTH_USER=$FSM_PROM_AUTH_USER
 FSM_PROM_AUTH_PASSWORD=$FSM_PROM_AUTH_PASSWORD

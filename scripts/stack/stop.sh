@@ -3,7 +3,7 @@
 #
 #   scripts/stack/stop.sh                 stop every component (conf/, data/ and log/ are kept)
 #   scripts/stack/stop.sh NAME...         stop only these, e.g. node_exporter, postgres_exporter, rabbitmq;
-#                                         a fixture name (kafka, jmx-0x, ...) closes just that fixture's port
+#                                         a fixture name (kafka-default, jmx-1.0-1.6, ...) closes just that fixture's port
 #   scripts/stack/start.sh                brings back whatever is stopped
 #
 # A process is signalled only if it is the one start.sh recorded (pid AND kernel start time match), and a child

@@ -28,7 +28,7 @@ const CHOICES: SetupChoices = {
   datasourceUid: 'prom',
   editable: true,
   notifications: {
-    contactPoint: { kind: 'slack', name: 'On-call Slack', webhookUrl: SECRET },
+    contactPoint: { kind: 'new', type: 'slack', name: 'On-call Slack', values: { url: SECRET } },
     routing: { severities: ['critical', 'warning'], groupBy: ['alertname', 'instance'] },
     muteTimings: [
       {
@@ -143,10 +143,20 @@ describe('export', () => {
     // Grafana never encrypts a Teams URL (channels_config): it reads back in clear, token and all.
     [
       'a Microsoft Teams URL',
-      { kind: 'teams', webhookUrl: 'https://example.webhook.office.com/webhookb2/abc@def/IncomingWebhook/tok/en' },
+      {
+        kind: 'new',
+        type: 'teams',
+        values: { url: 'https://example.webhook.office.com/webhookb2/abc@def/IncomingWebhook/tok/en' },
+      },
     ],
-    ['a webhook URL with user:password@', { kind: 'webhook', url: 'https://alert:hunter2@hooks.example.com/grafana' }],
-    ['a webhook URL with ?token=', { kind: 'webhook', url: 'https://hooks.example.com/grafana?token=hunter2' }],
+    [
+      'a webhook URL with user:password@',
+      { kind: 'new', type: 'webhook', values: { url: 'https://alert:hunter2@hooks.example.com/grafana' } },
+    ],
+    [
+      'a webhook URL with ?token=',
+      { kind: 'new', type: 'webhook', values: { url: 'https://hooks.example.com/grafana?token=hunter2' } },
+    ],
   ] as const)('leaves %s out of the bundle and asks for it on restore', async (_what, contactPoint) => {
     const ctx = backupDouble();
     await apply(
@@ -168,7 +178,13 @@ describe('export', () => {
   it('keeps a plain webhook URL, which carries no credential', async () => {
     const ctx = backupDouble();
     const url = 'https://hooks.example.com/grafana/alerts';
-    await apply(ctx.api, buildDesiredState({ ...CHOICES, notifications: { contactPoint: { kind: 'webhook', url } } }));
+    await apply(
+      ctx.api,
+      buildDesiredState({
+        ...CHOICES,
+        notifications: { contactPoint: { kind: 'new', type: 'webhook', values: { url } } },
+      })
+    );
     const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
     expect(bundle.content.contactPoints[0]).toMatchObject({ secretKeys: [], settings: { url } });
   });
@@ -209,7 +225,7 @@ describe('restore into an empty Grafana', () => {
     // The admin's edit is restored as an edit: Setup still sees it as user-changed and keeps it.
     const rerun = buildDesiredState({
       ...CHOICES,
-      notifications: { ...CHOICES.notifications!, contactPoint: { kind: 'slack', name: 'On-call Slack' } },
+      notifications: { ...CHOICES.notifications!, contactPoint: { kind: 'new', type: 'slack', name: 'On-call Slack' } },
     });
     const setupPlan = await setupPlanOf(target.api, rerun);
     const cpu = setupPlan.groups[0].rules.find((r) => r.uid === 'fsm-node-cpu-high')!;

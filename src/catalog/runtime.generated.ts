@@ -23,6 +23,24 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     },
     "requirements": [
       {
+        "text": "--collector.tcpstat (collector, off by default)",
+        "panels": [
+          "TCP connections by state"
+        ],
+        "metrics": [
+          "node_tcp_connection_states"
+        ]
+      },
+      {
+        "text": "--collector.systemd --collector.systemd.enable-restarts-metrics (flag, off by default)",
+        "panels": [
+          "Service restarts"
+        ],
+        "metrics": [
+          "node_systemd_service_restart_total"
+        ]
+      },
+      {
         "text": "--collector.systemd (collector, off by default)",
         "panels": [
           "Failed systemd units"

@@ -424,3 +424,70 @@ describe('Querying the inventory datasource', () => {
     await expect(ds.metricFindQuery('nonsense')).rejects.toThrow('Use layers, exporters or jobs');
   });
 });
+
+describe('rule-doctor query type', () => {
+  it("lists Prometheus' own rules that cannot work, and the targets no rule watches, as a table", async () => {
+    const rule = (name: string, query: string) => ({
+      name,
+      query,
+      type: 'alerting',
+      health: 'ok',
+      lastEvaluation: '2025-01-01T00:00:00Z',
+      evaluationTime: 0.01,
+    });
+    const requested: string[] = [];
+    fakePrometheus({
+      '/api/v1/rules': () =>
+        ok({
+          status: 'success',
+          data: {
+            groups: [
+              {
+                name: 'node',
+                file: 'fsm-node.rules.yml',
+                interval: 60,
+                rules: [
+                  rule('NodeDown', 'up{job="node"} == 0'),
+                  rule('Renamed', 'node_cpu_seconds_totals > 0'),
+                  rule('Broken', 'sum(rate(up[5m])'),
+                ],
+              },
+            ],
+          },
+        }),
+      '/api/v1/query?sum(rate(up[5m])': () =>
+        fail(400, { status: 'error', errorType: 'bad_data', error: '1:17: parse error: unclosed left parenthesis' }),
+      '/api/v1/query?count(up{job="node"})': () => ok(vector([{ metric: {}, value: [0, '2'] }])),
+      '/api/v1/query?group by (job, instance) (up{job="node"})': () =>
+        ok(vector([{ metric: { job: 'node', instance: 'h1:9100' }, value: [0, '1'] }])),
+      '/api/v1/query?group by (job, instance) (up)': () =>
+        ok(
+          vector([
+            { metric: { job: 'node', instance: 'h1:9100' }, value: [0, '1'] },
+            { metric: { job: 'app', instance: 'app:8080' }, value: [0, '1'] },
+          ])
+        ),
+      '/api/v1/query_range': () => {
+        requested.push('range');
+        return ok({ status: 'success', data: { resultType: 'matrix', result: [] } });
+      },
+    });
+    const response = await datasource().query(request({ kind: 'rule-doctor' }));
+    expect(response.errors).toBeUndefined();
+    const [frame] = response.data as DataFrame[];
+    expect(frame.fields.map((f) => f.name)).toEqual(['kind', 'source', 'group', 'rule', 'what', 'since']);
+    expect(column(frame, 'rule')).toEqual(['Renamed', 'Broken', '']);
+    expect(column(frame, 'kind')).toEqual(['empty-selector', 'rejected', 'target-unwatched']);
+    expect(column(frame, 'what')[0]).toMatch(
+      /^node_cpu_seconds_totals matches no series: Prometheus has no such metric/
+    );
+    expect(column(frame, 'what')[1]).toBe('Prometheus refuses its query: 1:17: parse error: unclosed left parenthesis');
+    expect(column(frame, 'what')[2]).toMatch(/app:8080 \(job app\): if it goes down, nobody is paged/);
+    expect(column(frame, 'group')[0]).toBe('fsm-node.rules.yml / node');
+    expect(column(frame, 'since')).toEqual([null, null, null]);
+    // The history of the empty selector was asked through the query_range route.
+    expect(requested).toEqual(['range']);
+    const urls = fetchMock.mock.calls.map(([r]: [BackendSrvRequest]) => r.url);
+    expect(urls).toContain(`${PROXY_URL}/prometheus/api/v1/rules`);
+  });
+});

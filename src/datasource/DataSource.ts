@@ -93,6 +93,13 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
     if (kind === 'pushgateway') {
       return this.pushgatewayFrame(query.refId, filters);
     }
+    if (kind === 'rule-doctor') {
+      // Its own chunk: PromQL's grammar stays out of the datasource module.
+      const { ruleDoctorFrame } = await import(
+        /* webpackChunkName: "rule-doctor-ds" */ '../rule-doctor/datasource-run'
+      );
+      return ruleDoctorFrame(this.upstream('prometheus'), query.refId);
+    }
     const snap = await loadSnapshot();
     const rows = buildInventory(snap.targets, snap.detection, { filters, versions: snap.versions });
     const options = { refId: query.refId, notices: snap.notices };

@@ -77,6 +77,12 @@ export function describeProxyFailure(
     return new InventoryError('unreachable', `Request to ${at} failed: ${snippet(reason, MAX_UPSTREAM_TEXT)}.`);
   }
   const status = error.status;
+  // Prometheus answers a query it cannot parse or type-check with 400 and errorType bad_data
+  // (web/api/v1/api.go `returnAPIError`): the query is wrong, not the connection.
+  const body = error.data as { errorType?: unknown; error?: unknown } | undefined;
+  if (status === 400 && body?.errorType === 'bad_data' && typeof body.error === 'string') {
+    return new InventoryError('refused', snippet(body.error, MAX_UPSTREAM_TEXT));
+  }
   const detail = fetchDetail(error.data) || snippet(String(error.statusText ?? ''), 120);
   const said = detail ? ` (${detail}, HTTP ${status})` : ` (HTTP ${status})`;
 

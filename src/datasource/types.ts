@@ -33,12 +33,19 @@ export type RouteRole = 'Viewer' | 'Admin';
  * test runs are Admin-only. A test keeps plugin.json and this list identical.
  */
 export const UPSTREAM_API: Record<Upstream, Readonly<Record<string, RouteRole>>> = {
-  prometheus: { '/api/v1/targets': 'Viewer', '/api/v1/query': 'Viewer', '/api/v1/status/buildinfo': 'Admin' },
+  prometheus: {
+    '/api/v1/targets': 'Viewer',
+    // Before /api/v1/query: Grafana matches route paths as prefixes, first match wins.
+    '/api/v1/query_range': 'Viewer',
+    '/api/v1/query': 'Viewer',
+    '/api/v1/rules': 'Viewer',
+    '/api/v1/status/buildinfo': 'Admin',
+  },
   alertmanager: { '/api/v2/status': 'Admin' },
   pushgateway: { '/api/v1/metrics': 'Viewer', '/api/v1/status': 'Admin' },
 };
 
-export type InventoryQueryKind = 'targets' | 'exporters' | 'coverage' | 'pushgateway';
+export type InventoryQueryKind = 'targets' | 'exporters' | 'coverage' | 'pushgateway' | 'rule-doctor';
 
 export interface InventoryQuery extends DataQuery {
   kind?: InventoryQueryKind;

@@ -37,9 +37,10 @@ function desired(extra: Partial<SetupChoices> = {}) {
 const withNotifications: Partial<SetupChoices> = {
   notifications: {
     contactPoint: {
-      kind: 'slack',
+      kind: 'new',
+      type: 'slack',
       name: 'On-call Slack',
-      webhookUrl: 'https://hooks.slack.com/services/T0/B0/secret-1',
+      values: { url: 'https://hooks.slack.com/services/T0/B0/secret-1' },
     },
     routing: { groupBy: ['alertname', 'layer', 'severity', 'instance'] },
     muteTimings: [
@@ -204,7 +205,10 @@ describe('re-apply', () => {
 
     // The page passes no secret on a re-run: the stored one is kept.
     const again = desired({
-      notifications: { ...withNotifications.notifications!, contactPoint: { kind: 'slack', name: 'On-call Slack' } },
+      notifications: {
+        ...withNotifications.notifications!,
+        contactPoint: { kind: 'new', type: 'slack', name: 'On-call Slack' },
+      },
     });
     const p = await plan(api, again);
     const result = await apply(api, p);
@@ -362,7 +366,10 @@ describe.each(GRAFANA_VERSIONS)('a write fails part-way on Grafana %s', (grafana
       const ref = await reference();
       expect(ref.writes).toBe(1 + PACKS.length + 3);
       const secondRun = desired({
-        notifications: { ...withNotifications.notifications!, contactPoint: { kind: 'slack', name: 'On-call Slack' } },
+        notifications: {
+          ...withNotifications.notifications!,
+          contactPoint: { kind: 'new', type: 'slack', name: 'On-call Slack' },
+        },
       });
 
       for (let k = 1; k <= ref.writes; k++) {
@@ -481,7 +488,7 @@ describe('notification objects', () => {
       desired({
         notifications: {
           ...withNotifications.notifications!,
-          contactPoint: { kind: 'slack', name: 'On-call Slack' },
+          contactPoint: { kind: 'new', type: 'slack', name: 'On-call Slack' },
           routing: { severities: ['critical'] },
         },
       })
@@ -528,7 +535,10 @@ describe('notification objects', () => {
     await apply(
       api,
       desired({
-        notifications: { ...withNotifications.notifications!, contactPoint: { kind: 'slack', name: 'Renamed Slack' } },
+        notifications: {
+          ...withNotifications.notifications!,
+          contactPoint: { kind: 'new', type: 'slack', name: 'Renamed Slack' },
+        },
       })
     );
     expect(double.contactPoints.get('fsm-contact-point')).toMatchObject({
@@ -542,9 +552,10 @@ describe('notification objects', () => {
         notifications: {
           ...withNotifications.notifications!,
           contactPoint: {
-            kind: 'slack',
+            kind: 'new',
+            type: 'slack',
             name: 'Renamed Slack',
-            webhookUrl: 'https://hooks.slack.com/services/T0/B0/secret-2',
+            values: { url: 'https://hooks.slack.com/services/T0/B0/secret-2' },
           },
         },
       })
@@ -557,7 +568,7 @@ describe('notification objects', () => {
   it('asks for the secret when creating a contact point without one', async () => {
     const { api } = doubleWithClient();
 
-    const p = await plan(api, desired({ notifications: { contactPoint: { kind: 'pagerduty' } } }));
+    const p = await plan(api, desired({ notifications: { contactPoint: { kind: 'new', type: 'pagerduty' } } }));
 
     expect(p.blockers).toEqual([
       expect.objectContaining({
@@ -707,7 +718,10 @@ describe('the world moved since the plan', () => {
     expect(snapshot(double)).toEqual(snapshot(reference.double));
     // The secret was typed once: the next Setup run sends none and keeps the stored one.
     const secretKept = desired({
-      notifications: { ...withNotifications.notifications!, contactPoint: { kind: 'slack', name: 'On-call Slack' } },
+      notifications: {
+        ...withNotifications.notifications!,
+        contactPoint: { kind: 'new', type: 'slack', name: 'On-call Slack' },
+      },
     });
     expect((await plan(api, secretKept)).writes).toBe(0);
   });
@@ -726,7 +740,7 @@ describe.each([
     const secretKept = {
       notifications: {
         ...withNotifications.notifications!,
-        contactPoint: { kind: 'slack' as const, name: 'On-call Slack' },
+        contactPoint: { kind: 'new' as const, type: 'slack', name: 'On-call Slack' },
       },
     };
     const again = await plan(api, desired(secretKept));
@@ -751,7 +765,7 @@ describe('mute timings carry Grafana’s version', () => {
     const changed = {
       notifications: {
         ...withNotifications.notifications!,
-        contactPoint: { kind: 'slack' as const, name: 'On-call Slack' },
+        contactPoint: { kind: 'new' as const, type: 'slack', name: 'On-call Slack' },
         muteTimings: [
           {
             name: 'Sunday maintenance',

@@ -1,9 +1,10 @@
 import { isValidLabelName } from '../catalog/promql';
 import { pathSegmentError } from '../utils/urlPath';
 import {
-  integrationSetting,
+  integration,
+  integrationMode,
+  modeSettings,
   secretKeys,
-  settingNoun,
   settingProblems,
   type IntegrationType,
 } from '../alerting/contact-points';
@@ -45,22 +46,21 @@ const SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
 export type ContactPointChoice =
   /** Route to a contact point that already exists in Grafana (by name); nothing is written for it. */
   | { kind: 'existing'; name: string }
-  | { kind: 'email'; name?: string; addresses: string[]; singleEmail?: boolean }
-  /** `bearerToken` is a secret: leave it undefined to keep the stored one. */
-  | {
-      kind: 'webhook';
-      name?: string;
-      url: string;
-      httpMethod?: 'POST' | 'PUT';
-      bearerAuth?: boolean;
-      bearerToken?: string;
-    }
-  /** Incoming-webhook mode (`webhookUrl`, secret) or bot mode (`token`, secret, + `recipient` channel). */
-  | { kind: 'slack'; name?: string; webhookUrl?: string; token?: string; recipient?: string }
-  | { kind: 'teams'; name?: string; webhookUrl?: string }
-  | { kind: 'pagerduty'; name?: string; integrationKey?: string };
+  /** The plugin's own contact point, built from the registry entry of `type` (src/alerting/contact-points.ts). */
+  | NewContactPointChoice;
 
-export type ContactPointKind = ContactPointChoice['kind'];
+export interface NewContactPointChoice {
+  kind: 'new';
+  type: IntegrationType;
+  name?: string;
+  /** One of the integration's modes; its default (first) one when left out. */
+  mode?: string;
+  /**
+   * By registry settings key: text, or a list for a list setting. Settings of other modes are
+   * ignored. A secret left empty keeps the stored one; it is sent once and never kept in a plan.
+   */
+  values?: Record<string, string | readonly string[] | undefined>;
+}
 
 export interface RoutingChoice {
   /** Severities that notify through this route (default all). */
@@ -121,8 +121,9 @@ export function buildDesiredNotifications(
   problems: ChoiceProblem[]
 ): DesiredNotifications {
   const field = (name: string) => `notifications.${name}`;
-  const contactPoint = desiredContactPoint(choices.contactPoint, problems);
-  const receiver = choices.contactPoint.kind === 'existing' ? choices.contactPoint.name : contactPoint!.name;
+  const choice = choices.contactPoint;
+  const receiver = choice.kind === 'existing' ? choice.name : (choice.name ?? DEFAULT_CONTACT_POINT_NAME).trim();
+  const contactPoint = choice.kind === 'existing' ? undefined : desiredContactPoint(choice, receiver, problems);
   if (!receiver || receiver.trim() === '') {
     problems.push({
       field: field('contactPoint.name'),
@@ -168,90 +169,53 @@ export function buildDesiredNotifications(
   return { contactPoint, receiver, route, muteTimings };
 }
 
-function desiredContactPoint(choice: ContactPointChoice, problems: ChoiceProblem[]): DesiredContactPoint | undefined {
-  if (choice.kind === 'existing') {
-    return undefined;
-  }
-  const name = (choice.name ?? DEFAULT_CONTACT_POINT_NAME).trim();
-  const base = { uid: FSM_CONTACT_POINT_UID, name, secrets: {} as Record<string, string> };
+/**
+ * The plugin's contact point from its registry entry: the chosen mode's settings as entered (a list
+ * joined as the registry says), the integration's and the mode's fixed settings, typed secrets
+ * apart, and the secrets the mode needs (entered now or stored in Grafana, checked by the plan).
+ */
+function desiredContactPoint(
+  choice: NewContactPointChoice,
+  name: string,
+  problems: ChoiceProblem[]
+): DesiredContactPoint | undefined {
   const problem = (key: string, message: string) =>
     problems.push({ field: `notifications.contactPoint.${key}`, message });
-  const secret = (key: string, value: string | undefined) => {
-    if (value !== undefined && value.trim() !== '') {
-      base.secrets[key] = value.trim();
-    }
-  };
-  const check = (type: IntegrationType, key: string, values: readonly string[]) => {
-    for (const message of settingProblems(type, key, values)) {
-      problem(integrationSetting(type, key).choiceField, message);
-    }
-  };
-  const required = (type: IntegrationType, key: string): SecretSpec => ({ key, label: settingNoun(type, key) });
-  switch (choice.kind) {
-    case 'email': {
-      check('email', 'addresses', choice.addresses);
-      const addresses = choice.addresses.map((a) => a.trim()).filter((a) => a !== '');
-      return {
-        ...base,
-        type: 'email',
-        settings: { addresses: addresses.join(';'), singleEmail: choice.singleEmail === true },
-        requiredSecrets: [],
-        secretKeys: secretKeys('email'),
-      };
-    }
-    case 'webhook': {
-      check('webhook', 'url', [choice.url]);
-      secret('authorization_credentials', choice.bearerAuth ? choice.bearerToken : undefined);
-      const settings: Record<string, unknown> = { url: choice.url.trim(), httpMethod: choice.httpMethod ?? 'POST' };
-      if (choice.bearerAuth) {
-        settings.authorization_scheme = 'Bearer';
-      }
-      return {
-        ...base,
-        type: 'webhook',
-        settings,
-        requiredSecrets: choice.bearerAuth ? [[required('webhook', 'authorization_credentials')]] : [],
-        secretKeys: secretKeys('webhook'),
-      };
-    }
-    case 'slack': {
-      const botMode = choice.recipient !== undefined && choice.recipient.trim() !== '';
-      check('slack', 'url', choice.webhookUrl ? [choice.webhookUrl] : []);
-      secret('url', botMode ? undefined : choice.webhookUrl);
-      secret('token', botMode ? choice.token : undefined);
-      return {
-        ...base,
-        type: 'slack',
-        settings: botMode ? { recipient: choice.recipient!.trim() } : {},
-        requiredSecrets: botMode ? [[required('slack', 'token')]] : [[required('slack', 'url')]],
-        secretKeys: secretKeys('slack'),
-      };
-    }
-    case 'teams':
-      check('teams', 'url', choice.webhookUrl ? [choice.webhookUrl] : []);
-      secret('url', choice.webhookUrl);
-      return {
-        ...base,
-        type: 'teams',
-        settings: {},
-        requiredSecrets: [[required('teams', 'url')]],
-        secretKeys: secretKeys('teams'),
-      };
-    case 'pagerduty':
-      secret('integrationKey', choice.integrationKey);
-      return {
-        ...base,
-        type: 'pagerduty',
-        // PagerDuty takes critical|error|warning|info: our severities, grouped per severity by the route.
-        settings: {
-          severity: '{{ .CommonLabels.severity }}',
-          class: '{{ .CommonLabels.layer }}',
-          component: '{{ .CommonLabels.exporter }}',
-        },
-        requiredSecrets: [[required('pagerduty', 'integrationKey')]],
-        secretKeys: secretKeys('pagerduty'),
-      };
+  const found = integration(choice.type);
+  if (!found) {
+    problem('type', `Setup cannot create a contact point of type "${choice.type}".`);
+    return undefined;
   }
+  const mode = integrationMode(found, choice.mode);
+  if (found.modes && !mode) {
+    problem('mode', `"${choice.mode}" is not a way ${found.label} can connect.`);
+  }
+  const want: DesiredContactPoint = {
+    uid: FSM_CONTACT_POINT_UID,
+    name,
+    type: found.type,
+    settings: {},
+    requiredSecrets: [],
+    secretKeys: secretKeys(found.type),
+    secrets: {},
+  };
+  for (const setting of modeSettings(found, mode)) {
+    const value = choice.values?.[setting.key];
+    const values = (typeof value === 'string' ? [value] : (value ?? [])).map((v) => v.trim()).filter((v) => v);
+    for (const message of settingProblems(setting, values)) {
+      problem(setting.key, message);
+    }
+    if (setting.secret && setting.required) {
+      want.requiredSecrets.push([{ key: setting.key, label: setting.noun }]);
+    }
+    if (values.length > 0) {
+      (setting.secret ? want.secrets : want.settings)[setting.key] = setting.list
+        ? values.join(setting.list.join)
+        : values[0];
+    }
+  }
+  Object.assign(want.settings, found.fixed, mode?.fixed);
+  return want;
 }
 
 function managedRoute(

@@ -535,6 +535,23 @@ function isOurs(rule: ProvisionedAlertRule, desired: DesiredState): boolean {
   return rule.folderUID === desired.folder.uid && rule.uid.startsWith(FSM_RULE_UID_PREFIX);
 }
 
+/**
+ * The rules the plan would create or change, each with what would be written and its group's
+ * interval (for a backtest of the rule before it is enabled). Rule bodies carry no secrets.
+ */
+export function rulesToWrite(p: Plan): Array<{ rule: RulePlan; interval: number; payload: AlertRulePayload }> {
+  const { groupBodies } = planInternals(p);
+  return p.groups.flatMap((group) => {
+    const body = groupBodies.get(group.name);
+    return group.rules
+      .filter((r) => r.action === 'create' || r.action === 'update' || (r.action === 'user-changed' && r.overwrite))
+      .flatMap((rule) => {
+        const payload = body?.write ? body.rules.find((b) => b.uid === rule.uid) : undefined;
+        return payload && body ? [{ rule, interval: body.interval, payload }] : [];
+      });
+  });
+}
+
 /** A rule read from Grafana, as it can be sent back unchanged. */
 export function payloadOf(rule: ProvisionedAlertRule): AlertRulePayload {
   const copy: Record<string, unknown> = { ...rule };

@@ -11,7 +11,9 @@ import {
 } from './dashboards/recording-rules';
 import { withRevision } from './dashboards/revision';
 import { buildStackHealthDashboard } from './health-dashboard';
+import { coverageFiles } from './coverage-doc';
 import { REQUIREMENTS_DOC_FILE, renderRequirementsDoc } from './requirements-doc';
+import { PACK_METRICS_FILE, renderPackMetrics } from './pack-metrics';
 import { RUNTIME_CATALOG_FILE, renderRuntimeCatalog } from './runtime-catalog';
 
 /**
@@ -81,7 +83,9 @@ export function generatedFiles(readCommitted: ReadCommitted): GeneratedFile[] {
   }
   files.push({ path: PLUGIN_JSON, content: withDashboardIncludes(pluginJson, dashboards) });
   files.push({ path: RUNTIME_CATALOG_FILE, content: renderRuntimeCatalog() });
+  files.push({ path: PACK_METRICS_FILE, content: renderPackMetrics() });
   files.push({ path: REQUIREMENTS_DOC_FILE, content: renderRequirementsDoc() });
+  files.push(...coverageFiles());
   return files;
 }
 

@@ -10,6 +10,7 @@ import type {
   NotificationRoute,
   PluginDashboard,
   PluginSettings,
+  RuleDiscovery,
   ProvisionedAlertRule,
   ProvisionedRuleGroup,
   WriteOptions,
@@ -135,6 +136,9 @@ export function createGrafanaApi(transport: GrafanaTransport, options: GrafanaAp
       await call('DELETE', `${PROVISIONING}/mute-timings/${seg(name)}`);
     },
 
+    getGrafanaRuleStatuses: () => ruleDiscovery(call('GET', '/api/prometheus/grafana/api/v1/rules')),
+    getDatasourceRuleStatuses: (uid) => ruleDiscovery(call('GET', `/api/prometheus/${seg(uid)}/api/v1/rules`)),
+
     getCurrentOrg: async () => {
       const org = await must(call<{ id: number; name: string }>('GET', '/api/org'));
       return { id: org.id, name: org.name };
@@ -161,6 +165,23 @@ export function createGrafanaApi(transport: GrafanaTransport, options: GrafanaAp
       await call('POST', `/api/plugins/${seg(pluginId)}/settings`, { body: settings });
     },
   };
+}
+
+/**
+ * The `data` of a Prometheus-shaped answer. A 2xx body is still checked: the datasource route passes
+ * on whatever the upstream answered (lotex_prom.go `RouteGetRuleStatuses`), which behind a proxy or
+ * a wrong URL need not be a rules answer at all.
+ */
+async function ruleDiscovery(answer: Promise<unknown>): Promise<RuleDiscovery> {
+  const body = (await answer) as { status?: string; error?: string; data?: RuleDiscovery } | undefined;
+  if (!body || typeof body !== 'object' || body.status !== 'success' || typeof body.data !== 'object') {
+    throw new Error(
+      body?.error
+        ? `The rules API answered an error: ${body.error}`
+        : 'The rules API did not answer in the Prometheus rules format.'
+    );
+  }
+  return body.data;
 }
 
 /** Grafana's reason from an error body: `message`, else `error`, else a plain-text body. */

@@ -158,6 +158,44 @@ export interface PluginDashboard {
   removed?: boolean;
 }
 
+/**
+ * One rule of a Prometheus-shaped rules answer (`GET /api/prometheus/…/api/v1/rules`). Grafana
+ * writes its own rules in this shape (pkg/services/ngalert/api/prometheus/api_prometheus.go
+ * `toRuleGroup`): `query` is every data query's `expr` joined with " | " (`ruleToQuery`; the whole
+ * data JSON when none has one), `health` is ok|error|nodata (`StatesToRuleStatus`, not Prometheus'
+ * `err`), `queriedDatasourceUIDs` lists the non-expression datasources (newer versions only,
+ * `extractDatasourceUIDs`). A datasource's own rules come through unchanged in Prometheus' shape.
+ */
+export interface RuleStatus {
+  name?: string;
+  query?: string;
+  type?: string;
+  health?: string;
+  lastError?: string;
+  lastEvaluation?: string;
+  evaluationTime?: number;
+  uid?: string;
+  isPaused?: boolean;
+  queriedDatasourceUIDs?: string[];
+  [extra: string]: unknown;
+}
+
+export interface RuleGroupStatus {
+  name?: string;
+  /** Grafana: the folder's full path; Prometheus: the rule file. */
+  file?: string;
+  folderUid?: string;
+  interval?: number;
+  rules?: RuleStatus[];
+  [extra: string]: unknown;
+}
+
+/** The `data` of a rules answer. */
+export interface RuleDiscovery {
+  groups?: RuleGroupStatus[];
+  [extra: string]: unknown;
+}
+
 /** Per-write choice of provenance; the client's default applies when left out. */
 export interface WriteOptions {
   /** Send X-Disable-Provenance: the object stays editable in Grafana's UI. */
@@ -203,6 +241,14 @@ export interface GrafanaApi {
   createMuteTiming(mt: MuteTiming, options?: WriteOptions): Promise<MuteTiming>;
   updateMuteTiming(name: string, mt: MuteTiming, options?: WriteOptions): Promise<MuteTiming>;
   deleteMuteTiming(name: string): Promise<void>;
+
+  /** `GET /api/prometheus/grafana/api/v1/rules`: Grafana-managed rules with their evaluation state (alert.rules:read). */
+  getGrafanaRuleStatuses(): Promise<RuleDiscovery>;
+  /**
+   * `GET /api/prometheus/<uid>/api/v1/rules`: a Prometheus (or Loki) datasource's own rules,
+   * proxied by Grafana to the datasource's `/api/v1/rules` (alert.rules.external:read).
+   */
+  getDatasourceRuleStatuses(datasourceUid: string): Promise<RuleDiscovery>;
 
   getCurrentOrg(): Promise<CurrentOrg>;
   listPluginDashboards(pluginId: string): Promise<PluginDashboard[]>;

@@ -15,7 +15,9 @@ export type InventoryErrorKind =
   | 'prometheus-error'
   | 'server-error'
   | 'bad-input'
-  | 'not-configured';
+  | 'not-configured'
+  /** Prometheus refused the query itself (`bad_data`: a parse or type error). */
+  | 'refused';
 
 export class InventoryError extends Error {
   constructor(

@@ -51,6 +51,9 @@ export interface RuleUnderCheck {
   evaluationSeconds?: number;
   /** The group's evaluation interval, in seconds. */
   intervalSeconds?: number;
+  /** An alerting rule's `for` and `keep_firing_for`, in seconds, where the source reports them (for the backtest). */
+  forSeconds?: number;
+  keepFiringForSeconds?: number;
 }
 
 export type Finding =
@@ -89,6 +92,8 @@ export interface DiagnoseOptions {
   /** A join whose sides have more series than this is not checked (its label sets are not fetched). */
   maxJoinSeries?: number;
   signal?: AbortSignal;
+  /** Called after each rule, with how many are done of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const NEVER_EVALUATED = /^0001-01-01/;
@@ -112,15 +117,22 @@ export async function diagnoseRules(
       .then((times) => (times.length ? Math.max(...times) : undefined))
   );
   const findings: Finding[] = [];
+  let done = 0;
   for (const rule of rules) {
     options.signal?.throwIfAborted();
-    findings.push(...evaluationFindings(rule));
+    findings.push(...(await diagnoseRule(rule)));
+    options.onProgress?.(++done, rules.length);
+  }
+  return findings;
+
+  async function diagnoseRule(rule: RuleUnderCheck): Promise<Finding[]> {
+    const findings = evaluationFindings(rule);
     try {
       await api.instant(rule.query);
     } catch (error) {
       if (error instanceof RuleQueryRefused) {
         findings.push({ kind: 'rejected', rule, message: error.message });
-        continue;
+        return findings;
       }
       throw error;
     }
@@ -131,7 +143,7 @@ export async function diagnoseRules(
       // The server accepts what this grammar does not (a newer PromQL feature): the server decides,
       // so nothing is reported, and the rule's data is not analysed.
       if (error instanceof PromqlSyntaxError) {
-        continue;
+        return findings;
       }
       throw error;
     }
@@ -151,7 +163,7 @@ export async function diagnoseRules(
       });
     }
     if (verdict.blind) {
-      continue;
+      return findings;
     }
     for (const join of vectorJoins(expr)) {
       const reason = await deadJoin(join, api, seriesCount, maxJoinSeries);
@@ -159,8 +171,8 @@ export async function diagnoseRules(
         findings.push({ kind: 'dead-join', rule, join: join.text, reason });
       }
     }
+    return findings;
   }
-  return findings;
 }
 
 /** Why a selector matches nothing: no such metric, or which of its matchers empties it. */
@@ -188,7 +200,8 @@ async function emptyCause(
   };
 }
 
-function evaluationFindings(rule: RuleUnderCheck): Finding[] {
+/** What a rule's own evaluation state says (error, never evaluated, slow), without asking the server. */
+export function evaluationFindings(rule: RuleUnderCheck): Finding[] {
   if (rule.health === 'err') {
     return [{ kind: 'error', rule, message: rule.lastError || 'the rule reports an error without a message' }];
   }
@@ -332,6 +345,8 @@ interface PrometheusRule {
   lastError?: string;
   lastEvaluation?: string;
   evaluationTime?: number;
+  duration?: number;
+  keepFiringFor?: number;
 }
 
 interface PrometheusRuleGroup {
@@ -344,7 +359,8 @@ interface PrometheusRuleGroup {
 /**
  * The rules of a `/api/v1/rules` answer's data (Prometheus, and the Prometheus-compatible rulers
  * that copy its shape: web/api/v1/api.go `RuleGroup`/`AlertingRule`/`RecordingRule` — `interval` in
- * seconds, `evaluationTime` in seconds, `health` ok|err|unknown).
+ * seconds, `evaluationTime` in seconds, `health` ok|err|unknown; `duration` is `for` in seconds, and
+ * `keepFiringFor` in seconds exists from 2.42).
  */
 export function rulesFromPrometheusApi(
   data: { groups?: PrometheusRuleGroup[] },
@@ -364,6 +380,8 @@ export function rulesFromPrometheusApi(
         ...(rule.lastEvaluation ? { lastEvaluation: rule.lastEvaluation } : {}),
         ...(typeof rule.evaluationTime === 'number' ? { evaluationSeconds: rule.evaluationTime } : {}),
         ...(typeof group.interval === 'number' ? { intervalSeconds: group.interval } : {}),
+        ...(typeof rule.duration === 'number' ? { forSeconds: rule.duration } : {}),
+        ...(typeof rule.keepFiringFor === 'number' ? { keepFiringForSeconds: rule.keepFiringFor } : {}),
       }))
   );
 }

@@ -251,7 +251,7 @@ export function slugify(title: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-type Handler = (ctx: RequestContext) => DoubleResponse;
+type Handler = (ctx: RequestContext) => DoubleResponse | Promise<DoubleResponse>;
 
 interface RequestContext {
   method: string;
@@ -303,6 +303,10 @@ export class GrafanaDouble {
   private readonly hangs = new Set<() => void>();
   private readonly hangListeners = new Set<(signal?: AbortSignal) => void>();
   private readonly dsSecrets = new Map<string, Record<string, string>>();
+  private readonly ruleStatuses = new Map<
+    string,
+    { health: string; lastError?: string; lastEvaluation: Date; evaluationSeconds: number }
+  >();
   private nextId = 1;
   private readonly baseInterval: number;
   private readonly now: () => Date;
@@ -397,6 +401,18 @@ export class GrafanaDouble {
     return this.storeDashboard({ uid: file.uid, title: file.title, pluginId, revision, folderUid: '' });
   }
 
+  /**
+   * What the scheduler last recorded for a rule (`ngmodels.RuleStatus`: health, last error, time and
+   * duration of the last evaluation). The double evaluates nothing: without this a rule reads as
+   * Grafana reads one the scheduler has not run (RuleStatusMutatorGenerator: health "ok", zero time).
+   */
+  setRuleStatus(
+    uid: string,
+    status: { health: 'ok' | 'error' | 'nodata'; lastError?: string; lastEvaluation: Date; evaluationSeconds: number }
+  ): void {
+    this.ruleStatuses.set(uid, { ...status });
+  }
+
   /** Rules in a group, in the order Grafana keeps them (`rule_group_idx`, the last PUT's order). */
   groupRules(folderUid: string, group: string): StoredRule[] {
     return [...this.rules.values()].filter((r) => r.folderUID === folderUid && r.ruleGroup === group);
@@ -448,11 +464,11 @@ export class GrafanaDouble {
     }
     if (fault?.kind === 'timeout') {
       if (fault.applied) {
-        this.route(method, url, request.body, user, provenance);
+        await this.route(method, url, request.body, user, provenance);
       }
       return this.hang(request.signal);
     }
-    const response = this.route(method, url, request.body, user, provenance);
+    const response = await this.route(method, url, request.body, user, provenance);
     if (entry) {
       entry.status = response.status;
     }
@@ -472,6 +488,11 @@ export class GrafanaDouble {
   private hang(signal?: AbortSignal): Promise<DoubleResponse> {
     queueMicrotask(() => this.hangListeners.forEach((listener) => listener(signal)));
     return new Promise((resolve, reject) => {
+      // Handlers may be async, so the caller may have given up before the hang began.
+      if (signal?.aborted) {
+        reject(signal.reason ?? new Error('aborted'));
+        return;
+      }
       const release = () => {
         this.hangs.delete(release);
         resolve({ status: 504, body: { message: 'gateway timeout (released by the test)' } });
@@ -484,7 +505,13 @@ export class GrafanaDouble {
     });
   }
 
-  private route(method: string, url: URL, body: unknown, user: DoubleUser, provenance: Provenance): DoubleResponse {
+  private async route(
+    method: string,
+    url: URL,
+    body: unknown,
+    user: DoubleUser,
+    provenance: Provenance
+  ): Promise<DoubleResponse> {
     const path = url.pathname.replace(/\/+$/, '');
     for (const r of this.routes) {
       if (r.method !== method || r.anonymous) {
@@ -496,7 +523,7 @@ export class GrafanaDouble {
       }
       const extraHeaders = this.routeHeaders(path);
       try {
-        const response = r.handler({
+        const response = await r.handler({
           method,
           params: match.slice(1).map(decodeURIComponent),
           query: url.searchParams,
@@ -580,6 +607,9 @@ export class GrafanaDouble {
       ['GET', `/api/plugins/${seg}/dashboards`, (c) => this.listPluginDashboards(c)],
       ['POST', '/api/dashboards/import', (c) => this.importDashboard(c)],
       ['GET', '/api/org', () => this.getOrg()],
+
+      ['GET', '/api/prometheus/grafana/api/v1/rules', (c) => this.grafanaRuleStatuses(c)],
+      ['GET', `/api/prometheus/${seg}/api/v1/rules`, (c) => this.datasourceRuleStatuses(c)],
     ];
     const compiled: Route[] = routes
       .filter(
@@ -1670,6 +1700,116 @@ export class GrafanaDouble {
       this.muteTimings.delete(name);
     }
     return { status: 204 };
+  }
+
+  // ---------------------------------------------------------------- rule state, Prometheus-shaped
+
+  /** `folder.Fullpath`: the titles from the root down, joined with "/". */
+  private folderFullPath(uid: string): string {
+    const titles: string[] = [];
+    for (
+      let folder = this.folders.get(uid);
+      folder;
+      folder = folder.parentUid ? this.folders.get(folder.parentUid) : undefined
+    ) {
+      titles.unshift(folder.title);
+    }
+    return titles.join('/');
+  }
+
+  /**
+   * `GET /api/prometheus/grafana/api/v1/rules`: pkg/services/ngalert/api/prometheus/api_prometheus.go
+   * `RouteGetRuleStatuses` → `PrepareRuleGroupStatusesV2`, `getGroupedRules` (groups sorted by folder
+   * path, then group name; rules by group index), `toRuleGroup` (file = folder full path, interval in
+   * seconds, state "inactive" without alert instances), `ruleToQuery` (every data query's `expr`
+   * joined with " | "; the data JSON when none has one), `extractDatasourceUIDs` (expression
+   * datasources `__expr__`/-100 left out), `RuleStatusMutatorGenerator` (a rule without scheduler
+   * status: health "ok", zero evaluation time). Route permission alert.rules:read (authorization.go).
+   * Not modelled: alert instances and their totals, filters and pagination parameters, per-folder access.
+   */
+  private grafanaRuleStatuses(c: RequestContext): DoubleResponse {
+    requirePermission(has(c.user, 'alert.rules:read'), 'alert.rules:read');
+    const groups = new Map<string, StoredRule[]>();
+    for (const rule of this.rules.values()) {
+      const key = `${rule.folderUID}\u0000${rule.ruleGroup}`;
+      groups.set(key, [...(groups.get(key) ?? []), rule]);
+    }
+    const body = [...groups.values()]
+      .map((rules) => ({ rules, file: this.folderFullPath(rules[0].folderUID) }))
+      .sort((a, b) => a.file.localeCompare(b.file) || a.rules[0].ruleGroup.localeCompare(b.rules[0].ruleGroup))
+      .map(({ rules, file }) => {
+        const statusRules = rules.map((rule) => this.ruleStatusBody(rule));
+        const last = statusRules[statusRules.length - 1];
+        return {
+          name: rules[0].ruleGroup,
+          file,
+          folderUid: rules[0].folderUID,
+          rules: statusRules,
+          interval: this.groupIntervals.get(`${rules[0].folderUID}/${rules[0].ruleGroup}`) ?? 60,
+          lastEvaluation: last.lastEvaluation,
+          evaluationTime: last.evaluationTime,
+        };
+      });
+    return { status: 200, body: { status: 'success', data: { groups: body, totals: {} } } };
+  }
+
+  private ruleStatusBody(rule: StoredRule): Json {
+    const data = (Array.isArray(rule.data) ? rule.data : []) as Array<{ datasourceUid?: string; model?: Json }>;
+    const exprs = data.map((q) => q.model?.expr).filter((e): e is string => typeof e === 'string');
+    const status = this.ruleStatuses.get(rule.uid);
+    const forMs = typeof rule.for === 'string' ? parseDurationMs(rule.for) : undefined;
+    return {
+      state: 'inactive',
+      name: rule.title,
+      query: exprs.length > 0 ? exprs.join(' | ') : JSON.stringify(data),
+      ...(this.behaviour.ruleStatusDatasourceUids
+        ? {
+            queriedDatasourceUIDs: data
+              .map((q) => q.datasourceUid ?? '')
+              .filter((uid) => uid !== '__expr__' && uid !== '-100'),
+          }
+        : {}),
+      ...(forMs ? { duration: forMs / 1000 } : {}),
+      annotations: rule.annotations ?? {},
+      uid: rule.uid,
+      folderUid: rule.folderUID,
+      labels: rule.labels ?? {},
+      health: status?.health ?? 'ok',
+      ...(status?.lastError ? { lastError: status.lastError } : {}),
+      type: isObject(rule.record) ? 'recording' : 'alerting',
+      lastEvaluation: status ? status.lastEvaluation.toISOString() : '0001-01-01T00:00:00Z',
+      evaluationTime: status?.evaluationSeconds ?? 0,
+      isPaused: rule.isPaused === true,
+    };
+  }
+
+  /**
+   * `GET /api/prometheus/<uid>/api/v1/rules`: pkg/services/ngalert/api/lotex_prom.go
+   * `RouteGetRuleStatuses`/`getEndpoints`: the datasource by uid (its error → 500), an empty URL →
+   * 500 "URL for this data source is empty", a type other than Prometheus or Loki → 500
+   * "unexpected datasource type. expecting loki or prometheus"; else the datasource's
+   * `/api/v1/rules` (Loki: `/prometheus/api/v1/rules`) answered through. Here it really is fetched
+   * from the stored URL (the test stack's Prometheus). Permission alert.rules.external:read.
+   */
+  private async datasourceRuleStatuses(c: RequestContext): Promise<DoubleResponse> {
+    requirePermission(has(c.user, 'alert.rules.external:read'), 'alert.rules.external:read');
+    const ds = this.datasources.get(c.params[0]) ?? fail(500, 'data source not found');
+    const url = typeof ds.url === 'string' ? ds.url.replace(/\/+$/, '') : '';
+    if (url === '') {
+      fail(500, 'URL for this data source is empty');
+    }
+    const path =
+      ds.type === 'prometheus' ? '/api/v1/rules' : ds.type === 'loki' ? '/prometheus/api/v1/rules' : undefined;
+    if (!path) {
+      fail(500, 'unexpected datasource type. expecting loki or prometheus');
+    }
+    const response = await fetch(`${url}${path}`);
+    const text = await response.text();
+    try {
+      return { status: response.status, body: JSON.parse(text) };
+    } catch {
+      return { status: response.status, body: text };
+    }
   }
 
   // ---------------------------------------------------------------- datasources

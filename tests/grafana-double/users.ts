@@ -22,6 +22,8 @@ const VIEWER = [
   'folders:read',
   'datasources:query',
   'alert.rules:read',
+  // fixed:alerting.rules:reader (pkg/services/ngalert/accesscontrol.go), part of the Viewer's basic role.
+  'alert.rules.external:read',
   'alert.notifications:read',
   'plugins.app:access',
 ];

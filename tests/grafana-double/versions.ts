@@ -51,6 +51,12 @@ export interface VersionBehaviour {
   cannotDisableAutoEnabledApp: boolean;
   /** Deprecation headers on rule provisioning endpoints (forked_provisioning.go, 2026). */
   ruleDeprecationHeaders: boolean;
+  /**
+   * `queriedDatasourceUIDs` on each rule of `/api/prometheus/grafana/api/v1/rules`
+   * (api_prometheus.go `extractDatasourceUIDs`). Which release added it is unverified: off for 11.6
+   * so that clients' fallback for its absence is exercised.
+   */
+  ruleStatusDatasourceUids: boolean;
 }
 
 const FOLDER_409_LEGACY = {
@@ -75,6 +81,7 @@ export const VERSION_BEHAVIOUR: Record<GrafanaVersion, VersionBehaviour> = {
     policyResetChecksProvenance: false,
     cannotDisableAutoEnabledApp: false,
     ruleDeprecationHeaders: false,
+    ruleStatusDatasourceUids: false,
   },
   '12.x': {
     buildVersion: '12.0.0',
@@ -95,6 +102,7 @@ export const VERSION_BEHAVIOUR: Record<GrafanaVersion, VersionBehaviour> = {
     policyResetChecksProvenance: false,
     cannotDisableAutoEnabledApp: false,
     ruleDeprecationHeaders: false,
+    ruleStatusDatasourceUids: true,
   },
   main: {
     buildVersion: '13.1.0-pre',
@@ -112,6 +120,7 @@ export const VERSION_BEHAVIOUR: Record<GrafanaVersion, VersionBehaviour> = {
     policyResetChecksProvenance: true,
     cannotDisableAutoEnabledApp: true,
     ruleDeprecationHeaders: true,
+    ruleStatusDatasourceUids: true,
   },
 };
 

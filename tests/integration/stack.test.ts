@@ -67,8 +67,8 @@ const DETECTION: Array<{ job: string; metric: string; fixture?: string }> = [
   { job: 'truenas', metric: 'zfs_pool' },
   { job: 'ilo', metric: 'ilo_power_up' },
   { job: 'chrony', metric: 'chrony_tracking_stratum' },
-  { job: 'jmx', metric: 'jvm_memory_bytes_used', fixture: 'jmx-0x' },
-  { job: 'jmx', metric: 'jvm_memory_used_bytes', fixture: 'jmx-1x' },
+  { job: 'jmx', metric: 'jvm_memory_bytes_used', fixture: 'jmx-0.17-0.20' },
+  { job: 'jmx', metric: 'jvm_memory_used_bytes', fixture: 'jmx-1.0-1.6' },
   { job: 'netdata', metric: 'netdata_info' },
   { job: 'fixture_netdata', metric: 'netdata_info', fixture: 'netdata-1.37' },
   { job: 'fixture_netdata', metric: 'netdata_info', fixture: 'netdata-2.x' },
@@ -104,13 +104,13 @@ describe('the integration test stack', () => {
       .map((t) => `${t.scrapePool} ${t.labels.instance}: ${t.health} ${t.lastError}`);
     expect(jobsWithoutTargets).toEqual([]);
     expect(notUp).toEqual([]);
-    // jmx-0x and jmx-1x are two targets of one job, told apart by their fixture label
+    // jmx-0.17-0.20 and jmx-1.0-1.6 are two targets of one job, told apart by their fixture label
     expect(
       activeTargets
         .filter((t) => t.scrapePool === 'jmx')
         .map((t) => t.labels.fixture)
         .sort()
-    ).toEqual(['jmx-0x', 'jmx-1x']);
+    ).toEqual(['jmx-0.17-0.20', 'jmx-1.0-1.6']);
     // the netdata job is the real agent; its family fixtures share a job of their own, so they never join it
     expect(activeTargets.filter((t) => t.scrapePool === 'netdata').map((t) => t.labels.fixture)).toEqual([undefined]);
     expect(
@@ -132,7 +132,7 @@ describe('the integration test stack', () => {
     }
     expect(missing).toEqual([]);
     // the two jmx targets really differ: the 1.x name is absent from the 0.x agent
-    expect(await prometheus.instantQuery('jvm_memory_used_bytes{fixture="jmx-0x"}')).toEqual([]);
+    expect(await prometheus.instantQuery('jvm_memory_used_bytes{fixture="jmx-0.17-0.20"}')).toEqual([]);
   });
 
   test('real exporters report the services behind them as healthy', async () => {
@@ -208,18 +208,20 @@ describe('the integration test stack', () => {
   test('an exporter stopped mid-test goes down, and start.sh brings back only what is missing', async () => {
     const stopped = await runStackScript('stop-one.sh', ['node_exporter']);
     expect(stopped).toMatch(/node_exporter: stopped/);
-    await runStackScript('stop-one.sh', ['kafka']);
+    // one of the kafka family fixtures: the other one (kafka-zookeeper) stays up
+    await runStackScript('stop-one.sh', ['kafka-default']);
+    const nodeAndKafka = 'up{job="node"} or up{fixture="kafka-default"}';
 
     const down = await eventually(
-      'the node and kafka targets to report up == 0',
-      () => prometheus.instantQuery('up{job=~"node|kafka"} == 0'),
+      'the node and kafka-default targets to report up == 0',
+      () => prometheus.instantQuery(`(${nodeAndKafka}) == 0`),
       (result) => result.length === 2
     );
     expect(down.map((s) => s.metric.job).sort()).toEqual(['kafka', 'node']);
 
     const restart = await runStackScript('start.sh');
     expect(restart).toMatch(/started 1 of \d+ components \(node_exporter\)/);
-    const up = await prometheus.instantQuery('up{job=~"node|kafka"}');
+    const up = await prometheus.instantQuery(nodeAndKafka);
     expect(up.map((s) => `${s.metric.job}=${s.value[1]}`).sort()).toEqual(['kafka=1', 'node=1']);
 
     // and once everything runs, start.sh starts nothing

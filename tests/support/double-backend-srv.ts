@@ -18,6 +18,19 @@ export interface ScrapedMetric {
 export interface DoubleBackendOptions {
   /** What the Prometheus behind every prometheus datasource of the double scrapes. */
   scraped?: ScrapedMetric[];
+  /**
+   * Answers a range query (`range: true`): the series with the times (unix seconds) they have a
+   * value at, or a thrown Error, which becomes the query's error as Grafana reports it. Unset: no series.
+   */
+  range?: (query: RangeQueryDouble) => Promise<Array<{ labels: Record<string, string>; times: number[] }>>;
+}
+
+export interface RangeQueryDouble {
+  expr: string;
+  /** Unix seconds. */
+  from: number;
+  to: number;
+  stepSeconds: number;
 }
 
 export type BackendFetch = (request: BackendSrvRequest) => Observable<FetchResponse<unknown>>;
@@ -35,7 +48,7 @@ async function answer(
   const method = (request.method ?? 'GET').toUpperCase();
   const reply =
     request.url === '/api/ds/query' && method === 'POST'
-      ? dsQuery(double, options, request.data)
+      ? await dsQuery(double, options, request.data)
       : await double.handle({
           method,
           url: withQuery(request.url, request.params as Record<string, string> | undefined),
@@ -59,20 +72,26 @@ async function answer(
 }
 
 interface DsQueryRequest {
-  queries: Array<{ refId: string; expr: string; datasource?: { uid?: string } }>;
+  queries: Array<{ refId: string; expr: string; datasource?: { uid?: string }; range?: boolean; intervalMs?: number }>;
+  from?: string;
+  to?: string;
 }
 
-function dsQuery(
+async function dsQuery(
   double: GrafanaDouble,
   options: DoubleBackendOptions,
   body: unknown
-): { status: number; body: unknown } {
-  const { queries } = body as DsQueryRequest;
+): Promise<{ status: number; body: unknown }> {
+  const { queries, from, to } = body as DsQueryRequest;
   const results: Record<string, unknown> = {};
   for (const q of queries) {
     const ds = double.datasources.get(q.datasource?.uid ?? '');
     if (!ds) {
       return { status: 404, body: { message: 'Data source not found' } };
+    }
+    if (q.range) {
+      results[q.refId] = await rangeResult(options, q, Number(from) / 1000, Number(to) / 1000);
+      continue;
     }
     const pairs = (options.scraped ?? []).filter((s) => q.expr.includes(s.metric));
     results[q.refId] = {
@@ -89,6 +108,37 @@ function dsQuery(
     };
   }
   return { status: 200, body: { results } };
+}
+
+/**
+ * A range query's result as Grafana frames it: one frame per series, its points only, the step in
+ * the time field's `interval` (ms). A query error is the result's `error` with status 400, as
+ * Grafana reports a PromQL error from Prometheus (HTTP 200 for the request as a whole).
+ */
+async function rangeResult(
+  options: DoubleBackendOptions,
+  q: DsQueryRequest['queries'][number],
+  from: number,
+  to: number
+): Promise<unknown> {
+  const stepSeconds = (q.intervalMs ?? 15_000) / 1000;
+  try {
+    const series = (await options.range?.({ expr: q.expr, from, to, stepSeconds })) ?? [];
+    return {
+      status: 200,
+      frames: series.map(({ labels, times }) => ({
+        schema: {
+          fields: [
+            { name: 'Time', type: 'time', config: { interval: stepSeconds * 1000 } },
+            { name: 'Value', type: 'number', labels },
+          ],
+        },
+        data: { values: [times.map((t) => t * 1000), times.map(() => 1)] },
+      })),
+    };
+  } catch (error) {
+    return { status: 400, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** The engine's client straight onto the double (no fetch: jsdom has no Request/Response), e.g. to seed state. */

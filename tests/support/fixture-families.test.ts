@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allFixtures, familyFixture, parseFixture } from './fixture-families';
+import { allFixtures, familyFixture, parseFixture, seriesMismatch } from './fixture-families';
 
 const KAFKA_LIKE = `# Fixture: a two-family exporter
 # family: widget / widget 1.x
@@ -39,6 +39,33 @@ describe('family fixtures', () => {
     ]);
   });
 
+  it('reads the stack directives: job, serve no, timestamp and now; refuses a misspelt one', () => {
+    const fixture = parseFixture(
+      '# fsm-stack: job fixture_widget\n# fsm-stack: serve no\n# fsm-stack: timestamp widget_boot_time_seconds\n# fsm-stack: now 1700000000\nwidget_boot_time_seconds 1699990000\n',
+      '/x/widget-2.prom'
+    );
+    expect([fixture.job, fixture.served, [...fixture.timestamps], fixture.now]).toEqual([
+      'fixture_widget',
+      false,
+      ['widget_boot_time_seconds'],
+      1700000000,
+    ]);
+    expect(parseFixture(KAFKA_LIKE, '/x/widget-1.prom').served).toBe(true);
+    expect(() => parseFixture('# fsm-stack: grow widget_requests_total 2\n', 'a.prom')).toThrow(
+      /a\.prom:1: unknown directive # fsm-stack: grow widget_requests_total 2/
+    );
+  });
+
+  it('matches an exposition that carries job and instance itself (honor_labels) against target labels', () => {
+    const fixture = parseFixture(
+      '# free labels: pool\nzfs_pool{job="truenas",instance="nas",pool="tank"} 1\n',
+      '/x/t.prom'
+    );
+    const target = new Set(['job', 'instance']);
+    expect(seriesMismatch(fixture, 'zfs_pool', { pool: 'other', job: 'x' }, target)).toBeUndefined();
+    expect(seriesMismatch(fixture, 'zfs_pool', { pool: 'other' })).toMatch(/has label names \{instance,job,pool\}/);
+  });
+
   it('refuses a healthy marker with no sample after it, and a line that is no sample', () => {
     expect(() => parseFixture('# fsm-healthy: 1\n', 'a.prom')).toThrow(/has no sample after it/);
     expect(() => parseFixture('widget{state=running} 1\n', 'a.prom')).toThrow(/cannot read the label set/);
@@ -59,7 +86,9 @@ describe('family fixtures', () => {
       /has label names \{state,topic\} in the fixture, not \{state\}/
     );
     expect(() => widget.series('widget_renamed', {})).toThrow(/the fixture has no widget_renamed/);
-    expect(() => widget.series('widget_broken', { reason: 'disk', job: 'x' })).toThrow(/both an exporter label and a target label/);
+    expect(() => widget.series('widget_broken', { reason: 'disk', job: 'x' })).toThrow(
+      /both an exporter label and a target label/
+    );
   });
 
   it('names the known families when asked for one no fixture claims', () => {

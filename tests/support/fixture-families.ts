@@ -39,6 +39,12 @@ export interface ParsedFixture {
   types: Map<string, string>;
   /** `# fsm-stack: job NAME`, when the fixture must not join the job its file name implies. */
   job?: string;
+  /** False for `# fsm-stack: serve no`: a family fixture tests read but the stack does not serve. */
+  served: boolean;
+  /** Metrics whose values are Unix times (`# fsm-stack: timestamp NAME`), read against `now`. */
+  timestamps: Set<string>;
+  /** The moment the fixture stands for (`# fsm-stack: now UNIX`; default the README's 2026-11-18T10:00:00Z). */
+  now: number;
   samples: FixtureSample[];
 }
 
@@ -47,6 +53,12 @@ const HEADER_PROVENANCE = /^# (derived|captured) from:\s*(.+)$/;
 const HEADER_FREE = /^# free labels:\s*(.*)$/;
 const GROWS = /^# fsm-stack: grows ([a-zA-Z_:][a-zA-Z0-9_:]*) ([0-9.eE+-]+)\s*$/;
 const JOB = /^# fsm-stack: job ([a-zA-Z_][a-zA-Z0-9_]*)\s*$/;
+const SERVE = /^# fsm-stack: serve no\s*$/;
+const TIMESTAMP = /^# fsm-stack: timestamp ([a-zA-Z_:][a-zA-Z0-9_:]*)\s*$/;
+const NOW = /^# fsm-stack: now (\d+)\s*$/;
+const DIRECTIVE = /^# fsm-stack:/;
+/** "Now" of the derived fixtures (tests/fixtures/exporters/README.md, "Provenance"): 2026-11-18T10:00:00Z. */
+export const FIXTURE_NOW = 1794996000;
 const HEALTHY = /^# fsm-healthy:\s*(\S+)\s*$/;
 const TYPE = /^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (\w+)\s*$/;
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})?\s+(\S+)(\s+-?\d+)?\s*$/;
@@ -101,6 +113,9 @@ export function parseFixture(text: string, file: string): ParsedFixture {
     freeLabels: new Set(),
     grows: new Map(),
     types: new Map(),
+    served: true,
+    timestamps: new Set(),
+    now: FIXTURE_NOW,
     samples: [],
   };
   let pendingHealthy: number | 'absent' | undefined;
@@ -125,6 +140,15 @@ export function parseFixture(text: string, file: string): ParsedFixture {
       fixture.grows.set(m[1], Number(m[2]));
     } else if ((m = JOB.exec(line))) {
       fixture.job = m[1];
+    } else if (SERVE.test(line)) {
+      fixture.served = false;
+    } else if ((m = TIMESTAMP.exec(line))) {
+      fixture.timestamps.add(m[1]);
+    } else if ((m = NOW.exec(line))) {
+      fixture.now = Number(m[1]);
+    } else if (DIRECTIVE.test(line)) {
+      // a misspelt directive would silently do nothing (a counter that never grows, a fixture served twice)
+      throw new Error(`${where}: unknown directive ${line} (grows, job, serve no, timestamp, now)`);
     } else if ((m = TYPE.exec(line))) {
       fixture.types.set(m[1], m[2]);
     } else if ((m = HEALTHY.exec(line))) {
@@ -199,38 +223,74 @@ export class FamilyFixture {
    * vocabularies, not identifiers) one with that value.
    */
   series(metric: string, labels: Labels, target: Labels): string {
-    const where = `${this.exporter} / ${this.family} (${basename(this.fixture.file)})`;
     const clash = Object.keys(labels).filter((l) => l in target);
     if (clash.length > 0) {
-      throw new Error(`${where}: ${clash.join(', ')} is both an exporter label and a target label`);
+      throw new Error(`${this.where()}: ${clash.join(', ')} is both an exporter label and a target label`);
     }
-    const samples = this.fixture.samples.filter((s) => s.metric === metric);
-    if (samples.length === 0) {
-      throw new Error(`${where}: the fixture has no ${metric}; a case may only use series the family emits`);
-    }
-    const names = Object.keys(labels).sort().join(',');
-    const sameShape = samples.filter((s) => Object.keys(s.labels).sort().join(',') === names);
-    if (sameShape.length === 0) {
-      const shapes = [...new Set(samples.map((s) => `{${Object.keys(s.labels).sort().join(',')}}`))];
-      throw new Error(`${where}: ${metric} has label names ${shapes.join(' or ')} in the fixture, not {${names}}`);
-    }
-    for (const [label, value] of Object.entries(labels)) {
-      if (this.fixture.freeLabels.has(label)) {
-        continue;
-      }
-      const values = new Set(sameShape.map((s) => s.labels[label]));
-      if (!values.has(value)) {
-        throw new Error(
-          `${where}: ${metric}{${label}=${quote(value)}} never occurs in the fixture (values: ${[...values].map(quote).join(', ')}); ` +
-            `if ${label} is an identifier rather than a vocabulary, list it in the fixture's "# free labels:" header`
-        );
-      }
+    const mismatch = seriesMismatch(this.fixture, metric, labels, new Set(Object.keys(target)));
+    if (mismatch) {
+      throw new Error(`${this.where()}: ${mismatch}`);
     }
     const all = { ...target, ...Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b))) };
     return `${metric}{${Object.entries(all)
       .map(([k, v]) => `${k}=${quote(v)}`)
       .join(',')}}`;
   }
+
+  where(): string {
+    return `${this.exporter} / ${this.family} (${basename(this.fixture.file)})`;
+  }
+}
+
+/**
+ * Why `metric{labels}` is not a series the fixture has, or undefined when it is: the fixture must have
+ * a sample of the metric with exactly those label names and, for each label that is a vocabulary (not
+ * listed in "# free labels:"), that value. Labels in `targetLabels` (job, instance: Prometheus adds
+ * them) count on neither side, so an exposition that carries them itself (honor_labels) still matches.
+ */
+export function seriesMismatch(
+  fixture: ParsedFixture,
+  metric: string,
+  labels: Labels,
+  targetLabels: ReadonlySet<string> = new Set()
+): string | undefined {
+  const own = (l: Labels) =>
+    Object.keys(l)
+      .filter((name) => !targetLabels.has(name))
+      .sort()
+      .join(',');
+  const samples = fixture.samples.filter((s) => s.metric === metric);
+  if (samples.length === 0) {
+    return `the fixture has no ${metric}; a case may only use series the family emits`;
+  }
+  const names = own(labels);
+  const sameShape = samples.filter((s) => own(s.labels) === names);
+  if (sameShape.length === 0) {
+    const shapes = [...new Set(samples.map((s) => `{${own(s.labels)}}`))];
+    return `${metric} has label names ${shapes.join(' or ')} in the fixture, not {${names}}`;
+  }
+  for (const [label, value] of Object.entries(labels)) {
+    if (fixture.freeLabels.has(label) || targetLabels.has(label)) {
+      continue;
+    }
+    const values = new Set(sameShape.map((s) => s.labels[label]));
+    if (!values.has(value)) {
+      return (
+        `${metric}{${label}=${quote(value)}} never occurs in the fixture (values: ${[...values].map(quote).join(', ')}); ` +
+        `if ${label} is an identifier rather than a vocabulary, list it in the fixture's "# free labels:" header`
+      );
+    }
+  }
+  return undefined;
+}
+
+/** A promtool series notation `metric{a="x",b="y"}` → its metric name and labels. */
+export function parseSeries(series: string): { metric: string; labels: Labels } {
+  const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(\{.*\})?\s*$/.exec(series);
+  if (!m) {
+    throw new Error(`cannot read the series ${series}`);
+  }
+  return { metric: m[1], labels: m[2] ? parseLabels(m[2], series) : {} };
 }
 
 /** The fixture whose header names `family` of `exporter`; a clear error listing the known families otherwise. */

@@ -93,6 +93,18 @@ describe('links the project emits', () => {
     { url: /^https:\/\/www\.haproxy\.com\/documentation\//, why: 'HAProxy’s documentation (the built-in exporter)' },
     { url: /^https:\/\/learn\.netdata\.cloud\/docs\//, why: 'Netdata’s documentation' },
     { url: /^https:\/\/clickhouse\.com\/docs\//, why: 'ClickHouse’s documentation' },
+    {
+      url: /^https:\/\/github\.com\/prometheus\/node_exporter\/tree\/v[\d.]+\/docs\/node-mixin$/,
+      why: 'docs/coverage: the node mixin, read at the node_exporter tag named (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/rfmoz\/grafana-dashboards\/blob\/[0-9a-f]{40}\/prometheus\/node-exporter-full\.json$/,
+      why: 'docs/coverage: Node Exporter Full (grafana.com 1860) as its author publishes it, at a commit (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/samber\/awesome-prometheus-alerts\/blob\/[0-9a-f]{40}\/_data\/rules\.yml$/,
+      why: 'docs/coverage: awesome-prometheus-alerts’ rules, at a commit (issue 16)',
+    },
     { url: /^https:\/\/github\.com\/secretlint\/secretlint$/, why: 'the secret scanner the README names' },
     { url: /^http:\/\/localhost:\d+$/, why: 'README: the compose stack on the reader’s own machine' },
     {
@@ -109,6 +121,7 @@ describe('links the project emits', () => {
     ...list('provisioning/prometheus/rules', '.yml'),
     ...list('docs', '.md'),
     ...list('docs/runbooks', '.md'),
+    ...list('docs/coverage', '.md'),
   ];
 
   it('reach only hosts and paths known to exist', () => {

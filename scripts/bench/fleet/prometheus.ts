@@ -4,9 +4,10 @@
  * cleanUp (call it on exit and on SIGINT), and every temporary directory registered is deleted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { BLOCK_SECONDS, writeWindow, type Fleet } from './synthetic-fleet';
 
 const started: ChildProcess[] = [];
 export const tempDirs: string[] = [];
@@ -95,4 +96,38 @@ export async function stopPrometheus(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.on('exit', r));
   process.kill(child.pid, 'SIGTERM');
   await exited;
+}
+
+/**
+ * Writes the fleet over [start, end) window by window into dir/tsdb, backfilling each window while
+ * the next one is written (the writer and promtool each keep one core busy). Returns samples written.
+ */
+export async function backfillFleet(fleet: Fleet, start: number, end: number, interval: number, dir: string) {
+  let samples = 0;
+  let pending: Promise<void> = Promise.resolve();
+  for (let windowStart = start; windowStart < end; windowStart += BLOCK_SECONDS) {
+    const file = join(dir, `fleet-${windowStart}.om`);
+    samples += writeWindow(fleet, windowStart, windowStart + BLOCK_SECONDS, interval, file);
+    await pending;
+    pending = run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '-q', file, join(dir, 'tsdb')]).then(() =>
+      unlinkSync(file)
+    );
+  }
+  await pending;
+  return samples;
+}
+
+/** Runs a bench's main: cleans up on exit and on Ctrl-C, and exits 1 with `<name> bench failed: …` on an error. */
+export function runBench(name: string, main: () => Promise<void>): void {
+  process.on('SIGINT', () => {
+    cleanUp();
+    process.exit(130);
+  });
+  main()
+    .then(() => cleanUp())
+    .catch((err) => {
+      process.stderr.write(`${name} bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      cleanUp();
+      process.exit(1);
+    });
 }

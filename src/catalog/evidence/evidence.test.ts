@@ -150,7 +150,11 @@ function unproducibleSeries(id: string, evidence: ExporterEvidence): string[] {
     const onEverySeries = (label: string) => parsed.every((p) => p.names.matchers.some((m) => m.label === label));
     for (const { series, names } of parsed) {
       const [metric] = names.metrics;
-      const labels = metricEvidence[metric]?.labels;
+      // A concrete name of a name family (`Prefix_.+` evidence, e.g. ClickHouse's per-disk names).
+      const family = Object.keys(metricEvidence).find(
+        (k) => k.endsWith('.+') && metric.startsWith(k.slice(0, -2)) && metric.length > k.length - 2
+      );
+      const labels = (metricEvidence[metric] ?? (family ? metricEvidence[family] : undefined))?.labels;
       if (!labels) {
         wrong.add(`${alert}: ${series} (no evidence for ${metric})`);
         continue;
@@ -236,6 +240,8 @@ describe('missingEvidence', () => {
 
   it('refuses metric names hidden in a __name__ regex, and queries that do not parse', () => {
     expect(check('{__name__=~"x_a|x_b"}')).toHaveLength(1);
+    // A prefix with a free identifier after it is a name family: it needs evidence under that pattern.
+    expect(check('{__name__=~"x_a_.+",__name__!="x_a_ALL"}')).toEqual(['q: metric x_a_.+']);
     expect(check('sum by (topic (x_a)')[0]).toMatch(/does not parse/);
   });
 });

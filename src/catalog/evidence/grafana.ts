@@ -28,6 +28,7 @@ const notifications = (note: string): MetricEvidence => ({ labels: ['org', 'inte
 export const grafanaEvidence: ExporterEvidence = {
   exporter: 'grafana',
   repository: 'grafana/grafana',
+  readAt: 'code index',
   // The plugin needs Grafana ≥ 11.6 (plugin.json grafanaDependency), so that is the oldest Grafana
   // whose own /metrics the pack reads.
   supported: { oldest: 'v11.6.0', current: 'v12.3.0' },

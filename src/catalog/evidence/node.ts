@@ -35,6 +35,21 @@ const NETLINK = [
 const DETAILED = { versions: '≥ 1.4', note: 'only with --collector.netdev.enable-detailed-metrics (off by default)' };
 const LEGACY = { note: 'the default in every release; gone with --collector.netdev.enable-detailed-metrics (≥ 1.4)' };
 const TIMEX = [at('collector/timex.go')];
+// vmstat: node_vmstat_<field of /proc/vmstat>, untyped, for fields matching --collector.vmstat.fields, whose
+// default ^(oom_kill|pgpg|pswp|pg.*fault).* is the same in 1.3 and 1.12 (collector/vmstat_linux.go).
+const VMSTAT = [at('collector/vmstat_linux.go')];
+const VMSTAT_NOTE = '/proc/vmstat field, untyped but a counter; in the default --collector.vmstat.fields';
+const PRESSURE = [at('collector/pressure_linux.go')];
+const PRESSURE_NOTE =
+  'from /proc/pressure/<resource> (Linux ≥ 4.20 with PSI on; absent otherwise); the "some" line total, µs scaled to seconds';
+const SOCKSTAT = [at('collector/sockstat_linux.go')];
+// netstat: node_netstat_<Proto>_<field> for fields matching --collector.netstat.fields; these fields are in the
+// default regex of 1.3 and 1.12 alike (collector/netstat_linux.go).
+const NETSTAT = [at('collector/netstat_linux.go')];
+const NETSTAT_NOTE = '/proc/net/snmp counter, untyped; in the default --collector.netstat.fields';
+const MD = [at('collector/mdadm_linux.go')];
+const MD_NOTE = 'mdadm collector (on by default), from /proc/mdstat: only hosts with md arrays have it';
+const HWMON = [at('collector/hwmon_linux.go')];
 
 export const nodeEvidence: ExporterEvidence = {
   exporter: 'node',
@@ -54,6 +69,58 @@ export const nodeEvidence: ExporterEvidence = {
     },
   ],
   metrics: {
+    node_memory_SReclaimable_bytes: metric([], MEMINFO, { note: MEMINFO_NOTE }),
+    node_memory_SUnreclaim_bytes: metric([], MEMINFO, { note: MEMINFO_NOTE }),
+    node_vmstat_pgmajfault: metric([], VMSTAT, { note: VMSTAT_NOTE }),
+    node_vmstat_pswpin: metric([], VMSTAT, { note: `${VMSTAT_NOTE}; pages` }),
+    node_vmstat_pswpout: metric([], VMSTAT, { note: `${VMSTAT_NOTE}; pages` }),
+    node_vmstat_oom_kill: metric([], VMSTAT, { note: `${VMSTAT_NOTE}; the kernel counts it from Linux 4.13` }),
+    node_pressure_cpu_waiting_seconds_total: metric([], PRESSURE, { note: PRESSURE_NOTE }),
+    node_pressure_memory_waiting_seconds_total: metric([], PRESSURE, { note: PRESSURE_NOTE }),
+    node_pressure_io_waiting_seconds_total: metric([], PRESSURE, { note: PRESSURE_NOTE }),
+    node_procs_running: metric([], [at('collector/stat_linux.go')], { note: 'procs_running of /proc/stat' }),
+    node_procs_blocked: metric([], [at('collector/stat_linux.go')], { note: 'procs_blocked of /proc/stat' }),
+    node_disk_read_time_seconds_total: metric(['device'], DISK, { note: DISK_NOTE }),
+    node_disk_write_time_seconds_total: metric(['device'], DISK, { note: DISK_NOTE }),
+    node_nf_conntrack_entries: metric([], [at('collector/conntrack_linux.go')], {
+      note: 'conntrack collector (on by default); absent while the nf_conntrack module is not loaded',
+    }),
+    node_nf_conntrack_entries_limit: metric([], [at('collector/conntrack_linux.go')], {
+      note: 'net.netfilter.nf_conntrack_max; absent while the nf_conntrack module is not loaded',
+    }),
+    node_sockstat_sockets_used: metric([], SOCKSTAT, { note: '"sockets: used" of /proc/net/sockstat' }),
+    node_sockstat_TCP_inuse: metric([], SOCKSTAT, { note: 'node_sockstat_<protocol>_<field> of /proc/net/sockstat' }),
+    node_sockstat_TCP_tw: metric([], SOCKSTAT, { note: 'node_sockstat_<protocol>_<field> of /proc/net/sockstat' }),
+    node_sockstat_TCP_orphan: metric([], SOCKSTAT, { note: 'node_sockstat_<protocol>_<field> of /proc/net/sockstat' }),
+    node_netstat_Tcp_CurrEstab: metric([], NETSTAT, { note: `${NETSTAT_NOTE} (a gauge in fact)` }),
+    node_netstat_Tcp_OutSegs: metric([], NETSTAT, { note: NETSTAT_NOTE }),
+    node_netstat_Tcp_RetransSegs: metric([], NETSTAT, { note: NETSTAT_NOTE }),
+    node_tcp_connection_states: metric(['state'], [at('collector/tcpstat_linux.go')], {
+      note: 'tcpstat collector: off by default in every release (--collector.tcpstat); state is established, syn_sent, … (lower case), plus rx_queued_bytes and tx_queued_bytes, which count bytes',
+    }),
+    node_textfile_scrape_error: metric([], [at('collector/textfile.go')], {
+      note: '1 when a *.prom file of --collector.textfile.directory could not be read or parsed; sent on every scrape',
+    }),
+    node_md_disks: metric(['device', 'state'], MD, { note: `${MD_NOTE}; state is active, failed or spare` }),
+    node_md_disks_required: metric(['device'], MD, { note: `${MD_NOTE}; the disks the array is built for` }),
+    node_bonding_slaves: metric(['master'], [at('collector/bonding_linux.go')], {
+      note: 'bonding collector (on by default), from /sys/class/net/<bond>/bonding: only hosts with bonds have it',
+    }),
+    node_bonding_active: metric(['master'], [at('collector/bonding_linux.go')], {
+      note: 'slaves whose mii_status is up',
+    }),
+    node_edac_correctable_errors_total: metric(['controller'], [at('collector/edac_linux.go')], {
+      note: 'edac collector (on by default), from /sys/devices/system/edac/mc: only ECC hardware with an EDAC driver has it',
+    }),
+    node_edac_uncorrectable_errors_total: metric(['controller'], [at('collector/edac_linux.go')], {
+      note: 'edac collector, as above',
+    }),
+    node_hwmon_temp_celsius: metric(['chip', 'sensor'], HWMON, {
+      note: 'temp<N>_input of /sys/class/hwmon (millidegrees / 1000); absent where the host exposes no sensors (VMs)',
+    }),
+    node_systemd_service_restart_total: metric(['name'], [at('collector/systemd_linux.go')], {
+      note: 'only with --collector.systemd and --collector.systemd.enable-restarts-metrics, for .service units (systemd ≥ 235: NRestarts)',
+    }),
     node_exporter_build_info: metric(['version'], [at('node_exporter.go')], {
       note: 'prometheus/common version collector registered as "node_exporter"',
     }),

@@ -48,6 +48,9 @@ export function promqlNames(expr: string): QueryNames {
   return names;
 }
 
+/** `Prefix_.+`: every metric whose name is a fixed prefix and a free identifier. */
+const NAME_FAMILY = /^[a-zA-Z_:][a-zA-Z0-9_:]*\.\+$/;
+
 function selectorNames(node: SyntaxNode, text: (node: SyntaxNode) => string, names: QueryNames): void {
   const identifier = node.getChild('Identifier');
   let metric = identifier ? text(identifier) : undefined;
@@ -63,8 +66,16 @@ function selectorNames(node: SyntaxNode, text: (node: SyntaxNode) => string, nam
       const op = matcher.getChild('MatchOp');
       const value = matcher.getChild('StringLiteral');
       // Only an exact name can be checked; a regex over names must be written as separate selectors.
-      if (op && text(op) === '=' && value) {
-        metric = JSON.parse(text(value)) as string;
+      // Two exceptions: a fixed prefix followed by `.+` (an exporter that puts an identifier, such as
+      // ClickHouse's disk or error-code names, into the metric name) is read as that name family and
+      // needs evidence under the same pattern; and `!=` only leaves one name out, reading none.
+      const literal = value ? (JSON.parse(text(value)) as string) : undefined;
+      if (op && text(op) === '=' && literal !== undefined) {
+        metric = literal;
+      } else if (op && text(op) === '=~' && literal !== undefined && NAME_FAMILY.test(literal)) {
+        metric = literal;
+      } else if (op && text(op) === '!=' && literal !== undefined) {
+        continue;
       } else {
         names.errors.push(`a __name__ matcher other than "=" hides which metrics are read: ${text(matcher)}`);
       }

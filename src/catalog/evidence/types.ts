@@ -39,6 +39,14 @@ export interface ExporterEvidence {
   exporter: string;
   /** The exporter's repository on GitHub, `owner/name`. */
   repository: string;
+  /**
+   * How the source was read. `tags` (the default): a mirror of the repository, at each tag a source
+   * lists. `code index`: the repository is too large to mirror here (grafana/grafana, ClickHouse: several
+   * GB), so each file was read as the search index stores it — several unlabelled versions side by side,
+   * ordered by their content — and a source's tags name the supported range that reading stands for, not
+   * checkouts. Kept in the data so nobody mistakes one kind of proof for the other.
+   */
+  readAt?: 'tags' | 'code index';
   /** Oldest supported release → current release (tags of `repository`). */
   supported: { oldest: string; current: string };
   families: [VersionFamily, ...VersionFamily[]];

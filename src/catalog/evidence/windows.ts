@@ -35,7 +35,7 @@ export const windowsEvidence: ExporterEvidence = {
     {
       name: 'windows_exporter 0.25 – 0.28',
       differs:
-        'memory collector off by default; logical processors and memory from the cs/os collectors; windows_system_system_up_time; windows_service_status still emitted',
+        'memory collector off by default; logical processors and memory from the cs/os collectors; windows_system_system_up_time; services read through WMI: windows_service_status still emitted, service names lowercased, an "unknown" state',
     },
     {
       name: 'windows_exporter 0.29',
@@ -44,11 +44,13 @@ export const windowsEvidence: ExporterEvidence = {
     },
     {
       name: 'windows_exporter 0.30',
-      differs: 'windows_system_boot_time_timestamp replaces windows_system_system_up_time',
+      differs:
+        'windows_system_boot_time_timestamp_seconds replaces windows_system_system_up_time (0.30.6 adds windows_system_boot_time_timestamp beside it)',
     },
     {
       name: 'windows_exporter 0.31',
-      differs: 'cs collector and windows_os_physical_memory_free_bytes removed',
+      differs:
+        'cs collector, windows_os_physical_memory_free_bytes and windows_system_boot_time_timestamp_seconds removed',
     },
   ],
   metrics: {
@@ -86,7 +88,19 @@ export const windowsEvidence: ExporterEvidence = {
     windows_memory_commit_limit: metric([], collector('memory'), {
       note: 'memory collector: not a default collector before 0.29',
     }),
-    windows_system_boot_time_timestamp: metric([], collector('system', 'v0.30.0'), { versions: '≥ 0.30' }),
+    windows_system_boot_time_timestamp: metric(
+      [],
+      [{ tags: ['v0.30.6', 'v0.30.9', 'v0.31.0', 'v0.31.8'], file: 'internal/collector/system/system.go' }],
+      { versions: '≥ 0.30.6' }
+    ),
+    windows_system_boot_time_timestamp_seconds: metric(
+      [],
+      [{ tags: ['v0.30.0', 'v0.30.5', 'v0.30.6', 'v0.30.9'], file: 'internal/collector/system/system.go' }],
+      {
+        versions: '0.30',
+        note: 'the only boot time name in 0.30.0 – 0.30.5; deprecated beside windows_system_boot_time_timestamp from 0.30.6; gone in 0.31',
+      }
+    ),
     windows_system_system_up_time: metric([], collector('system', 'v0.25.0', 'v0.29.0'), {
       versions: '< 0.30',
       note: 'despite the name, the boot time as a Unix timestamp (perflib converts PERF_ELAPSED_TIME)',

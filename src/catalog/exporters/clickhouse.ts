@@ -2,11 +2,13 @@ import { sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
-// The built-in endpoint has no labels: disk names, connection protocols and error codes are part of
-// metric names. Selecting by name pattern and copying the varying part into a label lets one query
-// cover every disk (or protocol, or code) a server happens to have.
-const byNameSuffix = (q: QueryContext, prefix: string, suffixPattern: string, label: string) =>
-  `label_replace(${sel('', q, `__name__=~"${prefix}${suffixPattern}"`)}, "${label}", "$1", "__name__", "${prefix}(${suffixPattern})")`;
+// The built-in endpoint has no labels of its own: error codes, and disk names before ClickHouse 26.8,
+// are part of metric names. Selecting by name pattern and copying the varying part into a label lets
+// one query cover every disk (or code) a server happens to have.
+const byNameSuffix = (q: QueryContext, prefix: string, label: string) =>
+  `label_replace(${sel('', q, `__name__=~"${prefix}.+"`)}, "${label}", "$1", "__name__", "${prefix}(.+)")`;
+// CurrentMetrics of the client connections per protocol (src/Common/CurrentMetrics.cpp).
+const PROTOCOLS = ['TCP', 'HTTP', 'MySQL', 'PostgreSQL', 'Interserver'];
 
 const perSecond = (metric: string, q: QueryContext) => `rate(${sel(metric, q)}[${q.range}])`;
 // Tags one counter's rate with a fixed label value, so several counters can share one panel.
@@ -149,7 +151,9 @@ export const clickhouseExporter = defineExporter({
       variants: [
         {
           expr: (q) =>
-            byNameSuffix(q, 'ClickHouseMetrics_', '(?:TCP|HTTP|MySQL|PostgreSQL|Interserver)Connection', 'protocol'),
+            PROTOCOLS.map(
+              (p) => `label_replace(${sel(`ClickHouseMetrics_${p}Connection`, q)}, "protocol", "${p}", "", "")`
+            ).join(' or '),
         },
       ],
       legend: '{{instance}} {{protocol}}',
@@ -249,12 +253,21 @@ export const clickhouseExporter = defineExporter({
       title: 'Disk used',
       description: 'Share of each configured ClickHouse disk in use.',
       unit: 'percent',
-      // Disk names live in metric names, so a range function cannot wrap them (it drops __name__ first);
-      // disks fill slowly, and the alert's `for` is long enough to ride out a missed scrape.
+      // ClickHouse ≥ 26.8 labels the disk (DiskUsed{disk="default"}, asynchronous_metrics_key_values_mode
+      // key_values, the default); older servers, and 26.8 with legacy_names, put it in the name
+      // (DiskUsed_default). With `both` each disk is in both forms, and `or` keeps one.
+      // Before 26.8 the disk lives in the metric name, so a range function cannot wrap it (it drops
+      // __name__ first); disks fill slowly, and the alert's `for` is long enough to ride out a missed scrape.
       variants: [
         {
+          note: 'ClickHouse ≥ 26.8 (disk label)',
           expr: (q) =>
-            `100 * ${byNameSuffix(q, 'ClickHouseAsyncMetrics_DiskUsed_', '.+', 'disk')} / ${byNameSuffix(q, 'ClickHouseAsyncMetrics_DiskTotal_', '.+', 'disk')}`,
+            `100 * ${sel('ClickHouseAsyncMetrics_DiskUsed', q)} / ${sel('ClickHouseAsyncMetrics_DiskTotal', q)}`,
+        },
+        {
+          note: 'ClickHouse < 26.8, or 26.8 with legacy_names (disk in the name)',
+          expr: (q) =>
+            `100 * ${byNameSuffix(q, 'ClickHouseAsyncMetrics_DiskUsed_', 'disk')} / ${byNameSuffix(q, 'ClickHouseAsyncMetrics_DiskTotal_', 'disk')}`,
         },
       ],
       legend: '{{instance}} {{disk}}',
@@ -282,8 +295,9 @@ export const clickhouseExporter = defineExporter({
           // The code lives in the metric name, and rate() drops names: with two or more codes a plain
           // rate() over the name regex fails ("vector cannot contain metrics with the same labelset").
           // So the name is copied into `code` first and the rate taken over a 15 s subquery.
+          // ClickHouseErrorMetric_ALL (≥ 23.12, ClickHouse PR #57627) is the sum of every code, not a code.
           expr: (q) =>
-            `rate(label_replace(${sel('', q, '__name__=~"ClickHouseErrorMetric_.+"')}, "code", "$1", "__name__", "ClickHouseErrorMetric_(.+)")[${q.range}:15s]) > 0`,
+            `rate(label_replace(${sel('', q, '__name__=~"ClickHouseErrorMetric_.+",__name__!="ClickHouseErrorMetric_ALL"')}, "code", "$1", "__name__", "ClickHouseErrorMetric_(.+)")[${q.range}:15s]) > 0`,
         },
       ],
       legend: '{{instance}} {{code}}',

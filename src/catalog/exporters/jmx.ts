@@ -170,10 +170,18 @@ export const jmxExporter = defineExporter({
     {
       id: 'gcTime',
       title: 'Time in GC',
-      description: 'Share of wall-clock time spent in garbage collection, all collectors together.',
+      description:
+        'Share of wall-clock time the application stood still for garbage collection, all collectors together (concurrent ZGC and Shenandoah cycles left out).',
       unit: 'percent',
+      // ZGC and Shenandoah register a second collector per cycle ("ZGC Cycles", "ZGC Minor/Major
+      // Cycles", "Shenandoah Cycles") whose time is the whole concurrent cycle, the application
+      // running alongside, and which contains the pauses already counted by "… Pauses" (openjdk
+      // xServiceability.cpp, shenandoahHeap.cpp): only the pause collectors stop the application.
       variants: [
-        { expr: (q) => `100 * sum by (${q.by}) (rate(${sel('jvm_gc_collection_seconds_sum', q)}[${q.range}]))` },
+        {
+          expr: (q) =>
+            `100 * sum by (${q.by}) (rate(${sel('jvm_gc_collection_seconds_sum', q, 'gc!~".* Cycles"')}[${q.range}]))`,
+        },
       ],
       threshold: 'gcTime',
       min: 0,

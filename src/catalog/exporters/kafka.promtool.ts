@@ -2,27 +2,37 @@
  * promtool cases for the kafka alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
+import { familyFixture } from '../../../tests/support/fixture-families';
 import type { PromtoolCases } from '../promtool-cases';
 
-// promtool test series for one kafka_exporter (one cluster).
+// promtool test series for one kafka_exporter (one cluster), each built from its family's fixture
+// (tests/fixtures/exporters/kafka-default.prom, kafka-zookeeper.prom).
 const KAFKA = { job: 'kafka', instance: 'kafka-exporter:9308' };
+const DEFAULT = 'kafka_exporter 1.3 – 1.9, default flags';
+const ZOOKEEPER = 'kafka_exporter 1.3 – 1.9 with --use.consumelag.zookeeper';
+const plain = familyFixture('kafka', DEFAULT).at(KAFKA);
+const zk = familyFixture('kafka', ZOOKEEPER).at(KAFKA);
+// The same exporter with the cluster label the user's relabelling adds (a target label, as job and instance).
+const PROD = { ...KAFKA, cluster: 'prod' };
+const prod = familyFixture('kafka', DEFAULT).at(PROD);
 
-const kafkaSeries = (metric: string, labels = '') =>
-  `${metric}{job="kafka",instance="kafka-exporter:9308"${labels ? `,${labels}` : ''}}`;
+const partition = (topic: string, p: string) => ({ topic, partition: p });
+const groupPartition = (consumergroup: string, topic: string, p: string) => ({ consumergroup, topic, partition: p });
 
 export const kafkaPromtoolCases: PromtoolCases = {
   // kafka_exporter emits the under-replicated flag for every partition beside the replica counts it
   // is computed from (kafka_exporter.go, every version): the series come together.
   'under-replicated': {
+    family: DEFAULT,
     fires: {
       series: [
         {
-          series: kafkaSeries('kafka_topic_partition_under_replicated_partition', 'partition="2",topic="payments"'),
+          series: plain.series('kafka_topic_partition_under_replicated_partition', partition('payments', '2')),
           values: '0x5 1x25',
         },
-        { series: kafkaSeries('kafka_topic_partition_replicas', 'partition="2",topic="payments"'), values: '3x30' },
+        { series: plain.series('kafka_topic_partition_replicas', partition('payments', '2')), values: '3x30' },
         {
-          series: kafkaSeries('kafka_topic_partition_in_sync_replica', 'partition="2",topic="payments"'),
+          series: plain.series('kafka_topic_partition_in_sync_replica', partition('payments', '2')),
           values: '3x5 2x25',
         },
       ],
@@ -32,12 +42,12 @@ export const kafkaPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: kafkaSeries('kafka_topic_partition_under_replicated_partition', 'partition="2",topic="payments"'),
+          series: plain.series('kafka_topic_partition_under_replicated_partition', partition('payments', '2')),
           values: '0x30',
         },
-        { series: kafkaSeries('kafka_topic_partition_replicas', 'partition="2",topic="payments"'), values: '2x30' },
+        { series: plain.series('kafka_topic_partition_replicas', partition('payments', '2')), values: '2x30' },
         {
-          series: kafkaSeries('kafka_topic_partition_in_sync_replica', 'partition="2",topic="payments"'),
+          series: plain.series('kafka_topic_partition_in_sync_replica', partition('payments', '2')),
           values: '2x30',
         },
       ],
@@ -48,16 +58,17 @@ export const kafkaPromtoolCases: PromtoolCases = {
   // skips it when sarama finds no leader; Prometheus marks it stale) while
   // kafka_topic_partition_leader_is_preferred goes on, at 0 (kafka_exporter.go, every version).
   'offline-partitions': {
+    family: DEFAULT,
     fires: {
       series: [
-        { series: kafkaSeries('kafka_topic_partition_leader', 'partition="0",topic="orders"'), values: '1x5 stale' },
+        { series: plain.series('kafka_topic_partition_leader', partition('orders', '0')), values: '1x5 stale' },
         {
-          series: kafkaSeries('kafka_topic_partition_leader_is_preferred', 'partition="0",topic="orders"'),
+          series: plain.series('kafka_topic_partition_leader_is_preferred', partition('orders', '0')),
           values: '1x5 0x10',
         },
-        { series: kafkaSeries('kafka_topic_partition_leader', 'partition="1",topic="orders"'), values: '2x15' },
+        { series: plain.series('kafka_topic_partition_leader', partition('orders', '1')), values: '2x15' },
         {
-          series: kafkaSeries('kafka_topic_partition_leader_is_preferred', 'partition="1",topic="orders"'),
+          series: plain.series('kafka_topic_partition_leader_is_preferred', partition('orders', '1')),
           values: '1x15',
         },
       ],
@@ -67,14 +78,14 @@ export const kafkaPromtoolCases: PromtoolCases = {
     // Leadership moved to a non-preferred broker: not preferred, but led, so not offline.
     quiet: {
       series: [
-        { series: kafkaSeries('kafka_topic_partition_leader', 'partition="0",topic="orders"'), values: '1x5 3x10' },
+        { series: plain.series('kafka_topic_partition_leader', partition('orders', '0')), values: '1x5 3x10' },
         {
-          series: kafkaSeries('kafka_topic_partition_leader_is_preferred', 'partition="0",topic="orders"'),
+          series: plain.series('kafka_topic_partition_leader_is_preferred', partition('orders', '0')),
           values: '1x5 0x10',
         },
-        { series: kafkaSeries('kafka_topic_partition_leader', 'partition="1",topic="orders"'), values: '2x15' },
+        { series: plain.series('kafka_topic_partition_leader', partition('orders', '1')), values: '2x15' },
         {
-          series: kafkaSeries('kafka_topic_partition_leader_is_preferred', 'partition="1",topic="orders"'),
+          series: plain.series('kafka_topic_partition_leader_is_preferred', partition('orders', '1')),
           values: '1x15',
         },
       ],
@@ -82,11 +93,11 @@ export const kafkaPromtoolCases: PromtoolCases = {
     },
   },
   'consumer-lag': {
-    family: 'Kafka-committed offsets',
+    family: DEFAULT,
     fires: {
       series: [
         {
-          series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+          series: plain.series('kafka_consumergroup_lag', groupPartition('billing', 'orders', '0')),
           values: '5000+500x40',
         },
       ],
@@ -96,7 +107,7 @@ export const kafkaPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+          series: plain.series('kafka_consumergroup_lag', groupPartition('billing', 'orders', '0')),
           values: '50000-500x40',
         },
       ],
@@ -106,7 +117,7 @@ export const kafkaPromtoolCases: PromtoolCases = {
     haQuiet: {
       series: [
         {
-          series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+          series: plain.series('kafka_consumergroup_lag', groupPartition('billing', 'orders', '0')),
           values: '6000x40',
         },
       ],
@@ -115,14 +126,11 @@ export const kafkaPromtoolCases: PromtoolCases = {
     otherFamilies: [
       {
         // Only with --use.consumelag.zookeeper (kafka_exporter ≥ 1.3): same labels, another name.
-        family: 'ZooKeeper-committed offsets',
+        family: ZOOKEEPER,
         fires: {
           series: [
             {
-              series: kafkaSeries(
-                'kafka_consumergroupzookeeper_lag_zookeeper',
-                'consumergroup="legacy",partition="0",topic="orders"'
-              ),
+              series: zk.series('kafka_consumergroupzookeeper_lag_zookeeper', groupPartition('legacy', 'orders', '0')),
               values: '5000+500x40',
             },
           ],
@@ -132,10 +140,7 @@ export const kafkaPromtoolCases: PromtoolCases = {
         quiet: {
           series: [
             {
-              series: kafkaSeries(
-                'kafka_consumergroupzookeeper_lag_zookeeper',
-                'consumergroup="legacy",partition="0",topic="orders"'
-              ),
+              series: zk.series('kafka_consumergroupzookeeper_lag_zookeeper', groupPartition('legacy', 'orders', '0')),
               values: '50000-500x40',
             },
           ],
@@ -145,14 +150,11 @@ export const kafkaPromtoolCases: PromtoolCases = {
     ],
   },
   'consumer-lag-crit': {
-    family: 'ZooKeeper-committed offsets',
+    family: ZOOKEEPER,
     fires: {
       series: [
         {
-          series: kafkaSeries(
-            'kafka_consumergroupzookeeper_lag_zookeeper',
-            'consumergroup="legacy",partition="0",topic="orders"'
-          ),
+          series: zk.series('kafka_consumergroupzookeeper_lag_zookeeper', groupPartition('legacy', 'orders', '0')),
           values: '150000x30',
         },
       ],
@@ -162,10 +164,7 @@ export const kafkaPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         {
-          series: kafkaSeries(
-            'kafka_consumergroupzookeeper_lag_zookeeper',
-            'consumergroup="legacy",partition="0",topic="orders"'
-          ),
+          series: zk.series('kafka_consumergroupzookeeper_lag_zookeeper', groupPartition('legacy', 'orders', '0')),
           values: '50000x30',
         },
       ],
@@ -175,10 +174,7 @@ export const kafkaPromtoolCases: PromtoolCases = {
     haQuiet: {
       series: [
         {
-          series: kafkaSeries(
-            'kafka_consumergroupzookeeper_lag_zookeeper',
-            'consumergroup="legacy",partition="0",topic="orders"'
-          ),
+          series: zk.series('kafka_consumergroupzookeeper_lag_zookeeper', groupPartition('legacy', 'orders', '0')),
           values: '60000x30',
         },
       ],
@@ -187,15 +183,15 @@ export const kafkaPromtoolCases: PromtoolCases = {
     otherFamilies: [
       {
         // With the -1 kafka_exporter reports for a partition the group never committed on (kafka_exporter.go).
-        family: 'Kafka-committed offsets',
+        family: DEFAULT,
         fires: {
           series: [
             {
-              series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+              series: plain.series('kafka_consumergroup_lag', groupPartition('billing', 'orders', '0')),
               values: '150000x30',
             },
             {
-              series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="1",topic="orders"'),
+              series: plain.series('kafka_consumergroup_lag', groupPartition('billing', 'orders', '1')),
               values: '-1x30',
             },
           ],
@@ -205,11 +201,11 @@ export const kafkaPromtoolCases: PromtoolCases = {
         quiet: {
           series: [
             {
-              series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+              series: plain.series('kafka_consumergroup_lag', groupPartition('billing', 'orders', '0')),
               values: '50000x30',
             },
             {
-              series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="1",topic="orders"'),
+              series: plain.series('kafka_consumergroup_lag', groupPartition('billing', 'orders', '1')),
               values: '-1x30',
             },
           ],
@@ -219,37 +215,32 @@ export const kafkaPromtoolCases: PromtoolCases = {
     ],
   },
   'no-consumers': {
+    family: DEFAULT,
     // Partition 1 was never committed by the group: the exporter reports its lag as -1, which must not
     // cancel the one message waiting on partition 0.
     fires: {
       series: [
         {
-          series: kafkaSeries('kafka_consumergroup_members', 'consumergroup="billing",env="prod"'),
+          series: prod.series('kafka_consumergroup_members', { consumergroup: 'billing' }),
           values: '2x5 0x30',
         },
         {
-          series: kafkaSeries(
-            'kafka_consumergroup_lag',
-            'consumergroup="billing",env="prod",partition="0",topic="orders"'
-          ),
+          series: prod.series('kafka_consumergroup_lag', groupPartition('billing', 'orders', '0')),
           values: '1x35',
         },
         {
-          series: kafkaSeries(
-            'kafka_consumergroup_lag',
-            'consumergroup="billing",env="prod",partition="1",topic="orders"'
-          ),
+          series: prod.series('kafka_consumergroup_lag', groupPartition('billing', 'orders', '1')),
           values: '-1x35',
         },
       ],
       evalTime: '30m',
-      labels: { ...KAFKA, consumergroup: 'billing', env: 'prod' },
+      labels: { ...PROD, consumergroup: 'billing' },
     },
     quiet: {
       series: [
-        { series: kafkaSeries('kafka_consumergroup_members', 'consumergroup="billing"'), values: '2x5 0x30' },
+        { series: plain.series('kafka_consumergroup_members', { consumergroup: 'billing' }), values: '2x5 0x30' },
         {
-          series: kafkaSeries('kafka_consumergroup_lag', 'consumergroup="billing",partition="0",topic="orders"'),
+          series: plain.series('kafka_consumergroup_lag', groupPartition('billing', 'orders', '0')),
           values: '0x35',
         },
       ],
@@ -257,13 +248,14 @@ export const kafkaPromtoolCases: PromtoolCases = {
     },
   },
   'broker-lost': {
+    family: DEFAULT,
     fires: {
-      series: [{ series: kafkaSeries('kafka_brokers'), values: '3x10 2x20' }],
+      series: [{ series: plain.series('kafka_brokers'), values: '3x10 2x20' }],
       evalTime: '20m',
       labels: KAFKA,
     },
     quiet: {
-      series: [{ series: kafkaSeries('kafka_brokers'), values: '2x10 3x20' }],
+      series: [{ series: plain.series('kafka_brokers'), values: '2x10 3x20' }],
       evalTime: '20m',
     },
   },

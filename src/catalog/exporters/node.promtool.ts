@@ -5,7 +5,7 @@
  * the names, label sets and label values that node_exporter family really sends.
  */
 import { familyFixture } from '../../../tests/support/fixture-families';
-import type { PromtoolCases } from '../promtool-cases';
+import type { FireAndQuiet, PromtoolCases } from '../promtool-cases';
 import type { NicDirection } from './node';
 
 const DEFAULT = 'node_exporter ≥ 1.3';
@@ -55,6 +55,63 @@ const idleCpus = (perMinute: number, points: number) =>
   }));
 
 const one = (metric: string, values: string) => [{ series: node.series(metric), values }];
+
+type At = { series: (metric: string, labels?: Record<string, string>) => string };
+/**
+ * The same fire/quiet pair on both families, each built from its own fixture: their series differ
+ * only in the netdev counters, so every other alert must hold on both alike.
+ */
+const onBothFamilies = (pair: (at: At) => FireAndQuiet) => ({
+  family: DEFAULT,
+  ...pair(node),
+  otherFamilies: [{ family: DETAILED, ...pair(familyFixture('node', DETAILED).at(TARGET)) }],
+});
+const gauge = (at: At, metric: string, values: string, labels?: Record<string, string>) => ({
+  series: at.series(metric, labels),
+  values,
+});
+
+/** A writable filesystem of 1,000 inodes whose free inodes follow `free`, for `points` minutes. */
+const inodeFs = (at: At, free: string, points: number) => [
+  gauge(at, 'node_filesystem_files_free', free, FS),
+  gauge(at, 'node_filesystem_files', `1000x${points}`, FS),
+  gauge(at, 'node_filesystem_readonly', `0x${points}`, FS),
+];
+const inodePair = (free: { fires: string; quiet: string }, points: number, evalTime: string) =>
+  onBothFamilies((at) => ({
+    fires: { series: inodeFs(at, free.fires, points), evalTime, labels: fsLabels },
+    quiet: { series: inodeFs(at, free.quiet, points), evalTime },
+  }));
+
+/** One counter or gauge of the host, firing on `fires` and quiet on `quiet` at `evalTime`. */
+const hostPair = (
+  metric: string,
+  fires: string,
+  quiet: string,
+  evalTime: string,
+  labels: Record<string, string> = {}
+) =>
+  onBothFamilies((at) => ({
+    fires: { series: [gauge(at, metric, fires, labels)], evalTime, labels: { ...TARGET, ...labels } },
+    quiet: { series: [gauge(at, metric, quiet, labels)], evalTime },
+  }));
+
+// md: one series per array and state (active, failed, spare) plus the disks it is built for
+// (collector/mdadm_linux.go); `md0` built for 2 disks.
+const md = (at: At, active: string, failed: string, spare: string, points: number) => [
+  gauge(at, 'node_md_disks', active, { device: 'md0', state: 'active' }),
+  gauge(at, 'node_md_disks', failed, { device: 'md0', state: 'failed' }),
+  gauge(at, 'node_md_disks', spare, { device: 'md0', state: 'spare' }),
+  gauge(at, 'node_md_disks_required', `2x${points}`, { device: 'md0' }),
+];
+const bond = (at: At, active: string) => [
+  gauge(at, 'node_bonding_slaves', '2x20', { master: 'bond0' }),
+  gauge(at, 'node_bonding_active', active, { master: 'bond0' }),
+];
+const conntrack = (at: At, entries: string) => [
+  gauge(at, 'node_nf_conntrack_entries', entries),
+  gauge(at, 'node_nf_conntrack_entries_limit', '262144x30'),
+];
 
 // systemd reports one series per unit and state (active, activating, deactivating, inactive, failed),
 // 1 for the current one (collector/systemd_linux.go; only with --collector.systemd).
@@ -151,6 +208,44 @@ export const nodePromtoolCases: PromtoolCases = {
       evalTime: '10m',
     },
   },
+  'inodes-filling-up': inodePair({ fires: '390-1x120', quiet: '390x120' }, 120, '90m'),
+  'inodes-filling-up-fast': inodePair({ fires: '190-1x120', quiet: '190-0.1x120' }, 120, '90m'),
+  'inodes-almost-out': inodePair({ fires: '40x90', quiet: '60x90' }, 90, '70m'),
+  'inodes-out': inodePair({ fires: '20x90', quiet: '40x90' }, 90, '70m'),
+  // 600 major faults a second: the counter grows by 36,000 a minute; 60 a second is a busy but healthy host.
+  'major-page-faults': hostPair('node_vmstat_pgmajfault', '0+36000x30', '0+3600x30', '25m'),
+  'oom-kill': hostPair('node_vmstat_oom_kill', '0x10 1x10', '3x20', '12m'),
+  'conntrack-high': onBothFamilies((at) => ({
+    fires: { series: conntrack(at, '230000x30'), evalTime: '20m', labels: TARGET },
+    quiet: { series: conntrack(at, '10000x30'), evalTime: '20m' },
+  })),
+  'textfile-error': hostPair('node_textfile_scrape_error', '1x30', '0x30', '20m'),
+  'raid-degraded': onBothFamilies((at) => ({
+    // One of two disks failed, no spare: 1 active of 2 required.
+    fires: { series: md(at, '1x30', '1x30', '0x30', 30), evalTime: '20m', labels: { ...TARGET, device: 'md0' } },
+    // A spare took over the failed disk: 2 active again (raid-disk-failed still fires, at warning).
+    quiet: { series: md(at, '2x30', '1x30', '0x30', 30), evalTime: '20m' },
+  })),
+  'raid-disk-failed': onBothFamilies((at) => ({
+    fires: {
+      series: md(at, '2x20', '1x20', '0x20', 20),
+      evalTime: '10m',
+      labels: { ...TARGET, device: 'md0', state: 'failed' },
+    },
+    quiet: { series: md(at, '2x20', '0x20', '1x20', 20), evalTime: '10m' },
+  })),
+  'bond-degraded': onBothFamilies((at) => ({
+    fires: { series: bond(at, '1x20'), evalTime: '10m', labels: { ...TARGET, master: 'bond0' } },
+    quiet: { series: bond(at, '2x20'), evalTime: '10m' },
+  })),
+  // Counted errors stay in the counter until reboot; the alert fires for the hour after one is added.
+  'edac-uncorrectable': hostPair('node_edac_uncorrectable_errors_total', '0x10 1x10', '0x20', '15m', {
+    controller: '0',
+  }),
+  // Restarted every minute (5 per 5 minutes) vs. once in the whole window.
+  'systemd-crashlooping': hostPair('node_systemd_service_restart_total', '0+1x40', '0x10 1x30', '30m', {
+    name: 'backup.service',
+  }),
   rebooted: {
     fires: { series: one('node_boot_time_seconds', '1000x10 2000x10'), evalTime: '12m', labels: TARGET },
     quiet: { series: one('node_boot_time_seconds', '1000x20'), evalTime: '12m' },

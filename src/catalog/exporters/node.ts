@@ -15,6 +15,16 @@ const fsFreePercent = (q: QueryContext) =>
 const fsWritable = (q: QueryContext) => `${sel('node_filesystem_readonly', q, REAL_FS)} == 0`;
 const fsPredictedFullWithin = (hours: number) => (q: QueryContext) =>
   `predict_linear(${sel('node_filesystem_avail_bytes', q, REAL_FS)}[6h], ${hours} * 3600) < 0`;
+// A filesystem out of inodes refuses new files with space to spare. Filesystems with dynamic inodes
+// (btrfs, some network filesystems) report 0 files: the division gives NaN there, which no rule matches.
+const inodesFreePercent = (q: QueryContext) =>
+  `100 * ${sel('node_filesystem_files_free', q, REAL_FS)} / ${sel('node_filesystem_files', q, REAL_FS)}`;
+const inodesPredictedOutWithin = (hours: number) => (q: QueryContext) =>
+  `predict_linear(${sel('node_filesystem_files_free', q, REAL_FS)}[6h], ${hours} * 3600) < 0`;
+const psiShare = (resource: 'cpu' | 'memory' | 'io') => (q: QueryContext) =>
+  `rate(${sel(`node_pressure_${resource}_waiting_seconds_total`, q)}[${q.range}])`;
+const diskLatency = (op: 'read' | 'write', done: 'reads' | 'writes') => (q: QueryContext) =>
+  `rate(${sel(`node_disk_${op}_time_seconds_total`, q)}[${q.range}]) / rate(${sel(`node_disk_${done}_completed_total`, q)}[${q.range}])`;
 
 export type NicDirection = 'receive' | 'transmit';
 /**
@@ -49,6 +59,20 @@ const nicSumVariants = (kind: 'errors' | 'drops'): [SignalVariant, ...SignalVari
 };
 
 const SYSTEMD: Requirement = { kind: 'collector', enable: '--collector.systemd', offByDefault: true };
+// NRestarts is read only with this flag as well (collector/systemd_linux.go, 1.3 – 1.12), and systemd ≥ 235 has it.
+const SYSTEMD_RESTARTS: Requirement = {
+  kind: 'flag',
+  enable: '--collector.systemd --collector.systemd.enable-restarts-metrics',
+  offByDefault: true,
+};
+const TCPSTAT: Requirement = { kind: 'collector', enable: '--collector.tcpstat', offByDefault: true };
+// Default collectors whose series exist only where the hardware or kernel feature does.
+const NO_MD = 'the host has no Linux software RAID (md) arrays';
+const NO_BOND = 'the host has no bonded network interfaces';
+const NO_EDAC = 'the host has no ECC memory with an EDAC driver (most VMs)';
+const NO_HWMON = 'the host exposes no hardware sensors (most VMs)';
+const NO_CONNTRACK = 'the nf_conntrack kernel module is not loaded (no stateful firewall or NAT)';
+const NO_PSI = 'the kernel is older than 4.20 or runs without pressure stall information (psi=0)';
 
 export const nodeExporter = defineExporter({
   id: 'node',
@@ -111,6 +135,29 @@ export const nodeExporter = defineExporter({
       description: 'Free space below which a filesystem alerts whatever its trend.',
     },
     {
+      id: 'inodesFillingUp',
+      title: 'Inodes free, filling up',
+      unit: 'percent',
+      direction: 'below',
+      warning: 40,
+      critical: 20,
+      min: 0,
+      max: 100,
+      description:
+        'Free inodes below which a filesystem that is predicted to run out of them alerts (24 h ahead for warning, 4 h for critical).',
+    },
+    {
+      id: 'inodesFree',
+      title: 'Inodes free',
+      unit: 'percent',
+      direction: 'below',
+      warning: 5,
+      critical: 3,
+      min: 0,
+      max: 100,
+      description: 'Free inodes below which a filesystem alerts whatever its trend.',
+    },
+    {
       id: 'diskIoQueue',
       direction: 'above',
       warning: 10,
@@ -135,6 +182,24 @@ export const nodeExporter = defineExporter({
       min: 0.001,
       max: 100,
       description: 'Share of packets with errors on an interface.',
+    },
+    {
+      id: 'conntrackUsage',
+      direction: 'above',
+      warning: 75,
+      min: 1,
+      max: 100,
+      description:
+        'Tracked connections as a share of nf_conntrack_max; a full table drops new connections ("nf_conntrack: table full").',
+    },
+    {
+      id: 'majorPageFaults',
+      direction: 'above',
+      warning: 500,
+      min: 1,
+      max: 1000000,
+      description:
+        'Major page faults per second (pages read back from disk or swap) above which the host is thrashing.',
     },
     {
       id: 'fileDescriptors',
@@ -317,13 +382,10 @@ export const nodeExporter = defineExporter({
       title: 'Inodes free',
       description: 'Share of inodes still free; a filesystem out of inodes refuses new files even with space left.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * ${sel('node_filesystem_files_free', q, REAL_FS)} / ${sel('node_filesystem_files', q, REAL_FS)}`,
-        },
-      ],
+      // The same value the inode alerts compare.
+      variants: [{ expr: inodesFreePercent }],
       legend: '{{instance}} {{mountpoint}}',
+      threshold: 'inodesFree',
       min: 0,
       max: 100,
     },
@@ -449,6 +511,305 @@ export const nodeExporter = defineExporter({
       variants: [{ expr: (q) => sel('node_timex_sync_status', q) }],
     },
     {
+      id: 'cpuPerCore',
+      title: 'CPU utilisation per core',
+      description:
+        'Share of time each logical CPU is not idle; one core pinned at 100% while the average is low points at a single-threaded bottleneck or an IRQ bound to one core.',
+      unit: 'percentunit',
+      variants: [
+        {
+          expr: (q) => `1 - rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} cpu {{cpu}}',
+      min: 0,
+      max: 1,
+    },
+    {
+      id: 'cpuPressure',
+      title: 'CPU pressure',
+      description:
+        'Share of time at least one runnable task waited for a CPU (PSI "some"); sustained values mean the host needs more CPU than it has.',
+      unit: 'percentunit',
+      variants: [{ expr: psiShare('cpu') }],
+      legend: '{{instance}} cpu',
+      min: 0,
+      max: 1,
+      optional: NO_PSI,
+    },
+    {
+      id: 'memoryPressure',
+      title: 'Memory pressure',
+      description:
+        'Share of time at least one task stalled waiting for memory (reclaim, swap-in, refaults; PSI "some"): the earliest sign of memory shortage.',
+      unit: 'percentunit',
+      variants: [{ expr: psiShare('memory') }],
+      legend: '{{instance}} memory',
+      min: 0,
+      max: 1,
+      optional: NO_PSI,
+    },
+    {
+      id: 'ioPressure',
+      title: 'I/O pressure',
+      description: 'Share of time at least one task stalled waiting for block I/O (PSI "some").',
+      unit: 'percentunit',
+      variants: [{ expr: psiShare('io') }],
+      legend: '{{instance}} io',
+      min: 0,
+      max: 1,
+      optional: NO_PSI,
+    },
+    {
+      id: 'memorySlabReclaimable',
+      title: 'Kernel slab memory, reclaimable',
+      description: 'Kernel object caches the kernel gives back under pressure (dentries, inodes).',
+      unit: 'bytes',
+      variants: [{ expr: (q) => sel('node_memory_SReclaimable_bytes', q) }],
+      legend: '{{instance}} slab reclaimable',
+    },
+    {
+      id: 'memorySlabUnreclaimable',
+      title: 'Kernel slab memory, unreclaimable',
+      description:
+        'Kernel slab memory the kernel cannot reclaim under pressure; growth without end is a kernel-side leak (a driver, or millions of sockets).',
+      unit: 'bytes',
+      variants: [{ expr: (q) => sel('node_memory_SUnreclaim_bytes', q) }],
+      legend: '{{instance}} slab unreclaimable',
+    },
+    {
+      id: 'swapIn',
+      title: 'Swap-in',
+      description:
+        'Pages read back from swap per second; steady swap-in means the working set no longer fits in memory.',
+      unit: 'short',
+      variants: [{ expr: (q) => `rate(${sel('node_vmstat_pswpin', q)}[${q.range}])` }],
+      legend: '{{instance}} pages in',
+    },
+    {
+      id: 'swapOut',
+      title: 'Swap-out',
+      description: 'Pages written to swap per second.',
+      unit: 'short',
+      variants: [{ expr: (q) => `rate(${sel('node_vmstat_pswpout', q)}[${q.range}])` }],
+      legend: '{{instance}} pages out',
+    },
+    {
+      id: 'majorPageFaults',
+      title: 'Major page faults',
+      description:
+        'Page faults per second that had to read from disk or swap; sustained high rates mean the host is thrashing.',
+      unit: 'short',
+      variants: [{ expr: (q) => `rate(${sel('node_vmstat_pgmajfault', q)}[${q.range}])` }],
+      legend: '{{instance}} major faults',
+    },
+    {
+      id: 'oomKills',
+      title: 'OOM kills',
+      description: 'Processes the kernel killed for lack of memory, per interval (Linux ≥ 4.13 counts them).',
+      unit: 'short',
+      variants: [{ expr: (q) => `increase(${sel('node_vmstat_oom_kill', q)}[${q.range}])` }],
+      legend: '{{instance}} OOM kills',
+    },
+    {
+      id: 'diskReadLatency',
+      title: 'Disk read latency',
+      description: 'Average time a read took on each device, queueing included (iostat r_await).',
+      unit: 's',
+      variants: [{ expr: diskLatency('read', 'reads') }],
+      legend: '{{instance}} {{device}} read',
+    },
+    {
+      id: 'diskWriteLatency',
+      title: 'Disk write latency',
+      description: 'Average time a write took on each device, queueing included (iostat w_await).',
+      unit: 's',
+      variants: [{ expr: diskLatency('write', 'writes') }],
+      legend: '{{instance}} {{device}} write',
+    },
+    {
+      id: 'conntrackUsage',
+      title: 'Conntrack table use',
+      description:
+        'Connections the netfilter connection tracker holds as a share of its limit (nf_conntrack_max); when full, new connections are dropped.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) => `100 * ${sel('node_nf_conntrack_entries', q)} / ${sel('node_nf_conntrack_entries_limit', q)}`,
+        },
+      ],
+      legend: '{{instance}}',
+      threshold: 'conntrackUsage',
+      min: 0,
+      max: 100,
+      optional: NO_CONNTRACK,
+    },
+    {
+      id: 'socketsUsed',
+      title: 'Sockets in use',
+      description: 'Sockets of every protocol the kernel has allocated.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('node_sockstat_sockets_used', q) }],
+      legend: '{{instance}} sockets',
+    },
+    {
+      id: 'tcpInUse',
+      title: 'TCP sockets in use',
+      description: 'IPv4 TCP sockets in use (listening and connected).',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('node_sockstat_TCP_inuse', q) }],
+      legend: '{{instance}} in use',
+    },
+    {
+      id: 'tcpTimeWait',
+      title: 'TCP sockets in TIME_WAIT',
+      description:
+        'Closed connections the kernel keeps for 60 s; tens of thousands mean many short connections and a risk of running out of local ports.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('node_sockstat_TCP_tw', q) }],
+      legend: '{{instance}} time-wait',
+    },
+    {
+      id: 'tcpOrphan',
+      title: 'TCP orphan sockets',
+      description: 'TCP sockets no process holds any more, still closing.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('node_sockstat_TCP_orphan', q) }],
+      legend: '{{instance}} orphan',
+    },
+    {
+      id: 'tcpEstablished',
+      title: 'TCP connections established',
+      description: 'TCP connections currently in the ESTABLISHED or CLOSE_WAIT state (IPv4 and IPv6).',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('node_netstat_Tcp_CurrEstab', q) }],
+      legend: '{{instance}} established',
+    },
+    {
+      id: 'tcpRetransmits',
+      title: 'TCP retransmitted segments',
+      description:
+        'Share of sent TCP segments that were retransmissions; a few percent points at packet loss on the path.',
+      unit: 'percentunit',
+      variants: [
+        {
+          expr: (q) =>
+            `rate(${sel('node_netstat_Tcp_RetransSegs', q)}[${q.range}]) / rate(${sel('node_netstat_Tcp_OutSegs', q)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} retransmitted',
+      min: 0,
+    },
+    {
+      id: 'tcpStates',
+      requires: TCPSTAT,
+      title: 'TCP connections by state',
+      description: 'TCP connections per state (established, time_wait, close_wait, syn_recv, …).',
+      unit: 'short',
+      // tcpstat also reports the bytes queued on all sockets as state="rx_queued_bytes"/"tx_queued_bytes"
+      // (collector/tcpstat_linux.go, 1.3 – 1.12): bytes, not connections, so they stay off this panel.
+      variants: [{ expr: (q) => sel('node_tcp_connection_states', q, 'state!~"rx_queued_bytes|tx_queued_bytes"') }],
+      legend: '{{instance}} {{state}}',
+      optional: 'the tcpstat collector is not enabled (it is off by default: --collector.tcpstat)',
+    },
+    {
+      id: 'procsRunning',
+      title: 'Processes running',
+      description: 'Tasks runnable or running right now; more than the core count means tasks wait for a CPU.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('node_procs_running', q) }],
+      legend: '{{instance}} running',
+    },
+    {
+      id: 'procsBlocked',
+      title: 'Processes blocked',
+      description: 'Tasks blocked waiting for I/O (state D); a steady count points at slow storage or a hung mount.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('node_procs_blocked', q) }],
+      legend: '{{instance}} blocked',
+    },
+    {
+      id: 'hwmonTemperature',
+      title: 'Hardware temperatures',
+      description: 'Temperature of each hardware sensor the kernel exposes (CPU packages, cores, disks, boards).',
+      unit: 'celsius',
+      variants: [{ expr: (q) => sel('node_hwmon_temp_celsius', q) }],
+      legend: '{{instance}} {{chip}} {{sensor}}',
+      optional: NO_HWMON,
+    },
+    {
+      id: 'edacCorrectable',
+      title: 'Memory errors corrected',
+      description:
+        'ECC errors the memory controller corrected, per interval; a rising count on one controller is a DIMM wearing out.',
+      unit: 'short',
+      variants: [{ expr: (q) => `increase(${sel('node_edac_correctable_errors_total', q)}[${q.range}])` }],
+      legend: '{{instance}} {{controller}} corrected',
+      optional: NO_EDAC,
+    },
+    {
+      id: 'edacUncorrectable',
+      title: 'Memory errors not corrected',
+      description: 'ECC errors the memory controller could not correct, per interval: data was lost.',
+      unit: 'short',
+      variants: [{ expr: (q) => `increase(${sel('node_edac_uncorrectable_errors_total', q)}[${q.range}])` }],
+      legend: '{{instance}} {{controller}} uncorrected',
+      optional: NO_EDAC,
+    },
+    {
+      id: 'raidDisksMissing',
+      title: 'RAID disks missing',
+      description:
+        'Per md array, the disks it is built for minus the active ones: above 0 the array runs degraded (or rebuilds).',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) =>
+            `${sel('node_md_disks_required', q)} - ignoring (state) ${sel('node_md_disks', q, 'state="active"')}`,
+        },
+      ],
+      legend: '{{instance}} {{device}} missing',
+      optional: NO_MD,
+    },
+    {
+      id: 'raidDisksFailed',
+      title: 'RAID disks failed',
+      description: 'Per md array, member disks marked failed (F in /proc/mdstat).',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('node_md_disks', q, 'state="failed"') }],
+      legend: '{{instance}} {{device}} failed',
+      optional: NO_MD,
+    },
+    {
+      id: 'bondSlavesDown',
+      title: 'Bond members down',
+      description:
+        'Per bonded interface, member links configured minus those up: above 0 the bond has lost redundancy.',
+      unit: 'short',
+      variants: [{ expr: (q) => `${sel('node_bonding_slaves', q)} - ${sel('node_bonding_active', q)}` }],
+      legend: '{{instance}} {{master}}',
+      optional: NO_BOND,
+    },
+    {
+      id: 'textfileError',
+      title: 'Textfile collector error',
+      description:
+        'Whether node_exporter failed to read or parse a *.prom file of its textfile directory (1 = failed): the metrics of that file are missing.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('node_textfile_scrape_error', q) }],
+    },
+    {
+      id: 'systemdRestarts',
+      requires: SYSTEMD_RESTARTS,
+      title: 'Service restarts',
+      description: 'Automatic restarts of each systemd service per interval (systemd’s NRestarts, systemd ≥ 235).',
+      unit: 'short',
+      variants: [{ expr: (q) => `increase(${sel('node_systemd_service_restart_total', q)}[${q.range}])` }],
+      legend: '{{instance}} {{name}}',
+      optional:
+        'the systemd collector runs without --collector.systemd.enable-restarts-metrics (both are off by default), or systemd is older than 235',
+    },
+    {
       id: 'systemdFailedUnits',
       requires: SYSTEMD,
       title: 'Failed systemd units',
@@ -513,6 +874,60 @@ export const nodeExporter = defineExporter({
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is out of space.',
       description:
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has less free space than the critical threshold; writes will fail soon. Free space now.',
+    },
+    {
+      id: 'inodes-filling-up',
+      name: 'NodeFilesystemFilesFillingUp',
+      severity: 'warning',
+      for: '1h',
+      query: inodesFreePercent,
+      filters: [inodesPredictedOutWithin(24), fsWritable],
+      comparison: '<',
+      threshold: { threshold: 'inodesFillingUp', level: 'warning' },
+      summary:
+        'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to run out of inodes within 24 hours.',
+      description:
+        'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has few inodes left and at the current rate of file creation will have none within a day; then no new file can be created, whatever the free space. Check first which directory gains files (`du --inodes -x {{ $labels.mountpoint }} | sort -n | tail`): often a cache, mail or session directory nobody cleans.',
+    },
+    {
+      id: 'inodes-filling-up-fast',
+      name: 'NodeFilesystemFilesFillingUpFast',
+      severity: 'critical',
+      for: '1h',
+      query: inodesFreePercent,
+      filters: [inodesPredictedOutWithin(4), fsWritable],
+      comparison: '<',
+      threshold: { threshold: 'inodesFillingUp', level: 'critical' },
+      summary:
+        'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to run out of inodes within 4 hours.',
+      description:
+        'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} is running out of inodes fast: within 4 hours no new file can be created. Check first which process creates small files (`df -i`, then the busiest directories), stop it or delete what it wrote.',
+    },
+    {
+      id: 'inodes-almost-out',
+      name: 'NodeFilesystemAlmostOutOfFiles',
+      severity: 'warning',
+      for: '1h',
+      query: inodesFreePercent,
+      filters: [fsWritable],
+      comparison: '<',
+      threshold: { threshold: 'inodesFree', level: 'warning' },
+      summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} has almost no inodes left.',
+      description:
+        'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has fewer free inodes than the warning threshold. Check `df -i {{ $labels.mountpoint }}` and find the directories holding millions of small files; delete them, or recreate the filesystem with more inodes.',
+    },
+    {
+      id: 'inodes-out',
+      name: 'NodeFilesystemOutOfFiles',
+      severity: 'critical',
+      for: '1h',
+      query: inodesFreePercent,
+      filters: [fsWritable],
+      comparison: '<',
+      threshold: { threshold: 'inodesFree', level: 'critical' },
+      summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is out of inodes.',
+      description:
+        'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has fewer free inodes than the critical threshold; creating files fails with "No space left on device" although `df -h` shows space. Delete small files now (`df -i`, then the directory that holds most).',
     },
     {
       id: 'memory-high',
@@ -641,6 +1056,123 @@ export const nodeExporter = defineExporter({
         'the systemd collector is not enabled (it is off by default: --collector.systemd) or the host does not run systemd',
     },
     {
+      id: 'major-page-faults',
+      name: 'NodeMemoryMajorPagesFaults',
+      severity: 'warning',
+      for: '15m',
+      signal: 'majorPageFaults',
+      comparison: '>',
+      threshold: { threshold: 'majorPageFaults', level: 'warning' },
+      summary: '{{ $labels.instance }} is reading memory pages back from disk at a high rate.',
+      description:
+        'Major page faults on {{ $labels.instance }} have stayed above the threshold: the working set no longer fits in memory and pages are read back from swap or disk, so everything slows down. Check first the Memory row (memory pressure, swap-in) and the processes with the largest resident size; add memory or move load.',
+    },
+    {
+      id: 'oom-kill',
+      name: 'NodeOOMKillDetected',
+      severity: 'warning',
+      for: '0s',
+      // A kill is an event: the counter's increase keeps it firing for the window after it, then it resolves.
+      query: (q) => `increase(${sel('node_vmstat_oom_kill', q)}[15m])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'The kernel killed a process on {{ $labels.instance }} for lack of memory.',
+      description:
+        'The OOM killer ran on {{ $labels.instance }} within the last 15 minutes. Check first which process it killed (`journalctl -k | grep -i "killed process"`) and whether a service restarted; then the memory limits of that service or the host’s memory.',
+      optional: 'the kernel is older than 4.13 (it does not count OOM kills in /proc/vmstat)',
+    },
+    {
+      id: 'conntrack-high',
+      name: 'NodeConntrackTableFilling',
+      severity: 'warning',
+      for: '10m',
+      signal: 'conntrackUsage',
+      comparison: '>',
+      threshold: { threshold: 'conntrackUsage', level: 'warning' },
+      summary: 'The connection-tracking table of {{ $labels.instance }} is filling up.',
+      description:
+        'The netfilter conntrack table on {{ $labels.instance }} holds more entries than the threshold allows of nf_conntrack_max; when it is full the kernel drops new connections ("nf_conntrack: table full, dropping packet"). Check first `conntrack -S` and which peers hold most entries (`conntrack -L`), then raise net.netfilter.nf_conntrack_max or shorten the timeouts.',
+      optional: NO_CONNTRACK,
+    },
+    {
+      id: 'textfile-error',
+      name: 'NodeTextFileCollectorScrapeError',
+      severity: 'warning',
+      for: '15m',
+      signal: 'textfileError',
+      comparison: '>',
+      threshold: 0,
+      summary: 'node_exporter on {{ $labels.instance }} cannot read a textfile-collector file.',
+      description:
+        'The textfile collector of {{ $labels.instance }} fails to read or parse a *.prom file, so the metrics it carries (often backup or cron job results) are missing and their alerts are blind. Check first the node_exporter log for the file name, then the job writing it: it must write to a temporary file and rename it, never write in place.',
+    },
+    {
+      id: 'raid-degraded',
+      name: 'NodeRAIDDegraded',
+      severity: 'critical',
+      for: '15m',
+      signal: 'raidDisksMissing',
+      comparison: '>',
+      threshold: 0,
+      summary: 'RAID array {{ $labels.device }} on {{ $labels.instance }} is degraded.',
+      description:
+        'The md array {{ $labels.device }} on {{ $labels.instance }} has fewer active disks than it is built for, and no spare has taken over: one more failure may lose data. Check first `cat /proc/mdstat` and `mdadm --detail /dev/{{ $labels.device }}` (a rebuild in progress also shows here), then replace the failed disk.',
+      optional: NO_MD,
+    },
+    {
+      id: 'raid-disk-failed',
+      name: 'NodeRAIDDiskFailure',
+      severity: 'warning',
+      for: '5m',
+      signal: 'raidDisksFailed',
+      comparison: '>',
+      threshold: 0,
+      summary: 'A disk of RAID array {{ $labels.device }} on {{ $labels.instance }} failed.',
+      description:
+        'The md array {{ $labels.device }} on {{ $labels.instance }} has a member marked failed. While a spare covers it the array is still whole (NodeRAIDDegraded fires when not). Check first `mdadm --detail /dev/{{ $labels.device }}` and the disk’s SMART data, then replace the disk and re-add it.',
+      optional: NO_MD,
+    },
+    {
+      id: 'bond-degraded',
+      name: 'NodeBondingDegraded',
+      severity: 'warning',
+      for: '5m',
+      signal: 'bondSlavesDown',
+      comparison: '>',
+      threshold: 0,
+      summary: 'Bonded interface {{ $labels.master }} on {{ $labels.instance }} has lost a member link.',
+      description:
+        'One or more member links of {{ $labels.master }} on {{ $labels.instance }} are down: traffic still flows but without redundancy. Check first `cat /proc/net/bonding/{{ $labels.master }}` (which slave is down) and the cable, switch port and NIC of that slave.',
+      optional: NO_BOND,
+    },
+    {
+      id: 'edac-uncorrectable',
+      name: 'NodeMemoryUncorrectableErrors',
+      severity: 'critical',
+      for: '0s',
+      query: (q) => `increase(${sel('node_edac_uncorrectable_errors_total', q)}[1h])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'Memory controller {{ $labels.controller }} on {{ $labels.instance }} reported uncorrectable errors.',
+      description:
+        'ECC memory on controller {{ $labels.controller }} of {{ $labels.instance }} reported errors it could not correct within the last hour: data in memory was corrupted and processes may have crashed. Check first `journalctl -k | grep -i edac` (or `edac-util -v`) for the DIMM, then drain the host and replace that module.',
+      optional: NO_EDAC,
+    },
+    {
+      id: 'systemd-crashlooping',
+      name: 'NodeSystemdServiceCrashlooping',
+      severity: 'warning',
+      for: '15m',
+      query: (q) => `increase(${sel('node_systemd_service_restart_total', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: 2,
+      summary: 'Systemd service {{ $labels.name }} on {{ $labels.instance }} keeps restarting.',
+      description:
+        'systemd has restarted {{ $labels.name }} on {{ $labels.instance }} more than twice every 5 minutes for a quarter of an hour: it is crash-looping and never reaches the failed state NodeSystemdServiceFailed watches. Check first `journalctl -u {{ $labels.name }} -n 100` for why it exits.',
+      optional:
+        'the systemd collector runs without --collector.systemd.enable-restarts-metrics (both are off by default), or systemd is older than 235',
+    },
+    {
       id: 'rebooted',
       name: 'NodeRebooted',
       severity: 'info',
@@ -677,6 +1209,14 @@ export const nodeExporter = defineExporter({
             'Runnable and uninterruptible tasks averaged over 1, 5 and 15 minutes; compare with the core count.',
           width: 8,
         },
+        { signals: ['cpuPerCore'], width: 12 },
+        {
+          signals: ['procsRunning', 'procsBlocked'],
+          title: 'Processes running and blocked',
+          description:
+            'Tasks running or runnable, and tasks blocked on I/O (state D); many blocked tasks point at slow storage or a hung mount.',
+          width: 12,
+        },
       ],
     },
     {
@@ -689,6 +1229,21 @@ export const nodeExporter = defineExporter({
           description: 'Used memory, page cache and buffers, swap in use, and the total, in bytes.',
           width: 12,
         },
+        {
+          signals: ['memorySlabReclaimable', 'memorySlabUnreclaimable'],
+          title: 'Kernel slab memory',
+          description:
+            'Kernel object caches: reclaimable (dentries, inodes) and unreclaimable; unreclaimable growth without end is a kernel-side leak.',
+          width: 6,
+        },
+        {
+          signals: ['swapIn', 'swapOut'],
+          title: 'Swap activity',
+          description: 'Pages read from and written to swap per second; steady swap-in means memory is short.',
+          width: 6,
+        },
+        { signals: ['majorPageFaults'], width: 6 },
+        { signals: ['oomKills'], width: 6 },
       ],
     },
     {
@@ -716,6 +1271,13 @@ export const nodeExporter = defineExporter({
           description: 'Read and write operations completed per second on each block device.',
           width: 6,
         },
+        {
+          signals: ['diskReadLatency', 'diskWriteLatency'],
+          title: 'Disk latency',
+          description:
+            'Average time a read and a write took on each device, queueing included (iostat r_await / w_await); compare with what the device type can do (ms for spinning disks, well under 1 ms for NVMe).',
+          width: 24,
+        },
       ],
     },
     {
@@ -732,12 +1294,57 @@ export const nodeExporter = defineExporter({
       ],
     },
     {
+      title: 'Sockets and TCP',
+      panels: [
+        {
+          signals: ['tcpInUse', 'tcpTimeWait', 'tcpOrphan', 'socketsUsed'],
+          title: 'Sockets',
+          description: 'TCP sockets in use, in TIME_WAIT and orphaned, and sockets of every protocol.',
+          width: 8,
+        },
+        { signals: ['tcpEstablished'], width: 8 },
+        { signals: ['tcpRetransmits'], width: 8 },
+        { signals: ['tcpStates'], width: 12 },
+        { signals: ['conntrackUsage'], width: 12 },
+      ],
+    },
+    {
+      title: 'Pressure (PSI)',
+      panels: [
+        { signals: ['cpuPressure'], width: 8 },
+        { signals: ['memoryPressure'], width: 8 },
+        { signals: ['ioPressure'], width: 8 },
+      ],
+    },
+    {
+      title: 'Hardware',
+      panels: [
+        { signals: ['hwmonTemperature'], width: 12 },
+        {
+          signals: ['edacCorrectable', 'edacUncorrectable'],
+          title: 'Memory (ECC) errors',
+          description:
+            'Memory errors the controllers corrected and could not correct, per interval; corrected errors rising on one controller announce a failing DIMM.',
+          width: 12,
+        },
+        {
+          signals: ['raidDisksMissing', 'raidDisksFailed'],
+          title: 'Software RAID (md)',
+          description: 'Per md array: disks missing from the active set, and member disks marked failed.',
+          width: 12,
+        },
+        { signals: ['bondSlavesDown'], width: 12 },
+      ],
+    },
+    {
       title: 'System',
       panels: [
         { signals: ['fileDescriptors'], width: 6 },
         { signals: ['clockOffset'], width: 6 },
         { signals: ['clockSynchronised'], kind: 'stat', width: 6 },
         { signals: ['systemdFailedUnits'], kind: 'stat', width: 6 },
+        { signals: ['textfileError'], kind: 'stat', width: 6 },
+        { signals: ['systemdRestarts'], width: 18 },
       ],
     },
   ],

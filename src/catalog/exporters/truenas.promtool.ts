@@ -1,168 +1,84 @@
 /**
  * promtool cases for the truenas alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
+ * Every series comes from a family fixture (tests/fixtures/exporters/truenas-*.prom). The mapping puts job and
+ * instance inside the exposition (scraped with honor_labels), so they are the fixture's labels, not a target's.
+ * The families differ only in the dataset series, which mapping 2.0 – 2.1 does not make: the dataset alerts have
+ * nothing to fire on there, and every other alert reads the same series in both.
  */
-import type { PromtoolCases } from '../promtool-cases';
+import { familyFixture, type Labels } from '../../../tests/support/fixture-families';
+import type { FireAndQuiet, PromtoolCases } from '../promtool-cases';
+
+const FAMILY = 'truenas-graphite-to-prometheus 2.2';
+const series = familyFixture('truenas', FAMILY).at({}).series;
+const HOST = { job: 'truenas', instance: 'truenas01' };
+const DATASET = { ...HOST, mountpoint: '_mnt_tank', unit: 'GiB' };
+
+/** One gauge, `fires` and `quiet` being its values; the alert's labels are the series' own. */
+function gauge(metric: string, labels: Labels, fires: string, quiet: string, evalTime: string): FireAndQuiet {
+  return {
+    fires: { series: [{ series: series(metric, labels), values: fires }], evalTime, labels },
+    quiet: { series: [{ series: series(metric, labels), values: quiet }], evalTime },
+  };
+}
+
+const dataset = (used: string, avail: string, samples: number) => [
+  { series: series('disk_bytes_used', DATASET), values: `${used}x${samples}` },
+  { series: series('disk_bytes_avail', DATASET), values: `${avail}x${samples}` },
+];
+
+const memory = (available: string, used: string, free: string) => [
+  { series: series('memory_available', { ...HOST, kind: 'avail' }), values: `${available}x30` },
+  { series: series('physical_memory', { ...HOST, kind: 'used' }), values: `${used}x30` },
+  { series: series('physical_memory', { ...HOST, kind: 'free' }), values: `${free}x30` },
+];
+
+const pool = (state: string) => series('zfs_pool', { ...HOST, pool: 'tank', state });
+const CPU = { ...HOST, cpu: 'cpu0' };
+const DISK = { ...HOST, serial: 'WD-WX12D71ABCDE' };
 
 export const truenasPromtoolCases: PromtoolCases = {
   'no-data': {
-    fires: {
-      series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x10 _x40' }],
-      evalTime: '45m',
-      labels: {},
-    },
-    quiet: {
-      series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x50' }],
-      evalTime: '45m',
-    },
+    family: FAMILY,
+    fires: { series: [{ series: series('uptime', HOST), values: '100+60x10 _x40' }], evalTime: '45m', labels: {} },
+    quiet: { series: [{ series: series('uptime', HOST), values: '100+60x50' }], evalTime: '45m' },
   },
-  'host-silent': {
-    fires: {
-      series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x10 _x40' }],
-      evalTime: '45m',
-      labels: { job: 'truenas', instance: 'truenas01' },
-    },
-    quiet: {
-      series: [{ series: 'uptime{job="truenas",instance="truenas01"}', values: '100+60x50' }],
-      evalTime: '45m',
-    },
-  },
+  'host-silent': { family: FAMILY, ...gauge('uptime', HOST, '100+60x10 _x40', '100+60x50', '45m') },
   'pool-not-online': {
+    family: FAMILY,
     fires: {
       series: [
-        { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="online"}', values: '1x5 0x15' },
-        { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="degraded"}', values: '0x5 1x15' },
+        { series: pool('online'), values: '1x5 0x15' },
+        { series: pool('degraded'), values: '0x5 1x15' },
       ],
       evalTime: '15m',
-      labels: { job: 'truenas', instance: 'truenas01', pool: 'tank', state: 'degraded' },
+      labels: { ...HOST, pool: 'tank', state: 'degraded' },
     },
     quiet: {
       series: [
-        { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="online"}', values: '1x20' },
-        { series: 'zfs_pool{job="truenas",instance="truenas01",pool="tank",state="degraded"}', values: '0x20' },
+        { series: pool('online'), values: '1x20' },
+        { series: pool('degraded'), values: '0x20' },
       ],
       evalTime: '15m',
     },
   },
   'dataset-almost-full': {
-    fires: {
-      series: [
-        {
-          series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-          values: '850x40',
-        },
-        {
-          series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-          values: '150x40',
-        },
-      ],
-      evalTime: '35m',
-      labels: { job: 'truenas', instance: 'truenas01', mountpoint: '_mnt_tank', unit: 'GiB' },
-    },
-    quiet: {
-      series: [
-        {
-          series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-          values: '500x40',
-        },
-        {
-          series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-          values: '500x40',
-        },
-      ],
-      evalTime: '35m',
-    },
+    family: FAMILY,
+    fires: { series: dataset('850', '150', 40), evalTime: '35m', labels: DATASET },
+    quiet: { series: dataset('500', '500', 40), evalTime: '35m' },
   },
   'dataset-full': {
-    fires: {
-      series: [
-        {
-          series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-          values: '950x30',
-        },
-        {
-          series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-          values: '50x30',
-        },
-      ],
-      evalTime: '25m',
-      labels: { job: 'truenas', instance: 'truenas01', mountpoint: '_mnt_tank', unit: 'GiB' },
-    },
-    quiet: {
-      series: [
-        {
-          series: 'disk_bytes_used{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-          values: '850x30',
-        },
-        {
-          series: 'disk_bytes_avail{job="truenas",instance="truenas01",mountpoint="_mnt_tank",unit="GiB"}',
-          values: '150x30',
-        },
-      ],
-      evalTime: '25m',
-    },
+    family: FAMILY,
+    fires: { series: dataset('950', '50', 30), evalTime: '25m', labels: DATASET },
+    quiet: { series: dataset('850', '150', 30), evalTime: '25m' },
   },
   'memory-high': {
-    fires: {
-      series: [
-        { series: 'memory_available{job="truenas",instance="truenas01",kind="avail"}', values: '3000x30' },
-        { series: 'physical_memory{job="truenas",instance="truenas01",kind="used"}', values: '60000x30' },
-        { series: 'physical_memory{job="truenas",instance="truenas01",kind="free"}', values: '4000x30' },
-      ],
-      evalTime: '25m',
-      labels: { job: 'truenas', instance: 'truenas01' },
-    },
-    quiet: {
-      series: [
-        { series: 'memory_available{job="truenas",instance="truenas01",kind="avail"}', values: '40000x30' },
-        { series: 'physical_memory{job="truenas",instance="truenas01",kind="used"}', values: '20000x30' },
-        { series: 'physical_memory{job="truenas",instance="truenas01",kind="free"}', values: '44000x30' },
-      ],
-      evalTime: '25m',
-    },
+    family: FAMILY,
+    fires: { series: memory('3000', '60000', '4000'), evalTime: '25m', labels: HOST },
+    quiet: { series: memory('40000', '20000', '44000'), evalTime: '25m' },
   },
-  'cpu-temperature': {
-    fires: {
-      series: [{ series: 'cpu_temperature{job="truenas",instance="truenas01",cpu="cpu0"}', values: '85x30' }],
-      evalTime: '20m',
-      labels: { job: 'truenas', instance: 'truenas01', cpu: 'cpu0' },
-    },
-    quiet: {
-      series: [{ series: 'cpu_temperature{job="truenas",instance="truenas01",cpu="cpu0"}', values: '50x30' }],
-      evalTime: '20m',
-    },
-  },
-  'disk-temperature': {
-    fires: {
-      series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '55x30' }],
-      evalTime: '25m',
-      labels: { job: 'truenas', instance: 'truenas01', serial: 'WD-1' },
-    },
-    quiet: {
-      series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '36x30' }],
-      evalTime: '25m',
-    },
-  },
-  'disk-temperature-critical': {
-    fires: {
-      series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '65x20' }],
-      evalTime: '15m',
-      labels: { job: 'truenas', instance: 'truenas01', serial: 'WD-1' },
-    },
-    quiet: {
-      series: [{ series: 'disk_temperature{job="truenas",instance="truenas01",serial="WD-1"}', values: '55x20' }],
-      evalTime: '15m',
-    },
-  },
-  'clock-not-synced': {
-    fires: {
-      series: [{ series: 'clock_synced{job="truenas",instance="truenas01"}', values: '0x30' }],
-      evalTime: '25m',
-      labels: { job: 'truenas', instance: 'truenas01' },
-    },
-    quiet: {
-      series: [{ series: 'clock_synced{job="truenas",instance="truenas01"}', values: '1x30' }],
-      evalTime: '25m',
-    },
-  },
+  'cpu-temperature': { family: FAMILY, ...gauge('cpu_temperature', CPU, '85x30', '50x30', '20m') },
+  'disk-temperature': { family: FAMILY, ...gauge('disk_temperature', DISK, '55x30', '36x30', '25m') },
+  'disk-temperature-critical': { family: FAMILY, ...gauge('disk_temperature', DISK, '65x20', '55x20', '15m') },
+  'clock-not-synced': { family: FAMILY, ...gauge('clock_synced', HOST, '0x30', '1x30', '25m') },
 };

@@ -1,4 +1,5 @@
 import { fleetContext, sel } from '../promql';
+import type { QueryContext } from '../types';
 import { defineExporter } from '../define';
 
 // TrueNAS pushes Netdata charts over Graphite; graphite_exporter maps them with the
@@ -9,6 +10,13 @@ const MIB = '* 1048576';
 const GIB = '* 1073741824';
 const KIB = '* 1024';
 const KILOBITS = '* 1000';
+// The mapping sends Netdata's system.cpu.softirq dimension to `interrupts{kind="soft"}` (its rule
+// for it comes before the cpu_total rule, and graphite_exporter takes the first rule that matches),
+// so the busy modes are cpu_total's plus that series, renamed back to Netdata's dimension.
+const cpuBusy = (q: QueryContext) =>
+  `(${sel('cpu_total', q, 'kind!="idle"')} or label_replace(${sel('interrupts', q, 'kind="soft"')}, "kind", "softirq", "", ""))`;
+// disk_space.* charts are mapped only from truenas-graphite-to-prometheus 2.2.0 on.
+const DATASETS_OPTIONAL = 'needs the truenas-graphite-to-prometheus mapping 2.2 or later (disk_space charts)';
 
 export const truenasExporter = defineExporter({
   id: 'truenas',
@@ -109,7 +117,7 @@ export const truenasExporter = defineExporter({
       title: 'CPU utilisation',
       description: 'Share of CPU time not idle, all cores together (sum of the busy modes).',
       unit: 'percent',
-      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('cpu_total', q, 'kind!="idle"')})` }],
+      variants: [{ expr: (q) => `sum by (${q.by}) (${cpuBusy(q)})` }],
       min: 0,
       max: 100,
     },
@@ -118,7 +126,7 @@ export const truenasExporter = defineExporter({
       title: 'CPU by mode',
       description: 'Share of CPU time per mode (user, system, iowait, softirq, …).',
       unit: 'percent',
-      variants: [{ expr: (q) => sel('cpu_total', q, 'kind!="idle"') }],
+      variants: [{ expr: cpuBusy }],
       legend: '{{instance}} {{kind}}',
       min: 0,
     },
@@ -194,6 +202,7 @@ export const truenasExporter = defineExporter({
       threshold: 'datasetUsed',
       min: 0,
       max: 100,
+      optional: DATASETS_OPTIONAL,
     },
     {
       id: 'datasetAvailable',
@@ -202,6 +211,7 @@ export const truenasExporter = defineExporter({
       unit: 'bytes',
       variants: [{ expr: (q) => `${sel('disk_bytes_avail', q)} ${GIB}` }],
       legend: '{{instance}} {{mountpoint}}',
+      optional: DATASETS_OPTIONAL,
     },
     {
       id: 'diskRead',
@@ -306,6 +316,7 @@ export const truenasExporter = defineExporter({
       signal: 'datasetUsed',
       comparison: '>',
       threshold: { threshold: 'datasetUsed', level: 'warning' },
+      optional: DATASETS_OPTIONAL,
       summary: 'Dataset {{ $labels.mountpoint }} on {{ $labels.instance }} is filling up.',
       description:
         'Dataset {{ $labels.mountpoint }} on TrueNAS {{ $labels.instance }} is fuller than the warning threshold; ZFS writes slow down as pools fill. Delete old snapshots or data, or add a vdev.',
@@ -318,6 +329,7 @@ export const truenasExporter = defineExporter({
       signal: 'datasetUsed',
       comparison: '>',
       threshold: { threshold: 'datasetUsed', level: 'critical' },
+      optional: DATASETS_OPTIONAL,
       summary: 'Dataset {{ $labels.mountpoint }} on {{ $labels.instance }} is almost full.',
       description:
         'Dataset {{ $labels.mountpoint }} on TrueNAS {{ $labels.instance }} is fuller than the critical threshold: ZFS performance collapses and writes will fail when it is full. Free space now (snapshots first).',

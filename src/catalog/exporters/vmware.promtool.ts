@@ -1,206 +1,163 @@
 /**
  * promtool cases for the vmware alerts: for each alert, series on which it fires and series on which it stays quiet.
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
+ * Every series comes from a family fixture (tests/fixtures/exporters/vmware-*.prom). The VM alerts are proven on
+ * both families, since VM series gained ds_name in 0.17; host and datastore series are the same in every version.
  */
-import type { PromtoolCases } from '../promtool-cases';
-import { HOST, HOST_LABELS } from './vmware';
+import { familyFixture, type Labels } from '../../../tests/support/fixture-families';
+import type { FireAndQuiet, PromtoolCases } from '../promtool-cases';
 
-const DS_LABELS = {
-  job: 'vmware',
-  instance: 'vcenter:9272',
-  ds_name: 'ds-nl01',
-  dc_name: 'DC1',
-  ds_cluster: 'dsc-prod',
-};
+const OLD = 'vmware_exporter 0.11 – 0.16';
+const NEW = 'vmware_exporter 0.17 – 0.18';
+const TARGET = { job: 'vmware', instance: 'vmware-exporter:9272' };
+const current = familyFixture('vmware', NEW).at(TARGET).series;
+const old = familyFixture('vmware', OLD).at(TARGET).series;
 
-const DS = 'job="vmware",instance="vcenter:9272",ds_name="ds-nl01",dc_name="DC1",ds_cluster="dsc-prod"';
+const HOST_OF = (host: string): Labels => ({ host_name: host, dc_name: 'DC1', cluster_name: 'Prod' });
+const HOST = HOST_OF('esx02.example.com');
+const DS = { ds_name: 'ds-nl01', dc_name: 'DC1', ds_cluster: 'dsc-prod' };
+const VM_OLD = { vm_name: 'db01', ...HOST };
+const VM = { ...VM_OLD, ds_name: 'ds-nl01' };
 
-const VM_LABELS = { ...HOST_LABELS, vm_name: 'db01', ds_name: 'ds-nl01' };
+type Series = FireAndQuiet['fires']['series'];
+/** Series of one VM in a family: the metrics and values of a case, labelled as that family labels a VM. */
+type VmSeries = (values: Record<string, string>, extra?: Labels) => Series;
 
-const VM = `${HOST},vm_name="db01",ds_name="ds-nl01"`;
+const vmSeries =
+  (series: typeof current, vm: Labels): VmSeries =>
+  (values, extra = {}) =>
+    Object.entries(values).map(([metric, v]) => ({ series: series(metric, { ...vm, ...extra }), values: v }));
+
+const FAMILIES: Array<{ family: string; vm: Labels; series: VmSeries }> = [
+  { family: NEW, vm: VM, series: vmSeries(current, VM) },
+  { family: OLD, vm: VM_OLD, series: vmSeries(old, VM_OLD) },
+];
+
+/** A VM alert proven on each family: `fires` and `quiet` are the metric values, evaluated at `evalTime`. */
+function vmCase(
+  fires: Record<string, string>,
+  quiet: Record<string, string>,
+  evalTime: string,
+  extra: Labels = {},
+  quietEvalTime = evalTime
+): PromtoolCases[string] {
+  const [first, ...others] = FAMILIES.map(({ family, vm, series }) => ({
+    family,
+    fires: { series: series(fires, extra), evalTime, labels: { ...TARGET, ...vm, ...extra } },
+    quiet: { series: series(quiet, extra), evalTime: quietEvalTime },
+  }));
+  return { ...first, otherFamilies: others };
+}
+
+const hostPair = (metric: string, maxMetric: string, max: string, used: string, quiet: string): FireAndQuiet => ({
+  fires: {
+    series: [
+      { series: current(metric, HOST), values: `${used}x30` },
+      { series: current(maxMetric, HOST), values: `${max}x30` },
+    ],
+    evalTime: '25m',
+    labels: { ...TARGET, ...HOST },
+  },
+  quiet: {
+    series: [
+      { series: current(metric, HOST), values: `${quiet}x30` },
+      { series: current(maxMetric, HOST), values: `${max}x30` },
+    ],
+    evalTime: '25m',
+  },
+});
+
+const datastoreFree = (free: string, quiet: string, samples: number, evalTime: string): FireAndQuiet => ({
+  fires: {
+    series: [
+      { series: current('vmware_datastore_freespace_size', DS), values: `${free}x${samples}` },
+      { series: current('vmware_datastore_capacity_size', DS), values: `1000x${samples}` },
+    ],
+    evalTime,
+    labels: { ...TARGET, ...DS },
+  },
+  quiet: {
+    series: [
+      { series: current('vmware_datastore_freespace_size', DS), values: `${quiet}x${samples}` },
+      { series: current('vmware_datastore_capacity_size', DS), values: `1000x${samples}` },
+    ],
+    evalTime,
+  },
+});
+
+const NOT_RESPONDING = { ...HOST_OF('esx03.example.com'), state: 'notResponding' };
 
 export const vmwarePromtoolCases: PromtoolCases = {
   'host-not-connected': {
+    family: NEW,
     fires: {
-      series: [{ series: `vmware_host_connection_state{${HOST},state="notResponding"}`, values: '1x20' }],
+      series: [{ series: current('vmware_host_connection_state', NOT_RESPONDING), values: '1x20' }],
       evalTime: '15m',
-      labels: { ...HOST_LABELS, state: 'notResponding' },
+      labels: { ...TARGET, ...NOT_RESPONDING },
     },
     quiet: {
-      series: [{ series: `vmware_host_connection_state{${HOST},state="connected"}`, values: '1x20' }],
+      series: [
+        {
+          series: current('vmware_host_connection_state', { ...HOST_OF('esx01.example.com'), state: 'connected' }),
+          values: '1x20',
+        },
+      ],
       evalTime: '15m',
     },
   },
   'host-cpu-high': {
-    fires: {
-      series: [
-        { series: `vmware_host_cpu_usage{${HOST}}`, values: '75000x30' },
-        { series: `vmware_host_cpu_max{${HOST}}`, values: '83200x30' },
-      ],
-      evalTime: '25m',
-      labels: HOST_LABELS,
-    },
-    quiet: {
-      series: [
-        { series: `vmware_host_cpu_usage{${HOST}}`, values: '40000x30' },
-        { series: `vmware_host_cpu_max{${HOST}}`, values: '83200x30' },
-      ],
-      evalTime: '25m',
-    },
+    family: NEW,
+    ...hostPair('vmware_host_cpu_usage', 'vmware_host_cpu_max', '83200', '75000', '40000'),
   },
   'host-memory-high': {
-    fires: {
-      series: [
-        { series: `vmware_host_memory_usage{${HOST}}`, values: '500000x30' },
-        { series: `vmware_host_memory_max{${HOST}}`, values: '524187.5x30' },
-      ],
-      evalTime: '25m',
-      labels: HOST_LABELS,
-    },
-    quiet: {
-      series: [
-        { series: `vmware_host_memory_usage{${HOST}}`, values: '300000x30' },
-        { series: `vmware_host_memory_max{${HOST}}`, values: '524187.5x30' },
-      ],
-      evalTime: '25m',
-    },
+    family: NEW,
+    ...hostPair('vmware_host_memory_usage', 'vmware_host_memory_max', '524187.5', '500000', '300000'),
   },
-  'vm-memory-high': {
-    fires: {
-      series: [{ series: `vmware_vm_mem_usage_average{${VM}}`, values: '9200x30' }],
-      evalTime: '25m',
-      labels: VM_LABELS,
-    },
-    quiet: {
-      series: [{ series: `vmware_vm_mem_usage_average{${VM}}`, values: '6000x30' }],
-      evalTime: '25m',
-    },
-  },
-  'vm-memory-critical': {
-    fires: {
-      series: [{ series: `vmware_vm_mem_usage_average{${VM}}`, values: '9800x30' }],
-      evalTime: '25m',
-      labels: VM_LABELS,
-    },
-    quiet: {
-      series: [{ series: `vmware_vm_mem_usage_average{${VM}}`, values: '9200x30' }],
-      evalTime: '25m',
-    },
-  },
-  'vm-cpu-ready': {
-    fires: {
-      series: [
-        { series: `vmware_vm_cpu_ready_summation{${VM}}`, values: '8000x30' },
-        { series: `vmware_vm_num_cpu{${VM}}`, values: '4x30' },
-      ],
-      evalTime: '25m',
-      labels: VM_LABELS,
-    },
-    quiet: {
-      series: [
-        { series: `vmware_vm_cpu_ready_summation{${VM}}`, values: '400x30' },
-        { series: `vmware_vm_num_cpu{${VM}}`, values: '4x30' },
-      ],
-      evalTime: '25m',
-    },
-  },
-  'vm-disk-latency': {
-    fires: {
-      series: [{ series: `vmware_vm_disk_maxTotalLatency_latest{${VM}}`, values: '35x30' }],
-      evalTime: '25m',
-      labels: VM_LABELS,
-    },
-    quiet: {
-      series: [{ series: `vmware_vm_disk_maxTotalLatency_latest{${VM}}`, values: '3x30' }],
-      evalTime: '25m',
-    },
-  },
-  'vm-swapping': {
-    fires: {
-      series: [{ series: `vmware_vm_mem_swapped_average{${VM}}`, values: '1048576x30' }],
-      evalTime: '25m',
-      labels: VM_LABELS,
-    },
-    quiet: {
-      series: [{ series: `vmware_vm_mem_swapped_average{${VM}}`, values: '0x30' }],
-      evalTime: '25m',
-    },
-  },
-  'snapshots-many': {
-    fires: {
-      series: [{ series: `vmware_vm_snapshots{${VM}}`, values: '5x80' }],
-      evalTime: '70m',
-      labels: VM_LABELS,
-    },
-    quiet: {
-      series: [{ series: `vmware_vm_snapshots{${VM}}`, values: '2x80' }],
-      evalTime: '70m',
-    },
-  },
-  'snapshot-old': {
-    fires: {
-      // promtool starts at the epoch: a timestamp of 0 is 8 days old at eval time.
-      series: [
-        {
-          series: `vmware_vm_snapshot_timestamp_seconds{${VM},vm_snapshot_name="before-upgrade"}`,
-          values: '0x12000',
-        },
-      ],
-      evalTime: '8d',
-      labels: { ...VM_LABELS, vm_snapshot_name: 'before-upgrade' },
-    },
-    quiet: {
-      series: [
-        {
-          series: `vmware_vm_snapshot_timestamp_seconds{${VM},vm_snapshot_name="before-upgrade"}`,
-          values: '0x200',
-        },
-      ],
-      evalTime: '3h',
-    },
-  },
-  'datastore-low': {
-    fires: {
-      series: [
-        { series: `vmware_datastore_freespace_size{${DS}}`, values: '80x40' },
-        { series: `vmware_datastore_capacity_size{${DS}}`, values: '1000x40' },
-      ],
-      evalTime: '35m',
-      labels: DS_LABELS,
-    },
-    quiet: {
-      series: [
-        { series: `vmware_datastore_freespace_size{${DS}}`, values: '300x40' },
-        { series: `vmware_datastore_capacity_size{${DS}}`, values: '1000x40' },
-      ],
-      evalTime: '35m',
-    },
-  },
-  'datastore-full': {
-    fires: {
-      series: [
-        { series: `vmware_datastore_freespace_size{${DS}}`, values: '30x20' },
-        { series: `vmware_datastore_capacity_size{${DS}}`, values: '1000x20' },
-      ],
-      evalTime: '15m',
-      labels: DS_LABELS,
-    },
-    quiet: {
-      series: [
-        { series: `vmware_datastore_freespace_size{${DS}}`, values: '80x20' },
-        { series: `vmware_datastore_capacity_size{${DS}}`, values: '1000x20' },
-      ],
-      evalTime: '15m',
-    },
-  },
+  'vm-memory-high': vmCase(
+    { vmware_vm_mem_usage_average: '9200x30' },
+    { vmware_vm_mem_usage_average: '6000x30' },
+    '25m'
+  ),
+  'vm-memory-critical': vmCase(
+    { vmware_vm_mem_usage_average: '9800x30' },
+    { vmware_vm_mem_usage_average: '9200x30' },
+    '25m'
+  ),
+  'vm-cpu-ready': vmCase(
+    { vmware_vm_cpu_ready_summation: '8000x30', vmware_vm_num_cpu: '4x30' },
+    { vmware_vm_cpu_ready_summation: '400x30', vmware_vm_num_cpu: '4x30' },
+    '25m'
+  ),
+  'vm-disk-latency': vmCase(
+    { vmware_vm_disk_maxTotalLatency_latest: '35x30' },
+    { vmware_vm_disk_maxTotalLatency_latest: '3x30' },
+    '25m'
+  ),
+  'vm-swapping': vmCase(
+    { vmware_vm_mem_swapped_average: '1048576x30' },
+    { vmware_vm_mem_swapped_average: '0x30' },
+    '25m'
+  ),
+  'snapshots-many': vmCase({ vmware_vm_snapshots: '5x80' }, { vmware_vm_snapshots: '2x80' }, '70m'),
+  // promtool starts at the epoch: a snapshot taken at 0 is 8 days old at 8d and 3 hours old at 3h.
+  'snapshot-old': vmCase(
+    { vmware_vm_snapshot_timestamp_seconds: '0x12000' },
+    { vmware_vm_snapshot_timestamp_seconds: '0x200' },
+    '8d',
+    { vm_snapshot_name: 'before-upgrade' },
+    '3h'
+  ),
+  'datastore-low': { family: NEW, ...datastoreFree('80', '300', 40, '35m') },
+  'datastore-full': { family: NEW, ...datastoreFree('30', '80', 20, '15m') },
   'datastore-inaccessible': {
+    family: NEW,
     fires: {
-      series: [{ series: `vmware_datastore_accessible{${DS}}`, values: '0x20' }],
+      series: [{ series: current('vmware_datastore_accessible', DS), values: '0x20' }],
       evalTime: '15m',
-      labels: DS_LABELS,
+      labels: { ...TARGET, ...DS },
     },
     quiet: {
-      series: [{ series: `vmware_datastore_accessible{${DS}}`, values: '1x20' }],
+      series: [{ series: current('vmware_datastore_accessible', DS), values: '1x20' }],
       evalTime: '15m',
     },
   },

@@ -10,16 +10,6 @@ const KIB = '* 1024';
 // milliseconds of that interval the VM waited for a physical CPU.
 const READY_MS_TO_PERCENT = '/ 200';
 
-// promtool test series: one host, one VM, one datastore as vmware_exporter labels them.
-export const HOST = 'job="vmware",instance="vcenter:9272",host_name="esx01",dc_name="DC1",cluster_name="Prod"';
-export const HOST_LABELS = {
-  job: 'vmware',
-  instance: 'vcenter:9272',
-  host_name: 'esx01',
-  dc_name: 'DC1',
-  cluster_name: 'Prod',
-};
-
 export const vmwareExporter = defineExporter({
   id: 'vmware',
   title: 'VMware vSphere',
@@ -286,6 +276,8 @@ export const vmwareExporter = defineExporter({
       variants: [{ expr: (q) => sel('vmware_vm_snapshots', q) }],
       legend: '{{vm_name}}',
       threshold: 'snapshots',
+      // vmware_exporter counts a VM's snapshots only when it has some (the property collector leaves `snapshot` out).
+      optional: 'only while some VM has a snapshot',
     },
     {
       id: 'vmSnapshotAge',
@@ -426,7 +418,8 @@ export const vmwareExporter = defineExporter({
       threshold: { threshold: 'vmDiskLatency', level: 'warning' },
       summary: 'VM {{ $labels.vm_name }} sees slow disks.',
       description:
-        'Disk latency of VM {{ $labels.vm_name }} (datastore {{ $labels.ds_name }}) has stayed above the threshold: its storage is the bottleneck. Check the datastore’s load and the storage array, or move the VM to faster storage.',
+        // Not the VM's datastore: vmware_exporter before 0.17 has no ds_name label on VM series.
+        'Disk latency of VM {{ $labels.vm_name }} on {{ $labels.host_name }} has stayed above the threshold: its storage is the bottleneck. Check the load of its datastores and the storage array, or move the VM to faster storage.',
     },
     {
       id: 'vm-swapping',

@@ -102,8 +102,14 @@ export const windowsExporter = defineExporter({
       unit: 'dtdurations',
       variants: [
         {
-          note: 'windows_exporter ≥ 0.30 (system collector boot time)',
+          note: 'windows_exporter ≥ 0.30.6 (system collector boot time)',
           expr: (q) => `time() - ${sel('windows_system_boot_time_timestamp', q)}`,
+        },
+        {
+          // 0.30.0 – 0.30.5 have only this name (internal/collector/system/system.go); 0.30.6 added the
+          // one above beside it and 0.31 dropped it. Without it WindowsRebooted never fired on those releases.
+          note: 'windows_exporter 0.30: windows_system_boot_time_timestamp_seconds (the only boot time name in 0.30.0 – 0.30.5)',
+          expr: (q) => `time() - ${sel('windows_system_boot_time_timestamp_seconds', q)}`,
         },
         {
           note: 'windows_exporter < 0.30: windows_system_system_up_time, which despite its name holds the boot timestamp (perflib converts the elapsed-time counter to a Unix time)',

@@ -17,6 +17,13 @@ export interface PlanViewProps {
   disabled?: boolean;
   /** "Apply" or "Restore": the word the blockers and ticks use. */
   verb: string;
+  /** A line under a rule's reason, by rule uid (Setup's backtest: what the rule would have done). */
+  ruleNotes?: Record<string, RuleNote>;
+}
+
+export interface RuleNote {
+  status: 'queued' | 'done' | 'error' | 'not-backtested';
+  text: string;
 }
 
 const ACTION_COLORS: Record<string, BadgeColor> = {
@@ -37,7 +44,7 @@ export function ActionBadge({ action }: { action: string }) {
   return <Badge color={ACTION_COLORS[action] ?? 'darkgrey'} text={ACTION_LABELS[action] ?? action} />;
 }
 
-export function PlanView({ plan, overwrite, onToggleOverwrite, disabled = false, verb }: PlanViewProps) {
+export function PlanView({ plan, overwrite, onToggleOverwrite, disabled = false, verb, ruleNotes }: PlanViewProps) {
   const { counts } = plan;
   return (
     <Stack direction="column" gap={2}>
@@ -96,6 +103,7 @@ export function PlanView({ plan, overwrite, onToggleOverwrite, disabled = false,
                 onToggleOverwrite={onToggleOverwrite}
                 disabled={disabled}
                 verb={verb}
+                ruleNotes={ruleNotes}
               />
             ))}
           </Stack>
@@ -177,12 +185,14 @@ function GroupView({
   onToggleOverwrite,
   disabled,
   verb,
+  ruleNotes,
 }: {
   group: GroupPlan;
   overwrite: readonly string[];
   onToggleOverwrite: (uid: string, ticked: boolean) => void;
   disabled: boolean;
   verb: string;
+  ruleNotes?: Record<string, RuleNote>;
 }) {
   const hasUserChanges = group.rules.some((r) => r.userChanged);
   const [open, setOpen] = useState(hasUserChanges);
@@ -226,6 +236,7 @@ function GroupView({
                 onToggle={onToggleOverwrite}
                 disabled={disabled}
                 verb={verb}
+                note={ruleNotes?.[r.uid]}
               />
             ))}
             {group.foreignRules.map((r) => (
@@ -251,12 +262,14 @@ function RuleRow({
   onToggle,
   disabled,
   verb,
+  note,
 }: {
   rule: RulePlan;
   ticked: boolean;
   onToggle: (uid: string, ticked: boolean) => void;
   disabled: boolean;
   verb: string;
+  note?: RuleNote;
 }) {
   return (
     <tr data-testid="plan-rule" data-uid={rule.uid} data-action={rule.action}>
@@ -273,6 +286,16 @@ function RuleRow({
       <td>
         <Text>{rule.reason}</Text>
         <DiffList diff={rule.diff} />
+        {note && note.text && (
+          <div data-testid="plan-rule-backtest" data-status={note.status}>
+            <Text
+              variant="bodySmall"
+              color={note.status === 'error' ? 'error' : note.status === 'done' ? 'primary' : 'secondary'}
+            >
+              {note.text}
+            </Text>
+          </div>
+        )}
       </td>
       <td>
         {rule.userChanged && (

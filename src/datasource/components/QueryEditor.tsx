@@ -19,6 +19,11 @@ export const KIND_OPTIONS: Array<SelectableValue<InventoryQueryKind>> = [
   { label: 'Exporters', value: 'exporters', description: 'One row per exporter kind: targets up / total, versions.' },
   { label: 'Coverage', value: 'coverage', description: 'One row per layer: exporters detected, targets, up ratio.' },
   { label: 'Pushgateway groups', value: 'pushgateway', description: 'Batch jobs: last push, its age, last failure.' },
+  {
+    label: 'Rule doctor',
+    value: 'rule-doctor',
+    description: "Prometheus' rules in error, never evaluated, too slow, reading no series; what no rule watches.",
+  },
 ];
 
 const LAYER_OPTIONS: Array<SelectableValue<string>> = [
@@ -96,7 +101,7 @@ export function QueryEditor({ query, onChange, onRunQuery }: Props) {
           />
         </InlineField>
       </InlineFieldRow>
-      {kind !== 'pushgateway' && (
+      {kind !== 'pushgateway' && kind !== 'rule-doctor' && (
         <InlineFieldRow>
           <InlineField label="Layers" labelWidth={12}>
             <MultiSelect

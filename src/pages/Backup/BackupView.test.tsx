@@ -13,7 +13,9 @@ const CHOICES: SetupChoices = {
   exporterIds: ['node'],
   datasourceUid: 'prom',
   editable: true,
-  notifications: { contactPoint: { kind: 'slack', name: 'On-call Slack', webhookUrl: 'https://hooks.slack.com/x' } },
+  notifications: {
+    contactPoint: { kind: 'new', type: 'slack', name: 'On-call Slack', values: { url: 'https://hooks.slack.com/x' } },
+  },
 };
 
 async function filled() {

@@ -12,6 +12,7 @@ import type { ServerRetention } from '../../health/retention';
 import { REPLICA_LABELS } from '../../catalog/promql';
 import type { AppPageProps } from '../../types';
 import { CapacityPlan } from './CapacityPlan';
+import { RuleDoctor } from './RuleDoctor';
 import { VerdictView, type VerdictState } from './VerdictView';
 
 const HealthPanels = lazy(() => import('./HealthPanels'));
@@ -90,6 +91,7 @@ function HealthContent({ datasourceUid, clusterLabel }: { datasourceUid: string;
   return (
     <Stack direction="column" gap={2}>
       <VerdictView state={verdictState} onRecheck={recheck} />
+      <RuleDoctor datasourceUid={datasourceUid} />
       <Suspense fallback={<LoadingPlaceholder text="Loading panels…" />}>
         <HealthPanels datasourceUid={datasourceUid} clusterLabel={clusterLabel} />
       </Suspense>

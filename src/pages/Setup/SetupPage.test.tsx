@@ -13,7 +13,15 @@ import { postgresExporter } from '../../catalog/exporters/postgres';
 import { PLUGIN_BASE_URL, PLUGIN_ID, SETUP_WRITE_ACTION } from '../../constants';
 import { basicUser, GrafanaDouble } from '../../../tests/grafana-double';
 import SetupPage from './SetupPage';
-import { doubleApi, doubleBackendFetch, type ScrapedMetric } from '../../../tests/support/double-backend-srv';
+import { INTEGRATIONS, isHttpUrl, type Integration } from '../../alerting/contact-points';
+import { exportBundle, planRestore, serialiseBundle } from '../../backup';
+import {
+  doubleApi,
+  doubleBackendFetch,
+  type DoubleBackendOptions,
+  type RangeQueryDouble,
+  type ScrapedMetric,
+} from '../../../tests/support/double-backend-srv';
 
 const NODE_AND_POSTGRES: ScrapedMetric[] = [
   { job: 'node', metric: 'node_uname_info' },
@@ -33,7 +41,11 @@ function promSettings(uid: string, name: string): DataSourceInstanceSettings {
   } as unknown as DataSourceInstanceSettings;
 }
 
-function grafana({ user = 'admin', scraped = NODE_AND_POSTGRES }: { user?: string; scraped?: ScrapedMetric[] } = {}) {
+function grafana({
+  user = 'admin',
+  scraped = NODE_AND_POSTGRES,
+  range,
+}: { user?: string; scraped?: ScrapedMetric[]; range?: DoubleBackendOptions['range'] } = {}) {
   const double = new GrafanaDouble({
     currentUser: user,
     users: { 'ds-editor': basicUser('ds-editor', 'Editor', ['datasources:read']) },
@@ -41,7 +53,7 @@ function grafana({ user = 'admin', scraped = NODE_AND_POSTGRES }: { user?: strin
   double.addDatasource({ uid: 'prom', name: 'Prometheus' });
   // Grafana answers an installed app's settings whether or not they were ever saved (GetPluginSettingByID).
   double.addPlugin(PLUGIN_ID, { enabled: true });
-  const fetch = jest.fn(doubleBackendFetch(double, { scraped }));
+  const fetch = jest.fn(doubleBackendFetch(double, { scraped, range }));
   setBackendSrv({ fetch } as unknown as BackendSrv);
   return { double, fetch };
 }
@@ -323,6 +335,72 @@ describe('Setup: notifications', () => {
   });
 });
 
+describe('Setup: an integration that is only a registry entry', () => {
+  /*
+   * Grafana's discord integration: its webhook `url` is its only secure setting
+   * (GetSecretKeysForContactPointType, as the double's SECURE_SETTINGS cites it) and is required
+   * ("could not find webhook url property in settings"). Nothing but this entry tells the form,
+   * the engine and restore about it.
+   */
+  const DISCORD: Integration = {
+    type: 'discord',
+    label: 'Discord',
+    settings: [
+      {
+        key: 'url',
+        label: 'Discord webhook URL',
+        noun: 'Discord webhook URL',
+        secret: true,
+        required: true,
+        check: (v) => (isHttpUrl(v) ? undefined : 'The Discord webhook URL must start with https://.'),
+      },
+    ],
+  };
+  const registry = INTEGRATIONS as Integration[];
+  beforeAll(() => registry.push(DISCORD));
+  afterAll(() => registry.splice(registry.indexOf(DISCORD), 1));
+
+  it('is offered, validated, written with its secret kept out of the settings, and its secret is known to restore', async () => {
+    const secret = 'https://discord.com/api/webhooks/1/very-secret';
+    const { double } = grafana();
+    renderSetup();
+    await toChoose();
+
+    fireEvent.click(screen.getByLabelText(/Send these alerts to a contact point/));
+    fireEvent.click(screen.getByRole('radio', { name: 'Discord' }));
+    const input = screen.getByLabelText<HTMLInputElement>(/^Discord webhook URL/);
+    expect(input).toHaveAttribute('type', 'password');
+    fireEvent.change(input, { target: { value: 'discord.com/api/webhooks/1/x' } });
+    expect(screen.getByTestId('setup-choose-problems')).toHaveTextContent(
+      'The Discord webhook URL must start with https://.'
+    );
+    expect(planButton()).toBeDisabled();
+    fireEvent.change(input, { target: { value: secret } });
+
+    await toPlan(/^6 writes$/);
+    fireEvent.click(applyButton());
+    await screen.findByTestId('setup-result-notifications');
+    expect(double.contactPoints.get('fsm-contact-point')).toMatchObject({ type: 'discord', settings: { url: secret } });
+    expect(JSON.stringify(double.plugins.get(PLUGIN_ID)!.jsonData)).not.toContain('very-secret');
+
+    // Re-run: Grafana reads it back as [REDACTED]; kept without typing it again.
+    fireEvent.click(screen.getByTestId('setup-plan-again'));
+    await waitFor(() => expect(writes()).toHaveTextContent(/^0 writes$/));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to Choose' }));
+    expect(screen.getByLabelText<HTMLInputElement>(/^Discord webhook URL/).value).toBe('');
+    expect(document.body.innerHTML).not.toContain('very-secret');
+
+    // Restore names the secret from the registry and asks for it.
+    const bundle = await exportBundle(doubleApi(double), { pluginId: PLUGIN_ID, pluginVersion: '1.0.0' });
+    expect(bundle.content.contactPoints[0]).toMatchObject({ type: 'discord', secretKeys: ['url'] });
+    expect(serialiseBundle(bundle)).not.toContain('very-secret');
+    const elsewhere = new GrafanaDouble();
+    elsewhere.addPlugin(PLUGIN_ID, { enabled: true });
+    const restore = await planRestore(doubleApi(elsewhere), bundle, { pluginId: PLUGIN_ID, pluginVersion: '1.0.0' });
+    expect(restore.contactPoints[0].secrets).toEqual([{ key: 'url', label: 'Discord webhook URL', state: 'missing' }]);
+  });
+});
+
 const cpuWarning = () => screen.getByLabelText<HTMLInputElement>(`${nodeExporter.title} CPU utilisation warning`);
 const openNodeThresholds = () =>
   fireEvent.click(screen.getByRole('button', { name: (name) => name.startsWith(`${nodeExporter.title} thresholds`) }));
@@ -426,5 +504,108 @@ describe('Setup: permissions and prerequisites', () => {
     expect(blocker).toHaveTextContent('The Prometheus datasource "gone" does not exist in this Grafana');
     expect(applyButton()).toBeDisabled();
     expect(double.writeLog).toHaveLength(0);
+  });
+});
+
+describe('Setup: backtest before enabling', () => {
+  const DAY = 86_400;
+  /** The query's points (from + k × step) inside [from, to) of a condition. */
+  const pointsIn = (q: RangeQueryDouble, from: number, to: number) => {
+    const times: number[] = [];
+    for (let t = q.from; t <= q.to; t += q.stepSeconds) {
+      if (t >= from && t < to) {
+        times.push(t);
+      }
+    }
+    return times;
+  };
+  const ruleRow = (uid: string) => screen.getAllByTestId('plan-rule').find((r) => r.dataset.uid === uid)!;
+  const openGroup = (title: RegExp) => fireEvent.click(screen.getByRole('button', { name: title }));
+
+  it('says per rule to write how often it would have fired over 7 days, one query per rule; a failing query shows its error and Apply stays open', async () => {
+    const loadHighSince = Math.floor(Date.now() / 1000) - 2 * DAY;
+    const queries: RangeQueryDouble[] = [];
+    grafana({
+      range: async (q) => {
+        queries.push(q);
+        if (q.expr.includes('node_boot_time_seconds')) {
+          throw new Error('query processing would load too many samples into memory in query execution');
+        }
+        if (q.expr.includes('node_load1')) {
+          return [{ labels: { instance: 'host-1:9100' }, times: pointsIn(q, loadHighSince, loadHighSince + 3600) }];
+        }
+        return [];
+      },
+    });
+    renderSetup();
+    await toChoose();
+    await toPlan(/^4 writes$/);
+    const rules = nodeExporter.alerts.length + postgresExporter.alerts.length;
+    expect(queries).toHaveLength(0); // lazy: nothing is asked until the admin wants it
+
+    fireEvent.click(screen.getByRole('button', { name: `Backtest the ${rules} rules to write` }));
+    await waitFor(() => expect(screen.getByTestId('setup-backtest')).toHaveAttribute('data-status', 'done'));
+    expect(screen.getByTestId('setup-backtest-progress')).toHaveTextContent(
+      `Backtested over the last 7 days: ${rules} rules.`
+    );
+    // One range query per rule, at the group's interval (60 s), within Prometheus' 11,000 points.
+    expect(queries).toHaveLength(rules);
+    for (const q of queries) {
+      expect(q.stepSeconds).toBe(60);
+      expect((q.to - q.from) / q.stepSeconds).toBeLessThanOrEqual(11_000);
+    }
+
+    openGroup(/Node exporter \(fsm-node\)/);
+    // An hour over the threshold, `for: 15m`: 45 minutes firing.
+    expect(within(ruleRow('fsm-node-load-high')).getByTestId('plan-rule-backtest')).toHaveTextContent(
+      'Would have fired 1 time over the last 7 days on 1 series, firing for 45m in total, longest 45m.'
+    );
+    const failed = within(ruleRow('fsm-node-rebooted')).getByTestId('plan-rule-backtest');
+    expect(failed).toHaveAttribute('data-status', 'error');
+    expect(failed).toHaveTextContent('Backtest failed: query processing would load too many samples');
+    expect(screen.getAllByText('Would not have fired over the last 7 days.')).toHaveLength(nodeExporter.alerts.length - 2);
+    expect(applyButton()).toBeEnabled();
+  });
+
+  it('cancels between rules with progress shown, and resumes with the rules not yet asked', async () => {
+    const queries: string[] = [];
+    let release: () => void = () => undefined;
+    grafana({
+      range: (q) => {
+        queries.push(q.expr);
+        return new Promise((resolve) => (release = () => resolve([])));
+      },
+    });
+    renderSetup();
+    await toChoose();
+    await toPlan(/^4 writes$/);
+    const rules = nodeExporter.alerts.length + postgresExporter.alerts.length;
+
+    fireEvent.click(screen.getByRole('button', { name: `Backtest the ${rules} rules to write` }));
+    await waitFor(() => expect(queries).toHaveLength(1));
+    expect(screen.getByTestId('setup-backtest-progress')).toHaveTextContent(`Backtesting: 0 of ${rules} rules…`);
+    release();
+    await waitFor(() => expect(queries).toHaveLength(2));
+    expect(screen.getByTestId('setup-backtest-progress')).toHaveTextContent(`Backtesting: 1 of ${rules} rules…`);
+    expect(screen.getByRole('progressbar', { name: 'Backtest progress' })).toHaveAttribute('value', '1');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByTestId('setup-backtest')).toHaveAttribute('data-status', 'cancelled');
+    expect(screen.getByTestId('setup-backtest-progress')).toHaveTextContent(`Cancelled after 1 of ${rules} rules.`);
+    release(); // the request in flight when cancelled comes back: nothing further is asked
+    await new Promise((r) => setTimeout(r, 20));
+    expect(queries).toHaveLength(2);
+    expect(applyButton()).toBeEnabled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Resume the backtest' }));
+    await waitFor(() => expect(queries.length).toBeGreaterThan(2));
+    while (screen.getByTestId('setup-backtest').dataset.status === 'running') {
+      release();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(screen.getByTestId('setup-backtest')).toHaveAttribute('data-status', 'done');
+    // Every rule asked once: the one in flight at the cancel kept its answer.
+    expect(queries.filter((q, i) => queries.indexOf(q) !== i)).toEqual([]);
+    expect(queries).toHaveLength(rules);
   });
 });

@@ -7,35 +7,35 @@ import {
   REDACTED,
   type DesiredContactPoint,
 } from '../../engine/notifications';
-import {
-  CONTACT_POINT_INPUTS,
-  emptyContactPoint,
-  initialForm,
-  SECRET_INPUTS,
-  toSetupChoices,
-  withoutSecrets,
-  type ContactPointInput,
-} from './form';
+import { emptyContactPoint, initialForm, toSetupChoices, withoutSecrets, type ContactPointInput } from './form';
 
 /*
  * The registry is only worth having if a secret typed into Setup is one the engine hides from
  * plans and keeps on later writes, and one the form forgets after apply. These build every kind
- * from a form with every input filled in, so a new integration or input that is not wired through
- * the registry fails here instead of leaking a secret or losing a stored one.
+ * and mode from a form with every input filled in, so a new integration or input that is not wired
+ * through the registry fails here instead of leaking a secret or losing a stored one.
  */
 
-function everyInputFilled(kind: ContactPointInput['kind'], slackMode: 'webhook' | 'bot'): ContactPointInput {
-  const cp: ContactPointInput = {
-    ...emptyContactPoint(),
+/** A value each plain setting accepts, found by its own check rather than written per setting. */
+const PLAIN = ['https://hooks.example.com/typed', 'ops@example.com', '#alerts'];
+
+function everyInputFilled(kind: IntegrationType, mode: string | undefined): ContactPointInput {
+  const cp = emptyContactPoint();
+  const values = Object.fromEntries(
+    integration(kind)!
+      .settings.filter((s) => !s.notOffered)
+      .map((s) => {
+        const plain = PLAIN.find((v) => !s.check?.(v))!;
+        const value = s.secret ? 'https://secret.example.com/typed' : plain;
+        return [s.key, s.list ? [value] : value];
+      })
+  );
+  return {
+    ...cp,
     kind,
-    emailAddresses: ['ops@example.com'],
-    webhookBearer: true,
-    slackMode,
+    values: { ...cp.values, [kind]: values },
+    modes: mode ? { ...cp.modes, [kind]: mode } : cp.modes,
   };
-  for (const input of SECRET_INPUTS) {
-    cp[input] = 'https://secret.example.com/typed';
-  }
-  return { ...cp, webhookUrl: 'https://hooks.example.com', slackRecipient: '#alerts' };
 }
 
 function desired(contactPoint: ContactPointInput): DesiredContactPoint {
@@ -49,25 +49,23 @@ function desired(contactPoint: ContactPointInput): DesiredContactPoint {
 interface Case {
   name: string;
   kind: IntegrationType;
-  slackMode: 'webhook' | 'bot';
+  mode?: string;
 }
 
 const cases: Case[] = INTEGRATIONS.flatMap((i): Case[] =>
-  i.type === 'slack'
-    ? [
-        { name: 'slack, incoming webhook', kind: i.type, slackMode: 'webhook' },
-        { name: 'slack, bot token', kind: i.type, slackMode: 'bot' },
-      ]
-    : [{ name: i.type, kind: i.type, slackMode: 'webhook' }]
+  i.modes
+    ? i.modes.options.map((m) => ({ name: `${i.type}, ${m.label}`, kind: i.type, mode: m.id }))
+    : [{ name: i.type, kind: i.type }]
 );
 
 describe('contact point secrets: form, registry and engine agree', () => {
   it.each(cases)(
     '$name: each typed secret is a registry secret, sent once and kept as [REDACTED] after',
-    ({ kind, slackMode }) => {
-      const want = desired(everyInputFilled(kind, slackMode));
-      // Only email has no secret; an empty list here would make the checks below prove nothing.
-      expect(Object.keys(want.secrets).length > 0).toBe(kind !== 'email');
+    ({ kind, mode }) => {
+      const want = desired(everyInputFilled(kind, mode));
+      // A kind or mode with a secret must send it; none sent would make the checks below prove nothing.
+      const secretInMode = want.requiredSecrets.length > 0;
+      expect(Object.keys(want.secrets).length > 0).toBe(secretInMode);
       const registrySecrets = integration(want.type)!
         .settings.filter((s) => s.secret)
         .map((s) => s.key);
@@ -84,7 +82,7 @@ describe('contact point secrets: form, registry and engine agree', () => {
       );
 
       // Apply cleared the typed secrets; planning again must keep the stored ones, not drop them.
-      const again = desired(withoutSecrets(everyInputFilled(kind, slackMode)));
+      const again = desired(withoutSecrets(everyInputFilled(kind, mode)));
       expect(again.secrets).toEqual({});
       const body = contactPointBody(again, stored);
       for (const key of Object.keys(want.secrets)) {
@@ -93,14 +91,28 @@ describe('contact point secrets: form, registry and engine agree', () => {
     }
   );
 
-  it('maps every form input to a setting the registry describes, and clears exactly the secret ones', () => {
-    for (const [input, { type, key }] of Object.entries(CONTACT_POINT_INPUTS)) {
-      const setting = integration(type)?.settings.find((s) => s.key === key);
-      expect({ input, described: setting !== undefined }).toEqual({ input, described: true });
-      expect({ input, cleared: (SECRET_INPUTS as readonly string[]).includes(input) }).toEqual({
-        input,
-        cleared: setting!.secret,
-      });
+  it('keeps an input for every setting the registry offers, and clears exactly the secret ones', () => {
+    const filled = INTEGRATIONS.reduce(
+      (cp, i) => ({ ...cp, values: { ...cp.values, [i.type]: everyInputFilled(i.type, undefined).values[i.type] } }),
+      emptyContactPoint()
+    );
+    const cleared = withoutSecrets(filled);
+    for (const i of INTEGRATIONS) {
+      for (const s of i.settings) {
+        const kept = cleared.values[i.type][s.key];
+        expect({ type: i.type, key: s.key, offered: kept !== undefined }).toEqual({
+          type: i.type,
+          key: s.key,
+          offered: !s.notOffered,
+        });
+        if (kept !== undefined) {
+          expect({ type: i.type, key: s.key, cleared: kept === '' }).toEqual({
+            type: i.type,
+            key: s.key,
+            cleared: s.secret,
+          });
+        }
+      }
     }
   });
 });

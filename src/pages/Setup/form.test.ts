@@ -1,6 +1,7 @@
 /** @jest-environment node */
-import { validateSetupChoices } from '../../engine';
-import { formProblems, initialForm, toSetupChoices, type SetupForm } from './form';
+import { validateSetupChoices, type ChoiceProblem } from '../../engine';
+import { buildDesiredNotifications } from '../../engine/notifications';
+import { formProblems, initialForm, prefillContactPoint, toSetupChoices, type SetupForm } from './form';
 
 function form(change: Partial<SetupForm> = {}): SetupForm {
   return { ...initialForm('prom'), exporterIds: ['node'], ...change };
@@ -43,17 +44,47 @@ describe('Setup form → engine choices', () => {
   });
 
   it('sends a secret only when one was typed (empty keeps the stored one) and leaves notifications out when off', () => {
-    const slack = (slackWebhookUrl: string) =>
-      toSetupChoices(
-        form({ notify: true, contactPoint: { ...initialForm('prom').contactPoint, kind: 'slack', slackWebhookUrl } })
-      ).notifications?.contactPoint;
-    expect(slack('https://hooks.slack.com/x')).toEqual({
-      kind: 'slack',
+    const slack = (url: string) => {
+      const cp = initialForm('prom').contactPoint;
+      const choices = toSetupChoices(
+        form({ notify: true, contactPoint: { ...cp, kind: 'slack', values: { ...cp.values, slack: { url } } } })
+      );
+      const problems: ChoiceProblem[] = [];
+      const built = buildDesiredNotifications(choices.notifications!, problems);
+      expect(problems).toEqual([]);
+      return built.contactPoint!;
+    };
+    expect(slack('https://hooks.slack.com/x')).toMatchObject({
+      type: 'slack',
       name: 'Full-Stack Monitoring',
-      webhookUrl: 'https://hooks.slack.com/x',
+      settings: {},
+      secrets: { url: 'https://hooks.slack.com/x' },
     });
-    expect(slack('  ')).toEqual({ kind: 'slack', name: 'Full-Stack Monitoring', webhookUrl: undefined });
+    expect(slack('  ')).toMatchObject({ type: 'slack', name: 'Full-Stack Monitoring', settings: {}, secrets: {} });
     expect(toSetupChoices(form()).notifications).toBeUndefined();
+  });
+
+  it("prefills the plugin's contact point as Grafana holds it: plain settings, lists split, the mode its settings show", () => {
+    const empty = initialForm('prom').contactPoint;
+    const prefill = (type: string, settings: Record<string, unknown>) =>
+      prefillContactPoint(empty, { uid: 'fsm-contact-point', name: 'Ops', type, settings });
+    const bot = prefill('slack', { token: '[REDACTED]', recipient: '#alerts' });
+    expect(bot).toMatchObject({ kind: 'slack', name: 'Ops', modes: { slack: 'bot' } });
+    expect(bot.values.slack).toEqual({ url: '', token: '', recipient: '#alerts' });
+    expect(prefill('slack', { url: '[REDACTED]' }).modes.slack).toBe('webhook');
+    const webhook = prefill('webhook', {
+      url: 'https://hooks.example.com',
+      httpMethod: 'POST',
+      authorization_scheme: 'Bearer',
+      authorization_credentials: '[REDACTED]',
+    });
+    expect(webhook.modes.webhook).toBe('bearer');
+    expect(webhook.values.webhook).toEqual({ url: 'https://hooks.example.com', authorization_credentials: '' });
+    expect(prefill('webhook', { url: 'https://hooks.example.com', httpMethod: 'POST' }).modes.webhook).toBe('none');
+    // Grafana reads addresses split on ; , and newlines (the email receiver's NewConfig).
+    expect(prefill('email', { addresses: 'a@example.com;b@example.com, c@example.com' }).values.email).toEqual({
+      addresses: ['a@example.com', 'b@example.com', 'c@example.com'],
+    });
   });
 
   it('asks for at least one pack, and for both ends of a maintenance window', () => {

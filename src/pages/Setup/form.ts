@@ -1,6 +1,8 @@
 import {
+  INTEGRATIONS,
   integration,
-  integrationSetting,
+  secretKeys,
+  storedMode,
   type IntegrationSetting,
   type IntegrationType,
 } from '../../alerting/contact-points';
@@ -12,7 +14,6 @@ import {
   DEFAULT_FOLDER_TITLE,
   type ChoiceProblem,
   type ContactPointChoice,
-  type ContactPointKind,
   type NotificationChoices,
   type SetupChoices,
 } from '../../engine';
@@ -43,23 +44,24 @@ export interface MuteTimingInput {
   end: string;
 }
 
+/** What was typed for one setting: text, or a list for a list setting. */
+export type SettingInput = string | string[];
+
 export interface ContactPointInput {
-  kind: ContactPointKind;
+  /** `existing`, or the registry type of the plugin's own contact point. */
+  kind: 'existing' | IntegrationType;
   /** For `existing`. */
   existingName: string;
   /** Name of the plugin's own contact point. */
   name: string;
-  emailAddresses: string[];
-  webhookUrl: string;
-  webhookBearer: boolean;
-  /** Secrets: typed once, never read back from Grafana. Empty keeps the stored value. */
-  webhookToken: string;
-  slackMode: 'webhook' | 'bot';
-  slackWebhookUrl: string;
-  slackToken: string;
-  slackRecipient: string;
-  teamsWebhookUrl: string;
-  pagerdutyKey: string;
+  /**
+   * By integration type, then registry settings key; each integration keeps its own, so switching
+   * kind loses nothing typed. Secrets are typed once, never read back from Grafana; empty keeps
+   * the stored one.
+   */
+  values: Record<IntegrationType, Record<string, SettingInput>>;
+  /** The chosen mode of each integration that has modes. */
+  modes: Record<IntegrationType, string>;
 }
 
 export interface SetupForm {
@@ -85,47 +87,28 @@ export const ALL_SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
 export const DEFAULT_GROUP_BY = ['alertname', 'severity', 'layer'];
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
-/** The registry setting each contact point input edits, so the inputs take their labels and secrecy from it. */
-export const CONTACT_POINT_INPUTS = {
-  emailAddresses: { type: 'email', key: 'addresses' },
-  webhookUrl: { type: 'webhook', key: 'url' },
-  webhookToken: { type: 'webhook', key: 'authorization_credentials' },
-  slackWebhookUrl: { type: 'slack', key: 'url' },
-  slackToken: { type: 'slack', key: 'token' },
-  slackRecipient: { type: 'slack', key: 'recipient' },
-  teamsWebhookUrl: { type: 'teams', key: 'url' },
-  pagerdutyKey: { type: 'pagerduty', key: 'integrationKey' },
-} as const satisfies Partial<Record<keyof ContactPointInput, { type: IntegrationType; key: string }>>;
-
-export type ContactPointTextInput = {
-  [K in keyof typeof CONTACT_POINT_INPUTS]: ContactPointInput[K] extends string ? K : never;
-}[keyof typeof CONTACT_POINT_INPUTS];
-
-export function contactPointSetting(input: keyof typeof CONTACT_POINT_INPUTS): IntegrationSetting {
-  const { type, key } = CONTACT_POINT_INPUTS[input];
-  return integrationSetting(type, key);
+/** What an untouched input of that setting holds. */
+export function emptySetting(setting: IntegrationSetting): SettingInput {
+  return setting.list ? [] : '';
 }
 
-/** Secret inputs, cleared after a successful apply so they are entered once and never kept around. */
-export const SECRET_INPUTS = (Object.keys(CONTACT_POINT_INPUTS) as Array<keyof typeof CONTACT_POINT_INPUTS>).filter(
-  (input): input is ContactPointTextInput => contactPointSetting(input).secret
-);
+/** What was typed for a setting; the empty value where nothing was (an integration added since the form was made). */
+export function settingInput(cp: ContactPointInput, type: IntegrationType, setting: IntegrationSetting): SettingInput {
+  return cp.values[type]?.[setting.key] ?? emptySetting(setting);
+}
 
 export function emptyContactPoint(): ContactPointInput {
   return {
     kind: 'existing',
     existingName: '',
     name: DEFAULT_CONTACT_POINT_NAME,
-    emailAddresses: [],
-    webhookUrl: '',
-    webhookBearer: false,
-    webhookToken: '',
-    slackMode: 'webhook',
-    slackWebhookUrl: '',
-    slackToken: '',
-    slackRecipient: '',
-    teamsWebhookUrl: '',
-    pagerdutyKey: '',
+    values: Object.fromEntries(
+      INTEGRATIONS.map((i) => [
+        i.type,
+        Object.fromEntries(i.settings.filter((s) => !s.notOffered).map((s) => [s.key, emptySetting(s)])),
+      ])
+    ),
+    modes: Object.fromEntries(INTEGRATIONS.flatMap((i) => (i.modes ? [[i.type, i.modes.options[0].id]] : []))),
   };
 }
 
@@ -183,30 +166,16 @@ export function thresholdOverrides(form: SetupForm): ThresholdOverrides {
 }
 
 function contactPointChoice(input: ContactPointInput): ContactPointChoice {
-  const secret = (value: string) => (value.trim() === '' ? undefined : value.trim());
-  const name = input.name.trim();
-  switch (input.kind) {
-    case 'existing':
-      return { kind: 'existing', name: input.existingName };
-    case 'email':
-      return { kind: 'email', name, addresses: input.emailAddresses };
-    case 'webhook':
-      return {
-        kind: 'webhook',
-        name,
-        url: input.webhookUrl,
-        bearerAuth: input.webhookBearer,
-        bearerToken: input.webhookBearer ? secret(input.webhookToken) : undefined,
-      };
-    case 'slack':
-      return input.slackMode === 'bot'
-        ? { kind: 'slack', name, token: secret(input.slackToken), recipient: input.slackRecipient }
-        : { kind: 'slack', name, webhookUrl: secret(input.slackWebhookUrl) };
-    case 'teams':
-      return { kind: 'teams', name, webhookUrl: secret(input.teamsWebhookUrl) };
-    case 'pagerduty':
-      return { kind: 'pagerduty', name, integrationKey: secret(input.pagerdutyKey) };
+  if (input.kind === 'existing') {
+    return { kind: 'existing', name: input.existingName };
   }
+  return {
+    kind: 'new',
+    type: input.kind,
+    name: input.name.trim(),
+    mode: input.modes[input.kind],
+    values: input.values[input.kind] ?? {},
+  };
 }
 
 function notificationChoices(form: SetupForm): NotificationChoices {
@@ -245,11 +214,13 @@ export function toSetupChoices(form: SetupForm, replicaLabels?: readonly string[
 
 /** The contact point input with every secret cleared: a stored secret is kept by sending none. */
 export function withoutSecrets(cp: ContactPointInput): ContactPointInput {
-  const cleared = { ...cp };
-  for (const key of SECRET_INPUTS) {
-    cleared[key] = '';
-  }
-  return cleared;
+  const values = Object.fromEntries(
+    Object.entries(cp.values).map(([type, typed]) => [
+      type,
+      Object.fromEntries(Object.entries(typed).map(([key, v]) => [key, secretKeys(type).includes(key) ? '' : v])),
+    ])
+  );
+  return { ...cp, values };
 }
 
 /** The plugin's contact point as Grafana holds it: non-secret settings only (secrets read back as [REDACTED]). */
@@ -259,29 +230,26 @@ export function prefillContactPoint(input: ContactPointInput, cp: ContactPoint):
     return input;
   }
   const text = (key: string) => (typeof cp.settings?.[key] === 'string' ? String(cp.settings[key]) : '');
-  const prefilled: ContactPointInput = { ...input, name: cp.name, kind: found.type };
-  for (const field of Object.keys(CONTACT_POINT_INPUTS) as Array<keyof typeof CONTACT_POINT_INPUTS>) {
-    const { type, key } = CONTACT_POINT_INPUTS[field];
-    if (type !== found.type || contactPointSetting(field).secret) {
+  const values = { ...input.values[found.type] };
+  for (const setting of found.settings) {
+    if (setting.secret || setting.notOffered) {
       continue;
     }
-    if (field === 'emailAddresses') {
-      prefilled.emailAddresses = text(key)
-        .split(/[;,\n]/)
-        .map((a) => a.trim())
-        .filter(Boolean);
-    } else {
-      prefilled[field] = text(key);
-    }
+    values[setting.key] = setting.list
+      ? text(setting.key)
+          .split(setting.list.split)
+          .map((a) => a.trim())
+          .filter(Boolean)
+      : text(setting.key);
   }
-  // Modes are not settings of their own: they follow from which settings are there.
-  if (found.type === 'webhook') {
-    prefilled.webhookBearer = text('authorization_scheme') === 'Bearer';
-  }
-  if (found.type === 'slack') {
-    prefilled.slackMode = text('recipient') ? 'bot' : 'webhook';
-  }
-  return prefilled;
+  const mode = storedMode(found, cp.settings ?? {});
+  return {
+    ...input,
+    name: cp.name,
+    kind: found.type,
+    values: { ...input.values, [found.type]: values },
+    modes: mode ? { ...input.modes, [found.type]: mode.id } : input.modes,
+  };
 }
 
 /** Problems the engine cannot see: an empty selection would make the plan delete every installed pack. */

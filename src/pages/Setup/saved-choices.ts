@@ -2,6 +2,7 @@ import { EXPORTERS } from '../../catalog';
 import { LAYERS } from '../../catalog/layers';
 import type { LayerId, Severity } from '../../catalog/types';
 import type { DesiredState } from '../../engine';
+import { integration } from '../../alerting/contact-points';
 import {
   ALL_SEVERITIES,
   emptyContactPoint,
@@ -9,6 +10,7 @@ import {
   WEEKDAYS,
   withoutSecrets,
   type ContactPointInput,
+  type SettingInput,
   type SetupForm,
 } from './form';
 
@@ -29,7 +31,8 @@ import {
 
 /** The jsonData key; the value is `SavedSetupChoices`. */
 export const SAVED_CHOICES_KEY = 'setup';
-const FORMAT = 1;
+/** 2: contact point inputs keyed by registry type and setting. 1 (read, never written): one field per input. */
+const FORMAT = 2;
 
 export interface SavedSetupChoices {
   format: typeof FORMAT;
@@ -77,8 +80,8 @@ class Invalid extends Error {}
 
 function parseSaved(value: unknown): SetupForm {
   const saved = record(value, 'the saved value');
-  if (saved.format !== FORMAT) {
-    throw new Invalid(`format ${JSON.stringify(saved.format)} is not ${FORMAT}`);
+  if (saved.format !== FORMAT && saved.format !== 1) {
+    throw new Invalid(`format ${JSON.stringify(saved.format)} is not ${FORMAT} (nor 1)`);
   }
   const f = record(saved.form, 'form');
   const defaults = initialForm('');
@@ -105,7 +108,9 @@ function parseSaved(value: unknown): SetupForm {
     folderTitle: get('folderTitle', (v) => string(v, 'folderTitle')),
     editable: get('editable', (v) => boolean(v, 'editable')),
     notify: get('notify', (v) => boolean(v, 'notify')),
-    contactPoint: get('contactPoint', (v) => parseContactPoint(v)),
+    contactPoint: get('contactPoint', (v) =>
+      parseContactPoint(saved.format === 1 ? fromFormat1(record(v, 'contactPoint')) : v)
+    ),
     groupBy: get('groupBy', (v) => strings(v, 'groupBy')),
     severities: get('severities', (v) => subset(v, 'severities', new Set<string>(ALL_SEVERITIES)) as Severity[]),
     layers: get('layers', (v) => subset(v, 'layers', layerIds) as LayerId[]),
@@ -138,32 +143,80 @@ function parseThresholds(value: unknown): SetupForm['thresholds'] {
   );
 }
 
+/**
+ * Format 1 (Setup before the contact point registry) kept one field per input; these are its
+ * non-secret ones, by the registry setting they became. Its secret fields were always saved empty.
+ */
+const FORMAT_1_INPUTS: Record<string, [type: string, key: string]> = {
+  emailAddresses: ['email', 'addresses'],
+  webhookUrl: ['webhook', 'url'],
+  slackRecipient: ['slack', 'recipient'],
+};
+
+/** A format 1 contact point in the shape of format 2, checked as strictly by parseContactPoint. */
+function fromFormat1(cp: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ['kind', 'existingName', 'name']) {
+    if (key in cp) {
+      out[key] = cp[key];
+    }
+  }
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const [input, [type, key]] of Object.entries(FORMAT_1_INPUTS)) {
+    if (input in cp) {
+      values[type] = { ...values[type], [key]: cp[input] };
+    }
+  }
+  const modes: Record<string, unknown> = {};
+  if ('webhookBearer' in cp) {
+    modes.webhook = boolean(cp.webhookBearer, 'contactPoint.webhookBearer') ? 'bearer' : 'none';
+  }
+  if ('slackMode' in cp) {
+    modes.slack = cp.slackMode;
+  }
+  return { ...out, values, modes };
+}
+
+/**
+ * Inputs of an integration or setting this version does not have are dropped (a later version
+ * saved them); secrets are dropped too: saved choices never hold one, so one found here was not
+ * put there by Setup and is not used.
+ */
 function parseContactPoint(value: unknown): ContactPointInput {
   const cp = record(value, 'contactPoint');
   const out = emptyContactPoint();
-  const kinds = new Set(['existing', 'email', 'webhook', 'slack', 'teams', 'pagerduty']);
-  for (const key of Object.keys(out) as Array<keyof ContactPointInput>) {
-    if (!(key in cp)) {
-      continue;
-    }
-    const expected = out[key];
-    const got = cp[key];
-    if (Array.isArray(expected)) {
-      (out as unknown as Record<string, unknown>)[key] = strings(got, `contactPoint.${key}`);
-    } else if (typeof expected === 'boolean') {
-      (out as unknown as Record<string, unknown>)[key] = boolean(got, `contactPoint.${key}`);
-    } else {
-      (out as unknown as Record<string, unknown>)[key] = string(got, `contactPoint.${key}`);
+  for (const key of ['kind', 'existingName', 'name'] as const) {
+    if (key in cp) {
+      out[key] = string(cp[key], `contactPoint.${key}`);
     }
   }
-  if (!kinds.has(out.kind)) {
+  if (out.kind !== 'existing' && !integration(out.kind)) {
     throw new Invalid(`contactPoint.kind "${out.kind}" is not a kind Setup offers`);
   }
-  if (out.slackMode !== 'webhook' && out.slackMode !== 'bot') {
-    throw new Invalid(`contactPoint.slackMode "${String(out.slackMode)}" is not webhook or bot`);
+  for (const [type, typed] of Object.entries(record(cp.values ?? {}, 'contactPoint.values'))) {
+    const found = integration(type);
+    const fields = record(typed, `contactPoint.values.${type}`);
+    for (const setting of found?.settings ?? []) {
+      const what = `contactPoint.values.${type}.${setting.key}`;
+      if (setting.key in fields && !setting.secret && !setting.notOffered) {
+        const v: SettingInput = setting.list ? strings(fields[setting.key], what) : string(fields[setting.key], what);
+        out.values[type] = { ...out.values[type], [setting.key]: v };
+      }
+    }
   }
-  // Saved choices never hold secrets; one found here was not put there by Setup and is not used.
-  return withoutSecrets(out);
+  for (const [type, mode] of Object.entries(record(cp.modes ?? {}, 'contactPoint.modes'))) {
+    const options = integration(type)?.modes?.options;
+    if (!options) {
+      continue;
+    }
+    if (!options.some((m) => m.id === mode)) {
+      throw new Invalid(
+        `contactPoint.modes.${type} "${String(mode)}" is not one of ${options.map((m) => m.id).join(', ')}`
+      );
+    }
+    out.modes[type] = mode as string;
+  }
+  return out;
 }
 
 function record(value: unknown, what: string): Record<string, unknown> {

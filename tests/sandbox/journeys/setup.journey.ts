@@ -99,6 +99,28 @@ const journeys: Journey[] = [
       const png = readFileSync(path.join(ROOT, shot));
       check(png.readUInt32BE(16) === 1280, `${shot} is ${png.readUInt32BE(16)} px wide, not 1280`);
 
+      // 3b. Backtest on request: one range query per rule over 7 days of the stack's Prometheus, each rule's line
+      // under its reason; Apply stays open whatever it finds.
+      const rangeBefore = dsQueries().length;
+      await page.getByRole('button', { name: /^Backtest the \d+ rules to write$/ }).click();
+      await page.locator('[data-testid="setup-backtest"][data-status="done"]').waitFor({ timeout: 90_000 });
+      const rangeCalls = dsQueries().slice(rangeBefore);
+      check(
+        rangeCalls.length > 0 && rangeCalls.length <= creates,
+        `the backtest made ${rangeCalls.length} queries for ${creates} rules to create (at most one per rule)`
+      );
+      await page.getByRole('button', { name: /\(fsm-node\)$/ }).click();
+      const lines = await page
+        .getByTestId('plan-rule-backtest')
+        .evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), e.textContent ?? '']));
+      check(
+        lines.length > 0 && lines.every(([status, text]) => status === 'done' && /^Would (not )?have fired/.test(text ?? '')),
+        `the node rules' backtest lines: ${JSON.stringify(lines)}`
+      );
+      check(await page.getByTestId('setup-apply-button').isEnabled(), 'Apply is disabled after the backtest');
+      await page.mouse.move(0, 0);
+      await screenshot('setup-backtest');
+
       // 4. Apply: the summary, and the double holds the folder and every pack's rules.
       await page.getByTestId('setup-apply-button').click();
       try {

@@ -13,27 +13,28 @@ import {
   TagsInput,
   Text,
 } from '@grafana/ui';
-import { INTEGRATIONS } from '../../../alerting/contact-points';
-import type { ContactPointKind } from '../../../engine';
+import {
+  INTEGRATIONS,
+  integration,
+  integrationMode,
+  modeSettings,
+  type Integration,
+  type IntegrationSetting,
+} from '../../../alerting/contact-points';
 import { REDACTED } from '../../../engine/notifications';
 import { LAYERS } from '../../../catalog';
 import type { LayerId, Severity } from '../../../catalog/types';
 import {
   ALL_SEVERITIES,
-  contactPointSetting,
+  settingInput,
   WEEKDAYS,
   type ContactPointInput,
-  type ContactPointTextInput,
   type MuteTimingInput,
+  type SettingInput,
   type SetupForm,
 } from '../form';
 import type { ExistingState } from '../state';
 import { FieldGroup, type FieldErrors, type UpdateForm } from './fields';
-
-const KINDS: Array<{ label: string; value: ContactPointKind }> = [
-  { label: 'Existing', value: 'existing' },
-  ...INTEGRATIONS.map((i) => ({ label: i.label, value: i.type })),
-];
 
 interface NotificationFieldsProps {
   form: SetupForm;
@@ -52,47 +53,12 @@ export function NotificationFields({ form, updateForm, errors, existing }: Notif
   /** Whether Grafana already stores this secret for the plugin's contact point of this kind. */
   const stored = (settingKey: string) =>
     ours !== undefined && ours.type === cp.kind && ours.settings?.[settingKey] === REDACTED;
-
-  const secretInput = (input: ContactPointTextInput, id: string) => {
-    const setting = contactPointSetting(input);
-    return (
-      <Field
-        label={setting.label}
-        htmlFor={id}
-        description={
-          stored(setting.key)
-            ? 'Stored in Grafana and never shown. Leave empty to keep it; type a new one to replace it.'
-            : 'Entered once: Grafana stores it encrypted and never shows it again.'
-        }
-        {...errors(`notifications.contactPoint.${setting.choiceField}`)}
-      >
-        <Input
-          id={id}
-          type="password"
-          autoComplete="new-password"
-          width={60}
-          value={cp[input]}
-          placeholder={stored(setting.key) ? 'configured' : ''}
-          onChange={(e) => setCp({ [input]: e.currentTarget.value })}
-        />
-      </Field>
-    );
-  };
-  const textField = (input: ContactPointTextInput, id: string, width: number) => {
-    const setting = contactPointSetting(input);
-    return (
-      <Field label={setting.label} htmlFor={id} {...errors(`notifications.contactPoint.${setting.choiceField}`)}>
-        <Input
-          id={id}
-          width={width}
-          value={cp[input]}
-          placeholder={setting.placeholder}
-          onChange={(e) => setCp({ [input]: e.currentTarget.value })}
-        />
-      </Field>
-    );
-  };
-  const addresses = contactPointSetting('emailAddresses');
+  const chosen = integration(cp.kind);
+  // Read at render, not import, so every integration in the registry is offered.
+  const kinds = [
+    { label: 'Existing', value: 'existing' },
+    ...INTEGRATIONS.map((i) => ({ label: i.label, value: i.type })),
+  ];
 
   return (
     <FieldSet label="Notifications">
@@ -115,7 +81,7 @@ export function NotificationFields({ form, updateForm, errors, existing }: Notif
           <Field label="Contact point">
             <RadioButtonGroup
               aria-label="Contact point type"
-              options={KINDS}
+              options={kinds}
               value={cp.kind}
               onChange={(kind) => setCp({ kind })}
             />
@@ -150,67 +116,116 @@ export function NotificationFields({ form, updateForm, errors, existing }: Notif
             </Field>
           )}
 
-          {cp.kind === 'email' && (
-            <Field
-              label={addresses.label}
-              htmlFor="setup-cp-addresses"
-              {...errors(`notifications.contactPoint.${addresses.choiceField}`)}
-            >
-              <TagsInput
-                id="setup-cp-addresses"
-                tags={cp.emailAddresses}
-                addOnBlur
-                placeholder={addresses.placeholder}
-                onChange={(emailAddresses) => setCp({ emailAddresses })}
-              />
-            </Field>
+          {chosen && (
+            <IntegrationFields
+              found={chosen}
+              cp={cp}
+              setCp={(change) => updateForm((f) => ({ ...f, contactPoint: change(f.contactPoint) }))}
+              errors={errors}
+              stored={stored}
+            />
           )}
-
-          {cp.kind === 'webhook' && (
-            <>
-              {textField('webhookUrl', 'setup-cp-webhook-url', 60)}
-              <Checkbox
-                label="Send a bearer token"
-                value={cp.webhookBearer}
-                onChange={(e) => setCp({ webhookBearer: e.currentTarget.checked })}
-              />
-              {cp.webhookBearer && secretInput('webhookToken', 'setup-cp-webhook-token')}
-            </>
-          )}
-
-          {cp.kind === 'slack' && (
-            <>
-              <Field label="Slack connection">
-                <RadioButtonGroup
-                  aria-label="Slack connection"
-                  options={[
-                    { label: 'Incoming webhook', value: 'webhook' as const },
-                    { label: 'Bot token', value: 'bot' as const },
-                  ]}
-                  value={cp.slackMode}
-                  onChange={(slackMode) => setCp({ slackMode })}
-                />
-              </Field>
-              {cp.slackMode === 'webhook' ? (
-                secretInput('slackWebhookUrl', 'setup-cp-slack-url')
-              ) : (
-                <>
-                  {secretInput('slackToken', 'setup-cp-slack-token')}
-                  {textField('slackRecipient', 'setup-cp-slack-recipient', 30)}
-                </>
-              )}
-            </>
-          )}
-
-          {cp.kind === 'teams' && secretInput('teamsWebhookUrl', 'setup-cp-teams-url')}
-
-          {cp.kind === 'pagerduty' && secretInput('pagerdutyKey', 'setup-cp-pagerduty-key')}
 
           <RoutingFields form={form} updateForm={updateForm} errors={errors} />
           <MuteTimingFields form={form} updateForm={updateForm} errors={errors} />
         </Stack>
       )}
     </FieldSet>
+  );
+}
+
+interface IntegrationFieldsProps {
+  found: Integration;
+  cp: ContactPointInput;
+  setCp: (change: (cp: ContactPointInput) => ContactPointInput) => void;
+  errors: FieldErrors;
+  stored: (settingKey: string) => boolean;
+}
+
+/** One integration's inputs, from its registry entry: the settings of every mode, the mode choice, then the chosen mode's own. */
+function IntegrationFields({ found, cp, setCp, errors, stored }: IntegrationFieldsProps) {
+  const type = found.type;
+  const mode = integrationMode(found, cp.modes[type]);
+  const common = modeSettings(found, undefined);
+  const own = modeSettings(found, mode).filter((s) => !common.includes(s));
+  const setMode = (id: string) => setCp((c) => ({ ...c, modes: { ...c.modes, [type]: id } }));
+  const field = (setting: IntegrationSetting) => (
+    <SettingField
+      key={setting.key}
+      id={`setup-cp-${type}-${setting.key}`}
+      setting={setting}
+      value={settingInput(cp, type, setting)}
+      onChange={(value) =>
+        setCp((c) => ({ ...c, values: { ...c.values, [type]: { ...c.values[type], [setting.key]: value } } }))
+      }
+      errors={errors(`notifications.contactPoint.${setting.key}`)}
+      stored={setting.secret && stored(setting.key)}
+    />
+  );
+  const modes = found.modes;
+  return (
+    <>
+      {common.map(field)}
+      {modes?.control === 'checkbox' && (
+        <Checkbox
+          label={modes.label}
+          value={mode?.id === modes.options[1].id}
+          onChange={(e) => setMode(modes.options[e.currentTarget.checked ? 1 : 0].id)}
+        />
+      )}
+      {modes?.control === 'radio' && (
+        <Field label={modes.label}>
+          <RadioButtonGroup
+            aria-label={modes.label}
+            options={modes.options.map((m) => ({ label: m.label, value: m.id }))}
+            value={mode?.id}
+            onChange={setMode}
+          />
+        </Field>
+      )}
+      {own.map(field)}
+    </>
+  );
+}
+
+interface SettingFieldProps {
+  id: string;
+  setting: IntegrationSetting;
+  value: SettingInput;
+  onChange: (value: SettingInput) => void;
+  errors: ReturnType<FieldErrors>;
+  /** A secret Grafana already holds. */
+  stored: boolean;
+}
+
+/** A list setting as tags, a secret as a password input that never shows the stored one, anything else as text. */
+function SettingField({ id, setting, value, onChange, errors, stored }: SettingFieldProps) {
+  const description = !setting.secret
+    ? undefined
+    : stored
+      ? 'Stored in Grafana and never shown. Leave empty to keep it; type a new one to replace it.'
+      : 'Entered once: Grafana stores it encrypted and never shows it again.';
+  return (
+    <Field label={setting.label} htmlFor={id} description={description} {...errors}>
+      {setting.list ? (
+        <TagsInput
+          id={id}
+          tags={Array.isArray(value) ? value : []}
+          addOnBlur
+          placeholder={setting.placeholder}
+          onChange={onChange}
+        />
+      ) : (
+        <Input
+          id={id}
+          width={setting.width ?? 60}
+          value={typeof value === 'string' ? value : ''}
+          placeholder={setting.secret ? (stored ? 'configured' : '') : setting.placeholder}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          {...(setting.secret ? { type: 'password', autoComplete: 'new-password' } : {})}
+        />
+      )}
+    </Field>
   );
 }
 

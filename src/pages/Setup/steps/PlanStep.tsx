@@ -4,6 +4,7 @@ import type { Plan } from '../../../engine';
 import { PlanView } from '../../../components/PlanView/PlanView';
 import type { PlanState } from '../state';
 import { SetupError } from '../SetupError';
+import { usePlanBacktest, type PlanBacktest } from '../usePlanBacktest';
 
 interface PlanStepProps {
   planState: PlanState;
@@ -62,6 +63,7 @@ function SetupPlan({
 }: PlanStepProps & { plan: Plan; replanning: boolean }) {
   const blocked = plan.blockers.length > 0;
   const nothingToDo = plan.writes === 0;
+  const backtest = usePlanBacktest(plan);
   return (
     <Stack direction="column" gap={2}>
       <Alert severity="info" title="Nothing has been written yet" data-testid="setup-plan-nothing-written">
@@ -86,12 +88,15 @@ function SetupPlan({
         </Alert>
       )}
 
+      <BacktestBar backtest={backtest} />
+
       <PlanView
         plan={plan}
         overwrite={overwrite}
         onToggleOverwrite={onToggleOverwrite}
         disabled={replanning || applying}
         verb="Apply"
+        ruleNotes={backtest.rules}
       />
 
       <Stack direction="row" gap={2} alignItems="center" justifyContent="flex-end">
@@ -111,5 +116,47 @@ function SetupPlan({
         </Button>
       </Stack>
     </Stack>
+  );
+}
+
+/**
+ * Asks for the backtest of the rules to create or change (it costs one range query per rule, so it
+ * runs only when asked), shows its progress, and cancels it. It never blocks Apply.
+ */
+function BacktestBar({ backtest }: { backtest: PlanBacktest }) {
+  const count = Object.keys(backtest.rules).length;
+  if (count === 0) {
+    return null;
+  }
+  const { status, done, total } = backtest;
+  return (
+    <div data-testid="setup-backtest" data-status={status} aria-label="Backtest" role="group">
+      <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
+        {status === 'running' ? (
+          <>
+            <progress max={total} value={done} aria-label="Backtest progress" />
+            <Text data-testid="setup-backtest-progress">{`Backtesting: ${done} of ${total} rules…`}</Text>
+            <Button size="sm" variant="secondary" icon="times" onClick={backtest.cancel}>
+              Cancel
+            </Button>
+          </>
+        ) : (
+          <>
+            {status !== 'done' && (
+              <Button size="sm" variant="secondary" icon="history" onClick={backtest.start}>
+                {status === 'cancelled' ? 'Resume the backtest' : `Backtest the ${count} rules to write`}
+              </Button>
+            )}
+            <Text color="secondary" data-testid="setup-backtest-progress">
+              {status === 'done'
+                ? `Backtested over the last 7 days: ${total} rule${total === 1 ? '' : 's'}.`
+                : status === 'cancelled'
+                  ? `Cancelled after ${done} of ${total} rules.`
+                  : 'How often each would have fired over the last 7 days: one range query per rule.'}
+            </Text>
+          </>
+        )}
+      </Stack>
+    </div>
   );
 }

@@ -1,0 +1,124 @@
+/**
+ * Healthy family fixtures keep every alert quiet, and their marked faults are what makes alerts fire.
+ *
+ *   npx tsx scripts/check-fixtures-quiet.ts      (scripts/check-rules.sh runs it; needs promtool on PATH)
+ *
+ * For every fixture in tests/fixtures/exporters that names a version family (`# family:`), and every
+ * exporter it names: a promtool test of the exporter's rule file (provisioning/prometheus/rules/) on
+ * the fixture with its `# fsm-healthy:` values must see no alert at all; the same fixture as written,
+ * when it has such markers, must see at least one. A failure names the fixture, the family and the
+ * alert, so the fix is either the fixture (a fault left unmarked) or the alert (it pages on a healthy
+ * system of that version family).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { promqlNames } from '../src/catalog/evidence/promql-names';
+import { allFixtures, type ParsedFixture } from '../tests/support/fixture-families';
+import { alertsOf, firedAlerts, fixturePromtoolTest } from '../tests/support/healthy-fixture';
+
+const RULES_DIR = resolve(__dirname, '../provisioning/prometheus/rules');
+
+interface Outcome {
+  ok: boolean;
+  output: string;
+}
+
+async function promtoolTest(dir: string, name: string, test: object): Promise<Outcome> {
+  const file = join(dir, `${name}.test.yml`);
+  // JSON is YAML, and needs no escaping rules of its own
+  writeFileSync(file, JSON.stringify(test, null, 1));
+  try {
+    const { stdout, stderr } = await promisify(execFile)('promtool', ['test', 'rules', file], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { ok: true, output: stdout + stderr };
+  } catch (err) {
+    const { stdout = '', stderr = '', code } = err as { stdout?: string; stderr?: string; code?: unknown };
+    if (code === 'ENOENT') {
+      throw new Error('promtool not found on PATH (Debian package prometheus)');
+    }
+    return { ok: false, output: stdout + stderr };
+  }
+}
+
+/** One problem line per failure, or none. */
+async function check(dir: string, fixture: ParsedFixture, exporter: string, families: string[]): Promise<string[]> {
+  const where = `${fixture.name}.prom (${exporter} / ${families.join(', ')})`;
+  const ruleFile = join(RULES_DIR, `fsm-${exporter}.rules.yml`);
+  if (!existsSync(ruleFile)) {
+    return [`${where}: no rule file ${ruleFile}`];
+  }
+  // An alert that reads no metric (a watchdog, `vector(1)`) fires on every system by design: it cannot be quiet.
+  const alerts = alertsOf(readFileSync(ruleFile, 'utf8')).filter((a) => promqlNames(a.expr).metrics.length > 0);
+  const target = { job: fixture.job ?? fixture.name.split('-')[0], instance: `${fixture.name}:9100` };
+  const problems: string[] = [];
+
+  const healthy = await promtoolTest(
+    dir,
+    `${fixture.name}-${exporter}-healthy`,
+    fixturePromtoolTest(fixture, { mode: 'healthy', ruleFile, alerts, target })
+  );
+  if (!healthy.ok) {
+    const fired = firedAlerts(healthy.output);
+    problems.push(
+      fired.length > 0
+        ? `${where}: with its healthy values, ${fired.join(', ')} fired`
+        : `${where}: promtool failed on the healthy fixture:\n${healthy.output.slice(0, 2000)}`
+    );
+  }
+
+  if (fixture.samples.some((s) => s.healthy !== undefined)) {
+    const asWritten = await promtoolTest(
+      dir,
+      `${fixture.name}-${exporter}-as-written`,
+      fixturePromtoolTest(fixture, { mode: 'as-written', ruleFile, alerts, target })
+    );
+    if (asWritten.ok) {
+      problems.push(
+        `${where}: its marked faults fire no alert (the # fsm-healthy markers change nothing an alert reads)`
+      );
+    } else if (firedAlerts(asWritten.output).length === 0) {
+      problems.push(`${where}: promtool failed on the fixture as written:\n${asWritten.output.slice(0, 2000)}`);
+    }
+  }
+  return problems;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'fsm-fixtures-quiet-'));
+  try {
+    const jobs = allFixtures().flatMap((fixture) =>
+      [...new Set(fixture.families.map((f) => f.exporter))].map((exporter) => ({
+        fixture,
+        exporter,
+        families: fixture.families.filter((f) => f.exporter === exporter).map((f) => f.family),
+      }))
+    );
+    const problems: string[] = [];
+    // two at a time: the build machines have two cores
+    for (let i = 0; i < jobs.length; i += 2) {
+      const results = await Promise.all(jobs.slice(i, i + 2).map((j) => check(dir, j.fixture, j.exporter, j.families)));
+      problems.push(...results.flat());
+    }
+    if (problems.length > 0) {
+      process.stderr.write(
+        `check-fixtures-quiet: ${problems.length} problem(s)\n${problems.map((p) => `- ${p}`).join('\n')}\n`
+      );
+      process.exitCode = 1;
+      return;
+    }
+    process.stdout.write(
+      `check-fixtures-quiet: ${jobs.length} family fixture(s) keep every alert quiet when healthy, and their marked faults fire\n`
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`check-fixtures-quiet: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 2;
+});
