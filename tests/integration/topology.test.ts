@@ -105,8 +105,9 @@ describe.each(STORES)('the plugin pointed at the %s Prometheus', (_name, url) =>
   });
 
   it('sums each target once in exporter dashboards: the HA pair’s two copies of a target are not added up', async () => {
-    // Fixture targets expose constants (or counters growing at a fixed rate), so one server and the pair on the
-    // store must agree exactly; a sum over both replicas would be twice the single server's value.
+    // Fixture targets expose constants or counters growing at a fixed rate (`# fsm-stack: grows`), so one
+    // server and the pair on the store agree but for scrape timing (rates over a few samples: within 25%); a
+    // sum over both replicas would be twice the single server's value.
     const fixturesPort = Number(new URL(env.FSM_FIXTURES_URL).port);
     const isFixture = (instance: string) => {
       const port = Number(instance.split(':').pop());
@@ -136,7 +137,7 @@ describe.each(STORES)('the plugin pointed at the %s Prometheus', (_name, url) =>
           continue;
         }
         compared++;
-        if (Math.abs(stored - value) > 1e-9 + 0.05 * Math.abs(value)) {
+        if (Math.abs(stored - value) > 1e-9 + 0.25 * Math.abs(value)) {
           differing.push(`${query.uid} / ${query.panel}: ${s.metric.instance} one server ${value}, store ${stored}`);
         }
       }
