@@ -18,3 +18,5 @@ export enum ROUTES {
 export const SETUP_WRITE_ACTION = `${PLUGIN_ID}.setup:write`;
 
 export const DEFAULT_CLUSTER_LABEL = 'cluster';
+/** The default of the app's "Replica labels" setting. */
+export { REPLICA_LABELS as DEFAULT_REPLICA_LABELS } from './catalog/promql';

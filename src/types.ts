@@ -10,6 +10,11 @@ export type AppJsonData = {
   prometheusDatasourceUid?: string;
   /** Label that names a cluster / datacenter in the user's metrics (multi-DC setups); defaults to "cluster". */
   clusterLabel?: string;
+  /**
+   * External labels that tell the servers of an HA pair apart (default `REPLICA_LABELS`): dropped from
+   * the alert rules Setup writes, so a store holding both replicas alerts once per target.
+   */
+  replicaLabels?: string[];
 };
 
 /** What the app root hands every page. */

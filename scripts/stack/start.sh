@@ -329,7 +329,8 @@ start_topology() {
   launch_prometheus prometheus_federate "$FSM_PROM_FEDERATE_PORT" 10d
   launch store_proxy "$(service_user prometheus)" "$FSM_STORE_MIMIR_PORT" node "$STACK_SCRIPTS/store-proxy.mjs" \
     --upstream "http://127.0.0.1:$FSM_PROM_GLOBAL_PORT" --mimir "$FSM_STORE_MIMIR_PORT" \
-    --thanos "$FSM_STORE_THANOS_PORT" --victoriametrics "$FSM_STORE_VM_PORT"
+    --thanos "$FSM_STORE_THANOS_PORT" --thanos-partial "$FSM_STORE_THANOS_PARTIAL_PORT" \
+    --victoriametrics "$FSM_STORE_VM_PORT"
 }
 
 # A reload resets Prometheus' Alertmanager discovery and rule groups for a moment, which tests running at that
@@ -514,6 +515,7 @@ FSM_PROM_GLOBAL_URL=http://127.0.0.1:$FSM_PROM_GLOBAL_PORT
 FSM_PROM_FEDERATE_URL=http://127.0.0.1:$FSM_PROM_FEDERATE_PORT
 FSM_STORE_MIMIR_URL=http://127.0.0.1:$FSM_STORE_MIMIR_PORT/prometheus
 FSM_STORE_THANOS_URL=http://127.0.0.1:$FSM_STORE_THANOS_PORT
+FSM_STORE_THANOS_PARTIAL_URL=http://127.0.0.1:$FSM_STORE_THANOS_PARTIAL_PORT
 FSM_STORE_VM_URL=http://127.0.0.1:$FSM_STORE_VM_PORT
 EOF
 }

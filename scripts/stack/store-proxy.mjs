@@ -4,7 +4,8 @@
 // VictoriaMetrics single-node's does, for exactly the differences the plugin meets. Everything else is passed
 // through to the global Prometheus unchanged, so queries return real data.
 //
-//   node store-proxy.mjs --upstream http://127.0.0.1:19194 --mimir 19196 --thanos 19197 --victoriametrics 19198
+//   node store-proxy.mjs --upstream http://127.0.0.1:19194 --mimir 19196 --thanos 19197 --thanos-partial 19189 \
+//     --victoriametrics 19198
 //
 // Each behaviour names its source (repository, version or commit, file). No dependencies: the stack starts
 // without node_modules.
@@ -16,6 +17,7 @@ const { values: args } = parseArgs({
     upstream: { type: 'string' },
     mimir: { type: 'string' },
     thanos: { type: 'string' },
+    'thanos-partial': { type: 'string' },
     victoriametrics: { type: 'string' },
   },
 });
@@ -109,7 +111,33 @@ function dedupe(body) {
   }
   return { ...body, data: { ...body.data, result: [...seen.values()] } };
 }
-function thanos(req, res) {
+/**
+ * Thanos Query with a second StoreAPI that is down (a sidecar of a datacenter that is unreachable), v0.42.4:
+ * pkg/store/proxy_merge.go turns the failing store into the warning "receive series from <store>: <err>";
+ * with partial response enabled (--query.partial-response, default true; the "partial_response" parameter
+ * overrides it, pkg/api/query/v1.go parsePartialResponseParam) the answer is the other stores' data plus
+ * that warning in "warnings" (pkg/api/api.go Respond). Disabled, pkg/store/proxy.go aborts the query
+ * (codes.Aborted), which the API answers as an execution error: HTTP 422 (pkg/api/api.go RespondError).
+ */
+const DEAD_STORE = '127.0.0.1:10901';
+const DEAD_STORE_WARNING = `receive series from ${DEAD_STORE}: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial tcp ${DEAD_STORE}: connect: connection refused"`;
+function thanosPartial(req, res) {
+  const url = new URL(req.url, 'http://x');
+  const isQuery = url.pathname === '/api/v1/query' || url.pathname === '/api/v1/query_range';
+  if (!isQuery) {
+    return thanos(req, res);
+  }
+  if ((url.searchParams.get('partial_response') ?? 'true') !== 'true') {
+    return send(res, 422, {
+      status: 'error',
+      errorType: 'execution',
+      error: `rpc error: code = Aborted desc = ${DEAD_STORE_WARNING}`,
+    });
+  }
+  return thanos(req, res, (body) => ({ ...body, warnings: [...(body.warnings ?? []), DEAD_STORE_WARNING] }));
+}
+
+function thanos(req, res, extra = (body) => body) {
   const url = new URL(req.url, 'http://x');
   if (url.pathname === '/api/v1/targets') {
     return send(res, 200, { status: 'success', data: { activeTargets: [], droppedTargets: [] } });
@@ -122,7 +150,8 @@ function thanos(req, res) {
   }
   const dedup = (url.searchParams.get('dedup') ?? 'true') === 'true';
   const isQuery = url.pathname === '/api/v1/query' || url.pathname === '/api/v1/query_range';
-  return forward(req, res, url.pathname + url.search, isQuery && dedup && req.method === 'GET' ? dedupe : undefined);
+  const deduped = isQuery && dedup && req.method === 'GET' ? dedupe : (body) => body;
+  return forward(req, res, url.pathname + url.search, isQuery ? (body) => extra(deduped(body)) : undefined);
 }
 
 // ---------------------------------------------------------------------------------- VictoriaMetrics single --
@@ -153,6 +182,7 @@ function victoriametrics(req, res) {
 for (const [port, handler] of [
   [args.mimir, mimir],
   [args.thanos, thanos],
+  [args['thanos-partial'], thanosPartial],
   [args.victoriametrics, victoriametrics],
 ]) {
   if (port) {

@@ -66,7 +66,7 @@ export function prometheusRuleGroups(
   options: AlertRenderOptions = {}
 ): PrometheusRuleFile {
   assertUniqueAlerts(exporter);
-  const ctx = alertContext(options.selector);
+  const ctx = alertContext(options.selector, options.replicaLabels);
   return {
     groups: [
       {

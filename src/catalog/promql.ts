@@ -102,8 +102,8 @@ export function dashboardContext(clusterLabel = 'cluster'): QueryContext {
  * and matched on its own (no doubled sums, no many-to-many joins) before the rule drops them
  * (`withoutReplicaLabels`).
  */
-export function alertContext(selector = '', by = `job, instance, ${REPLICA_LABELS.join(', ')}`): QueryContext {
-  return { selector, fleetSelector: selector, range: '5m', by };
+export function alertContext(selector = '', replicaLabels: readonly string[] = REPLICA_LABELS): QueryContext {
+  return { selector, fleetSelector: selector, range: '5m', by: ['job', 'instance', ...replicaLabels].join(', ') };
 }
 
 /** The context for series that do not belong to the scraped target (see `QueryContext.fleetSelector`). */
@@ -142,6 +142,7 @@ export function withoutReplicaLabels(
  * an HA pair each replica's series match their own (otherwise: "many-to-many matching not allowed").
  */
 export function joinLabels(q: QueryContext, ...extra: string[]): string {
+  // q.by already holds the app's replica labels in alert rules; the defaults cover dashboards and health.
   const labels = [...q.by.split(','), ...extra, ...REPLICA_LABELS].map((l) => l.trim()).filter(Boolean);
   return [...new Set(labels)].join(', ');
 }

@@ -51,6 +51,12 @@ export type PromtoolCases = Record<
     family?: string;
     otherFamilies?: Array<FireAndQuiet & { family: string }>;
     quietOn?: Array<{ family: string; cannotFire: string; quiet: AlertTestCase }>;
+    /**
+     * For alerts on a sum: one target's series that each server keeps under the threshold, but that
+     * both replicas of an HA pair added together would cross. The generator sends them once per
+     * replica and the alert must stay quiet (the rule sums per replica, then folds the replicas).
+     */
+    haQuiet?: AlertTestCase;
   }
 >;
 

@@ -1,7 +1,10 @@
 import type { InventoryDataSourceOptions, InventorySecureJsonData } from './types';
 
-/** The secrets the routes send; both go to every upstream the datasource names. */
-export const SECRET_KEYS = ['basicAuthEncoded', 'bearerToken'] as const satisfies ReadonlyArray<
+/**
+ * The secrets sent upstream: the routes' credentials and the custom header's value (Grafana adds the
+ * header to every request of the datasource), each to every upstream the datasource names.
+ */
+export const SECRET_KEYS = ['basicAuthEncoded', 'bearerToken', 'httpHeaderValue1'] as const satisfies ReadonlyArray<
   keyof InventorySecureJsonData
 >;
 export type SecretKey = (typeof SECRET_KEYS)[number];

@@ -78,6 +78,12 @@ export interface InventoryDataSourceOptions extends DataSourceJsonData {
   basicAuthUser?: string;
   alertmanagerUrl?: string;
   pushgatewayUrl?: string;
+  /**
+   * A custom HTTP header Grafana adds to every request of this datasource (e.g. `X-Scope-OrgID`, the
+   * tenant of Mimir or Cortex). Grafana's own convention: the name here, the value in secureJsonData
+   * `httpHeaderValue1`; its data proxy applies the pair to route and non-route requests alike.
+   */
+  httpHeaderName1?: string;
 }
 
 /** Secrets. Write-only from the browser: Grafana returns only `secureJsonFields[k] = true`. */
@@ -85,6 +91,8 @@ export interface InventorySecureJsonData {
   /** base64("user:password"), computed by the editor because route templates cannot encode. */
   basicAuthEncoded?: string;
   bearerToken?: string;
+  /** The value of the custom header `httpHeaderName1` (a tenant id may be a credential). */
+  httpHeaderValue1?: string;
 }
 
 /** Body of Prometheus' GET /api/v1/status/buildinfo. */

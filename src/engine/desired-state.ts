@@ -65,6 +65,8 @@ export interface SetupChoices {
   /** Title of the fixed-uid folder (used when the plugin creates it). */
   folderTitle?: string;
   labelFilters?: readonly LabelFilterChoice[];
+  /** The app's replica labels, dropped from every rule (default: the catalog's `REPLICA_LABELS`). */
+  replicaLabels?: readonly string[];
   /** Evaluation interval of every group, seconds, a multiple of 10 (default 60). */
   intervalSeconds?: number;
   /** true: rules stay editable in Grafana's UI (X-Disable-Provenance). Chosen once; the plan refuses a switch. */
@@ -290,6 +292,7 @@ export function buildDesiredState(
           overrides: choices.overrides,
           targetOverrides,
           selector,
+          replicaLabels: choices.replicaLabels,
         });
         groups.push({
           exporterId: exporter.id,

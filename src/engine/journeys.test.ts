@@ -158,6 +158,16 @@ describe('apply a pack to an empty Grafana', () => {
     expect(result.summary).toMatchObject({ folderCreated: true, rulesCreated: stored(double).length, rulesDeleted: 0 });
   });
 
+  it('drops the replica labels the app names from every rule it writes, not the default ones', async () => {
+    const { double, api } = doubleWithClient();
+    await apply(api, desired({ replicaLabels: ['ha_member'] }));
+    const exprs = stored(double).map((r) => String((r.data as Array<{ model: { expr?: string } }>)[0].model.expr));
+    expect(exprs.length).toBeGreaterThan(0);
+    expect(exprs.filter((e) => !/^(max|min) without \(ha_member\) /.test(e))).toEqual([]);
+    // inner aggregations keep ha_member, so each replica is aggregated on its own before the rule folds them
+    expect(exprs.filter((e) => /by \((?![^)]*ha_member)[^)]*\)/.test(e))).toEqual([]);
+  });
+
   it('plans without writing anything', async () => {
     const { double, api } = doubleWithClient();
 

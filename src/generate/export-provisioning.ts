@@ -66,7 +66,7 @@ export function alertingProvisioningFile(desired: DesiredState, orgId = 1): Aler
 export function alertingProvisioningYaml(desired: DesiredState, orgId = 1): string {
   const header = [
     '# Grafana alert rules from Full-Stack Monitoring (generated: edit the Setup choices, not this file).',
-    `# Datasource uid: ${desired.datasourceUids.join(", ")}. Put this file in Grafana's provisioning/alerting/ directory.`,
+    `# Datasource uid: ${desired.datasourceUids.join(', ')}. Put this file in Grafana's provisioning/alerting/ directory.`,
     '# Rules provisioned from files are read-only in Grafana and cannot then be managed from the Setup page.',
   ].join('\n');
   // lineWidth 0: never fold long PromQL expressions.

@@ -76,7 +76,9 @@ export function buildStackHealthDashboard(options: StackHealthDashboardOptions =
     .withVariable(
       new TextBoxVariableBuilder(RETENTION_DAYS_VARIABLE)
         .label('Retention (days)')
-        .description('Your --storage.tsdb.retention.time in days, for the projected disk panel.')
+        .description(
+          'Your --storage.tsdb.retention.time in days, for the projected disk of servers that do not export prometheus_tsdb_retention_limit_seconds (Prometheus 2.x). The app’s Health page reads each server’s flags instead.'
+        )
         .defaultValue(String(DEFAULT_RETENTION_SECONDS / 86400))
         .current({ text: String(DEFAULT_RETENTION_SECONDS / 86400), value: String(DEFAULT_RETENTION_SECONDS / 86400) })
     );

@@ -60,6 +60,7 @@ export function renderPromtoolTests(
       ]),
       ...(alertCases.quietOn ?? []).map((q) => quietTest(alert, q.quiet, q.family)),
       haPairTest(exporter, alert, alertCases.fires, rule),
+      ...(alertCases.haQuiet ? [haPairQuietTest(alert, alertCases.haQuiet)] : []),
     ];
   });
   return toYaml(
@@ -214,10 +215,23 @@ function haPairTest(
   rule: PrometheusAlertRule
 ) {
   const fires = firesTest(exporter, alert, testCase, rule);
-  const series = testCase.series.flatMap(({ series, values }) =>
+  return { ...fires, name: `${alert.name} fires once for an HA pair`, input_series: perReplicaSeries(testCase) };
+}
+
+/** Each series once per replica of an HA pair, as both replicas send it to a global store. */
+function perReplicaSeries(testCase: AlertTestCase) {
+  return testCase.series.flatMap(({ series, values }) =>
     ['a', 'b'].map((replica) => ({ series: withLabel(series, 'replica', replica), values }))
   );
-  return { ...fires, name: `${alert.name} fires once for an HA pair`, input_series: series };
+}
+
+/** A sum under the threshold on each replica, over it if the replicas were added up: must stay quiet. */
+function haPairQuietTest(alert: AlertDefinition, testCase: AlertTestCase) {
+  return {
+    ...quietTest(alert, testCase),
+    name: `${alert.name} stays quiet for an HA pair (the replicas' sums are not added up)`,
+    input_series: perReplicaSeries(testCase),
+  };
 }
 
 /** `name{a="1"}` → `name{replica="a",a="1"}`: the first `{` opens the label set (metric names have none). */

@@ -86,7 +86,7 @@ describe('capacityReports', () => {
       bytesPerSample: 1.5,
       bytesPerSampleMeasured: true,
       retentionSeconds: DEFAULT_RETENTION_SECONDS,
-      retentionSource: 'Prometheus default (15 days)',
+      retentionSource: 'assumed 15 days: flags not read yet',
       // 1,296,000 × 10,000 × 1.5
       projectedDiskBytes: 19_440_000_000,
       // 200,000 × 3,000
@@ -111,7 +111,7 @@ describe('capacityReports', () => {
       bytesPerSample: ASSUMED_BYTES_PER_SAMPLE,
       bytesPerSampleMeasured: false,
       retentionSeconds: 86_400,
-      retentionSource: 'reported by Prometheus',
+      retentionSource: 'reported by Prometheus (prometheus_tsdb_retention_limit_seconds)',
       // 86,400 × 100 × 2
       projectedDiskBytes: 17_280_000,
     });

@@ -4,6 +4,10 @@
  */
 import { healthSectionUrl, type CheckResult, type Labels, type Problem } from './verdict';
 import { formatValue } from './format';
+import { chooseRetention, DEFAULT_RETENTION_SECONDS, type RetentionChoice, type ServerRetention } from './retention';
+import { REPLICA_LABELS } from '../catalog/promql';
+
+export { DEFAULT_RETENTION_SECONDS };
 
 /**
  * Disk: the Prometheus documentation's capacity formula (Storage → Operational aspects,
@@ -26,9 +30,6 @@ export const BYTES_PER_SAMPLE_SOURCE =
 export const MEMORY_BYTES_PER_SERIES = 3000;
 export const MEMORY_RULE_SOURCE =
   'about 3 kB per active series (Brian Brazil, “Why does Prometheus use so much RAM?”, Robust Perception, for Prometheus ≥ 2.20); queries and page cache come on top';
-
-/** Prometheus' default --storage.tsdb.retention.time, used when the server does not report its own. */
-export const DEFAULT_RETENTION_SECONDS = 15 * 86400;
 
 const DAY = 86400;
 
@@ -78,8 +79,11 @@ export interface CapacityReport {
   samplesPerSecond?: number;
   bytesPerSample: number;
   bytesPerSampleMeasured: boolean;
+  /** Infinity: size retention only, no time limit. */
   retentionSeconds: number;
-  retentionSource: 'reported by Prometheus' | 'Prometheus default (15 days)' | 'entered';
+  retentionKind: RetentionChoice['kind'];
+  /** Where the retention came from, in words ("from --storage.tsdb.retention.time on “dc1-a”"). */
+  retentionSource: string;
   storageUsedBytes?: number;
   projectedDiskBytes?: number;
   memoryEstimateBytes?: number;
@@ -93,7 +97,9 @@ export interface CapacityReport {
 
 /** The server a series belongs to, so results of different checks can be joined. */
 function serverKey(labels: Labels, clusterLabel: string): string {
-  return [labels[clusterLabel] ?? '', labels.replica ?? '', labels.instance ?? ''].join('\u0000');
+  return [labels[clusterLabel] ?? '', ...REPLICA_LABELS.map((l) => labels[l] ?? ''), labels.instance ?? ''].join(
+    '\u0000'
+  );
 }
 
 /** The host part of an instance (`10.0.0.1:9090` → `10.0.0.1`), as the disk queries derive it. */
@@ -106,6 +112,8 @@ export interface CapacityOptions {
   clusterLabel?: string;
   /** A retention the user entered; wins over what the server reports. */
   retentionSeconds?: number;
+  /** Each reachable server's flags (see retention.ts); undefined while not read. */
+  servers?: readonly ServerRetention[];
 }
 
 /** One report per Prometheus server found in the capacity checks' results. */
@@ -120,14 +128,13 @@ export function capacityReports(results: readonly CheckResult[], options: Capaci
     // The query already divides chunk bytes by chunk samples (see bytesPerSample).
     const measured = usable(valueFor('capacity-bytes-per-sample', labels));
     const perSample = measured ?? ASSUMED_BYTES_PER_SAMPLE;
-    const reported = valueFor('capacity-retention-time', labels);
-    const [retentionSeconds, retentionSource]: [number, CapacityReport['retentionSource']] = options.retentionSeconds
-      ? [options.retentionSeconds, 'entered']
-      : reported && reported > 0
-        ? [reported, 'reported by Prometheus']
-        : [DEFAULT_RETENTION_SECONDS, 'Prometheus default (15 days)'];
+    const retention = chooseRetention(labels, options.servers, {
+      entered: options.retentionSeconds,
+      metric: valueFor('capacity-retention-time', labels),
+      identityLabels: [clusterLabel, ...REPLICA_LABELS],
+    });
     const storageUsedBytes = valueFor('capacity-storage-used', labels);
-    const sizeLimit = valueFor('capacity-retention-size', labels);
+    const sizeLimit = valueFor('capacity-retention-size', labels) || retention.sizeBytes;
     const growth = valueFor('capacity-storage-growth', labels);
 
     // Room to grow: up to the size retention limit when one is set (Prometheus deletes old
@@ -156,11 +163,17 @@ export function capacityReports(results: readonly CheckResult[], options: Capaci
       samplesPerSecond,
       bytesPerSample: perSample,
       bytesPerSampleMeasured: measured !== undefined,
-      retentionSeconds,
-      retentionSource,
+      retentionSeconds: retention.seconds,
+      retentionKind: retention.kind,
+      retentionSource: retention.source,
       storageUsedBytes,
+      // Size retention only: storage never outgrows the size limit.
       projectedDiskBytes:
-        samplesPerSecond === undefined ? undefined : projectedDiskBytes(retentionSeconds, samplesPerSecond, perSample),
+        samplesPerSecond === undefined
+          ? undefined
+          : Number.isFinite(retention.seconds)
+            ? projectedDiskBytes(retention.seconds, samplesPerSecond, perSample)
+            : sizeLimit,
       memoryEstimateBytes: memoryEstimateBytes(activeSeries),
       memoryUsedBytes: valueFor('capacity-memory-used', labels),
       freeBytes,

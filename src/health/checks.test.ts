@@ -4,6 +4,7 @@ import { signalQuery } from '../catalog/promql';
 import { resolveThreshold } from '../catalog/thresholds';
 import { healthChecks, healthContext, HEALTH_SECTIONS } from './checks';
 import { healthPanels } from './panels';
+import { computeVerdict } from './verdict';
 
 const checks = healthChecks();
 
@@ -116,6 +117,34 @@ describe('health checks catalog', () => {
     for (const expr of aggregated) {
       expect(expr).toMatch(/by \(datacenter, replica/);
     }
+  });
+
+  it('names a silent HA replica and a replica that scrapes less than its partner, by their external labels', () => {
+    const servers = checks.filter((c) => c.section === 'servers');
+    const dc1 = (replica: string) => ({ cluster: 'dc1', replica });
+    const verdict = computeVerdict(servers, [
+      { checkId: 'servers-edges', series: [{ labels: dc1('a'), value: 50 }] },
+      { checkId: 'servers-ha-partner-silent', series: [{ labels: dc1('b'), value: 1 }] },
+      {
+        checkId: 'servers-ha-target-gap',
+        series: [
+          { labels: dc1('a'), value: 0 },
+          { labels: dc1('c'), value: -3 },
+        ],
+      },
+      { checkId: 'servers-remote-write-lag', series: [{ labels: dc1('a'), value: 700 }] },
+    ]);
+    expect(verdict.problems.map((p) => [p.severity, p.message])).toEqual([
+      ['critical', 'This edge sends to the store 11 min 40 s behind. [cluster=dc1, replica=a]'],
+      [
+        'warning',
+        'This HA replica scrapes -3 targets compared with its partner: the two are not configured alike. [cluster=dc1, replica=c]',
+      ],
+      [
+        'warning',
+        'This HA replica sends no series now (it did within the hour); its partner carries the pair alone. [cluster=dc1, replica=b]',
+      ],
+    ]);
   });
 
   it('uses the cluster variable and $__rate_interval on panels, fixed windows in the verdict', () => {

@@ -13,11 +13,11 @@ import { grafanaExporter } from '../catalog/exporters/grafana';
 import { prometheusExporter } from '../catalog/exporters/prometheus';
 import { pushgatewayExporter } from '../catalog/exporters/pushgateway';
 import { findSignal } from '../catalog/define';
-import { fleetContext, sel, signalQuery } from '../catalog/promql';
+import { fleetContext, REPLICA_LABELS, sel, signalQuery } from '../catalog/promql';
 import { resolveThreshold } from '../catalog/thresholds';
 import type { ExporterDefinition, QueryContext, Unit } from '../catalog/types';
 
-export type HealthSectionId = 'prometheus' | 'alertmanager' | 'pushgateway' | 'grafana' | 'capacity';
+export type HealthSectionId = 'prometheus' | 'servers' | 'alertmanager' | 'pushgateway' | 'grafana' | 'capacity';
 
 export interface HealthSection {
   id: HealthSectionId;
@@ -32,6 +32,12 @@ export const HEALTH_SECTIONS: readonly HealthSection[] = [
     title: 'Prometheus',
     description:
       'Scraping, ingestion, storage, queries, rule evaluation, alert delivery and remote write of every Prometheus server.',
+  },
+  {
+    id: 'servers',
+    title: 'Prometheus servers and HA pairs',
+    description:
+      'On a global store (remote write, federation, Thanos, Mimir): each edge Prometheus by its external labels, its HA partner, and how far its remote write trails.',
   },
   {
     id: 'alertmanager',
@@ -433,6 +439,76 @@ function prometheusChecks(clusterLabel: string): HealthCheck[] {
   ];
 }
 
+/**
+ * The edges a global store holds, told apart by the external labels remote write and /federate add to
+ * every series (cluster label, replica labels). Empty on one Prometheus without external labels: optional.
+ */
+function serverChecks(clusterLabel: string): HealthCheck[] {
+  const { check } = sectionChecks({
+    section: 'servers',
+    noData: '',
+    detail: { section: 'servers' },
+    optional: `only where servers carry the external label ${clusterLabel} (a global store, federation)`,
+  });
+  const edge = [clusterLabel, ...REPLICA_LABELS].join(', ');
+  const replicaSet = REPLICA_LABELS.map((l) => `${l}!=""`);
+  // `up` of each edge's own scrapes: every edge scrapes something, and every series of it carries its labels.
+  const upOf = (q: QueryContext, matcher = '') =>
+    sel('up', fleetContext(q), [`${clusterLabel}!=""`, matcher].filter(Boolean).join(','));
+  const replicated = (q: QueryContext, wrap: (up: string) => string) =>
+    replicaSet.map((m) => wrap(upOf(q, m))).join(' or ');
+  return [
+    check({
+      id: 'servers-edges',
+      title: 'Edge servers',
+      description: `Each Prometheus whose series reach this store, by its external labels (${edge}), with the number of targets it scrapes.`,
+      unit: 'short',
+      query: (q) => `count by (${edge}) (${upOf(q)})`,
+      legend: 'targets',
+      panel: { kind: 'table', width: 8 },
+    }),
+    check({
+      id: 'servers-ha-partner-silent',
+      title: 'HA replica silent',
+      description:
+        'A replica of an HA pair that sent series in the last hour but none now, while its partner still does: the pair runs on one leg, and a second failure leaves the cluster unmonitored.',
+      unit: 'bool_yes_no',
+      query: (q) =>
+        `(${replicated(q, (up) => `group by (${edge}) (max_over_time(${up}[1h]))`)}) unless on (${edge}) (${replicated(q, (up) => `group by (${edge}) (${up})`)}) and on (${clusterLabel}) (${replicated(q, (up) => `group by (${clusterLabel}) (${up})`)})`,
+      legend: 'silent',
+      judge: { direction: 'above', warning: 0 },
+      // the verdict adds which server: [cluster=dc1, replica=b]
+      problem: 'This HA replica sends no series now (it did within the hour); its partner carries the pair alone.',
+      panel: { kind: 'table', width: 8 },
+    }),
+    check({
+      id: 'servers-ha-target-gap',
+      title: 'HA partners scrape different targets',
+      description:
+        'Targets a replica scrapes minus the most any replica of its pair scrapes: 0 when both see the same targets; negative when this one misses some (another configuration, a failing service discovery).',
+      unit: 'short',
+      query: (q) =>
+        `(${replicated(q, (up) => `count by (${edge}) (${up})`)}) - on (${clusterLabel}) group_left () max without (${REPLICA_LABELS.join(', ')}) (${replicated(q, (up) => `count by (${edge}) (${up})`)})`,
+      legend: 'difference',
+      judge: { direction: 'below', warning: 0 },
+      problem: 'This HA replica scrapes {{value}} targets compared with its partner: the two are not configured alike.',
+      panel: { kind: 'table', width: 8 },
+    }),
+    check({
+      id: 'servers-remote-write-lag',
+      unit: 's',
+      judge: threshold(prometheusExporter, 'remoteWriteLag'),
+      title: 'Remote write behind, per edge',
+      description:
+        'For each edge, how far the newest sample it sent to the store trails the newest it ingested (highest timestamp in − highest sent, as the Prometheus mixin’s PrometheusRemoteWriteBehind), the worst of its remote endpoints.',
+      query: (q) => `max by (${edge}) (${signal(prometheusExporter, 'remoteWriteLag')(q)})`,
+      legend: 'behind',
+      problem: 'This edge sends to the store {{value}} behind.',
+      panel: { kind: 'table', width: 8, min: 0 },
+    }),
+  ];
+}
+
 function alertmanagerChecks(): HealthCheck[] {
   const { fromSignal } = sectionChecks({
     section: 'alertmanager',
@@ -697,6 +773,7 @@ function capacityChecks(clusterLabel: string): HealthCheck[] {
 export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
   return [
     ...prometheusChecks(clusterLabel),
+    ...serverChecks(clusterLabel),
     ...alertmanagerChecks(),
     ...pushgatewayChecks(clusterLabel),
     ...grafanaChecks(),

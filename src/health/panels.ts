@@ -48,13 +48,13 @@ function capacityFormulaPanels(clusterLabel: string): HealthPanel[] {
       id: 'capacity-projected-disk',
       section: 'capacity',
       title: 'Projected disk for the retention',
-      description: `Retention (the “Retention (days)” variable) × samples per second × bytes per sample, as in the Prometheus documentation (Storage → Operational aspects). Bytes per sample are measured from compactions, or assumed to be ${ASSUMED_BYTES_PER_SAMPLE} before the first one.`,
+      description: `Retention (each server's own where it exports prometheus_tsdb_retention_limit_seconds, newer Prometheus; else the “Retention (days)” variable: a dashboard cannot read flags, the app's Health page does) × samples per second × bytes per sample, as in the Prometheus documentation (Storage → Operational aspects). Bytes per sample are measured from compactions, or assumed to be ${ASSUMED_BYTES_PER_SAMPLE} before the first one.`,
       unit: 'bytes',
       kind: 'stat',
       width: 8,
       // `> 0` drops the NaN of 0/0 before the first compaction, so the assumption takes over.
       query: (q) =>
-        `$${RETENTION_DAYS_VARIABLE} * 86400 * ${samples(q)} * ((${measuredBytesPerSample(q)} > 0) or (${samples(q)} * 0 + ${ASSUMED_BYTES_PER_SAMPLE}))`,
+        `((max by (${q.by}) (${sel('prometheus_tsdb_retention_limit_seconds', q)}) > 0) or (${samples(q)} * 0 + $${RETENTION_DAYS_VARIABLE} * 86400)) * ${samples(q)} * ((${measuredBytesPerSample(q)} > 0) or (${samples(q)} * 0 + ${ASSUMED_BYTES_PER_SAMPLE}))`,
       legend: '{{instance}}',
       dashboardOnly: true,
     },

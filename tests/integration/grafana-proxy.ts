@@ -276,3 +276,50 @@ export function backendSrvShim(grafanaBaseUrl: string, sent: Array<Record<string
     },
   };
 }
+
+export interface PrometheusDatasourceStandIn {
+  uid: string;
+  name: string;
+  url: string;
+  /** Custom headers (httpHeaderName1 …), as the datasource's HTTP client adds them. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * A stand-in for the resource route of Grafana's Prometheus datasource,
+ * `GET /api/datasources/uid/<uid>/resources/<path>`: grafana/grafana pkg/promlib/library.go CallResource →
+ * resource/resource.go Execute → client/client.go QueryResource joins the path to the datasource URL
+ * (path.Join, so a URL prefix such as Mimir's /prometheus is kept), sends GET for the status endpoints
+ * (`/api/v1/status/flags` and `/config` are in its endpointsSupportOnlyGet), through the datasource's HTTP
+ * client (custom headers included), and answers with the upstream's status and body unchanged.
+ */
+export async function startPrometheusResourceStandIn(datasources: readonly PrometheusDatasourceStandIn[]) {
+  const server: Server = createServer(async (req, res) => {
+    const match = /^\/api\/datasources\/uid\/([^/]+)\/resources\/(.+)$/.exec(
+      new URL(req.url ?? '/', 'http://g').pathname
+    );
+    const ds = match && datasources.find((d) => d.uid === decodeURIComponent(match[1]));
+    if (!match || !ds) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'Data source not found' }));
+      return;
+    }
+    const target = new URL(ds.url);
+    target.pathname = joinUrlFragments(target.pathname, match[2]);
+    target.search = new URL(req.url ?? '/', 'http://g').search;
+    try {
+      const upstream = await fetch(target, { headers: ds.headers ?? {}, signal: AbortSignal.timeout(10_000) });
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/plain' });
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    } catch {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'error querying resource' }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}

@@ -104,6 +104,49 @@ describe.each(STORES)('the plugin pointed at the %s Prometheus', (_name, url) =>
     }
   });
 
+  it('sums each target once in exporter dashboards: the HA pair’s two copies of a target are not added up', async () => {
+    // Fixture targets expose constants or counters growing at a fixed rate (`# fsm-stack: grows`), so one
+    // server and the pair on the store agree but for scrape timing (rates over a few samples: within 25%); a
+    // sum over both replicas would be twice the single server's value.
+    const fixturesPort = Number(new URL(env.FSM_FIXTURES_URL).port);
+    const isFixture = (instance: string) => {
+      const port = Number(instance.split(':').pop());
+      return port > fixturesPort && port < fixturesPort + 200;
+    };
+    const keyOf = (metric: Labels) =>
+      JSON.stringify(
+        Object.entries(metric)
+          .filter(([k]) => k !== 'cluster' && k !== '__name__')
+          .sort()
+      );
+    const aggregated = dashboards
+      .filter((d) => d.kind === 'exporter')
+      .flatMap((d) => d.queries.map((q) => ({ uid: d.uid, ...q })))
+      .filter((q) => /\b(sum|count|avg) by \(/.test(q.expr));
+    let compared = 0;
+    const differing: string[] = [];
+    for (const query of aggregated) {
+      const one = await local.instantQuery(expandGrafanaVariables(query.expr));
+      const pair = await store.instantQuery(expandGrafanaVariables(query.expr.replace(/\$cluster/g, 'dc1')));
+      expect(pair.filter((s) => 'replica' in s.metric)).toEqual([]);
+      const onStore = new Map(pair.map((s) => [keyOf(s.metric), Number(s.value[1])]));
+      for (const s of one.filter((x) => isFixture(x.metric.instance ?? ''))) {
+        const value = Number(s.value[1]);
+        const stored = onStore.get(keyOf(s.metric));
+        if (stored === undefined || !Number.isFinite(value)) {
+          continue;
+        }
+        compared++;
+        if (Math.abs(stored - value) > 1e-9 + 0.25 * Math.abs(value)) {
+          differing.push(`${query.uid} / ${query.panel}: ${s.metric.instance} one server ${value}, store ${stored}`);
+        }
+      }
+    }
+    console.log(`${_name}: ${aggregated.length} aggregating exporter queries, ${compared} fixture values compared`);
+    expect(compared).toBeGreaterThan(50);
+    expect(differing).toEqual([]);
+  });
+
   it('fires each alert once per target, not once per replica of the HA pair', async () => {
     const alerts = await eventually(
       'firing or pending alerts of both datacenters, evaluated with the current rule files',
@@ -120,7 +163,8 @@ describe.each(STORES)('the plugin pointed at the %s Prometheus', (_name, url) =>
     const doubled = [...perTarget].filter(([, n]) => n > 1).map(([key]) => key);
     expect(doubled).toEqual([]);
     const pushFailed = alerts.filter(
-      (a) => a.metric.alertname === 'PushgatewayLastPushFailed' && a.metric.cluster === 'dc1'
+      // the real Pushgateway's failing push; the pushgateway family fixture holds one too (label `fixture`)
+      (a) => a.metric.alertname === 'PushgatewayLastPushFailed' && a.metric.cluster === 'dc1' && !a.metric.fixture
     );
     console.log(
       `${_name}: ${alerts.length} alerts over ${perTarget.size} alert/target pairs; PushgatewayLastPushFailed for dc1 (the HA pair): ${pushFailed.length}`
@@ -178,5 +222,52 @@ describe('the inventory through a Mimir-shaped API in front of the global store'
     const test = await mimir({ prometheusUrl: env.FSM_STORE_MIMIR_URL }, {}).testDatasource();
     expect(test.status).toBe('error');
     expect(test.message).toMatch(/requires authentication/);
+  });
+});
+
+// scripts/stack/store-proxy.mjs cites each behaviour: Thanos Query v0.42.4 deduplicates by default
+// (pkg/api/query/v1.go, "dedup" defaults to true; --query.replica-label dropped), and answers with the other
+// stores' data plus a warning when one store is down and partial responses are on (the default).
+describe('the plugin through a Thanos Query stand-in', () => {
+  const inventoryThrough = (uid: string, url: string) => {
+    proxy.datasource = { uid, jsonData: { prometheusUrl: url }, secureJsonData: {} };
+    return new DataSource({
+      uid,
+      name: 'Full-Stack Inventory',
+      type: 'fullstack-inventory-datasource',
+      url: `/api/datasources/proxy/uid/${uid}`,
+      jsonData: { prometheusUrl: url },
+    } as DataSourceInstanceSettings<InventoryDataSourceOptions>);
+  };
+  const upOfDc1 = async (params: string) => {
+    const url = `${env.FSM_STORE_THANOS_URL}/api/v1/query?query=${encodeURIComponent('up{cluster="dc1"}')}${params}`;
+    return ((await (await fetch(url)).json()) as { data: { result: Array<{ metric: Labels }> } }).data.result;
+  };
+
+  it('deduplicates the HA pair (the replica label is gone), and detection and the inventory still see every target', async () => {
+    const [deduplicated, both] = [await upOfDc1(''), await upOfDc1('&dedup=false')];
+    expect(deduplicated.filter((s) => 'replica' in s.metric)).toEqual([]);
+    expect(new Set(both.map((s) => s.metric.replica))).toEqual(new Set(['a', 'b']));
+    // dc1-a and dc1-b share every target but themselves: deduplicated, their own two self-scrapes remain
+    expect(deduplicated.length).toBe((both.length - 2) / 2 + 2);
+
+    const thanos = createPrometheusClient(env.FSM_STORE_THANOS_URL);
+    const detected = detectExporters({ status: 'success', data: await thanos.query(detectionQuery()) } as never);
+    expect(detected.map((d) => d.exporter.id).sort()).toEqual(EXPORTERS.map((e) => e.id).sort());
+    const { rows } = await inventoryThrough('fsm-thanos', env.FSM_STORE_THANOS_URL).inventory();
+    expect(rows.filter((r) => r.labels.cluster === 'dc1')).toHaveLength(deduplicated.length);
+  });
+
+  it('shows the partial answer of a Thanos Query with a store down, and says which store failed', async () => {
+    const { rows, notices } = await inventoryThrough(
+      'fsm-thanos-partial',
+      env.FSM_STORE_THANOS_PARTIAL_URL
+    ).inventory();
+    expect(rows.filter((r) => r.labels.cluster === 'dc2').length).toBeGreaterThan(0);
+    expect(notices.map((n) => n.text).join('\n')).toMatch(/receive series from 127\.0\.0\.1:10901: rpc error/);
+    // with partial responses off, Thanos fails the whole query instead (HTTP 422, an execution error)
+    const strict = await fetch(`${env.FSM_STORE_THANOS_PARTIAL_URL}/api/v1/query?query=up&partial_response=false`);
+    expect(strict.status).toBe(422);
+    expect(await strict.json()).toMatchObject({ status: 'error', errorType: 'execution' });
   });
 });

@@ -113,6 +113,16 @@ export const kafkaPromtoolCases: PromtoolCases = {
       ],
       evalTime: '35m',
     },
+    // 6000 on each replica of an HA pair, steady: under the 10000 warning; added up, 12000 would fire.
+    haQuiet: {
+      series: [
+        {
+          series: plain.series('kafka_consumergroup_lag', groupPartition('billing', 'orders', '0')),
+          values: '6000x40',
+        },
+      ],
+      evalTime: '35m',
+    },
     otherFamilies: [
       {
         // Only with --use.consumelag.zookeeper (kafka_exporter ≥ 1.3): same labels, another name.
@@ -156,6 +166,16 @@ export const kafkaPromtoolCases: PromtoolCases = {
         {
           series: zk.series('kafka_consumergroupzookeeper_lag_zookeeper', groupPartition('legacy', 'orders', '0')),
           values: '50000x30',
+        },
+      ],
+      evalTime: '20m',
+    },
+    // 60000 on each replica of an HA pair: under the 100000 critical; added up, 120000 would fire.
+    haQuiet: {
+      series: [
+        {
+          series: zk.series('kafka_consumergroupzookeeper_lag_zookeeper', groupPartition('legacy', 'orders', '0')),
+          values: '60000x30',
         },
       ],
       evalTime: '20m',

@@ -63,6 +63,7 @@ function chooseDatasource(name: string) {
 
 const saveButton = () => screen.getByRole('button', { name: /save settings/i });
 const clusterLabelInput = () => screen.getByLabelText<HTMLInputElement>(/^Cluster label/);
+const replicaLabelsInput = () => screen.getByLabelText<HTMLInputElement>(/^Replica labels/);
 
 // Grafana's Select menu observes its options; jsdom has no IntersectionObserver.
 beforeAll(() => {
@@ -113,7 +114,41 @@ describe('App config page', () => {
     expect(request.data).toEqual({
       enabled: true,
       pinned: false,
-      jsonData: { prometheusDatasourceUid: 'prom-dc2', clusterLabel: 'datacenter', thresholdOverrides: { cpu: 85 } },
+      jsonData: {
+        prometheusDatasourceUid: 'prom-dc2',
+        clusterLabel: 'datacenter',
+        replicaLabels: ['replica', 'prometheus_replica'],
+        thresholdOverrides: { cpu: 85 },
+      },
+    });
+  });
+
+  it('saves the replica labels as a list, validated like the cluster label and never the cluster label itself', async () => {
+    fetchMock.mockReturnValue(of({ status: 200, data: {} }));
+    renderConfig({ jsonData: { prometheusDatasourceUid: 'prom-dc1', clusterLabel: 'dc' } });
+    expect(replicaLabelsInput().value).toBe('replica, prometheus_replica');
+    expect(saveButton()).toBeDisabled();
+
+    for (const [typed, message] of [
+      ['', /at least one label name/],
+      ['replica, 2nd', /"2nd": A Prometheus label name starts with a letter/],
+      ['replica, __replica', /reserved for Prometheus/],
+      ['replica, replica', /"replica" is listed twice/],
+      ['replica, dc', /"dc" is the cluster label/],
+    ] as const) {
+      fireEvent.change(replicaLabelsInput(), { target: { value: typed } });
+      expect({ typed, shown: screen.getByText(message) }).toBeTruthy();
+      expect(saveButton()).toBeDisabled();
+    }
+
+    fireEvent.change(replicaLabelsInput(), { target: { value: ' replica ,ha_member, ' } });
+    expect(screen.queryByText(/label name/)).not.toBeInTheDocument();
+    fireEvent.click(saveButton());
+    await waitFor(() => expect(reloadPage).toHaveBeenCalledTimes(1));
+    expect(fetchMock.mock.calls[0][0].data.jsonData).toEqual({
+      prometheusDatasourceUid: 'prom-dc1',
+      clusterLabel: 'dc',
+      replicaLabels: ['replica', 'ha_member'],
     });
   });
 
@@ -132,7 +167,11 @@ describe('App config page', () => {
     expect(fetchMock.mock.calls[0][0].data).toEqual({
       enabled: true,
       pinned: true,
-      jsonData: { prometheusDatasourceUid: 'prom-dc1', clusterLabel: 'cluster' },
+      jsonData: {
+        prometheusDatasourceUid: 'prom-dc1',
+        clusterLabel: 'cluster',
+        replicaLabels: ['replica', 'prometheus_replica'],
+      },
     });
   });
 

@@ -3,11 +3,11 @@ import { css } from '@emotion/css';
 import type { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
 import { DataSourcePicker, getDataSourceSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, Stack, Text, useStyles2 } from '@grafana/ui';
-import { DEFAULT_CLUSTER_LABEL } from '../../constants';
+import { DEFAULT_CLUSTER_LABEL, DEFAULT_REPLICA_LABELS } from '../../constants';
 import type { AppJsonData } from '../../types';
 import { buildSettingsPayload, postAppSettings, type AppSettingsPayload } from '../../utils/appSettings';
 import { fetchErrorMessage, fetchErrorStatus } from '../../utils/fetchError';
-import { labelNameError } from '../../utils/prometheusLabel';
+import { labelNameError, parseReplicaLabels } from '../../utils/prometheusLabel';
 import { reloadPage } from '../../utils/reloadPage';
 import { InventoryDatasourceSetup } from './InventoryDatasourceSetup';
 
@@ -17,15 +17,18 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'failed'; title
 
 export const DATASOURCE_INPUT_ID = 'fsm-config-prometheus-datasource';
 export const CLUSTER_LABEL_INPUT_ID = 'fsm-config-cluster-label';
+export const REPLICA_LABELS_INPUT_ID = 'fsm-config-replica-labels';
 
 const AppConfig = ({ plugin }: AppConfigProps) => {
   const styles = useStyles2(getStyles);
   const { id: pluginId, enabled, jsonData } = plugin.meta;
   const savedDatasourceUid = jsonData?.prometheusDatasourceUid;
   const savedClusterLabel = jsonData?.clusterLabel ?? DEFAULT_CLUSTER_LABEL;
+  const savedReplicaLabels = (jsonData?.replicaLabels ?? DEFAULT_REPLICA_LABELS).join(', ');
 
   const [datasourceUid, setDatasourceUid] = useState<string | undefined>(savedDatasourceUid);
   const [clusterLabel, setClusterLabel] = useState(savedClusterLabel);
+  const [replicaLabelsText, setReplicaLabelsText] = useState(savedReplicaLabels);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
 
   // A datasource deleted after it was chosen leaves a dangling uid; say so instead of failing later.
@@ -35,9 +38,13 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
   );
 
   const clusterLabelError = labelNameError(clusterLabel);
-  const hasChanges = datasourceUid !== savedDatasourceUid || clusterLabel !== savedClusterLabel;
+  const replicaLabels = parseReplicaLabels(replicaLabelsText, clusterLabel);
+  const hasChanges =
+    datasourceUid !== savedDatasourceUid ||
+    clusterLabel !== savedClusterLabel ||
+    replicaLabels.labels.join(', ') !== savedReplicaLabels;
   const isSaving = saveState.kind === 'saving';
-  const canSave = hasChanges && Boolean(datasourceUid) && !clusterLabelError && !isSaving;
+  const canSave = hasChanges && Boolean(datasourceUid) && !clusterLabelError && !replicaLabels.error && !isSaving;
 
   const submit = async (payload: AppSettingsPayload, failureTitle: string) => {
     setSaveState({ kind: 'saving' });
@@ -56,7 +63,11 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
       return;
     }
     submit(
-      buildSettingsPayload(plugin.meta, { prometheusDatasourceUid: datasourceUid, clusterLabel }),
+      buildSettingsPayload(plugin.meta, {
+        prometheusDatasourceUid: datasourceUid,
+        clusterLabel,
+        replicaLabels: replicaLabels.labels,
+      }),
       'Could not save the settings'
     );
   };
@@ -120,6 +131,22 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
               placeholder={DEFAULT_CLUSTER_LABEL}
               disabled={isSaving}
               onChange={(event) => setClusterLabel(event.currentTarget.value.trim())}
+            />
+          </Field>
+
+          <Field
+            label="Replica labels"
+            description="Comma-separated external labels that tell the two servers of an HA pair apart (Prometheus Operator: prometheus_replica). The alert rules Setup writes drop them, so a store holding both replicas alerts once per target."
+            invalid={Boolean(replicaLabels.error)}
+            error={replicaLabels.error}
+          >
+            <Input
+              id={REPLICA_LABELS_INPUT_ID}
+              width={40}
+              value={replicaLabelsText}
+              placeholder={DEFAULT_REPLICA_LABELS.join(', ')}
+              disabled={isSaving}
+              onChange={(event) => setReplicaLabelsText(event.currentTarget.value)}
             />
           </Field>
         </FieldSet>

@@ -2,7 +2,7 @@ import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import type { DataSourceSettings } from '@grafana/data';
 import { encodeBasicAuth } from '../basicAuth';
-import { BASIC_PASSWORD_INPUT_ID, BEARER_TOKEN_INPUT_ID, ConfigEditor } from './ConfigEditor';
+import { BASIC_PASSWORD_INPUT_ID, BEARER_TOKEN_INPUT_ID, ConfigEditor, HEADER_VALUE_INPUT_ID } from './ConfigEditor';
 import type { InventoryDataSourceOptions, InventorySecureJsonData } from '../types';
 
 function renderEditor(
@@ -108,6 +108,40 @@ describe('Inventory datasource settings', () => {
   });
 });
 
+describe('a custom header (a Mimir or Cortex tenant)', () => {
+  it('stores the name in jsonData and the value only as a secret, and asks for the value while it is missing', () => {
+    const { latest } = renderLive({ prometheusUrl: 'http://mimir:8080/prometheus' }, {});
+    expect(document.getElementById(HEADER_VALUE_INPUT_ID)).toBeNull();
+    fireEvent.change(screen.getByLabelText(/^Custom header/), { target: { value: ' X-Scope-OrgID ' } });
+    expect(latest().jsonData.httpHeaderName1).toBe('X-Scope-OrgID');
+    expect(screen.getByText(/Enter the value of X-Scope-OrgID before saving/)).toBeInTheDocument();
+    fireEvent.change(document.getElementById(HEADER_VALUE_INPUT_ID)!, { target: { value: 'tenant-1' } });
+    expect(latest().secureJsonData).toEqual({ httpHeaderValue1: 'tenant-1' });
+    expect(JSON.stringify(latest().jsonData)).not.toContain('tenant-1');
+    expect(screen.queryByText(/Header value needed/)).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['X Scope', /letters, digits and - only/],
+    ['X-Scope-OrgID:', /letters, digits and - only/],
+    ['authorization', /Set Authorization with the Method above/],
+  ])('explains why the header name %s will not work', (name, message) => {
+    renderEditor({ prometheusUrl: 'http://mimir:8080', httpHeaderName1: name });
+    expect(screen.getByText(message)).toBeInTheDocument();
+  });
+
+  it('shows a stored value as configured, and Reset clears it on save', () => {
+    const { latest } = renderLive(
+      { prometheusUrl: 'http://mimir:8080', httpHeaderName1: 'X-Scope-OrgID' },
+      { httpHeaderValue1: true }
+    );
+    expect(screen.getByText(/Stored. Reset to replace it/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(latest().secureJsonFields).toEqual({ httpHeaderValue1: false });
+    expect(latest().secureJsonData).toEqual({ httpHeaderValue1: '' });
+  });
+});
+
 /** The editor as Grafana hosts it: every change comes back as the new options. */
 function renderLive(jsonData: InventoryDataSourceOptions, secureJsonFields: Record<string, boolean>) {
   const changes: Array<DataSourceSettings<InventoryDataSourceOptions, InventorySecureJsonData>> = [];
@@ -206,6 +240,19 @@ describe('credentials never follow a change of host', () => {
     expect(changes[changes.length - 1].secureJsonFields).toEqual(stored);
     setUrl(/^Prometheus URL/, 'http://prom:9090');
     expect(changes[changes.length - 1].secureJsonFields).toEqual({ basicAuthEncoded: false });
+  });
+
+  it('drops a stored custom header value too (a Mimir tenant id), and names it', () => {
+    const mimir = { prometheusUrl: 'http://mimir:8080/prometheus', httpHeaderName1: 'X-Scope-OrgID' };
+    const { latest } = renderLive(mimir, { httpHeaderValue1: true });
+    setUrl(/^Prometheus URL/, 'http://mimir:8080/other-prefix');
+    expect(latest().secureJsonFields).toEqual({ httpHeaderValue1: true });
+    setUrl(/^Prometheus URL/, 'http://elsewhere:8080/prometheus');
+    expect(latest().secureJsonFields).toEqual({ httpHeaderValue1: false });
+    expect(latest().secureJsonData).toEqual({ httpHeaderValue1: '' });
+    expect(screen.getByText(/Credentials never follow/)).toHaveTextContent(
+      'the stored X-Scope-OrgID value will be deleted'
+    );
   });
 
   it('refuses a trailing "/", which the routes would turn into "//api/v1/…"', () => {

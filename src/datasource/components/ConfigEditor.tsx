@@ -11,6 +11,30 @@ export const BASIC_PASSWORD_INPUT_ID = 'fsm-inventory-basic-password';
 export const BEARER_TOKEN_INPUT_ID = 'fsm-inventory-bearer-token';
 export const ALERTMANAGER_URL_INPUT_ID = 'fsm-inventory-alertmanager-url';
 export const PUSHGATEWAY_URL_INPUT_ID = 'fsm-inventory-pushgateway-url';
+export const HEADER_NAME_INPUT_ID = 'fsm-inventory-header-name';
+export const HEADER_VALUE_INPUT_ID = 'fsm-inventory-header-value';
+
+/** RFC 9110 §5.1: a field name is a token. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Returns why `name` cannot be the custom header, or undefined when it can (empty: no header). */
+export function headerNameError(name: string): string | undefined {
+  if (name === '') {
+    return undefined;
+  }
+  if (!HEADER_NAME.test(name)) {
+    return 'A header name has letters, digits and - only (e.g. X-Scope-OrgID), no spaces or ":".';
+  }
+  if (name.toLowerCase() === 'authorization') {
+    return 'Set Authorization with the Method above; a second one would conflict with it.';
+  }
+  return undefined;
+}
+
+/** How the "Stored credentials removed" warning names each secret. */
+function secretWord(key: SecretKey, headerName: string): string {
+  return key === 'basicAuthEncoded' ? 'password' : key === 'bearerToken' ? 'token' : `${headerName || 'header'} value`;
+}
 
 /** Returns why `url` cannot be Prometheus' base URL, or undefined when it can. */
 export function prometheusUrlError(url: string): string | undefined {
@@ -133,6 +157,10 @@ export function ConfigEditor({ options, onOptionsChange: applyChange }: Props) {
   const passwordMissing =
     authMode === 'basic' && !secureJsonFields.basicAuthEncoded && !secureJsonData.basicAuthEncoded;
   const tokenMissing = authMode === 'bearer' && !secureJsonFields.bearerToken && !secureJsonData.bearerToken;
+  const headerName = jsonData.httpHeaderName1 ?? '';
+  const headerNameProblem = headerNameError(headerName);
+  const headerValueMissing =
+    headerName !== '' && !secureJsonFields.httpHeaderValue1 && !secureJsonData.httpHeaderValue1;
 
   const prometheusUrl = jsonData.prometheusUrl ?? '';
   const urlError = prometheusUrlError(prometheusUrl);
@@ -220,15 +248,54 @@ export function ConfigEditor({ options, onOptionsChange: applyChange }: Props) {
               .map((m) => `The ${m.field} now points at ${m.to}${m.from ? ` instead of ${m.from}` : ''}.`)
               .join(' ')}{' '}
             Credentials never follow a change of host, so the stored{' '}
-            {guard.dropped.map((k) => (k === 'basicAuthEncoded' ? 'password' : 'token')).join(' and ')} will be deleted
-            when you save. Enter {guard.dropped.length > 1 ? 'them' : 'it'} again to send{' '}
-            {guard.dropped.length > 1 ? 'them' : 'it'} to the new host, or put the URL back.
+            {guard.dropped.map((k) => secretWord(k, headerName)).join(' and ')} will be deleted when you save. Enter{' '}
+            {guard.dropped.length > 1 ? 'them' : 'it'} again to send {guard.dropped.length > 1 ? 'them' : 'it'} to the
+            new host, or put the URL back.
           </Alert>
+        )}
+        <Field
+          label="Custom header"
+          description="Sent by Grafana's server with every request, e.g. X-Scope-OrgID for a Mimir or Cortex tenant. Leave empty for none."
+          invalid={Boolean(headerNameProblem)}
+          error={headerNameProblem}
+        >
+          <Input
+            id={HEADER_NAME_INPUT_ID}
+            width={40}
+            value={headerName}
+            placeholder="X-Scope-OrgID"
+            onChange={(event) => setJson({ httpHeaderName1: event.currentTarget.value.trim() })}
+          />
+        </Field>
+        {headerName !== '' && (
+          <Field
+            label="Header value"
+            description={
+              secureJsonFields.httpHeaderValue1
+                ? 'Stored. Reset to replace it (it cannot be shown).'
+                : 'Stored encrypted on save, like a password.'
+            }
+          >
+            <SecretInput
+              id={HEADER_VALUE_INPUT_ID}
+              width={40}
+              isConfigured={Boolean(secureJsonFields.httpHeaderValue1)}
+              value={secureJsonData.httpHeaderValue1 ?? ''}
+              onChange={(event) => setSecret('httpHeaderValue1', event.currentTarget.value.trim())}
+              onReset={() => resetSecret('httpHeaderValue1')}
+              autoComplete="off"
+            />
+          </Field>
         )}
         {(passwordMissing || tokenMissing) && (
           <Alert severity="warning" title="Credentials needed">
             {passwordMissing ? 'Enter the password' : 'Enter the token'} before saving, or Grafana will call Prometheus
             without valid credentials.
+          </Alert>
+        )}
+        {headerValueMissing && (
+          <Alert severity="warning" title="Header value needed">
+            Enter the value of {headerName} before saving, or Grafana will send the header empty.
           </Alert>
         )}
       </FieldSet>

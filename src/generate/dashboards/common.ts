@@ -1,4 +1,5 @@
 import { REPLICA_LABELS } from '../../catalog/promql';
+import type { QueryContext } from '../../catalog/types';
 /* eslint-disable @typescript-eslint/no-deprecated -- v1 dashboard schema on purpose, see exporter-dashboard.ts */
 /**
  * Pieces every generated dashboard shares (home, layer and exporter dashboards): the variables, the
@@ -28,8 +29,14 @@ export function layerDashboardUid(layer: string): string {
 /** The catalog's replica labels (see `REPLICA_LABELS` in catalog/promql.ts), collapsed by fleet panels. */
 export { REPLICA_LABELS };
 
-export function withoutReplicas(expr: string): string {
-  return `max without (${REPLICA_LABELS.join(', ')}) (${expr})`;
+/** Folds the replicas of an HA pair into one series: the highest value, or the lowest where low is bad. */
+export function withoutReplicas(expr: string, lowIsBad = false): string {
+  return `${lowIsBad ? 'min' : 'max'} without (${REPLICA_LABELS.join(', ')}) (${expr})`;
+}
+
+/** A query context whose aggregations keep the replica labels, so each replica is summed on its own. */
+export function perReplica(q: QueryContext): QueryContext {
+  return { ...q, by: [q.by, ...REPLICA_LABELS].join(', ') };
 }
 
 /** Grafana's panel/data-link placeholders that carry the time range and every variable. */

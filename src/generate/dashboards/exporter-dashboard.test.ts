@@ -117,7 +117,9 @@ describe('the first view of every exporter dashboard', () => {
     expect(fs.fieldConfig!.defaults.thresholds!.steps.map((s) => s.value)).toEqual([null, 3, 5]);
     // A signed signal is bad in both directions, as its alert compares abs().
     const clock = top.find((p) => p.title === 'Clock offset (worst)')!;
-    expect(clock.targets![0].expr).toMatch(/^max\(abs\(node_timex_offset_seconds\{/);
+    expect(clock.targets![0].expr).toMatch(
+      /^max\(abs\(max without \(replica, prometheus_replica\) \(node_timex_offset_seconds\{/
+    );
     // Signals the overview already draws are not repeated.
     expect(top.filter((p) => p.title?.startsWith('CPU utilisation'))).toHaveLength(1);
   });
@@ -128,7 +130,7 @@ describe('the first view of every exporter dashboard', () => {
     expect(cpu.length).toBeGreaterThan(1);
     for (const query of cpu) {
       expect(query.expr).toMatch(
-        /^\(instance:fsm_node_cpu_utilisation_percent:rate5m\{cluster=~"\$cluster",job=~"\$job",instance=~"\$instance"\}\) or \(/
+        /^max without \(replica, prometheus_replica\) \(\(instance:fsm_node_cpu_utilisation_percent:rate5m\{cluster=~"\$cluster",job=~"\$job",instance=~"\$instance"\}\) or \(/
       );
     }
     const load = queries.find((q) => q.signal === 'load1')!;

@@ -30,7 +30,7 @@ import { findSignal } from '../../catalog';
 import { requirementSentence } from '../../catalog/requirements';
 import { getLayer } from '../../catalog/layers';
 import { exporterDashboardUid } from '../../catalog/links';
-import { dashboardContext, signalQuery } from '../../catalog/promql';
+import { dashboardContext } from '../../catalog/promql';
 import { resolveThreshold, type ThresholdOverrides } from '../../catalog/thresholds';
 import type {
   ExporterDefinition,
@@ -52,7 +52,7 @@ import {
   taggedDashboardsLink,
   type PanelQuery,
 } from './common';
-import { recordedOrRaw, recordingRuleFor } from './recording-rules';
+import { perTargetQuery } from './fleet';
 
 export { DASHBOARD_TAG, DATASOURCE_REF };
 
@@ -165,14 +165,11 @@ export function exporterDashboardWithQueries(
 }
 
 /**
- * The signal's query, reading its recorded series where a recording rule exists (`recorded or
- * raw`, as the layer dashboards do): with `instance` = All, each target's value comes precomputed
- * wherever our rule file runs, and targets it does not cover still get the raw query.
+ * The signal's query as the layer dashboards read it (see perTargetQuery): with `instance` = All, each
+ * target's value comes precomputed wherever our rule file runs, one series per target across HA replicas.
  */
 function recordedOrRawQuery(exporter: ExporterDefinition, signal: Signal, q: QueryContext): string {
-  const raw = signalQuery(signal, q);
-  const rule = recordingRuleFor(exporter.id, signal.id);
-  return rule ? recordedOrRaw(rule, q.selector, raw) : raw;
+  return perTargetQuery(exporter, signal, q);
 }
 
 /**

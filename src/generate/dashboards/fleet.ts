@@ -6,7 +6,7 @@ import { EXPORTERS, exportersInLayer, findSignal } from '../../catalog';
 import { sel, signalQuery } from '../../catalog/promql';
 import { resolveThreshold, type ThresholdOverrides } from '../../catalog/thresholds';
 import type { ExporterDefinition, LayerId, QueryContext, Signal } from '../../catalog/types';
-import { infoSelector, withoutReplicas } from './common';
+import { infoSelector, perReplica, withoutReplicas } from './common';
 import { recordedOrRaw, recordingRuleFor } from './recording-rules';
 
 /** How many targets a worst-first panel lists. */
@@ -109,6 +109,25 @@ export function lowIsWorse(exporter: ExporterDefinition, signal: Signal, overrid
 }
 
 /**
+ * The signal, one series per target: the recorded series where a recording rule exists (`recorded or
+ * raw`: targets the rule file does not cover still get the raw query). On a store holding both servers
+ * of an HA pair, `sum by (cluster, job, instance)` would add the two replicas' copies of one target, so
+ * aggregations run per replica and the replicas are then folded into one series, keeping the worse
+ * value as the alerts do. Both replicas scrape the same target, so they differ by scrape timing only; a
+ * replica that scrapes other targets than its partner is the Health page's "HA partners" check.
+ */
+export function perTargetQuery(
+  exporter: ExporterDefinition,
+  signal: Signal,
+  q: QueryContext,
+  overrides?: ThresholdOverrides
+): string {
+  const raw = signalQuery(signal, perReplica(q));
+  const rule = recordingRuleFor(exporter.id, signal.id);
+  return withoutReplicas(rule ? recordedOrRaw(rule, q.selector, raw) : raw, lowIsWorse(exporter, signal, overrides));
+}
+
+/**
  * The signal fleet-wide, worst first: the recorded series where a recording rule exists (falling
  * back to the raw query), one value per target across HA replicas, the worst TOP_N, sorted.
  */
@@ -118,9 +137,7 @@ export function worstFirstQuery(
   q: QueryContext,
   overrides?: ThresholdOverrides
 ): string {
-  const raw = signalQuery(signal, q);
-  const rule = recordingRuleFor(exporter.id, signal.id);
-  const value = withoutReplicas(rule ? recordedOrRaw(rule, q.selector, raw) : raw);
+  const value = perTargetQuery(exporter, signal, q, overrides);
   return lowIsWorse(exporter, signal, overrides)
     ? `sort(bottomk(${TOP_N}, ${value}))`
     : `sort_desc(topk(${TOP_N}, ${value}))`;

@@ -7,6 +7,7 @@ import { resolveThreshold } from '../../catalog/thresholds';
 import { generateDashboards, type GeneratedDashboard } from '.';
 import { thresholdSteps } from './exporter-dashboard';
 import { allPanels, lintDashboard, lintExpr, type LintSubject } from './lint';
+import { perReplica, withoutReplicas as fold } from './common';
 
 const generated = generateDashboards();
 const root = resolve(__dirname, '../../..');
@@ -66,7 +67,8 @@ describe('dashboard standards, on every generated dashboard', () => {
   });
 
   it('renders every signal that has several variants as an OR of all of them', () => {
-    const q = dashboardContext();
+    // aggregated per replica (perReplica), then folded
+    const q = perReplica(dashboardContext());
     for (const d of generated.filter((g) => g.kind !== 'home')) {
       for (const query of d.queries.filter((x) => x.signal)) {
         const signal = getExporter(query.exporter!).signals.find((s) => s.id === query.signal)!;
@@ -131,7 +133,7 @@ describe('the linter catches what it is meant to', () => {
   it('accepts a subquery over $__rate_interval with a fixed step, and nothing else fixed', () => {
     const exporter = { kind: 'exporter' as const };
     const relabelled = 'label_replace({__name__=~"x_.+",cluster=~"$cluster"}, "code", "$1", "__name__", "x_(.+)")';
-    expect(lintExpr(exporter, `rate(${relabelled}[$__rate_interval:15s])`)).toEqual([]);
+    expect(lintExpr(exporter, fold(`rate(${relabelled}[$__rate_interval:15s])`))).toEqual([]);
     expect(lintExpr(exporter, `rate(${relabelled}[5m:15s])`).join()).toContain('range [5m:15s] must be');
   });
 
@@ -139,7 +141,7 @@ describe('the linter catches what it is meant to', () => {
     const exporter = { kind: 'exporter' as const };
     const c = '{cluster=~"$cluster"}';
     expect(lintExpr(exporter, `windows_service_status${c} > 0`).join()).toContain('OR it with windows_service_state');
-    expect(lintExpr(exporter, `(windows_service_state${c} > 0) or (windows_service_status${c} > 0)`)).toEqual([]);
+    expect(lintExpr(exporter, fold(`(windows_service_state${c} > 0) or (windows_service_status${c} > 0)`))).toEqual([]);
     expect(lintExpr(exporter, `rate(grafana_alerting_result_total${c}[$__rate_interval])`).join()).toContain(
       'no longer exists'
     );
@@ -148,8 +150,15 @@ describe('the linter catches what it is meant to', () => {
     );
   });
 
-  it('requires fleet panels to count HA replicas once and reads ranges outside label values only', () => {
-    expect(lintExpr({ kind: 'layer' }, 'sum(up{cluster=~"$cluster"})').join()).toContain('max without (replica');
-    expect(lintExpr({ kind: 'exporter' }, 'up{cluster=~"$cluster",instance=~"[a-z]+"}')).toEqual([]);
+  it('requires every panel to count HA replicas once and reads ranges outside label values only', () => {
+    expect(lintExpr({ kind: 'layer' }, 'sum(up{cluster=~"$cluster"})').join()).toContain(
+      'max (or min) without (replica'
+    );
+    // a single-target view too: a global store holds both replicas' copies of the target
+    expect(lintExpr({ kind: 'exporter' }, 'up{cluster=~"$cluster"}').join()).toContain('without (replica');
+    expect(lintExpr({ kind: 'exporter' }, fold('up{cluster=~"$cluster",instance=~"[a-z]+"}'))).toEqual([]);
+    expect(
+      lintExpr({ kind: 'exporter' }, `min without (replica, prometheus_replica) (x{cluster=~"$cluster"})`)
+    ).toEqual([]);
   });
 });

@@ -259,8 +259,10 @@ export function lintExpr(subject: Pick<LintSubject, 'kind'>, expr: string): stri
       problems.push(`${metric} was removed; OR it with ${replacement} so current exporters answer`);
     }
   }
-  if (subject.kind !== 'exporter' && !expr.includes(`max without (${REPLICA_LABELS.join(', ')})`)) {
-    problems.push(`fleet panels must count HA replicas once: max without (${REPLICA_LABELS.join(', ')})`);
+  // min where low is bad (free space, hit ratio): the worse replica, as the alerts take it
+  const fold = new RegExp(`\\b(max|min) without \\(${REPLICA_LABELS.join(', ')}\\)`);
+  if (!fold.test(expr)) {
+    problems.push(`panels must count HA replicas once: max (or min) without (${REPLICA_LABELS.join(', ')})`);
   }
   return problems;
 }

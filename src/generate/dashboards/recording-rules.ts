@@ -18,7 +18,7 @@
 import { Document } from 'yaml';
 
 import { getExporter, findSignal } from '../../catalog';
-import { signalQuery } from '../../catalog/promql';
+import { REPLICA_LABELS, signalQuery } from '../../catalog/promql';
 import type { QueryContext, Signal } from '../../catalog/types';
 
 export const RECORDING_GROUP = 'fsm-recording';
@@ -40,8 +40,12 @@ export interface RecordingRuleDefinition {
   test: RecordingRuleTest;
 }
 
-/** The aggregation labels the dashboards use (dashboardContext with the default cluster label). */
-const RECORDING_BY = 'cluster, job, instance';
+/**
+ * The aggregation labels the dashboards use (dashboardContext with the default cluster label) and the
+ * replica labels: evaluated on a store holding both servers of an HA pair, each replica is recorded on
+ * its own (not summed together), and the dashboards fold them.
+ */
+const RECORDING_BY = `cluster, job, instance, ${REPLICA_LABELS.join(', ')}`;
 
 /** The context recorded series are computed in: fleet-wide, 5m windows, dashboard labels. */
 export const RECORDING_CONTEXT: QueryContext = { selector: '', fleetSelector: '', range: '5m', by: RECORDING_BY };

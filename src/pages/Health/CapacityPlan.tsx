@@ -21,7 +21,7 @@ export function CapacityPlan({ reports, clusterLabel, retentionDays, onRetention
     series: orDash(r.activeSeries, 'short'),
     samples: orDash(r.samplesPerSecond, 'short') + '/s',
     bytesPerSample: `${r.bytesPerSample.toFixed(2)} B${r.bytesPerSampleMeasured ? '' : ' (assumed)'}`,
-    retention: `${formatValue(r.retentionSeconds, 'dtdurations')} (${r.retentionSource})`,
+    retention: `${Number.isFinite(r.retentionSeconds) ? formatValue(r.retentionSeconds, 'dtdurations') : 'no time limit'} (${r.retentionSource})`,
     projected: orDash(r.projectedDiskBytes, 'bytes'),
     memory: `${orDash(r.memoryEstimateBytes, 'bytes')} (uses ${orDash(r.memoryUsedBytes, 'bytes')})`,
     full:
@@ -36,7 +36,7 @@ export function CapacityPlan({ reports, clusterLabel, retentionDays, onRetention
       <Text element="h3">Capacity plan</Text>
       <Field
         label="Retention (days)"
-        description="Leave empty to use what Prometheus reports, or its default of 15 days."
+        description="Leave empty to use each server's own: exported by Prometheus, else read from its --storage.tsdb.retention flags through its Grafana datasource, else assumed to be Prometheus' default of 15 days (the table says which)."
       >
         <Input
           type="number"

@@ -2,7 +2,8 @@ import React from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { fireEvent, render as rtlRender, screen, waitFor, within } from '@testing-library/react';
 import { OrgRole } from '@grafana/data';
-import { config } from '@grafana/runtime';
+import { of, throwError } from 'rxjs';
+import { config, setBackendSrv, setDataSourceSrv, type BackendSrv, type DataSourceSrv } from '@grafana/runtime';
 import HealthPage from './HealthPage';
 import { fetchCheckResults } from '../../health/query';
 import { healthChecks } from '../../health/checks';
@@ -43,8 +44,42 @@ function replace(results: CheckResult[], result: CheckResult): CheckResult[] {
   return [...results.filter((r) => r.checkId !== result.checkId), result];
 }
 
+// Grafana's resource route of each Prometheus datasource, answering /api/v1/status/flags and /config.
+const FLAGS: Record<string, Record<string, string> | number> = {
+  'prom-dc1': {
+    'storage.tsdb.retention.time': '2d',
+    'storage.tsdb.retention': '0s',
+    'storage.tsdb.retention.size': '0B',
+  },
+  mimir: 404,
+};
+const EXTERNAL_LABELS: Record<string, string> = { 'prom-dc1': 'global:\n  external_labels:\n    cluster: dc1\n' };
+const resourceFetch = jest.fn((request: { url: string }) => {
+  const [, uid, what] = /^\/api\/datasources\/uid\/([^/]+)\/resources\/api\/v1\/status\/(flags|config)$/.exec(
+    request.url
+  )!;
+  const flags = FLAGS[uid];
+  if (typeof flags === 'number') {
+    return throwError(() => ({ status: flags, data: '404 page not found\n' }));
+  }
+  return of({
+    status: 200,
+    data: { status: 'success', data: what === 'flags' ? flags : { yaml: EXTERNAL_LABELS[uid] } },
+  });
+});
+
 beforeEach(() => {
   fetchMock.mockReset();
+  resourceFetch.mockClear();
+  setBackendSrv({ fetch: resourceFetch } as unknown as BackendSrv);
+  const datasources = [
+    { uid: 'prom-dc1', name: 'Prometheus DC1', type: 'prometheus' },
+    { uid: 'mimir', name: 'Mimir', type: 'prometheus' },
+  ];
+  setDataSourceSrv({
+    getList: () => datasources,
+    getInstanceSettings: (uid: string) => datasources.find((d) => d.uid === uid),
+  } as unknown as DataSourceSrv);
   config.bootData.user = { ...config.bootData.user, orgRole: OrgRole.Admin };
 });
 
@@ -105,6 +140,45 @@ describe('Health page', () => {
     fireEvent.click(screen.getByRole('button', { name: /Try again/ }));
     await waitFor(() => expect(screen.getByText('Monitoring is healthy')).toBeInTheDocument());
     expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads each server’s retention from its flags and says where every figure came from', async () => {
+    const capacity = (labels: Record<string, string>) =>
+      ['capacity-active-series', 'capacity-samples-rate'].map((checkId) => ({
+        checkId,
+        series: [{ labels: { job: 'prometheus', ...labels }, value: 1000 }],
+      }));
+    let results = healthyResults().filter((r) => !r.checkId.startsWith('capacity-'));
+    results = [
+      ...results,
+      ...capacity({ instance: 'mimir:8080' }),
+      ...capacity({ cluster: 'dc1', instance: 'edge:9090' }),
+    ];
+    results = [...results, ...capacity({ cluster: 'dc2', instance: 'edge:9090' })];
+    results = [
+      ...results.filter((r) => !r.checkId.startsWith('capacity-')),
+      ...['capacity-active-series', 'capacity-samples-rate'].map((checkId) => ({
+        checkId,
+        series: results.filter((r) => r.checkId === checkId).flatMap((r) => r.series),
+      })),
+    ];
+    fetchMock.mockResolvedValue(results);
+    render(<HealthPage jsonData={{ prometheusDatasourceUid: 'mimir' }} />);
+
+    const table = await screen.findByRole('table');
+    await waitFor(() => expect(table).toHaveTextContent('from --storage.tsdb.retention.time on “Prometheus DC1”'));
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((row) => row.textContent);
+    expect(rows.find((r) => r?.includes('dc1 · edge:9090'))).toMatch(
+      /^dc1 · edge:9090.*2 d \(from --storage\.tsdb\.retention\.time on “Prometheus DC1”\)/
+    );
+    expect(rows.find((r) => r?.includes('mimir:8080'))).toContain(
+      'assumed 15 days: flags not readable through “Mimir”: this server has no flags API (Mimir and Cortex have none)'
+    );
+    expect(rows.find((r) => r?.includes('dc2'))).toContain(
+      'assumed 15 days: no Prometheus datasource in this Grafana has the external labels cluster=dc2'
+    );
   });
 
   it('asks for a datasource before anything else', async () => {

@@ -1,5 +1,5 @@
 import React, { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { PluginPage } from '@grafana/runtime';
+import { getDataSourceSrv, PluginPage } from '@grafana/runtime';
 import { LoadingPlaceholder, Stack } from '@grafana/ui';
 import { NotConfigured } from '../../components/NotConfigured/NotConfigured';
 import { DEFAULT_CLUSTER_LABEL } from '../../constants';
@@ -7,6 +7,9 @@ import { capacityProblems, capacityReports } from '../../health/capacity';
 import { healthChecks, healthContext } from '../../health/checks';
 import { fetchCheckResults } from '../../health/query';
 import { computeVerdict, type CheckResult } from '../../health/verdict';
+import { readRetentions } from '../../health/retention-read';
+import type { ServerRetention } from '../../health/retention';
+import { REPLICA_LABELS } from '../../catalog/promql';
 import type { AppPageProps } from '../../types';
 import { CapacityPlan } from './CapacityPlan';
 import { RuleDoctor } from './RuleDoctor';
@@ -23,6 +26,7 @@ function HealthContent({ datasourceUid, clusterLabel }: { datasourceUid: string;
   const checks = useMemo(() => healthChecks(clusterLabel), [clusterLabel]);
   const [results, setResults] = useState<ResultsState>({ status: 'loading' });
   const [retentionDays, setRetentionDays] = useState<number | undefined>();
+  const [servers, setServers] = useState<ServerRetention[] | undefined>();
   const [run, setRun] = useState(0);
   const recheck = useCallback(() => {
     setResults({ status: 'loading' });
@@ -43,12 +47,34 @@ function HealthContent({ datasourceUid, clusterLabel }: { datasourceUid: string;
     };
   }, [checks, datasourceUid, clusterLabel, run]);
 
+  // Each server's retention flags, once the checks said which servers there are: other Prometheus
+  // datasources are read only when the store holds servers named by external labels (see retention.ts).
+  useEffect(() => {
+    if (results.status !== 'done') {
+      return;
+    }
+    let current = true;
+    const several = results.results
+      .find((r) => r.checkId === 'capacity-active-series')
+      ?.series.some((s) => [clusterLabel, ...REPLICA_LABELS].some((name) => s.labels[name]));
+    const srv = getDataSourceSrv();
+    const app = { uid: datasourceUid, name: srv.getInstanceSettings(datasourceUid)?.name ?? datasourceUid };
+    readRetentions(app, several ? srv.getList({ type: 'prometheus' }) : []).then((read) => current && setServers(read));
+    return () => {
+      current = false;
+    };
+  }, [results, clusterLabel, datasourceUid]);
+
   const reports = useMemo(
     () =>
       results.status === 'done'
-        ? capacityReports(results.results, { clusterLabel, retentionSeconds: retentionDays && retentionDays * 86400 })
+        ? capacityReports(results.results, {
+            clusterLabel,
+            retentionSeconds: retentionDays && retentionDays * 86400,
+            servers,
+          })
         : [],
-    [results, clusterLabel, retentionDays]
+    [results, clusterLabel, retentionDays, servers]
   );
   const verdictState: VerdictState =
     results.status === 'done'

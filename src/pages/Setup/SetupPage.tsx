@@ -29,15 +29,21 @@ function SetupPage({ jsonData }: AppPageProps) {
       </PluginPage>
     );
   }
-  return <SetupFlow defaultDatasourceUid={uid} />;
+  return <SetupFlow defaultDatasourceUid={uid} replicaLabels={jsonData.replicaLabels} />;
 }
 
 export default SetupPage;
 
-function SetupFlow({ defaultDatasourceUid }: { defaultDatasourceUid: string }) {
+function SetupFlow({
+  defaultDatasourceUid,
+  replicaLabels,
+}: {
+  defaultDatasourceUid: string;
+  replicaLabels?: readonly string[];
+}) {
   const navigate = useNavigate();
   const location = useLocation();
-  const flow = useSetupFlow(defaultDatasourceUid);
+  const flow = useSetupFlow(defaultDatasourceUid, replicaLabels);
   const { form, updateForm, detection, existing, planState, overwrite, applyState } = flow;
 
   const activeStep = SETUP_STEPS.find((s) => location.pathname.includes(`/${ROUTES.Setup}/${s.id}`))?.id ?? 'detect';

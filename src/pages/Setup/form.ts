@@ -240,8 +240,9 @@ function notificationChoices(form: SetupForm): NotificationChoices {
 }
 
 /** The engine's input. Holds newly typed secrets: keep it in memory only. */
-export function toSetupChoices(form: SetupForm): SetupChoices {
+export function toSetupChoices(form: SetupForm, replicaLabels?: readonly string[]): SetupChoices {
   return {
+    replicaLabels,
     exporterIds: form.exporterIds,
     datasourceUid: form.datasourceUid,
     overrides: thresholdOverrides(form),

@@ -219,8 +219,8 @@ async function readExisting(api: GrafanaApi): Promise<ExistingState> {
  * where the user may save the app's settings (plugins:write, an Admin's: an Editor granted the
  * Setup permission would otherwise fail at the last step, after the rules were written).
  */
-function desiredFor(form: SetupForm) {
-  const desired = buildDesiredState(toSetupChoices(form));
+function desiredFor(form: SetupForm, replicaLabels?: readonly string[]) {
+  const desired = buildDesiredState(toSetupChoices(form, replicaLabels));
   return canConfigureApp() ? withSavedChoices(desired, form, PLUGIN_ID) : desired;
 }
 
@@ -255,7 +255,7 @@ export interface SetupFlow {
   onPlanAgain: () => void;
 }
 
-export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
+export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: readonly string[]): SetupFlow {
   const navigate = useNavigate();
   const [state, dispatch] = useReducer(setupFlowReducer, defaultDatasourceUid, initialSetupFlowState);
   const { form, detection, existing, plan: planState, overwrite, apply: applyState, drift } = state;
@@ -311,7 +311,7 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
             await regexReadyFor(savedForm);
             send({
               type: 'drift-checked',
-              drift: { status: 'done', plan: await plan(api, desiredFor(savedForm)) },
+              drift: { status: 'done', plan: await plan(api, desiredFor(savedForm, replicaLabels)) },
             });
           } catch (error) {
             send({ type: 'drift-checked', drift: { status: 'error', error } });
@@ -320,7 +320,7 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
       })
       .catch((error: unknown) => send({ type: 'existing-read', existing: { status: 'error', error } }));
     return () => controller.abort();
-  }, [getApi]);
+  }, [getApi, replicaLabels]);
 
   const updateForm = useCallback(
     (change: (f: SetupForm) => SetupForm, touchesPacks = false) =>
@@ -352,7 +352,7 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
       send({ type: 'plan-started' });
       try {
         await regexReadyFor(planned);
-        const desired = desiredFor(planned);
+        const desired = desiredFor(planned, replicaLabels);
         const api = await getApi();
         send({
           type: 'planned',
@@ -363,7 +363,7 @@ export function useSetupFlow(defaultDatasourceUid: string): SetupFlow {
         send({ type: 'plan-failed', error, form: planned });
       }
     },
-    [dispatcher, getApi]
+    [dispatcher, getApi, replicaLabels]
   );
 
   const onPlan = useCallback(() => {
