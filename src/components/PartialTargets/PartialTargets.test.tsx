@@ -13,6 +13,17 @@ const exporter = (id: string) => EXPORTERS.find((e) => e.id === id)!;
 type Series = { job: string; instance: string; metric: string };
 
 /**
+ * The target's series for every off-by-default switch of its exporter (from the runtime catalog, so a
+ * switch added to the catalog needs no change here), but for the switches whose text matches `missing`.
+ */
+function completeTarget(exporterId: string, job: string, instance: string, missing?: RegExp): Series[] {
+  const metrics = (exporter(exporterId).requirements ?? [])
+    .filter((r) => !missing?.test(r.text))
+    .flatMap((r) => r.metrics);
+  return [...new Set(['up', ...metrics])].map((metric) => ({ job, instance, metric }));
+}
+
+/**
  * A Prometheus behind /api/ds/query holding `series`: each query gets the (job, instance, metric)
  * series whose name its `__name__=~` lists and whose job its `job=~` matches, as the real
  * label_replace + group by would return them, one frame per series.
@@ -56,12 +67,9 @@ describe('targets with a partial view', () => {
     const requests: BackendSrvRequest[] = [];
     prometheusHolding(
       [
-        { job: 'node', instance: 'web-1:9100', metric: 'up' },
-        { job: 'node', instance: 'web-1:9100', metric: 'node_systemd_unit_state' },
-        { job: 'node', instance: 'web-2:9100', metric: 'up' },
-        { job: 'db', instance: 'pg-1:9187', metric: 'up' },
-        { job: 'db', instance: 'pg-1:9187', metric: 'pg_stat_bgwriter_checkpoints_req_total' },
-        { job: 'db', instance: 'pg-1:9187', metric: 'pg_stat_bgwriter_checkpoints_timed_total' },
+        ...completeTarget('node', 'node', 'web-1:9100'),
+        ...completeTarget('node', 'node', 'web-2:9100', /^--collector\.systemd \(/),
+        ...completeTarget('postgres', 'db', 'pg-1:9187', /^--collector\.postmaster /),
         // Another job's systemd series say nothing about web-2.
         { job: 'other', instance: 'web-2:9100', metric: 'node_systemd_unit_state' },
       ],
@@ -89,10 +97,7 @@ describe('targets with a partial view', () => {
   });
 
   it('says so when every target has what its dashboards need', async () => {
-    prometheusHolding([
-      { job: 'node', instance: 'web-1:9100', metric: 'up' },
-      { job: 'node', instance: 'web-1:9100', metric: 'node_systemd_unit_state' },
-    ]);
+    prometheusHolding(completeTarget('node', 'node', 'web-1:9100'));
     render(<PartialTargets datasourceUid="prom" detections={detections.slice(0, 1)} />);
     expect(await screen.findByTestId('partial-targets-none')).toBeInTheDocument();
   });
