@@ -1,7 +1,9 @@
 import { nodeCoverage } from './node';
 import type { ExporterCoverage } from './types';
+import { windowsCoverage } from './windows';
 
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
 export const COVERAGE: Record<string, ExporterCoverage> = {
   node: nodeCoverage,
+  windows: windowsCoverage,
 };
