@@ -1,9 +1,11 @@
+import { kafkaCoverage } from './kafka';
 import { nodeCoverage } from './node';
 import type { ExporterCoverage } from './types';
 import { windowsCoverage } from './windows';
 
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
 export const COVERAGE: Record<string, ExporterCoverage> = {
+  kafka: kafkaCoverage,
   node: nodeCoverage,
   windows: windowsCoverage,
 };
