@@ -1,5 +1,6 @@
 import { kafkaCoverage } from './kafka';
 import { nodeCoverage } from './node';
+import { rabbitmqCoverage } from './rabbitmq';
 import type { ExporterCoverage } from './types';
 import { windowsCoverage } from './windows';
 
@@ -7,5 +8,6 @@ import { windowsCoverage } from './windows';
 export const COVERAGE: Record<string, ExporterCoverage> = {
   kafka: kafkaCoverage,
   node: nodeCoverage,
+  rabbitmq: rabbitmqCoverage,
   windows: windowsCoverage,
 };
