@@ -1,4 +1,5 @@
 import { kafkaCoverage } from './kafka';
+import { mongodbCoverage } from './mongodb';
 import { nodeCoverage } from './node';
 import { rabbitmqCoverage } from './rabbitmq';
 import type { ExporterCoverage } from './types';
@@ -7,6 +8,7 @@ import { windowsCoverage } from './windows';
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
 export const COVERAGE: Record<string, ExporterCoverage> = {
   kafka: kafkaCoverage,
+  mongodb: mongodbCoverage,
   node: nodeCoverage,
   rabbitmq: rabbitmqCoverage,
   windows: windowsCoverage,
