@@ -1,3 +1,4 @@
+import { jmxCoverage } from './jmx';
 import { kafkaCoverage } from './kafka';
 import { mongodbCoverage } from './mongodb';
 import { nodeCoverage } from './node';
@@ -7,6 +8,7 @@ import { windowsCoverage } from './windows';
 
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
 export const COVERAGE: Record<string, ExporterCoverage> = {
+  jmx: jmxCoverage,
   kafka: kafkaCoverage,
   mongodb: mongodbCoverage,
   node: nodeCoverage,
