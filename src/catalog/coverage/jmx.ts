@@ -38,7 +38,12 @@ export const jmxCoverage: ExporterCoverage = {
       item: 'JvmMemoryFillingUp',
       status: { covered: ['alert:heap-high', 'alert:heap-critical'] },
     },
-    { reference: 'mixin', kind: 'alert', item: 'JvmThreadsDeadlocked', status: { covered: ['alert:deadlocked-threads'] } },
+    {
+      reference: 'mixin',
+      kind: 'alert',
+      item: 'JvmThreadsDeadlocked',
+      status: { covered: ['alert:deadlocked-threads'] },
+    },
     // awesome-prometheus-alerts (12).
     {
       reference: 'apa',
@@ -67,7 +72,7 @@ export const jmxCoverage: ExporterCoverage = {
       item: 'JVM old gen GC frequency',
       status: {
         notTaken:
-          'duplicates JvmGcTimeHigh (gc-time-high): frequent old-generation collections matter through the time they take, and the pool names it matches differ per collector (G1, ZGC and Shenandoah have no "old" or "major" collector name)',
+          'duplicates JvmGcTimeHigh (gc-time-high): frequent old-generation collections matter through the time they take, and its case-sensitive `old|major` pattern misses most collectors’ names (G1’s “G1 Old Generation”, Parallel’s “PS MarkSweep”, ZGC’s and Shenandoah’s cycles)',
       },
     },
     {
@@ -76,7 +81,12 @@ export const jmxCoverage: ExporterCoverage = {
       item: 'JVM file descriptors exhaustion',
       status: { covered: ['alert:fds-high', 'alert:fds-critical'] },
     },
-    { reference: 'apa', kind: 'alert', item: 'JVM threads deadlocked', status: { covered: ['alert:deadlocked-threads'] } },
+    {
+      reference: 'apa',
+      kind: 'alert',
+      item: 'JVM threads deadlocked',
+      status: { covered: ['alert:deadlocked-threads'] },
+    },
     {
       reference: 'apa',
       kind: 'alert',

@@ -48,7 +48,12 @@ export const rabbitmqCoverage: ExporterCoverage = {
       item: 'RabbitMQFileDescriptorsUsage',
       status: { covered: ['alert:file-descriptors', 'alert:file-descriptors-crit'] },
     },
-    { reference: 'mixin', kind: 'alert', item: 'RabbitMQUnroutableMessages', status: { covered: ['alert:unroutable'] } },
+    {
+      reference: 'mixin',
+      kind: 'alert',
+      item: 'RabbitMQUnroutableMessages',
+      status: { covered: ['alert:unroutable'] },
+    },
     {
       reference: 'mixin',
       kind: 'alert',
@@ -128,7 +133,12 @@ export const rabbitmqCoverage: ExporterCoverage = {
         notTaken: `${PER_QUEUE}; many queues rightly have no consumer (dead-letter queues, queues read by shovels on demand)`,
       },
     },
-    { reference: 'apa', kind: 'alert', item: 'RabbitMQ unroutable messages', status: { covered: ['alert:unroutable'] } },
+    {
+      reference: 'apa',
+      kind: 'alert',
+      item: 'RabbitMQ unroutable messages',
+      status: { covered: ['alert:unroutable'] },
+    },
     // RabbitMQ-Overview views.
     {
       reference: 'overview',

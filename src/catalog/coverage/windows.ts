@@ -106,7 +106,12 @@ export const windowsCoverage: ExporterCoverage = {
           'our dashboard is per host with a host selector; the fleet view across exporters is the pack’s overview dashboard',
       },
     },
-    { reference: 'dash', kind: 'view', item: 'CPU busy time / CPU Busy %', status: { covered: ['panel:cpuUtilisation'] } },
+    {
+      reference: 'dash',
+      kind: 'view',
+      item: 'CPU busy time / CPU Busy %',
+      status: { covered: ['panel:cpuUtilisation'] },
+    },
     {
       reference: 'dash',
       kind: 'view',
