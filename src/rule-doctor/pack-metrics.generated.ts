@@ -245,6 +245,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "ClickHouseProfileEvents_Query",
     "ClickHouseProfileEvents_QueryTimeMicroseconds",
     "ClickHouseProfileEvents_RejectedInserts",
+    "ClickHouseProfileEvents_ReplicatedDataLoss",
     "ClickHouseProfileEvents_SelectQuery",
     "ClickHouseProfileEvents_ZooKeeperHardwareExceptions"
   ],

@@ -1,3 +1,4 @@
+import { clickhouseCoverage } from './clickhouse';
 import { jmxCoverage } from './jmx';
 import { kafkaCoverage } from './kafka';
 import { mongodbCoverage } from './mongodb';
@@ -8,6 +9,7 @@ import { windowsCoverage } from './windows';
 
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
 export const COVERAGE: Record<string, ExporterCoverage> = {
+  clickhouse: clickhouseCoverage,
   jmx: jmxCoverage,
   kafka: kafkaCoverage,
   mongodb: mongodbCoverage,

@@ -72,7 +72,7 @@ export const jmxCoverage: ExporterCoverage = {
       item: 'JVM old gen GC frequency',
       status: {
         notTaken:
-          'duplicates JvmGcTimeHigh (gc-time-high): frequent old-generation collections matter through the time they take, and its case-sensitive `old|major` pattern misses most collectors’ names (G1’s “G1 Old Generation”, Parallel’s “PS MarkSweep”, ZGC’s and Shenandoah’s cycles)',
+          'duplicates JVMGCTimeHigh (gc-time-high): frequent old-generation collections matter through the time they take, and its case-sensitive `old|major` pattern misses most collectors’ names (G1’s “G1 Old Generation”, Parallel’s “PS MarkSweep”, ZGC’s and Shenandoah’s cycles)',
       },
     },
     {
@@ -104,7 +104,7 @@ export const jmxCoverage: ExporterCoverage = {
       kind: 'alert',
       item: 'JVM threads BLOCKED (> 50)',
       status: {
-        notTaken: `${NO_BOUND}: lock contention shows as latency in the application; threads by state are drawn in Threads by state (threadsByState), and the deadlock it can end in is JvmThreadsDeadlocked`,
+        notTaken: `${NO_BOUND}: lock contention shows as latency in the application; threads by state are drawn in Threads by state (threadsByState), and the deadlock it can end in is JVMDeadlockedThreads (deadlocked-threads)`,
       },
     },
     {
