@@ -1,7 +1,5 @@
+import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
-
-const JSONNET_LIBS_COMMIT = '6da2b4b82e73d1918023586430e00c7ab56976fd';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 
 const NO_BOUND =
   'no bound fits every server, and reaching one is no failure by itself; what saturation costs shows in memory, query failures and rejected inserts, which we alert on';
@@ -15,20 +13,12 @@ const ERROR_CODE =
 export const clickhouseCoverage: ExporterCoverage = {
   exporter: 'clickhouse',
   references: [
-    {
-      id: 'mixin',
-      title: 'clickhouse-mixin (grafana/jsonnet-libs)',
-      kind: 'mixin',
-      url: `https://github.com/grafana/jsonnet-libs/tree/${JSONNET_LIBS_COMMIT}/clickhouse-mixin`,
-      version: `${JSONNET_LIBS_COMMIT.slice(0, 7)} (2026-08-20; prometheus_rules_out/prometheus_alerts.yaml, signals/)`,
-    },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, ClickHouse (embedded exporter)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    jsonnetLibsMixin(
+      'clickhouse-mixin (grafana/jsonnet-libs)',
+      'clickhouse-mixin',
+      'prometheus_rules_out/prometheus_alerts.yaml, signals/'
+    ),
+    awesomePrometheusAlerts('ClickHouse (embedded exporter)'),
   ],
   fewerAlertsBecause:
     'awesome-prometheus-alerts lists 22 ClickHouse rules, we have 12 alerts: it alerts on fixed counts that fit no general server (interserver, TCP connections, network bytes), on error codes of queries whose cause we alert on directly, on client security events, and on ZooKeeper session counts that are 0 on every server without replicated tables; and it names each disk in its own rule where ours cover every disk. Each row says which.',

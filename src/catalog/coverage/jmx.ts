@@ -1,7 +1,5 @@
+import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
-
-const JSONNET_LIBS_COMMIT = '6da2b4b82e73d1918023586430e00c7ab56976fd';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 
 const NO_BOUND = 'no bound fits every application, and it is no failure by itself';
 
@@ -13,20 +11,12 @@ const NO_BOUND = 'no bound fits every application, and it is no failure by itsel
 export const jmxCoverage: ExporterCoverage = {
   exporter: 'jmx',
   references: [
-    {
-      id: 'mixin',
-      title: 'jvm-mixin (grafana/jsonnet-libs; alerts and panels in jvm-observ-lib)',
-      kind: 'mixin',
-      url: `https://github.com/grafana/jsonnet-libs/tree/${JSONNET_LIBS_COMMIT}/jvm-observ-lib`,
-      version: `${JSONNET_LIBS_COMMIT.slice(0, 7)} (2026-08-20; alerts.libsonnet, rows.libsonnet)`,
-    },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, JVM (java-client)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    jsonnetLibsMixin(
+      'jvm-mixin (grafana/jsonnet-libs; alerts and panels in jvm-observ-lib)',
+      'jvm-observ-lib',
+      'alerts.libsonnet, rows.libsonnet'
+    ),
+    awesomePrometheusAlerts('JVM (java-client)'),
   ],
   fewerAlertsBecause:
     'awesome-prometheus-alerts lists 12 JVM rules, we have 9 alerts: five of its rules have no bound that fits every application and report no failure by themselves (compilation time, thread count, BLOCKED threads, objects pending finalization, class loading rate), its non-heap and direct-buffer rules compare with limits the JVM does not report by default, and it alerts on old-generation GC frequency beside GC time where we alert on the time. Each row says which.',

@@ -1,7 +1,5 @@
+import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
-
-const JSONNET_LIBS_COMMIT = '6da2b4b82e73d1918023586430e00c7ab56976fd';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 
 // kafka-mixin builds on kafka-observ-lib, whose broker signals come from the JMX exporter on each broker
 // (kafka_server_*, kafka_controller_*); kafka_exporter sees the cluster from outside and has none of them.
@@ -15,20 +13,11 @@ const BROKER_JMX =
 export const kafkaCoverage: ExporterCoverage = {
   exporter: 'kafka',
   references: [
-    {
-      id: 'mixin',
-      title: 'kafka-mixin (grafana/jsonnet-libs; alerts and panels in kafka-observ-lib)',
-      kind: 'mixin',
-      url: `https://github.com/grafana/jsonnet-libs/blob/${JSONNET_LIBS_COMMIT}/kafka-observ-lib/alerts.libsonnet`,
-      version: `${JSONNET_LIBS_COMMIT.slice(0, 7)} (2026-08-20)`,
-    },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, Kafka (danielqsj/kafka_exporter)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    jsonnetLibsMixin(
+      'kafka-mixin (grafana/jsonnet-libs; alerts and panels in kafka-observ-lib)',
+      'kafka-observ-lib/alerts.libsonnet'
+    ),
+    awesomePrometheusAlerts('Kafka (danielqsj/kafka_exporter)'),
   ],
   fewerAlertsBecause:
     'kafka-mixin has 12 alerts, we have 6: seven of its alerts read the brokers’ own JMX metrics (ISR shrink and expand, under-min-ISR, preferred-replica imbalance, active controller, unclean election, ZooKeeper session), which kafka_exporter does not expose; the rest map one to one. Each row says which.',

@@ -1,7 +1,5 @@
+import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
-
-const JSONNET_LIBS_COMMIT = '6da2b4b82e73d1918023586430e00c7ab56976fd';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 
 const HEADROOM =
   'the oplog window comes from mongodb_mongod_replset_oplog_head/tail_timestamp, which only --compatible-mode emits (exporter/v1_compatibility.go, 0.53), while the lag it is compared with needs the default names: no single mode has both. A secondary nearing the end of the oplog is first behind by minutes, which MongodbReplicationLagCritical (replication-lag-crit) reports';
@@ -17,20 +15,12 @@ const QUEUEING =
 export const mongodbCoverage: ExporterCoverage = {
   exporter: 'mongodb',
   references: [
-    {
-      id: 'mixin',
-      title: 'mongodb-mixin (grafana/jsonnet-libs)',
-      kind: 'mixin',
-      url: `https://github.com/grafana/jsonnet-libs/tree/${JSONNET_LIBS_COMMIT}/mongodb-mixin`,
-      version: `${JSONNET_LIBS_COMMIT.slice(0, 7)} (2026-08-20; prometheus_rules_out/prometheus_alerts.yaml, dashboards_out/)`,
-    },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, MongoDB (percona/mongodb_exporter)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    jsonnetLibsMixin(
+      'mongodb-mixin (grafana/jsonnet-libs)',
+      'mongodb-mixin',
+      'prometheus_rules_out/prometheus_alerts.yaml, dashboards_out/'
+    ),
+    awesomePrometheusAlerts('MongoDB (percona/mongodb_exporter)'),
   ],
   rows: [
     // mongodb-mixin alerts (10).

@@ -1,7 +1,6 @@
+import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
 
-const JSONNET_LIBS_COMMIT = '6da2b4b82e73d1918023586430e00c7ab56976fd';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 const RABBITMQ_COMMIT = '5b09e556da53b8473f26843a2493d8460ced8c8e';
 
 const PER_QUEUE =
@@ -15,20 +14,11 @@ const PER_QUEUE =
 export const rabbitmqCoverage: ExporterCoverage = {
   exporter: 'rabbitmq',
   references: [
-    {
-      id: 'mixin',
-      title: 'rabbitmq-mixin (grafana/jsonnet-libs)',
-      kind: 'mixin',
-      url: `https://github.com/grafana/jsonnet-libs/blob/${JSONNET_LIBS_COMMIT}/rabbitmq-mixin/prometheus_rules_out/prometheus_alerts.yaml`,
-      version: `${JSONNET_LIBS_COMMIT.slice(0, 7)} (2026-08-20)`,
-    },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, RabbitMQ (rabbitmq/rabbitmq-prometheus)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    jsonnetLibsMixin(
+      'rabbitmq-mixin (grafana/jsonnet-libs)',
+      'rabbitmq-mixin/prometheus_rules_out/prometheus_alerts.yaml'
+    ),
+    awesomePrometheusAlerts('RabbitMQ (rabbitmq/rabbitmq-prometheus)'),
     {
       id: 'overview',
       title: 'RabbitMQ-Overview (the RabbitMQ team’s dashboard, grafana.com 10991)',

@@ -1,7 +1,6 @@
+import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
 
-const JSONNET_LIBS_COMMIT = '6da2b4b82e73d1918023586430e00c7ab56976fd';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 const EXPORTER_COMMIT = '589ec15d12b25894f425d72d7a2396c9344b00a0';
 
 const DISK_DRIVE =
@@ -17,20 +16,11 @@ const NTP_DELAY =
 export const windowsCoverage: ExporterCoverage = {
   exporter: 'windows',
   references: [
-    {
-      id: 'mixin',
-      title: 'windows-mixin (grafana/jsonnet-libs; alerts in windows-observ-lib)',
-      kind: 'mixin',
-      url: `https://github.com/grafana/jsonnet-libs/blob/${JSONNET_LIBS_COMMIT}/windows-observ-lib/prometheus_rules_out/prometheus_alerts.yaml`,
-      version: `${JSONNET_LIBS_COMMIT.slice(0, 7)} (2026-08-20)`,
-    },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, Windows Server (windows_exporter)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    jsonnetLibsMixin(
+      'windows-mixin (grafana/jsonnet-libs; alerts in windows-observ-lib)',
+      'windows-observ-lib/prometheus_rules_out/prometheus_alerts.yaml'
+    ),
+    awesomePrometheusAlerts('Windows Server (windows_exporter)'),
     {
       id: 'dash',
       title: 'windows_exporter’s own dashboard',
