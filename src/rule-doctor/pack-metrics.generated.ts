@@ -86,6 +86,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "windows_cs_logical_processors",
     "windows_cs_physical_memory_bytes",
     "windows_exporter_build_info",
+    "windows_exporter_collector_success",
     "windows_logical_disk_free_bytes",
     "windows_logical_disk_idle_seconds_total",
     "windows_logical_disk_read_bytes_total",
@@ -249,6 +250,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "ClickHouseProfileEvents_Query",
     "ClickHouseProfileEvents_QueryTimeMicroseconds",
     "ClickHouseProfileEvents_RejectedInserts",
+    "ClickHouseProfileEvents_ReplicatedDataLoss",
     "ClickHouseProfileEvents_SelectQuery",
     "ClickHouseProfileEvents_ZooKeeperHardwareExceptions"
   ],

@@ -105,6 +105,18 @@ describe('links the project emits', () => {
       url: /^https:\/\/github\.com\/samber\/awesome-prometheus-alerts\/blob\/[0-9a-f]{40}\/_data\/rules\.yml$/,
       why: 'docs/coverage: awesome-prometheus-alerts’ rules, at a commit (issue 16)',
     },
+    {
+      url: /^https:\/\/github\.com\/grafana\/jsonnet-libs\/(tree|blob)\/[0-9a-f]{40}\/[a-z]+-(mixin|observ-lib)(\/[\w./-]+)?$/,
+      why: 'docs/coverage: grafana/jsonnet-libs mixins and observability libraries (windows, kafka, rabbitmq, mongodb, jvm, clickhouse), at a commit (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/rabbitmq\/rabbitmq-server\/blob\/[0-9a-f]{40}\/deps\/rabbitmq_prometheus\/docker\/grafana\/dashboards\/RabbitMQ-Overview\.json$/,
+      why: 'docs/coverage: RabbitMQ-Overview (grafana.com 10991) as the RabbitMQ team ships it, at a commit (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/prometheus-community\/windows_exporter\/blob\/[0-9a-f]{40}\/dashboard\/windows-exporter-dashboard\.json$/,
+      why: 'docs/coverage: the dashboard windows_exporter ships, at a commit (issue 16)',
+    },
     { url: /^https:\/\/github\.com\/secretlint\/secretlint$/, why: 'the secret scanner the README names' },
     {
       url: /^https:\/\/github\.com\/(prometheus|prometheus-community)\/[\w.-]+\/(blob|tree)\/v[\d.]+\/[\w./-]+$/,

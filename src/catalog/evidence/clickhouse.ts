@@ -86,6 +86,7 @@ export const clickhouseEvidence: ExporterEvidence = {
     ClickHouseProfileEvents_InsertedRows: event(),
     ClickHouseProfileEvents_RejectedInserts: event('INSERT blocks refused with TOO_MANY_PARTS'),
     ClickHouseProfileEvents_ZooKeeperHardwareExceptions: event(),
+    ClickHouseProfileEvents_ReplicatedDataLoss: event('a wanted part that exists on no replica, offline ones included'),
     ClickHouseAsyncMetrics_Uptime: async(SERVER_ASYNC, 'seconds'),
     ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay: async(SERVER_ASYNC, `seconds; ${REPLICAS}`),
     ClickHouseAsyncMetrics_ReplicasMaxQueueSize: async(SERVER_ASYNC, REPLICAS),

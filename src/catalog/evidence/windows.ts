@@ -62,6 +62,13 @@ export const windowsEvidence: ExporterEvidence = {
         { tags: ['v0.30.0', 'v0.31.8'], file: 'internal/httphandler/httphandler.go' },
       ]
     ),
+    windows_exporter_collector_success: metric(
+      ['collector'],
+      [
+        { tags: ['v0.25.0', 'v0.28.0', 'v0.29.0'], file: 'pkg/collector/prometheus.go' },
+        { tags: ['v0.30.0', 'v0.31.8'], file: 'pkg/collector/collection.go' },
+      ]
+    ),
     windows_os_info: metric([], collector('os'), {
       note: 'product and version in labels (variable labels at 0.25, constant labels at 0.31); os is a default collector',
     }),

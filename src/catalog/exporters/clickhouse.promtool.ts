@@ -96,6 +96,19 @@ export const clickhousePromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
+  // A counter that stays at its value after a loss: only a new loss in the window fires.
+  'data-loss': {
+    family: CH_23_12,
+    fires: {
+      series: [{ series: chSeries('ClickHouseProfileEvents_ReplicatedDataLoss'), values: '0x10 1x10' }],
+      evalTime: '12m',
+      labels: CH,
+    },
+    quiet: {
+      series: [{ series: chSeries('ClickHouseProfileEvents_ReplicatedDataLoss'), values: '1x30' }],
+      evalTime: '25m',
+    },
+  },
   'rejected-inserts': {
     family: CH_23_12,
     fires: {

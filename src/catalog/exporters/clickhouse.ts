@@ -367,6 +367,20 @@ export const clickhouseExporter = defineExporter({
         'A partition on {{ $labels.instance }} is close to parts_to_throw_insert: inserts into it will fail with TOO_MANY_PARTS. Stop or batch the inserting clients now and let merges catch up.',
     },
     {
+      id: 'data-loss',
+      name: 'ClickhouseReplicatedDataLoss',
+      severity: 'critical',
+      for: '0s',
+      // ProfileEvents.cpp: counted when a part this replica wants exists on no replica at all, offline ones
+      // included; with asynchronous replication that is a written part whose only replica failed first.
+      query: (q) => `increase(${sel('ClickHouseProfileEvents_ReplicatedDataLoss', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'ClickHouse at {{ $labels.instance }} found data parts lost on every replica.',
+      description:
+        '{{ $labels.instance }} looked for data parts of a replicated table that no replica has, offline ones included: that data is gone. Check first which tables and parts (system.part_log and the server log, "No active replica has part"), then which replica failed before replicating them; reload the lost rows from the source and consider insert_quorum for tables that cannot lose writes.',
+    },
+    {
       id: 'rejected-inserts',
       name: 'ClickhouseRejectedInserts',
       severity: 'warning',

@@ -91,6 +91,45 @@ export const mongodbPromtoolCases: PromtoolCases = {
       },
     ],
   },
+  // The state is a label too (rs_state), so the member that is elected starts new series.
+  'primary-changed': {
+    family: REPLSET,
+    fires: {
+      series: [
+        { series: rs('mongodb_rs_myState', { ...TOPOLOGY, rs_state: '2' }), values: '2x10 _x10' },
+        { series: rs('mongodb_rs_myState', TOPOLOGY), values: '_x10 1x10' },
+      ],
+      evalTime: '15m',
+      labels: { ...MONGO, rs_nm: 'rs0' },
+    },
+    quiet: {
+      series: [
+        // Primary all along, and a secondary that stays one.
+        { series: rs('mongodb_rs_myState', TOPOLOGY), values: '1x20' },
+        {
+          series: familyFixture('mongodb', REPLSET)
+            .at({ job: 'mongodb', instance: 'mongo-b:9216' })
+            .series('mongodb_rs_myState', { ...TOPOLOGY, rs_state: '2' }),
+          values: '2x20',
+        },
+        // A primary whose exporter has only just started: no state ten minutes ago, no election seen.
+        {
+          series: familyFixture('mongodb', REPLSET)
+            .at({ job: 'mongodb', instance: 'mongo-c:9216' })
+            .series('mongodb_rs_myState', { ...TOPOLOGY, rs_nm: 'rs1' }),
+          values: '_x10 1x10',
+        },
+      ],
+      evalTime: '15m',
+    },
+    quietOn: [
+      {
+        family: COMPAT,
+        cannotFire: 'a standalone server has no replica set, so nobody is elected',
+        quiet: { series: [{ series: compat('mongodb_mongod_replset_my_state'), values: '6x20' }], evalTime: '15m' },
+      },
+    ],
+  },
   'replication-lag': {
     family: REPLSET,
     // optimeDate is a BSON date: milliseconds.

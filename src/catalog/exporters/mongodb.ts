@@ -440,6 +440,24 @@ export const mongodbExporter = defineExporter({
       optional: REPLSET,
     },
     {
+      id: 'primary-changed',
+      name: 'MongodbPrimaryElected',
+      severity: 'warning',
+      for: '0s',
+      // Compared by replica set, not per series: every diagnosticdata series carries the member's state as
+      // the rs_state label (exporter/topology_info.go, re-read at each scrape), so a member that becomes
+      // primary starts new series and changes() over mongodb_rs_myState never sees the step. Members without
+      // a state ten minutes ago (an exporter just started) stay quiet.
+      query: (q) =>
+        `(max by (${q.by}, rs_nm) (${sel('mongodb_rs_myState', q)} == 1) unless on (${q.by}, rs_nm) max by (${q.by}, rs_nm) (${sel('mongodb_rs_myState', q)} offset 10m == 1)) and on (${q.by}, rs_nm) max by (${q.by}, rs_nm) (${sel('mongodb_rs_myState', q)} offset 10m)`,
+      comparison: '>',
+      threshold: 0,
+      summary: '{{ $labels.instance }} became primary of {{ $labels.rs_nm }}.',
+      description:
+        'The member behind {{ $labels.instance }} was elected primary of replica set {{ $labels.rs_nm }} within the last 10 minutes: the set failed over. Check first why the old primary stepped down (its log: crash, restart, lost network to the majority, or a planned rs.stepDown()); writes it had not replicated were rolled back, and clients without retryable writes saw errors. Elections repeating point at a flapping network or an overloaded primary.',
+      optional: REPLSET,
+    },
+    {
       id: 'replication-lag',
       name: 'MongodbReplicationLag',
       severity: 'warning',

@@ -37,6 +37,25 @@ const service = (at: At, name: string, running: string, auto: string) => [
   { series: at.series('windows_service_start_mode', { name, start_mode: 'auto' }), values: auto },
 ];
 
+// One collector failing at every scrape fires; one failing once among successes (a timeout) stays quiet.
+const collectorCases = (at: At) => ({
+  fires: {
+    series: [
+      { series: at.series('windows_exporter_collector_success', { collector: 'logical_disk' }), values: '0x30' },
+      { series: at.series('windows_exporter_collector_success', { collector: 'cpu' }), values: '1x30' },
+    ],
+    evalTime: '25m',
+    labels: { ...HOST, collector: 'logical_disk' },
+  },
+  quiet: {
+    series: [
+      { series: at.series('windows_exporter_collector_success', { collector: 'logical_disk' }), values: '1x20 0 1x9' },
+      { series: at.series('windows_exporter_collector_success', { collector: 'cpu' }), values: '1x30' },
+    ],
+    evalTime: '25m',
+  },
+});
+
 export const windowsPromtoolCases: PromtoolCases = {
   'cpu-high': {
     family: V031,
@@ -174,6 +193,16 @@ export const windowsPromtoolCases: PromtoolCases = {
       ],
       evalTime: '25m',
     },
+  },
+  // The same series in every family (windows_exporter_collector_success since before 0.25); each family proven.
+  'collector-failed': {
+    family: V031,
+    ...collectorCases(host),
+    otherFamilies: [
+      { family: V030, ...collectorCases(v030) },
+      { family: V029, ...collectorCases(v029) },
+      { family: V025, ...collectorCases(v025) },
+    ],
   },
   // The boot time has a name per family: system_up_time (< 0.30), boot_time_timestamp_seconds (0.30.0 – 0.30.5),
   // boot_time_timestamp (0.30.6 on).

@@ -348,6 +348,20 @@ export const windowsExporter = defineExporter({
       legend: '{{instance}} {{name}} {{state}}{{status}}',
     },
     {
+      id: 'collectorFailures',
+      title: 'Failed collectors',
+      description:
+        'Collectors whose last run failed (a WMI or performance-counter query erroring or timing out); their metrics are missing from this scrape while the exporter itself stays up.',
+      unit: 'short',
+      variants: [
+        {
+          note: 'all versions: windows_exporter_collector_success{collector}',
+          expr: (q) => `${sel('windows_exporter_collector_success', q)} == 0`,
+        },
+      ],
+      legend: '{{instance}} {{collector}}',
+    },
+    {
       id: 'clockOffset',
       requires: TIME_COLLECTOR,
       title: 'Clock offset',
@@ -460,6 +474,19 @@ export const windowsExporter = defineExporter({
         'More threads per logical processor than the threshold have been waiting to run on {{ $labels.instance }} for 15 minutes: the host is CPU-starved. Find the busy processes or add cores.',
     },
     {
+      id: 'collector-failed',
+      name: 'WindowsCollectorFailed',
+      severity: 'warning',
+      for: '15m',
+      // Failed at every scrape of the window: one collector timing out once on a busy host stays quiet.
+      query: (q) => `1 - max_over_time(${sel('windows_exporter_collector_success', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'Collector {{ $labels.collector }} on {{ $labels.instance }} fails.',
+      description:
+        'The {{ $labels.collector }} collector of windows_exporter on {{ $labels.instance }} has failed at every scrape for 15 minutes, so its metrics and the alerts built on them are silent while the exporter looks up. Check the exporter log (Application event log, source windows_exporter) for the collector error first; WMI or performance-counter failures usually clear with a restart of the winmgmt or pla service, or of the exporter.',
+    },
+    {
       id: 'rebooted',
       name: 'WindowsRebooted',
       severity: 'info',
@@ -534,6 +561,10 @@ export const windowsExporter = defineExporter({
         { signals: ['serviceState'], kind: 'table', width: 12 },
         { signals: ['clockOffset'], width: 12 },
       ],
+    },
+    {
+      title: 'Exporter collectors',
+      panels: [{ signals: ['collectorFailures'], kind: 'table', width: 24 }],
     },
   ],
 });
