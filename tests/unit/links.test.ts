@@ -105,6 +105,10 @@ describe('links the project emits', () => {
       url: /^https:\/\/github\.com\/samber\/awesome-prometheus-alerts\/blob\/[0-9a-f]{40}\/_data\/rules\.yml$/,
       why: 'docs/coverage: awesome-prometheus-alerts’ rules, at a commit (issue 16)',
     },
+    {
+      url: /^https:\/\/github\.com\/(netdata\/netdata|influxdata\/telegraf|prometheus-community\/fortigate_exporter|MauveSoftware\/ilo_exporter|pryorda\/vmware_exporter|Supporterino\/truenas-graphite-to-prometheus)\/(blob|tree)\/(v[\d.]+|[0-9a-f]{40})\/[\w./{},-]+$/,
+      why: 'docs/coverage: an exporter’s own docs, alarms or dashboard, read at the tag or commit named (issue 16)',
+    },
     { url: /^https:\/\/github\.com\/secretlint\/secretlint$/, why: 'the secret scanner the README names' },
     { url: /^http:\/\/localhost:\d+$/, why: 'README: the compose stack on the reader’s own machine' },
     {
