@@ -1,9 +1,11 @@
 import { netdataCoverage } from './netdata';
 import { nodeCoverage } from './node';
+import { telegrafCoverage } from './telegraf';
 import type { ExporterCoverage } from './types';
 
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
 export const COVERAGE: Record<string, ExporterCoverage> = {
   netdata: netdataCoverage,
   node: nodeCoverage,
+  telegraf: telegrafCoverage,
 };
