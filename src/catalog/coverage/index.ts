@@ -1,3 +1,4 @@
+import { fortigateCoverage } from './fortigate';
 import { netdataCoverage } from './netdata';
 import { nodeCoverage } from './node';
 import { telegrafCoverage } from './telegraf';
@@ -5,6 +6,7 @@ import type { ExporterCoverage } from './types';
 
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
 export const COVERAGE: Record<string, ExporterCoverage> = {
+  fortigate: fortigateCoverage,
   netdata: netdataCoverage,
   node: nodeCoverage,
   telegraf: telegrafCoverage,
