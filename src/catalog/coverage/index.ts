@@ -3,6 +3,7 @@ import { iloCoverage } from './ilo';
 import { netdataCoverage } from './netdata';
 import { nodeCoverage } from './node';
 import { telegrafCoverage } from './telegraf';
+import { vmwareCoverage } from './vmware';
 import type { ExporterCoverage } from './types';
 
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
@@ -12,4 +13,5 @@ export const COVERAGE: Record<string, ExporterCoverage> = {
   netdata: netdataCoverage,
   node: nodeCoverage,
   telegraf: telegrafCoverage,
+  vmware: vmwareCoverage,
 };
