@@ -472,6 +472,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "disk_temperature",
     "disk_utilization",
     "graphite_last_processed_timestamp_seconds",
+    "interface_errors",
     "interface_io",
     "interface_operationstate",
     "interrupts",

@@ -3,6 +3,7 @@ import { iloCoverage } from './ilo';
 import { netdataCoverage } from './netdata';
 import { nodeCoverage } from './node';
 import { telegrafCoverage } from './telegraf';
+import { truenasCoverage } from './truenas';
 import { vmwareCoverage } from './vmware';
 import type { ExporterCoverage } from './types';
 
@@ -13,5 +14,6 @@ export const COVERAGE: Record<string, ExporterCoverage> = {
   netdata: netdataCoverage,
   node: nodeCoverage,
   telegraf: telegrafCoverage,
+  truenas: truenasCoverage,
   vmware: vmwareCoverage,
 };
