@@ -1,4 +1,5 @@
-import type { CoverageRow, ExporterCoverage } from './types';
+import { rowsOf } from './rows';
+import type { ExporterCoverage } from './types';
 
 const TAG = 'v1.24.1';
 const REPO = 'https://github.com/prometheus-community/fortigate_exporter/blob';
@@ -9,12 +10,8 @@ const REPO = 'https://github.com/prometheus-community/fortigate_exporter/blob';
 const later =
   'not taken in this pass: no family fixture holds the probe’s metrics yet, so no rule or panel on it could be proven; ';
 
-const view = (item: string, status: CoverageRow['status']): CoverageRow => ({
-  reference: 'readme',
-  kind: 'view',
-  item,
-  status,
-});
+const view = rowsOf('readme', 'view');
+const example = rowsOf('examples', 'view');
 
 /** fortigate against fortigate_exporter’s README (its probes) and EXAMPLES.md. */
 export const fortigateCoverage: ExporterCoverage = {
@@ -115,23 +112,14 @@ export const fortigateCoverage: ExporterCoverage = {
     }),
     view('Log/DiskUsage (local log disk)', { notTaken: `${later}only on models with a log disk` }),
     // EXAMPLES.md
-    {
-      reference: 'examples',
-      kind: 'view',
-      item: 'Most Active Firewall Policies (topk of policy bytes)',
-      status: { notTaken: 'see Firewall/Policies: per-policy series, for Explore rather than the pack’s dashboard' },
-    },
-    {
-      reference: 'examples',
-      kind: 'view',
-      item: 'Adding Version Information (version joined onto a metric)',
-      status: { notTaken: 'a query technique, not a view; the version is the exporter’s info metric in the pack' },
-    },
-    {
-      reference: 'examples',
-      kind: 'view',
-      item: 'Expiring Certificates (in use, valid, within 90 days)',
-      status: { covered: ['panel:certificateExpiry', 'alert:cert-expiring', 'alert:cert-expiry-critical'] },
-    },
+    example('Most Active Firewall Policies (topk of policy bytes)', {
+      notTaken: 'see Firewall/Policies: per-policy series, for Explore rather than the pack’s dashboard',
+    }),
+    example('Adding Version Information (version joined onto a metric)', {
+      notTaken: 'a query technique, not a view; the version is the exporter’s info metric in the pack',
+    }),
+    example('Expiring Certificates (in use, valid, within 90 days)', {
+      covered: ['panel:certificateExpiry', 'alert:cert-expiring', 'alert:cert-expiry-critical'],
+    }),
   ],
 };

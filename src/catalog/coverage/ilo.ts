@@ -1,22 +1,13 @@
-import type { CoverageRow, ExporterCoverage } from './types';
+import { rowsOf } from './rows';
+import type { ExporterCoverage } from './types';
 
 const TAG = 'v1.0.4';
 const REPO = 'https://github.com/MauveSoftware/ilo_exporter/blob';
 
 // ilo_exporter ships its own example Grafana dashboard and Grafana-managed alert rules (added 2023-12-26, unchanged
 // since, the same at v1.0.4); there is no mixin, and awesome-prometheus-alerts (a853318) has no iLO rules.
-const alert = (item: string, status: CoverageRow['status']): CoverageRow => ({
-  reference: 'alerts',
-  kind: 'alert',
-  item,
-  status,
-});
-const view = (item: string, status: CoverageRow['status']): CoverageRow => ({
-  reference: 'dashboard',
-  kind: 'view',
-  item,
-  status,
-});
+const alert = rowsOf('alerts', 'alert');
+const view = rowsOf('dashboard', 'view');
 
 /** ilo against the exporter’s own example alert rules and dashboard. */
 export const iloCoverage: ExporterCoverage = {

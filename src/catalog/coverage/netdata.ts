@@ -1,7 +1,7 @@
+import { apaReference } from './rows';
 import type { ExporterCoverage } from './types';
 
 const NETDATA_TAG = 'v2.11.0';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 const HEALTH = `https://github.com/netdata/netdata/tree/${NETDATA_TAG}/src/health/health.d`;
 
 // Netdata ships no Grafana dashboard and no Prometheus rules for its Prometheus export (its docs page on the
@@ -23,13 +23,7 @@ export const netdataCoverage: ExporterCoverage = {
       url: HEALTH,
       version: `${NETDATA_TAG} (src/health/health.d/{cpu,ram,disks,net}.conf; no Grafana dashboard or mixin exists)`,
     },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, Netdata (embedded exporter)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    apaReference('Netdata (embedded exporter)'),
   ],
   fewerAlertsBecause:
     'Netdata’s stock alarms for CPU, RAM, disks and network are 22 templates, we have 8 alerts: several of its alarms measure one failure twice (RAM in use and RAM available; space used and time to full at two severities), some report load rather than failure (iowait, steal, link utilisation, backlog, packet storms), and the inode, OOM-kill, drop and error alarms read charts our family fixtures do not hold yet, so no rule could be proven on them. Each row says which.',

@@ -1,4 +1,5 @@
-import type { CoverageRow, ExporterCoverage } from './types';
+import { rowsOf } from './rows';
+import type { ExporterCoverage } from './types';
 
 const TAG = 'v2.2.1';
 const REPO = 'https://github.com/Supporterino/truenas-graphite-to-prometheus/blob';
@@ -9,13 +10,10 @@ const REPO = 'https://github.com/Supporterino/truenas-graphite-to-prometheus/blo
 const later =
   'not taken in this pass: the mapping exports it, but our family fixtures do not hold it yet, so no panel or rule on it could be proven; ';
 
-const row =
-  (reference: string) =>
-  (item: string, status: CoverageRow['status']): CoverageRow => ({ reference, kind: 'view', item, status });
-const overview = row('overview');
-const temps = row('temperatures');
-const disks = row('disks');
-const apps = row('apps');
+const overview = rowsOf('overview', 'view');
+const temps = rowsOf('temperatures', 'view');
+const disks = rowsOf('disks', 'view');
+const apps = rowsOf('apps', 'view');
 
 /** truenas against the mapping project’s own dashboards. */
 export const truenasCoverage: ExporterCoverage = {

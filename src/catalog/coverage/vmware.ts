@@ -1,8 +1,8 @@
-import type { CoverageRow, ExporterCoverage } from './types';
+import { apaReference, rowsOf } from './rows';
+import type { ExporterCoverage } from './types';
 
 const TAG = 'v0.18.4';
 const REPO = 'https://github.com/pryorda/vmware_exporter/blob';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 
 // vmware_exporter ships its own alert rules (alerts/vmware.rules.yml) and four dashboards (dashboards/); the
 // cluster, ESXi and VM ones carry grafana.com id 10076 in their JSON. No mixin exists.
@@ -10,15 +10,12 @@ const later =
   'not taken in this pass: the exporter collects it at every supported version (vmware_exporter.py), but our family fixtures do not hold it yet, so no panel or rule on it could be proven; ';
 const inventory = 'an inventory fact (sizes, versions, models), not health; the Hosts and VM rows show what changes';
 
-const row =
-  (reference: string, kind: CoverageRow['kind']) =>
-  (item: string, status: CoverageRow['status']): CoverageRow => ({ reference, kind, item, status });
-const rules = row('rules', 'alert');
-const apa = row('apa', 'alert');
-const cluster = row('cluster', 'view');
-const esxi = row('esxi', 'view');
-const esx = row('esx', 'view');
-const vm = row('vm', 'view');
+const rules = rowsOf('rules', 'alert');
+const apa = rowsOf('apa', 'alert');
+const cluster = rowsOf('cluster', 'view');
+const esxi = rowsOf('esxi', 'view');
+const esx = rowsOf('esx', 'view');
+const vm = rowsOf('vm', 'view');
 
 /** vmware against vmware_exporter’s own rules and dashboards, and awesome-prometheus-alerts’ VMware rules. */
 export const vmwareCoverage: ExporterCoverage = {
@@ -31,13 +28,7 @@ export const vmwareCoverage: ExporterCoverage = {
       url: `${REPO}/${TAG}/alerts/vmware.rules.yml`,
       version: TAG,
     },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, VMware (pryorda/vmware_exporter)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    apaReference('VMware (pryorda/vmware_exporter)'),
     {
       id: 'cluster',
       title: 'vmware_exporter dashboard “VMware Cluster”',
