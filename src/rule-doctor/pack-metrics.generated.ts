@@ -455,6 +455,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "vmware_vm_guest_disk_free",
     "vmware_vm_mem_swapped_average",
     "vmware_vm_mem_usage_average",
+    "vmware_vm_mem_vmmemctl_average",
     "vmware_vm_net_received_average",
     "vmware_vm_net_transmitted_average",
     "vmware_vm_num_cpu",

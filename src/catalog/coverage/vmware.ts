@@ -87,9 +87,7 @@ export const vmwareCoverage: ExporterCoverage = {
     cluster('Max VM Cpu Co-Stop on Cluster', {
       notTaken: `${later}co-stop matters for VMs with many vCPUs, where CPU ready (alerted) usually rises with it`,
     }),
-    cluster('Max VM Ballooning', {
-      notTaken: `${later}swapping, the next stage of the same host memory pressure, is alerted (VMwareVMSwapped)`,
-    }),
+    cluster('Max VM Ballooning', { added: ['panel:vmMemoryBallooned'] }),
     cluster('Max VM Swapped', { covered: ['panel:vmMemorySwapped', 'alert:vm-swapping'] }),
     cluster('Cluster Network Usage, Receive, Transmit', {
       covered: ['panel:vmNetworkReceive', 'panel:vmNetworkTransmit'],
@@ -110,7 +108,7 @@ export const vmwareCoverage: ExporterCoverage = {
     }),
     esxi('Host Memory usage (usage and active)', { covered: ['panel:hostMemoryUtilisation'] }),
     esxi('Host Memory usage (ballooning and memory latency)', {
-      notTaken: `${later}see Max VM Ballooning`,
+      notTaken: `${later}ballooning is drawn per VM (VM memory ballooned), where it is reclaimed`,
     }),
     esxi('Host Network Usage', { notTaken: `${later}per VM, traffic is drawn` }),
     esxi('Host Network Contention (receive and transmit errors)', {
@@ -136,7 +134,7 @@ export const vmwareCoverage: ExporterCoverage = {
     vm('VM Cpu Ready, VM CPU Contention', { covered: ['panel:vmCpuReady', 'alert:vm-cpu-ready'] }),
     vm('VM Cpu Co-Stop', { notTaken: `${later}see Max VM Cpu Co-Stop on Cluster` }),
     vm('VM Memory usage', { covered: ['panel:vmMemoryUsage', 'alert:vm-memory-high'] }),
-    vm('VM Ballooning', { notTaken: `${later}see Max VM Ballooning` }),
+    vm('VM Ballooning', { added: ['panel:vmMemoryBallooned'] }),
     vm('VM Swapped, VM Memory Contention', { covered: ['panel:vmMemorySwapped', 'alert:vm-swapping'] }),
     vm('VM Network Usage', { covered: ['panel:vmNetworkReceive', 'panel:vmNetworkTransmit'] }),
     vm('VM Network Packet Dropped', { notTaken: `${later}dropped packets point at a saturated vSwitch or guest` }),
