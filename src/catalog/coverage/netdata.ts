@@ -79,7 +79,9 @@ export const netdataCoverage: ExporterCoverage = {
       reference: 'health',
       kind: 'alert',
       item: 'oom_kill (any OOM kill in 30 minutes)',
-      status: { notTaken: `${notOnFixtures}the memory alerts fire before the OOM killer runs` },
+      status: {
+        notTaken: `${notOnFixtures}the memory alerts warn of the host-wide pressure that usually comes first (not of an OOM kill inside a memory-limited cgroup)`,
+      },
     },
     // disks.conf
     {
