@@ -87,6 +87,10 @@ export const truenasEvidence: ExporterEvidence = {
       { versions: '≥ v2.2.0' }
     ),
     interface_io: rule(['interface', 'op'], 'net.<iface>.<received|sent>, kilobits/s, sent negative (Netdata sign)'),
+    interface_errors: rule(
+      ['interface', 'op'],
+      'net_errors.<iface>.<inbound|outbound>, errors/s, outbound negative (Netdata sign)'
+    ),
     interface_operationstate: rule(
       ['interface', 'state'],
       'net_operstate.<iface>.<state>: one series per operstate, 1 for the current one'

@@ -55,6 +55,7 @@ export const vmwareEvidence: ExporterEvidence = {
     ),
     vmware_vm_mem_usage_average: perf('mem.usage.average: hundredths of a percent of configured memory'),
     vmware_vm_mem_swapped_average: perf('mem.swapped.average: KB'),
+    vmware_vm_mem_vmmemctl_average: perf('mem.vmmemctl.average: KB the balloon driver holds in the guest'),
     vmware_vm_disk_maxTotalLatency_latest: perf('disk.maxTotalLatency.latest: milliseconds'),
     vmware_vm_net_received_average: perf('net.received.average: KBps'),
     vmware_vm_net_transmitted_average: perf('net.transmitted.average: KBps'),

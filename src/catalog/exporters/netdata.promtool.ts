@@ -135,6 +135,34 @@ export const netdataPromtoolCases: PromtoolCases = {
       },
     ],
   },
+  'disk-filling-up': {
+    family: OLD,
+    fires: {
+      // 40 GiB free losing 0.1 GiB a minute: 6 GiB an hour, empty within 7 hours
+      series: diskSpace(old, oldVar, '60+0.1x90', '40-0.1x90'),
+      evalTime: '90m',
+      labels: { ...ND, family: '/var' },
+    },
+    quiet: {
+      // the same filesystem filling a tenth as fast: 66 hours left
+      series: diskSpace(old, oldVar, '60+0.01x90', '40-0.01x90'),
+      evalTime: '90m',
+    },
+    otherFamilies: [
+      {
+        family: NEW,
+        fires: {
+          series: diskSpace(current, newVar, '60+0.1x90', '40-0.1x90'),
+          evalTime: '90m',
+          labels: { ...ND, family: '/var' },
+        },
+        quiet: {
+          series: diskSpace(current, newVar, '60+0.01x90', '40-0.01x90'),
+          evalTime: '90m',
+        },
+      },
+    ],
+  },
   'disk-critical': {
     family: OLD,
     fires: {

@@ -340,6 +340,22 @@ export const netdataExporter = defineExporter({
         'Filesystem {{ $labels.family }} on {{ $labels.instance }} is fuller than the critical threshold; writes are about to fail. Free space now or grow the volume.',
     },
     {
+      id: 'disk-filling-up',
+      name: 'NetdataDiskFillingUp',
+      severity: 'warning',
+      for: '30m',
+      // Netdata's own out_of_disk_space_time alarm (health.d/disks.conf) warns when the last hour's fill rate
+      // would exhaust the space within 8 hours; predict_linear over the same hour asks the same question. The
+      // 30 minutes hold it back from a single large copy that is deleted again.
+      query: (q) =>
+        `sum by (${q.by}, family) (predict_linear(${sel('netdata_disk_space_GiB_average', q, 'dimension="avail"')}[1h], 8 * 3600))`,
+      comparison: '<',
+      threshold: 0,
+      summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} will be full within 8 hours.',
+      description:
+        'At the rate it has filled over the last hour, filesystem {{ $labels.family }} on {{ $labels.instance }} runs out of space within 8 hours. Check first what is writing (Netdata’s apps and disk charts: a runaway log, a dump, a backup to the wrong volume), then free space or grow the volume before writes fail.',
+    },
+    {
       id: 'disk-busy',
       name: 'NetdataDiskBusy',
       severity: 'warning',

@@ -12,6 +12,10 @@ import type { FireAndQuiet, PromtoolCases } from '../promtool-cases';
 const FAMILY = 'truenas-graphite-to-prometheus 2.2';
 const series = familyFixture('truenas', FAMILY).at({}).series;
 const HOST = { job: 'truenas', instance: 'truenas01' };
+// The 2.0 – 2.1 fixture's host, for the alerts proven on both families.
+const OLD_FAMILY = 'truenas-graphite-to-prometheus 2.0 – 2.1';
+const oldSeries = familyFixture('truenas', OLD_FAMILY).at({}).series;
+const OLD_HOST = { job: 'truenas', instance: 'truenas02' };
 const DATASET = { ...HOST, mountpoint: '_mnt_tank', unit: 'GiB' };
 
 /** One gauge, `fires` and `quiet` being its values; the alert's labels are the series' own. */
@@ -80,5 +84,52 @@ export const truenasPromtoolCases: PromtoolCases = {
   'cpu-temperature': { family: FAMILY, ...gauge('cpu_temperature', CPU, '85x30', '50x30', '20m') },
   'disk-temperature': { family: FAMILY, ...gauge('disk_temperature', DISK, '55x30', '36x30', '25m') },
   'disk-temperature-critical': { family: FAMILY, ...gauge('disk_temperature', DISK, '65x20', '55x20', '15m') },
+  'network-errors': {
+    family: FAMILY,
+    fires: {
+      series: [
+        // 0.05 errors/s inbound (30 in 10 minutes); outbound arrives negative, as Netdata draws it
+        { series: series('interface_errors', { ...HOST, interface: 'enp3s0', op: 'inbound' }), values: '0.05x30' },
+        { series: series('interface_errors', { ...HOST, interface: 'enp3s0', op: 'outbound' }), values: '-0.02x30' },
+      ],
+      evalTime: '25m',
+      labels: { ...HOST, interface: 'enp3s0' },
+    },
+    quiet: {
+      series: [
+        // a trickle of 0.005 errors/s, 3 in 10 minutes: under Netdata's bound of 5
+        {
+          series: series('interface_errors', { ...HOST, interface: 'enp3s0', op: 'inbound' }),
+          values: '0.005x30',
+        },
+        { series: series('interface_errors', { ...HOST, interface: 'enp3s0', op: 'outbound' }), values: '0x30' },
+      ],
+      evalTime: '25m',
+    },
+    otherFamilies: [
+      {
+        family: OLD_FAMILY,
+        fires: {
+          series: [
+            {
+              series: oldSeries('interface_errors', { ...OLD_HOST, interface: 'enp4s0', op: 'outbound' }),
+              values: '-0.05x30',
+            },
+          ],
+          evalTime: '25m',
+          labels: { ...OLD_HOST, interface: 'enp4s0' },
+        },
+        quiet: {
+          series: [
+            {
+              series: oldSeries('interface_errors', { ...OLD_HOST, interface: 'enp4s0', op: 'outbound' }),
+              values: '0x30',
+            },
+          ],
+          evalTime: '25m',
+        },
+      },
+    ],
+  },
   'clock-not-synced': { family: FAMILY, ...gauge('clock_synced', HOST, '0x30', '1x30', '25m') },
 };

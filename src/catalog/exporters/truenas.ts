@@ -258,6 +258,16 @@ export const truenasExporter = defineExporter({
       legend: '{{instance}} {{interface}} {{op}}',
     },
     {
+      id: 'networkErrors',
+      title: 'Network errors',
+      description:
+        'Receive and transmit errors per second on each interface (Netdata’s negative outbound made positive); sustained errors point at a cable, a transceiver or a failing NIC.',
+      unit: 'short',
+      variants: [{ expr: (q) => `abs(${sel('interface_errors', q)})` }],
+      legend: '{{instance}} {{interface}} {{op}}',
+      min: 0,
+    },
+    {
       id: 'interfaceUp',
       title: 'Interface up',
       description: 'Whether each network interface is operationally up (1 = yes).',
@@ -383,6 +393,21 @@ export const truenasExporter = defineExporter({
         'Drive {{ $labels.serial }} in TrueNAS {{ $labels.instance }} is above its critical temperature: it may fail or shut down. Fix cooling now, or power the system down.',
     },
     {
+      id: 'network-errors',
+      name: 'TrueNASNetworkErrors',
+      severity: 'warning',
+      for: '10m',
+      // Netdata's own interface_inbound_errors / interface_outbound_errors alarms (health.d/net.conf, v2.11.0)
+      // warn at 5 errors in 10 minutes; the mapped series is Netdata's per-second rate, so 0.01/s over the
+      // window is about 6. Outbound errors arrive negative (Netdata's sign), hence abs().
+      query: (q) => `max by (${q.by}, interface) (abs(avg_over_time(${sel('interface_errors', q)}[10m])))`,
+      comparison: '>',
+      threshold: 0.01,
+      summary: 'Interface {{ $labels.interface }} of TrueNAS {{ $labels.instance }} has network errors.',
+      description:
+        'Interface {{ $labels.interface }} of TrueNAS {{ $labels.instance }} has counted receive or transmit errors for 10 minutes. Check first the cable and switch port (errors on the switch side too mean the link itself), then the NIC’s negotiated speed and duplex in Network → Interfaces; errors on one port of a NIC only point at that port or its transceiver.',
+    },
+    {
       id: 'clock-not-synced',
       name: 'TrueNASClockNotSynchronised',
       severity: 'warning',
@@ -448,8 +473,9 @@ export const truenasExporter = defineExporter({
     {
       title: 'Network',
       panels: [
-        { signals: ['networkTraffic'], width: 16 },
-        { signals: ['interfaceUp'], kind: 'table', width: 8 },
+        { signals: ['networkTraffic'], width: 12 },
+        { signals: ['networkErrors'], width: 12 },
+        { signals: ['interfaceUp'], kind: 'table', width: 24 },
       ],
     },
   ],

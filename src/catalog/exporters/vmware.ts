@@ -227,6 +227,15 @@ export const vmwareExporter = defineExporter({
       legend: '{{vm_name}}',
     },
     {
+      id: 'vmMemoryBallooned',
+      title: 'VM memory ballooned',
+      description:
+        'VM memory the host reclaimed through the balloon driver in the guest (converted from KB): the first sign the host is short of memory, before it compresses and swaps.',
+      unit: 'bytes',
+      variants: [{ expr: (q) => `${sel('vmware_vm_mem_vmmemctl_average', q)} ${KIB}` }],
+      legend: '{{vm_name}}',
+    },
+    {
       id: 'vmDiskLatency',
       title: 'VM disk latency',
       description: 'Highest disk latency each VM saw across its disks.',
@@ -521,10 +530,11 @@ export const vmwareExporter = defineExporter({
     {
       title: 'VM CPU and memory',
       panels: [
-        { signals: ['vmCpuUsage'], width: 6 },
-        { signals: ['vmCpuReady'], width: 6 },
-        { signals: ['vmMemoryUsage'], width: 6 },
-        { signals: ['vmMemorySwapped'], width: 6 },
+        { signals: ['vmCpuUsage'], width: 8 },
+        { signals: ['vmCpuReady'], width: 8 },
+        { signals: ['vmMemoryUsage'], width: 8 },
+        { signals: ['vmMemoryBallooned'], width: 12 },
+        { signals: ['vmMemorySwapped'], width: 12 },
       ],
     },
     {
