@@ -113,6 +113,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
   ],
   "blackbox": [
     "blackbox_exporter_build_info",
+    "blackbox_exporter_config_last_reload_successful",
     "probe_dns_lookup_time_seconds",
     "probe_dns_query_succeeded",
     "probe_duration_seconds",

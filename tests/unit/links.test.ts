@@ -105,6 +105,10 @@ describe('links the project emits', () => {
       url: /^https:\/\/github\.com\/samber\/awesome-prometheus-alerts\/blob\/[0-9a-f]{40}\/_data\/rules\.yml$/,
       why: 'docs/coverage: awesome-prometheus-alerts’ rules, at a commit (issue 16)',
     },
+    {
+      url: /^https:\/\/github\.com\/adinhodovic\/blackbox-exporter-mixin\/tree\/[0-9a-f]{40}$/,
+      why: 'docs/coverage: blackbox-exporter-mixin (alerts and dashboard), at a commit (issue 16)',
+    },
     { url: /^https:\/\/github\.com\/secretlint\/secretlint$/, why: 'the secret scanner the README names' },
     { url: /^http:\/\/localhost:\d+$/, why: 'README: the compose stack on the reader’s own machine' },
     {
