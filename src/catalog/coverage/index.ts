@@ -1,9 +1,11 @@
 import { blackboxCoverage } from './blackbox';
+import { dnsCoverage } from './dns';
 import { nodeCoverage } from './node';
 import type { ExporterCoverage } from './types';
 
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
 export const COVERAGE: Record<string, ExporterCoverage> = {
   blackbox: blackboxCoverage,
+  dns: dnsCoverage,
   node: nodeCoverage,
 };
