@@ -588,6 +588,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
   ],
   "pushgateway": [
     "process_resident_memory_bytes",
+    "process_start_time_seconds",
     "push_failure_time_seconds",
     "push_time_seconds",
     "pushgateway_build_info",

@@ -1,6 +1,7 @@
 import { blackboxCoverage } from './blackbox';
 import { dnsCoverage } from './dns';
 import { nodeCoverage } from './node';
+import { pushgatewayCoverage } from './pushgateway';
 import type { ExporterCoverage } from './types';
 
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
@@ -8,4 +9,5 @@ export const COVERAGE: Record<string, ExporterCoverage> = {
   blackbox: blackboxCoverage,
   dns: dnsCoverage,
   node: nodeCoverage,
+  pushgateway: pushgatewayCoverage,
 };
