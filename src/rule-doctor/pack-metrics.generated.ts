@@ -343,6 +343,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "haproxy_frontend_request_errors_total",
     "haproxy_process_build_info",
     "haproxy_process_current_connections",
+    "haproxy_process_dropped_logs_total",
     "haproxy_process_idle_time_percent",
     "haproxy_process_max_connections",
     "haproxy_process_nbthread",

@@ -117,6 +117,14 @@ describe('links the project emits', () => {
       url: /^https:\/\/github\.com\/prometheus\/pushgateway\/blob\/v[\d.]+\/README\.md$/,
       why: 'docs/coverage: the Pushgateway README (it has no mixin), at the tag read (issue 16)',
     },
+    {
+      url: /^https:\/\/github\.com\/grafana\/jsonnet-libs\/tree\/[0-9a-f]{40}\/[\w-]+-mixin$/,
+      why: 'docs/coverage: a mixin of grafana/jsonnet-libs, at a commit (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/rfmoz\/grafana-dashboards\/blob\/[0-9a-f]{40}\/prometheus\/haproxy\.json$/,
+      why: 'docs/coverage: HAProxy 2 Full (grafana.com 12693) as its author publishes it, at a commit (issue 16)',
+    },
     { url: /^https:\/\/github\.com\/secretlint\/secretlint$/, why: 'the secret scanner the README names' },
     { url: /^http:\/\/localhost:\d+$/, why: 'README: the compose stack on the reader’s own machine' },
     {

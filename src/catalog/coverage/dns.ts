@@ -105,7 +105,12 @@ export const dnsCoverage: ExporterCoverage = {
       status: { covered: ['alert:no-answer'] },
     },
     // Views: the mixin's dashboard panels that a DNS probe fills, and the prober's own metrics.
-    { reference: 'mixin', kind: 'view', item: 'Status Map, Probe Success', status: { covered: ['panel:probeSuccess'] } },
+    {
+      reference: 'mixin',
+      kind: 'view',
+      item: 'Status Map, Probe Success',
+      status: { covered: ['panel:probeSuccess'] },
+    },
     { reference: 'mixin', kind: 'view', item: 'Uptime, Uptime 30d', status: { covered: ['panel:availability'] } },
     {
       reference: 'mixin',

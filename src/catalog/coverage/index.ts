@@ -1,5 +1,6 @@
 import { blackboxCoverage } from './blackbox';
 import { dnsCoverage } from './dns';
+import { haproxyCoverage } from './haproxy';
 import { nodeCoverage } from './node';
 import { pushgatewayCoverage } from './pushgateway';
 import type { ExporterCoverage } from './types';
@@ -8,6 +9,7 @@ import type { ExporterCoverage } from './types';
 export const COVERAGE: Record<string, ExporterCoverage> = {
   blackbox: blackboxCoverage,
   dns: dnsCoverage,
+  haproxy: haproxyCoverage,
   node: nodeCoverage,
   pushgateway: pushgatewayCoverage,
 };
