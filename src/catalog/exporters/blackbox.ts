@@ -352,7 +352,6 @@ export const blackboxExporter = defineExporter({
       name: 'BlackboxConfigReloadFailed',
       severity: 'warning',
       for: '10m',
-      signal: 'configReloaded',
       // The exporter's own /metrics job: the best value of the window, so a reload fixed since stays quiet.
       query: (q) => `max_over_time(${sel('blackbox_exporter_config_last_reload_successful', q)}[${q.range}])`,
       comparison: '<',
