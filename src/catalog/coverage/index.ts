@@ -1,6 +1,7 @@
 import { blackboxCoverage } from './blackbox';
 import { dnsCoverage } from './dns';
 import { haproxyCoverage } from './haproxy';
+import { haproxyExporterCoverage } from './haproxy-exporter';
 import { nodeCoverage } from './node';
 import { pushgatewayCoverage } from './pushgateway';
 import type { ExporterCoverage } from './types';
@@ -10,6 +11,7 @@ export const COVERAGE: Record<string, ExporterCoverage> = {
   blackbox: blackboxCoverage,
   dns: dnsCoverage,
   haproxy: haproxyCoverage,
+  'haproxy-exporter': haproxyExporterCoverage,
   node: nodeCoverage,
   pushgateway: pushgatewayCoverage,
 };
