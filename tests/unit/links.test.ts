@@ -122,6 +122,10 @@ describe('links the project emits', () => {
       why: 'docs/coverage: the retired haproxy_exporter’s README, at the tag read (issue 16)',
     },
     {
+      url: /^https:\/\/github\.com\/mehdy\/keepalived-exporter\/blob\/v[\d.]+\/(README\.md|grafana\/dashboards\/keepalived-exporter\.json)$/,
+      why: 'docs/coverage: keepalived-exporter’s README and shipped dashboard, at the tag read (issue 16)',
+    },
+    {
       url: /^https:\/\/github\.com\/grafana\/jsonnet-libs\/tree\/[0-9a-f]{40}\/[\w-]+-mixin$/,
       why: 'docs/coverage: a mixin of grafana/jsonnet-libs, at a commit (issue 16)',
     },

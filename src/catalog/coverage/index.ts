@@ -2,6 +2,7 @@ import { blackboxCoverage } from './blackbox';
 import { dnsCoverage } from './dns';
 import { haproxyCoverage } from './haproxy';
 import { haproxyExporterCoverage } from './haproxy-exporter';
+import { keepalivedCoverage } from './keepalived';
 import { nodeCoverage } from './node';
 import { pushgatewayCoverage } from './pushgateway';
 import type { ExporterCoverage } from './types';
@@ -12,6 +13,7 @@ export const COVERAGE: Record<string, ExporterCoverage> = {
   dns: dnsCoverage,
   haproxy: haproxyCoverage,
   'haproxy-exporter': haproxyExporterCoverage,
+  keepalived: keepalivedCoverage,
   node: nodeCoverage,
   pushgateway: pushgatewayCoverage,
 };
