@@ -126,6 +126,10 @@ describe('links the project emits', () => {
       why: 'docs/coverage: keepalived-exporter’s README and shipped dashboard, at the tag read (issue 16)',
     },
     {
+      url: /^https:\/\/github\.com\/SuperQ\/chrony_exporter\/blob\/v[\d.]+\/README\.md$/,
+      why: 'docs/coverage: chrony_exporter’s README (it has no mixin), at the tag read (issue 16)',
+    },
+    {
       url: /^https:\/\/github\.com\/grafana\/jsonnet-libs\/tree\/[0-9a-f]{40}\/[\w-]+-mixin$/,
       why: 'docs/coverage: a mixin of grafana/jsonnet-libs, at a commit (issue 16)',
     },

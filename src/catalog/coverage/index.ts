@@ -1,4 +1,5 @@
 import { blackboxCoverage } from './blackbox';
+import { chronyCoverage } from './chrony';
 import { dnsCoverage } from './dns';
 import { haproxyCoverage } from './haproxy';
 import { haproxyExporterCoverage } from './haproxy-exporter';
@@ -10,6 +11,7 @@ import type { ExporterCoverage } from './types';
 /** Coverage by exporter id, for the exporters whose references have been compared so far. */
 export const COVERAGE: Record<string, ExporterCoverage> = {
   blackbox: blackboxCoverage,
+  chrony: chronyCoverage,
   dns: dnsCoverage,
   haproxy: haproxyCoverage,
   'haproxy-exporter': haproxyExporterCoverage,
