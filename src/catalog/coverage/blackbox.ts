@@ -1,7 +1,5 @@
+import { apaReference, blackboxMixinReference } from './references';
 import type { ExporterCoverage } from './types';
-
-const MIXIN_COMMIT = 'ebfda88e25f7f083a3896a122cb165cc5e341c03';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 
 /**
  * blackbox_exporter (HTTP, TCP, ICMP probes; the DNS prober is the `dns` pack's) against
@@ -10,22 +8,7 @@ const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
  */
 export const blackboxCoverage: ExporterCoverage = {
   exporter: 'blackbox',
-  references: [
-    {
-      id: 'mixin',
-      title: 'blackbox-exporter-mixin (alerts and dashboard)',
-      kind: 'mixin',
-      url: `https://github.com/adinhodovic/blackbox-exporter-mixin/tree/${MIXIN_COMMIT}`,
-      version: `${MIXIN_COMMIT.slice(0, 7)} (2025-09-08; alerts/alerts.libsonnet, dashboards_out/blackbox-exporter.json)`,
-    },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, Blackbox',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
-  ],
+  references: [blackboxMixinReference('blackbox-exporter-mixin (alerts and dashboard)'), apaReference('Blackbox')],
   fewerAlertsBecause:
     'awesome-prometheus-alerts lists 10 Blackbox rules, we have 7 alerts: its slow-HTTP and slow-ping rules measure parts of what BlackboxProbeSlow measures whole (the probe duration is the sum of the phases), and its expired-certificate rule is a case of BlackboxCertificateExpiring at the same severity; its HTTP-failure rule also counts status 0 (no answer), which is BlackboxProbeFailed’s.',
   rows: [

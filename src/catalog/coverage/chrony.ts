@@ -1,7 +1,7 @@
+import { apaReference } from './references';
 import type { ExporterCoverage } from './types';
 
 const EXPORTER_TAG = 'v0.13.3';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 
 /**
  * SuperQ/chrony_exporter against its README (collectors, and the clock-error recording rule it
@@ -19,13 +19,7 @@ export const chronyCoverage: ExporterCoverage = {
       url: `https://github.com/SuperQ/chrony_exporter/blob/${EXPORTER_TAG}/README.md`,
       version: `${EXPORTER_TAG} (README.md; collector defaults from main.go)`,
     },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, host clock rules (node_exporter’s timex)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    apaReference('host clock rules (node_exporter’s timex)'),
   ],
   rows: [
     {

@@ -1,7 +1,6 @@
+import { apaReference, blackboxMixinReference } from './references';
 import type { ExporterCoverage } from './types';
 
-const MIXIN_COMMIT = 'ebfda88e25f7f083a3896a122cb165cc5e341c03';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 const BLACKBOX_TAG = 'v0.28.0';
 
 const NOT_HTTP = 'the DNS prober makes no HTTP request: no probe_http_* series on a DNS probe';
@@ -18,20 +17,8 @@ const NO_CERTIFICATE =
 export const dnsCoverage: ExporterCoverage = {
   exporter: 'dns',
   references: [
-    {
-      id: 'mixin',
-      title: 'blackbox-exporter-mixin (alerts and dashboard; no DNS-specific rule)',
-      kind: 'mixin',
-      url: `https://github.com/adinhodovic/blackbox-exporter-mixin/tree/${MIXIN_COMMIT}`,
-      version: `${MIXIN_COMMIT.slice(0, 7)} (2025-09-08)`,
-    },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, Blackbox (rules for every prober)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    blackboxMixinReference('blackbox-exporter-mixin (alerts and dashboard; no DNS-specific rule)'),
+    apaReference('Blackbox (rules for every prober)'),
     {
       id: 'docs',
       title: 'blackbox_exporter: the dns_probe configuration and the DNS prober’s metrics',

@@ -1,4 +1,4 @@
-import { apaReference, sharedApaRows } from './haproxy-shared';
+import { haproxyApaReference, sharedApaRows } from './haproxy-shared';
 import type { ExporterCoverage } from './types';
 
 const EXPORTER_TAG = 'v0.15.0';
@@ -12,7 +12,7 @@ const EXPORTER_TAG = 'v0.15.0';
 export const haproxyExporterCoverage: ExporterCoverage = {
   exporter: 'haproxy-exporter',
   references: [
-    apaReference('haproxy-exporter-v1'),
+    haproxyApaReference('haproxy-exporter-v1'),
     {
       id: 'docs',
       title: 'haproxy_exporter README and its metric families (haproxy_exporter.go)',

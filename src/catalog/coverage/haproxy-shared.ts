@@ -1,13 +1,7 @@
+import { apaReference } from './references';
 import type { CoverageRow, OurItem } from './types';
 
-export const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
-export const apaReference = (set: string) => ({
-  id: 'apa',
-  title: `awesome-prometheus-alerts, HAProxy (${set})`,
-  kind: 'alert collection' as const,
-  url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-  version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-});
+export const haproxyApaReference = (set: string) => apaReference(`HAProxy (${set})`);
 
 const alertRow = (item: string, status: CoverageRow['status']): CoverageRow => ({
   reference: 'apa',

@@ -1,4 +1,4 @@
-import { apaReference, sharedApaRows } from './haproxy-shared';
+import { haproxyApaReference, sharedApaRows } from './haproxy-shared';
 import type { ExporterCoverage } from './types';
 
 const MIXIN_COMMIT = '6da2b4b82e73d1918023586430e00c7ab56976fd';
@@ -29,7 +29,7 @@ export const haproxyCoverage: ExporterCoverage = {
       url: `https://github.com/rfmoz/grafana-dashboards/blob/${DASHBOARD_COMMIT}/prometheus/haproxy.json`,
       version: `rfmoz/grafana-dashboards ${DASHBOARD_COMMIT.slice(0, 7)} (2026-04-29, dashboard version 28), the source grafana.com 12693 publishes`,
     },
-    apaReference('embedded-exporter-v2'),
+    haproxyApaReference('embedded-exporter-v2'),
   ],
   fewerAlertsBecause:
     'awesome-prometheus-alerts lists 17 rules for the built-in exporter, we have 11 alerts: it alerts on client errors (4xx) and denied requests, which report no failure of ours; per server on what we alert on per backend; on limit_sessions of backends, which is not a limit; and on a latency bound no backend set shares. Each row says which.',

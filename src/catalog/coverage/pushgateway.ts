@@ -1,7 +1,7 @@
+import { apaReference } from './references';
 import type { ExporterCoverage } from './types';
 
 const PUSHGATEWAY_TAG = 'v1.11.3';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 
 /**
  * The Pushgateway has no mixin (prometheus/pushgateway ships none, and no monitoring-mixins entry
@@ -19,13 +19,7 @@ export const pushgatewayCoverage: ExporterCoverage = {
       url: `https://github.com/prometheus/pushgateway/blob/${PUSHGATEWAY_TAG}/README.md`,
       version: PUSHGATEWAY_TAG,
     },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, Prometheus self-monitoring (the one rule naming the pushgateway job)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    apaReference('Prometheus self-monitoring (the one rule naming the pushgateway job)'),
   ],
   rows: [
     {
