@@ -266,7 +266,7 @@ export const haproxyExporter = defineExporter({
       id: 'droppedLogs',
       title: 'Dropped log lines',
       description:
-        'Log lines per second the process could not send: its log server, socket or ring was full or unreachable. Each one is a request with no trace in the logs.',
+        'Log lines per second the process could not send: its log server, socket or ring was full or unreachable. Each is a log line lost, most often a request’s.',
       unit: 'ops',
       variants: [{ expr: (q) => `rate(${sel('haproxy_process_dropped_logs_total', q)}[${q.range}])` }],
       min: 0,
