@@ -114,6 +114,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
   ],
   "blackbox": [
     "blackbox_exporter_build_info",
+    "blackbox_exporter_config_last_reload_successful",
     "probe_dns_lookup_time_seconds",
     "probe_dns_query_succeeded",
     "probe_duration_seconds",
@@ -349,6 +350,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "haproxy_frontend_request_errors_total",
     "haproxy_process_build_info",
     "haproxy_process_current_connections",
+    "haproxy_process_dropped_logs_total",
     "haproxy_process_idle_time_percent",
     "haproxy_process_max_connections",
     "haproxy_process_nbthread",
@@ -606,6 +608,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
   ],
   "pushgateway": [
     "process_resident_memory_bytes",
+    "process_start_time_seconds",
     "push_failure_time_seconds",
     "push_time_seconds",
     "pushgateway_build_info",

@@ -118,6 +118,36 @@ describe('links the project emits', () => {
       why: 'docs/coverage: the dashboard windows_exporter ships, at a commit (issue 16)',
       url: /^https:\/\/github\.com\/(netdata\/netdata|influxdata\/telegraf|prometheus-community\/fortigate_exporter|MauveSoftware\/ilo_exporter|pryorda\/vmware_exporter|Supporterino\/truenas-graphite-to-prometheus)\/(blob|tree)\/(v[\d.]+|[0-9a-f]{40})\/[\w./{},-]+$/,
       why: 'docs/coverage: an exporter’s own docs, alarms or dashboard, read at the tag or commit named (issue 16)',
+      url: /^https:\/\/github\.com\/adinhodovic\/blackbox-exporter-mixin\/tree\/[0-9a-f]{40}$/,
+      why: 'docs/coverage: blackbox-exporter-mixin (alerts and dashboard), at a commit (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/prometheus\/blackbox_exporter\/blob\/v[\d.]+\/CONFIGURATION\.md#dns_probe$/,
+      why: 'docs/coverage: blackbox_exporter’s dns_probe documentation, at the tag read (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/prometheus\/pushgateway\/blob\/v[\d.]+\/README\.md$/,
+      why: 'docs/coverage: the Pushgateway README (it has no mixin), at the tag read (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/prometheus\/haproxy_exporter\/blob\/v[\d.]+\/README\.md$/,
+      why: 'docs/coverage: the retired haproxy_exporter’s README, at the tag read (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/mehdy\/keepalived-exporter\/blob\/v[\d.]+\/(README\.md|grafana\/dashboards\/keepalived-exporter\.json)$/,
+      why: 'docs/coverage: keepalived-exporter’s README and shipped dashboard, at the tag read (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/SuperQ\/chrony_exporter\/blob\/v[\d.]+\/README\.md$/,
+      why: 'docs/coverage: chrony_exporter’s README (it has no mixin), at the tag read (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/grafana\/jsonnet-libs\/tree\/[0-9a-f]{40}\/[\w-]+-mixin$/,
+      why: 'docs/coverage: a mixin of grafana/jsonnet-libs, at a commit (issue 16)',
+    },
+    {
+      url: /^https:\/\/github\.com\/rfmoz\/grafana-dashboards\/blob\/[0-9a-f]{40}\/prometheus\/haproxy\.json$/,
+      why: 'docs/coverage: HAProxy 2 Full (grafana.com 12693) as its author publishes it, at a commit (issue 16)',
     },
     { url: /^https:\/\/github\.com\/secretlint\/secretlint$/, why: 'the secret scanner the README names' },
     {

@@ -32,6 +32,9 @@ export const blackboxEvidence: ExporterEvidence = {
     blackbox_exporter_build_info: metric(['version', 'revision', 'branch', 'goversion'], [at('main.go')], {
       note: 'on the exporter’s own /metrics job, never on a /probe job',
     }),
+    blackbox_exporter_config_last_reload_successful: metric([], [at('config/config.go')], {
+      note: 'on the exporter’s own /metrics job; set by every load of blackbox.yml (start, SIGHUP, POST /-/reload)',
+    }),
     probe_success: metric([], HANDLER, { note: '1 or 0 for every probe, whatever the prober' }),
     probe_duration_seconds: metric([], HANDLER),
     probe_ip_protocol: metric([], RESOLVE, {

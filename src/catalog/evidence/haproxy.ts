@@ -56,6 +56,9 @@ export const haproxyEvidence: ExporterEvidence = {
     haproxy_process_current_connections: info(),
     haproxy_process_max_connections: info({ note: 'global maxconn' }),
     haproxy_process_idle_time_percent: info({ note: '0–100' }),
+    haproxy_process_dropped_logs_total: info({
+      note: 'INF_DROPPED_LOGS: log lines the process could not send (full buffer or unreachable ring/socket)',
+    }),
     haproxy_frontend_http_requests_total: proxy([], { note: 'HTTP-mode frontends only' }),
     haproxy_frontend_http_responses_total: proxy(['code'], {
       note: 'code 1xx, 2xx, 3xx, 4xx, 5xx, other; HTTP-mode proxies only',

@@ -19,7 +19,24 @@ const fortigate = familyFixture('fortigate', 'fortigate_exporter 1.17 – 1.24')
   instance: 'fw-1',
 });
 
+// The exporter's own /metrics job, where its reload state lives.
+const SELF = { job: 'blackbox_exporter', instance: 'prober-1:9115' };
+const selfSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at(SELF).series;
+
 export const blackboxPromtoolCases: PromtoolCases = {
+  'config-reload-failed': {
+    family: BLACKBOX_FAMILY,
+    fires: {
+      series: [{ series: selfSeries('blackbox_exporter_config_last_reload_successful'), values: '1x5 0x25' }],
+      evalTime: '25m',
+      labels: SELF,
+    },
+    quiet: {
+      // A failed reload fixed by the next one.
+      series: [{ series: selfSeries('blackbox_exporter_config_last_reload_successful'), values: '1x5 0x3 1x22' }],
+      evalTime: '25m',
+    },
+  },
   'probe-failed': {
     family: BLACKBOX_FAMILY,
     fires: {

@@ -257,6 +257,14 @@ export const blackboxExporter = defineExporter({
       unit: 'none',
       variants: [{ expr: (q) => sel('probe_ip_protocol', q) }],
     },
+    {
+      id: 'configReloaded',
+      title: 'Config reload successful',
+      description:
+        'Whether the exporter’s last reload of blackbox.yml worked (1 = yes); after a failed reload it keeps probing with the modules it had, so a changed module is not in force.',
+      unit: 'none',
+      variants: [{ expr: (q) => sel('blackbox_exporter_config_last_reload_successful', q) }],
+    },
   ],
   alerts: [
     {
@@ -339,6 +347,19 @@ export const blackboxExporter = defineExporter({
         'The earliest-expiring certificate served by {{ $labels.instance }} runs out within the critical threshold (3 days by default); clients will refuse the connection after that. Renew and deploy it now.',
       optional: TLS_ONLY,
     },
+    {
+      id: 'config-reload-failed',
+      name: 'BlackboxConfigReloadFailed',
+      severity: 'warning',
+      for: '10m',
+      // The exporter's own /metrics job: the best value of the window, so a reload fixed since stays quiet.
+      query: (q) => `max_over_time(${sel('blackbox_exporter_config_last_reload_successful', q)}[${q.range}])`,
+      comparison: '<',
+      threshold: 1,
+      summary: 'Blackbox exporter {{ $labels.instance }} failed to reload blackbox.yml.',
+      description:
+        'The last reload of blackbox.yml by {{ $labels.instance }} failed: it keeps probing with the modules it had, so a module added or changed since is missing or stale, and a restart would fail to start the exporter. Check first the exporter’s log for the parse error, then validate the file with `blackbox_exporter --config.check --config.file=blackbox.yml` and reload again (SIGHUP or POST /-/reload).',
+    },
   ],
   overview: ['availability', 'probeDuration', 'certificateExpiry'],
   dashboard: [
@@ -385,6 +406,10 @@ export const blackboxExporter = defineExporter({
         { signals: ['ipChanges'], width: 6 },
         { signals: ['ipProtocol'], kind: 'stat', width: 6 },
       ],
+    },
+    {
+      title: 'Exporter',
+      panels: [{ signals: ['configReloaded'], kind: 'stat', width: 6 }],
     },
   ],
 });

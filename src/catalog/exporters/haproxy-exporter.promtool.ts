@@ -184,4 +184,24 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
+  // Errors every minute for 25 minutes fire; a deploy's three minutes of refusals stay quiet.
+  'connection-errors': {
+    family: HAPROXY_EXPORTER_FAMILY,
+    fires: {
+      series: [
+        { series: hapxSeries('haproxy_backend_connection_errors_total', { backend: 'be_app' }), values: '0+3x30' },
+      ],
+      evalTime: '25m',
+      labels: { ...HAPX, backend: 'be_app' },
+    },
+    quiet: {
+      series: [
+        {
+          series: hapxSeries('haproxy_backend_connection_errors_total', { backend: 'be_app' }),
+          values: '0x5 0+20x3 60x22',
+        },
+      ],
+      evalTime: '25m',
+    },
+  },
 };

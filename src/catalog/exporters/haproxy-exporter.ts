@@ -7,6 +7,7 @@ import {
   http5xxAlerts,
   perProxyRate,
   queueingAlert,
+  connectionErrorsAlert,
   SESSIONS_USED,
   frontendSessionsAlert,
   BACKEND_LOAD,
@@ -300,6 +301,7 @@ export const haproxyCsvExporter = defineExporter({
     ...http5xxAlerts(NAMING),
     frontendSessionsAlert(NAMING),
     queueingAlert(NAMING),
+    connectionErrorsAlert(NAMING),
     {
       id: 'csv-parse-failures',
       name: 'HaproxyExporterCsvParseFailures',

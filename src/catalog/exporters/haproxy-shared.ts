@@ -135,3 +135,23 @@ export const queueingAlert = (n: HaproxyNaming): AlertSource => ({
   summary: `Requests queue in backend ${proxyName(n, 'backend')} ${n.summaryAt}.`,
   description: `Backend ${proxyName(n, 'backend')} ${n.descriptionAt} has had requests waiting for a free server for 15 minutes: all its servers are at their maxconn. Add servers, raise their maxconn if they can take it, or find why responses got slower.`,
 });
+
+/**
+ * Connection errors that never stop. A server that refuses connections is normally taken out by its
+ * health check within seconds, and the errors stop; errors that go on for the whole window mean
+ * traffic fails where the check passes: no `check` on the server, a check on another port or path,
+ * or a server that accepts checks but is out of sockets. The retries and redispatch can hide it from
+ * users until the last server goes the same way. At least one error in every 5-minute window for
+ * 15 minutes, so a deploy's brief refusals stay quiet.
+ */
+export const connectionErrorsAlert = (n: HaproxyNaming): AlertSource => ({
+  id: 'connection-errors',
+  name: `${n.alertPrefix}BackendConnectionErrors`,
+  severity: 'warning',
+  for: '15m',
+  query: (q) => perProxyRate(n, 'backend', 'haproxy_backend_connection_errors_total', q),
+  comparison: '>',
+  threshold: 0,
+  summary: `Backend ${proxyName(n, 'backend')} ${n.summaryAt} keeps failing to connect to its servers.`,
+  description: `Connections from HAProxy to servers of backend ${proxyName(n, 'backend')} ${n.descriptionAt} have failed without pause for 15 minutes, while the health checks did not take those servers out. Check first which server fails (the Backend connection and response errors panel, then \`show servers state\` or the log’s termination state SC), then whether that server has \`check\` on its line and whether the check tests the port and path the traffic uses.`,
+});

@@ -266,4 +266,38 @@ export const haproxyPromtoolCases: PromtoolCases = {
       evalTime: '25m',
     },
   },
+  // Errors every minute for 25 minutes fire; a deploy's three minutes of refusals stay quiet.
+  'connection-errors': {
+    family: HAPROXY_FAMILIES.v24,
+    ...connectionErrorCases(v24),
+    otherFamilies: [
+      { family: HAPROXY_FAMILIES.v21, ...connectionErrorCases(v21) },
+      { family: HAPROXY_FAMILIES.v20, ...connectionErrorCases(v20) },
+    ],
+  },
+  'dropping-logs': {
+    family: HAPROXY_FAMILIES.v24,
+    ...droppedLogCases(v24),
+    otherFamilies: [
+      { family: HAPROXY_FAMILIES.v21, ...droppedLogCases(v21) },
+      { family: HAPROXY_FAMILIES.v20, ...droppedLogCases(v20) },
+    ],
+  },
 };
+
+// A syslog daemon gone for 20 minutes fires; one burst (a restart of it) stays quiet.
+function droppedLogCases(family: typeof v24) {
+  const dropped = family.series('haproxy_process_dropped_logs_total');
+  return {
+    fires: { series: [{ series: dropped, values: '0x5 0+50x25' }], evalTime: '25m', labels: HAP },
+    quiet: { series: [{ series: dropped, values: '0x5 0+50x2 100x23' }], evalTime: '25m' },
+  };
+}
+
+function connectionErrorCases(family: typeof v24) {
+  const errors = family.series('haproxy_backend_connection_errors_total', { proxy: 'be_app' });
+  return {
+    fires: { series: [{ series: errors, values: '0+3x30' }], evalTime: '25m', labels: { ...HAP, proxy: 'be_app' } },
+    quiet: { series: [{ series: errors, values: '0x5 0+20x3 60x22' }], evalTime: '25m' },
+  };
+}

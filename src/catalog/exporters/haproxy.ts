@@ -7,6 +7,7 @@ import {
   http5xxAlerts,
   perProxyRate,
   queueingAlert,
+  connectionErrorsAlert,
   SESSIONS_USED,
   frontendSessionsAlert,
   BACKEND_LOAD,
@@ -262,6 +263,15 @@ export const haproxyExporter = defineExporter({
       min: 0,
     },
     {
+      id: 'droppedLogs',
+      title: 'Dropped log lines',
+      description:
+        'Log lines per second the process could not send: its log server, socket or ring was full or unreachable. Each is a log line lost, most often a request’s.',
+      unit: 'ops',
+      variants: [{ expr: (q) => `rate(${sel('haproxy_process_dropped_logs_total', q)}[${q.range}])` }],
+      min: 0,
+    },
+    {
       id: 'backendErrors',
       title: 'Backend connection and response errors',
       description: 'Failed connections to servers plus broken server responses per second, by backend.',
@@ -354,6 +364,19 @@ export const haproxyExporter = defineExporter({
         'Connections of the HAProxy process at {{ $labels.instance }} nearly reach the global maxconn; new connections are no longer accepted. Raise global maxconn (with the file descriptor limit) or spread the load.',
     },
     queueingAlert(NAMING),
+    connectionErrorsAlert(NAMING),
+    {
+      id: 'dropping-logs',
+      name: 'HaproxyDroppingLogs',
+      severity: 'warning',
+      for: '10m',
+      signal: 'droppedLogs',
+      comparison: '>',
+      threshold: 0,
+      summary: 'HAProxy {{ $labels.instance }} drops log lines.',
+      description:
+        'HAProxy on {{ $labels.instance }} has failed to send log lines for 10 minutes: requests are served but leave no trace, so access logs, audits and troubleshooting miss them. Check first the log target of the global `log` line: a syslog daemon that is down or slow, a full /dev/log socket, or a `ring` too small for the traffic; then whether log lines grew (captured headers) or the request rate jumped.',
+    },
     {
       id: 'cpu-saturated',
       name: 'HaproxyCpuSaturated',
@@ -409,6 +432,10 @@ export const haproxyExporter = defineExporter({
         { signals: ['serversNotUp'], width: 8 },
         { signals: ['serverTransitions'], width: 8 },
       ],
+    },
+    {
+      title: 'Process',
+      panels: [{ signals: ['droppedLogs'], width: 8 }],
     },
   ],
 });

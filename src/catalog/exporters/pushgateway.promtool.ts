@@ -20,6 +20,16 @@ const pgw = fixture.at(PGW);
 const pushRequests = (code: string) =>
   pgw.series('pushgateway_http_requests_total', { handler: 'push', code, method: 'post' });
 
+// The Pushgateway's build info as the fixture's Debian 1.5.1 exposes it.
+const buildInfo = pgw.series('pushgateway_build_info', {
+  branch: 'debian/sid',
+  goarch: 'amd64',
+  goos: 'linux',
+  goversion: 'go1.19.8',
+  revision: '1.5.1-2+b5',
+  version: '1.5.1',
+});
+
 export const pushgatewayPromtoolCases: PromtoolCases = {
   'push-stale': {
     family: FAMILY,
@@ -92,6 +102,26 @@ export const pushgatewayPromtoolCases: PromtoolCases = {
         },
       ],
       evalTime: '30m',
+    },
+  },
+  restarting: {
+    family: FAMILY,
+    fires: {
+      // Started at 0, 2, 4 and 6 minutes: a crash loop.
+      series: [
+        { series: pgw.series('process_start_time_seconds'), values: '0 0 120 120 240 240 360 360 360 360' },
+        { series: buildInfo, values: '1x10' },
+      ],
+      evalTime: '9m',
+      labels: PGW,
+    },
+    quiet: {
+      // One restart (an upgrade) in the window.
+      series: [
+        { series: pgw.series('process_start_time_seconds'), values: '0 0 120 120 120 120 120 120 120 120' },
+        { series: buildInfo, values: '1x10' },
+      ],
+      evalTime: '9m',
     },
   },
 };

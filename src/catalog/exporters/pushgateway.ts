@@ -163,6 +163,19 @@ export const pushgatewayExporter = defineExporter({
         },
       ],
     },
+    {
+      id: 'restarts',
+      title: 'Restarts',
+      description:
+        'Process starts in the window. Without --persistence.file a restart empties the Pushgateway: every pushed group is gone until its job pushes again.',
+      unit: 'none',
+      variants: [
+        {
+          expr: (q) =>
+            `changes(${sel('process_start_time_seconds', q)}[${q.range}]) and on (${q.by}) ${sel('pushgateway_build_info', q)}`,
+        },
+      ],
+    },
   ],
   alerts: [
     {
@@ -215,6 +228,20 @@ export const pushgatewayExporter = defineExporter({
       description:
         'Pushgateway {{ $labels.instance }} keeps answering requests to handler {{ $labels.handler }} with 4xx/5xx codes. On the push handlers that means batch-job results are lost; check the Pushgateway log and the clients’ push requests.',
     },
+    {
+      id: 'restarting',
+      name: 'PushgatewayRestarting',
+      severity: 'warning',
+      for: '1m',
+      query: (q) =>
+        `changes(${sel('process_start_time_seconds', q)}[15m]) and on (${q.by}) ${sel('pushgateway_build_info', q)}`,
+      comparison: '>',
+      // One restart is an upgrade or a reboot; three in 15 minutes is a crash loop.
+      threshold: 2,
+      summary: 'Pushgateway {{ $labels.instance }} keeps restarting.',
+      description:
+        'Pushgateway {{ $labels.instance }} started more than twice in 15 minutes: it is crash-looping (often out of memory: it keeps every pushed group in memory) or its service manager keeps killing it. Each start without --persistence.file drops every pushed group, so batch-job results vanish rather than going stale. Check first the service log (journalctl -u prometheus-pushgateway) and the memory panel; then whether --persistence.file is set and its file is writable.',
+    },
   ],
   overview: ['up', 'lastPushAge', 'lastPushFailed', 'httpErrors'],
   dashboard: [
@@ -244,6 +271,10 @@ export const pushgatewayExporter = defineExporter({
         { signals: ['pushDuration'], width: 6 },
         { signals: ['pushSize'], width: 6 },
       ],
+    },
+    {
+      title: 'Process',
+      panels: [{ signals: ['restarts'], width: 8 }],
     },
   ],
 });
