@@ -116,8 +116,12 @@ describe('links the project emits', () => {
     {
       url: /^https:\/\/github\.com\/prometheus-community\/windows_exporter\/blob\/[0-9a-f]{40}\/dashboard\/windows-exporter-dashboard\.json$/,
       why: 'docs/coverage: the dashboard windows_exporter ships, at a commit (issue 16)',
+    },
+    {
       url: /^https:\/\/github\.com\/(netdata\/netdata|influxdata\/telegraf|prometheus-community\/fortigate_exporter|MauveSoftware\/ilo_exporter|pryorda\/vmware_exporter|Supporterino\/truenas-graphite-to-prometheus)\/(blob|tree)\/(v[\d.]+|[0-9a-f]{40})\/[\w./{},-]+$/,
       why: 'docs/coverage: an exporter’s own docs, alarms or dashboard, read at the tag or commit named (issue 16)',
+    },
+    {
       url: /^https:\/\/github\.com\/adinhodovic\/blackbox-exporter-mixin\/tree\/[0-9a-f]{40}$/,
       why: 'docs/coverage: blackbox-exporter-mixin (alerts and dashboard), at a commit (issue 16)',
     },

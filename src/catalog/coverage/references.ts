@@ -1,19 +1,15 @@
-<<<<<<< HEAD
-/** awesome-prometheus-alerts has no releases: its rules file is read at this commit (2026-08-01). */
-export const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
-export const APA_URL = `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`;
-=======
 import type { Reference } from './types';
 
 /** awesome-prometheus-alerts as read for issue 16: one commit for every table. */
 export const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
+export const APA_URL = `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`;
 
 /** awesome-prometheus-alerts' rules.yml, with the set a table compares named in the title. */
 export const apaReference = (title: string): Reference => ({
   id: 'apa',
   title: `awesome-prometheus-alerts, ${title}`,
   kind: 'alert collection',
-  url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
+  url: APA_URL,
   version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
 });
 
@@ -27,4 +23,3 @@ export const blackboxMixinReference = (title: string): Reference => ({
   url: `https://github.com/adinhodovic/blackbox-exporter-mixin/tree/${BLACKBOX_MIXIN_COMMIT}`,
   version: `${BLACKBOX_MIXIN_COMMIT.slice(0, 7)} (2025-09-08; alerts/alerts.libsonnet, dashboards_out/blackbox-exporter.json)`,
 });
->>>>>>> i16-net
