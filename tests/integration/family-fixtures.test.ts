@@ -23,8 +23,13 @@ const regexValue = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\\\
  */
 function missingMetrics(fixture: ParsedFixture, expr: string): string[] {
   const served = new Set(fixture.samples.map((s) => s.metric));
+  // A name family (`ClickHouseAsyncMetrics_DiskUsed_.+`, see promql-names) is served when one of its names is.
+  const isServed = (m: string) =>
+    m.endsWith('.+')
+      ? [...served].some((name) => name.startsWith(m.slice(0, -2)) && name.length > m.length - 2)
+      : served.has(m);
   return [...new Set(promqlNames(expr).metrics)].filter(
-    (m) => !(m in TARGET_EVIDENCE.metrics) && !m.includes(':') && !served.has(m)
+    (m) => !(m in TARGET_EVIDENCE.metrics) && !m.includes(':') && !isServed(m)
   );
 }
 
@@ -55,8 +60,18 @@ const cases = allFixtures()
     })
   );
 
-/** The fixture's target as Prometheus labels it: its instance (one port per fixture). */
+/**
+ * The fixture's target as its series are labelled: its instance (one port per fixture), or, for an exposition
+ * that names its own job and instance (scraped with honor_labels, like TrueNAS through graphite_exporter), that.
+ */
 async function instanceOf(fixture: ParsedFixture): Promise<string> {
+  // The fixture server scrapes a file whose samples carry `job` with honor_labels (fixture-server.mjs); only then
+  // do the file's own instance labels survive (elsewhere Prometheus renames them exported_instance).
+  const honorsLabels = fixture.samples.some((sample) => sample.labels.job !== undefined);
+  const own = honorsLabels ? fixture.samples.find((sample) => sample.labels.instance)?.labels.instance : undefined;
+  if (own !== undefined) {
+    return own;
+  }
   const up = await eventually(
     `a target with fixture="${fixture.name}"`,
     () => prometheus.instantQuery(`up{fixture="${fixture.name}"}`),
