@@ -124,6 +124,16 @@ const EXPR_NODES = new Set([
   'StepInvariantExpr',
 ]);
 
+/** The expressions between a function's or an aggregation's parentheses (parameters included). */
+function bodyArgs(node: SyntaxNode, query: string): Expr[] {
+  const body = node.getChild('FunctionCallBody');
+  return body
+    ? children(body)
+        .filter((c) => EXPR_NODES.has(c.name))
+        .map((a) => toExpr(a, query))
+    : [];
+}
+
 function toExpr(node: SyntaxNode, query: string): Expr {
   const text = query.slice(node.from, node.to);
   const exprChildren = () => children(node).filter((c) => EXPR_NODES.has(c.name));
@@ -172,25 +182,12 @@ function toExpr(node: SyntaxNode, query: string): Expr {
     }
     case 'FunctionCall': {
       const identifier = node.getChild('FunctionIdentifier');
-      const body = node.getChild('FunctionCallBody');
-      const args = body ? children(body).filter((c) => EXPR_NODES.has(c.name)) : [];
-      return {
-        kind: 'call',
-        fn: identifier ? query.slice(identifier.from, identifier.to) : '?',
-        args: args.map((a) => toExpr(a, query)),
-        text,
-      };
+      const fn = identifier ? query.slice(identifier.from, identifier.to) : '?';
+      return { kind: 'call', fn, args: bodyArgs(node, query), text };
     }
     case 'AggregateExpr': {
       const op = node.getChild('AggregateOp');
-      const body = node.getChild('FunctionCallBody');
-      const args = body ? children(body).filter((c) => EXPR_NODES.has(c.name)) : [];
-      return {
-        kind: 'aggregate',
-        op: op ? query.slice(op.from, op.to) : '?',
-        args: args.map((a) => toExpr(a, query)),
-        text,
-      };
+      return { kind: 'aggregate', op: op ? query.slice(op.from, op.to) : '?', args: bodyArgs(node, query), text };
     }
     case 'NumberDurationLiteral':
     case 'NumberLiteral':
