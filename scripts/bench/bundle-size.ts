@@ -30,8 +30,13 @@ const GZIP_BUDGETS: Record<string, number> = {
  * the engine with the pack metrics 8.6 KiB, the Health and datasource entry points of the check
  * 2.7 + 2.9 KiB, the datasource module +1.1 KiB, the Health page's section about 4 KiB. All but the
  * last two load only when a check runs; none of it is in module.js.
+ * Raised again to 300 KiB by issue 16's depth (measured 291.9 KiB): the full catalog chunk, which the
+ * pages that build rules load (Setup, Restore), holds 40-odd more alerts with their texts, about 60
+ * more panels and every panel's requirements, 90.2 KiB gzip. The entry (3.1 KiB) and the datasource
+ * module (19.6 KiB) did not grow; the next saving is the catalog chunk (texts only the generator
+ * reads could stay out of it).
  */
-const TOTAL_GZIP_BUDGET = 280 * KIB;
+const TOTAL_GZIP_BUDGET = 300 * KIB;
 /** Share of a budget above which a figure is reported as close to it. */
 const WARN_SHARE = 0.95;
 
