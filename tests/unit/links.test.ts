@@ -153,6 +153,10 @@ describe('links the project emits', () => {
       url: /^https:\/\/github\.com\/rfmoz\/grafana-dashboards\/blob\/[0-9a-f]{40}\/prometheus\/haproxy\.json$/,
       why: 'docs/coverage: HAProxy 2 Full (grafana.com 12693) as its author publishes it, at a commit (issue 16)',
     },
+    {
+      url: /^https:\/\/github\.com\/grafana\/grafana\/(tree\/[0-9a-f]{40}\/grafana-mixin|blob\/[0-9a-f]{40}\/public\/app\/plugins\/datasource\/prometheus\/dashboards\/grafana_stats\.json)$/,
+      why: 'docs/coverage: grafana-mixin and the Grafana metrics dashboard bundled with the Prometheus data source, at a commit (issue 16)',
+    },
     { url: /^https:\/\/github\.com\/secretlint\/secretlint$/, why: 'the secret scanner the README names' },
     {
       url: /^https:\/\/github\.com\/(prometheus|prometheus-community)\/[\w.-]+\/(blob|tree)\/v[\d.]+\/[\w./-]+$/,

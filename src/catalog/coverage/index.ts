@@ -4,6 +4,7 @@ import { chronyCoverage } from './chrony';
 import { clickhouseCoverage } from './clickhouse';
 import { dnsCoverage } from './dns';
 import { fortigateCoverage } from './fortigate';
+import { grafanaCoverage } from './grafana';
 import { haproxyCoverage } from './haproxy';
 import { haproxyExporterCoverage } from './haproxy-exporter';
 import { iloCoverage } from './ilo';
@@ -31,6 +32,7 @@ export const COVERAGE: Record<string, ExporterCoverage> = {
   clickhouse: clickhouseCoverage,
   dns: dnsCoverage,
   fortigate: fortigateCoverage,
+  grafana: grafanaCoverage,
   haproxy: haproxyCoverage,
   'haproxy-exporter': haproxyExporterCoverage,
   ilo: iloCoverage,
