@@ -244,7 +244,6 @@ describe('the inventory datasource through Grafana’s proxy, Prometheus behind 
       '/api/v1/admin/tsdb/snapshot',
       '/api/v1/label/job/values',
       '/api/v1/series?match[]=up',
-      '/api/v1/rules',
       '/api/v1/status/tsdb',
       '/federate?match[]=up',
       '/metrics',

@@ -360,6 +360,7 @@ export const windowsExporter = defineExporter({
         },
       ],
       legend: '{{instance}} {{collector}}',
+      optional: 'empty while every collector succeeds (the query keeps only failed ones)',
     },
     {
       id: 'clockOffset',
