@@ -261,12 +261,12 @@ describe('the inventory datasource through Grafana’s proxy, Prometheus behind 
       }
     }
     // A route matches by prefix (Grafana's rule), but what follows lands below the route's own path, where
-    // Prometheus has nothing: query_range becomes /api/v1/query/_range.
-    const range = await fetch(
-      `${proxy.baseUrl}/api/datasources/proxy/uid/${UID}/prometheus-basic/api/v1/query_range?query=up&start=0&end=1&step=1`
+    // Prometheus has nothing: query_exemplars becomes /api/v1/query/_exemplars (query_range has a route of its own).
+    const exemplars = await fetch(
+      `${proxy.baseUrl}/api/datasources/proxy/uid/${UID}/prometheus-basic/api/v1/query_exemplars?query=up&start=0&end=1`
     );
-    expect(range.status).toBe(404);
-    expect(new URL(proxy.records.at(-1)!.outbound!.url).pathname).toBe('/api/v1/query/_range');
+    expect(exemplars.status).toBe(404);
+    expect(new URL(proxy.records.at(-1)!.outbound!.url).pathname).toBe('/api/v1/query/_exemplars');
   });
 
   it('answers Exporters with versions, Coverage by layer, and the Pushgateway groups start.sh pushed', async () => {
