@@ -323,6 +323,22 @@ window.__sandboxBoot = ${json({ pluginMetas: browserMetas(metas) })};
       record(status);
       return status;
     }
+    // A Prometheus datasource's resource route: Grafana's promlib passes a GET through to the server with the
+    // datasource's credentials (pkg/promlib/library.go, resource/resource.go Execute → client QueryResource).
+    const resourceMatch = /^\/api\/datasources\/uid\/([^/]+)\/resources\/(.*)$/.exec(url.pathname);
+    if (resourceMatch && method === 'GET') {
+      const ds = (await datasourceRecords()).find((r) => r.uid === resourceMatch[1]);
+      if (ds?.type !== 'prometheus' || !ds.url) {
+        sendJson(res, 404, { message: 'Data source not found' });
+        record(404);
+        return 404;
+      }
+      const upstream = await fetch(`${ds.url.replace(/\/$/, '')}/${resourceMatch[2]}${url.search}`);
+      res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+      record(upstream.status);
+      return upstream.status;
+    }
     if (url.pathname === '/api/frontend/settings') {
       sendJson(res, 200, await settingsFor(`http://${req.headers.host}/`));
       record(200);

@@ -40,6 +40,8 @@ const journeys: Journey[] = [
             prometheusDatasourceUid: PROMETHEUS_UID,
             clusterLabel: 'datacenter',
             keptByNewerVersion: 'yes',
+            // the replica labels are saved with the other settings, here at their default
+            replicaLabels: ['replica', 'prometheus_replica'],
           }),
         `jsonData was not merged: ${JSON.stringify(body.jsonData)}`
       );
