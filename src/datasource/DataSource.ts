@@ -98,7 +98,8 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
       const { ruleDoctorFrame } = await import(
         /* webpackChunkName: "rule-doctor-ds" */ '../rule-doctor/datasource-run'
       );
-      return ruleDoctorFrame(this.upstream('prometheus'), query.refId);
+      const prometheus = this.upstream('prometheus');
+      return ruleDoctorFrame((path, params) => proxyGet(prometheus, path, params), query.refId);
     }
     const snap = await loadSnapshot();
     const rows = buildInventory(snap.targets, snap.detection, { filters, versions: snap.versions });

@@ -4,20 +4,24 @@
  * Loaded on demand: it brings PromQL's grammar, which the datasource module must not carry.
  */
 import { createDataFrame, FieldType, type DataFrame } from '@grafana/data';
-import { proxyGet, type ProxyTarget } from '../datasource/requests';
+/**
+ * One GET of the Prometheus API through Grafana's datasource proxy, handed in by the datasource: this chunk
+ * is loaded lazily and must not import the datasource's own modules (they live in its entry bundle).
+ */
+export type PrometheusGet = (path: string, params?: Record<string, string>) => Promise<unknown>;
 import { InventoryError, unwrapPrometheus } from '../inventory/prometheus-api';
 import { RuleQueryRefused, type InstantSample, type RuleQueryApi } from './diagnose';
 import { blindSpotText, findingSince, findingText, SOURCE_NAMES } from './describe';
 import { runRuleDoctor } from './run';
 
 async function ask(
-  prometheus: ProxyTarget,
+  prometheus: PrometheusGet,
   path: '/api/v1/query' | '/api/v1/query_range',
   params: Record<string, string>
 ) {
   try {
     return unwrapPrometheus<{ resultType?: string; result?: unknown }>(
-      await proxyGet(prometheus, path, params),
+      await prometheus(path, params),
       `the query ${params.query}`
     ).data;
   } catch (error) {
@@ -29,7 +33,7 @@ async function ask(
 }
 
 /** The doctor's query API over Prometheus' HTTP API through Grafana's datasource proxy. */
-export function proxyRuleQueryApi(prometheus: ProxyTarget): RuleQueryApi {
+export function proxyRuleQueryApi(prometheus: PrometheusGet): RuleQueryApi {
   return {
     async instant(expr) {
       const data = await ask(prometheus, '/api/v1/query', { query: expr });
@@ -56,12 +60,12 @@ export function proxyRuleQueryApi(prometheus: ProxyTarget): RuleQueryApi {
 }
 
 /** One row per finding and blind spot: kind, source, group, rule, what, since (ms, empty when none). */
-export async function ruleDoctorFrame(prometheus: ProxyTarget, refId: string): Promise<DataFrame> {
+export async function ruleDoctorFrame(prometheus: PrometheusGet, refId: string): Promise<DataFrame> {
   const report = await runRuleDoctor({
     reader: {
       datasourceRules: async () =>
         unwrapPrometheus<Record<string, unknown>>(
-          await proxyGet(prometheus, '/api/v1/rules'),
+          await prometheus('/api/v1/rules'),
           'the rules request (/api/v1/rules)'
         ).data,
     },
