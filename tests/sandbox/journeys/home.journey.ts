@@ -15,7 +15,8 @@ const journeys: Journey[] = [
       }
       const infrastructure = page.getByTestId('layer-infrastructure');
       await visible(
-        infrastructure.getByText(/Node exporter \(node\)/),
+        // job node (the real node_exporter), beside the served family fixture's job fixture_node
+        infrastructure.getByText(/Node exporter \((?:[^)]*, )?node(?:, [^)]*)?\)/),
         'node_exporter (job "node") under Infrastructure'
       );
       await visible(page.getByTestId('layer-data').getByText(/PostgreSQL/i), 'postgres_exporter under Data & storage');
