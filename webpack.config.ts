@@ -9,6 +9,11 @@ import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
 const config = async (env: Env): Promise<Configuration> => {
   const baseConfig = await grafanaConfig(env);
   return merge(baseConfig, {
+    // The app (module.js) and the nested datasource (datasource/module.js) are two entries, two webpack runtimes,
+    // that load shared lazy chunks. Webpack 5 tree-shakes and mangles exports per runtime by default, so a module
+    // in a shared chunk could lack an export the other runtime calls ("(0, y.iW) is not a function" on Inventory).
+    // One global view of used exports keeps every copy alike.
+    optimization: { usedExports: 'global' },
     plugins: [
       new CopyWebpackPlugin({
         patterns: [
