@@ -1,4 +1,5 @@
-import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
+import { apaReference } from './references';
+import { jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
 
 const NO_BOUND =
@@ -18,7 +19,7 @@ export const clickhouseCoverage: ExporterCoverage = {
       'clickhouse-mixin',
       'prometheus_rules_out/prometheus_alerts.yaml, signals/'
     ),
-    awesomePrometheusAlerts('ClickHouse (embedded exporter)'),
+    apaReference('ClickHouse (embedded exporter)'),
   ],
   fewerAlertsBecause:
     'awesome-prometheus-alerts lists 22 ClickHouse rules, we have 12 alerts: it alerts on fixed counts that fit no general server (interserver, TCP connections, network bytes), on error codes of queries whose cause we alert on directly, on client security events, and on ZooKeeper session counts that are 0 on every server without replicated tables; and it names each disk in its own rule where ours cover every disk. Each row says which.',

@@ -1,4 +1,5 @@
-import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
+import { apaReference } from './references';
+import { jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
 
 const NO_BOUND = 'no bound fits every application, and it is no failure by itself';
@@ -16,7 +17,7 @@ export const jmxCoverage: ExporterCoverage = {
       'jvm-observ-lib',
       'alerts.libsonnet, rows.libsonnet'
     ),
-    awesomePrometheusAlerts('JVM (java-client)'),
+    apaReference('JVM (java-client)'),
   ],
   fewerAlertsBecause:
     'awesome-prometheus-alerts lists 12 JVM rules, we have 9 alerts: five of its rules have no bound that fits every application and report no failure by themselves (compilation time, thread count, BLOCKED threads, objects pending finalization, class loading rate), its non-heap and direct-buffer rules compare with limits the JVM does not report by default, and it alerts on old-generation GC frequency beside GC time where we alert on the time. Each row says which.',

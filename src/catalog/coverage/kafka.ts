@@ -1,4 +1,5 @@
-import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
+import { apaReference } from './references';
+import { jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
 
 // kafka-mixin builds on kafka-observ-lib, whose broker signals come from the JMX exporter on each broker
@@ -17,7 +18,7 @@ export const kafkaCoverage: ExporterCoverage = {
       'kafka-mixin (grafana/jsonnet-libs; alerts and panels in kafka-observ-lib)',
       'kafka-observ-lib/alerts.libsonnet'
     ),
-    awesomePrometheusAlerts('Kafka (danielqsj/kafka_exporter)'),
+    apaReference('Kafka (danielqsj/kafka_exporter)'),
   ],
   fewerAlertsBecause:
     'kafka-mixin has 12 alerts, we have 6: seven of its alerts read the brokers’ own JMX metrics (ISR shrink and expand, under-min-ISR, preferred-replica imbalance, active controller, unclean election, ZooKeeper session), which kafka_exporter does not expose; the rest map one to one. Each row says which.',

@@ -1,4 +1,5 @@
-import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
+import { apaReference } from './references';
+import { jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
 
 const HEADROOM =
@@ -20,7 +21,7 @@ export const mongodbCoverage: ExporterCoverage = {
       'mongodb-mixin',
       'prometheus_rules_out/prometheus_alerts.yaml, dashboards_out/'
     ),
-    awesomePrometheusAlerts('MongoDB (percona/mongodb_exporter)'),
+    apaReference('MongoDB (percona/mongodb_exporter)'),
   ],
   rows: [
     // mongodb-mixin alerts (10).

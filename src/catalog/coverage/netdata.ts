@@ -1,4 +1,4 @@
-import { apaReference } from './rows';
+import { apaReference } from './references';
 import type { ExporterCoverage } from './types';
 
 const NETDATA_TAG = 'v2.11.0';

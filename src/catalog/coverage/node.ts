@@ -1,7 +1,7 @@
+import { apaReference } from './references';
 import type { ExporterCoverage } from './types';
 
 const MIXIN_VERSION = 'v1.12.1';
-const APA_COMMIT = 'a8533189af0246de5e21a6d8d25bd37816894f07';
 const NEF_COMMIT = '4b1729d13b610d449b1055659b070d28c19a9699';
 
 /**
@@ -25,13 +25,7 @@ export const nodeCoverage: ExporterCoverage = {
       url: `https://github.com/rfmoz/grafana-dashboards/blob/${NEF_COMMIT}/prometheus/node-exporter-full.json`,
       version: `rfmoz/grafana-dashboards ${NEF_COMMIT.slice(0, 7)} (2026-04-29, dashboard version 102), the source grafana.com 1860 publishes`,
     },
-    {
-      id: 'apa',
-      title: 'awesome-prometheus-alerts, host and hardware (node-exporter)',
-      kind: 'alert collection',
-      url: `https://github.com/samber/awesome-prometheus-alerts/blob/${APA_COMMIT}/_data/rules.yml`,
-      version: `${APA_COMMIT.slice(0, 7)} (2026-08-01)`,
-    },
+    apaReference('host and hardware (node-exporter)'),
   ],
   fewerAlertsBecause:
     'awesome-prometheus-alerts lists 40 host rules, we have 28 alerts: 16 of its rules are not taken because they report no failure an operator can act on (under-used CPU or memory, steal, iowait, busy time, throughput near link speed, swap in use, context switches against the day’s mean, corrected ECC errors, a new kernel), because no one bound fits every device (disk latency), or because they are noisy or broken as written (the hwmon limits and alarm, statfs errors); and it alerts twice on one failure where we alert once. Each row says which.',

@@ -1,4 +1,5 @@
-import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
+import { apaReference } from './references';
+import { jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
 
 const RABBITMQ_COMMIT = '5b09e556da53b8473f26843a2493d8460ced8c8e';
@@ -18,7 +19,7 @@ export const rabbitmqCoverage: ExporterCoverage = {
       'rabbitmq-mixin (grafana/jsonnet-libs)',
       'rabbitmq-mixin/prometheus_rules_out/prometheus_alerts.yaml'
     ),
-    awesomePrometheusAlerts('RabbitMQ (rabbitmq/rabbitmq-prometheus)'),
+    apaReference('RabbitMQ (rabbitmq/rabbitmq-prometheus)'),
     {
       id: 'overview',
       title: 'RabbitMQ-Overview (the RabbitMQ team’s dashboard, grafana.com 10991)',

@@ -1,4 +1,5 @@
-import { apaReference, rowsOf } from './rows';
+import { apaReference } from './references';
+import { rowsOf } from './rows';
 import type { ExporterCoverage } from './types';
 
 const TAG = 'v0.18.4';

@@ -1,4 +1,5 @@
-import { awesomePrometheusAlerts, jsonnetLibsMixin } from './shared';
+import { apaReference } from './references';
+import { jsonnetLibsMixin } from './shared';
 import type { ExporterCoverage } from './types';
 
 const EXPORTER_COMMIT = '589ec15d12b25894f425d72d7a2396c9344b00a0';
@@ -20,7 +21,7 @@ export const windowsCoverage: ExporterCoverage = {
       'windows-mixin (grafana/jsonnet-libs; alerts in windows-observ-lib)',
       'windows-observ-lib/prometheus_rules_out/prometheus_alerts.yaml'
     ),
-    awesomePrometheusAlerts('Windows Server (windows_exporter)'),
+    apaReference('Windows Server (windows_exporter)'),
     {
       id: 'dash',
       title: 'windows_exporter’s own dashboard',
