@@ -4,7 +4,7 @@ import type { ExporterDefinition, Requirement } from '../catalog/types';
 export const REQUIREMENTS_DOC_FILE = 'docs/exporter-requirements.md';
 
 /** Markdown table cells: a `|` would end the cell, a newline the row. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+export const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /**
  * docs/exporter-requirements.md: every collector, flag and piece of configuration some panel needs,
