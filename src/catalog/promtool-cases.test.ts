@@ -17,6 +17,7 @@ import {
 import { EVIDENCE } from './evidence';
 import { TARGET_EVIDENCE } from './evidence/target';
 import type { ExporterEvidence } from './evidence/types';
+import type { AlertTestCase } from './types';
 import { PROMTOOL_CASES, type PromtoolCases } from './promtool-cases';
 
 /** Labels Prometheus (or the user's relabelling, for the cluster label) puts on every series of a target. */
@@ -60,14 +61,13 @@ function underivedSeries(evidence: ExporterEvidence, cases: PromtoolCases, fixtu
     }
   }
   for (const [alert, c] of Object.entries(cases)) {
-    const pairs = [
-      c,
-      ...(c.otherFamilies ?? []),
-      ...(c.quietOn ?? []).map((q) => ({
-        family: q.family as string | undefined,
-        fires: { series: [], evalTime: '0m' },
-        quiet: q.quiet,
+    // Each family's test cases: fire and quiet, or quiet only where the alert cannot fire (quietOn).
+    const pairs: Array<{ family?: string; cases: Array<readonly ['fires' | 'quiet', AlertTestCase]> }> = [
+      ...[c, ...(c.otherFamilies ?? [])].map((p) => ({
+        family: p.family,
+        cases: [['fires', p.fires] as const, ['quiet', p.quiet] as const],
       })),
+      ...(c.quietOn ?? []).map((q) => ({ family: q.family, cases: [['quiet', q.quiet] as const] })),
     ];
     for (const pair of pairs) {
       let family = pair.family;
@@ -87,10 +87,7 @@ function underivedSeries(evidence: ExporterEvidence, cases: PromtoolCases, fixtu
       if (!fixture) {
         continue; // reported above
       }
-      for (const [kind, testCase] of [
-        ['fires', pair.fires],
-        ['quiet', pair.quiet],
-      ] as const) {
+      for (const [kind, testCase] of pair.cases) {
         for (const { series } of testCase.series) {
           const { metric, labels } = parseSeries(series);
           if (madeByPrometheus(metric)) {
