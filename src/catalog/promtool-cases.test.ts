@@ -120,6 +120,13 @@ describe('family fixtures', () => {
       .map((fam) => `${fam.fixture}.prom: ${fam.exporter}`);
     expect(unknown).toEqual([]);
   });
+
+  it('each say which family they stand for and where upstream their names come from', () => {
+    const unsourced = allFixtures()
+      .filter((f) => f.families.length === 0 || f.provenance.length === 0)
+      .map((f) => `${f.name}.prom`);
+    expect(unsourced).toEqual([]);
+  });
 });
 
 describe('underivedSeries', () => {
