@@ -16,7 +16,7 @@ import {
 } from './dashboards/recording-rules';
 import { withRevision } from './dashboards/revision';
 import { buildStackHealthDashboard } from './health-dashboard';
-import { coverageFiles } from './coverage-doc';
+import { README_FILE, coverageFiles, withCoverageSummary } from './coverage-doc';
 import { REQUIREMENTS_DOC_FILE, renderRequirementsDoc } from './requirements-doc';
 import { PACK_METRICS_FILE, renderPackMetrics } from './pack-metrics';
 import { RUNTIME_CATALOG_FILE, renderRuntimeCatalog } from './runtime-catalog';
@@ -106,6 +106,11 @@ export function generatedFiles(readCommitted: ReadCommitted): GeneratedFile[] {
   files.push({ path: PACK_METRICS_FILE, content: renderPackMetrics() });
   files.push({ path: REQUIREMENTS_DOC_FILE, content: renderRequirementsDoc() });
   files.push(...coverageFiles());
+  const readme = readCommitted(README_FILE);
+  if (readme === undefined) {
+    throw new Error(`${README_FILE} is missing`);
+  }
+  files.push({ path: README_FILE, content: withCoverageSummary(readme) });
   return files;
 }
 
