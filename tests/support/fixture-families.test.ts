@@ -1,12 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allFixtures, familyFixture, parseFixture, seriesMismatch } from './fixture-families';
+import { allFixtures, familyFixture, growthOf, parseFixture, seriesMismatch } from './fixture-families';
 
 const KAFKA_LIKE = `# Fixture: a two-family exporter
 # family: widget / widget 1.x
 # derived from: example/widget_exporter v1.0.0 collector.go
 # free labels: topic
+# fsm-stack: grows widget_state{state="running",topic="pay\\"ments"} 0.5
 # fsm-stack: grows widget_requests_total 2
 # HELP widget_state State of the widget.
 # TYPE widget_state gauge
@@ -30,7 +31,8 @@ describe('family fixtures', () => {
     expect(fixture.families).toEqual([{ exporter: 'widget', family: 'widget 1.x' }]);
     expect(fixture.provenance).toEqual(['derived from: example/widget_exporter v1.0.0 collector.go']);
     expect([...fixture.freeLabels]).toEqual(['topic']);
-    expect(fixture.grows.get('widget_requests_total')).toBe(2);
+    // the first matching directive: only the labelled sample grows by the labelled rate
+    expect(fixture.samples.map((s) => growthOf(fixture, s))).toEqual([undefined, 0.5, undefined, 2]);
     expect(fixture.samples.map((s) => [s.metric, s.labels, s.value, s.healthy])).toEqual([
       ['widget_state', { state: 'running', topic: 'orders' }, 1, undefined],
       ['widget_state', { state: 'running', topic: 'pay"ments' }, 0, 1],

@@ -33,8 +33,11 @@ export interface ParsedFixture {
   provenance: string[];
   /** Labels whose values are identifiers (topics, devices), not vocabularies: any value is allowed. */
   freeLabels: Set<string>;
-  /** Per-second growth of counters (`# fsm-stack: grows NAME RATE`). */
-  grows: Map<string, number>;
+  /**
+   * Per-second growth of counters (`# fsm-stack: grows NAME RATE`, or `NAME{label="value",…} RATE` for the
+   * samples with those label values only), in file order: the first that matches a sample applies.
+   */
+  grows: Array<{ metric: string; labels: Labels; perSecond: number }>;
   /** `# TYPE` of each metric family. */
   types: Map<string, string>;
   /** `# fsm-stack: job NAME`, when the fixture must not join the job its file name implies. */
@@ -51,7 +54,7 @@ export interface ParsedFixture {
 const HEADER_FAMILY = /^# family:\s*([^/]+?)\s*\/\s*(.+?)\s*$/;
 const HEADER_PROVENANCE = /^# (derived|captured) from:\s*(.+)$/;
 const HEADER_FREE = /^# free labels:\s*(.*)$/;
-const GROWS = /^# fsm-stack: grows ([a-zA-Z_:][a-zA-Z0-9_:]*) ([0-9.eE+-]+)\s*$/;
+const GROWS = /^# fsm-stack: grows ([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? ([0-9.eE+-]+)\s*$/;
 const JOB = /^# fsm-stack: job ([a-zA-Z_][a-zA-Z0-9_]*)\s*$/;
 const SERVE = /^# fsm-stack: serve no\s*$/;
 const TIMESTAMP = /^# fsm-stack: timestamp ([a-zA-Z_:][a-zA-Z0-9_:]*)\s*$/;
@@ -111,7 +114,7 @@ export function parseFixture(text: string, file: string): ParsedFixture {
     families: [],
     provenance: [],
     freeLabels: new Set(),
-    grows: new Map(),
+    grows: [],
     types: new Map(),
     served: true,
     timestamps: new Set(),
@@ -137,7 +140,7 @@ export function parseFixture(text: string, file: string): ParsedFixture {
         .filter(Boolean)
         .forEach((l) => fixture.freeLabels.add(l));
     } else if ((m = GROWS.exec(line))) {
-      fixture.grows.set(m[1], Number(m[2]));
+      fixture.grows.push({ metric: m[1], labels: m[2] ? parseLabels(m[2], where) : {}, perSecond: Number(m[3]) });
     } else if ((m = JOB.exec(line))) {
       fixture.job = m[1];
     } else if (SERVE.test(line)) {
@@ -181,6 +184,13 @@ export function parseFixture(text: string, file: string): ParsedFixture {
 }
 
 let cache: ParsedFixture[] | undefined;
+
+/** Per-second growth of a sample under the fixture's `grows` directives (the first that matches), or undefined. */
+export function growthOf(fixture: ParsedFixture, sample: Pick<FixtureSample, 'metric' | 'labels'>): number | undefined {
+  return fixture.grows.find(
+    (g) => g.metric === sample.metric && Object.entries(g.labels).every(([k, v]) => sample.labels[k] === v)
+  )?.perSecond;
+}
 
 /** Every served or family fixture in tests/fixtures/exporters (benchmark snapshots excluded). */
 export function allFixtures(dir = FIXTURE_DIR): ParsedFixture[] {

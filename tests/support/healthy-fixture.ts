@@ -8,7 +8,7 @@
 import { parse } from 'yaml';
 import { queryRangeSeconds } from '../../src/alerting/grafana-rules';
 import { promDurationMs } from '../../src/utils/durations';
-import type { Labels, ParsedFixture } from './fixture-families';
+import { growthOf, type Labels, type ParsedFixture } from './fixture-families';
 
 export interface RuleFileAlert {
   alert: string;
@@ -81,7 +81,7 @@ export function fixturePromtoolTest(fixture: ParsedFixture, options: FixtureTest
       value = value - fixture.now + seconds;
     }
     const labels = { ...options.target, ...sample.labels };
-    const grows = fixture.grows.get(sample.metric);
+    const grows = growthOf(fixture, sample);
     const values = !Number.isFinite(value)
       ? // the expanding notation `AxN` takes only a finite A: NaN and Inf are written out one per step
         Array.from({ length: steps + 1 }, () => promtoolNumber(value)).join(' ')

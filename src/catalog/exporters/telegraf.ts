@@ -153,9 +153,8 @@ export const telegrafExporter = defineExporter({
       // it. Telegraf 1.39 added internal_write_write_errors, the failed writes themselves (same labels):
       // read it where it exists (models/running_output.go, v1.39.0).
       variants: [
-        {
-          expr: (q) => `${perSecond('internal_write_write_errors', q)} or ${perSecond('internal_write_errors', q)}`,
-        },
+        { note: 'Telegraf ≥ 1.39', expr: (q) => perSecond('internal_write_write_errors', q) },
+        { note: 'Telegraf 1.20 – 1.38', expr: (q) => perSecond('internal_write_errors', q) },
       ],
       legend: '{{instance}} {{output}}',
       min: 0,
