@@ -18,11 +18,13 @@ const permission = (grant: string, probes: string, versions?: string): Requireme
 });
 // bgp_neighbors.go, bgp_neighbor_routes.go, ospf_neighbors.go: the endpoints exist from FortiOS 7.0 only.
 const BGP_NEIGHBORS = permission('netgrp.route-cfg', 'BGP/Neighbors probes', 'FortiOS ≥ 7.0');
+// bgp_neighbor_routes.go: more paths in a VDOM than -max-bgp-paths fails the probe; 0 turns it off.
 const BGP_PATHS: Requirement = {
-  ...permission('netgrp.route-cfg', 'BGP/NeighborPaths probes', 'FortiOS ≥ 7.0'),
-  // bgp_neighbor_routes.go: more paths in a VDOM than -max-bgp-paths fails the probe; 0 turns it off.
+  kind: 'config',
   enable:
     'netgrp.route-cfg read in the API user’s admin profile (BGP/NeighborPaths probes), and -max-bgp-paths above the paths of the largest VDOM (default 10000)',
+  versions: 'FortiOS ≥ 7.0',
+  offByDefault: false,
 };
 const OSPF = permission('netgrp.route-cfg', 'OSPF/Neighbors probe', 'fortigate_exporter ≥ 1.23, FortiOS ≥ 7.0');
 const IPPOOL = permission('fwgrp.policy', 'Firewall/IpPool probe', 'fortigate_exporter ≥ 1.22');
@@ -46,10 +48,12 @@ const OSPF_PEER = 'vdom, router_id, neighbor_ip';
 const OSPF_ADJACENT = 'state=~"Full|Two way"';
 /**
  * 1 for each item whose series match `good`, 0 for the others: a yes/no per item that reads a state label,
- * not the value (the BGP and OSPF values changed meaning between releases, see the evidence).
+ * not the value (the BGP and OSPF values changed meaning between releases, see the evidence). `series`
+ * gives the selector(s) with extra matchers.
  */
-const yesWhere = (metric: string, q: QueryContext, items: string, good: string) =>
-  `count by (${q.by}, ${items}) (${sel(metric, q, good)}) or count by (${q.by}, ${items}) (${sel(metric, q)}) * 0`;
+const yesWhere = (series: (extra?: string) => string, q: QueryContext, items: string, good: string) =>
+  `count by (${q.by}, ${items}) (${series(good)}) or count by (${q.by}, ${items}) (${series()}) * 0`;
+const metricOf = (metric: string, q: QueryContext) => (extra?: string) => sel(metric, q, extra);
 const clockOffset = (q: QueryContext) =>
   `${sel('fortigate_time_seconds', q)} - timestamp(${sel('fortigate_time_seconds', q)})`;
 
@@ -353,12 +357,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Whether each configured BGP neighbour (IPv4 and IPv6) is in the Established state; a neighbour shut down on purpose reads “no” too.',
       unit: 'bool_yes_no',
-      variants: [
-        {
-          expr: (q) =>
-            `count by (${q.by}, ${BGP_PEER}) (${bgpNeighbors(q, 'state="Established"')}) or count by (${q.by}, ${BGP_PEER}) (${bgpNeighbors(q)}) * 0`,
-        },
-      ],
+      variants: [{ expr: (q) => yesWhere((extra) => bgpNeighbors(q, extra), q, BGP_PEER, 'state="Established"') }],
       legend: '{{instance}} {{neighbor_ip}} AS{{remote_as}}',
       optional: 'only on firewalls with BGP neighbours, on FortiOS 7.0 or later',
       requires: BGP_NEIGHBORS,
@@ -385,7 +384,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Whether each OSPF neighbour FortiOS lists is Full or 2-Way (2-Way is normal between two routers that are neither DR nor BDR); a lost neighbour leaves the list after its dead interval.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => yesWhere('fortigate_ospf_neighbor_info', q, OSPF_PEER, OSPF_ADJACENT) }],
+      variants: [{ expr: (q) => yesWhere(metricOf('fortigate_ospf_neighbor_info', q), q, OSPF_PEER, OSPF_ADJACENT) }],
       legend: '{{instance}} {{router_id}} {{neighbor_ip}}',
       optional: 'only on firewalls running OSPF, on FortiOS 7.0 or later, with fortigate_exporter 1.23 or later',
       requires: OSPF,
@@ -407,7 +406,7 @@ export const fortigateExporter = defineExporter({
       id: 'lbRealServerUp',
       title: 'Load-balanced real servers up',
       description:
-        'Whether each real server behind a load-balancing virtual server passes its health check; without a health check, or when disabled, FortiOS reports no state and this reads “no”.',
+        'Whether each real server behind a load-balancing virtual server passes its health check; a disabled one, or one FortiOS reports neither up nor down, reads “no”.',
       unit: 'bool_yes_no',
       variants: [{ expr: (q) => sel('fortigate_lb_real_server_status', q, 'state="up"') }],
       legend: '{{instance}} {{virtual_server}} #{{id}}',
@@ -477,7 +476,10 @@ export const fortigateExporter = defineExporter({
       description: 'Whether each managed FortiSwitch is connected to the firewall over FortiLink.',
       unit: 'bool_yes_no',
       variants: [
-        { expr: (q) => yesWhere('fortigate_managed_switch_info', q, 'vdom, switch_name', 'status="Connected"') },
+        {
+          expr: (q) =>
+            yesWhere(metricOf('fortigate_managed_switch_info', q), q, 'vdom, switch_name', 'status="Connected"'),
+        },
       ],
       legend: '{{instance}} {{switch_name}}',
       optional: 'only on firewalls managing FortiSwitches, with fortigate_exporter 1.18 or later',
@@ -552,7 +554,10 @@ export const fortigateExporter = defineExporter({
         'Share of the local log disk used, as the API reports it per VDOM. No alert: by default FortiOS overwrites the oldest logs when the disk is full (diskfull overwrite), so a full log disk is its steady state; how far back the logs reach is the question to ask.',
       unit: 'percentunit',
       variants: [
-        { expr: (q) => `${sel('fortigate_log_disk_used_bytes', q)} / ${sel('fortigate_log_disk_total_bytes', q)}` },
+        // A model without a log disk may report a size of 0: no ratio rather than +Inf.
+        {
+          expr: (q) => `${sel('fortigate_log_disk_used_bytes', q)} / (${sel('fortigate_log_disk_total_bytes', q)} > 0)`,
+        },
       ],
       legend: '{{instance}} {{vdom}}',
       min: 0,
@@ -589,7 +594,10 @@ export const fortigateExporter = defineExporter({
         'Whether each Fortinet single sign-on collector agent (by name) or polled server (by id) is connected.',
       unit: 'bool_yes_no',
       variants: [
-        { expr: (q) => yesWhere('fortigate_user_fsso_info', q, 'vdom, name, id, type', 'status="connected"') },
+        {
+          expr: (q) =>
+            yesWhere(metricOf('fortigate_user_fsso_info', q), q, 'vdom, name, id, type', 'status="connected"'),
+        },
       ],
       legend: '{{instance}} {{vdom}} {{name}}{{id}}',
       optional: 'only on firewalls with FSSO configured',
@@ -599,7 +607,7 @@ export const fortigateExporter = defineExporter({
       id: 'clockSkew',
       title: 'Clock offset',
       description:
-        'Firewall clock minus the time Prometheus scraped it (the exporter reads the clock first, so the API round trip, well under a second, is all that blurs it); positive is ahead.',
+        'Firewall clock minus the time Prometheus scraped it (the exporter reads the clock first of all its calls, so only the API round trip blurs it); positive is ahead.',
       unit: 's',
       variants: [{ expr: clockOffset }],
       threshold: 'clockSkew',
