@@ -7,9 +7,6 @@ const REPO = 'https://github.com/prometheus-community/fortigate_exporter/blob';
 // fortigate_exporter ships no Grafana dashboard and no alert rules, there is no mixin, and awesome-prometheus-alerts
 // (a8533189, 2026-08-01) has no FortiGate rules: the README's list of probes (one FortiOS API endpoint each, with the
 // metrics it yields) and the PromQL examples are the reference. One row per probe.
-const later =
-  'not taken in this pass: no family fixture holds the probe’s metrics yet, so no rule or panel on it could be proven; ';
-
 const view = rowsOf('readme', 'view');
 const example = rowsOf('examples', 'view');
 
@@ -74,10 +71,7 @@ export const fortigateCoverage: ExporterCoverage = {
     view('System/Status (FortiOS version)', {
       notTaken: 'an inventory fact, not a failure: the pack lists fortigate_version_info as the exporter’s info metric',
     }),
-    view('System/Time/Clock', {
-      notTaken:
-        'not taken in this pass: drift would be time() − fortigate_time_seconds, blurred by the scrape’s own delay; certificate and VPN failures from a wrong clock show in their own alerts',
-    }),
+    view('System/Time/Clock', { added: ['panel:clockSkew', 'alert:clock-skew'] }),
     view('License/Status (VDOM licences used and allowed)', {
       notTaken: 'a ceiling for configuration changes (creating a VDOM), not a running failure',
     }),
@@ -85,32 +79,54 @@ export const fortigateCoverage: ExporterCoverage = {
       notTaken:
         'one series per policy and protocol: thousands on a large rule base, too heavy for the pack’s first view; the README’s top-policies query answers it in Explore',
     }),
-    view('Firewall/IpPool (SNAT pool use)', { notTaken: `${later}an exhausted pool stops new outbound NAT sessions` }),
+    view('Firewall/IpPool (SNAT pool use)', { added: ['panel:ippoolUtilisation', 'alert:ippool-nearly-full'] }),
     view('Firewall/LoadBalance (virtual and real servers)', {
-      notTaken: `${later}only on firewalls that publish virtual servers`,
+      added: ['panel:lbRealServerUp', 'panel:lbRealServerSessions', 'alert:lb-real-server-down'],
     }),
     view('BGP/Neighbors and BGP/NeighborPaths (IPv4, IPv6)', {
-      notTaken: `${later}a BGP neighbour leaving Established is a failure worth a rule once a fixture proves the state label`,
+      added: ['panel:bgpNeighborEstablished', 'panel:bgpPaths', 'alert:bgp-neighbor-down'],
     }),
-    view('OSPF/Neighbors', { notTaken: `${later}as BGP` }),
+    view('OSPF/Neighbors', { added: ['panel:ospfNeighborAdjacent', 'alert:ospf-neighbor-lost'] }),
     view('System/Fortimanager/Status', {
-      notTaken: `${later}a lost FortiManager link stops central policy pushes, not traffic`,
+      added: ['panel:fortimanagerConnected', 'alert:fortimanager-disconnected'],
     }),
-    view('System/SDNConnector', { notTaken: `${later}only where dynamic addresses come from a cloud SDN connector` }),
-    view('User/Fsso', { notTaken: `${later}only with Fortinet single sign-on collectors` }),
+    view('System/SDNConnector', { added: ['panel:sdnConnectorUp', 'alert:sdn-connector-down'] }),
+    view('User/Fsso', { added: ['panel:fssoConnected', 'alert:fsso-collector-down'] }),
     view('VPN/Ssl/Connections and VPN/Ssl/Stats (SSL-VPN users, tunnels)', {
       notTaken: 'user and tunnel counts are load, not failure',
     }),
-    view('Wifi/APStatus, Wifi/Clients, Wifi/ManagedAP (FortiAPs and their clients)', {
-      notTaken: `${later}only on FortiGates managing FortiAPs; per-client series grow with every device in range`,
+    view('Wifi/APStatus and Wifi/ManagedAP (FortiAPs, their radios and clients)', {
+      added: [
+        'panel:fortiapsByStatus',
+        'panel:wifiClients',
+        'panel:wifiApClients',
+        'panel:wifiChannelUtilisation',
+        'alert:fortiap-down',
+      ],
+    }),
+    view('Wifi/Clients (each wireless client’s signal, rates, retries)', {
+      notTaken:
+        'one series per connected device and metric, churning with every phone that walks by: too heavy for a firewall’s dashboard and no failure of the firewall; clients per FortiAP and in all come from Wifi/APStatus and Wifi/ManagedAP',
     }),
     view('Switch/ManagedSwitch (FortiSwitch ports)', {
-      notTaken: `${later}only on FortiGates managing FortiSwitches`,
+      added: [
+        'panel:fortiswitchConnected',
+        'panel:fortiswitchPortErrors',
+        'panel:fortiswitchPoePower',
+        'alert:fortiswitch-offline',
+      ],
     }),
     view('Log/Fortianalyzer/Status and Queue', {
-      notTaken: `${later}a growing queue means logs are not reaching FortiAnalyzer`,
+      added: [
+        'panel:fortianalyzerConnected',
+        'panel:fortianalyzerQueue',
+        'alert:fortianalyzer-disconnected',
+        'alert:fortianalyzer-logs-queued',
+      ],
     }),
-    view('Log/DiskUsage (local log disk)', { notTaken: `${later}only on models with a log disk` }),
+    // No alert: FortiOS overwrites the oldest logs on a full log disk by default (diskfull overwrite), so full
+    // is the disk's steady state, not a failure; the panel's description says so.
+    view('Log/DiskUsage (local log disk)', { added: ['panel:logDiskUsage'] }),
     // EXAMPLES.md
     example('Most Active Firewall Policies (topk of policy bytes)', {
       notTaken: 'see Firewall/Policies: per-policy series, for Explore rather than the pack’s dashboard',

@@ -9,7 +9,7 @@ import type { PromtoolCases } from '../promtool-cases';
 const TARGET = { job: 'fortigate', instance: 'fw01' };
 const fw = familyFixture('fortigate', 'fortigate_exporter 1.17 – 1.24').at(TARGET);
 
-const VERSION = { build: '2795', serial: 'FG100FTK22004511', version: 'v7.4.8' };
+const VERSION = { build: '2795', serial: 'FG101FTK22004511', version: 'v7.4.8' };
 const WAN1 = { alias: 'uplink', name: 'wan1', parent: 'x1', vdom: 'root' };
 const TUNNEL = { name: 'hq-branch2', p2serial: '1', parent: 'hq-branch2', vdom: 'root' };
 const SLA = { interface: 'wan1', sla: 'Internet', vdom: 'root' };
@@ -22,6 +22,50 @@ const interfaceSeries = (rx: string, tx: string, speed: string) => [
   { series: fw.series('fortigate_interface_transmit_bytes_total', WAN1), values: tx },
   { series: fw.series('fortigate_interface_speed_bps', WAN1), values: speed },
 ];
+const BGP_UP = {
+  admin_status: 'true',
+  local_ip: '198.51.100.2',
+  neighbor_ip: '198.51.100.1',
+  remote_as: '64500',
+  vdom: 'root',
+};
+const BGP_DOWN = {
+  admin_status: 'true',
+  local_ip: '203.0.113.2',
+  neighbor_ip: '203.0.113.1',
+  remote_as: '64501',
+  vdom: 'root',
+};
+const BGP_SHUT = {
+  admin_status: 'false',
+  local_ip: '192.0.2.2',
+  neighbor_ip: '192.0.2.1',
+  remote_as: '64502',
+  vdom: 'root',
+};
+const bgp4 = (peer: Record<string, string>, state: string) =>
+  fw.series('fortigate_bgp_neighbor_ipv4_info', { ...peer, state });
+const OSPF_FULL = { neighbor_ip: '10.255.0.2', priority: '1', router_id: '10.255.255.2', vdom: 'root' };
+const OSPF_2WAY = { neighbor_ip: '10.255.0.3', priority: '1', router_id: '10.255.255.3', vdom: 'root' };
+const ospf = (peer: Record<string, string>, state: string) =>
+  fw.series('fortigate_ospf_neighbor_info', { ...peer, state });
+const version = () => fw.series('fortigate_version_info', VERSION);
+const POOL = { name: 'snat-pool1', vdom: 'root' };
+const real = (id: string) => ({ id, vdom: 'dmz', virtual_server: 'web-vip' });
+const SWITCH = {
+  os_version: 'S124FP-v7.4.4-build0829,240731 (GA)',
+  serial: 'S124FPTF23004412',
+  state: 'Authorized',
+  switch_name: 'sw-floor2',
+  vdom: 'root',
+};
+const fazQueue = (state: string) => fw.series('fortigate_log_fortianalyzer_queue_logs', { state, vdom: 'root' });
+const fazConnected = () => fw.series('fortigate_log_fortianalyzer_queue_connections', { vdom: 'root' });
+const fmg = (status: string) =>
+  fw.series('fortigate_fortimanager_connection_status', { mode: 'normal', status, vdom: 'root' });
+const SDN = { name: 'aws-dev', type: 'aws', vdom: 'dmz' };
+const fsso = (name: string, status: string) =>
+  fw.series('fortigate_user_fsso_info', { id: '', name, status, type: 'fsso', vdom: 'root' });
 const errorSeries = (rx: string) => [
   { series: fw.series('fortigate_interface_receive_errors_total', WAN1), values: rx },
   { series: fw.series('fortigate_interface_transmit_errors_total', WAN1), values: '0x40' },
@@ -202,6 +246,189 @@ export const fortigatePromtoolCases: PromtoolCases = {
     quiet: {
       series: [{ series: fw.series('fortigate_certificate_valid_to_seconds', CERT), values: '864000x20' }],
       evalTime: '10m',
+    },
+  },
+  // The state label decides, whatever the value: 1.17 – 1.20 write 1 for every state, later releases 1 – 6.
+  'bgp-neighbor-down': {
+    fires: {
+      series: [
+        { series: bgp4(BGP_UP, 'Established'), values: '6x20' },
+        { series: bgp4(BGP_DOWN, 'Active'), values: '3x20' },
+      ],
+      evalTime: '15m',
+      labels: { ...TARGET, neighbor_ip: '203.0.113.1', remote_as: '64501', vdom: 'root' },
+    },
+    // An Established neighbour as 1.17 – 1.20 write it (value 1), and one shut down in the configuration.
+    quiet: {
+      series: [
+        { series: bgp4(BGP_UP, 'Established'), values: '1x20' },
+        { series: bgp4(BGP_SHUT, 'Idle'), values: '1x20' },
+      ],
+      evalTime: '15m',
+    },
+  },
+  // A dead neighbour leaves FortiOS' list; a 2-Way one beside it (DROTHER to DROTHER) is healthy.
+  'ospf-neighbor-lost': {
+    fires: {
+      series: [
+        { series: ospf(OSPF_FULL, 'Full'), values: '8x30' },
+        { series: ospf(OSPF_2WAY, 'Two way'), values: '4x60' },
+        { series: version(), values: '1x60' },
+      ],
+      evalTime: '50m',
+      labels: { ...TARGET, neighbor_ip: '10.255.0.2', router_id: '10.255.255.2', vdom: 'root' },
+    },
+    // The whole probe failed (no version either): FortiGateProbeFailed's, not one alert per neighbour.
+    quiet: {
+      series: [
+        { series: ospf(OSPF_FULL, 'Full'), values: '8x30' },
+        { series: ospf(OSPF_2WAY, 'Two way'), values: '4x30' },
+        { series: version(), values: '1x30' },
+      ],
+      evalTime: '50m',
+    },
+  },
+  'ippool-nearly-full': {
+    fires: {
+      series: [{ series: fw.series('fortigate_ippool_available_ratio', POOL), values: '0.04x30' }],
+      evalTime: '20m',
+      labels: { ...TARGET, ...POOL },
+    },
+    quiet: {
+      series: [{ series: fw.series('fortigate_ippool_available_ratio', POOL), values: '0.62x30' }],
+      evalTime: '20m',
+    },
+  },
+  'lb-real-server-down': {
+    fires: {
+      series: [
+        { series: fw.series('fortigate_lb_real_server_status', { ...real('2'), state: 'down' }), values: '1x20' },
+        { series: fw.series('fortigate_lb_real_server_mode', { ...real('2'), mode: 'active' }), values: '1x20' },
+      ],
+      evalTime: '15m',
+      labels: { ...TARGET, ...real('2'), state: 'down' },
+    },
+    // A disabled server that fails its check takes no traffic.
+    quiet: {
+      series: [
+        { series: fw.series('fortigate_lb_real_server_status', { ...real('3'), state: 'down' }), values: '1x20' },
+        { series: fw.series('fortigate_lb_real_server_mode', { ...real('3'), mode: 'active' }), values: '0x20' },
+        { series: fw.series('fortigate_lb_real_server_mode', { ...real('3'), mode: 'disabled' }), values: '1x20' },
+      ],
+      evalTime: '15m',
+    },
+  },
+  'fortiap-down': {
+    fires: {
+      series: [
+        { series: fw.series('fortigate_wifi_access_points', { status: 'active', vdom: 'root' }), values: '11x20' },
+        { series: fw.series('fortigate_wifi_access_points', { status: 'down', vdom: 'root' }), values: '1x20' },
+      ],
+      evalTime: '15m',
+      labels: { ...TARGET, status: 'down', vdom: 'root' },
+    },
+    quiet: {
+      series: [
+        { series: fw.series('fortigate_wifi_access_points', { status: 'active', vdom: 'root' }), values: '12x20' },
+        { series: fw.series('fortigate_wifi_access_points', { status: 'down', vdom: 'root' }), values: '0x20' },
+      ],
+      evalTime: '15m',
+    },
+  },
+  'fortiswitch-offline': {
+    fires: {
+      series: [
+        { series: fw.series('fortigate_managed_switch_info', { ...SWITCH, status: 'Disconnected' }), values: '1x20' },
+      ],
+      evalTime: '15m',
+      labels: { ...TARGET, ...SWITCH, status: 'Disconnected' },
+    },
+    quiet: {
+      series: [
+        { series: fw.series('fortigate_managed_switch_info', { ...SWITCH, status: 'Connected' }), values: '1x20' },
+      ],
+      evalTime: '15m',
+    },
+  },
+  'fortianalyzer-disconnected': {
+    fires: {
+      series: [{ series: fazConnected(), values: '1x60 0x60' }],
+      evalTime: '100m',
+      labels: { ...TARGET, vdom: 'root' },
+    },
+    // A firewall that never logs to FortiAnalyzer answers "not connected" as well.
+    quiet: { series: [{ series: fazConnected(), values: '0x120' }], evalTime: '100m' },
+  },
+  'fortianalyzer-logs-queued': {
+    fires: {
+      series: [
+        { series: fazQueue('cached'), values: '0+50x40' },
+        { series: fazConnected(), values: '1x40' },
+      ],
+      evalTime: '35m',
+      labels: { ...TARGET, state: 'cached', vdom: 'root' },
+    },
+    // Disconnected: the queue grows too, and FortiGateFortiAnalyzerDisconnected is the alert for it.
+    quiet: {
+      series: [
+        { series: fazQueue('cached'), values: '0+50x40' },
+        { series: fazConnected(), values: '0x40' },
+      ],
+      evalTime: '35m',
+    },
+  },
+  'fortimanager-disconnected': {
+    fires: {
+      series: [
+        { series: fmg('up'), values: '1x60 0x60' },
+        { series: fmg('down'), values: '0x60 1x60' },
+      ],
+      evalTime: '100m',
+      labels: TARGET,
+    },
+    // No FortiManager at all: FortiOS reports "no tunnel" all along.
+    quiet: {
+      series: [
+        { series: fmg('up'), values: '0x120' },
+        { series: fmg('down'), values: '1x120' },
+      ],
+      evalTime: '100m',
+    },
+  },
+  'sdn-connector-down': {
+    fires: {
+      series: [{ series: fw.series('fortigate_system_sdn_connector_status', SDN), values: '1x20' }],
+      evalTime: '15m',
+      labels: { ...TARGET, ...SDN },
+    },
+    // 0 is a connector disabled on purpose.
+    quiet: {
+      series: [{ series: fw.series('fortigate_system_sdn_connector_status', SDN), values: '0x20' }],
+      evalTime: '15m',
+    },
+  },
+  // The exporter writes id="" for collector agents; Prometheus drops empty labels.
+  'fsso-collector-down': {
+    fires: {
+      series: [
+        { series: fsso('fsso-dc01', 'connected'), values: '1x20' },
+        { series: fsso('fsso-dc02', 'disconnected'), values: '1x20' },
+      ],
+      evalTime: '15m',
+      labels: { ...TARGET, name: 'fsso-dc02', status: 'disconnected', type: 'fsso', vdom: 'root' },
+    },
+    quiet: { series: [{ series: fsso('fsso-dc01', 'connected'), values: '1x20' }], evalTime: '15m' },
+  },
+  // promtool samples every minute from 0 s: a clock that reads 600 at 0 s is 10 minutes ahead.
+  'clock-skew': {
+    fires: {
+      series: [{ series: fw.series('fortigate_time_seconds'), values: '600+60x30' }],
+      evalTime: '25m',
+      labels: TARGET,
+    },
+    quiet: {
+      series: [{ series: fw.series('fortigate_time_seconds'), values: '2+60x30' }],
+      evalTime: '25m',
     },
   },
 };

@@ -1,12 +1,61 @@
-import { sel } from '../promql';
+import { joinLabels, sel } from '../promql';
 import { defineExporter } from '../define';
-import type { QueryContext } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 // A speed of 0 means "not negotiated" (link down or virtual interface): dividing by it would draw
 // +Inf, so such interfaces are left out of the utilisation panel.
 const NEGOTIATED = '> 0';
 const rx = (q: QueryContext) => `rate(${sel('fortigate_interface_receive_bytes_total', q)}[${q.range}])`;
 const tx = (q: QueryContext) => `rate(${sel('fortigate_interface_transmit_bytes_total', q)}[${q.range}])`;
+
+// Every probe runs by default; each reads one FortiOS API endpoint that the API user's admin profile must
+// allow (README, "FortiGate Configuration"). Without it the probe's series are missing and probe_success is 0.
+const permission = (grant: string, probes: string, versions?: string): Requirement => ({
+  kind: 'config',
+  enable: `${grant} read in the API user’s admin profile (${probes})`,
+  ...(versions ? { versions } : {}),
+  offByDefault: false,
+});
+// bgp_neighbors.go, bgp_neighbor_routes.go, ospf_neighbors.go: the endpoints exist from FortiOS 7.0 only.
+const BGP_NEIGHBORS = permission('netgrp.route-cfg', 'BGP/Neighbors probes', 'FortiOS ≥ 7.0');
+// bgp_neighbor_routes.go: more paths in a VDOM than -max-bgp-paths fails the probe; 0 turns it off.
+const BGP_PATHS: Requirement = {
+  kind: 'config',
+  enable:
+    'netgrp.route-cfg read in the API user’s admin profile (BGP/NeighborPaths probes), and -max-bgp-paths above the paths of the largest VDOM (default 10000)',
+  versions: 'FortiOS ≥ 7.0',
+  offByDefault: false,
+};
+const OSPF = permission('netgrp.route-cfg', 'OSPF/Neighbors probe', 'fortigate_exporter ≥ 1.23, FortiOS ≥ 7.0');
+const IPPOOL = permission('fwgrp.policy', 'Firewall/IpPool probe', 'fortigate_exporter ≥ 1.22');
+const LOAD_BALANCE = permission('fwgrp.others', 'Firewall/LoadBalance probe', 'FortiOS ≥ 6.4');
+const WIFI = permission('wifi', 'Wifi/APStatus and Wifi/ManagedAP probes');
+const SWITCH = permission('switch', 'Switch/ManagedSwitch probe', 'fortigate_exporter ≥ 1.18');
+const LOGGING = permission('loggrp.config', 'Log/Fortianalyzer/Queue and Log/DiskUsage probes');
+const FSSO = permission('authgrp', 'User/Fsso probe');
+const SDN: Requirement = {
+  kind: 'config',
+  enable: 'an SDN connector (config system sdn-connector) on the firewall',
+  versions: 'fortigate_exporter ≥ 1.20',
+  offByDefault: false,
+};
+
+const bgpNeighbors = (q: QueryContext, extra = '') =>
+  `${sel('fortigate_bgp_neighbor_ipv4_info', q, extra)} or ${sel('fortigate_bgp_neighbor_ipv6_info', q, extra)}`;
+const BGP_PEER = 'vdom, neighbor_ip, remote_as';
+const OSPF_PEER = 'vdom, router_id, neighbor_ip';
+// FortiOS keeps a neighbour in 2-Way on purpose between two routers that are neither DR nor BDR.
+const OSPF_ADJACENT = 'state=~"Full|Two way"';
+/**
+ * 1 for each item whose series match `good`, 0 for the others: a yes/no per item that reads a state label,
+ * not the value (the BGP and OSPF values changed meaning between releases, see the evidence). `series`
+ * gives the selector(s) with extra matchers.
+ */
+const yesWhere = (series: (extra?: string) => string, q: QueryContext, items: string, good: string) =>
+  `count by (${q.by}, ${items}) (${series(good)}) or count by (${q.by}, ${items}) (${series()}) * 0`;
+const metricOf = (metric: string, q: QueryContext) => (extra?: string) => sel(metric, q, extra);
+const clockOffset = (q: QueryContext) =>
+  `${sel('fortigate_time_seconds', q)} - timestamp(${sel('fortigate_time_seconds', q)})`;
 
 export const fortigateExporter = defineExporter({
   id: 'fortigate',
@@ -15,7 +64,7 @@ export const fortigateExporter = defineExporter({
   defaultPort: 9710,
   docsUrl: 'https://github.com/prometheus-community/fortigate_exporter',
   description:
-    'Fortinet FortiGate firewalls through the REST API: CPU, memory, sessions, interfaces, IPsec, HA, SD-WAN and certificates.',
+    'Fortinet FortiGate firewalls through the REST API: CPU, memory, sessions, interfaces, IPsec, HA, SD-WAN, certificates, BGP and OSPF, NAT pools, load balancing, FortiAPs, FortiSwitches, logging and management links.',
   detection: {
     metrics: ['fortigate_cpu_usage_ratio', 'fortigate_version_info', 'fortigate_exporter_build_info'],
     // The exporter's /probe also answers probe_success, which alone would read as a blackbox job.
@@ -80,6 +129,24 @@ export const fortigateExporter = defineExporter({
       min: 0,
       max: 31536000,
       description: 'Time left before a certificate expires, in seconds (defaults: 20 days warning, 3 days critical).',
+    },
+    {
+      id: 'ippoolUtilisation',
+      direction: 'above',
+      warning: 0.9,
+      min: 0.01,
+      max: 1,
+      description:
+        'Share of a source-NAT IP pool in use (0–1); a full pool refuses new outbound sessions that need a NAT port.',
+    },
+    {
+      id: 'clockSkew',
+      direction: 'above',
+      warning: 60,
+      min: 1,
+      max: 3600,
+      description:
+        'How far the firewall clock is from Prometheus’ own, in seconds; FSSO (Kerberos), certificate checks and log correlation fail past a few minutes.',
     },
   ],
   signals: [
@@ -284,6 +351,267 @@ export const fortigateExporter = defineExporter({
       legend: '{{instance}} {{name}}',
       threshold: 'certificateExpiry',
     },
+    {
+      id: 'bgpNeighborEstablished',
+      title: 'BGP neighbours established',
+      description:
+        'Whether each configured BGP neighbour (IPv4 and IPv6) is in the Established state; a neighbour shut down on purpose reads “no” too.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => yesWhere((extra) => bgpNeighbors(q, extra), q, BGP_PEER, 'state="Established"') }],
+      legend: '{{instance}} {{neighbor_ip}} AS{{remote_as}}',
+      optional: 'only on firewalls with BGP neighbours, on FortiOS 7.0 or later',
+      requires: BGP_NEIGHBORS,
+    },
+    {
+      id: 'bgpPaths',
+      title: 'BGP paths received',
+      description:
+        'Paths learned from each BGP neighbour; a neighbour that stays Established but sends nothing (or far less) points at its export policy or a prefix filter.',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) =>
+            `${sel('fortigate_bgp_neighbor_ipv4_paths', q)} or ${sel('fortigate_bgp_neighbor_ipv6_paths', q)}`,
+        },
+      ],
+      legend: '{{instance}} {{neighbor_ip}}',
+      optional: 'only on firewalls with BGP neighbours, on FortiOS 7.0 or later',
+      requires: BGP_PATHS,
+    },
+    {
+      id: 'ospfNeighborAdjacent',
+      title: 'OSPF neighbours adjacent',
+      description:
+        'Whether each OSPF neighbour FortiOS lists is Full or 2-Way (2-Way is normal between two routers that are neither DR nor BDR); a lost neighbour leaves the list after its dead interval.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => yesWhere(metricOf('fortigate_ospf_neighbor_info', q), q, OSPF_PEER, OSPF_ADJACENT) }],
+      legend: '{{instance}} {{router_id}} {{neighbor_ip}}',
+      optional: 'only on firewalls running OSPF, on FortiOS 7.0 or later, with fortigate_exporter 1.23 or later',
+      requires: OSPF,
+    },
+    {
+      id: 'ippoolUtilisation',
+      title: 'IP pool use',
+      description: 'Share of each source-NAT IP pool in use (1 − the share FortiOS reports available).',
+      unit: 'percentunit',
+      variants: [{ expr: (q) => `1 - ${sel('fortigate_ippool_available_ratio', q)}` }],
+      legend: '{{instance}} {{vdom}} {{name}}',
+      threshold: 'ippoolUtilisation',
+      min: 0,
+      max: 1,
+      optional: 'only on firewalls with IP pools, with fortigate_exporter 1.22 or later',
+      requires: IPPOOL,
+    },
+    {
+      id: 'lbRealServerUp',
+      title: 'Load-balanced real servers up',
+      description:
+        'Whether each real server behind a load-balancing virtual server passes its health check; a disabled one, or one FortiOS reports neither up nor down, reads “no”.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('fortigate_lb_real_server_status', q, 'state="up"') }],
+      legend: '{{instance}} {{virtual_server}} #{{id}}',
+      optional: 'only on firewalls with load-balancing virtual servers',
+      requires: LOAD_BALANCE,
+    },
+    {
+      id: 'lbRealServerSessions',
+      title: 'Real server sessions',
+      description:
+        'Active sessions on each real server; a server that gets none while its peers are busy is out of rotation.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('fortigate_lb_real_server_active_sessions', q) }],
+      legend: '{{instance}} {{virtual_server}} #{{id}}',
+      optional: 'only on firewalls with load-balancing virtual servers',
+      requires: LOAD_BALANCE,
+    },
+    {
+      id: 'fortiapsByStatus',
+      title: 'FortiAPs by status',
+      description: 'Managed FortiAPs that are active, down or rebooting.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}, status) (${sel('fortigate_wifi_access_points', q)})` }],
+      legend: '{{instance}} {{status}}',
+      optional: 'only on firewalls managing FortiAPs',
+      requires: WIFI,
+    },
+    {
+      id: 'wifiClients',
+      title: 'Wi-Fi clients',
+      description: 'Wireless clients connected through the managed FortiAPs.',
+      unit: 'short',
+      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('fortigate_wifi_fabric_clients', q)})` }],
+      optional: 'only on firewalls managing FortiAPs',
+      requires: WIFI,
+    },
+    {
+      id: 'wifiApClients',
+      title: 'Clients per FortiAP',
+      description: 'Wireless clients on each FortiAP, all radios together.',
+      unit: 'short',
+      variants: [
+        {
+          expr: (q) => `sum by (${q.by}, vdom, ap_name) (${sel('fortigate_wifi_managed_ap_radio_client_count', q)})`,
+        },
+      ],
+      legend: '{{instance}} {{ap_name}}',
+      optional: 'only on firewalls managing FortiAPs',
+      requires: WIFI,
+    },
+    {
+      id: 'wifiChannelUtilisation',
+      title: 'Wi-Fi channel utilisation',
+      description:
+        'Airtime use of each radio’s operating channel (0–1); a busy channel slows every client on it, whatever their signal.',
+      unit: 'percentunit',
+      variants: [{ expr: (q) => sel('fortigate_wifi_managed_ap_radio_operating_channel_utilization_ratio', q) }],
+      legend: '{{instance}} {{ap_name}} radio {{radio_id}}',
+      min: 0,
+      max: 1,
+      optional: 'only on firewalls managing FortiAPs',
+      requires: WIFI,
+    },
+    {
+      id: 'fortiswitchConnected',
+      title: 'FortiSwitches connected',
+      description: 'Whether each managed FortiSwitch is connected to the firewall over FortiLink.',
+      unit: 'bool_yes_no',
+      variants: [
+        {
+          expr: (q) =>
+            yesWhere(metricOf('fortigate_managed_switch_info', q), q, 'vdom, switch_name', 'status="Connected"'),
+        },
+      ],
+      legend: '{{instance}} {{switch_name}}',
+      optional: 'only on firewalls managing FortiSwitches, with fortigate_exporter 1.18 or later',
+      requires: SWITCH,
+    },
+    {
+      id: 'fortiswitchPortErrors',
+      title: 'FortiSwitch port errors',
+      description:
+        'Receive plus transmit errors per second on each FortiSwitch port: cabling, optics or duplex problems.',
+      unit: 'pps',
+      variants: [
+        {
+          expr: (q) =>
+            `rate(${sel('fortigate_managed_switch_rx_errors_total', q)}[${q.range}]) + rate(${sel('fortigate_managed_switch_tx_errors_total', q)}[${q.range}])`,
+        },
+      ],
+      legend: '{{instance}} {{switch_name}} {{port}}',
+      optional: 'only on firewalls managing FortiSwitches, with fortigate_exporter 1.18 or later',
+      requires: SWITCH,
+    },
+    {
+      id: 'fortiswitchPoePower',
+      title: 'FortiSwitch PoE power drawn',
+      description: 'Power drawn by PoE devices on each FortiSwitch, in watts, beside its PoE budget.',
+      unit: 'watt',
+      variants: [
+        {
+          expr: (q) => `sum by (${q.by}, vdom, switch_name) (${sel('fortigate_managed_switch_port_power_watt', q)})`,
+        },
+      ],
+      legend: '{{instance}} {{switch_name}} drawn',
+      optional: 'only on firewalls managing FortiSwitches, with fortigate_exporter 1.18 or later',
+      requires: SWITCH,
+    },
+    {
+      id: 'fortiswitchPoeBudget',
+      title: 'FortiSwitch PoE budget',
+      description: 'The PoE power each FortiSwitch can supply, in watts.',
+      unit: 'watt',
+      variants: [{ expr: (q) => sel('fortigate_managed_switch_max_poe_budget_watt', q) }],
+      legend: '{{instance}} {{switch_name}} budget',
+      optional: 'only on firewalls managing FortiSwitches, with fortigate_exporter 1.18 or later',
+      requires: SWITCH,
+    },
+    {
+      id: 'fortianalyzerConnected',
+      title: 'FortiAnalyzer connected',
+      description:
+        'Whether each VDOM’s log queue is connected to FortiAnalyzer; a firewall that sends no logs to FortiAnalyzer reads “no”.',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => `${sel('fortigate_log_fortianalyzer_queue_connections', q)} > bool 0` }],
+      legend: '{{instance}} {{vdom}}',
+      optional: 'only on firewalls logging to FortiAnalyzer',
+      requires: LOGGING,
+    },
+    {
+      id: 'fortianalyzerQueue',
+      title: 'FortiAnalyzer log queue',
+      description:
+        'Logs waiting on the firewall for FortiAnalyzer (cached) and logs it failed to send (failed), per VDOM.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('fortigate_log_fortianalyzer_queue_logs', q) }],
+      legend: '{{instance}} {{vdom}} {{state}}',
+      optional: 'only on firewalls logging to FortiAnalyzer',
+      requires: LOGGING,
+    },
+    {
+      id: 'logDiskUsage',
+      title: 'Log disk used',
+      description:
+        'Share of the local log disk used, as the API reports it per VDOM. No alert: by default FortiOS overwrites the oldest logs when the disk is full (diskfull overwrite), so a full log disk is its steady state; how far back the logs reach is the question to ask.',
+      unit: 'percentunit',
+      variants: [
+        // A model without a log disk may report a size of 0: no ratio rather than +Inf.
+        {
+          expr: (q) => `${sel('fortigate_log_disk_used_bytes', q)} / (${sel('fortigate_log_disk_total_bytes', q)} > 0)`,
+        },
+      ],
+      legend: '{{instance}} {{vdom}}',
+      min: 0,
+      max: 1,
+      optional: 'only on models with a log disk and disk logging on',
+      requires: LOGGING,
+    },
+    {
+      id: 'fortimanagerConnected',
+      title: 'FortiManager connected',
+      description:
+        'Whether the management tunnel to FortiManager is up; a firewall without FortiManager reads “no” (FortiOS reports no tunnel).',
+      unit: 'bool_yes_no',
+      variants: [{ expr: (q) => sel('fortigate_fortimanager_connection_status', q, 'status="up"') }],
+      legend: '{{instance}} {{vdom}}',
+      optional: 'only on firewalls managed by FortiManager',
+    },
+    {
+      id: 'sdnConnectorUp',
+      title: 'SDN connectors up',
+      description:
+        'Whether each SDN connector (cloud or virtualisation inventory feeding dynamic addresses) is up or updating; a disabled one reads “no”.',
+      unit: 'bool_yes_no',
+      // system_sdn_connector.go: 0 Disabled, 1 Down, 2 Unknown, 3 Up, 4 Updating.
+      variants: [{ expr: (q) => `${sel('fortigate_system_sdn_connector_status', q)} >= bool 3` }],
+      legend: '{{instance}} {{vdom}} {{name}} ({{type}})',
+      optional: 'only on firewalls with SDN connectors, with fortigate_exporter 1.20 or later',
+      requires: SDN,
+    },
+    {
+      id: 'fssoConnected',
+      title: 'FSSO collectors connected',
+      description:
+        'Whether each Fortinet single sign-on collector agent (by name) or polled server (by id) is connected.',
+      unit: 'bool_yes_no',
+      variants: [
+        {
+          expr: (q) =>
+            yesWhere(metricOf('fortigate_user_fsso_info', q), q, 'vdom, name, id, type', 'status="connected"'),
+        },
+      ],
+      legend: '{{instance}} {{vdom}} {{name}}{{id}}',
+      optional: 'only on firewalls with FSSO configured',
+      requires: FSSO,
+    },
+    {
+      id: 'clockSkew',
+      title: 'Clock offset',
+      description:
+        'Firewall clock minus the time Prometheus scraped it (the exporter reads the clock first of all its calls, so only the API round trip blurs it); positive is ahead.',
+      unit: 's',
+      variants: [{ expr: clockOffset }],
+      threshold: 'clockSkew',
+    },
   ],
   alerts: [
     {
@@ -461,6 +789,187 @@ export const fortigateExporter = defineExporter({
       description:
         'Certificate {{ $labels.name }} (VDOM {{ $labels.vdom }}, {{ $labels.source }}) on {{ $labels.instance }} expires within the critical period or has expired: VPN clients and admin sessions that rely on it will fail. Renew it now.',
     },
+    {
+      id: 'bgp-neighbor-down',
+      name: 'FortiGateBGPNeighborDown',
+      severity: 'warning',
+      for: '5m',
+      // The state label, not the value: 1.17 – 1.20 write 1 for every state (bgp_neighbors.go). admin_status
+      // "false" is a neighbour shut down in the configuration, which is not a failure.
+      query: (q) => `count by (${q.by}, ${BGP_PEER}) (${bgpNeighbors(q, 'admin_status="true",state!="Established"')})`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'BGP neighbour {{ $labels.neighbor_ip }} of FortiGate {{ $labels.instance }} is not established.',
+      description:
+        'The BGP session to {{ $labels.neighbor_ip }} (AS {{ $labels.remote_as }}, VDOM {{ $labels.vdom }}) on {{ $labels.instance }} has not been Established for 5 minutes: its routes are withdrawn and traffic takes another path or none. Check first `get router info bgp summary` and `diagnose ip router bgp all enable` on the firewall for the state and the last error, then reachability of the neighbour (ping from the local address), the AS number and password on both sides.',
+      optional: 'only on firewalls with BGP neighbours, on FortiOS 7.0 or later',
+    },
+    {
+      id: 'ospf-neighbor-lost',
+      name: 'FortiGateOSPFNeighborLost',
+      severity: 'warning',
+      for: '5m',
+      // A dead OSPF neighbour leaves FortiOS' list (it is not reported Down), so this compares with the
+      // neighbours seen in the last hour: gone, or stuck below 2-Way/Full (Init, Exchange start…). Only while
+      // the firewall answers at all: a failed probe is FortiGateProbeFailed's.
+      query: (q) =>
+        `(count by (${q.by}, ${OSPF_PEER}) (count_over_time(${sel('fortigate_ospf_neighbor_info', q)}[1h])) unless on (${joinLabels(q, OSPF_PEER)}) ${sel('fortigate_ospf_neighbor_info', q, OSPF_ADJACENT)}) and on (${q.by}) ${sel('fortigate_version_info', q)}`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'OSPF neighbour {{ $labels.router_id }} of FortiGate {{ $labels.instance }} is lost.',
+      description:
+        'OSPF neighbour {{ $labels.router_id }} ({{ $labels.neighbor_ip }}, VDOM {{ $labels.vdom }}), seen by {{ $labels.instance }} within the last hour, is gone or stuck before 2-Way/Full: routes through it are gone. Check first `get router info ospf neighbor` for its state; stuck in Exchange start usually means an MTU mismatch, in Init that hellos reach only one side (area, hello/dead intervals, authentication, a filter). A neighbour removed on purpose clears this after an hour.',
+      optional: 'only on firewalls running OSPF, on FortiOS 7.0 or later, with fortigate_exporter 1.23 or later',
+    },
+    {
+      id: 'ippool-nearly-full',
+      name: 'FortiGateIPPoolNearlyExhausted',
+      severity: 'warning',
+      for: '10m',
+      signal: 'ippoolUtilisation',
+      comparison: '>',
+      threshold: { threshold: 'ippoolUtilisation', level: 'warning' },
+      summary: 'IP pool {{ $labels.name }} on FortiGate {{ $labels.instance }} is nearly exhausted.',
+      description:
+        'Source-NAT pool {{ $labels.name }} (VDOM {{ $labels.vdom }}) on {{ $labels.instance }} has stayed above the threshold: once it is full, new outbound sessions through policies that use it fail. Check first `diagnose firewall ippool-all stats` (or list) for the clients holding the most port blocks, then add addresses to the pool, enlarge the port blocks or shorten session timeouts.',
+      optional: 'only on firewalls with IP pools, with fortigate_exporter 1.22 or later',
+    },
+    {
+      id: 'lb-real-server-down',
+      name: 'FortiGateLoadBalancerRealServerDown',
+      severity: 'warning',
+      for: '5m',
+      // Active servers only: a standby or disabled one takes no traffic (firewall_load_balance.go reports each
+      // mode and each state as its own 0/1 series).
+      query: (q) =>
+        `${sel('fortigate_lb_real_server_status', q, 'state="down"')} and on (${joinLabels(q, 'vdom', 'virtual_server', 'id')}) ${sel('fortigate_lb_real_server_mode', q, 'mode="active"')} == 1`,
+      comparison: '>',
+      threshold: 0,
+      summary:
+        'Real server {{ $labels.id }} of {{ $labels.virtual_server }} on FortiGate {{ $labels.instance }} is down.',
+      description:
+        'Active real server {{ $labels.id }} of virtual server {{ $labels.virtual_server }} (VDOM {{ $labels.vdom }}) on {{ $labels.instance }} has failed its health check for 5 minutes: the remaining servers carry its share, or nothing does if it was the last. Check first the server itself (service, port), then the health-check monitor’s settings and that the firewall can reach the server.',
+      optional: 'only on firewalls with load-balancing virtual servers',
+    },
+    {
+      id: 'fortiap-down',
+      name: 'FortiGateFortiAPDown',
+      severity: 'warning',
+      for: '10m',
+      query: (q) => sel('fortigate_wifi_access_points', q, 'status="down"'),
+      comparison: '>',
+      threshold: 0,
+      summary: 'FortiGate {{ $labels.instance }} has managed FortiAPs down.',
+      description:
+        'FortiGate {{ $labels.instance }} (VDOM {{ $labels.vdom }}) reports managed FortiAPs down for 10 minutes: their area has no Wi-Fi. Check first which ones in WiFi & Switch Controller › Managed FortiAPs (or `diagnose wireless-controller wlac -c wtp`), then their PoE port or power and the switch port they hang off. An AP retired without being deleted from the configuration stays down; delete it.',
+      optional: 'only on firewalls managing FortiAPs',
+    },
+    {
+      id: 'fortiswitch-offline',
+      name: 'FortiGateFortiSwitchOffline',
+      severity: 'warning',
+      for: '10m',
+      // Authorized switches only: a discovered switch awaiting authorisation is not expected online. The tests
+      // show status "Connected" (managed_switch.go testdata); anything else is not connected.
+      query: (q) => sel('fortigate_managed_switch_info', q, 'state="Authorized",status!="Connected"'),
+      comparison: '>',
+      threshold: 0,
+      summary: 'FortiSwitch {{ $labels.switch_name }} of FortiGate {{ $labels.instance }} is offline.',
+      description:
+        'Managed FortiSwitch {{ $labels.switch_name }} ({{ $labels.serial }}) is {{ $labels.status }} on {{ $labels.instance }} for 10 minutes: the devices behind it may be cut off, and the firewall can no longer push VLANs or policies to it. Check first its power and the FortiLink uplink (`execute switch-controller get-conn-status {{ $labels.switch_name }}`), then the ISL or MCLAG peer it hangs off.',
+      optional: 'only on firewalls managing FortiSwitches, with fortigate_exporter 1.18 or later',
+    },
+    {
+      id: 'fortianalyzer-disconnected',
+      name: 'FortiGateFortiAnalyzerDisconnected',
+      severity: 'warning',
+      for: '15m',
+      // The probe answers "not connected" on a firewall that never logs to FortiAnalyzer as well: only a
+      // connection seen in the last day counts as lost.
+      query: (q) => sel('fortigate_log_fortianalyzer_queue_connections', q),
+      filters: [(q) => `max_over_time(${sel('fortigate_log_fortianalyzer_queue_connections', q)}[1d]) > 0`],
+      comparison: '<',
+      threshold: 1,
+      summary: 'FortiGate {{ $labels.instance }} lost its FortiAnalyzer connection.',
+      description:
+        'The log queue of VDOM {{ $labels.vdom }} on {{ $labels.instance }} has not been connected to FortiAnalyzer for 15 minutes, after being connected within the last day: logs queue on the firewall (and are lost once its queue is full), and FortiAnalyzer reports and SOC tooling go blind. Check first `diagnose test application miglogd 6` and `execute log fortianalyzer test-connectivity`, then the route to FortiAnalyzer, its licence and disk quota for this device.',
+      optional: 'only on firewalls logging to FortiAnalyzer',
+    },
+    {
+      id: 'fortianalyzer-logs-queued',
+      name: 'FortiGateFortiAnalyzerLogsQueued',
+      severity: 'warning',
+      for: '10m',
+      // While connected only: a lost connection queues logs too, and FortiGateFortiAnalyzerDisconnected says so.
+      query: (q) =>
+        `min_over_time(${sel('fortigate_log_fortianalyzer_queue_logs', q, 'state="cached"')}[15m]) and on (${joinLabels(q, 'vdom')}) ${sel('fortigate_log_fortianalyzer_queue_connections', q)} > 0`,
+      filters: [(q) => `deriv(${sel('fortigate_log_fortianalyzer_queue_logs', q, 'state="cached"')}[15m]) > 0`],
+      comparison: '>',
+      threshold: 0,
+      summary: 'Logs pile up on FortiGate {{ $labels.instance }} on their way to FortiAnalyzer.',
+      description:
+        'The FortiAnalyzer queue of VDOM {{ $labels.vdom }} on {{ $labels.instance }} has not emptied for 15 minutes and keeps growing although connected: logs are produced faster than they reach FortiAnalyzer, and they are lost once the queue is full. Check first `diagnose test application miglogd 6` for the queue and `diagnose log kernel-stats`, then FortiAnalyzer’s load and the bandwidth to it; an upload-time or reliable-logging setting may hold logs back too.',
+      optional: 'only on firewalls logging to FortiAnalyzer',
+    },
+    {
+      id: 'fortimanager-disconnected',
+      name: 'FortiGateFortiManagerDisconnected',
+      severity: 'warning',
+      for: '15m',
+      // FortiOS reports "no tunnel" (status down) on a firewall without FortiManager too: only a tunnel seen
+      // up within the last day counts as lost. One management tunnel per firewall, reported once per VDOM.
+      query: (q) => `max by (${q.by}) (${sel('fortigate_fortimanager_connection_status', q, 'status="up"')})`,
+      filters: [
+        (q) =>
+          `max by (${q.by}) (max_over_time(${sel('fortigate_fortimanager_connection_status', q, 'status="up"')}[1d])) == 1`,
+      ],
+      comparison: '<',
+      threshold: 1,
+      summary: 'FortiGate {{ $labels.instance }} lost its FortiManager connection.',
+      description:
+        'The management tunnel from {{ $labels.instance }} to FortiManager has been down for 15 minutes after being up within the last day: traffic is unaffected, but policy and firmware pushes, scripts and central backups stop, and changes made locally meanwhile leave the two out of sync. Check first `diagnose fdsm central-mgmt-status` and `execute central-mgmt` (FGFM on TCP 541), then the route to FortiManager and whether its device entry was changed.',
+      optional: 'only on firewalls managed by FortiManager',
+    },
+    {
+      id: 'sdn-connector-down',
+      name: 'FortiGateSDNConnectorDown',
+      severity: 'warning',
+      for: '10m',
+      // system_sdn_connector.go: 1 is Down (0 Disabled, 2 Unknown, 3 Up, 4 Updating).
+      query: (q) => `${sel('fortigate_system_sdn_connector_status', q)} == 1`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'SDN connector {{ $labels.name }} on FortiGate {{ $labels.instance }} is down.',
+      description:
+        'SDN connector {{ $labels.name }} ({{ $labels.type }}, VDOM {{ $labels.vdom }}) on {{ $labels.instance }} has been down for 10 minutes: the dynamic addresses it fills stop following the cloud or virtualisation inventory, so policies using them match stale addresses (new instances blocked, old ones still allowed). Check first `diagnose sys sdn status` and the connector’s credentials (expired key or secret, removed role), then the firewall’s route and DNS to the provider’s API.',
+      optional: 'only on firewalls with SDN connectors, with fortigate_exporter 1.20 or later',
+    },
+    {
+      id: 'fsso-collector-down',
+      name: 'FortiGateFSSOCollectorDown',
+      severity: 'warning',
+      for: '10m',
+      query: (q) => sel('fortigate_user_fsso_info', q, 'status!="connected"'),
+      comparison: '>',
+      threshold: 0,
+      summary:
+        'FSSO collector {{ $labels.name }}{{ $labels.id }} on FortiGate {{ $labels.instance }} is not connected.',
+      description:
+        'Fortinet single sign-on {{ $labels.type }} {{ $labels.name }}{{ $labels.id }} (VDOM {{ $labels.vdom }}) on {{ $labels.instance }} has been {{ $labels.status }} for 10 minutes: new logons are not learned, so users fall out of identity-based policies as their entries expire. Check first `diagnose debug authd fsso server-status` and the collector agent service on its server (TCP 8000, its password), then the domain controllers it polls.',
+      optional: 'only on firewalls with FSSO configured',
+    },
+    {
+      id: 'clock-skew',
+      name: 'FortiGateClockSkew',
+      severity: 'warning',
+      for: '15m',
+      query: (q) => `abs(${clockOffset(q)})`,
+      comparison: '>',
+      threshold: { threshold: 'clockSkew', level: 'warning' },
+      summary: 'The clock of FortiGate {{ $labels.instance }} is off.',
+      description:
+        'The clock of {{ $labels.instance }} differs from Prometheus’ by more than the threshold: Kerberos-based FSSO and agentless SSO fail past 5 minutes, certificate and FortiGuard checks may fail, and its logs no longer line up with other systems. Check first `diagnose sys ntp status` (server reachable, synchronised), then `execute time` and the time zone; also make sure Prometheus’ own host is synchronised.',
+    },
   ],
   overview: ['probeSuccess', 'cpuUtilisation', 'memoryUtilisation', 'ipsecTunnelsDown'],
   dashboard: [
@@ -519,6 +1028,56 @@ export const fortigateExporter = defineExporter({
         { signals: ['haMembers'], kind: 'stat', width: 4 },
         { signals: ['haPrimary'], kind: 'table', width: 8 },
         { signals: ['certificateExpiry'], kind: 'bargauge', width: 12 },
+      ],
+    },
+    {
+      title: 'Routing',
+      panels: [
+        { signals: ['bgpNeighborEstablished'], kind: 'table', width: 8 },
+        { signals: ['bgpPaths'], width: 8 },
+        { signals: ['ospfNeighborAdjacent'], kind: 'table', width: 8 },
+      ],
+    },
+    {
+      title: 'NAT pools and load balancing',
+      panels: [
+        { signals: ['ippoolUtilisation'], width: 8 },
+        { signals: ['lbRealServerUp'], kind: 'table', width: 8 },
+        { signals: ['lbRealServerSessions'], width: 8 },
+      ],
+    },
+    {
+      title: 'Wireless and switches',
+      panels: [
+        { signals: ['fortiapsByStatus'], width: 6 },
+        { signals: ['wifiClients'], width: 6 },
+        { signals: ['wifiApClients'], width: 6 },
+        { signals: ['wifiChannelUtilisation'], width: 6 },
+        { signals: ['fortiswitchConnected'], kind: 'table', width: 8 },
+        { signals: ['fortiswitchPortErrors'], width: 8 },
+        {
+          signals: ['fortiswitchPoePower', 'fortiswitchPoeBudget'],
+          title: 'FortiSwitch PoE power',
+          description: 'Power drawn by PoE devices on each FortiSwitch, in watts, and its PoE budget.',
+          width: 8,
+        },
+      ],
+    },
+    {
+      title: 'Logging',
+      panels: [
+        { signals: ['fortianalyzerConnected'], kind: 'table', width: 6 },
+        { signals: ['fortianalyzerQueue'], width: 9 },
+        { signals: ['logDiskUsage'], width: 9 },
+      ],
+    },
+    {
+      title: 'Management, identity and clock',
+      panels: [
+        { signals: ['fortimanagerConnected'], kind: 'table', width: 6 },
+        { signals: ['sdnConnectorUp'], kind: 'table', width: 6 },
+        { signals: ['fssoConnected'], kind: 'table', width: 6 },
+        { signals: ['clockSkew'], width: 6 },
       ],
     },
   ],
