@@ -109,7 +109,8 @@ function toolsCase(): PromtoolCases[string] {
 
 /**
  * Network errors of one host in each family (host series are alike in both, but each family is proven): a steady
- * error in every 20 s sample (0.05/s) fires; one error every ten samples (0.005/s, 3 in 10 minutes) stays quiet.
+ * error in every 20 s sample (0.05/s) fires; one error in every tenth sample, which the rule reads as 0.005/s
+ * (3 in 10 minutes, under the bound of 0.01/s), stays quiet.
  */
 function hostErrorsCase(): PromtoolCases[string] {
   const trickle = Array.from({ length: 3 }, () => '0x8 1').join(' ');

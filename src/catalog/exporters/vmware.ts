@@ -669,8 +669,8 @@ export const vmwareExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       // The bound of TrueNASNetworkErrors: 0.01 errors/s, about 6 in 10 minutes (Netdata's interface error alarms,
-      // health.d/net.conf v2.11.0, warn at 5). Each sample holds the errors of one 20 s real-time interval, all of
-      // the host's NICs together, so the window's average / 20 is errors per second.
+      // health.d/net.conf v2.11.0, count 5 in 10 minutes as a warning). Each sample holds the errors of one 20 s
+      // real-time interval, all of the host's NICs together, so the window's average / 20 is errors per second.
       query: (q) =>
         `(avg_over_time(${sel('vmware_host_net_errorsRx_summation', q)}[10m]) + avg_over_time(${sel('vmware_host_net_errorsTx_summation', q)}[10m])) ${PER_SECOND}`,
       comparison: '>',
