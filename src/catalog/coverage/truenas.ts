@@ -7,8 +7,10 @@ const REPO = 'https://github.com/Supporterino/truenas-graphite-to-prometheus/blo
 // truenas-graphite-to-prometheus ships dashboards (dashboards/) and no alert rules; there is no mixin, and
 // awesome-prometheus-alerts (a853318) has no TrueNAS rules. The overview dashboard is the main reference, the
 // temperature and disk-insight ones add views; the k3s-applications and cgroups ones are about the apps hosted.
-const later =
-  'not taken in this pass: the mapping exports it, but our family fixtures do not hold it yet, so no panel or rule on it could be proven; ';
+// The disk-detail rows get no rule: Netdata ships its own disk backlog and utilisation alarms silenced
+// (health.d/disks.conf, v2.11.0: `to: silent`), since a scrub or resilver keeps every disk of a pool busy and
+// queued for hours; a disk that fails ends in its pool leaving ONLINE, which TrueNASPoolNotOnline pages for.
+// NFS gets none either: its load is no failure, and what it rests on (pools, network errors, memory) is alerted.
 
 const overview = rowsOf('overview', 'view');
 const temps = rowsOf('temperatures', 'view');
@@ -58,7 +60,9 @@ export const truenasCoverage: ExporterCoverage = {
       notTaken:
         'power management at work, not a failure; the heat that makes a CPU throttle is alerted (TrueNASCPUTemperatureHigh)',
     }),
-    overview('CPU throttling', { notTaken: `${later}its usual cause, CPU temperature, is drawn and alerted` }),
+    // Drawn, not alerted: a core throttles at its thermal limit, which TrueNASCPUTemperatureHigh warns of
+    // before it is reached; a second warning for the same heat would add nothing.
+    overview('CPU throttling', { added: ['panel:cpuThrottling'] }),
     overview('Interrupts & Context switches', {
       notTaken: 'load detail for diagnosis, with no bound that means failure',
     }),
@@ -91,8 +95,10 @@ export const truenasCoverage: ExporterCoverage = {
     }),
     overview('NTP synced, NTP offset, NTP error state', { covered: ['alert:clock-not-synced'] }),
     // NFS row
-    overview('NFS I/O, net I/O, threads, readcache, RPC, proc4, proc4ops', {
-      notTaken: `${later}only on systems that serve NFS shares`,
+    overview('NFS I/O, RPC, proc4ops', { added: ['panel:nfsIo', 'panel:nfsRpc', 'panel:nfsV4Operations'] }),
+    overview('NFS net I/O, threads, readcache, proc4', {
+      notTaken:
+        'detail for NFS tuning: packets per transport; the thread count, a setting that Netdata draws only on kernels whose nfsd statistics still have a "th" line (proc_net_rpc_nfsd.c); the reply cache for retried requests; and v4 COMPOUND calls, whose operations the NFS v4 operations panel shows',
     }),
     // ZFS row
     overview('ARC Size, ARC Size Breakdown', { covered: ['panel:arcSize'] }),
@@ -103,8 +109,16 @@ export const truenasCoverage: ExporterCoverage = {
     // Disk row
     overview('Disk I/O', { covered: ['panel:diskRead', 'panel:diskWrite'] }),
     overview('Disk utilization', { covered: ['panel:diskUtilisation'] }),
+    // disk_busy (ms per second) is the time the Disk busy time panel draws as a percentage (disk_utilization).
     overview('Disk I/O Ops, backlog + busy, I/O time, await, avg I/O size, active operations', {
-      notTaken: `${later}a disk whose await climbs while its neighbours’ do not is failing: worth a panel once a fixture holds disk_await`,
+      added: [
+        'panel:diskOps',
+        'panel:diskBacklog',
+        'panel:diskIoTime',
+        'panel:diskAwait',
+        'panel:diskIoSize',
+        'panel:diskInFlight',
+      ],
     }),
     // truenas_scale_temperatures.json
     temps('CPU Temperatures', { covered: ['panel:cpuTemperature', 'alert:cpu-temperature'] }),
@@ -119,7 +133,14 @@ export const truenasCoverage: ExporterCoverage = {
     disks('Disk utilization (gauge and graph)', { covered: ['panel:diskUtilisation'] }),
     disks('Disk I/O', { covered: ['panel:diskRead', 'panel:diskWrite'] }),
     disks('Disk I/O time, IOps, await, backlog + busy, active operations, avg I/O size', {
-      notTaken: `${later}see the overview’s disk row`,
+      added: [
+        'panel:diskIoTime',
+        'panel:diskOps',
+        'panel:diskAwait',
+        'panel:diskBacklog',
+        'panel:diskInFlight',
+        'panel:diskIoSize',
+      ],
     }),
     // applications and cgroups dashboards
     apps('Applications (k3s) and cgroups: CPU, memory, I/O per app or container', {

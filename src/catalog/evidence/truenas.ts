@@ -59,6 +59,10 @@ export const truenasEvidence: ExporterEvidence = {
       'kind="soft" is system.cpu.softirq (percent of all CPUs, like cpu_total); kind="hard" is system.intr (interrupts/s)'
     ),
     cpu_temperature: rule(['cpu'], 'cputemp.temperatures.<n> → cpu="cpu<n>", °C'),
+    cpu_throttling: rule(
+      ['cpu'],
+      'cpu.core_throttling.<cpuN>: thermal throttling events/s per core (Netdata proc.plugin proc_stat.c reads the kernel’s thermal_throttle/core_throttle_count, which Intel CPUs have; no chart without it)'
+    ),
     system_load: rule(['kind'], 'system.load.<load1|load5|load15>'),
     zfs_pool: rule(
       ['pool', 'state'],
@@ -71,6 +75,27 @@ export const truenasEvidence: ExporterEvidence = {
       'disk.<dev>.<reads|writes> and disk_ext.*, KiB/s, writes negative (Netdata sign); the truenas_disk_stats rule (≥ v2.0.0) adds unit="KiB/s", but a chart path with ".io." is taken first by the cgroup_io_usage rule'
     ),
     disk_utilization: rule(['disk'], 'disk_util.<dev>.utilization, percent'),
+    disk_io_ops: rule(
+      ['disk', 'op'],
+      'disk_ops.<dev>.<reads|writes> and disk_ext_ops.*, operations/s, writes negative (Netdata common-contexts/disk-ops.h); the truenas_disk_stats rule adds unit="op/s" with op read_ops|write_ops (its disk label keeps an "ops." prefix before v2.1.0)'
+    ),
+    disk_await: rule(
+      ['disk', 'op'],
+      'disk_await.<dev>.<reads|writes> and disk_ext_await.*, milliseconds/operation, writes negative (disk-await.h)'
+    ),
+    disk_io_size: rule(
+      ['disk', 'op'],
+      'disk_avgsz.<dev>.<reads|writes> and disk_ext_avgsz.*, KiB/operation, writes negative (disk-avgsz.h)'
+    ),
+    disk_iotime: rule(
+      ['disk', 'op'],
+      'disk_iotime.<dev>.<reads|writes> and disk_ext_iotime.*, milliseconds/s, writes negative (disk-iotime.h)'
+    ),
+    disk_io_backlog: rule(
+      ['disk'],
+      'disk_backlog.<dev>.backlog, milliseconds per second of queued I/O weighted by its count (proc_diskstats.c)'
+    ),
+    disk_qops: rule(['disk'], 'disk_qops.<dev>.operations: I/O operations in flight (disk-qops.h)'),
     disk_temperature: rule(['serial'], 'smart.log.smart.disktemp.* or smart_log_smart.disktemp.<serial>.*, °C'),
     disk_bytes_used: rule(
       ['mountpoint', 'unit'],
@@ -85,6 +110,15 @@ export const truenasEvidence: ExporterEvidence = {
       'disk_space.<mount point>.avail, GiB (unit="GiB")',
       ['v2.2.0', 'v2.2.1'],
       { versions: '≥ v2.2.0' }
+    ),
+    nfs_io: rule(
+      ['op'],
+      'nfsd.io.<read|write> (the `nfs_${2}` rule), kilobytes/s (1000 bytes), write negative; Netdata proc_net_rpc_nfsd.c draws it only once the kernel has counted NFS I/O'
+    ),
+    nfs_rpc: rule(['op'], 'nfsd.rpc.<calls|bad_format|bad_auth>, calls/s, bad_format and bad_auth negative'),
+    nfs_proc4ops: rule(
+      ['op'],
+      'nfsd.proc4ops.<operation> (access, close, getattr, open, putfh, read, sequence, write, …, one per operation the kernel lists), operations/s'
     ),
     interface_io: rule(['interface', 'op'], 'net.<iface>.<received|sent>, kilobits/s, sent negative (Netdata sign)'),
     interface_errors: rule(

@@ -17,6 +17,8 @@ const cpuBusy = (q: QueryContext) =>
   `(${sel('cpu_total', q, 'kind!="idle"')} or label_replace(${sel('interrupts', q, 'kind="soft"')}, "kind", "softirq", "", ""))`;
 // disk_space.* charts are mapped only from truenas-graphite-to-prometheus 2.2.0 on.
 const DATASETS_OPTIONAL = 'needs the truenas-graphite-to-prometheus mapping 2.2 or later (disk_space charts)';
+// Netdata draws its nfsd charts only once the kernel has counted NFS traffic (proc_net_rpc_nfsd.c).
+const NFS_OPTIONAL = 'only on a TrueNAS that serves NFS shares';
 
 export const truenasExporter = defineExporter({
   id: 'truenas',
@@ -25,7 +27,7 @@ export const truenasExporter = defineExporter({
   defaultPort: 9108,
   docsUrl: 'https://github.com/Supporterino/truenas-graphite-to-prometheus',
   description:
-    'TrueNAS SCALE through its Graphite reporter and graphite_exporter: ZFS pools and ARC, datasets, disks, temperatures, network.',
+    'TrueNAS SCALE through its Graphite reporter and graphite_exporter: ZFS pools and ARC, datasets, disks and their latency, temperatures, network, NFS.',
   // job/instance come from the mapping inside the exposition (scrape with honor_labels: true),
   // so the variables read them from mapped series, never from the exporter's own metrics.
   detection: { metrics: ['zfs_pool', 'zfs_arc_size', 'physical_memory'] },
@@ -140,6 +142,18 @@ export const truenasExporter = defineExporter({
       threshold: 'cpuTemperature',
     },
     {
+      id: 'cpuThrottling',
+      title: 'CPU throttling',
+      description:
+        'Thermal throttling events per second on each core: the CPU slowed itself down because it reached its temperature limit.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('cpu_throttling', q) }],
+      legend: '{{instance}} {{cpu}}',
+      min: 0,
+      // Netdata reads the kernel's per-core thermal_throttle counters (proc_stat.c), which AMD CPUs do not have.
+      optional: 'Intel CPUs only (the kernel’s thermal_throttle counters)',
+    },
+    {
       id: 'load',
       title: 'Load average',
       description: 'Runnable and uninterruptible tasks averaged over 1, 5 and 15 minutes.',
@@ -240,6 +254,63 @@ export const truenasExporter = defineExporter({
       max: 100,
     },
     {
+      id: 'diskOps',
+      title: 'Disk operations',
+      description: 'Read and write operations per second on each disk (Netdata’s negative writes made positive).',
+      unit: 'iops',
+      variants: [{ expr: (q) => `abs(${sel('disk_io_ops', q)})` }],
+      legend: '{{instance}} {{disk}} {{op}}',
+      min: 0,
+    },
+    {
+      id: 'diskAwait',
+      title: 'Disk await',
+      description:
+        'Average time a read or write took on each disk, queueing included; a disk far slower than its pool neighbours under the same load is often failing.',
+      unit: 'ms',
+      variants: [{ expr: (q) => `abs(${sel('disk_await', q)})` }],
+      legend: '{{instance}} {{disk}} {{op}}',
+      min: 0,
+    },
+    {
+      id: 'diskIoSize',
+      title: 'Disk average I/O size',
+      description: 'Average size of a completed read or write on each disk (converted from KiB).',
+      unit: 'bytes',
+      variants: [{ expr: (q) => `abs(${sel('disk_io_size', q)}) ${KIB}` }],
+      legend: '{{instance}} {{disk}} {{op}}',
+      min: 0,
+    },
+    {
+      id: 'diskIoTime',
+      title: 'Disk I/O time',
+      description:
+        'Milliseconds per second spent on completed reads and writes on each disk, summed over the operations in flight (so above 1000 with a deep queue).',
+      unit: 'ms',
+      variants: [{ expr: (q) => `abs(${sel('disk_iotime', q)})` }],
+      legend: '{{instance}} {{disk}} {{op}}',
+      min: 0,
+    },
+    {
+      id: 'diskBacklog',
+      title: 'Disk backlog',
+      description:
+        'Milliseconds per second of I/O waiting on each disk, weighted by how many waited: it climbs when requests arrive faster than the disk completes them.',
+      unit: 'ms',
+      variants: [{ expr: (q) => sel('disk_io_backlog', q) }],
+      legend: '{{instance}} {{disk}}',
+      min: 0,
+    },
+    {
+      id: 'diskInFlight',
+      title: 'Disk operations in flight',
+      description: 'I/O operations each disk had in progress when sampled.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('disk_qops', q) }],
+      legend: '{{instance}} {{disk}}',
+      min: 0,
+    },
+    {
       id: 'diskTemperature',
       title: 'Disk temperature',
       description: 'Temperature of each drive, by serial number.',
@@ -247,6 +318,37 @@ export const truenasExporter = defineExporter({
       variants: [{ expr: (q) => sel('disk_temperature', q) }],
       legend: '{{instance}} {{serial}}',
       threshold: 'diskTemperature',
+    },
+    {
+      id: 'nfsIo',
+      title: 'NFS server I/O',
+      description:
+        'Bytes per second the NFS server read and wrote for its clients (Netdata’s kilobytes converted, its negative writes made positive).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `abs(${sel('nfs_io', q)}) * 1000` }],
+      legend: '{{instance}} {{op}}',
+      min: 0,
+      optional: NFS_OPTIONAL,
+    },
+    {
+      id: 'nfsRpc',
+      title: 'NFS server RPC calls',
+      description:
+        'RPC calls per second the NFS server answered, and those it rejected as malformed (bad_format) or unauthenticated (bad_auth): rejections point at a client’s configuration or its Kerberos setup.',
+      unit: 'reqps',
+      variants: [{ expr: (q) => `abs(${sel('nfs_rpc', q)})` }],
+      legend: '{{instance}} {{op}}',
+      min: 0,
+      optional: NFS_OPTIONAL,
+    },
+    {
+      id: 'nfsV4Operations',
+      title: 'NFS v4 operations',
+      description: 'NFS v4 operations per second by kind (read, write, getattr, …); kinds no client used are left out.',
+      unit: 'ops',
+      variants: [{ expr: (q) => `${sel('nfs_proc4ops', q)} > 0` }],
+      legend: '{{instance}} {{op}}',
+      optional: NFS_OPTIONAL,
     },
     {
       id: 'networkTraffic',
@@ -451,10 +553,11 @@ export const truenasExporter = defineExporter({
     {
       title: 'CPU and memory',
       panels: [
-        { signals: ['cpuByMode'], stack: true, width: 6 },
-        { signals: ['load'], width: 6 },
-        { signals: ['cpuTemperature'], width: 6 },
-        { signals: ['memoryByKind'], stack: true, width: 6 },
+        { signals: ['cpuByMode'], stack: true, width: 8 },
+        { signals: ['load'], width: 8 },
+        { signals: ['memoryByKind'], stack: true, width: 8 },
+        { signals: ['cpuTemperature'], width: 12 },
+        { signals: ['cpuThrottling'], width: 12 },
       ],
     },
     {
@@ -471,11 +574,30 @@ export const truenasExporter = defineExporter({
       ],
     },
     {
+      title: 'Disk latency and queues',
+      panels: [
+        { signals: ['diskOps'], width: 8 },
+        { signals: ['diskAwait'], width: 8 },
+        { signals: ['diskIoSize'], width: 8 },
+        { signals: ['diskIoTime'], width: 8 },
+        { signals: ['diskBacklog'], width: 8 },
+        { signals: ['diskInFlight'], width: 8 },
+      ],
+    },
+    {
       title: 'Network',
       panels: [
         { signals: ['networkTraffic'], width: 12 },
         { signals: ['networkErrors'], width: 12 },
         { signals: ['interfaceUp'], kind: 'table', width: 24 },
+      ],
+    },
+    {
+      title: 'NFS',
+      panels: [
+        { signals: ['nfsIo'], width: 8 },
+        { signals: ['nfsRpc'], width: 8 },
+        { signals: ['nfsV4Operations'], width: 8 },
       ],
     },
   ],

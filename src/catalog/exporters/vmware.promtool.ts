@@ -87,6 +87,50 @@ const datastoreFree = (free: string, quiet: string, samples: number, evalTime: s
 
 const NOT_RESPONDING = { ...HOST_OF('esx03.example.com'), state: 'notResponding' };
 
+/**
+ * VMware Tools not running in one VM of each family, powered on (fires) or off (quiet: vCenter reports
+ * toolsNotRunning for every powered-off VM that has Tools, the case the alert must not page for).
+ */
+function toolsCase(): PromtoolCases[string] {
+  const [first, ...others] = FAMILIES.map(({ family, vm, series }) => {
+    const tools = series({ vmware_vm_guest_tools_running_status: '1x30' }, { tools_status: 'toolsNotRunning' });
+    return {
+      family,
+      fires: {
+        series: [...tools, ...series({ vmware_vm_power_state: '1x30' })],
+        evalTime: '25m',
+        labels: { ...TARGET, ...vm },
+      },
+      quiet: { series: [...tools, ...series({ vmware_vm_power_state: '0x30' })], evalTime: '25m' },
+    };
+  });
+  return { ...first, otherFamilies: others };
+}
+
+/**
+ * Network errors of one host in each family (host series are alike in both, but each family is proven): a steady
+ * error in every 20 s sample (0.05/s) fires; one error in every tenth sample, which the rule reads as 0.005/s
+ * (3 in 10 minutes, under the bound of 0.01/s), stays quiet.
+ */
+function hostErrorsCase(): PromtoolCases[string] {
+  const trickle = Array.from({ length: 3 }, () => '0x8 1').join(' ');
+  const [first, ...others] = [
+    { family: NEW, series: current },
+    { family: OLD, series: old },
+  ].map(({ family, series }) => {
+    const errors = (rx: string) => [
+      { series: series('vmware_host_net_errorsRx_summation', HOST), values: rx },
+      { series: series('vmware_host_net_errorsTx_summation', HOST), values: '0x30' },
+    ];
+    return {
+      family,
+      fires: { series: errors('1x30'), evalTime: '25m', labels: { ...TARGET, ...HOST } },
+      quiet: { series: errors(trickle), evalTime: '25m' },
+    };
+  });
+  return { ...first, otherFamilies: others };
+}
+
 export const vmwarePromtoolCases: PromtoolCases = {
   'host-not-connected': {
     family: NEW,
@@ -138,6 +182,8 @@ export const vmwarePromtoolCases: PromtoolCases = {
     { vmware_vm_mem_swapped_average: '0x30' },
     '25m'
   ),
+  'vm-tools-not-running': toolsCase(),
+  'host-network-errors': hostErrorsCase(),
   'snapshots-many': vmCase({ vmware_vm_snapshots: '5x80' }, { vmware_vm_snapshots: '2x80' }, '70m'),
   // promtool starts at the epoch: a snapshot taken at 0 is 8 days old at 8d and 3 hours old at 3h.
   'snapshot-old': vmCase(

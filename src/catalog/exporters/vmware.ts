@@ -9,6 +9,11 @@ const KIB = '* 1024';
 // vmware_exporter reads the real-time (20 s) performance interval; cpu.ready.summation is the
 // milliseconds of that interval the VM waited for a physical CPU.
 const READY_MS_TO_PERCENT = '/ 200';
+// A *_summation counter is what happened in that one 20 s sample (vmware_exporter asks for maxSample 1):
+// packets or errors per second are the count / 20, and milliseconds summed over vCPUs / 20000 is how many
+// vCPUs were waiting on average.
+const PER_SECOND = '/ 20';
+const MS_TO_VCPUS = '/ 20000';
 
 export const vmwareExporter = defineExporter({
   id: 'vmware',
@@ -17,7 +22,7 @@ export const vmwareExporter = defineExporter({
   defaultPort: 9272,
   docsUrl: 'https://github.com/pryorda/vmware_exporter',
   description:
-    'vCenter or ESXi through vmware_exporter: host capacity, VM CPU, memory, disk latency, snapshots and datastores.',
+    'vCenter or ESXi through vmware_exporter: host capacity and contention, VM CPU, memory, disks and network, VMware Tools, snapshots and datastores.',
   detection: { metrics: ['vmware_vm_power_state', 'vmware_host_memory_usage', 'vmware_datastore_capacity_size'] },
   // The exporter has no build-info or per-target info metric: host power state is the smallest
   // family that exists on every vCenter/ESXi target.
@@ -173,6 +178,145 @@ export const vmwareExporter = defineExporter({
       max: 100,
     },
     {
+      id: 'hostCpuReady',
+      title: 'Host CPU ready',
+      description:
+        'vCPUs on each host that were ready to run but waited for a physical CPU, on average over the 20 s sample (ready ms summed over all vCPUs / 20 000 ms); per VM it is VM CPU ready.',
+      unit: 'short',
+      variants: [{ expr: (q) => `${sel('vmware_host_cpu_ready_summation', q)} ${MS_TO_VCPUS}` }],
+      legend: '{{host_name}} ready',
+      min: 0,
+    },
+    {
+      id: 'hostCpuCostop',
+      title: 'Host CPU co-stop',
+      description:
+        'vCPUs on each host held back to be co-scheduled with their VM’s other vCPUs, on average over the 20 s sample (co-stop ms summed / 20 000 ms).',
+      unit: 'short',
+      variants: [{ expr: (q) => `${sel('vmware_host_cpu_costop_summation', q)} ${MS_TO_VCPUS}` }],
+      legend: '{{host_name}} co-stop',
+      min: 0,
+    },
+    {
+      id: 'hostCpuSwapWait',
+      title: 'Host CPU swap wait',
+      description:
+        'vCPUs on each host waiting for memory the host swapped to disk, on average over the 20 s sample (swap-wait ms summed / 20 000 ms): host swapping felt as CPU time lost.',
+      unit: 'short',
+      variants: [{ expr: (q) => `${sel('vmware_host_cpu_swapwait_summation', q)} ${MS_TO_VCPUS}` }],
+      legend: '{{host_name}} swap wait',
+      min: 0,
+    },
+    {
+      id: 'hostMemoryBallooned',
+      title: 'Host memory ballooned',
+      description:
+        'Memory the balloon drivers hold in each host’s VMs (converted from KB): the host reclaims it when it runs short, before it compresses and swaps.',
+      unit: 'bytes',
+      variants: [{ expr: (q) => `${sel('vmware_host_mem_vmmemctl_average', q)} ${KIB}` }],
+      legend: '{{host_name}}',
+    },
+    {
+      id: 'hostMemorySwapIn',
+      title: 'Host swap-in rate',
+      description:
+        'Bytes per second each host reads back from its swap for VMs (converted from KBps): a VM touching memory the host swapped out, and waiting for the disk.',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${sel('vmware_host_mem_swapinRate_average', q)} ${KIB}` }],
+      legend: '{{host_name}} in',
+    },
+    {
+      id: 'hostMemorySwapOut',
+      title: 'Host swap-out rate',
+      description: 'Bytes per second each host writes VM memory to its swap (converted from KBps).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${sel('vmware_host_mem_swapoutRate_average', q)} ${KIB}` }],
+      legend: '{{host_name}} out',
+    },
+    {
+      id: 'hostMemoryLatency',
+      title: 'Host memory latency',
+      description:
+        'Share of time VMs on each host waited for memory the host had swapped or compressed (converted from hundredths of a percent).',
+      unit: 'percent',
+      variants: [{ expr: (q) => `${sel('vmware_host_mem_latency_average', q)} ${HUNDREDTHS_TO_PERCENT}` }],
+      legend: '{{host_name}}',
+      min: 0,
+    },
+    {
+      id: 'hostNetworkReceive',
+      title: 'Host network received',
+      description: 'Bytes per second each host received on its network interfaces (converted from KBps).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${sel('vmware_host_net_bytesRx_average', q)} ${KIB}` }],
+      legend: '{{host_name}} in',
+    },
+    {
+      id: 'hostNetworkTransmit',
+      title: 'Host network sent',
+      description: 'Bytes per second each host sent on its network interfaces (converted from KBps).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${sel('vmware_host_net_bytesTx_average', q)} ${KIB}` }],
+      legend: '{{host_name}} out',
+    },
+    {
+      id: 'hostNetworkErrorsReceive',
+      title: 'Host receive errors',
+      description:
+        'Packets received with errors per second on each host, all its NICs together (the 20 s sample’s count / 20).',
+      unit: 'pps',
+      variants: [{ expr: (q) => `${sel('vmware_host_net_errorsRx_summation', q)} ${PER_SECOND}` }],
+      legend: '{{host_name}} in',
+      min: 0,
+    },
+    {
+      id: 'hostNetworkErrorsTransmit',
+      title: 'Host transmit errors',
+      description:
+        'Packets that failed to transmit per second on each host, all its NICs together (the 20 s sample’s count / 20).',
+      unit: 'pps',
+      variants: [{ expr: (q) => `${sel('vmware_host_net_errorsTx_summation', q)} ${PER_SECOND}` }],
+      legend: '{{host_name}} out',
+      min: 0,
+    },
+    {
+      id: 'hostNetworkDroppedReceive',
+      title: 'Host received packets dropped',
+      description:
+        'Received packets dropped per second on each host (the 20 s sample’s count / 20): buffers full under bursts.',
+      unit: 'pps',
+      variants: [{ expr: (q) => `${sel('vmware_host_net_droppedRx_summation', q)} ${PER_SECOND}` }],
+      legend: '{{host_name}} in',
+      min: 0,
+    },
+    {
+      id: 'hostNetworkDroppedTransmit',
+      title: 'Host sent packets dropped',
+      description: 'Transmitted packets dropped per second on each host (the 20 s sample’s count / 20).',
+      unit: 'pps',
+      variants: [{ expr: (q) => `${sel('vmware_host_net_droppedTx_summation', q)} ${PER_SECOND}` }],
+      legend: '{{host_name}} out',
+      min: 0,
+    },
+    {
+      id: 'hostDiskRead',
+      title: 'Host disk reads',
+      description:
+        'Bytes per second each host read from its storage, all adapters and datastores together (converted from KBps).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${sel('vmware_host_disk_read_average', q)} ${KIB}` }],
+      legend: '{{host_name}} read',
+    },
+    {
+      id: 'hostDiskWrite',
+      title: 'Host disk writes',
+      description:
+        'Bytes per second each host wrote to its storage, all adapters and datastores together (converted from KBps).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${sel('vmware_host_disk_write_average', q)} ${KIB}` }],
+      legend: '{{host_name}} written',
+    },
+    {
       id: 'vmPowerState',
       title: 'VM power state',
       description: 'Whether each VM is powered on (1) or off/suspended (0).',
@@ -204,6 +348,21 @@ export const vmwareExporter = defineExporter({
       ],
       legend: '{{vm_name}}',
       threshold: 'vmCpuReady',
+      min: 0,
+    },
+    {
+      id: 'vmCpuCostop',
+      title: 'VM CPU co-stop',
+      description:
+        'Share of time each vCPU was held back so that the VM’s vCPUs could be scheduled together (co-stop ms in the 20 s sample, per vCPU): it grows when a VM has more vCPUs than the host can run at once; fewer vCPUs is the cure.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `${sel('vmware_vm_cpu_costop_summation', q)} ${READY_MS_TO_PERCENT} / (${sel('vmware_vm_num_cpu', q)} > 0)`,
+        },
+      ],
+      legend: '{{vm_name}}',
       min: 0,
     },
     {
@@ -261,6 +420,40 @@ export const vmwareExporter = defineExporter({
       legend: '{{vm_name}} out',
     },
     {
+      id: 'vmDiskRead',
+      title: 'VM disk reads',
+      description: 'Bytes per second each VM read from its virtual disks (converted from KBps).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${sel('vmware_vm_disk_read_average', q)} ${KIB}` }],
+      legend: '{{vm_name}} read',
+    },
+    {
+      id: 'vmDiskWrite',
+      title: 'VM disk writes',
+      description: 'Bytes per second each VM wrote to its virtual disks (converted from KBps).',
+      unit: 'Bps',
+      variants: [{ expr: (q) => `${sel('vmware_vm_disk_write_average', q)} ${KIB}` }],
+      legend: '{{vm_name}} written',
+    },
+    {
+      id: 'vmNetworkDroppedReceive',
+      title: 'VM received packets dropped',
+      description: 'Received packets dropped per second for each VM (the 20 s sample’s count / 20).',
+      unit: 'pps',
+      variants: [{ expr: (q) => `${sel('vmware_vm_net_droppedRx_summation', q)} ${PER_SECOND}` }],
+      legend: '{{vm_name}} in',
+      min: 0,
+    },
+    {
+      id: 'vmNetworkDroppedTransmit',
+      title: 'VM sent packets dropped',
+      description: 'Transmitted packets dropped per second for each VM (the 20 s sample’s count / 20).',
+      unit: 'pps',
+      variants: [{ expr: (q) => `${sel('vmware_vm_net_droppedTx_summation', q)} ${PER_SECOND}` }],
+      legend: '{{vm_name}} out',
+      min: 0,
+    },
+    {
       id: 'vmGuestDiskFree',
       title: 'Guest filesystem free space',
       description: 'Free space of each filesystem inside the guests.',
@@ -276,6 +469,15 @@ export const vmwareExporter = defineExporter({
       min: 0,
       max: 100,
       optional: 'needs VMware Tools running in the guests',
+    },
+    {
+      id: 'vmToolsStatus',
+      title: 'VMware Tools status',
+      description:
+        'VMware Tools state of each VM as vCenter reports it: toolsOk, toolsOld (running, outdated), toolsNotRunning (normal for a powered-off VM) or toolsNotInstalled.',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('vmware_vm_guest_tools_running_status', q) }],
+      legend: '{{vm_name}} {{tools_status}}',
     },
     {
       id: 'vmSnapshots',
@@ -444,6 +646,40 @@ export const vmwareExporter = defineExporter({
         'Host {{ $labels.host_name }} has swapped part of VM {{ $labels.vm_name }}’s memory to disk, which makes the guest very slow. The host is memory-overcommitted or the VM has a memory limit: remove the limit, add a reservation or move the VM.',
     },
     {
+      id: 'vm-tools-not-running',
+      name: 'VMwareVMToolsNotRunning',
+      severity: 'warning',
+      for: '15m',
+      // vCenter reports toolsNotRunning for every powered-off VM that has Tools, so only a VM powered on through
+      // the whole window counts (the `for` then also covers a guest still booting). toolsNotInstalled (appliances
+      // shipped without Tools) is a choice, not a failure, and toolsOld still runs: neither is alerted on.
+      query: (q) =>
+        `max without (tools_status) (max_over_time(${sel('vmware_vm_guest_tools_running_status', q, 'tools_status="toolsNotRunning"')}[${q.range}]))`,
+      filters: [(q) => `min_over_time(${sel('vmware_vm_power_state', q)}[${q.range}]) == 1`],
+      comparison: '>',
+      threshold: 0,
+      summary: 'VMware Tools is not running in VM {{ $labels.vm_name }}.',
+      description:
+        'VM {{ $labels.vm_name }} on {{ $labels.host_name }} is powered on, but VMware Tools has not been running in it for 15 minutes: guest filesystem figures, clean shutdown and restart from vCenter, quiesced snapshots for backups and the heartbeat that HA VM monitoring watches all depend on it, and a hung guest looks the same. Check first the VM’s console in the vSphere Client: a hung or crashed guest is the urgent case. If the guest runs, start the Tools service (vmtoolsd from open-vm-tools on Linux, “VMware Tools” on Windows) and read its log for why it stopped.',
+      optional: 'healthy when Tools runs in every powered-on VM: only VMs where it does not are alerted on',
+    },
+    {
+      id: 'host-network-errors',
+      name: 'VMwareHostNetworkErrors',
+      severity: 'warning',
+      for: '10m',
+      // The bound of TrueNASNetworkErrors: 0.01 errors/s, about 6 in 10 minutes (Netdata's interface error alarms,
+      // health.d/net.conf v2.11.0, count 5 in 10 minutes as a warning). Each sample holds the errors of one 20 s
+      // real-time interval, all of the host's NICs together, so the window's average / 20 is errors per second.
+      query: (q) =>
+        `(avg_over_time(${sel('vmware_host_net_errorsRx_summation', q)}[10m]) + avg_over_time(${sel('vmware_host_net_errorsTx_summation', q)}[10m])) ${PER_SECOND}`,
+      comparison: '>',
+      threshold: 0.01,
+      summary: 'ESXi host {{ $labels.host_name }} has network errors.',
+      description:
+        'ESXi host {{ $labels.host_name }} (cluster {{ $labels.cluster_name }}) has counted packets with receive or transmit errors for 10 minutes; vSphere sums them over all its NICs. Check first which uplink: `esxcli network nic stats get -n vmnicN` on the host, for each vmnic, shows whose receive (CRC, frame) or transmit errors grow; then that NIC’s cable or transceiver and the switch port’s error counters (errors on both ends mean the link itself). Errors on every NIC at once point at the NIC driver or firmware.',
+    },
+    {
       id: 'snapshots-many',
       name: 'VMwareVMTooManySnapshots',
       severity: 'warning',
@@ -538,6 +774,32 @@ export const vmwareExporter = defineExporter({
       ],
     },
     {
+      title: 'CPU contention',
+      panels: [
+        {
+          signals: ['hostCpuReady', 'hostCpuCostop', 'hostCpuSwapWait'],
+          title: 'Host CPU contention',
+          description:
+            'vCPUs on each host waiting, on average over the 20 s sample: ready (for a physical CPU), co-stop (for their VM’s other vCPUs) and swap wait (for memory swapped to disk).',
+          width: 12,
+        },
+        { signals: ['vmCpuCostop'], width: 12 },
+      ],
+    },
+    {
+      title: 'Host memory',
+      panels: [
+        { signals: ['hostMemoryBallooned'], width: 8 },
+        {
+          signals: ['hostMemorySwapIn', 'hostMemorySwapOut'],
+          title: 'Host swap rate',
+          description: 'Bytes per second each host swaps VM memory out to disk and reads it back in.',
+          width: 8,
+        },
+        { signals: ['hostMemoryLatency'], width: 8 },
+      ],
+    },
+    {
       title: 'VM disks and network',
       panels: [
         { signals: ['vmDiskLatency'], width: 8 },
@@ -548,14 +810,58 @@ export const vmwareExporter = defineExporter({
           width: 8,
         },
         { signals: ['vmGuestDiskFree'], kind: 'bargauge', width: 8 },
+        {
+          signals: ['vmDiskRead', 'vmDiskWrite'],
+          title: 'VM disk throughput',
+          description: 'Bytes per second each VM read from and wrote to its virtual disks.',
+          width: 12,
+        },
+        {
+          signals: ['vmNetworkDroppedReceive', 'vmNetworkDroppedTransmit'],
+          title: 'VM packets dropped',
+          description:
+            'Packets dropped per second for each VM, received and sent; receive drops usually mean a guest that does not empty its ring buffer fast enough under bursts.',
+          width: 12,
+        },
+      ],
+    },
+    {
+      title: 'Host network and disks',
+      panels: [
+        {
+          signals: ['hostNetworkReceive', 'hostNetworkTransmit'],
+          title: 'Host network traffic',
+          description: 'Bytes per second each host received and sent.',
+          width: 6,
+        },
+        {
+          signals: ['hostNetworkErrorsReceive', 'hostNetworkErrorsTransmit'],
+          title: 'Host network errors',
+          description:
+            'Packets per second received with errors or failed to send on each host, all its NICs together; sustained errors point at a cable, a transceiver or a failing NIC.',
+          width: 6,
+        },
+        {
+          signals: ['hostNetworkDroppedReceive', 'hostNetworkDroppedTransmit'],
+          title: 'Host packets dropped',
+          description: 'Packets dropped per second on each host, received and sent.',
+          width: 6,
+        },
+        {
+          signals: ['hostDiskRead', 'hostDiskWrite'],
+          title: 'Host disk throughput',
+          description: 'Bytes per second each host read from and wrote to its storage.',
+          width: 6,
+        },
       ],
     },
     {
       title: 'VM state and snapshots',
       panels: [
-        { signals: ['vmPowerState'], kind: 'table', width: 8 },
-        { signals: ['vmSnapshots'], width: 8 },
-        { signals: ['vmSnapshotAge'], kind: 'table', width: 8 },
+        { signals: ['vmPowerState'], kind: 'table', width: 6 },
+        { signals: ['vmToolsStatus'], kind: 'table', width: 6 },
+        { signals: ['vmSnapshots'], width: 6 },
+        { signals: ['vmSnapshotAge'], kind: 'table', width: 6 },
       ],
     },
     {
