@@ -136,11 +136,13 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
   "netdata": [
     "netdata_cpu_cpu_percentage_average",
     "netdata_disk_busy_milliseconds_average",
+    "netdata_disk_inodes_inodes_average",
     "netdata_disk_io_KiB_persec_average",
     "netdata_disk_ops_operations_persec_average",
     "netdata_disk_space_GiB_average",
     "netdata_info",
     "netdata_mem_available_MiB_average",
+    "netdata_mem_oom_kill_kills_persec_average",
     "netdata_mem_swap_MiB_average",
     "netdata_net_drops_drops_persec_average",
     "netdata_net_errors_errors_persec_average",
