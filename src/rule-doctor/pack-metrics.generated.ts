@@ -294,7 +294,8 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "rabbitmq_queue_messages_ready",
     "rabbitmq_queue_messages_unacked",
     "rabbitmq_queues",
-    "rabbitmq_resident_memory_limit_bytes"
+    "rabbitmq_resident_memory_limit_bytes",
+    "rabbitmq_unreachable_cluster_peers_count"
   ],
   "kafka": [
     "kafka_brokers",

@@ -33,7 +33,14 @@ const PACKETS = 'netdata_net_packets_packets_persec_average';
 // of the same direction over 10 minutes, and only above 10,000 received or 1,000 sent packets in them, so the odd
 // drop on an idle interface is no ratio. net.packets names the directions received/sent and net.drops
 // inbound/outbound: the packets take the drops' names, so the two divide series by series.
-const packetsPerSecond = (q: QueryContext, window: string, iface: string, dimension: string, as: string, floor: number) =>
+const packetsPerSecond = (
+  q: QueryContext,
+  window: string,
+  iface: string,
+  dimension: string,
+  as: string,
+  floor: number
+) =>
   `label_replace(sum by (${q.by}, family) (abs(avg_over_time(${sel(PACKETS, q, [`dimension="${dimension}"`, iface].filter(Boolean).join(','))}[${window}]))) > ${floor} / 600, "dimension", "${as}", "", "")`;
 const dropPercent = (q: QueryContext, window: string, iface = '') =>
   `100 * sum by (${q.by}, family, dimension) (abs(avg_over_time(${sel(DROPS, q, ['dimension=~"inbound|outbound"', iface].filter(Boolean).join(','))}[${window}]))) / (${packetsPerSecond(q, window, iface, 'received', 'inbound', 10000)} or ${packetsPerSecond(q, window, iface, 'sent', 'outbound', 1000)})`;
@@ -89,7 +96,8 @@ export const netdataExporter = defineExporter({
       critical: 95,
       min: 1,
       max: 100,
-      description: 'Share of a filesystem’s inodes in use (used / (used + available)); at 100 % no file can be created.',
+      description:
+        'Share of a filesystem’s inodes in use (used / (used + available)); at 100 % no file can be created.',
     },
     {
       id: 'packetsDropped',
@@ -236,7 +244,8 @@ export const netdataExporter = defineExporter({
       variants: [{ expr: (q) => sel('netdata_mem_oom_kill_kills_persec_average', q) }],
       legend: '{{instance}} OOM kills',
       min: 0,
-      optional: 'the kernel is older than 4.13 (no oom_kill line in /proc/vmstat, so Netdata draws no mem.oom_kill chart)',
+      optional:
+        'the kernel is older than 4.13 (no oom_kill line in /proc/vmstat, so Netdata draws no mem.oom_kill chart)',
     },
     {
       id: 'diskSpaceUsed',
@@ -489,8 +498,7 @@ export const netdataExporter = defineExporter({
       for: '30m',
       // As out_of_disk_inodes_time (health.d/disks.conf; commented out up to 1.41, active from 1.42): the last hour's
       // rate of allocation would leave no free inode within 8 hours.
-      query: (q) =>
-        `sum by (${q.by}, family) (predict_linear(${sel(INODES, q, 'dimension="avail"')}[1h], 8 * 3600))`,
+      query: (q) => `sum by (${q.by}, family) (predict_linear(${sel(INODES, q, 'dimension="avail"')}[1h], 8 * 3600))`,
       comparison: '<',
       threshold: 0,
       summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} will run out of inodes within 8 hours.',
@@ -504,8 +512,7 @@ export const netdataExporter = defineExporter({
       for: '0s',
       // A kill is an event: Netdata's oom_kill alarm (health.d/ram.conf) warns on any in the last 30 minutes, and so
       // does this, then it resolves. The value is kills per second averaged over one scrape interval, so above 0 is a kill.
-      query: (q) =>
-        `max by (${q.by}) (max_over_time(${sel('netdata_mem_oom_kill_kills_persec_average', q)}[30m]))`,
+      query: (q) => `max by (${q.by}) (max_over_time(${sel('netdata_mem_oom_kill_kills_persec_average', q)}[30m]))`,
       comparison: '>',
       threshold: 0,
       summary: 'The kernel killed a process on {{ $labels.instance }} for lack of memory.',
