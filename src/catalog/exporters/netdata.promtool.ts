@@ -6,6 +6,7 @@
  */
 import { familyFixture, type Labels } from '../../../tests/support/fixture-families';
 import type { PromtoolCases } from '../promtool-cases';
+import type { AlertTestCase } from '../types';
 
 const OLD = 'Netdata 1.37 – 1.39, source=average';
 const NEW = 'Netdata 1.40 – 2.11, source=average';
@@ -119,6 +120,27 @@ const errors = (series: typeof old, nic: (iface: string) => Labels, inbound: str
     { series: s(ERRORS, 'net_errors', 'eth0', 'outbound'), values: outbound },
   ];
 };
+
+type Series = AlertTestCase['series'];
+/**
+ * A network alert's cases on eth0 in each family: it fires on inbound series in 1.37 and on outbound ones in 2.x,
+ * so each direction is proven once; `quiet` builds the quiet series of either family.
+ */
+const nicCases = (
+  fires: { old: Series; current: Series },
+  quiet: (series: typeof old, nic: (iface: string) => Labels) => Series
+) => ({
+  family: OLD,
+  fires: { series: fires.old, evalTime: '20m', labels: { ...ND, family: 'eth0', dimension: 'inbound' } },
+  quiet: { series: quiet(old, oldNic), evalTime: '20m' },
+  otherFamilies: [
+    {
+      family: NEW,
+      fires: { series: fires.current, evalTime: '20m', labels: { ...ND, family: 'eth0', dimension: 'outbound' } },
+      quiet: { series: quiet(current, newNic), evalTime: '20m' },
+    },
+  ],
+});
 
 export const netdataPromtoolCases: PromtoolCases = {
   'cpu-high': {
@@ -317,49 +339,19 @@ export const netdataPromtoolCases: PromtoolCases = {
       },
     ],
   },
-  'packets-dropped': {
-    family: OLD,
-    fires: {
-      // eth0 drops 5 % of what it receives
-      series: traffic(old, oldNic, 'eth0', ['2000x30', '-1500x30', '100x30', '0x30']),
-      evalTime: '20m',
-      labels: { ...ND, family: 'eth0', dimension: 'inbound' },
+  'packets-dropped': nicCases(
+    {
+      // 1.37: eth0 drops 5 % of what it receives; 2.x: 3 % of what it sends (Netdata draws both negative)
+      old: traffic(old, oldNic, 'eth0', ['2000x30', '-1500x30', '100x30', '0x30']),
+      current: traffic(current, newNic, 'eth0', ['2000x30', '-1500x30', '0x30', '-45x30']),
     },
-    quiet: { series: dropsQuiet(old, oldNic), evalTime: '20m' },
-    otherFamilies: [
-      {
-        family: NEW,
-        fires: {
-          // eth0 drops 3 % of what it sends (Netdata draws both negative)
-          series: traffic(current, newNic, 'eth0', ['2000x30', '-1500x30', '0x30', '-45x30']),
-          evalTime: '20m',
-          labels: { ...ND, family: 'eth0', dimension: 'outbound' },
-        },
-        quiet: { series: dropsQuiet(current, newNic), evalTime: '20m' },
-      },
-    ],
-  },
-  // 0.05 errors a second: 30 in 10 minutes. Quiet: 0.005, 3 in 10 minutes.
-  'network-errors': {
-    family: OLD,
-    fires: {
-      series: errors(old, oldNic, '0.05x30', '0x30'),
-      evalTime: '20m',
-      labels: { ...ND, family: 'eth0', dimension: 'inbound' },
-    },
-    quiet: { series: errors(old, oldNic, '0.005x30', '0x30'), evalTime: '20m' },
-    otherFamilies: [
-      {
-        family: NEW,
-        fires: {
-          series: errors(current, newNic, '0x30', '-0.05x30'),
-          evalTime: '20m',
-          labels: { ...ND, family: 'eth0', dimension: 'outbound' },
-        },
-        quiet: { series: errors(current, newNic, '0x30', '-0.005x30'), evalTime: '20m' },
-      },
-    ],
-  },
+    dropsQuiet
+  ),
+  // 0.05 errors a second: 30 in 10 minutes. Quiet: 0.005 each way, 3 in 10 minutes.
+  'network-errors': nicCases(
+    { old: errors(old, oldNic, '0.05x30', '0x30'), current: errors(current, newNic, '0x30', '-0.05x30') },
+    (series, nic) => errors(series, nic, '0.005x30', '-0.005x30')
+  ),
   rebooted: {
     family: OLD,
     fires: {
