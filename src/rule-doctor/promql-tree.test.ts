@@ -64,6 +64,10 @@ describe('a rule query as the rule doctor reads it', () => {
     ]);
     expect(unfiltered(joins[0].left).text).toBe('rate(a[5m])');
     expect(vectorJoins(parsePromql('a > 5'))).toEqual([]);
+    // Arithmetic of numbers is one number too: nothing to match (it once made the doctor ask count(10000 / 600)).
+    expect(vectorJoins(parsePromql('a > 10000 / 600'))).toEqual([]);
+    expect(vectorJoins(parsePromql('(2 * scalar(b)) < a'))).toEqual([]);
+    expect(vectorJoins(parsePromql('a > b / 600')).map((j) => j.op)).toEqual(['>']);
   });
 
   it('refuses what Prometheus’ grammar refuses, saying where', () => {

@@ -308,13 +308,7 @@ export function vectorJoins(expr: Expr): Binary[] {
         visit(e.inner);
         return;
       case 'binary':
-        if (
-          e.op !== 'or' &&
-          !isLiteral(e.left) &&
-          !isLiteral(e.right) &&
-          !isScalarCall(e.left) &&
-          !isScalarCall(e.right)
-        ) {
+        if (e.op !== 'or' && !isScalar(e.left) && !isScalar(e.right)) {
           joins.push(e);
         }
         visit(e.left);
@@ -326,6 +320,19 @@ export function vectorJoins(expr: Expr): Binary[] {
   };
   visit(expr);
   return joins;
+}
+
+/**
+ * A side that is one number, not series to match: a literal, a scalar function, or arithmetic of those
+ * (`x > 10000 / 600`), which Prometheus folds into a scalar and which no `count(…)` could be asked about.
+ */
+function isScalar(expr: Expr): boolean {
+  return (
+    isLiteral(expr) ||
+    isScalarCall(expr) ||
+    (expr.kind === 'binary' && isScalar(expr.left) && isScalar(expr.right)) ||
+    (expr.kind === 'wrapped' && isScalar(expr.inner))
+  );
 }
 
 function isScalarCall(expr: Expr): boolean {

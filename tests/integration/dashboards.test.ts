@@ -53,6 +53,8 @@ const STACK_CANNOT_PROVIDE: Record<string, string> = {
   'postgres/replicationSlotRetained': 'no replication slot without a standby',
   'postgres/uptime': "postgres_exporter 0.11 (Debian's) does not export pg_postmaster_start_time_seconds by default",
   'node/systemdFailedUnits': 'no systemd on this machine (the collector has nothing to read)',
+  'rabbitmq/unreachablePeers':
+    "Debian's RabbitMQ 3.10 has no rabbitmq_unreachable_cluster_peers_count (the dynamic collector came with 3.13)",
 };
 const mayBeEmpty = (query: PanelQuery) =>
   query.optional !== undefined && `${query.exporter}/${query.signal}` in STACK_CANNOT_PROVIDE;

@@ -72,6 +72,8 @@ const BLIND_ON_THIS_STACK: Record<string, string> = {
   'PostgresReplicationLagCritical: metric-absent pg_replication_lag': 'no standby',
   'PostgresRestarted: metric-absent pg_postmaster_start_time_seconds':
     'postgres_exporter 0.11 has it only from the sample queries.yaml, which the stack does not load (src/catalog/evidence/postgres.ts)',
+  'RabbitmqClusterPeersUnreachable: metric-absent rabbitmq_unreachable_cluster_peers_count':
+    'Debian’s RabbitMQ 3.10 has no such gauge: the dynamic collector came with 3.13 (src/catalog/evidence/rabbitmq.ts)',
 };
 
 describe('the rule doctor on the real stack', () => {

@@ -143,10 +143,16 @@ export const haproxyCoverage: ExporterCoverage = {
     {
       reference: 'full',
       kind: 'view',
-      item: 'Times: average connect, queue and total time (backend and server)',
+      item: 'Times: average connect, queue and total time (backend)',
+      status: { added: ['panel:backendQueueTime', 'panel:backendConnectTime', 'panel:backendTotalTime'] },
+    },
+    {
+      reference: 'full',
+      kind: 'view',
+      item: 'Times: average connect, queue and total time (server)',
       status: {
         notTaken:
-          'not yet: their names differ by family (2.0 prefixes them http_) and the fixtures do not hold them; the response time and queue panels tell slow servers from saturated ones',
+          'a series per server and stage multiplies the cost of the view; the backend’s times show which stage is slow, and the stats page lists each server’s',
       },
     },
     {

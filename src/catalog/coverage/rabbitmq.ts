@@ -29,7 +29,7 @@ export const rabbitmqCoverage: ExporterCoverage = {
     },
   ],
   fewerAlertsBecause:
-    'awesome-prometheus-alerts lists 14 rules, we have 8 alerts: its per-queue rules (ready, unacknowledged, no consumer) need per-object metrics the pack does not scrape, its node count and connection count assume a fixed size, differing versions are the normal state of a rolling upgrade, and the distribution-link rule sees only links being set up; it also alerts on each resource alarm separately where we alert once. Each row says which.',
+    'awesome-prometheus-alerts lists 14 rules, we have 9 alerts: its per-queue rules (ready, unacknowledged, no consumer) need per-object metrics the pack does not scrape, its connection count assumes a fixed size, differing versions are the normal state of a rolling upgrade, its node count and distribution-link rules are one failure that RabbitmqClusterPeersUnreachable alerts on once, and it alerts on each resource alarm separately where we alert once. Each row says which.',
   rows: [
     // rabbitmq-mixin alerts (4).
     { reference: 'mixin', kind: 'alert', item: 'RabbitMQMemoryHigh', status: { covered: ['alert:memory-high'] } },
@@ -45,24 +45,21 @@ export const rabbitmqCoverage: ExporterCoverage = {
       item: 'RabbitMQUnroutableMessages',
       status: { covered: ['alert:unroutable'] },
     },
+    // The mixin's expression (erlang_vm_dist_node_state < 3) sees only a link being set up: prometheus.erl's dist
+    // collector lists connected nodes (net_kernel:nodes_info/0), so a lost peer takes its series with it. The node's
+    // own count of cluster members it cannot reach (3.13+) sees the failure the rule is named after.
     {
       reference: 'mixin',
       kind: 'alert',
       item: 'RabbitMQNodeNotDistributed',
-      status: {
-        notTaken:
-          'erlang_vm_dist_node_state (prometheus.erl’s distribution collector) has a series only for a link that exists, in state pending, up_pending or up: a peer that is lost takes its series with it, so `< 3` sees only a link being set up; a node that is down is PrometheusTargetDown of the prometheus exporter, and a peer count per node is a candidate for later (it needs a multi-node fixture)',
-      },
+      status: { added: ['alert:cluster-peers-unreachable', 'panel:unreachablePeers'] },
     },
     // awesome-prometheus-alerts (14 for rabbitmq-prometheus).
     {
       reference: 'apa',
       kind: 'alert',
       item: 'RabbitMQ node down (fewer than 3 nodes)',
-      status: {
-        notTaken:
-          'assumes a three-node cluster; a node that stops answering is PrometheusTargetDown of the prometheus exporter, whatever the cluster size',
-      },
+      status: { added: ['alert:cluster-peers-unreachable'] },
     },
     { reference: 'apa', kind: 'alert', item: 'RabbitMQ memory alarm active', status: { covered: ['alert:alarm'] } },
     { reference: 'apa', kind: 'alert', item: 'RabbitMQ memory high', status: { covered: ['alert:memory-high'] } },
@@ -103,7 +100,7 @@ export const rabbitmqCoverage: ExporterCoverage = {
       reference: 'apa',
       kind: 'alert',
       item: 'RabbitMQ node not distributed',
-      status: { notTaken: 'the same rule as rabbitmq-mixin’s RabbitMQNodeNotDistributed; see that row' },
+      status: { added: ['alert:cluster-peers-unreachable'] },
     },
     {
       reference: 'apa',

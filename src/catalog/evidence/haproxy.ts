@@ -21,6 +21,14 @@ const proxy = (labels: string[], extra: Partial<MetricEvidence> = {}) =>
 const SLIM_NOTE =
   'stats field slim: maxconn on a frontend, fullconn on a backend (the load at which servers with a minconn reach their maxconn, by default 10 % of the frontends’ maxconn: not a limit)';
 
+// A backend's average times over its last 1024 requests: http_* in 2.0, without the prefix from 2.1.
+const backendTime = (field: string) =>
+  metric(['proxy'], [{ ...OLD, tags: ['v2.1.0', 'v2.3.0'] }, NEW, PROXY_34], {
+    versions: '≥ 2.1',
+    note: `last 1024 requests, seconds (${field})`,
+  });
+const backendTime20 = metric(['proxy'], [{ ...OLD, tags: ['v2.0.0'] }], { versions: '2.0' });
+
 export const HAPROXY_FAMILIES = {
   v20: 'HAProxy 2.0',
   v21: 'HAProxy 2.1 – 2.3',
@@ -88,6 +96,12 @@ export const haproxyEvidence: ExporterEvidence = {
     haproxy_backend_http_response_time_average_seconds: metric(['proxy'], [{ ...OLD, tags: ['v2.0.0'] }], {
       versions: '2.0',
     }),
+    haproxy_backend_queue_time_average_seconds: backendTime('ST_F_QTIME, 3.4 qtime'),
+    haproxy_backend_connect_time_average_seconds: backendTime('ST_F_CTIME, 3.4 ctime'),
+    haproxy_backend_total_time_average_seconds: backendTime('ST_F_TTIME, 3.4 ttime'),
+    haproxy_backend_http_queue_time_average_seconds: backendTime20,
+    haproxy_backend_http_connect_time_average_seconds: backendTime20,
+    haproxy_backend_http_total_time_average_seconds: backendTime20,
     haproxy_backend_connection_errors_total: proxy([]),
     haproxy_backend_response_errors_total: proxy([]),
     haproxy_frontend_request_errors_total: proxy([]),

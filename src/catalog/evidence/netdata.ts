@@ -85,6 +85,11 @@ export const netdataEvidence: ExporterEvidence = {
       commonContext('collectors/proc.plugin/proc_meminfo.c', 'mem-swap.h'),
       'no chart on a host without swap'
     ),
+    netdata_mem_oom_kill_kills_persec_average: metric(
+      CHART,
+      collector('collectors/proc.plugin/proc_vmstat.c'),
+      'chart mem.oom_kill, dimension kills (incremental: kills/s); only where /proc/vmstat has oom_kill (Linux ≥ 4.13), from the first collection in every version: 1.37 reads its "out of memory kills" option with config_get_boolean, which turns the auto default into yes (the stack’s 1.37 shows it with no kill); family system in 1.37, OOM kills in 2.x'
+    ),
     netdata_system_uptime_seconds_average: metric(CHART, collector('collectors/proc.plugin/proc_uptime.c')),
     netdata_system_active_processes_processes_average: metric(
       CHART,
@@ -94,6 +99,11 @@ export const netdataEvidence: ExporterEvidence = {
       [...CHART, 'mount_point', 'filesystem', 'mount_root'],
       collector('collectors/diskspace.plugin/plugin_diskspace.c'),
       `family is the mount point in every version (plugin_diskspace.c); dimensions avail, used, "reserved for root"; ${CHART_LABELS_NOTE}`
+    ),
+    netdata_disk_inodes_inodes_average: metric(
+      [...CHART, 'mount_point', 'filesystem', 'mount_root'],
+      collector('collectors/diskspace.plugin/plugin_diskspace.c'),
+      `chart disk_inodes.<mount>, context disk.inodes, units inodes; family is the mount point; dimensions avail, used, "reserved for root". 1.37 draws it once a filesystem reports inodes (auto), 2.x unless statvfs says it has none or the filesystem is excluded (vfat, overlayfs, … by default); ${CHART_LABELS_NOTE}`
     ),
     netdata_disk_io_KiB_persec_average: metric(
       [...CHART, ...DISK_LABELS],
@@ -123,12 +133,12 @@ export const netdataEvidence: ExporterEvidence = {
     netdata_net_errors_errors_persec_average: metric(
       [...CHART, 'device', 'interface_type'],
       collector('collectors/proc.plugin/proc_net_dev.c'),
-      'family is the interface name; outbound negative; only for interfaces with error counters'
+      'chart net_errors.<iface>, dimensions inbound, outbound (negative); family is the interface name. 1.37 draws it only once a counter has moved since the agent started (auto, proc_net_dev.c), 2.x for every interface'
     ),
     netdata_net_drops_drops_persec_average: metric(
       [...CHART, 'device', 'interface_type'],
       collector('collectors/proc.plugin/proc_net_dev.c'),
-      'family is the interface name; outbound negative; only for interfaces with drop counters'
+      'chart net_drops.<iface>, dimensions inbound, outbound (negative); family is the interface name. 1.37 draws it only once a counter has moved since the agent started (auto, proc_net_dev.c), 2.x for every interface'
     ),
   },
 };

@@ -71,6 +71,15 @@ export const rabbitmqEvidence: ExporterEvidence = {
     rabbitmq_erlang_processes_used: core(),
     rabbitmq_erlang_processes_limit: core(),
     rabbitmq_erlang_uptime_seconds: core(),
+    rabbitmq_unreachable_cluster_peers_count: {
+      labels: [],
+      sources: [
+        ref(`${DIR}/prometheus_rabbitmq_dynamic_collector.erl`, 'v3.13.0', 'v4.3.5'),
+        ref('deps/rabbit/src/rabbit_nodes.erl', 'v3.13.0', 'v4.3.5'),
+      ],
+      versions: '≥ 3.13',
+      note: 'length(rabbit_nodes:list_unreachable()): cluster members, stopped ones included, that are not in nodes() (no distribution link to this node); on /metrics since 3.13.0 (e009a0af, the dynamic collector)',
+    },
     rabbitmq_connections: core({ note: 'TOTALS: a count per node, never per object' }),
     rabbitmq_channels: core({ note: 'TOTALS: a count per node, never per object' }),
     rabbitmq_consumers: core({ note: 'TOTALS: a count per node, never per object' }),

@@ -1,5 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
+import type { SignalVariant } from '../types';
 import {
   backendDownTexts,
   errorRatio,
@@ -28,6 +29,13 @@ const NAMING: HaproxyNaming = {
   descriptionAt: 'on {{ $labels.instance }}',
   sessionsAt: 'of {{ $labels.instance }}',
 };
+
+// Average times of a backend's last 1024 requests. 2.0's promex named them http_*; 2.1 dropped the prefix
+// (contrib/prometheus-exporter/service-prometheus.c), as it did for the response time.
+const backendTime = (stage: 'queue' | 'connect' | 'total'): [SignalVariant, SignalVariant] => [
+  { note: 'HAProxy ≥ 2.1', expr: (q) => sel(`haproxy_backend_${stage}_time_average_seconds`, q) },
+  { note: 'HAProxy 2.0', expr: (q) => sel(`haproxy_backend_http_${stage}_time_average_seconds`, q) },
+];
 
 export const haproxyExporter = defineExporter({
   id: 'haproxy',
@@ -263,6 +271,36 @@ export const haproxyExporter = defineExporter({
       min: 0,
     },
     {
+      id: 'backendQueueTime',
+      title: 'Backend queue time',
+      description:
+        'Average time requests of each backend waited in its queue for a free server slot, over its last 1024 requests; above zero its servers are at their maxconn.',
+      unit: 's',
+      variants: backendTime('queue'),
+      legend: '{{instance}} {{proxy}}',
+      min: 0,
+    },
+    {
+      id: 'backendConnectTime',
+      title: 'Backend connect time',
+      description:
+        'Average time each backend took to open a connection to a server, over its last 1024 requests; growth points at the network or at servers slow to accept.',
+      unit: 's',
+      variants: backendTime('connect'),
+      legend: '{{instance}} {{proxy}}',
+      min: 0,
+    },
+    {
+      id: 'backendTotalTime',
+      title: 'Backend total time',
+      description:
+        'Average time of a whole request of each backend (request, queue, connect, response and transfer), over its last 1024 requests.',
+      unit: 's',
+      variants: backendTime('total'),
+      legend: '{{instance}} {{proxy}}',
+      min: 0,
+    },
+    {
       id: 'droppedLogs',
       title: 'Dropped log lines',
       description:
@@ -423,6 +461,9 @@ export const haproxyExporter = defineExporter({
         { signals: ['backendSessionsUsed'], width: 8 },
         { signals: ['backendQueue'], width: 8 },
         { signals: ['backendErrors'], width: 8 },
+        { signals: ['backendQueueTime'], width: 8 },
+        { signals: ['backendConnectTime'], width: 8 },
+        { signals: ['backendTotalTime'], width: 8 },
       ],
     },
     {

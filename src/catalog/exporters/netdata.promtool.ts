@@ -6,6 +6,7 @@
  */
 import { familyFixture, type Labels } from '../../../tests/support/fixture-families';
 import type { PromtoolCases } from '../promtool-cases';
+import type { AlertTestCase } from '../types';
 
 const OLD = 'Netdata 1.37 – 1.39, source=average';
 const NEW = 'Netdata 1.40 – 2.11, source=average';
@@ -45,6 +46,101 @@ const newBusy = {
   serial: 'S62ANJ0R812345',
   device_type: 'physical',
 };
+
+const INODES = 'netdata_disk_inodes_inodes_average';
+const oldVarInodes = { chart: 'disk_inodes._var', family: '/var' };
+const newVarInodes = {
+  chart: 'disk_inodes./var',
+  family: '/var',
+  mount_point: '/var',
+  filesystem: 'xfs',
+  mount_root: '/',
+};
+const inodes = (series: typeof old, fs: Labels, used: string, avail: string) => [
+  { series: series(INODES, { ...fs, dimension: 'used' }), values: used },
+  { series: series(INODES, { ...fs, dimension: 'avail' }), values: avail },
+  { series: series(INODES, { ...fs, dimension: 'reserved for root' }), values: '0x90' },
+];
+/** Fires and quiet cases of an inode alert on /var, in each family. */
+const inodeCases = (fires: [string, string], quiet: [string, string], evalTime: string) => ({
+  family: OLD,
+  fires: { series: inodes(old, oldVarInodes, ...fires), evalTime, labels: { ...ND, family: '/var' } },
+  quiet: { series: inodes(old, oldVarInodes, ...quiet), evalTime },
+  otherFamilies: [
+    {
+      family: NEW,
+      fires: { series: inodes(current, newVarInodes, ...fires), evalTime, labels: { ...ND, family: '/var' } },
+      quiet: { series: inodes(current, newVarInodes, ...quiet), evalTime },
+    },
+  ],
+});
+
+const OOM = 'netdata_mem_oom_kill_kills_persec_average';
+const oldOom = { chart: 'mem.oom_kill', family: 'system', dimension: 'kills' };
+const newOom = { chart: 'mem.oom_kill', family: 'OOM kills', dimension: 'kills' };
+
+// One interface's drops and packets per second, in the directions Netdata names them (sent and outbound negative).
+const DROPS = 'netdata_net_drops_drops_persec_average';
+const PACKETS = 'netdata_net_packets_packets_persec_average';
+const ERRORS = 'netdata_net_errors_errors_persec_average';
+const oldNic = (iface: string) => ({ family: iface });
+const newNic = (iface: string) => ({ family: iface, device: iface, interface_type: 'real' });
+const nicSeries =
+  (series: typeof old, nic: (iface: string) => Labels) =>
+  (metric: string, chart: string, iface: string, dimension: string) =>
+    series(metric, { ...nic(iface), chart: `${chart}.${iface}`, dimension });
+const traffic = (
+  series: typeof old,
+  nic: (iface: string) => Labels,
+  iface: string,
+  [received, sent, dropsIn, dropsOut]: [string, string, string, string]
+) => {
+  const s = nicSeries(series, nic);
+  return [
+    { series: s(PACKETS, 'net_packets', iface, 'received'), values: received },
+    { series: s(PACKETS, 'net_packets', iface, 'sent'), values: sent },
+    { series: s(DROPS, 'net_drops', iface, 'inbound'), values: dropsIn },
+    { series: s(DROPS, 'net_drops', iface, 'outbound'), values: dropsOut },
+  ];
+};
+/**
+ * Quiet: eth0 busy with 0.5 % of its received packets dropped; wlan0 dropping 5 % (it would fire if it were wired,
+ * but a wireless interface alerts only from 10 %); eth1 dropping a fifth of what it receives, below Netdata's floor
+ * of 10,000 received packets in 10 minutes.
+ */
+const dropsQuiet = (series: typeof old, nic: (iface: string) => Labels) => [
+  ...traffic(series, nic, 'eth0', ['2000x30', '-1500x30', '10x30', '0x30']),
+  ...traffic(series, nic, 'wlan0', ['400x30', '-300x30', '20x30', '0x30']),
+  ...traffic(series, nic, 'eth1', ['5x30', '-5x30', '1x30', '0x30']),
+];
+const errors = (series: typeof old, nic: (iface: string) => Labels, inbound: string, outbound: string) => {
+  const s = nicSeries(series, nic);
+  return [
+    { series: s(ERRORS, 'net_errors', 'eth0', 'inbound'), values: inbound },
+    { series: s(ERRORS, 'net_errors', 'eth0', 'outbound'), values: outbound },
+  ];
+};
+
+type Series = AlertTestCase['series'];
+/**
+ * A network alert's cases on eth0 in each family: it fires on inbound series in 1.37 and on outbound ones in 2.x,
+ * so each direction is proven once; `quiet` builds the quiet series of either family.
+ */
+const nicCases = (
+  fires: { old: Series; current: Series },
+  quiet: (series: typeof old, nic: (iface: string) => Labels) => Series
+) => ({
+  family: OLD,
+  fires: { series: fires.old, evalTime: '20m', labels: { ...ND, family: 'eth0', dimension: 'inbound' } },
+  quiet: { series: quiet(old, oldNic), evalTime: '20m' },
+  otherFamilies: [
+    {
+      family: NEW,
+      fires: { series: fires.current, evalTime: '20m', labels: { ...ND, family: 'eth0', dimension: 'outbound' } },
+      quiet: { series: quiet(current, newNic), evalTime: '20m' },
+    },
+  ],
+});
 
 export const netdataPromtoolCases: PromtoolCases = {
   'cpu-high': {
@@ -216,6 +312,46 @@ export const netdataPromtoolCases: PromtoolCases = {
       },
     ],
   },
+  'inodes-almost-full': inodeCases(['92x30', '8x30'], ['55x30', '45x30'], '25m'),
+  'inodes-full': inodeCases(['97x20', '3x20'], ['92x20', '8x20'], '15m'),
+  'inodes-filling-up': inodeCases(
+    // 40,000 inodes free, 100 more used a minute: none left within 7 hours
+    ['60000+100x90', '40000-100x90'],
+    // the same filesystem a tenth as fast: 66 hours
+    ['60000+10x90', '40000-10x90'],
+    '90m'
+  ),
+  // One kill at minute 10: the value is kills per second over that scrape interval. Quiet: no kill, or one more
+  // than 30 minutes before the evaluation.
+  'oom-kill': {
+    family: OLD,
+    fires: { series: [{ series: old(OOM, oldOom), values: '0x9 0.0166667 0x30' }], evalTime: '25m', labels: ND },
+    quiet: { series: [{ series: old(OOM, oldOom), values: '0x9 0.0166667 0x40' }], evalTime: '45m' },
+    otherFamilies: [
+      {
+        family: NEW,
+        fires: {
+          series: [{ series: current(OOM, newOom), values: '0x9 0.0166667 0x30' }],
+          evalTime: '25m',
+          labels: ND,
+        },
+        quiet: { series: [{ series: current(OOM, newOom), values: '0x40' }], evalTime: '25m' },
+      },
+    ],
+  },
+  'packets-dropped': nicCases(
+    {
+      // 1.37: eth0 drops 5 % of what it receives; 2.x: 3 % of what it sends (Netdata draws both negative)
+      old: traffic(old, oldNic, 'eth0', ['2000x30', '-1500x30', '100x30', '0x30']),
+      current: traffic(current, newNic, 'eth0', ['2000x30', '-1500x30', '0x30', '-45x30']),
+    },
+    dropsQuiet
+  ),
+  // 0.05 errors a second: 30 in 10 minutes. Quiet: 0.005 each way, 3 in 10 minutes.
+  'network-errors': nicCases(
+    { old: errors(old, oldNic, '0.05x30', '0x30'), current: errors(current, newNic, '0x30', '-0.05x30') },
+    (series, nic) => errors(series, nic, '0.005x30', '-0.005x30')
+  ),
   rebooted: {
     family: OLD,
     fires: {

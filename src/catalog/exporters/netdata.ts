@@ -23,6 +23,33 @@ const memoryUsedPeak = (q: QueryContext) =>
 const diskUsedPeak = (q: QueryContext) =>
   `100 * sum by (${q.by}, family) (max_over_time(${sel('netdata_disk_space_GiB_average', q, 'dimension="used"')}[${q.range}])) / sum by (${q.by}, family) (${sel('netdata_disk_space_GiB_average', q, 'dimension=~"used|avail"')})`;
 
+const INODES = 'netdata_disk_inodes_inodes_average';
+const inodesUsedPeak = (q: QueryContext) =>
+  `100 * sum by (${q.by}, family) (max_over_time(${sel(INODES, q, 'dimension="used"')}[${q.range}])) / (sum by (${q.by}, family) (${sel(INODES, q, 'dimension=~"used|avail"')}) > 0)`;
+
+const DROPS = 'netdata_net_drops_drops_persec_average';
+const PACKETS = 'netdata_net_packets_packets_persec_average';
+// Netdata's inbound/outbound_packets_dropped_ratio (health.d/net.conf) rate an interface's drops against its packets
+// of the same direction over 10 minutes, and only above 10,000 received or 1,000 sent packets in them, so the odd
+// drop on an idle interface is no ratio. net.packets names the directions received/sent and net.drops
+// inbound/outbound: the packets take the drops' names, so the two divide series by series.
+const packetsPerSecond = (
+  q: QueryContext,
+  window: string,
+  iface: string,
+  dimension: string,
+  as: string,
+  floor: number
+) =>
+  `label_replace(sum by (${q.by}, family) (abs(avg_over_time(${sel(PACKETS, q, [`dimension="${dimension}"`, iface].filter(Boolean).join(','))}[${window}]))) > ${floor} / 600, "dimension", "${as}", "", "")`;
+const dropPercent = (q: QueryContext, window: string, iface = '') =>
+  `100 * sum by (${q.by}, family, dimension) (abs(avg_over_time(${sel(DROPS, q, ['dimension=~"inbound|outbound"', iface].filter(Boolean).join(','))}[${window}]))) / (${packetsPerSecond(q, window, iface, 'received', 'inbound', 10000)} or ${packetsPerSecond(q, window, iface, 'sent', 'outbound', 1000)})`;
+// Wireless interfaces (wl*) lose frames to interference and roaming whatever the host does: Netdata's
+// wifi_*_packets_dropped_ratio alarms hold them to 10 % where wired ones warn at 2 %. The alert compares the wired
+// ratio with the threshold, the wireless one only from that fixed 10 % on.
+const DROP_WINDOW = '10m';
+const WIRELESS_DROP_PERCENT = 10;
+
 export const netdataExporter = defineExporter({
   id: 'netdata',
   title: 'Netdata',
@@ -61,6 +88,37 @@ export const netdataExporter = defineExporter({
       min: 1,
       max: 100,
       description: 'Share of a filesystem in use, as unprivileged users see it (used / (used + available)).',
+    },
+    {
+      id: 'inodesUsed',
+      direction: 'above',
+      warning: 90,
+      critical: 95,
+      min: 1,
+      max: 100,
+      description:
+        'Share of a filesystem’s inodes in use (used / (used + available)); at 100 % no file can be created.',
+    },
+    {
+      id: 'packetsDropped',
+      title: 'Packet drop ratio',
+      unit: 'percent',
+      direction: 'above',
+      warning: 2,
+      min: 0.1,
+      max: 50,
+      description:
+        'Share of an interface’s packets dropped in one direction over 10 minutes (wireless interfaces alert from 10 % whatever this says).',
+    },
+    {
+      id: 'networkErrors',
+      title: 'Interface errors in 10 minutes',
+      unit: 'short',
+      direction: 'above',
+      warning: 5,
+      min: 1,
+      max: 100000,
+      description: 'Errors an interface counted in one direction within 10 minutes.',
     },
     {
       id: 'diskBusy',
@@ -178,6 +236,18 @@ export const netdataExporter = defineExporter({
       optional: 'hosts without swap have no mem.swap chart',
     },
     {
+      id: 'oomKills',
+      title: 'OOM kills',
+      description:
+        'Processes the kernel killed for lack of memory, per second as Netdata averages them over each scrape interval: any value above zero is a kill.',
+      unit: 'ops',
+      variants: [{ expr: (q) => sel('netdata_mem_oom_kill_kills_persec_average', q) }],
+      legend: '{{instance}} OOM kills',
+      min: 0,
+      optional:
+        'the kernel is older than 4.13 (no oom_kill line in /proc/vmstat, so Netdata draws no mem.oom_kill chart)',
+    },
+    {
       id: 'diskSpaceUsed',
       title: 'Disk space used',
       description:
@@ -201,6 +271,23 @@ export const netdataExporter = defineExporter({
       unit: 'bytes',
       variants: [{ expr: (q) => `${sel('netdata_disk_space_GiB_average', q, 'dimension="avail"')} * ${GIB}` }],
       legend: '{{instance}} {{family}}',
+    },
+    {
+      id: 'inodesUsed',
+      title: 'Inodes used',
+      description:
+        'Share of each filesystem’s inodes (file and directory entries) in use; at 100 % no file can be created whatever the free space.',
+      unit: 'percent',
+      variants: [
+        {
+          expr: (q) =>
+            `100 * sum by (${q.by}, family) (${sel(INODES, q, 'dimension="used"')}) / (sum by (${q.by}, family) (${sel(INODES, q, 'dimension=~"used|avail"')}) > 0)`,
+        },
+      ],
+      legend: '{{instance}} {{family}}',
+      threshold: 'inodesUsed',
+      min: 0,
+      max: 100,
     },
     {
       id: 'diskThroughput',
@@ -267,6 +354,18 @@ export const netdataExporter = defineExporter({
       legend: '{{instance}} {{family}}',
       min: 0,
       optional: 'interfaces without error or drop counters (some virtual ones) have no net_errors / net_drops charts',
+    },
+    {
+      id: 'packetsDropped',
+      title: 'Packet drop ratio',
+      description:
+        'Share of each interface’s received (inbound) and sent (outbound) packets that were dropped; drawn only while an interface moves more than 10,000 received or 1,000 sent packets per 10 minutes, as Netdata’s own alarm counts.',
+      unit: 'percent',
+      variants: [{ expr: (q) => dropPercent(q, q.range) }],
+      legend: '{{instance}} {{family}} {{dimension}}',
+      min: 0,
+      optional:
+        'no interface moves enough packets, or (Netdata 1.37 – 1.39) none has dropped a packet since the agent started: those create net_drops charts only once a counter moves',
     },
     {
       id: 'processes',
@@ -369,6 +468,87 @@ export const netdataExporter = defineExporter({
         'Disk {{ $labels.chart }} on {{ $labels.instance }} has had I/O in progress more than the threshold share of the time for 30 minutes: it is the bottleneck. Find the processes doing the I/O (Netdata’s apps charts) and move load or use faster storage.',
     },
     {
+      id: 'inodes-almost-full',
+      name: 'NetdataInodesAlmostFull',
+      severity: 'warning',
+      for: '15m',
+      query: inodesUsedPeak,
+      comparison: '>',
+      threshold: { threshold: 'inodesUsed', level: 'warning' },
+      summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is running out of inodes.',
+      description:
+        'More of the inodes of filesystem {{ $labels.family }} on {{ $labels.instance }} are in use than the warning threshold allows; when none is left, creating a file fails with “No space left on device” although space remains. Check first which directory holds the most files (`du --inodes -x {{ $labels.family }} | sort -n | tail`): usually a cache, spool, session or mail directory nobody cleans.',
+    },
+    {
+      id: 'inodes-full',
+      name: 'NetdataInodesFull',
+      severity: 'critical',
+      for: '5m',
+      query: inodesUsedPeak,
+      comparison: '>',
+      threshold: { threshold: 'inodesUsed', level: 'critical' },
+      summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is out of inodes.',
+      description:
+        'Filesystem {{ $labels.family }} on {{ $labels.instance }} has almost no free inodes: new files, sockets and locks fail although `df -h` shows space. Check first `df -i {{ $labels.family }}`, then delete the small files of the directory holding most (or stop the process writing them); a filesystem that needs more inodes must be recreated with more.',
+    },
+    {
+      id: 'inodes-filling-up',
+      name: 'NetdataInodesFillingUp',
+      severity: 'warning',
+      for: '30m',
+      // As out_of_disk_inodes_time (health.d/disks.conf; commented out up to 1.41, active from 1.42): the last hour's
+      // rate of allocation would leave no free inode within 8 hours.
+      query: (q) => `sum by (${q.by}, family) (predict_linear(${sel(INODES, q, 'dimension="avail"')}[1h], 8 * 3600))`,
+      comparison: '<',
+      threshold: 0,
+      summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} will run out of inodes within 8 hours.',
+      description:
+        'At the rate files were created on filesystem {{ $labels.family }} of {{ $labels.instance }} over the last hour, no inode is left within 8 hours, and then no file can be created. Check first which process creates the files (a runaway cache, a mail queue, a job writing one file per item), stop it or clean up after it.',
+    },
+    {
+      id: 'oom-kill',
+      name: 'NetdataOomKill',
+      severity: 'warning',
+      for: '0s',
+      // A kill is an event: Netdata's oom_kill alarm (health.d/ram.conf) warns on any in the last 30 minutes, and so
+      // does this, then it resolves. The value is kills per second averaged over one scrape interval, so above 0 is a kill.
+      query: (q) => `max by (${q.by}) (max_over_time(${sel('netdata_mem_oom_kill_kills_persec_average', q)}[30m]))`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'The kernel killed a process on {{ $labels.instance }} for lack of memory.',
+      description:
+        'The OOM killer ended a process on {{ $labels.instance }} within the last 30 minutes. Check first which one and why (`journalctl -k | grep -i "killed process"` names it and the memory cgroup it ran in), and whether its service restarted; then the memory limit of that service or container, or the host’s memory (the Memory row).',
+      optional: 'the kernel is older than 4.13 (no oom_kill line in /proc/vmstat)',
+    },
+    {
+      id: 'packets-dropped',
+      name: 'NetdataPacketsDropped',
+      severity: 'warning',
+      for: '5m',
+      query: (q) =>
+        `${dropPercent(q, DROP_WINDOW, 'family!~"wl.*"')} or (${dropPercent(q, DROP_WINDOW, 'family=~"wl.*"')} >= ${WIRELESS_DROP_PERCENT})`,
+      comparison: '>',
+      threshold: { threshold: 'packetsDropped', level: 'warning' },
+      summary: 'Interface {{ $labels.family }} on {{ $labels.instance }} drops {{ $labels.dimension }} packets.',
+      description:
+        'Interface {{ $labels.family }} on {{ $labels.instance }} dropped more of its {{ $labels.dimension }} packets over 10 minutes than the threshold allows: the host did not keep up (full NIC ring or backlog queue), or traffic it does not want (unknown VLAN or protocol) arrives. Check first `ip -s link show {{ $labels.family }}` and `ethtool -S {{ $labels.family }}` for which counter grows (missed or fifo: raise the ring with `ethtool -G`; backlog: softnet processing), and whether the drops started with a traffic peak.',
+    },
+    {
+      id: 'network-errors',
+      name: 'NetdataNetworkErrors',
+      severity: 'warning',
+      for: '5m',
+      // Netdata alarms on interface errors (interface_inbound/outbound_errors, health.d/net.conf) at 5 in 10
+      // minutes, on FreeBSD hosts only; the net.errors chart is the same on Linux, where the errors mean the same.
+      query: (q) =>
+        `600 * max by (${q.by}, family, dimension) (abs(avg_over_time(${sel('netdata_net_errors_errors_persec_average', q)}[${DROP_WINDOW}])))`,
+      comparison: '>',
+      threshold: { threshold: 'networkErrors', level: 'warning' },
+      summary: 'Interface {{ $labels.family }} on {{ $labels.instance }} has {{ $labels.dimension }} errors.',
+      description:
+        'Interface {{ $labels.family }} on {{ $labels.instance }} counted more {{ $labels.dimension }} errors in 10 minutes than the threshold allows: damaged frames (CRC, length, alignment) point at the cable, the transceiver or a duplex mismatch, transmit errors at the link or the driver. Check first `ethtool -S {{ $labels.family }}` for which error counter grows and `ethtool {{ $labels.family }}` for speed and duplex, then the cable and the switch port.',
+    },
+    {
       id: 'rebooted',
       name: 'NetdataHostRebooted',
       severity: 'info',
@@ -405,31 +585,34 @@ export const netdataExporter = defineExporter({
     {
       title: 'Memory',
       panels: [
-        { signals: ['memoryUtilisation'], width: 12 },
+        { signals: ['memoryUtilisation'], width: 8 },
         {
           signals: ['memoryUsed', 'memoryCached', 'swapUsed'],
           title: 'Memory breakdown',
           description: 'RAM used, page cache and swap in use, in bytes.',
-          width: 12,
+          width: 8,
         },
+        { signals: ['oomKills'], width: 8 },
       ],
     },
     {
       title: 'Disks',
       panels: [
-        { signals: ['diskSpaceAvailable'], width: 6 },
-        { signals: ['diskThroughput'], width: 6 },
-        { signals: ['diskOps'], width: 6 },
-        { signals: ['diskBusy'], width: 6 },
+        { signals: ['diskSpaceAvailable'], width: 12 },
+        { signals: ['inodesUsed'], width: 12 },
+        { signals: ['diskThroughput'], width: 8 },
+        { signals: ['diskOps'], width: 8 },
+        { signals: ['diskBusy'], width: 8 },
       ],
     },
     {
       title: 'Network and processes',
       panels: [
-        { signals: ['networkTraffic'], width: 6 },
-        { signals: ['networkPackets'], width: 6 },
-        { signals: ['networkErrors'], width: 6 },
-        { signals: ['processes'], width: 6 },
+        { signals: ['networkTraffic'], width: 8 },
+        { signals: ['networkPackets'], width: 8 },
+        { signals: ['processes'], width: 8 },
+        { signals: ['networkErrors'], width: 12 },
+        { signals: ['packetsDropped'], width: 12 },
       ],
     },
   ],

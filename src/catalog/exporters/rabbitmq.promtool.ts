@@ -12,6 +12,19 @@ const RMQ = { job: 'rabbitmq', instance: 'rabbit-1:15692' };
 const rmqSeries = familyFixture('rabbitmq', 'RabbitMQ 3.10 – 4.3, /metrics (aggregated)').at(RMQ).series;
 
 export const rabbitmqPromtoolCases: PromtoolCases = {
+  // A member stops at minute 3 (or the network cuts it off), and this node counts it unreachable from then on.
+  // Quiet: the member is back two minutes later, as a node restarted in a rolling upgrade.
+  'cluster-peers-unreachable': {
+    fires: {
+      series: [{ series: rmqSeries('rabbitmq_unreachable_cluster_peers_count'), values: '0x2 1x20' }],
+      evalTime: '15m',
+      labels: RMQ,
+    },
+    quiet: {
+      series: [{ series: rmqSeries('rabbitmq_unreachable_cluster_peers_count'), values: '0x2 1 1 0x20' }],
+      evalTime: '15m',
+    },
+  },
   alarm: {
     fires: {
       series: [

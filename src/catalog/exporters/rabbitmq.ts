@@ -115,6 +115,17 @@ export const rabbitmqExporter = defineExporter({
       max: 1,
     },
     {
+      id: 'unreachablePeers',
+      title: 'Unreachable cluster peers',
+      description:
+        'Members of the node’s cluster it has no Erlang distribution link to: a stopped node, or one cut off by the network (a partition).',
+      unit: 'short',
+      variants: [{ expr: (q) => sel('rabbitmq_unreachable_cluster_peers_count', q) }],
+      legend: '{{instance}}',
+      min: 0,
+      optional: 'RabbitMQ is older than 3.13 (it does not export rabbitmq_unreachable_cluster_peers_count)',
+    },
+    {
       id: 'memoryUsage',
       title: 'Memory used of high watermark',
       description:
@@ -342,6 +353,21 @@ export const rabbitmqExporter = defineExporter({
         'The {{ $labels.alarm }} alarm is raised on {{ $labels.instance }}: RabbitMQ blocks every publishing connection in the cluster until it clears. Free the resource (drain or purge large queues, add memory or disk, raise the file limit) and check the node’s log.',
     },
     {
+      id: 'cluster-peers-unreachable',
+      name: 'RabbitmqClusterPeersUnreachable',
+      severity: 'critical',
+      for: '5m',
+      // The node's own count of cluster members it cannot reach (3.13+), whatever the cluster's size; five
+      // minutes let a member restart (a rolling upgrade) without paging.
+      query: (q) => `min_over_time(${sel('rabbitmq_unreachable_cluster_peers_count', q)}[${q.range}])`,
+      comparison: '>',
+      threshold: 0,
+      summary: 'RabbitMQ {{ $labels.instance }} cannot reach members of its cluster.',
+      description:
+        'RabbitMQ on {{ $labels.instance }} has had no connection to one or more members of its cluster for 5 minutes: a member is down, or the network has split the cluster (a partition). Queues led by the missing members are unavailable here, and quorum queues lose a replica. Check first whether every member runs (`rabbitmq-diagnostics cluster_status` on each lists running nodes and partitions); if all run, the network between them (port 25672, DNS of the node names). A member removed for good must be forgotten (`rabbitmqctl forget_cluster_node`).',
+      optional: 'RabbitMQ is older than 3.13 (it does not export rabbitmq_unreachable_cluster_peers_count)',
+    },
+    {
       id: 'memory-high',
       name: 'RabbitmqMemoryHigh',
       severity: 'warning',
@@ -493,6 +519,10 @@ export const rabbitmqExporter = defineExporter({
         { signals: ['erlangProcesses'], width: 6 },
         { signals: ['alarms'], width: 24 },
       ],
+    },
+    {
+      title: 'Cluster',
+      panels: [{ signals: ['unreachablePeers'], width: 24 }],
     },
   ],
 });
