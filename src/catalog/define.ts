@@ -1,17 +1,31 @@
 import { signalQuery } from './promql';
-import type { AlertDefinition, ExporterDefinition, ExporterSource, Signal, ThresholdDefinition } from './types';
+import type {
+  AlertDefinition,
+  ExporterDefinition,
+  ExporterSource,
+  Severity,
+  Signal,
+  ThresholdDefinition,
+  ThresholdRef,
+} from './types';
 
 /** The legend most signals want: one series per scraped target. */
 export const DEFAULT_LEGEND = '{{instance}}';
 
 /**
  * Turns an exporter file (which states each fact once) into the full definition every consumer
- * reads: a threshold inherits title and unit from the signal it hangs on, an alert that compares a
- * signal gets that signal's query, and legends default to one series per target. A reference to
- * a signal that does not exist fails at load time, naming the exporter, so a typo never ships.
+ * reads: a lone `expr` is the signal's one variant, a threshold inherits title and unit from the
+ * signal it hangs on, an alert that compares a signal gets that signal's query (and, naming no
+ * threshold, the signal's threshold at the alert's severity), an alert compares in its threshold's
+ * direction, and legends default to one series per target. A reference that does not resolve
+ * fails at load time, naming the exporter, so a typo never ships.
  */
 export function defineExporter(source: ExporterSource): ExporterDefinition {
-  const signals: Signal[] = source.signals.map((s) => ({ ...s, legend: s.legend ?? DEFAULT_LEGEND }));
+  const signals: Signal[] = source.signals.map(({ expr, variants, ...s }) => ({
+    ...s,
+    variants: variants ?? [{ expr: expr! }],
+    legend: s.legend ?? DEFAULT_LEGEND,
+  }));
   const signalById = new Map(signals.map((s) => [s.id, s]));
   const where = (what: string) => `Exporter "${source.id}": ${what}`;
 
@@ -27,16 +41,42 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
     return { ...t, title, unit };
   });
 
+  const thresholdById = new Map(thresholds.map((t) => [t.id, t]));
   const alerts: AlertDefinition[] = source.alerts.map((a) => {
-    if (a.query) {
-      return a as AlertDefinition;
-    }
-    const signal = signalById.get(a.signal);
-    if (!signal) {
+    const signal = a.signal === undefined ? undefined : signalById.get(a.signal);
+    if (a.signal !== undefined && !signal) {
       throw new Error(where(`alert "${a.id}" compares signal "${a.signal}", which it does not define.`));
     }
-    return { ...a, query: (q) => signalQuery(signal, q) };
+    const threshold = a.threshold ?? signalThreshold(a.id, a.severity, signal);
+    if (typeof threshold === 'number') {
+      return { ...a, threshold, comparison: a.comparison!, query: a.query ?? ((q) => signalQuery(signal!, q)) };
+    }
+    const compared = thresholdById.get(threshold.threshold);
+    if (!compared) {
+      throw new Error(
+        where(`alert "${a.id}" compares against threshold "${threshold.threshold}", which it does not define.`)
+      );
+    }
+    return {
+      ...a,
+      threshold,
+      comparison: compared.direction === 'above' ? '>' : '<',
+      query: a.query ?? ((q) => signalQuery(signal!, q)),
+    };
   });
+  function signalThreshold(alert: string, severity: Severity, signal: Signal | undefined): ThresholdRef {
+    const missing = !signal
+      ? 'compares no signal'
+      : !signal.threshold
+        ? `its signal "${signal.id}" has none`
+        : severity === 'info'
+          ? 'its severity (info) is no threshold level'
+          : undefined;
+    if (missing || severity === 'info') {
+      throw new Error(where(`alert "${alert}" names no threshold, and ${missing}: give it a threshold.`));
+    }
+    return { threshold: signal!.threshold!, level: severity };
+  }
 
   return { ...source, signals, thresholds, alerts };
 }

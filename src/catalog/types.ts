@@ -262,7 +262,10 @@ export interface ExporterDefinition {
  * - a signal's legend defaults to one series per target (`{{instance}}`);
  * - a threshold with a signal of the same id inherits that signal's title and unit;
  * - an alert either compares a signal (`signal: 'id'`, its query) or, where it needs another
- *   expression (a ratio, a filter inside the query), writes its own `query`.
+ *   expression (a ratio, a filter inside the query), writes its own `query`;
+ * - an alert against a catalog threshold compares in that threshold's direction (`above`: `>`), so
+ *   only a literal bound states its comparison; an alert on a signal that has a threshold, without
+ *   a `threshold` of its own, compares against that threshold at the alert's severity.
  */
 export interface ExporterSource extends Omit<ExporterDefinition, 'signals' | 'thresholds' | 'alerts'> {
   signals: SignalSource[];
@@ -270,10 +273,18 @@ export interface ExporterSource extends Omit<ExporterDefinition, 'signals' | 'th
   alerts: AlertSource[];
 }
 
-export type SignalSource = Omit<Signal, 'legend'> & { legend?: string };
+/** A signal with one form for every version may write that form as `expr` instead of a one-element `variants`. */
+export type SignalSource = Omit<Signal, 'legend' | 'variants'> & { legend?: string } & (
+    | { variants: Signal['variants']; expr?: never }
+    | { expr: SignalVariant['expr']; variants?: never }
+  );
 
 export type ThresholdSource = Omit<ThresholdDefinition, 'title' | 'unit'> &
   Partial<Pick<ThresholdDefinition, 'title' | 'unit'>>;
 
-export type AlertSource = Omit<AlertDefinition, 'query' | 'signal'> &
-  ({ query: AlertDefinition['query']; signal?: never } | { signal: string; query?: never });
+export type AlertSource = Omit<AlertDefinition, 'query' | 'signal' | 'threshold' | 'comparison'> &
+  ({ query: AlertDefinition['query']; signal?: never } | { signal: string; query?: never }) &
+  (
+    | { threshold: number; comparison: Comparison }
+    | { threshold?: ThresholdRef; comparison?: never }
+  );

@@ -46,7 +46,7 @@ export const alertmanagerExporter = defineExporter({
       title: 'Alertmanager up',
       description: 'Whether Prometheus reached the Alertmanager at its last scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('alertmanager_build_info', q)}` }],
+      expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('alertmanager_build_info', q)}`,
     },
     {
       id: 'configReloadSuccessful',
@@ -54,21 +54,21 @@ export const alertmanagerExporter = defineExporter({
       description:
         'Whether the last configuration reload worked (1 = yes); after a failed reload the previous routing tree stays in force.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('alertmanager_config_last_reload_successful', q) }],
+      expr: (q) => sel('alertmanager_config_last_reload_successful', q),
     },
     {
       id: 'configAge',
       title: 'Time since config reload',
       description: 'Time since the configuration was last loaded successfully.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => `time() - ${sel('alertmanager_config_last_reload_success_timestamp_seconds', q)}` }],
+      expr: (q) => `time() - ${sel('alertmanager_config_last_reload_success_timestamp_seconds', q)}`,
     },
     {
       id: 'notificationsSent',
       title: 'Notifications sent',
       description: 'Notifications attempted per second, per integration.',
       unit: 'ops',
-      variants: [{ expr: (q) => perIntegration('alertmanager_notifications_total', q) }],
+      expr: (q) => perIntegration('alertmanager_notifications_total', q),
       legend: '{{instance}} {{integration}}',
     },
     {
@@ -77,7 +77,7 @@ export const alertmanagerExporter = defineExporter({
       description:
         'Notifications per second that failed after all retries, per integration: alerts that reached nobody.',
       unit: 'ops',
-      variants: [{ expr: (q) => perIntegration('alertmanager_notifications_failed_total', q) }],
+      expr: (q) => perIntegration('alertmanager_notifications_failed_total', q),
       legend: '{{instance}} {{integration}}',
     },
     {
@@ -85,11 +85,7 @@ export const alertmanagerExporter = defineExporter({
       title: 'Notification failure ratio',
       description: 'Share of notifications to each integration that failed.',
       unit: 'percent',
-      variants: [
-        {
-          expr: failureRatio,
-        },
-      ],
+      expr: failureRatio,
       legend: '{{instance}} {{integration}}',
       threshold: 'notificationFailures',
       min: 0,
@@ -101,7 +97,7 @@ export const alertmanagerExporter = defineExporter({
       description:
         'Individual requests to receivers that failed per second, retries included: a rising rate warns before notifications fail for good.',
       unit: 'ops',
-      variants: [{ expr: (q) => perIntegration('alertmanager_notification_requests_failed_total', q) }],
+      expr: (q) => perIntegration('alertmanager_notification_requests_failed_total', q),
       legend: '{{instance}} {{integration}}',
     },
     {
@@ -109,12 +105,8 @@ export const alertmanagerExporter = defineExporter({
       title: 'Notification latency (p99)',
       description: '99th percentile of the time to deliver a notification, per integration.',
       unit: 's',
-      variants: [
-        {
-          expr: (q) =>
-            `histogram_quantile(0.99, sum by (${q.by}, integration, le) (rate(${sel('alertmanager_notification_latency_seconds_bucket', q)}[${q.range}])))`,
-        },
-      ],
+      expr: (q) =>
+        `histogram_quantile(0.99, sum by (${q.by}, integration, le) (rate(${sel('alertmanager_notification_latency_seconds_bucket', q)}[${q.range}])))`,
       legend: '{{instance}} {{integration}}',
       threshold: 'notificationLatency',
     },
@@ -126,7 +118,7 @@ export const alertmanagerExporter = defineExporter({
       // Alertmanager ≥ 0.33 with --enable-feature=group-key-in-metrics splits alertmanager_alerts by
       // aggregation group (group_key label, dispatch/metric.go): summed per state, the panel keeps one
       // line per state and instance on every version.
-      variants: [{ expr: (q) => `sum by (${q.by}, state) (${sel('alertmanager_alerts', q)})` }],
+      expr: (q) => `sum by (${q.by}, state) (${sel('alertmanager_alerts', q)})`,
       legend: '{{instance}} {{state}}',
     },
     {
@@ -134,9 +126,7 @@ export const alertmanagerExporter = defineExporter({
       title: 'Alerts received',
       description: 'Alerts received per second from Prometheus and Grafana, firing and resolved.',
       unit: 'ops',
-      variants: [
-        { expr: (q) => `sum by (${q.by}, status) (rate(${sel('alertmanager_alerts_received_total', q)}[${q.range}]))` },
-      ],
+      expr: (q) => `sum by (${q.by}, status) (rate(${sel('alertmanager_alerts_received_total', q)}[${q.range}]))`,
       legend: '{{instance}} {{status}}',
     },
     {
@@ -144,16 +134,14 @@ export const alertmanagerExporter = defineExporter({
       title: 'Invalid alerts',
       description: 'Alerts per second rejected as invalid: a sender posts malformed alerts.',
       unit: 'ops',
-      variants: [
-        { expr: (q) => `sum by (${q.by}) (rate(${sel('alertmanager_alerts_invalid_total', q)}[${q.range}]))` },
-      ],
+      expr: (q) => `sum by (${q.by}) (rate(${sel('alertmanager_alerts_invalid_total', q)}[${q.range}]))`,
     },
     {
       id: 'silences',
       title: 'Silences by state',
       description: 'Silences that are active, pending (start in the future) or expired.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('alertmanager_silences', q) }],
+      expr: (q) => sel('alertmanager_silences', q),
       legend: '{{instance}} {{state}}',
     },
     {
@@ -161,21 +149,21 @@ export const alertmanagerExporter = defineExporter({
       title: 'Aggregation groups',
       description: 'Alert groups the dispatcher tracks (one per route and group_by value set).',
       unit: 'short',
-      variants: [{ expr: (q) => sel('alertmanager_dispatcher_aggregation_groups', q) }],
+      expr: (q) => sel('alertmanager_dispatcher_aggregation_groups', q),
     },
     {
       id: 'clusterEnabled',
       title: 'Clustering enabled',
       description: 'Whether this Alertmanager runs in a gossip cluster (1 = yes).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('alertmanager_cluster_enabled', q) }],
+      expr: (q) => sel('alertmanager_cluster_enabled', q),
     },
     {
       id: 'clusterMembers',
       title: 'Cluster members',
       description: 'Peers this Alertmanager sees in its cluster; every member should report the same number.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('alertmanager_cluster_members', q) }],
+      expr: (q) => sel('alertmanager_cluster_members', q),
       optional: 'only when clustering is enabled (--cluster.listen-address)',
     },
     {
@@ -183,7 +171,7 @@ export const alertmanagerExporter = defineExporter({
       title: 'Failed cluster peers',
       description: 'Peers in the failed state; above 0 notifications may be duplicated or missed.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('alertmanager_cluster_failed_peers', q) }],
+      expr: (q) => sel('alertmanager_cluster_failed_peers', q),
       optional: 'only when clustering is enabled (--cluster.listen-address)',
     },
     {
@@ -191,7 +179,7 @@ export const alertmanagerExporter = defineExporter({
       title: 'Cluster health score',
       description: 'Gossip health as memberlist rates it: 0 is healthy, higher is worse.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('alertmanager_cluster_health_score', q) }],
+      expr: (q) => sel('alertmanager_cluster_health_score', q),
       optional: 'only when clustering is enabled (--cluster.listen-address)',
     },
   ],
@@ -258,8 +246,6 @@ export const alertmanagerExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       signal: 'notificationFailureRatio',
-      comparison: '>',
-      threshold: { threshold: 'notificationFailures', level: 'warning' },
       summary: 'Alertmanager {{ $labels.instance }} fails to send {{ $labels.integration }} notifications.',
       description:
         'More {{ $labels.integration }} notifications from Alertmanager {{ $labels.instance }} fail after all retries than the threshold allows: those alerts reach nobody. Read the notify errors in the Alertmanager log (credentials, URL, rate limits, the receiver being down).',
@@ -270,8 +256,6 @@ export const alertmanagerExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       signal: 'notificationFailureRatio',
-      comparison: '>',
-      threshold: { threshold: 'notificationFailures', level: 'critical' },
       summary: 'Most {{ $labels.integration }} notifications from {{ $labels.instance }} fail.',
       description:
         'A large share of {{ $labels.integration }} notifications from Alertmanager {{ $labels.instance }} fail after all retries: on-call is not being told about alerts. Fix the receiver now (credentials, URL, network) and check alerts in the Alertmanager UI meanwhile.',
@@ -282,8 +266,6 @@ export const alertmanagerExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'notificationLatency',
-      comparison: '>',
-      threshold: { threshold: 'notificationLatency', level: 'warning' },
       summary: '{{ $labels.integration }} notifications from {{ $labels.instance }} are slow.',
       description:
         'The slowest 1% of {{ $labels.integration }} notifications from Alertmanager {{ $labels.instance }} take longer than the threshold: the receiver is slow or times out, delaying alerts. Check the receiver’s health and the network path to it.',

@@ -86,7 +86,7 @@ export const blackboxExporter = defineExporter({
       description:
         'Whether the last probe of each target succeeded (1) or failed (0): the endpoint is reachable and answered as the module expects.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('probe_success', q) }],
+      expr: (q) => sel('probe_success', q),
       min: 0,
       max: 1,
     },
@@ -96,7 +96,7 @@ export const blackboxExporter = defineExporter({
       description:
         'Number of targets whose last probe failed, per job; anything above 0 is an endpoint users cannot reach.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (job) (1 - ${sel('probe_success', q)})` }],
+      expr: (q) => `sum by (job) (1 - ${sel('probe_success', q)})`,
       legend: '{{job}}',
       min: 0,
     },
@@ -106,7 +106,7 @@ export const blackboxExporter = defineExporter({
       description:
         'Share of probes that succeeded over the window; flapping endpoints show up here before they fail outright.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => `avg_over_time(${sel('probe_success', q)}[${q.range}])` }],
+      expr: (q) => `avg_over_time(${sel('probe_success', q)}[${q.range}])`,
       threshold: 'availability',
       min: 0,
       max: 1,
@@ -116,7 +116,7 @@ export const blackboxExporter = defineExporter({
       title: 'Probe duration',
       description: 'Wall-clock time of the whole probe, including name resolution, connect, TLS and the request.',
       unit: 's',
-      variants: [{ expr: (q) => sel('probe_duration_seconds', q) }],
+      expr: (q) => sel('probe_duration_seconds', q),
       threshold: 'probeDuration',
       min: 0,
     },
@@ -125,7 +125,7 @@ export const blackboxExporter = defineExporter({
       title: 'Target name resolution',
       description: 'Time spent resolving the target host name before probing; slow resolvers inflate every probe.',
       unit: 's',
-      variants: [{ expr: (q) => sel('probe_dns_lookup_time_seconds', q) }],
+      expr: (q) => sel('probe_dns_lookup_time_seconds', q),
       min: 0,
     },
     {
@@ -135,7 +135,7 @@ export const blackboxExporter = defineExporter({
       description:
         'Status code of the last HTTP response (after redirects); 0 means no response arrived. Outside 200–399 the endpoint is failing.',
       unit: 'none',
-      variants: [{ expr: (q) => sel('probe_http_status_code', q) }],
+      expr: (q) => sel('probe_http_status_code', q),
       optional: HTTP_ONLY,
     },
     {
@@ -145,7 +145,7 @@ export const blackboxExporter = defineExporter({
       description:
         'Time of each HTTP probe phase (resolve, connect, tls, processing, transfer), summed over redirects; shows where latency comes from.',
       unit: 's',
-      variants: [{ expr: (q) => sel('probe_http_duration_seconds', q) }],
+      expr: (q) => sel('probe_http_duration_seconds', q),
       legend: '{{instance}} {{phase}}',
       min: 0,
       optional: HTTP_ONLY,
@@ -157,7 +157,7 @@ export const blackboxExporter = defineExporter({
       description:
         'Number of redirects followed before the final response; a sudden change often means a misrouted or moved endpoint.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('probe_http_redirects', q) }],
+      expr: (q) => sel('probe_http_redirects', q),
       min: 0,
       optional: HTTP_ONLY,
     },
@@ -184,7 +184,7 @@ export const blackboxExporter = defineExporter({
       description:
         'Whether the final HTTP response came over TLS (1) or plain HTTP (0); a 0 on an HTTPS endpoint means a downgrade redirect.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('probe_http_ssl', q) }],
+      expr: (q) => sel('probe_http_ssl', q),
       min: 0,
       max: 1,
       optional: HTTP_ONLY,
@@ -195,7 +195,7 @@ export const blackboxExporter = defineExporter({
       description:
         'Whether the probe failed because the body or banner did not match the module’s regular expressions (1 = failed on content).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('probe_failed_due_to_regex', q) }],
+      expr: (q) => sel('probe_failed_due_to_regex', q),
       min: 0,
       max: 1,
       optional: 'only HTTP and TCP probes expose it; ICMP probe jobs rightly return nothing',
@@ -207,7 +207,7 @@ export const blackboxExporter = defineExporter({
       description:
         'Time until the earliest-expiring certificate of the served chain runs out; renew before it reaches the thresholds.',
       unit: 's',
-      variants: [{ expr: (q) => `${sel('probe_ssl_earliest_cert_expiry', q)} - time()` }],
+      expr: (q) => `${sel('probe_ssl_earliest_cert_expiry', q)} - time()`,
       threshold: 'certificateExpiry',
       optional: TLS_ONLY,
     },
@@ -218,7 +218,7 @@ export const blackboxExporter = defineExporter({
       description:
         'TLS protocol version negotiated with the target; old versions (TLS 1.0/1.1) are deprecated by browsers.',
       unit: 'none',
-      variants: [{ expr: (q) => sel('probe_tls_version_info', q) }],
+      expr: (q) => sel('probe_tls_version_info', q),
       legend: '{{instance}} {{version}}',
       optional: TLS_ONLY,
     },
@@ -228,7 +228,7 @@ export const blackboxExporter = defineExporter({
       title: 'ICMP round trip',
       description: 'Round-trip time of the ICMP echo; rising values without load changes point at the network path.',
       unit: 's',
-      variants: [{ expr: (q) => sel('probe_icmp_duration_seconds', q, 'phase="rtt"') }],
+      expr: (q) => sel('probe_icmp_duration_seconds', q, 'phase="rtt"'),
       min: 0,
       optional: ICMP_ONLY,
     },
@@ -238,7 +238,7 @@ export const blackboxExporter = defineExporter({
       title: 'ICMP reply hop limit',
       description: 'TTL / hop limit of the echo reply; a change means the route to the target changed.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('probe_icmp_reply_hop_limit', q) }],
+      expr: (q) => sel('probe_icmp_reply_hop_limit', q),
       optional: 'only ICMP probes expose it, and only on releases that record the reply TTL (0.23 does)',
     },
     {
@@ -247,7 +247,7 @@ export const blackboxExporter = defineExporter({
       description:
         'How often the target resolved to a different IP address over the window (hash of the probed IP); unexpected changes suggest DNS trouble or failover.',
       unit: 'short',
-      variants: [{ expr: (q) => `changes(${sel('probe_ip_addr_hash', q)}[${q.range}])` }],
+      expr: (q) => `changes(${sel('probe_ip_addr_hash', q)}[${q.range}])`,
       min: 0,
     },
     {
@@ -255,7 +255,7 @@ export const blackboxExporter = defineExporter({
       title: 'IP protocol',
       description: 'IP version the probe used (4 or 6); a fallback from the preferred protocol can hide broken IPv6.',
       unit: 'none',
-      variants: [{ expr: (q) => sel('probe_ip_protocol', q) }],
+      expr: (q) => sel('probe_ip_protocol', q),
     },
     {
       id: 'configReloaded',
@@ -263,7 +263,7 @@ export const blackboxExporter = defineExporter({
       description:
         'Whether the exporter’s last reload of blackbox.yml worked (1 = yes); after a failed reload it keeps probing with the modules it had, so a changed module is not in force.',
       unit: 'none',
-      variants: [{ expr: (q) => sel('blackbox_exporter_config_last_reload_successful', q) }],
+      expr: (q) => sel('blackbox_exporter_config_last_reload_successful', q),
     },
   ],
   alerts: [
@@ -288,7 +288,6 @@ export const blackboxExporter = defineExporter({
       query: (q) => probesOnly(`avg_over_time(${sel('probe_success', q)}[1h])`, q),
       // Up at some probe of the last 5 minutes: an endpoint that is down outright is BlackboxProbeFailed's.
       filters: [(q) => `max_over_time(${sel('probe_success', q)}[5m]) == 1`],
-      comparison: '<',
       threshold: { threshold: 'availability', level: 'warning' },
       summary: 'Probes of {{ $labels.instance }} ({{ $labels.job }}) fail now and then.',
       description:
@@ -315,7 +314,6 @@ export const blackboxExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => probesOnly(`avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}])`, q),
-      comparison: '>',
       threshold: { threshold: 'probeDuration', level: 'warning' },
       summary: 'Probes of {{ $labels.instance }} are slow.',
       description:
@@ -327,7 +325,6 @@ export const blackboxExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: certificateLeft,
-      comparison: '<',
       threshold: { threshold: 'certificateExpiry', level: 'warning' },
       summary: 'The TLS certificate of {{ $labels.instance }} expires soon.',
       description:
@@ -340,7 +337,6 @@ export const blackboxExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: certificateLeft,
-      comparison: '<',
       threshold: { threshold: 'certificateExpiry', level: 'critical' },
       summary: 'The TLS certificate of {{ $labels.instance }} is about to expire.',
       description:

@@ -66,7 +66,7 @@ export const chronyExporter = defineExporter({
       title: 'chronyd reachable',
       description: 'Whether the exporter could talk to chronyd at the last scrape (1 = yes).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('chrony_up', q) }],
+      expr: (q) => sel('chrony_up', q),
     },
     {
       id: 'stratum',
@@ -74,11 +74,7 @@ export const chronyExporter = defineExporter({
       description:
         'Distance from a reference clock: 1 is next to one, 16 means unsynchronised (chronyd reports 0 then; shown as 16).',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) => stratumOrUnsynchronised(sel('chrony_tracking_stratum', q), sel('chrony_tracking_stratum', q)),
-        },
-      ],
+      expr: (q) => stratumOrUnsynchronised(sel('chrony_tracking_stratum', q), sel('chrony_tracking_stratum', q)),
       threshold: 'stratum',
     },
     {
@@ -86,12 +82,8 @@ export const chronyExporter = defineExporter({
       title: 'Clock error bound',
       description: 'Worst-case error of the system clock: |last offset| + root dispersion + root delay / 2.',
       unit: 's',
-      variants: [
-        {
-          expr: (q) =>
-            `abs(${sel('chrony_tracking_last_offset_seconds', q)}) + ${sel('chrony_tracking_root_dispersion_seconds', q)} + ${sel('chrony_tracking_root_delay_seconds', q)} / 2`,
-        },
-      ],
+      expr: (q) =>
+        `abs(${sel('chrony_tracking_last_offset_seconds', q)}) + ${sel('chrony_tracking_root_dispersion_seconds', q)} + ${sel('chrony_tracking_root_delay_seconds', q)} / 2`,
       threshold: 'clockErrorBound',
       min: 0,
     },
@@ -100,14 +92,14 @@ export const chronyExporter = defineExporter({
       title: 'System time offset',
       description: 'Current offset of the system clock from NTP time, which chronyd is slewing away.',
       unit: 's',
-      variants: [{ expr: (q) => sel('chrony_tracking_system_time_seconds', q) }],
+      expr: (q) => sel('chrony_tracking_system_time_seconds', q),
     },
     {
       id: 'lastOffset',
       title: 'Last offset',
       description: 'Offset measured at the last clock update.',
       unit: 's',
-      variants: [{ expr: (q) => sel('chrony_tracking_last_offset_seconds', q) }],
+      expr: (q) => sel('chrony_tracking_last_offset_seconds', q),
       legend: '{{instance}} last',
     },
     {
@@ -115,7 +107,7 @@ export const chronyExporter = defineExporter({
       title: 'RMS offset',
       description: 'Long-term root mean square of the measured offsets.',
       unit: 's',
-      variants: [{ expr: (q) => sel('chrony_tracking_rms_offset_seconds', q) }],
+      expr: (q) => sel('chrony_tracking_rms_offset_seconds', q),
       legend: '{{instance}} rms',
     },
     {
@@ -123,7 +115,7 @@ export const chronyExporter = defineExporter({
       title: 'Root delay',
       description: 'Total network round-trip delay to the stratum-1 reference.',
       unit: 's',
-      variants: [{ expr: (q) => sel('chrony_tracking_root_delay_seconds', q) }],
+      expr: (q) => sel('chrony_tracking_root_delay_seconds', q),
       legend: '{{instance}} delay',
     },
     {
@@ -131,7 +123,7 @@ export const chronyExporter = defineExporter({
       title: 'Root dispersion',
       description: 'Total dispersion accumulated up to the stratum-1 reference.',
       unit: 's',
-      variants: [{ expr: (q) => sel('chrony_tracking_root_dispersion_seconds', q) }],
+      expr: (q) => sel('chrony_tracking_root_dispersion_seconds', q),
       legend: '{{instance}} dispersion',
     },
     {
@@ -140,7 +132,7 @@ export const chronyExporter = defineExporter({
       description:
         'How fast the system clock would drift without correction, in ppm (positive = fast); a jump means the hardware or hypervisor clock changed.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('chrony_tracking_frequency_ppms', q) }],
+      expr: (q) => sel('chrony_tracking_frequency_ppms', q),
       legend: '{{instance}} ppm',
     },
     {
@@ -148,7 +140,7 @@ export const chronyExporter = defineExporter({
       title: 'Frequency skew',
       description: 'Estimated error bound of the frequency, in ppm.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('chrony_tracking_skew_ppms', q) }],
+      expr: (q) => sel('chrony_tracking_skew_ppms', q),
       legend: '{{instance}} skew ppm',
     },
     {
@@ -157,19 +149,15 @@ export const chronyExporter = defineExporter({
       description:
         'Time since chronyd last got a measurement from its reference; growing values mean the source stopped answering.',
       unit: 's',
-      variants: [{ expr: (q) => `time() - ${sel('chrony_tracking_reference_timestamp_seconds', q)}` }],
+      expr: (q) => `time() - ${sel('chrony_tracking_reference_timestamp_seconds', q)}`,
     },
     {
       id: 'remoteReference',
       title: 'Tracking a remote source',
       description: 'Whether chronyd follows a remote NTP source (1) or its local clock or nothing (0).',
       unit: 'bool_yes_no',
-      variants: [
-        {
-          expr: (q) =>
-            `max by (${q.by}) (${sel('chrony_tracking_info', q, `tracking_refid!~"${LOCAL_REFID}|00000000"`)}) or max by (${q.by}) (${sel('chrony_tracking_info', q)}) * 0`,
-        },
-      ],
+      expr: (q) =>
+        `max by (${q.by}) (${sel('chrony_tracking_info', q, `tracking_refid!~"${LOCAL_REFID}|00000000"`)}) or max by (${q.by}) (${sel('chrony_tracking_info', q)}) * 0`,
     },
     {
       id: 'sourceReachability',
@@ -177,7 +165,7 @@ export const chronyExporter = defineExporter({
       title: 'Source reachability',
       description: 'Share of the last 8 polls each NTP source answered.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => sel('chrony_sources_reachability_ratio', q) }],
+      expr: (q) => sel('chrony_sources_reachability_ratio', q),
       legend: '{{instance}} {{source_name}}',
       threshold: 'sourceReachability',
       min: 0,
@@ -190,7 +178,7 @@ export const chronyExporter = defineExporter({
       title: 'Source offset',
       description: 'Offset of the last sample from each NTP source; one source far from the others is a falseticker.',
       unit: 's',
-      variants: [{ expr: (q) => sel('chrony_sources_last_sample_offset_seconds', q) }],
+      expr: (q) => sel('chrony_sources_last_sample_offset_seconds', q),
       legend: '{{instance}} {{source_name}}',
       optional: SOURCES_OFF,
     },
@@ -201,7 +189,7 @@ export const chronyExporter = defineExporter({
       description:
         'NTP sources per selection state: sync (selected), candidate, outlier, falseticker, unreachable, jittery.',
       unit: 'short',
-      variants: [{ expr: (q) => `count by (${q.by}, source_state) (${sel('chrony_sources_state_info', q)})` }],
+      expr: (q) => `count by (${q.by}, source_state) (${sel('chrony_sources_state_info', q)})`,
       legend: '{{instance}} {{source_state}}',
       optional: SOURCES_OFF,
     },
@@ -211,7 +199,7 @@ export const chronyExporter = defineExporter({
       title: 'NTP requests served',
       description: 'NTP requests per second from clients of this server.',
       unit: 'reqps',
-      variants: [{ expr: (q) => `rate(${sel('chrony_serverstats_ntp_packets_received_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('chrony_serverstats_ntp_packets_received_total', q)}[${q.range}])`,
       legend: '{{instance}} received',
       optional: SERVERSTATS_OFF,
     },
@@ -221,7 +209,7 @@ export const chronyExporter = defineExporter({
       title: 'NTP requests dropped',
       description: 'NTP requests per second dropped by rate limiting.',
       unit: 'reqps',
-      variants: [{ expr: (q) => `rate(${sel('chrony_serverstats_ntp_packets_dropped_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('chrony_serverstats_ntp_packets_dropped_total', q)}[${q.range}])`,
       legend: '{{instance}} dropped',
       optional: SERVERSTATS_OFF,
     },
@@ -250,7 +238,6 @@ export const chronyExporter = defineExporter({
           `min_over_time(${sel('chrony_tracking_stratum', q)}[${q.range}])`,
           `max_over_time(${sel('chrony_tracking_stratum', q)}[${q.range}])`
         ),
-      comparison: '>',
       threshold: { threshold: 'stratum', level: 'warning' },
       summary: 'The clock of {{ $labels.instance }} is not synchronised.',
       description:
@@ -262,8 +249,6 @@ export const chronyExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       signal: 'clockErrorBound',
-      comparison: '>',
-      threshold: { threshold: 'clockErrorBound', level: 'warning' },
       summary: 'The clock of {{ $labels.instance }} may be off by more than the error threshold.',
       description:
         'The worst-case error of the clock on {{ $labels.instance }} (|offset| + root dispersion + root delay / 2) is above the warning threshold: its sources are far away, slow or disagree. Prefer closer NTP servers and check the network path to them.',
@@ -274,8 +259,6 @@ export const chronyExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       signal: 'clockErrorBound',
-      comparison: '>',
-      threshold: { threshold: 'clockErrorBound', level: 'critical' },
       summary: 'The clock of {{ $labels.instance }} may be off by more than a second.',
       description:
         'The worst-case error of the clock on {{ $labels.instance }} is above the critical threshold: TLS, Kerberos, distributed databases and log correlation break at this error. Check `chronyc tracking` and `chronyc sources` now.',
@@ -298,7 +281,6 @@ export const chronyExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `max_over_time(${sel('chrony_sources_reachability_ratio', q)}[${q.range}])`,
-      comparison: '<',
       threshold: { threshold: 'sourceReachability', level: 'warning' },
       summary: 'NTP source {{ $labels.source_name }} of {{ $labels.instance }} answers too few polls.',
       description:

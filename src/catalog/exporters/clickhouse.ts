@@ -81,7 +81,7 @@ export const clickhouseExporter = defineExporter({
       title: 'Endpoint up',
       description: 'Whether Prometheus reached the server’s metrics endpoint at its last scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('ClickHouseAsyncMetrics_Uptime', q)}` }],
+      expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('ClickHouseAsyncMetrics_Uptime', q)}`,
       min: 0,
       max: 1,
     },
@@ -90,14 +90,14 @@ export const clickhouseExporter = defineExporter({
       title: 'Uptime',
       description: 'Time since the server started; a reset means it restarted.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => sel('ClickHouseAsyncMetrics_Uptime', q) }],
+      expr: (q) => sel('ClickHouseAsyncMetrics_Uptime', q),
     },
     {
       id: 'runningQueries',
       title: 'Running queries',
       description: 'Queries executing right now.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('ClickHouseMetrics_Query', q) }],
+      expr: (q) => sel('ClickHouseMetrics_Query', q),
       min: 0,
     },
     {
@@ -105,12 +105,8 @@ export const clickhouseExporter = defineExporter({
       title: 'Queries',
       description: 'SELECT and INSERT queries started per second.',
       unit: 'ops',
-      variants: [
-        {
-          expr: (q) =>
-            `${tagged('ClickHouseProfileEvents_SelectQuery', q, 'kind', 'select')} or ${tagged('ClickHouseProfileEvents_InsertQuery', q, 'kind', 'insert')}`,
-        },
-      ],
+      expr: (q) =>
+        `${tagged('ClickHouseProfileEvents_SelectQuery', q, 'kind', 'select')} or ${tagged('ClickHouseProfileEvents_InsertQuery', q, 'kind', 'insert')}`,
       legend: '{{instance}} {{kind}}',
       min: 0,
     },
@@ -120,12 +116,8 @@ export const clickhouseExporter = defineExporter({
       description:
         'SELECT and INSERT queries that failed per second (syntax errors, timeouts, limits, missing tables).',
       unit: 'ops',
-      variants: [
-        {
-          expr: (q) =>
-            `${tagged('ClickHouseProfileEvents_FailedSelectQuery', q, 'kind', 'select')} or ${tagged('ClickHouseProfileEvents_FailedInsertQuery', q, 'kind', 'insert')}`,
-        },
-      ],
+      expr: (q) =>
+        `${tagged('ClickHouseProfileEvents_FailedSelectQuery', q, 'kind', 'select')} or ${tagged('ClickHouseProfileEvents_FailedInsertQuery', q, 'kind', 'insert')}`,
       legend: '{{instance}} {{kind}} failed',
       min: 0,
     },
@@ -134,12 +126,8 @@ export const clickhouseExporter = defineExporter({
       title: 'Average query time',
       description: 'Average wall-clock time of the queries that finished over the window.',
       unit: 's',
-      variants: [
-        {
-          expr: (q) =>
-            `${perSecond('ClickHouseProfileEvents_QueryTimeMicroseconds', q)} / ${perSecond('ClickHouseProfileEvents_Query', q)} / 1e6`,
-        },
-      ],
+      expr: (q) =>
+        `${perSecond('ClickHouseProfileEvents_QueryTimeMicroseconds', q)} / ${perSecond('ClickHouseProfileEvents_Query', q)} / 1e6`,
       min: 0,
     },
     {
@@ -148,14 +136,10 @@ export const clickhouseExporter = defineExporter({
       description:
         'Open client connections per protocol (TCP native, HTTP, MySQL, PostgreSQL) and between replicas (Interserver).',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) =>
-            PROTOCOLS.map(
-              (p) => `label_replace(${sel(`ClickHouseMetrics_${p}Connection`, q)}, "protocol", "${p}", "", "")`
-            ).join(' or '),
-        },
-      ],
+      expr: (q) =>
+        PROTOCOLS.map(
+          (p) => `label_replace(${sel(`ClickHouseMetrics_${p}Connection`, q)}, "protocol", "${p}", "", "")`
+        ).join(' or '),
       legend: '{{instance}} {{protocol}}',
       min: 0,
     },
@@ -164,19 +148,15 @@ export const clickhouseExporter = defineExporter({
       title: 'Memory tracked',
       description: 'Memory ClickHouse itself accounts for across queries, merges and caches (MemoryTracking).',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('ClickHouseMetrics_MemoryTracking', q) }],
+      expr: (q) => sel('ClickHouseMetrics_MemoryTracking', q),
     },
     {
       id: 'memoryUsage',
       title: 'Memory used',
       description: 'Resident memory of the server process as a share of the host’s total RAM.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * ${sel('ClickHouseAsyncMetrics_MemoryResident', q)} / ${sel('ClickHouseAsyncMetrics_OSMemoryTotal', q)}`,
-        },
-      ],
+      expr: (q) =>
+        `100 * ${sel('ClickHouseAsyncMetrics_MemoryResident', q)} / ${sel('ClickHouseAsyncMetrics_OSMemoryTotal', q)}`,
       threshold: 'memoryUsage',
       min: 0,
       max: 100,
@@ -187,7 +167,7 @@ export const clickhouseExporter = defineExporter({
       description:
         'Replicated tables in read-only mode, usually because the ZooKeeper/Keeper session is lost; they reject inserts.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('ClickHouseMetrics_ReadonlyReplica', q) }],
+      expr: (q) => sel('ClickHouseMetrics_ReadonlyReplica', q),
       min: 0,
     },
     {
@@ -195,7 +175,7 @@ export const clickhouseExporter = defineExporter({
       title: 'Replica delay',
       description: 'Largest delay of any replicated table on this server behind the freshest replica.',
       unit: 's',
-      variants: [{ expr: (q) => sel('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay', q) }],
+      expr: (q) => sel('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay', q),
       threshold: 'replicaDelay',
       min: 0,
     },
@@ -204,7 +184,7 @@ export const clickhouseExporter = defineExporter({
       title: 'Replication queue',
       description: 'Largest replication queue (fetches and merges waiting) of any replicated table.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('ClickHouseAsyncMetrics_ReplicasMaxQueueSize', q) }],
+      expr: (q) => sel('ClickHouseAsyncMetrics_ReplicasMaxQueueSize', q),
       min: 0,
     },
     {
@@ -212,7 +192,7 @@ export const clickhouseExporter = defineExporter({
       title: 'Max parts per partition',
       description: 'Most active parts in any single partition; high values mean inserts are too small or merges lag.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('ClickHouseAsyncMetrics_MaxPartCountForPartition', q) }],
+      expr: (q) => sel('ClickHouseAsyncMetrics_MaxPartCountForPartition', q),
       threshold: 'partsPerPartition',
       min: 0,
     },
@@ -221,7 +201,7 @@ export const clickhouseExporter = defineExporter({
       title: 'Running merges',
       description: 'Background merges executing right now.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('ClickHouseMetrics_Merge', q) }],
+      expr: (q) => sel('ClickHouseMetrics_Merge', q),
       min: 0,
     },
     {
@@ -229,7 +209,7 @@ export const clickhouseExporter = defineExporter({
       title: 'Inserted rows',
       description: 'Rows inserted per second into all tables.',
       unit: 'rps',
-      variants: [{ expr: (q) => perSecond('ClickHouseProfileEvents_InsertedRows', q) }],
+      expr: (q) => perSecond('ClickHouseProfileEvents_InsertedRows', q),
       min: 0,
     },
     {
@@ -237,7 +217,7 @@ export const clickhouseExporter = defineExporter({
       title: 'Delayed inserts',
       description: 'INSERTs being throttled right now because a partition has too many parts.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('ClickHouseMetrics_DelayedInserts', q) }],
+      expr: (q) => sel('ClickHouseMetrics_DelayedInserts', q),
       min: 0,
     },
     {
@@ -245,7 +225,7 @@ export const clickhouseExporter = defineExporter({
       title: 'Rejected inserts',
       description: 'INSERTs refused with “too many parts” over the window; each one is data the client has to resend.',
       unit: 'short',
-      variants: [{ expr: (q) => `increase(${sel('ClickHouseProfileEvents_RejectedInserts', q)}[${q.range}])` }],
+      expr: (q) => `increase(${sel('ClickHouseProfileEvents_RejectedInserts', q)}[${q.range}])`,
       min: 0,
     },
     {
@@ -281,7 +261,7 @@ export const clickhouseExporter = defineExporter({
       description:
         'Connection-level ZooKeeper/Keeper exceptions per second; replicated tables go read-only when the session cannot be kept.',
       unit: 'ops',
-      variants: [{ expr: (q) => perSecond('ClickHouseProfileEvents_ZooKeeperHardwareExceptions', q) }],
+      expr: (q) => perSecond('ClickHouseProfileEvents_ZooKeeperHardwareExceptions', q),
       min: 0,
       optional: 'servers without ZooKeeper/Keeper (no replicated tables) never count these events',
     },
@@ -324,7 +304,6 @@ export const clickhouseExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: replicaDelayPeak,
-      comparison: '>',
       threshold: { threshold: 'replicaDelay', level: 'warning' },
       summary: 'Replicas on {{ $labels.instance }} lag behind.',
       description:
@@ -336,7 +315,6 @@ export const clickhouseExporter = defineExporter({
       severity: 'critical',
       for: '10m',
       query: replicaDelayPeak,
-      comparison: '>',
       threshold: { threshold: 'replicaDelay', level: 'critical' },
       summary: 'Replicas on {{ $labels.instance }} are far behind.',
       description:
@@ -348,7 +326,6 @@ export const clickhouseExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: partsPeak,
-      comparison: '>',
       threshold: { threshold: 'partsPerPartition', level: 'warning' },
       summary: 'A partition on {{ $labels.instance }} has many parts.',
       description:
@@ -360,7 +337,6 @@ export const clickhouseExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: partsPeak,
-      comparison: '>',
       threshold: { threshold: 'partsPerPartition', level: 'critical' },
       summary: 'Inserts on {{ $labels.instance }} are about to be rejected.',
       description:
@@ -398,7 +374,6 @@ export const clickhouseExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: memoryPeak,
-      comparison: '>',
       threshold: { threshold: 'memoryUsage', level: 'warning' },
       summary: 'ClickHouse at {{ $labels.instance }} uses much of the host’s memory.',
       description:
@@ -410,7 +385,6 @@ export const clickhouseExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: memoryPeak,
-      comparison: '>',
       threshold: { threshold: 'memoryUsage', level: 'critical' },
       summary: 'ClickHouse at {{ $labels.instance }} is close to running out of memory.',
       description:
@@ -422,8 +396,6 @@ export const clickhouseExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'diskUsage',
-      comparison: '>',
-      threshold: { threshold: 'diskUsage', level: 'warning' },
       summary: 'ClickHouse disk {{ $labels.disk }} on {{ $labels.instance }} is almost full.',
       description:
         'Disk {{ $labels.disk }} of {{ $labels.instance }} is fuller than the warning threshold. Merges need free space to run; drop old partitions, shorten TTLs or add a disk to the storage policy.',
@@ -434,8 +406,6 @@ export const clickhouseExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       signal: 'diskUsage',
-      comparison: '>',
-      threshold: { threshold: 'diskUsage', level: 'critical' },
       summary: 'ClickHouse disk {{ $labels.disk }} on {{ $labels.instance }} is full.',
       description:
         'Disk {{ $labels.disk }} of {{ $labels.instance }} is fuller than the critical threshold; merges and inserts are about to fail. Free space now (ALTER TABLE … DROP PARTITION, system.detached_parts) or move data to another disk.',

@@ -54,7 +54,7 @@ export const dnsExporter = defineExporter({
       title: 'Probe succeeded',
       description: 'Whether the last DNS probe passed every check of its module (rcode, answer validation) (1 = yes).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => `${sel('probe_success', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}` }],
+      expr: (q) => `${sel('probe_success', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
     },
     {
       id: 'querySucceeded',
@@ -62,19 +62,15 @@ export const dnsExporter = defineExporter({
       description:
         'Whether the server answered the query at all (1 = yes); 1 with a failed probe means the answer did not pass validation.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('probe_dns_query_succeeded', q) }],
+      expr: (q) => sel('probe_dns_query_succeeded', q),
     },
     {
       id: 'availability',
       title: 'Availability',
       description: 'Share of successful probes over the interval.',
       unit: 'percentunit',
-      variants: [
-        {
-          expr: (q) =>
-            `avg_over_time(${sel('probe_success', q)}[${q.range}]) and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
-        },
-      ],
+      expr: (q) =>
+        `avg_over_time(${sel('probe_success', q)}[${q.range}]) and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
       threshold: 'availability',
       min: 0,
       max: 1,
@@ -85,7 +81,7 @@ export const dnsExporter = defineExporter({
       description:
         'Resource records in the answer section; 0 means the name did not resolve (NXDOMAIN or empty answer).',
       unit: 'short',
-      variants: [{ expr: (q) => sel('probe_dns_answer_rrs', q) }],
+      expr: (q) => sel('probe_dns_answer_rrs', q),
       legend: '{{instance}} answer',
       threshold: 'answerRecords',
     },
@@ -94,7 +90,7 @@ export const dnsExporter = defineExporter({
       title: 'Authority records',
       description: 'Resource records in the authority section (NS or SOA of the zone).',
       unit: 'short',
-      variants: [{ expr: (q) => sel('probe_dns_authority_rrs', q) }],
+      expr: (q) => sel('probe_dns_authority_rrs', q),
       legend: '{{instance}} authority',
     },
     {
@@ -102,7 +98,7 @@ export const dnsExporter = defineExporter({
       title: 'Additional records',
       description: 'Resource records in the additional section (glue addresses, OPT).',
       unit: 'short',
-      variants: [{ expr: (q) => sel('probe_dns_additional_rrs', q) }],
+      expr: (q) => sel('probe_dns_additional_rrs', q),
       legend: '{{instance}} additional',
     },
     {
@@ -110,9 +106,7 @@ export const dnsExporter = defineExporter({
       title: 'Probe duration',
       description: 'Time the whole probe took, from resolving the target to the validated answer.',
       unit: 's',
-      variants: [
-        { expr: (q) => `${sel('probe_duration_seconds', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}` },
-      ],
+      expr: (q) => `${sel('probe_duration_seconds', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
       threshold: 'probeDuration',
     },
     {
@@ -150,19 +144,14 @@ export const dnsExporter = defineExporter({
       description:
         'Time the prober spent resolving the probed server’s own name (not the query); near 0 when the target is an IP address.',
       unit: 's',
-      variants: [
-        {
-          expr: (q) =>
-            `${sel('probe_dns_lookup_time_seconds', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
-        },
-      ],
+      expr: (q) => `${sel('probe_dns_lookup_time_seconds', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
     },
     {
       id: 'zoneSerial',
       title: 'Zone serial',
       description: 'SOA serial returned by the server; secondaries lagging behind the primary show a smaller serial.',
       unit: 'none',
-      variants: [{ expr: (q) => sel('probe_dns_serial', q) }],
+      expr: (q) => sel('probe_dns_serial', q),
       optional: 'only for SOA queries',
     },
     {
@@ -170,9 +159,7 @@ export const dnsExporter = defineExporter({
       title: 'IP protocol',
       description: 'IP version used to reach the server (4 or 6).',
       unit: 'none',
-      variants: [
-        { expr: (q) => `${sel('probe_ip_protocol', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}` },
-      ],
+      expr: (q) => `${sel('probe_ip_protocol', q)} and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
     },
     {
       id: 'targetAddressChanges',
@@ -212,7 +199,6 @@ export const dnsExporter = defineExporter({
       for: '5m',
       query: (q) =>
         `avg_over_time(${sel('probe_success', q)}[1h]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}])`,
-      comparison: '<',
       threshold: { threshold: 'availability', level: 'warning' },
       summary: 'DNS server {{ $labels.instance }} fails too many probes.',
       description:
@@ -226,7 +212,6 @@ export const dnsExporter = defineExporter({
       query: (q) => `max_over_time(${sel('probe_dns_answer_rrs', q)}[${q.range}])`,
       // Only answered queries: a server that does not answer at all is DNSProbeFailed's case.
       filters: [(q) => `${sel('probe_dns_query_succeeded', q)} == 1`],
-      comparison: '<',
       threshold: { threshold: 'answerRecords', level: 'warning' },
       summary: 'DNS server {{ $labels.instance }} answers the probed name with no records.',
       description:
@@ -239,7 +224,6 @@ export const dnsExporter = defineExporter({
       for: '10m',
       query: (q) =>
         `avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}])`,
-      comparison: '>',
       threshold: { threshold: 'probeDuration', level: 'warning' },
       summary: 'DNS server {{ $labels.instance }} answers slowly.',
       description:
@@ -252,7 +236,6 @@ export const dnsExporter = defineExporter({
       for: '5m',
       query: (q) =>
         `avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}])`,
-      comparison: '>',
       threshold: { threshold: 'probeDuration', level: 'critical' },
       summary: 'DNS server {{ $labels.instance }} answers very slowly.',
       description:

@@ -157,21 +157,21 @@ export const fortigateExporter = defineExporter({
         'Whether every REST API call of the last probe succeeded (1 = yes); 0 means the firewall, its API token or a permission is failing.',
       unit: 'bool_yes_no',
       // probe_success is shared with blackbox probes: keep only FortiGate targets.
-      variants: [{ expr: (q) => `${sel('probe_success', q)} and on (${q.by}) ${sel('fortigate_version_info', q)}` }],
+      expr: (q) => `${sel('probe_success', q)} and on (${q.by}) ${sel('fortigate_version_info', q)}`,
     },
     {
       id: 'uptime',
       title: 'Uptime',
       description: 'Time since the firewall last rebooted.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => `time() - ${sel('fortigate_last_reboot_seconds', q)}` }],
+      expr: (q) => `time() - ${sel('fortigate_last_reboot_seconds', q)}`,
     },
     {
       id: 'cpuUtilisation',
       title: 'CPU utilisation',
       description: 'CPU use averaged over all processors (0–1).',
       unit: 'percentunit',
-      variants: [{ expr: (q) => `avg by (${q.by}) (${sel('fortigate_cpu_usage_ratio', q)})` }],
+      expr: (q) => `avg by (${q.by}) (${sel('fortigate_cpu_usage_ratio', q)})`,
       threshold: 'cpuUtilisation',
       min: 0,
       max: 1,
@@ -181,7 +181,7 @@ export const fortigateExporter = defineExporter({
       title: 'Memory utilisation',
       description: 'Memory in use (0–1); near 90% FortiOS enters conserve mode.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => sel('fortigate_memory_usage_ratio', q) }],
+      expr: (q) => sel('fortigate_memory_usage_ratio', q),
       threshold: 'memoryUtilisation',
       min: 0,
       max: 1,
@@ -191,7 +191,7 @@ export const fortigateExporter = defineExporter({
       title: 'Sessions',
       description: 'Current firewall sessions per IP protocol.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}, protocol) (${sel('fortigate_current_sessions', q)})` }],
+      expr: (q) => `sum by (${q.by}, protocol) (${sel('fortigate_current_sessions', q)})`,
       legend: '{{instance}} {{protocol}}',
     },
     {
@@ -199,7 +199,7 @@ export const fortigateExporter = defineExporter({
       title: 'CPU per VDOM',
       description: 'CPU use attributed to each virtual domain (0–1).',
       unit: 'percentunit',
-      variants: [{ expr: (q) => sel('fortigate_vdom_cpu_usage_ratio', q) }],
+      expr: (q) => sel('fortigate_vdom_cpu_usage_ratio', q),
       legend: '{{instance}} {{vdom}}',
       min: 0,
       max: 1,
@@ -209,7 +209,7 @@ export const fortigateExporter = defineExporter({
       title: 'Sessions per VDOM',
       description: 'Current sessions in each virtual domain, all IP protocols together.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}, vdom) (${sel('fortigate_vdom_current_sessions', q)})` }],
+      expr: (q) => `sum by (${q.by}, vdom) (${sel('fortigate_vdom_current_sessions', q)})`,
       legend: '{{instance}} {{vdom}}',
     },
     {
@@ -217,7 +217,7 @@ export const fortigateExporter = defineExporter({
       title: 'Interface link',
       description: 'Link state of each interface (1 = up).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('fortigate_interface_link_up', q) }],
+      expr: (q) => sel('fortigate_interface_link_up', q),
       legend: '{{instance}} {{name}} {{alias}}',
     },
     {
@@ -225,7 +225,7 @@ export const fortigateExporter = defineExporter({
       title: 'Interface received',
       description: 'Bytes received per second on each interface.',
       unit: 'Bps',
-      variants: [{ expr: rx }],
+      expr: rx,
       legend: '{{instance}} {{name}} in',
     },
     {
@@ -233,7 +233,7 @@ export const fortigateExporter = defineExporter({
       title: 'Interface sent',
       description: 'Bytes sent per second on each interface.',
       unit: 'Bps',
-      variants: [{ expr: tx }],
+      expr: tx,
       legend: '{{instance}} {{name}} out',
     },
     {
@@ -259,12 +259,8 @@ export const fortigateExporter = defineExporter({
       title: 'Interface errors',
       description: 'Receive plus transmit errors per second on each interface: cabling, optics or duplex problems.',
       unit: 'pps',
-      variants: [
-        {
-          expr: (q) =>
-            `rate(${sel('fortigate_interface_receive_errors_total', q)}[${q.range}]) + rate(${sel('fortigate_interface_transmit_errors_total', q)}[${q.range}])`,
-        },
-      ],
+      expr: (q) =>
+        `rate(${sel('fortigate_interface_receive_errors_total', q)}[${q.range}]) + rate(${sel('fortigate_interface_transmit_errors_total', q)}[${q.range}])`,
       legend: '{{instance}} {{name}}',
     },
     {
@@ -272,7 +268,7 @@ export const fortigateExporter = defineExporter({
       title: 'IPsec tunnels',
       description: 'State of each IPsec phase-2 tunnel (1 = up).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('fortigate_ipsec_tunnel_up', q) }],
+      expr: (q) => sel('fortigate_ipsec_tunnel_up', q),
       legend: '{{instance}} {{name}}',
       optional: 'only on firewalls with IPsec VPNs configured',
     },
@@ -281,12 +277,8 @@ export const fortigateExporter = defineExporter({
       title: 'IPsec tunnels down',
       description: 'Configured IPsec phase-2 tunnels that are not up.',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) =>
-            `count by (${q.by}) (${sel('fortigate_ipsec_tunnel_up', q)} == 0) or sum by (${q.by}) (${sel('fortigate_ipsec_tunnel_up', q)} * 0)`,
-        },
-      ],
+      expr: (q) =>
+        `count by (${q.by}) (${sel('fortigate_ipsec_tunnel_up', q)} == 0) or sum by (${q.by}) (${sel('fortigate_ipsec_tunnel_up', q)} * 0)`,
       optional: 'only on firewalls with IPsec VPNs configured',
     },
     {
@@ -294,12 +286,8 @@ export const fortigateExporter = defineExporter({
       title: 'IPsec throughput',
       description: 'Bytes per second through each tunnel, received plus sent.',
       unit: 'Bps',
-      variants: [
-        {
-          expr: (q) =>
-            `rate(${sel('fortigate_ipsec_tunnel_receive_bytes_total', q)}[${q.range}]) + rate(${sel('fortigate_ipsec_tunnel_transmit_bytes_total', q)}[${q.range}])`,
-        },
-      ],
+      expr: (q) =>
+        `rate(${sel('fortigate_ipsec_tunnel_receive_bytes_total', q)}[${q.range}]) + rate(${sel('fortigate_ipsec_tunnel_transmit_bytes_total', q)}[${q.range}])`,
       legend: '{{instance}} {{name}}',
       optional: 'only on firewalls with IPsec VPNs configured',
     },
@@ -308,7 +296,7 @@ export const fortigateExporter = defineExporter({
       title: 'HA members',
       description: 'Cluster members the firewall reports; a drop means a peer left the HA cluster.',
       unit: 'short',
-      variants: [{ expr: (q) => `count by (${q.by}) (${sel('fortigate_ha_member_info', q)})` }],
+      expr: (q) => `count by (${q.by}) (${sel('fortigate_ha_member_info', q)})`,
       optional: 'only on firewalls in an HA cluster',
     },
     {
@@ -316,7 +304,7 @@ export const fortigateExporter = defineExporter({
       title: 'HA primary',
       description: 'Which member (by serial) holds the root primary role; it should change only on a planned failover.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('fortigate_ha_member_has_role', q, 'role="root_master"') }],
+      expr: (q) => sel('fortigate_ha_member_has_role', q, 'role="root_master"'),
       legend: '{{instance}} {{serial}}',
       optional: 'only on firewalls in an HA cluster',
     },
@@ -325,7 +313,7 @@ export const fortigateExporter = defineExporter({
       title: 'SD-WAN packet loss',
       description: 'Packet loss of each SD-WAN health check per member link (0–1).',
       unit: 'percentunit',
-      variants: [{ expr: (q) => sel('fortigate_virtual_wan_packet_loss_ratio', q) }],
+      expr: (q) => sel('fortigate_virtual_wan_packet_loss_ratio', q),
       legend: '{{instance}} {{sla}} {{interface}}',
       threshold: 'sdwanPacketLoss',
       min: 0,
@@ -338,7 +326,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Latency measured by each SD-WAN health check per member link; no value while the link is down (the exporter reports none).',
       unit: 's',
-      variants: [{ expr: (q) => sel('fortigate_virtual_wan_latency_seconds', q) }],
+      expr: (q) => sel('fortigate_virtual_wan_latency_seconds', q),
       legend: '{{instance}} {{sla}} {{interface}}',
       optional: 'only with SD-WAN health checks configured',
     },
@@ -347,7 +335,7 @@ export const fortigateExporter = defineExporter({
       title: 'Certificate expiry',
       description: 'Time left before each certificate on the firewall expires.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => `${sel('fortigate_certificate_valid_to_seconds', q)} - time()` }],
+      expr: (q) => `${sel('fortigate_certificate_valid_to_seconds', q)} - time()`,
       legend: '{{instance}} {{name}}',
       threshold: 'certificateExpiry',
     },
@@ -357,7 +345,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Whether each configured BGP neighbour (IPv4 and IPv6) is in the Established state; a neighbour shut down on purpose reads “no” too.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => yesWhere((extra) => bgpNeighbors(q, extra), q, BGP_PEER, 'state="Established"') }],
+      expr: (q) => yesWhere((extra) => bgpNeighbors(q, extra), q, BGP_PEER, 'state="Established"'),
       legend: '{{instance}} {{neighbor_ip}} AS{{remote_as}}',
       optional: 'only on firewalls with BGP neighbours, on FortiOS 7.0 or later',
       requires: BGP_NEIGHBORS,
@@ -368,12 +356,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Paths learned from each BGP neighbour; a neighbour that stays Established but sends nothing (or far less) points at its export policy or a prefix filter.',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) =>
-            `${sel('fortigate_bgp_neighbor_ipv4_paths', q)} or ${sel('fortigate_bgp_neighbor_ipv6_paths', q)}`,
-        },
-      ],
+      expr: (q) => `${sel('fortigate_bgp_neighbor_ipv4_paths', q)} or ${sel('fortigate_bgp_neighbor_ipv6_paths', q)}`,
       legend: '{{instance}} {{neighbor_ip}}',
       optional: 'only on firewalls with BGP neighbours, on FortiOS 7.0 or later',
       requires: BGP_PATHS,
@@ -384,7 +367,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Whether each OSPF neighbour FortiOS lists is Full or 2-Way (2-Way is normal between two routers that are neither DR nor BDR); a lost neighbour leaves the list after its dead interval.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => yesWhere(metricOf('fortigate_ospf_neighbor_info', q), q, OSPF_PEER, OSPF_ADJACENT) }],
+      expr: (q) => yesWhere(metricOf('fortigate_ospf_neighbor_info', q), q, OSPF_PEER, OSPF_ADJACENT),
       legend: '{{instance}} {{router_id}} {{neighbor_ip}}',
       optional: 'only on firewalls running OSPF, on FortiOS 7.0 or later, with fortigate_exporter 1.23 or later',
       requires: OSPF,
@@ -394,7 +377,7 @@ export const fortigateExporter = defineExporter({
       title: 'IP pool use',
       description: 'Share of each source-NAT IP pool in use (1 − the share FortiOS reports available).',
       unit: 'percentunit',
-      variants: [{ expr: (q) => `1 - ${sel('fortigate_ippool_available_ratio', q)}` }],
+      expr: (q) => `1 - ${sel('fortigate_ippool_available_ratio', q)}`,
       legend: '{{instance}} {{vdom}} {{name}}',
       threshold: 'ippoolUtilisation',
       min: 0,
@@ -408,7 +391,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Whether each real server behind a load-balancing virtual server passes its health check; a disabled one, or one FortiOS reports neither up nor down, reads “no”.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('fortigate_lb_real_server_status', q, 'state="up"') }],
+      expr: (q) => sel('fortigate_lb_real_server_status', q, 'state="up"'),
       legend: '{{instance}} {{virtual_server}} #{{id}}',
       optional: 'only on firewalls with load-balancing virtual servers',
       requires: LOAD_BALANCE,
@@ -419,7 +402,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Active sessions on each real server; a server that gets none while its peers are busy is out of rotation.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('fortigate_lb_real_server_active_sessions', q) }],
+      expr: (q) => sel('fortigate_lb_real_server_active_sessions', q),
       legend: '{{instance}} {{virtual_server}} #{{id}}',
       optional: 'only on firewalls with load-balancing virtual servers',
       requires: LOAD_BALANCE,
@@ -429,7 +412,7 @@ export const fortigateExporter = defineExporter({
       title: 'FortiAPs by status',
       description: 'Managed FortiAPs that are active, down or rebooting.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}, status) (${sel('fortigate_wifi_access_points', q)})` }],
+      expr: (q) => `sum by (${q.by}, status) (${sel('fortigate_wifi_access_points', q)})`,
       legend: '{{instance}} {{status}}',
       optional: 'only on firewalls managing FortiAPs',
       requires: WIFI,
@@ -439,7 +422,7 @@ export const fortigateExporter = defineExporter({
       title: 'Wi-Fi clients',
       description: 'Wireless clients connected through the managed FortiAPs.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('fortigate_wifi_fabric_clients', q)})` }],
+      expr: (q) => `sum by (${q.by}) (${sel('fortigate_wifi_fabric_clients', q)})`,
       optional: 'only on firewalls managing FortiAPs',
       requires: WIFI,
     },
@@ -448,11 +431,7 @@ export const fortigateExporter = defineExporter({
       title: 'Clients per FortiAP',
       description: 'Wireless clients on each FortiAP, all radios together.',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) => `sum by (${q.by}, vdom, ap_name) (${sel('fortigate_wifi_managed_ap_radio_client_count', q)})`,
-        },
-      ],
+      expr: (q) => `sum by (${q.by}, vdom, ap_name) (${sel('fortigate_wifi_managed_ap_radio_client_count', q)})`,
       legend: '{{instance}} {{ap_name}}',
       optional: 'only on firewalls managing FortiAPs',
       requires: WIFI,
@@ -463,7 +442,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Airtime use of each radio’s operating channel (0–1); a busy channel slows every client on it, whatever their signal.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => sel('fortigate_wifi_managed_ap_radio_operating_channel_utilization_ratio', q) }],
+      expr: (q) => sel('fortigate_wifi_managed_ap_radio_operating_channel_utilization_ratio', q),
       legend: '{{instance}} {{ap_name}} radio {{radio_id}}',
       min: 0,
       max: 1,
@@ -475,12 +454,7 @@ export const fortigateExporter = defineExporter({
       title: 'FortiSwitches connected',
       description: 'Whether each managed FortiSwitch is connected to the firewall over FortiLink.',
       unit: 'bool_yes_no',
-      variants: [
-        {
-          expr: (q) =>
-            yesWhere(metricOf('fortigate_managed_switch_info', q), q, 'vdom, switch_name', 'status="Connected"'),
-        },
-      ],
+      expr: (q) => yesWhere(metricOf('fortigate_managed_switch_info', q), q, 'vdom, switch_name', 'status="Connected"'),
       legend: '{{instance}} {{switch_name}}',
       optional: 'only on firewalls managing FortiSwitches, with fortigate_exporter 1.18 or later',
       requires: SWITCH,
@@ -491,12 +465,8 @@ export const fortigateExporter = defineExporter({
       description:
         'Receive plus transmit errors per second on each FortiSwitch port: cabling, optics or duplex problems.',
       unit: 'pps',
-      variants: [
-        {
-          expr: (q) =>
-            `rate(${sel('fortigate_managed_switch_rx_errors_total', q)}[${q.range}]) + rate(${sel('fortigate_managed_switch_tx_errors_total', q)}[${q.range}])`,
-        },
-      ],
+      expr: (q) =>
+        `rate(${sel('fortigate_managed_switch_rx_errors_total', q)}[${q.range}]) + rate(${sel('fortigate_managed_switch_tx_errors_total', q)}[${q.range}])`,
       legend: '{{instance}} {{switch_name}} {{port}}',
       optional: 'only on firewalls managing FortiSwitches, with fortigate_exporter 1.18 or later',
       requires: SWITCH,
@@ -506,11 +476,7 @@ export const fortigateExporter = defineExporter({
       title: 'FortiSwitch PoE power drawn',
       description: 'Power drawn by PoE devices on each FortiSwitch, in watts, beside its PoE budget.',
       unit: 'watt',
-      variants: [
-        {
-          expr: (q) => `sum by (${q.by}, vdom, switch_name) (${sel('fortigate_managed_switch_port_power_watt', q)})`,
-        },
-      ],
+      expr: (q) => `sum by (${q.by}, vdom, switch_name) (${sel('fortigate_managed_switch_port_power_watt', q)})`,
       legend: '{{instance}} {{switch_name}} drawn',
       optional: 'only on firewalls managing FortiSwitches, with fortigate_exporter 1.18 or later',
       requires: SWITCH,
@@ -520,7 +486,7 @@ export const fortigateExporter = defineExporter({
       title: 'FortiSwitch PoE budget',
       description: 'The PoE power each FortiSwitch can supply, in watts.',
       unit: 'watt',
-      variants: [{ expr: (q) => sel('fortigate_managed_switch_max_poe_budget_watt', q) }],
+      expr: (q) => sel('fortigate_managed_switch_max_poe_budget_watt', q),
       legend: '{{instance}} {{switch_name}} budget',
       optional: 'only on firewalls managing FortiSwitches, with fortigate_exporter 1.18 or later',
       requires: SWITCH,
@@ -531,7 +497,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Whether each VDOM’s log queue is connected to FortiAnalyzer; a firewall that sends no logs to FortiAnalyzer reads “no”.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => `${sel('fortigate_log_fortianalyzer_queue_connections', q)} > bool 0` }],
+      expr: (q) => `${sel('fortigate_log_fortianalyzer_queue_connections', q)} > bool 0`,
       legend: '{{instance}} {{vdom}}',
       optional: 'only on firewalls logging to FortiAnalyzer',
       requires: LOGGING,
@@ -542,7 +508,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Logs waiting on the firewall for FortiAnalyzer (cached) and logs it failed to send (failed), per VDOM.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('fortigate_log_fortianalyzer_queue_logs', q) }],
+      expr: (q) => sel('fortigate_log_fortianalyzer_queue_logs', q),
       legend: '{{instance}} {{vdom}} {{state}}',
       optional: 'only on firewalls logging to FortiAnalyzer',
       requires: LOGGING,
@@ -571,7 +537,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Whether the management tunnel to FortiManager is up; a firewall without FortiManager reads “no” (FortiOS reports no tunnel).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('fortigate_fortimanager_connection_status', q, 'status="up"') }],
+      expr: (q) => sel('fortigate_fortimanager_connection_status', q, 'status="up"'),
       legend: '{{instance}} {{vdom}}',
       optional: 'only on firewalls managed by FortiManager',
     },
@@ -582,7 +548,7 @@ export const fortigateExporter = defineExporter({
         'Whether each SDN connector (cloud or virtualisation inventory feeding dynamic addresses) is up or updating; a disabled one reads “no”.',
       unit: 'bool_yes_no',
       // system_sdn_connector.go: 0 Disabled, 1 Down, 2 Unknown, 3 Up, 4 Updating.
-      variants: [{ expr: (q) => `${sel('fortigate_system_sdn_connector_status', q)} >= bool 3` }],
+      expr: (q) => `${sel('fortigate_system_sdn_connector_status', q)} >= bool 3`,
       legend: '{{instance}} {{vdom}} {{name}} ({{type}})',
       optional: 'only on firewalls with SDN connectors, with fortigate_exporter 1.20 or later',
       requires: SDN,
@@ -593,12 +559,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Whether each Fortinet single sign-on collector agent (by name) or polled server (by id) is connected.',
       unit: 'bool_yes_no',
-      variants: [
-        {
-          expr: (q) =>
-            yesWhere(metricOf('fortigate_user_fsso_info', q), q, 'vdom, name, id, type', 'status="connected"'),
-        },
-      ],
+      expr: (q) => yesWhere(metricOf('fortigate_user_fsso_info', q), q, 'vdom, name, id, type', 'status="connected"'),
       legend: '{{instance}} {{vdom}} {{name}}{{id}}',
       optional: 'only on firewalls with FSSO configured',
       requires: FSSO,
@@ -609,7 +570,7 @@ export const fortigateExporter = defineExporter({
       description:
         'Firewall clock minus the time Prometheus scraped it (the exporter reads the clock first of all its calls, so only the API round trip blurs it); positive is ahead.',
       unit: 's',
-      variants: [{ expr: clockOffset }],
+      expr: clockOffset,
       threshold: 'clockSkew',
     },
   ],
@@ -639,7 +600,6 @@ export const fortigateExporter = defineExporter({
       for: '10m',
       // Averaged over the window so one missed scrape neither hides nor resets a sustained load.
       query: (q) => `avg by (${q.by}) (avg_over_time(${sel('fortigate_cpu_usage_ratio', q)}[${q.range}]))`,
-      comparison: '>',
       threshold: { threshold: 'cpuUtilisation', level: 'warning' },
       summary: 'FortiGate {{ $labels.instance }} CPU is high.',
       description:
@@ -651,7 +611,6 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => `avg_over_time(${sel('fortigate_memory_usage_ratio', q)}[${q.range}])`,
-      comparison: '>',
       threshold: { threshold: 'memoryUtilisation', level: 'warning' },
       summary: 'FortiGate {{ $labels.instance }} memory is high.',
       description:
@@ -663,7 +622,6 @@ export const fortigateExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: (q) => `max_over_time(${sel('fortigate_memory_usage_ratio', q)}[${q.range}])`,
-      comparison: '>',
       threshold: { threshold: 'memoryUtilisation', level: 'critical' },
       summary: 'FortiGate {{ $labels.instance }} is in or near conserve mode.',
       description:
@@ -675,8 +633,6 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'interfaceUtilisation',
-      comparison: '>',
-      threshold: { threshold: 'interfaceUtilisation', level: 'warning' },
       summary: 'Interface {{ $labels.name }} on FortiGate {{ $labels.instance }} is near its link speed.',
       description:
         'The busiest direction of interface {{ $labels.name }} ({{ $labels.alias }}) on {{ $labels.instance }} has stayed above the utilisation threshold: packets queue and drop. Find the top talkers (FortiView) or add capacity (aggregate, faster link).',
@@ -687,7 +643,6 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'interfaceErrors',
-      comparison: '>',
       threshold: { threshold: 'interfaceErrors', level: 'warning' },
       summary: 'Interface {{ $labels.name }} on FortiGate {{ $labels.instance }} has errors.',
       description:
@@ -730,7 +685,6 @@ export const fortigateExporter = defineExporter({
       // The exporter reports loss only while the member is up; the filter keeps a member that just
       // went down (its last loss sample still in the window) to SDWANLinkDown.
       filters: [(q) => `max without (state) (${sel('fortigate_virtual_wan_status', q, 'state="up"')}) == 1`],
-      comparison: '>',
       threshold: { threshold: 'sdwanPacketLoss', level: 'warning' },
       summary: 'SD-WAN member {{ $labels.interface }} on FortiGate {{ $labels.instance }} loses packets.',
       description:
@@ -771,8 +725,6 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '1h',
       signal: 'certificateExpiry',
-      comparison: '<',
-      threshold: { threshold: 'certificateExpiry', level: 'warning' },
       summary: 'Certificate {{ $labels.name }} on FortiGate {{ $labels.instance }} expires soon.',
       description:
         'Certificate {{ $labels.name }} (VDOM {{ $labels.vdom }}, {{ $labels.source }}) on {{ $labels.instance }} expires within the warning period. Renew it and re-bind it to the VPN, admin or inspection profile that uses it.',
@@ -783,8 +735,6 @@ export const fortigateExporter = defineExporter({
       severity: 'critical',
       for: '0s',
       signal: 'certificateExpiry',
-      comparison: '<',
-      threshold: { threshold: 'certificateExpiry', level: 'critical' },
       summary: 'Certificate {{ $labels.name }} on FortiGate {{ $labels.instance }} expires within days.',
       description:
         'Certificate {{ $labels.name }} (VDOM {{ $labels.vdom }}, {{ $labels.source }}) on {{ $labels.instance }} expires within the critical period or has expired: VPN clients and admin sessions that rely on it will fail. Renew it now.',
@@ -827,8 +777,6 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       signal: 'ippoolUtilisation',
-      comparison: '>',
-      threshold: { threshold: 'ippoolUtilisation', level: 'warning' },
       summary: 'IP pool {{ $labels.name }} on FortiGate {{ $labels.instance }} is nearly exhausted.',
       description:
         'Source-NAT pool {{ $labels.name }} (VDOM {{ $labels.vdom }}) on {{ $labels.instance }} has stayed above the threshold: once it is full, new outbound sessions through policies that use it fail. Check first `diagnose firewall ippool-all stats` (or list) for the clients holding the most port blocks, then add addresses to the pool, enlarge the port blocks or shorten session timeouts.',
@@ -964,7 +912,6 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `abs(${clockOffset(q)})`,
-      comparison: '>',
       threshold: { threshold: 'clockSkew', level: 'warning' },
       summary: 'The clock of FortiGate {{ $labels.instance }} is off.',
       description:

@@ -109,14 +109,14 @@ export const grafanaExporter = defineExporter({
       title: 'Grafana up',
       description: 'Whether Prometheus reached Grafana’s /metrics at its last scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('grafana_build_info', q)}` }],
+      expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('grafana_build_info', q)}`,
     },
     {
       id: 'httpRequests',
       title: 'HTTP requests',
       description: 'Requests per second served by Grafana, per status code.',
       unit: 'reqps',
-      variants: [{ expr: (q) => rateSum('grafana_http_request_duration_seconds_count', q, 'status_code') }],
+      expr: (q) => rateSum('grafana_http_request_duration_seconds_count', q, 'status_code'),
       legend: '{{instance}} {{status_code}}',
     },
     {
@@ -125,11 +125,7 @@ export const grafanaExporter = defineExporter({
       description:
         'Share of requests per handler that Grafana answered with 5xx; errors whose cause is downstream (a failing data source) are left out where Grafana labels them.',
       unit: 'percent',
-      variants: [
-        {
-          expr: httpServerErrors,
-        },
-      ],
+      expr: httpServerErrors,
       legend: '{{instance}} {{handler}}',
       threshold: 'httpServerErrors',
       min: 0,
@@ -140,12 +136,8 @@ export const grafanaExporter = defineExporter({
       title: 'HTTP latency (p99)',
       description: '99th percentile of request duration per API handler.',
       unit: 's',
-      variants: [
-        {
-          expr: (q) =>
-            `histogram_quantile(0.99, sum by (${q.by}, handler, le) (rate(${sel('grafana_http_request_duration_seconds_bucket', q)}[${q.range}])))`,
-        },
-      ],
+      expr: (q) =>
+        `histogram_quantile(0.99, sum by (${q.by}, handler, le) (rate(${sel('grafana_http_request_duration_seconds_bucket', q)}[${q.range}])))`,
       legend: '{{instance}} {{handler}}',
     },
     {
@@ -153,21 +145,21 @@ export const grafanaExporter = defineExporter({
       title: 'Requests in flight',
       description: 'HTTP requests being served right now; a steady climb means requests pile up.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('grafana_http_request_in_flight', q) }],
+      expr: (q) => sel('grafana_http_request_in_flight', q),
     },
     {
       id: 'dashboardLoadTime',
       title: 'Dashboard load time (p90)',
       description: '90th percentile of the time to load a dashboard through the API.',
       unit: 'ms',
-      variants: [{ expr: (q) => sel('grafana_api_dashboard_get_milliseconds', q, 'quantile="0.9"') }],
+      expr: (q) => sel('grafana_api_dashboard_get_milliseconds', q, 'quantile="0.9"'),
     },
     {
       id: 'datasourceRequests',
       title: 'Data source requests',
       description: 'Requests per second Grafana sends to each data source, per response code.',
       unit: 'reqps',
-      variants: [{ expr: (q) => rateSum('grafana_datasource_request_total', q, 'datasource, code') }],
+      expr: (q) => rateSum('grafana_datasource_request_total', q, 'datasource, code'),
       legend: '{{instance}} {{datasource}} {{code}}',
     },
     {
@@ -178,11 +170,7 @@ export const grafanaExporter = defineExporter({
       description:
         'Share of requests to each data source answered with a non-2xx status. A data source that does not answer at all (connection refused, timeout) is not counted here: alert rules on it fail instead.',
       unit: 'percent',
-      variants: [
-        {
-          expr: datasourceErrors,
-        },
-      ],
+      expr: datasourceErrors,
       legend: '{{instance}} {{datasource}}',
       threshold: 'datasourceErrors',
       min: 0,
@@ -193,12 +181,8 @@ export const grafanaExporter = defineExporter({
       title: 'Data source latency (p95)',
       description: '95th percentile of request duration per data source.',
       unit: 's',
-      variants: [
-        {
-          expr: (q) =>
-            `histogram_quantile(0.95, sum by (${q.by}, datasource, le) (rate(${sel('grafana_datasource_request_duration_seconds_bucket', q)}[${q.range}])))`,
-        },
-      ],
+      expr: (q) =>
+        `histogram_quantile(0.95, sum by (${q.by}, datasource, le) (rate(${sel('grafana_datasource_request_duration_seconds_bucket', q)}[${q.range}])))`,
       legend: '{{instance}} {{datasource}}',
     },
     {
@@ -206,7 +190,7 @@ export const grafanaExporter = defineExporter({
       title: 'Rule evaluations',
       description: 'Alert rule evaluations per second, per org.',
       unit: 'ops',
-      variants: [{ expr: (q) => rateSum('grafana_alerting_rule_evaluations_total', q, 'org') }],
+      expr: (q) => rateSum('grafana_alerting_rule_evaluations_total', q, 'org'),
       legend: '{{instance}} org {{org}}',
     },
     {
@@ -215,11 +199,7 @@ export const grafanaExporter = defineExporter({
       description:
         'Share of alert rule evaluations that failed, per org: broken queries or an unreachable data source.',
       unit: 'percent',
-      variants: [
-        {
-          expr: ruleEvaluationFailures,
-        },
-      ],
+      expr: ruleEvaluationFailures,
       legend: '{{instance}} org {{org}}',
       threshold: 'ruleEvaluationFailures',
       min: 0,
@@ -230,12 +210,8 @@ export const grafanaExporter = defineExporter({
       title: 'Rule evaluation duration (p99)',
       description: '99th percentile of the time one alert rule evaluation takes, per org.',
       unit: 's',
-      variants: [
-        {
-          expr: (q) =>
-            `histogram_quantile(0.99, sum by (${q.by}, org, le) (rate(${sel('grafana_alerting_rule_evaluation_duration_seconds_bucket', q)}[${q.range}])))`,
-        },
-      ],
+      expr: (q) =>
+        `histogram_quantile(0.99, sum by (${q.by}, org, le) (rate(${sel('grafana_alerting_rule_evaluation_duration_seconds_bucket', q)}[${q.range}])))`,
       legend: '{{instance}} org {{org}}',
     },
     {
@@ -243,7 +219,7 @@ export const grafanaExporter = defineExporter({
       title: 'Alert scheduler behind',
       description: 'How far the alert rule scheduler runs behind its ticks.',
       unit: 's',
-      variants: [{ expr: (q) => sel('grafana_alerting_scheduler_behind_seconds', q) }],
+      expr: (q) => sel('grafana_alerting_scheduler_behind_seconds', q),
       threshold: 'schedulerBehind',
     },
     {
@@ -252,12 +228,8 @@ export const grafanaExporter = defineExporter({
       description:
         'Evaluations skipped in the interval because the previous one of the same rule was still running, per rule.',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) =>
-            `sum by (${q.by}, org, name) (increase(${sel('grafana_alerting_schedule_rule_evaluations_missed_total', q)}[${q.range}]))`,
-        },
-      ],
+      expr: (q) =>
+        `sum by (${q.by}, org, name) (increase(${sel('grafana_alerting_schedule_rule_evaluations_missed_total', q)}[${q.range}]))`,
       legend: '{{instance}} org {{org}} {{name}}',
     },
     {
@@ -266,7 +238,7 @@ export const grafanaExporter = defineExporter({
       description:
         'Alert instances of all rules per state: normal, pending, alerting, nodata, error, and recovering in newer releases.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('grafana_alerting_alerts', q) }],
+      expr: (q) => sel('grafana_alerting_alerts', q),
       legend: '{{instance}} {{state}}',
     },
     {
@@ -275,16 +247,14 @@ export const grafanaExporter = defineExporter({
       description: 'Alert rules scheduled for evaluation; paused rules are left out.',
       unit: 'short',
       // The gauge counts paused rules too (state="paused"); they are scheduled but never evaluated.
-      variants: [
-        { expr: (q) => `sum by (${q.by}) (${sel('grafana_alerting_rule_group_rules', q, 'state="active"')})` },
-      ],
+      expr: (q) => `sum by (${q.by}) (${sel('grafana_alerting_rule_group_rules', q, 'state="active"')})`,
     },
     {
       id: 'notificationsSent',
       title: 'Notifications sent',
       description: 'Notifications attempted per second by the embedded Alertmanager, per integration.',
       unit: 'ops',
-      variants: [{ expr: (q) => rateSum('grafana_alerting_notifications_total', q, 'integration') }],
+      expr: (q) => rateSum('grafana_alerting_notifications_total', q, 'integration'),
       legend: '{{instance}} {{integration}}',
     },
     {
@@ -292,11 +262,7 @@ export const grafanaExporter = defineExporter({
       title: 'Notification failures',
       description: 'Share of notifications per integration that failed: alerts that reached nobody.',
       unit: 'percent',
-      variants: [
-        {
-          expr: notificationFailures,
-        },
-      ],
+      expr: notificationFailures,
       legend: '{{instance}} {{integration}}',
       threshold: 'notificationFailures',
       min: 0,
@@ -307,19 +273,15 @@ export const grafanaExporter = defineExporter({
       title: 'Notification latency (p99)',
       description: '99th percentile of the time to deliver a notification.',
       unit: 's',
-      variants: [
-        {
-          expr: (q) =>
-            `histogram_quantile(0.99, sum by (${q.by}, le) (rate(${sel('grafana_alerting_notification_latency_seconds_bucket', q)}[${q.range}])))`,
-        },
-      ],
+      expr: (q) =>
+        `histogram_quantile(0.99, sum by (${q.by}, le) (rate(${sel('grafana_alerting_notification_latency_seconds_bucket', q)}[${q.range}])))`,
     },
     {
       id: 'activeUsers',
       title: 'Active users',
       description: 'Users active recently, out of all users.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('grafana_stat_active_users', q) }],
+      expr: (q) => sel('grafana_stat_active_users', q),
       legend: '{{instance}} active',
     },
   ],
@@ -330,8 +292,6 @@ export const grafanaExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'httpServerErrors',
-      comparison: '>',
-      threshold: { threshold: 'httpServerErrors', level: 'warning' },
       summary: 'Grafana {{ $labels.instance }} answers {{ $labels.handler }} with server errors.',
       description:
         'More requests to {{ $labels.handler }} on Grafana {{ $labels.instance }} end in a 5xx caused by Grafana itself than the threshold allows (errors caused by data sources are left out). Read the Grafana server log for that handler: database problems, plugin crashes or timeouts are the usual causes.',
@@ -342,8 +302,6 @@ export const grafanaExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'datasourceErrors',
-      comparison: '>',
-      threshold: { threshold: 'datasourceErrors', level: 'warning' },
       summary: 'Requests from Grafana {{ $labels.instance }} to data source {{ $labels.datasource }} fail.',
       description:
         'More requests from Grafana {{ $labels.instance }} to data source {{ $labels.datasource }} are answered with an error status than the threshold allows: panels and alert rules using it show errors or no data. Test the data source in Connections → Data sources and check the backend it points to. A data source that does not answer at all is not counted by this alert; GrafanaRuleEvaluationFailures catches it where alert rules use it.',
@@ -354,8 +312,6 @@ export const grafanaExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'ruleEvaluationFailures',
-      comparison: '>',
-      threshold: { threshold: 'ruleEvaluationFailures', level: 'warning' },
       summary: 'Grafana {{ $labels.instance }} fails to evaluate alert rules in org {{ $labels.org }}.',
       description:
         'More alert rule evaluations in org {{ $labels.org }} on Grafana {{ $labels.instance }} fail than the threshold allows: those rules go to their error state and cannot fire. Open Alerting → Alert rules, filter by state Error and fix the queries or data sources they use.',
@@ -366,8 +322,6 @@ export const grafanaExporter = defineExporter({
       severity: 'critical',
       for: '10m',
       signal: 'ruleEvaluationFailures',
-      comparison: '>',
-      threshold: { threshold: 'ruleEvaluationFailures', level: 'critical' },
       summary: 'Many alert rules in org {{ $labels.org }} on {{ $labels.instance }} cannot be evaluated.',
       description:
         'A large share of alert rule evaluations in org {{ $labels.org }} on Grafana {{ $labels.instance }} fail: alerting there is largely blind, often because a shared data source is down. Fix the data source or the failing queries now.',
@@ -379,7 +333,6 @@ export const grafanaExporter = defineExporter({
       for: '10m',
       // The lowest lag in the window: behind on every tick, not one slow one.
       query: (q) => `min_over_time(${sel('grafana_alerting_scheduler_behind_seconds', q)}[${q.range}])`,
-      comparison: '>',
       threshold: { threshold: 'schedulerBehind', level: 'warning' },
       summary: 'The alert scheduler of Grafana {{ $labels.instance }} runs behind.',
       description:
@@ -403,8 +356,6 @@ export const grafanaExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'notificationFailures',
-      comparison: '>',
-      threshold: { threshold: 'notificationFailures', level: 'warning' },
       summary: 'Grafana {{ $labels.instance }} fails to send {{ $labels.integration }} notifications.',
       description:
         'More {{ $labels.integration }} notifications from Grafana {{ $labels.instance }} fail than the threshold allows: those alerts reach nobody. Test the contact point in Alerting → Contact points and read the notifier errors in the Grafana log.',

@@ -57,7 +57,7 @@ export const haproxyCsvExporter = defineExporter({
       description:
         'Whether the exporter could read HAProxy’s stats CSV at its last scrape (1 = yes); 0 means HAProxy is down or the stats URI is wrong.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('haproxy_up', q) }],
+      expr: (q) => sel('haproxy_up', q),
       min: 0,
       max: 1,
     },
@@ -67,7 +67,7 @@ export const haproxyCsvExporter = defineExporter({
       description:
         'Stats CSV lines the exporter could not parse per second; usually an HAProxy version whose CSV the exporter does not know.',
       unit: 'ops',
-      variants: [{ expr: (q) => `rate(${sel('haproxy_exporter_csv_parse_failures_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('haproxy_exporter_csv_parse_failures_total', q)}[${q.range}])`,
       min: 0,
     },
     {
@@ -75,7 +75,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Frontend requests',
       description: 'HTTP requests received per second by each frontend.',
       unit: 'reqps',
-      variants: [{ expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_http_requests_total', q) }],
+      expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_http_requests_total', q),
       legend: '{{instance}} {{frontend}}',
       min: 0,
     },
@@ -84,7 +84,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Frontend session rate',
       description: 'New sessions per second on each frontend, as HAProxy measured over the last second.',
       unit: 'ops',
-      variants: [{ expr: (q) => sel('haproxy_frontend_current_session_rate', q) }],
+      expr: (q) => sel('haproxy_frontend_current_session_rate', q),
       legend: '{{instance}} {{frontend}}',
       min: 0,
     },
@@ -94,7 +94,7 @@ export const haproxyCsvExporter = defineExporter({
       description:
         'Share of responses each frontend sent with a 5xx status, including errors HAProxy generated itself.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => errorRatio(NAMING, 'frontend', q) }],
+      expr: (q) => errorRatio(NAMING, 'frontend', q),
       legend: '{{instance}} {{frontend}}',
       threshold: 'http5xxRatio',
       min: 0,
@@ -105,7 +105,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Backend 5xx ratio',
       description: 'Share of responses from each backend’s servers with a 5xx status.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => errorRatio(NAMING, 'backend', q) }],
+      expr: (q) => errorRatio(NAMING, 'backend', q),
       legend: '{{instance}} {{backend}}',
       threshold: 'http5xxRatio',
       min: 0,
@@ -116,12 +116,8 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Backend responses by class',
       description: 'HTTP responses per second from each backend by status class (1xx–5xx, other).',
       unit: 'reqps',
-      variants: [
-        {
-          expr: (q) =>
-            `sum by (${q.by}, backend, code) (rate(${sel('haproxy_backend_http_responses_total', q)}[${q.range}]))`,
-        },
-      ],
+      expr: (q) =>
+        `sum by (${q.by}, backend, code) (rate(${sel('haproxy_backend_http_responses_total', q)}[${q.range}]))`,
       legend: '{{backend}} {{code}}',
       min: 0,
     },
@@ -130,7 +126,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Backend up',
       description: 'Whether each backend is UP (1) or DOWN (0); a DOWN backend has no server to send traffic to.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('haproxy_backend_up', q) }],
+      expr: (q) => sel('haproxy_backend_up', q),
       legend: '{{instance}} {{backend}}',
       min: 0,
       max: 1,
@@ -140,7 +136,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Active servers',
       description: 'Servers of each backend that are up and taking traffic.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('haproxy_backend_current_server', q) }],
+      expr: (q) => sel('haproxy_backend_current_server', q),
       legend: '{{instance}} {{backend}}',
       min: 0,
     },
@@ -152,7 +148,7 @@ export const haproxyCsvExporter = defineExporter({
       description:
         'Servers in each backend that haproxy_exporter reports as not up: DOWN, in maintenance (MAINT) or NOLB. Draining servers count as up.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}, backend) (1 - ${sel('haproxy_server_up', q)})` }],
+      expr: (q) => `sum by (${q.by}, backend) (1 - ${sel('haproxy_server_up', q)})`,
       legend: '{{instance}} {{backend}}',
       min: 0,
     },
@@ -162,7 +158,7 @@ export const haproxyCsvExporter = defineExporter({
       description:
         'Failed health checks per second for each server; repeated failures precede a server being marked DOWN.',
       unit: 'ops',
-      variants: [{ expr: (q) => `rate(${sel('haproxy_server_check_failures_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('haproxy_server_check_failures_total', q)}[${q.range}])`,
       legend: '{{backend}}/{{server}}',
       min: 0,
     },
@@ -171,7 +167,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Server downtime',
       description: 'Seconds each server spent DOWN over the window.',
       unit: 's',
-      variants: [{ expr: (q) => `increase(${sel('haproxy_server_downtime_seconds_total', q)}[${q.range}])` }],
+      expr: (q) => `increase(${sel('haproxy_server_downtime_seconds_total', q)}[${q.range}])`,
       legend: '{{backend}}/{{server}}',
       min: 0,
     },
@@ -180,7 +176,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Frontend sessions used',
       description: 'Current sessions of each frontend as a share of its maxconn.',
       unit: 'percent',
-      variants: [{ expr: (q) => sessionsUsed('frontend', q) }],
+      expr: (q) => sessionsUsed('frontend', q),
       legend: '{{instance}} {{frontend}}',
       threshold: 'sessionsUsed',
       min: 0,
@@ -190,7 +186,7 @@ export const haproxyCsvExporter = defineExporter({
       id: 'backendSessionsUsed',
       ...BACKEND_LOAD,
       unit: 'percent',
-      variants: [{ expr: (q) => sessionsUsed('backend', q) }],
+      expr: (q) => sessionsUsed('backend', q),
       legend: '{{instance}} {{backend}}',
       min: 0,
     },
@@ -200,7 +196,7 @@ export const haproxyCsvExporter = defineExporter({
       description:
         'Requests waiting in each backend’s queue because all servers are at their maxconn; any sustained queue adds latency.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('haproxy_backend_current_queue', q) }],
+      expr: (q) => sel('haproxy_backend_current_queue', q),
       legend: '{{instance}} {{backend}}',
       min: 0,
     },
@@ -209,7 +205,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Backend response time',
       description: 'Average server response time of each backend over its last 1024 requests.',
       unit: 's',
-      variants: [{ expr: (q) => sel('haproxy_backend_http_response_time_average_seconds', q) }],
+      expr: (q) => sel('haproxy_backend_http_response_time_average_seconds', q),
       legend: '{{instance}} {{backend}}',
       min: 0,
     },
@@ -218,12 +214,8 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Backend connection and response errors',
       description: 'Failed connections to servers plus broken server responses per second, by backend.',
       unit: 'ops',
-      variants: [
-        {
-          expr: (q) =>
-            `${perProxyRate(NAMING, 'backend', 'haproxy_backend_connection_errors_total', q)} + ${perProxyRate(NAMING, 'backend', 'haproxy_backend_response_errors_total', q)}`,
-        },
-      ],
+      expr: (q) =>
+        `${perProxyRate(NAMING, 'backend', 'haproxy_backend_connection_errors_total', q)} + ${perProxyRate(NAMING, 'backend', 'haproxy_backend_response_errors_total', q)}`,
       legend: '{{instance}} {{backend}}',
       min: 0,
     },
@@ -232,7 +224,7 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Frontend request errors',
       description: 'Invalid or aborted client requests per second, by frontend.',
       unit: 'ops',
-      variants: [{ expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_request_errors_total', q) }],
+      expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_request_errors_total', q),
       legend: '{{instance}} {{frontend}}',
       min: 0,
     },
@@ -241,12 +233,8 @@ export const haproxyCsvExporter = defineExporter({
       title: 'Frontend traffic',
       description: 'Bytes received from and sent to clients per second, by frontend.',
       unit: 'Bps',
-      variants: [
-        {
-          expr: (q) =>
-            `label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_in_total', q)}, "direction", "in", "", "") or label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_out_total', q)}, "direction", "out", "", "")`,
-        },
-      ],
+      expr: (q) =>
+        `label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_in_total', q)}, "direction", "in", "", "") or label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_out_total', q)}, "direction", "out", "", "")`,
       legend: '{{instance}} {{frontend}} {{direction}}',
       min: 0,
     },
@@ -292,7 +280,6 @@ export const haproxyCsvExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `increase(${sel('haproxy_server_check_failures_total', q)}[15m])`,
-      comparison: '>',
       threshold: { threshold: 'checkFailures', level: 'warning' },
       summary: 'Health checks of server {{ $labels.server }} in {{ $labels.backend }} keep failing.',
       description:

@@ -87,11 +87,7 @@ export const haproxyExporter = defineExporter({
       title: 'Exporter up',
       description: 'Whether Prometheus reached HAProxy’s exporter endpoint at its last scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [
-        {
-          expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('haproxy_process_nbthread', q)}`,
-        },
-      ],
+      expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('haproxy_process_nbthread', q)}`,
       min: 0,
       max: 1,
     },
@@ -113,12 +109,8 @@ export const haproxyExporter = defineExporter({
       title: 'Process connections used',
       description: 'Connections of the process as a share of its global maxconn.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * ${sel('haproxy_process_current_connections', q)} / (${sel('haproxy_process_max_connections', q)} > 0)`,
-        },
-      ],
+      expr: (q) =>
+        `100 * ${sel('haproxy_process_current_connections', q)} / (${sel('haproxy_process_max_connections', q)} > 0)`,
       threshold: 'connectionsUsed',
       min: 0,
       max: 100,
@@ -128,7 +120,7 @@ export const haproxyExporter = defineExporter({
       title: 'Process idle time',
       description: 'Share of time the threads wait for events; low values mean HAProxy itself is the bottleneck.',
       unit: 'percent',
-      variants: [{ expr: (q) => sel('haproxy_process_idle_time_percent', q) }],
+      expr: (q) => sel('haproxy_process_idle_time_percent', q),
       threshold: 'idleTime',
       min: 0,
       max: 100,
@@ -138,7 +130,7 @@ export const haproxyExporter = defineExporter({
       title: 'Frontend requests',
       description: 'HTTP requests received per second by each frontend.',
       unit: 'reqps',
-      variants: [{ expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_http_requests_total', q) }],
+      expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_http_requests_total', q),
       legend: '{{instance}} {{proxy}}',
       min: 0,
     },
@@ -148,7 +140,7 @@ export const haproxyExporter = defineExporter({
       description:
         'Share of responses each frontend sent with a 5xx status, including errors HAProxy generated itself.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => errorRatio(NAMING, 'frontend', q) }],
+      expr: (q) => errorRatio(NAMING, 'frontend', q),
       legend: '{{instance}} {{proxy}}',
       threshold: 'http5xxRatio',
       min: 0,
@@ -159,7 +151,7 @@ export const haproxyExporter = defineExporter({
       title: 'Backend 5xx ratio',
       description: 'Share of responses from each backend’s servers with a 5xx status.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => errorRatio(NAMING, 'backend', q) }],
+      expr: (q) => errorRatio(NAMING, 'backend', q),
       legend: '{{instance}} {{proxy}}',
       threshold: 'http5xxRatio',
       min: 0,
@@ -170,12 +162,8 @@ export const haproxyExporter = defineExporter({
       title: 'Backend responses by class',
       description: 'HTTP responses per second from each backend by status class (1xx–5xx, other).',
       unit: 'reqps',
-      variants: [
-        {
-          expr: (q) =>
-            `sum by (${q.by}, proxy, code) (rate(${sel('haproxy_backend_http_responses_total', q)}[${q.range}]))`,
-        },
-      ],
+      expr: (q) =>
+        `sum by (${q.by}, proxy, code) (rate(${sel('haproxy_backend_http_responses_total', q)}[${q.range}]))`,
       legend: '{{proxy}} {{code}}',
       min: 0,
     },
@@ -197,7 +185,7 @@ export const haproxyExporter = defineExporter({
       title: 'Active servers',
       description: 'Servers of each backend that are up and taking traffic (backup servers not counted).',
       unit: 'short',
-      variants: [{ expr: (q) => sel('haproxy_backend_active_servers', q) }],
+      expr: (q) => sel('haproxy_backend_active_servers', q),
       legend: '{{instance}} {{proxy}}',
       min: 0,
     },
@@ -225,7 +213,7 @@ export const haproxyExporter = defineExporter({
       description:
         'UP/DOWN transitions of each server over the window; repeated changes mean a flapping server or a too-strict health check.',
       unit: 'short',
-      variants: [{ expr: (q) => `increase(${sel('haproxy_server_check_up_down_total', q)}[${q.range}])` }],
+      expr: (q) => `increase(${sel('haproxy_server_check_up_down_total', q)}[${q.range}])`,
       legend: '{{proxy}}/{{server}}',
       min: 0,
     },
@@ -234,7 +222,7 @@ export const haproxyExporter = defineExporter({
       title: 'Frontend sessions used',
       description: 'Current sessions of each frontend as a share of its maxconn.',
       unit: 'percent',
-      variants: [{ expr: (q) => sessionsUsed('frontend', q) }],
+      expr: (q) => sessionsUsed('frontend', q),
       legend: '{{instance}} {{proxy}}',
       threshold: 'sessionsUsed',
       min: 0,
@@ -244,7 +232,7 @@ export const haproxyExporter = defineExporter({
       id: 'backendSessionsUsed',
       ...BACKEND_LOAD,
       unit: 'percent',
-      variants: [{ expr: (q) => sessionsUsed('backend', q) }],
+      expr: (q) => sessionsUsed('backend', q),
       legend: '{{instance}} {{proxy}}',
       min: 0,
     },
@@ -254,7 +242,7 @@ export const haproxyExporter = defineExporter({
       description:
         'Requests waiting in each backend’s queue because all servers are at their maxconn; any sustained queue adds latency.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('haproxy_backend_current_queue', q) }],
+      expr: (q) => sel('haproxy_backend_current_queue', q),
       legend: '{{instance}} {{proxy}}',
       min: 0,
     },
@@ -306,7 +294,7 @@ export const haproxyExporter = defineExporter({
       description:
         'Log lines per second the process could not send: its log server, socket or ring was full or unreachable. Each is a log line lost, most often a request’s.',
       unit: 'ops',
-      variants: [{ expr: (q) => `rate(${sel('haproxy_process_dropped_logs_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('haproxy_process_dropped_logs_total', q)}[${q.range}])`,
       min: 0,
     },
     {
@@ -314,12 +302,8 @@ export const haproxyExporter = defineExporter({
       title: 'Backend connection and response errors',
       description: 'Failed connections to servers plus broken server responses per second, by backend.',
       unit: 'ops',
-      variants: [
-        {
-          expr: (q) =>
-            `${perProxyRate(NAMING, 'backend', 'haproxy_backend_connection_errors_total', q)} + ${perProxyRate(NAMING, 'backend', 'haproxy_backend_response_errors_total', q)}`,
-        },
-      ],
+      expr: (q) =>
+        `${perProxyRate(NAMING, 'backend', 'haproxy_backend_connection_errors_total', q)} + ${perProxyRate(NAMING, 'backend', 'haproxy_backend_response_errors_total', q)}`,
       legend: '{{instance}} {{proxy}}',
       min: 0,
     },
@@ -328,7 +312,7 @@ export const haproxyExporter = defineExporter({
       title: 'Frontend request errors',
       description: 'Invalid or aborted client requests per second, by frontend.',
       unit: 'ops',
-      variants: [{ expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_request_errors_total', q) }],
+      expr: (q) => perProxyRate(NAMING, 'frontend', 'haproxy_frontend_request_errors_total', q),
       legend: '{{instance}} {{proxy}}',
       min: 0,
     },
@@ -337,12 +321,8 @@ export const haproxyExporter = defineExporter({
       title: 'Frontend traffic',
       description: 'Bytes received from and sent to clients per second, by frontend.',
       unit: 'Bps',
-      variants: [
-        {
-          expr: (q) =>
-            `label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_in_total', q)}, "direction", "in", "", "") or label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_out_total', q)}, "direction", "out", "", "")`,
-        },
-      ],
+      expr: (q) =>
+        `label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_in_total', q)}, "direction", "in", "", "") or label_replace(${perProxyRate(NAMING, 'frontend', 'haproxy_frontend_bytes_out_total', q)}, "direction", "out", "", "")`,
       legend: '{{instance}} {{proxy}} {{direction}}',
       min: 0,
     },
@@ -380,7 +360,6 @@ export const haproxyExporter = defineExporter({
       severity: 'warning',
       for: '0s',
       query: (q) => `increase(${sel('haproxy_server_check_up_down_total', q)}[30m])`,
-      comparison: '>',
       threshold: { threshold: 'serverFlaps', level: 'warning' },
       summary: 'Server {{ $labels.server }} of backend {{ $labels.proxy }} flaps.',
       description:
@@ -395,7 +374,6 @@ export const haproxyExporter = defineExporter({
       for: '5m',
       query: (q) =>
         `100 * max_over_time(${sel('haproxy_process_current_connections', q)}[${q.range}]) / (${sel('haproxy_process_max_connections', q)} > 0)`,
-      comparison: '>',
       threshold: { threshold: 'connectionsUsed', level: 'critical' },
       summary: 'HAProxy {{ $labels.instance }} is at its global connection limit.',
       description:
@@ -422,7 +400,6 @@ export const haproxyExporter = defineExporter({
       for: '10m',
       // The most idle the process was in the window: low even at its best means it is CPU-bound.
       query: (q) => `max_over_time(${sel('haproxy_process_idle_time_percent', q)}[${q.range}])`,
-      comparison: '<',
       threshold: { threshold: 'idleTime', level: 'warning' },
       summary: 'HAProxy {{ $labels.instance }} is CPU-bound.',
       description:

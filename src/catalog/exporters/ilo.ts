@@ -70,7 +70,7 @@ export const iloExporter = defineExporter({
       title: 'Server powered on',
       description: 'Whether each server is powered on (1 = on).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('ilo_power_up', q) }],
+      expr: (q) => sel('ilo_power_up', q),
       legend: '{{host}}',
     },
     {
@@ -96,7 +96,7 @@ export const iloExporter = defineExporter({
       title: 'Power draw',
       description: 'Current power drawn by each server.',
       unit: 'watt',
-      variants: [{ expr: (q) => `sum by (${q.by}, host) (${sel('ilo_power_current_watt', q)})` }],
+      expr: (q) => `sum by (${q.by}, host) (${sel('ilo_power_current_watt', q)})`,
       legend: '{{host}} now',
     },
     {
@@ -104,7 +104,7 @@ export const iloExporter = defineExporter({
       title: 'Average power draw',
       description: 'Average power drawn by each server over the iLO’s sampling window.',
       unit: 'watt',
-      variants: [{ expr: (q) => `sum by (${q.by}, host) (${sel('ilo_power_average_watt', q)})` }],
+      expr: (q) => `sum by (${q.by}, host) (${sel('ilo_power_average_watt', q)})`,
       legend: '{{host}} average',
     },
     {
@@ -112,9 +112,7 @@ export const iloExporter = defineExporter({
       title: 'Power use of capacity',
       description: 'Power drawn as a share of the power-control domain’s capacity.',
       unit: 'percent',
-      variants: [
-        { expr: (q) => `100 * ${sel('ilo_power_current_watt', q)} / (${sel('ilo_power_capacity_watt', q)} > 0)` },
-      ],
+      expr: (q) => `100 * ${sel('ilo_power_current_watt', q)} / (${sel('ilo_power_capacity_watt', q)} > 0)`,
       legend: '{{host}}',
       threshold: 'powerCapacity',
       min: 0,
@@ -125,7 +123,7 @@ export const iloExporter = defineExporter({
       title: 'Power supplies',
       description: 'Health of each power supply (1 = OK).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('ilo_power_supply_healthy', q) }],
+      expr: (q) => sel('ilo_power_supply_healthy', q),
       legend: '{{host}} PSU {{serial}}',
     },
     {
@@ -133,7 +131,7 @@ export const iloExporter = defineExporter({
       title: 'Fans',
       description: 'Health of each fan (1 = OK).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('ilo_chassis_fan_healthy', q) }],
+      expr: (q) => sel('ilo_chassis_fan_healthy', q),
       legend: '{{host}} {{name}}',
     },
     {
@@ -142,7 +140,7 @@ export const iloExporter = defineExporter({
       description:
         'Speed of each fan in percent of its maximum; all fans high means the server is hot or a fan failed.',
       unit: 'percent',
-      variants: [{ expr: (q) => sel('ilo_chassis_fan_current_percent', q) }],
+      expr: (q) => sel('ilo_chassis_fan_current_percent', q),
       legend: '{{host}} {{name}}',
       min: 0,
       max: 100,
@@ -152,7 +150,7 @@ export const iloExporter = defineExporter({
       title: 'Temperatures',
       description: 'Reading of each temperature sensor.',
       unit: 'celsius',
-      variants: [{ expr: (q) => sel('ilo_chassis_temperature_current', q) }],
+      expr: (q) => sel('ilo_chassis_temperature_current', q),
       legend: '{{host}} {{name}}',
     },
     {
@@ -160,12 +158,7 @@ export const iloExporter = defineExporter({
       title: 'Temperature headroom',
       description: 'Degrees left below each sensor’s critical threshold (sensors without a threshold are left out).',
       unit: 'celsius',
-      variants: [
-        {
-          expr: (q) =>
-            `(${sel('ilo_chassis_temperature_critical', q)} > 0) - ${sel('ilo_chassis_temperature_current', q)}`,
-        },
-      ],
+      expr: (q) => `(${sel('ilo_chassis_temperature_critical', q)} > 0) - ${sel('ilo_chassis_temperature_current', q)}`,
       legend: '{{host}} {{name}}',
       threshold: 'temperatureHeadroom',
     },
@@ -174,7 +167,7 @@ export const iloExporter = defineExporter({
       title: 'Temperature sensors',
       description: 'Health of each temperature sensor (1 = OK).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('ilo_chassis_temperature_healthy', q) }],
+      expr: (q) => sel('ilo_chassis_temperature_healthy', q),
       legend: '{{host}} {{name}}',
     },
     {
@@ -182,7 +175,7 @@ export const iloExporter = defineExporter({
       title: 'Memory DIMMs',
       description: 'Health of each DIMM (1 = OK); correctable-error storms show here before a DIMM fails.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('ilo_memory_dimm_healthy', q) }],
+      expr: (q) => sel('ilo_memory_dimm_healthy', q),
       legend: '{{host}} {{name}}',
     },
     {
@@ -190,7 +183,7 @@ export const iloExporter = defineExporter({
       title: 'Memory installed',
       description: 'Total size of the DIMMs the iLO reports per server; a drop means a DIMM was mapped out.',
       unit: 'bytes',
-      variants: [{ expr: (q) => `sum by (${q.by}, host) (${sel('ilo_memory_dimm_byte', q)})` }],
+      expr: (q) => `sum by (${q.by}, host) (${sel('ilo_memory_dimm_byte', q)})`,
       legend: '{{host}}',
     },
     {
@@ -198,7 +191,7 @@ export const iloExporter = defineExporter({
       title: 'Processors',
       description: 'Health of each processor (1 = OK).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('ilo_processor_healthy', q) }],
+      expr: (q) => sel('ilo_processor_healthy', q),
       legend: '{{host}} {{socket}}',
     },
     {
@@ -206,7 +199,7 @@ export const iloExporter = defineExporter({
       title: 'Disks',
       description: 'Health of each physical disk behind the Smart Array controller (1 = OK).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('ilo_storage_disk_healthy', q) }],
+      expr: (q) => sel('ilo_storage_disk_healthy', q),
       legend: '{{host}} {{location}} {{model}}',
     },
     {
@@ -214,7 +207,7 @@ export const iloExporter = defineExporter({
       title: 'Disk failure predicted',
       description: 'Whether the controller predicts a disk will fail (1 = yes): replace it before it does.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('ilo_storage_disk_failure_predicted', q) }],
+      expr: (q) => sel('ilo_storage_disk_failure_predicted', q),
       legend: '{{host}} {{location}} {{model}}',
       optional: 'ilo_exporter 1.0.3 and later (pkg/system/storage/metrics.go)',
     },
@@ -238,12 +231,7 @@ export const iloExporter = defineExporter({
       description:
         'Time each exporter module (system, chassis, manager) took to query the iLO; slow iLOs make scrapes time out.',
       unit: 's',
-      variants: [
-        {
-          expr: (q) =>
-            ['system', 'chassis', 'manager'].map((m) => sel(`ilo_${m}_scrape_duration_second`, q)).join(' or '),
-        },
-      ],
+      expr: (q) => ['system', 'chassis', 'manager'].map((m) => sel(`ilo_${m}_scrape_duration_second`, q)).join(' or '),
       legend: '{{host}} {{__name__}}',
     },
   ],
@@ -342,7 +330,6 @@ export const iloExporter = defineExporter({
       for: '10m',
       query: (q) =>
         `(${sel('ilo_chassis_temperature_critical', q)} > 0) - max_over_time(${sel('ilo_chassis_temperature_current', q)}[${q.range}])`,
-      comparison: '<',
       threshold: { threshold: 'temperatureHeadroom', level: 'warning' },
       summary: 'Sensor {{ $labels.name }} of {{ $labels.host }} is close to its critical temperature.',
       description:
@@ -355,7 +342,6 @@ export const iloExporter = defineExporter({
       for: '5m',
       query: (q) =>
         `(${sel('ilo_chassis_temperature_critical', q)} > 0) - max_over_time(${sel('ilo_chassis_temperature_current', q)}[${q.range}])`,
-      comparison: '<',
       threshold: { threshold: 'temperatureHeadroom', level: 'critical' },
       summary: 'Sensor {{ $labels.name }} of {{ $labels.host }} is at its critical temperature.',
       description:
@@ -368,7 +354,6 @@ export const iloExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `100 * avg_over_time(${sel('ilo_power_current_watt', q)}[${q.range}]) / (${sel('ilo_power_capacity_watt', q)} > 0)`,
-      comparison: '>',
       threshold: { threshold: 'powerCapacity', level: 'warning' },
       summary: '{{ $labels.host }} draws close to its power supplies’ capacity.',
       description:

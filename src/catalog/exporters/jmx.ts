@@ -81,7 +81,7 @@ export const jmxExporter = defineExporter({
       description:
         'Whether the agent failed to read the MBeans at the last scrape (0 = OK); application metrics are missing while it is 1.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('jmx_scrape_error', q) }],
+      expr: (q) => sel('jmx_scrape_error', q),
       min: 0,
     },
     {
@@ -89,12 +89,7 @@ export const jmxExporter = defineExporter({
       title: 'JVM uptime',
       description: 'Time since the JVM started; frequent resets mean crashes or OOM kills.',
       unit: 'dtdurations',
-      variants: [
-        {
-          expr: (q) =>
-            `time() - ${sel('process_start_time_seconds', q)} and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
-        },
-      ],
+      expr: (q) => `time() - ${sel('process_start_time_seconds', q)} and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
     },
     {
       id: 'heapUtilisation',
@@ -177,12 +172,8 @@ export const jmxExporter = defineExporter({
       // Cycles", "Shenandoah Cycles") whose time is the whole concurrent cycle, the application
       // running alongside, and which contains the pauses already counted by "… Pauses" (openjdk
       // xServiceability.cpp, shenandoahHeap.cpp): only the pause collectors stop the application.
-      variants: [
-        {
-          expr: (q) =>
-            `100 * sum by (${q.by}) (rate(${sel('jvm_gc_collection_seconds_sum', q, 'gc!~".* Cycles"')}[${q.range}]))`,
-        },
-      ],
+      expr: (q) =>
+        `100 * sum by (${q.by}) (rate(${sel('jvm_gc_collection_seconds_sum', q, 'gc!~".* Cycles"')}[${q.range}]))`,
       threshold: 'gcTime',
       min: 0,
     },
@@ -191,7 +182,7 @@ export const jmxExporter = defineExporter({
       title: 'GC collections',
       description: 'Collections per second per collector (young and old generation).',
       unit: 'ops',
-      variants: [{ expr: (q) => `rate(${sel('jvm_gc_collection_seconds_count', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('jvm_gc_collection_seconds_count', q)}[${q.range}])`,
       legend: '{{instance}} {{gc}}',
     },
     {
@@ -200,12 +191,8 @@ export const jmxExporter = defineExporter({
       description:
         'Average duration of one collection per collector; long old-generation pauses freeze the application.',
       unit: 's',
-      variants: [
-        {
-          expr: (q) =>
-            `rate(${sel('jvm_gc_collection_seconds_sum', q)}[${q.range}]) / rate(${sel('jvm_gc_collection_seconds_count', q)}[${q.range}])`,
-        },
-      ],
+      expr: (q) =>
+        `rate(${sel('jvm_gc_collection_seconds_sum', q)}[${q.range}]) / rate(${sel('jvm_gc_collection_seconds_count', q)}[${q.range}])`,
       legend: '{{instance}} {{gc}}',
     },
     {
@@ -213,7 +200,7 @@ export const jmxExporter = defineExporter({
       title: 'Threads',
       description: 'Live threads, daemon threads included.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('jvm_threads_current', q) }],
+      expr: (q) => sel('jvm_threads_current', q),
       legend: '{{instance}} live',
     },
     {
@@ -221,7 +208,7 @@ export const jmxExporter = defineExporter({
       title: 'Threads by state',
       description: 'Threads per state; many BLOCKED threads mean lock contention.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('jvm_threads_state', q) }],
+      expr: (q) => sel('jvm_threads_state', q),
       legend: '{{instance}} {{state}}',
     },
     {
@@ -229,7 +216,7 @@ export const jmxExporter = defineExporter({
       title: 'Deadlocked threads',
       description: 'Threads in a deadlock on monitors or ownable synchronizers.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('jvm_threads_deadlocked', q) }],
+      expr: (q) => sel('jvm_threads_deadlocked', q),
       threshold: 'deadlockedThreads',
       min: 0,
     },
@@ -238,28 +225,22 @@ export const jmxExporter = defineExporter({
       title: 'Classes loaded',
       description: 'Classes currently loaded; steady growth points at a class-loader leak.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('jvm_classes_currently_loaded', q) }],
+      expr: (q) => sel('jvm_classes_currently_loaded', q),
     },
     {
       id: 'processCpu',
       title: 'Process CPU',
       description: 'CPU cores the JVM process uses (user + system).',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) =>
-            `rate(${sel('process_cpu_seconds_total', q)}[${q.range}]) and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
-        },
-      ],
+      expr: (q) =>
+        `rate(${sel('process_cpu_seconds_total', q)}[${q.range}]) and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
     },
     {
       id: 'residentMemory',
       title: 'Resident memory',
       description: 'Memory of the JVM process as the OS sees it: heap, non-heap, thread stacks and direct buffers.',
       unit: 'bytes',
-      variants: [
-        { expr: (q) => `${sel('process_resident_memory_bytes', q)} and on (${q.by}) ${sel('jmx_scrape_error', q)}` },
-      ],
+      expr: (q) => `${sel('process_resident_memory_bytes', q)} and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
       legend: '{{instance}} RSS',
     },
     {
@@ -268,12 +249,8 @@ export const jmxExporter = defineExporter({
       description: 'Open file descriptors as a share of the process limit; at 100% new sockets and files fail.',
       unit: 'percent',
       // process_* also come from non-JVM exporters: keep only targets the JMX agent serves.
-      variants: [
-        {
-          expr: (q) =>
-            `100 * ${sel('process_open_fds', q)} / (${sel('process_max_fds', q)} > 0) and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
-        },
-      ],
+      expr: (q) =>
+        `100 * ${sel('process_open_fds', q)} / (${sel('process_max_fds', q)} > 0) and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
       threshold: 'fileDescriptors',
       min: 0,
       max: 100,
@@ -283,7 +260,7 @@ export const jmxExporter = defineExporter({
       title: 'JMX scrape duration',
       description: 'Time the agent took to read the MBeans; near the scrape timeout, scrapes fail.',
       unit: 's',
-      variants: [{ expr: (q) => sel('jmx_scrape_duration_seconds', q) }],
+      expr: (q) => sel('jmx_scrape_duration_seconds', q),
     },
   ],
   alerts: [
@@ -306,7 +283,6 @@ export const jmxExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: heapFloor,
-      comparison: '>',
       threshold: { threshold: 'heapUtilisation', level: 'warning' },
       summary: 'JVM heap on {{ $labels.instance }} stays nearly full.',
       description:
@@ -318,7 +294,6 @@ export const jmxExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: heapFloor,
-      comparison: '>',
       threshold: { threshold: 'heapUtilisation', level: 'critical' },
       summary: 'JVM on {{ $labels.instance }} is running out of heap.',
       description:
@@ -330,8 +305,6 @@ export const jmxExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       signal: 'gcTime',
-      comparison: '>',
-      threshold: { threshold: 'gcTime', level: 'warning' },
       summary: 'The JVM on {{ $labels.instance }} spends much time in garbage collection.',
       description:
         'The JVM on {{ $labels.instance }} has spent more wall-clock time collecting garbage than the threshold for 10 minutes: its throughput and latency suffer. Check heap use and allocation rate; tune the heap size or the collector.',
@@ -342,8 +315,6 @@ export const jmxExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       signal: 'gcTime',
-      comparison: '>',
-      threshold: { threshold: 'gcTime', level: 'critical' },
       summary: 'The JVM on {{ $labels.instance }} is thrashing in garbage collection.',
       description:
         'The JVM on {{ $labels.instance }} spends more time collecting garbage than the critical threshold: it barely does useful work (GC thrashing, usually a nearly full heap). Take a heap dump and restart it, then fix the heap size or the leak.',
@@ -354,7 +325,6 @@ export const jmxExporter = defineExporter({
       severity: 'critical',
       for: '2m',
       query: (q) => `max_over_time(${sel('jvm_threads_deadlocked', q)}[${q.range}])`,
-      comparison: '>',
       threshold: { threshold: 'deadlockedThreads', level: 'critical' },
       summary: 'Threads are deadlocked in the JVM on {{ $labels.instance }}.',
       description:
@@ -366,8 +336,6 @@ export const jmxExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'fileDescriptors',
-      comparison: '>',
-      threshold: { threshold: 'fileDescriptors', level: 'warning' },
       summary: 'The JVM on {{ $labels.instance }} uses most of its file descriptors.',
       description:
         'The JVM process on {{ $labels.instance }} has more file descriptors open than the warning share of its limit: new sockets and files will soon fail with "Too many open files". Look for leaked connections or streams, or raise LimitNOFILE.',
@@ -378,8 +346,6 @@ export const jmxExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       signal: 'fileDescriptors',
-      comparison: '>',
-      threshold: { threshold: 'fileDescriptors', level: 'critical' },
       summary: 'The JVM on {{ $labels.instance }} is running out of file descriptors.',
       description:
         'The JVM process on {{ $labels.instance }} has nearly all of its file descriptors open: connections and file opens are about to fail. Restart it if it leaks, and find the leak or raise LimitNOFILE.',

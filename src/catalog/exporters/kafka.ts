@@ -55,7 +55,7 @@ export const kafkaExporter = defineExporter({
       title: 'Exporter up',
       description: 'Whether Prometheus reached kafka_exporter at its last scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('kafka_brokers', q)}` }],
+      expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('kafka_brokers', q)}`,
       min: 0,
       max: 1,
     },
@@ -65,7 +65,7 @@ export const kafkaExporter = defineExporter({
       description:
         'Brokers in the cluster as the exporter’s metadata request sees them; a drop means a broker left the cluster.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('kafka_brokers', q) }],
+      expr: (q) => sel('kafka_brokers', q),
       min: 0,
     },
     {
@@ -73,7 +73,7 @@ export const kafkaExporter = defineExporter({
       title: 'Topics',
       description: 'Number of topics the exporter watches (after its topic filter).',
       unit: 'short',
-      variants: [{ expr: (q) => `count by (${q.by}) (${sel('kafka_topic_partitions', q)})` }],
+      expr: (q) => `count by (${q.by}) (${sel('kafka_topic_partitions', q)})`,
       min: 0,
     },
     {
@@ -81,7 +81,7 @@ export const kafkaExporter = defineExporter({
       title: 'Partitions',
       description: 'Partitions of each topic.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('kafka_topic_partitions', q) }],
+      expr: (q) => sel('kafka_topic_partitions', q),
       legend: '{{instance}} {{topic}}',
       min: 0,
     },
@@ -108,12 +108,8 @@ export const kafkaExporter = defineExporter({
       description:
         'Assigned replicas not in the in-sync set, per topic; unlike a fixed replication factor this compares each partition with its own assignment.',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) =>
-            `sum by (${q.by}, topic) (${sel('kafka_topic_partition_replicas', q)} - ${sel('kafka_topic_partition_in_sync_replica', q)})`,
-        },
-      ],
+      expr: (q) =>
+        `sum by (${q.by}, topic) (${sel('kafka_topic_partition_replicas', q)} - ${sel('kafka_topic_partition_in_sync_replica', q)})`,
       legend: '{{instance}} {{topic}}',
       min: 0,
     },
@@ -138,9 +134,7 @@ export const kafkaExporter = defineExporter({
       description:
         'Partitions whose leader is not their preferred replica; load is unbalanced until a preferred leader election runs. Offline partitions count here too (the exporter reports them as not preferred).',
       unit: 'short',
-      variants: [
-        { expr: (q) => `sum by (${q.by}, topic) (1 - ${sel('kafka_topic_partition_leader_is_preferred', q)})` },
-      ],
+      expr: (q) => `sum by (${q.by}, topic) (1 - ${sel('kafka_topic_partition_leader_is_preferred', q)})`,
       legend: '{{instance}} {{topic}}',
       min: 0,
     },
@@ -149,11 +143,7 @@ export const kafkaExporter = defineExporter({
       title: 'Messages produced',
       description: 'Messages appended per second to each topic (growth of the partitions’ newest offsets).',
       unit: 'ops',
-      variants: [
-        {
-          expr: (q) => `sum by (${q.by}, topic) (rate(${sel('kafka_topic_partition_current_offset', q)}[${q.range}]))`,
-        },
-      ],
+      expr: (q) => `sum by (${q.by}, topic) (rate(${sel('kafka_topic_partition_current_offset', q)}[${q.range}]))`,
       legend: '{{instance}} {{topic}}',
       min: 0,
     },
@@ -163,12 +153,8 @@ export const kafkaExporter = defineExporter({
       description:
         'Messages currently kept on each topic (newest − oldest offset); it shrinks when retention deletes segments.',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) =>
-            `sum by (${q.by}, topic) (${sel('kafka_topic_partition_current_offset', q)} - ${sel('kafka_topic_partition_oldest_offset', q)})`,
-        },
-      ],
+      expr: (q) =>
+        `sum by (${q.by}, topic) (${sel('kafka_topic_partition_current_offset', q)} - ${sel('kafka_topic_partition_oldest_offset', q)})`,
       legend: '{{instance}} {{topic}}',
       min: 0,
     },
@@ -177,12 +163,8 @@ export const kafkaExporter = defineExporter({
       title: 'Messages consumed',
       description: 'Offsets committed per second by each consumer group on each topic.',
       unit: 'ops',
-      variants: [
-        {
-          expr: (q) =>
-            `sum by (${q.by}, consumergroup, topic) (rate(${sel('kafka_consumergroup_current_offset', q)}[${q.range}]))`,
-        },
-      ],
+      expr: (q) =>
+        `sum by (${q.by}, consumergroup, topic) (rate(${sel('kafka_consumergroup_current_offset', q)}[${q.range}]))`,
       legend: '{{consumergroup}} {{topic}}',
       min: 0,
     },
@@ -212,7 +194,7 @@ export const kafkaExporter = defineExporter({
       description:
         'Largest lag of any single partition per consumer group; one stuck partition hides in the sum but not here.',
       unit: 'short',
-      variants: [{ expr: (q) => `max by (${q.by}, consumergroup) (${kafkaLag(q)})` }],
+      expr: (q) => `max by (${q.by}, consumergroup) (${kafkaLag(q)})`,
       legend: '{{consumergroup}}',
       min: 0,
     },
@@ -222,12 +204,7 @@ export const kafkaExporter = defineExporter({
       description:
         'How fast each group’s lag changes, in messages per second; positive for long means consumers are falling behind.',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) =>
-            `sum by (${q.by}, consumergroup, topic) (deriv(${sel('kafka_consumergroup_lag', q)}[${q.range}]))`,
-        },
-      ],
+      expr: (q) => `sum by (${q.by}, consumergroup, topic) (deriv(${sel('kafka_consumergroup_lag', q)}[${q.range}]))`,
       legend: '{{consumergroup}} {{topic}}',
     },
     {
@@ -235,7 +212,7 @@ export const kafkaExporter = defineExporter({
       title: 'Consumer group members',
       description: 'Members in each consumer group; 0 means nobody consumes and lag will grow.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('kafka_consumergroup_members', q) }],
+      expr: (q) => sel('kafka_consumergroup_members', q),
       legend: '{{consumergroup}}',
       min: 0,
     },
@@ -280,7 +257,6 @@ export const kafkaExporter = defineExporter({
         (q) =>
           `sum by (${q.by}, consumergroup, topic) (deriv(${sel('kafka_consumergroup_lag', q)}[15m])) >= 0 or sum by (${q.by}, consumergroup, topic) (deriv(${sel('kafka_consumergroupzookeeper_lag_zookeeper', q)}[15m])) >= 0`,
       ],
-      comparison: '>',
       threshold: { threshold: 'consumerLag', level: 'warning' },
       summary: 'Consumer group {{ $labels.consumergroup }} falls behind on {{ $labels.topic }}.',
       description:
@@ -292,7 +268,6 @@ export const kafkaExporter = defineExporter({
       severity: 'critical',
       for: '15m',
       query: consumerLag,
-      comparison: '>',
       threshold: { threshold: 'consumerLag', level: 'critical' },
       summary: 'Consumer group {{ $labels.consumergroup }} is far behind on {{ $labels.topic }}.',
       description:

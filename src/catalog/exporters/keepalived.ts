@@ -77,14 +77,14 @@ export const keepalivedExporter = defineExporter({
       description:
         'Whether the exporter could read keepalived’s statistics at the last scrape (1 = yes). 0 means keepalived is down or its stats file/D-Bus is unreadable.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('keepalived_up', q) }],
+      expr: (q) => sel('keepalived_up', q),
     },
     {
       id: 'vrrpState',
       title: 'VRRP state',
       description: 'State of each VRRP instance: 0 INIT, 1 BACKUP, 2 MASTER, 3 FAULT.',
       unit: 'none',
-      variants: [{ expr: instanceState }],
+      expr: instanceState,
       legend: '{{instance}} {{iname}} (VRID {{vrid}})',
       min: 0,
       max: 3,
@@ -95,7 +95,7 @@ export const keepalivedExporter = defineExporter({
       description:
         'Nodes holding MASTER for each virtual router across the selected targets: 1 is healthy, 0 means the VIPs are down, 2 or more is split brain.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (vrid) (${instanceState(q)} == bool 2)` }],
+      expr: (q) => `sum by (vrid) (${instanceState(q)} == bool 2)`,
       legend: 'VRID {{vrid}}',
       min: 0,
     },
@@ -104,7 +104,7 @@ export const keepalivedExporter = defineExporter({
       title: 'Instances in FAULT',
       description: 'VRRP instances in the FAULT state (a tracked interface or script failed); they will not take over.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}) (${instanceState(q)} == bool 3)` }],
+      expr: (q) => `sum by (${q.by}) (${instanceState(q)} == bool 3)`,
       min: 0,
     },
     {
@@ -114,7 +114,7 @@ export const keepalivedExporter = defineExporter({
       unit: 'short',
       // An instance without VIPs still gets one state series, with ip_address="" (collector.go,
       // mehdy/keepalived-exporter ≥ 1.0): counting it would show one address where there is none.
-      variants: [{ expr: (q) => `count by (${q.by}, iname) (${sel('keepalived_vrrp_state', q, 'ip_address!=""')})` }],
+      expr: (q) => `count by (${q.by}, iname) (${sel('keepalived_vrrp_state', q, 'ip_address!=""')})`,
       legend: '{{instance}} {{iname}}',
     },
     {
@@ -122,7 +122,7 @@ export const keepalivedExporter = defineExporter({
       title: 'Transitions to MASTER',
       description: 'Times each instance became MASTER in the window: every one is a failover or a failback.',
       unit: 'short',
-      variants: [{ expr: (q) => `increase(${sel('keepalived_become_master_total', q)}[${q.range}])` }],
+      expr: (q) => `increase(${sel('keepalived_become_master_total', q)}[${q.range}])`,
       legend: '{{instance}} {{iname}}',
       threshold: 'failovers',
     },
@@ -131,7 +131,7 @@ export const keepalivedExporter = defineExporter({
       title: 'Transitions out of MASTER',
       description: 'Times each instance gave up MASTER in the window.',
       unit: 'short',
-      variants: [{ expr: (q) => `increase(${sel('keepalived_release_master_total', q)}[${q.range}])` }],
+      expr: (q) => `increase(${sel('keepalived_release_master_total', q)}[${q.range}])`,
       legend: '{{instance}} {{iname}}',
     },
     {
@@ -140,7 +140,7 @@ export const keepalivedExporter = defineExporter({
       description:
         'Priority-0 adverts sent or received per second: a MASTER announcing that it steps down (shutdown or failed check).',
       unit: 'pps',
-      variants: [{ expr: (q) => rateOfFamily(PRIORITY_ZERO, q) }],
+      expr: (q) => rateOfFamily(PRIORITY_ZERO, q),
       legend: '{{instance}} {{iname}}',
     },
     {
@@ -148,7 +148,7 @@ export const keepalivedExporter = defineExporter({
       title: 'Advertisements received',
       description: 'VRRP advertisements received per second; a BACKUP that stops receiving them will take over.',
       unit: 'pps',
-      variants: [{ expr: (q) => `rate(${sel('keepalived_advertisements_received_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('keepalived_advertisements_received_total', q)}[${q.range}])`,
       legend: '{{instance}} {{iname}} in',
     },
     {
@@ -156,7 +156,7 @@ export const keepalivedExporter = defineExporter({
       title: 'Advertisements sent',
       description: 'VRRP advertisements sent per second; only the MASTER sends them.',
       unit: 'pps',
-      variants: [{ expr: (q) => `rate(${sel('keepalived_advertisements_sent_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('keepalived_advertisements_sent_total', q)}[${q.range}])`,
       legend: '{{instance}} {{iname}} out',
     },
     {
@@ -164,7 +164,7 @@ export const keepalivedExporter = defineExporter({
       title: 'VRRP packet errors',
       description: 'Received VRRP packets with a bad length, TTL, type, address list or advert interval, per second.',
       unit: 'pps',
-      variants: [{ expr: (q) => rateOfFamily(PACKET_ERRORS, q) }],
+      expr: (q) => rateOfFamily(PACKET_ERRORS, q),
       legend: '{{instance}} {{iname}}',
       threshold: 'protocolErrors',
     },
@@ -173,7 +173,7 @@ export const keepalivedExporter = defineExporter({
       title: 'VRRP authentication errors',
       description: 'Received VRRP packets with an invalid, mismatching or failed authentication, per second.',
       unit: 'pps',
-      variants: [{ expr: (q) => rateOfFamily(AUTH_ERRORS, q) }],
+      expr: (q) => rateOfFamily(AUTH_ERRORS, q),
       legend: '{{instance}} {{iname}}',
       threshold: 'protocolErrors',
     },
@@ -184,7 +184,7 @@ export const keepalivedExporter = defineExporter({
       description:
         'Result of each keepalived vrrp_script (1 GOOD, 0 BAD); a BAD script lowers priority or forces FAULT.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('keepalived_script_status', q) }],
+      expr: (q) => sel('keepalived_script_status', q),
       legend: '{{instance}} {{name}}',
       optional: SCRIPTS,
     },
@@ -195,7 +195,7 @@ export const keepalivedExporter = defineExporter({
       description:
         'Run state of each vrrp_script: 0 idle, 1 running, 2 termination requested, 3 forced termination (a hung script).',
       unit: 'none',
-      variants: [{ expr: (q) => sel('keepalived_script_state', q) }],
+      expr: (q) => sel('keepalived_script_state', q),
       legend: '{{instance}} {{name}}',
       min: 0,
       max: 3,
@@ -207,7 +207,7 @@ export const keepalivedExporter = defineExporter({
       title: 'Exporter check script',
       description: 'Result of the exporter-side check script per virtual IP (1 ok, 0 failed).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('keepalived_exporter_check_script_status', q) }],
+      expr: (q) => sel('keepalived_exporter_check_script_status', q),
       legend: '{{instance}} {{iname}} {{ip_address}}',
       optional: 'only when the exporter runs with a check script (-cs <script path>)',
     },
@@ -285,7 +285,6 @@ export const keepalivedExporter = defineExporter({
       severity: 'warning',
       for: '0s',
       query: (q) => `increase(${sel('keepalived_become_master_total', q)}[1h])`,
-      comparison: '>',
       threshold: { threshold: 'failovers', level: 'warning' },
       summary: 'VRRP instance {{ $labels.iname }} on {{ $labels.instance }} keeps changing MASTER.',
       description:
@@ -297,8 +296,6 @@ export const keepalivedExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'packetErrors',
-      comparison: '>',
-      threshold: { threshold: 'protocolErrors', level: 'warning' },
       summary: 'VRRP instance {{ $labels.iname }} on {{ $labels.instance }} receives malformed packets.',
       description:
         '{{ $labels.instance }} keeps receiving VRRP packets for {{ $labels.iname }} (VRID {{ $labels.vrid }}) with a bad length, TTL, type, address list or advert interval. A peer is configured differently (virtual addresses, advert_int) or another VRRP speaker uses this VRID on the segment; align the configurations.',
@@ -309,8 +306,6 @@ export const keepalivedExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'authenticationErrors',
-      comparison: '>',
-      threshold: { threshold: 'protocolErrors', level: 'warning' },
       summary: 'VRRP instance {{ $labels.iname }} on {{ $labels.instance }} receives packets that fail authentication.',
       description:
         '{{ $labels.instance }} keeps receiving VRRP packets for {{ $labels.iname }} (VRID {{ $labels.vrid }}) whose authentication is invalid or does not match. The peers’ auth_type/auth_pass differ, or a foreign device speaks VRRP on this VRID; align the authentication settings.',

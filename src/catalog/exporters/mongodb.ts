@@ -102,7 +102,7 @@ export const mongodbExporter = defineExporter({
       title: 'MongoDB reachable',
       description: 'Whether the exporter could connect to mongod/mongos at its last scrape (1 = yes).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('mongodb_up', q) }],
+      expr: (q) => sel('mongodb_up', q),
       min: 0,
       max: 1,
     },
@@ -463,7 +463,6 @@ export const mongodbExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       query: lagSeconds,
-      comparison: '>',
       threshold: { threshold: 'replicationLag', level: 'warning' },
       summary: 'Secondary {{ $labels.member_idx }} lags behind its primary.',
       description:
@@ -476,7 +475,6 @@ export const mongodbExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: lagSeconds,
-      comparison: '>',
       threshold: { threshold: 'replicationLag', level: 'critical' },
       summary: 'Secondary {{ $labels.member_idx }} is far behind its primary.',
       description:
@@ -489,7 +487,6 @@ export const mongodbExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: connectionsPeak,
-      comparison: '>',
       threshold: { threshold: 'connectionsUsed', level: 'warning' },
       summary: 'MongoDB at {{ $labels.instance }} is running out of connections.',
       description:
@@ -501,7 +498,6 @@ export const mongodbExporter = defineExporter({
       severity: 'critical',
       for: '2m',
       query: connectionsPeak,
-      comparison: '>',
       threshold: { threshold: 'connectionsUsed', level: 'critical' },
       summary: 'MongoDB at {{ $labels.instance }} is about to refuse connections.',
       description:
@@ -513,7 +509,6 @@ export const mongodbExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       query: ticketsLow,
-      comparison: '<',
       threshold: { threshold: 'wtTicketsAvailable', level: 'warning' },
       summary: 'MongoDB at {{ $labels.instance }} runs short of {{ $labels.txn_rw }} tickets.',
       description:
@@ -525,7 +520,6 @@ export const mongodbExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: ticketsLow,
-      comparison: '<',
       threshold: { threshold: 'wtTicketsAvailable', level: 'critical' },
       summary: 'MongoDB at {{ $labels.instance }} has almost no {{ $labels.txn_rw }} tickets left.',
       description:
@@ -538,7 +532,6 @@ export const mongodbExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `(100 * min_over_time(${sel('mongodb_ss_wt_cache_bytes_currently_in_the_cache', q)}[${q.range}]) / ${sel('mongodb_ss_wt_cache_maximum_bytes_configured', q)}) or (100 * sum by (${q.by}) (min_over_time(${sel('mongodb_mongod_wiredtiger_cache_bytes', q, 'type="total"')}[${q.range}])) / sum by (${q.by}) (${sel('mongodb_mongod_wiredtiger_cache_max_bytes', q)}))`,
-      comparison: '>',
       threshold: { threshold: 'wtCacheUsage', level: 'warning' },
       summary: 'The WiredTiger cache of {{ $labels.instance }} stays full.',
       description:

@@ -135,12 +135,8 @@ export const netdataExporter = defineExporter({
       title: 'Agent up',
       description: 'Whether Prometheus reached the Netdata agent at its last scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [
-        {
-          expr: (q) =>
-            `${sel('up', q)} and on (${q.by}) (${sel('netdata_info', q)} or ${sel('netdata_system_uptime_seconds_average', q)})`,
-        },
-      ],
+      expr: (q) =>
+        `${sel('up', q)} and on (${q.by}) (${sel('netdata_info', q)} or ${sel('netdata_system_uptime_seconds_average', q)})`,
       min: 0,
       max: 1,
     },
@@ -149,16 +145,14 @@ export const netdataExporter = defineExporter({
       title: 'Uptime',
       description: 'Time since the host booted.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => sel('netdata_system_uptime_seconds_average', q) }],
+      expr: (q) => sel('netdata_system_uptime_seconds_average', q),
     },
     {
       id: 'cpuUtilisation',
       title: 'CPU utilisation',
       description: 'Share of CPU time spent not idle, over all cores (Netdata’s system.cpu chart).',
       unit: 'percent',
-      variants: [
-        { expr: (q) => `sum by (${q.by}) (${sel('netdata_system_cpu_percentage_average', q, 'dimension!="idle"')})` },
-      ],
+      expr: (q) => `sum by (${q.by}) (${sel('netdata_system_cpu_percentage_average', q, 'dimension!="idle"')})`,
       threshold: 'cpuUtilisation',
       min: 0,
       max: 100,
@@ -168,7 +162,7 @@ export const netdataExporter = defineExporter({
       title: 'CPU time by mode',
       description: 'Share of CPU time per mode (user, system, iowait, steal, …); idle is left out.',
       unit: 'percent',
-      variants: [{ expr: (q) => sel('netdata_system_cpu_percentage_average', q, 'dimension!="idle"') }],
+      expr: (q) => sel('netdata_system_cpu_percentage_average', q, 'dimension!="idle"'),
       legend: '{{instance}} {{dimension}}',
       min: 0,
       max: 100,
@@ -179,7 +173,7 @@ export const netdataExporter = defineExporter({
       description:
         'Share of each core’s time not idle; one saturated core can throttle a single-threaded service while the average looks fine.',
       unit: 'percent',
-      variants: [{ expr: (q) => `100 - ${sel('netdata_cpu_cpu_percentage_average', q, 'dimension="idle"')}` }],
+      expr: (q) => `100 - ${sel('netdata_cpu_cpu_percentage_average', q, 'dimension="idle"')}`,
       legend: '{{instance}} {{chart}}',
       min: 0,
       max: 100,
@@ -191,7 +185,7 @@ export const netdataExporter = defineExporter({
       title: 'Load average',
       description: 'Runnable and uninterruptible tasks averaged over 1, 5 and 15 minutes.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('netdata_system_load_load_average', q) }],
+      expr: (q) => sel('netdata_system_load_load_average', q),
       legend: '{{instance}} {{dimension}}',
       min: 0,
     },
@@ -200,12 +194,8 @@ export const netdataExporter = defineExporter({
       title: 'Memory utilisation',
       description: 'Share of RAM not available to new processes without swapping (1 − available / total).',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * (1 - sum by (${q.by}) (${sel('netdata_mem_available_MiB_average', q)}) / sum by (${q.by}) (${sel('netdata_system_ram_MiB_average', q)}))`,
-        },
-      ],
+      expr: (q) =>
+        `100 * (1 - sum by (${q.by}) (${sel('netdata_mem_available_MiB_average', q)}) / sum by (${q.by}) (${sel('netdata_system_ram_MiB_average', q)}))`,
       threshold: 'memoryUtilisation',
       min: 0,
       max: 100,
@@ -215,7 +205,7 @@ export const netdataExporter = defineExporter({
       title: 'Memory used',
       description: 'RAM used by processes and the kernel (excluding cache and buffers).',
       unit: 'bytes',
-      variants: [{ expr: ramBytes('used') }],
+      expr: ramBytes('used'),
       legend: '{{instance}} used',
     },
     {
@@ -223,7 +213,7 @@ export const netdataExporter = defineExporter({
       title: 'Page cache',
       description: 'RAM holding cached file data; the kernel gives it back under pressure.',
       unit: 'bytes',
-      variants: [{ expr: ramBytes('cached') }],
+      expr: ramBytes('cached'),
       legend: '{{instance}} cached',
     },
     {
@@ -231,7 +221,7 @@ export const netdataExporter = defineExporter({
       title: 'Swap used',
       description: 'Swap space in use; steady growth means memory pressure.',
       unit: 'bytes',
-      variants: [{ expr: (q) => `${sel('netdata_mem_swap_MiB_average', q, 'dimension="used"')} * ${MIB}` }],
+      expr: (q) => `${sel('netdata_mem_swap_MiB_average', q, 'dimension="used"')} * ${MIB}`,
       legend: '{{instance}} swap',
       optional: 'hosts without swap have no mem.swap chart',
     },
@@ -241,7 +231,7 @@ export const netdataExporter = defineExporter({
       description:
         'Processes the kernel killed for lack of memory, per second as Netdata averages them over each scrape interval: any value above zero is a kill.',
       unit: 'ops',
-      variants: [{ expr: (q) => sel('netdata_mem_oom_kill_kills_persec_average', q) }],
+      expr: (q) => sel('netdata_mem_oom_kill_kills_persec_average', q),
       legend: '{{instance}} OOM kills',
       min: 0,
       optional:
@@ -253,12 +243,8 @@ export const netdataExporter = defineExporter({
       description:
         'Share of each filesystem in use (used / (used + available)); space reserved for root is left out, as df does.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * sum by (${q.by}, family) (${sel('netdata_disk_space_GiB_average', q, 'dimension="used"')}) / sum by (${q.by}, family) (${sel('netdata_disk_space_GiB_average', q, 'dimension=~"used|avail"')})`,
-        },
-      ],
+      expr: (q) =>
+        `100 * sum by (${q.by}, family) (${sel('netdata_disk_space_GiB_average', q, 'dimension="used"')}) / sum by (${q.by}, family) (${sel('netdata_disk_space_GiB_average', q, 'dimension=~"used|avail"')})`,
       legend: '{{instance}} {{family}}',
       threshold: 'diskSpaceUsed',
       min: 0,
@@ -269,7 +255,7 @@ export const netdataExporter = defineExporter({
       title: 'Disk space available',
       description: 'Bytes available to unprivileged users on each filesystem.',
       unit: 'bytes',
-      variants: [{ expr: (q) => `${sel('netdata_disk_space_GiB_average', q, 'dimension="avail"')} * ${GIB}` }],
+      expr: (q) => `${sel('netdata_disk_space_GiB_average', q, 'dimension="avail"')} * ${GIB}`,
       legend: '{{instance}} {{family}}',
     },
     {
@@ -278,12 +264,8 @@ export const netdataExporter = defineExporter({
       description:
         'Share of each filesystem’s inodes (file and directory entries) in use; at 100 % no file can be created whatever the free space.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * sum by (${q.by}, family) (${sel(INODES, q, 'dimension="used"')}) / (sum by (${q.by}, family) (${sel(INODES, q, 'dimension=~"used|avail"')}) > 0)`,
-        },
-      ],
+      expr: (q) =>
+        `100 * sum by (${q.by}, family) (${sel(INODES, q, 'dimension="used"')}) / (sum by (${q.by}, family) (${sel(INODES, q, 'dimension=~"used|avail"')}) > 0)`,
       legend: '{{instance}} {{family}}',
       threshold: 'inodesUsed',
       min: 0,
@@ -295,7 +277,7 @@ export const netdataExporter = defineExporter({
       description:
         'Bytes read and written per second on each disk (Netdata reports writes as negative; shown as magnitudes).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${magnitude('netdata_disk_io_KiB_persec_average', q)} * 1024` }],
+      expr: (q) => `${magnitude('netdata_disk_io_KiB_persec_average', q)} * 1024`,
       legend: '{{instance}} {{chart}} {{dimension}}',
       min: 0,
     },
@@ -304,7 +286,7 @@ export const netdataExporter = defineExporter({
       title: 'Disk operations',
       description: 'Read and write operations completed per second on each disk.',
       unit: 'iops',
-      variants: [{ expr: (q) => magnitude('netdata_disk_ops_operations_persec_average', q) }],
+      expr: (q) => magnitude('netdata_disk_ops_operations_persec_average', q),
       legend: '{{instance}} {{chart}} {{dimension}}',
       min: 0,
     },
@@ -314,7 +296,7 @@ export const netdataExporter = defineExporter({
       description:
         'Share of time each disk had I/O in progress (busy milliseconds per second); near 100% the disk is the bottleneck.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => `${sel('netdata_disk_busy_milliseconds_average', q)} / 1000` }],
+      expr: (q) => `${sel('netdata_disk_busy_milliseconds_average', q)} / 1000`,
       legend: '{{instance}} {{chart}}',
       threshold: 'diskBusy',
       min: 0,
@@ -326,7 +308,7 @@ export const netdataExporter = defineExporter({
       description:
         'Bits received and sent per second on each interface (Netdata reports sent as negative; shown as magnitudes).',
       unit: 'bps',
-      variants: [{ expr: (q) => `${magnitude('netdata_net_net_kilobits_persec_average', q)} * 1000` }],
+      expr: (q) => `${magnitude('netdata_net_net_kilobits_persec_average', q)} * 1000`,
       legend: '{{instance}} {{family}} {{dimension}}',
       min: 0,
     },
@@ -335,7 +317,7 @@ export const netdataExporter = defineExporter({
       title: 'Network packets',
       description: 'Packets received and sent per second on each interface.',
       unit: 'pps',
-      variants: [{ expr: (q) => magnitude('netdata_net_packets_packets_persec_average', q) }],
+      expr: (q) => magnitude('netdata_net_packets_packets_persec_average', q),
       legend: '{{instance}} {{family}} {{dimension}}',
       min: 0,
     },
@@ -345,12 +327,8 @@ export const netdataExporter = defineExporter({
       description:
         'Inbound and outbound errors plus dropped packets per second on each interface; sustained values point at drivers, cabling or full queues.',
       unit: 'pps',
-      variants: [
-        {
-          expr: (q) =>
-            `sum by (${q.by}, family) (${magnitude('netdata_net_errors_errors_persec_average', q)}) + sum by (${q.by}, family) (${magnitude('netdata_net_drops_drops_persec_average', q)})`,
-        },
-      ],
+      expr: (q) =>
+        `sum by (${q.by}, family) (${magnitude('netdata_net_errors_errors_persec_average', q)}) + sum by (${q.by}, family) (${magnitude('netdata_net_drops_drops_persec_average', q)})`,
       legend: '{{instance}} {{family}}',
       min: 0,
       optional: 'interfaces without error or drop counters (some virtual ones) have no net_errors / net_drops charts',
@@ -361,7 +339,7 @@ export const netdataExporter = defineExporter({
       description:
         'Share of each interface’s received (inbound) and sent (outbound) packets that were dropped; drawn only while an interface moves more than 10,000 received or 1,000 sent packets per 10 minutes, as Netdata’s own alarm counts.',
       unit: 'percent',
-      variants: [{ expr: (q) => dropPercent(q, q.range) }],
+      expr: (q) => dropPercent(q, q.range),
       legend: '{{instance}} {{family}} {{dimension}}',
       min: 0,
       optional:
@@ -372,7 +350,7 @@ export const netdataExporter = defineExporter({
       title: 'Active processes',
       description: 'Number of processes on the host; runaway growth points at a fork loop or leaked workers.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('netdata_system_active_processes_processes_average', q) }],
+      expr: (q) => sel('netdata_system_active_processes_processes_average', q),
       min: 0,
     },
   ],
@@ -384,7 +362,6 @@ export const netdataExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `sum by (${q.by}) (avg_over_time(${sel('netdata_system_cpu_percentage_average', q, 'dimension!="idle"')}[${q.range}]))`,
-      comparison: '>',
       threshold: { threshold: 'cpuUtilisation', level: 'warning' },
       summary: 'CPU of {{ $labels.instance }} is busy.',
       description:
@@ -396,7 +373,6 @@ export const netdataExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: memoryUsedPeak,
-      comparison: '>',
       threshold: { threshold: 'memoryUtilisation', level: 'warning' },
       summary: 'Memory of {{ $labels.instance }} is nearly exhausted.',
       description:
@@ -408,7 +384,6 @@ export const netdataExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: memoryUsedPeak,
-      comparison: '>',
       threshold: { threshold: 'memoryUtilisation', level: 'critical' },
       summary: '{{ $labels.instance }} is out of memory.',
       description:
@@ -420,7 +395,6 @@ export const netdataExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: diskUsedPeak,
-      comparison: '>',
       threshold: { threshold: 'diskSpaceUsed', level: 'warning' },
       summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is almost full.',
       description:
@@ -432,7 +406,6 @@ export const netdataExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: diskUsedPeak,
-      comparison: '>',
       threshold: { threshold: 'diskSpaceUsed', level: 'critical' },
       summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is full.',
       description:
@@ -461,7 +434,6 @@ export const netdataExporter = defineExporter({
       for: '30m',
       query: (q) =>
         `max by (${q.by}, chart) (avg_over_time(${sel('netdata_disk_busy_milliseconds_average', q)}[${q.range}])) / 1000`,
-      comparison: '>',
       threshold: { threshold: 'diskBusy', level: 'warning' },
       summary: 'Disk {{ $labels.chart }} on {{ $labels.instance }} is saturated.',
       description:
@@ -473,7 +445,6 @@ export const netdataExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: inodesUsedPeak,
-      comparison: '>',
       threshold: { threshold: 'inodesUsed', level: 'warning' },
       summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is running out of inodes.',
       description:
@@ -485,7 +456,6 @@ export const netdataExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: inodesUsedPeak,
-      comparison: '>',
       threshold: { threshold: 'inodesUsed', level: 'critical' },
       summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is out of inodes.',
       description:
@@ -527,7 +497,6 @@ export const netdataExporter = defineExporter({
       for: '5m',
       query: (q) =>
         `${dropPercent(q, DROP_WINDOW, 'family!~"wl.*"')} or (${dropPercent(q, DROP_WINDOW, 'family=~"wl.*"')} >= ${WIRELESS_DROP_PERCENT})`,
-      comparison: '>',
       threshold: { threshold: 'packetsDropped', level: 'warning' },
       summary: 'Interface {{ $labels.family }} on {{ $labels.instance }} drops {{ $labels.dimension }} packets.',
       description:
@@ -542,7 +511,6 @@ export const netdataExporter = defineExporter({
       // minutes, on FreeBSD hosts only; the net.errors chart is the same on Linux, where the errors mean the same.
       query: (q) =>
         `600 * max by (${q.by}, family, dimension) (abs(avg_over_time(${sel('netdata_net_errors_errors_persec_average', q)}[${DROP_WINDOW}])))`,
-      comparison: '>',
       threshold: { threshold: 'networkErrors', level: 'warning' },
       summary: 'Interface {{ $labels.family }} on {{ $labels.instance }} has {{ $labels.dimension }} errors.',
       description:

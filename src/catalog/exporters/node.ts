@@ -216,33 +216,29 @@ export const nodeExporter = defineExporter({
       title: 'Exporter up',
       description: 'Whether Prometheus reached node_exporter at its last scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => `up{${q.selector}} and on (${q.by}) ${sel('node_uname_info', q)}` }],
+      expr: (q) => `up{${q.selector}} and on (${q.by}) ${sel('node_uname_info', q)}`,
     },
     {
       id: 'uptime',
       title: 'Uptime',
       description: 'Time since the host booted.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => `time() - ${sel('node_boot_time_seconds', q)}` }],
+      expr: (q) => `time() - ${sel('node_boot_time_seconds', q)}`,
     },
     {
       id: 'cpuCores',
       title: 'CPU cores',
       description: 'Number of logical CPUs the kernel reports.',
       unit: 'short',
-      variants: [{ expr: cpuCount }],
+      expr: cpuCount,
     },
     {
       id: 'cpuUtilisation',
       title: 'CPU utilisation',
       description: 'Share of CPU time spent not idle, averaged over all cores.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * (1 - avg by (${q.by}) (rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])))`,
-        },
-      ],
+      expr: (q) =>
+        `100 * (1 - avg by (${q.by}) (rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])))`,
       threshold: 'cpuUtilisation',
       min: 0,
       max: 100,
@@ -253,11 +249,7 @@ export const nodeExporter = defineExporter({
       description:
         'Share of CPU time per mode (user, system, iowait, steal, …), averaged over all cores; idle is left out.',
       unit: 'percentunit',
-      variants: [
-        {
-          expr: (q) => `avg by (${q.by}, mode) (rate(${sel('node_cpu_seconds_total', q, 'mode!="idle"')}[${q.range}]))`,
-        },
-      ],
+      expr: (q) => `avg by (${q.by}, mode) (rate(${sel('node_cpu_seconds_total', q, 'mode!="idle"')}[${q.range}]))`,
       legend: '{{instance}} {{mode}}',
       min: 0,
       max: 1,
@@ -267,7 +259,7 @@ export const nodeExporter = defineExporter({
       title: 'Load per core',
       description: '1-minute load average divided by the number of cores; above 1, runnable work waits for a CPU.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('node_load1', q)}) / ${cpuCount(q)}` }],
+      expr: (q) => `sum by (${q.by}) (${sel('node_load1', q)}) / ${cpuCount(q)}`,
       threshold: 'loadPerCore',
       min: 0,
     },
@@ -276,7 +268,7 @@ export const nodeExporter = defineExporter({
       title: 'Load average 1m',
       description: 'Runnable and uninterruptible tasks, averaged over 1 minute.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('node_load1', q) }],
+      expr: (q) => sel('node_load1', q),
       legend: '{{instance}} 1m',
     },
     {
@@ -284,7 +276,7 @@ export const nodeExporter = defineExporter({
       title: 'Load average 5m',
       description: 'Runnable and uninterruptible tasks, averaged over 5 minutes.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('node_load5', q) }],
+      expr: (q) => sel('node_load5', q),
       legend: '{{instance}} 5m',
     },
     {
@@ -292,7 +284,7 @@ export const nodeExporter = defineExporter({
       title: 'Load average 15m',
       description: 'Runnable and uninterruptible tasks, averaged over 15 minutes.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('node_load15', q) }],
+      expr: (q) => sel('node_load15', q),
       legend: '{{instance}} 15m',
     },
     {
@@ -300,12 +292,7 @@ export const nodeExporter = defineExporter({
       title: 'Memory utilisation',
       description: 'Share of memory not available to new processes without swapping (1 − MemAvailable / MemTotal).',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * (1 - ${sel('node_memory_MemAvailable_bytes', q)} / ${sel('node_memory_MemTotal_bytes', q)})`,
-        },
-      ],
+      expr: (q) => `100 * (1 - ${sel('node_memory_MemAvailable_bytes', q)} / ${sel('node_memory_MemTotal_bytes', q)})`,
       threshold: 'memoryUtilisation',
       min: 0,
       max: 100,
@@ -315,18 +302,14 @@ export const nodeExporter = defineExporter({
       title: 'Memory total',
       description: 'Physical memory the kernel manages.',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('node_memory_MemTotal_bytes', q) }],
+      expr: (q) => sel('node_memory_MemTotal_bytes', q),
     },
     {
       id: 'memoryUsed',
       title: 'Memory used',
       description: 'Memory in use by processes and the kernel (MemTotal − MemAvailable).',
       unit: 'bytes',
-      variants: [
-        {
-          expr: (q) => `${sel('node_memory_MemTotal_bytes', q)} - ${sel('node_memory_MemAvailable_bytes', q)}`,
-        },
-      ],
+      expr: (q) => `${sel('node_memory_MemTotal_bytes', q)} - ${sel('node_memory_MemAvailable_bytes', q)}`,
       legend: '{{instance}} used',
     },
     {
@@ -334,11 +317,7 @@ export const nodeExporter = defineExporter({
       title: 'Page cache and buffers',
       description: 'Memory holding file data (Cached + Buffers); the kernel gives it back under pressure.',
       unit: 'bytes',
-      variants: [
-        {
-          expr: (q) => `${sel('node_memory_Cached_bytes', q)} + ${sel('node_memory_Buffers_bytes', q)}`,
-        },
-      ],
+      expr: (q) => `${sel('node_memory_Cached_bytes', q)} + ${sel('node_memory_Buffers_bytes', q)}`,
       legend: '{{instance}} cache + buffers',
     },
     {
@@ -346,11 +325,7 @@ export const nodeExporter = defineExporter({
       title: 'Swap used',
       description: 'Swap space in use (SwapTotal − SwapFree); steady growth means memory pressure.',
       unit: 'bytes',
-      variants: [
-        {
-          expr: (q) => `${sel('node_memory_SwapTotal_bytes', q)} - ${sel('node_memory_SwapFree_bytes', q)}`,
-        },
-      ],
+      expr: (q) => `${sel('node_memory_SwapTotal_bytes', q)} - ${sel('node_memory_SwapFree_bytes', q)}`,
       legend: '{{instance}} swap',
     },
     {
@@ -374,7 +349,7 @@ export const nodeExporter = defineExporter({
       title: 'Filesystem space available',
       description: 'Bytes free for unprivileged users on each filesystem.',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('node_filesystem_avail_bytes', q, REAL_FS) }],
+      expr: (q) => sel('node_filesystem_avail_bytes', q, REAL_FS),
       legend: '{{instance}} {{mountpoint}}',
     },
     {
@@ -383,7 +358,7 @@ export const nodeExporter = defineExporter({
       description: 'Share of inodes still free; a filesystem out of inodes refuses new files even with space left.',
       unit: 'percent',
       // The same value the inode alerts compare.
-      variants: [{ expr: inodesFreePercent }],
+      expr: inodesFreePercent,
       legend: '{{instance}} {{mountpoint}}',
       threshold: 'inodesFree',
       min: 0,
@@ -394,7 +369,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk busy time',
       description: 'Share of time each block device had I/O in progress; near 100% the device is the bottleneck.',
       unit: 'percentunit',
-      variants: [{ expr: (q) => `rate(${sel('node_disk_io_time_seconds_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('node_disk_io_time_seconds_total', q)}[${q.range}])`,
       legend: '{{instance}} {{device}}',
       min: 0,
       max: 1,
@@ -404,7 +379,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk I/O queue',
       description: 'Average I/O requests in flight per device (weighted I/O time per second).',
       unit: 'short',
-      variants: [{ expr: (q) => `rate(${sel('node_disk_io_time_weighted_seconds_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('node_disk_io_time_weighted_seconds_total', q)}[${q.range}])`,
       legend: '{{instance}} {{device}}',
       threshold: 'diskIoQueue',
     },
@@ -413,7 +388,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk read throughput',
       description: 'Bytes read per second from each block device.',
       unit: 'Bps',
-      variants: [{ expr: (q) => `rate(${sel('node_disk_read_bytes_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('node_disk_read_bytes_total', q)}[${q.range}])`,
       legend: '{{instance}} {{device}} read',
     },
     {
@@ -421,7 +396,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk write throughput',
       description: 'Bytes written per second to each block device.',
       unit: 'Bps',
-      variants: [{ expr: (q) => `rate(${sel('node_disk_written_bytes_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('node_disk_written_bytes_total', q)}[${q.range}])`,
       legend: '{{instance}} {{device}} written',
     },
     {
@@ -429,7 +404,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk reads',
       description: 'Read operations completed per second on each block device.',
       unit: 'iops',
-      variants: [{ expr: (q) => `rate(${sel('node_disk_reads_completed_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('node_disk_reads_completed_total', q)}[${q.range}])`,
       legend: '{{instance}} {{device}} reads',
     },
     {
@@ -437,11 +412,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk writes',
       description: 'Write operations completed per second on each block device.',
       unit: 'iops',
-      variants: [
-        {
-          expr: (q) => `rate(${sel('node_disk_writes_completed_total', q)}[${q.range}])`,
-        },
-      ],
+      expr: (q) => `rate(${sel('node_disk_writes_completed_total', q)}[${q.range}])`,
       legend: '{{instance}} {{device}} writes',
     },
     {
@@ -449,11 +420,7 @@ export const nodeExporter = defineExporter({
       title: 'Network received',
       description: 'Bytes received per second on each interface (loopback left out).',
       unit: 'Bps',
-      variants: [
-        {
-          expr: (q) => `rate(${sel('node_network_receive_bytes_total', q, REAL_NIC)}[${q.range}])`,
-        },
-      ],
+      expr: (q) => `rate(${sel('node_network_receive_bytes_total', q, REAL_NIC)}[${q.range}])`,
       legend: '{{instance}} {{device}} in',
     },
     {
@@ -461,11 +428,7 @@ export const nodeExporter = defineExporter({
       title: 'Network sent',
       description: 'Bytes sent per second on each interface (loopback left out).',
       unit: 'Bps',
-      variants: [
-        {
-          expr: (q) => `rate(${sel('node_network_transmit_bytes_total', q, REAL_NIC)}[${q.range}])`,
-        },
-      ],
+      expr: (q) => `rate(${sel('node_network_transmit_bytes_total', q, REAL_NIC)}[${q.range}])`,
       legend: '{{instance}} {{device}} out',
     },
     {
@@ -490,7 +453,7 @@ export const nodeExporter = defineExporter({
       title: 'File descriptors in use',
       description: 'Kernel-wide allocated file handles as a share of the maximum (fs.file-max).',
       unit: 'percent',
-      variants: [{ expr: (q) => `100 * ${sel('node_filefd_allocated', q)} / ${sel('node_filefd_maximum', q)}` }],
+      expr: (q) => `100 * ${sel('node_filefd_allocated', q)} / ${sel('node_filefd_maximum', q)}`,
       threshold: 'fileDescriptors',
       min: 0,
       max: 100,
@@ -500,7 +463,7 @@ export const nodeExporter = defineExporter({
       title: 'Clock offset',
       description: 'Offset between the host clock and its time source, as the kernel reports it (adjtimex).',
       unit: 's',
-      variants: [{ expr: (q) => sel('node_timex_offset_seconds', q) }],
+      expr: (q) => sel('node_timex_offset_seconds', q),
       threshold: 'clockOffset',
     },
     {
@@ -508,7 +471,7 @@ export const nodeExporter = defineExporter({
       title: 'Clock synchronised',
       description: 'Whether the kernel considers the clock synchronised to a time source (1 = yes).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('node_timex_sync_status', q) }],
+      expr: (q) => sel('node_timex_sync_status', q),
     },
     {
       id: 'cpuPerCore',
@@ -516,11 +479,7 @@ export const nodeExporter = defineExporter({
       description:
         'Share of time each logical CPU is not idle; one core pinned at 100% while the average is low points at a single-threaded bottleneck or an IRQ bound to one core.',
       unit: 'percentunit',
-      variants: [
-        {
-          expr: (q) => `1 - rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])`,
-        },
-      ],
+      expr: (q) => `1 - rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])`,
       legend: '{{instance}} cpu {{cpu}}',
       min: 0,
       max: 1,
@@ -531,7 +490,7 @@ export const nodeExporter = defineExporter({
       description:
         'Share of time at least one runnable task waited for a CPU (PSI "some"); sustained values mean the host needs more CPU than it has.',
       unit: 'percentunit',
-      variants: [{ expr: psiShare('cpu') }],
+      expr: psiShare('cpu'),
       legend: '{{instance}} cpu',
       min: 0,
       max: 1,
@@ -543,7 +502,7 @@ export const nodeExporter = defineExporter({
       description:
         'Share of time at least one task stalled waiting for memory (reclaim, swap-in, refaults; PSI "some"): the earliest sign of memory shortage.',
       unit: 'percentunit',
-      variants: [{ expr: psiShare('memory') }],
+      expr: psiShare('memory'),
       legend: '{{instance}} memory',
       min: 0,
       max: 1,
@@ -554,7 +513,7 @@ export const nodeExporter = defineExporter({
       title: 'I/O pressure',
       description: 'Share of time at least one task stalled waiting for block I/O (PSI "some").',
       unit: 'percentunit',
-      variants: [{ expr: psiShare('io') }],
+      expr: psiShare('io'),
       legend: '{{instance}} io',
       min: 0,
       max: 1,
@@ -565,7 +524,7 @@ export const nodeExporter = defineExporter({
       title: 'Kernel slab memory, reclaimable',
       description: 'Kernel object caches the kernel gives back under pressure (dentries, inodes).',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('node_memory_SReclaimable_bytes', q) }],
+      expr: (q) => sel('node_memory_SReclaimable_bytes', q),
       legend: '{{instance}} slab reclaimable',
     },
     {
@@ -574,7 +533,7 @@ export const nodeExporter = defineExporter({
       description:
         'Kernel slab memory the kernel cannot reclaim under pressure; growth without end is a kernel-side leak (a driver, or millions of sockets).',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('node_memory_SUnreclaim_bytes', q) }],
+      expr: (q) => sel('node_memory_SUnreclaim_bytes', q),
       legend: '{{instance}} slab unreclaimable',
     },
     {
@@ -583,7 +542,7 @@ export const nodeExporter = defineExporter({
       description:
         'Pages read back from swap per second; steady swap-in means the working set no longer fits in memory.',
       unit: 'short',
-      variants: [{ expr: (q) => `rate(${sel('node_vmstat_pswpin', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('node_vmstat_pswpin', q)}[${q.range}])`,
       legend: '{{instance}} pages in',
     },
     {
@@ -591,7 +550,7 @@ export const nodeExporter = defineExporter({
       title: 'Swap-out',
       description: 'Pages written to swap per second.',
       unit: 'short',
-      variants: [{ expr: (q) => `rate(${sel('node_vmstat_pswpout', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('node_vmstat_pswpout', q)}[${q.range}])`,
       legend: '{{instance}} pages out',
     },
     {
@@ -600,7 +559,7 @@ export const nodeExporter = defineExporter({
       description:
         'Page faults per second that had to read from disk or swap; sustained high rates mean the host is thrashing.',
       unit: 'short',
-      variants: [{ expr: (q) => `rate(${sel('node_vmstat_pgmajfault', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('node_vmstat_pgmajfault', q)}[${q.range}])`,
       legend: '{{instance}} major faults',
     },
     {
@@ -608,7 +567,7 @@ export const nodeExporter = defineExporter({
       title: 'OOM kills',
       description: 'Processes the kernel killed for lack of memory, per interval (Linux ≥ 4.13 counts them).',
       unit: 'short',
-      variants: [{ expr: (q) => `increase(${sel('node_vmstat_oom_kill', q)}[${q.range}])` }],
+      expr: (q) => `increase(${sel('node_vmstat_oom_kill', q)}[${q.range}])`,
       legend: '{{instance}} OOM kills',
     },
     {
@@ -616,7 +575,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk read latency',
       description: 'Average time a read took on each device, queueing included (iostat r_await).',
       unit: 's',
-      variants: [{ expr: diskLatency('read', 'reads') }],
+      expr: diskLatency('read', 'reads'),
       legend: '{{instance}} {{device}} read',
     },
     {
@@ -624,7 +583,7 @@ export const nodeExporter = defineExporter({
       title: 'Disk write latency',
       description: 'Average time a write took on each device, queueing included (iostat w_await).',
       unit: 's',
-      variants: [{ expr: diskLatency('write', 'writes') }],
+      expr: diskLatency('write', 'writes'),
       legend: '{{instance}} {{device}} write',
     },
     {
@@ -633,11 +592,7 @@ export const nodeExporter = defineExporter({
       description:
         'Connections the netfilter connection tracker holds as a share of its limit (nf_conntrack_max); when full, new connections are dropped.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) => `100 * ${sel('node_nf_conntrack_entries', q)} / ${sel('node_nf_conntrack_entries_limit', q)}`,
-        },
-      ],
+      expr: (q) => `100 * ${sel('node_nf_conntrack_entries', q)} / ${sel('node_nf_conntrack_entries_limit', q)}`,
       legend: '{{instance}}',
       threshold: 'conntrackUsage',
       min: 0,
@@ -649,7 +604,7 @@ export const nodeExporter = defineExporter({
       title: 'Sockets in use',
       description: 'Sockets of every protocol the kernel has allocated.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('node_sockstat_sockets_used', q) }],
+      expr: (q) => sel('node_sockstat_sockets_used', q),
       legend: '{{instance}} sockets',
     },
     {
@@ -657,7 +612,7 @@ export const nodeExporter = defineExporter({
       title: 'TCP sockets in use',
       description: 'IPv4 TCP sockets in use (listening and connected).',
       unit: 'short',
-      variants: [{ expr: (q) => sel('node_sockstat_TCP_inuse', q) }],
+      expr: (q) => sel('node_sockstat_TCP_inuse', q),
       legend: '{{instance}} in use',
     },
     {
@@ -666,7 +621,7 @@ export const nodeExporter = defineExporter({
       description:
         'Closed connections the kernel keeps for 60 s; tens of thousands mean many short connections and a risk of running out of local ports.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('node_sockstat_TCP_tw', q) }],
+      expr: (q) => sel('node_sockstat_TCP_tw', q),
       legend: '{{instance}} time-wait',
     },
     {
@@ -674,7 +629,7 @@ export const nodeExporter = defineExporter({
       title: 'TCP orphan sockets',
       description: 'TCP sockets no process holds any more, still closing.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('node_sockstat_TCP_orphan', q) }],
+      expr: (q) => sel('node_sockstat_TCP_orphan', q),
       legend: '{{instance}} orphan',
     },
     {
@@ -682,7 +637,7 @@ export const nodeExporter = defineExporter({
       title: 'TCP connections established',
       description: 'TCP connections currently in the ESTABLISHED or CLOSE_WAIT state (IPv4 and IPv6).',
       unit: 'short',
-      variants: [{ expr: (q) => sel('node_netstat_Tcp_CurrEstab', q) }],
+      expr: (q) => sel('node_netstat_Tcp_CurrEstab', q),
       legend: '{{instance}} established',
     },
     {
@@ -691,12 +646,8 @@ export const nodeExporter = defineExporter({
       description:
         'Share of sent TCP segments that were retransmissions; a few percent points at packet loss on the path.',
       unit: 'percentunit',
-      variants: [
-        {
-          expr: (q) =>
-            `rate(${sel('node_netstat_Tcp_RetransSegs', q)}[${q.range}]) / rate(${sel('node_netstat_Tcp_OutSegs', q)}[${q.range}])`,
-        },
-      ],
+      expr: (q) =>
+        `rate(${sel('node_netstat_Tcp_RetransSegs', q)}[${q.range}]) / rate(${sel('node_netstat_Tcp_OutSegs', q)}[${q.range}])`,
       legend: '{{instance}} retransmitted',
       min: 0,
     },
@@ -708,7 +659,7 @@ export const nodeExporter = defineExporter({
       unit: 'short',
       // tcpstat also reports the bytes queued on all sockets as state="rx_queued_bytes"/"tx_queued_bytes"
       // (collector/tcpstat_linux.go, 1.3 – 1.12): bytes, not connections, so they stay off this panel.
-      variants: [{ expr: (q) => sel('node_tcp_connection_states', q, 'state!~"rx_queued_bytes|tx_queued_bytes"') }],
+      expr: (q) => sel('node_tcp_connection_states', q, 'state!~"rx_queued_bytes|tx_queued_bytes"'),
       legend: '{{instance}} {{state}}',
       optional: 'the tcpstat collector is not enabled (it is off by default: --collector.tcpstat)',
     },
@@ -717,7 +668,7 @@ export const nodeExporter = defineExporter({
       title: 'Processes running',
       description: 'Tasks runnable or running right now; more than the core count means tasks wait for a CPU.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('node_procs_running', q) }],
+      expr: (q) => sel('node_procs_running', q),
       legend: '{{instance}} running',
     },
     {
@@ -725,7 +676,7 @@ export const nodeExporter = defineExporter({
       title: 'Processes blocked',
       description: 'Tasks blocked waiting for I/O (state D); a steady count points at slow storage or a hung mount.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('node_procs_blocked', q) }],
+      expr: (q) => sel('node_procs_blocked', q),
       legend: '{{instance}} blocked',
     },
     {
@@ -733,7 +684,7 @@ export const nodeExporter = defineExporter({
       title: 'Hardware temperatures',
       description: 'Temperature of each hardware sensor the kernel exposes (CPU packages, cores, disks, boards).',
       unit: 'celsius',
-      variants: [{ expr: (q) => sel('node_hwmon_temp_celsius', q) }],
+      expr: (q) => sel('node_hwmon_temp_celsius', q),
       legend: '{{instance}} {{chip}} {{sensor}}',
       optional: NO_HWMON,
     },
@@ -743,7 +694,7 @@ export const nodeExporter = defineExporter({
       description:
         'ECC errors the memory controller corrected, per interval; a rising count on one controller is a DIMM wearing out.',
       unit: 'short',
-      variants: [{ expr: (q) => `increase(${sel('node_edac_correctable_errors_total', q)}[${q.range}])` }],
+      expr: (q) => `increase(${sel('node_edac_correctable_errors_total', q)}[${q.range}])`,
       legend: '{{instance}} {{controller}} corrected',
       optional: NO_EDAC,
     },
@@ -752,7 +703,7 @@ export const nodeExporter = defineExporter({
       title: 'Memory errors not corrected',
       description: 'ECC errors the memory controller could not correct, per interval: data was lost.',
       unit: 'short',
-      variants: [{ expr: (q) => `increase(${sel('node_edac_uncorrectable_errors_total', q)}[${q.range}])` }],
+      expr: (q) => `increase(${sel('node_edac_uncorrectable_errors_total', q)}[${q.range}])`,
       legend: '{{instance}} {{controller}} uncorrected',
       optional: NO_EDAC,
     },
@@ -762,12 +713,8 @@ export const nodeExporter = defineExporter({
       description:
         'Per md array, the disks it is built for minus the active ones: above 0 the array runs degraded (or rebuilds).',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) =>
-            `${sel('node_md_disks_required', q)} - ignoring (state) ${sel('node_md_disks', q, 'state="active"')}`,
-        },
-      ],
+      expr: (q) =>
+        `${sel('node_md_disks_required', q)} - ignoring (state) ${sel('node_md_disks', q, 'state="active"')}`,
       legend: '{{instance}} {{device}} missing',
       optional: NO_MD,
     },
@@ -776,7 +723,7 @@ export const nodeExporter = defineExporter({
       title: 'RAID disks failed',
       description: 'Per md array, member disks marked failed (F in /proc/mdstat).',
       unit: 'short',
-      variants: [{ expr: (q) => sel('node_md_disks', q, 'state="failed"') }],
+      expr: (q) => sel('node_md_disks', q, 'state="failed"'),
       legend: '{{instance}} {{device}} failed',
       optional: NO_MD,
     },
@@ -786,7 +733,7 @@ export const nodeExporter = defineExporter({
       description:
         'Per bonded interface, member links configured minus those up: above 0 the bond has lost redundancy.',
       unit: 'short',
-      variants: [{ expr: (q) => `${sel('node_bonding_slaves', q)} - ${sel('node_bonding_active', q)}` }],
+      expr: (q) => `${sel('node_bonding_slaves', q)} - ${sel('node_bonding_active', q)}`,
       legend: '{{instance}} {{master}}',
       optional: NO_BOND,
     },
@@ -796,7 +743,7 @@ export const nodeExporter = defineExporter({
       description:
         'Whether node_exporter failed to read or parse a *.prom file of its textfile directory (1 = failed): the metrics of that file are missing.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('node_textfile_scrape_error', q) }],
+      expr: (q) => sel('node_textfile_scrape_error', q),
     },
     {
       id: 'systemdRestarts',
@@ -804,7 +751,7 @@ export const nodeExporter = defineExporter({
       title: 'Service restarts',
       description: 'Automatic restarts of each systemd service per interval (systemd’s NRestarts, systemd ≥ 235).',
       unit: 'short',
-      variants: [{ expr: (q) => `increase(${sel('node_systemd_service_restart_total', q)}[${q.range}])` }],
+      expr: (q) => `increase(${sel('node_systemd_service_restart_total', q)}[${q.range}])`,
       legend: '{{instance}} {{name}}',
       optional:
         'the systemd collector runs without --collector.systemd.enable-restarts-metrics (both are off by default), or systemd is older than 235',
@@ -817,7 +764,7 @@ export const nodeExporter = defineExporter({
       // collector/systemd_linux.go): the panel says so (from `requires`), or an empty panel reads as "no failed units".
       description: 'Units in the failed state, per host.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('node_systemd_unit_state', q, 'state="failed"')})` }],
+      expr: (q) => `sum by (${q.by}) (${sel('node_systemd_unit_state', q, 'state="failed"')})`,
       optional:
         'the systemd collector is not enabled (it is off by default: --collector.systemd) or the host does not run systemd',
     },
@@ -830,7 +777,6 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: fsFreePercent,
       filters: [fsPredictedFullWithin(24), fsWritable],
-      comparison: '<',
       threshold: { threshold: 'filesystemFillingUp', level: 'warning' },
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to fill up within 24 hours.',
       description:
@@ -843,7 +789,6 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: fsFreePercent,
       filters: [fsPredictedFullWithin(4), fsWritable],
-      comparison: '<',
       threshold: { threshold: 'filesystemFillingUp', level: 'critical' },
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to fill up within 4 hours.',
       description:
@@ -856,7 +801,6 @@ export const nodeExporter = defineExporter({
       for: '30m',
       query: fsFreePercent,
       filters: [fsWritable],
-      comparison: '<',
       threshold: { threshold: 'filesystemFree', level: 'warning' },
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is almost full.',
       description:
@@ -869,7 +813,6 @@ export const nodeExporter = defineExporter({
       for: '30m',
       query: fsFreePercent,
       filters: [fsWritable],
-      comparison: '<',
       threshold: { threshold: 'filesystemFree', level: 'critical' },
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is out of space.',
       description:
@@ -882,7 +825,6 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: inodesFreePercent,
       filters: [inodesPredictedOutWithin(24), fsWritable],
-      comparison: '<',
       threshold: { threshold: 'inodesFillingUp', level: 'warning' },
       summary:
         'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to run out of inodes within 24 hours.',
@@ -896,7 +838,6 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: inodesFreePercent,
       filters: [inodesPredictedOutWithin(4), fsWritable],
-      comparison: '<',
       threshold: { threshold: 'inodesFillingUp', level: 'critical' },
       summary:
         'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to run out of inodes within 4 hours.',
@@ -910,7 +851,6 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: inodesFreePercent,
       filters: [fsWritable],
-      comparison: '<',
       threshold: { threshold: 'inodesFree', level: 'warning' },
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} has almost no inodes left.',
       description:
@@ -923,7 +863,6 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: inodesFreePercent,
       filters: [fsWritable],
-      comparison: '<',
       threshold: { threshold: 'inodesFree', level: 'critical' },
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is out of inodes.',
       description:
@@ -937,7 +876,6 @@ export const nodeExporter = defineExporter({
       // The lowest MemAvailable in the window: one missed scrape must not reset `for`.
       query: (q) =>
         `100 * (1 - min_over_time(${sel('node_memory_MemAvailable_bytes', q)}[${q.range}]) / ${sel('node_memory_MemTotal_bytes', q)})`,
-      comparison: '>',
       threshold: { threshold: 'memoryUtilisation', level: 'warning' },
       summary: 'Memory on {{ $labels.instance }} is almost used up.',
       description:
@@ -949,8 +887,6 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'cpuUtilisation',
-      comparison: '>',
-      threshold: { threshold: 'cpuUtilisation', level: 'warning' },
       summary: 'CPU on {{ $labels.instance }} is saturated.',
       description:
         'CPU utilisation on {{ $labels.instance }} has stayed above the threshold; work is queueing. Check the busiest processes or add capacity.',
@@ -961,7 +897,6 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `sum by (${q.by}) (max_over_time(${sel('node_load1', q)}[${q.range}])) / ${cpuCount(q)}`,
-      comparison: '>',
       threshold: { threshold: 'loadPerCore', level: 'warning' },
       summary: 'Load on {{ $labels.instance }} is high for its number of cores.',
       description:
@@ -973,8 +908,6 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '30m',
       signal: 'diskIoQueue',
-      comparison: '>',
-      threshold: { threshold: 'diskIoQueue', level: 'warning' },
       summary: 'Disk {{ $labels.device }} on {{ $labels.instance }} is saturated.',
       description:
         'The I/O queue of {{ $labels.device }} on {{ $labels.instance }} has stayed deep: requests wait for the device. Look for heavy writers or move load to faster storage.',
@@ -999,7 +932,6 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => `abs(${sel('node_timex_offset_seconds', q)})`,
-      comparison: '>',
       threshold: { threshold: 'clockOffset', level: 'warning' },
       summary: 'The clock on {{ $labels.instance }} is off.',
       description:
@@ -1011,7 +943,6 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '1h',
       query: nicErrorPercent('receive'),
-      comparison: '>',
       threshold: { threshold: 'networkErrors', level: 'warning' },
       summary: 'Interface {{ $labels.device }} on {{ $labels.instance }} receives many errored packets.',
       description:
@@ -1023,7 +954,6 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '1h',
       query: nicErrorPercent('transmit'),
-      comparison: '>',
       threshold: { threshold: 'networkErrors', level: 'warning' },
       summary: 'Interface {{ $labels.device }} on {{ $labels.instance }} fails to send many packets.',
       description:
@@ -1035,8 +965,6 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'fileDescriptors',
-      comparison: '>',
-      threshold: { threshold: 'fileDescriptors', level: 'warning' },
       summary: '{{ $labels.instance }} is running out of file descriptors.',
       description:
         'Allocated file handles on {{ $labels.instance }} are close to fs.file-max; new files and sockets will fail to open. Find the process leaking descriptors or raise the limit.',
@@ -1061,7 +989,6 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'majorPageFaults',
-      comparison: '>',
       threshold: { threshold: 'majorPageFaults', level: 'warning' },
       summary: '{{ $labels.instance }} is reading memory pages back from disk at a high rate.',
       description:
@@ -1087,8 +1014,6 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       signal: 'conntrackUsage',
-      comparison: '>',
-      threshold: { threshold: 'conntrackUsage', level: 'warning' },
       summary: 'The connection-tracking table of {{ $labels.instance }} is filling up.',
       description:
         'The netfilter conntrack table on {{ $labels.instance }} holds more entries than the threshold allows of nf_conntrack_max; when it is full the kernel drops new connections ("nf_conntrack: table full, dropping packet"). Check first `conntrack -S` and which peers hold most entries (`conntrack -L`), then raise net.netfilter.nf_conntrack_max or shorten the timeouts.',

@@ -147,7 +147,7 @@ export const postgresExporter = defineExporter({
       description:
         'Whether postgres_exporter could connect to and query PostgreSQL at its last scrape (1 = yes); 0 while the exporter itself is up means the database is down or refuses the exporter.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('pg_up', q) }],
+      expr: (q) => sel('pg_up', q),
       min: 0,
       max: 1,
     },
@@ -174,12 +174,8 @@ export const postgresExporter = defineExporter({
       description:
         'Backends in pg_stat_activity as a share of max_connections; near 100% clients get “too many connections”.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * sum by (${q.by}) (${sel('pg_stat_activity_count', q)}) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`,
-        },
-      ],
+      expr: (q) =>
+        `100 * sum by (${q.by}) (${sel('pg_stat_activity_count', q)}) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`,
       threshold: 'connectionsUsed',
       min: 0,
       max: 100,
@@ -190,7 +186,7 @@ export const postgresExporter = defineExporter({
       description:
         'Backends per state (active, idle, idle in transaction, …); many “idle in transaction” sessions hold locks and block vacuum.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}, state) (${sel('pg_stat_activity_count', q)})` }],
+      expr: (q) => `sum by (${q.by}, state) (${sel('pg_stat_activity_count', q)})`,
       legend: '{{instance}} {{state}}',
       min: 0,
     },
@@ -199,7 +195,7 @@ export const postgresExporter = defineExporter({
       title: 'Commits',
       description: 'Transactions committed per second in each database.',
       unit: 'ops',
-      variants: [{ expr: (q) => dbRate('pg_stat_database_xact_commit', q) }],
+      expr: (q) => dbRate('pg_stat_database_xact_commit', q),
       legend: '{{instance}} {{datname}}',
     },
     {
@@ -208,12 +204,8 @@ export const postgresExporter = defineExporter({
       description:
         'Share of finished transactions that rolled back; a high ratio means the application is hitting errors or conflicts.',
       unit: 'percentunit',
-      variants: [
-        {
-          expr: (q) =>
-            `${dbRate('pg_stat_database_xact_rollback', q)} / (${dbRate('pg_stat_database_xact_commit', q)} + ${dbRate('pg_stat_database_xact_rollback', q)} > 0)`,
-        },
-      ],
+      expr: (q) =>
+        `${dbRate('pg_stat_database_xact_rollback', q)} / (${dbRate('pg_stat_database_xact_commit', q)} + ${dbRate('pg_stat_database_xact_rollback', q)} > 0)`,
       legend: '{{instance}} {{datname}}',
       threshold: 'rollbackRatio',
       min: 0,
@@ -225,12 +217,8 @@ export const postgresExporter = defineExporter({
       description:
         'Share of block reads served from shared buffers rather than the OS or disk; low values mean the working set no longer fits in memory.',
       unit: 'percentunit',
-      variants: [
-        {
-          expr: (q) =>
-            `${dbRate('pg_stat_database_blks_hit', q)} / (${dbRate('pg_stat_database_blks_hit', q)} + ${dbRate('pg_stat_database_blks_read', q)} > 0)`,
-        },
-      ],
+      expr: (q) =>
+        `${dbRate('pg_stat_database_blks_hit', q)} / (${dbRate('pg_stat_database_blks_hit', q)} + ${dbRate('pg_stat_database_blks_read', q)} > 0)`,
       legend: '{{instance}} {{datname}}',
       threshold: 'cacheHitRatio',
       min: 0,
@@ -242,9 +230,7 @@ export const postgresExporter = defineExporter({
       description:
         'Rows fetched by index scans plus rows returned by sequential scans, per second; a jump without more queries hints at missing indexes.',
       unit: 'rps',
-      variants: [
-        { expr: (q) => `${dbRate('pg_stat_database_tup_fetched', q)} + ${dbRate('pg_stat_database_tup_returned', q)}` },
-      ],
+      expr: (q) => `${dbRate('pg_stat_database_tup_fetched', q)} + ${dbRate('pg_stat_database_tup_returned', q)}`,
       legend: '{{instance}} {{datname}} read',
     },
     {
@@ -252,12 +238,8 @@ export const postgresExporter = defineExporter({
       title: 'Rows written',
       description: 'Rows inserted, updated and deleted per second.',
       unit: 'wps',
-      variants: [
-        {
-          expr: (q) =>
-            `${dbRate('pg_stat_database_tup_inserted', q)} + ${dbRate('pg_stat_database_tup_updated', q)} + ${dbRate('pg_stat_database_tup_deleted', q)}`,
-        },
-      ],
+      expr: (q) =>
+        `${dbRate('pg_stat_database_tup_inserted', q)} + ${dbRate('pg_stat_database_tup_updated', q)} + ${dbRate('pg_stat_database_tup_deleted', q)}`,
       legend: '{{instance}} {{datname}} written',
     },
     {
@@ -266,7 +248,7 @@ export const postgresExporter = defineExporter({
       description:
         'Bytes per second that queries spilled to temporary files because work_mem was too small for their sorts and hashes.',
       unit: 'Bps',
-      variants: [{ expr: (q) => dbRate('pg_stat_database_temp_bytes', q) }],
+      expr: (q) => dbRate('pg_stat_database_temp_bytes', q),
       legend: '{{instance}} {{datname}}',
     },
     {
@@ -274,7 +256,7 @@ export const postgresExporter = defineExporter({
       title: 'Deadlocks',
       description: 'Deadlocks detected per minute; each one aborted a transaction.',
       unit: 'short',
-      variants: [{ expr: (q) => `60 * ${dbRate('pg_stat_database_deadlocks', q)}` }],
+      expr: (q) => `60 * ${dbRate('pg_stat_database_deadlocks', q)}`,
       legend: '{{instance}} {{datname}}',
       threshold: 'deadlocks',
       min: 0,
@@ -284,7 +266,7 @@ export const postgresExporter = defineExporter({
       title: 'Longest transaction',
       description: 'Age of the oldest transaction still open, across databases and states.',
       unit: 's',
-      variants: [{ expr: (q) => `max by (${q.by}) (${sel('pg_stat_activity_max_tx_duration', q)})` }],
+      expr: (q) => `max by (${q.by}) (${sel('pg_stat_activity_max_tx_duration', q)})`,
       threshold: 'longestTransaction',
       min: 0,
     },
@@ -293,7 +275,7 @@ export const postgresExporter = defineExporter({
       title: 'Locks by mode',
       description: 'Locks held per lock mode; a growing count of exclusive locks usually comes with waiting queries.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}, mode) (${sel('pg_locks_count', q)})` }],
+      expr: (q) => `sum by (${q.by}, mode) (${sel('pg_locks_count', q)})`,
       legend: '{{instance}} {{mode}}',
       min: 0,
     },
@@ -322,7 +304,7 @@ export const postgresExporter = defineExporter({
       description:
         'Queries per minute that a standby cancelled because WAL replay needed rows or locks they held; always 0 on a primary. Raise max_standby_streaming_delay or turn on hot_standby_feedback if reports keep failing.',
       unit: 'short',
-      variants: [{ expr: (q) => `60 * ${dbRate('pg_stat_database_conflicts', q)}` }],
+      expr: (q) => `60 * ${dbRate('pg_stat_database_conflicts', q)}`,
       legend: '{{instance}} {{datname}}',
       min: 0,
     },
@@ -331,7 +313,7 @@ export const postgresExporter = defineExporter({
       title: 'Database size',
       description: 'On-disk size of each database.',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('pg_database_size_bytes', q, REAL_DB) }],
+      expr: (q) => sel('pg_database_size_bytes', q, REAL_DB),
       legend: '{{instance}} {{datname}}',
     },
     {
@@ -361,7 +343,7 @@ export const postgresExporter = defineExporter({
       title: 'Standby replay lag (bytes)',
       description: 'On a primary: WAL bytes each connected standby has not replayed yet.',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('pg_stat_replication_pg_wal_lsn_diff', q) }],
+      expr: (q) => sel('pg_stat_replication_pg_wal_lsn_diff', q),
       legend: '{{instance}} → {{application_name}} {{client_addr}}',
       optional: 'only a primary with connected standbys has pg_stat_replication rows',
     },
@@ -375,7 +357,7 @@ export const postgresExporter = defineExporter({
       // restart_lsn): a built-in query up to 0.19, the replication_slots collector from 0.20. The
       // 0.12 – 0.19 replication_slot collector's confirmed flush position is 0 for physical slots,
       // so "current − confirmed flush" would read as the whole WAL position.
-      variants: [{ expr: (q) => sel('pg_replication_slots_pg_wal_lsn_diff', q) }],
+      expr: (q) => sel('pg_replication_slots_pg_wal_lsn_diff', q),
       legend: '{{instance}} {{slot_name}}',
       optional: 'only servers with replication slots report them',
     },
@@ -424,7 +406,7 @@ export const postgresExporter = defineExporter({
       description:
         'Collectors of postgres_exporter whose last query failed (missing rights, unsupported PostgreSQL version); their panels go empty.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}) (1 - ${sel('pg_scrape_collector_success', q)})` }],
+      expr: (q) => `sum by (${q.by}) (1 - ${sel('pg_scrape_collector_success', q)})`,
       min: 0,
     },
   ],
@@ -448,7 +430,6 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: connectionsPeak,
-      comparison: '>',
       threshold: { threshold: 'connectionsUsed', level: 'warning' },
       summary: 'PostgreSQL at {{ $labels.instance }} is running out of connections.',
       description:
@@ -460,7 +441,6 @@ export const postgresExporter = defineExporter({
       severity: 'critical',
       for: '2m',
       query: connectionsPeak,
-      comparison: '>',
       threshold: { threshold: 'connectionsUsed', level: 'critical' },
       summary: 'PostgreSQL at {{ $labels.instance }} is about to refuse connections.',
       description:
@@ -472,8 +452,6 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'cacheHitRatio',
-      comparison: '<',
-      threshold: { threshold: 'cacheHitRatio', level: 'warning' },
       summary: 'Database {{ $labels.datname }} on {{ $labels.instance }} reads from disk a lot.',
       description:
         'Fewer block reads of {{ $labels.datname }} on {{ $labels.instance }} than the threshold are served from shared buffers: the working set no longer fits in memory. Check for new sequential scans (missing indexes) or raise shared_buffers and RAM.',
@@ -484,8 +462,6 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       signal: 'rollbackRatio',
-      comparison: '>',
-      threshold: { threshold: 'rollbackRatio', level: 'warning' },
       summary: 'Many transactions roll back in {{ $labels.datname }} on {{ $labels.instance }}.',
       description:
         'More transactions than the threshold allows end in a rollback in {{ $labels.datname }} on {{ $labels.instance }}. The application is hitting errors, serialization failures or lock timeouts: check its logs and the PostgreSQL log for ERROR lines.',
@@ -496,8 +472,6 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       signal: 'deadlocks',
-      comparison: '>',
-      threshold: { threshold: 'deadlocks', level: 'warning' },
       summary: 'Deadlocks in {{ $labels.datname }} on {{ $labels.instance }}.',
       description:
         'PostgreSQL breaks more deadlocks per minute than the threshold in {{ $labels.datname }} on {{ $labels.instance }}, aborting a transaction each time. The PostgreSQL log names the statements involved; make the application take locks in a consistent order.',
@@ -508,7 +482,6 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '2m',
       query: longestTransaction,
-      comparison: '>',
       threshold: { threshold: 'longestTransaction', level: 'warning' },
       summary: 'A transaction on {{ $labels.instance }} has been open for long.',
       description:
@@ -520,7 +493,6 @@ export const postgresExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: longestTransaction,
-      comparison: '>',
       threshold: { threshold: 'longestTransaction', level: 'critical' },
       summary: 'A transaction on {{ $labels.instance }} has been open far too long.',
       description:
@@ -532,7 +504,6 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       query: replicationLagPeak,
-      comparison: '>',
       threshold: { threshold: 'replicationLag', level: 'warning' },
       summary: 'Standby {{ $labels.instance }} lags behind its primary.',
       description:
@@ -545,7 +516,6 @@ export const postgresExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: replicationLagPeak,
-      comparison: '>',
       threshold: { threshold: 'replicationLag', level: 'critical' },
       summary: 'Standby {{ $labels.instance }} is far behind its primary.',
       description:
@@ -558,8 +528,6 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'xidWraparound',
-      comparison: '>',
-      threshold: { threshold: 'xidWraparound', level: 'warning' },
       summary: 'Database {{ $labels.datname }} on {{ $labels.instance }} is heading for transaction ID wraparound.',
       description:
         'The oldest unfrozen transaction ID of {{ $labels.datname }} on {{ $labels.instance }} is older than the warning share of the 2^31 limit: autovacuum’s anti-wraparound runs are not finishing. Check first what holds the xmin horizon back: long or idle-in-transaction sessions (pg_stat_activity), forgotten prepared transactions (pg_prepared_xacts) and stale replication slots (pg_replication_slots); then find the oldest tables (age(relfrozenxid) in pg_class) and VACUUM (FREEZE) them.',
@@ -571,8 +539,6 @@ export const postgresExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       signal: 'xidWraparound',
-      comparison: '>',
-      threshold: { threshold: 'xidWraparound', level: 'critical' },
       summary: 'Database {{ $labels.datname }} on {{ $labels.instance }} will soon stop accepting writes.',
       description:
         'The oldest unfrozen transaction ID of {{ $labels.datname }} on {{ $labels.instance }} is past the critical share of the 2^31 limit; when it reaches it, PostgreSQL refuses every write in the whole cluster until the database is vacuumed. End the sessions, prepared transactions or replication slots that hold the xmin horizon back now, then run VACUUM (FREEZE) on the oldest tables (age(relfrozenxid)) with a high maintenance_work_mem; do not cancel the anti-wraparound autovacuum.',

@@ -139,7 +139,7 @@ export const prometheusExporter = defineExporter({
       title: 'Prometheus up',
       description: 'Whether this Prometheus was reachable at its last self-scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('prometheus_build_info', q)}` }],
+      expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('prometheus_build_info', q)}`,
     },
     {
       id: 'configReloadSuccessful',
@@ -147,7 +147,7 @@ export const prometheusExporter = defineExporter({
       description:
         'Whether the last configuration reload worked (1 = yes); after a failed reload Prometheus keeps running the previous configuration.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('prometheus_config_last_reload_successful', q) }],
+      expr: (q) => sel('prometheus_config_last_reload_successful', q),
     },
     {
       id: 'targetsDown',
@@ -155,7 +155,7 @@ export const prometheusExporter = defineExporter({
       description:
         'Targets whose last scrape failed, per job, across every target the queried Prometheus scrapes (not only the selected job).',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (job) (${sel('up', fleetContext(q))} == bool 0)` }],
+      expr: (q) => `sum by (job) (${sel('up', fleetContext(q))} == bool 0)`,
       legend: '{{job}}',
       threshold: 'targetsDown',
       min: 0,
@@ -179,21 +179,21 @@ export const prometheusExporter = defineExporter({
       description:
         'Active series in the head block: the main driver of memory use; sudden jumps point at a cardinality explosion.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('prometheus_tsdb_head_series', q) }],
+      expr: (q) => sel('prometheus_tsdb_head_series', q),
     },
     {
       id: 'storageSize',
       title: 'Block storage used',
       description: 'Bytes used by persisted TSDB blocks (the WAL and head chunks come on top).',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('prometheus_tsdb_storage_blocks_bytes', q) }],
+      expr: (q) => sel('prometheus_tsdb_storage_blocks_bytes', q),
     },
     {
       id: 'compactionsFailed',
       title: 'Failed compactions',
       description: 'TSDB compactions that failed in the interval; repeated failures fill the disk and slow queries.',
       unit: 'short',
-      variants: [{ expr: (q) => `increase(${sel('prometheus_tsdb_compactions_failed_total', q)}[${q.range}])` }],
+      expr: (q) => `increase(${sel('prometheus_tsdb_compactions_failed_total', q)}[${q.range}])`,
       min: 0,
     },
     {
@@ -202,12 +202,8 @@ export const prometheusExporter = defineExporter({
       description:
         'Failed WAL writes, WAL corruptions, failed WAL/head truncations, checkpoints and block reloads in the interval: data may be lost or the disk is failing.',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) =>
-            TSDB_FAILURES.map((metric) => `sum by (${q.by}) (increase(${sel(metric, q)}[${q.range}]))`).join(' + '),
-        },
-      ],
+      expr: (q) =>
+        TSDB_FAILURES.map((metric) => `sum by (${q.by}) (increase(${sel(metric, q)}[${q.range}]))`).join(' + '),
       min: 0,
     },
     {
@@ -216,7 +212,7 @@ export const prometheusExporter = defineExporter({
       description:
         '90th percentile of query time per stage (queue wait, preparation, inner evaluation, result sorting).',
       unit: 's',
-      variants: [{ expr: (q) => sel('prometheus_engine_query_duration_seconds', q, 'quantile="0.9"') }],
+      expr: (q) => sel('prometheus_engine_query_duration_seconds', q, 'quantile="0.9"'),
       legend: '{{instance}} {{slice}}',
     },
     {
@@ -225,12 +221,8 @@ export const prometheusExporter = defineExporter({
       description:
         'Queries running or waiting, as a share of the concurrent queries allowed (--query.max-concurrency); near 100% queries queue.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * ${sel('prometheus_engine_queries', q)} / (${sel('prometheus_engine_queries_concurrent_max', q)} > 0)`,
-        },
-      ],
+      expr: (q) =>
+        `100 * ${sel('prometheus_engine_queries', q)} / (${sel('prometheus_engine_queries_concurrent_max', q)} > 0)`,
       threshold: 'queryLoad',
       min: 0,
       max: 100,
@@ -241,7 +233,7 @@ export const prometheusExporter = defineExporter({
       description:
         'In the interval: samples dropped for duplicate or out-of-order timestamps, scrapes rejected for exceeding a sample, body-size, target or label limit, failed target syncs and service discovery refreshes. Each one is data that never reached the TSDB.',
       unit: 'short',
-      variants: [{ expr: scrapeProblems }],
+      expr: scrapeProblems,
       min: 0,
     },
     {
@@ -250,12 +242,8 @@ export const prometheusExporter = defineExporter({
       description:
         'Time each rule group’s last evaluation took as a share of its interval; at 100% evaluations are skipped.',
       unit: 'percentunit',
-      variants: [
-        {
-          expr: (q) =>
-            `${sel('prometheus_rule_group_last_duration_seconds', q)} / (${sel('prometheus_rule_group_interval_seconds', q)} > 0)`,
-        },
-      ],
+      expr: (q) =>
+        `${sel('prometheus_rule_group_last_duration_seconds', q)} / (${sel('prometheus_rule_group_interval_seconds', q)} > 0)`,
       legend: '{{instance}} {{rule_group}}',
       threshold: 'ruleGroupLoad',
       min: 0,
@@ -266,7 +254,7 @@ export const prometheusExporter = defineExporter({
       title: 'Rule evaluation failures',
       description: 'Failed rule evaluations per second per rule group: broken expressions, or queries that time out.',
       unit: 'ops',
-      variants: [{ expr: (q) => `rate(${sel('prometheus_rule_evaluation_failures_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('prometheus_rule_evaluation_failures_total', q)}[${q.range}])`,
       legend: '{{instance}} {{rule_group}}',
       optional: 'only when rule files are loaded',
     },
@@ -275,7 +263,7 @@ export const prometheusExporter = defineExporter({
       title: 'Missed rule evaluations',
       description: 'Rule group evaluations skipped in the interval because the previous one was still running.',
       unit: 'short',
-      variants: [{ expr: (q) => `increase(${sel('prometheus_rule_group_iterations_missed_total', q)}[${q.range}])` }],
+      expr: (q) => `increase(${sel('prometheus_rule_group_iterations_missed_total', q)}[${q.range}])`,
       legend: '{{instance}} {{rule_group}}',
       optional: 'only when rule files are loaded',
     },
@@ -284,19 +272,15 @@ export const prometheusExporter = defineExporter({
       title: 'Alertmanagers discovered',
       description: 'Alertmanagers this Prometheus sends alerts to; 0 means firing alerts reach nobody.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('prometheus_notifications_alertmanagers_discovered', q) }],
+      expr: (q) => sel('prometheus_notifications_alertmanagers_discovered', q),
     },
     {
       id: 'notificationErrors',
       title: 'Alert delivery errors',
       description: 'Share of alerts that failed to reach each Alertmanager.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * rate(${sel('prometheus_notifications_errors_total', q)}[${q.range}]) / rate(${sel('prometheus_notifications_sent_total', q)}[${q.range}])`,
-        },
-      ],
+      expr: (q) =>
+        `100 * rate(${sel('prometheus_notifications_errors_total', q)}[${q.range}]) / rate(${sel('prometheus_notifications_sent_total', q)}[${q.range}])`,
       legend: '{{instance}} → {{alertmanager}}',
       threshold: 'notificationErrors',
       min: 0,
@@ -307,7 +291,7 @@ export const prometheusExporter = defineExporter({
       title: 'Alerts dropped',
       description: 'Alerts per second dropped before delivery (queue full or no Alertmanager configured).',
       unit: 'ops',
-      variants: [{ expr: (q) => `rate(${sel('prometheus_notifications_dropped_total', q)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('prometheus_notifications_dropped_total', q)}[${q.range}])`,
       // Per Alertmanager since Prometheus 3.10 (notifier/metric.go); empty before.
       legend: '{{instance}} {{alertmanager}}',
     },
@@ -317,7 +301,7 @@ export const prometheusExporter = defineExporter({
       description:
         'Alerts waiting to be sent as a share of the queue capacity (one queue per Alertmanager since Prometheus 3.10).',
       unit: 'percentunit',
-      variants: [{ expr: (q) => notificationQueueShare(sel('prometheus_notifications_queue_length', q), q) }],
+      expr: (q) => notificationQueueShare(sel('prometheus_notifications_queue_length', q), q),
       legend: '{{instance}} {{alertmanager}}',
       threshold: 'notificationQueue',
       min: 0,
@@ -371,7 +355,7 @@ export const prometheusExporter = defineExporter({
       title: 'Remote write lag',
       description: 'Seconds between the newest sample ingested and the newest sample sent to each remote endpoint.',
       unit: 's',
-      variants: [{ expr: remoteWriteLag }],
+      expr: remoteWriteLag,
       legend: '{{instance}} {{remote_name}}',
       threshold: 'remoteWriteLag',
       optional: 'only when remote_write is configured and has sent at least once',
@@ -449,7 +433,6 @@ export const prometheusExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `100 * max_over_time(${sel('prometheus_engine_queries', q)}[${q.range}]) / (${sel('prometheus_engine_queries_concurrent_max', q)} > 0)`,
-      comparison: '>',
       threshold: { threshold: 'queryLoad', level: 'warning' },
       summary: 'Prometheus {{ $labels.instance }} is running out of query capacity.',
       description:
@@ -553,8 +536,6 @@ export const prometheusExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'notificationErrors',
-      comparison: '>',
-      threshold: { threshold: 'notificationErrors', level: 'warning' },
       summary: 'Prometheus {{ $labels.instance }} fails to send alerts to {{ $labels.alertmanager }}.',
       description:
         'More alerts than the threshold allows fail to reach Alertmanager {{ $labels.alertmanager }} from Prometheus {{ $labels.instance }}. Check that Alertmanager runs and is reachable, and the notifier errors in the Prometheus log.',
@@ -566,7 +547,6 @@ export const prometheusExporter = defineExporter({
       for: '15m',
       query: (q) =>
         notificationQueueShare(`max_over_time(${sel('prometheus_notifications_queue_length', q)}[${q.range}])`, q),
-      comparison: '>',
       threshold: { threshold: 'notificationQueue', level: 'warning' },
       summary: 'The alert queue of Prometheus {{ $labels.instance }} is filling up.',
       description:
@@ -590,8 +570,6 @@ export const prometheusExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'remoteWriteLag',
-      comparison: '>',
-      threshold: { threshold: 'remoteWriteLag', level: 'warning' },
       summary: 'Remote write of Prometheus {{ $labels.instance }} to {{ $labels.remote_name }} falls behind.',
       description:
         'Samples sent by Prometheus {{ $labels.instance }} to {{ $labels.url }} trail the newest ingested sample by more than the threshold: the remote store is slow or unreachable, or there are too few shards. If the lag exceeds the WAL retention, data is lost; check the endpoint and the shard count.',
@@ -603,8 +581,6 @@ export const prometheusExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'remoteWriteFailures',
-      comparison: '>',
-      threshold: { threshold: 'remoteWriteFailures', level: 'warning' },
       summary: 'Remote write of Prometheus {{ $labels.instance }} to {{ $labels.remote_name }} is failing.',
       description:
         'More samples than the threshold allows fail for good on their way from Prometheus {{ $labels.instance }} to {{ $labels.url }}: they are lost for the remote store. Read the remote write errors in the log (4xx: rejected data or auth; 5xx: the store is failing).',

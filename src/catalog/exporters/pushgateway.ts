@@ -50,7 +50,7 @@ export const pushgatewayExporter = defineExporter({
       title: 'Pushgateway up',
       description: 'Whether Prometheus reached the Pushgateway at its last scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('pushgateway_build_info', q)}` }],
+      expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('pushgateway_build_info', q)}`,
     },
     {
       id: 'pushGroups',
@@ -58,7 +58,7 @@ export const pushgatewayExporter = defineExporter({
       description:
         'Groups (job plus grouping labels) held by the Pushgateway(s); they stay until deleted, even when their job is gone.',
       unit: 'short',
-      variants: [{ expr: (q) => `count(${sel('push_time_seconds', pushed(q))})` }],
+      expr: (q) => `count(${sel('push_time_seconds', pushed(q))})`,
       legend: 'groups',
     },
     {
@@ -66,7 +66,7 @@ export const pushgatewayExporter = defineExporter({
       title: 'Time since last successful push',
       description: 'Age of each group’s last successful push: a batch job that stopped running shows a growing age.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => `time() - ${lastPush(q)}` }],
+      expr: (q) => `time() - ${lastPush(q)}`,
       legend: '{{job}} {{instance}}',
       threshold: 'lastPushAge',
     },
@@ -76,7 +76,7 @@ export const pushgatewayExporter = defineExporter({
       description: 'When each group last pushed successfully.',
       unit: 'dateTimeFromNow',
       // dateTimeFromNow expects milliseconds.
-      variants: [{ expr: (q) => `${lastPush(q)} * 1000` }],
+      expr: (q) => `${lastPush(q)} * 1000`,
       legend: '{{job}} {{instance}}',
     },
     {
@@ -109,12 +109,7 @@ export const pushgatewayExporter = defineExporter({
       title: 'API requests',
       description: 'Requests per second to the Pushgateway API, per handler and status code.',
       unit: 'reqps',
-      variants: [
-        {
-          expr: (q) =>
-            `sum by (${q.by}, handler, code) (rate(${sel('pushgateway_http_requests_total', q)}[${q.range}]))`,
-        },
-      ],
+      expr: (q) => `sum by (${q.by}, handler, code) (rate(${sel('pushgateway_http_requests_total', q)}[${q.range}]))`,
       legend: '{{instance}} {{handler}} {{code}}',
     },
     {
@@ -123,12 +118,8 @@ export const pushgatewayExporter = defineExporter({
       description:
         'Requests per second answered with 4xx/5xx, per handler; on the push handler these are lost batch-job results.',
       unit: 'reqps',
-      variants: [
-        {
-          expr: (q) =>
-            `sum by (${q.by}, handler) (rate(${sel('pushgateway_http_requests_total', q, 'code=~"4..|5.."')}[${q.range}])) or sum by (${q.by}, handler) (rate(${sel('pushgateway_http_requests_total', q)}[${q.range}])) * 0`,
-        },
-      ],
+      expr: (q) =>
+        `sum by (${q.by}, handler) (rate(${sel('pushgateway_http_requests_total', q, 'code=~"4..|5.."')}[${q.range}])) or sum by (${q.by}, handler) (rate(${sel('pushgateway_http_requests_total', q)}[${q.range}])) * 0`,
       legend: '{{instance}} {{handler}}',
       threshold: 'httpErrors',
     },
@@ -137,7 +128,7 @@ export const pushgatewayExporter = defineExporter({
       title: 'Push duration (p90)',
       description: '90th percentile of the time the Pushgateway took to accept a push, per method.',
       unit: 's',
-      variants: [{ expr: (q) => sel('pushgateway_http_push_duration_seconds', q, 'quantile="0.9"') }],
+      expr: (q) => sel('pushgateway_http_push_duration_seconds', q, 'quantile="0.9"'),
       legend: '{{instance}} {{method}}',
       optional: 'only after the first push since the Pushgateway started',
     },
@@ -147,7 +138,7 @@ export const pushgatewayExporter = defineExporter({
       description:
         '90th percentile of push body sizes, per method; growing pushes mean growing cardinality in a batch job.',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('pushgateway_http_push_size_bytes', q, 'quantile="0.9"') }],
+      expr: (q) => sel('pushgateway_http_push_size_bytes', q, 'quantile="0.9"'),
       legend: '{{instance}} {{method}}',
       optional: 'only after the first push since the Pushgateway started',
     },
@@ -156,12 +147,7 @@ export const pushgatewayExporter = defineExporter({
       title: 'Memory used',
       description: 'Resident memory of the Pushgateway process; it holds every pushed group in memory.',
       unit: 'bytes',
-      variants: [
-        {
-          expr: (q) =>
-            `${sel('process_resident_memory_bytes', q)} and on (${q.by}) ${sel('pushgateway_build_info', q)}`,
-        },
-      ],
+      expr: (q) => `${sel('process_resident_memory_bytes', q)} and on (${q.by}) ${sel('pushgateway_build_info', q)}`,
     },
     {
       id: 'restarts',
@@ -169,12 +155,8 @@ export const pushgatewayExporter = defineExporter({
       description:
         'Process starts in the window. Without --persistence.file a restart empties the Pushgateway: every pushed group is gone until its job pushes again.',
       unit: 'none',
-      variants: [
-        {
-          expr: (q) =>
-            `changes(${sel('process_start_time_seconds', q)}[${q.range}]) and on (${q.by}) ${sel('pushgateway_build_info', q)}`,
-        },
-      ],
+      expr: (q) =>
+        `changes(${sel('process_start_time_seconds', q)}[${q.range}]) and on (${q.by}) ${sel('pushgateway_build_info', q)}`,
     },
   ],
   alerts: [
@@ -184,8 +166,6 @@ export const pushgatewayExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       signal: 'lastPushAge',
-      comparison: '>',
-      threshold: { threshold: 'lastPushAge', level: 'warning' },
       summary: 'Batch job {{ $labels.job }} has not pushed for too long.',
       description:
         'The last successful push of group job={{ $labels.job }} instance={{ $labels.instance }} is older than the warning threshold: the batch job no longer runs, fails before pushing, or pushes elsewhere. Check its scheduler (cron, systemd timer, CI) and its log. If the job was retired, delete its group from the Pushgateway.',
@@ -196,8 +176,6 @@ export const pushgatewayExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       signal: 'lastPushAge',
-      comparison: '>',
-      threshold: { threshold: 'lastPushAge', level: 'critical' },
       summary: 'Batch job {{ $labels.job }} has not pushed for a very long time.',
       description:
         'The last successful push of group job={{ $labels.job }} instance={{ $labels.instance }} is older than the critical threshold: the job has missed several runs (backups, exports or cleanups are not happening). Fix the job now; delete the group if the job was retired.',
@@ -222,8 +200,6 @@ export const pushgatewayExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'httpErrors',
-      comparison: '>',
-      threshold: { threshold: 'httpErrors', level: 'warning' },
       summary: 'Pushgateway {{ $labels.instance }} rejects requests on {{ $labels.handler }}.',
       description:
         'Pushgateway {{ $labels.instance }} keeps answering requests to handler {{ $labels.handler }} with 4xx/5xx codes. On the push handlers that means batch-job results are lost; check the Pushgateway log and the clients’ push requests.',

@@ -78,12 +78,8 @@ export const rabbitmqExporter = defineExporter({
       title: 'Node up',
       description: 'Whether Prometheus reached the node’s rabbitmq_prometheus endpoint at its last scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [
-        {
-          expr: (q) =>
-            `${sel('up', q)} and on (${q.by}) (${sel('rabbitmq_identity_info', q)} or ${sel('rabbitmq_build_info', q)})`,
-        },
-      ],
+      expr: (q) =>
+        `${sel('up', q)} and on (${q.by}) (${sel('rabbitmq_identity_info', q)} or ${sel('rabbitmq_build_info', q)})`,
       min: 0,
       max: 1,
     },
@@ -92,7 +88,7 @@ export const rabbitmqExporter = defineExporter({
       title: 'Uptime',
       description: 'Time since the node’s Erlang VM started.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => sel('rabbitmq_erlang_uptime_seconds', q) }],
+      expr: (q) => sel('rabbitmq_erlang_uptime_seconds', q),
     },
     {
       id: 'alarms',
@@ -120,7 +116,7 @@ export const rabbitmqExporter = defineExporter({
       description:
         'Members of the node’s cluster it has no Erlang distribution link to: a stopped node, or one cut off by the network (a partition).',
       unit: 'short',
-      variants: [{ expr: (q) => sel('rabbitmq_unreachable_cluster_peers_count', q) }],
+      expr: (q) => sel('rabbitmq_unreachable_cluster_peers_count', q),
       legend: '{{instance}}',
       min: 0,
       optional: 'RabbitMQ is older than 3.13 (it does not export rabbitmq_unreachable_cluster_peers_count)',
@@ -131,12 +127,8 @@ export const rabbitmqExporter = defineExporter({
       description:
         'Resident memory as a share of the memory high watermark; at 100% the memory alarm blocks publishers.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * ${sel('rabbitmq_process_resident_memory_bytes', q)} / ${sel('rabbitmq_resident_memory_limit_bytes', q)}`,
-        },
-      ],
+      expr: (q) =>
+        `100 * ${sel('rabbitmq_process_resident_memory_bytes', q)} / ${sel('rabbitmq_resident_memory_limit_bytes', q)}`,
       threshold: 'memoryUsage',
       min: 0,
       max: 100,
@@ -146,7 +138,7 @@ export const rabbitmqExporter = defineExporter({
       title: 'Disk space available',
       description: 'Free disk space on the node’s data partition.',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('rabbitmq_disk_space_available_bytes', q) }],
+      expr: (q) => sel('rabbitmq_disk_space_available_bytes', q),
       legend: '{{instance}} free',
     },
     {
@@ -154,7 +146,7 @@ export const rabbitmqExporter = defineExporter({
       title: 'Disk free limit',
       description: 'The disk_free_limit: below this much free space the disk alarm blocks publishers.',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('rabbitmq_disk_space_available_limit_bytes', q) }],
+      expr: (q) => sel('rabbitmq_disk_space_available_limit_bytes', q),
       legend: '{{instance}} limit',
     },
     {
@@ -162,9 +154,7 @@ export const rabbitmqExporter = defineExporter({
       title: 'File descriptors used',
       description: 'Open file descriptors as a share of the process limit.',
       unit: 'percent',
-      variants: [
-        { expr: (q) => `100 * ${sel('rabbitmq_process_open_fds', q)} / ${sel('rabbitmq_process_max_fds', q)}` },
-      ],
+      expr: (q) => `100 * ${sel('rabbitmq_process_open_fds', q)} / ${sel('rabbitmq_process_max_fds', q)}`,
       threshold: 'fileDescriptors',
       min: 0,
       max: 100,
@@ -190,12 +180,7 @@ export const rabbitmqExporter = defineExporter({
       title: 'Erlang processes used',
       description: 'Erlang processes as a share of the VM’s process limit.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * ${sel('rabbitmq_erlang_processes_used', q)} / ${sel('rabbitmq_erlang_processes_limit', q)}`,
-        },
-      ],
+      expr: (q) => `100 * ${sel('rabbitmq_erlang_processes_used', q)} / ${sel('rabbitmq_erlang_processes_limit', q)}`,
       threshold: 'erlangProcesses',
       min: 0,
       max: 100,
@@ -205,7 +190,7 @@ export const rabbitmqExporter = defineExporter({
       title: 'Connections',
       description: 'Client connections open on the node.',
       unit: 'short',
-      variants: [{ expr: (q) => total('rabbitmq_connections', q) }],
+      expr: (q) => total('rabbitmq_connections', q),
       legend: '{{instance}} connections',
       min: 0,
     },
@@ -215,7 +200,7 @@ export const rabbitmqExporter = defineExporter({
       description:
         'Channels open on the node; many more channels than connections often means a channel leak in a client.',
       unit: 'short',
-      variants: [{ expr: (q) => total('rabbitmq_channels', q) }],
+      expr: (q) => total('rabbitmq_channels', q),
       legend: '{{instance}} channels',
       min: 0,
     },
@@ -224,7 +209,7 @@ export const rabbitmqExporter = defineExporter({
       title: 'Queues',
       description: 'Queues whose leader runs on the node.',
       unit: 'short',
-      variants: [{ expr: (q) => total('rabbitmq_queues', q) }],
+      expr: (q) => total('rabbitmq_queues', q),
       legend: '{{instance}} queues',
       min: 0,
     },
@@ -233,7 +218,7 @@ export const rabbitmqExporter = defineExporter({
       title: 'Consumers',
       description: 'Consumers attached to queues on the node; a drop to 0 means messages pile up.',
       unit: 'short',
-      variants: [{ expr: (q) => total('rabbitmq_consumers', q) }],
+      expr: (q) => total('rabbitmq_consumers', q),
       legend: '{{instance}} consumers',
       min: 0,
     },
@@ -242,7 +227,7 @@ export const rabbitmqExporter = defineExporter({
       title: 'Messages ready',
       description: 'Messages waiting in queues to be delivered; a steady climb means consumers cannot keep up.',
       unit: 'short',
-      variants: [{ expr: (q) => total('rabbitmq_queue_messages_ready', q) }],
+      expr: (q) => total('rabbitmq_queue_messages_ready', q),
       legend: '{{instance}} ready',
       min: 0,
     },
@@ -252,7 +237,7 @@ export const rabbitmqExporter = defineExporter({
       description:
         'Messages delivered to consumers but not yet acknowledged; high values mean slow or stuck consumers.',
       unit: 'short',
-      variants: [{ expr: (q) => total('rabbitmq_queue_messages_unacked', q) }],
+      expr: (q) => total('rabbitmq_queue_messages_unacked', q),
       legend: '{{instance}} unacked',
       min: 0,
     },
@@ -324,12 +309,8 @@ export const rabbitmqExporter = defineExporter({
       description:
         'Connections opened and closed per second; high churn costs CPU and memory and usually means clients that do not reuse connections.',
       unit: 'ops',
-      variants: [
-        {
-          expr: (q) =>
-            `${tagged(totalRate('rabbitmq_connections_opened_total', q), 'event', 'opened')} or ${tagged(totalRate('rabbitmq_connections_closed_total', q), 'event', 'closed')}`,
-        },
-      ],
+      expr: (q) =>
+        `${tagged(totalRate('rabbitmq_connections_opened_total', q), 'event', 'opened')} or ${tagged(totalRate('rabbitmq_connections_closed_total', q), 'event', 'closed')}`,
       legend: '{{instance}} {{event}}',
       threshold: 'connectionChurn',
       min: 0,
@@ -374,7 +355,6 @@ export const rabbitmqExporter = defineExporter({
       for: '10m',
       query: (q) =>
         `100 * max_over_time(${sel('rabbitmq_process_resident_memory_bytes', q)}[${q.range}]) / ${sel('rabbitmq_resident_memory_limit_bytes', q)}`,
-      comparison: '>',
       threshold: { threshold: 'memoryUsage', level: 'warning' },
       summary: 'RabbitMQ {{ $labels.instance }} nears its memory high watermark.',
       description:
@@ -400,7 +380,6 @@ export const rabbitmqExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: fdPeak,
-      comparison: '>',
       threshold: { threshold: 'fileDescriptors', level: 'warning' },
       summary: 'RabbitMQ {{ $labels.instance }} is running out of file descriptors.',
       description:
@@ -412,7 +391,6 @@ export const rabbitmqExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: fdPeak,
-      comparison: '>',
       threshold: { threshold: 'fileDescriptors', level: 'critical' },
       summary: 'RabbitMQ {{ $labels.instance }} has almost no file descriptors left.',
       description:
@@ -425,7 +403,6 @@ export const rabbitmqExporter = defineExporter({
       for: '10m',
       query: (q) =>
         `100 * max_over_time(${sel('rabbitmq_erlang_processes_used', q)}[${q.range}]) / ${sel('rabbitmq_erlang_processes_limit', q)}`,
-      comparison: '>',
       threshold: { threshold: 'erlangProcesses', level: 'warning' },
       summary: 'RabbitMQ {{ $labels.instance }} uses most of its Erlang process limit.',
       description:
@@ -450,7 +427,6 @@ export const rabbitmqExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => `sum by (${q.by}) (rate(${sel('rabbitmq_connections_opened_total', q)}[${q.range}]))`,
-      comparison: '>',
       threshold: { threshold: 'connectionChurn', level: 'warning' },
       summary: 'Clients open many connections to RabbitMQ {{ $labels.instance }}.',
       description:

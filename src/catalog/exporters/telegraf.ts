@@ -78,12 +78,8 @@ export const telegrafExporter = defineExporter({
       title: 'Agent up',
       description: 'Whether Prometheus reached the agent’s prometheus_client output at its last scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [
-        {
-          expr: (q) =>
-            `${sel('up', q)} and on (${q.by}) (${sel('internal_agent_metrics_gathered', q)} or ${sel('system_uptime', q)})`,
-        },
-      ],
+      expr: (q) =>
+        `${sel('up', q)} and on (${q.by}) (${sel('internal_agent_metrics_gathered', q)} or ${sel('system_uptime', q)})`,
       min: 0,
       max: 1,
     },
@@ -93,7 +89,7 @@ export const telegrafExporter = defineExporter({
       description:
         'Errors the agent’s inputs raised while collecting, per second; each one is a gap in some input’s data.',
       unit: 'ops',
-      variants: [{ expr: (q) => perSecond('internal_agent_gather_errors', q) }],
+      expr: (q) => perSecond('internal_agent_gather_errors', q),
       min: 0,
     },
     {
@@ -101,7 +97,7 @@ export const telegrafExporter = defineExporter({
       title: 'Gather errors by input',
       description: 'Collection errors per second for each input plugin, to find the one that fails.',
       unit: 'ops',
-      variants: [{ expr: (q) => perSecond('internal_gather_errors', q) }],
+      expr: (q) => perSecond('internal_gather_errors', q),
       legend: '{{instance}} {{input}}',
       min: 0,
     },
@@ -110,7 +106,7 @@ export const telegrafExporter = defineExporter({
       title: 'Gather time by input',
       description: 'Time each input took for its last collections; an input slower than the interval skips rounds.',
       unit: 's',
-      variants: [{ expr: (q) => `${sel('internal_gather_gather_time_ns', q)} / 1e9` }],
+      expr: (q) => `${sel('internal_gather_gather_time_ns', q)} / 1e9`,
       legend: '{{instance}} {{input}}',
       min: 0,
     },
@@ -119,7 +115,7 @@ export const telegrafExporter = defineExporter({
       title: 'Metrics gathered',
       description: 'Metrics collected per second by all inputs of the agent.',
       unit: 'ops',
-      variants: [{ expr: (q) => perSecond('internal_agent_metrics_gathered', q) }],
+      expr: (q) => perSecond('internal_agent_metrics_gathered', q),
       legend: '{{instance}} gathered',
       min: 0,
     },
@@ -129,7 +125,7 @@ export const telegrafExporter = defineExporter({
       description:
         'Metrics written per second by each output; an output far below the gathered rate is falling behind.',
       unit: 'ops',
-      variants: [{ expr: (q) => perSecond('internal_write_metrics_written', q) }],
+      expr: (q) => perSecond('internal_write_metrics_written', q),
       legend: '{{instance}} {{output}} written',
       min: 0,
     },
@@ -138,7 +134,7 @@ export const telegrafExporter = defineExporter({
       title: 'Metrics dropped',
       description: 'Metrics each output discarded per second because its buffer was full; this data is lost.',
       unit: 'ops',
-      variants: [{ expr: (q) => perSecond('internal_write_metrics_dropped', q) }],
+      expr: (q) => perSecond('internal_write_metrics_dropped', q),
       legend: '{{instance}} {{output}} dropped',
       min: 0,
     },
@@ -164,11 +160,7 @@ export const telegrafExporter = defineExporter({
       title: 'Output buffer used',
       description: 'Metrics waiting in each output’s buffer as a share of its metric_buffer_limit.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) => `100 * ${sel('internal_write_buffer_size', q)} / (${sel('internal_write_buffer_limit', q)} > 0)`,
-        },
-      ],
+      expr: (q) => `100 * ${sel('internal_write_buffer_size', q)} / (${sel('internal_write_buffer_limit', q)} > 0)`,
       legend: '{{instance}} {{output}}',
       threshold: 'bufferUsage',
       min: 0,
@@ -179,7 +171,7 @@ export const telegrafExporter = defineExporter({
       title: 'Write time by output',
       description: 'Time each output took for its recent writes; slow writes fill the buffer.',
       unit: 's',
-      variants: [{ expr: (q) => `${sel('internal_write_write_time_ns', q)} / 1e9` }],
+      expr: (q) => `${sel('internal_write_write_time_ns', q)} / 1e9`,
       legend: '{{instance}} {{output}}',
       min: 0,
     },
@@ -189,7 +181,7 @@ export const telegrafExporter = defineExporter({
       title: 'Host uptime',
       description: 'Time since the host booted (system input).',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => sel('system_uptime', q) }],
+      expr: (q) => sel('system_uptime', q),
       optional: inputOptional('system'),
     },
     {
@@ -198,7 +190,7 @@ export const telegrafExporter = defineExporter({
       title: 'Host CPU used',
       description: 'Share of the host’s CPU time not idle, over all cores (cpu input, cpu-total).',
       unit: 'percent',
-      variants: [{ expr: (q) => `100 - ${sel('cpu_usage_idle', q, 'cpu="cpu-total"')}` }],
+      expr: (q) => `100 - ${sel('cpu_usage_idle', q, 'cpu="cpu-total"')}`,
       threshold: 'cpuUsage',
       min: 0,
       max: 100,
@@ -210,7 +202,7 @@ export const telegrafExporter = defineExporter({
       title: 'Host memory used',
       description: 'Share of the host’s memory in use (mem input).',
       unit: 'percent',
-      variants: [{ expr: (q) => sel('mem_used_percent', q) }],
+      expr: (q) => sel('mem_used_percent', q),
       threshold: 'memoryUsage',
       min: 0,
       max: 100,
@@ -222,7 +214,7 @@ export const telegrafExporter = defineExporter({
       title: 'Host disk used',
       description: 'Share of each filesystem in use (disk input).',
       unit: 'percent',
-      variants: [{ expr: (q) => sel('disk_used_percent', q) }],
+      expr: (q) => sel('disk_used_percent', q),
       legend: '{{instance}} {{path}}',
       threshold: 'diskUsage',
       min: 0,
@@ -235,7 +227,7 @@ export const telegrafExporter = defineExporter({
       title: 'Host load per core',
       description: '1-minute load average divided by the number of CPUs (system input); above 1 work waits for a CPU.',
       unit: 'short',
-      variants: [{ expr: (q) => `${sel('system_load1', q)} / ${sel('system_n_cpus', q)}` }],
+      expr: (q) => `${sel('system_load1', q)} / ${sel('system_n_cpus', q)}`,
       min: 0,
       optional: inputOptional('system'),
     },
@@ -245,12 +237,8 @@ export const telegrafExporter = defineExporter({
       title: 'Host network traffic',
       description: 'Bytes received and sent per second on each interface (net input).',
       unit: 'Bps',
-      variants: [
-        {
-          expr: (q) =>
-            `label_replace(${perSecond('net_bytes_recv', q)}, "direction", "in", "", "") or label_replace(${perSecond('net_bytes_sent', q)}, "direction", "out", "", "")`,
-        },
-      ],
+      expr: (q) =>
+        `label_replace(${perSecond('net_bytes_recv', q)}, "direction", "in", "", "") or label_replace(${perSecond('net_bytes_sent', q)}, "direction", "out", "", "")`,
       legend: '{{instance}} {{interface}} {{direction}}',
       min: 0,
       optional: inputOptional('net'),
@@ -299,7 +287,6 @@ export const telegrafExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: bufferPeak,
-      comparison: '>',
       threshold: { threshold: 'bufferUsage', level: 'warning' },
       summary: 'The buffer of Telegraf output {{ $labels.output }} on {{ $labels.instance }} is filling.',
       description:
@@ -311,7 +298,6 @@ export const telegrafExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: bufferPeak,
-      comparison: '>',
       threshold: { threshold: 'bufferUsage', level: 'critical' },
       summary: 'The buffer of Telegraf output {{ $labels.output }} on {{ $labels.instance }} is full.',
       description:
@@ -336,7 +322,6 @@ export const telegrafExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `max_over_time(${sel('mem_used_percent', q)}[${q.range}])`,
-      comparison: '>',
       threshold: { threshold: 'memoryUsage', level: 'warning' },
       summary: 'Memory of host {{ $labels.host }} ({{ $labels.instance }}) is nearly exhausted.',
       description:
@@ -349,7 +334,6 @@ export const telegrafExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: diskPeak,
-      comparison: '>',
       threshold: { threshold: 'diskUsage', level: 'warning' },
       summary: 'Filesystem {{ $labels.path }} on {{ $labels.host }} is almost full.',
       description:
@@ -362,7 +346,6 @@ export const telegrafExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: diskPeak,
-      comparison: '>',
       threshold: { threshold: 'diskUsage', level: 'critical' },
       summary: 'Filesystem {{ $labels.path }} on {{ $labels.host }} is full.',
       description:

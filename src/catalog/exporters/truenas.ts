@@ -86,7 +86,7 @@ export const truenasExporter = defineExporter({
       title: 'Uptime',
       description: 'Time since the TrueNAS system booted.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => sel('uptime', q) }],
+      expr: (q) => sel('uptime', q),
     },
     {
       id: 'dataAge',
@@ -95,7 +95,7 @@ export const truenasExporter = defineExporter({
         'Seconds since graphite_exporter last accepted a sample; its series expire a few minutes after TrueNAS stops sending.',
       unit: 's',
       // This metric carries the exporter's own scrape labels, not the TrueNAS host's: match on the cluster only.
-      variants: [{ expr: (q) => `time() - ${sel('graphite_last_processed_timestamp_seconds', fleetContext(q))}` }],
+      expr: (q) => `time() - ${sel('graphite_last_processed_timestamp_seconds', fleetContext(q))}`,
       threshold: 'dataAge',
     },
     {
@@ -103,7 +103,7 @@ export const truenasExporter = defineExporter({
       title: 'Pools not online',
       description: 'ZFS pools in any state but ONLINE (DEGRADED, FAULTED, OFFLINE, REMOVED, UNAVAIL, SUSPENDED).',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('zfs_pool', q, 'state!="online"')})` }],
+      expr: (q) => `sum by (${q.by}) (${sel('zfs_pool', q, 'state!="online"')})`,
       min: 0,
     },
     {
@@ -111,7 +111,7 @@ export const truenasExporter = defineExporter({
       title: 'Pool state',
       description: 'Current state of each ZFS pool.',
       unit: 'short',
-      variants: [{ expr: (q) => `${sel('zfs_pool', q)} == 1` }],
+      expr: (q) => `${sel('zfs_pool', q)} == 1`,
       legend: '{{instance}} {{pool}} {{state}}',
     },
     {
@@ -119,7 +119,7 @@ export const truenasExporter = defineExporter({
       title: 'CPU utilisation',
       description: 'Share of CPU time not idle, all cores together (sum of the busy modes).',
       unit: 'percent',
-      variants: [{ expr: (q) => `sum by (${q.by}) (${cpuBusy(q)})` }],
+      expr: (q) => `sum by (${q.by}) (${cpuBusy(q)})`,
       min: 0,
       max: 100,
     },
@@ -128,7 +128,7 @@ export const truenasExporter = defineExporter({
       title: 'CPU by mode',
       description: 'Share of CPU time per mode (user, system, iowait, softirq, …).',
       unit: 'percent',
-      variants: [{ expr: cpuBusy }],
+      expr: cpuBusy,
       legend: '{{instance}} {{kind}}',
       min: 0,
     },
@@ -137,7 +137,7 @@ export const truenasExporter = defineExporter({
       title: 'CPU temperature',
       description: 'Temperature of each CPU core.',
       unit: 'celsius',
-      variants: [{ expr: (q) => sel('cpu_temperature', q) }],
+      expr: (q) => sel('cpu_temperature', q),
       legend: '{{instance}} {{cpu}}',
       threshold: 'cpuTemperature',
     },
@@ -147,7 +147,7 @@ export const truenasExporter = defineExporter({
       description:
         'Thermal throttling events per second on each core: the CPU slowed itself down because it reached its temperature limit.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('cpu_throttling', q) }],
+      expr: (q) => sel('cpu_throttling', q),
       legend: '{{instance}} {{cpu}}',
       min: 0,
       // Netdata reads the kernel's per-core thermal_throttle counters (proc_stat.c), which AMD CPUs do not have.
@@ -158,7 +158,7 @@ export const truenasExporter = defineExporter({
       title: 'Load average',
       description: 'Runnable and uninterruptible tasks averaged over 1, 5 and 15 minutes.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('system_load', q) }],
+      expr: (q) => sel('system_load', q),
       legend: '{{instance}} {{kind}}',
     },
     {
@@ -166,12 +166,8 @@ export const truenasExporter = defineExporter({
       title: 'Memory utilisation',
       description: 'Share of RAM not available to new allocations (converted from Netdata’s MiB).',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * (1 - sum by (${q.by}) (${sel('memory_available', q)}) / sum by (${q.by}) (${sel('physical_memory', q)}))`,
-        },
-      ],
+      expr: (q) =>
+        `100 * (1 - sum by (${q.by}) (${sel('memory_available', q)}) / sum by (${q.by}) (${sel('physical_memory', q)}))`,
       threshold: 'memoryUtilisation',
       min: 0,
       max: 100,
@@ -181,7 +177,7 @@ export const truenasExporter = defineExporter({
       title: 'Memory breakdown',
       description: 'RAM used, cached (including most of the ZFS ARC), buffers and free.',
       unit: 'bytes',
-      variants: [{ expr: (q) => `${sel('physical_memory', q)} ${MIB}` }],
+      expr: (q) => `${sel('physical_memory', q)} ${MIB}`,
       legend: '{{instance}} {{kind}}',
     },
     {
@@ -189,7 +185,7 @@ export const truenasExporter = defineExporter({
       title: 'ZFS ARC size',
       description: 'Current size of the ZFS adaptive replacement cache and its target size.',
       unit: 'bytes',
-      variants: [{ expr: (q) => `${sel('zfs_arc_size', q)} ${MIB}` }],
+      expr: (q) => `${sel('zfs_arc_size', q)} ${MIB}`,
       legend: '{{instance}} {{op}}',
     },
     {
@@ -197,7 +193,7 @@ export const truenasExporter = defineExporter({
       title: 'ZFS ARC hit ratio',
       description: 'Share of reads answered from the ARC; a low ratio means the working set does not fit in RAM.',
       unit: 'percent',
-      variants: [{ expr: (q) => sel('zfs_hits', q, 'op="hits"') }],
+      expr: (q) => sel('zfs_hits', q, 'op="hits"'),
       min: 0,
       max: 100,
     },
@@ -206,12 +202,8 @@ export const truenasExporter = defineExporter({
       title: 'Dataset space used',
       description: 'Space used on each mounted dataset (mount points are sanitised: /mnt/tank shows as _mnt_tank).',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * ${sel('disk_bytes_used', q)} / (${sel('disk_bytes_used', q)} + ${sel('disk_bytes_avail', q)} > 0)`,
-        },
-      ],
+      expr: (q) =>
+        `100 * ${sel('disk_bytes_used', q)} / (${sel('disk_bytes_used', q)} + ${sel('disk_bytes_avail', q)} > 0)`,
       legend: '{{instance}} {{mountpoint}}',
       threshold: 'datasetUsed',
       min: 0,
@@ -223,7 +215,7 @@ export const truenasExporter = defineExporter({
       title: 'Dataset space available',
       description: 'Bytes still free on each mounted dataset (converted from GiB).',
       unit: 'bytes',
-      variants: [{ expr: (q) => `${sel('disk_bytes_avail', q)} ${GIB}` }],
+      expr: (q) => `${sel('disk_bytes_avail', q)} ${GIB}`,
       legend: '{{instance}} {{mountpoint}}',
       optional: DATASETS_OPTIONAL,
     },
@@ -232,7 +224,7 @@ export const truenasExporter = defineExporter({
       title: 'Disk reads',
       description: 'Bytes read per second from each disk (converted from KiB/s).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${sel('disk_io', q, 'op="reads"')} ${KIB}` }],
+      expr: (q) => `${sel('disk_io', q, 'op="reads"')} ${KIB}`,
       legend: '{{instance}} {{disk}} read',
     },
     {
@@ -240,7 +232,7 @@ export const truenasExporter = defineExporter({
       title: 'Disk writes',
       description: 'Bytes written per second to each disk (Netdata reports writes as negative; made positive).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `abs(${sel('disk_io', q, 'op="writes"')}) ${KIB}` }],
+      expr: (q) => `abs(${sel('disk_io', q, 'op="writes"')}) ${KIB}`,
       legend: '{{instance}} {{disk}} written',
     },
     {
@@ -248,7 +240,7 @@ export const truenasExporter = defineExporter({
       title: 'Disk busy time',
       description: 'Share of time each disk had I/O in progress; near 100% the disk is the bottleneck.',
       unit: 'percent',
-      variants: [{ expr: (q) => sel('disk_utilization', q) }],
+      expr: (q) => sel('disk_utilization', q),
       legend: '{{instance}} {{disk}}',
       min: 0,
       max: 100,
@@ -258,7 +250,7 @@ export const truenasExporter = defineExporter({
       title: 'Disk operations',
       description: 'Read and write operations per second on each disk (Netdata’s negative writes made positive).',
       unit: 'iops',
-      variants: [{ expr: (q) => `abs(${sel('disk_io_ops', q)})` }],
+      expr: (q) => `abs(${sel('disk_io_ops', q)})`,
       legend: '{{instance}} {{disk}} {{op}}',
       min: 0,
     },
@@ -268,7 +260,7 @@ export const truenasExporter = defineExporter({
       description:
         'Average time a read or write took on each disk, queueing included; a disk far slower than its pool neighbours under the same load is often failing.',
       unit: 'ms',
-      variants: [{ expr: (q) => `abs(${sel('disk_await', q)})` }],
+      expr: (q) => `abs(${sel('disk_await', q)})`,
       legend: '{{instance}} {{disk}} {{op}}',
       min: 0,
     },
@@ -277,7 +269,7 @@ export const truenasExporter = defineExporter({
       title: 'Disk average I/O size',
       description: 'Average size of a completed read or write on each disk (converted from KiB).',
       unit: 'bytes',
-      variants: [{ expr: (q) => `abs(${sel('disk_io_size', q)}) ${KIB}` }],
+      expr: (q) => `abs(${sel('disk_io_size', q)}) ${KIB}`,
       legend: '{{instance}} {{disk}} {{op}}',
       min: 0,
     },
@@ -287,7 +279,7 @@ export const truenasExporter = defineExporter({
       description:
         'Milliseconds per second spent on completed reads and writes on each disk, summed over the operations in flight (so above 1000 with a deep queue).',
       unit: 'ms',
-      variants: [{ expr: (q) => `abs(${sel('disk_iotime', q)})` }],
+      expr: (q) => `abs(${sel('disk_iotime', q)})`,
       legend: '{{instance}} {{disk}} {{op}}',
       min: 0,
     },
@@ -297,7 +289,7 @@ export const truenasExporter = defineExporter({
       description:
         'Milliseconds per second of I/O waiting on each disk, weighted by how many waited: it climbs when requests arrive faster than the disk completes them.',
       unit: 'ms',
-      variants: [{ expr: (q) => sel('disk_io_backlog', q) }],
+      expr: (q) => sel('disk_io_backlog', q),
       legend: '{{instance}} {{disk}}',
       min: 0,
     },
@@ -306,7 +298,7 @@ export const truenasExporter = defineExporter({
       title: 'Disk operations in flight',
       description: 'I/O operations each disk had in progress when sampled.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('disk_qops', q) }],
+      expr: (q) => sel('disk_qops', q),
       legend: '{{instance}} {{disk}}',
       min: 0,
     },
@@ -315,7 +307,7 @@ export const truenasExporter = defineExporter({
       title: 'Disk temperature',
       description: 'Temperature of each drive, by serial number.',
       unit: 'celsius',
-      variants: [{ expr: (q) => sel('disk_temperature', q) }],
+      expr: (q) => sel('disk_temperature', q),
       legend: '{{instance}} {{serial}}',
       threshold: 'diskTemperature',
     },
@@ -325,7 +317,7 @@ export const truenasExporter = defineExporter({
       description:
         'Bytes per second the NFS server read and wrote for its clients (Netdata’s kilobytes converted, its negative writes made positive).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `abs(${sel('nfs_io', q)}) * 1000` }],
+      expr: (q) => `abs(${sel('nfs_io', q)}) * 1000`,
       legend: '{{instance}} {{op}}',
       min: 0,
       optional: NFS_OPTIONAL,
@@ -336,7 +328,7 @@ export const truenasExporter = defineExporter({
       description:
         'RPC calls per second the NFS server answered, and those it rejected as malformed (bad_format) or unauthenticated (bad_auth): rejections point at a client’s configuration or its Kerberos setup.',
       unit: 'reqps',
-      variants: [{ expr: (q) => `abs(${sel('nfs_rpc', q)})` }],
+      expr: (q) => `abs(${sel('nfs_rpc', q)})`,
       legend: '{{instance}} {{op}}',
       min: 0,
       optional: NFS_OPTIONAL,
@@ -346,7 +338,7 @@ export const truenasExporter = defineExporter({
       title: 'NFS v4 operations',
       description: 'NFS v4 operations per second by kind (read, write, getattr, …); kinds no client used are left out.',
       unit: 'ops',
-      variants: [{ expr: (q) => `${sel('nfs_proc4ops', q)} > 0` }],
+      expr: (q) => `${sel('nfs_proc4ops', q)} > 0`,
       legend: '{{instance}} {{op}}',
       optional: NFS_OPTIONAL,
     },
@@ -356,7 +348,7 @@ export const truenasExporter = defineExporter({
       description:
         'Bits per second received and sent per interface (Netdata’s negative “sent” made positive, kilobits converted).',
       unit: 'bps',
-      variants: [{ expr: (q) => `abs(${sel('interface_io', q)}) ${KILOBITS}` }],
+      expr: (q) => `abs(${sel('interface_io', q)}) ${KILOBITS}`,
       legend: '{{instance}} {{interface}} {{op}}',
     },
     {
@@ -365,7 +357,7 @@ export const truenasExporter = defineExporter({
       description:
         'Receive and transmit errors per second on each interface (Netdata’s negative outbound made positive); sustained errors point at a cable, a transceiver or a failing NIC.',
       unit: 'short',
-      variants: [{ expr: (q) => `abs(${sel('interface_errors', q)})` }],
+      expr: (q) => `abs(${sel('interface_errors', q)})`,
       legend: '{{instance}} {{interface}} {{op}}',
       min: 0,
     },
@@ -374,7 +366,7 @@ export const truenasExporter = defineExporter({
       title: 'Interface up',
       description: 'Whether each network interface is operationally up (1 = yes).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('interface_operationstate', q, 'state="up"') }],
+      expr: (q) => sel('interface_operationstate', q, 'state="up"'),
       legend: '{{instance}} {{interface}}',
     },
   ],
@@ -402,7 +394,6 @@ export const truenasExporter = defineExporter({
       // Seconds since each host's last sample, remembered for a day: per host, unlike
       // TrueNASNoData, which sees only when every host is silent.
       query: (q) => `time() - max by (${q.by}) (max_over_time(timestamp(${sel('uptime', q)})[1d:1m]))`,
-      comparison: '>',
       threshold: { threshold: 'dataAge', level: 'warning' },
       summary: 'TrueNAS {{ $labels.instance }} stopped sending metrics.',
       description:
@@ -426,8 +417,6 @@ export const truenasExporter = defineExporter({
       severity: 'warning',
       for: '30m',
       signal: 'datasetUsed',
-      comparison: '>',
-      threshold: { threshold: 'datasetUsed', level: 'warning' },
       optional: DATASETS_OPTIONAL,
       summary: 'Dataset {{ $labels.mountpoint }} on {{ $labels.instance }} is filling up.',
       description:
@@ -439,8 +428,6 @@ export const truenasExporter = defineExporter({
       severity: 'critical',
       for: '15m',
       signal: 'datasetUsed',
-      comparison: '>',
-      threshold: { threshold: 'datasetUsed', level: 'critical' },
       optional: DATASETS_OPTIONAL,
       summary: 'Dataset {{ $labels.mountpoint }} on {{ $labels.instance }} is almost full.',
       description:
@@ -452,8 +439,6 @@ export const truenasExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'memoryUtilisation',
-      comparison: '>',
-      threshold: { threshold: 'memoryUtilisation', level: 'warning' },
       summary: 'TrueNAS {{ $labels.instance }} is short of memory.',
       description:
         'Less memory than the threshold allows is available on TrueNAS {{ $labels.instance }} even counting the ZFS ARC as reclaimable: apps or VMs use most of the RAM and the ARC shrinks, so reads slow down. Stop or limit apps and VMs, or add RAM.',
@@ -464,7 +449,6 @@ export const truenasExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => `avg_over_time(${sel('cpu_temperature', q)}[${q.range}])`,
-      comparison: '>',
       threshold: { threshold: 'cpuTemperature', level: 'warning' },
       summary: 'CPU {{ $labels.cpu }} of TrueNAS {{ $labels.instance }} runs hot.',
       description:
@@ -476,7 +460,6 @@ export const truenasExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `avg_over_time(${sel('disk_temperature', q)}[${q.range}])`,
-      comparison: '>',
       threshold: { threshold: 'diskTemperature', level: 'warning' },
       summary: 'Disk {{ $labels.serial }} in TrueNAS {{ $labels.instance }} runs hot.',
       description:
@@ -488,7 +471,6 @@ export const truenasExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: (q) => `avg_over_time(${sel('disk_temperature', q)}[${q.range}])`,
-      comparison: '>',
       threshold: { threshold: 'diskTemperature', level: 'critical' },
       summary: 'Disk {{ $labels.serial }} in TrueNAS {{ $labels.instance }} is overheating.',
       description:

@@ -127,14 +127,14 @@ export const vmwareExporter = defineExporter({
       title: 'VMs powered on',
       description: 'Virtual machines powered on, per vCenter target.',
       unit: 'short',
-      variants: [{ expr: (q) => `sum by (${q.by}) (${sel('vmware_vm_power_state', q)})` }],
+      expr: (q) => `sum by (${q.by}) (${sel('vmware_vm_power_state', q)})`,
     },
     {
       id: 'hostConnection',
       title: 'Hosts by connection state',
       description: 'ESXi hosts per vCenter connection state (connected, disconnected, notResponding).',
       unit: 'short',
-      variants: [{ expr: (q) => `count by (${q.by}, state) (${sel('vmware_host_connection_state', q)})` }],
+      expr: (q) => `count by (${q.by}, state) (${sel('vmware_host_connection_state', q)})`,
       legend: '{{instance}} {{state}}',
     },
     {
@@ -142,7 +142,7 @@ export const vmwareExporter = defineExporter({
       title: 'Hosts in maintenance',
       description: 'Whether each host is in maintenance mode (1 = yes); it runs no VMs and adds no capacity.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('vmware_host_maintenance_mode', q) }],
+      expr: (q) => sel('vmware_host_maintenance_mode', q),
       legend: '{{host_name}}',
     },
     {
@@ -150,7 +150,7 @@ export const vmwareExporter = defineExporter({
       title: 'Host uptime',
       description: 'Time since each ESXi host booted.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => `time() - ${sel('vmware_host_boot_timestamp_seconds', q)}` }],
+      expr: (q) => `time() - ${sel('vmware_host_boot_timestamp_seconds', q)}`,
       legend: '{{host_name}}',
     },
     {
@@ -158,7 +158,7 @@ export const vmwareExporter = defineExporter({
       title: 'Host CPU utilisation',
       description: 'CPU MHz in use as a share of each host’s capacity.',
       unit: 'percent',
-      variants: [{ expr: (q) => `100 * ${sel('vmware_host_cpu_usage', q)} / (${sel('vmware_host_cpu_max', q)} > 0)` }],
+      expr: (q) => `100 * ${sel('vmware_host_cpu_usage', q)} / (${sel('vmware_host_cpu_max', q)} > 0)`,
       legend: '{{host_name}}',
       threshold: 'hostCpu',
       min: 0,
@@ -169,9 +169,7 @@ export const vmwareExporter = defineExporter({
       title: 'Host memory utilisation',
       description: 'Memory in use as a share of each host’s physical memory.',
       unit: 'percent',
-      variants: [
-        { expr: (q) => `100 * ${sel('vmware_host_memory_usage', q)} / (${sel('vmware_host_memory_max', q)} > 0)` },
-      ],
+      expr: (q) => `100 * ${sel('vmware_host_memory_usage', q)} / (${sel('vmware_host_memory_max', q)} > 0)`,
       legend: '{{host_name}}',
       threshold: 'hostMemory',
       min: 0,
@@ -183,7 +181,7 @@ export const vmwareExporter = defineExporter({
       description:
         'vCPUs on each host that were ready to run but waited for a physical CPU, on average over the 20 s sample (ready ms summed over all vCPUs / 20 000 ms); per VM it is VM CPU ready.',
       unit: 'short',
-      variants: [{ expr: (q) => `${sel('vmware_host_cpu_ready_summation', q)} ${MS_TO_VCPUS}` }],
+      expr: (q) => `${sel('vmware_host_cpu_ready_summation', q)} ${MS_TO_VCPUS}`,
       legend: '{{host_name}} ready',
       min: 0,
     },
@@ -193,7 +191,7 @@ export const vmwareExporter = defineExporter({
       description:
         'vCPUs on each host held back to be co-scheduled with their VM’s other vCPUs, on average over the 20 s sample (co-stop ms summed / 20 000 ms).',
       unit: 'short',
-      variants: [{ expr: (q) => `${sel('vmware_host_cpu_costop_summation', q)} ${MS_TO_VCPUS}` }],
+      expr: (q) => `${sel('vmware_host_cpu_costop_summation', q)} ${MS_TO_VCPUS}`,
       legend: '{{host_name}} co-stop',
       min: 0,
     },
@@ -203,7 +201,7 @@ export const vmwareExporter = defineExporter({
       description:
         'vCPUs on each host waiting for memory the host swapped to disk, on average over the 20 s sample (swap-wait ms summed / 20 000 ms): host swapping felt as CPU time lost.',
       unit: 'short',
-      variants: [{ expr: (q) => `${sel('vmware_host_cpu_swapwait_summation', q)} ${MS_TO_VCPUS}` }],
+      expr: (q) => `${sel('vmware_host_cpu_swapwait_summation', q)} ${MS_TO_VCPUS}`,
       legend: '{{host_name}} swap wait',
       min: 0,
     },
@@ -213,7 +211,7 @@ export const vmwareExporter = defineExporter({
       description:
         'Memory the balloon drivers hold in each host’s VMs (converted from KB): the host reclaims it when it runs short, before it compresses and swaps.',
       unit: 'bytes',
-      variants: [{ expr: (q) => `${sel('vmware_host_mem_vmmemctl_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_host_mem_vmmemctl_average', q)} ${KIB}`,
       legend: '{{host_name}}',
     },
     {
@@ -222,7 +220,7 @@ export const vmwareExporter = defineExporter({
       description:
         'Bytes per second each host reads back from its swap for VMs (converted from KBps): a VM touching memory the host swapped out, and waiting for the disk.',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${sel('vmware_host_mem_swapinRate_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_host_mem_swapinRate_average', q)} ${KIB}`,
       legend: '{{host_name}} in',
     },
     {
@@ -230,7 +228,7 @@ export const vmwareExporter = defineExporter({
       title: 'Host swap-out rate',
       description: 'Bytes per second each host writes VM memory to its swap (converted from KBps).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${sel('vmware_host_mem_swapoutRate_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_host_mem_swapoutRate_average', q)} ${KIB}`,
       legend: '{{host_name}} out',
     },
     {
@@ -239,7 +237,7 @@ export const vmwareExporter = defineExporter({
       description:
         'Share of time VMs on each host waited for memory the host had swapped or compressed (converted from hundredths of a percent).',
       unit: 'percent',
-      variants: [{ expr: (q) => `${sel('vmware_host_mem_latency_average', q)} ${HUNDREDTHS_TO_PERCENT}` }],
+      expr: (q) => `${sel('vmware_host_mem_latency_average', q)} ${HUNDREDTHS_TO_PERCENT}`,
       legend: '{{host_name}}',
       min: 0,
     },
@@ -248,7 +246,7 @@ export const vmwareExporter = defineExporter({
       title: 'Host network received',
       description: 'Bytes per second each host received on its network interfaces (converted from KBps).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${sel('vmware_host_net_bytesRx_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_host_net_bytesRx_average', q)} ${KIB}`,
       legend: '{{host_name}} in',
     },
     {
@@ -256,7 +254,7 @@ export const vmwareExporter = defineExporter({
       title: 'Host network sent',
       description: 'Bytes per second each host sent on its network interfaces (converted from KBps).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${sel('vmware_host_net_bytesTx_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_host_net_bytesTx_average', q)} ${KIB}`,
       legend: '{{host_name}} out',
     },
     {
@@ -265,7 +263,7 @@ export const vmwareExporter = defineExporter({
       description:
         'Packets received with errors per second on each host, all its NICs together (the 20 s sample’s count / 20).',
       unit: 'pps',
-      variants: [{ expr: (q) => `${sel('vmware_host_net_errorsRx_summation', q)} ${PER_SECOND}` }],
+      expr: (q) => `${sel('vmware_host_net_errorsRx_summation', q)} ${PER_SECOND}`,
       legend: '{{host_name}} in',
       min: 0,
     },
@@ -275,7 +273,7 @@ export const vmwareExporter = defineExporter({
       description:
         'Packets that failed to transmit per second on each host, all its NICs together (the 20 s sample’s count / 20).',
       unit: 'pps',
-      variants: [{ expr: (q) => `${sel('vmware_host_net_errorsTx_summation', q)} ${PER_SECOND}` }],
+      expr: (q) => `${sel('vmware_host_net_errorsTx_summation', q)} ${PER_SECOND}`,
       legend: '{{host_name}} out',
       min: 0,
     },
@@ -285,7 +283,7 @@ export const vmwareExporter = defineExporter({
       description:
         'Received packets dropped per second on each host (the 20 s sample’s count / 20): buffers full under bursts.',
       unit: 'pps',
-      variants: [{ expr: (q) => `${sel('vmware_host_net_droppedRx_summation', q)} ${PER_SECOND}` }],
+      expr: (q) => `${sel('vmware_host_net_droppedRx_summation', q)} ${PER_SECOND}`,
       legend: '{{host_name}} in',
       min: 0,
     },
@@ -294,7 +292,7 @@ export const vmwareExporter = defineExporter({
       title: 'Host sent packets dropped',
       description: 'Transmitted packets dropped per second on each host (the 20 s sample’s count / 20).',
       unit: 'pps',
-      variants: [{ expr: (q) => `${sel('vmware_host_net_droppedTx_summation', q)} ${PER_SECOND}` }],
+      expr: (q) => `${sel('vmware_host_net_droppedTx_summation', q)} ${PER_SECOND}`,
       legend: '{{host_name}} out',
       min: 0,
     },
@@ -304,7 +302,7 @@ export const vmwareExporter = defineExporter({
       description:
         'Bytes per second each host read from its storage, all adapters and datastores together (converted from KBps).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${sel('vmware_host_disk_read_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_host_disk_read_average', q)} ${KIB}`,
       legend: '{{host_name}} read',
     },
     {
@@ -313,7 +311,7 @@ export const vmwareExporter = defineExporter({
       description:
         'Bytes per second each host wrote to its storage, all adapters and datastores together (converted from KBps).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${sel('vmware_host_disk_write_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_host_disk_write_average', q)} ${KIB}`,
       legend: '{{host_name}} written',
     },
     {
@@ -321,7 +319,7 @@ export const vmwareExporter = defineExporter({
       title: 'VM power state',
       description: 'Whether each VM is powered on (1) or off/suspended (0).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('vmware_vm_power_state', q) }],
+      expr: (q) => sel('vmware_vm_power_state', q),
       legend: '{{vm_name}}',
     },
     {
@@ -329,7 +327,7 @@ export const vmwareExporter = defineExporter({
       title: 'VM CPU usage',
       description: 'CPU use of each VM as a share of its vCPUs (vSphere reports hundredths of a percent; converted).',
       unit: 'percent',
-      variants: [{ expr: (q) => `${sel('vmware_vm_cpu_usage_average', q)} ${HUNDREDTHS_TO_PERCENT}` }],
+      expr: (q) => `${sel('vmware_vm_cpu_usage_average', q)} ${HUNDREDTHS_TO_PERCENT}`,
       legend: '{{vm_name}}',
       min: 0,
       max: 100,
@@ -340,12 +338,8 @@ export const vmwareExporter = defineExporter({
       description:
         'Share of time each vCPU waited for a physical CPU (ready ms in the 20 s sample, per vCPU); high values mean an overcommitted host.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `${sel('vmware_vm_cpu_ready_summation', q)} ${READY_MS_TO_PERCENT} / (${sel('vmware_vm_num_cpu', q)} > 0)`,
-        },
-      ],
+      expr: (q) =>
+        `${sel('vmware_vm_cpu_ready_summation', q)} ${READY_MS_TO_PERCENT} / (${sel('vmware_vm_num_cpu', q)} > 0)`,
       legend: '{{vm_name}}',
       threshold: 'vmCpuReady',
       min: 0,
@@ -356,12 +350,8 @@ export const vmwareExporter = defineExporter({
       description:
         'Share of time each vCPU was held back so that the VM’s vCPUs could be scheduled together (co-stop ms in the 20 s sample, per vCPU): it grows when a VM has more vCPUs than the host can run at once; fewer vCPUs is the cure.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `${sel('vmware_vm_cpu_costop_summation', q)} ${READY_MS_TO_PERCENT} / (${sel('vmware_vm_num_cpu', q)} > 0)`,
-        },
-      ],
+      expr: (q) =>
+        `${sel('vmware_vm_cpu_costop_summation', q)} ${READY_MS_TO_PERCENT} / (${sel('vmware_vm_num_cpu', q)} > 0)`,
       legend: '{{vm_name}}',
       min: 0,
     },
@@ -371,7 +361,7 @@ export const vmwareExporter = defineExporter({
       description:
         'Active memory of each VM as a share of its configured memory (converted from hundredths of a percent).',
       unit: 'percent',
-      variants: [{ expr: (q) => `${sel('vmware_vm_mem_usage_average', q)} ${HUNDREDTHS_TO_PERCENT}` }],
+      expr: (q) => `${sel('vmware_vm_mem_usage_average', q)} ${HUNDREDTHS_TO_PERCENT}`,
       legend: '{{vm_name}}',
       threshold: 'vmMemory',
       min: 0,
@@ -382,7 +372,7 @@ export const vmwareExporter = defineExporter({
       title: 'VM memory swapped',
       description: 'VM memory the host swapped to disk (converted from KB); any non-zero value hurts the guest badly.',
       unit: 'bytes',
-      variants: [{ expr: (q) => `${sel('vmware_vm_mem_swapped_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_vm_mem_swapped_average', q)} ${KIB}`,
       legend: '{{vm_name}}',
     },
     {
@@ -391,7 +381,7 @@ export const vmwareExporter = defineExporter({
       description:
         'VM memory the host reclaimed through the balloon driver in the guest (converted from KB): the first sign the host is short of memory, before it compresses and swaps.',
       unit: 'bytes',
-      variants: [{ expr: (q) => `${sel('vmware_vm_mem_vmmemctl_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_vm_mem_vmmemctl_average', q)} ${KIB}`,
       legend: '{{vm_name}}',
     },
     {
@@ -399,7 +389,7 @@ export const vmwareExporter = defineExporter({
       title: 'VM disk latency',
       description: 'Highest disk latency each VM saw across its disks.',
       unit: 'ms',
-      variants: [{ expr: (q) => sel('vmware_vm_disk_maxTotalLatency_latest', q) }],
+      expr: (q) => sel('vmware_vm_disk_maxTotalLatency_latest', q),
       legend: '{{vm_name}}',
       threshold: 'vmDiskLatency',
     },
@@ -408,7 +398,7 @@ export const vmwareExporter = defineExporter({
       title: 'VM network received',
       description: 'Bytes per second received by each VM (converted from KBps).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${sel('vmware_vm_net_received_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_vm_net_received_average', q)} ${KIB}`,
       legend: '{{vm_name}} in',
     },
     {
@@ -416,7 +406,7 @@ export const vmwareExporter = defineExporter({
       title: 'VM network sent',
       description: 'Bytes per second sent by each VM (converted from KBps).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${sel('vmware_vm_net_transmitted_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_vm_net_transmitted_average', q)} ${KIB}`,
       legend: '{{vm_name}} out',
     },
     {
@@ -424,7 +414,7 @@ export const vmwareExporter = defineExporter({
       title: 'VM disk reads',
       description: 'Bytes per second each VM read from its virtual disks (converted from KBps).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${sel('vmware_vm_disk_read_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_vm_disk_read_average', q)} ${KIB}`,
       legend: '{{vm_name}} read',
     },
     {
@@ -432,7 +422,7 @@ export const vmwareExporter = defineExporter({
       title: 'VM disk writes',
       description: 'Bytes per second each VM wrote to its virtual disks (converted from KBps).',
       unit: 'Bps',
-      variants: [{ expr: (q) => `${sel('vmware_vm_disk_write_average', q)} ${KIB}` }],
+      expr: (q) => `${sel('vmware_vm_disk_write_average', q)} ${KIB}`,
       legend: '{{vm_name}} written',
     },
     {
@@ -440,7 +430,7 @@ export const vmwareExporter = defineExporter({
       title: 'VM received packets dropped',
       description: 'Received packets dropped per second for each VM (the 20 s sample’s count / 20).',
       unit: 'pps',
-      variants: [{ expr: (q) => `${sel('vmware_vm_net_droppedRx_summation', q)} ${PER_SECOND}` }],
+      expr: (q) => `${sel('vmware_vm_net_droppedRx_summation', q)} ${PER_SECOND}`,
       legend: '{{vm_name}} in',
       min: 0,
     },
@@ -449,7 +439,7 @@ export const vmwareExporter = defineExporter({
       title: 'VM sent packets dropped',
       description: 'Transmitted packets dropped per second for each VM (the 20 s sample’s count / 20).',
       unit: 'pps',
-      variants: [{ expr: (q) => `${sel('vmware_vm_net_droppedTx_summation', q)} ${PER_SECOND}` }],
+      expr: (q) => `${sel('vmware_vm_net_droppedTx_summation', q)} ${PER_SECOND}`,
       legend: '{{vm_name}} out',
       min: 0,
     },
@@ -458,12 +448,7 @@ export const vmwareExporter = defineExporter({
       title: 'Guest filesystem free space',
       description: 'Free space of each filesystem inside the guests.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * ${sel('vmware_vm_guest_disk_free', q)} / (${sel('vmware_vm_guest_disk_capacity', q)} > 0)`,
-        },
-      ],
+      expr: (q) => `100 * ${sel('vmware_vm_guest_disk_free', q)} / (${sel('vmware_vm_guest_disk_capacity', q)} > 0)`,
       legend: '{{vm_name}} {{partition}}',
       threshold: 'guestDiskFree',
       min: 0,
@@ -476,7 +461,7 @@ export const vmwareExporter = defineExporter({
       description:
         'VMware Tools state of each VM as vCenter reports it: toolsOk, toolsOld (running, outdated), toolsNotRunning (normal for a powered-off VM) or toolsNotInstalled.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('vmware_vm_guest_tools_running_status', q) }],
+      expr: (q) => sel('vmware_vm_guest_tools_running_status', q),
       legend: '{{vm_name}} {{tools_status}}',
     },
     {
@@ -484,7 +469,7 @@ export const vmwareExporter = defineExporter({
       title: 'Snapshots per VM',
       description: 'Snapshots kept on each VM.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('vmware_vm_snapshots', q) }],
+      expr: (q) => sel('vmware_vm_snapshots', q),
       legend: '{{vm_name}}',
       threshold: 'snapshots',
       // vmware_exporter counts a VM's snapshots only when it has some (the property collector leaves `snapshot` out).
@@ -495,7 +480,7 @@ export const vmwareExporter = defineExporter({
       title: 'Snapshot age',
       description: 'Age of each snapshot.',
       unit: 'dtdurations',
-      variants: [{ expr: (q) => `time() - ${sel('vmware_vm_snapshot_timestamp_seconds', q)}` }],
+      expr: (q) => `time() - ${sel('vmware_vm_snapshot_timestamp_seconds', q)}`,
       legend: '{{vm_name}} {{vm_snapshot_name}}',
       threshold: 'snapshotAge',
       optional: 'only while some VM has a snapshot',
@@ -505,12 +490,8 @@ export const vmwareExporter = defineExporter({
       title: 'Datastore free space',
       description: 'Free space on each datastore.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * ${sel('vmware_datastore_freespace_size', q)} / (${sel('vmware_datastore_capacity_size', q)} > 0)`,
-        },
-      ],
+      expr: (q) =>
+        `100 * ${sel('vmware_datastore_freespace_size', q)} / (${sel('vmware_datastore_capacity_size', q)} > 0)`,
       legend: '{{ds_name}}',
       threshold: 'datastoreFree',
       min: 0,
@@ -537,7 +518,7 @@ export const vmwareExporter = defineExporter({
       title: 'Datastore accessible',
       description: 'Whether each datastore is accessible (1 = yes); VMs on an inaccessible datastore hang.',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => sel('vmware_datastore_accessible', q) }],
+      expr: (q) => sel('vmware_datastore_accessible', q),
       legend: '{{ds_name}}',
     },
   ],
@@ -563,7 +544,6 @@ export const vmwareExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `100 * avg_over_time(${sel('vmware_host_cpu_usage', q)}[${q.range}]) / (max_over_time(${sel('vmware_host_cpu_max', q)}[${q.range}]) > 0)`,
-      comparison: '>',
       threshold: { threshold: 'hostCpu', level: 'warning' },
       summary: 'ESXi host {{ $labels.host_name }} CPU is high.',
       description:
@@ -576,7 +556,6 @@ export const vmwareExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `100 * avg_over_time(${sel('vmware_host_memory_usage', q)}[${q.range}]) / (max_over_time(${sel('vmware_host_memory_max', q)}[${q.range}]) > 0)`,
-      comparison: '>',
       threshold: { threshold: 'hostMemory', level: 'warning' },
       summary: 'ESXi host {{ $labels.host_name }} memory is high.',
       description:
@@ -588,7 +567,6 @@ export const vmwareExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `avg_over_time(${sel('vmware_vm_mem_usage_average', q)}[${q.range}]) ${HUNDREDTHS_TO_PERCENT}`,
-      comparison: '>',
       threshold: { threshold: 'vmMemory', level: 'warning' },
       summary: 'VM {{ $labels.vm_name }} uses most of its memory.',
       description:
@@ -600,7 +578,6 @@ export const vmwareExporter = defineExporter({
       severity: 'critical',
       for: '15m',
       query: (q) => `avg_over_time(${sel('vmware_vm_mem_usage_average', q)}[${q.range}]) ${HUNDREDTHS_TO_PERCENT}`,
-      comparison: '>',
       threshold: { threshold: 'vmMemory', level: 'critical' },
       summary: 'VM {{ $labels.vm_name }} is out of memory.',
       description:
@@ -613,7 +590,6 @@ export const vmwareExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `avg_over_time(${sel('vmware_vm_cpu_ready_summation', q)}[${q.range}]) ${READY_MS_TO_PERCENT} / (max_over_time(${sel('vmware_vm_num_cpu', q)}[${q.range}]) > 0)`,
-      comparison: '>',
       threshold: { threshold: 'vmCpuReady', level: 'warning' },
       summary: 'VM {{ $labels.vm_name }} waits for CPU.',
       description:
@@ -625,7 +601,6 @@ export const vmwareExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `avg_over_time(${sel('vmware_vm_disk_maxTotalLatency_latest', q)}[${q.range}])`,
-      comparison: '>',
       threshold: { threshold: 'vmDiskLatency', level: 'warning' },
       summary: 'VM {{ $labels.vm_name }} sees slow disks.',
       description:
@@ -685,8 +660,6 @@ export const vmwareExporter = defineExporter({
       severity: 'warning',
       for: '1h',
       signal: 'vmSnapshots',
-      comparison: '>',
-      threshold: { threshold: 'snapshots', level: 'warning' },
       summary: 'VM {{ $labels.vm_name }} has many snapshots.',
       description:
         'VM {{ $labels.vm_name }} keeps more snapshots than the threshold. Each snapshot adds a delta disk that slows I/O and grows the datastore; consolidate or delete the ones no longer needed.',
@@ -697,8 +670,6 @@ export const vmwareExporter = defineExporter({
       severity: 'warning',
       for: '1h',
       signal: 'vmSnapshotAge',
-      comparison: '>',
-      threshold: { threshold: 'snapshotAge', level: 'warning' },
       summary: 'Snapshot {{ $labels.vm_snapshot_name }} of VM {{ $labels.vm_name }} is old.',
       description:
         'Snapshot {{ $labels.vm_snapshot_name }} of VM {{ $labels.vm_name }} is older than the threshold. Snapshots are not backups: their delta disk keeps growing and slows the VM. Delete or consolidate it.',
@@ -710,8 +681,6 @@ export const vmwareExporter = defineExporter({
       severity: 'warning',
       for: '30m',
       signal: 'datastoreFree',
-      comparison: '<',
-      threshold: { threshold: 'datastoreFree', level: 'warning' },
       summary: 'Datastore {{ $labels.ds_name }} is running out of space.',
       description:
         'Datastore {{ $labels.ds_name }} (datacenter {{ $labels.dc_name }}) has less free space than the warning threshold. Thin disks and snapshots keep growing on it; free space (old snapshots, orphaned disks) or move VMs to another datastore.',
@@ -722,8 +691,6 @@ export const vmwareExporter = defineExporter({
       severity: 'critical',
       for: '10m',
       signal: 'datastoreFree',
-      comparison: '<',
-      threshold: { threshold: 'datastoreFree', level: 'critical' },
       summary: 'Datastore {{ $labels.ds_name }} is almost full.',
       description:
         'Datastore {{ $labels.ds_name }} (datacenter {{ $labels.dc_name }}) has less free space than the critical threshold: when it fills, every thin-provisioned VM on it stops. Free space now.',

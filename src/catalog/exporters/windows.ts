@@ -91,7 +91,7 @@ export const windowsExporter = defineExporter({
       title: 'Exporter up',
       description: 'Whether Prometheus reached windows_exporter at its last scrape (1 = up).',
       unit: 'bool_yes_no',
-      variants: [{ expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('windows_os_info', q)}` }],
+      expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('windows_os_info', q)}`,
       min: 0,
       max: 1,
     },
@@ -135,7 +135,7 @@ export const windowsExporter = defineExporter({
       title: 'CPU utilisation',
       description: 'Share of CPU time spent not idle, averaged over all logical processors.',
       unit: 'percent',
-      variants: [{ expr: (q) => `100 * (1 - ${cpuIdle(q)})` }],
+      expr: (q) => `100 * (1 - ${cpuIdle(q)})`,
       threshold: 'cpuUtilisation',
       min: 0,
       max: 100,
@@ -166,11 +166,7 @@ export const windowsExporter = defineExporter({
       description:
         'Share of CPU time per mode (user, privileged, interrupt, dpc), averaged over all processors; idle is left out.',
       unit: 'percentunit',
-      variants: [
-        {
-          expr: (q) => `avg by (${q.by}, mode) (rate(${sel('windows_cpu_time_total', q, 'mode!="idle"')}[${q.range}]))`,
-        },
-      ],
+      expr: (q) => `avg by (${q.by}, mode) (rate(${sel('windows_cpu_time_total', q, 'mode!="idle"')}[${q.range}]))`,
       legend: '{{instance}} {{mode}}',
       min: 0,
       max: 1,
@@ -180,12 +176,8 @@ export const windowsExporter = defineExporter({
       title: 'Processor queue per core',
       description: 'Threads ready to run but waiting for a processor, per logical processor.',
       unit: 'short',
-      variants: [
-        {
-          expr: (q) =>
-            `sum by (${q.by}) (${sel('windows_system_processor_queue_length', q)}) / count by (${q.by}) (${sel('windows_cpu_time_total', q, 'mode="idle"')})`,
-        },
-      ],
+      expr: (q) =>
+        `sum by (${q.by}) (${sel('windows_system_processor_queue_length', q)}) / count by (${q.by}) (${sel('windows_cpu_time_total', q, 'mode="idle"')})`,
       threshold: 'processorQueue',
       min: 0,
     },
@@ -217,9 +209,7 @@ export const windowsExporter = defineExporter({
       description:
         'Committed virtual memory as a share of the commit limit (RAM + page files); at 100% allocations fail.',
       unit: 'percent',
-      variants: [
-        { expr: (q) => `100 * ${sel('windows_memory_committed_bytes', q)} / ${sel('windows_memory_commit_limit', q)}` },
-      ],
+      expr: (q) => `100 * ${sel('windows_memory_committed_bytes', q)} / ${sel('windows_memory_commit_limit', q)}`,
       min: 0,
       max: 100,
       // The memory collector joined the default collectors in 0.29 (DefaultCollectors in 0.28 vs 0.29).
@@ -230,12 +220,8 @@ export const windowsExporter = defineExporter({
       title: 'Volume used',
       description: 'Share of each volume in use.',
       unit: 'percent',
-      variants: [
-        {
-          expr: (q) =>
-            `100 * (1 - ${sel('windows_logical_disk_free_bytes', q, REAL_VOLUME)} / ${sel('windows_logical_disk_size_bytes', q, REAL_VOLUME)})`,
-        },
-      ],
+      expr: (q) =>
+        `100 * (1 - ${sel('windows_logical_disk_free_bytes', q, REAL_VOLUME)} / ${sel('windows_logical_disk_size_bytes', q, REAL_VOLUME)})`,
       legend: '{{instance}} {{volume}}',
       threshold: 'volumeUsage',
       min: 0,
@@ -246,7 +232,7 @@ export const windowsExporter = defineExporter({
       title: 'Volume free space',
       description: 'Bytes free on each volume.',
       unit: 'bytes',
-      variants: [{ expr: (q) => sel('windows_logical_disk_free_bytes', q, REAL_VOLUME) }],
+      expr: (q) => sel('windows_logical_disk_free_bytes', q, REAL_VOLUME),
       legend: '{{instance}} {{volume}}',
     },
     {
@@ -254,9 +240,7 @@ export const windowsExporter = defineExporter({
       title: 'Volume busy time',
       description: 'Share of time each volume was busy (1 − idle time); near 100% the storage is the bottleneck.',
       unit: 'percentunit',
-      variants: [
-        { expr: (q) => `1 - rate(${sel('windows_logical_disk_idle_seconds_total', q, REAL_VOLUME)}[${q.range}])` },
-      ],
+      expr: (q) => `1 - rate(${sel('windows_logical_disk_idle_seconds_total', q, REAL_VOLUME)}[${q.range}])`,
       legend: '{{instance}} {{volume}}',
       min: 0,
       max: 1,
@@ -266,12 +250,8 @@ export const windowsExporter = defineExporter({
       title: 'Volume throughput',
       description: 'Bytes read plus written per second on each volume.',
       unit: 'Bps',
-      variants: [
-        {
-          expr: (q) =>
-            `rate(${sel('windows_logical_disk_read_bytes_total', q, REAL_VOLUME)}[${q.range}]) + rate(${sel('windows_logical_disk_write_bytes_total', q, REAL_VOLUME)}[${q.range}])`,
-        },
-      ],
+      expr: (q) =>
+        `rate(${sel('windows_logical_disk_read_bytes_total', q, REAL_VOLUME)}[${q.range}]) + rate(${sel('windows_logical_disk_write_bytes_total', q, REAL_VOLUME)}[${q.range}])`,
       legend: '{{instance}} {{volume}}',
     },
     {
@@ -279,7 +259,7 @@ export const windowsExporter = defineExporter({
       title: 'Volume queue',
       description: 'I/O requests queued on each volume at the moment of the scrape.',
       unit: 'short',
-      variants: [{ expr: (q) => sel('windows_logical_disk_requests_queued', q, REAL_VOLUME) }],
+      expr: (q) => sel('windows_logical_disk_requests_queued', q, REAL_VOLUME),
       legend: '{{instance}} {{volume}}',
       min: 0,
     },
@@ -288,7 +268,7 @@ export const windowsExporter = defineExporter({
       title: 'Network received',
       description: 'Bytes received per second on each network adapter.',
       unit: 'Bps',
-      variants: [{ expr: (q) => `rate(${sel('windows_net_bytes_received_total', q, REAL_NIC)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('windows_net_bytes_received_total', q, REAL_NIC)}[${q.range}])`,
       legend: '{{instance}} {{nic}} in',
     },
     {
@@ -296,7 +276,7 @@ export const windowsExporter = defineExporter({
       title: 'Network sent',
       description: 'Bytes sent per second on each network adapter.',
       unit: 'Bps',
-      variants: [{ expr: (q) => `rate(${sel('windows_net_bytes_sent_total', q, REAL_NIC)}[${q.range}])` }],
+      expr: (q) => `rate(${sel('windows_net_bytes_sent_total', q, REAL_NIC)}[${q.range}])`,
       legend: '{{instance}} {{nic}} out',
     },
     {
@@ -305,12 +285,8 @@ export const windowsExporter = defineExporter({
       description:
         'Received packets with errors plus outbound packets discarded, per second; sustained values point at drivers, cabling or full queues.',
       unit: 'pps',
-      variants: [
-        {
-          expr: (q) =>
-            `rate(${sel('windows_net_packets_received_errors_total', q, REAL_NIC)}[${q.range}]) + rate(${sel('windows_net_packets_outbound_discarded_total', q, REAL_NIC)}[${q.range}])`,
-        },
-      ],
+      expr: (q) =>
+        `rate(${sel('windows_net_packets_received_errors_total', q, REAL_NIC)}[${q.range}]) + rate(${sel('windows_net_packets_outbound_discarded_total', q, REAL_NIC)}[${q.range}])`,
       legend: '{{instance}} {{nic}}',
       min: 0,
     },
@@ -368,7 +344,7 @@ export const windowsExporter = defineExporter({
       title: 'Clock offset',
       description: 'Offset between the system clock and its time source as computed by the Windows Time service.',
       unit: 's',
-      variants: [{ expr: (q) => sel('windows_time_computed_time_offset_seconds', q) }],
+      expr: (q) => sel('windows_time_computed_time_offset_seconds', q),
       threshold: 'clockOffset',
       optional: 'needs the time collector, which is not on by default',
     },
@@ -380,8 +356,6 @@ export const windowsExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'cpuUtilisation',
-      comparison: '>',
-      threshold: { threshold: 'cpuUtilisation', level: 'warning' },
       summary: 'CPU of {{ $labels.instance }} is busy.',
       description:
         'CPU utilisation of {{ $labels.instance }} has stayed above the warning threshold for 15 minutes. Find the busy processes (Task Manager, Get-Process | Sort CPU) and add capacity if the load is legitimate.',
@@ -392,7 +366,6 @@ export const windowsExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: memoryUsedPeak,
-      comparison: '>',
       threshold: { threshold: 'memoryUtilisation', level: 'warning' },
       summary: 'Memory of {{ $labels.instance }} is nearly exhausted.',
       description:
@@ -404,7 +377,6 @@ export const windowsExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: memoryUsedPeak,
-      comparison: '>',
       threshold: { threshold: 'memoryUtilisation', level: 'critical' },
       summary: '{{ $labels.instance }} is out of memory.',
       description:
@@ -416,7 +388,6 @@ export const windowsExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: volumeUsedPeak,
-      comparison: '>',
       threshold: { threshold: 'volumeUsage', level: 'warning' },
       summary: 'Volume {{ $labels.volume }} on {{ $labels.instance }} is almost full.',
       description:
@@ -428,7 +399,6 @@ export const windowsExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: volumeUsedPeak,
-      comparison: '>',
       threshold: { threshold: 'volumeUsage', level: 'critical' },
       summary: 'Volume {{ $labels.volume }} on {{ $labels.instance }} is full.',
       description:
@@ -454,7 +424,6 @@ export const windowsExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       query: (q) => `abs(${sel('windows_time_computed_time_offset_seconds', q)})`,
-      comparison: '>',
       threshold: { threshold: 'clockOffset', level: 'warning' },
       summary: 'The clock on {{ $labels.instance }} is off.',
       description:
@@ -468,7 +437,6 @@ export const windowsExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `sum by (${q.by}) (avg_over_time(${sel('windows_system_processor_queue_length', q)}[${q.range}])) / count by (${q.by}) (${sel('windows_cpu_time_total', q, 'mode="idle"')})`,
-      comparison: '>',
       threshold: { threshold: 'processorQueue', level: 'warning' },
       summary: 'Threads on {{ $labels.instance }} wait for a CPU.',
       description:

@@ -1,0 +1,138 @@
+import { defineExporter } from './define';
+import { sel } from './promql';
+import type { ExporterSource, QueryContext } from './types';
+
+const q: QueryContext = {
+  selector: 'job="db"',
+  fleetSelector: '',
+  range: '5m',
+  by: 'instance, job',
+};
+
+function source(overrides: Partial<ExporterSource>): ExporterSource {
+  return {
+    id: 'db',
+    title: 'DB',
+    layer: 'data',
+    defaultPort: 1,
+    docsUrl: 'https://example.invalid',
+    description: 'A database.',
+    detection: { metrics: ['db_up'] },
+    infoMetrics: ['db_up'],
+    signals: [
+      {
+        id: 'diskUsed',
+        title: 'Disk used',
+        description: 'Share of the disk in use.',
+        unit: 'percent',
+        expr: (c) => sel('db_disk_used_percent', c),
+        threshold: 'diskUsed',
+      },
+      {
+        id: 'cacheHits',
+        title: 'Cache hits',
+        description: 'Share of reads from the cache.',
+        unit: 'percentunit',
+        variants: [{ note: 'db ≥ 2', expr: (c) => sel('db_cache_hit_ratio', c) }, { expr: (c) => sel('db_hits', c) }],
+        threshold: 'cacheHits',
+      },
+    ],
+    thresholds: [
+      { id: 'diskUsed', direction: 'above', warning: 80, critical: 95, description: 'Disk in use.' },
+      { id: 'cacheHits', direction: 'below', warning: 0.9, description: 'Reads from the cache.' },
+    ],
+    alerts: [],
+    dashboard: [{ title: 'Overview', panels: [{ signals: ['diskUsed'] }] }],
+    ...overrides,
+  };
+}
+
+const alert = { summary: 's', description: 'd', for: '5m' } as const;
+
+describe('defineExporter: an exporter file states each fact once', () => {
+  it('turns a lone `expr` into the one variant, and keeps written variants and their notes', () => {
+    const [disk, cache] = defineExporter(source({})).signals;
+    expect(disk.variants.map((v) => v.expr(q))).toEqual(['db_disk_used_percent{job="db"}']);
+    expect(disk).not.toHaveProperty('expr');
+    expect(cache.variants.map((v) => v.note)).toEqual(['db ≥ 2', undefined]);
+    expect(disk.legend).toBe('{{instance}}');
+  });
+
+  it('compares in the direction of the threshold an alert names, and lets a literal bound say its own', () => {
+    const { alerts } = defineExporter(
+      source({
+        alerts: [
+          {
+            ...alert,
+            id: 'a',
+            name: 'A',
+            severity: 'critical',
+            signal: 'diskUsed',
+            threshold: { threshold: 'diskUsed', level: 'critical' },
+          },
+          {
+            ...alert,
+            id: 'b',
+            name: 'B',
+            severity: 'warning',
+            signal: 'cacheHits',
+            threshold: { threshold: 'cacheHits', level: 'warning' },
+          },
+          {
+            ...alert,
+            id: 'c',
+            name: 'C',
+            severity: 'critical',
+            query: (c) => sel('db_up', c),
+            threshold: 1,
+            comparison: '<',
+          },
+        ],
+      })
+    );
+    expect(alerts.map((a) => [a.id, a.comparison, a.threshold])).toEqual([
+      ['a', '>', { threshold: 'diskUsed', level: 'critical' }],
+      ['b', '<', { threshold: 'cacheHits', level: 'warning' }],
+      ['c', '<', 1],
+    ]);
+    expect(alerts[0].query(q)).toBe('db_disk_used_percent{job="db"}');
+  });
+
+  it("compares an alert on a signal with that signal's threshold at the alert's severity when it names none", () => {
+    const { alerts } = defineExporter(
+      source({ alerts: [{ ...alert, id: 'full', name: 'Full', severity: 'critical', signal: 'diskUsed' }] })
+    );
+    expect(alerts[0]).toMatchObject({ threshold: { threshold: 'diskUsed', level: 'critical' }, comparison: '>' });
+  });
+
+  it('refuses, naming exporter and alert, an alert that has no threshold to compare against', () => {
+    const noThreshold = source({
+      signals: [{ id: 'up', title: 'Up', description: 'Up.', unit: 'bool_yes_no', expr: (c) => sel('db_up', c) }],
+      thresholds: [],
+      dashboard: [{ title: 'Overview', panels: [{ signals: ['up'] }] }],
+      alerts: [{ ...alert, id: 'down', name: 'Down', severity: 'critical', signal: 'up' }],
+    });
+    expect(() => defineExporter(noThreshold)).toThrow(
+      'Exporter "db": alert "down" names no threshold, and its signal "up" has none: give it a threshold.'
+    );
+    const info = source({ alerts: [{ ...alert, id: 'note', name: 'Note', severity: 'info', signal: 'diskUsed' }] });
+    expect(() => defineExporter(info)).toThrow(
+      /alert "note" names no threshold, and its severity \(info\) is no threshold level/
+    );
+    const unknown = source({
+      alerts: [
+        {
+          ...alert,
+          id: 'x',
+          name: 'X',
+          severity: 'warning',
+          signal: 'diskUsed',
+          threshold: { threshold: 'gone', level: 'warning' },
+        },
+      ],
+    });
+    expect(() => defineExporter(unknown)).toThrow(
+      'Exporter "db": alert "x" compares against threshold "gone", which it does not define.'
+    );
+  });
+});
