@@ -59,10 +59,28 @@ const SWITCH = {
   switch_name: 'sw-floor2',
   vdom: 'root',
 };
-const fazQueue = (state: string) => fw.series('fortigate_log_fortianalyzer_queue_logs', { state, vdom: 'root' });
+const DISCOVERED = {
+  os_version: 'S108F-v7.4.4-build0829,240731 (GA)',
+  serial: 'S108FFTF23011207',
+  state: 'Discovered',
+  status: 'Disconnected',
+  switch_name: 'S108FFTF23011207',
+  vdom: 'root',
+};
+const fazRegistered = () =>
+  fw.series('fortigate_log_fortianalyzer_registration_info', {
+    connection: 'allow',
+    registration: 'registered',
+    vdom: 'root',
+  });
 const fazConnected = () => fw.series('fortigate_log_fortianalyzer_queue_connections', { vdom: 'root' });
 const fmg = (status: string) =>
   fw.series('fortigate_fortimanager_connection_status', { mode: 'normal', status, vdom: 'root' });
+const fmgRegistration = (status: string) =>
+  fw.series('fortigate_fortimanager_registration_status', { mode: 'normal', status, vdom: 'root' });
+// One sample a minute for a little over a day: an outage must still fire past the 24 hours a "connected at some
+// point in the last day" guard would allow.
+const DAY_AND_MORE = 1560;
 const SDN = { name: 'aws-dev', type: 'aws', vdom: 'dmz' };
 const fsso = (name: string, status: string) =>
   fw.series('fortigate_user_fsso_info', { id: '', name, status, type: 'fsso', vdom: 'root' });
@@ -267,23 +285,27 @@ export const fortigatePromtoolCases: PromtoolCases = {
       evalTime: '15m',
     },
   },
-  // A dead neighbour leaves FortiOS' list; a 2-Way one beside it (DROTHER to DROTHER) is healthy.
+  // A dead neighbour leaves FortiOS' list; a 2-Way one beside it (DROTHER to DROTHER) is healthy. Another probe
+  // failing meanwhile (probe_success 0) does not hide the loss while the firewall still lists OSPF neighbours.
   'ospf-neighbor-lost': {
     fires: {
       series: [
         { series: ospf(OSPF_FULL, 'Full'), values: '8x30' },
         { series: ospf(OSPF_2WAY, 'Two way'), values: '4x60' },
+        { series: fw.series('probe_success'), values: '1x30 0x30' },
         { series: version(), values: '1x60' },
       ],
       evalTime: '50m',
       labels: { ...TARGET, neighbor_ip: '10.255.0.2', router_id: '10.255.255.2', vdom: 'root' },
     },
-    // The whole probe failed (no version either): FortiGateProbeFailed's, not one alert per neighbour.
+    // The OSPF probe alone failed (probes run independently, probe.go): every neighbour is gone while the
+    // system status still reports. Not one alert per neighbour.
     quiet: {
       series: [
         { series: ospf(OSPF_FULL, 'Full'), values: '8x30' },
         { series: ospf(OSPF_2WAY, 'Two way'), values: '4x30' },
-        { series: version(), values: '1x30' },
+        { series: fw.series('probe_success'), values: '1x30 0x30' },
+        { series: version(), values: '1x60' },
       ],
       evalTime: '50m',
     },
@@ -343,54 +365,48 @@ export const fortigatePromtoolCases: PromtoolCases = {
       evalTime: '15m',
       labels: { ...TARGET, ...SWITCH, status: 'Disconnected' },
     },
+    // A switch awaiting authorisation is not expected to be connected.
     quiet: {
       series: [
         { series: fw.series('fortigate_managed_switch_info', { ...SWITCH, status: 'Connected' }), values: '1x20' },
+        { series: fw.series('fortigate_managed_switch_info', DISCOVERED), values: '1x20' },
       ],
       evalTime: '15m',
     },
   },
   'fortianalyzer-disconnected': {
+    // Registered and disconnected for longer than a day.
     fires: {
-      series: [{ series: fazConnected(), values: '1x60 0x60' }],
-      evalTime: '100m',
+      series: [
+        { series: fazConnected(), values: `1x60 0x${DAY_AND_MORE - 60}` },
+        { series: fazRegistered(), values: `1x${DAY_AND_MORE}` },
+      ],
+      evalTime: `${DAY_AND_MORE - 10}m`,
       labels: { ...TARGET, vdom: 'root' },
     },
-    // A firewall that never logs to FortiAnalyzer answers "not connected" as well.
-    quiet: { series: [{ series: fazConnected(), values: '0x120' }], evalTime: '100m' },
-  },
-  'fortianalyzer-logs-queued': {
-    fires: {
-      series: [
-        { series: fazQueue('cached'), values: '0+50x40' },
-        { series: fazConnected(), values: '1x40' },
-      ],
-      evalTime: '35m',
-      labels: { ...TARGET, state: 'cached', vdom: 'root' },
-    },
-    // Disconnected: the queue grows too, and FortiGateFortiAnalyzerDisconnected is the alert for it.
-    quiet: {
-      series: [
-        { series: fazQueue('cached'), values: '0+50x40' },
-        { series: fazConnected(), values: '0x40' },
-      ],
-      evalTime: '35m',
-    },
+    // Not registered, even though connected an hour ago: the registration decides, not a past connection.
+    // FortiOS' other registration strings are not in the exporter's tests (only "registered" is), so the case
+    // sends no registration series.
+    quiet: { series: [{ series: fazConnected(), values: '1x60 0x60' }], evalTime: '100m' },
   },
   'fortimanager-disconnected': {
+    // Registered and down for longer than a day.
     fires: {
+      series: [
+        { series: fmg('up'), values: `1x60 0x${DAY_AND_MORE - 60}` },
+        { series: fmg('down'), values: `0x60 1x${DAY_AND_MORE - 60}` },
+        { series: fmgRegistration('registered'), values: `1x${DAY_AND_MORE}` },
+      ],
+      evalTime: `${DAY_AND_MORE - 10}m`,
+      labels: TARGET,
+    },
+    // Not registered (FortiManager does not know the device, status id 0), even though up an hour ago.
+    quiet: {
       series: [
         { series: fmg('up'), values: '1x60 0x60' },
         { series: fmg('down'), values: '0x60 1x60' },
-      ],
-      evalTime: '100m',
-      labels: TARGET,
-    },
-    // No FortiManager at all: FortiOS reports "no tunnel" all along.
-    quiet: {
-      series: [
-        { series: fmg('up'), values: '0x120' },
-        { series: fmg('down'), values: '1x120' },
+        { series: fmgRegistration('registered'), values: '0x120' },
+        { series: fmgRegistration('unknown'), values: '1x120' },
       ],
       evalTime: '100m',
     },
