@@ -3,7 +3,7 @@
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
 import { familyFixture } from '../../../tests/support/fixture-families';
-import type { PromtoolCases } from '../promtool-cases';
+import type { FireAndQuiet, PromtoolCases } from '../promtool-cases';
 
 // Every series comes from the one family's fixture (tests/fixtures/exporters/fortigate-1.17-1.24.prom).
 const TARGET = { job: 'fortigate', instance: 'fw01' };
@@ -84,6 +84,19 @@ const DAY_AND_MORE = 1560;
 const SDN = { name: 'aws-dev', type: 'aws', vdom: 'dmz' };
 const fsso = (name: string, status: string) =>
   fw.series('fortigate_user_fsso_info', { id: '', name, status, type: 'fsso', vdom: 'root' });
+/** One series: the alert fires on the `fires` values at `evalTime` and stays quiet on the `quiet` ones. */
+const oneSeries = (
+  metric: string,
+  labels: Record<string, string>,
+  values: { fires: string; quiet: string },
+  evalTime: string
+): FireAndQuiet => {
+  const series = fw.series(metric, labels);
+  return {
+    fires: { series: [{ series, values: values.fires }], evalTime, labels: { ...TARGET, ...labels } },
+    quiet: { series: [{ series, values: values.quiet }], evalTime },
+  };
+};
 const errorSeries = (rx: string) => [
   { series: fw.series('fortigate_interface_receive_errors_total', WAN1), values: rx },
   { series: fw.series('fortigate_interface_transmit_errors_total', WAN1), values: '0x40' },
@@ -126,28 +139,8 @@ export const fortigatePromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
-  'memory-high': {
-    fires: {
-      series: [{ series: fw.series('fortigate_memory_usage_ratio'), values: '0.92x30' }],
-      evalTime: '20m',
-      labels: TARGET,
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_memory_usage_ratio'), values: '0.6x30' }],
-      evalTime: '20m',
-    },
-  },
-  'memory-critical': {
-    fires: {
-      series: [{ series: fw.series('fortigate_memory_usage_ratio'), values: '0.97x20' }],
-      evalTime: '15m',
-      labels: TARGET,
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_memory_usage_ratio'), values: '0.92x20' }],
-      evalTime: '15m',
-    },
-  },
+  'memory-high': oneSeries('fortigate_memory_usage_ratio', {}, { fires: '0.92x30', quiet: '0.6x30' }, '20m'),
+  'memory-critical': oneSeries('fortigate_memory_usage_ratio', {}, { fires: '0.97x20', quiet: '0.92x20' }, '15m'),
   'interface-saturated': {
     fires: {
       series: interfaceSeries('0+7200000000x40', '0+600000000x40', '1e+09x40'),
@@ -160,17 +153,7 @@ export const fortigatePromtoolCases: PromtoolCases = {
     fires: { series: errorSeries('0+600x40'), evalTime: '30m', labels: { ...TARGET, ...WAN1 } },
     quiet: { series: errorSeries('0+6x40'), evalTime: '30m' },
   },
-  'ipsec-tunnel-down': {
-    fires: {
-      series: [{ series: fw.series('fortigate_ipsec_tunnel_up', TUNNEL), values: '0x20' }],
-      evalTime: '15m',
-      labels: { ...TARGET, ...TUNNEL },
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_ipsec_tunnel_up', TUNNEL), values: '1x20' }],
-      evalTime: '15m',
-    },
-  },
+  'ipsec-tunnel-down': oneSeries('fortigate_ipsec_tunnel_up', TUNNEL, { fires: '0x20', quiet: '1x20' }, '15m'),
   // The exporter sends one 0/1 series per state (up, down, error, disable, unknown).
   'sdwan-link-down': {
     fires: {
@@ -244,28 +227,18 @@ export const fortigatePromtoolCases: PromtoolCases = {
       evalTime: '50m',
     },
   },
-  'cert-expiring': {
-    fires: {
-      series: [{ series: fw.series('fortigate_certificate_valid_to_seconds', CERT), values: '864000x120' }],
-      evalTime: '90m',
-      labels: { ...TARGET, ...CERT },
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_certificate_valid_to_seconds', CERT), values: '8640000x120' }],
-      evalTime: '90m',
-    },
-  },
-  'cert-expiry-critical': {
-    fires: {
-      series: [{ series: fw.series('fortigate_certificate_valid_to_seconds', CERT), values: '3600x20' }],
-      evalTime: '10m',
-      labels: { ...TARGET, ...CERT },
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_certificate_valid_to_seconds', CERT), values: '864000x20' }],
-      evalTime: '10m',
-    },
-  },
+  'cert-expiring': oneSeries(
+    'fortigate_certificate_valid_to_seconds',
+    CERT,
+    { fires: '864000x120', quiet: '8640000x120' },
+    '90m'
+  ),
+  'cert-expiry-critical': oneSeries(
+    'fortigate_certificate_valid_to_seconds',
+    CERT,
+    { fires: '3600x20', quiet: '864000x20' },
+    '10m'
+  ),
   // The state label decides, whatever the value: 1.17 – 1.20 write 1 for every state, later releases 1 – 6.
   'bgp-neighbor-down': {
     fires: {
@@ -310,17 +283,12 @@ export const fortigatePromtoolCases: PromtoolCases = {
       evalTime: '50m',
     },
   },
-  'ippool-nearly-full': {
-    fires: {
-      series: [{ series: fw.series('fortigate_ippool_available_ratio', POOL), values: '0.04x30' }],
-      evalTime: '20m',
-      labels: { ...TARGET, ...POOL },
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_ippool_available_ratio', POOL), values: '0.62x30' }],
-      evalTime: '20m',
-    },
-  },
+  'ippool-nearly-full': oneSeries(
+    'fortigate_ippool_available_ratio',
+    POOL,
+    { fires: '0.04x30', quiet: '0.62x30' },
+    '20m'
+  ),
   'lb-real-server-down': {
     fires: {
       series: [
@@ -411,18 +379,13 @@ export const fortigatePromtoolCases: PromtoolCases = {
       evalTime: '100m',
     },
   },
-  'sdn-connector-down': {
-    fires: {
-      series: [{ series: fw.series('fortigate_system_sdn_connector_status', SDN), values: '1x20' }],
-      evalTime: '15m',
-      labels: { ...TARGET, ...SDN },
-    },
-    // 0 is a connector disabled on purpose.
-    quiet: {
-      series: [{ series: fw.series('fortigate_system_sdn_connector_status', SDN), values: '0x20' }],
-      evalTime: '15m',
-    },
-  },
+  // Quiet on 0: a connector disabled on purpose.
+  'sdn-connector-down': oneSeries(
+    'fortigate_system_sdn_connector_status',
+    SDN,
+    { fires: '1x20', quiet: '0x20' },
+    '15m'
+  ),
   // The exporter writes id="" for collector agents; Prometheus drops empty labels.
   'fsso-collector-down': {
     fires: {
@@ -436,15 +399,5 @@ export const fortigatePromtoolCases: PromtoolCases = {
     quiet: { series: [{ series: fsso('fsso-dc01', 'connected'), values: '1x20' }], evalTime: '15m' },
   },
   // promtool samples every minute from 0 s: a clock that reads 600 at 0 s is 10 minutes ahead.
-  'clock-skew': {
-    fires: {
-      series: [{ series: fw.series('fortigate_time_seconds'), values: '600+60x30' }],
-      evalTime: '25m',
-      labels: TARGET,
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_time_seconds'), values: '2+60x30' }],
-      evalTime: '25m',
-    },
-  },
+  'clock-skew': oneSeries('fortigate_time_seconds', {}, { fires: '600+60x30', quiet: '2+60x30' }, '25m'),
 };
