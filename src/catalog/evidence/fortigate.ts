@@ -131,6 +131,11 @@ export const fortigateEvidence: ExporterEvidence = {
       ['vdom', 'mode', 'status'],
       'one 0/1 series per status: down (fortimanager_status_id 0, also on a firewall without FortiManager), handshake (1), up (2)'
     ),
+    fortigate_fortimanager_registration_status: probe(
+      'system_fortimanager.go',
+      ['vdom', 'mode', 'status'],
+      'one 0/1 series per status: unknown (fortimanager_registration_status_id 0, FortiManager does not know the device), inprogress (1), registered (2, known and authorised), unregistered (3, known, not authorised)'
+    ),
     fortigate_system_sdn_connector_status: laterProbe(
       'v1.20.0',
       'system_sdn_connector.go',
@@ -174,10 +179,15 @@ export const fortigateEvidence: ExporterEvidence = {
       ['vdom'],
       'the API\'s "connected" field; the probe answers on a firewall without FortiAnalyzer too'
     ),
+    fortigate_log_fortianalyzer_registration_info: probe(
+      'log_fortianalyzer.go',
+      ['vdom', 'registration', 'connection'],
+      'always 1; registration and connection are the API\'s strings verbatim: "registered" and "allow" in testdata/log-fortianalyzer.jsonnet, no other value in the exporter\'s tests'
+    ),
     fortigate_log_fortianalyzer_queue_logs: probe(
       'log_fortianalyzer_queue.go',
       ['vdom', 'state'],
-      'state: cached (cached_logs), failed (failed_logs); exported as gauges, the exporter itself unsure they are not counters'
+      'state: cached (cached_logs), failed (failed_logs); exported as gauges, the exporter itself unsure they are not counters (a code comment), so the pack draws them and alerts on neither'
     ),
     fortigate_log_disk_used_bytes: probe('log_current_disk_usage.go', ['vdom']),
     fortigate_log_disk_total_bytes: probe('log_current_disk_usage.go', ['vdom']),

@@ -3,7 +3,7 @@
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
 import { familyFixture } from '../../../tests/support/fixture-families';
-import type { PromtoolCases } from '../promtool-cases';
+import type { FireAndQuiet, PromtoolCases } from '../promtool-cases';
 
 // Every series comes from the one family's fixture (tests/fixtures/exporters/fortigate-1.17-1.24.prom).
 const TARGET = { job: 'fortigate', instance: 'fw01' };
@@ -59,13 +59,44 @@ const SWITCH = {
   switch_name: 'sw-floor2',
   vdom: 'root',
 };
-const fazQueue = (state: string) => fw.series('fortigate_log_fortianalyzer_queue_logs', { state, vdom: 'root' });
+const DISCOVERED = {
+  os_version: 'S108F-v7.4.4-build0829,240731 (GA)',
+  serial: 'S108FFTF23011207',
+  state: 'Discovered',
+  status: 'Disconnected',
+  switch_name: 'S108FFTF23011207',
+  vdom: 'root',
+};
+const fazRegistered = () =>
+  fw.series('fortigate_log_fortianalyzer_registration_info', {
+    connection: 'allow',
+    registration: 'registered',
+    vdom: 'root',
+  });
 const fazConnected = () => fw.series('fortigate_log_fortianalyzer_queue_connections', { vdom: 'root' });
 const fmg = (status: string) =>
   fw.series('fortigate_fortimanager_connection_status', { mode: 'normal', status, vdom: 'root' });
+const fmgRegistration = (status: string) =>
+  fw.series('fortigate_fortimanager_registration_status', { mode: 'normal', status, vdom: 'root' });
+// One sample a minute for a little over a day: an outage must still fire past the 24 hours a "connected at some
+// point in the last day" guard would allow.
+const DAY_AND_MORE = 1560;
 const SDN = { name: 'aws-dev', type: 'aws', vdom: 'dmz' };
 const fsso = (name: string, status: string) =>
   fw.series('fortigate_user_fsso_info', { id: '', name, status, type: 'fsso', vdom: 'root' });
+/** One series: the alert fires on the `fires` values at `evalTime` and stays quiet on the `quiet` ones. */
+const oneSeries = (
+  metric: string,
+  labels: Record<string, string>,
+  values: { fires: string; quiet: string },
+  evalTime: string
+): FireAndQuiet => {
+  const series = fw.series(metric, labels);
+  return {
+    fires: { series: [{ series, values: values.fires }], evalTime, labels: { ...TARGET, ...labels } },
+    quiet: { series: [{ series, values: values.quiet }], evalTime },
+  };
+};
 const errorSeries = (rx: string) => [
   { series: fw.series('fortigate_interface_receive_errors_total', WAN1), values: rx },
   { series: fw.series('fortigate_interface_transmit_errors_total', WAN1), values: '0x40' },
@@ -108,28 +139,8 @@ export const fortigatePromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
-  'memory-high': {
-    fires: {
-      series: [{ series: fw.series('fortigate_memory_usage_ratio'), values: '0.92x30' }],
-      evalTime: '20m',
-      labels: TARGET,
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_memory_usage_ratio'), values: '0.6x30' }],
-      evalTime: '20m',
-    },
-  },
-  'memory-critical': {
-    fires: {
-      series: [{ series: fw.series('fortigate_memory_usage_ratio'), values: '0.97x20' }],
-      evalTime: '15m',
-      labels: TARGET,
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_memory_usage_ratio'), values: '0.92x20' }],
-      evalTime: '15m',
-    },
-  },
+  'memory-high': oneSeries('fortigate_memory_usage_ratio', {}, { fires: '0.92x30', quiet: '0.6x30' }, '20m'),
+  'memory-critical': oneSeries('fortigate_memory_usage_ratio', {}, { fires: '0.97x20', quiet: '0.92x20' }, '15m'),
   'interface-saturated': {
     fires: {
       series: interfaceSeries('0+7200000000x40', '0+600000000x40', '1e+09x40'),
@@ -142,17 +153,7 @@ export const fortigatePromtoolCases: PromtoolCases = {
     fires: { series: errorSeries('0+600x40'), evalTime: '30m', labels: { ...TARGET, ...WAN1 } },
     quiet: { series: errorSeries('0+6x40'), evalTime: '30m' },
   },
-  'ipsec-tunnel-down': {
-    fires: {
-      series: [{ series: fw.series('fortigate_ipsec_tunnel_up', TUNNEL), values: '0x20' }],
-      evalTime: '15m',
-      labels: { ...TARGET, ...TUNNEL },
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_ipsec_tunnel_up', TUNNEL), values: '1x20' }],
-      evalTime: '15m',
-    },
-  },
+  'ipsec-tunnel-down': oneSeries('fortigate_ipsec_tunnel_up', TUNNEL, { fires: '0x20', quiet: '1x20' }, '15m'),
   // The exporter sends one 0/1 series per state (up, down, error, disable, unknown).
   'sdwan-link-down': {
     fires: {
@@ -226,28 +227,18 @@ export const fortigatePromtoolCases: PromtoolCases = {
       evalTime: '50m',
     },
   },
-  'cert-expiring': {
-    fires: {
-      series: [{ series: fw.series('fortigate_certificate_valid_to_seconds', CERT), values: '864000x120' }],
-      evalTime: '90m',
-      labels: { ...TARGET, ...CERT },
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_certificate_valid_to_seconds', CERT), values: '8640000x120' }],
-      evalTime: '90m',
-    },
-  },
-  'cert-expiry-critical': {
-    fires: {
-      series: [{ series: fw.series('fortigate_certificate_valid_to_seconds', CERT), values: '3600x20' }],
-      evalTime: '10m',
-      labels: { ...TARGET, ...CERT },
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_certificate_valid_to_seconds', CERT), values: '864000x20' }],
-      evalTime: '10m',
-    },
-  },
+  'cert-expiring': oneSeries(
+    'fortigate_certificate_valid_to_seconds',
+    CERT,
+    { fires: '864000x120', quiet: '8640000x120' },
+    '90m'
+  ),
+  'cert-expiry-critical': oneSeries(
+    'fortigate_certificate_valid_to_seconds',
+    CERT,
+    { fires: '3600x20', quiet: '864000x20' },
+    '10m'
+  ),
   // The state label decides, whatever the value: 1.17 – 1.20 write 1 for every state, later releases 1 – 6.
   'bgp-neighbor-down': {
     fires: {
@@ -267,38 +258,37 @@ export const fortigatePromtoolCases: PromtoolCases = {
       evalTime: '15m',
     },
   },
-  // A dead neighbour leaves FortiOS' list; a 2-Way one beside it (DROTHER to DROTHER) is healthy.
+  // A dead neighbour leaves FortiOS' list; a 2-Way one beside it (DROTHER to DROTHER) is healthy. Another probe
+  // failing meanwhile (probe_success 0) does not hide the loss while the firewall still lists OSPF neighbours.
   'ospf-neighbor-lost': {
     fires: {
       series: [
         { series: ospf(OSPF_FULL, 'Full'), values: '8x30' },
         { series: ospf(OSPF_2WAY, 'Two way'), values: '4x60' },
+        { series: fw.series('probe_success'), values: '1x30 0x30' },
         { series: version(), values: '1x60' },
       ],
       evalTime: '50m',
       labels: { ...TARGET, neighbor_ip: '10.255.0.2', router_id: '10.255.255.2', vdom: 'root' },
     },
-    // The whole probe failed (no version either): FortiGateProbeFailed's, not one alert per neighbour.
+    // The OSPF probe alone failed (probes run independently, probe.go): every neighbour is gone while the
+    // system status still reports. Not one alert per neighbour.
     quiet: {
       series: [
         { series: ospf(OSPF_FULL, 'Full'), values: '8x30' },
         { series: ospf(OSPF_2WAY, 'Two way'), values: '4x30' },
-        { series: version(), values: '1x30' },
+        { series: fw.series('probe_success'), values: '1x30 0x30' },
+        { series: version(), values: '1x60' },
       ],
       evalTime: '50m',
     },
   },
-  'ippool-nearly-full': {
-    fires: {
-      series: [{ series: fw.series('fortigate_ippool_available_ratio', POOL), values: '0.04x30' }],
-      evalTime: '20m',
-      labels: { ...TARGET, ...POOL },
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_ippool_available_ratio', POOL), values: '0.62x30' }],
-      evalTime: '20m',
-    },
-  },
+  'ippool-nearly-full': oneSeries(
+    'fortigate_ippool_available_ratio',
+    POOL,
+    { fires: '0.04x30', quiet: '0.62x30' },
+    '20m'
+  ),
   'lb-real-server-down': {
     fires: {
       series: [
@@ -343,70 +333,59 @@ export const fortigatePromtoolCases: PromtoolCases = {
       evalTime: '15m',
       labels: { ...TARGET, ...SWITCH, status: 'Disconnected' },
     },
+    // A switch awaiting authorisation is not expected to be connected.
     quiet: {
       series: [
         { series: fw.series('fortigate_managed_switch_info', { ...SWITCH, status: 'Connected' }), values: '1x20' },
+        { series: fw.series('fortigate_managed_switch_info', DISCOVERED), values: '1x20' },
       ],
       evalTime: '15m',
     },
   },
   'fortianalyzer-disconnected': {
+    // Registered and disconnected for longer than a day.
     fires: {
-      series: [{ series: fazConnected(), values: '1x60 0x60' }],
-      evalTime: '100m',
+      series: [
+        { series: fazConnected(), values: `1x60 0x${DAY_AND_MORE - 60}` },
+        { series: fazRegistered(), values: `1x${DAY_AND_MORE}` },
+      ],
+      evalTime: `${DAY_AND_MORE - 10}m`,
       labels: { ...TARGET, vdom: 'root' },
     },
-    // A firewall that never logs to FortiAnalyzer answers "not connected" as well.
-    quiet: { series: [{ series: fazConnected(), values: '0x120' }], evalTime: '100m' },
-  },
-  'fortianalyzer-logs-queued': {
-    fires: {
-      series: [
-        { series: fazQueue('cached'), values: '0+50x40' },
-        { series: fazConnected(), values: '1x40' },
-      ],
-      evalTime: '35m',
-      labels: { ...TARGET, state: 'cached', vdom: 'root' },
-    },
-    // Disconnected: the queue grows too, and FortiGateFortiAnalyzerDisconnected is the alert for it.
-    quiet: {
-      series: [
-        { series: fazQueue('cached'), values: '0+50x40' },
-        { series: fazConnected(), values: '0x40' },
-      ],
-      evalTime: '35m',
-    },
+    // Not registered, even though connected an hour ago: the registration decides, not a past connection.
+    // FortiOS' other registration strings are not in the exporter's tests (only "registered" is), so the case
+    // sends no registration series.
+    quiet: { series: [{ series: fazConnected(), values: '1x60 0x60' }], evalTime: '100m' },
   },
   'fortimanager-disconnected': {
+    // Registered and down for longer than a day.
     fires: {
+      series: [
+        { series: fmg('up'), values: `1x60 0x${DAY_AND_MORE - 60}` },
+        { series: fmg('down'), values: `0x60 1x${DAY_AND_MORE - 60}` },
+        { series: fmgRegistration('registered'), values: `1x${DAY_AND_MORE}` },
+      ],
+      evalTime: `${DAY_AND_MORE - 10}m`,
+      labels: TARGET,
+    },
+    // Not registered (FortiManager does not know the device, status id 0), even though up an hour ago.
+    quiet: {
       series: [
         { series: fmg('up'), values: '1x60 0x60' },
         { series: fmg('down'), values: '0x60 1x60' },
-      ],
-      evalTime: '100m',
-      labels: TARGET,
-    },
-    // No FortiManager at all: FortiOS reports "no tunnel" all along.
-    quiet: {
-      series: [
-        { series: fmg('up'), values: '0x120' },
-        { series: fmg('down'), values: '1x120' },
+        { series: fmgRegistration('registered'), values: '0x120' },
+        { series: fmgRegistration('unknown'), values: '1x120' },
       ],
       evalTime: '100m',
     },
   },
-  'sdn-connector-down': {
-    fires: {
-      series: [{ series: fw.series('fortigate_system_sdn_connector_status', SDN), values: '1x20' }],
-      evalTime: '15m',
-      labels: { ...TARGET, ...SDN },
-    },
-    // 0 is a connector disabled on purpose.
-    quiet: {
-      series: [{ series: fw.series('fortigate_system_sdn_connector_status', SDN), values: '0x20' }],
-      evalTime: '15m',
-    },
-  },
+  // Quiet on 0: a connector disabled on purpose.
+  'sdn-connector-down': oneSeries(
+    'fortigate_system_sdn_connector_status',
+    SDN,
+    { fires: '1x20', quiet: '0x20' },
+    '15m'
+  ),
   // The exporter writes id="" for collector agents; Prometheus drops empty labels.
   'fsso-collector-down': {
     fires: {
@@ -420,15 +399,5 @@ export const fortigatePromtoolCases: PromtoolCases = {
     quiet: { series: [{ series: fsso('fsso-dc01', 'connected'), values: '1x20' }], evalTime: '15m' },
   },
   // promtool samples every minute from 0 s: a clock that reads 600 at 0 s is 10 minutes ahead.
-  'clock-skew': {
-    fires: {
-      series: [{ series: fw.series('fortigate_time_seconds'), values: '600+60x30' }],
-      evalTime: '25m',
-      labels: TARGET,
-    },
-    quiet: {
-      series: [{ series: fw.series('fortigate_time_seconds'), values: '2+60x30' }],
-      evalTime: '25m',
-    },
-  },
+  'clock-skew': oneSeries('fortigate_time_seconds', {}, { fires: '600+60x30', quiet: '2+60x30' }, '25m'),
 };

@@ -502,6 +502,9 @@ export const fortigateExporter = defineExporter({
       optional: 'only on firewalls logging to FortiAnalyzer',
       requires: LOGGING,
     },
+    // A panel and no alert: log_fortianalyzer_queue.go exports cached_logs and failed_logs as gauges while its
+    // author notes that without API documentation they could not tell whether they are counters (v1.17.0 to
+    // v1.24.1). A rule on a growing queue would be a guess about what the number means.
     {
       id: 'fortianalyzerQueue',
       title: 'FortiAnalyzer log queue',
@@ -760,15 +763,17 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       // A dead OSPF neighbour leaves FortiOS' list (it is not reported Down), so this compares with the
-      // neighbours seen in the last hour: gone, or stuck below 2-Way/Full (Init, Exchange start…). Only while
-      // the firewall answers at all: a failed probe is FortiGateProbeFailed's.
+      // neighbours seen in the last day: gone, or stuck below 2-Way/Full (Init, Exchange start…). The probes run
+      // one after another and each may fail alone (probe.go): a failed OSPF probe drops every neighbour while
+      // fortigate_version_info stays. So an absent list counts only when every probe succeeded; otherwise the
+      // firewall must still list some OSPF neighbour (in any VDOM: the probe reads them all in one call).
       query: (q) =>
-        `(count by (${q.by}, ${OSPF_PEER}) (count_over_time(${sel('fortigate_ospf_neighbor_info', q)}[1h])) unless on (${joinLabels(q, OSPF_PEER)}) ${sel('fortigate_ospf_neighbor_info', q, OSPF_ADJACENT)}) and on (${q.by}) ${sel('fortigate_version_info', q)}`,
+        `(count by (${q.by}, ${OSPF_PEER}) (count_over_time(${sel('fortigate_ospf_neighbor_info', q)}[24h])) unless on (${joinLabels(q, OSPF_PEER)}) ${sel('fortigate_ospf_neighbor_info', q, OSPF_ADJACENT)}) and on (${q.by}) (count by (${q.by}) (${sel('fortigate_ospf_neighbor_info', q)}) or ${sel('probe_success', q)} == 1)`,
       comparison: '>',
       threshold: 0,
       summary: 'OSPF neighbour {{ $labels.router_id }} of FortiGate {{ $labels.instance }} is lost.',
       description:
-        'OSPF neighbour {{ $labels.router_id }} ({{ $labels.neighbor_ip }}, VDOM {{ $labels.vdom }}), seen by {{ $labels.instance }} within the last hour, is gone or stuck before 2-Way/Full: routes through it are gone. Check first `get router info ospf neighbor` for its state; stuck in Exchange start usually means an MTU mismatch, in Init that hellos reach only one side (area, hello/dead intervals, authentication, a filter). A neighbour removed on purpose clears this after an hour.',
+        'OSPF neighbour {{ $labels.router_id }} ({{ $labels.neighbor_ip }}, VDOM {{ $labels.vdom }}), seen by {{ $labels.instance }} within the last day, is gone or stuck before 2-Way/Full: routes through it are gone. Check first `get router info ospf neighbor` for its state; stuck in Exchange start usually means an MTU mismatch, in Init that hellos reach only one side (area, hello/dead intervals, authentication, a filter). The alert resolves 24 hours after the neighbour was last seen, whether or not it came back: a neighbour removed on purpose clears it then, and one still missing is then visible only on the dashboard.',
       optional: 'only on firewalls running OSPF, on FortiOS 7.0 or later, with fortigate_exporter 1.23 or later',
     },
     {
@@ -832,31 +837,20 @@ export const fortigateExporter = defineExporter({
       name: 'FortiGateFortiAnalyzerDisconnected',
       severity: 'warning',
       for: '15m',
-      // The probe answers "not connected" on a firewall that never logs to FortiAnalyzer as well: only a
-      // connection seen in the last day counts as lost.
+      // The queue answers "not connected" on a firewall that never logs to FortiAnalyzer as well: only a VDOM
+      // the FortiAnalyzer has registered counts (Log/Fortianalyzer/Status, log_fortianalyzer.go, the
+      // registration label as FortiOS writes it, "registered" in testdata/log-fortianalyzer.jsonnet). Not
+      // "connected at some point in the last day": that clears a real outage after 24 hours.
       query: (q) => sel('fortigate_log_fortianalyzer_queue_connections', q),
-      filters: [(q) => `max_over_time(${sel('fortigate_log_fortianalyzer_queue_connections', q)}[1d]) > 0`],
+      filters: [
+        (q) =>
+          `max by (${q.by}, vdom) (${sel('fortigate_log_fortianalyzer_registration_info', q, 'registration="registered"')})`,
+      ],
       comparison: '<',
       threshold: 1,
       summary: 'FortiGate {{ $labels.instance }} lost its FortiAnalyzer connection.',
       description:
-        'The log queue of VDOM {{ $labels.vdom }} on {{ $labels.instance }} has not been connected to FortiAnalyzer for 15 minutes, after being connected within the last day: logs queue on the firewall (and are lost once its queue is full), and FortiAnalyzer reports and SOC tooling go blind. Check first `diagnose test application miglogd 6` and `execute log fortianalyzer test-connectivity`, then the route to FortiAnalyzer, its licence and disk quota for this device.',
-      optional: 'only on firewalls logging to FortiAnalyzer',
-    },
-    {
-      id: 'fortianalyzer-logs-queued',
-      name: 'FortiGateFortiAnalyzerLogsQueued',
-      severity: 'warning',
-      for: '10m',
-      // While connected only: a lost connection queues logs too, and FortiGateFortiAnalyzerDisconnected says so.
-      query: (q) =>
-        `min_over_time(${sel('fortigate_log_fortianalyzer_queue_logs', q, 'state="cached"')}[15m]) and on (${joinLabels(q, 'vdom')}) ${sel('fortigate_log_fortianalyzer_queue_connections', q)} > 0`,
-      filters: [(q) => `deriv(${sel('fortigate_log_fortianalyzer_queue_logs', q, 'state="cached"')}[15m]) > 0`],
-      comparison: '>',
-      threshold: 0,
-      summary: 'Logs pile up on FortiGate {{ $labels.instance }} on their way to FortiAnalyzer.',
-      description:
-        'The FortiAnalyzer queue of VDOM {{ $labels.vdom }} on {{ $labels.instance }} has not emptied for 15 minutes and keeps growing although connected: logs are produced faster than they reach FortiAnalyzer, and they are lost once the queue is full. Check first `diagnose test application miglogd 6` for the queue and `diagnose log kernel-stats`, then FortiAnalyzer’s load and the bandwidth to it; an upload-time or reliable-logging setting may hold logs back too.',
+        'The log queue of VDOM {{ $labels.vdom }} on {{ $labels.instance }} has not been connected to its registered FortiAnalyzer for 15 minutes: logs queue on the firewall (and are lost once its queue is full), and FortiAnalyzer reports and SOC tooling go blind. Check first `diagnose test application miglogd 6` and `execute log fortianalyzer test-connectivity`, then the route to FortiAnalyzer, its licence and disk quota for this device.',
       optional: 'only on firewalls logging to FortiAnalyzer',
     },
     {
@@ -864,18 +858,21 @@ export const fortigateExporter = defineExporter({
       name: 'FortiGateFortiManagerDisconnected',
       severity: 'warning',
       for: '15m',
-      // FortiOS reports "no tunnel" (status down) on a firewall without FortiManager too: only a tunnel seen
-      // up within the last day counts as lost. One management tunnel per firewall, reported once per VDOM.
+      // FortiOS reports "no tunnel" (status down) on a firewall without FortiManager too: only a firewall the
+      // FortiManager has registered and authorised counts (fortigate_fortimanager_registration_status, status
+      // "registered" is fortimanager_registration_status_id 2, system_fortimanager.go). Not "up at some point
+      // in the last day": that clears a real outage after 24 hours. One management tunnel per firewall,
+      // reported once per VDOM.
       query: (q) => `max by (${q.by}) (${sel('fortigate_fortimanager_connection_status', q, 'status="up"')})`,
       filters: [
         (q) =>
-          `max by (${q.by}) (max_over_time(${sel('fortigate_fortimanager_connection_status', q, 'status="up"')}[1d])) == 1`,
+          `max by (${q.by}) (${sel('fortigate_fortimanager_registration_status', q, 'status="registered"')}) == 1`,
       ],
       comparison: '<',
       threshold: 1,
       summary: 'FortiGate {{ $labels.instance }} lost its FortiManager connection.',
       description:
-        'The management tunnel from {{ $labels.instance }} to FortiManager has been down for 15 minutes after being up within the last day: traffic is unaffected, but policy and firmware pushes, scripts and central backups stop, and changes made locally meanwhile leave the two out of sync. Check first `diagnose fdsm central-mgmt-status` and `execute central-mgmt` (FGFM on TCP 541), then the route to FortiManager and whether its device entry was changed.',
+        'The management tunnel from {{ $labels.instance }} to the FortiManager it is registered with has been down for 15 minutes: traffic is unaffected, but policy and firmware pushes, scripts and central backups stop, and changes made locally meanwhile leave the two out of sync. Check first `diagnose fdsm central-mgmt-status` and `execute central-mgmt` (FGFM on TCP 541), then the route to FortiManager and whether its device entry was changed.',
       optional: 'only on firewalls managed by FortiManager',
     },
     {
