@@ -71,7 +71,8 @@ export function renderCoverageDoc(exporter: ExporterDefinition, coverage: Export
     );
     for (const row of rows) {
       const [status, ours] = statusText(exporter, row);
-      lines.push(`| ${row.reference} | ${cell(row.item)} | ${status} | ${cell(ours)} |`);
+      const text = row.note ? `${ours} — ${row.note}` : ours;
+      lines.push(`| ${row.reference} | ${cell(row.item)} | ${status} | ${cell(text)} |`);
     }
     lines.push('');
   }

@@ -75,8 +75,9 @@ export const netdataCoverage: ExporterCoverage = {
     {
       reference: 'health',
       kind: 'alert',
-      item: 'oom_kill (any OOM kill in 30 minutes)',
+      item: 'oom_kill (any OOM kill in 30 minutes; silenced)',
       status: { added: ['alert:oom-kill', 'panel:oomKills'] },
+      note: 'Netdata ships this alarm silenced (`to: silent`, health.d/ram.conf at v1.42.0 and v2.11.0): it shows on the agent’s own page and notifies nobody. We notify, at warning, as awesome-prometheus-alerts’ Host OOM kill detected does: a killed process is a service that lost its work or restarted, and a Prometheus alert nobody is notified of is seen by nobody',
     },
     // disks.conf
     {
@@ -115,8 +116,9 @@ export const netdataCoverage: ExporterCoverage = {
     {
       reference: 'health',
       kind: 'alert',
-      item: 'out_of_disk_inodes_time (warning under 8 h at the last hour’s rate; active from 1.42)',
+      item: 'out_of_disk_inodes_time (warning under 8 h at the last hour’s rate; active from 1.42, silenced)',
       status: { added: ['alert:inodes-filling-up'] },
+      note: 'Netdata ships this alarm silenced (`to: silent`, health.d/disks.conf at v1.42.0 and v2.11.0). We notify, at warning: NetdataInodesAlmostFull warns only at its level (90 % used by default), which a runaway file creator crosses shortly before the last inode, where the trend warns hours earlier; 30 minutes over a one-hour trend keep a burst of files created and deleted again quiet',
     },
     {
       reference: 'health',

@@ -6,6 +6,8 @@ const RABBITMQ_COMMIT = '5b09e556da53b8473f26843a2493d8460ced8c8e';
 
 const PER_QUEUE =
   'per-queue series come only from /metrics/per-object or /metrics/detailed, which the pack does not scrape (they grow with the number of queues); on /metrics the count is the node’s total, and no bound on it fits every workload. Queued messages are drawn in Messages ready (messagesReady) and Messages unacknowledged (messagesUnacked)';
+// rabbitmq_unreachable_cluster_peers_count came with 3.12.5 (release-notes/3.12.5.md); the stack's 3.10 has no such series.
+const PEERS_NEED = 'needs RabbitMQ ≥ 3.12.5: older brokers do not export the count, and get nothing from this alert';
 
 /**
  * RabbitMQ's built-in exporter (rabbitmq_prometheus, /metrics aggregated) against grafana/jsonnet-libs
@@ -47,12 +49,13 @@ export const rabbitmqCoverage: ExporterCoverage = {
     },
     // The mixin's expression (erlang_vm_dist_node_state < 3) sees only a link being set up: prometheus.erl's dist
     // collector lists connected nodes (net_kernel:nodes_info/0), so a lost peer takes its series with it. The node's
-    // own count of cluster members it cannot reach (3.13+) sees the failure the rule is named after.
+    // own count of cluster members it cannot reach (3.12.5+) sees the failure the rule is named after.
     {
       reference: 'mixin',
       kind: 'alert',
       item: 'RabbitMQNodeNotDistributed',
       status: { added: ['alert:cluster-peers-unreachable', 'panel:unreachablePeers'] },
+      note: PEERS_NEED,
     },
     // awesome-prometheus-alerts (14 for rabbitmq-prometheus).
     {
@@ -60,6 +63,7 @@ export const rabbitmqCoverage: ExporterCoverage = {
       kind: 'alert',
       item: 'RabbitMQ node down (fewer than 3 nodes)',
       status: { added: ['alert:cluster-peers-unreachable'] },
+      note: PEERS_NEED,
     },
     { reference: 'apa', kind: 'alert', item: 'RabbitMQ memory alarm active', status: { covered: ['alert:alarm'] } },
     { reference: 'apa', kind: 'alert', item: 'RabbitMQ memory high', status: { covered: ['alert:memory-high'] } },
@@ -101,6 +105,7 @@ export const rabbitmqCoverage: ExporterCoverage = {
       kind: 'alert',
       item: 'RabbitMQ node not distributed',
       status: { added: ['alert:cluster-peers-unreachable'] },
+      note: PEERS_NEED,
     },
     {
       reference: 'apa',

@@ -35,6 +35,11 @@ export interface CoverageRow {
   /** The reference's own name for it (alert name, panel or row title). */
   item: string;
   status: CoverageStatus;
+  /**
+   * What a reader must know beside our item that neither name says: the version it needs, or why we alert where
+   * the reference ships its rule silenced.
+   */
+  note?: string;
 }
 
 export interface ExporterCoverage {

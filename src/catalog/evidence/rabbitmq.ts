@@ -74,11 +74,11 @@ export const rabbitmqEvidence: ExporterEvidence = {
     rabbitmq_unreachable_cluster_peers_count: {
       labels: [],
       sources: [
-        ref(`${DIR}/prometheus_rabbitmq_dynamic_collector.erl`, 'v3.13.0', 'v4.3.5'),
-        ref('deps/rabbit/src/rabbit_nodes.erl', 'v3.13.0', 'v4.3.5'),
+        ref(`${DIR}/prometheus_rabbitmq_dynamic_collector.erl`, 'v3.12.5', 'v3.13.0', 'v4.3.5'),
+        ref('deps/rabbit/src/rabbit_nodes.erl', 'v3.12.5', 'v3.13.0', 'v4.3.5'),
       ],
-      versions: '≥ 3.13',
-      note: 'length(rabbit_nodes:list_unreachable()): cluster members, stopped ones included, that are not in nodes() (no distribution link to this node); on /metrics since 3.13.0 (e009a0af, the dynamic collector)',
+      versions: '≥ 3.12.5',
+      note: 'length(rabbit_nodes:list_unreachable()): cluster members, stopped ones included, that are not in nodes() (no distribution link to this node); on /metrics since 3.12.5 (2b29976239 on v3.12.x, e009a0af on main, the dynamic collector registered in rabbit_prometheus_dispatcher.erl; release-notes/3.12.5.md), absent in 3.12.4 and older',
     },
     rabbitmq_connections: core({ note: 'TOTALS: a count per node, never per object' }),
     rabbitmq_channels: core({ note: 'TOTALS: a count per node, never per object' }),

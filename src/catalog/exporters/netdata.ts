@@ -111,7 +111,8 @@ export const netdataExporter = defineExporter({
         'Share of an interface’s packets dropped in one direction over 10 minutes (wireless interfaces alert from 10 % whatever this says).',
     },
     {
-      id: 'networkErrors',
+      // Not `networkErrors`: that signal draws errors and drops per second, this counts errors alone in 10 minutes.
+      id: 'interfaceErrors10m',
       title: 'Interface errors in 10 minutes',
       unit: 'short',
       direction: 'above',
@@ -270,6 +271,11 @@ export const netdataExporter = defineExporter({
       threshold: 'inodesUsed',
       min: 0,
       max: 100,
+      // diskspace.plugin (plugin_diskspace.c, v1.42.0 and v2.11.0) skips the inode chart where statvfs reports no
+      // inode count (f_favail of -1, e.g. cephfs) and, by default, on msdos/vfat, overlayfs, aufs and unionfs; btrfs
+      // allocates inodes dynamically and reports a total of 0, which the `> 0` leaves out.
+      optional:
+        'filesystems without a fixed inode table report no inodes (btrfs, cephfs), and Netdata by default charts none for vfat, overlayfs, aufs or unionfs',
     },
     {
       id: 'diskThroughput',
@@ -466,7 +472,8 @@ export const netdataExporter = defineExporter({
       name: 'NetdataInodesFillingUp',
       severity: 'warning',
       for: '30m',
-      // As out_of_disk_inodes_time (health.d/disks.conf; commented out up to 1.41, active from 1.42): the last hour's
+      // As out_of_disk_inodes_time (health.d/disks.conf; commented out up to 1.41, active but silenced from 1.42, and
+      // notifying here: coverage/netdata.ts says why): the last hour's
       // rate of allocation would leave no free inode within 8 hours.
       query: (q) => `sum by (${q.by}, family) (predict_linear(${sel(INODES, q, 'dimension="avail"')}[1h], 8 * 3600))`,
       comparison: '<',
@@ -481,7 +488,7 @@ export const netdataExporter = defineExporter({
       severity: 'warning',
       for: '0s',
       // A kill is an event: Netdata's oom_kill alarm (health.d/ram.conf) warns on any in the last 30 minutes, and so
-      // does this, then it resolves. The value is kills per second averaged over one scrape interval, so above 0 is a kill.
+      // does this, then it resolves. Netdata ships its alarm silenced (`to: silent`); we notify (coverage/netdata.ts). The value is kills per second averaged over one scrape interval, so above 0 is a kill.
       query: (q) => `max by (${q.by}) (max_over_time(${sel('netdata_mem_oom_kill_kills_persec_average', q)}[30m]))`,
       comparison: '>',
       threshold: 0,
@@ -511,7 +518,7 @@ export const netdataExporter = defineExporter({
       // minutes, on FreeBSD hosts only; the net.errors chart is the same on Linux, where the errors mean the same.
       query: (q) =>
         `600 * max by (${q.by}, family, dimension) (abs(avg_over_time(${sel('netdata_net_errors_errors_persec_average', q)}[${DROP_WINDOW}])))`,
-      threshold: { threshold: 'networkErrors', level: 'warning' },
+      threshold: { threshold: 'interfaceErrors10m', level: 'warning' },
       summary: 'Interface {{ $labels.family }} on {{ $labels.instance }} has {{ $labels.dimension }} errors.',
       description:
         'Interface {{ $labels.family }} on {{ $labels.instance }} counted more {{ $labels.dimension }} errors in 10 minutes than the threshold allows: damaged frames (CRC, length, alignment) point at the cable, the transceiver or a duplex mismatch, transmit errors at the link or the driver. Check first `ethtool -S {{ $labels.family }}` for which error counter grows and `ethtool {{ $labels.family }}` for speed and duplex, then the cable and the switch port.',

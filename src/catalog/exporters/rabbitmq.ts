@@ -119,7 +119,7 @@ export const rabbitmqExporter = defineExporter({
       expr: (q) => sel('rabbitmq_unreachable_cluster_peers_count', q),
       legend: '{{instance}}',
       min: 0,
-      optional: 'RabbitMQ is older than 3.13 (it does not export rabbitmq_unreachable_cluster_peers_count)',
+      optional: 'RabbitMQ is older than 3.12.5 (it does not export rabbitmq_unreachable_cluster_peers_count)',
     },
     {
       id: 'memoryUsage',
@@ -337,16 +337,17 @@ export const rabbitmqExporter = defineExporter({
       id: 'cluster-peers-unreachable',
       name: 'RabbitmqClusterPeersUnreachable',
       severity: 'critical',
-      for: '5m',
-      // The node's own count of cluster members it cannot reach (3.13+), whatever the cluster's size; five
-      // minutes let a member restart (a rolling upgrade) without paging.
-      query: (q) => `min_over_time(${sel('rabbitmq_unreachable_cluster_peers_count', q)}[${q.range}])`,
+      for: '3m',
+      // The node's own count of cluster members it cannot reach (3.12.5+), whatever the cluster's size. Five
+      // minutes in all (every sample of 2 minutes, then 3 pending) let a member restart (a rolling upgrade)
+      // without paging; one sample of 0 (the member back) starts the count again.
+      query: (q) => `min_over_time(${sel('rabbitmq_unreachable_cluster_peers_count', q)}[2m])`,
       comparison: '>',
       threshold: 0,
       summary: 'RabbitMQ {{ $labels.instance }} cannot reach members of its cluster.',
       description:
         'RabbitMQ on {{ $labels.instance }} has had no connection to one or more members of its cluster for 5 minutes: a member is down, or the network has split the cluster (a partition). Queues led by the missing members are unavailable here, and quorum queues lose a replica. Check first whether every member runs (`rabbitmq-diagnostics cluster_status` on each lists running nodes and partitions); if all run, the network between them (port 25672, DNS of the node names). A member removed for good must be forgotten (`rabbitmqctl forget_cluster_node`).',
-      optional: 'RabbitMQ is older than 3.13 (it does not export rabbitmq_unreachable_cluster_peers_count)',
+      optional: 'RabbitMQ is older than 3.12.5 (it does not export rabbitmq_unreachable_cluster_peers_count)',
     },
     {
       id: 'memory-high',

@@ -18,6 +18,15 @@ const cpuBusy = (q: QueryContext) =>
 // disk_space.* charts are mapped only from truenas-graphite-to-prometheus 2.2.0 on.
 const DATASETS_OPTIONAL = 'needs the truenas-graphite-to-prometheus mapping 2.2 or later (disk_space charts)';
 // Netdata draws its nfsd charts only once the kernel has counted NFS traffic (proc_net_rpc_nfsd.c).
+// The mapping's README (v2.1.0 on): TrueNAS 25.04 dropped many default Netdata charts, and the repository's
+// netdata.conf turns /proc/diskstats' operation, latency and queue charts back on.
+const DISKSTATS_OPTIONAL =
+  'TrueNAS 25.04 and later send this disk chart only with the truenas-graphite-to-prometheus netdata.conf (its README: 25.04 dropped many default charts)';
+// graphite_mapping.conf (v2.2.1) maps Netdata's disk_X and disk_ext_X charts into one metric, so `op` also takes
+// discards and flushes (kernel 4.18+ / 5.5+, proc_diskstats.c), and its truenas_disk_stats rule adds
+// disk_io_ops{op=~"read_ops|write_ops", unit="op/s"}, TrueNAS's own count of the same operations: reading every
+// `op` would draw each disk's reads and writes twice where both arrive (the repository's netdata.conf applied).
+const NETDATA_DISK_OPS = 'op=~"reads|writes|discards|flushes"';
 const NFS_OPTIONAL = 'only on a TrueNAS that serves NFS shares';
 
 export const truenasExporter = defineExporter({
@@ -248,40 +257,45 @@ export const truenasExporter = defineExporter({
     {
       id: 'diskOps',
       title: 'Disk operations',
-      description: 'Read and write operations per second on each disk (Netdata’s negative writes made positive).',
+      description:
+        'Read, write, discard (TRIM) and flush operations per second on each disk (Netdata’s negative writes made positive); discards and flushes appear where the kernel counts them.',
       unit: 'iops',
-      expr: (q) => `abs(${sel('disk_io_ops', q)})`,
+      expr: (q) => `abs(${sel('disk_io_ops', q, NETDATA_DISK_OPS)})`,
       legend: '{{instance}} {{disk}} {{op}}',
       min: 0,
+      optional: DISKSTATS_OPTIONAL,
     },
     {
       id: 'diskAwait',
       title: 'Disk await',
       description:
-        'Average time a read or write took on each disk, queueing included; a disk far slower than its pool neighbours under the same load is often failing.',
+        'Average time a read, write, discard or flush took on each disk, queueing included; a disk far slower than its pool neighbours under the same load is often failing.',
       unit: 'ms',
       expr: (q) => `abs(${sel('disk_await', q)})`,
       legend: '{{instance}} {{disk}} {{op}}',
       min: 0,
+      optional: DISKSTATS_OPTIONAL,
     },
     {
       id: 'diskIoSize',
       title: 'Disk average I/O size',
-      description: 'Average size of a completed read or write on each disk (converted from KiB).',
+      description: 'Average size of a completed read, write or discard on each disk (converted from KiB).',
       unit: 'bytes',
       expr: (q) => `abs(${sel('disk_io_size', q)}) ${KIB}`,
       legend: '{{instance}} {{disk}} {{op}}',
       min: 0,
+      optional: DISKSTATS_OPTIONAL,
     },
     {
       id: 'diskIoTime',
       title: 'Disk I/O time',
       description:
-        'Milliseconds per second spent on completed reads and writes on each disk, summed over the operations in flight (so above 1000 with a deep queue).',
+        'Milliseconds per second spent on completed reads, writes, discards and flushes on each disk, summed over the operations in flight (so above 1000 with a deep queue).',
       unit: 'ms',
       expr: (q) => `abs(${sel('disk_iotime', q)})`,
       legend: '{{instance}} {{disk}} {{op}}',
       min: 0,
+      optional: DISKSTATS_OPTIONAL,
     },
     {
       id: 'diskBacklog',
@@ -292,6 +306,7 @@ export const truenasExporter = defineExporter({
       expr: (q) => sel('disk_io_backlog', q),
       legend: '{{instance}} {{disk}}',
       min: 0,
+      optional: DISKSTATS_OPTIONAL,
     },
     {
       id: 'diskInFlight',
@@ -301,6 +316,7 @@ export const truenasExporter = defineExporter({
       expr: (q) => sel('disk_qops', q),
       legend: '{{instance}} {{disk}}',
       min: 0,
+      optional: DISKSTATS_OPTIONAL,
     },
     {
       id: 'diskTemperature',
