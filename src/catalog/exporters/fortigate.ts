@@ -841,7 +841,9 @@ export const fortigateExporter = defineExporter({
       // the FortiAnalyzer has registered counts (Log/Fortianalyzer/Status, log_fortianalyzer.go, the
       // registration label as FortiOS writes it, "registered" in testdata/log-fortianalyzer.jsonnet). Not
       // "connected at some point in the last day": that clears a real outage after 24 hours.
-      query: (q) => sel('fortigate_log_fortianalyzer_queue_connections', q),
+      // Both sides by the same labels: `and` matches whole label sets, and a target's own labels (env, team) would
+      // otherwise keep the queue from ever meeting its registration (the rule doctor's dead join).
+      query: (q) => `max by (${q.by}, vdom) (${sel('fortigate_log_fortianalyzer_queue_connections', q)})`,
       filters: [
         (q) =>
           `max by (${q.by}, vdom) (${sel('fortigate_log_fortianalyzer_registration_info', q, 'registration="registered"')})`,
