@@ -73,7 +73,15 @@ describe('backtest: what a rule would have done over the last days', () => {
 
   it('fires at the first evaluation with `for: 0`, and starts over after a resolution', async () => {
     const t = NOW - 5 * HOUR;
-    const { api } = scriptedCondition([{ labels: { instance: 'a' }, spans: [[t, t + 120], [t + 180, t + 300]] }]);
+    const { api } = scriptedCondition([
+      {
+        labels: { instance: 'a' },
+        spans: [
+          [t, t + 120],
+          [t + 180, t + 300],
+        ],
+      },
+    ]);
     const result = await backtest(rule({ forSeconds: 0 }), api, { now: NOW, windowSeconds: DAY });
     expect(result.bySeries[0].intervals).toEqual([
       { from: t, to: t + 120, open: false },
@@ -85,7 +93,14 @@ describe('backtest: what a rule would have done over the last days', () => {
   it('bridges gaps shorter than keep_firing_for, and resolves once the gap outlasts it', async () => {
     const t = NOW - 5 * HOUR;
     const { api } = scriptedCondition([
-      { labels: { instance: 'a' }, spans: [[t, t + 600], [t + 720, t + 1200], [t + 1800, t + 2400]] },
+      {
+        labels: { instance: 'a' },
+        spans: [
+          [t, t + 600],
+          [t + 720, t + 1200],
+          [t + 1800, t + 2400],
+        ],
+      },
     ]);
     const result = await backtest(rule({ forSeconds: 60, keepFiringForSeconds: 300 }), api, {
       now: NOW,
@@ -133,7 +148,9 @@ describe('backtest: what a rule would have done over the last days', () => {
     const result = await backtest(rule(), api, { now: NOW, windowSeconds: DAY, maxSeries: 2 });
     expect(result).toMatchObject({ truncated: true, seriesSeen: 3, seriesReplayed: 2, seriesFiring: 2 });
     expect(result.bySeries.map((s) => s.labels.instance)).toEqual(['a', 'b']);
-    expect(describeBacktest(result)).toMatch(/^would have fired at least 2 times .* \(only 2 of its 3 series replayed\)$/);
+    expect(describeBacktest(result)).toMatch(
+      /^would have fired at least 2 times .* \(only 2 of its 3 series replayed\)$/
+    );
   });
 
   it('puts the query on the rule’s own evaluation times when told one', async () => {
@@ -151,7 +168,9 @@ describe('backtestRules: a plan’s rules one after another', () => {
     const good = scriptedCondition([{ labels: { instance: 'a' }, spans: [[NOW - HOUR, NOW - HOUR / 2]] }]).api;
     const api: RangeQueryApi = {
       range: (expr, ...rest) =>
-        expr === 'broken(' ? Promise.reject(new Error('parse error: unclosed left parenthesis')) : good.range(expr, ...rest),
+        expr === 'broken('
+          ? Promise.reject(new Error('parse error: unclosed left parenthesis'))
+          : good.range(expr, ...rest),
     };
     const seen: BacktestProgress[] = [];
     await backtestRules(

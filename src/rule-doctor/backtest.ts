@@ -158,7 +158,10 @@ export async function backtest(
   const step = answer.step ?? wanted;
   const key = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
   // Prometheus drops __name__ from the alert's labels (AlertingRule.Eval: `Del(labels.MetricName)`).
-  const series = mergeByIdentity(answer.series.map((s) => ({ labels: withoutName(s.labels), times: s.times })), key);
+  const series = mergeByIdentity(
+    answer.series.map((s) => ({ labels: withoutName(s.labels), times: s.times })),
+    key
+  );
   series.sort((a, b) => (key(a.labels) < key(b.labels) ? -1 : 1));
   const replayed = series.slice(0, maxSeries);
 
@@ -298,7 +301,7 @@ function evaluationGrid(series: readonly RangeSeries[], start: number, end: numb
 
 /** The latest time at or before `t` that lies on the grid of `anchor + k × step`. */
 function alignDown(t: number, anchor: number, step: number): number {
-  return t - (((t - anchor) % step) + step) % step;
+  return t - ((((t - anchor) % step) + step) % step);
 }
 
 /** `AbortSignal.throwIfAborted` without needing it: jsdom (the component tests) and older browsers lack it. */
@@ -363,6 +366,18 @@ export function describeBacktest(result: BacktestResult): string {
     `on ${prefix}${result.seriesFiring} series, firing for ${humanDuration(result.firingSeconds)} in total, ` +
     `longest ${humanDuration(result.longestSeconds)}${cap}`
   );
+}
+
+/**
+ * The sentence a user reads: "Would have fired 3 times over the last 7 days on 2 series, …", with the
+ * error a coarser step than the rule's interval costs (start and end of each firing within it).
+ */
+export function backtestSentence(result: BacktestResult, rule: BacktestRule): string {
+  const coarse =
+    result.step > rule.intervalSeconds
+      ? ` (replayed every ${humanDuration(result.step)} instead of every ${humanDuration(rule.intervalSeconds)}: times within ±${humanDuration(result.errorSeconds)})`
+      : '';
+  return `Would ${describeBacktest(result).replace(/^would /, '')}${coarse}.`;
 }
 
 export function humanDuration(seconds: number): string {

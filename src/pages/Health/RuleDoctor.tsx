@@ -9,6 +9,7 @@ import {
   type FindingKind,
 } from '../../rule-doctor/describe';
 import type { DoctorProgress, DoctorReport } from '../../rule-doctor/run';
+import { RuleBacktest } from './RuleBacktest';
 
 type DoctorState =
   | { status: 'idle' }
@@ -47,7 +48,15 @@ function FindingItem({ finding }: { finding: Finding }) {
   );
 }
 
-function Report({ report, checkedAt }: { report: DoctorReport; checkedAt: Date }) {
+function Report({
+  report,
+  checkedAt,
+  datasourceUid,
+}: {
+  report: DoctorReport;
+  checkedAt: Date;
+  datasourceUid: string;
+}) {
   const byKind = new Map<FindingKind, Finding[]>();
   for (const finding of report.findings) {
     byKind.set(finding.kind, [...(byKind.get(finding.kind) ?? []), finding]);
@@ -125,6 +134,7 @@ function Report({ report, checkedAt }: { report: DoctorReport; checkedAt: Date }
           </ul>
         </section>
       )}
+      <RuleBacktest rules={report.sources.flatMap((s) => s.rules ?? [])} datasourceUid={datasourceUid} />
     </Stack>
   );
 }
@@ -133,7 +143,7 @@ function Report({ report, checkedAt }: { report: DoctorReport; checkedAt: Date }
  * The rule doctor on the Health page. It runs when asked, not on open: a check asks Prometheus one
  * query per selector of every rule and a 7-day range query per empty one (hundreds of queries for
  * our packs alone), and loads PromQL's grammar; the Health verdict must not wait for, or pay, that.
- * Reads only (a Viewer may run it): the rules APIs and queries.
+ * Reads only (a Viewer may run it, and backtest a rule): the rules APIs, a rule's definition and queries.
  */
 export function RuleDoctor({ datasourceUid }: { datasourceUid: string }) {
   const [state, setState] = useState<DoctorState>({ status: 'idle' });
@@ -196,7 +206,9 @@ export function RuleDoctor({ datasourceUid }: { datasourceUid: string }) {
             {state.message}
           </Alert>
         )}
-        {state.status === 'done' && <Report report={state.report} checkedAt={state.checkedAt} />}
+        {state.status === 'done' && (
+          <Report report={state.report} checkedAt={state.checkedAt} datasourceUid={datasourceUid} />
+        )}
       </Stack>
     </section>
   );
