@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Stack, Text } from '@grafana/ui';
 import type { Finding } from '../../rule-doctor/diagnose';
 import {
   blindSpotText,
+  coverText,
   FINDING_HEADINGS,
   findingText,
   SOURCE_NAMES,
@@ -99,7 +100,7 @@ function Report({
             {exporters.map((spot) => (
               <li key={spot.kind === 'exporter-unwatched' ? spot.exporter : ''}>
                 <Text>{blindSpotText(spot)}</Text>{' '}
-                {spot.pack && <Text color="secondary">{`Covered by the ${spot.pack.title} pack (Setup page).`}</Text>}
+                {spot.pack && <Text color="secondary">{`${coverText(spot.pack)} (Setup page).`}</Text>}
               </li>
             ))}
           </ul>
@@ -114,7 +115,7 @@ function Report({
                 <Text>{blindSpotText(spot)}</Text>{' '}
                 <Text color="secondary">
                   {spot.pack
-                    ? `Covered by the ${spot.pack.title} pack (Setup page).`
+                    ? `${coverText(spot.pack)} (Setup page).`
                     : 'No pack in the catalog matches this job; a rule on up for it would cover it.'}
                 </Text>
               </li>
