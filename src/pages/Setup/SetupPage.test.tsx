@@ -59,7 +59,7 @@ function grafana({
   return { double, fetch };
 }
 
-function renderSetup(datasourceUid = 'prom', step = 'detect') {
+function renderSetup(datasourceUid = 'prom', step = 'detect', replicaLabels?: string[]) {
   return render(
     <MemoryRouter
       initialEntries={[`${PLUGIN_BASE_URL}/setup/${step}`]}
@@ -68,7 +68,7 @@ function renderSetup(datasourceUid = 'prom', step = 'detect') {
       <Routes>
         <Route
           path={`${PLUGIN_BASE_URL}/setup/*`}
-          element={<SetupPage jsonData={{ prometheusDatasourceUid: datasourceUid }} />}
+          element={<SetupPage jsonData={{ prometheusDatasourceUid: datasourceUid, replicaLabels }} />}
         />
       </Routes>
     </MemoryRouter>
@@ -507,6 +507,41 @@ describe('Setup: per-target thresholds', () => {
     expect(screen.getByLabelText<HTMLInputElement>(`${fsOverride} value 1`).value).toBe('db-.*');
     await toPlan(/^0 writes$/);
     expect(double.writeLog).toHaveLength(applied);
+  });
+});
+
+describe('Setup: the plan as a Prometheus rule file', () => {
+  it("downloads the planned rules with the app's replica labels, as the Grafana rules it writes have them", async () => {
+    const { double } = grafana();
+    const files: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      files.push(blob);
+      return 'blob:rules';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    try {
+      renderSetup('prom', 'detect', ['dc_replica']);
+      await toChoose();
+      await toPlan(/^4 writes$/);
+      fireEvent.click(screen.getByTestId('setup-download-prometheus-rules'));
+      expect(files).toHaveLength(1);
+      // jsdom's Blob has no text(): read it as a browser would before Blob.text().
+      const text = await new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.readAsText(files[0]);
+      });
+      // The node pack's rules aggregate the replica away, like the Grafana rules the plan would write.
+      expect(text).toMatch(/without \(dc_replica\)/);
+      expect(text).not.toMatch(/prometheus_replica/);
+      fireEvent.click(applyButton());
+      await screen.findByTestId('setup-apply-result');
+      const written = JSON.stringify([...double.rules.values()].map((r) => r.data));
+      expect(written).toMatch(/without \(dc_replica\)/);
+    } finally {
+      click.mockRestore();
+    }
   });
 });
 
