@@ -14,7 +14,11 @@ import {
  * half-open spans [from, to) given, and the answer holds the grid points inside them, as
  * query_range does (start + k × step, up to end).
  */
-function scriptedCondition(series: Array<{ labels: Record<string, string>; spans: Array<[number, number]> }>) {
+function scriptedCondition(
+  series: Array<{ labels: Record<string, string>; spans: Array<[number, number]> }>,
+  /** Where the rule's query (not its condition) returns no series: `absent(…)` answers there. */
+  noData: Array<[number, number]> = []
+) {
   const calls: Array<{ expr: string; start: number; end: number; step: number }> = [];
   const api: RangeQueryApi = {
     async range(expr, start, end, step) {
@@ -22,8 +26,11 @@ function scriptedCondition(series: Array<{ labels: Record<string, string>; spans
       if ((end - start) / step > PROMETHEUS_MAX_POINTS) {
         throw new Error('exceeded maximum resolution of 11,000 points per timeseries');
       }
+      // `… or label_replace(absent(q), "fsm_backtest_no_data", "1", "", "")`: the marked absent() series.
+      const marker = /label_replace\(absent\(.*\), "([a-z_]+)", "1", "", ""\)$/.exec(expr);
+      const withMarker = marker ? [...series, { labels: { [marker[1]]: '1' }, spans: noData }] : series;
       return {
-        series: series
+        series: withMarker
           .map((s) => {
             const times: number[] = [];
             for (let t = start; t <= end; t += step) {
@@ -160,6 +167,62 @@ describe('backtest: what a rule would have done over the last days', () => {
     expect((((calls[0].start - evaluatedAt) % 60) + 60) % 60).toBeCloseTo(0, 6);
     expect(calls[0].start).toBeLessThanOrEqual(NOW - DAY - 300);
     expect(describeBacktest(result)).toBe('would not have fired over the last 1 day');
+  });
+});
+
+describe('backtest of a Grafana-managed rule: what its noDataState does when the query returns nothing', () => {
+  const gap: [number, number] = [NOW - 5 * HOUR, NOW - 5 * HOUR + 1800]; // 30 minutes without data
+  const grafanaRule = (noDataState: 'NoData' | 'Alerting' | 'OK' | 'KeepLast', over: Partial<BacktestRule> = {}) =>
+    rule({ grafana: { query: 'up{job="node"}', noDataState }, ...over });
+
+  it('NoData: a DatasourceNoData alert at once, resolved at the first evaluation with data again', async () => {
+    const { api, calls } = scriptedCondition([], [gap]);
+    const result = await backtest(grafanaRule('NoData'), api, { now: NOW, windowSeconds: DAY });
+    expect(calls[0].expr).toBe('up == 0 or label_replace(absent(up{job="node"}), "fsm_backtest_no_data", "1", "", "")');
+    expect(result.bySeries).toEqual([
+      { labels: { alertname: 'DatasourceNoData' }, intervals: [{ from: gap[0], to: gap[1], open: false }] },
+    ]);
+    expect(result.seriesSeen).toBe(0); // the marker is not a series of the rule
+    expect(describeBacktest(result)).toBe(
+      'would have fired 1 time (all because its query returned no data) over the last 1 day on 1 series, firing for 30m in total, longest 30m'
+    );
+  });
+
+  it('Alerting: the gap goes pending, fires after `for`, and resolves at the second evaluation with data; a firing series stays firing through it', async () => {
+    const before: [number, number] = [gap[0] - 1800, gap[0]];
+    const { api } = scriptedCondition([{ labels: { instance: 'a' }, spans: [before] }], [gap]);
+    const result = await backtest(grafanaRule('Alerting'), api, { now: NOW, windowSeconds: DAY });
+    expect(result.bySeries).toEqual([
+      // Firing from `for` after its condition began, held through the gap, resolved when data says normal.
+      { labels: { instance: 'a' }, intervals: [{ from: before[0] + 300, to: gap[1], open: false }] },
+      // Its last evaluation was the gap's last (gap[1] − 60): missing at gap[1], stale (two intervals) at gap[1] + 60.
+      { labels: {}, intervals: [{ from: gap[0] + 300, to: gap[1] + 60, open: false }] },
+    ]);
+    expect(result.noDataFires).toBe(1);
+  });
+
+  it('KeepLast keeps a firing series firing through the gap; OK lets it resolve, and asks nothing more of Prometheus', async () => {
+    const before: [number, number] = [gap[0] - 1800, gap[0]];
+    const keep = scriptedCondition([{ labels: { instance: 'a' }, spans: [before] }], [gap]);
+    const kept = await backtest(grafanaRule('KeepLast'), keep.api, { now: NOW, windowSeconds: DAY });
+    expect(kept.bySeries).toEqual([
+      { labels: { instance: 'a' }, intervals: [{ from: before[0] + 300, to: gap[1], open: false }] },
+    ]);
+    expect(kept.noDataFires).toBe(0);
+
+    const ok = scriptedCondition([{ labels: { instance: 'a' }, spans: [before] }], [gap]);
+    const normal = await backtest(grafanaRule('OK'), ok.api, { now: NOW, windowSeconds: DAY });
+    expect(ok.calls[0].expr).toBe('up == 0');
+    expect(normal.bySeries).toEqual([
+      { labels: { instance: 'a' }, intervals: [{ from: before[0] + 300, to: gap[0], open: false }] },
+    ]);
+  });
+
+  it('a Prometheus rule whose query returns nothing does not fire, and costs no absent()', async () => {
+    const { api, calls } = scriptedCondition([], [gap]);
+    const result = await backtest(rule(), api, { now: NOW, windowSeconds: DAY });
+    expect(calls[0].expr).toBe('up == 0');
+    expect(result.fires).toBe(0);
   });
 });
 
