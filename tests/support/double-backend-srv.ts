@@ -46,6 +46,17 @@ export interface RangeQueryDouble {
   stepSeconds: number;
 }
 
+/** The points of a range query (from + k × step) that fall inside [from, to): a condition true over that span. */
+export function pointsIn(q: RangeQueryDouble, from: number, to: number): number[] {
+  const times: number[] = [];
+  for (let t = q.from; t <= q.to; t += q.stepSeconds) {
+    if (t >= from && t < to) {
+      times.push(t);
+    }
+  }
+  return times;
+}
+
 export type BackendFetch = (request: BackendSrvRequest) => Observable<FetchResponse<unknown>>;
 
 /** A getBackendSrv().fetch over the double; rejects non-2xx answers like Grafana's BackendSrv (a FetchError). */

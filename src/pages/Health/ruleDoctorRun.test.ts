@@ -8,6 +8,7 @@ import { GrafanaDouble } from '../../../tests/grafana-double';
 import {
   doubleApi,
   doubleBackendFetch,
+  pointsIn,
   PrometheusErrorAnswer,
   type RangeQueryDouble,
 } from '../../../tests/support/double-backend-srv';
@@ -15,17 +16,6 @@ import { backtestDoctorRule, NotBacktested } from './ruleDoctorRun';
 
 const node = EXPORTERS.find((e) => e.id === 'node')!;
 const HOUR = 3600;
-
-/** The query's points (from + k × step) within [from, to). */
-const pointsIn = (q: RangeQueryDouble, from: number, to: number) => {
-  const times: number[] = [];
-  for (let t = q.from; t <= q.to; t += q.stepSeconds) {
-    if (t >= from && t < to) {
-      times.push(t);
-    }
-  }
-  return times;
-};
 
 /** A Grafana (the double) with our node pack as Setup writes it, as a Viewer reads it, over a Prometheus answering `range`. */
 async function grafana(

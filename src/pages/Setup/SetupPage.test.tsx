@@ -18,6 +18,7 @@ import { exportBundle, planRestore, serialiseBundle } from '../../backup';
 import {
   doubleApi,
   doubleBackendFetch,
+  pointsIn,
   PrometheusErrorAnswer,
   type DoubleBackendOptions,
   type RangeQueryDouble,
@@ -599,16 +600,6 @@ describe('Setup: permissions and prerequisites', () => {
 
 describe('Setup: backtest before enabling', () => {
   const DAY = 86_400;
-  /** The query's points (from + k × step) inside [from, to) of a condition. */
-  const pointsIn = (q: RangeQueryDouble, from: number, to: number) => {
-    const times: number[] = [];
-    for (let t = q.from; t <= q.to; t += q.stepSeconds) {
-      if (t >= from && t < to) {
-        times.push(t);
-      }
-    }
-    return times;
-  };
   const ruleRow = (uid: string) => screen.getAllByTestId('plan-rule').find((r) => r.dataset.uid === uid)!;
   const openGroup = (title: RegExp) => fireEvent.click(screen.getByRole('button', { name: title }));
 
