@@ -218,6 +218,21 @@ describe('backtest of a Grafana-managed rule: what its noDataState does when the
     ]);
   });
 
+  it('keep_firing_for through no data: Alerting fires again at once, KeepLast goes on recovering', async () => {
+    // Above the threshold, then two minutes back to normal (data, but not past it), then the gap.
+    const above: [number, number] = [gap[0] - 1800, gap[0] - 120];
+    const run = (noDataState: 'Alerting' | 'KeepLast') =>
+      backtest(
+        grafanaRule(noDataState, { keepFiringForSeconds: 300 }),
+        scriptedCondition([{ labels: { instance: 'a' }, spans: [above] }], [gap]).api,
+        { now: NOW, windowSeconds: DAY }
+      );
+    const alerting = await run('Alerting');
+    expect(alerting.bySeries[0].intervals).toEqual([{ from: above[0] + 300, to: gap[1] + 300, open: false }]);
+    const keepLast = await run('KeepLast');
+    expect(keepLast.bySeries[0].intervals).toEqual([{ from: above[0] + 300, to: above[1] + 300, open: false }]);
+  });
+
   it('a Prometheus rule whose query returns nothing does not fire, and costs no absent()', async () => {
     const { api, calls } = scriptedCondition([], [gap]);
     const result = await backtest(rule(), api, { now: NOW, windowSeconds: DAY });

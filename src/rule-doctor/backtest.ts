@@ -193,7 +193,10 @@ export async function backtest(
   const inWindow = (intervals: FiringInterval[]) =>
     intervals.filter((i) => i.to > start).map((i) => ({ ...i, from: Math.max(i.from, start) }));
   // KeepLast and Alerting carry each series' state through no data (see noDataAlerts).
-  const hold = noDataState === 'KeepLast' || noDataState === 'Alerting' ? noData : undefined;
+  const hold =
+    noDataState === 'KeepLast' || noDataState === 'Alerting'
+      ? { at: noData, keepLast: noDataState === 'KeepLast' }
+      : undefined;
   const bySeries: BacktestResult['bySeries'] = [];
   let samples = markers.reduce((n, s) => n + s.times.length, 0);
   for (const s of replayed) {
@@ -246,7 +249,9 @@ export async function backtest(
  * The 15-minute `resolvedRetention` only keeps resolved alerts for Alertmanager; it changes no state.
  * `hold`: evaluations at which a Grafana rule's query returned nothing and its `noDataState` keeps
  * each series' state (KeepLast) or drives it as alerting (Alerting): a firing alert stays firing, a
- * pending one fires once `for` has passed, an inactive one stays inactive (see noDataAlerts).
+ * pending one fires once `for` has passed, an inactive one stays inactive (see noDataAlerts). One
+ * already keeping firing after its condition ended (Grafana's Recovering) fires again with Alerting
+ * (`resultAlerting` skips pending), and with KeepLast goes on recovering (`resultKeepLast` → `resultNormal`).
  */
 function replay(
   present: ReadonlySet<number>,
@@ -254,7 +259,7 @@ function replay(
   forSeconds: number,
   keepFor: number,
   end: number,
-  hold?: ReadonlySet<number>
+  hold?: { at: ReadonlySet<number>; keepLast: boolean }
 ): FiringInterval[] {
   const intervals: FiringInterval[] = [];
   let state: 'inactive' | 'pending' | 'firing' = 'inactive';
@@ -262,7 +267,8 @@ function replay(
   let firedAt = 0;
   let keepFiringSince: number | undefined;
   for (const ts of evaluations) {
-    if (hold?.has(ms(ts))) {
+    const recovering = state === 'firing' && keepFiringSince !== undefined;
+    if (hold?.at.has(ms(ts)) && !(hold.keepLast && recovering)) {
       keepFiringSince = undefined;
       if (state === 'pending' && ts - activeAt >= forSeconds) {
         state = 'firing';
