@@ -35,6 +35,14 @@ describe("Setup's choices as a Prometheus rule file", () => {
     );
   });
 
+  it("drops the app's replica labels, as the Grafana rules of the same choices do", () => {
+    const rules = setupPrometheusRuleFile({ ...choices, replicaLabels: ['dc_replica'] }).groups.flatMap((g) => g.rules);
+    const aggregated = rules.filter((r) => r.expr.includes('without ('));
+    expect(aggregated.length).toBeGreaterThan(0);
+    expect(aggregated.every((r) => r.expr.includes('without (dc_replica)'))).toBe(true);
+    expect(rules.some((r) => r.expr.includes('prometheus_replica'))).toBe(false);
+  });
+
   it('is text YAML reads as it is, and that promtool accepts as a rule file', () => {
     const text = setupPrometheusRuleFileText(choices);
     expect(parse(text)).toEqual(setupPrometheusRuleFile(choices));

@@ -21,6 +21,7 @@ export function setupPrometheusRuleFile(
     overrides: choices.overrides,
     targetOverrides: (choices.targetOverrides ?? []).filter((o) => chosen.has(o.threshold.split('.')[0])),
     selector: desired.selector,
+    replicaLabels: choices.replicaLabels,
   };
   return {
     groups: catalog.filter((e) => chosen.has(e.id)).flatMap((e) => prometheusRuleGroups(e, options).groups),

@@ -52,7 +52,7 @@ describe('health queries through /api/ds/query', () => {
       results: { 'prometheus-failing-targets': { status: 400, error: 'bad_data: parse error' } },
     });
     expect(results).toEqual([
-      { checkId: 'prometheus-failing-targets', series: [], error: 'bad_data: parse error' },
+      { checkId: 'prometheus-failing-targets', series: [], error: 'Prometheus refused the query: parse error' },
       { checkId: 'grafana-rule-failures', series: [], error: 'Grafana returned no result for this query' },
     ]);
   });

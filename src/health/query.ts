@@ -3,8 +3,13 @@
  * `POST /api/ds/query` (Grafana runs Prometheus queries in its backend, with the datasource's
  * credentials; see reference/grafana-api.md), and turns the answer into check results.
  */
-import { fetchOnce } from '../utils/fetchOnce';
-import { instantQuery, seriesFromFrames, type DsQueryResponse } from '../utils/prometheusQuery';
+import {
+  instantQuery,
+  postDsQuery,
+  prometheusQueryError,
+  seriesFromFrames,
+  type DsQueryResponse,
+} from '../utils/prometheusQuery';
 import { fetchErrorMessage } from '../utils/fetchError';
 import type { HealthCheck } from './checks';
 import type { CheckResult } from './verdict';
@@ -29,7 +34,7 @@ export function parseHealthResponse(checks: readonly HealthCheck[], response: Ds
       return { checkId: check.id, series: [], error: 'Grafana returned no result for this query' };
     }
     if (result.error) {
-      return { checkId: check.id, series: [], error: result.error };
+      return { checkId: check.id, series: [], error: prometheusQueryError(result.error, result.status).message };
     }
     return { checkId: check.id, series: seriesFromFrames(result.frames) };
   });
@@ -45,20 +50,8 @@ export async function fetchCheckResults(
   expr: (c: HealthCheck) => string
 ): Promise<CheckResult[]> {
   try {
-    const response = await fetchOnce<DsQueryResponse>({
-      url: '/api/ds/query',
-      method: 'POST',
-      data: buildHealthQueryRequest(checks, datasourceUid, expr),
-      showErrorAlert: false,
-    });
-    return parseHealthResponse(checks, response.data);
+    return parseHealthResponse(checks, await postDsQuery(buildHealthQueryRequest(checks, datasourceUid, expr)));
   } catch (error) {
-    // /api/ds/query answers a batch with any failed query with HTTP 400 and every per-query result
-    // (toJsonStreamingResponse, pkg/api/ds_query.go, 11.6–main; 207 only behind an off-by-default flag).
-    const data = (error as { data?: DsQueryResponse }).data;
-    if (data && typeof data === 'object' && data.results) {
-      return parseHealthResponse(checks, data);
-    }
     throw new Error(`Could not query the Prometheus datasource: ${fetchErrorMessage(error)}`);
   }
 }

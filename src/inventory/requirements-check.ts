@@ -1,8 +1,7 @@
 import { escapeRegexValue } from '../catalog/promql';
 import type { RuntimeExporter, RuntimeRequirement } from '../catalog/runtime';
 import { fetchErrorMessage } from '../utils/fetchError';
-import { fetchOnce } from '../utils/fetchOnce';
-import { instantQuery, samplesFromDsQuery, type DsQueryResponse } from '../utils/prometheusQuery';
+import { instantQuery, postDsQuery, samplesFromDsQuery, type DsQueryResponse } from '../utils/prometheusQuery';
 import type { Detection } from './detect';
 
 /** A scraped target that lacks series some of its dashboard's panels need, and what to switch on. */
@@ -42,18 +41,11 @@ export async function findPartialTargets(
   }
   let response: DsQueryResponse;
   try {
-    response = (
-      await fetchOnce<DsQueryResponse>({
-        url: '/api/ds/query',
-        method: 'POST',
-        showErrorAlert: false,
-        data: {
-          queries: checks.map(({ exporter, expr }) => instantQuery(exporter.id, datasourceUid, expr)),
-          from: 'now-5m',
-          to: 'now',
-        },
-      })
-    ).data;
+    response = await postDsQuery({
+      queries: checks.map(({ exporter, expr }) => instantQuery(exporter.id, datasourceUid, expr)),
+      from: 'now-5m',
+      to: 'now',
+    });
   } catch (error) {
     throw new Error(`Prometheus did not answer: ${fetchErrorMessage(error)}`);
   }

@@ -14,7 +14,11 @@ import {
  * half-open spans [from, to) given, and the answer holds the grid points inside them, as
  * query_range does (start + k × step, up to end).
  */
-function scriptedCondition(series: Array<{ labels: Record<string, string>; spans: Array<[number, number]> }>) {
+function scriptedCondition(
+  series: Array<{ labels: Record<string, string>; spans: Array<[number, number]> }>,
+  /** Where the rule's query (not its condition) returns no series: `absent(…)` answers there. */
+  noData: Array<[number, number]> = []
+) {
   const calls: Array<{ expr: string; start: number; end: number; step: number }> = [];
   const api: RangeQueryApi = {
     async range(expr, start, end, step) {
@@ -22,8 +26,11 @@ function scriptedCondition(series: Array<{ labels: Record<string, string>; spans
       if ((end - start) / step > PROMETHEUS_MAX_POINTS) {
         throw new Error('exceeded maximum resolution of 11,000 points per timeseries');
       }
+      // `… or label_replace(absent(q), "fsm_backtest_no_data", "1", "", "")`: the marked absent() series.
+      const marker = /label_replace\(absent\(.*\), "([a-z_]+)", "1", "", ""\)$/.exec(expr);
+      const withMarker = marker ? [...series, { labels: { [marker[1]]: '1' }, spans: noData }] : series;
       return {
-        series: series
+        series: withMarker
           .map((s) => {
             const times: number[] = [];
             for (let t = start; t <= end; t += step) {
@@ -73,7 +80,15 @@ describe('backtest: what a rule would have done over the last days', () => {
 
   it('fires at the first evaluation with `for: 0`, and starts over after a resolution', async () => {
     const t = NOW - 5 * HOUR;
-    const { api } = scriptedCondition([{ labels: { instance: 'a' }, spans: [[t, t + 120], [t + 180, t + 300]] }]);
+    const { api } = scriptedCondition([
+      {
+        labels: { instance: 'a' },
+        spans: [
+          [t, t + 120],
+          [t + 180, t + 300],
+        ],
+      },
+    ]);
     const result = await backtest(rule({ forSeconds: 0 }), api, { now: NOW, windowSeconds: DAY });
     expect(result.bySeries[0].intervals).toEqual([
       { from: t, to: t + 120, open: false },
@@ -85,7 +100,14 @@ describe('backtest: what a rule would have done over the last days', () => {
   it('bridges gaps shorter than keep_firing_for, and resolves once the gap outlasts it', async () => {
     const t = NOW - 5 * HOUR;
     const { api } = scriptedCondition([
-      { labels: { instance: 'a' }, spans: [[t, t + 600], [t + 720, t + 1200], [t + 1800, t + 2400]] },
+      {
+        labels: { instance: 'a' },
+        spans: [
+          [t, t + 600],
+          [t + 720, t + 1200],
+          [t + 1800, t + 2400],
+        ],
+      },
     ]);
     const result = await backtest(rule({ forSeconds: 60, keepFiringForSeconds: 300 }), api, {
       now: NOW,
@@ -133,7 +155,9 @@ describe('backtest: what a rule would have done over the last days', () => {
     const result = await backtest(rule(), api, { now: NOW, windowSeconds: DAY, maxSeries: 2 });
     expect(result).toMatchObject({ truncated: true, seriesSeen: 3, seriesReplayed: 2, seriesFiring: 2 });
     expect(result.bySeries.map((s) => s.labels.instance)).toEqual(['a', 'b']);
-    expect(describeBacktest(result)).toMatch(/^would have fired at least 2 times .* \(only 2 of its 3 series replayed\)$/);
+    expect(describeBacktest(result)).toMatch(
+      /^would have fired at least 2 times .* \(only 2 of its 3 series replayed\)$/
+    );
   });
 
   it('puts the query on the rule’s own evaluation times when told one', async () => {
@@ -146,12 +170,85 @@ describe('backtest: what a rule would have done over the last days', () => {
   });
 });
 
+describe('backtest of a Grafana-managed rule: what its noDataState does when the query returns nothing', () => {
+  const gap: [number, number] = [NOW - 5 * HOUR, NOW - 5 * HOUR + 1800]; // 30 minutes without data
+  const grafanaRule = (noDataState: 'NoData' | 'Alerting' | 'OK' | 'KeepLast', over: Partial<BacktestRule> = {}) =>
+    rule({ grafana: { query: 'up{job="node"}', noDataState }, ...over });
+
+  it('NoData: a DatasourceNoData alert at once, resolved at the first evaluation with data again', async () => {
+    const { api, calls } = scriptedCondition([], [gap]);
+    const result = await backtest(grafanaRule('NoData'), api, { now: NOW, windowSeconds: DAY });
+    expect(calls[0].expr).toBe('up == 0 or label_replace(absent(up{job="node"}), "fsm_backtest_no_data", "1", "", "")');
+    expect(result.bySeries).toEqual([
+      { labels: { alertname: 'DatasourceNoData' }, intervals: [{ from: gap[0], to: gap[1], open: false }] },
+    ]);
+    expect(result.seriesSeen).toBe(0); // the marker is not a series of the rule
+    expect(describeBacktest(result)).toBe(
+      'would have fired 1 time (all because its query returned no data) over the last 1 day on 1 series, firing for 30m in total, longest 30m'
+    );
+  });
+
+  it('Alerting: the gap goes pending, fires after `for`, and resolves at the second evaluation with data; a firing series stays firing through it', async () => {
+    const before: [number, number] = [gap[0] - 1800, gap[0]];
+    const { api } = scriptedCondition([{ labels: { instance: 'a' }, spans: [before] }], [gap]);
+    const result = await backtest(grafanaRule('Alerting'), api, { now: NOW, windowSeconds: DAY });
+    expect(result.bySeries).toEqual([
+      // Firing from `for` after its condition began, held through the gap, resolved when data says normal.
+      { labels: { instance: 'a' }, intervals: [{ from: before[0] + 300, to: gap[1], open: false }] },
+      // Its last evaluation was the gap's last (gap[1] − 60): missing at gap[1], stale (two intervals) at gap[1] + 60.
+      { labels: {}, intervals: [{ from: gap[0] + 300, to: gap[1] + 60, open: false }] },
+    ]);
+    expect(result.noDataFires).toBe(1);
+  });
+
+  it('KeepLast keeps a firing series firing through the gap; OK lets it resolve, and asks nothing more of Prometheus', async () => {
+    const before: [number, number] = [gap[0] - 1800, gap[0]];
+    const keep = scriptedCondition([{ labels: { instance: 'a' }, spans: [before] }], [gap]);
+    const kept = await backtest(grafanaRule('KeepLast'), keep.api, { now: NOW, windowSeconds: DAY });
+    expect(kept.bySeries).toEqual([
+      { labels: { instance: 'a' }, intervals: [{ from: before[0] + 300, to: gap[1], open: false }] },
+    ]);
+    expect(kept.noDataFires).toBe(0);
+
+    const ok = scriptedCondition([{ labels: { instance: 'a' }, spans: [before] }], [gap]);
+    const normal = await backtest(grafanaRule('OK'), ok.api, { now: NOW, windowSeconds: DAY });
+    expect(ok.calls[0].expr).toBe('up == 0');
+    expect(normal.bySeries).toEqual([
+      { labels: { instance: 'a' }, intervals: [{ from: before[0] + 300, to: gap[0], open: false }] },
+    ]);
+  });
+
+  it('keep_firing_for through no data: Alerting fires again at once, KeepLast goes on recovering', async () => {
+    // Above the threshold, then two minutes back to normal (data, but not past it), then the gap.
+    const above: [number, number] = [gap[0] - 1800, gap[0] - 120];
+    const run = (noDataState: 'Alerting' | 'KeepLast') =>
+      backtest(
+        grafanaRule(noDataState, { keepFiringForSeconds: 300 }),
+        scriptedCondition([{ labels: { instance: 'a' }, spans: [above] }], [gap]).api,
+        { now: NOW, windowSeconds: DAY }
+      );
+    const alerting = await run('Alerting');
+    expect(alerting.bySeries[0].intervals).toEqual([{ from: above[0] + 300, to: gap[1] + 300, open: false }]);
+    const keepLast = await run('KeepLast');
+    expect(keepLast.bySeries[0].intervals).toEqual([{ from: above[0] + 300, to: above[1] + 300, open: false }]);
+  });
+
+  it('a Prometheus rule whose query returns nothing does not fire, and costs no absent()', async () => {
+    const { api, calls } = scriptedCondition([], [gap]);
+    const result = await backtest(rule(), api, { now: NOW, windowSeconds: DAY });
+    expect(calls[0].expr).toBe('up == 0');
+    expect(result.fires).toBe(0);
+  });
+});
+
 describe('backtestRules: a plan’s rules one after another', () => {
   it('reports each rule’s result or error as it goes, and a failing rule does not stop the others', async () => {
     const good = scriptedCondition([{ labels: { instance: 'a' }, spans: [[NOW - HOUR, NOW - HOUR / 2]] }]).api;
     const api: RangeQueryApi = {
       range: (expr, ...rest) =>
-        expr === 'broken(' ? Promise.reject(new Error('parse error: unclosed left parenthesis')) : good.range(expr, ...rest),
+        expr === 'broken('
+          ? Promise.reject(new Error('parse error: unclosed left parenthesis'))
+          : good.range(expr, ...rest),
     };
     const seen: BacktestProgress[] = [];
     await backtestRules(

@@ -1,13 +1,17 @@
 /**
  * Backtest before enabling: "would have fired N times over the last 7 days on K series, firing for
  * T in total, longest H". One range query of the rule's condition per rule (never one per series),
- * replayed through Prometheus' own alerting-rule state machine, series by series.
+ * replayed through Prometheus' own alerting-rule state machine, series by series, and for a
+ * Grafana-managed rule what its `noDataState` does when the query returns nothing (noDataAlerts).
  *
  * Pure over a range-query API, so Setup (Grafana's query path), the bench (a backfilled
  * Prometheus) and the integration test (the stack's Prometheus, compared with its own ALERTS)
  * run the same code. No PromQL parser: the expression is sent as written.
  */
 import type { Labels, RuleUnderCheck } from './diagnose';
+
+/** Grafana's `noDataState`: what a Grafana-managed rule does at an evaluation where its query returns no series. */
+export type NoDataState = 'NoData' | 'Alerting' | 'OK' | 'KeepLast';
 
 export interface BacktestRule {
   name: string;
@@ -19,6 +23,12 @@ export interface BacktestRule {
   keepFiringForSeconds?: number;
   /** The group's evaluation interval, in seconds. */
   intervalSeconds: number;
+  /**
+   * A Grafana-managed rule: its query alone (before the threshold) and its `noDataState`, for the
+   * evaluations at which the query returns no series at all (see `noDataAlerts`). Absent: a
+   * Prometheus rule, for which no data is simply no alert.
+   */
+  grafana?: { query: string; noDataState: NoDataState };
 }
 
 export interface RangeSeries {
@@ -66,6 +76,8 @@ export interface BacktestResult {
   errorSeconds: number;
   /** Firing intervals over all series (N). */
   fires: number;
+  /** Of `fires`, those of a Grafana rule's no-data alert (its query returned nothing; `noDataState` NoData or Alerting). */
+  noDataFires: number;
   /** Series that fired at least once (K). */
   seriesFiring: number;
   /** Seconds of firing summed over all intervals (T). */
@@ -154,25 +166,53 @@ export async function backtest(
     queryStart = Math.round(alignDown(queryStart, options.evaluatedAt, wanted) * 1000) / 1000;
   }
   stopIfAborted(options.signal);
-  const answer = await api.range(rule.expr, queryStart, end, wanted, options.signal);
+  const noDataState = rule.grafana?.noDataState;
+  // Where no data changes what Grafana does, the same request also says when the query returned
+  // nothing: absent() of it, marked with a label no series has. It costs the query a second
+  // evaluation in Prometheus, so only for those rules (our packs: the Watchdog alone).
+  const watchNoData = rule.grafana !== undefined && noDataState !== 'OK';
+  const expr = watchNoData
+    ? `${rule.expr} or label_replace(absent(${rule.grafana!.query}), "${NO_DATA_LABEL}", "1", "", "")`
+    : rule.expr;
+  const answer = await api.range(expr, queryStart, end, wanted, options.signal);
   const step = answer.step ?? wanted;
   const key = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const markers = answer.series.filter((s) => s.labels[NO_DATA_LABEL] !== undefined);
+  const noData = new Set(markers.flatMap((s) => s.times.map(ms)));
   // Prometheus drops __name__ from the alert's labels (AlertingRule.Eval: `Del(labels.MetricName)`).
-  const series = mergeByIdentity(answer.series.map((s) => ({ labels: withoutName(s.labels), times: s.times })), key);
+  const series = mergeByIdentity(
+    answer.series
+      .filter((s) => s.labels[NO_DATA_LABEL] === undefined)
+      .map((s) => ({ labels: withoutName(s.labels), times: s.times })),
+    key
+  );
   series.sort((a, b) => (key(a.labels) < key(b.labels) ? -1 : 1));
   const replayed = series.slice(0, maxSeries);
 
-  const evaluations = evaluationGrid(series, queryStart, end, step);
+  const evaluations = evaluationGrid(answer.series, queryStart, end, step);
+  const inWindow = (intervals: FiringInterval[]) =>
+    intervals.filter((i) => i.to > start).map((i) => ({ ...i, from: Math.max(i.from, start) }));
+  // KeepLast and Alerting carry each series' state through no data (see noDataAlerts).
+  const hold =
+    noDataState === 'KeepLast' || noDataState === 'Alerting'
+      ? { at: noData, keepLast: noDataState === 'KeepLast' }
+      : undefined;
   const bySeries: BacktestResult['bySeries'] = [];
-  let samples = 0;
+  let samples = markers.reduce((n, s) => n + s.times.length, 0);
   for (const s of replayed) {
     samples += s.times.length;
-    const intervals = replay(new Set(s.times.map(ms)), evaluations, forSeconds, keepFor, end)
-      .filter((i) => i.to > start)
-      .map((i) => ({ ...i, from: Math.max(i.from, start) }));
+    const intervals = inWindow(replay(new Set(s.times.map(ms)), evaluations, forSeconds, keepFor, end, hold));
     if (intervals.length > 0) {
       bySeries.push({ labels: s.labels, intervals });
     }
+  }
+  const noDataIntervals = inWindow(noDataAlerts(noDataState, noData, evaluations, forSeconds, interval, end));
+  if (noDataIntervals.length > 0) {
+    // NoData is sent as DatasourceNoData; Alerting's instance carries the rule's labels alone.
+    bySeries.push({
+      labels: noDataState === 'NoData' ? { alertname: 'DatasourceNoData' } : {},
+      intervals: noDataIntervals,
+    });
   }
   const all = bySeries.flatMap((s) => s.intervals);
   const lengths = all.map((i) => i.to - i.from);
@@ -184,6 +224,7 @@ export async function backtest(
     step,
     errorSeconds: step + Math.max(rounding(forSeconds), rounding(keepFor)),
     fires: all.length,
+    noDataFires: noDataIntervals.length,
     seriesFiring: bySeries.length,
     firingSeconds: lengths.reduce((a, b) => a + b, 0),
     longestSeconds: lengths.length ? Math.max(...lengths) : 0,
@@ -206,13 +247,19 @@ export async function backtest(
  *   `KeepFiringSince` being the first evaluation it was missing at (reset when it comes back);
  * - a resolved alert that comes back starts over as pending (the check `alert.State != StateInactive`).
  * The 15-minute `resolvedRetention` only keeps resolved alerts for Alertmanager; it changes no state.
+ * `hold`: evaluations at which a Grafana rule's query returned nothing and its `noDataState` keeps
+ * each series' state (KeepLast) or drives it as alerting (Alerting): a firing alert stays firing, a
+ * pending one fires once `for` has passed, an inactive one stays inactive (see noDataAlerts). One
+ * already keeping firing after its condition ended (Grafana's Recovering) fires again with Alerting
+ * (`resultAlerting` skips pending), and with KeepLast goes on recovering (`resultKeepLast` → `resultNormal`).
  */
 function replay(
   present: ReadonlySet<number>,
   evaluations: readonly number[],
   forSeconds: number,
   keepFor: number,
-  end: number
+  end: number,
+  hold?: { at: ReadonlySet<number>; keepLast: boolean }
 ): FiringInterval[] {
   const intervals: FiringInterval[] = [];
   let state: 'inactive' | 'pending' | 'firing' = 'inactive';
@@ -220,6 +267,15 @@ function replay(
   let firedAt = 0;
   let keepFiringSince: number | undefined;
   for (const ts of evaluations) {
+    const recovering = state === 'firing' && keepFiringSince !== undefined;
+    if (hold?.at.has(ms(ts)) && !(hold.keepLast && recovering)) {
+      keepFiringSince = undefined;
+      if (state === 'pending' && ts - activeAt >= forSeconds) {
+        state = 'firing';
+        firedAt = ts;
+      }
+      continue;
+    }
     if (present.has(ms(ts))) {
       keepFiringSince = undefined;
       if (state === 'inactive') {
@@ -250,6 +306,67 @@ function replay(
   }
   if (state === 'firing') {
     intervals.push({ from: firedAt, to: end, open: true });
+  }
+  return intervals;
+}
+
+/** Marks the series of `absent(query)` in a Grafana rule's range answer: the evaluations with no data. */
+const NO_DATA_LABEL = 'fsm_backtest_no_data';
+
+/**
+ * The alert a Grafana-managed rule raises of its own when its query returns no series, by
+ * `noDataState`, as Grafana's state manager does (grafana/grafana pkg/services/ngalert/state,
+ * main of 2026: state.go `resultNoData`, manager.go `setNextStateForRule`,
+ * `processMissingSeriesStates`, compat.go `StateToPostableAlert`):
+ * - NoData: an instance with the rule's labels only goes to state NoData at once (no `for`) and is
+ *   sent to Alertmanager as `DatasourceNoData`; when data returns it is missing from the results and,
+ *   a NoData state, resolved after one missed evaluation: at the first evaluation with data. The
+ *   series' own alerts are missing meanwhile (resolved after two missed evaluations in Grafana;
+ *   at once here, as everywhere in this replay).
+ * - Alerting: no data is applied to every state the rule holds (`setNextStateForAll` →
+ *   `resultAlerting`: firing stays firing, pending fires after `for`, replayed by `hold` in
+ *   `replay`); the rule-level instance below is what Grafana creates when it holds none, pending
+ *   then firing after `for`, resolved two evaluations after data returns (missing-series default,
+ *   `GetMissingSeriesEvalsToResolve` = 2). Counted once: Grafana would raise one per series it
+ *   holds, normal ones included, which this replay cannot see (it reads only the series past the threshold).
+ * - KeepLast: every held state is kept (`resultKeepLast`; replayed by `hold`); no alert of its own.
+ * - OK: every held state goes normal (`resultNormal`): as a Prometheus rule whose query returns nothing.
+ */
+function noDataAlerts(
+  noDataState: NoDataState | undefined,
+  noData: ReadonlySet<number>,
+  evaluations: readonly number[],
+  forSeconds: number,
+  intervalSeconds: number,
+  end: number
+): FiringInterval[] {
+  if (noDataState !== 'NoData' && noDataState !== 'Alerting') {
+    return [];
+  }
+  const missedToResolve = noDataState === 'NoData' ? 1 : 2;
+  const intervals: FiringInterval[] = [];
+  let state: 'inactive' | 'pending' | 'firing' = 'inactive';
+  let since = 0;
+  let lastNoData = 0;
+  for (const ts of evaluations) {
+    if (noData.has(ms(ts))) {
+      lastNoData = ts;
+      if (state === 'inactive') {
+        state = noDataState === 'Alerting' && forSeconds > 0 ? 'pending' : 'firing';
+        since = ts;
+      } else if (state === 'pending' && ts - since >= forSeconds) {
+        state = 'firing';
+        since = ts;
+      }
+    } else if (state !== 'inactive' && ts - lastNoData >= missedToResolve * intervalSeconds) {
+      if (state === 'firing') {
+        intervals.push({ from: since, to: ts, open: false });
+      }
+      state = 'inactive';
+    }
+  }
+  if (state === 'firing') {
+    intervals.push({ from: since, to: end, open: true });
   }
   return intervals;
 }
@@ -298,7 +415,7 @@ function evaluationGrid(series: readonly RangeSeries[], start: number, end: numb
 
 /** The latest time at or before `t` that lies on the grid of `anchor + k × step`. */
 function alignDown(t: number, anchor: number, step: number): number {
-  return t - (((t - anchor) % step) + step) % step;
+  return t - ((((t - anchor) % step) + step) % step);
 }
 
 /** `AbortSignal.throwIfAborted` without needing it: jsdom (the component tests) and older browsers lack it. */
@@ -358,11 +475,27 @@ export function describeBacktest(result: BacktestResult): string {
   if (result.fires === 0) {
     return `would not have fired over the last ${window}${cap}`;
   }
+  const noData =
+    result.noDataFires > 0
+      ? ` (${result.noDataFires === result.fires ? 'all' : result.noDataFires} because its query returned no data)`
+      : '';
   return (
-    `would have fired ${prefix}${result.fires} time${result.fires === 1 ? '' : 's'} over the last ${window} ` +
+    `would have fired ${prefix}${result.fires} time${result.fires === 1 ? '' : 's'}${noData} over the last ${window} ` +
     `on ${prefix}${result.seriesFiring} series, firing for ${humanDuration(result.firingSeconds)} in total, ` +
     `longest ${humanDuration(result.longestSeconds)}${cap}`
   );
+}
+
+/**
+ * The sentence a user reads: "Would have fired 3 times over the last 7 days on 2 series, …", with the
+ * error a coarser step than the rule's interval costs (start and end of each firing within it).
+ */
+export function backtestSentence(result: BacktestResult, rule: BacktestRule): string {
+  const coarse =
+    result.step > rule.intervalSeconds
+      ? ` (replayed every ${humanDuration(result.step)} instead of every ${humanDuration(rule.intervalSeconds)}: times within ±${humanDuration(result.errorSeconds)})`
+      : '';
+  return `Would ${describeBacktest(result).replace(/^would /, '')}${coarse}.`;
 }
 
 export function humanDuration(seconds: number): string {

@@ -11,7 +11,7 @@ import { createDataFrame, FieldType, type DataFrame } from '@grafana/data';
 export type PrometheusGet = (path: string, params?: Record<string, string>) => Promise<unknown>;
 import { InventoryError, unwrapPrometheus } from '../inventory/prometheus-api';
 import { RuleQueryRefused, type InstantSample, type RuleQueryApi } from './diagnose';
-import { blindSpotText, findingSince, findingText, SOURCE_NAMES } from './describe';
+import { blindSpotText, coverText, findingSince, findingText, SOURCE_NAMES } from './describe';
 import { runRuleDoctor } from './run';
 
 async function ask(
@@ -93,7 +93,7 @@ export async function ruleDoctorFrame(prometheus: PrometheusGet, refId: string):
       source: '',
       group: '',
       rule: '',
-      what: `${blindSpotText(spot)}${spot.pack ? ` Covered by the ${spot.pack.title} pack.` : ''}`,
+      what: `${blindSpotText(spot)}${spot.pack ? ` ${coverText(spot.pack)}.` : ''}`,
       since: null,
     })),
   ];

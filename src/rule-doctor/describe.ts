@@ -64,3 +64,8 @@ export function blindSpotText(spot: BlindSpot): string {
     ? `${spot.title} is scraped, but no rule reads any of its metrics: nothing alerts on it.`
     : `No rule watches up of ${spot.instance} (job ${spot.job}): if it goes down, nobody is paged.`;
 }
+
+/** "Covered by the Prometheus pack's PrometheusTargetDown alert": what would close a blind spot. */
+export function coverText(pack: { title: string; alert?: string }): string {
+  return `Covered by the ${pack.title} pack${pack.alert ? `'s ${pack.alert} alert` : ''}`;
+}

@@ -42,6 +42,8 @@ export interface RuleUnderCheck {
   name: string;
   type: 'alerting' | 'recording';
   query: string;
+  /** A Grafana-managed rule's uid: its definition (the condition after the query) is read by it for a backtest. */
+  uid?: string;
   /** From the rules API, where the source reports it. */
   health?: 'ok' | 'err' | 'unknown';
   lastError?: string;

@@ -3,8 +3,7 @@
  * health checks use: it works for Viewers and keeps the datasource's credentials on the server).
  */
 import { dataFrameFromJSON, FieldType, type DataFrameJSON } from '@grafana/data';
-import { fetchOnce } from '../utils/fetchOnce';
-import { samplesFromDsQuery, type DsQueryResponse } from '../utils/prometheusQuery';
+import { framesFromDsQuery, postDsQuery } from '../utils/prometheusQuery';
 import type { RangeQueryApi, RangeSeries } from './backtest';
 
 /**
@@ -16,12 +15,8 @@ export function grafanaRangeApi(datasourceUid: string): RangeQueryApi {
   return {
     async range(expr, start, end, step, signal) {
       const points = Math.ceil((end - start) / step) + 1;
-      const response = await fetchOnce<DsQueryResponse>({
-        url: '/api/ds/query',
-        method: 'POST',
-        showErrorAlert: false,
-        abortSignal: signal,
-        data: {
+      const response = await postDsQuery(
+        {
           queries: [
             {
               refId: 'A',
@@ -39,16 +34,19 @@ export function grafanaRangeApi(datasourceUid: string): RangeQueryApi {
           from: String(Math.floor(start * 1000)),
           to: String(Math.ceil(end * 1000)),
         },
-      });
-      // Throws the query's own error (bad PromQL, too many samples) with Grafana's message.
-      samplesFromDsQuery(response.data, 'A');
-      return rangeFromFrames(response.data.results.A.frames ?? [], step);
+        signal
+      );
+      // Throws the query's own error (bad PromQL, too many samples) in words.
+      return rangeFromFrames(framesFromDsQuery(response, 'A'), step);
     },
   };
 }
 
 /** Series of a range answer: one number field per series, its non-null points. */
-export function rangeFromFrames(frames: readonly DataFrameJSON[], asked: number): { series: RangeSeries[]; step: number } {
+export function rangeFromFrames(
+  frames: readonly DataFrameJSON[],
+  asked: number
+): { series: RangeSeries[]; step: number } {
   let step = asked;
   const series = frames.flatMap((json) => {
     const frame = dataFrameFromJSON(json);

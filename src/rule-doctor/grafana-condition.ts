@@ -4,7 +4,7 @@
  */
 import type { AlertRulePayload } from '../grafana-api/types';
 import { promDurationMs } from '../utils/durations';
-import type { BacktestRule } from './backtest';
+import type { BacktestRule, NoDataState } from './backtest';
 
 interface QueryNode {
   refId: string;
@@ -23,8 +23,9 @@ const COMPARISONS: Record<string, string> = { gt: '>', lt: '<' };
  *
  * Replayed with Prometheus' state machine, which matches Grafana's where it matters here
  * (pending after `for`, resolved at the first evaluation where the value is back on the right
- * side). Not modelled: the alert Grafana raises on no data (`noDataState`), and a series that
- * vanishes from the query entirely, which Grafana resolves only after two missed evaluations.
+ * side), and with what Grafana does when the query returns nothing, by its `noDataState`
+ * (backtest.ts `noDataAlerts`). Not modelled: a series that vanishes from the query while others
+ * remain, which Grafana resolves only after two missed evaluations.
  */
 export function grafanaBacktestRule(rule: AlertRulePayload, intervalSeconds: number): BacktestRule | string {
   const nodes = new Map<string, QueryNode>(
@@ -51,14 +52,20 @@ export function grafanaBacktestRule(rule: AlertRulePayload, intervalSeconds: num
   if (forMs === undefined || keepMs === undefined) {
     return `its "for" (${String(rule.for)}) or "keep_firing_for" is not a duration`;
   }
+  const noDataState = NO_DATA_STATES.find((s) => s === rule.noDataState);
   return {
     name: rule.title,
     expr: `(${query.model.expr}) ${comparison} ${bound}`,
     forSeconds: forMs / 1000,
     keepFiringForSeconds: keepMs / 1000,
     intervalSeconds,
+    // An unknown state (a newer Grafana's) is replayed as OK: no alert of its own.
+    ...(noDataState ? { grafana: { query: query.model.expr, noDataState } } : {}),
   };
 }
+
+/** Grafana's no-data states (ngalert models `NoDataState`: NoData, Alerting, OK, KeepLast). */
+const NO_DATA_STATES: readonly NoDataState[] = ['NoData', 'Alerting', 'OK', 'KeepLast'];
 
 /** The datasource a Grafana rule's PromQL query runs on. */
 export function grafanaRuleDatasource(rule: AlertRulePayload): string | undefined {

@@ -724,3 +724,16 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "grafana_stat_active_users"
   ]
 };
+
+/** Exporter id → its pack's alerts that read `up`, and whether each watches every target or only the pack's. */
+export const UP_ALERTS: Readonly<Record<string, { title: string; alerts: ReadonlyArray<{ alert: string; everyTarget: boolean }> }>> = {
+  "prometheus": {
+    "title": "Prometheus",
+    "alerts": [
+      {
+        "alert": "PrometheusTargetDown",
+        "everyTarget": true
+      }
+    ]
+  }
+};

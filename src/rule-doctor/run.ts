@@ -16,7 +16,7 @@ import {
   type RuleUnderCheck,
   type WatchedExporter,
 } from './diagnose';
-import { PACK_METRICS } from './pack-metrics.generated';
+import { PACK_METRICS, UP_ALERTS } from './pack-metrics.generated';
 import { rulesFromDatasourceApi, rulesFromGrafanaApi, type NotAnalysed } from './sources';
 
 export interface RuleSource {
@@ -29,8 +29,11 @@ export interface RuleSource {
   error?: string;
 }
 
-/** A blind spot with the pack that would cover it (absent: no pack in the catalog fits). */
-export type CoveredBlindSpot = BlindSpot & { pack?: { exporter: string; title: string } };
+/**
+ * A blind spot with the pack that would cover it (absent: no pack in the catalog fits); for a
+ * target, the pack's alert that would watch its `up`.
+ */
+export type CoveredBlindSpot = BlindSpot & { pack?: { exporter: string; title: string; alert?: string } };
 
 export interface DoctorReport {
   sources: RuleSource[];
@@ -141,6 +144,25 @@ async function coveredBlindSpots(rules: readonly RuleUnderCheck[], api: RuleQuer
   return (await blindSpots(rules, watched, api)).map((spot) =>
     spot.kind === 'exporter-unwatched'
       ? { ...spot, pack: { exporter: spot.exporter, title: spot.title } }
-      : { ...spot, ...(packOfJob.has(spot.job) ? { pack: packOfJob.get(spot.job) } : {}) }
+      : withUpAlert(spot, packOfJob.get(spot.job))
   );
+}
+
+/**
+ * The alert that would page when this target goes down: its own pack's, if that pack watches `up`,
+ * else a pack's that watches every target (the Prometheus pack's PrometheusTargetDown). Naming the
+ * job's exporter pack alone would be wrong: most packs read their exporter's metrics, not `up`.
+ */
+function withUpAlert(spot: BlindSpot, ownPack: { exporter: string; title: string } | undefined): CoveredBlindSpot {
+  const own = ownPack ? UP_ALERTS[ownPack.exporter]?.alerts[0] : undefined;
+  if (ownPack && own) {
+    return { ...spot, pack: { ...ownPack, alert: own.alert } };
+  }
+  for (const [exporter, { title, alerts }] of Object.entries(UP_ALERTS)) {
+    const every = alerts.find((a) => a.everyTarget);
+    if (every) {
+      return { ...spot, pack: { exporter, title, alert: every.alert } };
+    }
+  }
+  return spot;
 }

@@ -3,6 +3,7 @@ import { grafanaRuleGroup } from '../alerting/grafana-rules';
 import { EXPORTERS } from '../catalog';
 import { GrafanaDouble, type GrafanaVersion } from '../../tests/grafana-double';
 import { doubleApi } from '../../tests/support/double-backend-srv';
+import { detectionQuery } from '../inventory/detect';
 import { grafanaRuleReader, runRuleDoctor } from './run';
 import { rulesFromGrafanaApi } from './sources';
 import type { RuleGroupPayload } from '../grafana-api/types';
@@ -122,5 +123,58 @@ describe('rules through Grafana', () => {
     expect(never).toHaveLength(node.alerts.length + 1);
     expect(never).toContain('ShopErrors');
     expect(never).not.toContain('Paused');
+  });
+});
+
+describe('what no rule watches, with what would cover it', () => {
+  it("names the exporter's pack for an unwatched exporter, and for an unwatched target the alert that watches every target's up", async () => {
+    // Prometheus scrapes node_exporter (job node) and FortiGate (job fortigate); its one rule reads a node metric.
+    const api: RuleQueryApi = {
+      instant: async (expr) => {
+        if (expr === detectionQuery()) {
+          return [
+            { labels: { job: 'node', metric: 'node_uname_info' }, value: 1 },
+            { labels: { job: 'fortigate', metric: 'fortigate_version_info' }, value: 1 },
+          ];
+        }
+        if (expr === 'group by (job, instance) (up)') {
+          return [
+            { labels: { job: 'node', instance: 'h1:9100' }, value: 1 },
+            { labels: { job: 'fortigate', instance: 'fw1:9710' }, value: 1 },
+          ];
+        }
+        return [{ labels: {}, value: 1 }];
+      },
+      presence: async () => [],
+    };
+    const report = await runRuleDoctor({
+      reader: {
+        datasourceRules: async () => ({
+          groups: [
+            { name: 'node', interval: 60, rules: [{ name: 'NodeLoad', type: 'alerting', query: 'node_load1 > 4' }] },
+          ],
+        }),
+      },
+      prometheusUid: 'prom',
+      api,
+    });
+    expect(report.blindSpots).toContainEqual({
+      kind: 'exporter-unwatched',
+      exporter: 'fortigate',
+      title: 'FortiGate',
+      pack: { exporter: 'fortigate', title: 'FortiGate' },
+    });
+    // Neither the node nor the FortiGate pack reads `up`: the pack that pages when a target is down is Prometheus'.
+    for (const [job, instance] of [
+      ['node', 'h1:9100'],
+      ['fortigate', 'fw1:9710'],
+    ]) {
+      expect(report.blindSpots).toContainEqual({
+        kind: 'target-unwatched',
+        job,
+        instance,
+        pack: { exporter: 'prometheus', title: 'Prometheus', alert: 'PrometheusTargetDown' },
+      });
+    }
   });
 });

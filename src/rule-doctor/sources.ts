@@ -44,6 +44,7 @@ export function rulesFromGrafanaApi(
         name: status.name,
         type: status.type === 'recording' ? 'recording' : 'alerting',
         query: typeof status.query === 'string' ? status.query : '',
+        ...(typeof status.uid === 'string' && status.uid !== '' ? { uid: status.uid } : {}),
         // Grafana says `error` where Prometheus says `err`; `nodata` is a state of the data, which
         // the selector checks explain better than the rule's health.
         ...(status.health === 'error' ? { health: 'err' as const } : status.health ? { health: 'ok' as const } : {}),

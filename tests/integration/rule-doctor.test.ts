@@ -10,6 +10,7 @@ import {
   type RuleQueryApi,
   type RuleUnderCheck,
 } from '../../src/rule-doctor/diagnose';
+import { BLIND_ON_THIS_STACK } from './blind-on-stack';
 import { eventually, runStackScript } from './harness';
 import { createPrometheusClient, PrometheusError, prometheusUrl } from './prometheus';
 
@@ -56,24 +57,6 @@ const summary = (f: Finding) => {
     default:
       return `${f.rule.name}: ${f.kind}`;
   }
-};
-
-/**
- * What our packs cannot see on this stack, each for a reason the stack has (not a defect of the rule): the
- * doctor must report these and nothing else.
- */
-const BLIND_ON_THIS_STACK: Record<string, string> = {
-  'NodeSystemdServiceFailed: metric-absent node_systemd_unit_state{state="failed"}':
-    'the stack runs node_exporter with --no-collector.systemd (no system dbus here)',
-  'PostgresReplicationLag: metric-absent pg_replication_lag_seconds':
-    'no standby: postgres_exporter 0.11 emits it only for one',
-  'PostgresReplicationLag: metric-absent pg_replication_lag': 'no standby',
-  'PostgresReplicationLagCritical: metric-absent pg_replication_lag_seconds': 'no standby',
-  'PostgresReplicationLagCritical: metric-absent pg_replication_lag': 'no standby',
-  'PostgresRestarted: metric-absent pg_postmaster_start_time_seconds':
-    'postgres_exporter 0.11 has it only from the sample queries.yaml, which the stack does not load (src/catalog/evidence/postgres.ts)',
-  'RabbitmqClusterPeersUnreachable: metric-absent rabbitmq_unreachable_cluster_peers_count':
-    'Debian’s RabbitMQ 3.10 has no such gauge: the dynamic collector came with 3.13 (src/catalog/evidence/rabbitmq.ts)',
 };
 
 describe('the rule doctor on the real stack', () => {

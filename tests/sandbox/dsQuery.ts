@@ -3,7 +3,7 @@
  * way Grafana's Prometheus backend answers it: each query becomes /api/v1/query (instant) or
  * /api/v1/query_range (range), and each series one frame `[Time, Value]` with the series' labels
  * (including __name__) on the Value field, named by legendFormat when one is set. Errors come back
- * per refId with Prometheus' message. `format: 'table'` gives one frame, Time, one column per label and
+ * per refId as Grafana's Prometheus backend reports them (prometheusErrorResult). `format: 'table'` gives one frame, Time, one column per label and
  * Value (`Value #<refId>` when the request has several queries), which Grafana's Prometheus frontend
  * builds from the same answer (transformV2) — done here, as the sandbox has no Prometheus frontend.
  * Not reproduced: exemplars, heatmap format, macros other than the ones below, "__auto"
@@ -38,7 +38,51 @@ interface PromSeries {
 interface PromAnswer {
   status: string;
   error?: string;
+  errorType?: string;
   data?: { resultType: string; result: PromSeries[] | [number, string] };
+}
+
+/**
+ * A query's result when Prometheus answered an error (`{"status":"error","errorType":…,"error":…}`),
+ * as Grafana's `/api/ds/query` reports it:
+ * - `error` is `"<errorType>: <error>"`: grafana/grafana pkg/promlib/converter/prom.go
+ *   `ReadPrometheusStyleResult` (`fmt.Errorf("%s: %s", errorType, promErrString)`; read at commits
+ *   1a4b5a61 (main, 2026) and the 11.x-era one with `rspDownstreamErr`: the same format);
+ * - `status` is Prometheus' own HTTP status (400 bad_data, 422 execution, 503 timeout):
+ *   pkg/promlib/querydata/response.go `parseResponse`, `r.Status = backend.Status(res.StatusCode)`
+ *   (commits 00aaabde and 79378f21; the later one parses only 2xx, 400, 422 and 503 answers);
+ * - an empty frame carries the executed query: `parseResponse` adds `data.NewFrame("")` when there is
+ *   none and sets `Meta.ExecutedQueryString` to "Expr: <expr>\nStep: <step>" on the first frame;
+ * - the JSON writes `error`, then `errorSource`, then `status`, then `frames`: grafana-plugin-sdk-go
+ *   backend/json.go `writeDataResponseJSON` (v0.260.0 to v0.296.3, unchanged). `errorSource` is
+ *   "downstream" where promlib sets it (11.x-era `rspDownstreamErr`); main's converter leaves it empty.
+ */
+export function prometheusErrorResult(
+  refId: string,
+  answer: { errorType?: string; error?: string },
+  httpStatus: number,
+  expr: string,
+  stepS: number
+) {
+  return {
+    error: `${answer.errorType ?? ''}: ${answer.error ?? ''}`,
+    errorSource: 'downstream',
+    status: httpStatus,
+    frames: [
+      {
+        schema: { refId, meta: { executedQueryString: `Expr: ${expr}\nStep: ${goDuration(stepS)}` }, fields: [] },
+        data: { values: [] },
+      },
+    ],
+  };
+}
+
+/** Go's time.Duration.String() for whole seconds ("15s", "1m0s", "1h0m0s"), as Grafana prints the step. */
+function goDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h ? `${h}h${m}m${s}s` : m ? `${m}m${s}s` : `${s}s`;
 }
 
 const UNITS: Record<string, number> = { s: 1e3, m: 60e3, h: 3600e3, d: 86400e3, w: 604800e3, y: 31536000e3 };
@@ -195,10 +239,7 @@ export async function answerDsQuery(
         });
         const answer = (await response.json()) as PromAnswer;
         if (answer.status !== 'success' || !answer.data) {
-          results[query.refId] = {
-            status: response.status === 200 ? 400 : response.status,
-            error: answer.error ?? `Prometheus answered HTTP ${response.status}`,
-          };
+          results[query.refId] = prometheusErrorResult(query.refId, answer, response.status, expr, step);
           return;
         }
         const { resultType, result } = answer.data;
@@ -224,9 +265,12 @@ export async function answerDsQuery(
           ),
         };
       } catch (error) {
+        // Grafana's text here is Go's (`Post "<url>": dial tcp …: connect: connection refused`), with
+        // status 502 (querydata/request.go: a client error is `backend.StatusBadGateway`). Not copied: Node's words differ.
         results[query.refId] = {
+          error: `Post "${base}/api/v1/${instant ? 'query' : 'query_range'}": ${error instanceof Error ? error.message : error}`,
+          errorSource: '',
           status: 502,
-          error: `Prometheus at ${base} is unreachable: ${error instanceof Error ? error.message : error}`,
         };
       }
     })

@@ -5,6 +5,7 @@
  * inventory datasource.
  */
 import { GrafanaDouble, startGrafanaDoubleServer } from '../grafana-double';
+import { prometheusUrl } from '../integration/prometheus';
 import { APP_ID } from './shared/bootData';
 
 export const PROMETHEUS_UID = 'fsm-prometheus';
@@ -23,8 +24,9 @@ export interface SeedOptions {
   appJsonData?: Record<string, unknown> | null;
 }
 
+/** The test stack's Prometheus: FSM_PROM_URL, else the one `$FSM_STACK_DIR/stack.env` names (a stack on other ports), else 19090. */
 export function defaultPrometheusUrl(): string {
-  return process.env.FSM_PROM_URL ?? 'http://127.0.0.1:19090';
+  return prometheusUrl();
 }
 
 export async function startGrafanaApi(options: SeedOptions = {}): Promise<GrafanaApi> {

@@ -2,6 +2,7 @@ import { from, type Observable } from 'rxjs';
 import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
 import { createGrafanaApi, withQuery, type GrafanaApi } from '../../src/grafana-api';
 import type { GrafanaDouble } from '../grafana-double';
+import { dsQueryStatus, prometheusErrorResult } from '../sandbox/dsQuery';
 
 /*
  * Test wiring: getBackendSrv().fetch answered by the Grafana API double (tests/grafana-double), so
@@ -20,9 +21,21 @@ export interface DoubleBackendOptions {
   scraped?: ScrapedMetric[];
   /**
    * Answers a range query (`range: true`): the series with the times (unix seconds) they have a
-   * value at, or a thrown Error, which becomes the query's error as Grafana reports it. Unset: no series.
+   * value at. A thrown PrometheusErrorAnswer is Prometheus refusing the query, any other Error
+   * Grafana failing to ask it; both become the query's error as Grafana reports them. Unset: no series.
    */
   range?: (query: RangeQueryDouble) => Promise<Array<{ labels: Record<string, string>; times: number[] }>>;
+}
+
+/** Prometheus answering a query with an error (`{"status":"error","errorType":…,"error":…}` and its HTTP status). */
+export class PrometheusErrorAnswer extends Error {
+  constructor(
+    readonly errorType: 'bad_data' | 'execution' | 'timeout' | 'canceled' | 'internal',
+    message: string,
+    readonly httpStatus: number
+  ) {
+    super(message);
+  }
 }
 
 export interface RangeQueryDouble {
@@ -31,6 +44,17 @@ export interface RangeQueryDouble {
   from: number;
   to: number;
   stepSeconds: number;
+}
+
+/** The points of a range query (from + k × step) that fall inside [from, to): a condition true over that span. */
+export function pointsIn(q: RangeQueryDouble, from: number, to: number): number[] {
+  const times: number[] = [];
+  for (let t = q.from; t <= q.to; t += q.stepSeconds) {
+    if (t >= from && t < to) {
+      times.push(t);
+    }
+  }
+  return times;
 }
 
 export type BackendFetch = (request: BackendSrvRequest) => Observable<FetchResponse<unknown>>;
@@ -107,13 +131,13 @@ async function dsQuery(
       })),
     };
   }
-  return { status: 200, body: { results } };
+  return { status: dsQueryStatus({ results }), body: { results } };
 }
 
 /**
  * A range query's result as Grafana frames it: one frame per series, its points only, the step in
- * the time field's `interval` (ms). A query error is the result's `error` with status 400, as
- * Grafana reports a PromQL error from Prometheus (HTTP 200 for the request as a whole).
+ * the time field's `interval` (ms). A query error is reported as Grafana's Prometheus backend does
+ * (tests/sandbox/dsQuery.ts `prometheusErrorResult`), and the whole request is then HTTP 400.
  */
 async function rangeResult(
   options: DoubleBackendOptions,
@@ -137,7 +161,16 @@ async function rangeResult(
       })),
     };
   } catch (error) {
-    return { status: 400, error: error instanceof Error ? error.message : String(error) };
+    if (error instanceof PrometheusErrorAnswer) {
+      return prometheusErrorResult(
+        q.refId,
+        { errorType: error.errorType, error: error.message },
+        error.httpStatus,
+        q.expr,
+        stepSeconds
+      );
+    }
+    return { error: error instanceof Error ? error.message : String(error), status: 502 };
   }
 }
 

@@ -1,14 +1,19 @@
 import React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { RuleDoctor } from './RuleDoctor';
-import { checkRules } from './ruleDoctorRun';
+import { backtestDoctorRule, checkRules } from './ruleDoctorRun';
 import type { DoctorProgress, DoctorReport } from '../../rule-doctor/run';
 import type { RuleUnderCheck } from '../../rule-doctor/diagnose';
 
 // The engine is tested on the double and the real stack (src/rule-doctor, tests/integration); these
 // journeys are about what the section says, given what the doctor reported.
-jest.mock('./ruleDoctorRun', () => ({ checkRules: jest.fn() }));
+jest.mock('./ruleDoctorRun', () => ({
+  checkRules: jest.fn(),
+  backtestDoctorRule: jest.fn(),
+  NotBacktested: class NotBacktested extends Error {},
+}));
 const checkMock = checkRules as jest.MockedFunction<typeof checkRules>;
+const backtestMock = backtestDoctorRule as jest.MockedFunction<typeof backtestDoctorRule>;
 
 const rule = (name: string, source: RuleUnderCheck['source'] = 'prometheus'): RuleUnderCheck => ({
   source,
@@ -27,7 +32,10 @@ const report = (overrides: Partial<DoctorReport> = {}): DoctorReport => ({
   ...overrides,
 });
 
-beforeEach(() => checkMock.mockReset());
+beforeEach(() => {
+  checkMock.mockReset();
+  backtestMock.mockReset();
+});
 
 describe('Rule doctor section', () => {
   it('runs only when asked, shows its progress, and says so when nothing is wrong', async () => {
@@ -138,5 +146,69 @@ describe('Rule doctor section', () => {
     fireEvent.click(screen.getByRole('button', { name: /Check again/ }));
     expect(await screen.findByText('Could not check the rules')).toBeInTheDocument();
     expect(screen.getByText(/HTTP 403/)).toBeInTheDocument();
+  });
+
+  it('backtests the alerting rule the user picks, one at a time, and shows its answer or its error', async () => {
+    const nodeDown = rule('NodeDown');
+    const recording = { ...rule('instance:cpu:rate5m'), type: 'recording' as const };
+    const grafanaRule = { ...rule('DiskFull', 'grafana'), group: 'Team / disks', uid: 'disk-full' };
+    checkMock.mockResolvedValue(
+      report({
+        sources: [
+          { source: 'grafana', label: 'Grafana-managed rules', rules: [grafanaRule] },
+          { source: 'prometheus', label: "The Prometheus datasource's own rules", rules: [nodeDown, recording] },
+        ],
+      })
+    );
+    let answer: (text: string) => void = () => {};
+    backtestMock.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    render(<RuleDoctor datasourceUid="prom-dc1" />);
+    fireEvent.click(screen.getByRole('button', { name: /Check rules/ }));
+    const section = await screen.findByRole('region', { name: 'Backtest a rule' });
+    expect(within(section).getByRole('button', { name: /Backtest/ })).toBeDisabled();
+
+    const select = within(section).getByLabelText('Rule to backtest');
+    fireEvent.keyDown(select, { key: 'ArrowDown' });
+    // Alerting rules only: a recording rule does not fire.
+    expect(screen.queryByText(/instance:cpu:rate5m/)).not.toBeInTheDocument();
+    fireEvent.click(await screen.findByText('NodeDown (Prometheus: fsm-node.rules.yml / node)'));
+    fireEvent.click(within(section).getByRole('button', { name: /Backtest/ }));
+    expect(await within(section).findByRole('status')).toHaveTextContent('Backtesting NodeDown over the last 7 days…');
+    expect(backtestMock).toHaveBeenCalledWith(nodeDown, 'prom-dc1', expect.any(AbortSignal));
+    await act(async () =>
+      answer('Would have fired 2 times over the last 7 days on 1 series, firing for 40m in total, longest 30m.')
+    );
+    expect(within(section).getByRole('status')).toHaveTextContent(
+      'NodeDown: Would have fired 2 times over the last 7 days on 1 series, firing for 40m in total, longest 30m.'
+    );
+
+    backtestMock.mockRejectedValueOnce(new Error('Prometheus could not run the query: too many samples'));
+    fireEvent.keyDown(select, { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByText('DiskFull (Grafana: Team / disks)'));
+    fireEvent.click(within(section).getByRole('button', { name: /Backtest/ }));
+    expect(await within(section).findByText('Could not backtest DiskFull')).toBeInTheDocument();
+    expect(within(section).getByText('Prometheus could not run the query: too many samples')).toBeInTheDocument();
+    expect(backtestMock).toHaveBeenLastCalledWith(grafanaRule, 'prom-dc1', expect.any(AbortSignal));
+  });
+
+  it('cancels a running backtest', async () => {
+    checkMock.mockResolvedValue(
+      report({ sources: [{ source: 'prometheus', label: 'Prometheus', rules: [rule('NodeDown')] }] })
+    );
+    let signal: AbortSignal | undefined;
+    backtestMock.mockImplementationOnce((_rule, _uid, s) => {
+      signal = s;
+      return new Promise(() => {});
+    });
+    render(<RuleDoctor datasourceUid="prom-dc1" />);
+    fireEvent.click(screen.getByRole('button', { name: /Check rules/ }));
+    const section = await screen.findByRole('region', { name: 'Backtest a rule' });
+    fireEvent.keyDown(within(section).getByLabelText('Rule to backtest'), { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByText(/^NodeDown \(Prometheus/));
+    fireEvent.click(within(section).getByRole('button', { name: /Backtest/ }));
+    fireEvent.click(await within(section).findByRole('button', { name: /Cancel/ }));
+    expect(signal?.aborted).toBe(true);
+    expect(within(section).queryByRole('status')).not.toBeInTheDocument();
+    expect(within(section).getByRole('button', { name: /Backtest/ })).toBeEnabled();
   });
 });

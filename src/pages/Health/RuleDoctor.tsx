@@ -3,12 +3,14 @@ import { Alert, Badge, Button, Stack, Text } from '@grafana/ui';
 import type { Finding } from '../../rule-doctor/diagnose';
 import {
   blindSpotText,
+  coverText,
   FINDING_HEADINGS,
   findingText,
   SOURCE_NAMES,
   type FindingKind,
 } from '../../rule-doctor/describe';
 import type { DoctorProgress, DoctorReport } from '../../rule-doctor/run';
+import { RuleBacktest } from './RuleBacktest';
 
 type DoctorState =
   | { status: 'idle' }
@@ -47,7 +49,15 @@ function FindingItem({ finding }: { finding: Finding }) {
   );
 }
 
-function Report({ report, checkedAt }: { report: DoctorReport; checkedAt: Date }) {
+function Report({
+  report,
+  checkedAt,
+  datasourceUid,
+}: {
+  report: DoctorReport;
+  checkedAt: Date;
+  datasourceUid: string;
+}) {
   const byKind = new Map<FindingKind, Finding[]>();
   for (const finding of report.findings) {
     byKind.set(finding.kind, [...(byKind.get(finding.kind) ?? []), finding]);
@@ -90,7 +100,7 @@ function Report({ report, checkedAt }: { report: DoctorReport; checkedAt: Date }
             {exporters.map((spot) => (
               <li key={spot.kind === 'exporter-unwatched' ? spot.exporter : ''}>
                 <Text>{blindSpotText(spot)}</Text>{' '}
-                {spot.pack && <Text color="secondary">{`Covered by the ${spot.pack.title} pack (Setup page).`}</Text>}
+                {spot.pack && <Text color="secondary">{`${coverText(spot.pack)} (Setup page).`}</Text>}
               </li>
             ))}
           </ul>
@@ -105,7 +115,7 @@ function Report({ report, checkedAt }: { report: DoctorReport; checkedAt: Date }
                 <Text>{blindSpotText(spot)}</Text>{' '}
                 <Text color="secondary">
                   {spot.pack
-                    ? `Covered by the ${spot.pack.title} pack (Setup page).`
+                    ? `${coverText(spot.pack)} (Setup page).`
                     : 'No pack in the catalog matches this job; a rule on up for it would cover it.'}
                 </Text>
               </li>
@@ -125,6 +135,7 @@ function Report({ report, checkedAt }: { report: DoctorReport; checkedAt: Date }
           </ul>
         </section>
       )}
+      <RuleBacktest rules={report.sources.flatMap((s) => s.rules ?? [])} datasourceUid={datasourceUid} />
     </Stack>
   );
 }
@@ -133,7 +144,7 @@ function Report({ report, checkedAt }: { report: DoctorReport; checkedAt: Date }
  * The rule doctor on the Health page. It runs when asked, not on open: a check asks Prometheus one
  * query per selector of every rule and a 7-day range query per empty one (hundreds of queries for
  * our packs alone), and loads PromQL's grammar; the Health verdict must not wait for, or pay, that.
- * Reads only (a Viewer may run it): the rules APIs and queries.
+ * Reads only (a Viewer may run it, and backtest a rule): the rules APIs, a rule's definition and queries.
  */
 export function RuleDoctor({ datasourceUid }: { datasourceUid: string }) {
   const [state, setState] = useState<DoctorState>({ status: 'idle' });
@@ -196,7 +207,9 @@ export function RuleDoctor({ datasourceUid }: { datasourceUid: string }) {
             {state.message}
           </Alert>
         )}
-        {state.status === 'done' && <Report report={state.report} checkedAt={state.checkedAt} />}
+        {state.status === 'done' && (
+          <Report report={state.report} checkedAt={state.checkedAt} datasourceUid={datasourceUid} />
+        )}
       </Stack>
     </section>
   );

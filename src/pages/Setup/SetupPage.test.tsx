@@ -18,6 +18,8 @@ import { exportBundle, planRestore, serialiseBundle } from '../../backup';
 import {
   doubleApi,
   doubleBackendFetch,
+  pointsIn,
+  PrometheusErrorAnswer,
   type DoubleBackendOptions,
   type RangeQueryDouble,
   type ScrapedMetric,
@@ -58,7 +60,7 @@ function grafana({
   return { double, fetch };
 }
 
-function renderSetup(datasourceUid = 'prom', step = 'detect') {
+function renderSetup(datasourceUid = 'prom', step = 'detect', replicaLabels?: string[]) {
   return render(
     <MemoryRouter
       initialEntries={[`${PLUGIN_BASE_URL}/setup/${step}`]}
@@ -67,7 +69,7 @@ function renderSetup(datasourceUid = 'prom', step = 'detect') {
       <Routes>
         <Route
           path={`${PLUGIN_BASE_URL}/setup/*`}
-          element={<SetupPage jsonData={{ prometheusDatasourceUid: datasourceUid }} />}
+          element={<SetupPage jsonData={{ prometheusDatasourceUid: datasourceUid, replicaLabels }} />}
         />
       </Routes>
     </MemoryRouter>
@@ -509,6 +511,41 @@ describe('Setup: per-target thresholds', () => {
   });
 });
 
+describe('Setup: the plan as a Prometheus rule file', () => {
+  it("downloads the planned rules with the app's replica labels, as the Grafana rules it writes have them", async () => {
+    const { double } = grafana();
+    const files: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      files.push(blob);
+      return 'blob:rules';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    try {
+      renderSetup('prom', 'detect', ['dc_replica']);
+      await toChoose();
+      await toPlan(/^4 writes$/);
+      fireEvent.click(screen.getByTestId('setup-download-prometheus-rules'));
+      expect(files).toHaveLength(1);
+      // jsdom's Blob has no text(): read it as a browser would before Blob.text().
+      const text = await new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.readAsText(files[0]);
+      });
+      // The node pack's rules aggregate the replica away, like the Grafana rules the plan would write.
+      expect(text).toMatch(/without \(dc_replica\)/);
+      expect(text).not.toMatch(/prometheus_replica/);
+      fireEvent.click(applyButton());
+      await screen.findByTestId('setup-apply-result');
+      const written = JSON.stringify([...double.rules.values()].map((r) => r.data));
+      expect(written).toMatch(/without \(dc_replica\)/);
+    } finally {
+      click.mockRestore();
+    }
+  });
+});
+
 describe('Setup: permissions and prerequisites', () => {
   it('an Editor granted the Setup permission applies the rules, and is told the choices are not remembered', async () => {
     config.bootData.user = {
@@ -563,16 +600,6 @@ describe('Setup: permissions and prerequisites', () => {
 
 describe('Setup: backtest before enabling', () => {
   const DAY = 86_400;
-  /** The query's points (from + k × step) inside [from, to) of a condition. */
-  const pointsIn = (q: RangeQueryDouble, from: number, to: number) => {
-    const times: number[] = [];
-    for (let t = q.from; t <= q.to; t += q.stepSeconds) {
-      if (t >= from && t < to) {
-        times.push(t);
-      }
-    }
-    return times;
-  };
   const ruleRow = (uid: string) => screen.getAllByTestId('plan-rule').find((r) => r.dataset.uid === uid)!;
   const openGroup = (title: RegExp) => fireEvent.click(screen.getByRole('button', { name: title }));
 
@@ -583,7 +610,12 @@ describe('Setup: backtest before enabling', () => {
       range: async (q) => {
         queries.push(q);
         if (q.expr.includes('node_boot_time_seconds')) {
-          throw new Error('query processing would load too many samples into memory in query execution');
+          // Prometheus' answer (promql.ErrTooManySamples → errorType "execution", HTTP 422).
+          throw new PrometheusErrorAnswer(
+            'execution',
+            'query processing would load too many samples into memory in query execution',
+            422
+          );
         }
         if (q.expr.includes('node_load1')) {
           return [{ labels: { instance: 'host-1:9100' }, times: pointsIn(q, loadHighSince, loadHighSince + 3600) }];
@@ -616,8 +648,12 @@ describe('Setup: backtest before enabling', () => {
     );
     const failed = within(ruleRow('fsm-node-rebooted')).getByTestId('plan-rule-backtest');
     expect(failed).toHaveAttribute('data-status', 'error');
-    expect(failed).toHaveTextContent('Backtest failed: query processing would load too many samples');
-    expect(screen.getAllByText('Would not have fired over the last 7 days.')).toHaveLength(nodeExporter.alerts.length - 2);
+    expect(failed).toHaveTextContent(
+      'Backtest failed: Prometheus could not run the query: query processing would load too many samples'
+    );
+    expect(screen.getAllByText('Would not have fired over the last 7 days.')).toHaveLength(
+      nodeExporter.alerts.length - 2
+    );
     expect(applyButton()).toBeEnabled();
   });
 
@@ -646,7 +682,7 @@ describe('Setup: backtest before enabling', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByTestId('setup-backtest')).toHaveAttribute('data-status', 'cancelled');
     expect(screen.getByTestId('setup-backtest-progress')).toHaveTextContent(`Cancelled after 1 of ${rules} rules.`);
-    release(); // the request in flight when cancelled comes back: nothing further is asked
+    release(); // the request in flight when cancelled was aborted: its late answer is ignored, nothing further is asked
     await new Promise((r) => setTimeout(r, 20));
     expect(queries).toHaveLength(2);
     expect(applyButton()).toBeEnabled();
@@ -658,8 +694,8 @@ describe('Setup: backtest before enabling', () => {
       await new Promise((r) => setTimeout(r, 0));
     }
     expect(screen.getByTestId('setup-backtest')).toHaveAttribute('data-status', 'done');
-    // Every rule asked once: the one in flight at the cancel kept its answer.
-    expect(queries.filter((q, i) => queries.indexOf(q) !== i)).toEqual([]);
-    expect(queries).toHaveLength(rules);
+    // Every answered rule asked once; only the one whose request the cancel aborted is asked again.
+    expect(queries.filter((q, i) => queries.indexOf(q) !== i)).toEqual([queries[1]]);
+    expect(queries).toHaveLength(rules + 1);
   });
 });

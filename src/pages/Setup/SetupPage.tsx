@@ -105,6 +105,7 @@ function SetupFlow({
                 onReplan={flow.onReplan}
                 onChoose={() => navigate(setupStepUrl('choose'))}
                 applying={applyState.status === 'running'}
+                prometheusRules={flow.prometheusRules}
               />
             }
           />

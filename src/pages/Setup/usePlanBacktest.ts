@@ -1,13 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { rulesToWrite, type Plan } from '../../engine';
-import {
-  backtestRules,
-  describeBacktest,
-  humanDuration,
-  type BacktestResult,
-  type BacktestRule,
-  type RangeQueryApi,
-} from '../../rule-doctor/backtest';
+import { backtestRules, backtestSentence, type BacktestRule, type RangeQueryApi } from '../../rule-doctor/backtest';
 import { grafanaRangeApi } from '../../rule-doctor/grafana-backtest';
 import { grafanaBacktestRule, grafanaRuleDatasource } from '../../rule-doctor/grafana-condition';
 import { fetchErrorMessage } from '../../utils/fetchError';
@@ -46,14 +39,6 @@ export function backtestCandidates(plan: Plan): Candidate[] {
     const datasourceUid = grafanaRuleDatasource(payload);
     return { uid: rule.uid, rule: backtestRule, datasourceUid, key: JSON.stringify([datasourceUid, backtestRule]) };
   });
-}
-
-function describe(result: BacktestResult, rule: BacktestRule): string {
-  const coarse =
-    result.step > rule.intervalSeconds
-      ? ` (replayed every ${humanDuration(result.step)} instead of every ${humanDuration(rule.intervalSeconds)}: times within ±${humanDuration(result.errorSeconds)})`
-      : '';
-  return `Would ${describeBacktest(result).replace(/^would /, '')}${coarse}.`;
 }
 
 export function usePlanBacktest(
@@ -101,8 +86,9 @@ export function usePlanBacktest(
       ])
     );
     let done = unfit.length;
-    const runnable = todo.filter((t): t is Candidate & { rule: BacktestRule; datasourceUid: string } =>
-      typeof t.rule !== 'string' && t.datasourceUid !== undefined
+    const runnable = todo.filter(
+      (t): t is Candidate & { rule: BacktestRule; datasourceUid: string } =>
+        typeof t.rule !== 'string' && t.datasourceUid !== undefined
     );
     setRun({ status: 'running', done, total: todo.length });
     const byDatasource = new Map<string, typeof runnable>();
@@ -119,7 +105,7 @@ export function usePlanBacktest(
               [
                 c.key,
                 p.result
-                  ? { status: 'done', text: describe(p.result, c.rule) }
+                  ? { status: 'done', text: backtestSentence(p.result, c.rule) }
                   : { status: 'error', text: `Backtest failed: ${fetchErrorMessage(p.error)}` },
               ],
             ]);

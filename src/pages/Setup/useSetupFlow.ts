@@ -17,6 +17,7 @@ import {
 import type { GrafanaApi } from '../../grafana-api';
 import { EXPORTERS } from '../../catalog';
 import { formProblems, initialForm, prefillContactPoint, toSetupChoices, withoutSecrets, type SetupForm } from './form';
+import { setupPrometheusRuleFileText } from '../../engine/prometheus-rule-file';
 import { detectCoverage, loadGrafanaApi, type DetectionResult } from './setupApi';
 import { readSavedChoices, withSavedChoices } from './saved-choices';
 import {
@@ -253,6 +254,11 @@ export interface SetupFlow {
   onReplan: () => void;
   onApply: () => void;
   onPlanAgain: () => void;
+  /**
+   * The planned choices as a Prometheus rule file, with the app's replica labels as the rules Setup
+   * writes have them (undefined before a plan). Nothing is written to Grafana.
+   */
+  prometheusRules: () => string | undefined;
 }
 
 export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: readonly string[]): SetupFlow {
@@ -340,10 +346,10 @@ export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: reado
     }
   }, [needsRegex, regexLoaded]);
   const problems = useMemo(
-    () => [...formProblems(form), ...validateSetupChoices(toSetupChoices(form))],
+    () => [...formProblems(form), ...validateSetupChoices(toSetupChoices(form, replicaLabels))],
     // regexLoaded: the same form has other problems once RE2 can check its regexes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [form, regexLoaded]
+    [form, regexLoaded, replicaLabels]
   );
 
   const runPlan = useCallback(
@@ -411,6 +417,10 @@ export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: reado
   }, [planState.plan, overwrite, navigate, getApi, dispatcher]);
 
   const detect = useCallback(() => detectDatasource(form.datasourceUid), [detectDatasource, form.datasourceUid]);
+  const prometheusRules = useCallback(
+    () => (planState.form ? setupPrometheusRuleFileText(toSetupChoices(planState.form, replicaLabels)) : undefined),
+    [planState.form, replicaLabels]
+  );
 
   return {
     form,
@@ -429,5 +439,6 @@ export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: reado
     onReplan,
     onApply,
     onPlanAgain,
+    prometheusRules,
   };
 }

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { INVENTORY_UID } from '../grafanaApi';
+import { defaultPrometheusUrl, INVENTORY_UID } from '../grafanaApi';
 import { targetsOf, withComponentStopped } from '../stack';
 import { check, pageText, visible } from './assert';
 import { APP_PATH, type Journey } from './journey';
@@ -61,7 +61,7 @@ const journey: Journey = {
     const rows = await openInventory(page, goto);
 
     // Every active target of Prometheus is a row, and the line above the table counts them.
-    const active = await fetch(`${process.env.FSM_PROM_URL ?? 'http://127.0.0.1:19090'}/api/v1/targets?state=active`)
+    const active = await fetch(`${defaultPrometheusUrl()}/api/v1/targets?state=active`)
       .then((r) => r.json() as Promise<{ data: { activeTargets: unknown[] } }>)
       .then((b) => b.data.activeTargets.length);
     check(rows.length === active, `the table has ${rows.length} rows, Prometheus has ${active} active targets`);

@@ -3,8 +3,6 @@ import { Alert, Button, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import type { Plan } from '../../../engine';
 import { PlanView } from '../../../components/PlanView/PlanView';
 import type { PlanState } from '../state';
-import { toSetupChoices, type SetupForm } from '../form';
-import { setupPrometheusRuleFileText } from '../../../engine/prometheus-rule-file';
 import { SetupError } from '../SetupError';
 import { usePlanBacktest, type PlanBacktest } from '../usePlanBacktest';
 
@@ -18,6 +16,8 @@ interface PlanStepProps {
   onReplan: () => void;
   onChoose: () => void;
   applying: boolean;
+  /** The planned rules as a Prometheus rule file (useSetupFlow's `prometheusRules`). */
+  prometheusRules: () => string | undefined;
 }
 
 /** Step 3: what applying would write, read from Grafana now. Nothing is written here. */
@@ -63,6 +63,7 @@ function SetupPlan({
   onChoose,
   applying,
   planState,
+  prometheusRules,
 }: PlanStepProps & { plan: Plan; replanning: boolean }) {
   const planForm = planState.form;
   const blocked = plan.blockers.length > 0;
@@ -105,7 +106,7 @@ function SetupPlan({
 
       <Stack direction="row" gap={2} alignItems="center" justifyContent="flex-end">
         {replanning && <LoadingPlaceholder text="Planning…" />}
-        {planForm && <DownloadPrometheusRules form={planForm} />}
+        {planForm && <DownloadPrometheusRules text={prometheusRules} />}
         {blocked && <Text color="error">Fix the problems above first.</Text>}
         {!blocked && nothingToDo && <Text color="success">Grafana already holds exactly this: nothing to apply.</Text>}
         <Button variant="secondary" onClick={onChoose}>
@@ -168,11 +169,15 @@ function BacktestBar({ backtest }: { backtest: PlanBacktest }) {
 
 /**
  * The same rules as a Prometheus rule file, for alerts evaluated by Prometheus instead of Grafana:
- * the planned choices, per-target thresholds included. Nothing is written to Grafana.
+ * the planned choices, per-target thresholds and the app's replica labels included. Nothing is
+ * written to Grafana.
  */
-function DownloadPrometheusRules({ form }: { form: SetupForm }) {
+function DownloadPrometheusRules({ text: ruleFile }: { text: () => string | undefined }) {
   const download = () => {
-    const text = setupPrometheusRuleFileText(toSetupChoices(form));
+    const text = ruleFile();
+    if (text === undefined) {
+      return;
+    }
     const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
     const link = document.createElement('a');
     link.href = url;
