@@ -47,9 +47,10 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
     if (a.signal !== undefined && !signal) {
       throw new Error(where(`alert "${a.id}" compares signal "${a.signal}", which it does not define.`));
     }
+    const query = a.query ?? ((q) => signalQuery(signal!, q));
     const threshold = a.threshold ?? signalThreshold(a.id, a.severity, signal);
     if (typeof threshold === 'number') {
-      return { ...a, threshold, comparison: a.comparison!, query: a.query ?? ((q) => signalQuery(signal!, q)) };
+      return { ...a, query, threshold, comparison: a.comparison! };
     }
     const compared = thresholdById.get(threshold.threshold);
     if (!compared) {
@@ -57,12 +58,7 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
         where(`alert "${a.id}" compares against threshold "${threshold.threshold}", which it does not define.`)
       );
     }
-    return {
-      ...a,
-      threshold,
-      comparison: compared.direction === 'above' ? '>' : '<',
-      query: a.query ?? ((q) => signalQuery(signal!, q)),
-    };
+    return { ...a, query, threshold, comparison: compared.direction === 'above' ? '>' : '<' };
   });
   function signalThreshold(alert: string, severity: Severity, signal: Signal | undefined): ThresholdRef {
     const missing = !signal
