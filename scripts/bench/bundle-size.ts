@@ -35,8 +35,16 @@ const GZIP_BUDGETS: Record<string, number> = {
  * more panels and every panel's requirements, 90.2 KiB gzip. The entry (3.1 KiB) and the datasource
  * module (19.6 KiB) did not grow; the next saving is the catalog chunk (texts only the generator
  * reads could stay out of it).
+ * Raised to 320 KiB by issue 16's second pass and issue 15's last part (measured 305.2 KiB, from
+ * 291.1): the catalog chunk is 100.2 KiB (+10.0) with FortiGate's routing, wireless, switch and
+ * logging rows, VMware's and TrueNAS' contention, memory, network and disk rows, Netdata's inode,
+ * OOM and drop alerts (19 alerts, about 70 panels, with their requirement texts); the rest is the
+ * rule doctor's "Backtest a rule" section and Grafana's query-error form. Entry and datasource module
+ * unchanged (3.2 and 19.5 KiB). The saving is still the one above: the dashboard rows, variant notes
+ * and panel descriptions no shipped code reads (only the generator does) stay in the chunk because
+ * an exporter is one file; a build-time strip of them is the next step.
  */
-const TOTAL_GZIP_BUDGET = 300 * KIB;
+const TOTAL_GZIP_BUDGET = 320 * KIB;
 /** Share of a budget above which a figure is reported as close to it. */
 const WARN_SHARE = 0.95;
 
