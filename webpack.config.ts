@@ -1,4 +1,5 @@
 import CopyWebpackPlugin from 'copy-webpack-plugin';
+import path from 'node:path';
 import type { Configuration } from 'webpack';
 import { merge } from 'webpack-merge';
 import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
@@ -14,6 +15,16 @@ const config = async (env: Env): Promise<Configuration> => {
     // in a shared chunk could lack an export the other runtime calls ("(0, y.iW) is not a function" on Inventory).
     // One global view of used exports keeps every copy alike.
     optimization: { usedExports: 'global' },
+    module: {
+      rules: [
+        {
+          // Exporter files without their dashboard rows, which only the generator reads (the loader says why).
+          test: /src\/catalog\/exporters\/[^/.]+\.ts$/,
+          enforce: 'pre',
+          use: path.resolve(__dirname, 'scripts/build/strip-dashboard-rows.cjs'),
+        },
+      ],
+    },
     plugins: [
       new CopyWebpackPlugin({
         patterns: [
