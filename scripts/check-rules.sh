@@ -37,4 +37,8 @@ promtool test rules "${test_files[@]}"
 echo "== healthy family fixtures keep every alert quiet"
 npx --no-install tsx scripts/check-fixtures-quiet.ts
 
-echo "check-rules: all rule files valid, all promtool tests passed, healthy family fixtures quiet."
+# A quiet case must be quiet because the rule rejects data that is there, not for want of data.
+echo "== quiet promtool cases decide something"
+npx --no-install tsx scripts/check-quiet-cases-decide.ts
+
+echo "check-rules: all rule files valid, all promtool tests passed, healthy family fixtures quiet, quiet cases decide."
