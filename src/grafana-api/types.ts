@@ -177,6 +177,10 @@ export interface RuleStatus {
   uid?: string;
   isPaused?: boolean;
   queriedDatasourceUIDs?: string[];
+  /** Prometheus' alerting rules: `for` in seconds (web/api/v1/api.go `AlertingRule.Duration`). */
+  duration?: number;
+  /** Prometheus ≥ 2.42's alerting rules: `keep_firing_for` in seconds. */
+  keepFiringFor?: number;
   [extra: string]: unknown;
 }
 

@@ -17,6 +17,7 @@ import {
   type Expr,
   type Selector,
 } from './promql-tree';
+import type { RuleDiscovery } from '../grafana-api/types';
 
 export type Labels = Record<string, string>;
 
@@ -339,25 +340,6 @@ export async function blindSpots(
   return spots;
 }
 
-interface PrometheusRule {
-  name?: string;
-  query?: string;
-  type?: string;
-  health?: string;
-  lastError?: string;
-  lastEvaluation?: string;
-  evaluationTime?: number;
-  duration?: number;
-  keepFiringFor?: number;
-}
-
-interface PrometheusRuleGroup {
-  name?: string;
-  file?: string;
-  interval?: number;
-  rules?: PrometheusRule[];
-}
-
 /**
  * The rules of a `/api/v1/rules` answer's data (Prometheus, and the Prometheus-compatible rulers
  * that copy its shape: web/api/v1/api.go `RuleGroup`/`AlertingRule`/`RecordingRule` — `interval` in
@@ -365,7 +347,7 @@ interface PrometheusRuleGroup {
  * `keepFiringFor` in seconds exists from 2.42).
  */
 export function rulesFromPrometheusApi(
-  data: { groups?: PrometheusRuleGroup[] },
+  data: RuleDiscovery,
   source: RuleUnderCheck['source'] = 'prometheus'
 ): RuleUnderCheck[] {
   return (data.groups ?? []).flatMap((group) =>

@@ -100,5 +100,5 @@ function whyNotAnalysed(
 
 /** A datasource's own rules (Prometheus, or a Prometheus-compatible ruler behind it). */
 export function rulesFromDatasourceApi(data: RuleDiscovery): RuleUnderCheck[] {
-  return rulesFromPrometheusApi(data as Parameters<typeof rulesFromPrometheusApi>[0], 'prometheus');
+  return rulesFromPrometheusApi(data, 'prometheus');
 }
