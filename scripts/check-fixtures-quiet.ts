@@ -10,39 +10,15 @@
  * alert, so the fix is either the fixture (a fault left unmarked) or the alert (it pages on a healthy
  * system of that version family).
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { promqlNames } from '../src/catalog/evidence/promql-names';
 import { allFixtures, type ParsedFixture } from '../tests/support/fixture-families';
 import { alertsOf, firedAlerts, fixturePromtoolTest } from '../tests/support/healthy-fixture';
+import { promtoolTest } from '../tests/support/promtool';
 
 const RULES_DIR = resolve(__dirname, '../provisioning/prometheus/rules');
-
-interface Outcome {
-  ok: boolean;
-  output: string;
-}
-
-async function promtoolTest(dir: string, name: string, test: object): Promise<Outcome> {
-  const file = join(dir, `${name}.test.yml`);
-  // JSON is YAML, and needs no escaping rules of its own
-  writeFileSync(file, JSON.stringify(test, null, 1));
-  try {
-    const { stdout, stderr } = await promisify(execFile)('promtool', ['test', 'rules', file], {
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { ok: true, output: stdout + stderr };
-  } catch (err) {
-    const { stdout = '', stderr = '', code } = err as { stdout?: string; stderr?: string; code?: unknown };
-    if (code === 'ENOENT') {
-      throw new Error('promtool not found on PATH (Debian package prometheus)');
-    }
-    return { ok: false, output: stdout + stderr };
-  }
-}
 
 /** One problem line per failure, or none. */
 async function check(dir: string, fixture: ParsedFixture, exporter: string, families: string[]): Promise<string[]> {

@@ -13,11 +13,9 @@
  * instead). A case with none of these fails this check, naming the alert.
  * (A quiet case evaluated after its fault has passed is not caught here: RabbitMQ's was such.)
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { EXPORTERS } from '../src/catalog';
 import { promqlNames } from '../src/catalog/evidence/promql-names';
@@ -25,6 +23,7 @@ import { PROMTOOL_CASES } from '../src/catalog/promtool-cases';
 import { alertValueExpr } from '../src/alerting/rule-metadata';
 import { alertContext } from '../src/catalog/promql';
 import { renderPrometheusRuleFile, renderPromtoolTests } from '../src/generate/prometheus-rules';
+import { promtoolTest } from '../tests/support/promtool';
 
 /**
  * Quiet cases whose series are a look-alike the rule must not read: their family emits no series of
@@ -45,22 +44,13 @@ interface PromtoolTest {
 }
 
 /** Names of the tests promtool reports as failed (`name: <test name>,` lines of its FAILED blocks). */
-async function failedTests(file: string): Promise<Set<string>> {
-  try {
-    await promisify(execFile)('promtool', ['test', 'rules', file], { maxBuffer: 64 * 1024 * 1024 });
-    return new Set();
-  } catch (err) {
-    const { stdout = '', stderr = '', code } = err as { stdout?: string; stderr?: string; code?: unknown };
-    if (code === 'ENOENT') {
-      throw new Error('promtool is not on PATH (Debian: apt-get install prometheus)');
-    }
-    // promtool 2.42 writes the FAILED blocks to stderr; a run that names no failed test broke otherwise
-    const names = [...`${stdout}\n${stderr}`.matchAll(/^\s+name: (.*),$/gm)].map((m) => m[1]);
-    if (names.length === 0) {
-      throw new Error(`promtool failed on ${file} without naming a failed test:\n${stdout}${stderr}`);
-    }
-    return new Set(names);
+async function failedTests(dir: string, name: string, test: object): Promise<Set<string>> {
+  const { ok, output } = await promtoolTest(dir, name, test);
+  const names = [...output.matchAll(/^\s+name: (.*),$/gm)].map((m) => m[1]);
+  if (!ok && names.length === 0) {
+    throw new Error(`promtool failed on ${name}'s quiet cases without naming a failed test:\n${output}`);
   }
+  return new Set(names);
 }
 
 async function main(): Promise<void> {
@@ -85,9 +75,7 @@ async function main(): Promise<void> {
           `${exporter.id}: two quiet promtool cases share a name, so promtool's report cannot tell them apart`
         );
       }
-      const testFile = join(dir, `${exporter.id}.test.yml`);
-      writeFileSync(testFile, JSON.stringify({ ...tests, tests: quiet }));
-      const failed = await failedTests(testFile);
+      const failed = await failedTests(dir, exporter.id, { ...tests, tests: quiet });
       quietCases += quiet.length;
       for (const test of quiet.filter((t) => !failed.has(t.name))) {
         bySelector++;
