@@ -58,7 +58,7 @@ describe('defineExporter: an exporter file states each fact once', () => {
     expect(disk.legend).toBe('{{instance}}');
   });
 
-  it('compares in the direction of the threshold an alert names, and lets a literal bound say its own', () => {
+  it('compares against the threshold an alert names at its severity, in its direction, and lets a literal bound say its own', () => {
     const { alerts } = defineExporter(
       source({
         alerts: [
@@ -68,7 +68,7 @@ describe('defineExporter: an exporter file states each fact once', () => {
             name: 'A',
             severity: 'critical',
             signal: 'diskUsed',
-            threshold: { threshold: 'diskUsed', level: 'critical' },
+            threshold: 'diskUsed',
           },
           {
             ...alert,
@@ -76,7 +76,7 @@ describe('defineExporter: an exporter file states each fact once', () => {
             name: 'B',
             severity: 'warning',
             signal: 'cacheHits',
-            threshold: { threshold: 'cacheHits', level: 'warning' },
+            threshold: 'cacheHits',
           },
           {
             ...alert,
@@ -116,9 +116,11 @@ describe('defineExporter: an exporter file states each fact once', () => {
       'Exporter "db": alert "down" names no threshold, and its signal "up" has none: give it a threshold.'
     );
     const info = source({ alerts: [{ ...alert, id: 'note', name: 'Note', severity: 'info', signal: 'diskUsed' }] });
-    expect(() => defineExporter(info)).toThrow(
-      /alert "note" names no threshold, and its severity \(info\) is no threshold level/
-    );
+    expect(() => defineExporter(info)).toThrow(/alert "note" has severity info, which is no threshold level/);
+    const namedInfo = source({
+      alerts: [{ ...alert, id: 'note', name: 'Note', severity: 'info', signal: 'diskUsed', threshold: 'diskUsed' }],
+    });
+    expect(() => defineExporter(namedInfo)).toThrow(/alert "note" has severity info, which is no threshold level/);
     const unknown = source({
       alerts: [
         {
@@ -127,7 +129,7 @@ describe('defineExporter: an exporter file states each fact once', () => {
           name: 'X',
           severity: 'warning',
           signal: 'diskUsed',
-          threshold: { threshold: 'gone', level: 'warning' },
+          threshold: 'gone',
         },
       ],
     });

@@ -16,8 +16,8 @@ export const DEFAULT_LEGEND = '{{instance}}';
  * Turns an exporter file (which states each fact once) into the full definition every consumer
  * reads: a lone `expr` is the signal's one variant, a threshold inherits title and unit from the
  * signal it hangs on, an alert that compares a signal gets that signal's query (and, naming no
- * threshold, the signal's threshold at the alert's severity), an alert compares in its threshold's
- * direction, and legends default to one series per target. A reference that does not resolve
+ * threshold, the signal's threshold), an alert compares against its threshold at its own severity
+ * and in the threshold's direction, and legends default to one series per target. A reference that does not resolve
  * fails at load time, naming the exporter, so a typo never ships.
  */
 export function defineExporter(source: ExporterSource): ExporterDefinition {
@@ -48,7 +48,10 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
       throw new Error(where(`alert "${a.id}" compares signal "${a.signal}", which it does not define.`));
     }
     const query = a.query ?? ((q) => signalQuery(signal!, q));
-    const threshold = a.threshold ?? signalThreshold(a.id, a.severity, signal);
+    const threshold =
+      typeof a.threshold === 'string'
+        ? thresholdAtSeverity(a.id, a.severity, a.threshold)
+        : (a.threshold ?? thresholdAtSeverity(a.id, a.severity, signalThresholdId(a.id, signal)));
     if (typeof threshold === 'number') {
       return { ...a, query, threshold, comparison: a.comparison! };
     }
@@ -60,18 +63,26 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
     }
     return { ...a, query, threshold, comparison: compared.direction === 'above' ? '>' : '<' };
   });
-  function signalThreshold(alert: string, severity: Severity, signal: Signal | undefined): ThresholdRef {
+  function signalThresholdId(alert: string, signal: Signal | undefined): string {
     const missing = !signal
       ? 'compares no signal'
       : !signal.threshold
         ? `its signal "${signal.id}" has none`
-        : severity === 'info'
-          ? 'its severity (info) is no threshold level'
-          : undefined;
-    if (missing || severity === 'info') {
+        : undefined;
+    if (missing) {
       throw new Error(where(`alert "${alert}" names no threshold, and ${missing}: give it a threshold.`));
     }
-    return { threshold: signal!.threshold!, level: severity };
+    return signal!.threshold!;
+  }
+  // The level is the alert's severity: a critical alert compares the critical value. Stated once, it
+  // cannot disagree with the severity (all 152 references that wrote both agreed when this was made).
+  function thresholdAtSeverity(alert: string, severity: Severity, threshold: string): ThresholdRef {
+    if (severity === 'info') {
+      throw new Error(
+        where(`alert "${alert}" has severity info, which is no threshold level: compare a literal bound instead.`)
+      );
+    }
+    return { threshold, level: severity };
   }
 
   return { ...source, signals, thresholds, alerts };

@@ -263,9 +263,10 @@ export interface ExporterDefinition {
  * - a threshold with a signal of the same id inherits that signal's title and unit;
  * - an alert either compares a signal (`signal: 'id'`, its query) or, where it needs another
  *   expression (a ratio, a filter inside the query), writes its own `query`;
- * - an alert against a catalog threshold compares in that threshold's direction (`above`: `>`), so
- *   only a literal bound states its comparison; an alert on a signal that has a threshold, without
- *   a `threshold` of its own, compares against that threshold at the alert's severity.
+ * - an alert names a catalog threshold by id (`threshold: 'diskUsed'`) and compares against it at
+ *   its own severity, in the threshold's direction (`above`: `>`), so only a literal bound states
+ *   its comparison; an alert on a signal that has a threshold, without a `threshold` of its own,
+ *   compares against that threshold.
  */
 export interface ExporterSource extends Omit<ExporterDefinition, 'signals' | 'thresholds' | 'alerts'> {
   signals: SignalSource[];
@@ -275,8 +276,7 @@ export interface ExporterSource extends Omit<ExporterDefinition, 'signals' | 'th
 
 /** A signal with one form for every version may write that form as `expr` instead of a one-element `variants`. */
 export type SignalSource = Omit<Signal, 'legend' | 'variants'> & { legend?: string } & (
-    | { variants: Signal['variants']; expr?: never }
-    | { expr: SignalVariant['expr']; variants?: never }
+    { variants: Signal['variants']; expr?: never } | { expr: SignalVariant['expr']; variants?: never }
   );
 
 export type ThresholdSource = Omit<ThresholdDefinition, 'title' | 'unit'> &
@@ -284,7 +284,4 @@ export type ThresholdSource = Omit<ThresholdDefinition, 'title' | 'unit'> &
 
 export type AlertSource = Omit<AlertDefinition, 'query' | 'signal' | 'threshold' | 'comparison'> &
   ({ query: AlertDefinition['query']; signal?: never } | { signal: string; query?: never }) &
-  (
-    | { threshold: number; comparison: Comparison }
-    | { threshold?: ThresholdRef; comparison?: never }
-  );
+  ({ threshold: number; comparison: Comparison } | { threshold?: string; comparison?: never });

@@ -288,7 +288,7 @@ export const blackboxExporter = defineExporter({
       query: (q) => probesOnly(`avg_over_time(${sel('probe_success', q)}[1h])`, q),
       // Up at some probe of the last 5 minutes: an endpoint that is down outright is BlackboxProbeFailed's.
       filters: [(q) => `max_over_time(${sel('probe_success', q)}[5m]) == 1`],
-      threshold: { threshold: 'availability', level: 'warning' },
+      threshold: 'availability',
       summary: 'Probes of {{ $labels.instance }} ({{ $labels.job }}) fail now and then.',
       description:
         'Over the last hour fewer probes of {{ $labels.instance }} succeeded than the availability threshold asks, although it answers now: the endpoint flaps. Look for restarts, overloaded backends or a failing node behind a load balancer.',
@@ -314,7 +314,7 @@ export const blackboxExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => probesOnly(`avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}])`, q),
-      threshold: { threshold: 'probeDuration', level: 'warning' },
+      threshold: 'probeDuration',
       summary: 'Probes of {{ $labels.instance }} are slow.',
       description:
         'Probes of {{ $labels.instance }} in job {{ $labels.job }} have taken longer than the threshold on average for 10 minutes. The dashboard’s phase breakdown shows whether DNS, connect, TLS or the server’s processing is slow.',
@@ -325,7 +325,7 @@ export const blackboxExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: certificateLeft,
-      threshold: { threshold: 'certificateExpiry', level: 'warning' },
+      threshold: 'certificateExpiry',
       summary: 'The TLS certificate of {{ $labels.instance }} expires soon.',
       description:
         'The earliest-expiring certificate served by {{ $labels.instance }} runs out within the warning threshold (20 days by default). Renew it and check that automatic renewal (ACME, cert-manager) works.',
@@ -337,7 +337,7 @@ export const blackboxExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: certificateLeft,
-      threshold: { threshold: 'certificateExpiry', level: 'critical' },
+      threshold: 'certificateExpiry',
       summary: 'The TLS certificate of {{ $labels.instance }} is about to expire.',
       description:
         'The earliest-expiring certificate served by {{ $labels.instance }} runs out within the critical threshold (3 days by default); clients will refuse the connection after that. Renew and deploy it now.',

@@ -238,7 +238,7 @@ export const chronyExporter = defineExporter({
           `min_over_time(${sel('chrony_tracking_stratum', q)}[${q.range}])`,
           `max_over_time(${sel('chrony_tracking_stratum', q)}[${q.range}])`
         ),
-      threshold: { threshold: 'stratum', level: 'warning' },
+      threshold: 'stratum',
       summary: 'The clock of {{ $labels.instance }} is not synchronised.',
       description:
         'chronyd on {{ $labels.instance }} reports no reference (stratum 0, shown as 16): it has no usable time source and the clock drifts freely. Check `chronyc sources -v` (unreachable servers, firewall on UDP 123, a wrong pool name).',
@@ -281,7 +281,7 @@ export const chronyExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `max_over_time(${sel('chrony_sources_reachability_ratio', q)}[${q.range}])`,
-      threshold: { threshold: 'sourceReachability', level: 'warning' },
+      threshold: 'sourceReachability',
       summary: 'NTP source {{ $labels.source_name }} of {{ $labels.instance }} answers too few polls.',
       description:
         'NTP source {{ $labels.source_name }} ({{ $labels.source_address }}) answered fewer of the last 8 polls of {{ $labels.instance }} than the threshold: packets are lost on the way or the server is overloaded. With too few good sources chronyd cannot outvote a bad one; fix the path or replace the server.',

@@ -304,7 +304,7 @@ export const clickhouseExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: replicaDelayPeak,
-      threshold: { threshold: 'replicaDelay', level: 'warning' },
+      threshold: 'replicaDelay',
       summary: 'Replicas on {{ $labels.instance }} lag behind.',
       description:
         'A replicated table on {{ $labels.instance }} is more than the warning threshold behind its freshest replica; queries on this server return stale data. Check system.replication_queue for stuck fetches or merges, and the network and disks between replicas.',
@@ -315,7 +315,7 @@ export const clickhouseExporter = defineExporter({
       severity: 'critical',
       for: '10m',
       query: replicaDelayPeak,
-      threshold: { threshold: 'replicaDelay', level: 'critical' },
+      threshold: 'replicaDelay',
       summary: 'Replicas on {{ $labels.instance }} are far behind.',
       description:
         'A replicated table on {{ $labels.instance }} is more than the critical threshold behind its freshest replica. Look for errors in system.replication_queue (last_exception) and take the server out of query routing until it catches up.',
@@ -326,7 +326,7 @@ export const clickhouseExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: partsPeak,
-      threshold: { threshold: 'partsPerPartition', level: 'warning' },
+      threshold: 'partsPerPartition',
       summary: 'A partition on {{ $labels.instance }} has many parts.',
       description:
         'The busiest partition on {{ $labels.instance }} holds more active parts than the warning threshold: inserts are too small or too frequent, or merges lag. Batch inserts (or use async_insert) and check system.merges; at parts_to_delay_insert ClickHouse starts to slow inserts down.',
@@ -337,7 +337,7 @@ export const clickhouseExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: partsPeak,
-      threshold: { threshold: 'partsPerPartition', level: 'critical' },
+      threshold: 'partsPerPartition',
       summary: 'Inserts on {{ $labels.instance }} are about to be rejected.',
       description:
         'A partition on {{ $labels.instance }} is close to parts_to_throw_insert: inserts into it will fail with TOO_MANY_PARTS. Stop or batch the inserting clients now and let merges catch up.',
@@ -374,7 +374,7 @@ export const clickhouseExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: memoryPeak,
-      threshold: { threshold: 'memoryUsage', level: 'warning' },
+      threshold: 'memoryUsage',
       summary: 'ClickHouse at {{ $labels.instance }} uses much of the host’s memory.',
       description:
         'The server process on {{ $labels.instance }} holds more than the warning share of the host’s RAM. Large queries start failing with MEMORY_LIMIT_EXCEEDED; look for heavy queries in system.processes and check max_server_memory_usage and cache sizes.',
@@ -385,7 +385,7 @@ export const clickhouseExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: memoryPeak,
-      threshold: { threshold: 'memoryUsage', level: 'critical' },
+      threshold: 'memoryUsage',
       summary: 'ClickHouse at {{ $labels.instance }} is close to running out of memory.',
       description:
         'The server process on {{ $labels.instance }} holds more than the critical share of the host’s RAM; the kernel’s OOM killer may stop it. Kill the heaviest queries (KILL QUERY) and lower max_server_memory_usage_to_ram_ratio.',

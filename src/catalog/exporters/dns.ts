@@ -199,7 +199,7 @@ export const dnsExporter = defineExporter({
       for: '5m',
       query: (q) =>
         `avg_over_time(${sel('probe_success', q)}[1h]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}])`,
-      threshold: { threshold: 'availability', level: 'warning' },
+      threshold: 'availability',
       summary: 'DNS server {{ $labels.instance }} fails too many probes.',
       description:
         'Over the last hour a larger share of DNS probes of {{ $labels.instance }} failed than the availability threshold allows: the server answers intermittently (overload, packet loss, a flapping upstream). Check its query rate, its upstreams and the network path.',
@@ -212,7 +212,7 @@ export const dnsExporter = defineExporter({
       query: (q) => `max_over_time(${sel('probe_dns_answer_rrs', q)}[${q.range}])`,
       // Only answered queries: a server that does not answer at all is DNSProbeFailed's case.
       filters: [(q) => `${sel('probe_dns_query_succeeded', q)} == 1`],
-      threshold: { threshold: 'answerRecords', level: 'warning' },
+      threshold: 'answerRecords',
       summary: 'DNS server {{ $labels.instance }} answers the probed name with no records.',
       description:
         'The DNS server {{ $labels.instance }} answers, but with fewer records than the threshold (by default none): the probed name no longer resolves (NXDOMAIN or an empty answer). Check the zone for a deleted record or a failed zone transfer.',
@@ -224,7 +224,7 @@ export const dnsExporter = defineExporter({
       for: '10m',
       query: (q) =>
         `avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}])`,
-      threshold: { threshold: 'probeDuration', level: 'warning' },
+      threshold: 'probeDuration',
       summary: 'DNS server {{ $labels.instance }} answers slowly.',
       description:
         'DNS probes of {{ $labels.instance }} have taken longer than the warning threshold on average for 10 minutes; every client lookup waits as long. Check the server’s load, its upstream resolvers and the network path.',
@@ -236,7 +236,7 @@ export const dnsExporter = defineExporter({
       for: '5m',
       query: (q) =>
         `avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}])`,
-      threshold: { threshold: 'probeDuration', level: 'critical' },
+      threshold: 'probeDuration',
       summary: 'DNS server {{ $labels.instance }} answers very slowly.',
       description:
         'DNS probes of {{ $labels.instance }} take longer than the critical threshold: many clients time out (the usual resolver timeout is a few seconds) and fall back or fail. Check the server now: overload, an unreachable upstream or packet loss.',

@@ -603,7 +603,7 @@ export const fortigateExporter = defineExporter({
       for: '10m',
       // Averaged over the window so one missed scrape neither hides nor resets a sustained load.
       query: (q) => `avg by (${q.by}) (avg_over_time(${sel('fortigate_cpu_usage_ratio', q)}[${q.range}]))`,
-      threshold: { threshold: 'cpuUtilisation', level: 'warning' },
+      threshold: 'cpuUtilisation',
       summary: 'FortiGate {{ $labels.instance }} CPU is high.',
       description:
         'Average CPU use of FortiGate {{ $labels.instance }} has stayed above the threshold: session setup, UTM inspection and the management plane slow down. Look at `diagnose sys top` for the busy daemon and at traffic shifts (a new policy without offload, an attack).',
@@ -614,7 +614,7 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => `avg_over_time(${sel('fortigate_memory_usage_ratio', q)}[${q.range}])`,
-      threshold: { threshold: 'memoryUtilisation', level: 'warning' },
+      threshold: 'memoryUtilisation',
       summary: 'FortiGate {{ $labels.instance }} memory is high.',
       description:
         'Memory use of FortiGate {{ $labels.instance }} has stayed above the threshold, close to conserve mode, in which the firewall stops inspecting new sessions. Check session counts, UTM profiles and `diagnose hardware sysinfo conserve`.',
@@ -625,7 +625,7 @@ export const fortigateExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: (q) => `max_over_time(${sel('fortigate_memory_usage_ratio', q)}[${q.range}])`,
-      threshold: { threshold: 'memoryUtilisation', level: 'critical' },
+      threshold: 'memoryUtilisation',
       summary: 'FortiGate {{ $labels.instance }} is in or near conserve mode.',
       description:
         'Memory use of FortiGate {{ $labels.instance }} is above the critical threshold: FortiOS is in or about to enter conserve mode and may fail open or drop new sessions. Reduce load now (disable heavy UTM profiles, clear sessions) and find the cause.',
@@ -646,7 +646,7 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'interfaceErrors',
-      threshold: { threshold: 'interfaceErrors', level: 'warning' },
+      threshold: 'interfaceErrors',
       summary: 'Interface {{ $labels.name }} on FortiGate {{ $labels.instance }} has errors.',
       description:
         'Interface {{ $labels.name }} on {{ $labels.instance }} keeps counting receive or transmit errors: check cabling, optics, duplex and speed settings on both ends.',
@@ -688,7 +688,7 @@ export const fortigateExporter = defineExporter({
       // The exporter reports loss only while the member is up; the filter keeps a member that just
       // went down (its last loss sample still in the window) to SDWANLinkDown.
       filters: [(q) => `max without (state) (${sel('fortigate_virtual_wan_status', q, 'state="up"')}) == 1`],
-      threshold: { threshold: 'sdwanPacketLoss', level: 'warning' },
+      threshold: 'sdwanPacketLoss',
       summary: 'SD-WAN member {{ $labels.interface }} on FortiGate {{ $labels.instance }} loses packets.',
       description:
         'The SD-WAN health check {{ $labels.sla }} measures packet loss above the threshold on {{ $labels.interface }} of {{ $labels.instance }}: voice and interactive traffic suffer. Check the ISP link; adjust SLA targets so traffic moves to a better member.',
@@ -867,8 +867,7 @@ export const fortigateExporter = defineExporter({
       // reported once per VDOM.
       query: (q) => `max by (${q.by}) (${sel('fortigate_fortimanager_connection_status', q, 'status="up"')})`,
       filters: [
-        (q) =>
-          `max by (${q.by}) (${sel('fortigate_fortimanager_registration_status', q, 'status="registered"')}) == 1`,
+        (q) => `max by (${q.by}) (${sel('fortigate_fortimanager_registration_status', q, 'status="registered"')}) == 1`,
       ],
       comparison: '<',
       threshold: 1,
@@ -911,7 +910,7 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `abs(${clockOffset(q)})`,
-      threshold: { threshold: 'clockSkew', level: 'warning' },
+      threshold: 'clockSkew',
       summary: 'The clock of FortiGate {{ $labels.instance }} is off.',
       description:
         'The clock of {{ $labels.instance }} differs from Prometheus’ by more than the threshold: Kerberos-based FSSO and agentless SSO fail past 5 minutes, certificate and FortiGuard checks may fail, and its logs no longer line up with other systems. Check first `diagnose sys ntp status` (server reachable, synchronised), then `execute time` and the time zone; also make sure Prometheus’ own host is synchronised.',

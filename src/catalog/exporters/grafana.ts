@@ -333,7 +333,7 @@ export const grafanaExporter = defineExporter({
       for: '10m',
       // The lowest lag in the window: behind on every tick, not one slow one.
       query: (q) => `min_over_time(${sel('grafana_alerting_scheduler_behind_seconds', q)}[${q.range}])`,
-      threshold: { threshold: 'schedulerBehind', level: 'warning' },
+      threshold: 'schedulerBehind',
       summary: 'The alert scheduler of Grafana {{ $labels.instance }} runs behind.',
       description:
         'The alert rule scheduler of Grafana {{ $labels.instance }} lags behind its ticks by more than the threshold: every rule is evaluated late and alerts fire late. Grafana is overloaded (CPU, database) or has more rules than it can evaluate; scale it or lengthen rule intervals.',

@@ -280,7 +280,7 @@ export const haproxyCsvExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `increase(${sel('haproxy_server_check_failures_total', q)}[15m])`,
-      threshold: { threshold: 'checkFailures', level: 'warning' },
+      threshold: 'checkFailures',
       summary: 'Health checks of server {{ $labels.server }} in {{ $labels.backend }} keep failing.',
       description:
         'Server {{ $labels.server }} in backend {{ $labels.backend }} (read by {{ $labels.instance }}) failed more health checks in 15 minutes than the threshold allows, while it may still count as UP: it flaps or is about to go down. Check its load and response time, and whether the check’s timeout is too strict.',

@@ -106,7 +106,7 @@ export const frontendSessionsAlert = (n: HaproxyNaming): AlertSource => ({
   severity: 'warning',
   for: '10m',
   query: (q) => sessionsPeak('frontend', q),
-  threshold: { threshold: 'sessionsUsed', level: 'warning' },
+  threshold: 'sessionsUsed',
   summary: `Frontend ${proxyName(n, 'frontend')} ${n.summaryAt} nears its connection limit.`,
   description: `Sessions on frontend ${proxyName(n, 'frontend')} ${n.sessionsAt} exceed the warning share of its maxconn; at the limit new clients wait in the kernel’s backlog. Raise maxconn (and the process limit) or add capacity.`,
 });

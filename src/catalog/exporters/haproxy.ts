@@ -360,7 +360,7 @@ export const haproxyExporter = defineExporter({
       severity: 'warning',
       for: '0s',
       query: (q) => `increase(${sel('haproxy_server_check_up_down_total', q)}[30m])`,
-      threshold: { threshold: 'serverFlaps', level: 'warning' },
+      threshold: 'serverFlaps',
       summary: 'Server {{ $labels.server }} of backend {{ $labels.proxy }} flaps.',
       description:
         'Server {{ $labels.server }} in backend {{ $labels.proxy }} on {{ $labels.instance }} went DOWN more often in the last 30 minutes than the threshold allows. An overloaded server or a too strict health check (timeout, rise/fall) is the usual cause.',
@@ -374,7 +374,7 @@ export const haproxyExporter = defineExporter({
       for: '5m',
       query: (q) =>
         `100 * max_over_time(${sel('haproxy_process_current_connections', q)}[${q.range}]) / (${sel('haproxy_process_max_connections', q)} > 0)`,
-      threshold: { threshold: 'connectionsUsed', level: 'critical' },
+      threshold: 'connectionsUsed',
       summary: 'HAProxy {{ $labels.instance }} is at its global connection limit.',
       description:
         'Connections of the HAProxy process at {{ $labels.instance }} nearly reach the global maxconn; new connections are no longer accepted. Raise global maxconn (with the file descriptor limit) or spread the load.',
@@ -400,7 +400,7 @@ export const haproxyExporter = defineExporter({
       for: '10m',
       // The most idle the process was in the window: low even at its best means it is CPU-bound.
       query: (q) => `max_over_time(${sel('haproxy_process_idle_time_percent', q)}[${q.range}])`,
-      threshold: { threshold: 'idleTime', level: 'warning' },
+      threshold: 'idleTime',
       summary: 'HAProxy {{ $labels.instance }} is CPU-bound.',
       description:
         'The threads of HAProxy at {{ $labels.instance }} are idle less than the threshold: it has become the bottleneck. Add threads (nbthread) or CPUs, and check for costly rules (regexes, Lua) or TLS handshakes without session reuse.',

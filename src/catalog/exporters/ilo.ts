@@ -330,7 +330,7 @@ export const iloExporter = defineExporter({
       for: '10m',
       query: (q) =>
         `(${sel('ilo_chassis_temperature_critical', q)} > 0) - max_over_time(${sel('ilo_chassis_temperature_current', q)}[${q.range}])`,
-      threshold: { threshold: 'temperatureHeadroom', level: 'warning' },
+      threshold: 'temperatureHeadroom',
       summary: 'Sensor {{ $labels.name }} of {{ $labels.host }} is close to its critical temperature.',
       description:
         'Sensor {{ $labels.name }} of {{ $labels.host }} reads within the warning headroom of the critical temperature the iLO defines for it. Check fans, airflow and the inlet temperature before the server throttles or shuts down.',
@@ -342,7 +342,7 @@ export const iloExporter = defineExporter({
       for: '5m',
       query: (q) =>
         `(${sel('ilo_chassis_temperature_critical', q)} > 0) - max_over_time(${sel('ilo_chassis_temperature_current', q)}[${q.range}])`,
-      threshold: { threshold: 'temperatureHeadroom', level: 'critical' },
+      threshold: 'temperatureHeadroom',
       summary: 'Sensor {{ $labels.name }} of {{ $labels.host }} is at its critical temperature.',
       description:
         'Sensor {{ $labels.name }} of {{ $labels.host }} reads within the critical headroom of (or above) its critical temperature: the iLO will shut the server down to protect it. Fix cooling now or move workloads away.',
@@ -354,7 +354,7 @@ export const iloExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `100 * avg_over_time(${sel('ilo_power_current_watt', q)}[${q.range}]) / (${sel('ilo_power_capacity_watt', q)} > 0)`,
-      threshold: { threshold: 'powerCapacity', level: 'warning' },
+      threshold: 'powerCapacity',
       summary: '{{ $labels.host }} draws close to its power supplies’ capacity.',
       description:
         '{{ $labels.host }} draws more of its power-control domain’s capacity than the threshold: a redundant PSU pair may no longer carry the load on one supply, and power capping may slow the server. Check power-capping settings and the PSU sizing.',

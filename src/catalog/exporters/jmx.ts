@@ -283,7 +283,7 @@ export const jmxExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: heapFloor,
-      threshold: { threshold: 'heapUtilisation', level: 'warning' },
+      threshold: 'heapUtilisation',
       summary: 'JVM heap on {{ $labels.instance }} stays nearly full.',
       description:
         'Even right after garbage collection, the heap of the JVM on {{ $labels.instance }} stays above the warning threshold of its maximum: the live data set has grown or leaks. Expect longer GC pauses and eventually OutOfMemoryError; take a heap dump or raise -Xmx.',
@@ -294,7 +294,7 @@ export const jmxExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: heapFloor,
-      threshold: { threshold: 'heapUtilisation', level: 'critical' },
+      threshold: 'heapUtilisation',
       summary: 'JVM on {{ $labels.instance }} is running out of heap.',
       description:
         'Even right after garbage collection, the heap of the JVM on {{ $labels.instance }} stays above the critical threshold: the application spends its time collecting and OutOfMemoryError is near. Restart it in a controlled way after taking a heap dump, and raise -Xmx or fix the leak.',
@@ -325,7 +325,7 @@ export const jmxExporter = defineExporter({
       severity: 'critical',
       for: '2m',
       query: (q) => `max_over_time(${sel('jvm_threads_deadlocked', q)}[${q.range}])`,
-      threshold: { threshold: 'deadlockedThreads', level: 'critical' },
+      threshold: 'deadlockedThreads',
       summary: 'Threads are deadlocked in the JVM on {{ $labels.instance }}.',
       description:
         'The JVM on {{ $labels.instance }} reports deadlocked threads: the requests they serve hang forever and only a restart frees them. Take a thread dump (`jstack`) first so the bug can be fixed, then restart the application.',

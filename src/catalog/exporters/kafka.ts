@@ -257,7 +257,7 @@ export const kafkaExporter = defineExporter({
         (q) =>
           `sum by (${q.by}, consumergroup, topic) (deriv(${sel('kafka_consumergroup_lag', q)}[15m])) >= 0 or sum by (${q.by}, consumergroup, topic) (deriv(${sel('kafka_consumergroupzookeeper_lag_zookeeper', q)}[15m])) >= 0`,
       ],
-      threshold: { threshold: 'consumerLag', level: 'warning' },
+      threshold: 'consumerLag',
       summary: 'Consumer group {{ $labels.consumergroup }} falls behind on {{ $labels.topic }}.',
       description:
         'Consumer group {{ $labels.consumergroup }} has more unread messages on {{ $labels.topic }} than the threshold and the backlog is not shrinking. Check that its consumers run and are not erroring, and add consumers (up to the partition count) if they are too slow.',
@@ -268,7 +268,7 @@ export const kafkaExporter = defineExporter({
       severity: 'critical',
       for: '15m',
       query: consumerLag,
-      threshold: { threshold: 'consumerLag', level: 'critical' },
+      threshold: 'consumerLag',
       summary: 'Consumer group {{ $labels.consumergroup }} is far behind on {{ $labels.topic }}.',
       description:
         'Consumer group {{ $labels.consumergroup }} has more unread messages on {{ $labels.topic }} than the critical threshold. If the lag outgrows the topic’s retention, messages are deleted before they are read: scale or fix the consumers now.',

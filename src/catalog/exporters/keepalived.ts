@@ -285,7 +285,7 @@ export const keepalivedExporter = defineExporter({
       severity: 'warning',
       for: '0s',
       query: (q) => `increase(${sel('keepalived_become_master_total', q)}[1h])`,
-      threshold: { threshold: 'failovers', level: 'warning' },
+      threshold: 'failovers',
       summary: 'VRRP instance {{ $labels.iname }} on {{ $labels.instance }} keeps changing MASTER.',
       description:
         '{{ $labels.instance }} became MASTER for {{ $labels.iname }} (VRID {{ $labels.vrid }}) more often in the last hour than the failover threshold allows: the pair is flapping and connections through the virtual IPs break at every switch. Look for lost advertisements, a flapping tracked interface or a tracking script that fails intermittently.',

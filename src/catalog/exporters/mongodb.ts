@@ -463,7 +463,7 @@ export const mongodbExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       query: lagSeconds,
-      threshold: { threshold: 'replicationLag', level: 'warning' },
+      threshold: 'replicationLag',
       summary: 'Secondary {{ $labels.member_idx }} lags behind its primary.',
       description:
         'Secondary {{ $labels.member_idx }} (seen from {{ $labels.instance }}) applies operations more than the warning threshold after the primary; reads from it are stale and a failover would roll back writes. Check its disk, network and oplog window.',
@@ -475,7 +475,7 @@ export const mongodbExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: lagSeconds,
-      threshold: { threshold: 'replicationLag', level: 'critical' },
+      threshold: 'replicationLag',
       summary: 'Secondary {{ $labels.member_idx }} is far behind its primary.',
       description:
         'Secondary {{ $labels.member_idx }} (seen from {{ $labels.instance }}) is more than the critical threshold behind. If it falls off the end of the primary’s oplog it needs a full resync: check rs.printSecondaryReplicationInfo() and the oplog window now.',
@@ -487,7 +487,7 @@ export const mongodbExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: connectionsPeak,
-      threshold: { threshold: 'connectionsUsed', level: 'warning' },
+      threshold: 'connectionsUsed',
       summary: 'MongoDB at {{ $labels.instance }} is running out of connections.',
       description:
         'Open connections on {{ $labels.instance }} use more than the warning share of the connection limit (net.maxIncomingConnections and the process’ file limit). Look for clients with oversized or leaking connection pools, or raise the limits.',
@@ -498,7 +498,7 @@ export const mongodbExporter = defineExporter({
       severity: 'critical',
       for: '2m',
       query: connectionsPeak,
-      threshold: { threshold: 'connectionsUsed', level: 'critical' },
+      threshold: 'connectionsUsed',
       summary: 'MongoDB at {{ $labels.instance }} is about to refuse connections.',
       description:
         'Open connections on {{ $labels.instance }} nearly reach the connection limit; new clients will be refused. Find the client flooding the server (db.currentOp(), the log’s “connection accepted” lines) now.',
@@ -509,7 +509,7 @@ export const mongodbExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       query: ticketsLow,
-      threshold: { threshold: 'wtTicketsAvailable', level: 'warning' },
+      threshold: 'wtTicketsAvailable',
       summary: 'MongoDB at {{ $labels.instance }} runs short of {{ $labels.txn_rw }} tickets.',
       description:
         'Free WiredTiger {{ $labels.txn_rw }} tickets on {{ $labels.instance }} have stayed below the threshold: the storage engine is saturated and operations start to queue. Look for slow operations (db.currentOp()), cache pressure and disk latency.',
@@ -520,7 +520,7 @@ export const mongodbExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: ticketsLow,
-      threshold: { threshold: 'wtTicketsAvailable', level: 'critical' },
+      threshold: 'wtTicketsAvailable',
       summary: 'MongoDB at {{ $labels.instance }} has almost no {{ $labels.txn_rw }} tickets left.',
       description:
         'WiredTiger {{ $labels.txn_rw }} tickets on {{ $labels.instance }} are nearly exhausted; operations wait inside the server and latency climbs. Kill runaway operations and check disk and cache now.',
@@ -532,7 +532,7 @@ export const mongodbExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `(100 * min_over_time(${sel('mongodb_ss_wt_cache_bytes_currently_in_the_cache', q)}[${q.range}]) / ${sel('mongodb_ss_wt_cache_maximum_bytes_configured', q)}) or (100 * sum by (${q.by}) (min_over_time(${sel('mongodb_mongod_wiredtiger_cache_bytes', q, 'type="total"')}[${q.range}])) / sum by (${q.by}) (${sel('mongodb_mongod_wiredtiger_cache_max_bytes', q)}))`,
-      threshold: { threshold: 'wtCacheUsage', level: 'warning' },
+      threshold: 'wtCacheUsage',
       summary: 'The WiredTiger cache of {{ $labels.instance }} stays full.',
       description:
         'The WiredTiger cache on {{ $labels.instance }} has stayed fuller than the threshold for 15 minutes; eviction cannot keep up and application threads help evict, which slows every operation. Give the cache more memory or reduce the working set (indexes, projections).',

@@ -368,7 +368,7 @@ export const netdataExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `sum by (${q.by}) (avg_over_time(${sel('netdata_system_cpu_percentage_average', q, 'dimension!="idle"')}[${q.range}]))`,
-      threshold: { threshold: 'cpuUtilisation', level: 'warning' },
+      threshold: 'cpuUtilisation',
       summary: 'CPU of {{ $labels.instance }} is busy.',
       description:
         'CPU utilisation of {{ $labels.instance }} has stayed above the warning threshold for 15 minutes. Netdata’s apps charts show which processes use it; add capacity if the load is legitimate.',
@@ -379,7 +379,7 @@ export const netdataExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: memoryUsedPeak,
-      threshold: { threshold: 'memoryUtilisation', level: 'warning' },
+      threshold: 'memoryUtilisation',
       summary: 'Memory of {{ $labels.instance }} is nearly exhausted.',
       description:
         'Less than the threshold of RAM has been available on {{ $labels.instance }} for 15 minutes; the host will swap or the OOM killer will step in. Find the process using the memory (Netdata’s apps.mem chart) or add RAM.',
@@ -390,7 +390,7 @@ export const netdataExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: memoryUsedPeak,
-      threshold: { threshold: 'memoryUtilisation', level: 'critical' },
+      threshold: 'memoryUtilisation',
       summary: '{{ $labels.instance }} is out of memory.',
       description:
         'Almost no RAM is available on {{ $labels.instance }}; the OOM killer is about to end processes. Stop or restart the process using the memory now, then add RAM or move load away.',
@@ -401,7 +401,7 @@ export const netdataExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: diskUsedPeak,
-      threshold: { threshold: 'diskSpaceUsed', level: 'warning' },
+      threshold: 'diskSpaceUsed',
       summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is almost full.',
       description:
         'Filesystem {{ $labels.family }} on {{ $labels.instance }} is fuller than the warning threshold. Free space (logs, caches, old packages) or grow the volume before writes fail.',
@@ -412,7 +412,7 @@ export const netdataExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: diskUsedPeak,
-      threshold: { threshold: 'diskSpaceUsed', level: 'critical' },
+      threshold: 'diskSpaceUsed',
       summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is full.',
       description:
         'Filesystem {{ $labels.family }} on {{ $labels.instance }} is fuller than the critical threshold; writes are about to fail. Free space now or grow the volume.',
@@ -440,7 +440,7 @@ export const netdataExporter = defineExporter({
       for: '30m',
       query: (q) =>
         `max by (${q.by}, chart) (avg_over_time(${sel('netdata_disk_busy_milliseconds_average', q)}[${q.range}])) / 1000`,
-      threshold: { threshold: 'diskBusy', level: 'warning' },
+      threshold: 'diskBusy',
       summary: 'Disk {{ $labels.chart }} on {{ $labels.instance }} is saturated.',
       description:
         'Disk {{ $labels.chart }} on {{ $labels.instance }} has had I/O in progress more than the threshold share of the time for 30 minutes: it is the bottleneck. Find the processes doing the I/O (Netdata’s apps charts) and move load or use faster storage.',
@@ -451,7 +451,7 @@ export const netdataExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: inodesUsedPeak,
-      threshold: { threshold: 'inodesUsed', level: 'warning' },
+      threshold: 'inodesUsed',
       summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is running out of inodes.',
       description:
         'More of the inodes of filesystem {{ $labels.family }} on {{ $labels.instance }} are in use than the warning threshold allows; when none is left, creating a file fails with “No space left on device” although space remains. Check first which directory holds the most files (`du --inodes -x {{ $labels.family }} | sort -n | tail`): usually a cache, spool, session or mail directory nobody cleans.',
@@ -462,7 +462,7 @@ export const netdataExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: inodesUsedPeak,
-      threshold: { threshold: 'inodesUsed', level: 'critical' },
+      threshold: 'inodesUsed',
       summary: 'Filesystem {{ $labels.family }} on {{ $labels.instance }} is out of inodes.',
       description:
         'Filesystem {{ $labels.family }} on {{ $labels.instance }} has almost no free inodes: new files, sockets and locks fail although `df -h` shows space. Check first `df -i {{ $labels.family }}`, then delete the small files of the directory holding most (or stop the process writing them); a filesystem that needs more inodes must be recreated with more.',
@@ -504,7 +504,7 @@ export const netdataExporter = defineExporter({
       for: '5m',
       query: (q) =>
         `${dropPercent(q, DROP_WINDOW, 'family!~"wl.*"')} or (${dropPercent(q, DROP_WINDOW, 'family=~"wl.*"')} >= ${WIRELESS_DROP_PERCENT})`,
-      threshold: { threshold: 'packetsDropped', level: 'warning' },
+      threshold: 'packetsDropped',
       summary: 'Interface {{ $labels.family }} on {{ $labels.instance }} drops {{ $labels.dimension }} packets.',
       description:
         'Interface {{ $labels.family }} on {{ $labels.instance }} dropped more of its {{ $labels.dimension }} packets over 10 minutes than the threshold allows: the host did not keep up (full NIC ring or backlog queue), or traffic it does not want (unknown VLAN or protocol) arrives. Check first `ip -s link show {{ $labels.family }}` and `ethtool -S {{ $labels.family }}` for which counter grows (missed or fifo: raise the ring with `ethtool -G`; backlog: softnet processing), and whether the drops started with a traffic peak.',
@@ -518,7 +518,7 @@ export const netdataExporter = defineExporter({
       // minutes, on FreeBSD hosts only; the net.errors chart is the same on Linux, where the errors mean the same.
       query: (q) =>
         `600 * max by (${q.by}, family, dimension) (abs(avg_over_time(${sel('netdata_net_errors_errors_persec_average', q)}[${DROP_WINDOW}])))`,
-      threshold: { threshold: 'interfaceErrors10m', level: 'warning' },
+      threshold: 'interfaceErrors10m',
       summary: 'Interface {{ $labels.family }} on {{ $labels.instance }} has {{ $labels.dimension }} errors.',
       description:
         'Interface {{ $labels.family }} on {{ $labels.instance }} counted more {{ $labels.dimension }} errors in 10 minutes than the threshold allows: damaged frames (CRC, length, alignment) point at the cable, the transceiver or a duplex mismatch, transmit errors at the link or the driver. Check first `ethtool -S {{ $labels.family }}` for which error counter grows and `ethtool {{ $labels.family }}` for speed and duplex, then the cable and the switch port.',

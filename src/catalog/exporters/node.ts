@@ -777,7 +777,7 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: fsFreePercent,
       filters: [fsPredictedFullWithin(24), fsWritable],
-      threshold: { threshold: 'filesystemFillingUp', level: 'warning' },
+      threshold: 'filesystemFillingUp',
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to fill up within 24 hours.',
       description:
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has little space left and at its current rate of growth will be full within a day. Free space or grow the volume.',
@@ -789,7 +789,7 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: fsFreePercent,
       filters: [fsPredictedFullWithin(4), fsWritable],
-      threshold: { threshold: 'filesystemFillingUp', level: 'critical' },
+      threshold: 'filesystemFillingUp',
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to fill up within 4 hours.',
       description:
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} is nearly full and filling fast: at its current rate it will be full within 4 hours. Act now: free space or grow the volume.',
@@ -801,7 +801,7 @@ export const nodeExporter = defineExporter({
       for: '30m',
       query: fsFreePercent,
       filters: [fsWritable],
-      threshold: { threshold: 'filesystemFree', level: 'warning' },
+      threshold: 'filesystemFree',
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is almost full.',
       description:
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has less free space than the warning threshold. Free space or grow the volume before writes start failing.',
@@ -813,7 +813,7 @@ export const nodeExporter = defineExporter({
       for: '30m',
       query: fsFreePercent,
       filters: [fsWritable],
-      threshold: { threshold: 'filesystemFree', level: 'critical' },
+      threshold: 'filesystemFree',
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is out of space.',
       description:
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has less free space than the critical threshold; writes will fail soon. Free space now.',
@@ -825,7 +825,7 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: inodesFreePercent,
       filters: [inodesPredictedOutWithin(24), fsWritable],
-      threshold: { threshold: 'inodesFillingUp', level: 'warning' },
+      threshold: 'inodesFillingUp',
       summary:
         'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to run out of inodes within 24 hours.',
       description:
@@ -838,7 +838,7 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: inodesFreePercent,
       filters: [inodesPredictedOutWithin(4), fsWritable],
-      threshold: { threshold: 'inodesFillingUp', level: 'critical' },
+      threshold: 'inodesFillingUp',
       summary:
         'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is predicted to run out of inodes within 4 hours.',
       description:
@@ -851,7 +851,7 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: inodesFreePercent,
       filters: [fsWritable],
-      threshold: { threshold: 'inodesFree', level: 'warning' },
+      threshold: 'inodesFree',
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} has almost no inodes left.',
       description:
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has fewer free inodes than the warning threshold. Check `df -i {{ $labels.mountpoint }}` and find the directories holding millions of small files; delete them, or recreate the filesystem with more inodes.',
@@ -863,7 +863,7 @@ export const nodeExporter = defineExporter({
       for: '1h',
       query: inodesFreePercent,
       filters: [fsWritable],
-      threshold: { threshold: 'inodesFree', level: 'critical' },
+      threshold: 'inodesFree',
       summary: 'Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} is out of inodes.',
       description:
         'Filesystem {{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} has fewer free inodes than the critical threshold; creating files fails with "No space left on device" although `df -h` shows space. Delete small files now (`df -i`, then the directory that holds most).',
@@ -876,7 +876,7 @@ export const nodeExporter = defineExporter({
       // The lowest MemAvailable in the window: one missed scrape must not reset `for`.
       query: (q) =>
         `100 * (1 - min_over_time(${sel('node_memory_MemAvailable_bytes', q)}[${q.range}]) / ${sel('node_memory_MemTotal_bytes', q)})`,
-      threshold: { threshold: 'memoryUtilisation', level: 'warning' },
+      threshold: 'memoryUtilisation',
       summary: 'Memory on {{ $labels.instance }} is almost used up.',
       description:
         'Less memory is available on {{ $labels.instance }} than the threshold allows; processes may be killed by the OOM killer. Find the biggest consumers or add memory.',
@@ -897,7 +897,7 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `sum by (${q.by}) (max_over_time(${sel('node_load1', q)}[${q.range}])) / ${cpuCount(q)}`,
-      threshold: { threshold: 'loadPerCore', level: 'warning' },
+      threshold: 'loadPerCore',
       summary: 'Load on {{ $labels.instance }} is high for its number of cores.',
       description:
         'The 1-minute load average per core on {{ $labels.instance }} has stayed above the threshold: more work is runnable than the CPUs can serve, or tasks are stuck on I/O.',
@@ -932,7 +932,7 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => `abs(${sel('node_timex_offset_seconds', q)})`,
-      threshold: { threshold: 'clockOffset', level: 'warning' },
+      threshold: 'clockOffset',
       summary: 'The clock on {{ $labels.instance }} is off.',
       description:
         'The clock of {{ $labels.instance }} differs from its time source by more than the threshold. Time-based checks, TLS and log correlation suffer; check the time daemon.',
@@ -943,7 +943,7 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '1h',
       query: nicErrorPercent('receive'),
-      threshold: { threshold: 'networkErrors', level: 'warning' },
+      threshold: 'networkErrors',
       summary: 'Interface {{ $labels.device }} on {{ $labels.instance }} receives many errored packets.',
       description:
         'More received packets than the threshold allows are errored on {{ $labels.device }} of {{ $labels.instance }}. Check cabling, the NIC driver and duplex settings.',
@@ -954,7 +954,7 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '1h',
       query: nicErrorPercent('transmit'),
-      threshold: { threshold: 'networkErrors', level: 'warning' },
+      threshold: 'networkErrors',
       summary: 'Interface {{ $labels.device }} on {{ $labels.instance }} fails to send many packets.',
       description:
         'More sent packets than the threshold allows are errored on {{ $labels.device }} of {{ $labels.instance }}. Check cabling, the NIC driver and duplex settings.',
@@ -989,7 +989,7 @@ export const nodeExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'majorPageFaults',
-      threshold: { threshold: 'majorPageFaults', level: 'warning' },
+      threshold: 'majorPageFaults',
       summary: '{{ $labels.instance }} is reading memory pages back from disk at a high rate.',
       description:
         'Major page faults on {{ $labels.instance }} have stayed above the threshold: the working set no longer fits in memory and pages are read back from swap or disk, so everything slows down. Check first the Memory row (memory pressure, swap-in) and the processes with the largest resident size; add memory or move load.',

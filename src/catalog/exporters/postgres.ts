@@ -430,7 +430,7 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: connectionsPeak,
-      threshold: { threshold: 'connectionsUsed', level: 'warning' },
+      threshold: 'connectionsUsed',
       summary: 'PostgreSQL at {{ $labels.instance }} is running out of connections.',
       description:
         'Backends on {{ $labels.instance }} use more than the warning share of max_connections. Look for connection leaks or idle sessions (pg_stat_activity), put a pooler such as PgBouncer in front, or raise max_connections.',
@@ -441,7 +441,7 @@ export const postgresExporter = defineExporter({
       severity: 'critical',
       for: '2m',
       query: connectionsPeak,
-      threshold: { threshold: 'connectionsUsed', level: 'critical' },
+      threshold: 'connectionsUsed',
       summary: 'PostgreSQL at {{ $labels.instance }} is about to refuse connections.',
       description:
         'Backends on {{ $labels.instance }} nearly fill max_connections; new clients get “too many clients already”. Terminate idle-in-transaction sessions now and find the client holding connections.',
@@ -482,7 +482,7 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '2m',
       query: longestTransaction,
-      threshold: { threshold: 'longestTransaction', level: 'warning' },
+      threshold: 'longestTransaction',
       summary: 'A transaction on {{ $labels.instance }} has been open for long.',
       description:
         'The oldest open transaction on {{ $labels.instance }} is older than the warning threshold. Long transactions hold locks and keep vacuum from removing dead rows; find it in pg_stat_activity (order by xact_start) and end it if it is stuck.',
@@ -493,7 +493,7 @@ export const postgresExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: longestTransaction,
-      threshold: { threshold: 'longestTransaction', level: 'critical' },
+      threshold: 'longestTransaction',
       summary: 'A transaction on {{ $labels.instance }} has been open far too long.',
       description:
         'The oldest open transaction on {{ $labels.instance }} is older than the critical threshold; table bloat grows and other sessions may queue behind its locks. Terminate it with pg_terminate_backend() unless it is a known batch job.',
@@ -504,7 +504,7 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       query: replicationLagPeak,
-      threshold: { threshold: 'replicationLag', level: 'warning' },
+      threshold: 'replicationLag',
       summary: 'Standby {{ $labels.instance }} lags behind its primary.',
       description:
         'The standby behind {{ $labels.instance }} replays WAL more than the warning threshold behind the primary; reads from it are stale and a failover would lose recent writes. Check network throughput, long queries on the standby and its disk.',
@@ -516,7 +516,7 @@ export const postgresExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: replicationLagPeak,
-      threshold: { threshold: 'replicationLag', level: 'critical' },
+      threshold: 'replicationLag',
       summary: 'Standby {{ $labels.instance }} is far behind its primary.',
       description:
         'The standby behind {{ $labels.instance }} is more than the critical threshold behind the primary. Check that it still receives WAL (pg_stat_wal_receiver), that replication slots or wal_keep_size still cover it, and rebuild it if the WAL it needs is gone.',

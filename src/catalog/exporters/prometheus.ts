@@ -433,7 +433,7 @@ export const prometheusExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `100 * max_over_time(${sel('prometheus_engine_queries', q)}[${q.range}]) / (${sel('prometheus_engine_queries_concurrent_max', q)} > 0)`,
-      threshold: { threshold: 'queryLoad', level: 'warning' },
+      threshold: 'queryLoad',
       summary: 'Prometheus {{ $labels.instance }} is running out of query capacity.',
       description:
         'Queries on Prometheus {{ $labels.instance }} use more than the warning share of --query.max-concurrency for 15 minutes: new queries queue, dashboards time out and rule evaluations slow down. Check first the query log or the slowest dashboards and recording rules (Query latency panel); then raise --query.max-concurrency if the CPU has headroom.',
@@ -547,7 +547,7 @@ export const prometheusExporter = defineExporter({
       for: '15m',
       query: (q) =>
         notificationQueueShare(`max_over_time(${sel('prometheus_notifications_queue_length', q)}[${q.range}])`, q),
-      threshold: { threshold: 'notificationQueue', level: 'warning' },
+      threshold: 'notificationQueue',
       summary: 'The alert queue of Prometheus {{ $labels.instance }} is filling up.',
       description:
         'Alerts wait in the notification queue of Prometheus {{ $labels.instance }} faster than they are sent; when it is full, alerts are dropped. Alertmanager is slow or unreachable, or far too many alerts fire at once.',

@@ -356,7 +356,7 @@ export const rabbitmqExporter = defineExporter({
       for: '10m',
       query: (q) =>
         `100 * max_over_time(${sel('rabbitmq_process_resident_memory_bytes', q)}[${q.range}]) / ${sel('rabbitmq_resident_memory_limit_bytes', q)}`,
-      threshold: { threshold: 'memoryUsage', level: 'warning' },
+      threshold: 'memoryUsage',
       summary: 'RabbitMQ {{ $labels.instance }} nears its memory high watermark.',
       description:
         'Memory of {{ $labels.instance }} is above the warning share of the high watermark; at 100% the memory alarm blocks all publishers. Find the queues holding messages in memory (long or unconsumed queues, large messages) and add consumers or make them lazy / quorum queues.',
@@ -381,7 +381,7 @@ export const rabbitmqExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: fdPeak,
-      threshold: { threshold: 'fileDescriptors', level: 'warning' },
+      threshold: 'fileDescriptors',
       summary: 'RabbitMQ {{ $labels.instance }} is running out of file descriptors.',
       description:
         'Open file descriptors of {{ $labels.instance }} exceed the warning share of the process limit; when they run out, new connections are refused. Look for clients leaking connections, or raise the limit (LimitNOFILE in the service unit).',
@@ -392,7 +392,7 @@ export const rabbitmqExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: fdPeak,
-      threshold: { threshold: 'fileDescriptors', level: 'critical' },
+      threshold: 'fileDescriptors',
       summary: 'RabbitMQ {{ $labels.instance }} has almost no file descriptors left.',
       description:
         'Open file descriptors of {{ $labels.instance }} nearly reach the process limit; connections are refused and queues cannot open files. Close leaking clients now and raise the limit.',
@@ -404,7 +404,7 @@ export const rabbitmqExporter = defineExporter({
       for: '10m',
       query: (q) =>
         `100 * max_over_time(${sel('rabbitmq_erlang_processes_used', q)}[${q.range}]) / ${sel('rabbitmq_erlang_processes_limit', q)}`,
-      threshold: { threshold: 'erlangProcesses', level: 'warning' },
+      threshold: 'erlangProcesses',
       summary: 'RabbitMQ {{ $labels.instance }} uses most of its Erlang process limit.',
       description:
         'Erlang processes on {{ $labels.instance }} exceed the warning share of the VM limit; at the limit the node crashes. Every connection, channel and queue is a process: look for connection or channel leaks, or raise +P.',
@@ -428,7 +428,7 @@ export const rabbitmqExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => `sum by (${q.by}) (rate(${sel('rabbitmq_connections_opened_total', q)}[${q.range}]))`,
-      threshold: { threshold: 'connectionChurn', level: 'warning' },
+      threshold: 'connectionChurn',
       summary: 'Clients open many connections to RabbitMQ {{ $labels.instance }}.',
       description:
         'More connections per second than the threshold are opened on {{ $labels.instance }}; each costs CPU, memory and a TLS handshake. Find the clients that connect per message (the management UI lists connections by client) and make them reuse long-lived connections.',

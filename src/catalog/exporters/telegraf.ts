@@ -287,7 +287,7 @@ export const telegrafExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: bufferPeak,
-      threshold: { threshold: 'bufferUsage', level: 'warning' },
+      threshold: 'bufferUsage',
       summary: 'The buffer of Telegraf output {{ $labels.output }} on {{ $labels.instance }} is filling.',
       description:
         'Metrics waiting in the {{ $labels.output }} output’s buffer at {{ $labels.instance }} exceed the warning share of metric_buffer_limit: the output writes slower than inputs gather or cannot write at all. When the buffer is full the oldest metrics are dropped.',
@@ -298,7 +298,7 @@ export const telegrafExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: bufferPeak,
-      threshold: { threshold: 'bufferUsage', level: 'critical' },
+      threshold: 'bufferUsage',
       summary: 'The buffer of Telegraf output {{ $labels.output }} on {{ $labels.instance }} is full.',
       description:
         'The {{ $labels.output }} output’s buffer at {{ $labels.instance }} is nearly full; from now on metrics are dropped. Restore the output’s destination or its throughput now.',
@@ -322,7 +322,7 @@ export const telegrafExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `max_over_time(${sel('mem_used_percent', q)}[${q.range}])`,
-      threshold: { threshold: 'memoryUsage', level: 'warning' },
+      threshold: 'memoryUsage',
       summary: 'Memory of host {{ $labels.host }} ({{ $labels.instance }}) is nearly exhausted.',
       description:
         'The mem input of the Telegraf agent at {{ $labels.instance }} reports memory use above the threshold on {{ $labels.host }} for 15 minutes. Find the process using the memory or add RAM.',
@@ -334,7 +334,7 @@ export const telegrafExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: diskPeak,
-      threshold: { threshold: 'diskUsage', level: 'warning' },
+      threshold: 'diskUsage',
       summary: 'Filesystem {{ $labels.path }} on {{ $labels.host }} is almost full.',
       description:
         'The disk input of the Telegraf agent at {{ $labels.instance }} reports {{ $labels.path }} ({{ $labels.device }}) on {{ $labels.host }} fuller than the warning threshold. Free space or grow the filesystem before writes fail.',
@@ -346,7 +346,7 @@ export const telegrafExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: diskPeak,
-      threshold: { threshold: 'diskUsage', level: 'critical' },
+      threshold: 'diskUsage',
       summary: 'Filesystem {{ $labels.path }} on {{ $labels.host }} is full.',
       description:
         'The disk input of the Telegraf agent at {{ $labels.instance }} reports {{ $labels.path }} ({{ $labels.device }}) on {{ $labels.host }} fuller than the critical threshold; writes are about to fail. Free space now.',

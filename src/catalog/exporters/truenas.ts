@@ -410,7 +410,7 @@ export const truenasExporter = defineExporter({
       // Seconds since each host's last sample, remembered for a day: per host, unlike
       // TrueNASNoData, which sees only when every host is silent.
       query: (q) => `time() - max by (${q.by}) (max_over_time(timestamp(${sel('uptime', q)})[1d:1m]))`,
-      threshold: { threshold: 'dataAge', level: 'warning' },
+      threshold: 'dataAge',
       summary: 'TrueNAS {{ $labels.instance }} stopped sending metrics.',
       description:
         'TrueNAS {{ $labels.instance }} has sent no metrics for longer than the data-age threshold while it reported during the last day: it is down, rebooting, or its Graphite reporter stopped. Check the system and its Reporting → Exporters settings.',
@@ -465,7 +465,7 @@ export const truenasExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => `avg_over_time(${sel('cpu_temperature', q)}[${q.range}])`,
-      threshold: { threshold: 'cpuTemperature', level: 'warning' },
+      threshold: 'cpuTemperature',
       summary: 'CPU {{ $labels.cpu }} of TrueNAS {{ $labels.instance }} runs hot.',
       description:
         'CPU {{ $labels.cpu }} of TrueNAS {{ $labels.instance }} has stayed above the temperature threshold: check fans, airflow and dust, and the room temperature, before the CPU throttles.',
@@ -476,7 +476,7 @@ export const truenasExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `avg_over_time(${sel('disk_temperature', q)}[${q.range}])`,
-      threshold: { threshold: 'diskTemperature', level: 'warning' },
+      threshold: 'diskTemperature',
       summary: 'Disk {{ $labels.serial }} in TrueNAS {{ $labels.instance }} runs hot.',
       description:
         'Drive {{ $labels.serial }} in TrueNAS {{ $labels.instance }} has stayed above the warning temperature; heat shortens drive life. Check the enclosure fans and airflow.',
@@ -487,7 +487,7 @@ export const truenasExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: (q) => `avg_over_time(${sel('disk_temperature', q)}[${q.range}])`,
-      threshold: { threshold: 'diskTemperature', level: 'critical' },
+      threshold: 'diskTemperature',
       summary: 'Disk {{ $labels.serial }} in TrueNAS {{ $labels.instance }} is overheating.',
       description:
         'Drive {{ $labels.serial }} in TrueNAS {{ $labels.instance }} is above its critical temperature: it may fail or shut down. Fix cooling now, or power the system down.',

@@ -544,7 +544,7 @@ export const vmwareExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `100 * avg_over_time(${sel('vmware_host_cpu_usage', q)}[${q.range}]) / (max_over_time(${sel('vmware_host_cpu_max', q)}[${q.range}]) > 0)`,
-      threshold: { threshold: 'hostCpu', level: 'warning' },
+      threshold: 'hostCpu',
       summary: 'ESXi host {{ $labels.host_name }} CPU is high.',
       description:
         'ESXi host {{ $labels.host_name }} (cluster {{ $labels.cluster_name }}) has used more of its CPU capacity than the threshold for 15 minutes; VMs on it wait for CPU (watch CPU ready). Let DRS rebalance or move VMs to other hosts.',
@@ -556,7 +556,7 @@ export const vmwareExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `100 * avg_over_time(${sel('vmware_host_memory_usage', q)}[${q.range}]) / (max_over_time(${sel('vmware_host_memory_max', q)}[${q.range}]) > 0)`,
-      threshold: { threshold: 'hostMemory', level: 'warning' },
+      threshold: 'hostMemory',
       summary: 'ESXi host {{ $labels.host_name }} memory is high.',
       description:
         'ESXi host {{ $labels.host_name }} (cluster {{ $labels.cluster_name }}) uses more memory than the threshold: ESXi starts ballooning, compressing and swapping VM memory. Move VMs away or add memory to the cluster.',
@@ -567,7 +567,7 @@ export const vmwareExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `avg_over_time(${sel('vmware_vm_mem_usage_average', q)}[${q.range}]) ${HUNDREDTHS_TO_PERCENT}`,
-      threshold: { threshold: 'vmMemory', level: 'warning' },
+      threshold: 'vmMemory',
       summary: 'VM {{ $labels.vm_name }} uses most of its memory.',
       description:
         'VM {{ $labels.vm_name }} on {{ $labels.host_name }} actively uses more of its configured memory than the threshold. The guest will soon page; give it more memory or find the process that grows.',
@@ -578,7 +578,7 @@ export const vmwareExporter = defineExporter({
       severity: 'critical',
       for: '15m',
       query: (q) => `avg_over_time(${sel('vmware_vm_mem_usage_average', q)}[${q.range}]) ${HUNDREDTHS_TO_PERCENT}`,
-      threshold: { threshold: 'vmMemory', level: 'critical' },
+      threshold: 'vmMemory',
       summary: 'VM {{ $labels.vm_name }} is out of memory.',
       description:
         'VM {{ $labels.vm_name }} on {{ $labels.host_name }} actively uses nearly all of its configured memory: the guest is paging or about to kill processes. Give it more memory now.',
@@ -590,7 +590,7 @@ export const vmwareExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `avg_over_time(${sel('vmware_vm_cpu_ready_summation', q)}[${q.range}]) ${READY_MS_TO_PERCENT} / (max_over_time(${sel('vmware_vm_num_cpu', q)}[${q.range}]) > 0)`,
-      threshold: { threshold: 'vmCpuReady', level: 'warning' },
+      threshold: 'vmCpuReady',
       summary: 'VM {{ $labels.vm_name }} waits for CPU.',
       description:
         'The vCPUs of VM {{ $labels.vm_name }} on {{ $labels.host_name }} spend more time ready-but-waiting than the threshold: host {{ $labels.host_name }} is CPU-overcommitted or the VM has more vCPUs than it can be scheduled with. Move it, or reduce its vCPU count.',
@@ -601,7 +601,7 @@ export const vmwareExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: (q) => `avg_over_time(${sel('vmware_vm_disk_maxTotalLatency_latest', q)}[${q.range}])`,
-      threshold: { threshold: 'vmDiskLatency', level: 'warning' },
+      threshold: 'vmDiskLatency',
       summary: 'VM {{ $labels.vm_name }} sees slow disks.',
       description:
         // Not the VM's datastore: vmware_exporter before 0.17 has no ds_name label on VM series.

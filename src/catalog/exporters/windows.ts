@@ -366,7 +366,7 @@ export const windowsExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: memoryUsedPeak,
-      threshold: { threshold: 'memoryUtilisation', level: 'warning' },
+      threshold: 'memoryUtilisation',
       summary: 'Memory of {{ $labels.instance }} is nearly exhausted.',
       description:
         'Less than the threshold of physical memory on {{ $labels.instance }} has been available for 15 minutes; Windows pages to disk and slows down. Find the process using the memory or add RAM.',
@@ -377,7 +377,7 @@ export const windowsExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: memoryUsedPeak,
-      threshold: { threshold: 'memoryUtilisation', level: 'critical' },
+      threshold: 'memoryUtilisation',
       summary: '{{ $labels.instance }} is out of memory.',
       description:
         'Almost no physical memory is available on {{ $labels.instance }}; allocations start to fail and services crash. Stop or restart the process using the memory now, then add RAM or move load away.',
@@ -388,7 +388,7 @@ export const windowsExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       query: volumeUsedPeak,
-      threshold: { threshold: 'volumeUsage', level: 'warning' },
+      threshold: 'volumeUsage',
       summary: 'Volume {{ $labels.volume }} on {{ $labels.instance }} is almost full.',
       description:
         'Volume {{ $labels.volume }} on {{ $labels.instance }} is fuller than the warning threshold. Clean up (logs, temp files, WinSxS with DISM) or extend the volume before writes fail.',
@@ -399,7 +399,7 @@ export const windowsExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       query: volumeUsedPeak,
-      threshold: { threshold: 'volumeUsage', level: 'critical' },
+      threshold: 'volumeUsage',
       summary: 'Volume {{ $labels.volume }} on {{ $labels.instance }} is full.',
       description:
         'Volume {{ $labels.volume }} on {{ $labels.instance }} is fuller than the critical threshold; services writing to it are about to fail. Free space now or extend the volume.',
@@ -424,7 +424,7 @@ export const windowsExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       query: (q) => `abs(${sel('windows_time_computed_time_offset_seconds', q)})`,
-      threshold: { threshold: 'clockOffset', level: 'warning' },
+      threshold: 'clockOffset',
       summary: 'The clock on {{ $labels.instance }} is off.',
       description:
         'The Windows Time service of {{ $labels.instance }} reports an offset above the threshold. Kerberos fails beyond 5 minutes of skew; check w32tm /query /status and the time source (domain hierarchy or NTP).',
@@ -437,7 +437,7 @@ export const windowsExporter = defineExporter({
       for: '15m',
       query: (q) =>
         `sum by (${q.by}) (avg_over_time(${sel('windows_system_processor_queue_length', q)}[${q.range}])) / count by (${q.by}) (${sel('windows_cpu_time_total', q, 'mode="idle"')})`,
-      threshold: { threshold: 'processorQueue', level: 'warning' },
+      threshold: 'processorQueue',
       summary: 'Threads on {{ $labels.instance }} wait for a CPU.',
       description:
         'More threads per logical processor than the threshold have been waiting to run on {{ $labels.instance }} for 15 minutes: the host is CPU-starved. Find the busy processes or add cores.',
