@@ -4,10 +4,13 @@
 //   npx tsx scripts/export-grafana-alerting.ts --datasource-uid prom [--exporters node,postgres]
 //       [--folder-title "Full-Stack Monitoring"] [--interval 60] [--overrides overrides.json]
 //       [--target-overrides target-overrides.json] [--job node] [--format grafana|prometheus]
-//       [--out provisioning/alerting/fsm.yaml]
+//       [--replica-labels replica,prometheus_replica] [--out provisioning/alerting/fsm.yaml]
 //
 // --target-overrides: a JSON list of per-target thresholds, first match wins, e.g.
 //   [{"threshold": "node.filesystemFree", "matchers": [{"label": "instance", "op": "=~", "value": "db-.*"}], "warning": 10}]
+// --replica-labels: the labels that tell HA replicas apart, as set in the app's configuration (default:
+//   replica, prometheus_replica). Rules aggregate them away, as Setup's rules do with the configured ones;
+//   an export that kept the defaults while the replicas carry another label would alert once per replica.
 // --format prometheus writes a Prometheus rule file (the same rules, for alerts evaluated by Prometheus).
 //
 // Without --exporters, every pack that has alert rules is exported. Without --out, YAML goes to stdout.
@@ -17,6 +20,8 @@ import { buildDesiredState, exportersWithAlerts, SetupChoiceError, type LabelFil
 import { alertingProvisioningYaml } from '../src/generate/export-provisioning';
 import { setupPrometheusRuleFile } from '../src/engine/prometheus-rule-file';
 import { loadRegexEngine } from '../src/utils/re2';
+import { parseReplicaLabels } from '../src/utils/prometheusLabel';
+import { DEFAULT_CLUSTER_LABEL } from '../src/constants';
 import { stringify } from 'yaml';
 
 async function main(): Promise<number> {
@@ -32,13 +37,14 @@ async function main(): Promise<number> {
       'target-overrides': { type: 'string' },
       format: { type: 'string' },
       job: { type: 'string', multiple: true },
+      'replica-labels': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || !values['datasource-uid']) {
     process.stderr.write(
-      'usage: npx tsx scripts/export-grafana-alerting.ts --datasource-uid <uid> [--exporters a,b] [--folder-title T] [--interval 60] [--overrides file.json] [--target-overrides file.json] [--job name]... [--format grafana|prometheus] [--out file]\n'
+      'usage: npx tsx scripts/export-grafana-alerting.ts --datasource-uid <uid> [--exporters a,b] [--folder-title T] [--interval 60] [--overrides file.json] [--target-overrides file.json] [--job name]... [--format grafana|prometheus] [--replica-labels a,b] [--out file]\n'
     );
     return values.help ? 0 : 2;
   }
@@ -54,6 +60,14 @@ async function main(): Promise<number> {
     process.stderr.write(`--format ${values.format}: use grafana (the default) or prometheus\n`);
     return 2;
   }
+  const replicaLabels =
+    values['replica-labels'] === undefined
+      ? undefined
+      : parseReplicaLabels(values['replica-labels'], DEFAULT_CLUSTER_LABEL);
+  if (replicaLabels?.error) {
+    process.stderr.write(`--replica-labels: ${replicaLabels.error}\n`);
+    return 2;
+  }
   try {
     const choices = {
       exporterIds,
@@ -65,6 +79,7 @@ async function main(): Promise<number> {
         ? JSON.parse(readFileSync(values['target-overrides'], 'utf8'))
         : undefined,
       labelFilters,
+      replicaLabels: replicaLabels?.labels,
       // Provenance is not part of the file format: file-provisioned rules always have provenance "file".
       editable: false,
     };
