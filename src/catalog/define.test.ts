@@ -58,6 +58,29 @@ describe('defineExporter: an exporter file states each fact once', () => {
     expect(disk.legend).toBe('{{instance}}');
   });
 
+  it("gives a threshold its signal's title, unit and description unless it states its own, and refuses one with neither", () => {
+    const [disk, cache] = defineExporter(
+      source({
+        thresholds: [
+          { id: 'diskUsed', direction: 'above', warning: 80 },
+          { id: 'cacheHits', direction: 'below', warning: 0.9, description: 'Below it, reads go to disk.' },
+        ],
+      })
+    ).thresholds;
+    expect(disk).toMatchObject({ title: 'Disk used', unit: 'percent', description: 'Share of the disk in use.' });
+    expect(cache).toMatchObject({
+      title: 'Cache hits',
+      unit: 'percentunit',
+      description: 'Below it, reads go to disk.',
+    });
+    const orphan = source({
+      thresholds: [{ id: 'walLag', title: 'WAL lag', unit: 's', direction: 'above', warning: 60 }],
+    });
+    expect(() => defineExporter(orphan)).toThrow(
+      'Exporter "db": threshold "walLag" has no signal of the same id to take its title, unit and description from; state them.'
+    );
+  });
+
   it('compares against the threshold an alert names at its severity, in its direction, and lets a literal bound say its own', () => {
     const { alerts } = defineExporter(
       source({

@@ -14,8 +14,8 @@ export const DEFAULT_LEGEND = '{{instance}}';
 
 /**
  * Turns an exporter file (which states each fact once) into the full definition every consumer
- * reads: a lone `expr` is the signal's one variant, a threshold inherits title and unit from the
- * signal it hangs on, an alert that compares a signal gets that signal's query (and, naming no
+ * reads: a lone `expr` is the signal's one variant, a threshold inherits title, unit and (unless
+ * it has more to say) description from the signal it hangs on, an alert that compares a signal gets that signal's query (and, naming no
  * threshold, the signal's threshold), an alert compares against its threshold at its own severity
  * and in the threshold's direction, and legends default to one series per target. A reference that does not resolve
  * fails at load time, naming the exporter, so a typo never ships.
@@ -33,12 +33,15 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
     const signal = signalById.get(t.id);
     const title = t.title ?? signal?.title;
     const unit = t.unit ?? signal?.unit;
-    if (title === undefined || unit === undefined) {
+    const description = t.description ?? signal?.description;
+    if (title === undefined || unit === undefined || description === undefined) {
       throw new Error(
-        where(`threshold "${t.id}" has no signal of the same id to take its title and unit from; state them.`)
+        where(
+          `threshold "${t.id}" has no signal of the same id to take its title, unit and description from; state them.`
+        )
       );
     }
-    return { ...t, title, unit };
+    return { ...t, title, unit, description };
   });
 
   const thresholdById = new Map(thresholds.map((t) => [t.id, t]));

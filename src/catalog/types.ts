@@ -260,7 +260,8 @@ export interface ExporterDefinition {
 /**
  * What an exporter file writes: each fact once. `defineExporter` (define.ts) fills in the rest.
  * - a signal's legend defaults to one series per target (`{{instance}}`);
- * - a threshold with a signal of the same id inherits that signal's title and unit;
+ * - a threshold with a signal of the same id inherits that signal's title and unit, and its
+ *   description unless the threshold has more to say (what the bound means, its default's reason);
  * - an alert either compares a signal (`signal: 'id'`, its query) or, where it needs another
  *   expression (a ratio, a filter inside the query), writes its own `query`;
  * - an alert names a catalog threshold by id (`threshold: 'diskUsed'`) and compares against it at
@@ -279,8 +280,8 @@ export type SignalSource = Omit<Signal, 'legend' | 'variants'> & { legend?: stri
     { variants: Signal['variants']; expr?: never } | { expr: SignalVariant['expr']; variants?: never }
   );
 
-export type ThresholdSource = Omit<ThresholdDefinition, 'title' | 'unit'> &
-  Partial<Pick<ThresholdDefinition, 'title' | 'unit'>>;
+export type ThresholdSource = Omit<ThresholdDefinition, 'title' | 'unit' | 'description'> &
+  Partial<Pick<ThresholdDefinition, 'title' | 'unit' | 'description'>>;
 
 export type AlertSource = Omit<AlertDefinition, 'query' | 'signal' | 'threshold' | 'comparison'> &
   ({ query: AlertDefinition['query']; signal?: never } | { signal: string; query?: never }) &

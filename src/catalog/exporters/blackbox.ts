@@ -55,7 +55,6 @@ export const blackboxExporter = defineExporter({
       warning: 1,
       min: 0.01,
       max: 120,
-      description: 'Time a whole probe took (DNS, connect, TLS, request); slower than this means a sluggish endpoint.',
     },
     {
       id: 'certificateExpiry',
@@ -76,7 +75,6 @@ export const blackboxExporter = defineExporter({
       critical: 0.9,
       min: 0,
       max: 1,
-      description: 'Share of successful probes over the window.',
     },
   ],
   signals: [

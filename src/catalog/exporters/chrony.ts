@@ -48,7 +48,6 @@ export const chronyExporter = defineExporter({
       critical: 1,
       min: 0.0001,
       max: 60,
-      description: 'Worst-case clock error: |last offset| + root dispersion + root delay / 2.',
     },
     {
       id: 'sourceReachability',
@@ -57,7 +56,6 @@ export const chronyExporter = defineExporter({
       critical: 0.25,
       min: 0,
       max: 1,
-      description: 'Share of the last 8 polls a source answered.',
     },
   ],
   signals: [

@@ -43,7 +43,6 @@ export const clickhouseExporter = defineExporter({
       critical: 1800,
       min: 1,
       max: 86400,
-      description: 'Largest delay of any replicated table on the server behind its freshest replica.',
     },
     {
       id: 'partsPerPartition',
@@ -63,7 +62,6 @@ export const clickhouseExporter = defineExporter({
       critical: 90,
       min: 1,
       max: 100,
-      description: 'Resident memory of the server as a share of the host’s RAM.',
     },
     {
       id: 'diskUsage',
@@ -72,7 +70,6 @@ export const clickhouseExporter = defineExporter({
       critical: 95,
       min: 1,
       max: 100,
-      description: 'Share of each ClickHouse disk in use.',
     },
   ],
   signals: [

@@ -45,7 +45,6 @@ export const dnsExporter = defineExporter({
       critical: 0.9,
       min: 0,
       max: 1,
-      description: 'Share of successful probes over the window.',
     },
   ],
   signals: [

@@ -91,7 +91,6 @@ export const fortigateExporter = defineExporter({
       critical: 0.95,
       min: 0.01,
       max: 1,
-      description: 'Memory in use (0–1). FortiOS enters conserve mode near 88–95% and stops inspecting new sessions.',
     },
     {
       id: 'interfaceUtilisation',
@@ -100,7 +99,6 @@ export const fortigateExporter = defineExporter({
       critical: 0.95,
       min: 0.01,
       max: 1,
-      description: 'Busiest direction of an interface as a share of its negotiated speed.',
     },
     {
       id: 'interfaceErrors',
@@ -118,7 +116,6 @@ export const fortigateExporter = defineExporter({
       critical: 0.1,
       min: 0,
       max: 1,
-      description: 'Packet loss measured by an SD-WAN health check on a member link.',
     },
     {
       id: 'certificateExpiry',

@@ -62,8 +62,6 @@ export const grafanaExporter = defineExporter({
       critical: 25,
       min: 0.01,
       max: 100,
-      description:
-        'Share of requests to one API handler that Grafana itself answered with 5xx (failures of data sources downstream are left out).',
     },
     {
       id: 'datasourceErrors',
@@ -72,8 +70,6 @@ export const grafanaExporter = defineExporter({
       critical: 20,
       min: 0.01,
       max: 100,
-      description:
-        'Share of requests to one data source answered with a non-2xx status (requests that got no answer at all are not counted by Grafana).',
     },
     {
       id: 'ruleEvaluationFailures',
@@ -82,7 +78,6 @@ export const grafanaExporter = defineExporter({
       critical: 10,
       min: 0.01,
       max: 100,
-      description: 'Share of alert rule evaluations that failed in one org.',
     },
     {
       id: 'schedulerBehind',
@@ -91,7 +86,6 @@ export const grafanaExporter = defineExporter({
       critical: 120,
       min: 1,
       max: 3600,
-      description: 'How far the alert rule scheduler lags behind its ticks; rules are evaluated late.',
     },
     {
       id: 'notificationFailures',
@@ -100,7 +94,6 @@ export const grafanaExporter = defineExporter({
       critical: 10,
       min: 0.01,
       max: 100,
-      description: 'Share of notifications to one integration that failed.',
     },
   ],
   signals: [

@@ -59,7 +59,6 @@ export const haproxyExporter = defineExporter({
       critical: 95,
       min: 1,
       max: 100,
-      description: 'Connections of the whole process as a share of its global maxconn.',
     },
     {
       id: 'serverFlaps',
@@ -78,7 +77,6 @@ export const haproxyExporter = defineExporter({
       critical: 5,
       min: 0,
       max: 100,
-      description: 'Share of time HAProxy’s threads wait for events; near 0 the process is CPU-bound.',
     },
   ],
   signals: [

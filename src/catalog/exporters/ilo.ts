@@ -40,7 +40,6 @@ export const iloExporter = defineExporter({
       critical: 0,
       min: 0,
       max: 100,
-      description: 'Components (PSU, fan, sensor, DIMM, CPU, disk) whose iLO health is not OK.',
     },
     {
       id: 'temperatureHeadroom',
@@ -49,7 +48,6 @@ export const iloExporter = defineExporter({
       critical: 5,
       min: 0,
       max: 50,
-      description: 'Degrees left below a sensor’s critical threshold as the iLO defines it.',
     },
     {
       id: 'powerCapacity',

@@ -54,7 +54,6 @@ export const jmxExporter = defineExporter({
       critical: 20,
       min: 0.1,
       max: 100,
-      description: 'Share of wall-clock time spent in garbage collection, all collectors together.',
     },
     {
       id: 'deadlockedThreads',
@@ -71,7 +70,6 @@ export const jmxExporter = defineExporter({
       critical: 90,
       min: 1,
       max: 100,
-      description: 'Open file descriptors as a share of the process limit.',
     },
   ],
   signals: [

@@ -65,7 +65,6 @@ export const mongodbExporter = defineExporter({
       critical: 300,
       min: 1,
       max: 86400,
-      description: 'How far a secondary’s last applied operation is behind the primary’s.',
     },
     {
       id: 'connectionsUsed',
@@ -74,7 +73,6 @@ export const mongodbExporter = defineExporter({
       critical: 95,
       min: 1,
       max: 100,
-      description: 'Current connections as a share of current + available (the net.maxIncomingConnections limit).',
     },
     {
       id: 'wtTicketsAvailable',
@@ -83,7 +81,6 @@ export const mongodbExporter = defineExporter({
       critical: 10,
       min: 1,
       max: 1000,
-      description: 'Free read or write tickets; when they run out, operations queue inside the storage engine.',
     },
     {
       id: 'wtCacheUsage',

@@ -69,7 +69,6 @@ export const netdataExporter = defineExporter({
       critical: 98,
       min: 1,
       max: 100,
-      description: 'Share of CPU time not idle, over all cores.',
     },
     {
       id: 'memoryUtilisation',
@@ -78,7 +77,6 @@ export const netdataExporter = defineExporter({
       critical: 97,
       min: 1,
       max: 100,
-      description: 'Share of RAM not available to new processes.',
     },
     {
       id: 'diskSpaceUsed',
@@ -87,7 +85,6 @@ export const netdataExporter = defineExporter({
       critical: 95,
       min: 1,
       max: 100,
-      description: 'Share of a filesystem in use, as unprivileged users see it (used / (used + available)).',
     },
     {
       id: 'inodesUsed',
@@ -96,8 +93,6 @@ export const netdataExporter = defineExporter({
       critical: 95,
       min: 1,
       max: 100,
-      description:
-        'Share of a filesystem’s inodes in use (used / (used + available)); at 100 % no file can be created.',
     },
     {
       id: 'packetsDropped',
@@ -127,7 +122,6 @@ export const netdataExporter = defineExporter({
       warning: 0.9,
       min: 0.01,
       max: 1,
-      description: 'Share of time a disk had I/O in progress.',
     },
   ],
   signals: [

@@ -93,7 +93,6 @@ export const nodeExporter = defineExporter({
       critical: 98,
       min: 1,
       max: 100,
-      description: 'Share of CPU time not idle, averaged over all cores.',
     },
     {
       id: 'memoryUtilisation',
@@ -102,7 +101,6 @@ export const nodeExporter = defineExporter({
       critical: 97,
       min: 1,
       max: 100,
-      description: 'Share of memory not available to new processes (MemAvailable).',
     },
     {
       id: 'loadPerCore',
@@ -111,7 +109,6 @@ export const nodeExporter = defineExporter({
       critical: 4,
       min: 0.1,
       max: 100,
-      description: '1-minute load average divided by the number of cores; above 1 means work is waiting.',
     },
     {
       id: 'filesystemFillingUp',
@@ -172,7 +169,6 @@ export const nodeExporter = defineExporter({
       warning: 0.05,
       min: 0.001,
       max: 60,
-      description: 'Absolute offset between the host clock and its time source.',
     },
     {
       id: 'networkErrors',
@@ -189,8 +185,6 @@ export const nodeExporter = defineExporter({
       warning: 75,
       min: 1,
       max: 100,
-      description:
-        'Tracked connections as a share of nf_conntrack_max; a full table drops new connections ("nf_conntrack: table full").',
     },
     {
       id: 'majorPageFaults',
@@ -207,7 +201,6 @@ export const nodeExporter = defineExporter({
       warning: 90,
       min: 1,
       max: 100,
-      description: 'Kernel-wide allocated file handles as a share of fs.file-max.',
     },
   ],
   signals: [

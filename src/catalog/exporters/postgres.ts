@@ -83,7 +83,6 @@ export const postgresExporter = defineExporter({
       critical: 95,
       min: 1,
       max: 100,
-      description: 'Client backends as a share of max_connections; at 100% new clients are refused.',
     },
     {
       id: 'cacheHitRatio',
@@ -92,7 +91,6 @@ export const postgresExporter = defineExporter({
       critical: 0.9,
       min: 0,
       max: 1,
-      description: 'Share of block reads served from shared buffers; below it queries go to disk.',
     },
     {
       id: 'rollbackRatio',
@@ -100,7 +98,6 @@ export const postgresExporter = defineExporter({
       warning: 0.1,
       min: 0,
       max: 1,
-      description: 'Share of transactions rolled back instead of committed.',
     },
     {
       id: 'deadlocks',
@@ -109,7 +106,6 @@ export const postgresExporter = defineExporter({
       warning: 5,
       min: 0.1,
       max: 1000,
-      description: 'Deadlocks PostgreSQL detected and broke by aborting a transaction, per minute.',
     },
     {
       id: 'longestTransaction',
@@ -137,7 +133,6 @@ export const postgresExporter = defineExporter({
       critical: 300,
       min: 1,
       max: 86400,
-      description: 'How far a standby’s replay is behind the primary’s last transaction.',
     },
   ],
   signals: [

@@ -83,8 +83,6 @@ export const prometheusExporter = defineExporter({
       warning: 80,
       min: 1,
       max: 100,
-      description:
-        'Queries running or queued as a share of --query.max-concurrency; at 100% new queries wait for a slot and dashboards and rules slow down.',
     },
     {
       id: 'ruleGroupLoad',
@@ -93,8 +91,6 @@ export const prometheusExporter = defineExporter({
       critical: 1,
       min: 0.1,
       max: 10,
-      description:
-        'How much of its interval a rule group needs to evaluate; at 1 (100%) evaluations start being skipped.',
     },
     {
       id: 'notificationErrors',
@@ -103,7 +99,6 @@ export const prometheusExporter = defineExporter({
       critical: 3,
       min: 0.01,
       max: 100,
-      description: 'Share of alerts Prometheus failed to send to an Alertmanager.',
     },
     {
       id: 'notificationQueue',
@@ -121,7 +116,6 @@ export const prometheusExporter = defineExporter({
       critical: 10,
       min: 0.01,
       max: 100,
-      description: 'Share of samples remote write could not deliver (non-recoverable errors).',
     },
     {
       id: 'remoteWriteLag',
@@ -130,7 +124,6 @@ export const prometheusExporter = defineExporter({
       critical: 600,
       min: 10,
       max: 86400,
-      description: 'How far the newest sample sent to remote storage trails the newest sample ingested.',
     },
   ],
   signals: [

@@ -40,8 +40,6 @@ export const pushgatewayExporter = defineExporter({
       warning: 0.01,
       min: 0.001,
       max: 1000,
-      description:
-        'Requests per second answered with a 4xx/5xx code; rejected pushes mean a batch job’s metrics are lost.',
     },
   ],
   signals: [

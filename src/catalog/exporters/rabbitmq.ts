@@ -39,8 +39,6 @@ export const rabbitmqExporter = defineExporter({
       critical: 90,
       min: 1,
       max: 100,
-      description:
-        'Resident memory as a share of the memory high watermark; at 100% the memory alarm blocks all publishers.',
     },
     {
       id: 'fileDescriptors',
@@ -59,8 +57,6 @@ export const rabbitmqExporter = defineExporter({
       warning: 10,
       min: 0.1,
       max: 100000,
-      description:
-        'New client connections per second on a node; sustained high rates mean clients that connect per message instead of reusing connections.',
     },
     {
       id: 'erlangProcesses',

@@ -51,7 +51,6 @@ export const telegrafExporter = defineExporter({
       critical: 98,
       min: 1,
       max: 100,
-      description: 'Share of the host’s CPU time not idle (cpu input, cpu-total).',
     },
     {
       id: 'memoryUsage',
@@ -60,7 +59,6 @@ export const telegrafExporter = defineExporter({
       critical: 97,
       min: 1,
       max: 100,
-      description: 'Share of the host’s memory in use (mem input).',
     },
     {
       id: 'diskUsage',
@@ -69,7 +67,6 @@ export const telegrafExporter = defineExporter({
       critical: 95,
       min: 1,
       max: 100,
-      description: 'Share of each filesystem in use (disk input).',
     },
   ],
   signals: [

@@ -68,7 +68,6 @@ export const truenasExporter = defineExporter({
       critical: 90,
       min: 30,
       max: 120,
-      description: 'CPU core temperature.',
     },
     {
       id: 'diskTemperature',
@@ -86,7 +85,6 @@ export const truenasExporter = defineExporter({
       critical: 900,
       min: 30,
       max: 86400,
-      description: 'Time since graphite_exporter last received a sample; TrueNAS stopped reporting when it grows.',
     },
   ],
   signals: [

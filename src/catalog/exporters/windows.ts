@@ -48,7 +48,6 @@ export const windowsExporter = defineExporter({
       critical: 98,
       min: 1,
       max: 100,
-      description: 'Share of CPU time not idle, averaged over all logical processors.',
     },
     {
       id: 'memoryUtilisation',
@@ -57,7 +56,6 @@ export const windowsExporter = defineExporter({
       critical: 97,
       min: 1,
       max: 100,
-      description: 'Share of physical memory not available to processes.',
     },
     {
       id: 'volumeUsage',
@@ -66,7 +64,6 @@ export const windowsExporter = defineExporter({
       critical: 95,
       min: 1,
       max: 100,
-      description: 'Share of a volume in use.',
     },
     {
       id: 'clockOffset',
@@ -74,7 +71,6 @@ export const windowsExporter = defineExporter({
       warning: 1,
       min: 0.001,
       max: 60,
-      description: 'Absolute offset the Windows Time service computed against its time source.',
     },
     {
       id: 'processorQueue',
