@@ -202,6 +202,51 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
     ],
     "requirements": [
       {
+        "text": "--collector.diagnosticdata (or --collect-all) (collector, off by default; mongodb_exporter ≥ 0.31 (on by default up to 0.30))",
+        "panels": [
+          "Uptime",
+          "Writable primary",
+          "Connections used",
+          "Connections",
+          "Operations",
+          "Average operation latency",
+          "Operations waiting for locks",
+          "WiredTiger tickets available",
+          "WiredTiger cache used",
+          "WiredTiger dirty cache",
+          "Resident memory",
+          "Network traffic",
+          "Asserts",
+          "Documents"
+        ],
+        "metrics": [
+          "mongodb_asserts_total",
+          "mongodb_connections",
+          "mongodb_instance_uptime_seconds",
+          "mongodb_mongod_global_lock_current_queue",
+          "mongodb_mongod_wiredtiger_cache_bytes",
+          "mongodb_mongod_wiredtiger_cache_max_bytes",
+          "mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets",
+          "mongodb_op_counters_total",
+          "mongodb_ss_asserts",
+          "mongodb_ss_connections",
+          "mongodb_ss_globalLock_currentQueue",
+          "mongodb_ss_mem_resident",
+          "mongodb_ss_metrics_document",
+          "mongodb_ss_network_bytesIn",
+          "mongodb_ss_network_bytesOut",
+          "mongodb_ss_opLatencies_latency",
+          "mongodb_ss_opLatencies_ops",
+          "mongodb_ss_opcounters",
+          "mongodb_ss_repl_isWritablePrimary",
+          "mongodb_ss_uptime",
+          "mongodb_ss_wt_cache_bytes_currently_in_the_cache",
+          "mongodb_ss_wt_cache_maximum_bytes_configured",
+          "mongodb_ss_wt_cache_tracked_dirty_bytes_in_the_cache",
+          "mongodb_ss_wt_concurrentTransactions_available"
+        ]
+      },
+      {
         "text": "--collector.dbstats (or --collect-all) (collector, off by default; mongodb_exporter ≥ 0.30 (0.20.8 – 0.20.9: --enable.dbstats))",
         "panels": [
           "Database size",

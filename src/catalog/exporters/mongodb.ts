@@ -7,7 +7,7 @@ const MIB = 1024 * 1024;
 // replicasetstatus collector (that one names its series mongodb_members_*, without the rs_ prefix):
 // percona/mongodb_exporter exporter/diagnostic_data_collector.go and metrics.go, 0.20.5 – 0.53.
 const REPLSET =
-  'needs a replica set member and the diagnosticdata collector (--collector.diagnosticdata or --collect-all; on by default before 0.30); standalone servers have none';
+  'needs a replica set member and the diagnosticdata collector (--collector.diagnosticdata or --collect-all; on by default up to 0.30); standalone servers have none';
 const PERCONA = 'percona/mongodb_exporter ≥ 0.20.5';
 // --compatible-mode adds the v1 names beside the new ones (exporter/v1_compatibility.go).
 const PERCONA_COMPAT = 'percona/mongodb_exporter with --compatible-mode';
@@ -31,19 +31,28 @@ const connectionsPeak = (q: QueryContext) =>
 const ticketsLow = (q: QueryContext) =>
   `min_over_time(${sel('mongodb_ss_wt_concurrentTransactions_available', q)}[${q.range}]) or min_over_time(${sel('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', q)}[${q.range}])`;
 
-// main.go: --enable.dbstats in 0.20.8 – 0.20.9, --collector.dbstats from 0.30, --collect-all from 0.31;
-// replicasetstatus is on by default in 0.30 (--no-collector.replicasetstatus) and opt-in from 0.31.
+// main.go: --enable.dbstats in 0.20.8 – 0.20.9, --collector.dbstats from 0.30, --collect-all from 0.31.
 const DBSTATS: Requirement = {
   kind: 'collector',
   enable: '--collector.dbstats (or --collect-all)',
   versions: 'mongodb_exporter ≥ 0.30 (0.20.8 – 0.20.9: --enable.dbstats)',
   offByDefault: true,
 };
-// Not checked per target: a standalone server has no replica set status even with the collector on.
-const REPLSET_COLLECTOR: Requirement = {
+// Every serverStatus (mongodb_ss_*) and replica set (mongodb_rs_*) series, and their --compatible-mode
+// names, come from the diagnosticdata collector (diagnostic_data_collector.go runs getDiagnosticData
+// and names its sections by metrics.go's prefixes). main.go: on by default up to 0.30
+// (--disable.diagnosticdata in 0.20, --no-collector.diagnosticdata in 0.30), opt-in from 0.31, when
+// a bare exporter sends only mongodb_up. Checked per target: with it off no server series exists.
+const DIAGNOSTIC_DATA: Requirement = {
   kind: 'collector',
-  enable: '--collector.replicasetstatus (or --collect-all), on replica set members',
-  versions: 'mongodb_exporter ≥ 0.31 (on by default in 0.30)',
+  enable: '--collector.diagnosticdata (or --collect-all)',
+  versions: 'mongodb_exporter ≥ 0.31 (on by default up to 0.30)',
+  offByDefault: true,
+};
+// Not checked per target: a standalone server has no replica set section even with the collector on.
+const DIAGNOSTIC_DATA_REPLSET: Requirement = {
+  ...DIAGNOSTIC_DATA,
+  enable: '--collector.diagnosticdata (or --collect-all), on replica set members',
   offByDefault: false,
 };
 
@@ -105,6 +114,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'uptime',
+      requires: DIAGNOSTIC_DATA,
       title: 'Uptime',
       description: 'Time since the mongod process started; a reset means it restarted.',
       unit: 'dtdurations',
@@ -115,7 +125,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'replicaState',
-      requires: REPLSET_COLLECTOR,
+      requires: DIAGNOSTIC_DATA_REPLSET,
       title: 'Replica set state',
       description:
         'This member’s replica set state: 1 PRIMARY, 2 SECONDARY, 7 ARBITER; 3 RECOVERING, 6 UNKNOWN and 8 DOWN need attention.',
@@ -133,6 +143,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'writablePrimary',
+      requires: DIAGNOSTIC_DATA,
       title: 'Writable primary',
       description: 'Whether this member accepts writes (1 = it is the primary).',
       unit: 'bool_yes_no',
@@ -149,7 +160,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'memberHealth',
-      requires: REPLSET_COLLECTOR,
+      requires: DIAGNOSTIC_DATA_REPLSET,
       title: 'Member health',
       description: 'Health of each replica set member as this member sees it (1 = up, 0 = down).',
       unit: 'bool_yes_no',
@@ -161,7 +172,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'replicationLag',
-      requires: REPLSET_COLLECTOR,
+      requires: DIAGNOSTIC_DATA_REPLSET,
       title: 'Replication lag',
       description:
         'How far each secondary’s last applied operation is behind the primary’s; reads from a lagging secondary are stale and failover loses writes.',
@@ -179,6 +190,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'connectionsUsed',
+      requires: DIAGNOSTIC_DATA,
       title: 'Connections used',
       description:
         'Open client connections as a share of the server’s connection limit (current / (current + available)).',
@@ -201,6 +213,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'connections',
+      requires: DIAGNOSTIC_DATA,
       title: 'Connections',
       description: 'Open client connections, and how many of them are running an operation (active).',
       unit: 'short',
@@ -213,6 +226,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'operations',
+      requires: DIAGNOSTIC_DATA,
       title: 'Operations',
       description:
         'Operations per second by type (insert, query, update, delete, getmore, command) received by this member.',
@@ -226,6 +240,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'operationLatency',
+      requires: DIAGNOSTIC_DATA,
       title: 'Average operation latency',
       description: 'Average server-side latency of reads, writes, commands and transactions over the window.',
       unit: 's',
@@ -241,6 +256,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'queuedOperations',
+      requires: DIAGNOSTIC_DATA,
       title: 'Operations waiting for locks',
       description:
         'Operations queued waiting for a lock, readers and writers; a growing queue means lock contention or a saturated storage engine.',
@@ -257,6 +273,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'wtTicketsAvailable',
+      requires: DIAGNOSTIC_DATA,
       title: 'WiredTiger tickets available',
       description:
         'Free read and write tickets (concurrent operations the storage engine admits); near 0, operations queue.',
@@ -274,6 +291,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'wtCacheUsage',
+      requires: DIAGNOSTIC_DATA,
       title: 'WiredTiger cache used',
       description: 'Data in the WiredTiger cache as a share of its configured maximum.',
       unit: 'percent',
@@ -295,6 +313,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'wtCacheDirty',
+      requires: DIAGNOSTIC_DATA,
       title: 'WiredTiger dirty cache',
       description:
         'Modified data not yet written to disk, as a share of the cache; above 20% application threads help with eviction and latency rises.',
@@ -311,6 +330,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'residentMemory',
+      requires: DIAGNOSTIC_DATA,
       title: 'Resident memory',
       description: 'Physical memory used by the mongod process.',
       unit: 'bytes',
@@ -318,6 +338,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'networkTraffic',
+      requires: DIAGNOSTIC_DATA,
       title: 'Network traffic',
       description: 'Bytes per second received from and sent to clients and other members.',
       unit: 'Bps',
@@ -333,6 +354,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'asserts',
+      requires: DIAGNOSTIC_DATA,
       title: 'Asserts',
       description:
         'Assertions raised per second by type; regular and msg asserts indicate server-side errors, user asserts are usually failed application operations.',
@@ -346,6 +368,7 @@ export const mongodbExporter = defineExporter({
     },
     {
       id: 'documents',
+      requires: DIAGNOSTIC_DATA,
       title: 'Documents',
       description: 'Documents inserted, updated, deleted and returned per second.',
       unit: 'ops',
@@ -459,7 +482,7 @@ export const mongodbExporter = defineExporter({
       name: 'MongodbReplicationLag',
       severity: 'warning',
       for: '5m',
-      query: lagSeconds,
+      signal: 'replicationLag',
       threshold: 'replicationLag',
       summary: 'Secondary {{ $labels.member_idx }} lags behind its primary.',
       description:
@@ -471,7 +494,7 @@ export const mongodbExporter = defineExporter({
       name: 'MongodbReplicationLagCritical',
       severity: 'critical',
       for: '5m',
-      query: lagSeconds,
+      signal: 'replicationLag',
       threshold: 'replicationLag',
       summary: 'Secondary {{ $labels.member_idx }} is far behind its primary.',
       description:

@@ -96,6 +96,33 @@ describe('targets with a partial view', () => {
     expect(requests[0].data.queries.map((q: { refId: string }) => q.refId)).toEqual(['node', 'postgres']);
   });
 
+  // percona/mongodb_exporter ≥ 0.31 sends only mongodb_up until a collector is switched on; every
+  // server series comes from diagnosticdata (diagnostic_data_collector.go), none from replicasetstatus.
+  it('tells a bare MongoDB exporter to enable diagnosticdata, and a standalone server with it on nothing', async () => {
+    const bare = { job: 'mongo', instance: 'mongo-new:9216' };
+    const standalone = { job: 'mongo', instance: 'mongo-solo:9216' };
+    prometheusHolding([
+      { ...bare, metric: 'up' },
+      { ...bare, metric: 'mongodb_up' },
+      ...['up', 'mongodb_ss_uptime', 'mongodb_ss_connections', 'mongodb_dbstats_dataSize'].map((metric) => ({
+        ...standalone,
+        metric,
+      })),
+    ]);
+    render(<PartialTargets datasourceUid="prom" detections={[{ exporter: exporter('mongodb'), jobs: ['mongo'] }]} />);
+
+    const list = await screen.findByTestId('partial-targets');
+    const lines = within(list)
+      .getAllByRole('paragraph')
+      .map((p) => p.textContent);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^MongoDB.* mongo-new:9216 \(mongo\) — partial: enable --collector\.diagnosticdata \(or --collect-all\) .*Connections.*; --collector\.dbstats /
+      ),
+    ]);
+    expect(lines[0]).not.toContain('replicasetstatus');
+  });
+
   it('says so when every target has what its dashboards need', async () => {
     prometheusHolding(completeTarget('node', 'node', 'web-1:9100'));
     render(<PartialTargets datasourceUid="prom" detections={detections.slice(0, 1)} />);
