@@ -128,6 +128,62 @@ describe('defineExporter: an exporter file states each fact once', () => {
     expect(alerts[0]).toMatchObject({ threshold: { threshold: 'diskUsed', level: 'critical' }, comparison: '>' });
   });
 
+  it("reads a signal over the window: its peak, trough or mean over the context's range or a fixed window", () => {
+    const { alerts } = defineExporter(
+      source({
+        alerts: [
+          { ...alert, id: 'peak', name: 'Peak', severity: 'warning', signal: 'diskUsed', overWindow: 'max' },
+          {
+            ...alert,
+            id: 'trough',
+            name: 'Trough',
+            severity: 'critical',
+            signal: 'diskUsed',
+            overWindow: 'min',
+            window: '2m',
+          },
+        ],
+      })
+    );
+    expect(alerts.map((a) => a.query({ ...q, range: '10m' }))).toEqual([
+      'max_over_time(db_disk_used_percent{job="db"}[10m])',
+      'min_over_time(db_disk_used_percent{job="db"}[2m])',
+    ]);
+    expect(alerts[0]).not.toHaveProperty('overWindow');
+    expect(alerts[1]).toMatchObject({ signal: 'diskUsed', threshold: { threshold: 'diskUsed', level: 'critical' } });
+  });
+
+  it('refuses a window over a signal that is no plain selector, or a window without a way to read it', () => {
+    const ratio = source({
+      signals: [
+        {
+          id: 'diskUsed',
+          title: 'Disk used',
+          description: 'Share of the disk in use.',
+          unit: 'percent',
+          expr: (c) => `100 * ${sel('db_disk_used_bytes', c)} / ${sel('db_disk_size_bytes', c)}`,
+          threshold: 'diskUsed',
+        },
+      ],
+      thresholds: [{ id: 'diskUsed', direction: 'above', warning: 80 }],
+      alerts: [{ ...alert, id: 'full', name: 'Full', severity: 'warning', signal: 'diskUsed', overWindow: 'max' }],
+    });
+    expect(() => defineExporter(ratio)).toThrow(
+      'Exporter "db": alert "full" reads signal "diskUsed" over a window, but its query is no plain selector: 100 * db_disk_used_bytes{job="probe"} / db_disk_size_bytes{job="probe"}'
+    );
+    // Two versions' names are an `or`, no selector either.
+    const versions = source({
+      alerts: [{ ...alert, id: 'hits', name: 'Hits', severity: 'warning', signal: 'cacheHits', overWindow: 'min' }],
+    });
+    expect(() => defineExporter(versions)).toThrow(/alert "hits" reads signal "cacheHits" over a window/);
+    const windowAlone = source({
+      alerts: [{ ...alert, id: 'w', name: 'W', severity: 'warning', signal: 'diskUsed', window: '2m' }],
+    });
+    expect(() => defineExporter(windowAlone)).toThrow(
+      'Exporter "db": alert "w" sets a window but no overWindow (max, min or avg) to read it with.'
+    );
+  });
+
   it('refuses, naming exporter and alert, an alert that has no threshold to compare against', () => {
     const noThreshold = source({
       signals: [{ id: 'up', title: 'Up', description: 'Up.', unit: 'bool_yes_no', expr: (c) => sel('db_up', c) }],

@@ -3,11 +3,18 @@ import type {
   AlertDefinition,
   ExporterDefinition,
   ExporterSource,
+  OverWindow,
+  QueryContext,
   Severity,
   Signal,
   ThresholdDefinition,
   ThresholdRef,
 } from './types';
+
+// A metric name with its matchers; label values are quoted, so `}` inside them is escaped or quoted.
+const VECTOR_SELECTOR = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{(?:[^"}]|"(?:[^"\\]|\\.)*")*\})?$/;
+
+const PROBE_CONTEXT: QueryContext = { selector: 'job="probe"', fleetSelector: '', range: '5m', by: 'job, instance' };
 
 /** The legend most signals want: one series per scraped target. */
 export const DEFAULT_LEGEND = '{{instance}}';
@@ -50,13 +57,14 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
     if (a.signal !== undefined && !signal) {
       throw new Error(where(`alert "${a.id}" compares signal "${a.signal}", which it does not define.`));
     }
-    const query = a.query ?? ((q) => signalQuery(signal!, q));
+    const { overWindow, window, ...definition } = a;
+    const query = a.query ?? signalOverWindow(a.id, signal!, overWindow, window);
     const threshold =
       typeof a.threshold === 'string'
         ? thresholdAtSeverity(a.id, a.severity, a.threshold)
         : (a.threshold ?? thresholdAtSeverity(a.id, a.severity, signalThresholdId(a.id, signal)));
     if (typeof threshold === 'number') {
-      return { ...a, query, threshold, comparison: a.comparison! };
+      return { ...definition, query, threshold, comparison: a.comparison! };
     }
     const compared = thresholdById.get(threshold.threshold);
     if (!compared) {
@@ -64,8 +72,34 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
         where(`alert "${a.id}" compares against threshold "${threshold.threshold}", which it does not define.`)
       );
     }
-    return { ...a, query, threshold, comparison: compared.direction === 'above' ? '>' : '<' };
+    return { ...definition, query, threshold, comparison: compared.direction === 'above' ? '>' : '<' };
   });
+  // Over the window, not the instant: one failed scrape marks every series stale, which would reset
+  // the alert's `for` and page again from zero; `max` and `min` keep the worst sample, `avg` the mean.
+  function signalOverWindow(
+    alert: string,
+    signal: Signal,
+    overWindow: OverWindow | undefined,
+    window: string | undefined
+  ): AlertDefinition['query'] {
+    if (!overWindow) {
+      if (window !== undefined) {
+        throw new Error(where(`alert "${alert}" sets a window but no overWindow (max, min or avg) to read it with.`));
+      }
+      return (q) => signalQuery(signal, q);
+    }
+    // A range selector needs a vector selector; anything else (a ratio, an `or` of versions) would
+    // need a subquery, whose resolution is another choice: the alert writes its own query then.
+    const probe = signalQuery(signal, PROBE_CONTEXT);
+    if (!VECTOR_SELECTOR.test(probe)) {
+      throw new Error(
+        where(
+          `alert "${alert}" reads signal "${signal.id}" over a window, but its query is no plain selector: ${probe}`
+        )
+      );
+    }
+    return (q) => `${overWindow}_over_time(${signalQuery(signal, q)}[${window ?? q.range}])`;
+  }
   function signalThresholdId(alert: string, signal: Signal | undefined): string {
     const missing = !signal
       ? 'compares no signal'

@@ -178,7 +178,7 @@ export interface AlertDefinition {
    * May contain `and`/`unless` filters; the comparison is applied to the whole expression.
    */
   query: (q: QueryContext) => string;
-  /** The signal whose value it compares, when the query is exactly that signal's. */
+  /** The signal whose value it compares, when the query is that signal's (at the instant or over a window). */
   signal?: string;
   /**
    * Extra conditions, joined with `and` after the comparison: they narrow which series may fire
@@ -262,8 +262,9 @@ export interface ExporterDefinition {
  * - a signal's legend defaults to one series per target (`{{instance}}`);
  * - a threshold with a signal of the same id inherits that signal's title and unit, and its
  *   description unless the threshold has more to say (what the bound means, its default's reason);
- * - an alert either compares a signal (`signal: 'id'`, its query) or, where it needs another
- *   expression (a ratio, a filter inside the query), writes its own `query`;
+ * - an alert either compares a signal (`signal: 'id'`, its query; with `overWindow: 'max'` its peak
+ *   over the window, `min` its trough, `avg` its mean, over `window` or the context's range) or,
+ *   where it needs another expression (a ratio, a filter inside the query), writes its own `query`;
  * - an alert names a catalog threshold by id (`threshold: 'diskUsed'`) and compares against it at
  *   its own severity, in the threshold's direction (`above`: `>`), so only a literal bound states
  *   its comparison; an alert on a signal that has a threshold, without a `threshold` of its own,
@@ -283,6 +284,12 @@ export type SignalSource = Omit<Signal, 'legend' | 'variants'> & { legend?: stri
 export type ThresholdSource = Omit<ThresholdDefinition, 'title' | 'unit' | 'description'> &
   Partial<Pick<ThresholdDefinition, 'title' | 'unit' | 'description'>>;
 
+/** How an alert reads its signal over the window instead of at the instant (see AlertSource). */
+export type OverWindow = 'max' | 'min' | 'avg';
+
 export type AlertSource = Omit<AlertDefinition, 'query' | 'signal' | 'threshold' | 'comparison'> &
-  ({ query: AlertDefinition['query']; signal?: never } | { signal: string; query?: never }) &
+  (
+    | { query: AlertDefinition['query']; signal?: never; overWindow?: never; window?: never }
+    | { signal: string; query?: never; overWindow?: OverWindow; window?: string }
+  ) &
   ({ threshold: number; comparison: Comparison } | { threshold?: string; comparison?: never });

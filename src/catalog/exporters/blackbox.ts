@@ -297,7 +297,8 @@ export const blackboxExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       // The best status of the window: one error page among good answers is not an outage.
-      query: (q) => `min_over_time(${sel('probe_http_status_code', q)}[${q.range}])`,
+      signal: 'httpStatusCode',
+      overWindow: 'min',
       comparison: '>',
       // 4xx and 5xx are errors by definition (RFC 9110); 0 (no answer) is BlackboxProbeFailed's.
       threshold: 399,
@@ -347,7 +348,8 @@ export const blackboxExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       // The exporter's own /metrics job: the best value of the window, so a reload fixed since stays quiet.
-      query: (q) => `max_over_time(${sel('blackbox_exporter_config_last_reload_successful', q)}[${q.range}])`,
+      signal: 'configReloaded',
+      overWindow: 'max',
       comparison: '<',
       threshold: 1,
       summary: 'Blackbox exporter {{ $labels.instance }} failed to reload blackbox.yml.',

@@ -219,7 +219,8 @@ export const chronyExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       // Every scrape in the window failed: one blip neither fires nor hides an outage.
-      query: (q) => `max_over_time(${sel('chrony_up', q)}[${q.range}])`,
+      signal: 'up',
+      overWindow: 'max',
       comparison: '<',
       threshold: 1,
       summary: 'chrony_exporter on {{ $labels.instance }} cannot reach chronyd.',
@@ -278,7 +279,8 @@ export const chronyExporter = defineExporter({
       name: 'ChronySourceUnreachable',
       severity: 'warning',
       for: '15m',
-      query: (q) => `max_over_time(${sel('chrony_sources_reachability_ratio', q)}[${q.range}])`,
+      signal: 'sourceReachability',
+      overWindow: 'max',
       threshold: 'sourceReachability',
       summary: 'NTP source {{ $labels.source_name }} of {{ $labels.instance }} answers too few polls.',
       description:

@@ -16,10 +16,6 @@ const tagged = (metric: string, q: QueryContext, label: string, value: string) =
   `label_replace(${perSecond(metric, q)}, "${label}", "${value}", "", "")`;
 
 // Peaks of the window: a failed scrape marks series stale and would otherwise reset an alert's `for`.
-const replicaDelayPeak = (q: QueryContext) =>
-  `max_over_time(${sel('ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay', q)}[${q.range}])`;
-const partsPeak = (q: QueryContext) =>
-  `max_over_time(${sel('ClickHouseAsyncMetrics_MaxPartCountForPartition', q)}[${q.range}])`;
 const memoryPeak = (q: QueryContext) =>
   `100 * max_over_time(${sel('ClickHouseAsyncMetrics_MemoryResident', q)}[${q.range}]) / ${sel('ClickHouseAsyncMetrics_OSMemoryTotal', q)}`;
 
@@ -288,7 +284,8 @@ export const clickhouseExporter = defineExporter({
       name: 'ClickhouseReadonlyReplica',
       severity: 'critical',
       for: '5m',
-      query: (q) => `max_over_time(${sel('ClickHouseMetrics_ReadonlyReplica', q)}[${q.range}])`,
+      signal: 'readonlyReplicas',
+      overWindow: 'max',
       comparison: '>',
       threshold: 0,
       summary: 'Replicated tables on {{ $labels.instance }} are read-only.',
@@ -300,7 +297,8 @@ export const clickhouseExporter = defineExporter({
       name: 'ClickhouseReplicaDelay',
       severity: 'warning',
       for: '10m',
-      query: replicaDelayPeak,
+      signal: 'replicaDelay',
+      overWindow: 'max',
       threshold: 'replicaDelay',
       summary: 'Replicas on {{ $labels.instance }} lag behind.',
       description:
@@ -311,7 +309,8 @@ export const clickhouseExporter = defineExporter({
       name: 'ClickhouseReplicaDelayCritical',
       severity: 'critical',
       for: '10m',
-      query: replicaDelayPeak,
+      signal: 'replicaDelay',
+      overWindow: 'max',
       threshold: 'replicaDelay',
       summary: 'Replicas on {{ $labels.instance }} are far behind.',
       description:
@@ -322,7 +321,8 @@ export const clickhouseExporter = defineExporter({
       name: 'ClickhouseTooManyParts',
       severity: 'warning',
       for: '15m',
-      query: partsPeak,
+      signal: 'partsPerPartition',
+      overWindow: 'max',
       threshold: 'partsPerPartition',
       summary: 'A partition on {{ $labels.instance }} has many parts.',
       description:
@@ -333,7 +333,8 @@ export const clickhouseExporter = defineExporter({
       name: 'ClickhouseTooManyPartsCritical',
       severity: 'critical',
       for: '5m',
-      query: partsPeak,
+      signal: 'partsPerPartition',
+      overWindow: 'max',
       threshold: 'partsPerPartition',
       summary: 'Inserts on {{ $labels.instance }} are about to be rejected.',
       description:

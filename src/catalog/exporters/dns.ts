@@ -208,7 +208,8 @@ export const dnsExporter = defineExporter({
       name: 'DNSNoAnswer',
       severity: 'warning',
       for: '5m',
-      query: (q) => `max_over_time(${sel('probe_dns_answer_rrs', q)}[${q.range}])`,
+      signal: 'answerRecords',
+      overWindow: 'max',
       // Only answered queries: a server that does not answer at all is DNSProbeFailed's case.
       filters: [(q) => `${sel('probe_dns_query_succeeded', q)} == 1`],
       threshold: 'answerRecords',

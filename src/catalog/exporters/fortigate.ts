@@ -610,7 +610,8 @@ export const fortigateExporter = defineExporter({
       name: 'FortiGateHighMemory',
       severity: 'warning',
       for: '10m',
-      query: (q) => `avg_over_time(${sel('fortigate_memory_usage_ratio', q)}[${q.range}])`,
+      signal: 'memoryUtilisation',
+      overWindow: 'avg',
       threshold: 'memoryUtilisation',
       summary: 'FortiGate {{ $labels.instance }} memory is high.',
       description:
@@ -621,7 +622,8 @@ export const fortigateExporter = defineExporter({
       name: 'FortiGateMemoryCritical',
       severity: 'critical',
       for: '5m',
-      query: (q) => `max_over_time(${sel('fortigate_memory_usage_ratio', q)}[${q.range}])`,
+      signal: 'memoryUtilisation',
+      overWindow: 'max',
       threshold: 'memoryUtilisation',
       summary: 'FortiGate {{ $labels.instance }} is in or near conserve mode.',
       description:
@@ -653,7 +655,8 @@ export const fortigateExporter = defineExporter({
       name: 'FortiGateIPsecTunnelDown',
       severity: 'warning',
       for: '5m',
-      query: (q) => `max_over_time(${sel('fortigate_ipsec_tunnel_up', q)}[${q.range}])`,
+      signal: 'ipsecTunnelUp',
+      overWindow: 'max',
       comparison: '<',
       threshold: 1,
       summary: 'IPsec tunnel {{ $labels.name }} on FortiGate {{ $labels.instance }} is down.',
@@ -681,7 +684,8 @@ export const fortigateExporter = defineExporter({
       name: 'FortiGateSDWANPacketLoss',
       severity: 'warning',
       for: '10m',
-      query: (q) => `avg_over_time(${sel('fortigate_virtual_wan_packet_loss_ratio', q)}[${q.range}])`,
+      signal: 'sdwanPacketLoss',
+      overWindow: 'avg',
       // The exporter reports loss only while the member is up; the filter keeps a member that just
       // went down (its last loss sample still in the window) to SDWANLinkDown.
       filters: [(q) => `max without (state) (${sel('fortigate_virtual_wan_status', q, 'state="up"')}) == 1`],

@@ -325,7 +325,8 @@ export const grafanaExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       // The lowest lag in the window: behind on every tick, not one slow one.
-      query: (q) => `min_over_time(${sel('grafana_alerting_scheduler_behind_seconds', q)}[${q.range}])`,
+      signal: 'schedulerBehind',
+      overWindow: 'min',
       threshold: 'schedulerBehind',
       summary: 'The alert scheduler of Grafana {{ $labels.instance }} runs behind.',
       description:

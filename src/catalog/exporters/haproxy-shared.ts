@@ -124,7 +124,8 @@ export const queueingAlert = (n: HaproxyNaming): AlertSource => ({
   severity: 'warning',
   for: '10m',
   // The queue never emptied during the window: short bursts are normal, a standing queue is not.
-  query: (q) => `min_over_time(${sel('haproxy_backend_current_queue', q)}[${q.range}])`,
+  signal: 'backendQueue',
+  overWindow: 'min',
   comparison: '>',
   threshold: 0,
   summary: `Requests queue in backend ${proxyName(n, 'backend')} ${n.summaryAt}.`,

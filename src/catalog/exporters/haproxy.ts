@@ -397,7 +397,8 @@ export const haproxyExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       // The most idle the process was in the window: low even at its best means it is CPU-bound.
-      query: (q) => `max_over_time(${sel('haproxy_process_idle_time_percent', q)}[${q.range}])`,
+      signal: 'idleTime',
+      overWindow: 'max',
       threshold: 'idleTime',
       summary: 'HAProxy {{ $labels.instance }} is CPU-bound.',
       description:

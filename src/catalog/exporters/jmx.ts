@@ -268,7 +268,8 @@ export const jmxExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       // Every scrape in the window failed to read the MBeans, not one slow one.
-      query: (q) => `min_over_time(${sel('jmx_scrape_error', q)}[${q.range}])`,
+      signal: 'scrapeError',
+      overWindow: 'min',
       comparison: '>',
       threshold: 0,
       summary: 'The JMX exporter on {{ $labels.instance }} cannot read the MBeans.',
@@ -322,7 +323,8 @@ export const jmxExporter = defineExporter({
       name: 'JVMDeadlockedThreads',
       severity: 'critical',
       for: '2m',
-      query: (q) => `max_over_time(${sel('jvm_threads_deadlocked', q)}[${q.range}])`,
+      signal: 'deadlockedThreads',
+      overWindow: 'max',
       threshold: 'deadlockedThreads',
       summary: 'Threads are deadlocked in the JVM on {{ $labels.instance }}.',
       description:

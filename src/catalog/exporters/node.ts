@@ -910,7 +910,8 @@ export const nodeExporter = defineExporter({
       name: 'NodeClockNotSynchronising',
       severity: 'warning',
       for: '10m',
-      query: (q) => `min_over_time(${sel('node_timex_sync_status', q)}[${q.range}])`,
+      signal: 'clockSynchronised',
+      overWindow: 'min',
       // 16 s is the kernel's ceiling for maxerror: it is only reached once synchronisation is lost.
       filters: [(q) => `${sel('node_timex_maxerror_seconds', q)} >= 16`],
       comparison: '<',

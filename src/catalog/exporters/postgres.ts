@@ -412,7 +412,9 @@ export const postgresExporter = defineExporter({
       severity: 'critical',
       for: '1m',
       // Unreachable at every scrape of the window: one refused connection during a restart stays quiet.
-      query: (q) => `max_over_time(${sel('pg_up', q)}[1m])`,
+      signal: 'up',
+      overWindow: 'max',
+      window: '1m',
       comparison: '<',
       threshold: 1,
       summary: 'PostgreSQL behind {{ $labels.instance }} is down.',

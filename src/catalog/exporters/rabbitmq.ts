@@ -337,7 +337,9 @@ export const rabbitmqExporter = defineExporter({
       // The node's own count of cluster members it cannot reach (3.12.5+), whatever the cluster's size. Five
       // minutes in all (every sample of 2 minutes, then 3 pending) let a member restart (a rolling upgrade)
       // without paging; one sample of 0 (the member back) starts the count again.
-      query: (q) => `min_over_time(${sel('rabbitmq_unreachable_cluster_peers_count', q)}[2m])`,
+      signal: 'unreachablePeers',
+      overWindow: 'min',
+      window: '2m',
       comparison: '>',
       threshold: 0,
       summary: 'RabbitMQ {{ $labels.instance }} cannot reach members of its cluster.',

@@ -13,7 +13,6 @@ const perSecond = (metric: string, q: QueryContext, extra = '') => `rate(${sel(m
 // Peaks of the window: a failed scrape marks series stale and would otherwise reset an alert's `for`.
 const bufferPeak = (q: QueryContext) =>
   `100 * max_over_time(${sel('internal_write_buffer_size', q)}[${q.range}]) / (${sel('internal_write_buffer_limit', q)} > 0)`;
-const diskPeak = (q: QueryContext) => `max_over_time(${sel('disk_used_percent', q)}[${q.range}])`;
 
 // Telegraf collects only what telegraf.conf lists; an agent that relays other data rightly has none of these.
 const input = (name: string, detail = ''): Requirement => ({
@@ -318,7 +317,8 @@ export const telegrafExporter = defineExporter({
       name: 'TelegrafHostMemoryHigh',
       severity: 'warning',
       for: '15m',
-      query: (q) => `max_over_time(${sel('mem_used_percent', q)}[${q.range}])`,
+      signal: 'memoryUsage',
+      overWindow: 'max',
       threshold: 'memoryUsage',
       summary: 'Memory of host {{ $labels.host }} ({{ $labels.instance }}) is nearly exhausted.',
       description:
@@ -330,7 +330,8 @@ export const telegrafExporter = defineExporter({
       name: 'TelegrafHostDiskAlmostFull',
       severity: 'warning',
       for: '15m',
-      query: diskPeak,
+      signal: 'diskUsage',
+      overWindow: 'max',
       threshold: 'diskUsage',
       summary: 'Filesystem {{ $labels.path }} on {{ $labels.host }} is almost full.',
       description:
@@ -342,7 +343,8 @@ export const telegrafExporter = defineExporter({
       name: 'TelegrafHostDiskFull',
       severity: 'critical',
       for: '5m',
-      query: diskPeak,
+      signal: 'diskUsage',
+      overWindow: 'max',
       threshold: 'diskUsage',
       summary: 'Filesystem {{ $labels.path }} on {{ $labels.host }} is full.',
       description:

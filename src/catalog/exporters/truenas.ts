@@ -462,7 +462,8 @@ export const truenasExporter = defineExporter({
       name: 'TrueNASCPUTemperatureHigh',
       severity: 'warning',
       for: '10m',
-      query: (q) => `avg_over_time(${sel('cpu_temperature', q)}[${q.range}])`,
+      signal: 'cpuTemperature',
+      overWindow: 'avg',
       threshold: 'cpuTemperature',
       summary: 'CPU {{ $labels.cpu }} of TrueNAS {{ $labels.instance }} runs hot.',
       description:
@@ -473,7 +474,8 @@ export const truenasExporter = defineExporter({
       name: 'TrueNASDiskTemperatureHigh',
       severity: 'warning',
       for: '15m',
-      query: (q) => `avg_over_time(${sel('disk_temperature', q)}[${q.range}])`,
+      signal: 'diskTemperature',
+      overWindow: 'avg',
       threshold: 'diskTemperature',
       summary: 'Disk {{ $labels.serial }} in TrueNAS {{ $labels.instance }} runs hot.',
       description:
@@ -484,7 +486,8 @@ export const truenasExporter = defineExporter({
       name: 'TrueNASDiskTemperatureCritical',
       severity: 'critical',
       for: '5m',
-      query: (q) => `avg_over_time(${sel('disk_temperature', q)}[${q.range}])`,
+      signal: 'diskTemperature',
+      overWindow: 'avg',
       threshold: 'diskTemperature',
       summary: 'Disk {{ $labels.serial }} in TrueNAS {{ $labels.instance }} is overheating.',
       description:
