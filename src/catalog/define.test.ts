@@ -56,6 +56,11 @@ describe('defineExporter: an exporter file states each fact once', () => {
     expect(disk).not.toHaveProperty('expr');
     expect(cache.variants.map((v) => v.note)).toEqual(['db ≥ 2', undefined]);
     expect(disk.legend).toBe('{{instance}}');
+    const restated = source({});
+    restated.signals[0] = { ...restated.signals[0], legend: '{{instance}}' };
+    expect(() => defineExporter(restated)).toThrow(
+      'Exporter "db": signal "diskUsed" states the default legend {{instance}}; leave it out.'
+    );
   });
 
   it("gives a threshold its signal's title, unit and description unless it states its own, and refuses one with neither", () => {

@@ -28,13 +28,14 @@ export const DEFAULT_LEGEND = '{{instance}}';
  * fails at load time, naming the exporter, so a typo never ships.
  */
 export function defineExporter(source: ExporterSource): ExporterDefinition {
-  const signals: Signal[] = source.signals.map(({ expr, variants, ...s }) => ({
-    ...s,
-    variants: variants ?? [{ expr: expr! }],
-    legend: s.legend ?? DEFAULT_LEGEND,
-  }));
-  const signalById = new Map(signals.map((s) => [s.id, s]));
   const where = (what: string) => `Exporter "${source.id}": ${what}`;
+  const signals: Signal[] = source.signals.map(({ expr, variants, ...s }) => {
+    if (s.legend === DEFAULT_LEGEND) {
+      throw new Error(where(`signal "${s.id}" states the default legend ${DEFAULT_LEGEND}; leave it out.`));
+    }
+    return { ...s, variants: variants ?? [{ expr: expr! }], legend: s.legend ?? DEFAULT_LEGEND };
+  });
+  const signalById = new Map(signals.map((s) => [s.id, s]));
 
   const thresholds: ThresholdDefinition[] = source.thresholds.map((t) => {
     const signal = signalById.get(t.id);

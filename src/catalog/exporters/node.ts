@@ -586,7 +586,6 @@ export const nodeExporter = defineExporter({
         'Connections the netfilter connection tracker holds as a share of its limit (nf_conntrack_max); when full, new connections are dropped.',
       unit: 'percent',
       expr: (q) => `100 * ${sel('node_nf_conntrack_entries', q)} / ${sel('node_nf_conntrack_entries_limit', q)}`,
-      legend: '{{instance}}',
       threshold: 'conntrackUsage',
       min: 0,
       max: 100,

@@ -113,7 +113,6 @@ export const rabbitmqExporter = defineExporter({
         'Members of the node’s cluster it has no Erlang distribution link to: a stopped node, or one cut off by the network (a partition).',
       unit: 'short',
       expr: (q) => sel('rabbitmq_unreachable_cluster_peers_count', q),
-      legend: '{{instance}}',
       min: 0,
       optional: 'RabbitMQ is older than 3.12.5 (it does not export rabbitmq_unreachable_cluster_peers_count)',
     },
