@@ -146,6 +146,22 @@ describe('the catalog', () => {
       }
     });
 
+    // An alert that re-types its signal's PromQL drifts from it the day the signal learns a new
+    // exporter version's name; `signal:` (with `overWindow` for a peak or trough) follows it.
+    it("names the signal an alert compares instead of re-typing the signal's query", () => {
+      const q = alertContext('job="x"');
+      const restated = exporter.alerts
+        .filter((a) => a.signal === undefined)
+        .flatMap((a) => {
+          const query = a.query(q);
+          const inner = /^(?:max|min|avg)_over_time\((.*)\[\w+\]\)$/.exec(query)?.[1];
+          return exporter.signals
+            .filter((s) => [query, inner].includes(signalQuery(s, q)))
+            .map((s) => `${a.id} re-types signal ${s.id}`);
+        });
+      expect(restated).toEqual([]);
+    });
+
     it('keeps promtool cases only for alerts it has (a renamed alert leaves none behind)', () => {
       expect(Object.keys(PROMTOOL_CASES[exporter.id] ?? {}).sort()).toEqual(exporter.alerts.map((a) => a.id).sort());
     });
