@@ -8,7 +8,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { DEFAULT_FIXTURE_NOW } from '../../scripts/stack/fixture-time.mjs';
 
 export const FIXTURE_DIR = resolve(__dirname, '../fixtures/exporters');
 
@@ -70,6 +69,11 @@ const SERVE = /^# fsm-stack: serve no\s*$/;
 const UNIX_TIME = /^# fsm-stack: (timestamp|clock) ([a-zA-Z_:][a-zA-Z0-9_:]*)(?: (ms))?\s*$/;
 const NOW = /^# fsm-stack: now (\d+)\s*$/;
 const DIRECTIVE = /^# fsm-stack:/;
+/**
+ * "Now" of the derived fixtures (tests/fixtures/exporters/README.md, "Provenance"): 2026-11-18T10:00:00Z. The fixture
+ * server's own copy (scripts/stack/fixture-time.mjs) is not imported: the integration tests' Jest does not load .mjs.
+ */
+export const FIXTURE_NOW = 1794996000;
 const HEALTHY = /^# fsm-healthy:\s*(\S+)\s*$/;
 const TYPE = /^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (\w+)\s*$/;
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})?\s+(\S+)(\s+-?\d+)?\s*$/;
@@ -126,7 +130,7 @@ export function parseFixture(text: string, file: string): ParsedFixture {
     types: new Map(),
     served: true,
     timestamps: new Map(),
-    now: DEFAULT_FIXTURE_NOW,
+    now: FIXTURE_NOW,
     samples: [],
   };
   let pendingHealthy: number | 'absent' | undefined;

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { asOf, DEFAULT_FIXTURE_NOW } from '../../scripts/stack/fixture-time.mjs';
-import { allFixtures, type ParsedFixture } from './fixture-families';
+import { allFixtures, FIXTURE_NOW, type ParsedFixture } from './fixture-families';
 
 const FIXTURE = `# fsm-stack: timestamp widget_boot_time_seconds
 # fsm-stack: clock widget_clock_seconds
@@ -51,6 +51,10 @@ describe('a served fixture as of a moment (fixture-time.mjs)', () => {
     expect(values(asOf(text, { now: startedAt, startedAt })).node_boot_time_seconds).toBe(
       startedAt / 1000 - (1796630900 - 1796620691)
     );
+  });
+
+  it('has the same default now as the promtool side (tests/support/fixture-families.ts)', () => {
+    expect(DEFAULT_FIXTURE_NOW).toBe(FIXTURE_NOW);
   });
 });
 
