@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { asOf, DEFAULT_FIXTURE_NOW } from '../../scripts/stack/fixture-time.mjs';
-import { allFixtures, FIXTURE_NOW, type ParsedFixture } from './fixture-families';
+import { allFixtures, FIXTURE_NOW, parseFixture, type ParsedFixture } from './fixture-families';
 
 const FIXTURE = `# fsm-stack: timestamp widget_boot_time_seconds
 # fsm-stack: clock widget_clock_seconds
@@ -106,13 +106,15 @@ function unitIfUnixTime(value: number): 'seconds' | 'milliseconds' | undefined {
 function unmarkedUnixTimes(fixture: ParsedFixture): string[] {
   const problems = new Map<string, string>();
   for (const sample of fixture.samples) {
-    const unit = unitIfUnixTime(sample.value);
+    // the healthy value too: the promtool checks feed it in place of the written one
+    const value = [sample.value, sample.healthy].find((v) => typeof v === 'number' && unitIfUnixTime(v));
+    const unit = typeof value === 'number' ? unitIfUnixTime(value) : undefined;
     if (!unit || fixture.timestamps.has(sample.metric) || NOT_TIMES.some((n) => n.metric.test(sample.metric))) {
       continue;
     }
     problems.set(
       sample.metric,
-      `${fixture.name}.prom:${sample.line}: ${sample.metric} ${sample.value} looks like a Unix time in ${unit}, ` +
+      `${fixture.name}.prom:${sample.line}: ${sample.metric} ${value} looks like a Unix time in ${unit}, ` +
         `so on the stack it ages with the wall clock. If the exporter's source says it is one, mark it ` +
         `"# fsm-stack: timestamp ${sample.metric}${unit === 'milliseconds' ? ' ms' : ''}" (an event: a boot, a start, ` +
         `an expiry) or "# fsm-stack: clock ..." (a reading that follows the clock), and give a capture its ` +
@@ -123,24 +125,26 @@ function unmarkedUnixTimes(fixture: ParsedFixture): string[] {
 }
 
 describe('every Unix time in an exporter fixture is marked', () => {
-  it('finds an unmarked time in seconds and in milliseconds, and passes a marked one and a byte count', () => {
-    const fixture = {
-      name: 'widget-1',
-      timestamps: new Map([['widget_boot_time_seconds', { clock: false, perSecond: 1 as const }]]),
-      samples: [
-        { metric: 'widget_boot_time_seconds', labels: {}, value: 1794990000, line: 3 },
-        { metric: 'widget_start_time_seconds', labels: {}, value: 1794990000, line: 4 },
-        { metric: 'widget_optime', labels: {}, value: 1794995990000, line: 5 },
-        { metric: 'widget_memory_bytes', labels: {}, value: 3221225472, line: 6 },
-        { metric: 'widget_uptime_seconds', labels: {}, value: 6000, line: 7 },
-      ],
-    } as unknown as ParsedFixture;
-    const problems = unmarkedUnixTimes(fixture);
-    expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(
-      /^widget-1\.prom:4: widget_start_time_seconds 1794990000 looks like a Unix time in seconds.*"# fsm-stack: timestamp widget_start_time_seconds"/
+  it('finds an unmarked time in seconds, in milliseconds or as a healthy value; passes a marked one and a byte count', () => {
+    const fixture = parseFixture(
+      `# fsm-stack: timestamp widget_boot_time_seconds
+widget_boot_time_seconds 1794990000
+widget_start_time_seconds 1794990000
+widget_optime 1794995990000
+widget_memory_bytes 3221225472
+widget_uptime_seconds 6000
+# fsm-healthy: 1794990000
+widget_cert_expiry 0
+`,
+      '/x/widget-1.prom'
     );
-    expect(problems[1]).toMatch(/widget-1\.prom:5: widget_optime .* in milliseconds.*timestamp widget_optime ms"/);
+    const problems = unmarkedUnixTimes(fixture);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(
+      /^widget-1\.prom:3: widget_start_time_seconds 1794990000 looks like a Unix time in seconds.*"# fsm-stack: timestamp widget_start_time_seconds"/
+    );
+    expect(problems[1]).toMatch(/widget-1\.prom:4: widget_optime .* in milliseconds.*timestamp widget_optime ms"/);
+    expect(problems[2]).toMatch(/widget-1\.prom:8: widget_cert_expiry 1794990000 looks like/);
   });
 
   // Served or not: the promtool checks (scripts/check-fixtures-quiet.ts, the promtool cases) read every fixture.
