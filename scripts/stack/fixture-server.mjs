@@ -9,14 +9,9 @@
 // target then looks like a dead exporter: connection refused), POST /fixtures/<name>/start opens it again.
 // GET /-/healthy answers 200 (with how many fixtures are serving) once the server is up.
 //
-// A fixture is a snapshot, so its counters never move and a panel showing `rate(...) > 0` would stay empty. A
-// comment line `# fsm-stack: grows NAME PER_SECOND` makes every sample of NAME grow by PER_SECOND from its written
-// value, counted from the server's start (Prometheus ignores such comments; the file stays a valid exposition).
-// `# fsm-stack: grows NAME{label="value",…} PER_SECOND` grows only the samples with those label values (a ratio
-// such as 5xx / all responses needs the 2xx to move and the 5xx to stay still); the first matching line wins.
-// `# fsm-stack: timestamp NAME` marks a metric whose value is a Unix time (a boot time, a device clock): served, it
-// keeps its distance from now as written against the fixture's "now" (`# fsm-stack: now UNIX`, default
-// 2026-11-18T10:00:00Z), so a clock the fixture shows in step stays in step and a boot a day ago stays a day ago.
+// A fixture is a snapshot, so its counters never move (a panel showing `rate(...) > 0` would stay empty) and its
+// Unix times would age with the wall clock. The `grows`, `timestamp`, `clock` and `now` directives (comment lines,
+// so the file stays a valid exposition) say how each moves: fixture-time.mjs applies them on every scrape.
 //
 // Other directives (conventions in tests/fixtures/exporters/README.md, "Fixtures per version family"):
 //   # fsm-stack: job NAME    the target's job, instead of the file name's part before the first "-" (a family of an
@@ -30,6 +25,7 @@ import { createServer } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { asOf } from './fixture-time.mjs';
 
 const HOST = '127.0.0.1';
 const EXPOSITION_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -83,37 +79,6 @@ function listFixtures(dir, basePort) {
 }
 
 const STARTED_AT = Date.now();
-const GROWS = /^# fsm-stack: grows ([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? ([0-9.]+)\s*$/gm;
-const LABEL_PAIR = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
-
-/** `{a="1",b="2"}` → [["a", "1"], ["b", "2"]]; kept as written (escapes included), as lines are compared as written. */
-function labelPairs(text) {
-  return [...(text ?? '').matchAll(LABEL_PAIR)].map((m) => [m[1], m[2]]);
-}
-
-const TIMESTAMP = /^# fsm-stack: timestamp ([a-zA-Z_:][a-zA-Z0-9_:]*)\s*$/gm;
-const FIXTURE_NOW = /^# fsm-stack: now (\d+)\s*$/m;
-/** "Now" of the derived fixtures (tests/fixtures/exporters/README.md). */
-const DEFAULT_FIXTURE_NOW = Date.parse('2026-11-18T10:00:00Z') / 1000;
-
-/** The exposition as of now: `grows` counters advanced, `timestamp` metrics moved with the clock. */
-function asOfNow(text) {
-  const rules = [...text.matchAll(GROWS)].map((m) => ({ name: m[1], labels: labelPairs(m[2]), rate: Number(m[3]) }));
-  const timestamps = new Set([...text.matchAll(TIMESTAMP)].map((m) => m[1]));
-  if (rules.length === 0 && timestamps.size === 0) {
-    return text;
-  }
-  const seconds = (Date.now() - STARTED_AT) / 1000;
-  const shift = Date.now() / 1000 - Number(FIXTURE_NOW.exec(text)?.[1] ?? DEFAULT_FIXTURE_NOW);
-  return text.replace(/^([a-zA-Z_:][a-zA-Z0-9_:]*)((?:\{[^}]*\})?) (\S+)$/gm, (line, name, labels, value) => {
-    if (timestamps.has(name)) {
-      return `${name}${labels} ${Math.round(Number(value) + shift)}`;
-    }
-    const sample = new Map(labelPairs(labels));
-    const rule = rules.find((r) => r.name === name && r.labels.every(([k, v]) => sample.get(k) === v));
-    return rule ? `${name}${labels} ${Math.floor(Number(value) + rule.rate * seconds)}` : line;
-  });
-}
 
 function sendJson(res, status, body) {
   res.writeHead(status, { 'content-type': 'application/json' });
@@ -129,7 +94,7 @@ function fixtureHandler(fixture) {
     }
     // Read on every scrape so an edited fixture shows up without a restart.
     try {
-      const body = asOfNow(readFileSync(fixture.path, 'utf8'));
+      const body = asOf(readFileSync(fixture.path, 'utf8'), { now: Date.now(), startedAt: STARTED_AT });
       res.writeHead(200, { 'content-type': EXPOSITION_CONTENT_TYPE });
       res.end(body);
     } catch (err) {

@@ -41,17 +41,22 @@ describe('family fixtures', () => {
     ]);
   });
 
-  it('reads the stack directives: job, serve no, timestamp and now; refuses a misspelt one', () => {
+  it('reads the stack directives: job, serve no, timestamp, clock and now; refuses a misspelt one', () => {
     const fixture = parseFixture(
-      '# fsm-stack: job fixture_widget\n# fsm-stack: serve no\n# fsm-stack: timestamp widget_boot_time_seconds\n# fsm-stack: now 1700000000\nwidget_boot_time_seconds 1699990000\n',
+      '# fsm-stack: job fixture_widget\n# fsm-stack: serve no\n# fsm-stack: timestamp widget_boot_time_seconds\n' +
+        '# fsm-stack: clock widget_optime ms\n# fsm-stack: now 1700000000\nwidget_boot_time_seconds 1699990000\n',
       '/x/widget-2.prom'
     );
     expect([fixture.job, fixture.served, [...fixture.timestamps], fixture.now]).toEqual([
       'fixture_widget',
       false,
-      ['widget_boot_time_seconds'],
+      [
+        ['widget_boot_time_seconds', { clock: false, perSecond: 1 }],
+        ['widget_optime', { clock: true, perSecond: 1000 }],
+      ],
       1700000000,
     ]);
+    expect(() => parseFixture('# fsm-stack: timestamp widget_optime us\n', 'a.prom')).toThrow(/unknown directive/);
     expect(parseFixture(KAFKA_LIKE, '/x/widget-1.prom').served).toBe(true);
     expect(() => parseFixture('# fsm-stack: grow widget_requests_total 2\n', 'a.prom')).toThrow(
       /a\.prom:1: unknown directive # fsm-stack: grow widget_requests_total 2/

@@ -23,6 +23,12 @@ export interface FixtureSample {
   line: number;
 }
 
+/** How a metric's value is a Unix time: its unit (1 per second, or 1000: milliseconds), and whether it follows the clock. */
+export interface UnixTime {
+  clock: boolean;
+  perSecond: 1 | 1000;
+}
+
 export interface ParsedFixture {
   /** File name without `.prom`. */
   name: string;
@@ -44,8 +50,11 @@ export interface ParsedFixture {
   job?: string;
   /** False for `# fsm-stack: serve no`: a family fixture tests read but the stack does not serve. */
   served: boolean;
-  /** Metrics whose values are Unix times (`# fsm-stack: timestamp NAME`), read against `now`. */
-  timestamps: Set<string>;
+  /**
+   * Metrics whose values are Unix times, read against `now`: `# fsm-stack: timestamp NAME [ms]` (an event's time)
+   * or `# fsm-stack: clock NAME [ms]` (a reading that follows the clock); semantics in scripts/stack/fixture-time.mjs.
+   */
+  timestamps: Map<string, UnixTime>;
   /** The moment the fixture stands for (`# fsm-stack: now UNIX`; default the README's 2026-11-18T10:00:00Z). */
   now: number;
   samples: FixtureSample[];
@@ -57,10 +66,13 @@ const HEADER_FREE = /^# free labels:\s*(.*)$/;
 const GROWS = /^# fsm-stack: grows ([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? ([0-9.eE+-]+)\s*$/;
 const JOB = /^# fsm-stack: job ([a-zA-Z_][a-zA-Z0-9_]*)\s*$/;
 const SERVE = /^# fsm-stack: serve no\s*$/;
-const TIMESTAMP = /^# fsm-stack: timestamp ([a-zA-Z_:][a-zA-Z0-9_:]*)\s*$/;
+const UNIX_TIME = /^# fsm-stack: (timestamp|clock) ([a-zA-Z_:][a-zA-Z0-9_:]*)(?: (ms))?\s*$/;
 const NOW = /^# fsm-stack: now (\d+)\s*$/;
 const DIRECTIVE = /^# fsm-stack:/;
-/** "Now" of the derived fixtures (tests/fixtures/exporters/README.md, "Provenance"): 2026-11-18T10:00:00Z. */
+/**
+ * "Now" of the derived fixtures (tests/fixtures/exporters/README.md, "Provenance"): 2026-11-18T10:00:00Z. The fixture
+ * server's own copy (scripts/stack/fixture-time.mjs) is not imported: the integration tests' Jest does not load .mjs.
+ */
 export const FIXTURE_NOW = 1794996000;
 const HEALTHY = /^# fsm-healthy:\s*(\S+)\s*$/;
 const TYPE = /^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (\w+)\s*$/;
@@ -117,7 +129,7 @@ export function parseFixture(text: string, file: string): ParsedFixture {
     grows: [],
     types: new Map(),
     served: true,
-    timestamps: new Set(),
+    timestamps: new Map(),
     now: FIXTURE_NOW,
     samples: [],
   };
@@ -145,13 +157,13 @@ export function parseFixture(text: string, file: string): ParsedFixture {
       fixture.job = m[1];
     } else if (SERVE.test(line)) {
       fixture.served = false;
-    } else if ((m = TIMESTAMP.exec(line))) {
-      fixture.timestamps.add(m[1]);
+    } else if ((m = UNIX_TIME.exec(line))) {
+      fixture.timestamps.set(m[2], { clock: m[1] === 'clock', perSecond: m[3] ? 1000 : 1 });
     } else if ((m = NOW.exec(line))) {
       fixture.now = Number(m[1]);
     } else if (DIRECTIVE.test(line)) {
       // a misspelt directive would silently do nothing (a counter that never grows, a fixture served twice)
-      throw new Error(`${where}: unknown directive ${line} (grows, job, serve no, timestamp, now)`);
+      throw new Error(`${where}: unknown directive ${line} (grows, job, serve no, timestamp, clock, now)`);
     } else if ((m = TYPE.exec(line))) {
       fixture.types.set(m[1], m[2]);
     } else if ((m = HEALTHY.exec(line))) {

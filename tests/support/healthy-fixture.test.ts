@@ -78,6 +78,40 @@ describe('a family fixture as a promtool test', () => {
     expect(series).toContain('widget_broken{job="widget",instance="widget-1:9100",reason="disk"} 1');
   });
 
+  it('keeps an event where it was, advances a clock to its distance at the end, in seconds or ms', () => {
+    const clocks = parseFixture(
+      `# fsm-stack: now 1796630900
+# fsm-stack: clock widget_clock_seconds
+# fsm-stack: clock widget_optime ms
+# fsm-stack: timestamp widget_election ms
+# fsm-stack: timestamp widget_last_failure_seconds
+widget_clock_seconds 1796630899
+widget_optime 1796630890000
+widget_election 1796620900000
+widget_last_failure_seconds 0
+`,
+      '/x/widget-2.prom'
+    );
+    const seconds = testSeconds(alerts);
+    const steps = seconds / STEP_SECONDS;
+    const series = (
+      fixturePromtoolTest(clocks, {
+        mode: 'healthy',
+        ruleFile: '/rules/fsm-widget.rules.yml',
+        alerts,
+        target: { job: 'widget', instance: 'widget-2:9100' },
+      }) as Test
+    ).tests[0].input_series.map((s) => `${s.series.split('{')[0]} ${s.values}`);
+    expect(series.slice(1)).toEqual([
+      // 1 s behind the test's clock all along, so FortiGateClockSkew-style comparisons see 1 s, not the test's length
+      `widget_clock_seconds -1+${STEP_SECONDS}x${steps}`,
+      `widget_optime -10000+${STEP_SECONDS * 1000}x${steps}`,
+      `widget_election ${(seconds - 10000) * 1000}x${steps}`,
+      // "never" stays 1970, before the push a test-clock of 0 puts at a negative time
+      `widget_last_failure_seconds ${seconds - 1796630900}x${steps}`,
+    ]);
+  });
+
   it('reads the alerts that fired from promtool’s failure output', () => {
     const output = `Unit Testing:  /tmp/x/widget-1-widget-healthy.test.yml
   FAILED:

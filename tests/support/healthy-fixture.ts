@@ -59,8 +59,8 @@ export interface FixtureTestOptions {
 
 /**
  * The promtool test file (as an object to serialise) for one fixture. Counters named in
- * `# fsm-stack: grows` move at their rate; `# fsm-stack: timestamp` metrics are moved so that the test's
- * end is the fixture's "now" (promtool's clock starts at 0, the fixture's at 2026); every sample gets
+ * `# fsm-stack: grows` move at their rate; `# fsm-stack: timestamp` and `clock` metrics are moved so that the
+ * test's end is the fixture's "now" (promtool's clock starts at 0, the fixture's at 2026); every sample gets
  * the target labels unless the exposition carries them itself (honor_labels), and `up` is 1.
  */
 export function fixturePromtoolTest(fixture: ParsedFixture, options: FixtureTestOptions): object {
@@ -77,11 +77,18 @@ export function fixturePromtoolTest(fixture: ParsedFixture, options: FixtureTest
       }
       value = sample.healthy;
     }
-    if (fixture.timestamps.has(sample.metric)) {
-      value = value - fixture.now + seconds;
-    }
     const labels = { ...options.target, ...sample.labels };
-    const grows = growthOf(fixture, sample);
+    let grows = growthOf(fixture, sample);
+    const time = fixture.timestamps.get(sample.metric);
+    // A 0 (an exporter's "never": a Pushgateway group that never failed) moves too: promtool's clock starts at 0, so
+    // a time older than the test is negative, and a "never" left at 0 would be newer than it. Moved, it stays 1970:
+    // before every other time and not above 0, as rules that skip "never" with `> 0` expect.
+    if (time) {
+      // promtool's clock starts at 0: the written distance from the fixture's now holds at the test's end, and a
+      // clock reading gets there by advancing with the test (FortiGateClockSkew compares it with its own sample time)
+      value = value - fixture.now * time.perSecond + (time.clock ? 0 : seconds * time.perSecond);
+      grows = time.clock ? time.perSecond : grows;
+    }
     const values = !Number.isFinite(value)
       ? // the expanding notation `AxN` takes only a finite A: NaN and Inf are written out one per step
         Array.from({ length: steps + 1 }, () => promtoolNumber(value)).join(' ')
