@@ -123,6 +123,27 @@ describe('targets with a partial view', () => {
     expect(lines[0]).not.toContain('replicasetstatus');
   });
 
+  // postgres_exporter 0.11 – 0.12 (Debian 12) report replication lag only from the sample queries.yaml's
+  // pg_replication query (0 on a primary); from 0.13.2 the on-by-default replication collector does.
+  it('tells a postgres_exporter without the sample queries.yaml to load it, and one with the replication collector nothing', async () => {
+    prometheusHolding([
+      ...completeTarget('postgres', 'db', 'pg-debian:9187', /^the sample queries\.yaml |^--collector\.postmaster /),
+      ...completeTarget('postgres', 'db', 'pg-new:9187', /^the sample queries\.yaml /),
+      { job: 'db', instance: 'pg-new:9187', metric: 'pg_replication_lag_seconds' },
+    ]);
+    render(<PartialTargets datasourceUid="prom" detections={[{ exporter: exporter('postgres'), jobs: ['db'] }]} />);
+
+    const list = await screen.findByTestId('partial-targets');
+    const lines = within(list)
+      .getAllByRole('paragraph')
+      .map((p) => p.textContent);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^PostgreSQL.* pg-debian:9187 \(db\) — partial: enable --collector\.postmaster .*for Uptime; the sample queries\.yaml \(--extend\.query-path\) .*for Replication lag$/
+      ),
+    ]);
+  });
+
   it('says so when every target has what its dashboards need', async () => {
     prometheusHolding(completeTarget('node', 'node', 'web-1:9100'));
     render(<PartialTargets datasourceUid="prom" detections={detections.slice(0, 1)} />);
