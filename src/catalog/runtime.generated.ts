@@ -549,7 +549,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
         ]
       },
       {
-        "text": "--collector.serverstats (collector, off by default)",
+        "text": "--collector.serverstats with --chrony.address=unix:///run/chrony/chronyd.sock (the exporter as the chrony user, or as root with --collector.chmod-socket; chronyd answers serverstats over UDP only from 4.7 with serverstats in opencommands) (collector, off by default)",
         "panels": [
           "NTP requests served",
           "NTP requests dropped"

@@ -144,6 +144,23 @@ describe('targets with a partial view', () => {
     ]);
   });
 
+  // chronyd refuses serverstats over UDP (cmdmon.c), the exporter's default transport: the flag alone
+  // leaves the target as partial as before, so the hint names the Unix socket too.
+  it('tells a chrony exporter without server statistics to read them over chronyd’s Unix socket', async () => {
+    prometheusHolding(completeTarget('chrony', 'chrony', 'ntp-1:9123', /^--collector\.serverstats /));
+    render(<PartialTargets datasourceUid="prom" detections={[{ exporter: exporter('chrony'), jobs: ['chrony'] }]} />);
+
+    const list = await screen.findByTestId('partial-targets');
+    const lines = within(list)
+      .getAllByRole('paragraph')
+      .map((p) => p.textContent);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^chrony ntp-1:9123 \(chrony\) — partial: enable --collector\.serverstats with --chrony\.address=unix:\/\/\/run\/chrony\/chronyd\.sock .*for NTP requests served, NTP requests dropped$/
+      ),
+    ]);
+  });
+
   it('says so when every target has what its dashboards need', async () => {
     prometheusHolding(completeTarget('node', 'node', 'web-1:9100'));
     render(<PartialTargets datasourceUid="prom" detections={detections.slice(0, 1)} />);
