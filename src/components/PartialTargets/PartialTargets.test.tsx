@@ -56,6 +56,15 @@ function prometheusHolding(series: Series[], requests: BackendSrvRequest[] = [])
   } as unknown as BackendSrv);
 }
 
+/** Renders the partial-target check for `detections` and returns its lines once the check has answered. */
+async function partialLines(detections: Detection[]) {
+  render(<PartialTargets datasourceUid="prom" detections={detections} />);
+  const list = await screen.findByTestId('partial-targets');
+  return within(list)
+    .getAllByRole('paragraph')
+    .map((p) => p.textContent);
+}
+
 describe('targets with a partial view', () => {
   const detections: Detection[] = [
     { exporter: exporter('node'), jobs: ['node'] },
@@ -109,12 +118,8 @@ describe('targets with a partial view', () => {
         metric,
       })),
     ]);
-    render(<PartialTargets datasourceUid="prom" detections={[{ exporter: exporter('mongodb'), jobs: ['mongo'] }]} />);
 
-    const list = await screen.findByTestId('partial-targets');
-    const lines = within(list)
-      .getAllByRole('paragraph')
-      .map((p) => p.textContent);
+    const lines = await partialLines([{ exporter: exporter('mongodb'), jobs: ['mongo'] }]);
     expect(lines).toEqual([
       expect.stringMatching(
         /^MongoDB.* mongo-new:9216 \(mongo\) — partial: enable --collector\.diagnosticdata \(or --collect-all\) .*Connections.*; --collector\.dbstats /
@@ -131,12 +136,8 @@ describe('targets with a partial view', () => {
       ...completeTarget('postgres', 'db', 'pg-new:9187', /^the sample queries\.yaml /),
       { job: 'db', instance: 'pg-new:9187', metric: 'pg_replication_lag_seconds' },
     ]);
-    render(<PartialTargets datasourceUid="prom" detections={[{ exporter: exporter('postgres'), jobs: ['db'] }]} />);
 
-    const list = await screen.findByTestId('partial-targets');
-    const lines = within(list)
-      .getAllByRole('paragraph')
-      .map((p) => p.textContent);
+    const lines = await partialLines([{ exporter: exporter('postgres'), jobs: ['db'] }]);
     expect(lines).toEqual([
       expect.stringMatching(
         /^PostgreSQL.* pg-debian:9187 \(db\) — partial: enable --collector\.postmaster .*for Uptime; the sample queries\.yaml \(--extend\.query-path\) .*for Replication lag$/
@@ -148,12 +149,8 @@ describe('targets with a partial view', () => {
   // leaves the target as partial as before, so the hint names the Unix socket too.
   it('tells a chrony exporter without server statistics to read them over chronyd’s Unix socket', async () => {
     prometheusHolding(completeTarget('chrony', 'chrony', 'ntp-1:9123', /^--collector\.serverstats /));
-    render(<PartialTargets datasourceUid="prom" detections={[{ exporter: exporter('chrony'), jobs: ['chrony'] }]} />);
 
-    const list = await screen.findByTestId('partial-targets');
-    const lines = within(list)
-      .getAllByRole('paragraph')
-      .map((p) => p.textContent);
+    const lines = await partialLines([{ exporter: exporter('chrony'), jobs: ['chrony'] }]);
     expect(lines).toEqual([
       expect.stringMatching(
         /^chrony ntp-1:9123 \(chrony\) — partial: enable --collector\.serverstats with --chrony\.address=unix:\/\/\/run\/chrony\/chronyd\.sock .*for NTP requests served, NTP requests dropped$/
