@@ -2,7 +2,7 @@ import type { ExporterEvidence, MetricEvidence, SourceRef } from './types';
 
 // Read at v0.20.5 (oldest: the first release whose replica set member series carry `member_state`
 // and the topology labels, which every replica set query joins on) and v0.53.0 (current), with
-// v0.30.0, v0.41.0 and v0.43.0 where a behaviour changed.
+// v0.20.8, v0.30.0, v0.41.0 and v0.43.0 where a behaviour changed.
 const ref = (file: string, ...tags: [string, ...string[]]): SourceRef => ({ tags, file });
 const BOTH: [string, ...string[]] = ['v0.20.5', 'v0.53.0'];
 
