@@ -169,6 +169,16 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
         ]
       },
       {
+        "text": "the sample queries.yaml (--extend.query-path) (config, off by default; postgres_exporter 0.11 – 0.12 (built in from 0.13.2; 0.13.0 – 0.13.1 cannot report it))",
+        "panels": [
+          "Replication lag"
+        ],
+        "metrics": [
+          "pg_replication_lag",
+          "pg_replication_lag_seconds"
+        ]
+      },
+      {
         "text": "--collector.stat_checkpointer (collector, off by default; postgres_exporter ≥ 0.17, on PostgreSQL ≥ 17)",
         "panels": [
           "Requested checkpoints",
@@ -247,7 +257,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
         ]
       },
       {
-        "text": "--collector.dbstats (or --collect-all) (collector, off by default; mongodb_exporter ≥ 0.30 (0.20.8 – 0.20.9: --enable.dbstats))",
+        "text": "--collector.dbstats (or, from 0.31, --collect-all) (collector, off by default; mongodb_exporter ≥ 0.30 (0.20.8 – 0.20.9: --enable.dbstats))",
         "panels": [
           "Database size",
           "Data filesystem used"
@@ -539,7 +549,7 @@ export const RUNTIME_EXPORTERS: readonly RuntimeExporter[] = [
         ]
       },
       {
-        "text": "--collector.serverstats (collector, off by default)",
+        "text": "--collector.serverstats with --chrony.address=unix:///run/chrony/chronyd.sock (the exporter as the chrony user, or as root with --collector.chmod-socket; chronyd answers serverstats over UDP only from 4.7 with serverstats in opencommands) (collector, off by default)",
         "panels": [
           "NTP requests served",
           "NTP requests dropped"

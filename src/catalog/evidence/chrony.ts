@@ -7,6 +7,12 @@ const SOURCES: SourceRef = { tags: TAGS, file: 'collector/sources.go' };
 const SERVERSTATS: SourceRef = { tags: TAGS, file: 'collector/serverstats.go' };
 const SOURCE = ['source_address', 'source_name'];
 const SOURCES_FLAG = 'sources collector, off by default (--collector.sources)';
+// README v0.10.0: the collector "only works when chrony is accessed through the Unix socket" (later
+// READMEs drop the sentence; collector/serverstats.go still sends the same request over either);
+// chronyd refuses serverstats over UDP (mlichvar/chrony cmdmon.c 4.0 – 4.6 PERMIT_AUTH, 4.7 – 4.8 not
+// in the default opencommands, conf.c).
+const SERVERSTATS_FLAG =
+  'serverstats collector, off by default (--collector.serverstats), and only over chronyd’s Unix socket (--chrony.address=unix://…)';
 
 const tracking = (note?: string): MetricEvidence => ({ labels: [], sources: [TRACKING], ...(note ? { note } : {}) });
 
@@ -55,12 +61,12 @@ export const chronyEvidence: ExporterEvidence = {
     chrony_serverstats_ntp_packets_received_total: {
       labels: [],
       sources: [SERVERSTATS],
-      note: 'serverstats collector, off by default (--collector.serverstats)',
+      note: SERVERSTATS_FLAG,
     },
     chrony_serverstats_ntp_packets_dropped_total: {
       labels: [],
       sources: [SERVERSTATS],
-      note: 'serverstats collector, off by default (--collector.serverstats)',
+      note: SERVERSTATS_FLAG,
     },
     chrony_exporter_build_info: {
       labels: ['version'],

@@ -43,7 +43,9 @@ export const keepalivedEvidence: ExporterEvidence = {
     keepalived_exporter_check_script_status: {
       labels: VIP,
       sources: [COLLECTOR],
-      note: 'only with --ka.check-script; 1 when the script exits 0 for that VIP',
+      // A Go flag named `cs` in every supported release (cmd/keepalived-exporter/main.go, v1.3.0 – v1.7.1);
+      // no --ka.check-script exists.
+      note: 'only with -cs <script path>; 1 when the script exits 0 for that VIP',
     },
     keepalived_advertisements_received_total: counter(),
     keepalived_advertisements_sent_total: counter(),

@@ -2,7 +2,7 @@ import type { ExporterEvidence, MetricEvidence, SourceRef } from './types';
 
 // Read at v0.20.5 (oldest: the first release whose replica set member series carry `member_state`
 // and the topology labels, which every replica set query joins on) and v0.53.0 (current), with
-// v0.30.0, v0.41.0 and v0.43.0 where a behaviour changed.
+// v0.20.8, v0.30.0, v0.41.0 and v0.43.0 where a behaviour changed.
 const ref = (file: string, ...tags: [string, ...string[]]): SourceRef => ({ tags, file });
 const BOTH: [string, ...string[]] = ['v0.20.5', 'v0.53.0'];
 
@@ -36,14 +36,17 @@ const renamed = (label: string): MetricEvidence => ({
   sources: [ref('exporter/metrics.go', ...BOTH)],
   note: `specialConversions: the renamed series carries only ${label}, none of the topology labels; ${DIAG_NOTE}`,
 });
+// The dbstats collector came in 0.20.8 (prefix "dbstats", the database label), off by default in every
+// release; main.go names its switch --enable.dbstats in 0.20.8 – 0.20.9, --collector.dbstats from
+// 0.30, and --collect-all turns it on from 0.31.
 const dbstats = (note: string): MetricEvidence => ({
   labels: [...TOPOLOGY, 'database'],
   sources: [
-    ref('exporter/dbstats_collector.go', 'v0.30.0', 'v0.53.0'),
-    ref('exporter/metrics.go', 'v0.30.0', 'v0.53.0'),
+    ref('exporter/dbstats_collector.go', 'v0.20.8', 'v0.30.0', 'v0.53.0'),
+    ref('exporter/metrics.go', 'v0.20.8', 'v0.30.0', 'v0.53.0'),
   ],
-  versions: '≥ 0.30.0',
-  note: `dbstats collector (--collector.dbstats or --collect-all); ${note}`,
+  versions: '≥ 0.20.8',
+  note: `dbstats collector (--enable.dbstats in 0.20.8 – 0.20.9, --collector.dbstats from 0.30, or --collect-all from 0.31); ${note}`,
 });
 const compat = (labels: string[], note: string): MetricEvidence => ({
   labels,
@@ -59,7 +62,7 @@ export const mongodbEvidence: ExporterEvidence = {
     {
       name: 'mongodb_exporter 0.20.5 – 0.53, replica set member',
       differs:
-        'the new names only (mongodb_ss_*, mongodb_rs_*, mongodb_dbstats_*), with --collect-all (from 0.30 no collector but mongodb_up is on by default)',
+        'the new names only (mongodb_ss_*, mongodb_rs_*, mongodb_dbstats_*), with --collect-all (from 0.31 no collector but mongodb_up is on by default; up to 0.30 diagnosticdata and replicasetstatus are, main.go)',
     },
     {
       name: 'mongodb_exporter 0.20.5 – 0.53 with --compatible-mode, standalone',
@@ -105,7 +108,7 @@ export const mongodbEvidence: ExporterEvidence = {
     mongodb_ss_network_bytesOut: ss([]),
     mongodb_ss_asserts: ss(['assert_type']),
     mongodb_ss_metrics_document: ss(['doc_op_type']),
-    mongodb_dbstats_dataSize: dbstats('added in 0.30.0'),
+    mongodb_dbstats_dataSize: dbstats('dbStats dataSize, in bytes (the command runs with scale 1)'),
     mongodb_dbstats_fsUsedSize: dbstats('the same filesystem figure on every database (MongoDB ≥ 3.6)'),
     mongodb_dbstats_fsTotalSize: dbstats('the same filesystem figure on every database (MongoDB ≥ 3.6)'),
     mongodb_instance_uptime_seconds: compat([...TOPOLOGY], 'rename of mongodb_ss_uptime'),

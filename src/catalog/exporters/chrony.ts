@@ -15,11 +15,21 @@ const LOCAL_REFID = '7F7F0101';
 
 const SOURCES_OFF = 'the sources collector is off by default (--collector.sources)';
 const SERVERSTATS_OFF =
-  'the serverstats collector is off by default (--collector.serverstats), and only NTP servers answer clients';
+  'the serverstats collector is off by default (--collector.serverstats) and works only over chronyd’s Unix socket (--chrony.address=unix://…), and only NTP servers answer clients';
 
 // main.go (chrony_exporter 0.8 – 0.13): both flags default to false.
 const SOURCES: Requirement = { kind: 'collector', enable: '--collector.sources', offByDefault: true };
-const SERVERSTATS: Requirement = { kind: 'collector', enable: '--collector.serverstats', offByDefault: true };
+// serverstats also needs the Unix socket: chronyd refuses REQ_SERVER_STATS over UDP (cmdmon.c: PERMIT_AUTH
+// in chrony 4.0 – 4.6; from 4.7 only if opencommands lists serverstats, which its default does not,
+// conf.c DEFAULT_OPEN_COMMANDS), and the exporter talks UDP to [::1]:323 by default (main.go; README
+// v0.10.0: "only works when chrony is accessed through the Unix socket"). The socket is the chrony
+// user's: the exporter runs as that user, or as root with --collector.chmod-socket (README).
+const SERVERSTATS: Requirement = {
+  kind: 'collector',
+  enable:
+    '--collector.serverstats with --chrony.address=unix:///run/chrony/chronyd.sock (the exporter as the chrony user, or as root with --collector.chmod-socket; chronyd answers serverstats over UDP only from 4.7 with serverstats in opencommands)',
+  offByDefault: true,
+};
 
 export const chronyExporter = defineExporter({
   id: 'chrony',

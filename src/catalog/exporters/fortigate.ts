@@ -33,6 +33,9 @@ const WIFI = permission('wifi', 'Wifi/APStatus and Wifi/ManagedAP probes');
 const SWITCH = permission('switch', 'Switch/ManagedSwitch probe', 'fortigate_exporter ≥ 1.18');
 const LOGGING = permission('loggrp.config', 'Log/Fortianalyzer/Queue and Log/DiskUsage probes');
 const FSSO = permission('authgrp', 'User/Fsso probe');
+// README "FortiGate Configuration" (v1.17.0 – v1.24.1): VPN/IPSec reads api/v2/monitor/vpn/ipsec with
+// vpngrp, which no other probe the dashboards read needs (vpn_ipsec.go).
+const IPSEC = permission('vpngrp', 'VPN/IPSec probe');
 const SDN: Requirement = {
   kind: 'config',
   enable: 'an SDN connector (config system sdn-connector) on the firewall',
@@ -262,6 +265,7 @@ export const fortigateExporter = defineExporter({
     },
     {
       id: 'ipsecTunnelUp',
+      requires: IPSEC,
       title: 'IPsec tunnels',
       description: 'State of each IPsec phase-2 tunnel (1 = up).',
       unit: 'bool_yes_no',
@@ -271,6 +275,7 @@ export const fortigateExporter = defineExporter({
     },
     {
       id: 'ipsecTunnelsDown',
+      requires: IPSEC,
       title: 'IPsec tunnels down',
       description: 'Configured IPsec phase-2 tunnels that are not up.',
       unit: 'short',
@@ -280,6 +285,7 @@ export const fortigateExporter = defineExporter({
     },
     {
       id: 'ipsecThroughput',
+      requires: IPSEC,
       title: 'IPsec throughput',
       description: 'Bytes per second through each tunnel, received plus sent.',
       unit: 'Bps',

@@ -31,10 +31,11 @@ const connectionsPeak = (q: QueryContext) =>
 const ticketsLow = (q: QueryContext) =>
   `min_over_time(${sel('mongodb_ss_wt_concurrentTransactions_available', q)}[${q.range}]) or min_over_time(${sel('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', q)}[${q.range}])`;
 
-// main.go: --enable.dbstats in 0.20.8 – 0.20.9, --collector.dbstats from 0.30, --collect-all from 0.31.
+// main.go: --enable.dbstats in 0.20.8 – 0.20.9, --collector.dbstats from 0.30, --collect-all from 0.31:
+// 0.30 has no --collect-all and refuses to start with it, so the text says from when it exists.
 const DBSTATS: Requirement = {
   kind: 'collector',
-  enable: '--collector.dbstats (or --collect-all)',
+  enable: '--collector.dbstats (or, from 0.31, --collect-all)',
   versions: 'mongodb_exporter ≥ 0.30 (0.20.8 – 0.20.9: --enable.dbstats)',
   offByDefault: true,
 };
@@ -384,7 +385,7 @@ export const mongodbExporter = defineExporter({
       unit: 'bytes',
       variants: [{ note: PERCONA, expr: (q) => sel('mongodb_dbstats_dataSize', q) }],
       legend: '{{instance}} {{database}}',
-      optional: 'needs the dbstats collector (--collector.dbstats or --collect-all)',
+      optional: 'needs the dbstats collector (--collector.dbstats, or --collect-all from 0.31)',
     },
     {
       id: 'filesystemUsage',
@@ -401,7 +402,7 @@ export const mongodbExporter = defineExporter({
       ],
       min: 0,
       max: 100,
-      optional: 'needs the dbstats collector (--collector.dbstats or --collect-all)',
+      optional: 'needs the dbstats collector (--collector.dbstats, or --collect-all from 0.31)',
     },
   ],
   alerts: [

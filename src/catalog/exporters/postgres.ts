@@ -49,6 +49,19 @@ const POSTMASTER_OPTIONAL =
 const REPLICATION_LAG_OPTIONAL =
   'postgres_exporter 0.11 – 0.12 (Debian 12) runs without the sample queries.yaml, or is 0.13.0 – 0.13.1, whose replication collector runs the postmaster query instead';
 
+// postgres_exporter 0.11 – 0.12 have no replication collector: pg_replication_lag comes only from the
+// pg_replication query of the sample queries.yaml (v0.11.0, v0.12.0 queries.yaml), which runs only
+// when --extend.query-path names it (cmd/postgres_exporter/main.go, default ""). Its query sends 0 on
+// a primary, so a target without either lag series lacks the file. 0.13.0 – 0.13.1 cannot report
+// it (NewPGReplicationCollector returns the postmaster collector, collector/pg_replication.go); from
+// 0.13.2 the on-by-default replication collector sends pg_replication_lag_seconds.
+const SAMPLE_QUERIES: Requirement = {
+  kind: 'config',
+  enable: 'the sample queries.yaml (--extend.query-path)',
+  versions: 'postgres_exporter 0.11 – 0.12 (built in from 0.13.2; 0.13.0 – 0.13.1 cannot report it)',
+  offByDefault: true,
+};
+
 const POSTMASTER: Requirement = {
   kind: 'collector',
   enable: '--collector.postmaster',
@@ -313,6 +326,7 @@ export const postgresExporter = defineExporter({
     },
     {
       id: 'replicationLag',
+      requires: SAMPLE_QUERIES,
       title: 'Replication lag',
       // Before 0.14 neither the replication collector nor the sample query treat "everything
       // received is replayed" as no lag (collector/pg_replication.go, queries.yaml).

@@ -56,6 +56,15 @@ function prometheusHolding(series: Series[], requests: BackendSrvRequest[] = [])
   } as unknown as BackendSrv);
 }
 
+/** Renders the partial-target check for `detections` and returns its lines once the check has answered. */
+async function partialLines(detections: Detection[]) {
+  render(<PartialTargets datasourceUid="prom" detections={detections} />);
+  const list = await screen.findByTestId('partial-targets');
+  return within(list)
+    .getAllByRole('paragraph')
+    .map((p) => p.textContent);
+}
+
 describe('targets with a partial view', () => {
   const detections: Detection[] = [
     { exporter: exporter('node'), jobs: ['node'] },
@@ -109,18 +118,44 @@ describe('targets with a partial view', () => {
         metric,
       })),
     ]);
-    render(<PartialTargets datasourceUid="prom" detections={[{ exporter: exporter('mongodb'), jobs: ['mongo'] }]} />);
 
-    const list = await screen.findByTestId('partial-targets');
-    const lines = within(list)
-      .getAllByRole('paragraph')
-      .map((p) => p.textContent);
+    const lines = await partialLines([{ exporter: exporter('mongodb'), jobs: ['mongo'] }]);
     expect(lines).toEqual([
       expect.stringMatching(
         /^MongoDB.* mongo-new:9216 \(mongo\) — partial: enable --collector\.diagnosticdata \(or --collect-all\) .*Connections.*; --collector\.dbstats /
       ),
     ]);
     expect(lines[0]).not.toContain('replicasetstatus');
+  });
+
+  // postgres_exporter 0.11 – 0.12 (Debian 12) report replication lag only from the sample queries.yaml's
+  // pg_replication query (0 on a primary); from 0.13.2 the on-by-default replication collector does.
+  it('tells a postgres_exporter without the sample queries.yaml to load it, and one with the replication collector nothing', async () => {
+    prometheusHolding([
+      ...completeTarget('postgres', 'db', 'pg-debian:9187', /^the sample queries\.yaml |^--collector\.postmaster /),
+      ...completeTarget('postgres', 'db', 'pg-new:9187', /^the sample queries\.yaml /),
+      { job: 'db', instance: 'pg-new:9187', metric: 'pg_replication_lag_seconds' },
+    ]);
+
+    const lines = await partialLines([{ exporter: exporter('postgres'), jobs: ['db'] }]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^PostgreSQL.* pg-debian:9187 \(db\) — partial: enable --collector\.postmaster .*for Uptime; the sample queries\.yaml \(--extend\.query-path\) .*for Replication lag$/
+      ),
+    ]);
+  });
+
+  // chronyd refuses serverstats over UDP (cmdmon.c), the exporter's default transport: the flag alone
+  // leaves the target as partial as before, so the hint names the Unix socket too.
+  it('tells a chrony exporter without server statistics to read them over chronyd’s Unix socket', async () => {
+    prometheusHolding(completeTarget('chrony', 'chrony', 'ntp-1:9123', /^--collector\.serverstats /));
+
+    const lines = await partialLines([{ exporter: exporter('chrony'), jobs: ['chrony'] }]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^chrony ntp-1:9123 \(chrony\) — partial: enable --collector\.serverstats with --chrony\.address=unix:\/\/\/run\/chrony\/chronyd\.sock .*for NTP requests served, NTP requests dropped$/
+      ),
+    ]);
   });
 
   it('says so when every target has what its dashboards need', async () => {
