@@ -25,6 +25,10 @@ export function requirementsOf(signals: ReadonlyArray<Pick<Signal, 'requires'>>)
 
 /** The sentence a panel's description ends with, or '' when its signals need nothing switched on. */
 export function requirementSentence(signals: ReadonlyArray<Pick<Signal, 'requires'>>): string {
-  const requirements = requirementsOf(signals);
+  return needsSentence(requirementsOf(signals));
+}
+
+/** ` Needs A and B.`, or '' for none. */
+export function needsSentence(requirements: readonly Requirement[]): string {
   return requirements.length === 0 ? '' : ` Needs ${requirements.map(requirementText).join(' and ')}.`;
 }
