@@ -1,6 +1,7 @@
 import { defineExporter } from './define';
 import { sel } from './promql';
-import type { ExporterSource, QueryContext } from './types';
+import type { QueryContext } from './types';
+import { exporterSource as source } from '../../tests/support/exporter-source';
 
 const q: QueryContext = {
   selector: 'job="db"',
@@ -8,44 +9,6 @@ const q: QueryContext = {
   range: '5m',
   by: 'instance, job',
 };
-
-function source(overrides: Partial<ExporterSource>): ExporterSource {
-  return {
-    id: 'db',
-    title: 'DB',
-    layer: 'data',
-    defaultPort: 1,
-    docsUrl: 'https://example.invalid',
-    description: 'A database.',
-    detection: { metrics: ['db_up'] },
-    infoMetrics: ['db_up'],
-    signals: [
-      {
-        id: 'diskUsed',
-        title: 'Disk used',
-        description: 'Share of the disk in use.',
-        unit: 'percent',
-        expr: (c) => sel('db_disk_used_percent', c),
-        threshold: 'diskUsed',
-      },
-      {
-        id: 'cacheHits',
-        title: 'Cache hits',
-        description: 'Share of reads from the cache.',
-        unit: 'percentunit',
-        variants: [{ note: 'db ≥ 2', expr: (c) => sel('db_cache_hit_ratio', c) }, { expr: (c) => sel('db_hits', c) }],
-        threshold: 'cacheHits',
-      },
-    ],
-    thresholds: [
-      { id: 'diskUsed', direction: 'above', warning: 80, critical: 95, description: 'Disk in use.' },
-      { id: 'cacheHits', direction: 'below', warning: 0.9, description: 'Reads from the cache.' },
-    ],
-    alerts: [],
-    dashboard: [{ title: 'Overview', panels: [{ signals: ['diskUsed'] }] }],
-    ...overrides,
-  };
-}
 
 const alert = { summary: 's', description: 'd', for: '5m' } as const;
 

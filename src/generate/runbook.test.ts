@@ -4,35 +4,30 @@ import { getExporter } from '../catalog';
 import { sel } from '../catalog/promql';
 import type { AlertSource, Requirement } from '../catalog/types';
 import { renderRunbook } from './runbook';
+import { exporterSource } from '../../tests/support/exporter-source';
 
 const SLOW_LOG: Requirement = { kind: 'collector', enable: '--collector.slowlog', offByDefault: true };
 
 /** A database exporter whose slow-query counter needs a collector that is off by default. */
 function exporterWith(alerts: AlertSource[]) {
-  return defineExporter({
-    id: 'db',
-    title: 'DB',
-    layer: 'data',
-    defaultPort: 1,
-    docsUrl: 'https://example.invalid',
-    description: 'A database.',
-    detection: { metrics: ['db_up'] },
-    infoMetrics: ['db_up'],
-    signals: [
-      { id: 'queries', title: 'Queries', description: 'Queries.', unit: 'ops', expr: (q) => sel('db_queries', q) },
-      {
-        id: 'slowQueries',
-        requires: SLOW_LOG,
-        title: 'Slow queries',
-        description: 'Queries slower than the slow log threshold.',
-        unit: 'ops',
-        expr: (q) => sel('db_slow_queries', q),
-      },
-    ],
-    thresholds: [],
-    alerts,
-    dashboard: [{ title: 'Overview', panels: [{ signals: ['queries', 'slowQueries'] }] }],
-  });
+  return defineExporter(
+    exporterSource({
+      signals: [
+        { id: 'queries', title: 'Queries', description: 'Queries.', unit: 'ops', expr: (q) => sel('db_queries', q) },
+        {
+          id: 'slowQueries',
+          requires: SLOW_LOG,
+          title: 'Slow queries',
+          description: 'Queries slower than the slow log threshold.',
+          unit: 'ops',
+          expr: (q) => sel('db_slow_queries', q),
+        },
+      ],
+      thresholds: [],
+      alerts,
+      dashboard: [{ title: 'Overview', panels: [{ signals: ['queries', 'slowQueries'] }] }],
+    })
+  );
 }
 
 const alert = { severity: 'warning', for: '5m', summary: 's', description: 'd', comparison: '>' } as const;
