@@ -36,9 +36,11 @@ export function CapacityPlan({ reports, clusterLabel, retentionDays, onRetention
       <Text element="h3">Capacity plan</Text>
       <Field
         label="Retention (days)"
+        htmlFor="fsm-capacity-retention-days"
         description="Leave empty to use each server's own: exported by Prometheus, else read from its --storage.tsdb.retention flags through its Grafana datasource, else assumed to be Prometheus' default of 15 days (the table says which)."
       >
         <Input
+          id="fsm-capacity-retention-days"
           type="number"
           min={1}
           width={16}

@@ -179,6 +179,16 @@ describe('Health page', () => {
     expect(rows.find((r) => r?.includes('dc2'))).toContain(
       'assumed 15 days: no Prometheus datasource in this Grafana has the external labels cluster=dc2'
     );
+
+    // The field is found by its label (screen readers announce it), and what is typed there wins over the flags.
+    fireEvent.change(screen.getByLabelText(/^Retention \(days\)/), { target: { value: '30' } });
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByRole('row')
+          .find((row) => row.textContent?.includes('dc1 · edge:9090'))
+      ).toHaveTextContent('30 d (entered)')
+    );
   });
 
   it('asks for a datasource before anything else', async () => {
