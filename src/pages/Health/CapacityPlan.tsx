@@ -54,20 +54,24 @@ export function CapacityPlan({ reports, clusterLabel, retentionDays, onRetention
       {rows.length === 0 ? (
         <Text color="secondary">No Prometheus server reports its own metrics, so there is nothing to plan yet.</Text>
       ) : (
-        <InteractiveTable
-          getRowId={(row) => row.id}
-          data={rows}
-          columns={[
-            { id: 'server', header: 'Prometheus' },
-            { id: 'series', header: 'Active series' },
-            { id: 'samples', header: 'Samples' },
-            { id: 'bytesPerSample', header: 'Bytes per sample' },
-            { id: 'retention', header: 'Retention' },
-            { id: 'projected', header: 'Projected disk' },
-            { id: 'memory', header: 'Memory estimate' },
-            { id: 'full', header: 'Disk full in' },
-          ]}
-        />
+        // Eight columns with unbreakable addresses and flag names are wider than a 1280 px window beside Grafana's
+        // menu: the table scrolls in its own box, and `contain` keeps its width from widening the whole page.
+        <div style={{ overflowX: 'auto', contain: 'inline-size' }}>
+          <InteractiveTable
+            getRowId={(row) => row.id}
+            data={rows}
+            columns={[
+              { id: 'server', header: 'Prometheus' },
+              { id: 'series', header: 'Active series' },
+              { id: 'samples', header: 'Samples' },
+              { id: 'bytesPerSample', header: 'Bytes per sample' },
+              { id: 'retention', header: 'Retention' },
+              { id: 'projected', header: 'Projected disk' },
+              { id: 'memory', header: 'Memory estimate' },
+              { id: 'full', header: 'Disk full in' },
+            ]}
+          />
+        </div>
       )}
       <Text color="secondary" variant="bodySmall">
         Projected disk = retention × samples per second × bytes per sample ({BYTES_PER_SAMPLE_SOURCE}; 2 bytes are
