@@ -96,10 +96,11 @@ const journey: Journey = {
 /**
  * The panels below the verdict show the units of their checks, as Grafana's panels do with the field config
  * the page hands them: the resident memory of the stack's Prometheus in bytes, whether it loaded its config as
- * Yes/No. (The sandbox once dropped every panel's field config, and showed 113422336 for 108 MiB.)
+ * Yes/No, and its retention size limit of 0 as none. (The sandbox once dropped every panel's field config, and
+ * showed 113422336 for 108 MiB.)
  */
 const units: Journey = {
-  name: 'Health panels show their units (bytes, yes/no) on the stack’s Prometheus',
+  name: 'Health panels show their units (bytes, yes/no, no size limit) on the stack’s Prometheus',
   async run({ page, goto }) {
     await goto(HEALTH);
     const statValues = async (title: string) => {
@@ -116,6 +117,12 @@ const units: Journey = {
     check(
       reloaded.length > 0 && reloaded.every((v) => v === 'Yes'),
       `"Config reload successful" does not say Yes for the stack's Prometheus: ${JSON.stringify(reloaded)}`
+    );
+    // start.sh sets --storage.tsdb.retention.time only: the size limit Prometheus reports is 0, which means none.
+    const sizeLimit = await statValues('Retention size limit');
+    check(
+      sizeLimit.length > 0 && sizeLimit.every((v) => v === 'no size limit'),
+      `"Retention size limit" does not say there is none: ${JSON.stringify(sizeLimit)}`
     );
   },
 };
