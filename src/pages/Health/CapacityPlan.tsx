@@ -23,7 +23,11 @@ export function CapacityPlan({ reports, clusterLabel, retentionDays, onRetention
     bytesPerSample: `${r.bytesPerSample.toFixed(2)} B${r.bytesPerSampleMeasured ? '' : ' (assumed)'}`,
     retention: `${Number.isFinite(r.retentionSeconds) ? formatValue(r.retentionSeconds, 'dtdurations') : 'no time limit'} (${r.retentionSource})`,
     projected: orDash(r.projectedDiskBytes, 'bytes'),
-    memory: `${orDash(r.memoryEstimateBytes, 'bytes')} (uses ${orDash(r.memoryUsedBytes, 'bytes')})`,
+    // "(uses –)" read as a broken figure: a server that does not report its memory gets no comparison.
+    memory:
+      r.memoryUsedBytes === undefined
+        ? orDash(r.memoryEstimateBytes, 'bytes')
+        : `${orDash(r.memoryEstimateBytes, 'bytes')} (uses ${formatValue(r.memoryUsedBytes, 'bytes')})`,
     full:
       r.daysUntilFull !== undefined
         ? `${r.daysUntilFull.toFixed(1)} days`

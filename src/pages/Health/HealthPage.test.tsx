@@ -176,6 +176,8 @@ describe('Health page', () => {
     expect(rows.find((r) => r?.includes('mimir:8080'))).toContain(
       'assumed 15 days: flags not readable through “Mimir”: this server has no flags API (Mimir and Cortex have none)'
     );
+    // No server here reports its resident memory: the estimate stands alone, not beside "uses –".
+    expect(rows.filter((r) => r?.includes('(uses'))).toEqual([]);
     expect(rows.find((r) => r?.includes('dc2'))).toContain(
       'assumed 15 days: no Prometheus datasource in this Grafana has the external labels cluster=dc2'
     );
