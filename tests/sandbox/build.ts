@@ -1,7 +1,7 @@
 /**
- * Builds the sandbox host bundle (node_modules/.cache/fsm-sandbox/<checkout>/grafana-host.js): the host page code plus
- * the externals Grafana provides to plugins, from the npm packages in node_modules. Skips the
- * build when the bundle is newer than every host source file (node_modules changes need --force).
+ * Builds the sandbox host bundle (node_modules/.cache/fsm-sandbox/<checkout>/grafana-host.js): the host
+ * page code plus the externals Grafana provides to plugins, from the npm packages in node_modules. Skips
+ * the build when the bundle is newer than every host source file (node_modules changes need --force).
  *
  *   npx tsx tests/sandbox/build.ts [--force]
  */
