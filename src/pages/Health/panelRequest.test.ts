@@ -59,7 +59,12 @@ describe('the Health page panels', () => {
   it('names a 0 that is not an amount instead of showing "0 B" or "0 seconds"', () => {
     const shown = (title: string, value: number) => {
       const panel = panels.find((p) => p.title === title)!;
-      const field = { name: 'Value', type: FieldType.number, values: [value], config: panelFieldConfig(panel).defaults };
+      const field = {
+        name: 'Value',
+        type: FieldType.number,
+        values: [value],
+        config: panelFieldConfig(panel).defaults,
+      };
       return formattedValueToString(getDisplayProcessor({ field, theme: createTheme() })(value));
     };
     expect(shown('Retention size limit', 0)).toBe('no size limit');
