@@ -186,6 +186,18 @@ describe('apply a pack to an empty Grafana', () => {
     // Secrets are never part of a plan.
     expect(JSON.stringify(p)).not.toContain('secret-1');
   });
+
+  it('does not show the folder as created when no rule goes into it', async () => {
+    const { double, api } = doubleWithClient();
+
+    const p = await plan(api, desired({ exporterIds: [], ...withNotifications }));
+    const result = await apply(api, p);
+
+    expect(p.folder.action).toBe('not-needed');
+    expect(p.writes).toBe(3);
+    expect(result.summary.folderCreated).toBe(false);
+    expect(double.folders.size).toBe(0);
+  });
 });
 
 /** A stored rule of the double, typed as the API returns it. */

@@ -81,7 +81,8 @@ export interface PlanCounts {
 
 export interface Plan {
   source: DesiredSource;
-  folder: { uid: string; title: string; action: 'create' | 'exists'; reason: string };
+  /** `not-needed`: the folder does not exist and no rule group is written, so apply does not create it. */
+  folder: { uid: string; title: string; action: 'create' | 'exists' | 'not-needed'; reason: string };
   datasources: Array<{ uid: string; found: boolean; name?: string; type?: string }>;
   provenance: { existing: ExistingProvenance; chosen: ProvenanceMode; description: string };
   groups: GroupPlan[];
@@ -212,17 +213,20 @@ export function planFrom(desired: DesiredState, world: World, options: PlanOptio
 
   const folder = world.folder;
   const rules = groups.flatMap((g) => g.rules);
+  const anyGroupWrite = groups.some((g) => g.action !== 'unchanged' && g.action !== 'delete');
   const result: Plan = {
     source: desired.source,
     folder: {
       uid: desired.folder.uid,
       title: folder?.title ?? desired.folder.title,
-      action: folder ? 'exists' : 'create',
+      action: folder ? 'exists' : anyGroupWrite ? 'create' : 'not-needed',
       reason: folder
         ? folder.title === desired.folder.title
           ? 'The folder exists.'
           : `The folder exists as "${folder.title}"; its title is left as it is.`
-        : `Creates the folder "${desired.folder.title}" (uid ${desired.folder.uid}) for the rules.`,
+        : anyGroupWrite
+          ? `Creates the folder "${desired.folder.title}" (uid ${desired.folder.uid}) for the rules.`
+          : 'Not created: there are no rules to write into it.',
     },
     datasources,
     provenance: { existing, chosen: desired.provenance, description: describeMode(desired.provenance) },
@@ -263,8 +267,7 @@ export function writeSteps(p: Plan): WriteStep[] {
   const internals = planInternals(p);
   const { world } = internals;
   const steps: WriteStep[] = [];
-  const anyGroupWrite = p.groups.some((g) => g.action !== 'unchanged' && g.action !== 'delete');
-  if (p.folder.action === 'create' && anyGroupWrite) {
+  if (p.folder.action === 'create') {
     steps.push({ kind: 'folder', label: `create folder "${p.folder.title}"`, requests: 1 });
   }
   for (const g of p.groups) {

@@ -7,6 +7,7 @@
  */
 import {
   DashboardBuilder,
+  MappingType,
   RowBuilder,
   TextBoxVariableBuilder,
   ThresholdsConfigBuilder,
@@ -126,6 +127,9 @@ function buildPanel(panel: HealthPanel, q: ReturnType<typeof healthContext>) {
     (builder as TablePanelBuilder).sortBy([
       new TableSortByFieldStateBuilder().displayName(TABLE_SORT.displayName).desc(false),
     ]);
+  }
+  if (panel.zero) {
+    builder.mappings([{ type: MappingType.ValueToText, options: { '0': { text: panel.zero } } }]);
   }
   if (panel.min !== undefined) {
     builder.min(panel.min);

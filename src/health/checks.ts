@@ -102,7 +102,11 @@ export interface HealthCheck {
   /** What to do when a non-optional check returns nothing: what is probably not scraped. */
   noData: string;
   detail: HealthDetail;
-  panel: { kind: HealthPanelKind; width: number; min?: number; max?: number };
+  /**
+   * `zero`: what a value of 0 means, shown instead of "0 B" or "0 seconds" where 0 is not an amount
+   * (no size limit; the latest push worked).
+   */
+  panel: { kind: HealthPanelKind; width: number; min?: number; max?: number; zero?: string };
 }
 
 /**
@@ -596,7 +600,7 @@ function pushgatewayChecks(clusterLabel: string): HealthCheck[] {
       },
       judge: { direction: 'above', warning: 0 },
       problem: 'The latest push of batch job {{job}} ({{instance}}) was rejected {{value}} ago; its metrics are stale.',
-      panel: { kind: 'table', width: 9 },
+      panel: { kind: 'table', width: 9, zero: 'latest push worked' },
     }),
   ];
 }
@@ -737,7 +741,7 @@ function capacityChecks(clusterLabel: string): HealthCheck[] {
       description: 'The configured --storage.tsdb.retention.size (0 = no size limit, only time retention).',
       unit: 'bytes',
       query: (q) => sel('prometheus_tsdb_retention_limit_bytes', q),
-      panel: stat,
+      panel: { ...stat, zero: 'no size limit' },
     }),
     check({
       id: 'capacity-retention-time',

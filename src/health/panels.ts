@@ -27,6 +27,8 @@ export interface HealthPanel {
   width: number;
   min?: number;
   max?: number;
+  /** Shown instead of the value 0 (see HealthCheck's panel). */
+  zero?: string;
   query: (q: QueryContext) => string;
   legend: string;
   judge?: HealthJudgement;
@@ -99,6 +101,7 @@ export function healthPanels(clusterLabel = 'cluster'): HealthPanel[] {
     width: check.panel.width,
     min: check.panel.min,
     max: check.panel.max,
+    zero: check.panel.zero,
     query: check.query,
     legend: legendFor(check, clusterLabel),
     judge: check.judge,

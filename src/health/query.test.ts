@@ -1,5 +1,7 @@
+import { throwError } from 'rxjs';
+import { setBackendSrv, type BackendSrv } from '@grafana/runtime';
 import { seriesFromFrames } from '../utils/prometheusQuery';
-import { buildHealthQueryRequest, parseHealthResponse } from './query';
+import { buildHealthQueryRequest, fetchCheckResults, parseHealthResponse } from './query';
 import { healthChecks } from './checks';
 
 const checks = healthChecks().filter((c) => ['prometheus-failing-targets', 'grafana-rule-failures'].includes(c.id));
@@ -62,5 +64,38 @@ describe('health queries through /api/ds/query', () => {
       results: { 'prometheus-failing-targets': { status: 200, frames: [] }, 'grafana-rule-failures': { frames: [] } },
     });
     expect(results.map((r) => r.series)).toEqual([[], []]);
+  });
+
+  it('says the datasource failed when every query failed with it, instead of a verdict without data', async () => {
+    // Grafana's answer when Prometheus is unreachable: HTTP 400, each query with the same error.
+    const error = { status: 500, error: 'Post "http://prometheus:9090/api/v1/query": dial tcp: connection refused' };
+    setBackendSrv({
+      fetch: () =>
+        throwError(() => ({ status: 400, data: { results: Object.fromEntries(checks.map((c) => [c.id, error])) } })),
+    } as unknown as BackendSrv);
+
+    await expect(fetchCheckResults(checks, 'prom', () => 'up')).rejects.toThrow(
+      'Could not query the Prometheus datasource: Post "http://prometheus:9090/api/v1/query": dial tcp: connection refused'
+    );
+  });
+
+  it('keeps the other checks when only some queries failed', async () => {
+    setBackendSrv({
+      fetch: () =>
+        throwError(() => ({
+          status: 400,
+          data: {
+            results: {
+              'prometheus-failing-targets': { status: 400, error: 'bad_data: parse error' },
+              'grafana-rule-failures': { status: 200, frames: [frame({ job: 'grafana' }, 0)] },
+            },
+          },
+        })),
+    } as unknown as BackendSrv);
+
+    expect(await fetchCheckResults(checks, 'prom', () => 'up')).toEqual([
+      { checkId: 'prometheus-failing-targets', series: [], error: 'Prometheus refused the query: parse error' },
+      { checkId: 'grafana-rule-failures', series: [{ labels: { job: 'grafana' }, value: 0 }] },
+    ]);
   });
 });

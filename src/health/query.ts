@@ -42,16 +42,25 @@ export function parseHealthResponse(checks: readonly HealthCheck[], response: Ds
 
 /**
  * All checks in one request. A failing request (datasource gone, no permission) rejects with a
- * message that says what failed; a failing query only marks its own check.
+ * message that says what failed; a failing query only marks its own check. When every query failed,
+ * the datasource did (Prometheus unreachable, a wrong URL or credentials: Grafana answers each query
+ * with the same error), and that rejects too: otherwise the page said "No problems found, but 56
+ * checks could not run" and listed the one error 56 times.
  */
 export async function fetchCheckResults(
   checks: readonly HealthCheck[],
   datasourceUid: string,
   expr: (c: HealthCheck) => string
 ): Promise<CheckResult[]> {
+  let results: CheckResult[];
   try {
-    return parseHealthResponse(checks, await postDsQuery(buildHealthQueryRequest(checks, datasourceUid, expr)));
+    results = parseHealthResponse(checks, await postDsQuery(buildHealthQueryRequest(checks, datasourceUid, expr)));
   } catch (error) {
     throw new Error(`Could not query the Prometheus datasource: ${fetchErrorMessage(error)}`);
   }
+  const failed = results.filter((r) => r.error);
+  if (results.length > 0 && failed.length === results.length) {
+    throw new Error(`Could not query the Prometheus datasource: ${failed[0].error}`);
+  }
+  return results;
 }

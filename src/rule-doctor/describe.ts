@@ -31,8 +31,12 @@ export function findingText(finding: Finding, historyDays = 7): string {
       return `Its evaluation fails: ${finding.message}`;
     case 'rejected':
       return `Prometheus refuses its query: ${finding.message}`;
-    case 'never-evaluated':
-      return 'It has never been evaluated: it cannot fire.';
+    case 'never-evaluated': {
+      // Grafana evaluates a new or changed rule only within its group's interval: right after Setup's apply,
+      // every rule it wrote reads as never evaluated, which is no fault.
+      const interval = finding.rule.intervalSeconds;
+      return `It has not been evaluated yet, so it cannot fire. Just created or changed? Its first evaluation comes within its group's interval${interval === undefined ? '' : ` (${seconds(interval)})`}: check again then. If it stays so, nothing is evaluating it.`;
+    }
     case 'slow':
       return `One evaluation takes ${seconds(finding.evaluationSeconds)}, longer than its group's ${seconds(finding.intervalSeconds)} interval: evaluations are skipped.`;
     case 'empty-selector': {

@@ -1,19 +1,23 @@
 /**
- * Builds the sandbox host bundle (node_modules/.cache/fsm-sandbox/grafana-host.js): the host page code plus
- * the externals Grafana provides to plugins, from the npm packages in node_modules. Skips the
- * build when the bundle is newer than every host source file (node_modules changes need --force).
+ * Builds the sandbox host bundle (node_modules/.cache/fsm-sandbox/<checkout>/grafana-host.js): the host
+ * page code plus the externals Grafana provides to plugins, from the npm packages in node_modules. Skips
+ * the build when the bundle is newer than every host source file (node_modules changes need --force).
  *
  *   npx tsx tests/sandbox/build.ts [--force]
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import webpack, { type Configuration } from 'webpack';
 
 export const SANDBOX_DIR = path.resolve(__dirname);
-// Under node_modules/.cache: out of git, lint, prettier and jest's way, like other build caches.
-export const BUILD_DIR = path.resolve(SANDBOX_DIR, '..', '..', 'node_modules', '.cache', 'fsm-sandbox');
-export const HOST_BUNDLE = path.join(BUILD_DIR, 'grafana-host.js');
 const ROOT = path.resolve(SANDBOX_DIR, '..', '..');
+// Under node_modules/.cache: out of git, lint, prettier and jest's way, like other build caches. One directory
+// per checkout: git worktrees share one node_modules (a symlink), and a bundle built from another checkout's
+// host sources would otherwise pass for fresh here.
+const CHECKOUT = createHash('sha256').update(ROOT).digest('hex').slice(0, 12);
+export const BUILD_DIR = path.join(ROOT, 'node_modules', '.cache', 'fsm-sandbox', CHECKOUT);
+export const HOST_BUNDLE = path.join(BUILD_DIR, 'grafana-host.js');
 
 function newestSource(): number {
   const dirs = [path.join(SANDBOX_DIR, 'host'), path.join(SANDBOX_DIR, 'shared')];

@@ -39,7 +39,7 @@ const ACTION_COLORS: Record<string, BadgeColor> = {
   exists: 'darkgrey',
 };
 
-const ACTION_LABELS: Record<string, string> = { 'user-changed': 'changed by a user' };
+const ACTION_LABELS: Record<string, string> = { 'user-changed': 'changed by a user', 'not-needed': 'not needed' };
 
 export function ActionBadge({ action }: { action: string }) {
   return <Badge color={ACTION_COLORS[action] ?? 'darkgrey'} text={ACTION_LABELS[action] ?? action} />;

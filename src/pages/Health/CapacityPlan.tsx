@@ -23,7 +23,11 @@ export function CapacityPlan({ reports, clusterLabel, retentionDays, onRetention
     bytesPerSample: `${r.bytesPerSample.toFixed(2)} B${r.bytesPerSampleMeasured ? '' : ' (assumed)'}`,
     retention: `${Number.isFinite(r.retentionSeconds) ? formatValue(r.retentionSeconds, 'dtdurations') : 'no time limit'} (${r.retentionSource})`,
     projected: orDash(r.projectedDiskBytes, 'bytes'),
-    memory: `${orDash(r.memoryEstimateBytes, 'bytes')} (uses ${orDash(r.memoryUsedBytes, 'bytes')})`,
+    // "(uses –)" read as a broken figure: a server that does not report its memory gets no comparison.
+    memory:
+      r.memoryUsedBytes === undefined
+        ? orDash(r.memoryEstimateBytes, 'bytes')
+        : `${orDash(r.memoryEstimateBytes, 'bytes')} (uses ${formatValue(r.memoryUsedBytes, 'bytes')})`,
     full:
       r.daysUntilFull !== undefined
         ? `${r.daysUntilFull.toFixed(1)} days`
@@ -36,9 +40,11 @@ export function CapacityPlan({ reports, clusterLabel, retentionDays, onRetention
       <Text element="h3">Capacity plan</Text>
       <Field
         label="Retention (days)"
+        htmlFor="fsm-capacity-retention-days"
         description="Leave empty to use each server's own: exported by Prometheus, else read from its --storage.tsdb.retention flags through its Grafana datasource, else assumed to be Prometheus' default of 15 days (the table says which)."
       >
         <Input
+          id="fsm-capacity-retention-days"
           type="number"
           min={1}
           width={16}
@@ -52,20 +58,24 @@ export function CapacityPlan({ reports, clusterLabel, retentionDays, onRetention
       {rows.length === 0 ? (
         <Text color="secondary">No Prometheus server reports its own metrics, so there is nothing to plan yet.</Text>
       ) : (
-        <InteractiveTable
-          getRowId={(row) => row.id}
-          data={rows}
-          columns={[
-            { id: 'server', header: 'Prometheus' },
-            { id: 'series', header: 'Active series' },
-            { id: 'samples', header: 'Samples' },
-            { id: 'bytesPerSample', header: 'Bytes per sample' },
-            { id: 'retention', header: 'Retention' },
-            { id: 'projected', header: 'Projected disk' },
-            { id: 'memory', header: 'Memory estimate' },
-            { id: 'full', header: 'Disk full in' },
-          ]}
-        />
+        // Eight columns with unbreakable addresses and flag names are wider than a 1280 px window beside Grafana's
+        // menu: the table scrolls in its own box, and `contain` keeps its width from widening the whole page.
+        <div style={{ overflowX: 'auto', contain: 'inline-size' }}>
+          <InteractiveTable
+            getRowId={(row) => row.id}
+            data={rows}
+            columns={[
+              { id: 'server', header: 'Prometheus' },
+              { id: 'series', header: 'Active series' },
+              { id: 'samples', header: 'Samples' },
+              { id: 'bytesPerSample', header: 'Bytes per sample' },
+              { id: 'retention', header: 'Retention' },
+              { id: 'projected', header: 'Projected disk' },
+              { id: 'memory', header: 'Memory estimate' },
+              { id: 'full', header: 'Disk full in' },
+            ]}
+          />
+        </div>
       )}
       <Text color="secondary" variant="bodySmall">
         Projected disk = retention × samples per second × bytes per sample ({BYTES_PER_SAMPLE_SOURCE}; 2 bytes are

@@ -176,8 +176,20 @@ describe('Health page', () => {
     expect(rows.find((r) => r?.includes('mimir:8080'))).toContain(
       'assumed 15 days: flags not readable through “Mimir”: this server has no flags API (Mimir and Cortex have none)'
     );
+    // No server here reports its resident memory: the estimate stands alone, not beside "uses –".
+    expect(rows.filter((r) => r?.includes('(uses'))).toEqual([]);
     expect(rows.find((r) => r?.includes('dc2'))).toContain(
       'assumed 15 days: no Prometheus datasource in this Grafana has the external labels cluster=dc2'
+    );
+
+    // The field is found by its label (screen readers announce it), and what is typed there wins over the flags.
+    fireEvent.change(screen.getByLabelText(/^Retention \(days\)/), { target: { value: '30' } });
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByRole('row')
+          .find((row) => row.textContent?.includes('dc1 · edge:9090'))
+      ).toHaveTextContent('30 d (entered)')
     );
   });
 

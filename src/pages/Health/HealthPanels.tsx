@@ -81,6 +81,8 @@ function HealthPanels({ datasourceUid, clusterLabel }: HealthPanelsProps) {
           intervals={REFRESH_INTERVALS}
           onIntervalChanged={setRefresh}
           onRefresh={() => setTick((t) => t + 1)}
+          // Without it the icon-only run button has no accessible name.
+          tooltip="Refresh the panels"
         />
       </Stack>
       <div

@@ -130,6 +130,18 @@ describe('Rule doctor section', () => {
     expect(screen.queryByRole('region', { name: 'Rules never evaluated' })).not.toBeInTheDocument();
   });
 
+  it('says a rule not evaluated yet may just be new, and when to look again', async () => {
+    checkMock.mockResolvedValue(
+      report({ findings: [{ kind: 'never-evaluated', rule: { ...rule('NodeDown', 'grafana'), intervalSeconds: 60 } }] })
+    );
+    render(<RuleDoctor datasourceUid="prom-dc1" />);
+    fireEvent.click(screen.getByRole('button', { name: /Check rules/ }));
+
+    expect(await screen.findByRole('region', { name: 'Rules never evaluated' })).toHaveTextContent(
+      "It has not been evaluated yet, so it cannot fire. Just created or changed? Its first evaluation comes within its group's interval (60 s): check again then."
+    );
+  });
+
   it('cancels a running check, and explains a failed one', async () => {
     let signal: AbortSignal | undefined;
     checkMock.mockImplementationOnce((_uid, s) => {

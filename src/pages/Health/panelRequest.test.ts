@@ -1,4 +1,12 @@
-import { dateTime, ThresholdsMode, type TimeRange } from '@grafana/data';
+import {
+  createTheme,
+  dateTime,
+  FieldType,
+  formattedValueToString,
+  getDisplayProcessor,
+  ThresholdsMode,
+  type TimeRange,
+} from '@grafana/data';
 import { healthContext } from '../../health/checks';
 import { healthPanels } from '../../health/panels';
 import { panelDescription, panelFieldConfig, panelOptions, panelRequest } from './panelRequest';
@@ -46,5 +54,22 @@ describe('the Health page panels', () => {
     expect(thresholds.mode).toBe(ThresholdsMode.Absolute);
     expect(thresholds.steps[0]).toEqual({ value: -Infinity, color: 'green' });
     expect(thresholds.steps.length).toBeGreaterThan(1);
+  });
+
+  it('names a 0 that is not an amount instead of showing "0 B" or "0 seconds"', () => {
+    const shown = (title: string, value: number) => {
+      const panel = panels.find((p) => p.title === title)!;
+      const field = {
+        name: 'Value',
+        type: FieldType.number,
+        values: [value],
+        config: panelFieldConfig(panel).defaults,
+      };
+      return formattedValueToString(getDisplayProcessor({ field, theme: createTheme() })(value));
+    };
+    expect(shown('Retention size limit', 0)).toBe('no size limit');
+    expect(shown('Retention size limit', 2 ** 30)).toBe('1 GiB');
+    expect(shown('Rejected pushes', 0)).toBe('latest push worked');
+    expect(shown('Rejected pushes', 120)).toBe('2 minutes');
   });
 });

@@ -5,6 +5,7 @@
  * add about 120 KiB gzip to the bundle for a grid of panels.
  */
 import {
+  MappingType,
   rangeUtil,
   ThresholdsMode,
   type DataQueryRequest,
@@ -83,6 +84,7 @@ export function panelFieldConfig(panel: HealthPanel): FieldConfigSource {
         steps: panelThresholdSteps(panel.judge).map((s) => ({ ...s, value: s.value ?? -Infinity })),
       },
       custom: panel.kind === 'timeseries' && panel.judge ? { thresholdsStyle: { mode: 'dashed' } } : {},
+      mappings: panel.zero ? [{ type: MappingType.ValueToText, options: { '0': { text: panel.zero } } }] : [],
     },
     overrides: [],
   };

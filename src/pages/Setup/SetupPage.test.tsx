@@ -472,7 +472,7 @@ describe('Setup: per-target thresholds', () => {
     openNodeThresholds();
     fireEvent.click(
       screen.getByRole('button', {
-        name: `Add an override of ${nodeExporter.title} Filesystem free space for some targets`,
+        name: `Other levels for some targets: ${nodeExporter.title} Filesystem free space`,
       })
     );
     const field = () => screen.getByTestId('setup-target-override-node.filesystemFree-0');

@@ -6,7 +6,13 @@
 import React, { type ReactNode, useLayoutEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Route, Router, Routes } from 'react-router';
-import { EventBusSrv, standardTransformers, standardTransformersRegistry, ThemeContext } from '@grafana/data';
+import {
+  EventBusSrv,
+  standardFieldConfigEditorRegistry,
+  standardTransformers,
+  standardTransformersRegistry,
+  ThemeContext,
+} from '@grafana/data';
 import {
   config,
   FakeEchoSrv,
@@ -31,7 +37,7 @@ import { recordedRequests, SandboxBackendSrv, shownAlerts } from './backendSrv';
 import { SandboxDataSourceSrv } from './dataSourceSrv';
 import { registerGrafanaExternals } from './externals';
 import { AppRootPage, DataSourceEditPage, NotFoundPage, PluginConfigPage } from './pages';
-import { getPanelPluginFromCache, importPanelPlugin } from './panels';
+import { getPanelPluginFromCache, importPanelPlugin, standardFieldConfigs } from './panels';
 import { runRequest } from './queryRunner';
 import { sandboxTemplateSrv } from './templateSrv';
 
@@ -67,6 +73,9 @@ standardTransformersRegistry.setInit(
       editor: () => null,
     })) as never
 );
+
+// As Grafana does at start-up (app.ts): the field options panels share, which carry a panel's units and thresholds.
+standardFieldConfigEditorRegistry.setInit(standardFieldConfigs);
 
 /** Grafana's router: react-router v6 driven by locationService's history (v4 API, like Grafana's CompatRouter). */
 function LocationServiceRouter({ children }: { children: ReactNode }) {

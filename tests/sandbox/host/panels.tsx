@@ -1,16 +1,24 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import {
   applyFieldOverrides,
+  dataLinksOverrideProcessor,
+  displayNameOverrideProcessor,
   EventBusSrv,
   type DataFrame,
   type Field,
+  type FieldConfigPropertyItem,
   FieldType,
   formattedValueToString,
   getDisplayProcessor,
   getFieldDisplayName,
+  identityOverrideProcessor,
+  numberOverrideProcessor,
   PanelPlugin,
   type PanelPluginMeta,
   type PanelProps,
+  stringOverrideProcessor,
+  thresholdsOverrideProcessor,
+  valueMappingsOverrideProcessor,
 } from '@grafana/data';
 import type { PanelRendererProps } from '@grafana/runtime';
 import { useTheme2 } from '@grafana/ui';
@@ -23,6 +31,42 @@ import { panelMeta, PANEL_IDS } from '../shared/panelIds';
  * colours from the field config), so journeys can check values, units and colours — not Grafana's
  * real visualisations (no uPlot graphs, no tooltips, no legends' interactions).
  */
+
+/**
+ * The field options every panel has (unit, min, max, decimals, thresholds…), for
+ * `standardFieldConfigEditorRegistry`. Grafana registers them at start-up (`getAllStandardFieldConfigs`,
+ * public/app/core/components/OptionsUI/registry.tsx); the npm packages leave the registry empty, and then
+ * `applyFieldOverrides` drops a panel's whole field config: stats showed 113422336 for 108 MiB. Same ids,
+ * paths, processors and fields they apply to; no editors (the sandbox has no panel editor).
+ */
+export function standardFieldConfigs(): FieldConfigPropertyItem[] {
+  const numbers = (field: Field) => field.type === FieldType.number;
+  const item = (
+    id: string,
+    process: FieldConfigPropertyItem['process'],
+    shouldApply: FieldConfigPropertyItem['shouldApply'] = () => true
+  ): FieldConfigPropertyItem => ({
+    id,
+    path: id,
+    name: id,
+    editor: () => null,
+    override: () => null,
+    process,
+    shouldApply,
+  });
+  return [
+    item('unit', stringOverrideProcessor),
+    item('min', numberOverrideProcessor, numbers),
+    item('max', numberOverrideProcessor, numbers),
+    item('decimals', numberOverrideProcessor, numbers),
+    item('displayName', displayNameOverrideProcessor),
+    item('color', identityOverrideProcessor),
+    item('noValue', stringOverrideProcessor),
+    item('links', dataLinksOverrideProcessor),
+    item('mappings', valueMappingsOverrideProcessor, (field) => field.type !== FieldType.time),
+    item('thresholds', thresholdsOverrideProcessor),
+  ];
+}
 
 function displayOf(field: Field, theme: ReturnType<typeof useTheme2>) {
   return field.display ?? getDisplayProcessor({ field, theme });
@@ -119,38 +163,41 @@ function TimeSeriesPanel({ data, width, height }: PanelProps) {
   );
 }
 
-function TablePanel({ data }: PanelProps) {
+function TablePanel({ data, width, height }: PanelProps) {
   const theme = useTheme2();
   const frame = data.series[0];
   if (!frame || frame.length === 0) {
     return <NoData />;
   }
+  // Grafana's table scrolls inside its panel; without this, long tables spill over the panels below.
   return (
-    <table data-testid="sandbox-panel-table" style={{ width: '100%', fontSize: 12 }}>
-      <thead>
-        <tr>
-          {frame.fields.map((f) => (
-            <th key={f.name} style={{ textAlign: 'left' }}>
-              {getFieldDisplayName(f, frame, data.series)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {Array.from({ length: Math.min(frame.length, 200) }, (_, row) => (
-          <tr key={row}>
-            {frame.fields.map((f) => {
-              const shown = displayOf(f, theme)(f.values[row]);
-              return (
-                <td key={f.name} style={{ color: f.type === FieldType.number ? shown.color : undefined }}>
-                  {formattedValueToString(shown)}
-                </td>
-              );
-            })}
+    <div style={{ width, height, overflow: 'auto' }}>
+      <table data-testid="sandbox-panel-table" style={{ width: '100%', fontSize: 12 }}>
+        <thead>
+          <tr>
+            {frame.fields.map((f) => (
+              <th key={f.name} style={{ textAlign: 'left' }}>
+                {getFieldDisplayName(f, frame, data.series)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {Array.from({ length: Math.min(frame.length, 200) }, (_, row) => (
+            <tr key={row}>
+              {frame.fields.map((f) => {
+                const shown = displayOf(f, theme)(f.values[row]);
+                return (
+                  <td key={f.name} style={{ color: f.type === FieldType.number ? shown.color : undefined }}>
+                    {formattedValueToString(shown)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -93,4 +93,38 @@ const journey: Journey = {
   },
 };
 
-export default journey;
+/**
+ * The panels below the verdict show the units of their checks, as Grafana's panels do with the field config
+ * the page hands them: the resident memory of the stack's Prometheus in bytes, whether it loaded its config as
+ * Yes/No, and its retention size limit of 0 as none. (The sandbox once dropped every panel's field config, and
+ * showed 113422336 for 108 MiB.)
+ */
+const units: Journey = {
+  name: 'Health panels show their units (bytes, yes/no, no size limit) on the stack’s Prometheus',
+  async run({ page, goto }) {
+    await goto(HEALTH);
+    const statValues = async (title: string) => {
+      const values = page.getByTestId(`data-testid Panel header ${title}`).getByTestId('sandbox-stat-value');
+      await visible(values, `a value in the "${title}" panel`, 30_000);
+      return values.allInnerTexts();
+    };
+    const memory = await statValues('Memory used');
+    check(
+      memory.length > 0 && memory.every((v) => /^\d+(\.\d+)? (KiB|MiB|GiB)$/.test(v)),
+      `"Memory used" does not show bytes: ${JSON.stringify(memory)}`
+    );
+    const reloaded = await statValues('Config reload successful');
+    check(
+      reloaded.length > 0 && reloaded.every((v) => v === 'Yes'),
+      `"Config reload successful" does not say Yes for the stack's Prometheus: ${JSON.stringify(reloaded)}`
+    );
+    // start.sh sets --storage.tsdb.retention.time only: the size limit Prometheus reports is 0, which means none.
+    const sizeLimit = await statValues('Retention size limit');
+    check(
+      sizeLimit.length > 0 && sizeLimit.every((v) => v === 'no size limit'),
+      `"Retention size limit" does not say there is none: ${JSON.stringify(sizeLimit)}`
+    );
+  },
+};
+
+export default [journey, units];

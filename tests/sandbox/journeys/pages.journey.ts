@@ -1,19 +1,20 @@
-import { notPresent, pageText, visible } from './assert';
+import { check, notPresent, pageText, visible } from './assert';
 import { APP_PATH, type Journey } from './journey';
 
 /**
  * Every page of the app loads from the built bundle (its lazy chunk included) and renders without
- * console errors, a crashed component or a sandbox load error. What each page shows is checked by
- * its own journey file.
+ * console errors, a crashed component or a sandbox load error, and fits the 1280 px window without
+ * scrolling sideways. What each page shows is checked by its own journey file.
  */
-const PAGES = [
+const PAGES: Array<{ route: string; title: string; last?: string }> = [
   { route: 'home', title: 'Home' },
   { route: 'inventory', title: 'Inventory' },
-  { route: 'health', title: 'Health' },
+  // The capacity plan comes last, once the checks have answered: its eight-column table is the widest thing there.
+  { route: 'health', title: 'Health', last: 'Capacity plan' },
   { route: 'setup', title: 'Setup' },
 ];
 
-const journeys: Journey[] = PAGES.map(({ route, title }) => ({
+const journeys: Journey[] = PAGES.map(({ route, title, last }) => ({
   name: `${title} page loads without console errors (Admin)`,
   async run({ page, goto, settle }) {
     await goto(`${APP_PATH}/${route}`);
@@ -26,6 +27,14 @@ const journeys: Journey[] = PAGES.map(({ route, title }) => ({
     if (text.replace(title, '').trim().length < 40) {
       throw new Error(`the ${title} page is nearly empty: ${await pageText(page)}`);
     }
+    if (last) {
+      await visible(page.getByRole('heading', { name: last }), `the ${last} section`);
+    }
+    const { pageWidth, windowWidth } = await page.evaluate(() => ({
+      pageWidth: document.documentElement.scrollWidth,
+      windowWidth: window.innerWidth,
+    }));
+    check(pageWidth <= windowWidth, `the ${title} page is ${pageWidth} px wide in a ${windowWidth} px window`);
   },
 }));
 

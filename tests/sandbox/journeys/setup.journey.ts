@@ -239,7 +239,7 @@ const journeys: Journey[] = [
         await box.setChecked(id === 'node', { force: true });
       }
       await page.getByRole('button', { name: new RegExp(`^${nodeExporter.title} thresholds`) }).click();
-      await page.getByRole('button', { name: `Add an override of ${fs} for some targets` }).click();
+      await page.getByRole('button', { name: `Other levels for some targets: ${fs}`, exact: true }).click();
       const first = page.getByTestId('setup-target-override-node.filesystemFree-0');
 
       // A lookahead: JavaScript's RegExp takes it, Prometheus' RE2 (loaded for this check) refuses it.
@@ -249,7 +249,7 @@ const journeys: Journey[] = [
       check(!(await page.getByTestId('setup-plan-button').isEnabled()), 'Plan is enabled with a refused regex');
       await page.getByLabel(`${fs} override 1 value 1`).fill('db-.*');
       // A second, overlapping override: it applies only where the first does not match.
-      await page.getByRole('button', { name: `Add an override of ${fs} for some targets` }).click();
+      await page.getByRole('button', { name: `Other levels for some targets: ${fs}`, exact: true }).click();
       await page.getByLabel(`${fs} override 2 label 1`).fill('mountpoint');
       await page
         .getByTestId('setup-target-override-node.filesystemFree-1')

@@ -285,7 +285,8 @@ function TargetOverrides({ exporter, threshold, form, updateForm, errors }: Thre
           size="sm"
           variant="secondary"
           icon="plus"
-          aria-label={`Add an override of ${label} for some targets`}
+          // The visible words first (WCAG "label in name"): voice control users say what they see.
+          aria-label={`Other levels for some targets: ${label}`}
           onClick={() => updateForm((f) => ({ ...f, targetOverrides: [...f.targetOverrides, newTargetOverride(key)] }))}
         >
           Other levels for some targets
