@@ -256,9 +256,9 @@ function prometheusChecks(clusterLabel: string): HealthCheck[] {
     }),
     check({
       id: 'prometheus-failing-targets',
-      title: 'Failing targets',
+      title: 'Scrape success by target',
       description:
-        'Share of each target’s recent scrapes that succeeded; below 100% the target is down or flapping and its data has gaps.',
+        'Share of each target’s recent scrapes that succeeded, failing targets first; below 100% the target is down or flapping and its data has gaps.',
       unit: 'percentunit',
       query: (q) => `avg_over_time(${sel('up', fleetContext(q))}[${q.range}])`,
       legend: '{{job}} {{instance}}',

@@ -34,7 +34,7 @@ export interface Problem {
   checkId: string;
   section: HealthSectionId;
   severity: ProblemSeverity;
-  /** The check's title, e.g. "Failing targets". */
+  /** The check's title, e.g. "Scrape success by target". */
   title: string;
   /** The plain-words sentence, with the number in it. */
   message: string;

@@ -113,14 +113,14 @@ describe('Health page', () => {
     const items = within(screen.getByRole('list', { name: 'Problems, worst first' })).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
       'CriticalGrafana grafana:3000: 25% of notifications to slack failed.Notification failures',
-      'WarningTarget 10.0.0.2:9101 of job haproxy_exporter is failing: only 80% of its recent scrapes succeeded.Failing targets',
+      'WarningTarget 10.0.0.2:9101 of job haproxy_exporter is failing: only 80% of its recent scrapes succeeded.Scrape success by target',
       expect.stringMatching(/^No dataConfig reload successful: no data\. No Alertmanager is scraped/),
     ]);
     expect(within(items[0]).getByRole('link', { name: 'Notification failures' })).toHaveAttribute(
       'href',
       '/d/fsm-core-grafana?var-job=grafana&var-instance=grafana%3A3000'
     );
-    expect(within(items[1]).getByRole('link', { name: 'Failing targets' })).toHaveAttribute(
+    expect(within(items[1]).getByRole('link', { name: 'Scrape success by target' })).toHaveAttribute(
       'href',
       '/a/fullstack-monitoring-app/health#prometheus'
     );

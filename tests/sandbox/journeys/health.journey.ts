@@ -8,7 +8,7 @@ const HEALTH = `${APP_PATH}/health`;
 
 /**
  * The component this journey stops, and its job. Not the one the Inventory journey stops: the
- * "Failing targets" check looks back 5 minutes, so a target stopped by another journey just before
+ * "Scrape success by target" check looks back 5 minutes, so a target stopped by another journey just before
  * is still (rightly) a warning here.
  */
 const STOPPED_COMPONENT = 'haproxy_exporter';
@@ -84,7 +84,7 @@ const journey: Journey = {
     });
 
     // start.sh brought it back: its last scrape succeeded again, so the critical problem is gone
-    // (the 5-minute "Failing targets" warning rightly stays a while).
+    // (the 5-minute "Scrape success by target" warning rightly stays a while).
     const recovered = await readVerdict(page, goto);
     check(
       recovered.problems.every((p) => !p.includes(`job ${STOPPED_JOB} answered`)),
