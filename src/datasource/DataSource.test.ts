@@ -123,6 +123,18 @@ describe('Testing the inventory datasource', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
+  it("refuses a saved URL the config page marked, with the field's words, before asking anything", async () => {
+    const noScheme = await datasource({ prometheusUrl: 'prometheus:9090' }).testDatasource();
+    expect(noScheme).toEqual({
+      status: 'error',
+      message:
+        'The Prometheus URL prometheus:9090 cannot be used: Use an http:// or https:// URL. Correct it, then save and test again.',
+    });
+    const apiPath = await datasource({ prometheusUrl: 'http://prometheus:9090/api/v1' }).testDatasource();
+    expect(apiPath.message).toContain('Enter the base URL, without /api/v1.');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it('says Grafana could not reach Prometheus when the proxy answers 502', async () => {
     fetchMock.mockReturnValue(fail(502, { message: 'Bad Gateway' }, 'Bad Gateway'));
     const result = await datasource().testDatasource();

@@ -31,6 +31,7 @@ import {
   type Upstream,
   type VariableQueryKind,
 } from './types';
+import { prometheusUrlError } from './urls';
 
 /** Targets, classified, as one Prometheus snapshot; shared by every query of one request. */
 interface Snapshot {
@@ -229,6 +230,15 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
       return {
         status: 'error',
         message: `The Prometheus URL ${url} ends in "/": Grafana's proxy routes append /api/v1/… to it, and "//api" is not Prometheus' API. Remove the trailing "/", then save and test again.`,
+      };
+    }
+    const urlProblem = prometheusUrlError(url);
+    if (urlProblem) {
+      // Grafana saves what the form holds, so a URL the field marked still reaches the test; without a
+      // scheme the proxy cannot build a request and the test could only say "could not reach".
+      return {
+        status: 'error',
+        message: `The Prometheus URL ${url} cannot be used: ${urlProblem} Correct it, then save and test again.`,
       };
     }
     if (!this.proxyUrl) {

@@ -4,6 +4,7 @@ import { Alert, Field, FieldSet, Input, RadioButtonGroup, SecretInput } from '@g
 import { encodeBasicAuth } from '../basicAuth';
 import { guardCredentials, type NewDestination, type SecretKey } from '../credentials';
 import type { AuthMode, InventoryDataSourceOptions, InventorySecureJsonData } from '../types';
+import { baseUrlError, prometheusUrlError } from '../urls';
 
 export const PROMETHEUS_URL_INPUT_ID = 'fsm-inventory-prometheus-url';
 export const BASIC_USER_INPUT_ID = 'fsm-inventory-basic-user';
@@ -34,37 +35,6 @@ export function headerNameError(name: string): string | undefined {
 /** How the "Stored credentials removed" warning names each secret. */
 function secretWord(key: SecretKey, headerName: string): string {
   return key === 'basicAuthEncoded' ? 'password' : key === 'bearerToken' ? 'token' : `${headerName || 'header'} value`;
-}
-
-/** Returns why `url` cannot be Prometheus' base URL, or undefined when it can. */
-export function prometheusUrlError(url: string): string | undefined {
-  return baseUrlError(url, 'prometheus:9090');
-}
-
-function baseUrlError(url: string, example: string): string | undefined {
-  if (url === '') {
-    return undefined;
-  }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `Enter a full URL, e.g. http://${example}.`;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return 'Use an http:// or https:// URL.';
-  }
-  if (url.endsWith('/')) {
-    // The routes append /api/v1/… to it, and Prometheus redirects the resulting // instead of answering.
-    return 'Leave out the trailing "/".';
-  }
-  if (parsed.username || parsed.password) {
-    return 'Do not put credentials in the URL (they would be visible to every user): use Authentication below.';
-  }
-  if (/\/api\/v[12]\/?$/.test(parsed.pathname)) {
-    return 'Enter the base URL, without /api/v1.';
-  }
-  return undefined;
 }
 
 const AUTH_OPTIONS: Array<{ label: string; value: AuthMode; description: string }> = [
