@@ -39,7 +39,7 @@ import {
 } from './dashboards/common';
 import { healthContext, HEALTH_SECTIONS } from '../health/checks';
 import {
-  HIDE_TIME_COLUMN,
+  tableColumns,
   healthPanels,
   panelThresholdSteps,
   RETENTION_DAYS_VARIABLE,
@@ -123,7 +123,7 @@ function buildPanel(panel: HealthPanel, q: ReturnType<typeof healthContext>) {
   if (panel.kind === 'table') {
     // One frame per series would show only the first in a table panel.
     target.format(PromQueryFormat.Table);
-    builder.withTransformation(HIDE_TIME_COLUMN);
+    builder.withTransformation(tableColumns(panel));
     (builder as TablePanelBuilder).sortBy([
       new TableSortByFieldStateBuilder().displayName(TABLE_SORT.displayName).desc(false),
     ]);

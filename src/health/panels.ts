@@ -31,6 +31,8 @@ export interface HealthPanel {
   zero?: string;
   query: (q: QueryContext) => string;
   legend: string;
+  /** The labels that name a row, without the cluster and replica every legend starts with (`{{host}} {{mountpoint}}`). */
+  rowLegend: string;
   judge?: HealthJudgement;
   optional?: string;
   /** Needs a dashboard variable (e.g. `$retention_days`); the page shows the capacity table instead. */
@@ -40,7 +42,7 @@ export interface HealthPanel {
 /** Grafana variable the dashboard uses for the retention in capacity formulas. */
 export const RETENTION_DAYS_VARIABLE = 'retention_days';
 
-function capacityFormulaPanels(clusterLabel: string): HealthPanel[] {
+function capacityFormulaPanels(clusterLabel: string): Array<Omit<HealthPanel, 'rowLegend'>> {
   const samples = (q: QueryContext) =>
     `sum by (${q.by}) (rate(${sel('prometheus_tsdb_head_samples_appended_total', q)}[1h]))`;
   const measuredBytesPerSample = (q: QueryContext) =>
@@ -104,12 +106,14 @@ export function healthPanels(clusterLabel = 'cluster'): HealthPanel[] {
     zero: check.panel.zero,
     query: check.query,
     legend: legendFor(check, clusterLabel),
+    rowLegend: check.legend,
     judge: check.judge,
     optional: check.optional,
   }));
   const formulas = capacityFormulaPanels(clusterLabel).map((p) => ({
     ...p,
     legend: `{{${clusterLabel}}} {{replica}} ${p.legend}`,
+    rowLegend: p.legend,
   }));
   const all = [...fromChecks, ...formulas];
   return HEALTH_SECTIONS.flatMap((section) => all.filter((p) => p.section === section.id));
@@ -143,8 +147,27 @@ export function panelThresholdSteps(
   return steps;
 }
 
-/** Grafana's "organize fields" transformation, hiding the Time column of instant table queries. */
-export const HIDE_TIME_COLUMN = { id: 'organize', options: { excludeByName: { Time: true } } };
+/**
+ * Grafana's "organize fields" transformation for a Health table: no Time column (instant queries), and
+ * the labels that name a row, then the value, before every other label (cluster and replica, unless
+ * they are what names the rows, as for the edge servers).
+ * A `format: table` answer has one column per label in label order, so in a narrow panel the value sat
+ * past the right edge. Fields left out of `indexByName` keep their order after those named (Grafana's
+ * order.ts sorts them at MAX_SAFE_INTEGER with a stable sort).
+ */
+export function tableColumns(panel: Pick<HealthPanel, 'rowLegend' | 'legend'>) {
+  const labelsOf = (legend: string) => [...legend.matchAll(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g)].map((m) => m[1]);
+  // A row legend without labels ("behind") means the servers' own labels name the rows.
+  const own = labelsOf(panel.rowLegend);
+  const labels = own.length > 0 ? own : labelsOf(panel.legend);
+  return {
+    id: 'organize',
+    options: {
+      excludeByName: { Time: true },
+      indexByName: Object.fromEntries([...new Set(labels), 'Value'].map((name, index) => [name, index])),
+    },
+  };
+}
 
 /** Health tables list the worst first: their values are ratios or counts where lower is worse. */
 export const TABLE_SORT = { displayName: 'Value', desc: false };

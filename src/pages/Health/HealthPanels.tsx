@@ -16,7 +16,7 @@ import { getDataSourceSrv, PanelRenderer, toDataQueryError } from '@grafana/runt
 import { PanelChrome, RefreshPicker, Stack, Text, TimeRangePicker } from '@grafana/ui';
 import type { QueryContext } from '../../catalog/types';
 import { healthContext, HEALTH_SECTIONS, type HealthSection } from '../../health/checks';
-import { HIDE_TIME_COLUMN, healthPanels, type HealthPanel } from '../../health/panels';
+import { tableColumns, healthPanels, type HealthPanel } from '../../health/panels';
 import { panelDescription, panelFieldConfig, panelOptions, panelRequest } from './panelRequest';
 
 interface HealthPanelsProps {
@@ -214,7 +214,7 @@ function usePanelData(
         mergeMap((response) => {
           const errors: DataQueryError[] | undefined = response.errors;
           const series: DataFrame[] = (response.data ?? []).map((frame) => toDataFrame(frame));
-          const frames = panel.kind === 'table' ? transformDataFrame([HIDE_TIME_COLUMN], series) : of(series);
+          const frames = panel.kind === 'table' ? transformDataFrame([tableColumns(panel)], series) : of(series);
           return frames.pipe(
             map((transformed): PanelData => ({
               state: errors?.length ? LoadingState.Error : LoadingState.Done,
