@@ -1,25 +1,9 @@
 import { lastValueFrom } from 'rxjs';
-import {
-  FieldType,
-  standardTransformers,
-  standardTransformersRegistry,
-  toDataFrame,
-  transformDataFrame,
-} from '@grafana/data';
+import { FieldType, toDataFrame, transformDataFrame } from '@grafana/data';
 import { healthPanels, tableColumns } from './panels';
+import { registerStandardTransformers } from '../../tests/support/grafana-transformers';
 
-// Grafana registers its core transformations at start-up; the page's transformDataFrame looks them up by id.
-standardTransformersRegistry.setInit(
-  () =>
-    [...new Map(Object.values(standardTransformers).map((t) => [t.id, t])).values()].map((transformation) => ({
-      id: transformation.id,
-      aliasIds: transformation.aliasIds,
-      name: transformation.name,
-      description: transformation.description,
-      transformation,
-      editor: () => null,
-    })) as never
-);
+registerStandardTransformers();
 
 /** A `format: table` answer as Grafana's Prometheus datasource builds it: Time, each label in label order, Value. */
 function tableAnswer(labels: string[]) {

@@ -19,10 +19,13 @@ const CHECKOUT = createHash('sha256').update(ROOT).digest('hex').slice(0, 12);
 export const BUILD_DIR = path.join(ROOT, 'node_modules', '.cache', 'fsm-sandbox', CHECKOUT);
 export const HOST_BUNDLE = path.join(BUILD_DIR, 'grafana-host.js');
 
+// Test support the host imports as well (tests/sandbox/host/index.tsx): a change there is a change of the host.
+const HOST_SUPPORT_FILES = [path.join(ROOT, 'tests', 'support', 'grafana-transformers.ts')];
+
 function newestSource(): number {
   const dirs = [path.join(SANDBOX_DIR, 'host'), path.join(SANDBOX_DIR, 'shared')];
-  const times = dirs.flatMap((dir) => readdirSync(dir).map((f) => statSync(path.join(dir, f)).mtimeMs));
-  return Math.max(statSync(__filename).mtimeMs, ...times);
+  const files = [...dirs.flatMap((dir) => readdirSync(dir).map((f) => path.join(dir, f))), ...HOST_SUPPORT_FILES];
+  return Math.max(statSync(__filename).mtimeMs, ...files.map((f) => statSync(f).mtimeMs));
 }
 
 export function hostBundleIsFresh(): boolean {

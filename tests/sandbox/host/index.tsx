@@ -6,13 +6,7 @@
 import React, { type ReactNode, useLayoutEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Route, Router, Routes } from 'react-router';
-import {
-  EventBusSrv,
-  standardFieldConfigEditorRegistry,
-  standardTransformers,
-  standardTransformersRegistry,
-  ThemeContext,
-} from '@grafana/data';
+import { EventBusSrv, standardFieldConfigEditorRegistry, ThemeContext } from '@grafana/data';
 import {
   config,
   FakeEchoSrv,
@@ -40,6 +34,7 @@ import { AppRootPage, DataSourceEditPage, NotFoundPage, PluginConfigPage } from 
 import { getPanelPluginFromCache, importPanelPlugin, standardFieldConfigs } from './panels';
 import { runRequest } from './queryRunner';
 import { sandboxTemplateSrv } from './templateSrv';
+import { registerStandardTransformers } from '../../support/grafana-transformers';
 
 installAmdLoader();
 registerGrafanaExternals();
@@ -60,19 +55,7 @@ setPluginComponentHook(() => ({ component: null, isLoading: false }));
 
 setTemplateSrv(sandboxTemplateSrv);
 
-// Grafana registers its core transformations at start-up (app.ts); panels and Scenes look them up by id.
-// (Some entries of `standardTransformers` are the same transformer under two names: one each.)
-standardTransformersRegistry.setInit(
-  () =>
-    [...new Map(Object.values(standardTransformers).map((t) => [t.id, t])).values()].map((transformation) => ({
-      id: transformation.id,
-      aliasIds: transformation.aliasIds,
-      name: transformation.name,
-      description: transformation.description,
-      transformation,
-      editor: () => null,
-    })) as never
-);
+registerStandardTransformers();
 
 // As Grafana does at start-up (app.ts): the field options panels share, which carry a panel's units and thresholds.
 standardFieldConfigEditorRegistry.setInit(standardFieldConfigs);
