@@ -119,7 +119,7 @@ describe('Testing the inventory datasource', () => {
   it('refuses a URL ending in "/", which the routes would turn into "//api/v1/…"', async () => {
     const result = await datasource({ prometheusUrl: 'http://prometheus:9090/' }).testDatasource();
     expect(result.status).toBe('error');
-    expect(result.message).toContain('Remove the trailing "/"');
+    expect(result.message).toContain('Leave out the trailing "/": the proxy routes append /api/v1/… to the URL');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
@@ -200,6 +200,19 @@ describe('Testing the inventory datasource', () => {
     }).testDatasource();
     expect(result.status).toBe('warning');
     expect(result.message).toContain('Alertmanager: Grafana could not reach Alertmanager at http://am:9093');
+  });
+
+  it('warns about a Pushgateway URL the config page marks, in its words, without asking the proxy for it', async () => {
+    fakePrometheus();
+    const result = await datasource({
+      prometheusUrl: 'http://p:9090',
+      pushgatewayUrl: 'pushgateway:9091',
+    }).testDatasource();
+    expect(result.status).toBe('warning');
+    expect(result.message).toContain('Pushgateway: its URL cannot be used: Use an http:// or https:// URL.');
+    const urls = fetchMock.mock.calls.map(([request]: [BackendSrvRequest]) => request.url);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((u: string) => u.includes('/pushgateway'))).toEqual([]);
   });
 
   it('does not call anything while the Prometheus URL is empty', async () => {

@@ -31,7 +31,7 @@ import {
   type Upstream,
   type VariableQueryKind,
 } from './types';
-import { prometheusUrlError } from './urls';
+import { alertmanagerUrlError, prometheusUrlError, pushgatewayUrlError } from './urls';
 
 /** Targets, classified, as one Prometheus snapshot; shared by every query of one request. */
 interface Snapshot {
@@ -226,12 +226,6 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
           'The Prometheus URL is empty. Enter the URL Grafana uses to reach Prometheus, e.g. http://prometheus:9090, then save and test again.',
       };
     }
-    if (/\/$/.test(url)) {
-      return {
-        status: 'error',
-        message: `The Prometheus URL ${url} ends in "/": Grafana's proxy routes append /api/v1/… to it, and "//api" is not Prometheus' API. Remove the trailing "/", then save and test again.`,
-      };
-    }
     const urlProblem = prometheusUrlError(url);
     if (urlProblem) {
       // Grafana saves what the form holds, so a URL the field marked still reaches the test; without a
@@ -282,17 +276,31 @@ export class DataSource extends DataSourceApi<InventoryQuery, InventoryDataSourc
 
     const problems: string[] = [];
     const extras: string[] = [];
-    if (this.settings.alertmanagerUrl) {
-      await this.checkOptional('alertmanager', '/api/v2/status', 'Alertmanager', extras, problems);
+    const { alertmanagerUrl, pushgatewayUrl } = this.settings;
+    if (alertmanagerUrl) {
+      const problem = alertmanagerUrlError(alertmanagerUrl);
+      await this.checkOptional('alertmanager', '/api/v2/status', 'Alertmanager', extras, problems, problem);
     }
-    if (this.settings.pushgatewayUrl) {
-      await this.checkOptional('pushgateway', '/api/v1/status', 'Pushgateway', extras, problems);
+    if (pushgatewayUrl) {
+      const problem = pushgatewayUrlError(pushgatewayUrl);
+      await this.checkOptional('pushgateway', '/api/v1/status', 'Pushgateway', extras, problems, problem);
     }
     const message = [summary, ...extras, ...problems].join(' ');
     return { status: problems.length > 0 ? 'warning' : 'success', message };
   }
 
-  private async checkOptional(upstream: Upstream, path: string, name: string, extras: string[], problems: string[]) {
+  private async checkOptional(
+    upstream: Upstream,
+    path: string,
+    name: string,
+    extras: string[],
+    problems: string[],
+    urlProblem: string | undefined
+  ) {
+    if (urlProblem) {
+      problems.push(`${name}: its URL cannot be used: ${urlProblem}`);
+      return;
+    }
     try {
       const body = await proxyGet(this.upstream(upstream), path, undefined, 15_000);
       const version = versionFromStatus(body);

@@ -6,7 +6,15 @@ export function prometheusUrlError(url: string): string | undefined {
   return baseUrlError(url, 'prometheus:9090');
 }
 
-export function baseUrlError(url: string, example: string): string | undefined {
+export function alertmanagerUrlError(url: string): string | undefined {
+  return baseUrlError(url, 'alertmanager:9093');
+}
+
+export function pushgatewayUrlError(url: string): string | undefined {
+  return baseUrlError(url, 'pushgateway:9091');
+}
+
+function baseUrlError(url: string, example: string): string | undefined {
   if (url === '') {
     return undefined;
   }
@@ -20,8 +28,8 @@ export function baseUrlError(url: string, example: string): string | undefined {
     return 'Use an http:// or https:// URL.';
   }
   if (url.endsWith('/')) {
-    // The routes append /api/v1/… to it, and Prometheus redirects the resulting // instead of answering.
-    return 'Leave out the trailing "/".';
+    // Prometheus redirects the resulting //api/v1/… instead of answering it.
+    return 'Leave out the trailing "/": the proxy routes append /api/v1/… to the URL, and "//api" is not Prometheus\' API.';
   }
   if (parsed.username || parsed.password) {
     return 'Do not put credentials in the URL (they would be visible to every user): use Authentication below.';

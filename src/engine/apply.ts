@@ -36,7 +36,8 @@ export interface ApplyOptions {
 }
 
 export interface ApplySummary {
-  folderCreated: boolean;
+  /** `not-needed`: it does not exist and no rule group was written into it (see Plan). */
+  folder: 'created' | 'exists' | 'not-needed';
   groupsWritten: string[];
   groupsDeleted: string[];
   rulesCreated: number;
@@ -169,7 +170,7 @@ function summarise(p: Plan, steps: WriteStep[]): ApplySummary {
   const rules = p.groups.filter((g) => written.has(g.name)).flatMap((g) => g.rules);
   const allRules = p.groups.flatMap((g) => g.rules);
   return {
-    folderCreated: steps.some((s) => s.kind === 'folder'),
+    folder: steps.some((s) => s.kind === 'folder') ? 'created' : p.folder.action === 'exists' ? 'exists' : 'not-needed',
     groupsWritten: steps.filter((s) => s.kind === 'group').map((s) => (s as { group: string }).group),
     groupsDeleted: steps.filter((s) => s.kind === 'group-delete').map((s) => (s as { group: string }).group),
     rulesCreated: rules.filter((r) => r.action === 'create').length,

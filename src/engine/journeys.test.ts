@@ -155,7 +155,7 @@ describe('apply a pack to an empty Grafana', () => {
       { refId: 'B', datasourceUid: '__expr__' },
       { refId: 'C', datasourceUid: '__expr__', model: { conditions: [{ evaluator: { type: 'gt', params: [90] } }] } },
     ]);
-    expect(result.summary).toMatchObject({ folderCreated: true, rulesCreated: stored(double).length, rulesDeleted: 0 });
+    expect(result.summary).toMatchObject({ folder: 'created', rulesCreated: stored(double).length, rulesDeleted: 0 });
   });
 
   it('drops the replica labels the app names from every rule it writes, not the default ones', async () => {
@@ -195,7 +195,7 @@ describe('apply a pack to an empty Grafana', () => {
 
     expect(p.folder.action).toBe('not-needed');
     expect(p.writes).toBe(3);
-    expect(result.summary.folderCreated).toBe(false);
+    expect(result.summary.folder).toBe('not-needed');
     expect(double.folders.size).toBe(0);
   });
 });

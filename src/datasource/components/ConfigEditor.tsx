@@ -4,7 +4,7 @@ import { Alert, Field, FieldSet, Input, RadioButtonGroup, SecretInput } from '@g
 import { encodeBasicAuth } from '../basicAuth';
 import { guardCredentials, type NewDestination, type SecretKey } from '../credentials';
 import type { AuthMode, InventoryDataSourceOptions, InventorySecureJsonData } from '../types';
-import { baseUrlError, prometheusUrlError } from '../urls';
+import { alertmanagerUrlError, prometheusUrlError, pushgatewayUrlError } from '../urls';
 
 export const PROMETHEUS_URL_INPUT_ID = 'fsm-inventory-prometheus-url';
 export const BASIC_USER_INPUT_ID = 'fsm-inventory-basic-user';
@@ -134,8 +134,8 @@ export function ConfigEditor({ options, onOptionsChange: applyChange }: Props) {
 
   const prometheusUrl = jsonData.prometheusUrl ?? '';
   const urlError = prometheusUrlError(prometheusUrl);
-  const alertmanagerError = baseUrlError(jsonData.alertmanagerUrl ?? '', 'alertmanager:9093');
-  const pushgatewayError = baseUrlError(jsonData.pushgatewayUrl ?? '', 'pushgateway:9091');
+  const alertmanagerError = alertmanagerUrlError(jsonData.alertmanagerUrl ?? '');
+  const pushgatewayError = pushgatewayUrlError(jsonData.pushgatewayUrl ?? '');
 
   return (
     <>

@@ -95,6 +95,12 @@ function WrittenBeforeFailure({ error }: { error: unknown }) {
   );
 }
 
+const FOLDER_RESULTS: Record<ApplySummary['folder'], string> = {
+  created: 'created',
+  exists: 'already there',
+  'not-needed': 'not needed (no rules to write into it)',
+};
+
 function ResultSummary({ summary, writes }: { summary: ApplySummary; writes: number }) {
   const list = (items: string[]) => (items.length === 0 ? 'none' : items.join(', '));
   return (
@@ -104,7 +110,7 @@ function ResultSummary({ summary, writes }: { summary: ApplySummary; writes: num
       data-testid="setup-apply-result"
     >
       <ul>
-        <li data-testid="setup-result-folder">Folder: {summary.folderCreated ? 'created' : 'already there'}</li>
+        <li data-testid="setup-result-folder">Folder: {FOLDER_RESULTS[summary.folder]}</li>
         <li data-testid="setup-result-groups">
           Rule groups written: {summary.groupsWritten.length} ({list(summary.groupsWritten)})
         </li>
