@@ -50,7 +50,7 @@ export function renderRunbook(exporter: ExporterDefinition): string {
       lines.push(requirement.trim(), '');
     }
     if (alert.optional) {
-      lines.push(`Note: this alert may stay silent for good when ${alert.optional}.`, '');
+      lines.push(`Note: this alert may stay silent for good: ${alert.optional}.`, '');
     }
   }
   return lines.join('\n');

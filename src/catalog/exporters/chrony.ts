@@ -308,7 +308,7 @@ export const chronyExporter = defineExporter({
       summary: 'chronyd on {{ $labels.instance }} rejects {{ $labels.source_name }} as a falseticker.',
       description:
         'chronyd on {{ $labels.instance }} finds that source {{ $labels.source_name }} ({{ $labels.source_address }}) disagrees with the others and ignores it. Fix or replace that server; with fewer than three good sources a wrong one can no longer be outvoted.',
-      optional: 'needs the sources collector, and returns series only while a source is a falseticker',
+      optional: 'it returns series only while a source is a falseticker',
     },
   ],
   overview: ['up', 'stratum', 'clockErrorBound', 'referenceAge'],

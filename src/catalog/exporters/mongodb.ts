@@ -6,8 +6,8 @@ const MIB = 1024 * 1024;
 // The mongodb_rs_* series come from getDiagnosticData's replSetGetStatus section, not from the
 // replicasetstatus collector (that one names its series mongodb_members_*, without the rs_ prefix):
 // percona/mongodb_exporter exporter/diagnostic_data_collector.go and metrics.go, 0.20.5 – 0.53.
-const REPLSET =
-  'needs a replica set member and the diagnosticdata collector (--collector.diagnosticdata or --collect-all; on by default up to 0.30); standalone servers have none';
+// The collector it also needs is the signals' requirement (DIAGNOSTIC_DATA_REPLSET), said beside this.
+const REPLSET = 'only replica set members report it; standalone servers have none';
 const PERCONA = 'percona/mongodb_exporter ≥ 0.20.5';
 // --compatible-mode adds the v1 names beside the new ones (exporter/v1_compatibility.go).
 const PERCONA_COMPAT = 'percona/mongodb_exporter with --compatible-mode';
