@@ -9,11 +9,9 @@ import { EXPORTERS } from '../catalog';
 import { promqlNames } from '../catalog/evidence/promql-names';
 import type { ExporterDefinition, QueryContext } from '../catalog/types';
 import { parsePromql, selectorsOf } from '../rule-doctor/promql-tree';
+import { NAMES_CONTEXT } from './requirement-metrics';
 
 export const PACK_METRICS_FILE = 'src/rule-doctor/pack-metrics.generated.ts';
-
-// Any context does: only the metric names of the expressions are read.
-const NAMES_CONTEXT: QueryContext = { selector: '', fleetSelector: '', range: '5m', by: 'job, instance' };
 
 /**
  * `up` and the scrape's own series are every target's, not an exporter's: a rule on `up` watches

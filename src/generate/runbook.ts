@@ -1,8 +1,8 @@
 import { needsSentence } from '../catalog/requirements';
 import { findThreshold } from '../catalog/thresholds';
-import { promqlNames } from '../catalog/evidence/promql-names';
-import type { AlertDefinition, ExporterDefinition, QueryContext, Requirement } from '../catalog/types';
+import type { AlertDefinition, ExporterDefinition, Requirement } from '../catalog/types';
 import { blindness, parsePromql } from '../rule-doctor/promql-tree';
+import { NAMES_CONTEXT, switchMetrics } from './requirement-metrics';
 import { buildPrometheusExpr } from './prometheus-rules';
 import { ruleLabels } from '../alerting/rule-metadata';
 import { runbookAnchorLine } from '../utils/runbook';
@@ -56,32 +56,17 @@ export function renderRunbook(exporter: ExporterDefinition): string {
   return lines.join('\n');
 }
 
-// Any context does: only the metric names of the expressions are read.
-const NAMES_CONTEXT: QueryContext = { selector: '', fleetSelector: '', range: '5m', by: 'job, instance' };
-
 /**
- * The switches without which an alert can never fire: those whose metrics (every metric the signals
- * needing the switch read) leave the alert's query or one of its filters empty. Read on the parsed
- * expression as the rule doctor reads blind rules: an `or` needs both sides empty, `unless` only its
- * left one. So a ratio of a collector's metrics needs the collector, and a fallback (`a or b`) does
- * not need the switch of `b`.
+ * The switches without which an alert can never fire: those whose metrics leave the alert's query or
+ * one of its filters empty. Read on the parsed expression as the rule doctor reads blind rules: an
+ * `or` needs both sides empty, `unless` only its left one. So a ratio of a collector's metrics needs
+ * the collector, and a fallback (`a or b`) does not need the switch of `b`.
  */
 function requirementsNeededBy(exporter: ExporterDefinition, alert: AlertDefinition): Requirement[] {
-  const switches = new Map<string, { requirement: Requirement; metrics: Set<string> }>();
-  for (const signal of exporter.signals) {
-    if (!signal.requires) {
-      continue;
-    }
-    const entry = switches.get(signal.requires.enable) ?? { requirement: signal.requires, metrics: new Set() };
-    switches.set(signal.requires.enable, entry);
-    for (const variant of signal.variants) {
-      promqlNames(variant.expr(NAMES_CONTEXT)).metrics.forEach((m) => entry.metrics.add(m));
-    }
-  }
   const exprs = [alert.query(NAMES_CONTEXT), ...(alert.filters ?? []).map((f) => f(NAMES_CONTEXT))].map(parsePromql);
-  return [...switches.values()]
+  return switchMetrics(exporter)
     .filter(({ metrics }) =>
-      exprs.some((e) => blindness(e, (s) => s.metric !== undefined && s.metric !== 'up' && metrics.has(s.metric)).blind)
+      exprs.some((e) => blindness(e, (s) => s.metric !== undefined && metrics.includes(s.metric)).blind)
     )
     .map(({ requirement }) => requirement);
 }

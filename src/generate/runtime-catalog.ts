@@ -3,10 +3,9 @@
  * (RUNTIME_FIELDS), as plain data, so the datasource module ships no catalog code.
  */
 import { EXPORTERS } from '../catalog';
-import { promqlNames } from '../catalog/evidence/promql-names';
-import { requirementText } from '../catalog/requirements';
 import { RUNTIME_FIELDS, type RuntimeExporter, type RuntimeRequirement } from '../catalog/runtime';
-import type { ExporterDefinition, QueryContext } from '../catalog/types';
+import type { ExporterDefinition } from '../catalog/types';
+import { switchMetrics } from './requirement-metrics';
 
 export const RUNTIME_CATALOG_FILE = 'src/catalog/runtime.generated.ts';
 
@@ -26,24 +25,11 @@ export function runtimeExporters(): RuntimeExporter[] {
   });
 }
 
-// Any context does: only the metric names of the expressions are read.
-const NAMES_CONTEXT: QueryContext = { selector: '', fleetSelector: '', range: '5m', by: 'job, instance' };
-
 /** The exporter's off-by-default switches, each with the metrics of every signal variant that needs it. */
 export function offByDefaultRequirements(exporter: ExporterDefinition): RuntimeRequirement[] {
-  const byText = new Map<string, RuntimeRequirement>();
-  for (const signal of exporter.signals) {
-    if (!signal.requires?.offByDefault) {
-      continue;
-    }
-    const text = requirementText(signal.requires);
-    const requirement = byText.get(text) ?? { text, panels: [], metrics: [] };
-    byText.set(text, requirement);
-    requirement.panels.push(signal.title);
-    const metrics = signal.variants.flatMap((v) => promqlNames(v.expr(NAMES_CONTEXT)).metrics);
-    requirement.metrics = [...new Set([...requirement.metrics, ...metrics])].sort();
-  }
-  return [...byText.values()];
+  return switchMetrics(exporter)
+    .filter((s) => s.requirement.offByDefault)
+    .map(({ text, panels, metrics }) => ({ text, panels, metrics }));
 }
 
 export function renderRuntimeCatalog(): string {
