@@ -60,6 +60,8 @@ async function main(): Promise<number> {
     process.stderr.write(`--format ${values.format}: use grafana (the default) or prometheus\n`);
     return 2;
   }
+  // Checked as the app settings check them, against the default cluster label `cluster`: the app's own
+  // setting is not known here, so a differently named cluster label is not protected from being dropped.
   const replicaLabels =
     values['replica-labels'] === undefined
       ? undefined

@@ -21,7 +21,7 @@
 /** "Now" of the derived fixtures (tests/fixtures/exporters/README.md). */
 export const DEFAULT_FIXTURE_NOW = Date.parse('2026-11-18T10:00:00Z') / 1000;
 
-const GROWS = /^# fsm-stack: grows ([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? ([0-9.]+)\s*$/gm;
+const GROWS = /^# fsm-stack: grows ([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? ([0-9.eE+-]+)\s*$/gm;
 const UNIX_TIME = /^# fsm-stack: (timestamp|clock) ([a-zA-Z_:][a-zA-Z0-9_:]*)(?: (ms))?\s*$/gm;
 const FIXTURE_NOW = /^# fsm-stack: now (\d+)\s*$/m;
 const LABEL_PAIR = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;

@@ -113,7 +113,7 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
     return signal!.threshold!;
   }
   // The level is the alert's severity: a critical alert compares the critical value. Stated once, it
-  // cannot disagree with the severity (all 152 references that wrote both agreed when this was made).
+  // cannot disagree with the severity (each of the 102 alerts that wrote a level wrote its severity).
   function thresholdAtSeverity(alert: string, severity: Severity, threshold: string): ThresholdRef {
     if (severity === 'info') {
       throw new Error(

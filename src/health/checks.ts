@@ -255,6 +255,7 @@ function prometheusChecks(clusterLabel: string): HealthCheck[] {
       panel: { kind: 'timeseries', width: 12, min: 0, max: 1 },
     }),
     check({
+      // The id predates the title: ids are kept, as the verdict links to them.
       id: 'prometheus-failing-targets',
       title: 'Scrape success by target',
       description:

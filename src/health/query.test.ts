@@ -79,6 +79,27 @@ describe('health queries through /api/ds/query', () => {
     );
   });
 
+  it("keeps each check's own error when every query failed, each its own way", async () => {
+    setBackendSrv({
+      fetch: () =>
+        throwError(() => ({
+          status: 400,
+          data: {
+            results: {
+              'prometheus-failing-targets': { status: 400, error: 'bad_data: unknown function avg_over_time' },
+              'grafana-rule-failures': { status: 400, error: 'bad_data: parse error' },
+            },
+          },
+        })),
+    } as unknown as BackendSrv);
+
+    const results = await fetchCheckResults(checks, 'prom', () => 'up');
+    expect(results.map((r) => r.error)).toEqual([
+      'Prometheus refused the query: unknown function avg_over_time',
+      'Prometheus refused the query: parse error',
+    ]);
+  });
+
   it('keeps the other checks when only some queries failed', async () => {
     setBackendSrv({
       fetch: () =>

@@ -10,7 +10,7 @@ export type FindingKind = Finding['kind'];
 export const FINDING_HEADINGS: Record<FindingKind, string> = {
   error: 'Rules in error',
   rejected: 'Queries Prometheus refuses',
-  'never-evaluated': 'Rules never evaluated',
+  'never-evaluated': 'Rules not evaluated yet',
   slow: 'Rules slower than their interval',
   'empty-selector': 'Selectors that match no series',
   'dead-join': 'Joins that can never match',
@@ -32,8 +32,8 @@ export function findingText(finding: Finding, historyDays = 7): string {
     case 'rejected':
       return `Prometheus refuses its query: ${finding.message}`;
     case 'never-evaluated': {
-      // Grafana evaluates a new or changed rule only within its group's interval: right after Setup's apply,
-      // every rule it wrote reads as never evaluated, which is no fault.
+      // Grafana and Prometheus evaluate a new or changed rule only within its group's interval: right after
+      // Setup's apply (or a Prometheus reload), every rule it wrote reads as never evaluated, which is no fault.
       const interval = finding.rule.intervalSeconds;
       return `It has not been evaluated yet, so it cannot fire. Just created or changed? Its first evaluation comes within its group's interval${interval === undefined ? '' : ` (${seconds(interval)})`}: check again then. If it stays so, nothing is evaluating it.`;
     }

@@ -127,7 +127,7 @@ describe('Rule doctor section', () => {
       'if it goes down, nobody is paged'
     );
     expect(screen.getByRole('region', { name: 'Rules not analysed' })).toHaveTextContent('LokiErrors');
-    expect(screen.queryByRole('region', { name: 'Rules never evaluated' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Rules not evaluated yet' })).not.toBeInTheDocument();
   });
 
   it('says a rule not evaluated yet may just be new, and when to look again', async () => {
@@ -137,7 +137,7 @@ describe('Rule doctor section', () => {
     render(<RuleDoctor datasourceUid="prom-dc1" />);
     fireEvent.click(screen.getByRole('button', { name: /Check rules/ }));
 
-    expect(await screen.findByRole('region', { name: 'Rules never evaluated' })).toHaveTextContent(
+    expect(await screen.findByRole('region', { name: 'Rules not evaluated yet' })).toHaveTextContent(
       "It has not been evaluated yet, so it cannot fire. Just created or changed? Its first evaluation comes within its group's interval (60 s): check again then."
     );
   });

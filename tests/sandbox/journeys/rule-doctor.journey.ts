@@ -112,7 +112,7 @@ async function allFindings(doctor: Locator): Promise<string[]> {
   const kinds = [
     'Rules in error',
     'Queries Prometheus refuses',
-    'Rules never evaluated',
+    'Rules not evaluated yet',
     'Rules slower than their interval',
     'Selectors that match no series',
     'Joins that can never match',
