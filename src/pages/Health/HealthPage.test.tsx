@@ -8,6 +8,8 @@ import HealthPage from './HealthPage';
 import { fetchCheckResults } from '../../health/query';
 import { healthChecks } from '../../health/checks';
 import type { CheckResult } from '../../health/verdict';
+import { memoryEstimateBytes } from '../../health/capacity';
+import { formatValue } from '../../health/format';
 
 // The query layer is mocked: these tests are about what the page says, given what Prometheus answered.
 jest.mock('../../health/query', () => ({ fetchCheckResults: jest.fn() }));
@@ -162,6 +164,14 @@ describe('Health page', () => {
         series: results.filter((r) => r.checkId === checkId).flatMap((r) => r.series),
       })),
     ];
+    // Only Mimir's server reports its resident memory (108 MiB).
+    results = [
+      ...results,
+      {
+        checkId: 'capacity-memory-used',
+        series: [{ labels: { job: 'prometheus', instance: 'mimir:8080' }, value: 108 * 2 ** 20 }],
+      },
+    ];
     fetchMock.mockResolvedValue(results);
     render(<HealthPage jsonData={{ prometheusDatasourceUid: 'mimir' }} />);
 
@@ -176,8 +186,12 @@ describe('Health page', () => {
     expect(rows.find((r) => r?.includes('mimir:8080'))).toContain(
       'assumed 15 days: flags not readable through “Mimir”: this server has no flags API (Mimir and Cortex have none)'
     );
-    // No server here reports its resident memory: the estimate stands alone, not beside "uses –".
-    expect(rows.filter((r) => r?.includes('(uses'))).toEqual([]);
+    // The estimate for 1,000 active series, beside what the server uses where it says, alone where it does not
+    // (not beside "uses –").
+    const estimate = formatValue(memoryEstimateBytes(1000), 'bytes');
+    expect(rows.find((r) => r?.includes('mimir:8080'))).toContain(`${estimate} (uses 108 MiB)`);
+    expect(rows.find((r) => r?.includes('dc1 · edge:9090'))).toContain(estimate);
+    expect(rows.filter((r) => r?.includes('(uses'))).toHaveLength(1);
     expect(rows.find((r) => r?.includes('dc2'))).toContain(
       'assumed 15 days: no Prometheus datasource in this Grafana has the external labels cluster=dc2'
     );
