@@ -20,6 +20,10 @@ const frame = (labels: Record<string, string>, value: number | null, entities?: 
   data: { values: [[1795495773000], [value]], ...(entities ? { entities: [null, entities] } : {}) },
 });
 
+/** /api/ds/query's answer when some query failed: HTTP 400 with each query's own result (Grafana's query service). */
+function grafanaAnswers400(results: Record<string, unknown>) {
+  setBackendSrv({ fetch: () => throwError(() => ({ status: 400, data: { results } })) } as unknown as BackendSrv);
+}
 describe('health queries through /api/ds/query', () => {
   it('asks for every check as an instant query on the chosen datasource, refId = check id', () => {
     const request = buildHealthQueryRequest(checks, 'prom-dc1', (c) => `expr-of-${c.id}`);
@@ -69,10 +73,7 @@ describe('health queries through /api/ds/query', () => {
   it('says the datasource failed when every query failed with it, instead of a verdict without data', async () => {
     // Grafana's answer when Prometheus is unreachable: HTTP 400, each query with the same error.
     const error = { status: 500, error: 'Post "http://prometheus:9090/api/v1/query": dial tcp: connection refused' };
-    setBackendSrv({
-      fetch: () =>
-        throwError(() => ({ status: 400, data: { results: Object.fromEntries(checks.map((c) => [c.id, error])) } })),
-    } as unknown as BackendSrv);
+    grafanaAnswers400(Object.fromEntries(checks.map((c) => [c.id, error])));
 
     await expect(fetchCheckResults(checks, 'prom', () => 'up')).rejects.toThrow(
       'Could not query the Prometheus datasource: Post "http://prometheus:9090/api/v1/query": dial tcp: connection refused'
@@ -80,18 +81,10 @@ describe('health queries through /api/ds/query', () => {
   });
 
   it("keeps each check's own error when every query failed, each its own way", async () => {
-    setBackendSrv({
-      fetch: () =>
-        throwError(() => ({
-          status: 400,
-          data: {
-            results: {
-              'prometheus-failing-targets': { status: 400, error: 'bad_data: unknown function avg_over_time' },
-              'grafana-rule-failures': { status: 400, error: 'bad_data: parse error' },
-            },
-          },
-        })),
-    } as unknown as BackendSrv);
+    grafanaAnswers400({
+      'prometheus-failing-targets': { status: 400, error: 'bad_data: unknown function avg_over_time' },
+      'grafana-rule-failures': { status: 400, error: 'bad_data: parse error' },
+    });
 
     const results = await fetchCheckResults(checks, 'prom', () => 'up');
     expect(results.map((r) => r.error)).toEqual([
@@ -101,18 +94,10 @@ describe('health queries through /api/ds/query', () => {
   });
 
   it('keeps the other checks when only some queries failed', async () => {
-    setBackendSrv({
-      fetch: () =>
-        throwError(() => ({
-          status: 400,
-          data: {
-            results: {
-              'prometheus-failing-targets': { status: 400, error: 'bad_data: parse error' },
-              'grafana-rule-failures': { status: 200, frames: [frame({ job: 'grafana' }, 0)] },
-            },
-          },
-        })),
-    } as unknown as BackendSrv);
+    grafanaAnswers400({
+      'prometheus-failing-targets': { status: 400, error: 'bad_data: parse error' },
+      'grafana-rule-failures': { status: 200, frames: [frame({ job: 'grafana' }, 0)] },
+    });
 
     expect(await fetchCheckResults(checks, 'prom', () => 'up')).toEqual([
       { checkId: 'prometheus-failing-targets', series: [], error: 'Prometheus refused the query: parse error' },
