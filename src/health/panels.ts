@@ -6,6 +6,7 @@
 import { sel } from '../catalog/promql';
 import type { QueryContext, Unit } from '../catalog/types';
 import { ASSUMED_BYTES_PER_SAMPLE, MEMORY_BYTES_PER_SERIES, MEMORY_RULE_SOURCE } from './capacity';
+import { PLACEHOLDER } from './verdict';
 import {
   healthChecks,
   HEALTH_SECTIONS,
@@ -156,7 +157,7 @@ export function panelThresholdSteps(
  * order.ts sorts them at MAX_SAFE_INTEGER with a stable sort).
  */
 export function tableColumns(panel: Pick<HealthPanel, 'rowLegend' | 'legend'>) {
-  const labelsOf = (legend: string) => [...legend.matchAll(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g)].map((m) => m[1]);
+  const labelsOf = (legend: string) => [...legend.matchAll(PLACEHOLDER)].map((m) => m[1]);
   // A row legend without labels ("behind") means the servers' own labels name the rows.
   const own = labelsOf(panel.rowLegend);
   const labels = own.length > 0 ? own : labelsOf(panel.legend);

@@ -99,9 +99,12 @@ function magnitude(judge: HealthJudgement, severity: 'critical' | 'warning', val
   return Number.isFinite(distance) ? distance / (Math.abs(limit) || 1) : Number.MAX_VALUE;
 }
 
+/** `{{name}}` in a problem text or a legend: a label (or `value`, `threshold`) filled in per series. */
+export const PLACEHOLDER = /\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g;
+
 /** Fills `{{value}}`, `{{threshold}}` and `{{<label>}}`; a label the series lacks reads "(none)". */
 export function renderMessage(template: string, values: Labels): string {
-  return template.replace(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (_all, name: string) =>
+  return template.replace(PLACEHOLDER, (_all, name: string) =>
     values[name] !== undefined && values[name] !== '' ? values[name] : '(none)'
   );
 }
