@@ -2,7 +2,7 @@ import { needsSentence } from '../catalog/requirements';
 import { findThreshold } from '../catalog/thresholds';
 import type { AlertDefinition, ExporterDefinition, Requirement } from '../catalog/types';
 import { blindness, parsePromql } from '../rule-doctor/promql-tree';
-import { NAMES_CONTEXT, switchMetrics } from './requirement-metrics';
+import { NAMES_CONTEXT, switchMetrics, type SwitchMetrics } from './requirement-metrics';
 import { buildPrometheusExpr } from './prometheus-rules';
 import { ruleLabels } from '../alerting/rule-metadata';
 import { runbookAnchorLine } from '../utils/runbook';
@@ -21,6 +21,7 @@ export function renderRunbook(exporter: ExporterDefinition): string {
     `${exporter.description} Exporter documentation: ${exporter.docsUrl}`,
     '',
   ];
+  const switches = switchMetrics(exporter);
   for (const alert of exporter.alerts) {
     const labels = ruleLabels(exporter, alert);
     const threshold =
@@ -45,7 +46,7 @@ export function renderRunbook(exporter: ExporterDefinition): string {
       '```',
       ''
     );
-    const requirement = needsSentence(requirementsNeededBy(exporter, alert));
+    const requirement = needsSentence(requirementsNeededBy(switches, alert));
     if (requirement) {
       lines.push(requirement.trim(), '');
     }
@@ -62,9 +63,9 @@ export function renderRunbook(exporter: ExporterDefinition): string {
  * `or` needs both sides empty, `unless` only its left one. So a ratio of a collector's metrics needs
  * the collector, and a fallback (`a or b`) does not need the switch of `b`.
  */
-function requirementsNeededBy(exporter: ExporterDefinition, alert: AlertDefinition): Requirement[] {
+function requirementsNeededBy(switches: readonly SwitchMetrics[], alert: AlertDefinition): Requirement[] {
   const exprs = [alert.query(NAMES_CONTEXT), ...(alert.filters ?? []).map((f) => f(NAMES_CONTEXT))].map(parsePromql);
-  return switchMetrics(exporter)
+  return switches
     .filter(({ metrics }) =>
       exprs.some((e) => blindness(e, (s) => s.metric !== undefined && metrics.includes(s.metric)).blind)
     )
