@@ -21,11 +21,10 @@ export const DEFAULT_LEGEND = '{{instance}}';
 
 /**
  * Turns an exporter file (which states each fact once) into the full definition every consumer
- * reads: a lone `expr` is the signal's one variant, a threshold inherits title, unit and (unless
- * it has more to say) description from the signal it hangs on, an alert that compares a signal gets that signal's query (and, naming no
- * threshold, the signal's threshold), an alert compares against its threshold at its own severity
- * and in the threshold's direction, and legends default to one series per target. A reference that does not resolve
- * fails at load time, naming the exporter, so a typo never ships.
+ * reads, filling in what `ExporterSource` (types.ts) lists: the one variant of a lone `expr`, what a
+ * threshold takes from its signal, an alert's query, threshold level and comparison, the default
+ * legend. A reference that does not resolve fails at load time, naming the exporter, so a typo
+ * never ships.
  */
 export function defineExporter(source: ExporterSource): ExporterDefinition {
   const where = (what: string) => `Exporter "${source.id}": ${what}`;
