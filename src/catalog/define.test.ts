@@ -49,6 +49,54 @@ describe('defineExporter: an exporter file states each fact once', () => {
     );
   });
 
+  it("draws a share on its unit's range unless its axis fits the data, bounds a threshold on a share by the top, and refuses the range written out", () => {
+    const defined = defineExporter(
+      source({
+        signals: [
+          ...source({}).signals,
+          {
+            id: 'load',
+            title: 'Load',
+            description: 'Work queued per worker.',
+            unit: 'percent',
+            expr: (c) => sel('db_load', c),
+            axisFitsData: 'a busy server runs past 100 %',
+          },
+          { id: 'queries', title: 'Queries', description: 'Per second.', unit: 'ops', expr: (c) => sel('db_q', c) },
+        ],
+        thresholds: [
+          { id: 'diskUsed', direction: 'above', warning: 80, min: 1 },
+          { id: 'cacheHits', direction: 'below', warning: 0.9, max: 0.99 },
+        ],
+      })
+    );
+    const [disk, cache, load, queries] = defined.signals;
+    expect([disk.min, disk.max, cache.min, cache.max]).toEqual([0, 100, 0, 1]);
+    expect(load).toMatchObject({ min: 0 });
+    expect(load).not.toHaveProperty('max');
+    expect(load).not.toHaveProperty('axisFitsData');
+    expect(queries).not.toHaveProperty('min');
+    expect(defined.thresholds.map((t) => [t.min, t.max])).toEqual([
+      [1, 100],
+      [undefined, 0.99],
+    ]);
+
+    const restated = source({});
+    restated.signals[1] = { ...restated.signals[1], min: 0 };
+    expect(() => defineExporter(restated)).toThrow(
+      'Exporter "db": signal "cacheHits" states its unit\'s range 0–1; leave it out.'
+    );
+    const thresholdTop = source({ thresholds: [{ id: 'diskUsed', direction: 'above', warning: 80, max: 100 }] });
+    expect(() => defineExporter(thresholdTop)).toThrow(
+      'Exporter "db": threshold "diskUsed" states its unit\'s top 100'
+    );
+    const openOps = source({});
+    openOps.signals[0] = { ...openOps.signals[0], unit: 'ops', axisFitsData: 'fast' };
+    expect(() => defineExporter(openOps)).toThrow(
+      'Exporter "db": signal "diskUsed" says its axis fits the data, but it has no unit range.'
+    );
+  });
+
   it('compares against the threshold an alert names at its severity, in its direction, and lets a literal bound say its own', () => {
     const { alerts } = defineExporter(
       source({

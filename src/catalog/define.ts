@@ -9,6 +9,7 @@ import type {
   Signal,
   ThresholdDefinition,
   ThresholdRef,
+  Unit,
 } from './types';
 
 // A metric name with its matchers; label values are quoted, so `}` inside them is escaped or quoted.
@@ -20,6 +21,15 @@ const PROBE_CONTEXT: QueryContext = { selector: 'job="probe"', fleetSelector: ''
 export const DEFAULT_LEGEND = '{{instance}}';
 
 /**
+ * The range a unit implies: a share runs from none to all of its whole. Panels draw a signal on it,
+ * unless the signal says why its axis fits the data; a threshold on a share cannot pass the top.
+ */
+export const UNIT_RANGE: Partial<Record<Unit, { min: number; max: number }>> = {
+  percent: { min: 0, max: 100 },
+  percentunit: { min: 0, max: 1 },
+};
+
+/**
  * Turns an exporter file (which states each fact once) into the full definition every consumer
  * reads, filling in what `ExporterSource` (types.ts) lists: the one variant of a lone `expr`, what a
  * threshold takes from its signal, an alert's query, threshold level and comparison, the default
@@ -28,11 +38,24 @@ export const DEFAULT_LEGEND = '{{instance}}';
  */
 export function defineExporter(source: ExporterSource): ExporterDefinition {
   const where = (what: string) => `Exporter "${source.id}": ${what}`;
-  const signals: Signal[] = source.signals.map(({ expr, variants, ...s }) => {
+  const signals: Signal[] = source.signals.map(({ expr, variants, axisFitsData, ...s }) => {
     if (s.legend === DEFAULT_LEGEND) {
       throw new Error(where(`signal "${s.id}" states the default legend ${DEFAULT_LEGEND}; leave it out.`));
     }
-    return { ...s, variants: variants ?? [{ expr: expr! }], legend: s.legend ?? DEFAULT_LEGEND };
+    const range = UNIT_RANGE[s.unit];
+    if (range && (s.min === range.min || s.max === range.max)) {
+      throw new Error(where(`signal "${s.id}" states its unit's range ${range.min}–${range.max}; leave it out.`));
+    }
+    if (axisFitsData !== undefined && (!range || s.max !== undefined)) {
+      throw new Error(
+        where(`signal "${s.id}" says its axis fits the data, but it has ${range ? 'a max' : 'no unit range'}.`)
+      );
+    }
+    const drawnOn = range && {
+      min: s.min ?? range.min,
+      ...(axisFitsData === undefined ? { max: s.max ?? range.max } : {}),
+    };
+    return { ...s, ...drawnOn, variants: variants ?? [{ expr: expr! }], legend: s.legend ?? DEFAULT_LEGEND };
   });
   const signalById = new Map(signals.map((s) => [s.id, s]));
 
@@ -48,7 +71,11 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
         )
       );
     }
-    return { ...t, title, unit, description };
+    const top = UNIT_RANGE[unit]?.max;
+    if (top !== undefined && t.max === top) {
+      throw new Error(where(`threshold "${t.id}" states its unit's top ${top}; leave it out.`));
+    }
+    return { ...t, title, unit, description, ...(top === undefined ? {} : { max: t.max ?? top }) };
   });
 
   const thresholdById = new Map(thresholds.map((t) => [t.id, t]));

@@ -260,6 +260,8 @@ export interface ExporterDefinition {
 /**
  * What an exporter file writes: each fact once. `defineExporter` (define.ts) fills in the rest.
  * - a signal's legend defaults to one series per target (`{{instance}}`);
+ * - a share (`percent`, `percentunit`) or a yes/no is drawn on its unit's range, 0–100 or 0–1, and a
+ *   threshold on a share is bounded by its top;
  * - a threshold with a signal of the same id inherits that signal's title and unit, and its
  *   description unless the threshold has more to say (what the bound means, its default's reason);
  * - an alert either compares a signal (`signal: 'id'`, its query; with `overWindow: 'max'` its peak
@@ -276,10 +278,15 @@ export interface ExporterSource extends Omit<ExporterDefinition, 'signals' | 'th
   alerts: AlertSource[];
 }
 
-/** A signal with one form for every version may write that form as `expr` instead of a one-element `variants`. */
-export type SignalSource = Omit<Signal, 'legend' | 'variants'> & { legend?: string } & (
-    { variants: Signal['variants']; expr?: never } | { expr: SignalVariant['expr']; variants?: never }
-  );
+/**
+ * A signal with one form for every version may write that form as `expr` instead of a one-element `variants`.
+ * A share or a yes/no takes its unit's range (`UNIT_RANGE`, define.ts) unless it says why its axis fits the data.
+ */
+export type SignalSource = Omit<Signal, 'legend' | 'variants'> & {
+  legend?: string;
+  /** Why the axis follows the data above, not the unit's top (a share that passes 100 %, one read near 0). */
+  axisFitsData?: string;
+} & ({ variants: Signal['variants']; expr?: never } | { expr: SignalVariant['expr']; variants?: never });
 
 export type ThresholdSource = Omit<ThresholdDefinition, 'title' | 'unit' | 'description'> &
   Partial<Pick<ThresholdDefinition, 'title' | 'unit' | 'description'>>;

@@ -28,7 +28,6 @@ export const alertmanagerExporter = defineExporter({
       warning: 1,
       critical: 10,
       min: 0.01,
-      max: 100,
       description: 'Share of notifications to one integration (Slack, e-mail, PagerDuty, …) that failed.',
     },
     {
@@ -88,8 +87,6 @@ export const alertmanagerExporter = defineExporter({
       expr: failureRatio,
       legend: '{{instance}} {{integration}}',
       threshold: 'notificationFailures',
-      min: 0,
-      max: 100,
     },
     {
       id: 'notificationRequestsFailed',

@@ -74,7 +74,6 @@ export const blackboxExporter = defineExporter({
       warning: 0.99,
       critical: 0.9,
       min: 0,
-      max: 1,
     },
   ],
   signals: [
@@ -106,8 +105,6 @@ export const blackboxExporter = defineExporter({
       unit: 'percentunit',
       expr: (q) => `avg_over_time(${sel('probe_success', q)}[${q.range}])`,
       threshold: 'availability',
-      min: 0,
-      max: 1,
     },
     {
       id: 'probeDuration',

@@ -65,7 +65,6 @@ export const chronyExporter = defineExporter({
       warning: 0.75,
       critical: 0.25,
       min: 0,
-      max: 1,
     },
   ],
   signals: [
@@ -176,8 +175,6 @@ export const chronyExporter = defineExporter({
       expr: (q) => sel('chrony_sources_reachability_ratio', q),
       legend: '{{instance}} {{source_name}}',
       threshold: 'sourceReachability',
-      min: 0,
-      max: 1,
       optional: SOURCES_OFF,
     },
     {

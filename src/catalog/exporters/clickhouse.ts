@@ -57,7 +57,6 @@ export const clickhouseExporter = defineExporter({
       warning: 80,
       critical: 90,
       min: 1,
-      max: 100,
     },
     {
       id: 'diskUsage',
@@ -65,7 +64,6 @@ export const clickhouseExporter = defineExporter({
       warning: 85,
       critical: 95,
       min: 1,
-      max: 100,
     },
   ],
   signals: [
@@ -151,8 +149,6 @@ export const clickhouseExporter = defineExporter({
       expr: (q) =>
         `100 * ${sel('ClickHouseAsyncMetrics_MemoryResident', q)} / ${sel('ClickHouseAsyncMetrics_OSMemoryTotal', q)}`,
       threshold: 'memoryUsage',
-      min: 0,
-      max: 100,
     },
     {
       id: 'readonlyReplicas',
@@ -245,8 +241,6 @@ export const clickhouseExporter = defineExporter({
       ],
       legend: '{{instance}} {{disk}}',
       threshold: 'diskUsage',
-      min: 0,
-      max: 100,
     },
     {
       id: 'zooKeeperExceptions',

@@ -44,7 +44,6 @@ export const dnsExporter = defineExporter({
       warning: 0.99,
       critical: 0.9,
       min: 0,
-      max: 1,
     },
   ],
   signals: [
@@ -71,8 +70,6 @@ export const dnsExporter = defineExporter({
       expr: (q) =>
         `avg_over_time(${sel('probe_success', q)}[${q.range}]) and on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`,
       threshold: 'availability',
-      min: 0,
-      max: 1,
     },
     {
       id: 'answerRecords',

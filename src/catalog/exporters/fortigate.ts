@@ -83,7 +83,6 @@ export const fortigateExporter = defineExporter({
       warning: 0.9,
       critical: 0.97,
       min: 0.01,
-      max: 1,
       description:
         'Average CPU use across the firewall’s processors (0–1); sustained high CPU delays session setup and the management plane.',
     },
@@ -93,7 +92,6 @@ export const fortigateExporter = defineExporter({
       warning: 0.9,
       critical: 0.95,
       min: 0.01,
-      max: 1,
     },
     {
       id: 'interfaceUtilisation',
@@ -101,7 +99,6 @@ export const fortigateExporter = defineExporter({
       warning: 0.8,
       critical: 0.95,
       min: 0.01,
-      max: 1,
     },
     {
       id: 'interfaceErrors',
@@ -118,7 +115,6 @@ export const fortigateExporter = defineExporter({
       warning: 0.02,
       critical: 0.1,
       min: 0,
-      max: 1,
     },
     {
       id: 'certificateExpiry',
@@ -135,7 +131,6 @@ export const fortigateExporter = defineExporter({
       direction: 'above',
       warning: 0.9,
       min: 0.01,
-      max: 1,
       description:
         'Share of a source-NAT IP pool in use (0–1); a full pool refuses new outbound sessions that need a NAT port.',
     },
@@ -173,8 +168,6 @@ export const fortigateExporter = defineExporter({
       unit: 'percentunit',
       expr: (q) => `avg by (${q.by}) (${sel('fortigate_cpu_usage_ratio', q)})`,
       threshold: 'cpuUtilisation',
-      min: 0,
-      max: 1,
     },
     {
       id: 'memoryUtilisation',
@@ -183,8 +176,6 @@ export const fortigateExporter = defineExporter({
       unit: 'percentunit',
       expr: (q) => sel('fortigate_memory_usage_ratio', q),
       threshold: 'memoryUtilisation',
-      min: 0,
-      max: 1,
     },
     {
       id: 'sessions',
@@ -201,8 +192,6 @@ export const fortigateExporter = defineExporter({
       unit: 'percentunit',
       expr: (q) => sel('fortigate_vdom_cpu_usage_ratio', q),
       legend: '{{instance}} {{vdom}}',
-      min: 0,
-      max: 1,
     },
     {
       id: 'vdomSessions',
@@ -251,8 +240,6 @@ export const fortigateExporter = defineExporter({
       ],
       legend: '{{instance}} {{name}}',
       threshold: 'interfaceUtilisation',
-      min: 0,
-      max: 1,
     },
     {
       id: 'interfaceErrors',
@@ -319,8 +306,6 @@ export const fortigateExporter = defineExporter({
       expr: (q) => sel('fortigate_virtual_wan_packet_loss_ratio', q),
       legend: '{{instance}} {{sla}} {{interface}}',
       threshold: 'sdwanPacketLoss',
-      min: 0,
-      max: 1,
       optional: 'only with SD-WAN health checks configured',
     },
     {
@@ -383,8 +368,6 @@ export const fortigateExporter = defineExporter({
       expr: (q) => `1 - ${sel('fortigate_ippool_available_ratio', q)}`,
       legend: '{{instance}} {{vdom}} {{name}}',
       threshold: 'ippoolUtilisation',
-      min: 0,
-      max: 1,
       optional: 'only on firewalls with IP pools, with fortigate_exporter 1.22 or later',
       requires: IPPOOL,
     },
@@ -447,8 +430,6 @@ export const fortigateExporter = defineExporter({
       unit: 'percentunit',
       expr: (q) => sel('fortigate_wifi_managed_ap_radio_operating_channel_utilization_ratio', q),
       legend: '{{instance}} {{ap_name}} radio {{radio_id}}',
-      min: 0,
-      max: 1,
       optional: 'only on firewalls managing FortiAPs',
       requires: WIFI,
     },
@@ -532,8 +513,6 @@ export const fortigateExporter = defineExporter({
         },
       ],
       legend: '{{instance}} {{vdom}}',
-      min: 0,
-      max: 1,
       optional: 'only on models with a log disk and disk logging on',
       requires: LOGGING,
     },

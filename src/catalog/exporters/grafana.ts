@@ -61,7 +61,6 @@ export const grafanaExporter = defineExporter({
       warning: 5,
       critical: 25,
       min: 0.01,
-      max: 100,
     },
     {
       id: 'datasourceErrors',
@@ -69,7 +68,6 @@ export const grafanaExporter = defineExporter({
       warning: 5,
       critical: 20,
       min: 0.01,
-      max: 100,
     },
     {
       id: 'ruleEvaluationFailures',
@@ -77,7 +75,6 @@ export const grafanaExporter = defineExporter({
       warning: 1,
       critical: 10,
       min: 0.01,
-      max: 100,
     },
     {
       id: 'schedulerBehind',
@@ -93,7 +90,6 @@ export const grafanaExporter = defineExporter({
       warning: 1,
       critical: 10,
       min: 0.01,
-      max: 100,
     },
   ],
   signals: [
@@ -121,8 +117,6 @@ export const grafanaExporter = defineExporter({
       expr: httpServerErrors,
       legend: '{{instance}} {{handler}}',
       threshold: 'httpServerErrors',
-      min: 0,
-      max: 100,
     },
     {
       id: 'httpLatency',
@@ -166,8 +160,6 @@ export const grafanaExporter = defineExporter({
       expr: datasourceErrors,
       legend: '{{instance}} {{datasource}}',
       threshold: 'datasourceErrors',
-      min: 0,
-      max: 100,
     },
     {
       id: 'datasourceLatency',
@@ -195,8 +187,6 @@ export const grafanaExporter = defineExporter({
       expr: ruleEvaluationFailures,
       legend: '{{instance}} org {{org}}',
       threshold: 'ruleEvaluationFailures',
-      min: 0,
-      max: 100,
     },
     {
       id: 'ruleEvaluationDuration',
@@ -258,8 +248,6 @@ export const grafanaExporter = defineExporter({
       expr: notificationFailures,
       legend: '{{instance}} {{integration}}',
       threshold: 'notificationFailures',
-      min: 0,
-      max: 100,
     },
     {
       id: 'notificationLatency',

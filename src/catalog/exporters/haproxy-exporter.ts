@@ -97,8 +97,6 @@ export const haproxyCsvExporter = defineExporter({
       expr: (q) => errorRatio(NAMING, 'frontend', q),
       legend: '{{instance}} {{frontend}}',
       threshold: 'http5xxRatio',
-      min: 0,
-      max: 1,
     },
     {
       id: 'backend5xxRatio',
@@ -108,8 +106,6 @@ export const haproxyCsvExporter = defineExporter({
       expr: (q) => errorRatio(NAMING, 'backend', q),
       legend: '{{instance}} {{backend}}',
       threshold: 'http5xxRatio',
-      min: 0,
-      max: 1,
     },
     {
       id: 'backendResponsesByCode',
@@ -179,8 +175,6 @@ export const haproxyCsvExporter = defineExporter({
       expr: (q) => sessionsUsed('frontend', q),
       legend: '{{instance}} {{frontend}}',
       threshold: 'sessionsUsed',
-      min: 0,
-      max: 100,
     },
     {
       id: 'backendSessionsUsed',
@@ -188,7 +182,7 @@ export const haproxyCsvExporter = defineExporter({
       unit: 'percent',
       expr: (q) => sessionsUsed('backend', q),
       legend: '{{instance}} {{backend}}',
-      min: 0,
+      axisFitsData: 'fullconn is no limit: a busy backend runs past 100 %',
     },
     {
       id: 'backendQueue',

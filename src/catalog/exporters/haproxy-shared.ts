@@ -47,7 +47,6 @@ export const HTTP_5XX_RATIO: ThresholdSource = {
   warning: 0.05,
   critical: 0.2,
   min: 0.001,
-  max: 1,
   description: 'Share of HTTP responses with a 5xx status.',
 };
 
@@ -59,7 +58,6 @@ export const SESSIONS_USED: ThresholdSource = {
   warning: 80,
   critical: 95,
   min: 1,
-  max: 100,
   description:
     'Current sessions as a share of the proxy’s session limit (maxconn); at the limit new connections wait or are refused.',
 };

@@ -58,7 +58,6 @@ export const haproxyExporter = defineExporter({
       warning: 80,
       critical: 95,
       min: 1,
-      max: 100,
     },
     {
       id: 'serverFlaps',
@@ -76,7 +75,6 @@ export const haproxyExporter = defineExporter({
       warning: 20,
       critical: 5,
       min: 0,
-      max: 100,
     },
   ],
   signals: [
@@ -110,8 +108,6 @@ export const haproxyExporter = defineExporter({
       expr: (q) =>
         `100 * ${sel('haproxy_process_current_connections', q)} / (${sel('haproxy_process_max_connections', q)} > 0)`,
       threshold: 'connectionsUsed',
-      min: 0,
-      max: 100,
     },
     {
       id: 'idleTime',
@@ -120,8 +116,6 @@ export const haproxyExporter = defineExporter({
       unit: 'percent',
       expr: (q) => sel('haproxy_process_idle_time_percent', q),
       threshold: 'idleTime',
-      min: 0,
-      max: 100,
     },
     {
       id: 'frontendRequests',
@@ -141,8 +135,6 @@ export const haproxyExporter = defineExporter({
       expr: (q) => errorRatio(NAMING, 'frontend', q),
       legend: '{{instance}} {{proxy}}',
       threshold: 'http5xxRatio',
-      min: 0,
-      max: 1,
     },
     {
       id: 'backend5xxRatio',
@@ -152,8 +144,6 @@ export const haproxyExporter = defineExporter({
       expr: (q) => errorRatio(NAMING, 'backend', q),
       legend: '{{instance}} {{proxy}}',
       threshold: 'http5xxRatio',
-      min: 0,
-      max: 1,
     },
     {
       id: 'backendResponsesByCode',
@@ -223,8 +213,6 @@ export const haproxyExporter = defineExporter({
       expr: (q) => sessionsUsed('frontend', q),
       legend: '{{instance}} {{proxy}}',
       threshold: 'sessionsUsed',
-      min: 0,
-      max: 100,
     },
     {
       id: 'backendSessionsUsed',
@@ -232,7 +220,7 @@ export const haproxyExporter = defineExporter({
       unit: 'percent',
       expr: (q) => sessionsUsed('backend', q),
       legend: '{{instance}} {{proxy}}',
-      min: 0,
+      axisFitsData: 'fullconn is no limit: a busy backend runs past 100 %',
     },
     {
       id: 'backendQueue',

@@ -57,7 +57,6 @@ export const iloExporter = defineExporter({
       warning: 80,
       critical: 90,
       min: 1,
-      max: 100,
       description:
         'Power drawn as a share of the power supplies’ capacity; above 50% a redundant pair no longer survives losing one supply.',
     },
@@ -113,8 +112,6 @@ export const iloExporter = defineExporter({
       expr: (q) => `100 * ${sel('ilo_power_current_watt', q)} / (${sel('ilo_power_capacity_watt', q)} > 0)`,
       legend: '{{host}}',
       threshold: 'powerCapacity',
-      min: 0,
-      max: 100,
     },
     {
       id: 'powerSupplyHealthy',
@@ -140,8 +137,6 @@ export const iloExporter = defineExporter({
       unit: 'percent',
       expr: (q) => sel('ilo_chassis_fan_current_percent', q),
       legend: '{{host}} {{name}}',
-      min: 0,
-      max: 100,
     },
     {
       id: 'temperature',

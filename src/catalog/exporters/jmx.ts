@@ -43,7 +43,6 @@ export const jmxExporter = defineExporter({
       warning: 80,
       critical: 90,
       min: 1,
-      max: 100,
       description:
         'Heap in use as a share of the maximum heap (-Xmx); sustained high use ends in long GC pauses and OutOfMemoryError.',
     },
@@ -53,7 +52,6 @@ export const jmxExporter = defineExporter({
       warning: 5,
       critical: 20,
       min: 0.1,
-      max: 100,
     },
     {
       id: 'deadlockedThreads',
@@ -69,7 +67,6 @@ export const jmxExporter = defineExporter({
       warning: 80,
       critical: 90,
       min: 1,
-      max: 100,
     },
   ],
   signals: [
@@ -99,8 +96,6 @@ export const jmxExporter = defineExporter({
         { note: V0, expr: (q) => usedOfMax('jvm_memory_bytes_used', 'jvm_memory_bytes_max', q, 'area="heap"') },
       ],
       threshold: 'heapUtilisation',
-      min: 0,
-      max: 100,
     },
     {
       id: 'heapUsed',
@@ -146,8 +141,6 @@ export const jmxExporter = defineExporter({
         { note: V0, expr: (q) => usedOfMax('jvm_memory_pool_bytes_used', 'jvm_memory_pool_bytes_max', q, '') },
       ],
       legend: '{{instance}} {{pool}}',
-      min: 0,
-      max: 100,
     },
     {
       id: 'poolUsed',
@@ -173,7 +166,7 @@ export const jmxExporter = defineExporter({
       expr: (q) =>
         `100 * sum by (${q.by}) (rate(${sel('jvm_gc_collection_seconds_sum', q, 'gc!~".* Cycles"')}[${q.range}]))`,
       threshold: 'gcTime',
-      min: 0,
+      axisFitsData: 'read near 0: a few percent in GC is already felt',
     },
     {
       id: 'gcCollections',
@@ -250,8 +243,6 @@ export const jmxExporter = defineExporter({
       expr: (q) =>
         `100 * ${sel('process_open_fds', q)} / (${sel('process_max_fds', q)} > 0) and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
       threshold: 'fileDescriptors',
-      min: 0,
-      max: 100,
     },
     {
       id: 'scrapeDuration',

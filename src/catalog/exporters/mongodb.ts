@@ -82,7 +82,6 @@ export const mongodbExporter = defineExporter({
       warning: 80,
       critical: 95,
       min: 1,
-      max: 100,
     },
     {
       id: 'wtTicketsAvailable',
@@ -98,7 +97,6 @@ export const mongodbExporter = defineExporter({
       warning: 90,
       critical: 95,
       min: 1,
-      max: 100,
       description:
         'Cache fill as a share of its configured size; from 95% application threads must evict pages themselves and slow down.',
     },
@@ -209,8 +207,6 @@ export const mongodbExporter = defineExporter({
         },
       ],
       threshold: 'connectionsUsed',
-      min: 0,
-      max: 100,
     },
     {
       id: 'connections',
@@ -309,8 +305,6 @@ export const mongodbExporter = defineExporter({
         },
       ],
       threshold: 'wtCacheUsage',
-      min: 0,
-      max: 100,
     },
     {
       id: 'wtCacheDirty',
@@ -326,8 +320,6 @@ export const mongodbExporter = defineExporter({
             `100 * ${sel('mongodb_ss_wt_cache_tracked_dirty_bytes_in_the_cache', q)} / ${sel('mongodb_ss_wt_cache_maximum_bytes_configured', q)}`,
         },
       ],
-      min: 0,
-      max: 100,
     },
     {
       id: 'residentMemory',
@@ -400,8 +392,6 @@ export const mongodbExporter = defineExporter({
             `100 * max by (${q.by}) (${sel('mongodb_dbstats_fsUsedSize', q)}) / max by (${q.by}) (${sel('mongodb_dbstats_fsTotalSize', q)})`,
         },
       ],
-      min: 0,
-      max: 100,
       optional: 'needs the dbstats collector (--collector.dbstats, or --collect-all from 0.31)',
     },
   ],

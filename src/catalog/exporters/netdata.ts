@@ -68,7 +68,6 @@ export const netdataExporter = defineExporter({
       warning: 90,
       critical: 98,
       min: 1,
-      max: 100,
     },
     {
       id: 'memoryUtilisation',
@@ -76,7 +75,6 @@ export const netdataExporter = defineExporter({
       warning: 90,
       critical: 97,
       min: 1,
-      max: 100,
     },
     {
       id: 'diskSpaceUsed',
@@ -84,7 +82,6 @@ export const netdataExporter = defineExporter({
       warning: 90,
       critical: 95,
       min: 1,
-      max: 100,
     },
     {
       id: 'inodesUsed',
@@ -92,7 +89,6 @@ export const netdataExporter = defineExporter({
       warning: 90,
       critical: 95,
       min: 1,
-      max: 100,
     },
     {
       id: 'packetsDropped',
@@ -121,7 +117,6 @@ export const netdataExporter = defineExporter({
       direction: 'above',
       warning: 0.9,
       min: 0.01,
-      max: 1,
     },
   ],
   signals: [
@@ -149,8 +144,6 @@ export const netdataExporter = defineExporter({
       unit: 'percent',
       expr: (q) => `sum by (${q.by}) (${sel('netdata_system_cpu_percentage_average', q, 'dimension!="idle"')})`,
       threshold: 'cpuUtilisation',
-      min: 0,
-      max: 100,
     },
     {
       id: 'cpuByMode',
@@ -159,8 +152,6 @@ export const netdataExporter = defineExporter({
       unit: 'percent',
       expr: (q) => sel('netdata_system_cpu_percentage_average', q, 'dimension!="idle"'),
       legend: '{{instance}} {{dimension}}',
-      min: 0,
-      max: 100,
     },
     {
       id: 'cpuPerCore',
@@ -170,8 +161,6 @@ export const netdataExporter = defineExporter({
       unit: 'percent',
       expr: (q) => `100 - ${sel('netdata_cpu_cpu_percentage_average', q, 'dimension="idle"')}`,
       legend: '{{instance}} {{chart}}',
-      min: 0,
-      max: 100,
       optional:
         'per-core charts only exist where Netdata’s proc plugin collects /proc/stat per CPU (not in some containers)',
     },
@@ -192,8 +181,6 @@ export const netdataExporter = defineExporter({
       expr: (q) =>
         `100 * (1 - sum by (${q.by}) (${sel('netdata_mem_available_MiB_average', q)}) / sum by (${q.by}) (${sel('netdata_system_ram_MiB_average', q)}))`,
       threshold: 'memoryUtilisation',
-      min: 0,
-      max: 100,
     },
     {
       id: 'memoryUsed',
@@ -242,8 +229,6 @@ export const netdataExporter = defineExporter({
         `100 * sum by (${q.by}, family) (${sel('netdata_disk_space_GiB_average', q, 'dimension="used"')}) / sum by (${q.by}, family) (${sel('netdata_disk_space_GiB_average', q, 'dimension=~"used|avail"')})`,
       legend: '{{instance}} {{family}}',
       threshold: 'diskSpaceUsed',
-      min: 0,
-      max: 100,
     },
     {
       id: 'diskSpaceAvailable',
@@ -263,8 +248,6 @@ export const netdataExporter = defineExporter({
         `100 * sum by (${q.by}, family) (${sel(INODES, q, 'dimension="used"')}) / (sum by (${q.by}, family) (${sel(INODES, q, 'dimension=~"used|avail"')}) > 0)`,
       legend: '{{instance}} {{family}}',
       threshold: 'inodesUsed',
-      min: 0,
-      max: 100,
       // diskspace.plugin (plugin_diskspace.c, v1.42.0 and v2.11.0) skips the inode chart where statvfs reports no
       // inode count (f_favail of -1, e.g. cephfs) and, by default, on msdos/vfat, overlayfs, aufs and unionfs; btrfs
       // allocates inodes dynamically and reports a total of 0, which the `> 0` leaves out.
@@ -299,8 +282,6 @@ export const netdataExporter = defineExporter({
       expr: (q) => `${sel('netdata_disk_busy_milliseconds_average', q)} / 1000`,
       legend: '{{instance}} {{chart}}',
       threshold: 'diskBusy',
-      min: 0,
-      max: 1,
     },
     {
       id: 'networkTraffic',
@@ -341,7 +322,7 @@ export const netdataExporter = defineExporter({
       unit: 'percent',
       expr: (q) => dropPercent(q, q.range),
       legend: '{{instance}} {{family}} {{dimension}}',
-      min: 0,
+      axisFitsData: 'read near 0: drops are a small share of the packets',
       optional:
         'no interface moves enough packets, or (Netdata 1.37 – 1.39) none has dropped a packet since the agent started: those create net_drops charts only once a counter moves',
     },

@@ -92,7 +92,6 @@ export const nodeExporter = defineExporter({
       warning: 90,
       critical: 98,
       min: 1,
-      max: 100,
     },
     {
       id: 'memoryUtilisation',
@@ -100,7 +99,6 @@ export const nodeExporter = defineExporter({
       warning: 90,
       critical: 97,
       min: 1,
-      max: 100,
     },
     {
       id: 'loadPerCore',
@@ -118,7 +116,6 @@ export const nodeExporter = defineExporter({
       warning: 40,
       critical: 20,
       min: 0,
-      max: 100,
       description:
         'Free space below which a filesystem that is predicted to fill up alerts (24 h ahead for warning, 4 h for critical).',
     },
@@ -128,7 +125,6 @@ export const nodeExporter = defineExporter({
       warning: 5,
       critical: 3,
       min: 0,
-      max: 100,
       description: 'Free space below which a filesystem alerts whatever its trend.',
     },
     {
@@ -139,7 +135,6 @@ export const nodeExporter = defineExporter({
       warning: 40,
       critical: 20,
       min: 0,
-      max: 100,
       description:
         'Free inodes below which a filesystem that is predicted to run out of them alerts (24 h ahead for warning, 4 h for critical).',
     },
@@ -151,7 +146,6 @@ export const nodeExporter = defineExporter({
       warning: 5,
       critical: 3,
       min: 0,
-      max: 100,
       description: 'Free inodes below which a filesystem alerts whatever its trend.',
     },
     {
@@ -176,7 +170,6 @@ export const nodeExporter = defineExporter({
       direction: 'above',
       warning: 1,
       min: 0.001,
-      max: 100,
       description: 'Share of packets with errors on an interface.',
     },
     {
@@ -184,7 +177,6 @@ export const nodeExporter = defineExporter({
       direction: 'above',
       warning: 75,
       min: 1,
-      max: 100,
     },
     {
       id: 'majorPageFaults',
@@ -200,7 +192,6 @@ export const nodeExporter = defineExporter({
       direction: 'above',
       warning: 90,
       min: 1,
-      max: 100,
     },
   ],
   signals: [
@@ -233,8 +224,6 @@ export const nodeExporter = defineExporter({
       expr: (q) =>
         `100 * (1 - avg by (${q.by}) (rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])))`,
       threshold: 'cpuUtilisation',
-      min: 0,
-      max: 100,
     },
     {
       id: 'cpuByMode',
@@ -244,8 +233,6 @@ export const nodeExporter = defineExporter({
       unit: 'percentunit',
       expr: (q) => `avg by (${q.by}, mode) (rate(${sel('node_cpu_seconds_total', q, 'mode!="idle"')}[${q.range}]))`,
       legend: '{{instance}} {{mode}}',
-      min: 0,
-      max: 1,
     },
     {
       id: 'loadPerCore',
@@ -287,8 +274,6 @@ export const nodeExporter = defineExporter({
       unit: 'percent',
       expr: (q) => `100 * (1 - ${sel('node_memory_MemAvailable_bytes', q)} / ${sel('node_memory_MemTotal_bytes', q)})`,
       threshold: 'memoryUtilisation',
-      min: 0,
-      max: 100,
     },
     {
       id: 'memoryTotal',
@@ -334,8 +319,6 @@ export const nodeExporter = defineExporter({
       ],
       legend: '{{instance}} {{mountpoint}}',
       threshold: 'filesystemFree',
-      min: 0,
-      max: 100,
     },
     {
       id: 'filesystemAvailable',
@@ -354,8 +337,6 @@ export const nodeExporter = defineExporter({
       expr: inodesFreePercent,
       legend: '{{instance}} {{mountpoint}}',
       threshold: 'inodesFree',
-      min: 0,
-      max: 100,
     },
     {
       id: 'diskIoUtilisation',
@@ -364,8 +345,6 @@ export const nodeExporter = defineExporter({
       unit: 'percentunit',
       expr: (q) => `rate(${sel('node_disk_io_time_seconds_total', q)}[${q.range}])`,
       legend: '{{instance}} {{device}}',
-      min: 0,
-      max: 1,
     },
     {
       id: 'diskIoQueue',
@@ -448,8 +427,6 @@ export const nodeExporter = defineExporter({
       unit: 'percent',
       expr: (q) => `100 * ${sel('node_filefd_allocated', q)} / ${sel('node_filefd_maximum', q)}`,
       threshold: 'fileDescriptors',
-      min: 0,
-      max: 100,
     },
     {
       id: 'clockOffset',
@@ -474,8 +451,6 @@ export const nodeExporter = defineExporter({
       unit: 'percentunit',
       expr: (q) => `1 - rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])`,
       legend: '{{instance}} cpu {{cpu}}',
-      min: 0,
-      max: 1,
     },
     {
       id: 'cpuPressure',
@@ -485,8 +460,6 @@ export const nodeExporter = defineExporter({
       unit: 'percentunit',
       expr: psiShare('cpu'),
       legend: '{{instance}} cpu',
-      min: 0,
-      max: 1,
       optional: NO_PSI,
     },
     {
@@ -497,8 +470,6 @@ export const nodeExporter = defineExporter({
       unit: 'percentunit',
       expr: psiShare('memory'),
       legend: '{{instance}} memory',
-      min: 0,
-      max: 1,
       optional: NO_PSI,
     },
     {
@@ -508,8 +479,6 @@ export const nodeExporter = defineExporter({
       unit: 'percentunit',
       expr: psiShare('io'),
       legend: '{{instance}} io',
-      min: 0,
-      max: 1,
       optional: NO_PSI,
     },
     {
@@ -587,8 +556,6 @@ export const nodeExporter = defineExporter({
       unit: 'percent',
       expr: (q) => `100 * ${sel('node_nf_conntrack_entries', q)} / ${sel('node_nf_conntrack_entries_limit', q)}`,
       threshold: 'conntrackUsage',
-      min: 0,
-      max: 100,
       optional: NO_CONNTRACK,
     },
     {
@@ -641,7 +608,7 @@ export const nodeExporter = defineExporter({
       expr: (q) =>
         `rate(${sel('node_netstat_Tcp_RetransSegs', q)}[${q.range}]) / rate(${sel('node_netstat_Tcp_OutSegs', q)}[${q.range}])`,
       legend: '{{instance}} retransmitted',
-      min: 0,
+      axisFitsData: 'read near 0: a few percent already means packet loss',
     },
     {
       id: 'tcpStates',

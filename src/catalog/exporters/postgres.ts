@@ -95,7 +95,6 @@ export const postgresExporter = defineExporter({
       warning: 80,
       critical: 95,
       min: 1,
-      max: 100,
     },
     {
       id: 'cacheHitRatio',
@@ -103,14 +102,12 @@ export const postgresExporter = defineExporter({
       warning: 0.98,
       critical: 0.9,
       min: 0,
-      max: 1,
     },
     {
       id: 'rollbackRatio',
       direction: 'above',
       warning: 0.1,
       min: 0,
-      max: 1,
     },
     {
       id: 'deadlocks',
@@ -185,8 +182,6 @@ export const postgresExporter = defineExporter({
       expr: (q) =>
         `100 * sum by (${q.by}) (${sel('pg_stat_activity_count', q)}) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`,
       threshold: 'connectionsUsed',
-      min: 0,
-      max: 100,
     },
     {
       id: 'connectionsByState',
@@ -216,8 +211,6 @@ export const postgresExporter = defineExporter({
         `${dbRate('pg_stat_database_xact_rollback', q)} / (${dbRate('pg_stat_database_xact_commit', q)} + ${dbRate('pg_stat_database_xact_rollback', q)} > 0)`,
       legend: '{{instance}} {{datname}}',
       threshold: 'rollbackRatio',
-      min: 0,
-      max: 1,
     },
     {
       id: 'cacheHitRatio',
@@ -229,8 +222,6 @@ export const postgresExporter = defineExporter({
         `${dbRate('pg_stat_database_blks_hit', q)} / (${dbRate('pg_stat_database_blks_hit', q)} + ${dbRate('pg_stat_database_blks_read', q)} > 0)`,
       legend: '{{instance}} {{datname}}',
       threshold: 'cacheHitRatio',
-      min: 0,
-      max: 1,
     },
     {
       id: 'rowsRead',
@@ -302,8 +293,6 @@ export const postgresExporter = defineExporter({
       ],
       legend: '{{instance}} {{datname}}',
       threshold: 'xidWraparound',
-      min: 0,
-      max: 100,
       optional: WRAPAROUND_OPTIONAL,
     },
     {

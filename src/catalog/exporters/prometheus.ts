@@ -82,7 +82,6 @@ export const prometheusExporter = defineExporter({
       direction: 'above',
       warning: 80,
       min: 1,
-      max: 100,
     },
     {
       id: 'ruleGroupLoad',
@@ -98,7 +97,6 @@ export const prometheusExporter = defineExporter({
       warning: 1,
       critical: 3,
       min: 0.01,
-      max: 100,
     },
     {
       id: 'notificationQueue',
@@ -106,7 +104,6 @@ export const prometheusExporter = defineExporter({
       warning: 0.5,
       critical: 0.9,
       min: 0.01,
-      max: 1,
       description: 'Alert notification queue length as a share of its capacity; a full queue drops alerts.',
     },
     {
@@ -115,7 +112,6 @@ export const prometheusExporter = defineExporter({
       warning: 1,
       critical: 10,
       min: 0.01,
-      max: 100,
     },
     {
       id: 'remoteWriteLag',
@@ -217,8 +213,6 @@ export const prometheusExporter = defineExporter({
       expr: (q) =>
         `100 * ${sel('prometheus_engine_queries', q)} / (${sel('prometheus_engine_queries_concurrent_max', q)} > 0)`,
       threshold: 'queryLoad',
-      min: 0,
-      max: 100,
     },
     {
       id: 'scrapeProblems',
@@ -239,7 +233,7 @@ export const prometheusExporter = defineExporter({
         `${sel('prometheus_rule_group_last_duration_seconds', q)} / (${sel('prometheus_rule_group_interval_seconds', q)} > 0)`,
       legend: '{{instance}} {{rule_group}}',
       threshold: 'ruleGroupLoad',
-      min: 0,
+      axisFitsData: 'an evaluation may take longer than its interval',
       optional: 'only when rule files are loaded',
     },
     {
@@ -276,8 +270,6 @@ export const prometheusExporter = defineExporter({
         `100 * rate(${sel('prometheus_notifications_errors_total', q)}[${q.range}]) / rate(${sel('prometheus_notifications_sent_total', q)}[${q.range}])`,
       legend: '{{instance}} → {{alertmanager}}',
       threshold: 'notificationErrors',
-      min: 0,
-      max: 100,
     },
     {
       id: 'notificationsDropped',
@@ -297,8 +289,6 @@ export const prometheusExporter = defineExporter({
       expr: (q) => notificationQueueShare(sel('prometheus_notifications_queue_length', q), q),
       legend: '{{instance}} {{alertmanager}}',
       threshold: 'notificationQueue',
-      min: 0,
-      max: 1,
     },
     {
       id: 'remoteWritePending',
@@ -317,8 +307,6 @@ export const prometheusExporter = defineExporter({
       variants: REMOTE_WRITE_FAILURE_SHARE,
       legend: '{{instance}} {{remote_name}}',
       threshold: 'remoteWriteFailures',
-      min: 0,
-      max: 100,
       optional: 'only when remote_write is configured',
     },
     {

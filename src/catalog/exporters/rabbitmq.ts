@@ -38,7 +38,6 @@ export const rabbitmqExporter = defineExporter({
       warning: 80,
       critical: 90,
       min: 1,
-      max: 100,
     },
     {
       id: 'fileDescriptors',
@@ -46,7 +45,6 @@ export const rabbitmqExporter = defineExporter({
       warning: 90,
       critical: 95,
       min: 1,
-      max: 100,
       description:
         'Open file descriptors as a share of the process limit; when exhausted, new connections are refused.',
     },
@@ -64,7 +62,6 @@ export const rabbitmqExporter = defineExporter({
       warning: 80,
       critical: 90,
       min: 1,
-      max: 100,
       description: 'Erlang processes as a share of the VM limit; at the limit the node crashes.',
     },
   ],
@@ -125,8 +122,6 @@ export const rabbitmqExporter = defineExporter({
       expr: (q) =>
         `100 * ${sel('rabbitmq_process_resident_memory_bytes', q)} / ${sel('rabbitmq_resident_memory_limit_bytes', q)}`,
       threshold: 'memoryUsage',
-      min: 0,
-      max: 100,
     },
     {
       id: 'diskSpaceAvailable',
@@ -151,8 +146,6 @@ export const rabbitmqExporter = defineExporter({
       unit: 'percent',
       expr: (q) => `100 * ${sel('rabbitmq_process_open_fds', q)} / ${sel('rabbitmq_process_max_fds', q)}`,
       threshold: 'fileDescriptors',
-      min: 0,
-      max: 100,
     },
     {
       id: 'tcpSockets',
@@ -166,8 +159,6 @@ export const rabbitmqExporter = defineExporter({
             `100 * ${sel('rabbitmq_process_open_tcp_sockets', q)} / ${sel('rabbitmq_process_max_tcp_sockets', q)}`,
         },
       ],
-      min: 0,
-      max: 100,
       optional: 'newer RabbitMQ releases dropped the separate socket limit together with the file handle cache',
     },
     {
@@ -177,8 +168,6 @@ export const rabbitmqExporter = defineExporter({
       unit: 'percent',
       expr: (q) => `100 * ${sel('rabbitmq_erlang_processes_used', q)} / ${sel('rabbitmq_erlang_processes_limit', q)}`,
       threshold: 'erlangProcesses',
-      min: 0,
-      max: 100,
     },
     {
       id: 'connections',

@@ -39,7 +39,6 @@ export const telegrafExporter = defineExporter({
       warning: 80,
       critical: 95,
       min: 1,
-      max: 100,
       description:
         'Metrics waiting in an output’s buffer as a share of metric_buffer_limit; when full, the oldest metrics are dropped.',
     },
@@ -49,7 +48,6 @@ export const telegrafExporter = defineExporter({
       warning: 90,
       critical: 98,
       min: 1,
-      max: 100,
     },
     {
       id: 'memoryUsage',
@@ -57,7 +55,6 @@ export const telegrafExporter = defineExporter({
       warning: 90,
       critical: 97,
       min: 1,
-      max: 100,
     },
     {
       id: 'diskUsage',
@@ -65,7 +62,6 @@ export const telegrafExporter = defineExporter({
       warning: 90,
       critical: 95,
       min: 1,
-      max: 100,
     },
   ],
   signals: [
@@ -159,8 +155,6 @@ export const telegrafExporter = defineExporter({
       expr: (q) => `100 * ${sel('internal_write_buffer_size', q)} / (${sel('internal_write_buffer_limit', q)} > 0)`,
       legend: '{{instance}} {{output}}',
       threshold: 'bufferUsage',
-      min: 0,
-      max: 100,
     },
     {
       id: 'writeTime',
@@ -188,8 +182,6 @@ export const telegrafExporter = defineExporter({
       unit: 'percent',
       expr: (q) => `100 - ${sel('cpu_usage_idle', q, 'cpu="cpu-total"')}`,
       threshold: 'cpuUsage',
-      min: 0,
-      max: 100,
       optional: inputOptional('cpu (with totalcpu = true)'),
     },
     {
@@ -200,8 +192,6 @@ export const telegrafExporter = defineExporter({
       unit: 'percent',
       expr: (q) => sel('mem_used_percent', q),
       threshold: 'memoryUsage',
-      min: 0,
-      max: 100,
       optional: inputOptional('mem'),
     },
     {
@@ -213,8 +203,6 @@ export const telegrafExporter = defineExporter({
       expr: (q) => sel('disk_used_percent', q),
       legend: '{{instance}} {{path}}',
       threshold: 'diskUsage',
-      min: 0,
-      max: 100,
       optional: inputOptional('disk'),
     },
     {

@@ -49,7 +49,6 @@ export const truenasExporter = defineExporter({
       warning: 90,
       critical: 97,
       min: 1,
-      max: 100,
       description: 'Share of RAM not available to new allocations (the ZFS ARC counts as available).',
     },
     {
@@ -58,7 +57,6 @@ export const truenasExporter = defineExporter({
       warning: 80,
       critical: 90,
       min: 1,
-      max: 100,
       description: 'Space used on a mounted dataset; ZFS slows down sharply above 80–90% full.',
     },
     {
@@ -127,8 +125,6 @@ export const truenasExporter = defineExporter({
       description: 'Share of CPU time not idle, all cores together (sum of the busy modes).',
       unit: 'percent',
       expr: (q) => `sum by (${q.by}) (${cpuBusy(q)})`,
-      min: 0,
-      max: 100,
     },
     {
       id: 'cpuByMode',
@@ -137,7 +133,7 @@ export const truenasExporter = defineExporter({
       unit: 'percent',
       expr: cpuBusy,
       legend: '{{instance}} {{kind}}',
-      min: 0,
+      axisFitsData: 'an idle NAS draws its modes near 0',
     },
     {
       id: 'cpuTemperature',
@@ -176,8 +172,6 @@ export const truenasExporter = defineExporter({
       expr: (q) =>
         `100 * (1 - sum by (${q.by}) (${sel('memory_available', q)}) / sum by (${q.by}) (${sel('physical_memory', q)}))`,
       threshold: 'memoryUtilisation',
-      min: 0,
-      max: 100,
     },
     {
       id: 'memoryByKind',
@@ -201,8 +195,6 @@ export const truenasExporter = defineExporter({
       description: 'Share of reads answered from the ARC; a low ratio means the working set does not fit in RAM.',
       unit: 'percent',
       expr: (q) => sel('zfs_hits', q, 'op="hits"'),
-      min: 0,
-      max: 100,
     },
     {
       id: 'datasetUsed',
@@ -213,8 +205,6 @@ export const truenasExporter = defineExporter({
         `100 * ${sel('disk_bytes_used', q)} / (${sel('disk_bytes_used', q)} + ${sel('disk_bytes_avail', q)} > 0)`,
       legend: '{{instance}} {{mountpoint}}',
       threshold: 'datasetUsed',
-      min: 0,
-      max: 100,
       optional: DATASETS_OPTIONAL,
     },
     {
@@ -249,8 +239,6 @@ export const truenasExporter = defineExporter({
       unit: 'percent',
       expr: (q) => sel('disk_utilization', q),
       legend: '{{instance}} {{disk}}',
-      min: 0,
-      max: 100,
     },
     {
       id: 'diskOps',

@@ -36,7 +36,6 @@ export const vmwareExporter = defineExporter({
       warning: 80,
       critical: 90,
       min: 1,
-      max: 100,
       description: 'CPU MHz in use as a share of the host’s capacity (cores × clock).',
     },
     {
@@ -47,7 +46,6 @@ export const vmwareExporter = defineExporter({
       warning: 90,
       critical: 95,
       min: 1,
-      max: 100,
       description: 'Host memory in use; above this, ESXi starts ballooning, compressing and swapping VM memory.',
     },
     {
@@ -58,7 +56,6 @@ export const vmwareExporter = defineExporter({
       warning: 90,
       critical: 95,
       min: 1,
-      max: 100,
       description: 'Memory a VM actively uses as a share of its configured memory.',
     },
     {
@@ -67,7 +64,6 @@ export const vmwareExporter = defineExporter({
       warning: 5,
       critical: 10,
       min: 0.1,
-      max: 100,
       description:
         'Share of time each vCPU was ready to run but waited for a physical CPU; above 5% per vCPU users notice.',
     },
@@ -106,7 +102,6 @@ export const vmwareExporter = defineExporter({
       warning: 10,
       critical: 5,
       min: 0,
-      max: 100,
       description: 'Free space on a datastore; a full datastore stops every thin-provisioned VM on it.',
     },
     {
@@ -117,7 +112,6 @@ export const vmwareExporter = defineExporter({
       warning: 10,
       critical: 5,
       min: 0,
-      max: 100,
       description: 'Free space inside a guest filesystem, as VMware Tools reports it.',
     },
   ],
@@ -161,8 +155,6 @@ export const vmwareExporter = defineExporter({
       expr: (q) => `100 * ${sel('vmware_host_cpu_usage', q)} / (${sel('vmware_host_cpu_max', q)} > 0)`,
       legend: '{{host_name}}',
       threshold: 'hostCpu',
-      min: 0,
-      max: 100,
     },
     {
       id: 'hostMemoryUtilisation',
@@ -172,8 +164,6 @@ export const vmwareExporter = defineExporter({
       expr: (q) => `100 * ${sel('vmware_host_memory_usage', q)} / (${sel('vmware_host_memory_max', q)} > 0)`,
       legend: '{{host_name}}',
       threshold: 'hostMemory',
-      min: 0,
-      max: 100,
     },
     {
       id: 'hostCpuReady',
@@ -239,7 +229,7 @@ export const vmwareExporter = defineExporter({
       unit: 'percent',
       expr: (q) => `${sel('vmware_host_mem_latency_average', q)} ${HUNDREDTHS_TO_PERCENT}`,
       legend: '{{host_name}}',
-      min: 0,
+      axisFitsData: 'read near 0: any swapped or compressed memory is already felt',
     },
     {
       id: 'hostNetworkReceive',
@@ -329,8 +319,6 @@ export const vmwareExporter = defineExporter({
       unit: 'percent',
       expr: (q) => `${sel('vmware_vm_cpu_usage_average', q)} ${HUNDREDTHS_TO_PERCENT}`,
       legend: '{{vm_name}}',
-      min: 0,
-      max: 100,
     },
     {
       id: 'vmCpuReady',
@@ -342,7 +330,7 @@ export const vmwareExporter = defineExporter({
         `${sel('vmware_vm_cpu_ready_summation', q)} ${READY_MS_TO_PERCENT} / (${sel('vmware_vm_num_cpu', q)} > 0)`,
       legend: '{{vm_name}}',
       threshold: 'vmCpuReady',
-      min: 0,
+      axisFitsData: 'read near 0: a few percent per vCPU is already felt',
     },
     {
       id: 'vmCpuCostop',
@@ -353,7 +341,7 @@ export const vmwareExporter = defineExporter({
       expr: (q) =>
         `${sel('vmware_vm_cpu_costop_summation', q)} ${READY_MS_TO_PERCENT} / (${sel('vmware_vm_num_cpu', q)} > 0)`,
       legend: '{{vm_name}}',
-      min: 0,
+      axisFitsData: 'read near 0: a few percent per vCPU already slows a VM',
     },
     {
       id: 'vmMemoryUsage',
@@ -364,8 +352,6 @@ export const vmwareExporter = defineExporter({
       expr: (q) => `${sel('vmware_vm_mem_usage_average', q)} ${HUNDREDTHS_TO_PERCENT}`,
       legend: '{{vm_name}}',
       threshold: 'vmMemory',
-      min: 0,
-      max: 100,
     },
     {
       id: 'vmMemorySwapped',
@@ -451,8 +437,6 @@ export const vmwareExporter = defineExporter({
       expr: (q) => `100 * ${sel('vmware_vm_guest_disk_free', q)} / (${sel('vmware_vm_guest_disk_capacity', q)} > 0)`,
       legend: '{{vm_name}} {{partition}}',
       threshold: 'guestDiskFree',
-      min: 0,
-      max: 100,
       optional: 'needs VMware Tools running in the guests',
     },
     {
@@ -494,8 +478,6 @@ export const vmwareExporter = defineExporter({
         `100 * ${sel('vmware_datastore_freespace_size', q)} / (${sel('vmware_datastore_capacity_size', q)} > 0)`,
       legend: '{{ds_name}}',
       threshold: 'datastoreFree',
-      min: 0,
-      max: 100,
     },
     {
       id: 'datastoreProvisioned',
@@ -511,7 +493,7 @@ export const vmwareExporter = defineExporter({
         },
       ],
       legend: '{{ds_name}}',
-      min: 0,
+      axisFitsData: 'thin disks may promise more than the capacity: past 100 % is overcommitted',
     },
     {
       id: 'datastoreAccessible',

@@ -47,7 +47,6 @@ export const windowsExporter = defineExporter({
       warning: 90,
       critical: 98,
       min: 1,
-      max: 100,
     },
     {
       id: 'memoryUtilisation',
@@ -55,7 +54,6 @@ export const windowsExporter = defineExporter({
       warning: 90,
       critical: 97,
       min: 1,
-      max: 100,
     },
     {
       id: 'volumeUsage',
@@ -63,7 +61,6 @@ export const windowsExporter = defineExporter({
       warning: 90,
       critical: 95,
       min: 1,
-      max: 100,
     },
     {
       id: 'clockOffset',
@@ -133,8 +130,6 @@ export const windowsExporter = defineExporter({
       unit: 'percent',
       expr: (q) => `100 * (1 - ${cpuIdle(q)})`,
       threshold: 'cpuUtilisation',
-      min: 0,
-      max: 100,
     },
     {
       id: 'cpuUtility',
@@ -152,7 +147,7 @@ export const windowsExporter = defineExporter({
             `sum by (${q.by}) (rate(${sel('windows_cpu_processor_utility_total', q)}[${q.range}])) / sum by (${q.by}) (rate(${sel('windows_cpu_processor_rtc_total', q)}[${q.range}]))`,
         },
       ],
-      min: 0,
+      axisFitsData: 'turbo boost takes it past 100 %',
       optional:
         'older windows_exporter releases and Windows versions before 8 / Server 2012 have no processor utility counters',
     },
@@ -164,8 +159,6 @@ export const windowsExporter = defineExporter({
       unit: 'percentunit',
       expr: (q) => `avg by (${q.by}, mode) (rate(${sel('windows_cpu_time_total', q, 'mode!="idle"')}[${q.range}]))`,
       legend: '{{instance}} {{mode}}',
-      min: 0,
-      max: 1,
     },
     {
       id: 'processorQueue',
@@ -195,8 +188,6 @@ export const windowsExporter = defineExporter({
         },
       ],
       threshold: 'memoryUtilisation',
-      min: 0,
-      max: 100,
     },
     {
       id: 'commitUtilisation',
@@ -206,8 +197,6 @@ export const windowsExporter = defineExporter({
         'Committed virtual memory as a share of the commit limit (RAM + page files); at 100% allocations fail.',
       unit: 'percent',
       expr: (q) => `100 * ${sel('windows_memory_committed_bytes', q)} / ${sel('windows_memory_commit_limit', q)}`,
-      min: 0,
-      max: 100,
       // The memory collector joined the default collectors in 0.29 (DefaultCollectors in 0.28 vs 0.29).
       optional: 'windows_exporter < 0.29: needs the memory collector, which those versions do not enable by default',
     },
@@ -220,8 +209,6 @@ export const windowsExporter = defineExporter({
         `100 * (1 - ${sel('windows_logical_disk_free_bytes', q, REAL_VOLUME)} / ${sel('windows_logical_disk_size_bytes', q, REAL_VOLUME)})`,
       legend: '{{instance}} {{volume}}',
       threshold: 'volumeUsage',
-      min: 0,
-      max: 100,
     },
     {
       id: 'volumeFree',
@@ -238,8 +225,6 @@ export const windowsExporter = defineExporter({
       unit: 'percentunit',
       expr: (q) => `1 - rate(${sel('windows_logical_disk_idle_seconds_total', q, REAL_VOLUME)}[${q.range}])`,
       legend: '{{instance}} {{volume}}',
-      min: 0,
-      max: 1,
     },
     {
       id: 'diskThroughput',
