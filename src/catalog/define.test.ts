@@ -49,7 +49,7 @@ describe('defineExporter: an exporter file states each fact once', () => {
     );
   });
 
-  it("draws a share on its unit's range unless its axis fits the data, bounds a threshold on a share by the top, and refuses the range written out", () => {
+  it("draws a share or a yes/no on its unit's range unless its axis fits the data, bounds a threshold on a share by the top, and refuses the range written out", () => {
     const defined = defineExporter(
       source({
         signals: [
@@ -63,6 +63,7 @@ describe('defineExporter: an exporter file states each fact once', () => {
             axisFitsData: 'a busy server runs past 100 %',
           },
           { id: 'queries', title: 'Queries', description: 'Per second.', unit: 'ops', expr: (c) => sel('db_q', c) },
+          { id: 'up', title: 'Up', description: 'Reached.', unit: 'bool_yes_no', expr: (c) => sel('db_up', c) },
         ],
         thresholds: [
           { id: 'diskUsed', direction: 'above', warning: 80, min: 1 },
@@ -70,8 +71,8 @@ describe('defineExporter: an exporter file states each fact once', () => {
         ],
       })
     );
-    const [disk, cache, load, queries] = defined.signals;
-    expect([disk.min, disk.max, cache.min, cache.max]).toEqual([0, 100, 0, 1]);
+    const [disk, cache, load, queries, up] = defined.signals;
+    expect([disk.min, disk.max, cache.min, cache.max, up.min, up.max]).toEqual([0, 100, 0, 1, 0, 1]);
     expect(load).toMatchObject({ min: 0 });
     expect(load).not.toHaveProperty('max');
     expect(load).not.toHaveProperty('axisFitsData');

@@ -84,8 +84,6 @@ export const blackboxExporter = defineExporter({
         'Whether the last probe of each target succeeded (1) or failed (0): the endpoint is reachable and answered as the module expects.',
       unit: 'bool_yes_no',
       expr: (q) => sel('probe_success', q),
-      min: 0,
-      max: 1,
     },
     {
       id: 'failingProbes',
@@ -180,8 +178,6 @@ export const blackboxExporter = defineExporter({
         'Whether the final HTTP response came over TLS (1) or plain HTTP (0); a 0 on an HTTPS endpoint means a downgrade redirect.',
       unit: 'bool_yes_no',
       expr: (q) => sel('probe_http_ssl', q),
-      min: 0,
-      max: 1,
       optional: HTTP_ONLY,
     },
     {
@@ -191,8 +187,6 @@ export const blackboxExporter = defineExporter({
         'Whether the probe failed because the body or banner did not match the module’s regular expressions (1 = failed on content).',
       unit: 'bool_yes_no',
       expr: (q) => sel('probe_failed_due_to_regex', q),
-      min: 0,
-      max: 1,
       optional: 'only HTTP and TCP probes expose it; ICMP probe jobs rightly return nothing',
     },
     {

@@ -73,8 +73,6 @@ export const clickhouseExporter = defineExporter({
       description: 'Whether Prometheus reached the server’s metrics endpoint at its last scrape (1 = up).',
       unit: 'bool_yes_no',
       expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('ClickHouseAsyncMetrics_Uptime', q)}`,
-      min: 0,
-      max: 1,
     },
     {
       id: 'uptime',

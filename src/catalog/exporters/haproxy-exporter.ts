@@ -58,8 +58,6 @@ export const haproxyCsvExporter = defineExporter({
         'Whether the exporter could read HAProxy’s stats CSV at its last scrape (1 = yes); 0 means HAProxy is down or the stats URI is wrong.',
       unit: 'bool_yes_no',
       expr: (q) => sel('haproxy_up', q),
-      min: 0,
-      max: 1,
     },
     {
       id: 'csvParseFailures',
@@ -124,8 +122,6 @@ export const haproxyCsvExporter = defineExporter({
       unit: 'bool_yes_no',
       expr: (q) => sel('haproxy_backend_up', q),
       legend: '{{instance}} {{backend}}',
-      min: 0,
-      max: 1,
     },
     {
       id: 'activeServers',

@@ -84,8 +84,6 @@ export const haproxyExporter = defineExporter({
       description: 'Whether Prometheus reached HAProxy’s exporter endpoint at its last scrape (1 = up).',
       unit: 'bool_yes_no',
       expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('haproxy_process_nbthread', q)}`,
-      min: 0,
-      max: 1,
     },
     {
       id: 'uptime',
@@ -165,8 +163,6 @@ export const haproxyExporter = defineExporter({
         { note: STATE_VALUE, expr: (q) => sel('haproxy_backend_status', q, 'state=""') },
       ],
       legend: '{{instance}} {{proxy}}',
-      min: 0,
-      max: 1,
     },
     {
       id: 'activeServers',

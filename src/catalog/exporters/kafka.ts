@@ -56,8 +56,6 @@ export const kafkaExporter = defineExporter({
       description: 'Whether Prometheus reached kafka_exporter at its last scrape (1 = up).',
       unit: 'bool_yes_no',
       expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('kafka_brokers', q)}`,
-      min: 0,
-      max: 1,
     },
     {
       id: 'brokers',

@@ -108,8 +108,6 @@ export const mongodbExporter = defineExporter({
       description: 'Whether the exporter could connect to mongod/mongos at its last scrape (1 = yes).',
       unit: 'bool_yes_no',
       expr: (q) => sel('mongodb_up', q),
-      min: 0,
-      max: 1,
     },
     {
       id: 'uptime',
@@ -153,8 +151,6 @@ export const mongodbExporter = defineExporter({
         },
       ],
       legend: '{{instance}} {{rs_nm}}',
-      min: 0,
-      max: 1,
       optional: 'only replica set members on MongoDB ≥ 4.4 report repl.isWritablePrimary in serverStatus',
     },
     {
@@ -165,8 +161,6 @@ export const mongodbExporter = defineExporter({
       unit: 'bool_yes_no',
       variants: [{ note: PERCONA, expr: (q) => sel('mongodb_rs_members_health', q) }],
       legend: '{{member_idx}} ({{member_state}})',
-      min: 0,
-      max: 1,
       optional: REPLSET,
     },
     {

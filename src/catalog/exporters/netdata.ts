@@ -127,8 +127,6 @@ export const netdataExporter = defineExporter({
       unit: 'bool_yes_no',
       expr: (q) =>
         `${sel('up', q)} and on (${q.by}) (${sel('netdata_info', q)} or ${sel('netdata_system_uptime_seconds_average', q)})`,
-      min: 0,
-      max: 1,
     },
     {
       id: 'uptime',

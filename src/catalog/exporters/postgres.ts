@@ -153,8 +153,6 @@ export const postgresExporter = defineExporter({
         'Whether postgres_exporter could connect to and query PostgreSQL at its last scrape (1 = yes); 0 while the exporter itself is up means the database is down or refuses the exporter.',
       unit: 'bool_yes_no',
       expr: (q) => sel('pg_up', q),
-      min: 0,
-      max: 1,
     },
     {
       id: 'uptime',

@@ -73,8 +73,6 @@ export const rabbitmqExporter = defineExporter({
       unit: 'bool_yes_no',
       expr: (q) =>
         `${sel('up', q)} and on (${q.by}) (${sel('rabbitmq_identity_info', q)} or ${sel('rabbitmq_build_info', q)})`,
-      min: 0,
-      max: 1,
     },
     {
       id: 'uptime',

@@ -72,8 +72,6 @@ export const telegrafExporter = defineExporter({
       unit: 'bool_yes_no',
       expr: (q) =>
         `${sel('up', q)} and on (${q.by}) (${sel('internal_agent_metrics_gathered', q)} or ${sel('system_uptime', q)})`,
-      min: 0,
-      max: 1,
     },
     {
       id: 'gatherErrors',

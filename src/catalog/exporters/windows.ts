@@ -85,8 +85,6 @@ export const windowsExporter = defineExporter({
       description: 'Whether Prometheus reached windows_exporter at its last scrape (1 = up).',
       unit: 'bool_yes_no',
       expr: (q) => `${sel('up', q)} and on (${q.by}) ${sel('windows_os_info', q)}`,
-      min: 0,
-      max: 1,
     },
     {
       id: 'uptime',
