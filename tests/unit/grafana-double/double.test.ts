@@ -209,14 +209,77 @@ describe('alert rules', () => {
     expect(await msg(rule('r1', { folderUID: 'nope' }))).toBe('invalid alert rule: folder does not exist');
     expect(await msg(rule('r1', { folderUID: '' }))).toBe('invalid alert rule: folderUID must be set');
     expect(await msg(rule('r1', { execErrState: 'Maybe', noDataState: 'Maybe' }))).toBe(
-      'unknown Error state option Maybe'
+      'invalid alert rule: unknown Error state option Maybe'
     );
-    expect(await msg(rule('r1', { noDataState: 'Maybe' }))).toBe('unknown NoData state option Maybe');
+    expect(await msg(rule('r1', { noDataState: 'Maybe' }))).toBe(
+      'invalid alert rule: unknown NoData state option Maybe'
+    );
+    // ValidateAlertRule checks data and title before the states.
+    expect(await msg(rule('r1', { data: [], noDataState: 'Maybe' }))).toBe(
+      'invalid alert rule: no queries or expressions are found'
+    );
     expect(await msg(rule('r1', { title: '' }))).toBe('invalid alert rule: title is empty');
     expect(await msg(rule('r1', { title: 'x'.repeat(191) }))).toBe(
       'invalid alert rule: name length should not be greater than 190'
     );
-    expect(await msg(rule('bad uid!'))).toMatch(/^invalid alert rule: cannot create rule with UID "bad uid!"/);
+    expect(await msg(rule('r1', { labels: { __grafana_receiver__: 'x' } }))).toBe(
+      'invalid alert rule: system reserved label __grafana_receiver__ cannot be defined'
+    );
+  });
+
+  it("refuses a bad rule uid with util.ValidateUID's messages: joined on POST, %q in a group PUT", async () => {
+    const d = fresh();
+    expect(body(await call(d, 'POST', `${P}/alert-rules`, rule('bad uid!'))).message).toBe(
+      "invalid alert rule\ncannot create rule with UID 'bad uid!': invalid format of UID. Only letters, numbers, '-' and '_' are allowed"
+    );
+    // The uid is checked before the folder.
+    expect(body(await call(d, 'POST', `${P}/alert-rules`, rule('u'.repeat(41), { folderUID: 'nope' }))).message).toBe(
+      `invalid alert rule\ncannot create rule with UID '${'u'.repeat(41)}': UID is longer than 40 symbols`
+    );
+    expect(body(await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('bad uid!')]))).message).toBe(
+      `invalid alert rule: cannot create rule with UID "bad uid!": invalid format of UID. Only letters, numbers, '-' and '_' are allowed`
+    );
+  });
+
+  it('stores a rule whose condition names no query and whose datasource does not exist (no such check on save)', async () => {
+    const d = fresh();
+    const r = rule('r1', { condition: 'Z' });
+    r.data[0].datasourceUid = 'no-such-datasource';
+    expect((await call(d, 'POST', `${P}/alert-rules`, r)).status).toBe(201);
+  });
+
+  it('refuses notification settings whose receiver or mute timing does not exist (400)', async () => {
+    const d = fresh();
+    const msg = async (ns: unknown) =>
+      body(await call(d, 'POST', `${P}/alert-rules`, rule('r1', { notification_settings: ns }))).message;
+    expect(await msg({ receiver: 'nobody' })).toBe('invalid alert rule\nreceiver nobody does not exist');
+    expect(await msg({ receiver: '' })).toBe('invalid alert rule\nreceiver must be specified');
+    expect(await msg({ receiver: 'grafana-default-email', mute_time_intervals: ['never'] })).toBe(
+      'invalid alert rule\ntime interval never does not exist'
+    );
+    expect(
+      (
+        await call(
+          d,
+          'POST',
+          `${P}/alert-rules`,
+          rule('r1', { notification_settings: { receiver: 'grafana-default-email' } })
+        )
+      ).status
+    ).toBe(201);
+  });
+
+  it('a group PUT validates the notification settings of new rules and of changed ones only', async () => {
+    const d = fresh();
+    const routed = rule('r1', { notification_settings: { receiver: 'grafana-default-email' } });
+    expect((await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([routed]))).status).toBe(200);
+    // The receiver goes away behind the rule's back (stored as is): an unchanged rule still saves.
+    d.contactPoints.clear();
+    expect((await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([routed]))).status).toBe(200);
+    const moved = rule('r1', { notification_settings: { receiver: 'elsewhere' } });
+    expect(body(await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([moved]))).message).toBe(
+      'invalid alert rule\nreceiver elsewhere does not exist'
+    );
   });
 
   it('accepts a rule without for (0s) and with KeepLast states', async () => {
@@ -231,9 +294,13 @@ describe('alert rules', () => {
     const d = fresh();
     const r = rule('r1');
     r.data[0].relativeTimeRange = { from: 0, to: 0 };
-    expect(body(await call(d, 'POST', `${P}/alert-rules`, r)).message).toBe(
-      'Invalid alert rule query A: invalid relative time range [From: 0s, To: 0s]'
-    );
+    // errutil template without a public message: the status text, the data in `extra`.
+    expect(body(await call(d, 'POST', `${P}/alert-rules`, r))).toEqual({
+      message: 'Bad request',
+      messageId: 'alerting.alert-rule.invalidRelativeTime',
+      statusCode: 400,
+      extra: { RefID: 'A', From: 0, To: 0 },
+    });
   });
 
   it('reads back what Grafana stores: canonical durations, model defaults (also for 0), omitempty fields', async () => {
