@@ -836,12 +836,20 @@ export class GrafanaDouble {
     return { status: 200, body: [...this.rules.values()].map((r) => this.ruleBody(r)) };
   }
 
+  /**
+   * RouteGetAlertRulesExport (api_provisioning.go@003dc77): no groups → `response.Empty(404)`.
+   * Not modelled: the YAML default (JSON only with `Accept: …json` or `?format=json`), HCL, the
+   * export field names (`keepFiringFor`…) and the folder/group/ruleUid filters.
+   */
   private exportRules(c: RequestContext): DoubleResponse {
     requirePermission(can.readRules(c.user), 'alert.provisioning:read');
     const groups = new Map<string, StoredRule[]>();
     for (const rule of this.rules.values()) {
       const key = `${rule.folderUID}/${rule.ruleGroup}`;
       groups.set(key, [...(groups.get(key) ?? []), rule]);
+    }
+    if (groups.size === 0) {
+      emptyNotFound();
     }
     return {
       status: 200,
@@ -976,8 +984,7 @@ export class GrafanaDouble {
     const [folderUid, group] = c.params;
     const rules = this.groupRules(folderUid, group);
     if (rules.length === 0) {
-      // ErrAlertRuleGroupNotFound (errutil NotFound)
-      fail(404, 'rule group not found');
+      ruleGroupNotFound();
     }
     return {
       status: 200,
@@ -1137,7 +1144,7 @@ export class GrafanaDouble {
     const [folderUid, group] = c.params;
     const rules = this.groupRules(folderUid, group);
     if (rules.length === 0) {
-      fail(404, 'rule group not found');
+      ruleGroupNotFound();
     }
     for (const rule of rules) {
       this.assertGroupProvenance(rule, c.provenance, 'delete');
@@ -2211,6 +2218,14 @@ function requirePermission(allowed: boolean, action: string): void {
   if (!allowed) {
     fail(403, `You'll need additional permissions to perform this action. Permissions needed: ${action}`);
   }
+}
+
+/**
+ * `ErrAlertRuleGroupNotFound.Errorf("")`: errutil NotFound `alerting.alert-rule.notFound` without a
+ * public message (models/errors.go id 738204864), so ErrOrFallback answers the status text.
+ */
+function ruleGroupNotFound(): never {
+  failErrutil(404, 'alerting.alert-rule.notFound');
 }
 
 function emptyNotFound(): never {

@@ -336,6 +336,10 @@ describe('alert rules', () => {
     expect(d.rules.get('r1')!.updated).toBe('2025-02-01T00:00:00.000Z');
   });
 
+  it('the rules export answers 404 with no body when there are no rules', async () => {
+    expect(await call(fresh(), 'GET', `${P}/alert-rules/export`)).toEqual({ status: 404, body: undefined });
+  });
+
   it('a DELETE of a missing rule answers 204', async () => {
     expect((await call(fresh(), 'DELETE', `${P}/alert-rules/nope`)).status).toBe(204);
   });
@@ -441,7 +445,11 @@ describe('rule groups', () => {
     expect([deleted.status, deleted.body]).toEqual([204, undefined]);
     expect(d.rules.size).toBe(0);
     expect(d.groupIntervals.has('f/g')).toBe(false);
-    expect((await call(d, 'DELETE', `${P}/folder/f/rule-groups/g`)).status).toBe(404);
+    const missing = [404, { message: 'Not found', messageId: 'alerting.alert-rule.notFound', statusCode: 404 }];
+    for (const method of ['DELETE', 'GET']) {
+      const res = await call(d, method, `${P}/folder/f/rule-groups/g`);
+      expect([res.status, res.body]).toEqual(missing);
+    }
   });
 
   it('a Grafana without the group DELETE (behaviour override) answers 404 Not found', async () => {
