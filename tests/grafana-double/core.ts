@@ -1395,9 +1395,10 @@ export class GrafanaDouble {
     const cp = this.validateIntegration(c.body);
     dropEmptySecrets(cp.type, cp.settings);
     if (cp.uid !== '') {
-      const bad = uidError(cp.uid);
+      // errors.Join(ErrValidation, …) in CreateContactPoint (contactpoints.go id 130920181): joined by a newline.
+      const bad = shortUidError(cp.uid);
       if (bad) {
-        fail(400, `cannot create contact point with UID '${cp.uid}': ${bad}`);
+        fail(400, `invalid object specification\ncannot create contact point with UID '${cp.uid}': ${bad}`);
       }
     }
     const uid = cp.uid || generateUid(this.nextId++);

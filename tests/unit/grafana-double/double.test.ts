@@ -673,6 +673,14 @@ describe('contact points', () => {
     );
   });
 
+  it("a POST with a bad uid answers 400 with util.ValidateUID's message under invalid object specification", async () => {
+    const res = await call(fresh(), 'POST', `${P}/contact-points`, { ...slack, uid: 'x'.repeat(41) });
+    expect([res.status, body(res).message]).toEqual([
+      400,
+      `invalid object specification\ncannot create contact point with UID '${'x'.repeat(41)}': UID is longer than 40 symbols`,
+    ]);
+  });
+
   it('a PUT of an unknown uid answers 404', async () => {
     expect((await call(fresh(), 'PUT', `${P}/contact-points/nope`, slack)).status).toBe(404);
   });
