@@ -1669,15 +1669,29 @@ export class GrafanaDouble {
   }
 
   /**
-   * RoutePutMuteTiming → `UpdateMuteTiming`: body name falls back to the path; a different body
-   * name renames (references in routes and rules follow, `renameTimeIntervalInDependentResources`);
-   * relaxed provenance 403; a non-empty stale `version` → ErrVersionConflict 409. 202.
+   * RoutePutMuteTiming → `UpdateMuteTiming` (api_provisioning.go@003dc77; mute_timings.go id
+   * 2015207384): the body name falls back to the path; a body name other than the path makes the
+   * path the timing's UID (`legacy_storage.NameToUid`, base64url of the name, id 4096925205), so a
+   * rename is `PUT /mute-timings/<uid of the old name>` and a plain old name there is 404. Then the
+   * new name taken → 400, relaxed provenance → 403, a non-empty stale `version` → 409
+   * ErrVersionConflict; a rename renames the references (`renameTimeIntervalInDependentResources`). 202.
    */
   private updateMuteTiming(c: RequestContext): DoubleResponse {
     requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
-    const name = c.params[0];
-    const mt = validateMuteTiming(c.body, name);
-    const existing = this.muteTimingOr404(name);
+    const path = c.params[0];
+    const mt = validateMuteTiming(c.body, path);
+    const existing =
+      mt.name === path
+        ? this.muteTimingOr404(path)
+        : (this.muteTimingByUid(path) ?? failErrutil(404, 'alerting.notifications.time-intervals.notFound'));
+    const name = existing.name;
+    if (mt.name !== name && this.muteTimings.has(mt.name)) {
+      failErrutil(
+        400,
+        'alerting.notifications.time-intervals.nameExists',
+        'Time interval with this name already exists. Use a different name or update existing one.'
+      );
+    }
     this.assertRelaxedProvenance(existing.provenance, c.provenance);
     const version = isObject(c.body) && typeof c.body.version === 'string' ? c.body.version : '';
     const current = muteTimingVersion(existing);
@@ -1689,21 +1703,17 @@ export class GrafanaDouble {
       );
     }
     if (mt.name !== name) {
-      if (this.muteTimings.has(mt.name)) {
-        failErrutil(
-          400,
-          'alerting.notifications.time-intervals.nameExists',
-          'Time interval with this name already exists. Use a different name or update existing one.'
-        );
-      }
       this.renameTimeInterval(name, mt.name, c.provenance);
-    }
-    const stored = { ...mt, provenance: c.provenance };
-    if (mt.name !== name) {
       this.muteTimings.delete(name);
     }
+    const stored = { ...mt, provenance: c.provenance };
     this.muteTimings.set(mt.name, stored);
     return { status: 202, body: this.muteTimingBody(stored) };
+  }
+
+  /** `getMuteTimingByUID` / `findByUID`: the timing whose NameToUid (base64url of the name) is `uid`. */
+  private muteTimingByUid(uid: string): StoredMuteTiming | undefined {
+    return [...this.muteTimings.values()].find((m) => nameToUid(m.name) === uid);
   }
 
   private renameTimeInterval(from: string, to: string, provenance: Provenance): void {
@@ -1743,28 +1753,37 @@ export class GrafanaDouble {
    */
   private deleteMuteTiming(c: RequestContext): DoubleResponse {
     requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
-    const name = c.params[0];
-    const existing = this.muteTimings.get(name);
+    // getMuteTiming: by name, then by UID.
+    const existing = this.muteTimings.get(c.params[0]) ?? this.muteTimingByUid(c.params[0]);
     if (existing) {
+      const name = existing.name;
       this.assertRelaxedProvenance(existing.provenance, c.provenance);
+      const usedByRules = [...this.rules.values()]
+        .filter((r) => {
+          const ns = notificationSettings(r);
+          return (
+            !!ns &&
+            ['mute_time_intervals', 'active_time_intervals'].some(
+              (k) => Array.isArray(ns[k]) && (ns[k] as string[]).includes(name)
+            )
+          );
+        })
+        .map((r) => r.uid);
+      // MakeErrTimeIntervalInUse (provisioning/errors.go id 8879608794): no public message, so
+      // "Conflict", with UsedByRoutes / UsedByRules in `extra`.
+      const rulesExtra = usedByRules.length > 0 ? { UsedByRules: usedByRules } : {};
       if (timeIntervalsIn(this.policyTree).has(name)) {
-        failErrutil(409, 'alerting.notifications.time-intervals.used');
+        failErrutil(409, 'alerting.notifications.time-intervals.used', undefined, {
+          ...rulesExtra,
+          UsedByRoutes: true,
+        });
       }
       const version = c.query.get('version') ?? '';
       if (version !== '' && version !== muteTimingVersion(existing)) {
         failErrutil(409, 'alerting.notifications.conflict');
       }
-      const usedByRule = [...this.rules.values()].some((r) => {
-        const ns = notificationSettings(r);
-        return (
-          !!ns &&
-          ['mute_time_intervals', 'active_time_intervals'].some(
-            (k) => Array.isArray(ns[k]) && (ns[k] as string[]).includes(name)
-          )
-        );
-      });
-      if (usedByRule) {
-        failErrutil(409, 'alerting.notifications.time-intervals.used');
+      if (usedByRules.length > 0) {
+        failErrutil(409, 'alerting.notifications.time-intervals.used', undefined, rulesExtra);
       }
       this.muteTimings.delete(name);
     }
@@ -2359,6 +2378,13 @@ function defaultContactPoint(): StoredContactPoint {
     disableResolveMessage: false,
     provenance: '',
   };
+}
+
+/** `legacy_storage.NameToUid` (id 4096925205): base64.RawURLEncoding of the name. */
+export function nameToUid(name: string): string {
+  // btoa over UTF-8 bytes, not Buffer: the double also runs behind MSW in jsdom.
+  const binary = String.fromCharCode(...new TextEncoder().encode(name));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** A content fingerprint in the shape of `calculateMuteTimeIntervalFingerprint` (16 hex chars). */

@@ -924,16 +924,29 @@ describe('mute timings', () => {
     expect(body(stale).messageId).toBe('alerting.notifications.conflict');
   });
 
-  it('a PUT with another name renames it and the references in routes', async () => {
+  it('a PUT with another name addresses the timing by its uid (base64url of the name) and renames the references', async () => {
     const d = fresh();
     await call(d, 'POST', `${P}/mute-timings`, mt);
     await call(d, 'PUT', `${P}/policies`, {
       receiver: 'grafana-default-email',
       routes: [{ mute_time_intervals: ['weekend'] }],
     });
-    expect((await call(d, 'PUT', `${P}/mute-timings/weekend`, { ...mt, name: 'saturdays' })).status).toBe(202);
+    // The old name in the path is read as a uid, which no timing has.
+    const byName = await call(d, 'PUT', `${P}/mute-timings/weekend`, { ...mt, name: 'saturdays' });
+    expect([byName.status, body(byName).messageId]).toEqual([404, 'alerting.notifications.time-intervals.notFound']);
+    const uid = Buffer.from('weekend').toString('base64url');
+    expect((await call(d, 'PUT', `${P}/mute-timings/${uid}`, { ...mt, name: 'saturdays' })).status).toBe(202);
     expect([...d.muteTimings.keys()]).toEqual(['saturdays']);
     expect((d.policyTree.routes as Array<Record<string, unknown>>)[0].mute_time_intervals).toEqual(['saturdays']);
+  });
+
+  it('a rename to a taken name answers 400 nameExists before the provenance check', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/mute-timings`, mt);
+    await call(d, 'POST', `${P}/mute-timings`, { ...mt, name: 'other' });
+    const uid = Buffer.from('weekend').toString('base64url');
+    const res = await call(d, 'PUT', `${P}/mute-timings/${uid}`, { ...mt, name: 'other' }, NO_PROVENANCE);
+    expect([res.status, body(res).messageId]).toEqual([400, 'alerting.notifications.time-intervals.nameExists']);
   });
 
   it('a PUT without a name in the body uses the path name', async () => {
@@ -949,10 +962,25 @@ describe('mute timings', () => {
       receiver: 'grafana-default-email',
       routes: [{ mute_time_intervals: ['weekend'] }],
     });
-    expect(body(await call(d, 'DELETE', `${P}/mute-timings/weekend`)).messageId).toBe(
-      'alerting.notifications.time-intervals.used'
-    );
+    expect(body(await call(d, 'DELETE', `${P}/mute-timings/weekend`))).toEqual({
+      message: 'Conflict',
+      messageId: 'alerting.notifications.time-intervals.used',
+      statusCode: 409,
+      extra: { UsedByRoutes: true },
+    });
     expect((await call(d, 'DELETE', `${P}/mute-timings/other`)).status).toBe(204);
+  });
+
+  it('a DELETE finds the timing by name or by uid; one used by a rule answers 409 naming the rule', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/mute-timings`, mt);
+    const routed = { receiver: 'grafana-default-email', mute_time_intervals: ['weekend'] };
+    await call(d, 'POST', `${P}/alert-rules`, rule('r1', { notification_settings: routed }));
+    const uid = Buffer.from('weekend').toString('base64url');
+    expect(body(await call(d, 'DELETE', `${P}/mute-timings/${uid}`)).extra).toEqual({ UsedByRules: ['r1'] });
+    await call(d, 'DELETE', `${P}/alert-rules/r1`);
+    expect((await call(d, 'DELETE', `${P}/mute-timings/${uid}`)).status).toBe(204);
+    expect(d.muteTimings.size).toBe(0);
   });
 
   it('provenance api to none answers 403 on PUT and DELETE', async () => {
