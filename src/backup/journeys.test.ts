@@ -265,6 +265,26 @@ describe('restore into an empty Grafana', () => {
     expect((await setupPlanOf(target.api, rerun)).writes).toBe(0);
   });
 
+  it("restores a rule routed straight to the bundle's contact point and mute timing (Grafana checks both exist)", async () => {
+    const source = await filledGrafana();
+    const user = source.apiAs('admin', { disableProvenance: true });
+    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-postgres'))!;
+    const routing = { receiver: 'On-call Slack', mute_time_intervals: ['Sunday maintenance'] };
+    await user.putRuleGroup({
+      ...group,
+      rules: group.rules.map(({ id, updated, provenance, ...r }, i) =>
+        i === 0 ? { ...r, notification_settings: routing } : r
+      ) as never,
+    });
+    const bundle = await exportBundle(source.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION, now: () => CREATED });
+    const target = backupDouble({ dashboards: shippedDashboards(false) });
+
+    await applyRestore(target.api, serialiseBundle(bundle), TARGET, withSecret);
+
+    expect(snapshot(target.double, target.extras)).toEqual(snapshot(source.double, source.extras));
+    expect([...target.double.rules.values()].filter((r) => r.notification_settings)).toHaveLength(1);
+  });
+
   it('blocks while a contact point secret is missing, and restores the rest when it is skipped', async () => {
     const bundle = await exported();
     const target = backupDouble();

@@ -12,7 +12,12 @@ import {
   storedContentHash,
   type FieldChange,
 } from './hash';
-import { planNotifications, type NotificationPlan, type NotificationPlanItem } from './notifications';
+import {
+  planNotifications,
+  type NotificationPlan,
+  type NotificationPlanItem,
+  type NotificationWrite,
+} from './notifications';
 import {
   describeMode,
   provenanceBlocker,
@@ -270,6 +275,19 @@ export function writeSteps(p: Plan): WriteStep[] {
   if (p.folder.action === 'create') {
     steps.push({ kind: 'folder', label: `create folder "${p.folder.title}"`, requests: 1 });
   }
+  // A contact point or mute timing that is created goes before the rule groups: Grafana refuses a
+  // rule whose notification_settings name a receiver or time interval that does not exist yet
+  // (ReplaceRuleGroup → notifier staticValidator, 11.x–main), which a restored rule may do. Updates
+  // stay after the groups: a contact point's rename also renames it in the rules' settings.
+  const notificationWrites = (internals.notificationPlan?.writes ?? []).map((w, index) => ({ w, index }));
+  const createdFirst = ({ w }: { w: NotificationWrite }) => w.kind !== 'policy' && w.action === 'create';
+  const notificationStep = ({ w, index }: { w: NotificationWrite; index: number }): WriteStep => ({
+    kind: 'notification',
+    label: w.label,
+    index,
+    requests: 1,
+  });
+  steps.push(...notificationWrites.filter(createdFirst).map(notificationStep));
   for (const g of p.groups) {
     if (g.action === 'delete') {
       const count = world.groups.get(g.name)?.rules.length ?? 0;
@@ -283,9 +301,7 @@ export function writeSteps(p: Plan): WriteStep[] {
       steps.push({ kind: 'group', group: g.name, label: `write rule group ${g.name}`, requests: 1 });
     }
   }
-  (internals.notificationPlan?.writes ?? []).forEach((w, index) =>
-    steps.push({ kind: 'notification', label: w.label, index, requests: 1 })
-  );
+  steps.push(...notificationWrites.filter((x) => !createdFirst(x)).map(notificationStep));
   for (const d of p.dashboards.filter((x) => x.action === 'import')) {
     steps.push({ kind: 'dashboard', label: `import dashboard "${d.title}"`, path: d.path, requests: 1 });
   }
