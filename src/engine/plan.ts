@@ -9,6 +9,7 @@ import {
   OWNED_RULE_FIELDS,
   READ_ONLY_RULE_FIELDS,
   ruleContentHash,
+  stableStringify,
   storedContentHash,
   type FieldChange,
 } from './hash';
@@ -208,6 +209,7 @@ export function planFrom(desired: DesiredState, world: World, options: PlanOptio
     blockers.push(...notificationPlan.blockers);
     ourContactPoint = world.contactPoints.find((cp) => cp.uid === desired.notifications?.contactPoint?.uid);
   }
+  blockers.push(...routingBlockers(groupBodies, desired, world));
   const dashboards = desired.dashboards ? planDashboards(desired.dashboards, world.pluginDashboards) : [];
   const appSettings = desired.appSettings
     ? planAppSettings(desired.appSettings, world.pluginSettings, desired.source === 'bundle')
@@ -572,6 +574,56 @@ export function rulesToWrite(p: Plan): Array<{ rule: RulePlan; interval: number;
         return payload && body ? [{ rule, interval: body.interval, payload }] : [];
       });
   });
+}
+
+/**
+ * Grafana validates a rule's notification_settings when the rule is new or they changed
+ * (ReplaceRuleGroup → GroupDelta.NewOrUpdatedNotificationSettings → notifier staticValidator,
+ * 11.x–main): its receiver and every mute/active time interval must exist, else the group PUT is a
+ * 400 part-way through apply. A bundle carries its rules' settings, which may name a contact point
+ * or mute timing of the Grafana it came from that neither exists here nor is in the bundle.
+ */
+function routingBlockers(groupBodies: Map<string, GroupBody>, desired: DesiredState, world: World): PlanBlocker[] {
+  const receivers = new Set(world.contactPoints.map((cp) => cp.name));
+  if (desired.notifications?.contactPoint) {
+    receivers.add(desired.notifications.contactPoint.name);
+  }
+  const intervals = new Set([
+    ...world.muteTimings.map((m) => m.name),
+    ...(desired.notifications?.muteTimings ?? []).map((m) => m.name),
+  ]);
+  const stored = new Map(world.rules.map((r) => [r.uid, r]));
+  const missing = new Map<string, { what: string; name: string; rules: string[] }>();
+  const note = (what: string, name: string, uid: string) => {
+    const entry = missing.get(`${what}\u0000${name}`) ?? { what, name, rules: [] };
+    entry.rules.push(uid);
+    missing.set(`${what}\u0000${name}`, entry);
+  };
+  for (const body of groupBodies.values()) {
+    for (const rule of body.write ? body.rules : []) {
+      const settings = rule.notification_settings as Record<string, unknown> | null | undefined;
+      const before = stored.get(rule.uid)?.notification_settings;
+      if (typeof settings !== 'object' || settings === null || stableStringify(before) === stableStringify(settings)) {
+        continue;
+      }
+      const receiver = typeof settings.receiver === 'string' ? settings.receiver : '';
+      if (!receivers.has(receiver)) {
+        note('contact point', receiver, rule.uid);
+      }
+      for (const key of ['mute_time_intervals', 'active_time_intervals']) {
+        for (const name of Array.isArray(settings[key]) ? (settings[key] as unknown[]) : []) {
+          if (!intervals.has(String(name))) {
+            note('mute timing', String(name), rule.uid);
+          }
+        }
+      }
+    }
+  }
+  return [...missing.values()].map(({ what, name, rules }) => ({
+    kind: 'routing-target-missing' as const,
+    message: `${rules.length === 1 ? 'A rule sends' : `${rules.length} rules send`} notifications straight to the ${what} "${name}" (notification settings of ${rules.join(', ')}), which does not exist in this Grafana, and Grafana refuses to save such a rule. Create that ${what} here first, then plan again.`,
+    objects: rules,
+  }));
 }
 
 /** A rule read from Grafana, as it can be sent back unchanged. */
