@@ -265,6 +265,64 @@ describe('restore into an empty Grafana', () => {
     expect((await setupPlanOf(target.api, rerun)).writes).toBe(0);
   });
 
+  it("restores a rule routed straight to the bundle's contact point and mute timing (Grafana checks both exist)", async () => {
+    const source = await filledGrafana();
+    const user = source.apiAs('admin', { disableProvenance: true });
+    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-postgres'))!;
+    const routing = { receiver: 'On-call Slack', mute_time_intervals: ['Sunday maintenance'] };
+    await user.putRuleGroup({
+      ...group,
+      rules: group.rules.map(({ id, updated, provenance, ...r }, i) =>
+        i === 0 ? { ...r, notification_settings: routing } : r
+      ) as never,
+    });
+    const bundle = await exportBundle(source.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION, now: () => CREATED });
+    const target = backupDouble({ dashboards: shippedDashboards(false) });
+
+    await applyRestore(target.api, serialiseBundle(bundle), TARGET, withSecret);
+
+    expect(snapshot(target.double, target.extras)).toEqual(snapshot(source.double, source.extras));
+    expect([...target.double.rules.values()].filter((r) => r.notification_settings)).toHaveLength(1);
+  });
+
+  it('blocks, before writing, a rule routed straight to a contact point that is neither here nor in the bundle', async () => {
+    const source = await filledGrafana();
+    const user = source.apiAs('admin', { disableProvenance: true });
+    const pager = {
+      uid: 'pager',
+      name: 'Team pager',
+      type: 'webhook',
+      settings: { url: 'https://pager.example/hook' },
+    };
+    await user.createContactPoint(pager);
+    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-node'))!;
+    await user.putRuleGroup({
+      ...group,
+      rules: group.rules.map(({ id, updated, provenance, ...r }) =>
+        r.uid === 'fsm-node-cpu-high' ? { ...r, notification_settings: { receiver: 'Team pager' } } : r
+      ) as never,
+    });
+    const bundle = await exportBundle(source.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION, now: () => CREATED });
+    const target = backupDouble({ dashboards: shippedDashboards(false) });
+
+    const plan = await planRestore(target.api, bundle, TARGET, withSecret);
+    expect(plan.blockers).toEqual([
+      expect.objectContaining({
+        kind: 'routing-target-missing',
+        message: expect.stringContaining('the contact point "Team pager"'),
+        objects: ['fsm-node-cpu-high'],
+      }),
+    ]);
+    await expect(applyRestore(target.api, bundle, TARGET, withSecret)).rejects.toBeInstanceOf(PlanBlockedError);
+    expect(target.extras.totalWrites()).toBe(0);
+
+    // With that contact point created here, the same bundle restores.
+    await target.apiAs('admin', { disableProvenance: true }).createContactPoint(pager);
+    expect((await planRestore(target.api, bundle, TARGET, withSecret)).blockers).toEqual([]);
+    await applyRestore(target.api, bundle, TARGET, withSecret);
+    expect(target.double.rules.get('fsm-node-cpu-high')!.notification_settings).toEqual({ receiver: 'Team pager' });
+  });
+
   it('blocks while a contact point secret is missing, and restores the rest when it is skipped', async () => {
     const bundle = await exported();
     const target = backupDouble();

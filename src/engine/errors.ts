@@ -35,7 +35,8 @@ export type PlanBlockerKind =
   | 'foreign-org-unconfirmed'
   | 'provenance-mixed'
   | 'app-not-installed'
-  | 'destination-unconfirmed';
+  | 'destination-unconfirmed'
+  | 'routing-target-missing';
 
 /** Something that makes applying this plan impossible or unsafe; the plan lists them, apply refuses. */
 export interface PlanBlocker {

@@ -9,10 +9,16 @@ import {
   OWNED_RULE_FIELDS,
   READ_ONLY_RULE_FIELDS,
   ruleContentHash,
+  stableStringify,
   storedContentHash,
   type FieldChange,
 } from './hash';
-import { planNotifications, type NotificationPlan, type NotificationPlanItem } from './notifications';
+import {
+  planNotifications,
+  type NotificationPlan,
+  type NotificationPlanItem,
+  type NotificationWrite,
+} from './notifications';
 import {
   describeMode,
   provenanceBlocker,
@@ -203,6 +209,7 @@ export function planFrom(desired: DesiredState, world: World, options: PlanOptio
     blockers.push(...notificationPlan.blockers);
     ourContactPoint = world.contactPoints.find((cp) => cp.uid === desired.notifications?.contactPoint?.uid);
   }
+  blockers.push(...routingBlockers(groupBodies, desired, world));
   const dashboards = desired.dashboards ? planDashboards(desired.dashboards, world.pluginDashboards) : [];
   const appSettings = desired.appSettings
     ? planAppSettings(desired.appSettings, world.pluginSettings, desired.source === 'bundle')
@@ -270,6 +277,19 @@ export function writeSteps(p: Plan): WriteStep[] {
   if (p.folder.action === 'create') {
     steps.push({ kind: 'folder', label: `create folder "${p.folder.title}"`, requests: 1 });
   }
+  // A contact point or mute timing that is created goes before the rule groups: Grafana refuses a
+  // rule whose notification_settings name a receiver or time interval that does not exist yet
+  // (ReplaceRuleGroup → notifier staticValidator, 11.x–main), which a restored rule may do. Updates
+  // stay after the groups: a contact point's rename also renames it in the rules' settings.
+  const notificationWrites = (internals.notificationPlan?.writes ?? []).map((w, index) => ({ w, index }));
+  const createdFirst = ({ w }: { w: NotificationWrite }) => w.kind !== 'policy' && w.action === 'create';
+  const notificationStep = ({ w, index }: { w: NotificationWrite; index: number }): WriteStep => ({
+    kind: 'notification',
+    label: w.label,
+    index,
+    requests: 1,
+  });
+  steps.push(...notificationWrites.filter(createdFirst).map(notificationStep));
   for (const g of p.groups) {
     if (g.action === 'delete') {
       const count = world.groups.get(g.name)?.rules.length ?? 0;
@@ -283,9 +303,7 @@ export function writeSteps(p: Plan): WriteStep[] {
       steps.push({ kind: 'group', group: g.name, label: `write rule group ${g.name}`, requests: 1 });
     }
   }
-  (internals.notificationPlan?.writes ?? []).forEach((w, index) =>
-    steps.push({ kind: 'notification', label: w.label, index, requests: 1 })
-  );
+  steps.push(...notificationWrites.filter((x) => !createdFirst(x)).map(notificationStep));
   for (const d of p.dashboards.filter((x) => x.action === 'import')) {
     steps.push({ kind: 'dashboard', label: `import dashboard "${d.title}"`, path: d.path, requests: 1 });
   }
@@ -556,6 +574,56 @@ export function rulesToWrite(p: Plan): Array<{ rule: RulePlan; interval: number;
         return payload && body ? [{ rule, interval: body.interval, payload }] : [];
       });
   });
+}
+
+/**
+ * Grafana validates a rule's notification_settings when the rule is new or they changed
+ * (ReplaceRuleGroup → GroupDelta.NewOrUpdatedNotificationSettings → notifier staticValidator,
+ * 11.x–main): its receiver and every mute/active time interval must exist, else the group PUT is a
+ * 400 part-way through apply. A bundle carries its rules' settings, which may name a contact point
+ * or mute timing of the Grafana it came from that neither exists here nor is in the bundle.
+ */
+function routingBlockers(groupBodies: Map<string, GroupBody>, desired: DesiredState, world: World): PlanBlocker[] {
+  const receivers = new Set(world.contactPoints.map((cp) => cp.name));
+  if (desired.notifications?.contactPoint) {
+    receivers.add(desired.notifications.contactPoint.name);
+  }
+  const intervals = new Set([
+    ...world.muteTimings.map((m) => m.name),
+    ...(desired.notifications?.muteTimings ?? []).map((m) => m.name),
+  ]);
+  const stored = new Map(world.rules.map((r) => [r.uid, r]));
+  const missing = new Map<string, { what: string; name: string; rules: string[] }>();
+  const note = (what: string, name: string, uid: string) => {
+    const entry = missing.get(`${what}\u0000${name}`) ?? { what, name, rules: [] };
+    entry.rules.push(uid);
+    missing.set(`${what}\u0000${name}`, entry);
+  };
+  for (const body of groupBodies.values()) {
+    for (const rule of body.write ? body.rules : []) {
+      const settings = rule.notification_settings as Record<string, unknown> | null | undefined;
+      const before = stored.get(rule.uid)?.notification_settings;
+      if (typeof settings !== 'object' || settings === null || stableStringify(before) === stableStringify(settings)) {
+        continue;
+      }
+      const receiver = typeof settings.receiver === 'string' ? settings.receiver : '';
+      if (!receivers.has(receiver)) {
+        note('contact point', receiver, rule.uid);
+      }
+      for (const key of ['mute_time_intervals', 'active_time_intervals']) {
+        for (const name of Array.isArray(settings[key]) ? (settings[key] as unknown[]) : []) {
+          if (!intervals.has(String(name))) {
+            note('mute timing', String(name), rule.uid);
+          }
+        }
+      }
+    }
+  }
+  return [...missing.values()].map(({ what, name, rules }) => ({
+    kind: 'routing-target-missing' as const,
+    message: `${rules.length === 1 ? 'A rule sends' : `${rules.length} rules send`} notifications straight to the ${what} "${name}" (notification settings of ${rules.join(', ')}), which does not exist in this Grafana, and Grafana refuses to save such a rule. Create that ${what} here first, then plan again.`,
+    objects: rules,
+  }));
 }
 
 /** A rule read from Grafana, as it can be sent back unchanged. */

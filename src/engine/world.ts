@@ -45,14 +45,19 @@ export async function readWorld(api: GrafanaApi, desired: DesiredState): Promise
   // Rules first: an Editor's 403 on the provisioning API is the message to show, before any other read.
   const rules = await api.listAlertRules();
   const wantsNotifications = desired.notifications !== undefined;
+  // A bundle's rule may route straight to a receiver (notification_settings): the plan checks that it exists.
+  const routesRules = desired.groups.some((g) =>
+    g.rules.some((r) => typeof r.notification_settings === 'object' && r.notification_settings !== null)
+  );
+  const readsReceivers = wantsNotifications || routesRules;
   const pluginId = desired.appSettings?.pluginId ?? desired.dashboards?.pluginId;
   const [buildInfo, folder, datasources, contactPoints, muteTimings, policyTree, pluginSettings, pluginDashboards] =
     await Promise.all([
       api.getBuildInfo(),
       api.getFolder(desired.folder.uid),
       Promise.all(desired.datasourceUids.map(async (uid) => [uid, await api.getDatasource(uid)] as const)),
-      wantsNotifications ? api.listContactPoints() : Promise.resolve([]),
-      wantsNotifications ? api.listMuteTimings() : Promise.resolve([]),
+      readsReceivers ? api.listContactPoints() : Promise.resolve([]),
+      readsReceivers ? api.listMuteTimings() : Promise.resolve([]),
       wantsNotifications ? api.getPolicyTree() : Promise.resolve(undefined),
       desired.appSettings ? api.getPluginSettings(desired.appSettings.pluginId) : Promise.resolve(undefined),
       desired.dashboards && pluginId ? api.listPluginDashboards(pluginId) : Promise.resolve([]),

@@ -5,7 +5,8 @@
  *
  * The labels are release lines, recognised from the code (the code index has no tags):
  *  - '11.6': the "11.x late" code — receiver RBAC, relaxed notification provenance, fingerprints,
- *    but plain-error rule provenance (500) and the folder title+uid unique index still in place.
+ *    but plain-error rule provenance (500) and the alert-rule (org, folder uid, title) unique index
+ *    still in place (folder titles themselves are not unique since 11.3, PR #90687).
  *  - '12.x': k8s folders (412 on a duplicate uid), errProvenanceMismatch (409) for rule groups,
  *    rule titles no longer unique (grafana/grafana PR #102067).
  *  - 'main': the newest code read (2026): errutil status kept by the handlers (409 duplicate

@@ -209,14 +209,77 @@ describe('alert rules', () => {
     expect(await msg(rule('r1', { folderUID: 'nope' }))).toBe('invalid alert rule: folder does not exist');
     expect(await msg(rule('r1', { folderUID: '' }))).toBe('invalid alert rule: folderUID must be set');
     expect(await msg(rule('r1', { execErrState: 'Maybe', noDataState: 'Maybe' }))).toBe(
-      'unknown Error state option Maybe'
+      'invalid alert rule: unknown Error state option Maybe'
     );
-    expect(await msg(rule('r1', { noDataState: 'Maybe' }))).toBe('unknown NoData state option Maybe');
+    expect(await msg(rule('r1', { noDataState: 'Maybe' }))).toBe(
+      'invalid alert rule: unknown NoData state option Maybe'
+    );
+    // ValidateAlertRule checks data and title before the states.
+    expect(await msg(rule('r1', { data: [], noDataState: 'Maybe' }))).toBe(
+      'invalid alert rule: no queries or expressions are found'
+    );
     expect(await msg(rule('r1', { title: '' }))).toBe('invalid alert rule: title is empty');
     expect(await msg(rule('r1', { title: 'x'.repeat(191) }))).toBe(
       'invalid alert rule: name length should not be greater than 190'
     );
-    expect(await msg(rule('bad uid!'))).toMatch(/^invalid alert rule: cannot create rule with UID "bad uid!"/);
+    expect(await msg(rule('r1', { labels: { __grafana_receiver__: 'x' } }))).toBe(
+      'invalid alert rule: system reserved label __grafana_receiver__ cannot be defined'
+    );
+  });
+
+  it("refuses a bad rule uid with util.ValidateUID's messages: joined on POST, %q in a group PUT", async () => {
+    const d = fresh();
+    expect(body(await call(d, 'POST', `${P}/alert-rules`, rule('bad uid!'))).message).toBe(
+      "invalid alert rule\ncannot create rule with UID 'bad uid!': invalid format of UID. Only letters, numbers, '-' and '_' are allowed"
+    );
+    // The uid is checked before the folder.
+    expect(body(await call(d, 'POST', `${P}/alert-rules`, rule('u'.repeat(41), { folderUID: 'nope' }))).message).toBe(
+      `invalid alert rule\ncannot create rule with UID '${'u'.repeat(41)}': UID is longer than 40 symbols`
+    );
+    expect(body(await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([rule('bad uid!')]))).message).toBe(
+      `invalid alert rule: cannot create rule with UID "bad uid!": invalid format of UID. Only letters, numbers, '-' and '_' are allowed`
+    );
+  });
+
+  it('stores a rule whose condition names no query and whose datasource does not exist (no such check on save)', async () => {
+    const d = fresh();
+    const r = rule('r1', { condition: 'Z' });
+    r.data[0].datasourceUid = 'no-such-datasource';
+    expect((await call(d, 'POST', `${P}/alert-rules`, r)).status).toBe(201);
+  });
+
+  it('refuses notification settings whose receiver or mute timing does not exist (400)', async () => {
+    const d = fresh();
+    const msg = async (ns: unknown) =>
+      body(await call(d, 'POST', `${P}/alert-rules`, rule('r1', { notification_settings: ns }))).message;
+    expect(await msg({ receiver: 'nobody' })).toBe('invalid alert rule\nreceiver nobody does not exist');
+    expect(await msg({ receiver: '' })).toBe('invalid alert rule\nreceiver must be specified');
+    expect(await msg({ receiver: 'grafana-default-email', mute_time_intervals: ['never'] })).toBe(
+      'invalid alert rule\ntime interval never does not exist'
+    );
+    expect(
+      (
+        await call(
+          d,
+          'POST',
+          `${P}/alert-rules`,
+          rule('r1', { notification_settings: { receiver: 'grafana-default-email' } })
+        )
+      ).status
+    ).toBe(201);
+  });
+
+  it('a group PUT validates the notification settings of new rules and of changed ones only', async () => {
+    const d = fresh();
+    const routed = rule('r1', { notification_settings: { receiver: 'grafana-default-email' } });
+    expect((await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([routed]))).status).toBe(200);
+    // The receiver goes away behind the rule's back (stored as is): an unchanged rule still saves.
+    d.contactPoints.clear();
+    expect((await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([routed]))).status).toBe(200);
+    const moved = rule('r1', { notification_settings: { receiver: 'elsewhere' } });
+    expect(body(await call(d, 'PUT', `${P}/folder/f/rule-groups/g`, group([moved]))).message).toBe(
+      'invalid alert rule\nreceiver elsewhere does not exist'
+    );
   });
 
   it('accepts a rule without for (0s) and with KeepLast states', async () => {
@@ -231,9 +294,13 @@ describe('alert rules', () => {
     const d = fresh();
     const r = rule('r1');
     r.data[0].relativeTimeRange = { from: 0, to: 0 };
-    expect(body(await call(d, 'POST', `${P}/alert-rules`, r)).message).toBe(
-      'Invalid alert rule query A: invalid relative time range [From: 0s, To: 0s]'
-    );
+    // errutil template without a public message: the status text, the data in `extra`.
+    expect(body(await call(d, 'POST', `${P}/alert-rules`, r))).toEqual({
+      message: 'Bad request',
+      messageId: 'alerting.alert-rule.invalidRelativeTime',
+      statusCode: 400,
+      extra: { RefID: 'A', From: 0, To: 0 },
+    });
   });
 
   it('reads back what Grafana stores: canonical durations, model defaults (also for 0), omitempty fields', async () => {
@@ -267,6 +334,10 @@ describe('alert rules', () => {
     now = new Date('2025-02-01T00:00:00Z');
     await call(d, 'PUT', `${P}/alert-rules/r1`, rule('r1'));
     expect(d.rules.get('r1')!.updated).toBe('2025-02-01T00:00:00.000Z');
+  });
+
+  it('the rules export answers 404 with no body when there are no rules', async () => {
+    expect(await call(fresh(), 'GET', `${P}/alert-rules/export`)).toEqual({ status: 404, body: undefined });
   });
 
   it('a DELETE of a missing rule answers 204', async () => {
@@ -374,7 +445,11 @@ describe('rule groups', () => {
     expect([deleted.status, deleted.body]).toEqual([204, undefined]);
     expect(d.rules.size).toBe(0);
     expect(d.groupIntervals.has('f/g')).toBe(false);
-    expect((await call(d, 'DELETE', `${P}/folder/f/rule-groups/g`)).status).toBe(404);
+    const missing = [404, { message: 'Not found', messageId: 'alerting.alert-rule.notFound', statusCode: 404 }];
+    for (const method of ['DELETE', 'GET']) {
+      const res = await call(d, method, `${P}/folder/f/rule-groups/g`);
+      expect([res.status, res.body]).toEqual(missing);
+    }
   });
 
   it('a Grafana without the group DELETE (behaviour override) answers 404 Not found', async () => {
@@ -596,6 +671,14 @@ describe('contact points', () => {
     expect(body(res).message).toBe(
       'invalid object specification: failed to validate integration "E" (UID cp) of type "pagerduty": could not find integration key property in settings'
     );
+  });
+
+  it("a POST with a bad uid answers 400 with util.ValidateUID's message under invalid object specification", async () => {
+    const res = await call(fresh(), 'POST', `${P}/contact-points`, { ...slack, uid: 'x'.repeat(41) });
+    expect([res.status, body(res).message]).toEqual([
+      400,
+      `invalid object specification\ncannot create contact point with UID '${'x'.repeat(41)}': UID is longer than 40 symbols`,
+    ]);
   });
 
   it('a PUT of an unknown uid answers 404', async () => {
@@ -841,16 +924,29 @@ describe('mute timings', () => {
     expect(body(stale).messageId).toBe('alerting.notifications.conflict');
   });
 
-  it('a PUT with another name renames it and the references in routes', async () => {
+  it('a PUT with another name addresses the timing by its uid (base64url of the name) and renames the references', async () => {
     const d = fresh();
     await call(d, 'POST', `${P}/mute-timings`, mt);
     await call(d, 'PUT', `${P}/policies`, {
       receiver: 'grafana-default-email',
       routes: [{ mute_time_intervals: ['weekend'] }],
     });
-    expect((await call(d, 'PUT', `${P}/mute-timings/weekend`, { ...mt, name: 'saturdays' })).status).toBe(202);
+    // The old name in the path is read as a uid, which no timing has.
+    const byName = await call(d, 'PUT', `${P}/mute-timings/weekend`, { ...mt, name: 'saturdays' });
+    expect([byName.status, body(byName).messageId]).toEqual([404, 'alerting.notifications.time-intervals.notFound']);
+    const uid = Buffer.from('weekend').toString('base64url');
+    expect((await call(d, 'PUT', `${P}/mute-timings/${uid}`, { ...mt, name: 'saturdays' })).status).toBe(202);
     expect([...d.muteTimings.keys()]).toEqual(['saturdays']);
     expect((d.policyTree.routes as Array<Record<string, unknown>>)[0].mute_time_intervals).toEqual(['saturdays']);
+  });
+
+  it('a rename to a taken name answers 400 nameExists before the provenance check', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/mute-timings`, mt);
+    await call(d, 'POST', `${P}/mute-timings`, { ...mt, name: 'other' });
+    const uid = Buffer.from('weekend').toString('base64url');
+    const res = await call(d, 'PUT', `${P}/mute-timings/${uid}`, { ...mt, name: 'other' }, NO_PROVENANCE);
+    expect([res.status, body(res).messageId]).toEqual([400, 'alerting.notifications.time-intervals.nameExists']);
   });
 
   it('a PUT without a name in the body uses the path name', async () => {
@@ -866,10 +962,25 @@ describe('mute timings', () => {
       receiver: 'grafana-default-email',
       routes: [{ mute_time_intervals: ['weekend'] }],
     });
-    expect(body(await call(d, 'DELETE', `${P}/mute-timings/weekend`)).messageId).toBe(
-      'alerting.notifications.time-intervals.used'
-    );
+    expect(body(await call(d, 'DELETE', `${P}/mute-timings/weekend`))).toEqual({
+      message: 'Conflict',
+      messageId: 'alerting.notifications.time-intervals.used',
+      statusCode: 409,
+      extra: { UsedByRoutes: true },
+    });
     expect((await call(d, 'DELETE', `${P}/mute-timings/other`)).status).toBe(204);
+  });
+
+  it('a DELETE finds the timing by name or by uid; one used by a rule answers 409 naming the rule', async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/mute-timings`, mt);
+    const routed = { receiver: 'grafana-default-email', mute_time_intervals: ['weekend'] };
+    await call(d, 'POST', `${P}/alert-rules`, rule('r1', { notification_settings: routed }));
+    const uid = Buffer.from('weekend').toString('base64url');
+    expect(body(await call(d, 'DELETE', `${P}/mute-timings/${uid}`)).extra).toEqual({ UsedByRules: ['r1'] });
+    await call(d, 'DELETE', `${P}/alert-rules/r1`);
+    expect((await call(d, 'DELETE', `${P}/mute-timings/${uid}`)).status).toBe(204);
+    expect(d.muteTimings.size).toBe(0);
   });
 
   it('provenance api to none answers 403 on PUT and DELETE', async () => {
