@@ -1558,8 +1558,11 @@ export class GrafanaDouble {
   /**
    * RoutePutPolicyTree → `UpdatePolicyTree` (notification_policies.go ids 246799025/14141464443):
    * binding (400 bad request data), `tree.Validate()` → ErrRouteInvalidFormat 400, relaxed
-   * provenance 403, `ValidateRoute` (receivers and time intervals exist) 400; no version check
-   * (the handler passes ""). Stored as decoded, so reads come back normalised. 202.
+   * provenance 403, then receivers and time intervals must exist — also answered through
+   * `MakeErrRouteInvalidFormat` (errutil 400 kept by the handler's ErrOrFallback, api_provisioning.go
+   * id 22565327), not ErrValidation's "invalid object specification" of the pre-relaxed service (id
+   * 9769865063); no version check (the handler passes ""). Stored as decoded, so reads come back
+   * normalised. 202.
    */
   private putPolicies(c: RequestContext): DoubleResponse {
     requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
@@ -1572,19 +1575,22 @@ export class GrafanaDouble {
       }
       throw err;
     }
-    const formatError = routeTreeError(tree);
-    if (formatError) {
+    const invalidFormat = (reason: string): never =>
       failErrutil(
         400,
         'alerting.notifications.routes.invalidFormat',
-        `Invalid format of the submitted route: ${formatError}. Correct the payload and try again.`
+        `Invalid format of the submitted route: ${reason}. Correct the payload and try again.`
       );
+    const formatError = routeTreeError(tree);
+    if (formatError) {
+      invalidFormat(formatError);
     }
     this.assertRelaxedProvenance(this.policyProvenance, c.provenance);
+    // definition.Route `ValidateReceivers` then `ValidateTimeIntervals` (alerting definition id 54487664935)
     const names = new Set([...this.contactPoints.values()].map((cp) => cp.name));
     for (const receiver of receiversIn(tree)) {
       if (!names.has(receiver)) {
-        fail(400, `invalid object specification: receiver '${receiver}' does not exist`);
+        invalidFormat(`receiver '${receiver}' does not exist`);
       }
     }
     walkRoutes(tree, (r) => {
@@ -1594,7 +1600,7 @@ export class GrafanaDouble {
       ]) {
         for (const name of (r[key] as string[] | undefined) ?? []) {
           if (!this.muteTimings.has(name)) {
-            fail(400, `invalid object specification: ${label} '${name}' does not exist`);
+            invalidFormat(`${label} '${name}' does not exist`);
           }
         }
       }

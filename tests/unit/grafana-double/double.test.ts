@@ -824,19 +824,31 @@ describe('notification policies', () => {
     });
   });
 
-  it('an unknown receiver or mute timing answers 400; root matchers answer 400 invalidFormat', async () => {
+  it('an unknown receiver or mute timing, like root matchers, answers 400 errutil invalidFormat', async () => {
     const d = fresh();
-    expect((await call(d, 'PUT', `${P}/policies`, { receiver: 'nobody' })).body).toEqual({
-      message: "invalid object specification: receiver 'nobody' does not exist",
+    const invalidFormat = (reason: string) => ({
+      status: 400,
+      body: {
+        message: `Invalid format of the submitted route: ${reason}. Correct the payload and try again.`,
+        messageId: 'alerting.notifications.routes.invalidFormat',
+        statusCode: 400,
+      },
     });
+    expect(await call(d, 'PUT', `${P}/policies`, { receiver: 'nobody' })).toEqual(
+      invalidFormat("receiver 'nobody' does not exist")
+    );
     expect(
-      (
-        await call(d, 'PUT', `${P}/policies`, {
-          receiver: 'grafana-default-email',
-          routes: [{ mute_time_intervals: ['x'] }],
-        })
-      ).status
-    ).toBe(400);
+      await call(d, 'PUT', `${P}/policies`, {
+        receiver: 'grafana-default-email',
+        routes: [{ mute_time_intervals: ['x'] }],
+      })
+    ).toEqual(invalidFormat("mute time interval 'x' does not exist"));
+    expect(
+      await call(d, 'PUT', `${P}/policies`, {
+        receiver: 'grafana-default-email',
+        routes: [{ receiver: 'nobody', active_time_intervals: ['x'] }],
+      })
+    ).toEqual(invalidFormat("receiver 'nobody' does not exist"));
     expect(
       await call(d, 'PUT', `${P}/policies`, { receiver: 'grafana-default-email', object_matchers: [['a', '=', 'b']] })
     ).toEqual({
