@@ -2123,13 +2123,23 @@ export class GrafanaDouble {
   /**
    * `ListPluginDashboards` (plugindashboards/service/service.go ids 96845076/3249373094): files
    * matched to stored dashboards of that plugin **by slug**; `revision` defaults to 1; unmatched
-   * stored ones are appended as `removed`. Route needs reqOrgAdmin.
+   * stored ones are appended as `removed`. Route needs reqOrgAdmin; newest code also a usable app.
    */
   private listPluginDashboards(c: RequestContext): DoubleResponse {
     if (c.user.role !== 'Admin') {
       fail(403, 'Permission denied');
     }
     const pluginId = c.params[0];
+    if (this.behaviour.pluginDashboardsNeedEnabledApp) {
+      // checkAppEnabled (plugin_checks.go id 2710169424; the autoEnabled exception is PR #93436)
+      const plugin = this.plugins.get(pluginId) ?? fail(404, 'Plugin not found');
+      if (plugin.hasSettingsRow === false && plugin.autoEnabled !== true) {
+        fail(404, 'Plugin setting not found');
+      }
+      if (plugin.hasSettingsRow !== false && !plugin.enabled) {
+        fail(404, 'Plugin is not enabled');
+      }
+    }
     if (!this.plugins.has(pluginId) && !this.pluginDashboards.has(pluginId)) {
       fail(404, 'Plugin not found, no installed plugin with that id');
     }
@@ -2180,7 +2190,9 @@ export class GrafanaDouble {
   /**
    * POST /api/dashboards/import (dashboardimport/api/api.go id 21765710189, service id 974322783):
    * `dashboards:create`; 422 "Dashboard must be set" without pluginId and dashboard; folderUid
-   * resolved (404); an existing uid without overwrite → 412 version-mismatch. 200.
+   * resolved (404); an existing uid without overwrite → 412 version-mismatch (approximate: Grafana
+   * compares the JSON's `version` with the stored one; the plugin always sends overwrite). 200 with
+   * `revision` = `importedRevision` = the JSON's revision, 0 when it has none.
    */
   private importDashboard(c: RequestContext): DoubleResponse {
     requirePermission(has(c.user, 'dashboards:create'), 'dashboards:create');
@@ -2189,7 +2201,7 @@ export class GrafanaDouble {
     if (pluginId === '' && !isObject(body.dashboard)) {
       fail(422, 'Dashboard must be set');
     }
-    let json: { uid: string; title: string; revision: number };
+    let json: { uid: string; title: string; revision: number | undefined };
     if (pluginId !== '') {
       if (!this.plugins.has(pluginId) && !this.pluginDashboards.has(pluginId)) {
         fail(404, 'Plugin not found, no installed plugin with that id');
@@ -2197,13 +2209,13 @@ export class GrafanaDouble {
       const file =
         (this.pluginDashboards.get(pluginId) ?? []).find((f) => f.path === body.path) ??
         fail(404, 'Dashboard not found');
-      json = { uid: file.uid, title: file.title, revision: file.revision ?? 1 };
+      json = { uid: file.uid, title: file.title, revision: file.revision };
     } else {
       const d = body.dashboard as Json;
       json = {
         uid: typeof d.uid === 'string' && d.uid !== '' ? d.uid : generateUid(this.nextId++, 'dash'),
         title: String(d.title ?? ''),
-        revision: typeof d.revision === 'number' ? d.revision : 1,
+        revision: typeof d.revision === 'number' ? d.revision : undefined,
       };
     }
     const folderUid =
@@ -2214,7 +2226,10 @@ export class GrafanaDouble {
         message: 'The dashboard has been changed by someone else',
       });
     }
-    const stored = this.storeDashboard({ ...json, pluginId, folderUid });
+    // The stored JSON keeps no revision when it has none: the list reads it `MustInt64(1)`, the
+    // import answer `MustInt64(0)` (dashboardimport service id 974322783).
+    const stored = this.storeDashboard({ ...json, revision: json.revision ?? 1, pluginId, folderUid });
+    const revision = json.revision ?? 0;
     return {
       status: 200,
       body: {
@@ -2228,8 +2243,8 @@ export class GrafanaDouble {
         dashboardId: stored.id,
         folderId: 0,
         folderUid,
-        importedRevision: stored.revision,
-        revision: json.revision,
+        importedRevision: revision,
+        revision,
         description: '',
         path: typeof body.path === 'string' ? body.path : '',
         removed: false,

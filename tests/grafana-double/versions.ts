@@ -50,6 +50,12 @@ export interface VersionBehaviour {
   policyResetChecksProvenance: boolean;
   /** POST app settings with enabled:false for an autoEnabled app → 400 (newest plugins.go only). */
   cannotDisableAutoEnabledApp: boolean;
+  /**
+   * GET /api/plugins/<app>/dashboards runs `checkAppEnabled` (pkg/api/plugin_checks.go id 2710169424)
+   * after reqOrgAdmin: only in the newest route table read (api.go id 18083817); the other stored
+   * route tables (e.g. id 89431411) list a disabled app's dashboards.
+   */
+  pluginDashboardsNeedEnabledApp: boolean;
   /** Deprecation headers on rule provisioning endpoints (forked_provisioning.go, 2026). */
   ruleDeprecationHeaders: boolean;
   /**
@@ -81,6 +87,7 @@ export const VERSION_BEHAVIOUR: Record<GrafanaVersion, VersionBehaviour> = {
     relaxedProvenanceMessage: 'managed-via-api',
     policyResetChecksProvenance: false,
     cannotDisableAutoEnabledApp: false,
+    pluginDashboardsNeedEnabledApp: false,
     ruleDeprecationHeaders: false,
     ruleStatusDatasourceUids: false,
   },
@@ -102,6 +109,7 @@ export const VERSION_BEHAVIOUR: Record<GrafanaVersion, VersionBehaviour> = {
     relaxedProvenanceMessage: 'managed-via-api',
     policyResetChecksProvenance: false,
     cannotDisableAutoEnabledApp: false,
+    pluginDashboardsNeedEnabledApp: false,
     ruleDeprecationHeaders: false,
     ruleStatusDatasourceUids: true,
   },
@@ -120,6 +128,7 @@ export const VERSION_BEHAVIOUR: Record<GrafanaVersion, VersionBehaviour> = {
     relaxedProvenanceMessage: 'cannot-be-changed',
     policyResetChecksProvenance: true,
     cannotDisableAutoEnabledApp: true,
+    pluginDashboardsNeedEnabledApp: true,
     ruleDeprecationHeaders: true,
     ruleStatusDatasourceUids: true,
   },

@@ -1135,6 +1135,38 @@ describe('plugin dashboards and import', () => {
     expect(after[0]).toMatchObject({ imported: true, importedRevision: 3, importedUri: 'db/fsm-home' });
   });
 
+  it('an import answers the JSON revision, 0 when it has none, which the list then reads as 1', async () => {
+    const d = fresh();
+    d.addPlugin('app', { enabled: true });
+    d.addPluginDashboards('app', files);
+    const res = await call(d, 'POST', '/api/dashboards/import', { pluginId: 'app', path: 'dashboards/node.json' });
+    expect(body(res)).toMatchObject({ uid: 'node', revision: 0, importedRevision: 0 });
+    const list = body<Array<Record<string, unknown>>>(await call(d, 'GET', '/api/plugins/app/dashboards'));
+    expect(list[1]).toMatchObject({ uid: 'node', imported: true, revision: 1, importedRevision: 1 });
+  });
+
+  it.each<[GrafanaVersion, number, number, number]>([
+    ['11.6', 200, 200, 200],
+    ['12.x', 200, 200, 200],
+    ['main', 404, 404, 200],
+  ])(
+    '%s: the list of a disabled app answers %i, of one never saved %i, of an autoEnabled one never saved %i',
+    async (grafanaVersion, disabled, noRow, autoEnabled) => {
+      const d = fresh({ grafanaVersion });
+      d.addPlugin('off', { enabled: false });
+      d.addPlugin('new', { hasSettingsRow: false });
+      d.addPlugin('auto', { hasSettingsRow: false, autoEnabled: true });
+      const list = (id: string) => call(d, 'GET', `/api/plugins/${id}/dashboards`);
+      expect((await list('off')).status).toBe(disabled);
+      expect((await list('new')).status).toBe(noRow);
+      expect((await list('auto')).status).toBe(autoEnabled);
+      if (disabled === 404) {
+        expect(body(await list('off'))).toEqual({ message: 'Plugin is not enabled' });
+        expect(body(await list('new'))).toEqual({ message: 'Plugin setting not found' });
+      }
+    }
+  );
+
   it('a stored plugin dashboard that no file matches is listed as removed', async () => {
     const d = fresh();
     d.addPlugin('app', { enabled: true });
