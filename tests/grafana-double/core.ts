@@ -2255,9 +2255,16 @@ export class GrafanaDouble {
 
 // ---------------------------------------------------------------- helpers
 
+/**
+ * accesscontrol middleware `deny` (pkg/services/accesscontrol/middleware.go, ids 449153623/1264051151):
+ * an API caller gets 403 `{title: "Access denied", message, accessErrorId: "ACE" + 10 digits}`. The
+ * message names `evaluator.String()`; for Grafana's composite evaluators ("any of a, b") the double
+ * names one action only.
+ */
 function requirePermission(allowed: boolean, action: string): void {
   if (!allowed) {
-    fail(403, `You'll need additional permissions to perform this action. Permissions needed: ${action}`);
+    const message = `You'll need additional permissions to perform this action. Permissions needed: ${action}`;
+    throw new HttpError(403, message, { title: 'Access denied', message, accessErrorId: 'ACE0000000000' });
   }
 }
 

@@ -548,6 +548,16 @@ describe('permissions', () => {
     expect(d.rules.size).toBe(0);
   });
 
+  it("a refusal by the access-control middleware has deny()'s body: title, message naming the action, error id", async () => {
+    const res = await call(fresh(), 'POST', '/api/folders', { title: 'x' }, AS('viewer'));
+    expect(res.status).toBe(403);
+    expect(body(res)).toEqual({
+      title: 'Access denied',
+      message: "You'll need additional permissions to perform this action. Permissions needed: folders:create",
+      accessErrorId: expect.stringMatching(/^ACE\d{10}$/),
+    });
+  });
+
   it('alert.provisioning:write alone does not grant reads', async () => {
     const d = fresh({ users: { w: { login: 'w', role: 'Editor', permissions: ['alert.provisioning:write'] } } });
     expect((await call(d, 'GET', `${P}/alert-rules`, undefined, AS('w'))).status).toBe(403);
