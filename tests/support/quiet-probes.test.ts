@@ -55,44 +55,35 @@ const quiet = (name: string, c: Partial<QuietCase>): QuietCase => ({
 // a burst of 500 at minutes 6–8, in the 3-minute maximum from 6 to 11
 const BURST = [depth('10x5 500x2 10x20'), consumer('1x27')];
 
+const HEALTHY = [depth('10x30'), consumer('1x30')];
+const link = (values: string, evalTime = '20m') => ({
+  alert: 'LinkDown',
+  series: [{ series: 'link_info{state="up"}', values }],
+  evalTime,
+});
+// a peer unreachable at minutes 3–4, in the 2-minute window at minutes 3–6 (RabbitMQ's case once was evaluated at 15)
+const blip = (evalTime: string) => ({
+  alert: 'PeersUnreachable',
+  series: [{ series: 'unreachable_peers', values: '0x2 1 1 0x20' }],
+  evalTime,
+});
+
 const CASES: QuietCase[] = [
-  quiet('healthy depth', { series: [depth('10x30'), consumer('1x30')] }),
-  quiet('healthy depth, evaluated before its for could elapse', {
-    series: [depth('10x30'), consumer('1x30')],
-    evalTime: '3m',
-  }),
+  quiet('healthy depth', { series: HEALTHY }),
+  quiet('healthy depth, evaluated before its for could elapse', { series: HEALTHY, evalTime: '3m' }),
   quiet('healthy depth that starts late', { series: [depth('_x17 10x10'), consumer('1x30')] }),
   quiet('no depth at all', { series: [consumer('1x30')] }),
   quiet('burst, evaluated inside it', { series: BURST, evalTime: '10m' }),
   quiet('burst, evaluated after it', { series: BURST, evalTime: '20m' }),
   quiet('burst, evaluated before it', { series: BURST, evalTime: '4m' }),
   quiet('burst, after it, with a reason', { series: BURST, evalTime: '20m', afterFault: 'the burst has drained' }),
-  quiet('healthy depth, with a reason', {
-    series: [depth('10x30'), consumer('1x30')],
-    afterFault: 'no reason at all',
-  }),
+  quiet('healthy depth, with a reason', { series: HEALTHY, afterFault: 'no reason at all' }),
   quiet('backlog while the consumer is down', { series: [depth('500x30'), consumer('1x9 0x20')] }),
-  quiet('healthy link', { alert: 'LinkDown', series: [{ series: 'link_info{state="up"}', values: '1x30' }] }),
-  quiet('healthy link, evaluated before its for could elapse', {
-    alert: 'LinkDown',
-    series: [{ series: 'link_info{state="up"}', values: '1x30' }],
-    evalTime: '2m',
-  }),
-  quiet('a link that appears late', {
-    alert: 'LinkDown',
-    series: [{ series: 'link_info{state="up"}', values: '_x18 1x10' }],
-  }),
-  // the blip is in the 2-minute window at minutes 3–6 (RabbitMQ's case once was evaluated at 15)
-  quiet('blip, evaluated inside it', {
-    alert: 'PeersUnreachable',
-    series: [{ series: 'unreachable_peers', values: '0x2 1 1 0x20' }],
-    evalTime: '4m',
-  }),
-  quiet('blip, evaluated after it', {
-    alert: 'PeersUnreachable',
-    series: [{ series: 'unreachable_peers', values: '0x2 1 1 0x20' }],
-    evalTime: '15m',
-  }),
+  quiet('healthy link', link('1x30')),
+  quiet('healthy link, evaluated before its for could elapse', link('1x30', '2m')),
+  quiet('a link that appears late', link('_x18 1x10')),
+  quiet('blip, evaluated inside it', blip('4m')),
+  quiet('blip, evaluated after it', blip('15m')),
   quiet('a look-alike of a link', {
     alert: 'LinkDown',
     series: [{ series: 'port_info{state="up"}', values: '1x30' }],

@@ -109,14 +109,14 @@ const SMOOTHING = new Set(['MinOverTime', 'MaxOverTime', 'AvgOverTime']);
 
 /** `expr` with every min_, max_ and avg_over_time read as `fn`: Prometheus' grammar finds them, not a regex. */
 export function smoothedAs(expr: string, fn: 'min_over_time' | 'max_over_time'): string {
-  const spans: Array<[number, number]> = [];
+  const names: Array<[number, number]> = [];
   const cursor = parser.parse(expr).cursor();
   do {
     if (SMOOTHING.has(cursor.node.type.name)) {
-      spans.push([cursor.from, cursor.to]);
+      names.push([cursor.from, cursor.to]);
     }
   } while (cursor.next());
-  return spans.reduceRight((text, [from, to]) => text.slice(0, from) + fn + text.slice(to), expr);
+  return names.reduceRight((text, [from, to]) => text.slice(0, from) + fn + text.slice(to), expr);
 }
 
 /**
@@ -248,7 +248,9 @@ function verdict(p: { c: QuietCase; at: number; pending: number; heldMetrics: st
     if (p.c.afterFault) {
       return s.heldValue
         ? { kind: 'after-fault' }
-        : problem(`its query has no value at every minute of ${forText} at minute ${p.at}`);
+        : problem(
+            `its query has no value at every minute of ${forText} up to minute ${p.at}: it proves nothing after its fault either`
+          );
     }
     return problem(
       `its series hold a fault (the condition, its windows read at their worst sample, holds at ${spans(fault)}) ` +
