@@ -1,29 +1,30 @@
 /**
- * Every "stays quiet" promtool case proves something: it stays quiet because the alert's condition
- * rejects data that is there, not because there is nothing to judge.
+ * Every "stays quiet" promtool case proves something: it stays quiet because the rule rejects what its
+ * series hold at its evaluation time, not because there is nothing to judge then.
  *
- *   npx tsx scripts/check-quiet-cases-decide.ts      (scripts/check-rules.sh runs it; needs promtool on PATH)
+ *   npx tsx scripts/check-quiet-cases-decide.ts          (scripts/check-rules.sh runs it; needs promtool on PATH)
+ *   npx tsx scripts/check-quiet-cases-decide.ts --list   (also prints why each case is quiet)
  *
- * For each exporter, the generated promtool tests run against a mutant of its rule file in which
- * every alert fires on any value of its query (no comparison, no filters, no `for`). A quiet case
- * that still passes then had no value of the query to reject at its evaluation time. That is right
- * only for an alert whose query selects the bad state itself (a BGP session not Established, a
- * partition without a leader); such a case must then hold series of a metric the query reads, the
- * healthy state the selector turns away (or, listed in LOOK_ALIKES, the look-alike its family sends
- * instead). A case with none of these fails this check, naming the alert.
- * (A quiet case evaluated after its fault has passed is not caught here: RabbitMQ's was such.)
+ * Each exporter's quiet cases run against mutants of its rules (tests/support/quiet-probes.ts says how
+ * and why): a case whose series hold a fault (where the rule would fire with no `for` and its windows
+ * read at their worst sample) must be evaluated inside it, where only `for` or the window keeps the rule
+ * quiet (or a filter turns the fault away, or the case says in `afterFault` why it is about the time
+ * after); a case on healthy series must have a value of the query, held for the rule's `for`, for the
+ * comparison to reject. A query that selects the bad state itself has no value on healthy series:
+ * its case must then hold series of a metric the query reads (or, listed in LOOK_ALIKES, the look-alike
+ * its family sends instead), there for the whole `for`. A case that fails names its alert and why.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { EXPORTERS } from '../src/catalog';
 import { promqlNames } from '../src/catalog/evidence/promql-names';
 import { PROMTOOL_CASES } from '../src/catalog/promtool-cases';
+import type { ExporterDefinition } from '../src/catalog/types';
 import { alertValueExpr } from '../src/alerting/rule-metadata';
 import { alertContext } from '../src/catalog/promql';
-import { renderPrometheusRuleFile, renderPromtoolTests } from '../src/generate/prometheus-rules';
-import { promtoolTest } from '../tests/support/promtool';
+import { buildPrometheusExpr, prometheusRuleGroups, quietPromtoolTests } from '../src/generate/prometheus-rules';
+import { judgeQuietCases, type QuietVerdict } from '../tests/support/quiet-probes';
 
 /**
  * Quiet cases whose series are a look-alike the rule must not read: their family emits no series of
@@ -37,70 +38,76 @@ const LOOK_ALIKES: Record<string, string> = {
     'a standalone in compatible mode sends mongodb_mongod_replset_my_state 6 (UNKNOWN), no replica set state',
 };
 
-interface PromtoolTest {
-  name: string;
-  input_series: Array<{ series: string }>;
-  alert_rule_test: Array<{ alertname: string }>;
-}
+const WHY: Record<Exclude<QuietVerdict['kind'], 'problem'>, string> = {
+  comparison: 'by the comparison on values held for their `for`',
+  'held-off': 'inside their fault, held off by `for` or by how the rule reads its window',
+  filter: 'by a filter that turns away a fault still in view',
+  selector: 'by a selector that turns away series they hold',
+  'after-fault': 'after their fault, for the reason they give',
+};
 
-/** Names of the tests promtool reports as failed (`name: <test name>,` lines of its FAILED blocks). */
-async function failedTests(dir: string, name: string, test: object): Promise<Set<string>> {
-  const { ok, output } = await promtoolTest(dir, name, test);
-  const names = [...output.matchAll(/^\s+name: (.*),$/gm)].map((m) => m[1]);
-  if (!ok && names.length === 0) {
-    throw new Error(`promtool failed on ${name}'s quiet cases without naming a failed test:\n${output}`);
+async function judgeExporter(dir: string, exporter: ExporterDefinition) {
+  const [group] = prometheusRuleGroups(exporter).groups;
+  const rules = exporter.alerts.map((alert, i) => ({
+    alert: alert.name,
+    for: group.rules[i].for,
+    value: alertValueExpr({ ...alert, filters: [] }),
+    condition: group.rules[i].expr,
+    unfiltered: alert.filters?.length ? buildPrometheusExpr(exporter, { ...alert, filters: [] }) : undefined,
+    reads: promqlNames(alert.query(alertContext())).metrics,
+  }));
+  const quiet = quietPromtoolTests(exporter, PROMTOOL_CASES[exporter.id] ?? {});
+  if (new Set(quiet.map((q) => q.test.name)).size !== quiet.length) {
+    throw new Error(
+      `${exporter.id}: two quiet promtool cases share a name, so promtool's report cannot tell them apart`
+    );
   }
-  return new Set(names);
+  const verdicts = await judgeQuietCases(
+    dir,
+    exporter.id,
+    rules,
+    quiet.map(({ alert, quiet: testCase, test }) => ({
+      name: test.name,
+      alert: alert.name,
+      series: test.input_series,
+      evalTime: testCase.evalTime,
+      afterFault: testCase.afterFault,
+      lookAlike: LOOK_ALIKES[test.name],
+    }))
+  );
+  return [...verdicts].map(([name, verdict]) => ({ exporter: exporter.id, name, verdict }));
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fsm-quiet-cases-'));
-  const problems: string[] = [];
-  let quietCases = 0;
-  let bySelector = 0;
+  const exporters = EXPORTERS.filter((e) => e.alerts.length > 0);
+  const results: Array<Awaited<ReturnType<typeof judgeExporter>>[number]> = [];
   try {
-    for (const exporter of EXPORTERS.filter((e) => e.alerts.length > 0)) {
-      const rules = parse(renderPrometheusRuleFile(exporter));
-      rules.groups[0].rules.forEach((rule: Record<string, unknown>, i: number) => {
-        rule.expr = alertValueExpr({ ...exporter.alerts[i], filters: [] });
-        rule.for = '0s';
-        delete rule.keep_firing_for;
-      });
-      const ruleFile = join(dir, `${exporter.id}.rules.yml`);
-      writeFileSync(ruleFile, JSON.stringify(rules));
-      const tests = parse(renderPromtoolTests(exporter, PROMTOOL_CASES[exporter.id] ?? {}, ruleFile));
-      const quiet = (tests.tests as PromtoolTest[]).filter((t) => t.name.includes('stays quiet'));
-      if (new Set(quiet.map((t) => t.name)).size !== quiet.length) {
-        throw new Error(
-          `${exporter.id}: two quiet promtool cases share a name, so promtool's report cannot tell them apart`
-        );
-      }
-      const failed = await failedTests(dir, exporter.id, { ...tests, tests: quiet });
-      quietCases += quiet.length;
-      for (const test of quiet.filter((t) => !failed.has(t.name))) {
-        bySelector++;
-        const alert = exporter.alerts.find((a) => a.name === test.alert_rule_test[0].alertname)!;
-        const reads = new Set(promqlNames(alert.query(alertContext())).metrics);
-        const held = test.input_series.some((s) => reads.has(s.series.split('{')[0]));
-        if (!held && !(test.name in LOOK_ALIKES)) {
-          problems.push(
-            `${exporter.id}: "${test.name}" holds no series of ${[...reads].join(', ')}: it is quiet for lack of data, whatever the rule`
-          );
-        }
-      }
+    // two at a time: the build machines have two cores
+    for (let i = 0; i < exporters.length; i += 2) {
+      const batch = await Promise.all(exporters.slice(i, i + 2).map((e) => judgeExporter(dir, e)));
+      results.push(...batch.flat());
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  if (process.argv.includes('--list')) {
+    for (const r of results) {
+      console.log(`${r.exporter}\t${r.verdict.kind}\t${r.name}`);
+    }
+  }
+  const problems = results.filter((r) => r.verdict.kind === 'problem');
   if (problems.length > 0) {
     console.error(
-      `check-quiet-cases-decide: ${problems.length} quiet case(s) prove nothing:\n  ${problems.join('\n  ')}`
+      `check-quiet-cases-decide: ${problems.length} quiet case(s) prove nothing:\n` +
+        problems.map((p) => `  ${p.exporter}: "${p.name}": ${p.verdict.problem}`).join('\n')
     );
     process.exit(1);
   }
-  console.log(
-    `check-quiet-cases-decide: ${quietCases} quiet cases; ${quietCases - bySelector} stay quiet by the comparison on data that is there, ${bySelector} by a selector that turns away series they hold`
-  );
+  const counts = Object.entries(WHY)
+    .map(([kind, why]) => `${results.filter((r) => r.verdict.kind === kind).length} ${why}`)
+    .join('; ');
+  console.log(`check-quiet-cases-decide: ${results.length} quiet cases stay quiet: ${counts}`);
 }
 
 main().catch((err: Error) => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Checks the generated Prometheus rule files, runs their promtool unit tests, and runs the rules on every family
-# fixture (scripts/check-fixtures-quiet.ts).
+# Checks the generated Prometheus rule files, runs their promtool unit tests, runs the rules on every family
+# fixture (scripts/check-fixtures-quiet.ts), and runs every quiet case against mutants of its rule
+# (scripts/check-quiet-cases-decide.ts).
 # Usage: scripts/check-rules.sh   (from anywhere; paths are resolved from the repository root)
 set -euo pipefail
 
@@ -37,7 +38,8 @@ promtool test rules "${test_files[@]}"
 echo "== healthy family fixtures keep every alert quiet"
 npx --no-install tsx scripts/check-fixtures-quiet.ts
 
-# A quiet case must be quiet because the rule rejects data that is there, not for want of data.
+# A quiet case must be quiet because the rule rejects data that is there, not for want of data, and inside the
+# fault its series hold (where only `for` or the rule's window keeps it quiet), not before it or after it is over.
 echo "== quiet promtool cases decide something"
 npx --no-install tsx scripts/check-quiet-cases-decide.ts
 

@@ -163,6 +163,14 @@ export interface AlertTestCase {
    * generator). Only for `fires` cases.
    */
   labels?: Record<string, string>;
+  /**
+   * Only for quiet cases whose series hold a fault (minutes where the rule would fire with no `for` and
+   * its windows read at their worst sample) and that are evaluated after it has left the rule's view, on
+   * purpose: why that time is what the case proves (a kill that has left the 30-minute window; a boot
+   * longer ago than the threshold). Without it, such a case fails scripts/check-quiet-cases-decide.ts:
+   * it would stay quiet with no `for` and any window.
+   */
+  afterFault?: string;
 }
 
 export interface AlertDefinition {

@@ -44,8 +44,28 @@ export function renderPromtoolTests(
   cases: PromtoolCases,
   ruleFileRelativePath: string
 ): string {
+  return toYaml(
+    {
+      rule_files: [ruleFileRelativePath],
+      evaluation_interval: '1m',
+      tests: promtoolTestsOf(exporter, cases).map((t) => t.test),
+    },
+    generatedHeader(exporter)
+  );
+}
+
+/**
+ * The quiet tests renderPromtoolTests writes for an exporter, each with its alert and the case it was
+ * made from: for the check that runs them against mutants of the rules (scripts/check-quiet-cases-decide.ts).
+ */
+export function quietPromtoolTests(exporter: ExporterDefinition, cases: PromtoolCases) {
+  return promtoolTestsOf(exporter, cases).flatMap(({ alert, test, quiet }) => (quiet ? [{ alert, test, quiet }] : []));
+}
+
+/** Every promtool test of an exporter in file order, each quiet one with the case it was made from. */
+function promtoolTestsOf(exporter: ExporterDefinition, cases: PromtoolCases) {
   const [group] = prometheusRuleGroups(exporter).groups;
-  const tests = exporter.alerts.flatMap((alert, index) => {
+  return exporter.alerts.flatMap((alert, index) => {
     const rule = group.rules[index];
     const alertCases = cases[alert.id];
     if (!alertCases) {
@@ -53,24 +73,18 @@ export function renderPromtoolTests(
         `Alert "${alert.id}" of exporter "${exporter.id}" has no promtool cases: add them to its .promtool.ts.`
       );
     }
+    const fires = (test: object) => ({ alert, test, quiet: undefined });
+    const quiet = (testCase: AlertTestCase, test: ReturnType<typeof quietTest>) => ({ alert, test, quiet: testCase });
     return [
       ...[alertCases, ...(alertCases.otherFamilies ?? [])].flatMap((pair) => [
-        firesTest(exporter, alert, pair.fires, rule, pair.family),
-        quietTest(alert, pair.quiet, pair.family),
+        fires(firesTest(exporter, alert, pair.fires, rule, pair.family)),
+        quiet(pair.quiet, quietTest(alert, pair.quiet, pair.family)),
       ]),
-      ...(alertCases.quietOn ?? []).map((q) => quietTest(alert, q.quiet, q.family)),
-      haPairTest(exporter, alert, alertCases.fires, rule),
-      ...(alertCases.haQuiet ? [haPairQuietTest(alert, alertCases.haQuiet)] : []),
+      ...(alertCases.quietOn ?? []).map((q) => quiet(q.quiet, quietTest(alert, q.quiet, q.family))),
+      fires(haPairTest(exporter, alert, alertCases.fires, rule)),
+      ...(alertCases.haQuiet ? [quiet(alertCases.haQuiet, haPairQuietTest(alert, alertCases.haQuiet))] : []),
     ];
   });
-  return toYaml(
-    {
-      rule_files: [ruleFileRelativePath],
-      evaluation_interval: '1m',
-      tests,
-    },
-    generatedHeader(exporter)
-  );
 }
 
 function firesTest(

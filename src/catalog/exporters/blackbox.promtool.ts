@@ -32,9 +32,10 @@ export const blackboxPromtoolCases: PromtoolCases = {
       labels: SELF,
     },
     quiet: {
-      // A failed reload fixed by the next one.
+      // A failed reload fixed by the next one, evaluated at its last failed minute (9): the 5-minute maximum still
+      // holds the good reload before it.
       series: [{ series: selfSeries('blackbox_exporter_config_last_reload_successful'), values: '1x5 0x3 1x22' }],
-      evalTime: '25m',
+      evalTime: '9m',
     },
   },
   'probe-failed': {
@@ -83,9 +84,10 @@ export const blackboxPromtoolCases: PromtoolCases = {
       evalTime: '20m',
       labels: PROBE,
     },
+    // Two 503s among 200s, evaluated at the second (minute 8): the 5-minute minimum is 200.
     quiet: {
       series: [{ series: probeSeries('probe_http_status_code'), values: '200x5 503 200 503 200x20' }],
-      evalTime: '20m',
+      evalTime: '8m',
     },
   },
   'slow-probe': {

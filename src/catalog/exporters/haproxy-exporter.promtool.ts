@@ -21,9 +21,10 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
       evalTime: '10m',
       labels: HAPX,
     },
+    // One failed scrape, evaluated at it (minute 6): the window's maximum bridges it.
     quiet: {
       series: [{ series: hapxSeries('haproxy_up'), values: '1x5 0 1x10' }],
-      evalTime: '10m',
+      evalTime: '6m',
     },
   },
   'backend-down': {
@@ -33,9 +34,10 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
       evalTime: '10m',
       labels: { ...HAPX, backend: 'be_app' },
     },
+    // One failed scrape, evaluated at it (minute 6): the window's maximum bridges it.
     quiet: {
       series: [{ series: hapxSeries('haproxy_backend_up', { backend: 'be_app' }), values: '1x5 0 1x10' }],
-      evalTime: '10m',
+      evalTime: '6m',
     },
   },
   'server-down': {
@@ -184,7 +186,8 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
-  // Errors every minute for 25 minutes fire; a deploy's three minutes of refusals stay quiet.
+  // Errors every minute for 25 minutes fire; a deploy's three minutes of refusals stay quiet. They are in the 5-minute
+  // rate from minute 7 to 13: the quiet case is evaluated at 13, where only the 15-minute `for` keeps it quiet.
   'connection-errors': {
     family: HAPROXY_EXPORTER_FAMILY,
     fires: {
@@ -201,7 +204,7 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
           values: '0x5 0+20x3 60x22',
         },
       ],
-      evalTime: '25m',
+      evalTime: '13m',
     },
   },
 };

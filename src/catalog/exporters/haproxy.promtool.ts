@@ -27,12 +27,13 @@ export const haproxyPromtoolCases: PromtoolCases = {
       evalTime: '10m',
       labels: { ...HAP, proxy: 'be_app', state: 'UP' },
     },
+    // DOWN for one scrape, evaluated at it (minute 6): the 2-minute maximum bridges it.
     quiet: {
       series: [
         { series: v24.series('haproxy_backend_status', { proxy: 'be_app', state: 'UP' }), values: '1x5 0 1x10' },
         { series: v24.series('haproxy_backend_status', { proxy: 'be_app', state: 'DOWN' }), values: '0x5 1 0x10' },
       ],
-      evalTime: '10m',
+      evalTime: '6m',
     },
     otherFamilies: [
       {
@@ -44,7 +45,7 @@ export const haproxyPromtoolCases: PromtoolCases = {
         },
         quiet: {
           series: [{ series: v21.series('haproxy_backend_status', { proxy: 'be_app' }), values: '1x5 0 1x10' }],
-          evalTime: '10m',
+          evalTime: '6m',
         },
       },
     ],
@@ -98,7 +99,8 @@ export const haproxyPromtoolCases: PromtoolCases = {
         },
       },
       {
-        // 2.0 reports every state but UP as 0, so only an UP server is quiet (MAINT would fire).
+        // 2.0 reports every state but UP as 0, so only an UP server is quiet (MAINT would fire): one scrape not UP,
+        // evaluated at it (minute 6), is bridged by the 5-minute maximum.
         family: HAPROXY_FAMILIES.v20,
         fires: {
           series: [
@@ -114,7 +116,7 @@ export const haproxyPromtoolCases: PromtoolCases = {
               values: '1x5 0 1x19',
             },
           ],
-          evalTime: '20m',
+          evalTime: '6m',
         },
       },
     ],
@@ -285,19 +287,22 @@ export const haproxyPromtoolCases: PromtoolCases = {
   },
 };
 
-// A syslog daemon gone for 20 minutes fires; one burst (a restart of it) stays quiet.
+// A syslog daemon gone for 20 minutes fires; one burst (a restart of it) stays quiet. The burst is in the 5-minute
+// rate from minute 7 to 12: the quiet case is evaluated at 12, where only the 10-minute `for` keeps it quiet.
 function droppedLogCases(family: typeof v24) {
   const dropped = family.series('haproxy_process_dropped_logs_total');
   return {
     fires: { series: [{ series: dropped, values: '0x5 0+50x25' }], evalTime: '25m', labels: HAP },
-    quiet: { series: [{ series: dropped, values: '0x5 0+50x2 100x23' }], evalTime: '25m' },
+    quiet: { series: [{ series: dropped, values: '0x5 0+50x2 100x23' }], evalTime: '12m' },
   };
 }
 
+// Refusals all along fire; three minutes of them (a deploy) stay quiet. They are in the 5-minute rate from minute 7
+// to 13: the quiet case is evaluated at 13, where only the 15-minute `for` keeps it quiet.
 function connectionErrorCases(family: typeof v24) {
   const errors = family.series('haproxy_backend_connection_errors_total', { proxy: 'be_app' });
   return {
     fires: { series: [{ series: errors, values: '0+3x30' }], evalTime: '25m', labels: { ...HAP, proxy: 'be_app' } },
-    quiet: { series: [{ series: errors, values: '0x5 0+20x3 60x22' }], evalTime: '25m' },
+    quiet: { series: [{ series: errors, values: '0x5 0+20x3 60x22' }], evalTime: '13m' },
   };
 }

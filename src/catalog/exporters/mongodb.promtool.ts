@@ -27,9 +27,10 @@ export const mongodbPromtoolCases: PromtoolCases = {
       evalTime: '10m',
       labels: { ...MONGO, cluster_role: 'mongod' },
     },
+    // One failed scrape, evaluated at it (minute 6): the window's maximum bridges it.
     quiet: {
       series: [{ series: rs('mongodb_up', { cluster_role: 'mongod' }), values: '1x5 0 1x10' }],
-      evalTime: '10m',
+      evalTime: '6m',
     },
   },
   'member-unhealthy': {
@@ -39,9 +40,10 @@ export const mongodbPromtoolCases: PromtoolCases = {
       evalTime: '15m',
       labels: { ...MONGO, ...B },
     },
+    // One unhealthy heartbeat, evaluated at it (minute 6): the 5-minute maximum bridges it.
     quiet: {
       series: [{ series: rs('mongodb_rs_members_health', B), values: '1x5 0 1x20' }],
-      evalTime: '15m',
+      evalTime: '6m',
     },
   },
   'no-primary': {

@@ -322,11 +322,15 @@ export const netdataPromtoolCases: PromtoolCases = {
     '90m'
   ),
   // One kill at minute 10: the value is kills per second over that scrape interval. Quiet: no kill, or one more
-  // than 30 minutes before the evaluation.
+  // than 30 minutes before the evaluation (minute 41: the 30-minute window holds the kill up to minute 40).
   'oom-kill': {
     family: OLD,
     fires: { series: [{ series: old(OOM, oldOom), values: '0x9 0.0166667 0x30' }], evalTime: '25m', labels: ND },
-    quiet: { series: [{ series: old(OOM, oldOom), values: '0x9 0.0166667 0x40' }], evalTime: '45m' },
+    quiet: {
+      series: [{ series: old(OOM, oldOom), values: '0x9 0.0166667 0x40' }],
+      evalTime: '41m',
+      afterFault: 'the alert is about a kill in the last 30 minutes: one 31 minutes ago must have left it',
+    },
     otherFamilies: [
       {
         family: NEW,

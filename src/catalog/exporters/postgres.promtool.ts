@@ -112,7 +112,8 @@ export const postgresPromtoolCases: PromtoolCases = {
   down: {
     family: 'postgres_exporter 0.11 – 0.12',
     fires: { series: [{ series: pg.series('pg_up'), values: '1x5 0x10' }], evalTime: '10m', labels: PG },
-    quiet: { series: [{ series: pg.series('pg_up'), values: '1x5 0 1x10' }], evalTime: '10m' },
+    // One failed scrape, evaluated at it (minute 6): the 1-minute maximum bridges it.
+    quiet: { series: [{ series: pg.series('pg_up'), values: '1x5 0 1x10' }], evalTime: '6m' },
   },
   'connections-high': activityCases((f) => ({
     fires: {
@@ -273,16 +274,17 @@ export const postgresPromtoolCases: PromtoolCases = {
         evalTime: '45m',
         labels: { ...PG, slot_name: 'standby_1', ...(f === F020 ? {} : SERVER) },
       },
-      // Inactive on a standby (a slot synced for failover), or a consumer that reconnects within the window.
+      // Inactive on a standby (a slot synced for failover), or a consumer that reconnects at minute 21, within the
+      // 30 minutes: the 5-minute maximum is 0 again from minute 27, and at 42 only the `for` keeps it quiet.
       quiet: {
         series:
           f === F011
-            ? [{ series: slotActive(f), values: '0x20 1 0x20 1 0x8' }]
+            ? [{ series: slotActive(f), values: '0x20 1 0x20' }]
             : [
                 { series: slotActive(f), values: '0x50' },
                 { series: at(f).series('pg_replication_is_replica'), values: '1x50' },
               ],
-        evalTime: '45m',
+        evalTime: '42m',
       },
     };
   }),

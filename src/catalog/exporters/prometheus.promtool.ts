@@ -39,7 +39,8 @@ const bothFamilies = (build: (at: typeof prom) => FireAndQuiet) => ({
 
 export const prometheusPromtoolCases: PromtoolCases = {
   // Sync failures alone on 2.42 (no refresh-based discovery there); on 3.10 a dns refresh failing,
-  // and a single failed sync that recovers stays quiet.
+  // and a single failed sync that recovers stays quiet: it is in the 5-minute increase from minute 6 to 10,
+  // and evaluated at 10 only the 15-minute `for` keeps it quiet.
   'discovery-failing': bothFamilies((at) => ({
     fires: {
       series:
@@ -59,7 +60,7 @@ export const prometheusPromtoolCases: PromtoolCases = {
       series: [
         { series: at.series('prometheus_target_sync_failed_total', { scrape_job: 'node' }), values: '0x5 1x25' },
       ],
-      evalTime: '25m',
+      evalTime: '10m',
     },
   })),
   'samples-rejected': bothFamilies((at) => ({
@@ -109,13 +110,14 @@ export const prometheusPromtoolCases: PromtoolCases = {
       evalTime: '25m',
       labels: TARGET,
     },
-    // A burst that fills the slots for a minute, then drains.
+    // A burst that fills the slots for a minute, then drains: evaluated at minute 16, its last in the 5-minute
+    // maximum, where only the 15-minute `for` keeps it quiet.
     quiet: {
       series: [
         { series: at.series('prometheus_engine_queries'), values: '2x10 20 2x20' },
         { series: at.series('prometheus_engine_queries_concurrent_max'), values: '20x30' },
       ],
-      evalTime: '25m',
+      evalTime: '16m',
     },
   })),
   watchdog: {

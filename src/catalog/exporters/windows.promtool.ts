@@ -56,6 +56,10 @@ const collectorCases = (at: At) => ({
   },
 });
 
+// Every boot is a reboot to this alert for its first 15 minutes (up to minute 15 of the quiet series, whose boot is at
+// minute 1): past them, it must have forgotten it.
+const BOOTED_29_MINUTES_AGO = 'the alert is about a boot in the last 15 minutes: one 29 minutes ago must have left it';
+
 export const windowsPromtoolCases: PromtoolCases = {
   'cpu-high': {
     family: V031,
@@ -205,7 +209,7 @@ export const windowsPromtoolCases: PromtoolCases = {
     ],
   },
   // The boot time has a name per family: system_up_time (< 0.30), boot_time_timestamp_seconds (0.30.0 – 0.30.5),
-  // boot_time_timestamp (0.30.6 on).
+  // boot_time_timestamp (0.30.6 on). Quiet: booted at minute 1, evaluated at 30.
   rebooted: {
     family: V031,
     fires: {
@@ -216,6 +220,7 @@ export const windowsPromtoolCases: PromtoolCases = {
     quiet: {
       series: [{ series: host.series('windows_system_boot_time_timestamp'), values: '60x40' }],
       evalTime: '30m',
+      afterFault: BOOTED_29_MINUTES_AGO,
     },
     otherFamilies: [
       {
@@ -228,6 +233,7 @@ export const windowsPromtoolCases: PromtoolCases = {
         quiet: {
           series: [{ series: v030.series('windows_system_boot_time_timestamp_seconds'), values: '60x40' }],
           evalTime: '30m',
+          afterFault: BOOTED_29_MINUTES_AGO,
         },
       },
       {
@@ -240,6 +246,7 @@ export const windowsPromtoolCases: PromtoolCases = {
         quiet: {
           series: [{ series: v025.series('windows_system_system_up_time'), values: '60x40' }],
           evalTime: '30m',
+          afterFault: BOOTED_29_MINUTES_AGO,
         },
       },
     ],
