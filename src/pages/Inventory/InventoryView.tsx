@@ -3,6 +3,7 @@ import { css } from '@emotion/css';
 import { applyFieldOverrides, type DataFrame, type GrafanaTheme2, type InterpolateFunction } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
 import { Alert, Button, EmptyState, LoadingPlaceholder, Stack, Table, Text, useStyles2, useTheme2 } from '@grafana/ui';
+import { canvasTextWidth, fitColumns } from './columnWidths';
 import { useInventory } from './useInventory';
 
 const TABLE_HEIGHT = 640;
@@ -81,13 +82,14 @@ function TargetsTable({ frame, onRefresh }: { frame: DataFrame; onRefresh: () =>
         return value;
       }
     };
-    return applyFieldOverrides({
+    const [withDisplay] = applyFieldOverrides({
       data: [frame],
       fieldConfig: { defaults: { custom: { filterable: true } }, overrides: [] },
       replaceVariables,
       theme,
       timeZone: 'browser',
-    })[0];
+    });
+    return fitColumns(withDisplay, canvasTextWidth(theme));
   }, [frame, theme]);
 
   const down = (frame.fields.find((f) => f.name === 'health')?.values ?? []).filter((h) => h !== 'up').length;
