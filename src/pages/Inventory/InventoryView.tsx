@@ -82,9 +82,15 @@ function TargetsTable({ frame, onRefresh }: { frame: DataFrame; onRefresh: () =>
         return value;
       }
     };
+    // Set on the fields, not as a default: applyFieldOverrides fills `custom` defaults only for the
+    // options a panel plugin registers, and this page has none, so the headers had no filter button.
+    const filterable = frame.fields.map((f) => ({
+      ...f,
+      config: { ...f.config, custom: { filterable: true, ...f.config.custom } },
+    }));
     const [withDisplay] = applyFieldOverrides({
-      data: [frame],
-      fieldConfig: { defaults: { custom: { filterable: true } }, overrides: [] },
+      data: [{ ...frame, fields: filterable }],
+      fieldConfig: { defaults: {}, overrides: [] },
       replaceVariables,
       theme,
       timeZone: 'browser',
