@@ -21,9 +21,9 @@ export type TextWidth = (text: string, medium: boolean) => number;
  * MAX_COLUMN_WIDTH; `custom.width` stays unset, so the Table still shares out the space left over.
  * Grafana's Table (11.x) gives a column without a width its `columnMinWidth` of 150 px as soon as the
  * columns' equal share falls below that: at 1280 px the ten Inventory columns were all 150 px, and
- * "Blackbox exporter" showed as "Blackbox expor…" while "Health" had room to spare. Grafana 12's
- * content-aware table (TableNG utils/colWidths.ts) sizes columns the same way; both read these
- * `custom.minWidth` values as a floor. The frame must have been through applyFieldOverrides: widths are
+ * "Blackbox exporter" showed as "Blackbox expor…" while "Health" had room to spare. The newer TableNG
+ * (grafana/grafana main, utils/colWidths.ts) sizes columns to their content the same way; both tables
+ * read `custom.minWidth` as a floor. The frame must have been through applyFieldOverrides: widths are
  * measured on the values as displayed.
  */
 export function fitColumns(frame: DataFrame, textWidth: TextWidth): DataFrame {

@@ -138,14 +138,17 @@ const layout: Journey = {
   name: 'Health panels fill each section of the grid without holes at 1280 px',
   async run({ page, goto }) {
     await goto(HEALTH);
-    const headers = page.locator('[data-testid^="data-testid Panel header "]');
     const wanted = healthPanels().filter((p) => !p.dashboardOnly).length;
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid^="data-testid Panel header "]').length === n,
-      wanted,
-      { timeout: 30_000 }
-    );
-    check((await headers.count()) === wanted, `the page draws ${await headers.count()} panels, not ${wanted}`);
+    const drawn = () => document.querySelectorAll('[data-testid^="data-testid Panel header "]').length;
+    try {
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid^="data-testid Panel header "]').length === n,
+        wanted,
+        { timeout: 30_000 }
+      );
+    } catch {
+      throw new Error(`the page draws ${await page.evaluate(drawn)} panels, not ${wanted}`);
+    }
     const items = await page.evaluate(() => {
       const grid = document.querySelector('[data-testid="health-grid"]');
       if (!grid) {
