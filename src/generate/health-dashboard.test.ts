@@ -2,11 +2,13 @@
 import { buildStackHealthDashboard } from './health-dashboard';
 import { HEALTH_SECTIONS } from '../health/checks';
 import { healthPanels } from '../health/panels';
+import { gridDefects } from '../../tests/support/grid';
 
 interface PanelJson {
   id: number;
   type: string;
   title: string;
+  gridPos: { x: number; y: number; w: number; h: number };
   description?: string;
   fieldConfig?: {
     defaults?: { unit?: string; thresholds?: { steps: Array<{ value: number | null; color: string }> } };
@@ -45,6 +47,30 @@ describe('Monitoring stack health dashboard', () => {
     );
     expect(panels).toHaveLength(healthPanels().length);
     expect(new Set(dashboard.panels.map((p) => p.id)).size).toBe(dashboard.panels.length);
+  });
+
+  it('packs the panels below each row without overlaps or holes, the way the Health page does', () => {
+    const rows = dashboard.panels.filter((p) => p.type === 'row');
+    expect(rows.map((r) => [r.gridPos.x, r.gridPos.w])).toEqual(rows.map(() => [0, 24]));
+    for (const section of HEALTH_SECTIONS) {
+      const row = rows.find((r) => r.title === section.title)!;
+      const top = row.gridPos.y + 1;
+      const next = rows[rows.indexOf(row) + 1]?.gridPos.y ?? Infinity;
+      const under = panels.filter((p) => p.gridPos.y >= top && p.gridPos.y < next);
+      expect([section.id, under.map((p) => p.title)]).toEqual([
+        section.id,
+        healthPanels()
+          .filter((p) => p.section === section.id)
+          .map((p) => p.title),
+      ]);
+      // A section's last line may end short of the right edge, above the next row.
+      const boxes = under.map((p) => ({ name: p.title, ...p.gridPos, y: p.gridPos.y - top }));
+      expect([section.id, gridDefects(boxes), Math.max(...under.map((p) => p.gridPos.y + p.gridPos.h))]).toEqual([
+        section.id,
+        [],
+        next === Infinity ? expect.any(Number) : next,
+      ]);
+    }
   });
 
   it('gives every panel a unit, a description and a query on the datasource variable', () => {

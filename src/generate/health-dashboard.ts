@@ -37,7 +37,8 @@ import {
   finalise,
   taggedDashboardsLink,
 } from './dashboards/common';
-import { healthContext, HEALTH_SECTIONS } from '../health/checks';
+import { healthContext } from '../health/checks';
+import { GRID_COLUMNS, packSections, type GridPlace } from '../health/layout';
 import {
   tableColumns,
   healthPanels,
@@ -49,7 +50,8 @@ import {
 
 export const STACK_HEALTH_DASHBOARD_UID = 'fsm-stack-health';
 export const STACK_HEALTH_DASHBOARD_TITLE = 'Monitoring stack health';
-const HEIGHT = { stat: 4, timeseries: 8, table: 8 } as const;
+/** Grid units a stat spans: graphs and tables twice as many (packSection). */
+const STAT_HEIGHT = 4;
 
 export interface StackHealthDashboardOptions {
   /** Label that names a cluster/datacenter (the app setting); `cluster` by default. */
@@ -84,17 +86,19 @@ export function buildStackHealthDashboard(options: StackHealthDashboardOptions =
         .current({ text: String(DEFAULT_RETENTION_SECONDS / 86400), value: String(DEFAULT_RETENTION_SECONDS / 86400) })
     );
 
-  const panels = healthPanels(clusterLabel);
-  for (const section of HEALTH_SECTIONS) {
-    builder.withRow(new RowBuilder(section.title));
-    for (const panel of panels.filter((p) => p.section === section.id)) {
-      builder.withPanel(buildPanel(panel, q));
+  // Every position is set: the builder's own cursor left holes beside stats and ran past the 24th
+  // column (packSection). It still moves whatever sits at x 0, y 0 to its cursor: only the first row
+  // does, where the cursor is too.
+  for (const { section, top, places } of packSections(healthPanels(clusterLabel), STAT_HEIGHT, 1)) {
+    builder.withRow(new RowBuilder(section.title).gridPos({ x: 0, y: top, h: 1, w: GRID_COLUMNS }));
+    for (const { panel, ...place } of places) {
+      builder.withPanel(buildPanel(panel, q, place));
     }
   }
   return finalise(builder.build());
 }
 
-function buildPanel(panel: HealthPanel, q: ReturnType<typeof healthContext>) {
+function buildPanel(panel: HealthPanel, q: ReturnType<typeof healthContext>, place: GridPlace) {
   const builder =
     panel.kind === 'stat'
       ? new StatPanelBuilder()
@@ -107,8 +111,8 @@ function buildPanel(panel: HealthPanel, q: ReturnType<typeof healthContext>) {
     .description(description)
     .datasource(DATASOURCE_REF)
     .unit(panel.unit)
-    .span(panel.width)
-    .height(HEIGHT[panel.kind])
+    // In the key order the builder writes, so the generated JSON changes only where panels moved.
+    .gridPos({ h: place.h, w: place.w, x: place.x, y: place.y })
     .thresholds(
       new ThresholdsConfigBuilder()
         .mode(ThresholdsMode.Absolute)

@@ -15,7 +15,8 @@ import {
 import { getDataSourceSrv, PanelRenderer, toDataQueryError } from '@grafana/runtime';
 import { PanelChrome, RefreshPicker, Stack, Text, TimeRangePicker } from '@grafana/ui';
 import type { QueryContext } from '../../catalog/types';
-import { healthContext, HEALTH_SECTIONS, type HealthSection } from '../../health/checks';
+import { healthContext, type HealthSection } from '../../health/checks';
+import { packSections } from '../../health/layout';
 import { tableColumns, healthPanels, type HealthPanel } from '../../health/panels';
 import { panelDescription, panelFieldConfig, panelOptions, panelRequest } from './panelRequest';
 
@@ -24,11 +25,12 @@ interface HealthPanelsProps {
   clusterLabel: string;
 }
 
-// The grid: 24 columns like a dashboard, 40 px rows. Panels span whole rows of it: stats 3 rows,
-// graphs and tables 6, section headings 2.
+// The grid: 24 columns like a dashboard, 40 px rows. Section headings span 2 rows, stats 3, graphs and
+// tables 6; packSections places the panels (as on the generated dashboard) and may stretch them.
 const ROW_PIXELS = 40;
 const GAP_PIXELS = 8;
-const ROW_SPAN = { heading: 2, stat: 3, timeseries: 6, table: 6 } as const;
+const HEADING_ROWS = 2;
+const STAT_ROWS = 3;
 const DEFAULT_RANGE: RawTimeRange = { from: 'now-1h', to: 'now' };
 const REFRESH_INTERVALS = ['1m', '5m'];
 
@@ -39,7 +41,15 @@ const REFRESH_INTERVALS = ['1m', '5m'];
  */
 function HealthPanels({ datasourceUid, clusterLabel }: HealthPanelsProps) {
   const q = useMemo(() => healthContext({ clusterLabel, range: '$__rate_interval' }), [clusterLabel]);
-  const panels = useMemo(() => healthPanels(clusterLabel).filter((p) => !p.dashboardOnly), [clusterLabel]);
+  const sections = useMemo(
+    () =>
+      packSections(
+        healthPanels(clusterLabel).filter((p) => !p.dashboardOnly),
+        STAT_ROWS,
+        HEADING_ROWS
+      ),
+    [clusterLabel]
+  );
   const [raw, setRaw] = useState<RawTimeRange>(DEFAULT_RANGE);
   const [refresh, setRefresh] = useState('');
   const [tick, setTick] = useState(0);
@@ -86,6 +96,7 @@ function HealthPanels({ datasourceUid, clusterLabel }: HealthPanelsProps) {
         />
       </Stack>
       <div
+        data-testid="health-grid"
         style={{
           display: 'grid',
           gridTemplateColumns: 'repeat(24, minmax(0, 1fr))',
@@ -93,20 +104,15 @@ function HealthPanels({ datasourceUid, clusterLabel }: HealthPanelsProps) {
           gap: GAP_PIXELS,
         }}
       >
-        {HEALTH_SECTIONS.flatMap((section) => [
-          <div key={section.id} style={{ gridColumn: '1 / -1', gridRow: `span ${ROW_SPAN.heading}` }}>
+        {sections.flatMap(({ section, top, places }) => [
+          <div key={section.id} style={{ gridColumn: '1 / -1', gridRow: `${top + 1} / span ${HEADING_ROWS}` }}>
             <SectionHeading section={section} />
           </div>,
-          ...panels
-            .filter((p) => p.section === section.id)
-            .map((panel) => (
-              <div
-                key={panel.id}
-                style={{ gridColumn: `span ${panel.width}`, gridRow: `span ${ROW_SPAN[panel.kind]}` }}
-              >
-                <HealthPanelView panel={panel} datasourceUid={datasourceUid} q={q} range={range} />
-              </div>
-            )),
+          ...places.map(({ panel, x, y, w, h }) => (
+            <div key={panel.id} style={{ gridColumn: `${x + 1} / span ${w}`, gridRow: `${y + 1} / span ${h}` }}>
+              <HealthPanelView panel={panel} rows={h} datasourceUid={datasourceUid} q={q} range={range} />
+            </div>
+          )),
         ])}
       </div>
     </Stack>
@@ -126,14 +132,16 @@ function SectionHeading({ section }: { section: HealthSection }) {
 
 interface PanelViewProps {
   panel: HealthPanel;
+  /** Grid rows the panel spans. */
+  rows: number;
   datasourceUid: string;
   q: QueryContext;
   range: TimeRange;
 }
 
-function HealthPanelView({ panel, datasourceUid, q, range }: PanelViewProps) {
+function HealthPanelView({ panel, rows, datasourceUid, q, range }: PanelViewProps) {
   const [ref, width] = useWidth();
-  const height = ROW_SPAN[panel.kind] * ROW_PIXELS + (ROW_SPAN[panel.kind] - 1) * GAP_PIXELS;
+  const height = rows * ROW_PIXELS + (rows - 1) * GAP_PIXELS;
   const data = usePanelData(panel, datasourceUid, q, range, width);
   const fieldConfig = useMemo(() => panelFieldConfig(panel), [panel]);
   const options = useMemo(() => panelOptions(panel), [panel]);

@@ -111,6 +111,22 @@ describe('Inventory page', () => {
     expect(screen.getByText(/<script>window.__pwned = true<\/script>/)).toBeInTheDocument();
   });
 
+  it('filters from a column header, as the line above the table says', async () => {
+    withDatasources(true);
+    prometheus([target('node', 'web-1:9100', 'up'), target('app', 'app:8080', 'up')]);
+    renderPage();
+    expect(await screen.findByText(/filter from a column's header/)).toBeInTheDocument();
+
+    // Each header holds its sort button (named by the column) and, when filterable, an icon-only filter button.
+    const job = screen.getAllByRole('columnheader').find((h) => within(h).queryByRole('button', { name: 'Job' }))!;
+    const filter = within(job)
+      .getAllByRole('button')
+      .find((b) => b.textContent !== 'Job');
+    expect(filter).toBeDefined();
+    fireEvent.click(filter!);
+    expect(await screen.findByText('Filter by values:')).toBeInTheDocument();
+  });
+
   it('shows what failed and retries', async () => {
     withDatasources(true);
     prometheus([], { failTargets: true });

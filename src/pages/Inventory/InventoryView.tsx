@@ -3,6 +3,7 @@ import { css } from '@emotion/css';
 import { applyFieldOverrides, type DataFrame, type GrafanaTheme2, type InterpolateFunction } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
 import { Alert, Button, EmptyState, LoadingPlaceholder, Stack, Table, Text, useStyles2, useTheme2 } from '@grafana/ui';
+import { canvasTextWidth, fitColumns } from './columnWidths';
 import { useInventory } from './useInventory';
 
 const TABLE_HEIGHT = 640;
@@ -81,13 +82,20 @@ function TargetsTable({ frame, onRefresh }: { frame: DataFrame; onRefresh: () =>
         return value;
       }
     };
-    return applyFieldOverrides({
-      data: [frame],
-      fieldConfig: { defaults: { custom: { filterable: true } }, overrides: [] },
+    // Set on the fields, not as a default: applyFieldOverrides fills `custom` defaults only for the
+    // options a panel plugin registers, and this page has none, so the headers had no filter button.
+    const filterable = frame.fields.map((f) => ({
+      ...f,
+      config: { ...f.config, custom: { filterable: true, ...f.config.custom } },
+    }));
+    const [withDisplay] = applyFieldOverrides({
+      data: [{ ...frame, fields: filterable }],
+      fieldConfig: { defaults: {}, overrides: [] },
       replaceVariables,
       theme,
       timeZone: 'browser',
-    })[0];
+    });
+    return fitColumns(withDisplay, canvasTextWidth(theme));
   }, [frame, theme]);
 
   const down = (frame.fields.find((f) => f.name === 'health')?.values ?? []).filter((h) => h !== 'up').length;

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { healthPanels } from '../../../src/health/panels';
+import { gridDefects, type GridBox } from '../../support/grid';
 import { PROMETHEUS_UID } from '../grafanaApi';
 import { withComponentStopped } from '../stack';
 import { check, pageText, visible } from './assert';
@@ -127,4 +129,69 @@ const units: Journey = {
   },
 };
 
-export default [journey, units];
+/**
+ * The panels below the verdict tile each section's grid as laid out in the browser: no cell left empty
+ * beside or above a panel (CSS auto-placement once left one under every 3-row stat beside a 6-row graph).
+ * Read from where the panels are drawn, in grid columns and rows, not from the styles the page sets.
+ */
+const layout: Journey = {
+  name: 'Health panels fill each section of the grid without holes at 1280 px',
+  async run({ page, goto }) {
+    await goto(HEALTH);
+    const wanted = healthPanels().filter((p) => !p.dashboardOnly).length;
+    const drawn = () => document.querySelectorAll('[data-testid^="data-testid Panel header "]').length;
+    try {
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid^="data-testid Panel header "]').length === n,
+        wanted,
+        { timeout: 30_000 }
+      );
+    } catch {
+      throw new Error(`the page draws ${await page.evaluate(drawn)} panels, not ${wanted}`);
+    }
+    const items = await page.evaluate(() => {
+      const grid = document.querySelector('[data-testid="health-grid"]');
+      if (!grid) {
+        return [];
+      }
+      const style = getComputedStyle(grid);
+      const columns = style.gridTemplateColumns.split(' ').length;
+      const columnGap = parseFloat(style.columnGap);
+      const rowGap = parseFloat(style.rowGap);
+      const box = grid.getBoundingClientRect();
+      const columnPitch = (box.width + columnGap) / columns;
+      const rowPitch = parseFloat(style.gridAutoRows) + rowGap;
+      return Array.from(grid.children).map((child) => {
+        const r = child.getBoundingClientRect();
+        const header = child.querySelector('[data-testid^="data-testid Panel header "]');
+        return {
+          // Section headings are the grid's only items without a panel.
+          heading: header ? null : (child.querySelector('h2')?.textContent ?? '?'),
+          name: header?.getAttribute('data-testid')?.replace('data-testid Panel header ', '') ?? '?',
+          columns,
+          x: Math.round((r.left - box.left) / columnPitch),
+          y: Math.round((r.top - box.top) / rowPitch),
+          w: Math.round((r.width + columnGap) / columnPitch),
+          h: Math.round((r.height + rowGap) / rowPitch),
+        };
+      });
+    });
+    check(items.length > 0, 'no grid around the Health panels');
+    const headings = items.filter((i) => i.heading !== null).sort((a, b) => a.y - b.y);
+    const panels = items.filter((i) => i.heading === null);
+    check(panels.length === wanted, `the grid holds ${panels.length} panels, not ${wanted}`);
+    headings.forEach((heading, i) => {
+      const top = heading.y + heading.h;
+      const next = headings[i + 1]?.y ?? Infinity;
+      const section = panels.filter((p) => p.y >= top && p.y < next);
+      const boxes: GridBox[] = section.map((p) => ({ name: p.name, x: p.x, y: p.y - top, w: p.w, h: p.h }));
+      const defects = [
+        ...gridDefects(boxes, heading.columns),
+        ...section.filter((p) => p.y + p.h > next).map((p) => `${p.name} runs into the next heading`),
+      ];
+      check(defects.length === 0, `section "${heading.heading}": ${defects.slice(0, 8).join('; ')}`);
+    });
+  },
+};
+
+export default [journey, units, layout];

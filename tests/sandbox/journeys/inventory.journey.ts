@@ -137,4 +137,30 @@ const journey: Journey = {
   },
 };
 
-export default journey;
+/**
+ * At 1280 px the table shows each target's exporter, layer, job, instance and version in full: Grafana's
+ * Table made every column 150 px, and cut "Blackbox exporter" and "PostgreSQL (postgres_exporter)".
+ */
+const names: Journey = {
+  name: 'Inventory shows every exporter name, layer, job and instance in full at 1280 px',
+  async run({ page, goto }) {
+    const rows = await openInventory(page, goto);
+    const long = EXPECTED.reduce((a, b) => (b.exporter.length > a.exporter.length ? b : a)).exporter;
+    check(
+      rows.some((r) => r.cells.Exporter === long),
+      `no row shows "${long}": ${describeRows(rows, COLUMNS)}`
+    );
+    const whole = [...COLUMNS, 'Version'];
+    const cut = rows.filter((r) => r.cut.some((c) => whole.includes(c)));
+    check(
+      cut.length === 0,
+      `${cut.length} of ${rows.length} rows cut their text: ` +
+        cut
+          .slice(0, 5)
+          .map((r) => `${r.cut.join(', ')} of ${describeRows([r], COLUMNS)}`)
+          .join('; ')
+    );
+  },
+};
+
+export default [journey, names];

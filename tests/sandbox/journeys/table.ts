@@ -1,9 +1,13 @@
 import type { Locator } from 'playwright-core';
 
-/** One row of a Grafana Table, by column header: the cell's text and, when the cell is a link, its href. */
+/**
+ * One row of a Grafana Table, by column header: the cell's text, when the cell is a link its href, and
+ * the columns whose text the cell cuts (drawn wider than its box, shown with an ellipsis).
+ */
 export interface TableRow {
   cells: Record<string, string>;
   links: Record<string, string>;
+  cut: string[];
 }
 
 /**
@@ -18,7 +22,12 @@ export async function readTable(table: Locator): Promise<TableRow[]> {
     );
     // The rows' own scroll container (the table has another .scrollbar-view around it, for horizontal scrolling).
     const body = root.querySelector('[role="row"] [role="cell"]')?.closest('.scrollbar-view') as HTMLElement | null;
-    const rows = new Map<number, { cells: Record<string, string>; links: Record<string, string> }>();
+    const rows = new Map<number, { cells: Record<string, string>; links: Record<string, string>; cut: string[] }>();
+    // Inline elements (a link's <a>) have no box of their own to overflow: their block ancestor clips them.
+    const cuts = (cell: HTMLElement) =>
+      [cell, ...Array.from(cell.querySelectorAll<HTMLElement>('*'))].some(
+        (el) => getComputedStyle(el).display !== 'inline' && el.scrollWidth > el.clientWidth
+      );
     const collect = () => {
       for (const row of Array.from(root.querySelectorAll('[role="row"]'))) {
         const cells = Array.from(row.querySelectorAll('[role="cell"]')) as HTMLElement[];
@@ -26,10 +35,13 @@ export async function readTable(table: Locator): Promise<TableRow[]> {
           continue;
         }
         const top = parseFloat((row as HTMLElement).style.top || '0');
-        const entry = { cells: {} as Record<string, string>, links: {} as Record<string, string> };
+        const entry = { cells: {} as Record<string, string>, links: {} as Record<string, string>, cut: [] as string[] };
         cells.forEach((cell, i) => {
           const name = headers[i] ?? String(i);
           entry.cells[name] = cell.innerText.trim();
+          if (cuts(cell)) {
+            entry.cut.push(name);
+          }
           const link = cell.querySelector('a');
           if (link) {
             entry.links[name] = link.getAttribute('href') ?? '';
