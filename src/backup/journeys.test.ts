@@ -375,6 +375,43 @@ describe('restore into the same Grafana', () => {
     expect(snapshot(ctx.double, ctx.extras)).toEqual(before);
   });
 
+  it('renames the contact point back and the rules routed straight to it follow, whether they named it old or new', async () => {
+    const ctx = await filledGrafana();
+    const user = ctx.apiAs('admin', { disableProvenance: true });
+    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-postgres'))!;
+    await user.putRuleGroup({
+      ...group,
+      rules: group.rules.map(({ id, updated, provenance, ...r }, i) =>
+        i === 0 ? { ...r, notification_settings: { receiver: 'On-call Slack' } } : r
+      ) as never,
+    });
+    const routed = group.rules[0].uid;
+    const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
+    // Setup renames the contact point since (Grafana renames it in the rule's settings too), and
+    // another rule is routed by hand to the new name.
+    const renamed = { kind: 'new', type: 'slack', name: 'Pager' } as const;
+    await apply(
+      ctx.api,
+      buildDesiredState({ ...CHOICES, notifications: { ...CHOICES.notifications!, contactPoint: renamed } })
+    );
+    expect(ctx.double.rules.get(routed)!.notification_settings).toEqual({ receiver: 'Pager' });
+    const other = (await user.getRuleGroup('fsm-alerts', 'fsm-node'))!;
+    await user.putRuleGroup({
+      ...other,
+      rules: other.rules.map(({ id, updated, provenance, ...r }) =>
+        r.uid === 'fsm-node-cpu-high' ? { ...r, notification_settings: { receiver: 'Pager' } } : r
+      ) as never,
+    });
+
+    const plan = await planRestore(ctx.api, bundle, TARGET);
+    expect(plan.blockers.map((b) => b.kind)).toEqual(['destination-unconfirmed']);
+    await applyRestore(ctx.api, bundle, TARGET, { confirmDestinations: plan.destinations.map((d) => d.id) });
+
+    expect(ctx.double.contactPoints.get('fsm-contact-point')!.name).toBe('On-call Slack');
+    expect(ctx.double.rules.get(routed)!.notification_settings).toEqual({ receiver: 'On-call Slack' });
+    expect(ctx.double.rules.get('fsm-node-cpu-high')!.notification_settings).toEqual({ receiver: 'On-call Slack' });
+  });
+
   it('rolls back a threshold changed by Setup, and keeps a rule edited by hand unless ticked', async () => {
     const ctx = await filledGrafana();
     const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });

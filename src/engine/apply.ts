@@ -8,10 +8,10 @@ import { writeNotification } from './notifications';
 import { isPlan, plan, planFrom, planInternals, writeSteps, type Plan, type WriteStep } from './plan';
 
 /*
- * apply(api, plan): writes what the plan shows, in order: the folder, a contact point and mute
- * timings that are new (a rule may route to them), each changed rule group (one PUT of the whole
- * group, or the deletion of its rules), the contact point and mute timings that change, the policy
- * tree, then dashboards and app settings. Right before each write it reads that object
+ * apply(api, plan): writes what the plan shows, in order: the folder, a contact point that is new
+ * or renamed and mute timings that are new (a rule may route to them), each changed rule group (one
+ * PUT of the whole group, or the deletion of its rules), the contact point and mute timings that
+ * change otherwise, the policy tree, then dashboards and app settings. Right before each write it reads that object
  * again and refuses if it is no longer what the plan saw (guard.ts), so another admin's change is
  * never overwritten unseen. Idempotent: with nothing changed it writes nothing.
  *

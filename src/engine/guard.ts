@@ -2,7 +2,7 @@ import type { GrafanaApi, ProvisionedAlertRule } from '../grafana-api/types';
 import { PlanOutdatedError } from './errors';
 import { diffFlat, diffRules, flatten, stableStringify } from './hash';
 import { normaliseRoute, renameReceiver } from './notifications';
-import { payloadOf, planInternals, type Plan, type WriteStep } from './plan';
+import { contactPointRename, payloadOf, planInternals, type Plan, type WriteStep } from './plan';
 
 /*
  * "Nothing another admin did is overwritten silently": right before each write, apply reads the
@@ -73,7 +73,7 @@ export async function assertUnchanged(api: GrafanaApi, p: Plan, step: WriteStep)
  * does not mistake the plugin's own write for someone else's.
  */
 export function recordOwnWrite(p: Plan, step: WriteStep): void {
-  const { desired, world, groupBodies, notificationPlan, ourContactPoint } = planInternals(p);
+  const { world, groupBodies, notificationPlan } = planInternals(p);
   if (step.kind === 'group') {
     // Rules the PUT moved here from another group of the folder are gone from that group.
     const moved = new Set(groupBodies.get(step.group)!.rules.map((r) => r.uid));
@@ -83,10 +83,24 @@ export function recordOwnWrite(p: Plan, step: WriteStep): void {
       }
     }
   } else if (step.kind === 'notification' && notificationPlan!.writes[step.index].kind === 'contact-point') {
-    // Grafana renames the receiver in every route when a contact point is renamed.
-    const want = desired.notifications!.contactPoint!;
-    if (ourContactPoint && ourContactPoint.name !== want.name && world.policyTree) {
-      world.policyTree = renameReceiver(world.policyTree, ourContactPoint.name, want.name);
+    // Grafana renames the receiver in every route and rule that names it (contactPointRename); the
+    // groups still to be written send the new name, which is what Grafana would have made of the old.
+    const rename = contactPointRename(planInternals(p));
+    if (!rename) {
+      return;
+    }
+    if (world.policyTree) {
+      world.policyTree = renameReceiver(world.policyTree, rename.from, rename.to);
+    }
+    const rules = [
+      ...[...world.groups.values()].flatMap((g) => g.rules),
+      ...[...groupBodies.values()].flatMap((b) => b.rules),
+    ];
+    for (const rule of rules) {
+      const settings = rule.notification_settings as { receiver?: unknown } | null | undefined;
+      if (settings && settings.receiver === rename.from) {
+        rule.notification_settings = { ...settings, receiver: rename.to };
+      }
     }
   }
 }

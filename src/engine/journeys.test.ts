@@ -643,6 +643,26 @@ describe('notification objects', () => {
     );
   });
 
+  it('renames its contact point while writing the group of a rule a user routed straight to it: the rule follows the rename', async () => {
+    const { double, api } = doubleWithClient();
+    await apply(api, desired(withNotifications));
+    const routed = double.rules.get('fsm-node-memory-high')!;
+    routed.notification_settings = { receiver: 'On-call Slack' };
+    const renamed = desired({
+      overrides: { 'node.memoryUtilisation': { warning: 85 } },
+      notifications: {
+        ...withNotifications.notifications!,
+        contactPoint: { kind: 'new', type: 'slack', name: 'Pager' },
+      },
+    });
+
+    await apply(api, renamed);
+
+    expect(double.contactPoints.get('fsm-contact-point')!.name).toBe('Pager');
+    expect(double.rules.get('fsm-node-memory-high')!.notification_settings).toEqual({ receiver: 'Pager' });
+    expect((await plan(api, renamed)).writes).toBe(0);
+  });
+
   it('asks for the secret when creating a contact point without one', async () => {
     const { api } = doubleWithClient();
 

@@ -279,17 +279,20 @@ export function writeSteps(p: Plan): WriteStep[] {
   }
   // A contact point or mute timing that is created goes before the rule groups: Grafana refuses a
   // rule whose notification_settings name a receiver or time interval that does not exist yet
-  // (ReplaceRuleGroup → notifier staticValidator, 11.x–main), which a restored rule may do. Updates
-  // stay after the groups: a contact point's rename also renames it in the rules' settings.
+  // (ReplaceRuleGroup → notifier staticValidator, 11.x–main), which a restored rule may do. So does
+  // a contact point that is renamed: a restored rule routes to its new name, and the rename carries
+  // the rules that route to the old name along (recordOwnWrite). Other updates stay after the groups.
   const notificationWrites = (internals.notificationPlan?.writes ?? []).map((w, index) => ({ w, index }));
-  const createdFirst = ({ w }: { w: NotificationWrite }) => w.kind !== 'policy' && w.action === 'create';
+  const renamed = internals.ourContactPoint?.name !== internals.desired.notifications?.contactPoint?.name;
+  const writtenFirst = ({ w }: { w: NotificationWrite }) =>
+    w.kind !== 'policy' && (w.action === 'create' || (w.kind === 'contact-point' && renamed));
   const notificationStep = ({ w, index }: { w: NotificationWrite; index: number }): WriteStep => ({
     kind: 'notification',
     label: w.label,
     index,
     requests: 1,
   });
-  steps.push(...notificationWrites.filter(createdFirst).map(notificationStep));
+  steps.push(...notificationWrites.filter(writtenFirst).map(notificationStep));
   for (const g of p.groups) {
     if (g.action === 'delete') {
       const count = world.groups.get(g.name)?.rules.length ?? 0;
@@ -303,7 +306,7 @@ export function writeSteps(p: Plan): WriteStep[] {
       steps.push({ kind: 'group', group: g.name, label: `write rule group ${g.name}`, requests: 1 });
     }
   }
-  steps.push(...notificationWrites.filter((x) => !createdFirst(x)).map(notificationStep));
+  steps.push(...notificationWrites.filter((x) => !writtenFirst(x)).map(notificationStep));
   for (const d of p.dashboards.filter((x) => x.action === 'import')) {
     steps.push({ kind: 'dashboard', label: `import dashboard "${d.title}"`, path: d.path, requests: 1 });
   }
@@ -624,6 +627,21 @@ function routingBlockers(groupBodies: Map<string, GroupBody>, desired: DesiredSt
     message: `${rules.length === 1 ? 'A rule sends' : `${rules.length} rules send`} notifications straight to the ${what} "${name}" (notification settings of ${rules.join(', ')}), which does not exist in this Grafana, and Grafana refuses to save such a rule. Create that ${what} here first, then plan again.`,
     objects: rules,
   }));
+}
+
+/**
+ * The plugin's contact point changing name, when Grafana carries that rename into the routes and
+ * rules' notification_settings that name the old one: only when it was the last integration of that
+ * name (UpdateContactPoint: stitchReceiver's fullRemoval → RenameReceiverInDependentResources, 11.x–main).
+ */
+export function contactPointRename(internals: PlanInternals): { from: string; to: string } | undefined {
+  const have = internals.ourContactPoint;
+  const want = internals.desired.notifications?.contactPoint;
+  if (!have || !want || have.name === want.name) {
+    return undefined;
+  }
+  const lastOfItsName = !internals.world.contactPoints.some((cp) => cp.name === have.name && cp.uid !== have.uid);
+  return lastOfItsName ? { from: have.name, to: want.name } : undefined;
 }
 
 /** A rule read from Grafana, as it can be sent back unchanged. */
