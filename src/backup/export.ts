@@ -1,6 +1,12 @@
 import { credentialKeys } from '../alerting/contact-points';
 import { FSM_FOLDER_UID, FSM_RULE_UID_PREFIX } from '../engine/desired-state';
-import { FSM_CONTACT_POINT_UID, isManagedRoute, MANAGED_LABEL, MANAGED_LABEL_VALUE } from '../engine/notifications';
+import {
+  FSM_CONTACT_POINT_UID,
+  isManagedRoute,
+  MANAGED_LABEL,
+  MANAGED_LABEL_VALUE,
+  walkRoutes,
+} from '../engine/notifications';
 import { payloadOf } from '../engine/plan';
 import { summariseProvenance } from '../engine/provenance';
 import type { AlertRulePayload, NotificationRoute, ProvisionedAlertRule } from '../grafana-api/types';
@@ -75,7 +81,7 @@ export async function exportBundle(api: GrafanaApi, options: ExportOptions): Pro
   const policy = managed ? withoutProvenance(managed) : null;
   const muteNames = new Set<string>();
   if (managed) {
-    walk(managed, (route) =>
+    walkRoutes(managed, (route) =>
       [...(route.mute_time_intervals ?? []), ...(route.active_time_intervals ?? [])].forEach((n) => muteNames.add(n))
     );
   }
@@ -163,11 +169,4 @@ function bundleRule(rule: ProvisionedAlertRule): AlertRulePayload {
 function withoutProvenance(route: NotificationRoute): NotificationRoute {
   const { provenance: _p, ...rest } = route;
   return JSON.parse(JSON.stringify(rest)) as NotificationRoute;
-}
-
-function walk(route: NotificationRoute, visit: (route: NotificationRoute) => void): void {
-  visit(route);
-  for (const child of route.routes ?? []) {
-    walk(child, visit);
-  }
 }

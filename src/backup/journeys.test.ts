@@ -285,6 +285,26 @@ describe('restore into an empty Grafana', () => {
     expect([...target.double.rules.values()].filter((r) => r.notification_settings)).toHaveLength(1);
   });
 
+  it("restores a rule routed straight to Grafana's default receiver, which the contact point list names by its integration", async () => {
+    const source = await filledGrafana();
+    const user = source.apiAs('admin', { disableProvenance: true });
+    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-node'))!;
+    await user.putRuleGroup({
+      ...group,
+      rules: group.rules.map(({ id, updated, provenance, ...r }) =>
+        r.uid === 'fsm-node-cpu-high' ? { ...r, notification_settings: { receiver: 'grafana-default-email' } } : r
+      ) as never,
+    });
+    const bundle = await exportBundle(source.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION, now: () => CREATED });
+    const target = backupDouble({ dashboards: shippedDashboards(false) });
+
+    expect((await planRestore(target.api, bundle, TARGET, withSecret)).blockers).toEqual([]);
+    await applyRestore(target.api, bundle, TARGET, withSecret);
+    expect(target.double.rules.get('fsm-node-cpu-high')!.notification_settings).toEqual({
+      receiver: 'grafana-default-email',
+    });
+  });
+
   it('blocks, before writing, a rule routed straight to a contact point that is neither here nor in the bundle', async () => {
     const source = await filledGrafana();
     const user = source.apiAs('admin', { disableProvenance: true });

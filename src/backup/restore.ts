@@ -152,7 +152,7 @@ export async function planRestore(
   const wantCp =
     bundleCp && !skipped ? desiredContactPoint(bundleCp, have, options.secrets?.[bundleCp.uid]) : undefined;
   const receiver = content.policy?.receiver ?? bundleCp?.name ?? '';
-  const restorePolicy = content.policy !== null && (!skipped || world.contactPoints.some((cp) => cp.name === receiver));
+  const restorePolicy = content.policy !== null && (!skipped || world.receivers.includes(receiver));
   const confirmed = new Set(options.confirmDestinations ?? []);
   const destinations = [
     ...(wantCp ? contactPointDestinationChanges(wantCp, have) : []),

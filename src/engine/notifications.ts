@@ -285,6 +285,8 @@ export interface NotificationPlanItem {
 /** What Grafana holds now, read once per plan. */
 export interface NotificationActual {
   contactPoints: ContactPoint[];
+  /** The receivers that exist, by the names routes send to (receivers.ts). */
+  receivers: string[];
   muteTimings: MuteTiming[];
   policyTree: NotificationRoute;
 }
@@ -390,7 +392,7 @@ export function planNotifications(
         writes.push({ kind: 'contact-point', action: 'update', label: `update contact point "${want.name}"` });
       }
     }
-  } else if (desired.route && !actual.contactPoints.some((cp) => cp.name === desired.receiver)) {
+  } else if (desired.route && !actual.receivers.includes(desired.receiver)) {
     blockers.push({
       kind: 'contact-point-missing',
       message: `There is no contact point named "${desired.receiver}" in Grafana. Pick one that exists, or let the plugin create one.`,
@@ -617,6 +619,14 @@ function sortMatchers(matchers: ObjectMatcher[]): ObjectMatcher[] {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Visits `route` and every route nested in it, parents first. */
+export function walkRoutes(route: NotificationRoute, visit: (route: NotificationRoute) => void): void {
+  visit(route);
+  for (const child of route.routes ?? []) {
+    walkRoutes(child, visit);
+  }
 }
 
 /** The tree with every route that sends to `from` sending to `to`, as Grafana does when a contact point is renamed. */

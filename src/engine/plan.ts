@@ -203,7 +203,12 @@ export function planFrom(desired: DesiredState, world: World, options: PlanOptio
   if (desired.notifications && world.policyTree) {
     notificationPlan = planNotifications(
       desired.notifications,
-      { contactPoints: world.contactPoints, muteTimings: world.muteTimings, policyTree: world.policyTree },
+      {
+        contactPoints: world.contactPoints,
+        receivers: world.receivers,
+        muteTimings: world.muteTimings,
+        policyTree: world.policyTree,
+      },
       desired.provenance
     );
     blockers.push(...notificationPlan.blockers);
@@ -587,7 +592,7 @@ export function rulesToWrite(p: Plan): Array<{ rule: RulePlan; interval: number;
  * or mute timing of the Grafana it came from that neither exists here nor is in the bundle.
  */
 function routingBlockers(groupBodies: Map<string, GroupBody>, desired: DesiredState, world: World): PlanBlocker[] {
-  const receivers = new Set(world.contactPoints.map((cp) => cp.name));
+  const receivers = new Set(world.receivers);
   if (desired.notifications?.contactPoint) {
     receivers.add(desired.notifications.contactPoint.name);
   }

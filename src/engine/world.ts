@@ -9,6 +9,7 @@ import type {
   PluginSettings,
   ProvisionedAlertRule,
 } from '../grafana-api/types';
+import { existingReceivers } from './receivers';
 import { capabilitiesOf, type GrafanaCapabilities } from './capabilities';
 import type { DesiredState } from './desired-state';
 
@@ -34,8 +35,10 @@ export interface World {
   /** Every group of the plugin's folder, by name. */
   groups: Map<string, GroupSnapshot>;
   contactPoints: ContactPoint[];
+  /** The receivers that exist, by the names routes and rules send to (receivers.ts). */
+  receivers: string[];
   muteTimings: MuteTiming[];
-  /** Undefined when the desired state has no notification objects (the tree is then not read). */
+  /** Undefined when nothing planned sends notifications (the tree is then not read). */
   policyTree?: NotificationRoute;
   pluginSettings?: PluginSettings;
   pluginDashboards: PluginDashboard[];
@@ -58,10 +61,11 @@ export async function readWorld(api: GrafanaApi, desired: DesiredState): Promise
       Promise.all(desired.datasourceUids.map(async (uid) => [uid, await api.getDatasource(uid)] as const)),
       readsReceivers ? api.listContactPoints() : Promise.resolve([]),
       readsReceivers ? api.listMuteTimings() : Promise.resolve([]),
-      wantsNotifications ? api.getPolicyTree() : Promise.resolve(undefined),
+      readsReceivers ? api.getPolicyTree() : Promise.resolve(undefined),
       desired.appSettings ? api.getPluginSettings(desired.appSettings.pluginId) : Promise.resolve(undefined),
       desired.dashboards && pluginId ? api.listPluginDashboards(pluginId) : Promise.resolve([]),
     ]);
+  const receivers = readsReceivers ? await existingReceivers(api, contactPoints, policyTree) : [];
   // The rule list does not carry group intervals: read each of the folder's groups once, in parallel.
   const groups = new Map<string, GroupSnapshot>();
   const names = [...new Set(rules.filter((r) => r.folderUID === desired.folder.uid).map((r) => r.ruleGroup))];
@@ -81,6 +85,7 @@ export async function readWorld(api: GrafanaApi, desired: DesiredState): Promise
     rules,
     groups,
     contactPoints,
+    receivers,
     muteTimings,
     policyTree,
     pluginSettings,

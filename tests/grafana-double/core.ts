@@ -99,7 +99,14 @@ export interface StoredFolder {
 /** One integration. `settings` holds plain and secret values alike; secrets are redacted on read. */
 export interface StoredContactPoint {
   uid: string;
+  /** The receiver's name: what routes, rules' notification_settings and the `name` filter use. */
   name: string;
+  /**
+   * The integration's own name where it differs from its receiver's, which GET answers as the
+   * contact point's `name` (GrafanaIntegrationConfigToEmbeddedContactPoint: `Name: r.Name`, id
+   * 3021809362). Only Grafana's default receiver has one (see defaultContactPoint).
+   */
+  integrationName?: string;
   type: string;
   settings: Json;
   disableResolveMessage: boolean;
@@ -1336,7 +1343,7 @@ export class GrafanaDouble {
   private contactPointBody(cp: StoredContactPoint, withProvenance = true): Json {
     const body: Json = {
       uid: cp.uid,
-      name: cp.name,
+      name: cp.integrationName ?? cp.name,
       type: cp.type,
       settings: redactSettings(cp.type, cp.settings),
       disableResolveMessage: cp.disableResolveMessage,
@@ -2397,10 +2404,16 @@ function defaultPolicyTree(): Json {
   return { receiver: DEFAULT_RECEIVER, group_by: ['grafana_folder', 'alertname'] };
 }
 
+/**
+ * Grafana's default configuration (setting_unified_alerting.go, `alertmanagerDefaultConfiguration`):
+ * the receiver `grafana-default-email` with one email integration named "email receiver", which is
+ * the name the contact point list shows for it (Grafana issue #66087 shows such a list).
+ */
 function defaultContactPoint(): StoredContactPoint {
   return {
     uid: 'default-email',
     name: DEFAULT_RECEIVER,
+    integrationName: 'email receiver',
     type: 'email',
     settings: { addresses: '<example@email.com>' },
     disableResolveMessage: false,

@@ -18,6 +18,7 @@ import type { GrafanaApi } from '../../grafana-api';
 import { EXPORTERS } from '../../catalog';
 import { formProblems, initialForm, prefillContactPoint, toSetupChoices, withoutSecrets, type SetupForm } from './form';
 import { setupPrometheusRuleFileText } from '../../engine/prometheus-rule-file';
+import { existingReceivers } from '../../engine/receivers';
 import { detectCoverage, loadGrafanaApi, type DetectionResult } from './setupApi';
 import { readSavedChoices, withSavedChoices } from './saved-choices';
 import {
@@ -191,10 +192,11 @@ function prefillFromExisting(state: SetupFlowState): SetupFlowState {
 }
 
 async function readExisting(api: GrafanaApi): Promise<ExistingState> {
-  const [provenance, rules, contactPoints, settings] = await Promise.all([
+  const [provenance, rules, contactPoints, policyTree, settings] = await Promise.all([
     detectRuleProvenance(api),
     api.listAlertRules(),
     api.listContactPoints(),
+    api.getPolicyTree(),
     api.getPluginSettings(PLUGIN_ID),
   ]);
   const installedPacks = [
@@ -209,7 +211,7 @@ async function readExisting(api: GrafanaApi): Promise<ExistingState> {
     status: 'done',
     provenance,
     installedPacks,
-    contactPointNames: contactPoints.map((cp) => cp.name),
+    contactPointNames: await existingReceivers(api, contactPoints, policyTree),
     ourContactPoint: contactPoints.find((cp) => cp.uid === FSM_CONTACT_POINT_UID),
     saved: readSavedChoices(settings?.jsonData),
   };
