@@ -23,7 +23,8 @@ export const DEFAULT_LEGEND = '{{instance}}';
 /**
  * The range a unit implies: a share runs from none to all of its whole, a yes/no is 0 or 1. Panels
  * draw a signal on it, unless the signal says why its axis fits the data; a threshold on a share
- * cannot pass the top. (A yes/no left to Grafana's auto range drew a constant 1 mid-panel.)
+ * takes the top as its `max` unless it states another (a rule group's load may pass 1). (A yes/no
+ * left to Grafana's auto range drew a constant 1 mid-panel.)
  */
 export const UNIT_RANGE: Partial<Record<Unit, { min: number; max: number }>> = {
   percent: { min: 0, max: 100 },

@@ -269,7 +269,7 @@ export interface ExporterDefinition {
  * What an exporter file writes: each fact once. `defineExporter` (define.ts) fills in the rest.
  * - a signal's legend defaults to one series per target (`{{instance}}`);
  * - a share (`percent`, `percentunit`) or a yes/no is drawn on its unit's range, 0–100 or 0–1, and a
- *   threshold on a share is bounded by its top;
+ *   threshold on a share takes its unit's top as its `max` unless it states another;
  * - a threshold with a signal of the same id inherits that signal's title and unit, and its
  *   description unless the threshold has more to say (what the bound means, its default's reason);
  * - an alert either compares a signal (`signal: 'id'`, its query; with `overWindow: 'max'` its peak

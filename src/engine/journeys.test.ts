@@ -547,6 +547,25 @@ describe('provenance is chosen once', () => {
 });
 
 describe('notification objects', () => {
+  it('refers to a maintenance window provisioned from files that has the chosen times, and blocks only one it would change', async () => {
+    const chosen = withNotifications.notifications!.muteTimings![0];
+    const fromFiles = (timeIntervals: unknown[]) => {
+      const { double, api } = doubleWithClient();
+      double.muteTimings.set(chosen.name, { name: chosen.name, time_intervals: timeIntervals, provenance: 'file' });
+      return { double, api };
+    };
+
+    const same = fromFiles(structuredClone(chosen.timeIntervals));
+    await apply(same.api, desired(withNotifications));
+    expect(same.double.muteTimings.get(chosen.name)!.provenance).toBe('file');
+    expect((await same.api.getPolicyTree()).routes?.[0]).toMatchObject({ mute_time_intervals: [chosen.name] });
+
+    const other = fromFiles([{ weekdays: ['saturday'] }]);
+    expect((await plan(other.api, desired(withNotifications))).blockers).toEqual([
+      expect.objectContaining({ kind: 'provisioned-from-file', objects: [`mute timing "${chosen.name}"`] }),
+    ]);
+  });
+
   it("merges the plugin's route into a tree with users' routes and keeps theirs", async () => {
     const { double, api } = doubleWithClient();
     seedUserObjects(double);

@@ -408,14 +408,16 @@ export function planNotifications(
       writes.push({ kind: 'mute-timing', action: 'create', label: `create mute timing "${mt.name}"`, body: mt });
       continue;
     }
-    const block = provenanceBlocker(have.provenance, provenance, `mute timing "${mt.name}"`);
-    if (block) {
-      blockers.push(block);
-    }
     const diff = diffFlat(
       flatten(JSON.parse(stableStringify(have.time_intervals ?? [])), 'time_intervals', new Map()),
       flatten(JSON.parse(stableStringify(mt.time_intervals)), 'time_intervals', new Map())
     );
+    // A window provisioned from files that already has the chosen times is only referred to by
+    // name: nothing is written to it, so the files' ownership is no obstacle.
+    const block = provenanceBlocker(have.provenance, provenance, `mute timing "${mt.name}"`);
+    if (block && (diff.length > 0 || block.kind !== 'provisioned-from-file')) {
+      blockers.push(block);
+    }
     items.push({
       kind: 'mute-timing',
       name: mt.name,

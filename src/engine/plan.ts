@@ -601,10 +601,11 @@ function routingBlockers(groupBodies: Map<string, GroupBody>, desired: DesiredSt
     ...(desired.notifications?.muteTimings ?? []).map((m) => m.name),
   ]);
   const stored = new Map(world.rules.map((r) => [r.uid, r]));
-  const missing = new Map<string, { what: string; name: string; rules: string[] }>();
-  const note = (what: string, name: string, uid: string) => {
-    const entry = missing.get(`${what}\u0000${name}`) ?? { what, name, rules: [] };
-    entry.rules.push(uid);
+  const missing = new Map<string, { what: string; name: string; rules: string[]; titles: string[] }>();
+  const note = (what: string, name: string, rule: { uid: string; title: string }) => {
+    const entry = missing.get(`${what}\u0000${name}`) ?? { what, name, rules: [], titles: [] };
+    entry.rules.push(rule.uid);
+    entry.titles.push(`"${rule.title}"`);
     missing.set(`${what}\u0000${name}`, entry);
   };
   for (const body of groupBodies.values()) {
@@ -616,20 +617,20 @@ function routingBlockers(groupBodies: Map<string, GroupBody>, desired: DesiredSt
       }
       const receiver = typeof settings.receiver === 'string' ? settings.receiver : '';
       if (!receivers.has(receiver)) {
-        note('contact point', receiver, rule.uid);
+        note('contact point', receiver, rule);
       }
       for (const key of ['mute_time_intervals', 'active_time_intervals']) {
         for (const name of Array.isArray(settings[key]) ? (settings[key] as unknown[]) : []) {
           if (!intervals.has(String(name))) {
-            note('mute timing', String(name), rule.uid);
+            note('mute timing', String(name), rule);
           }
         }
       }
     }
   }
-  return [...missing.values()].map(({ what, name, rules }) => ({
+  return [...missing.values()].map(({ what, name, rules, titles }) => ({
     kind: 'routing-target-missing' as const,
-    message: `${rules.length === 1 ? 'A rule sends' : `${rules.length} rules send`} notifications straight to the ${what} "${name}" (notification settings of ${rules.join(', ')}), which does not exist in this Grafana, and Grafana refuses to save such a rule. Create that ${what} here first, then plan again.`,
+    message: `${rules.length === 1 ? 'The rule' : `${rules.length} rules,`} ${titles.join(', ')}${rules.length === 1 ? ' sends' : ', send'} notifications straight to the ${what} "${name}" (in ${rules.length === 1 ? 'its' : 'their'} notification settings), which does not exist in this Grafana, and Grafana refuses to save such a rule. Create that ${what} here first, then plan again.`,
     objects: rules,
   }));
 }
