@@ -115,7 +115,8 @@ const journeys: Journey[] = [
         .getByTestId('plan-rule-backtest')
         .evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), e.textContent ?? '']));
       check(
-        lines.length > 0 && lines.every(([status, text]) => status === 'done' && /^Would (not )?have fired/.test(text ?? '')),
+        lines.length > 0 &&
+          lines.every(([status, text]) => status === 'done' && /^Would (not )?have fired/.test(text ?? '')),
         `the node rules' backtest lines: ${JSON.stringify(lines)}`
       );
       check(await page.getByTestId('setup-apply-button').isEnabled(), 'Apply is disabled after the backtest');
@@ -305,6 +306,44 @@ const journeys: Journey[] = [
       const replanned = await page.getByTestId('plan-writes').innerText();
       check(replanned === '0 writes', `the plan after Apply should have 0 writes, it shows "${replanned}"`);
       check(double.writeLog.length === writesAfterApply, 'planning again wrote to Grafana');
+    },
+  },
+  {
+    // Grafana's contact point list names each integration: its default receiver grafana-default-email
+    // lists as "email receiver", a name no route may send to (src/engine/receivers.ts).
+    name: "Setup offers a new Grafana's default contact point by the name routes use, and routes the alerts to it",
+    timeoutMs: 120_000,
+    expectedConsoleErrors: [/Failed to load resource: the server responded with a status of 404/],
+    async run({ page, goto, settle, grafana }) {
+      const { double } = grafana;
+      await goto(`${APP_PATH}/setup`);
+      await visible(page.getByTestId('setup-detected-list'), 'the detected exporters');
+      await page.getByRole('button', { name: 'Next: choose packs' }).click();
+      await visible(page.getByTestId('setup-plan-button'), 'the Plan button on the Choose step');
+      for (const box of await page.locator('[data-testid^="setup-pack-"]').all()) {
+        const id = (await box.getAttribute('data-testid'))!.replace('setup-pack-', '');
+        await box.setChecked(id === 'node', { force: true });
+      }
+      await page.getByLabel(/Send these alerts to a contact point/).setChecked(true, { force: true });
+      await page.getByLabel('Existing contact point').click();
+      const offered = await page.getByRole('option').allInnerTexts();
+      check(
+        JSON.stringify(offered) === JSON.stringify(['grafana-default-email']),
+        `the existing contact points offered are ${JSON.stringify(offered)}, not the default receiver alone`
+      );
+      await page.getByRole('option', { name: 'grafana-default-email' }).click();
+
+      await page.getByTestId('setup-plan-button').click();
+      await visible(page.getByTestId('plan-writes'), 'the plan summary');
+      await settle();
+      await notPresent(page.getByTestId('plan-blocker'), 'a plan blocker');
+      await page.getByTestId('setup-apply-button').click();
+      await visible(page.getByTestId('setup-result-notifications'), 'the notification result');
+      const routes = (double.policyTree.routes ?? []) as Array<{ receiver?: string }>;
+      check(
+        routes.some((r) => r.receiver === 'grafana-default-email'),
+        `no route sends to grafana-default-email: ${JSON.stringify(routes)}`
+      );
     },
   },
 ];
