@@ -1354,13 +1354,18 @@ export class GrafanaDouble {
     return body;
   }
 
-  /** `GetContactPoints` (contactpoints.go id 130920181): exact `name` filter, sorted by name then uid. */
+  /**
+   * `GetContactPoints` (contactpoints.go id 130920181): exact `name` filter on the receiver's name;
+   * sorted by the entries' own names, which are the integrations' (the default lists as "email
+   * receiver"), then uid.
+   */
   private listContactPoints(c: RequestContext): DoubleResponse {
     requirePermission(can.readNotifications(c.user), 'alert.notifications.provisioning:read');
     const name = c.query.get('name');
+    const listed = (cp: StoredContactPoint) => cp.integrationName ?? cp.name;
     const list = [...this.contactPoints.values()]
       .filter((cp) => name === null || name === '' || cp.name === name)
-      .sort((a, b) => cmp(a.name, b.name) || cmp(a.uid, b.uid));
+      .sort((a, b) => cmp(listed(a), listed(b)) || cmp(a.uid, b.uid));
     return { status: 200, body: list.map((cp) => this.contactPointBody(cp)) };
   }
 
@@ -1412,7 +1417,8 @@ export class GrafanaDouble {
     const taken = this.contactPoints.get(uid);
     if (taken) {
       const messageId = 'alerting.notifications.contact-points.uidInUse';
-      const message = `Receiver configuration with UID '${uid}' already exists in contact point '${taken.name}'. Please use unique identifiers for receivers across all contact points.`;
+      // MakeErrContactPointUidExists(rec.UID, rec.Name): the integration's name, not its receiver's.
+      const message = `Receiver configuration with UID '${uid}' already exists in contact point '${taken.integrationName ?? taken.name}'. Please use unique identifiers for receivers across all contact points.`;
       if (this.behaviour.contactPointUidExistsStatus === 409) {
         failErrutil(409, messageId, message);
       }

@@ -758,6 +758,17 @@ describe('contact points', () => {
     );
   });
 
+  it("lists Grafana's default receiver under its integration's name, sorted by that name, and finds it by the receiver's", async () => {
+    const d = fresh();
+    await call(d, 'POST', `${P}/contact-points`, { ...slack, name: 'f-team' });
+    const names = (res: DoubleResponse) => body<Array<{ name: string }>>(res).map((cp) => cp.name);
+    expect(names(await call(d, 'GET', `${P}/contact-points`))).toEqual(['email receiver', 'f-team']);
+    expect(names(await call(d, 'GET', `${P}/contact-points?name=grafana-default-email`))).toEqual(['email receiver']);
+    expect(names(await call(d, 'GET', `${P}/contact-points?name=email%20receiver`))).toEqual([]);
+    const taken = await call(d, 'POST', `${P}/contact-points`, { ...slack, uid: 'default-email' });
+    expect(String(body(taken).message)).toContain("already exists in contact point 'email receiver'");
+  });
+
   it('a rename renames the receiver in routes and rules when it was the last of its name', async () => {
     const d = fresh();
     await call(d, 'POST', `${P}/contact-points`, slack);
