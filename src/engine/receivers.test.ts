@@ -18,7 +18,7 @@ describe("receivers by the names routes send to, not the contact point list's in
       settings: { url: 'https://pager.example/hook' },
     });
 
-    const receivers = await existingReceivers(api, await api.listContactPoints(), await api.getPolicyTree());
+    const receivers = await existingReceivers(api, await api.listContactPoints(), await api.getPolicyTree(), []);
     expect(receivers).toEqual(['grafana-default-email', 'Team pager']);
 
     const routedTo = (name: string) =>
@@ -37,5 +37,24 @@ describe("receivers by the names routes send to, not the contact point list's in
 
     await apply(api, routedTo('grafana-default-email'));
     expect((await api.getPolicyTree()).routes?.map((r) => r.receiver)).toEqual(['grafana-default-email']);
+  });
+
+  it('knows a receiver no policy sends to and no listed name shows from a rule that sends to it', async () => {
+    const { double, api } = doubleWithClient();
+    double.policyTree = { receiver: 'Team pager' };
+    await api.createContactPoint({
+      uid: 'pager',
+      name: 'Team pager',
+      type: 'webhook',
+      settings: { url: 'https://p.example/' },
+    });
+    const routedRule = { uid: 'r1', title: 'Disk', notification_settings: { receiver: 'grafana-default-email' } };
+
+    const listed = await api.listContactPoints();
+    expect(await existingReceivers(api, listed, await api.getPolicyTree(), [])).toEqual(['Team pager']);
+    expect(await existingReceivers(api, listed, await api.getPolicyTree(), [routedRule as never])).toEqual([
+      'grafana-default-email',
+      'Team pager',
+    ]);
   });
 });

@@ -211,7 +211,7 @@ async function readExisting(api: GrafanaApi): Promise<ExistingState> {
     status: 'done',
     provenance,
     installedPacks,
-    contactPointNames: await existingReceivers(api, contactPoints, policyTree),
+    contactPointNames: await existingReceivers(api, contactPoints, policyTree, rules),
     ourContactPoint: contactPoints.find((cp) => cp.uid === FSM_CONTACT_POINT_UID),
     saved: readSavedChoices(settings?.jsonData),
   };
