@@ -16,6 +16,21 @@ import { APP_PATH, type Journey } from './journey';
 /** Exporters the test stack always runs (scripts/stack/README.md); detection must find at least these. */
 const STACK_EXPORTERS = ['node', 'postgres', 'rabbitmq', 'prometheus'];
 
+type JourneyContext = Parameters<Journey['run']>[0];
+
+/** Opens Setup, goes on to Choose and ticks the node pack alone. */
+async function chooseNodePackOnly(page: JourneyContext['page'], goto: JourneyContext['goto']) {
+  await goto(`${APP_PATH}/setup`);
+  await visible(page.getByTestId('setup-detected-list'), 'the detected exporters');
+  await page.getByRole('button', { name: 'Next: choose packs' }).click();
+  await visible(page.getByTestId('setup-plan-button'), 'the Plan button on the Choose step');
+  for (const box of await page.locator('[data-testid^="setup-pack-"]').all()) {
+    const id = (await box.getAttribute('data-testid'))!.replace('setup-pack-', '');
+    // The input sits under its label (Grafana's Checkbox): the label takes the pointer.
+    await box.setChecked(id === 'node', { force: true });
+  }
+}
+
 const journeys: Journey[] = [
   {
     name: 'Setup detects the stack exporters, plans, applies, then plans again with nothing to write',
@@ -229,16 +244,8 @@ const journeys: Journey[] = [
     async run({ page, goto, settle, grafana, screenshot }) {
       const { double } = grafana;
       const fs = `${nodeExporter.title} Filesystem free space`;
-      await goto(`${APP_PATH}/setup`);
-      await visible(page.getByTestId('setup-detected-list'), 'the detected exporters');
-      await page.getByRole('button', { name: 'Next: choose packs' }).click();
-      await visible(page.getByTestId('setup-plan-button'), 'the Plan button on the Choose step');
       // The node pack only: the override is the subject, not the other packs.
-      for (const box of await page.locator('[data-testid^="setup-pack-"]').all()) {
-        const id = (await box.getAttribute('data-testid'))!.replace('setup-pack-', '');
-        // The input sits under its label (Grafana's Checkbox): the label takes the pointer.
-        await box.setChecked(id === 'node', { force: true });
-      }
+      await chooseNodePackOnly(page, goto);
       await page.getByRole('button', { name: new RegExp(`^${nodeExporter.title} thresholds`) }).click();
       await page.getByRole('button', { name: `Other levels for some targets: ${fs}`, exact: true }).click();
       const first = page.getByTestId('setup-target-override-node.filesystemFree-0');
@@ -316,14 +323,7 @@ const journeys: Journey[] = [
     expectedConsoleErrors: [/Failed to load resource: the server responded with a status of 404/],
     async run({ page, goto, settle, grafana }) {
       const { double } = grafana;
-      await goto(`${APP_PATH}/setup`);
-      await visible(page.getByTestId('setup-detected-list'), 'the detected exporters');
-      await page.getByRole('button', { name: 'Next: choose packs' }).click();
-      await visible(page.getByTestId('setup-plan-button'), 'the Plan button on the Choose step');
-      for (const box of await page.locator('[data-testid^="setup-pack-"]').all()) {
-        const id = (await box.getAttribute('data-testid'))!.replace('setup-pack-', '');
-        await box.setChecked(id === 'node', { force: true });
-      }
+      await chooseNodePackOnly(page, goto);
       await page.getByLabel(/Send these alerts to a contact point/).setChecked(true, { force: true });
       await page.getByLabel('Existing contact point').click();
       const offered = await page.getByRole('option').allInnerTexts();
