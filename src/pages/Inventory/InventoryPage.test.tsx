@@ -1,5 +1,6 @@
 import React from 'react';
 import { of, throwError } from 'rxjs';
+import { MemoryRouter } from 'react-router-dom';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { OrgRole, type DataSourceInstanceSettings } from '@grafana/data';
 import {
@@ -74,7 +75,13 @@ function prometheus(targets: unknown[], { failTargets = false } = {}) {
   });
 }
 
-const renderPage = (jsonData = { prometheusDatasourceUid: 'prom' }) => render(<InventoryPage jsonData={jsonData} />);
+// In a router, as the app renders its pages: links to dashboards are router links.
+const renderPage = (jsonData = { prometheusDatasourceUid: 'prom' }) =>
+  render(
+    <MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+      <InventoryPage jsonData={jsonData} />
+    </MemoryRouter>
+  );
 
 beforeAll(() => {
   window.ResizeObserver ??= class {
@@ -102,6 +109,10 @@ describe('Inventory page', () => {
     renderPage();
 
     expect(await screen.findByText(/3 targets, 1 not up \(listed first\)/)).toBeInTheDocument();
+    // Above the table, where the Last error column cannot be cut off: the target and why it is down.
+    expect(screen.getByTestId('targets-not-up')).toHaveTextContent(
+      /^Node exporter web-2:9100 \(node\) — down: dial tcp: connection refused$/
+    );
     const infrastructure = screen.getAllByTestId('layer-summary')[0];
     expect(within(infrastructure).getByText('1 / 2 up')).toBeInTheDocument();
     const cells = screen.getAllByRole('cell').map((c) => c.textContent);
@@ -172,6 +183,8 @@ describe('Inventory page', () => {
     );
     renderPage();
     expect(await screen.findByText(/10,000 targets, 100 not up/)).toBeInTheDocument();
+    expect(within(screen.getByTestId('targets-not-up')).getAllByRole('link')).toHaveLength(20);
+    expect(screen.getByTestId('targets-not-up')).toHaveTextContent(/and 80 more, first in the table below\.$/);
     await waitFor(() => expect(screen.getAllByRole('row').length).toBeGreaterThan(1));
     expect(screen.getAllByRole('row').length).toBeLessThan(100);
   }, 20_000);

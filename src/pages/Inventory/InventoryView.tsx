@@ -2,7 +2,18 @@ import React, { useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import { applyFieldOverrides, type DataFrame, type GrafanaTheme2, type InterpolateFunction } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
-import { Alert, Button, EmptyState, LoadingPlaceholder, Stack, Table, Text, useStyles2, useTheme2 } from '@grafana/ui';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  LoadingPlaceholder,
+  Stack,
+  Table,
+  Text,
+  TextLink,
+  useStyles2,
+  useTheme2,
+} from '@grafana/ui';
 import { canvasTextWidth, fitColumns } from './columnWidths';
 import { useInventory } from './useInventory';
 
@@ -39,8 +50,58 @@ export default function InventoryView({ uid }: { uid: string }) {
   return (
     <div className={styles.page}>
       <LayerSummary coverage={state.coverage} />
+      <TargetsNotUp frame={state.targets} />
       <TargetsTable frame={state.targets} onRefresh={reload} />
     </div>
+  );
+}
+
+/** More would bury the table; the table lists them all, first. */
+const NOT_UP_SHOWN = 20;
+
+/**
+ * The targets that are not up, each with Prometheus' scrape error. The table lists them first too,
+ * but its Last error column is the ninth: at 1280 px it sits past the right edge, and why a target
+ * is down is what a user opens the page for.
+ */
+function TargetsNotUp({ frame }: { frame: DataFrame }) {
+  const col = (name: string) => (frame.fields.find((f) => f.name === name)?.values ?? []) as string[];
+  const [health, exporter, job, instance, lastError, dashboardUrl] = [
+    col('health'),
+    col('exporterTitle'),
+    col('job'),
+    col('instance'),
+    col('lastError'),
+    col('dashboardUrl'),
+  ];
+  const notUp = health.flatMap((h, i) => (h === 'up' ? [] : [i]));
+  if (notUp.length === 0) {
+    return null;
+  }
+  return (
+    <section aria-label="Targets not up">
+      <Text element="h3" variant="h5">
+        Targets not up
+      </Text>
+      <Stack direction="column" gap={0.5} data-testid="targets-not-up">
+        {notUp.slice(0, NOT_UP_SHOWN).map((i) => (
+          <Text key={i} element="p">
+            {dashboardUrl[i] ? (
+              <TextLink href={dashboardUrl[i]} inline>{`${exporter[i]} ${instance[i]} (${job[i]})`}</TextLink>
+            ) : (
+              `${exporter[i]} ${instance[i]} (${job[i]})`
+            )}
+            {` — ${health[i]}${lastError[i] ? `: ${lastError[i]}` : ''}`}
+          </Text>
+        ))}
+        {notUp.length > NOT_UP_SHOWN && (
+          <Text
+            color="secondary"
+            element="p"
+          >{`and ${notUp.length - NOT_UP_SHOWN} more, first in the table below.`}</Text>
+        )}
+      </Stack>
+    </section>
   );
 }
 

@@ -113,6 +113,17 @@ const journey: Journey = {
         )}`
       );
       await visible(page.getByText(/, 1 not up \(listed first\)/), '"1 not up (listed first)" above the table');
+      // Above the table too, with its error in view: the table's Last error column is past 1280 px.
+      const notUp = await page.getByTestId('targets-not-up').innerText();
+      check(
+        notUp.includes(`${down.instance} (${STOPPED_JOB})`) && /— down: .*connection refused/i.test(notUp),
+        `"Targets not up" does not name ${down.instance} (${STOPPED_JOB}) with its scrape error: "${notUp}"`
+      );
+      const errorBox = await page.getByTestId('targets-not-up').boundingBox();
+      check(
+        errorBox !== null && errorBox.x + errorBox.width <= 1280,
+        `"Targets not up" runs past a 1280 px window: ${JSON.stringify(errorBox)}`
+      );
       // The layer cards count the down target where its row is: "not up" must not vanish from the summary.
       // (Today a stopped single-target exporter loses its classification and moves to Unclassified; see the report.)
       const card = await layerCard(page, first.cells.Layer);
