@@ -14,6 +14,7 @@ import {
   useStyles2,
   useTheme2,
 } from '@grafana/ui';
+import { TARGET_FIELDS as F } from '../../inventory/frames';
 import { canvasTextWidth, fitColumns } from './columnWidths';
 import { useInventory } from './useInventory';
 
@@ -47,13 +48,19 @@ export default function InventoryView({ uid }: { uid: string }) {
       </EmptyState>
     );
   }
+  const notUp = valuesOf<string>(state.targets, F.health).flatMap((h, i) => (h === 'up' ? [] : [i]));
   return (
     <div className={styles.page}>
       <LayerSummary coverage={state.coverage} />
-      <TargetsNotUp frame={state.targets} />
-      <TargetsTable frame={state.targets} onRefresh={reload} />
+      <TargetsNotUp frame={state.targets} notUp={notUp} />
+      <TargetsTable frame={state.targets} notUpCount={notUp.length} onRefresh={reload} />
     </div>
   );
+}
+
+/** The values of a frame's field `name`; none when the frame lacks it. */
+function valuesOf<T>(frame: DataFrame, name: string): T[] {
+  return (frame.fields.find((f) => f.name === name)?.values ?? []) as T[];
 }
 
 /** More would bury the table; the table lists them all, first. */
@@ -64,17 +71,16 @@ const NOT_UP_SHOWN = 20;
  * but its Last error column is the ninth: at 1280 px it sits past the right edge, and why a target
  * is down is what a user opens the page for.
  */
-function TargetsNotUp({ frame }: { frame: DataFrame }) {
-  const col = (name: string) => (frame.fields.find((f) => f.name === name)?.values ?? []) as string[];
+/** `notUp`: the frame's rows whose target is not up. */
+function TargetsNotUp({ frame, notUp }: { frame: DataFrame; notUp: number[] }) {
   const [health, exporter, job, instance, lastError, dashboardUrl] = [
-    col('health'),
-    col('exporterTitle'),
-    col('job'),
-    col('instance'),
-    col('lastError'),
-    col('dashboardUrl'),
-  ];
-  const notUp = health.flatMap((h, i) => (h === 'up' ? [] : [i]));
+    F.health,
+    F.exporterTitle,
+    F.job,
+    F.instance,
+    F.lastError,
+    F.dashboardUrl,
+  ].map((name) => valuesOf<string>(frame, name));
   if (notUp.length === 0) {
     return null;
   }
@@ -107,11 +113,10 @@ function TargetsNotUp({ frame }: { frame: DataFrame }) {
 
 function LayerSummary({ coverage }: { coverage: DataFrame }) {
   const styles = useStyles2(getStyles);
-  const col = (name: string) => coverage.fields.find((f) => f.name === name)?.values ?? [];
-  const titles = col('layerTitle') as string[];
-  const up = col('targetsUp') as number[];
-  const total = col('targetsTotal') as number[];
-  const exporters = col('exporters') as string[];
+  const titles = valuesOf<string>(coverage, 'layerTitle');
+  const up = valuesOf<number>(coverage, 'targetsUp');
+  const total = valuesOf<number>(coverage, 'targetsTotal');
+  const exporters = valuesOf<string>(coverage, 'exporters');
   return (
     <section aria-label="Layers" className={styles.summary}>
       {titles.map((title, i) =>
@@ -131,7 +136,15 @@ function LayerSummary({ coverage }: { coverage: DataFrame }) {
   );
 }
 
-function TargetsTable({ frame, onRefresh }: { frame: DataFrame; onRefresh: () => void }) {
+function TargetsTable({
+  frame,
+  notUpCount,
+  onRefresh,
+}: {
+  frame: DataFrame;
+  notUpCount: number;
+  onRefresh: () => void;
+}) {
   const theme = useTheme2();
   const [width, setWidth] = useState(0);
   const processed = useMemo(() => {
@@ -159,14 +172,13 @@ function TargetsTable({ frame, onRefresh }: { frame: DataFrame; onRefresh: () =>
     return fitColumns(withDisplay, canvasTextWidth(theme));
   }, [frame, theme]);
 
-  const down = (frame.fields.find((f) => f.name === 'health')?.values ?? []).filter((h) => h !== 'up').length;
   return (
     <Stack direction="column" gap={1}>
       <Stack direction="row" justifyContent="space-between" alignItems="center">
         <Text>
           {frame.length.toLocaleString()} {frame.length === 1 ? 'target' : 'targets'}
-          {down > 0 ? `, ${down} not up (listed first)` : ', all up'}. Sort by any column; filter from a column&apos;s
-          header.
+          {notUpCount > 0 ? `, ${notUpCount} not up (listed first)` : ', all up'}. Sort by any column; filter from a
+          column&apos;s header.
         </Text>
         <Button variant="secondary" size="sm" icon="sync" onClick={onRefresh}>
           Refresh
