@@ -10,6 +10,7 @@ import { buildDesiredState, type SetupChoices } from '../engine/desired-state';
 import { ApplyError } from '../engine/errors';
 import { stableStringify } from '../engine/hash';
 import { GrafanaApiError } from '../grafana-api/errors';
+import type { ProvisionedAlertRule } from '../grafana-api/types';
 import { GRAFANA_VERSIONS, REDACTED, type GrafanaDouble } from '../../tests/grafana-double/core';
 import { BundleRejectedError } from './errors';
 import { PlanBlockedError } from '../engine';
@@ -42,18 +43,33 @@ const CHOICES: SetupChoices = {
   },
 };
 
+/**
+ * An admin edits one of the plugin's rules in Grafana: its group is written back with `change` on the
+ * rule `uid` (the group's first rule when none is named). Returns the rule as it was.
+ */
+async function editRuleByHand(
+  ctx: Pick<ReturnType<typeof backupDouble>, 'apiAs'>,
+  group: string,
+  change: Record<string, unknown>,
+  uid?: string
+): Promise<ProvisionedAlertRule> {
+  const user = ctx.apiAs('admin', { disableProvenance: true });
+  const stored = (await user.getRuleGroup('fsm-alerts', group))!;
+  const edited = uid === undefined ? stored.rules[0] : stored.rules.find((r) => r.uid === uid)!;
+  await user.putRuleGroup({
+    ...stored,
+    rules: stored.rules.map(({ id, updated, provenance, ...r }) =>
+      r.uid === edited.uid ? { ...r, ...change } : r
+    ) as never,
+  });
+  return edited;
+}
+
 /** A Grafana the plugin has filled: Setup applied, one rule edited by an admin, settings saved, dashboards imported. */
 async function filledGrafana(org = { id: 1, name: 'Main Org.' }) {
   const ctx = backupDouble({ org, dashboards: shippedDashboards(true) });
   await apply(ctx.api, buildDesiredState(CHOICES));
-  const user = ctx.apiAs('admin', { disableProvenance: true });
-  const group = (await user.getRuleGroup('fsm-alerts', 'fsm-node'))!;
-  await user.putRuleGroup({
-    ...group,
-    rules: group.rules.map(({ id, updated, provenance, ...r }) =>
-      r.uid === 'fsm-node-cpu-high' ? { ...r, for: '17m' } : r
-    ) as never,
-  });
+  await editRuleByHand(ctx, 'fsm-node', { for: '17m' }, 'fsm-node-cpu-high');
   ctx.double.plugins.get(PLUGIN_ID)!.jsonData = { prometheusDatasourceUid: 'prom', clusterLabel: 'datacenter' };
   ctx.double.plugins.get(PLUGIN_ID)!.secureJsonData = { apiToken: 'never-exported' };
   return ctx;
@@ -267,15 +283,8 @@ describe('restore into an empty Grafana', () => {
 
   it("restores a rule routed straight to the bundle's contact point and mute timing (Grafana checks both exist)", async () => {
     const source = await filledGrafana();
-    const user = source.apiAs('admin', { disableProvenance: true });
-    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-postgres'))!;
     const routing = { receiver: 'On-call Slack', mute_time_intervals: ['Sunday maintenance'] };
-    await user.putRuleGroup({
-      ...group,
-      rules: group.rules.map(({ id, updated, provenance, ...r }, i) =>
-        i === 0 ? { ...r, notification_settings: routing } : r
-      ) as never,
-    });
+    await editRuleByHand(source, 'fsm-postgres', { notification_settings: routing });
     const bundle = await exportBundle(source.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION, now: () => CREATED });
     const target = backupDouble({ dashboards: shippedDashboards(false) });
 
@@ -287,14 +296,8 @@ describe('restore into an empty Grafana', () => {
 
   it("restores a rule routed straight to Grafana's default receiver, which the contact point list names by its integration", async () => {
     const source = await filledGrafana();
-    const user = source.apiAs('admin', { disableProvenance: true });
-    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-node'))!;
-    await user.putRuleGroup({
-      ...group,
-      rules: group.rules.map(({ id, updated, provenance, ...r }) =>
-        r.uid === 'fsm-node-cpu-high' ? { ...r, notification_settings: { receiver: 'grafana-default-email' } } : r
-      ) as never,
-    });
+    const routing = { receiver: 'grafana-default-email' };
+    await editRuleByHand(source, 'fsm-node', { notification_settings: routing }, 'fsm-node-cpu-high');
     const bundle = await exportBundle(source.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION, now: () => CREATED });
     const target = backupDouble({ dashboards: shippedDashboards(false) });
 
@@ -315,18 +318,12 @@ describe('restore into an empty Grafana', () => {
       settings: { url: 'https://pager.example/hook' },
     };
     await user.createContactPoint(pager);
-    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-node'))!;
-    await user.putRuleGroup({
-      ...group,
-      rules: group.rules.map(({ id, updated, provenance, ...r }) =>
-        r.uid === 'fsm-node-cpu-high' ? { ...r, notification_settings: { receiver: 'Team pager' } } : r
-      ) as never,
-    });
+    const routed = { notification_settings: { receiver: 'Team pager' } };
+    const { title } = await editRuleByHand(source, 'fsm-node', routed, 'fsm-node-cpu-high');
     const bundle = await exportBundle(source.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION, now: () => CREATED });
     const target = backupDouble({ dashboards: shippedDashboards(false) });
 
     const plan = await planRestore(target.api, bundle, TARGET, withSecret);
-    const title = group.rules.find((r) => r.uid === 'fsm-node-cpu-high')!.title;
     expect(plan.blockers).toEqual([
       expect.objectContaining({
         kind: 'routing-target-missing',
@@ -400,15 +397,9 @@ describe('restore into the same Grafana', () => {
 
   it('renames the contact point back and the rules routed straight to it follow, whether they named it old or new', async () => {
     const ctx = await filledGrafana();
-    const user = ctx.apiAs('admin', { disableProvenance: true });
-    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-postgres'))!;
-    await user.putRuleGroup({
-      ...group,
-      rules: group.rules.map(({ id, updated, provenance, ...r }, i) =>
-        i === 0 ? { ...r, notification_settings: { receiver: 'On-call Slack' } } : r
-      ) as never,
+    const { uid: routed } = await editRuleByHand(ctx, 'fsm-postgres', {
+      notification_settings: { receiver: 'On-call Slack' },
     });
-    const routed = group.rules[0].uid;
     const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
     // Setup renames the contact point since (Grafana renames it in the rule's settings too), and
     // another rule is routed by hand to the new name.
@@ -418,13 +409,7 @@ describe('restore into the same Grafana', () => {
       buildDesiredState({ ...CHOICES, notifications: { ...CHOICES.notifications!, contactPoint: renamed } })
     );
     expect(ctx.double.rules.get(routed)!.notification_settings).toEqual({ receiver: 'Pager' });
-    const other = (await user.getRuleGroup('fsm-alerts', 'fsm-node'))!;
-    await user.putRuleGroup({
-      ...other,
-      rules: other.rules.map(({ id, updated, provenance, ...r }) =>
-        r.uid === 'fsm-node-cpu-high' ? { ...r, notification_settings: { receiver: 'Pager' } } : r
-      ) as never,
-    });
+    await editRuleByHand(ctx, 'fsm-node', { notification_settings: { receiver: 'Pager' } }, 'fsm-node-cpu-high');
 
     const plan = await planRestore(ctx.api, bundle, TARGET);
     expect(plan.blockers.map((b) => b.kind)).toEqual(['destination-unconfirmed']);
@@ -440,15 +425,7 @@ describe('restore into the same Grafana', () => {
     const bundle = await exportBundle(ctx.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION });
     // Setup raises a threshold (a plugin write); an admin edits another rule by hand.
     await apply(ctx.api, buildDesiredState({ ...CHOICES, overrides: { 'node.memoryUtilisation': { warning: 70 } } }));
-    const user = ctx.apiAs('admin', { disableProvenance: true });
-    const group = (await user.getRuleGroup('fsm-alerts', 'fsm-postgres'))!;
-    const edited = group.rules[0].uid;
-    await user.putRuleGroup({
-      ...group,
-      rules: group.rules.map(({ id, updated, provenance, ...r }) =>
-        r.uid === edited ? { ...r, isPaused: true } : r
-      ) as never,
-    });
+    const { uid: edited } = await editRuleByHand(ctx, 'fsm-postgres', { isPaused: true });
 
     const plan = await planRestore(ctx.api, bundle, TARGET);
     const rules = plan.groups.flatMap((g) => g.rules);
