@@ -4,7 +4,7 @@ import { EXPORTERS } from './index';
  * fixture has (tests/fixtures/exporters, derived from the exporter's source), so a case cannot prove
  * an alert on a metric, a label set or a label value the exporter never sends.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -141,6 +141,7 @@ describe('underivedSeries', () => {
     metrics: {},
   };
   const dir = mkdtempSync(join(tmpdir(), 'fsm-cases-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(
     join(dir, 'widget-1.prom'),
     '# family: widget / widget 1.x\n# free labels: queue\nwidget_queue_depth{queue="a"} 3\n'

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -53,9 +53,14 @@ describe("Setup's choices as a Prometheus rule file", () => {
       promtool = false;
     }
     if (promtool) {
-      const file = join(mkdtempSync(join(tmpdir(), 'fsm-rules-')), 'fullstack-monitoring.rules.yml');
-      writeFileSync(file, text);
-      expect(execFileSync('promtool', ['check', 'rules', file]).toString()).toMatch(/SUCCESS/);
+      const dir = mkdtempSync(join(tmpdir(), 'fsm-rules-'));
+      try {
+        const file = join(dir, 'fullstack-monitoring.rules.yml');
+        writeFileSync(file, text);
+        expect(execFileSync('promtool', ['check', 'rules', file]).toString()).toMatch(/SUCCESS/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allFixtures, familyFixture, growthOf, parseFixture, seriesMismatch } from './fixture-families';
@@ -19,8 +19,12 @@ widget_broken{reason="disk"} 1
 widget_requests_total 10
 `;
 
+const madeDirs: string[] = [];
+afterAll(() => madeDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function dirWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'fsm-fixtures-'));
+  madeDirs.push(dir);
   Object.entries(files).forEach(([name, text]) => writeFileSync(join(dir, name), text));
   return dir;
 }

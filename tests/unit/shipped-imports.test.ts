@@ -19,7 +19,8 @@ const root = resolve(__dirname, '../..');
 function restrictedImportMessages(file: string, extraImport: string): string[] {
   const original = resolve(root, file);
   const probe = original.replace(/(\.tsx?)$/, `.lint-probe-${process.pid}$1`);
-  const report = join(mkdtempSync(join(tmpdir(), 'fsm-lint-')), 'report.json');
+  const reportDir = mkdtempSync(join(tmpdir(), 'fsm-lint-'));
+  const report = join(reportDir, 'report.json');
   writeFileSync(probe, `${extraImport}\n${readFileSync(original, 'utf8')}`);
   try {
     execFileSync(
@@ -33,12 +34,15 @@ function restrictedImportMessages(file: string, extraImport: string): string[] {
   } catch (error) {
     // eslint exits 1 when it reports errors, and still writes the report
     if (!existsSync(report)) {
+      rmSync(reportDir, { recursive: true, force: true });
       throw error;
     }
   } finally {
     rmSync(probe, { force: true });
   }
-  return importMessages(readFileSync(report, 'utf8'));
+  const messages = importMessages(readFileSync(report, 'utf8'));
+  rmSync(reportDir, { recursive: true, force: true });
+  return messages;
 }
 
 function importMessages(report: string): string[] {
