@@ -322,14 +322,14 @@ function prometheusChecks(clusterLabel: string): HealthCheck[] {
       problem: 'Filesystem {{mountpoint}} on the Prometheus host {{host}} has only {{value}} free.',
       optional: 'only when node_exporter runs on the Prometheus host, at the same address',
       detail: { section: 'capacity' },
-      panel: { kind: 'table', width: 6, min: 0, max: 1 },
+      panel: { kind: 'table', width: 8, min: 0, max: 1 },
     }),
     fromSignal(prometheusExporter, 'compactionsFailed', {
       id: 'prometheus-compactions-failed',
       description: 'TSDB compactions that failed recently; repeated failures fill the disk and slow queries.',
       judge: { direction: 'above', warning: 0 },
       problem: 'Prometheus {{instance}}: {{value}} TSDB compactions failed in the last minutes.',
-      panel: { kind: 'timeseries', width: 6 },
+      panel: { kind: 'timeseries', width: 8 },
     }),
     fromSignal(prometheusExporter, 'tsdbFailures', {
       id: 'prometheus-tsdb-failures',
@@ -338,7 +338,7 @@ function prometheusChecks(clusterLabel: string): HealthCheck[] {
       judge: { direction: 'above', critical: 0 },
       problem:
         'Prometheus {{instance}}: {{value}} WAL or TSDB operations failed in the last minutes; data may be lost.',
-      panel: { kind: 'timeseries', width: 6 },
+      panel: { kind: 'timeseries', width: 8 },
     }),
     // --- Queries and rules
     check({
@@ -351,13 +351,13 @@ function prometheusChecks(clusterLabel: string): HealthCheck[] {
       legend: '{{instance}} p{{quantile}}',
       judge: { direction: 'above', warning: 10, critical: 60 },
       problem: 'Prometheus {{instance}}: the {{quantile}} quantile of query evaluation takes {{value}}.',
-      panel: { kind: 'timeseries', width: 8 },
+      panel: { kind: 'timeseries', width: 6 },
     }),
     fromSignal(prometheusExporter, 'ruleGroupLoad', {
       id: 'prometheus-rule-group-load',
       title: 'Rule group evaluation time vs. interval',
       problem: 'Rule group {{rule_group}} on {{instance}} needs {{value}} of its interval to evaluate.',
-      panel: { kind: 'timeseries', width: 8 },
+      panel: { kind: 'timeseries', width: 6 },
     }),
     check({
       id: 'prometheus-rule-failures',
@@ -370,14 +370,14 @@ function prometheusChecks(clusterLabel: string): HealthCheck[] {
       judge: { direction: 'above', critical: 0 },
       problem: 'Rule group {{rule_group}} on {{instance}}: {{value}} rule evaluations failed in the last minutes.',
       optional: 'only when rule files are loaded',
-      panel: { kind: 'timeseries', width: 8, min: 0 },
+      panel: { kind: 'timeseries', width: 6, min: 0 },
     }),
     fromSignal(prometheusExporter, 'ruleGroupsMissed', {
       id: 'prometheus-missed-evaluations',
       description: 'Rule group evaluations skipped because the previous one was still running.',
       judge: { direction: 'above', warning: 0 },
       problem: 'Rule group {{rule_group}} on {{instance}} skipped {{value}} evaluations in the last minutes.',
-      panel: { kind: 'timeseries', width: 8, min: 0 },
+      panel: { kind: 'timeseries', width: 6, min: 0 },
     }),
     // --- Alert delivery
     fromSignal(prometheusExporter, 'alertmanagersDiscovered', {
@@ -661,7 +661,7 @@ function grafanaChecks(): HealthCheck[] {
       description:
         'Share of requests per handler that Grafana itself answered with 5xx (downstream failures left out).',
       problem: 'Grafana {{instance}} answers {{value}} of requests to {{handler}} with a server error.',
-      panel: { kind: 'timeseries', width: 6 },
+      panel: { kind: 'timeseries', width: 8 },
     }),
     fromSignal(grafanaExporter, 'datasourceErrors', {
       id: 'grafana-datasource-errors',
