@@ -57,12 +57,22 @@ function prometheusHolding(series: Series[], requests: BackendSrvRequest[] = [])
 }
 
 /** Renders the partial-target check for `detections` and returns its lines once the check has answered. */
+/** Each listed target as one line: its link, then its switches (one list item each) joined by "; ". */
+function targetLines(list: HTMLElement) {
+  return within(list)
+    .getAllByRole('listitem')
+    .filter((item) => item.parentElement === list)
+    .map((item) => {
+      const switches = within(within(item).getByRole('list', { name: 'Switches to enable' }))
+        .getAllByRole('listitem')
+        .map((s) => s.textContent);
+      return `${within(item).getAllByRole('link')[0].textContent} — partial: enable ${switches.join('; ')}`;
+    });
+}
+
 async function partialLines(detections: Detection[]) {
   render(<PartialTargets datasourceUid="prom" detections={detections} />);
-  const list = await screen.findByTestId('partial-targets');
-  return within(list)
-    .getAllByRole('paragraph')
-    .map((p) => p.textContent);
+  return targetLines(await screen.findByTestId('partial-targets'));
 }
 
 describe('targets with a partial view', () => {
@@ -87,9 +97,7 @@ describe('targets with a partial view', () => {
     render(<PartialTargets datasourceUid="prom" detections={detections} />);
 
     const list = await screen.findByTestId('partial-targets');
-    const lines = within(list)
-      .getAllByRole('paragraph')
-      .map((p) => p.textContent);
+    const lines = targetLines(list);
     expect(lines).toEqual([
       expect.stringMatching(
         /^Node exporter web-2:9100 \(node\) — partial: enable --collector\.systemd .*Failed systemd units/

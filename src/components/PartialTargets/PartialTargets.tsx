@@ -1,5 +1,7 @@
 import React, { useEffect, useMemo, useState } from 'react';
-import { Alert, LoadingPlaceholder, Stack, Text, TextLink } from '@grafana/ui';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Alert, LoadingPlaceholder, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
 import { exporterDashboardUrl } from '../../catalog/links';
 import type { Detection } from '../../inventory/detect';
 import { detectCoverage } from '../../inventory/detect-coverage';
@@ -23,6 +25,7 @@ export function PartialTargets({ datasourceUid, detections }: { datasourceUid: s
   const input = useMemo(() => ({ datasourceUid, detections }), [datasourceUid, detections]);
   const [answer, setAnswer] = useState<{ input: typeof input; state: State }>();
   const state: State = answer?.input === input ? answer.state : { status: 'loading' };
+  const styles = useStyles2(getStyles);
 
   useEffect(() => {
     let current = true;
@@ -68,17 +71,28 @@ export function PartialTargets({ datasourceUid, detections }: { datasourceUid: s
       </Text>
     );
   }
+  // One line per switch: run together in one sentence, a target missing three switches read as a
+  // paragraph of flags and panel names.
   return (
-    <Stack direction="column" gap={0.5} data-testid="partial-targets">
-      {state.partial.slice(0, SHOWN).map((t) => (
-        <Text key={`${t.exporter.id} ${t.job} ${t.instance}`} element="p">
-          <TextLink href={exporterDashboardUrl(t.exporter, t)} inline>
-            {`${t.exporter.title} ${t.instance} (${t.job})`}
-          </TextLink>
-          {' — partial: enable '}
-          {t.missing.map((r) => `${r.text} for ${r.panels.join(', ')}`).join('; ')}
-        </Text>
-      ))}
+    <Stack direction="column" gap={0.5}>
+      <ul className={styles.targets} data-testid="partial-targets">
+        {state.partial.slice(0, SHOWN).map((t) => (
+          <li key={`${t.exporter.id} ${t.job} ${t.instance}`}>
+            <TextLink href={exporterDashboardUrl(t.exporter, t)} inline>
+              {`${t.exporter.title} ${t.instance} (${t.job})`}
+            </TextLink>
+            {' — partial: enable'}
+            <ul className={styles.switches} aria-label="Switches to enable">
+              {t.missing.map((r) => (
+                <li key={r.text}>
+                  {r.text}
+                  <Text color="secondary">{` for ${r.panels.join(', ')}`}</Text>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
       {state.partial.length > SHOWN && (
         <Text color="secondary" element="p">
           …and {state.partial.length - SHOWN} more targets.
@@ -87,3 +101,18 @@ export function PartialTargets({ datasourceUid, detections }: { datasourceUid: s
     </Stack>
   );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  targets: css({
+    listStyle: 'none',
+    padding: 0,
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1),
+  }),
+  switches: css({
+    paddingLeft: theme.spacing(3),
+    margin: 0,
+  }),
+});
