@@ -14,7 +14,16 @@ import {
   timeIntervalsIn,
   walkRoutes,
 } from './notifications';
-import { can, DEFAULT_USERS, has, USER_HEADER, type DoubleUser } from './users';
+import {
+  allows,
+  can,
+  DEFAULT_USERS,
+  describeEvaluator,
+  has,
+  USER_HEADER,
+  type DoubleUser,
+  type Evaluator,
+} from './users';
 import { behaviourFor, DEFAULT_GRAFANA_VERSION, type GrafanaVersion, type VersionBehaviour } from './versions';
 
 export { REDACTED, SECURE_SETTINGS } from './notifications';
@@ -137,6 +146,8 @@ export interface StoredPluginSettings {
   autoEnabled?: boolean;
   /** plugin.json `info.version`. */
   version?: string;
+  /** plugin.json `name` (the import refusal names it; the id when absent). */
+  name?: string;
   /** Whether a plugin_setting row exists (a POST creates it). */
   hasSettingsRow?: boolean;
 }
@@ -149,6 +160,8 @@ export interface PluginDashboardFile {
   path: string;
   /** The JSON's `revision` (1 when absent, `MustInt64(1)`). */
   revision?: number;
+  /** The JSON's `version` (0 when absent): what an import without overwrite compares. */
+  version?: number;
 }
 
 export interface StoredDashboard {
@@ -699,13 +712,13 @@ export class GrafanaDouble {
   }
 
   private getFolder(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'folders:read'), 'folders:read');
+    requirePermission(c.user, 'folders:read');
     return { status: 200, body: this.folderBody(this.folderOr404(c.params[0])) };
   }
 
   /** pkg/api/folder.go `CreateFolder` → folderimpl `Create` (+ k8s validateOnCreate in 12.x+). */
   private createFolder(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'folders:create'), 'folders:create');
+    requirePermission(c.user, 'folders:create');
     const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
     // No trimming: folderimpl checks `cmd.Title == ""` only.
     const title = typeof body.title === 'string' ? body.title : '';
@@ -739,7 +752,7 @@ export class GrafanaDouble {
 
   /** pkg/api/folder.go `UpdateFolder`: a stale `version` without `overwrite` is 412 in every version. */
   private updateFolder(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'folders:write'), 'folders:write');
+    requirePermission(c.user, 'folders:write');
     const folder = this.folderOr404(c.params[0]);
     const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
     if (body.overwrite !== true && typeof body.version === 'number' && body.version !== folder.version) {
@@ -777,7 +790,7 @@ export class GrafanaDouble {
    * which deletes them; subfolders and dashboards go with the folder. 200 {"message":"Folder deleted"}.
    */
   private deleteFolder(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'folders:delete'), 'folders:delete');
+    requirePermission(c.user, 'folders:delete');
     const uid = c.params[0];
     this.folderOr404(uid);
     const tree = new Set(this.descendants(uid));
@@ -838,7 +851,7 @@ export class GrafanaDouble {
   }
 
   private listRules(c: RequestContext): DoubleResponse {
-    requirePermission(can.readRules(c.user), 'alert.provisioning:read');
+    requirePermission(c.user, can.readRules);
     // RouteGetAlertRules (api_provisioning.go@003dc77): each rule with its stored provenance.
     return { status: 200, body: [...this.rules.values()].map((r) => this.ruleBody(r)) };
   }
@@ -849,7 +862,7 @@ export class GrafanaDouble {
    * export field names (`keepFiringFor`…) and the folder/group/ruleUid filters.
    */
   private exportRules(c: RequestContext): DoubleResponse {
-    requirePermission(can.readRules(c.user), 'alert.provisioning:read');
+    requirePermission(c.user, can.readRules);
     const groups = new Map<string, StoredRule[]>();
     for (const rule of this.rules.values()) {
       const key = `${rule.folderUID}/${rule.ruleGroup}`;
@@ -875,7 +888,7 @@ export class GrafanaDouble {
 
   /** RouteRouteGetAlertRule: ErrAlertRuleNotFound → `response.Empty(404)` (no body). */
   private getRule(c: RequestContext): DoubleResponse {
-    requirePermission(can.readRules(c.user), 'alert.provisioning:read');
+    requirePermission(c.user, can.readRules);
     const rule = this.rules.get(c.params[0]) ?? emptyNotFound();
     return { status: 200, body: this.ruleBody(rule) };
   }
@@ -886,7 +899,7 @@ export class GrafanaDouble {
    * (org, folder, title) unique index → 400).
    */
   private createRule(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeRules(c.user), 'alert.provisioning:write');
+    requirePermission(c.user, can.writeRules);
     const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
     const folderUID = typeof body.folderUID === 'string' ? body.folderUID : '';
     const ruleGroup = typeof body.ruleGroup === 'string' ? body.ruleGroup : '';
@@ -931,7 +944,7 @@ export class GrafanaDouble {
    * PR #124178 (13.1, main) made it errProvenanceMismatch 409. `updated` always bumped.
    */
   private updateRule(c: RequestContext): DoubleResponse {
-    requirePermission(can.updateRules(c.user), 'alert.provisioning:write');
+    requirePermission(c.user, can.updateRules);
     const body = bindRule(isObject(c.body) ? c.body : fail(400, 'bad request data'));
     const folderUID = typeof body.folderUID === 'string' ? body.folderUID : '';
     this.ensureNamespace(folderUID);
@@ -963,7 +976,7 @@ export class GrafanaDouble {
    * group rule (PR #117484), so X-Disable-Provenance may delete api rules.
    */
   private deleteRule(c: RequestContext): DoubleResponse {
-    requirePermission(can.deleteRules(c.user), 'alert.provisioning:write');
+    requirePermission(c.user, can.deleteRules);
     const existing = this.rules.get(c.params[0]);
     if (existing) {
       const allowed = this.behaviour.ruleDeleteUsesGroupProvenanceRule
@@ -987,7 +1000,7 @@ export class GrafanaDouble {
    * provenance comes from the group model, which GetRuleGroup never sets → no `provenance` key.
    */
   private getGroup(c: RequestContext): DoubleResponse {
-    requirePermission(can.readRules(c.user), 'alert.provisioning:read');
+    requirePermission(c.user, can.readRules);
     const [folderUid, group] = c.params;
     const rules = this.groupRules(folderUid, group);
     if (rules.length === 0) {
@@ -1034,7 +1047,7 @@ export class GrafanaDouble {
    * (alert_rules.go, store/deltas.go, api/compat.go `AlertRuleGroupFromApiAlertRuleGroup`).
    */
   private putGroup(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeGroups(c.user), 'alert.provisioning:write');
+    requirePermission(c.user, can.writeGroups);
     const [folderUid, group] = c.params;
     const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
     // `interval` is an int64 field: anything else fails binding; missing is 0.
@@ -1147,7 +1160,7 @@ export class GrafanaDouble {
    * ErrAlertRuleGroupNotFound 404; the persistDelta provenance check per rule; 204 on success.
    */
   private deleteGroup(c: RequestContext): DoubleResponse {
-    requirePermission(can.deleteGroups(c.user), 'alert.provisioning:write');
+    requirePermission(c.user, can.deleteGroups);
     const [folderUid, group] = c.params;
     const rules = this.groupRules(folderUid, group);
     if (rules.length === 0) {
@@ -1360,7 +1373,7 @@ export class GrafanaDouble {
    * receiver"), then uid.
    */
   private listContactPoints(c: RequestContext): DoubleResponse {
-    requirePermission(can.readNotifications(c.user), 'alert.notifications.provisioning:read');
+    requirePermission(c.user, can.readNotifications);
     const name = c.query.get('name');
     const listed = (cp: StoredContactPoint) => cp.integrationName ?? cp.name;
     const list = [...this.contactPoints.values()]
@@ -1403,7 +1416,7 @@ export class GrafanaDouble {
    * contact point, `provenance` left unset.
    */
   private createContactPoint(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
+    requirePermission(c.user, can.writeNotifications);
     const cp = this.validateIntegration(c.body);
     dropEmptySecrets(cp.type, cp.settings);
     if (cp.uid !== '') {
@@ -1437,7 +1450,7 @@ export class GrafanaDouble {
    * 202 {"message":"contactpoint updated"}.
    */
   private updateContactPoint(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
+    requirePermission(c.user, can.writeNotifications);
     const uid = c.params[0];
     const raw = isObject(c.body) ? c.body : fail(400, 'bad request data');
     if (!isObject(raw.settings)) {
@@ -1504,25 +1517,32 @@ export class GrafanaDouble {
   }
 
   /**
-   * RouteDeleteContactPoint → `DeleteContactPoint`: no provenance check at all; unknown uid → 202;
-   * the last integration of a name used by a route → ErrContactPointReferenced 409, used by a
-   * rule's notification_settings → ErrContactPointUsedInRule 409.
+   * RouteDeleteContactPoint → `DeleteContactPoint` (provisioning/contactpoints.go; ids 503200806,
+   * 76367178, 3507353740 and the newest stored, 130920181 — the same check in each): no provenance
+   * check; unknown uid → 202. When the integration is the last of its receiver, the checks use the
+   * **integration's** name (`grafanaReceiver.Name`), not the receiver's: used by a route →
+   * ErrContactPointReferenced 409, by a rule's notification_settings → ErrContactPointUsedInRule 409.
+   * The two names differ only for Grafana's default "email receiver" in `grafana-default-email`, so
+   * deleting it succeeds while the root route still names the receiver (legacy_storage `Save` does not
+   * validate routes, ids 133583897/54628914293). No other contactpoints.go was found in the index, so
+   * `main` is assumed the same.
    */
   private deleteContactPoint(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
+    requirePermission(c.user, can.writeNotifications);
     const existing = this.contactPoints.get(c.params[0]);
     if (existing) {
       const lastOfItsName = ![...this.contactPoints.values()].some(
         (o) => o.name === existing.name && o.uid !== existing.uid
       );
-      if (lastOfItsName && receiversIn(this.policyTree).has(existing.name)) {
+      const checked = existing.integrationName ?? existing.name;
+      if (lastOfItsName && receiversIn(this.policyTree).has(checked)) {
         failErrutil(
           409,
           'alerting.notifications.contact-points.referenced',
           'Contact point is currently referenced by a notification policy.'
         );
       }
-      if (lastOfItsName && [...this.rules.values()].some((r) => notificationSettings(r)?.receiver === existing.name)) {
+      if (lastOfItsName && [...this.rules.values()].some((r) => notificationSettings(r)?.receiver === checked)) {
         failErrutil(
           409,
           'alerting.notifications.contact-points.used-by-rule',
@@ -1555,7 +1575,7 @@ export class GrafanaDouble {
 
   /** `GetPolicyTree`: the stored route re-serialised (all omitempty) plus the stored provenance. */
   private getPolicies(c: RequestContext): DoubleResponse {
-    requirePermission(can.readNotifications(c.user), 'alert.notifications.provisioning:read');
+    requirePermission(c.user, can.readNotifications);
     let tree: Json;
     try {
       tree = normaliseRoute(this.policyTree);
@@ -1578,7 +1598,7 @@ export class GrafanaDouble {
    * normalised. 202.
    */
   private putPolicies(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
+    requirePermission(c.user, can.writeNotifications);
     let tree: Json;
     try {
       tree = normaliseRoute(c.body);
@@ -1629,7 +1649,7 @@ export class GrafanaDouble {
    * 11.x/12.x handler (api_provisioning.go@003dc776) does neither.
    */
   private resetPolicies(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
+    requirePermission(c.user, can.writeNotifications);
     if (this.behaviour.policyResetChecksProvenance) {
       this.assertRelaxedProvenance(this.policyProvenance, c.provenance);
       if (![...this.contactPoints.values()].some((cp) => cp.name === DEFAULT_RECEIVER)) {
@@ -1661,19 +1681,19 @@ export class GrafanaDouble {
   }
 
   private listMuteTimings(c: RequestContext): DoubleResponse {
-    requirePermission(can.readNotifications(c.user), 'alert.notifications.provisioning:read');
+    requirePermission(c.user, can.readNotifications);
     const list = [...this.muteTimings.values()].sort((a, b) => cmp(a.name, b.name));
     return { status: 200, body: list.map((mt) => this.muteTimingBody(mt)) };
   }
 
   private getMuteTiming(c: RequestContext): DoubleResponse {
-    requirePermission(can.readNotifications(c.user), 'alert.notifications.provisioning:read');
+    requirePermission(c.user, can.readNotifications);
     return { status: 200, body: this.muteTimingBody(this.muteTimingOr404(c.params[0])) };
   }
 
   /** `CreateMuteTiming` (mute_timings.go id 2015207384): Validate → 400, name taken → ErrTimeIntervalExists 400. 201. */
   private createMuteTiming(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
+    requirePermission(c.user, can.writeNotifications);
     const mt = validateMuteTiming(c.body, undefined);
     if (this.muteTimings.has(mt.name)) {
       failErrutil(
@@ -1696,7 +1716,7 @@ export class GrafanaDouble {
    * ErrVersionConflict; a rename renames the references (`renameTimeIntervalInDependentResources`). 202.
    */
   private updateMuteTiming(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
+    requirePermission(c.user, can.writeNotifications);
     const path = c.params[0];
     const mt = validateMuteTiming(c.body, path);
     const existing =
@@ -1771,7 +1791,7 @@ export class GrafanaDouble {
    * by a route → ErrTimeIntervalInUse 409, then `?version=` (409), then used by rules (409). 204.
    */
   private deleteMuteTiming(c: RequestContext): DoubleResponse {
-    requirePermission(can.writeNotifications(c.user), 'alert.notifications.provisioning:write');
+    requirePermission(c.user, can.writeNotifications);
     // getMuteTiming: by name, then by UID.
     const existing = this.muteTimings.get(c.params[0]) ?? this.muteTimingByUid(c.params[0]);
     if (existing) {
@@ -1835,7 +1855,7 @@ export class GrafanaDouble {
    * Not modelled: alert instances and their totals, filters and pagination parameters, per-folder access.
    */
   private grafanaRuleStatuses(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'alert.rules:read'), 'alert.rules:read');
+    requirePermission(c.user, 'alert.rules:read');
     const groups = new Map<string, StoredRule[]>();
     for (const rule of this.rules.values()) {
       const key = `${rule.folderUID}\u0000${rule.ruleGroup}`;
@@ -1899,7 +1919,7 @@ export class GrafanaDouble {
    * from the stored URL (the test stack's Prometheus). Permission alert.rules.external:read.
    */
   private async datasourceRuleStatuses(c: RequestContext): Promise<DoubleResponse> {
-    requirePermission(has(c.user, 'alert.rules.external:read'), 'alert.rules.external:read');
+    requirePermission(c.user, 'alert.rules.external:read');
     const ds = this.datasources.get(c.params[0]) ?? fail(500, 'data source not found');
     const url = typeof ds.url === 'string' ? ds.url.replace(/\/+$/, '') : '';
     if (url === '') {
@@ -1935,20 +1955,20 @@ export class GrafanaDouble {
   }
 
   private listDatasources(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'datasources:read'), 'datasources:read');
+    requirePermission(c.user, 'datasources:read');
     return { status: 200, body: [...this.datasources.values()].map(clone) };
   }
 
   /** pkg/api/datasources.go `GetDataSourceByUID`: 404 "Data source not found"; secureJsonFields. */
   private getDatasource(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'datasources:read'), 'datasources:read');
+    requirePermission(c.user, 'datasources:read');
     const ds = this.datasources.get(c.params[0]) ?? fail(404, 'Data source not found');
     return { status: 200, body: this.datasourceBody(ds) };
   }
 
   /** `AddDataSource`: duplicate name or uid → 409 with the store's error text; 200 {message, id, name, datasource}. */
   private createDatasource(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'datasources:create'), 'datasources:create');
+    requirePermission(c.user, 'datasources:create');
     const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
     if (typeof body.name !== 'string' || body.name === '' || typeof body.type !== 'string') {
       fail(400, 'bad request data');
@@ -1983,7 +2003,7 @@ export class GrafanaDouble {
    * Read-only 403; stale version 409; name taken 409 "Failed to update datasource: …".
    */
   private updateDatasource(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'datasources:write'), 'datasources:write');
+    requirePermission(c.user, 'datasources:write');
     const existing = this.datasources.get(c.params[0]) ?? fail(404, 'Data source not found');
     if (existing.readOnly === true) {
       fail(403, 'Cannot update read-only data source');
@@ -2025,7 +2045,7 @@ export class GrafanaDouble {
 
   /** `DeleteDataSourceByUID`: 404 / read-only 403 / 200 {"message":"Data source deleted","id"}. */
   private deleteDatasource(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'datasources:delete'), 'datasources:delete');
+    requirePermission(c.user, 'datasources:delete');
     const ds = this.datasources.get(c.params[0]) ?? fail(404, 'Data source not found');
     if (ds.readOnly === true) {
       fail(403, 'Cannot delete read-only data source');
@@ -2074,7 +2094,7 @@ export class GrafanaDouble {
    * the app's dashboards (PluginStateChangedEvent → DashboardUpdater). 200.
    */
   private postPluginSettings(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'plugins:write'), 'plugins:write');
+    requirePermission(c.user, 'plugins:write');
     const plugin = this.plugins.get(c.params[0]) ?? fail(404, 'Plugin not installed');
     const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
     const enabled = body.enabled === true;
@@ -2136,7 +2156,7 @@ export class GrafanaDouble {
   /**
    * `ListPluginDashboards` (plugindashboards/service/service.go ids 96845076/3249373094): files
    * matched to stored dashboards of that plugin **by slug**; `revision` defaults to 1; unmatched
-   * stored ones are appended as `removed`. Route needs reqOrgAdmin; newest code also a usable app.
+   * stored ones are appended as `removed`. Route needs reqOrgAdmin, then a usable app (checkAppEnabled, 10.3+).
    */
   private listPluginDashboards(c: RequestContext): DoubleResponse {
     if (c.user.role !== 'Admin') {
@@ -2203,18 +2223,24 @@ export class GrafanaDouble {
   /**
    * POST /api/dashboards/import (dashboardimport/api/api.go id 21765710189, service id 974322783):
    * `dashboards:create`; 422 "Dashboard must be set" without pluginId and dashboard; folderUid
-   * resolved (404); an existing uid without overwrite → 412 version-mismatch (approximate: Grafana
-   * compares the JSON's `version` with the stored one; the plugin always sends overwrite). 200 with
-   * `revision` = `importedRevision` = the JSON's revision, 0 when it has none.
+   * resolved (404). A uid that exists goes through the dashboard service's
+   * `ValidateDashboardBeforeSave` (service/dashboard_service.go, ids 1185293407, 38812003 and the
+   * newest 22905854 — the same in each): without `overwrite`, the JSON's `version` (0 when absent,
+   * `NewDashboardFromJson`) other than the stored one → ErrDashboardVersionMismatch, 412
+   * `{status:'version-mismatch'}`; an equal version over a plugin's dashboard →
+   * UpdatePluginDashboardError, 412 `{status:'plugin-dashboard'}` (apierrors/dashboard.go
+   * `ToDashboardErrorResponse`, ids 54088901210/3741837773); an equal version otherwise saves.
+   * With `overwrite` it always saves. No title check: titles are not unique since 11.3 (PR #90687).
+   * 200 with `revision` = `importedRevision` = the JSON's revision, 0 when it has none.
    */
   private importDashboard(c: RequestContext): DoubleResponse {
-    requirePermission(has(c.user, 'dashboards:create'), 'dashboards:create');
+    requirePermission(c.user, 'dashboards:create');
     const body = isObject(c.body) ? c.body : fail(400, 'bad request data');
     const pluginId = typeof body.pluginId === 'string' ? body.pluginId : '';
     if (pluginId === '' && !isObject(body.dashboard)) {
       fail(422, 'Dashboard must be set');
     }
-    let json: { uid: string; title: string; revision: number | undefined };
+    let json: { uid: string; title: string; revision: number | undefined; version: number };
     if (pluginId !== '') {
       if (!this.plugins.has(pluginId) && !this.pluginDashboards.has(pluginId)) {
         fail(404, 'Plugin not found, no installed plugin with that id');
@@ -2222,26 +2248,40 @@ export class GrafanaDouble {
       const file =
         (this.pluginDashboards.get(pluginId) ?? []).find((f) => f.path === body.path) ??
         fail(404, 'Dashboard not found');
-      json = { uid: file.uid, title: file.title, revision: file.revision };
+      json = { uid: file.uid, title: file.title, revision: file.revision, version: file.version ?? 0 };
     } else {
       const d = body.dashboard as Json;
+      const hasUid = typeof d.uid === 'string' && d.uid !== '';
       json = {
-        uid: typeof d.uid === 'string' && d.uid !== '' ? d.uid : generateUid(this.nextId++, 'dash'),
+        uid: hasUid ? (d.uid as string) : generateUid(this.nextId++, 'dash'),
         title: String(d.title ?? ''),
         revision: typeof d.revision === 'number' ? d.revision : undefined,
+        // NewDashboardFromJson reads `version` only when the JSON has an id or a uid.
+        version: hasUid && typeof d.version === 'number' ? d.version : 0,
       };
     }
     const folderUid =
       typeof body.folderUid === 'string' && body.folderUid !== '' ? this.folderOr404(body.folderUid).uid : '';
-    if (this.dashboards.has(json.uid) && body.overwrite !== true) {
-      throw new HttpError(412, 'The dashboard has been changed by someone else', {
-        status: 'version-mismatch',
-        message: 'The dashboard has been changed by someone else',
-      });
+    const existing = this.dashboards.get(json.uid);
+    if (existing && body.overwrite !== true) {
+      if (json.version !== existing.version) {
+        const message = 'The dashboard has been changed by someone else';
+        throw new HttpError(412, message, { status: 'version-mismatch', message });
+      }
+      if (existing.pluginId !== '') {
+        const message = `The dashboard belongs to plugin ${this.plugins.get(existing.pluginId)?.name ?? existing.pluginId}.`;
+        throw new HttpError(412, message, { status: 'plugin-dashboard', message });
+      }
     }
     // The stored JSON keeps no revision when it has none: the list reads it `MustInt64(1)`, the
     // import answer `MustInt64(0)` (dashboardimport service id 974322783).
-    const stored = this.storeDashboard({ ...json, revision: json.revision ?? 1, pluginId, folderUid });
+    const stored = this.storeDashboard({
+      uid: json.uid,
+      title: json.title,
+      revision: json.revision ?? 1,
+      pluginId,
+      folderUid,
+    });
     const revision = json.revision ?? 0;
     return {
       status: 200,
@@ -2269,14 +2309,13 @@ export class GrafanaDouble {
 // ---------------------------------------------------------------- helpers
 
 /**
- * accesscontrol middleware `deny` (pkg/services/accesscontrol/middleware.go, ids 449153623/1264051151):
- * an API caller gets 403 `{title: "Access denied", message, accessErrorId: "ACE" + 10 digits}`. The
- * message names `evaluator.String()`; for Grafana's composite evaluators ("any of a, b") the double
- * names one action only.
+ * accesscontrol middleware `deny` (pkg/services/accesscontrol/middleware.go, ids 449153623/671078137):
+ * an API caller gets 403 `{title: "Access denied", message, accessErrorId: "ACE" + 10 digits}`, the
+ * message naming `evaluator.String()` (users.ts `describeEvaluator`).
  */
-function requirePermission(allowed: boolean, action: string): void {
-  if (!allowed) {
-    const message = `You'll need additional permissions to perform this action. Permissions needed: ${action}`;
+function requirePermission(user: DoubleUser, evaluator: Evaluator): void {
+  if (!allows(user, evaluator)) {
+    const message = `You'll need additional permissions to perform this action. Permissions needed: ${describeEvaluator(evaluator)}`;
     throw new HttpError(403, message, { title: 'Access denied', message, accessErrorId: 'ACE0000000000' });
   }
 }

@@ -66,53 +66,85 @@ export const DEFAULT_USERS: Record<string, DoubleUser> = {
   viewer: basicUser('viewer', 'Viewer'),
 };
 
-const any = (u: DoubleUser, ...actions: string[]) => actions.some((a) => has(u, a));
-const all = (u: DoubleUser, ...actions: string[]) => actions.every((a) => has(u, a));
-
-/**
- * The provisioning API's permission rules: pkg/services/ngalert/api/authorization.go
- * `authorize` (ids 222702188 = 11.x late/12.x, 51836714264 = main; same shape for these routes).
- * `alert.provisioning:write` alone does not grant reads.
- */
-export const can = {
-  readRules: (u: DoubleUser) =>
-    any(u, 'alert.provisioning:read', 'alert.rules.provisioning:read', 'alert.provisioning.secrets:read') ||
-    all(u, 'alert.rules:read', 'folders:read'),
-  /** POST /alert-rules. */
-  writeRules: (u: DoubleUser) =>
-    blanketRuleWrite(u) || all(u, 'alert.rules:create', 'alert.provisioning.provenance:write'),
-  /** PUT /alert-rules/{uid}. */
-  updateRules: (u: DoubleUser) =>
-    blanketRuleWrite(u) || all(u, 'alert.rules:write', 'alert.provisioning.provenance:write'),
-  /** DELETE /alert-rules/{uid}. */
-  deleteRules: (u: DoubleUser) =>
-    blanketRuleWrite(u) || all(u, 'alert.rules:delete', 'alert.provisioning.provenance:write'),
-  /** PUT /folder/{uid}/rule-groups/{group}. */
-  writeGroups: (u: DoubleUser) =>
-    blanketRuleWrite(u) ||
-    (all(u, 'alert.rules:read', 'folders:read', 'alert.provisioning.provenance:write') &&
-      any(u, 'alert.rules:write', 'alert.rules:create', 'alert.rules:delete')),
-  /** DELETE /folder/{uid}/rule-groups/{group}. */
-  deleteGroups: (u: DoubleUser) =>
-    blanketRuleWrite(u) ||
-    all(u, 'alert.rules:delete', 'alert.rules:read', 'folders:read', 'alert.provisioning.provenance:write'),
-  readNotifications: (u: DoubleUser) =>
-    any(
-      u,
-      'alert.provisioning:read',
-      'alert.notifications.provisioning:read',
-      'alert.provisioning.secrets:read',
-      'alert.notifications:read'
-    ),
-  writeNotifications: (u: DoubleUser) =>
-    any(u, 'alert.provisioning:write', 'alert.notifications.provisioning:write') ||
-    all(u, 'alert.notifications:write', 'alert.provisioning.provenance:write'),
-};
-
-function blanketRuleWrite(u: DoubleUser): boolean {
-  return any(u, 'alert.provisioning:write', 'alert.rules.provisioning:write');
-}
-
 export function has(user: DoubleUser, action: string): boolean {
   return user.permissions.includes(action);
 }
+
+/**
+ * An RBAC evaluator as accesscontrol/evaluator.go builds it (`EvalPermission`, `EvalAny`,
+ * `EvalAll`; ids 107035630, 508533191): what a route requires, and what its 403 names.
+ */
+export type Evaluator = string | { any: Evaluator[] } | { all: Evaluator[] };
+
+export function allows(u: DoubleUser, e: Evaluator): boolean {
+  if (typeof e === 'string') {
+    return has(u, e);
+  }
+  return 'any' in e ? e.any.some((x) => allows(u, x)) : e.all.every((x) => allows(u, x));
+}
+
+/**
+ * `Evaluator.String()`, which the middleware's `deny` puts after "Permissions needed: "
+ * (accesscontrol/middleware.go id 449153623): a permission is its action (no scopes), `any of a, b`,
+ * `all of a, b`, nested without brackets. The same in every version read (ids 107035630, 25774482012).
+ */
+export function describeEvaluator(e: Evaluator): string {
+  if (typeof e === 'string') {
+    return e;
+  }
+  return 'any' in e
+    ? `any of ${e.any.map(describeEvaluator).join(', ')}`
+    : `all of ${e.all.map(describeEvaluator).join(', ')}`;
+}
+
+const anyOf = (...e: Evaluator[]): Evaluator => ({ any: e });
+const allOf = (...e: Evaluator[]): Evaluator => ({ all: e });
+const ruleWrite = (...granular: Evaluator[]): Evaluator =>
+  anyOf('alert.provisioning:write', 'alert.rules.provisioning:write', allOf(...granular));
+
+/**
+ * The provisioning API's evaluators, in Grafana's order: pkg/services/ngalert/api/authorization.go
+ * `authorize` (ids 222702188 = 11.x late/12.x, 51836714264 = main). The rule routes are the same in
+ * both; the notification routes are 222702188's (main names more fine-grained actions, e.g.
+ * `alert.receivers:read` on GET contact-points: its 403 message is not modelled).
+ * `alert.provisioning:write` alone does not grant reads.
+ */
+export const can = {
+  readRules: anyOf(
+    'alert.provisioning:read',
+    'alert.rules.provisioning:read',
+    'alert.provisioning.secrets:read',
+    allOf('alert.rules:read', 'folders:read')
+  ),
+  /** POST /alert-rules. */
+  writeRules: ruleWrite('alert.rules:create', 'alert.provisioning.provenance:write'),
+  /** PUT /alert-rules/{uid}. */
+  updateRules: ruleWrite('alert.rules:write', 'alert.provisioning.provenance:write'),
+  /** DELETE /alert-rules/{uid}. */
+  deleteRules: ruleWrite('alert.rules:delete', 'alert.provisioning.provenance:write'),
+  /** PUT /folder/{uid}/rule-groups/{group}. */
+  writeGroups: ruleWrite(
+    'alert.rules:read',
+    'folders:read',
+    'alert.provisioning.provenance:write',
+    anyOf('alert.rules:write', 'alert.rules:create', 'alert.rules:delete')
+  ),
+  /** DELETE /folder/{uid}/rule-groups/{group}. */
+  deleteGroups: ruleWrite(
+    'alert.rules:delete',
+    'alert.rules:read',
+    'folders:read',
+    'alert.provisioning.provenance:write'
+  ),
+  readNotifications: anyOf(
+    'alert.provisioning:read',
+    'alert.notifications.provisioning:read',
+    'alert.provisioning.secrets:read',
+    'alert.notifications:read'
+  ),
+  writeNotifications: anyOf(
+    'alert.provisioning:write',
+    'alert.notifications.provisioning:write',
+    allOf('alert.notifications:write', 'alert.provisioning.provenance:write')
+  ),
+} satisfies Record<string, Evaluator>;

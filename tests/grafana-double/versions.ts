@@ -52,8 +52,12 @@ export interface VersionBehaviour {
   cannotDisableAutoEnabledApp: boolean;
   /**
    * GET /api/plugins/<app>/dashboards runs `checkAppEnabled` (pkg/api/plugin_checks.go id 2710169424)
-   * after reqOrgAdmin: only in the newest route table read (api.go id 18083817); the other stored
-   * route tables (e.g. id 89431411) list a disabled app's dashboards.
+   * after reqOrgAdmin. On in every supported line: PR #79564 ("Chore: Evaluate if an app is disabled
+   * for API requests", merged 2023-12-15, Grafana 10.3) put it on the route — its change to
+   * pkg/api/plugin_dashboards_test.go gives the test server a plugin store, which only the check
+   * reads; the newest route table read (api.go id 18083817) has it. The stored route table without
+   * it (id 89431411) is a 10.x one (FlagEntityStore, apikey routes). Kept a switch for tests of
+   * clients' handling of the older answer.
    */
   pluginDashboardsNeedEnabledApp: boolean;
   /** Deprecation headers on rule provisioning endpoints (forked_provisioning.go, 2026). */
@@ -87,7 +91,7 @@ export const VERSION_BEHAVIOUR: Record<GrafanaVersion, VersionBehaviour> = {
     relaxedProvenanceMessage: 'managed-via-api',
     policyResetChecksProvenance: false,
     cannotDisableAutoEnabledApp: false,
-    pluginDashboardsNeedEnabledApp: false,
+    pluginDashboardsNeedEnabledApp: true,
     ruleDeprecationHeaders: false,
     ruleStatusDatasourceUids: false,
   },
@@ -109,7 +113,7 @@ export const VERSION_BEHAVIOUR: Record<GrafanaVersion, VersionBehaviour> = {
     relaxedProvenanceMessage: 'managed-via-api',
     policyResetChecksProvenance: false,
     cannotDisableAutoEnabledApp: false,
-    pluginDashboardsNeedEnabledApp: false,
+    pluginDashboardsNeedEnabledApp: true,
     ruleDeprecationHeaders: false,
     ruleStatusDatasourceUids: true,
   },

@@ -558,6 +558,48 @@ describe('permissions', () => {
     });
   });
 
+  it.each<[string, string, unknown, string]>([
+    [
+      'GET',
+      `${P}/alert-rules`,
+      undefined,
+      'any of alert.provisioning:read, alert.rules.provisioning:read, alert.provisioning.secrets:read, all of alert.rules:read, folders:read',
+    ],
+    [
+      'POST',
+      `${P}/alert-rules`,
+      rule('r1'),
+      'any of alert.provisioning:write, alert.rules.provisioning:write, all of alert.rules:create, alert.provisioning.provenance:write',
+    ],
+    [
+      'PUT',
+      `${P}/folder/f/rule-groups/g`,
+      { title: 'g', interval: 60, rules: [] },
+      'any of alert.provisioning:write, alert.rules.provisioning:write, all of alert.rules:read, folders:read, alert.provisioning.provenance:write, any of alert.rules:write, alert.rules:create, alert.rules:delete',
+    ],
+    [
+      'GET',
+      `${P}/contact-points`,
+      undefined,
+      'any of alert.provisioning:read, alert.notifications.provisioning:read, alert.provisioning.secrets:read, alert.notifications:read',
+    ],
+    [
+      'PUT',
+      `${P}/policies`,
+      { receiver: 'grafana-default-email' },
+      'any of alert.provisioning:write, alert.notifications.provisioning:write, all of alert.notifications:write, alert.provisioning.provenance:write',
+    ],
+  ])(
+    '%s %s refused: the 403 names the whole evaluator, any/all as Evaluator.String() writes them',
+    async (method, url, payload, needed) => {
+      const d = fresh({ users: { nobody: { login: 'nobody', role: 'Viewer', permissions: [] } } });
+      expect(body(await call(d, method, url, payload, AS('nobody')))).toMatchObject({
+        title: 'Access denied',
+        message: `You'll need additional permissions to perform this action. Permissions needed: ${needed}`,
+      });
+    }
+  );
+
   it('alert.provisioning:write alone does not grant reads', async () => {
     const d = fresh({ users: { w: { login: 'w', role: 'Editor', permissions: ['alert.provisioning:write'] } } });
     expect((await call(d, 'GET', `${P}/alert-rules`, undefined, AS('w'))).status).toBe(403);
@@ -756,6 +798,14 @@ describe('contact points', () => {
     expect(body(await call(d, 'DELETE', `${P}/contact-points/cp`)).messageId).toBe(
       'alerting.notifications.contact-points.used-by-rule'
     );
+  });
+
+  it("deletes Grafana's default contact point while the root route still names grafana-default-email: the check uses the integration's name", async () => {
+    const d = fresh();
+    expect(body(await call(d, 'GET', `${P}/policies`))).toMatchObject({ receiver: 'grafana-default-email' });
+    expect((await call(d, 'DELETE', `${P}/contact-points/default-email`)).status).toBe(202);
+    expect(d.contactPoints.has('default-email')).toBe(false);
+    expect(body(await call(d, 'GET', `${P}/policies`))).toMatchObject({ receiver: 'grafana-default-email' });
   });
 
   it("lists Grafana's default receiver under its integration's name, sorted by that name, and finds it by the receiver's", async () => {
@@ -1166,25 +1216,17 @@ describe('plugin dashboards and import', () => {
     expect(list[1]).toMatchObject({ uid: 'node', imported: true, revision: 1, importedRevision: 1 });
   });
 
-  it.each<[GrafanaVersion, number, number, number]>([
-    ['11.6', 200, 200, 200],
-    ['12.x', 200, 200, 200],
-    ['main', 404, 404, 200],
-  ])(
-    '%s: the list of a disabled app answers %i, of one never saved %i, of an autoEnabled one never saved %i',
-    async (grafanaVersion, disabled, noRow, autoEnabled) => {
+  it.each(GRAFANA_VERSIONS)(
+    '%s: the list of a disabled app is 404, of one never saved 404 unless autoEnabled (checkAppEnabled since 10.3)',
+    async (grafanaVersion) => {
       const d = fresh({ grafanaVersion });
       d.addPlugin('off', { enabled: false });
       d.addPlugin('new', { hasSettingsRow: false });
       d.addPlugin('auto', { hasSettingsRow: false, autoEnabled: true });
       const list = (id: string) => call(d, 'GET', `/api/plugins/${id}/dashboards`);
-      expect((await list('off')).status).toBe(disabled);
-      expect((await list('new')).status).toBe(noRow);
-      expect((await list('auto')).status).toBe(autoEnabled);
-      if (disabled === 404) {
-        expect(body(await list('off'))).toEqual({ message: 'Plugin is not enabled' });
-        expect(body(await list('new'))).toEqual({ message: 'Plugin setting not found' });
-      }
+      expect(await list('off')).toEqual({ status: 404, body: { message: 'Plugin is not enabled' } });
+      expect(await list('new')).toEqual({ status: 404, body: { message: 'Plugin setting not found' } });
+      expect((await list('auto')).status).toBe(200);
     }
   );
 
@@ -1197,25 +1239,44 @@ describe('plugin dashboards and import', () => {
     expect(list[2]).toMatchObject({ uid: 'old', removed: true });
   });
 
-  it('import: 422 without pluginId or dashboard, 412 for an existing uid without overwrite, 403 for a Viewer', async () => {
+  it('import: 422 without pluginId or dashboard, 403 for a Viewer', async () => {
     const d = fresh();
     d.addPlugin('app', { enabled: true });
     d.addPluginDashboards('app', files);
     expect((await call(d, 'POST', '/api/dashboards/import', {})).status).toBe(422);
-    await call(d, 'POST', '/api/dashboards/import', { pluginId: 'app', path: 'dashboards/home.json', overwrite: true });
-    expect(
-      (
-        await call(d, 'POST', '/api/dashboards/import', {
-          pluginId: 'app',
-          path: 'dashboards/home.json',
-          overwrite: false,
-        })
-      ).status
-    ).toBe(412);
     expect(
       (await call(d, 'POST', '/api/dashboards/import', { pluginId: 'app', path: 'dashboards/node.json' }, AS('viewer')))
         .status
     ).toBe(403);
+  });
+
+  it("import over an existing uid without overwrite: the JSON's version against the stored one, then the plugin's ownership", async () => {
+    const d = fresh();
+    d.addPlugin('app', { enabled: true, name: 'Full-Stack Monitoring' });
+    d.addPluginDashboards('app', [{ uid: 'home', title: 'FSM home', path: 'dashboards/home.json', version: 1 }]);
+    const importHome = (overwrite: boolean) =>
+      call(d, 'POST', '/api/dashboards/import', { pluginId: 'app', path: 'dashboards/home.json', overwrite });
+    expect((await importHome(false)).status).toBe(200);
+    expect(await importHome(false)).toEqual({
+      status: 412,
+      body: { status: 'plugin-dashboard', message: 'The dashboard belongs to plugin Full-Stack Monitoring.' },
+    });
+    expect((await importHome(true)).status).toBe(200);
+    expect(d.dashboards.get('home')?.version).toBe(2);
+    expect(await importHome(false)).toEqual({
+      status: 412,
+      body: { status: 'version-mismatch', message: 'The dashboard has been changed by someone else' },
+    });
+  });
+
+  it('import of a JSON dashboard at the stored version saves without overwrite; another version is 412', async () => {
+    const d = fresh();
+    const post = (version?: number) =>
+      call(d, 'POST', '/api/dashboards/import', { dashboard: { uid: 'mine', title: 'Mine', version } });
+    expect((await post()).status).toBe(200);
+    expect((await post(1)).status).toBe(200);
+    expect(d.dashboards.get('mine')?.version).toBe(2);
+    expect((await post(1)).status).toBe(412);
   });
 
   it('enabling the app imports its dashboards, disabling deletes them', async () => {
