@@ -90,7 +90,10 @@ export const clickhouseEvidence: ExporterEvidence = {
     ClickHouseAsyncMetrics_Uptime: async(SERVER_ASYNC, 'seconds'),
     ClickHouseAsyncMetrics_ReplicasMaxAbsoluteDelay: async(SERVER_ASYNC, `seconds; ${REPLICAS}`),
     ClickHouseAsyncMetrics_ReplicasMaxQueueSize: async(SERVER_ASYNC, REPLICAS),
-    ClickHouseAsyncMetrics_MaxPartCountForPartition: async(SERVER_ASYNC, 'the same name in every stored version'),
+    ClickHouseAsyncMetrics_MaxPartCountForPartition: async(
+      SERVER_ASYNC,
+      'the same name in every stored version; inserts are delayed from parts_to_delay_insert and refused above parts_to_throw_insert, 1000 and 3000 by default since 23.6 (150 and 300 before; src/Storages/MergeTree/MergeTreeSettings.h)'
+    ),
     ClickHouseAsyncMetrics_MemoryResident: async(ASYNC, 'bytes (RSS of the server process)'),
     ClickHouseAsyncMetrics_OSMemoryTotal: async(ASYNC, 'bytes, from /proc/meminfo (Linux only)'),
     'ClickHouseAsyncMetrics_DiskUsed_.+': { ...async(SERVER_ASYNC, `bytes; ${DISK_NAME}`), versions: '< 26.8' },

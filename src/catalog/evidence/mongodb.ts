@@ -83,7 +83,9 @@ export const mongodbEvidence: ExporterEvidence = {
     mongodb_ss_repl_isWritablePrimary: ss([], {
       note: `serverStatus.repl.isWritablePrimary: MongoDB ≥ 4.4 replica set members only; ${DIAG_NOTE}`,
     }),
-    mongodb_rs_members_health: member(),
+    mongodb_rs_members_health: member({
+      note: `replSetGetStatus members[] (processSlice: member_idx = the member's name, member_state = its stateStr); 1 or 0; a member with health 0 is reported with stateStr "(not reachable/healthy)" whatever its last state (mongodb/mongo src/mongo/db/repl/topology_coordinator.cpp, prepareStatusResponse), so going down changes member_state and starts a new series; only on replica set members; ${DIAG_NOTE}`,
+    }),
     mongodb_rs_members_optimeDate: member({
       note: `a BSON date, so milliseconds since the epoch; only on replica set members; ${DIAG_NOTE}`,
     }),

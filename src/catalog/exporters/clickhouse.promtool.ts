@@ -72,27 +72,30 @@ export const clickhousePromtoolCases: PromtoolCases = {
       evalTime: '25m',
     },
   },
+  // Since 23.6 (every supported version) MergeTree delays inserts from parts_to_delay_insert = 1000 active
+  // parts in a partition and refuses them above parts_to_throw_insert = 3000 (src/Storages/MergeTree/
+  // MergeTreeSettings.h): 300 parts is a busy but unthrottled partition, 1500 a delayed one, not yet refused.
   'too-many-parts': {
     family: CH_23_12,
     fires: {
-      series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 150x30' }],
+      series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 700x30' }],
       evalTime: '30m',
       labels: CH,
     },
     quiet: {
-      series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 80x30' }],
+      series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 300x30' }],
       evalTime: '30m',
     },
   },
   'parts-critical': {
     family: CH_23_12,
     fires: {
-      series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 280x20' }],
+      series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 2800x20' }],
       evalTime: '20m',
       labels: CH,
     },
     quiet: {
-      series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 150x20' }],
+      series: [{ series: chSeries('ClickHouseAsyncMetrics_MaxPartCountForPartition'), values: '20x5 1500x20' }],
       evalTime: '20m',
     },
   },

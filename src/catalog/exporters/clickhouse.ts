@@ -40,12 +40,17 @@ export const clickhouseExporter = defineExporter({
       min: 1,
       max: 86400,
     },
+    // MergeTree delays inserts into a partition from parts_to_delay_insert active parts and refuses them
+    // above parts_to_throw_insert: 1000 and 3000 by default since 23.6, 150 and 300 before
+    // (src/Storages/MergeTree/MergeTreeSettings.h, MergeTreeSettings.cpp in newer versions; the docs'
+    // "Prior to version 23.6 this setting was set to 300"). Every supported server has the new defaults:
+    // warn well before the delays start, page when the refusals are near.
     {
       id: 'partsPerPartition',
       title: 'Parts per partition',
       direction: 'above',
-      warning: 100,
-      critical: 250,
+      warning: 500,
+      critical: 2500,
       min: 10,
       max: 10000,
       description:
@@ -318,7 +323,7 @@ export const clickhouseExporter = defineExporter({
       threshold: 'partsPerPartition',
       summary: 'A partition on {{ $labels.instance }} has many parts.',
       description:
-        'The busiest partition on {{ $labels.instance }} holds more active parts than the warning threshold: inserts are too small or too frequent, or merges lag. Batch inserts (or use async_insert) and check system.merges; at parts_to_delay_insert ClickHouse starts to slow inserts down.',
+        'The busiest partition on {{ $labels.instance }} holds more active parts than the warning threshold: inserts are too small or too frequent, or merges lag. Batch inserts (or use async_insert) and check system.merges; at parts_to_delay_insert (1000 by default) ClickHouse starts to slow inserts down.',
     },
     {
       id: 'parts-critical',
@@ -330,7 +335,7 @@ export const clickhouseExporter = defineExporter({
       threshold: 'partsPerPartition',
       summary: 'Inserts on {{ $labels.instance }} are about to be rejected.',
       description:
-        'A partition on {{ $labels.instance }} is close to parts_to_throw_insert: inserts into it will fail with TOO_MANY_PARTS. Stop or batch the inserting clients now and let merges catch up.',
+        'A partition on {{ $labels.instance }} is close to parts_to_throw_insert (3000 by default): inserts into it will fail with TOO_MANY_PARTS. Stop or batch the inserting clients now and let merges catch up.',
     },
     {
       id: 'data-loss',

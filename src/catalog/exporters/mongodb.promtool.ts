@@ -18,6 +18,9 @@ const compat = familyFixture('mongodb', COMPAT).at(STANDALONE).series;
 const TOPOLOGY = { cl_id: '66f1c2a9e4b03d5c7f812a44', rs_nm: 'rs0', rs_state: '1' };
 const A = { ...TOPOLOGY, member_idx: 'mongo-a:27017', member_state: 'PRIMARY' };
 const B = { ...TOPOLOGY, member_idx: 'mongo-b:27017', member_state: 'SECONDARY' };
+const DOWN = '(not reachable/healthy)';
+const A_DOWN = { ...A, member_state: DOWN };
+const B_DOWN = { ...B, member_state: DOWN };
 
 export const mongodbPromtoolCases: PromtoolCases = {
   down: {
@@ -33,25 +36,36 @@ export const mongodbPromtoolCases: PromtoolCases = {
       evalTime: '6m',
     },
   },
+  // A member whose heartbeats fail is reported with health 0 and stateStr "(not reachable/healthy)"
+  // (mongodb/mongo src/mongo/db/repl/topology_coordinator.cpp, prepareStatusResponse), and member_state
+  // is the stateStr (exporter/metrics.go, processSlice): going down ends its SECONDARY series and starts
+  // another, so health 0 never shares a series with a state it had while up.
   'member-unhealthy': {
     family: REPLSET,
     fires: {
-      series: [{ series: rs('mongodb_rs_members_health', B), values: '1x5 0x20' }],
+      series: [
+        { series: rs('mongodb_rs_members_health', B), values: '1x5' },
+        { series: rs('mongodb_rs_members_health', B_DOWN), values: '_x5 0x20' },
+      ],
       evalTime: '15m',
-      labels: { ...MONGO, ...B },
+      labels: { ...MONGO, rs_nm: 'rs0', member_idx: B.member_idx },
     },
-    // One unhealthy heartbeat, evaluated at it (minute 6): the 5-minute maximum bridges it.
+    // One failed heartbeat seen at minute 6, the member back at minute 7: the 5-minute maximum over the
+    // member bridges it. Read per series it would not, the blip being a series of its own holding only 0.
     quiet: {
-      series: [{ series: rs('mongodb_rs_members_health', B), values: '1x5 0 1x20' }],
-      evalTime: '6m',
+      series: [
+        { series: rs('mongodb_rs_members_health', B), values: '1x5 _ 1x20' },
+        { series: rs('mongodb_rs_members_health', B_DOWN), values: '_x5 0' },
+      ],
+      evalTime: '9m',
     },
   },
   'no-primary': {
     family: REPLSET,
-    // No member is a healthy PRIMARY (the fixture vocabulary has PRIMARY and SECONDARY only).
+    // The primary is unreachable, so no member is a healthy PRIMARY.
     fires: {
       series: [
-        { series: rs('mongodb_rs_members_health', { ...A, member_state: 'SECONDARY' }), values: '0x20' },
+        { series: rs('mongodb_rs_members_health', A_DOWN), values: '0x20' },
         { series: rs('mongodb_rs_members_health', B), values: '1x20' },
       ],
       evalTime: '10m',
@@ -60,7 +74,7 @@ export const mongodbPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         { series: rs('mongodb_rs_members_health', A), values: '1x20' },
-        { series: rs('mongodb_rs_members_health', B), values: '0x20' },
+        { series: rs('mongodb_rs_members_health', B_DOWN), values: '0x20' },
       ],
       evalTime: '10m',
     },

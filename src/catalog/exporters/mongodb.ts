@@ -409,8 +409,13 @@ export const mongodbExporter = defineExporter({
       name: 'MongodbReplicaMemberUnhealthy',
       severity: 'warning',
       for: '2m',
-      signal: 'memberHealth',
-      overWindow: 'max',
+      // Per member, not per series: replSetGetStatus reports a member with health 0 under stateStr
+      // "(not reachable/healthy)" (mongodb/mongo src/mongo/db/repl/topology_coordinator.cpp,
+      // prepareStatusResponse) and the exporter makes stateStr the member_state label (exporter/metrics.go,
+      // processSlice), so a member going down starts a series that holds only 0. Read per series, one
+      // missed heartbeat paged and kept paging for the window after the member was back.
+      query: (q) =>
+        `max by (${q.by}, rs_nm, member_idx) (max_over_time(${sel('mongodb_rs_members_health', q)}[${q.range}]))`,
       comparison: '<',
       threshold: 1,
       summary: 'Replica set member {{ $labels.member_idx }} is unreachable.',
