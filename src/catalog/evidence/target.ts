@@ -3,8 +3,8 @@ import type { MetricEvidence, SourceRef } from './types';
 /**
  * Names that no exporter defines: Prometheus writes `up` and `scrape_samples_scraped` for every
  * scrape and sets `job` and `instance` on every series of a target (prometheus/prometheus at
- * v2.42.0 and v3.14.0). The cluster label is the one the app's settings name (default `cluster`); users add it by
- * relabelling or as an external label, so no repository defines it.
+ * v2.42.0 and v3.14.0). The cluster label is the one the app's settings name (default
+ * `cluster`); users add it by relabelling or as an external label, so no repository defines it.
  */
 export const TARGET_EVIDENCE: {
   repository: string;
