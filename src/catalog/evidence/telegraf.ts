@@ -49,12 +49,19 @@ export const telegrafEvidence: ExporterEvidence = {
     },
   ],
   metrics: {
-    internal_agent_gather_errors: internal(PER_AGENT, AGENT, 'the agent-wide sum of logged input errors'),
-    internal_agent_metrics_gathered: internal(
+    internal_agent_gather_errors: internal(
       PER_AGENT,
       AGENT,
-      'the internal input counts its own metrics, so it grows every interval on a working agent'
+      'agent-wide: before v1.39.0 the sum of logged input errors; from v1.39.0 the Gather calls that returned an error (the input logger’s error callback no longer moves it), so an input that only logs its errors counts in internal_gather_errors alone'
     ),
+    internal_agent_metrics_gathered: {
+      ...internal(
+        PER_AGENT,
+        AGENT,
+        'the internal input counts its own metrics, so it grows every interval on a working agent; on one that stops gathering the series is gone, not flat: prometheus_client drops a series expiration_interval (60 s by default) after its last sample, at every scrape, unless expiration_interval = "0"'
+      ),
+      sources: [INTERNAL, AGENT, { tags: ALL, file: 'plugins/outputs/prometheus_client/v1/collector.go' }],
+    },
     internal_gather_errors: internal(
       PER_INPUT,
       INPUT,

@@ -118,16 +118,41 @@ export const telegrafPromtoolCases: PromtoolCases = {
     },
   },
   'not-gathering': {
-    family: 'Telegraf 1.20 – 1.38',
+    // An agent that gathers nothing sends its prometheus_client output nothing new, and the output drops each
+    // series expiration_interval (60 s by default) after its last sample (v1/collector.go Collect, v1.20.0 –
+    // v1.39.3), while the endpoint still answers: the counter is gone, not flat.
+    family: OLD,
     fires: {
-      series: [{ series: app01.series('internal_agent_metrics_gathered', AGENT), values: '0+100x10 1000x30' }],
-      evalTime: '35m',
-      labels: { ...TG_LABELS, go_version: '1.26.0' },
+      series: [
+        { series: app01.series('internal_agent_metrics_gathered', AGENT), values: '0+100x10 _x30' },
+        // the output's Go and process collectors still answer
+        { series: 'scrape_samples_scraped{job="telegraf",instance="app01:9273"}', values: '412x40' },
+      ],
+      evalTime: '30m',
+      labels: TARGET,
     },
     quiet: {
-      series: [{ series: app01.series('internal_agent_metrics_gathered', AGENT), values: '0+100x40' }],
-      evalTime: '35m',
+      series: [
+        { series: app01.series('internal_agent_metrics_gathered', AGENT), values: '0+100x40' },
+        { series: 'scrape_samples_scraped{job="telegraf",instance="app01:9273"}', values: '412x40' },
+      ],
+      evalTime: '30m',
     },
+    otherFamilies: [
+      {
+        // With expiration_interval = "0" the output keeps the last value: the counter stays flat.
+        family: NEW,
+        fires: {
+          series: [{ series: app01.series('internal_agent_metrics_gathered', AGENT), values: '0+100x10 1000x30' }],
+          evalTime: '35m',
+          labels: { ...TG_LABELS, go_version: '1.26.0' },
+        },
+        quiet: {
+          series: [{ series: app01.series('internal_agent_metrics_gathered', AGENT), values: '0+100x40' }],
+          evalTime: '35m',
+        },
+      },
+    ],
   },
   'host-memory': {
     family: 'Telegraf 1.20 – 1.38',

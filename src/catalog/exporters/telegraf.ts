@@ -290,13 +290,21 @@ export const telegrafExporter = defineExporter({
       name: 'TelegrafNotGathering',
       severity: 'warning',
       for: '10m',
-      // The internal input counts its own metrics every interval, so a working agent never stays at 0.
-      query: (q) => `increase(${sel('internal_agent_metrics_gathered', q)}[10m])`,
+      // The internal input counts its own metrics every interval, so a working agent's counter grows. One that
+      // gathers nothing sends prometheus_client nothing new, and the output drops every series
+      // expiration_interval (60 s by default) after its last sample while its endpoint still answers
+      // (v1/collector.go Collect, v1.20.0 – v1.39.3): the counter stays flat only with expiration_interval = "0",
+      // otherwise it is gone. A target that had it within the day, no longer has it and still answers counts as 0.
+      // "Answers" is a scrape that returned samples (the output's Go and process collectors, on unless
+      // collectors_exclude names both), not `up == 1`: the rule doctor takes a rule reading a bare `up` for
+      // one that watches every target's `up`.
+      query: (q) =>
+        `increase(${sel('internal_agent_metrics_gathered', q)}[10m]) or on (${q.by}) (0 * (${sel('scrape_samples_scraped', q)} > 0) and on (${q.by}) max_over_time(${sel('internal_agent_metrics_gathered', q)}[1d]) unless on (${q.by}) ${sel('internal_agent_metrics_gathered', q)})`,
       comparison: '<',
       threshold: 1,
       summary: 'Telegraf at {{ $labels.instance }} gathers nothing.',
       description:
-        'The Telegraf agent at {{ $labels.instance }} still answers scrapes but has gathered no metrics for 20 minutes: its inputs are stuck or the agent hangs. Restart it and read its log; a stuck input usually shows as a “took longer to collect than collection interval” warning.',
+        'The Telegraf agent at {{ $labels.instance }} still answers scrapes but has gathered nothing for at least 10 minutes: its own internal metrics stopped growing or, as the prometheus_client output drops series a minute after their last sample (expiration_interval), are gone. Its inputs are stuck or the agent hangs. Restart it and read its log; a stuck input usually shows as a “took longer to collect than collection interval” warning.',
     },
     {
       id: 'host-memory',
