@@ -6,6 +6,7 @@ import { EVIDENCE } from './index';
 import { promqlNames } from './promql-names';
 import { TARGET_EVIDENCE } from './target';
 import type { ExporterEvidence } from './types';
+import { allFixtures, fixturesOf, type ParsedFixture } from '../../../tests/support/fixture-families';
 
 /** One generated query, with the labels its legend or alert text reads and where it comes from. */
 interface NamedQuery {
@@ -128,6 +129,51 @@ describe.each(Object.values(EVIDENCE).map((e) => [e.exporter, e] as const))('evi
       })
       .map(([name]) => name);
     expect(unproven).toEqual([]);
+  });
+});
+
+/**
+ * Gauges read as counters: rate(), irate() and increase() take a fall for a reset and add the whole
+ * new value (a consumer group's offsets reset to the earliest drew as millions of messages a second).
+ * Types come from the exporter's fixtures, whose `# TYPE` lines are derived from its source; a metric
+ * no fixture types is not judged here.
+ */
+const FIXTURES = allFixtures();
+
+function gaugesReadAsCounters(queries: NamedQuery[], fixtures: ParsedFixture[]): string[] {
+  const gauges = new Set(fixtures.flatMap((f) => [...f.types].filter(([, type]) => type === 'gauge').map(([m]) => m)));
+  return [
+    ...new Set(
+      queries.flatMap((q) =>
+        promqlNames(q.expr)
+          .counterReads.filter((m) => gauges.has(m))
+          .map((m) => `${q.where}: ${m} is a gauge`)
+      )
+    ),
+  ];
+}
+
+describe.each(EXPORTERS.map((e) => [e.id, e] as const))('queries of %s', (id, exporter) => {
+  it('take rate(), irate() and increase() only of counters, by the types of its fixtures', () => {
+    expect(gaugesReadAsCounters(generatedQueries(exporter), fixturesOf(id, FIXTURES))).toEqual([]);
+  });
+});
+
+describe('gaugesReadAsCounters', () => {
+  it('names a gauge under rate, irate or increase, and leaves deriv and counters alone', () => {
+    const fixture = {
+      types: new Map([
+        ['x_offset', 'gauge'],
+        ['x_sent_total', 'counter'],
+      ]),
+    } as ParsedFixture;
+    const query = (expr: string) => ({ where: 'q', expr, textLabels: [] });
+    expect(
+      gaugesReadAsCounters(
+        [query('sum(rate(x_offset[5m])) + increase(x_sent_total[1h])'), query('deriv(x_offset[5m]) + x_offset')],
+        [fixture]
+      )
+    ).toEqual(['q: x_offset is a gauge']);
   });
 });
 

@@ -17,12 +17,16 @@ export interface QueryNames {
   groupingLabels: string[];
   /** Labels the query itself writes (the destination of label_replace / label_join): no exporter needs to send them. */
   madeLabels: string[];
+  /** Metrics read as counters: the selector inside rate(), irate() or increase(), which read a fall as a reset. */
+  counterReads: string[];
   /** Text around each syntax error; empty when the expression parses. */
   errors: string[];
 }
 
+const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
+
 export function promqlNames(expr: string): QueryNames {
-  const names: QueryNames = { metrics: [], matchers: [], groupingLabels: [], madeLabels: [], errors: [] };
+  const names = noNames();
   const text = (node: SyntaxNode) => expr.slice(node.from, node.to);
   const cursor = parser.parse(expr).cursor();
   do {
@@ -39,6 +43,13 @@ export function promqlNames(expr: string): QueryNames {
           names.madeLabels.push(JSON.parse(text(destination)) as string);
         }
       }
+      const selector = node.getChild('FunctionCallBody')?.getChild('MatrixSelector')?.getChild('VectorSelector');
+      if (fn && selector && COUNTER_FUNCTIONS.has(text(fn))) {
+        // The cursor reaches this selector next and records its names and errors; here only its metric counts.
+        const read = noNames();
+        selectorNames(selector, text, read);
+        names.counterReads.push(...read.metrics);
+      }
     } else if (node.name === 'GroupingLabels') {
       for (const label of node.getChildren('LabelName')) {
         names.groupingLabels.push(text(label));
@@ -47,6 +58,15 @@ export function promqlNames(expr: string): QueryNames {
   } while (cursor.next());
   return names;
 }
+
+const noNames = (): QueryNames => ({
+  metrics: [],
+  matchers: [],
+  groupingLabels: [],
+  madeLabels: [],
+  counterReads: [],
+  errors: [],
+});
 
 /** `Prefix_.+`: every metric whose name is a fixed prefix and a free identifier. */
 const NAME_FAMILY = /^[a-zA-Z_:][a-zA-Z0-9_:]*\.\+$/;

@@ -17,6 +17,12 @@ const kafkaLag = (q: QueryContext) => `${sel('kafka_consumergroup_lag', q)} >= 0
 const consumerLag = (q: QueryContext) =>
   `sum by (${q.by}, consumergroup, topic) (${kafkaLag(q)}) or sum by (${q.by}, consumergroup, topic) (${sel('kafka_consumergroupzookeeper_lag_zookeeper', q)})`;
 
+// Offsets are gauges (prometheus.GaugeValue in kafka_exporter.go, every version), and a group's offsets
+// go back when they are reset (kafka-consumer-groups --reset-offsets): rate() would take the fall for a
+// counter reset and draw the whole offset as one burst of millions of messages a second. The slope of
+// the offsets, never below 0, shows a reset as a pause instead.
+const offsetGrowth = (offsets: string, q: QueryContext) => `clamp_min(deriv(${offsets}[${q.range}]), 0)`;
+
 // A partition without a leader has no kafka_topic_partition_leader series at all: kafka_exporter
 // emits it only when sarama's Leader() succeeds, and sarama returns ErrLeaderNotAvailable for a
 // partition whose metadata leader is -1 (kafka_exporter.go, every version; sarama client.go
@@ -141,7 +147,7 @@ export const kafkaExporter = defineExporter({
       title: 'Messages produced',
       description: 'Messages appended per second to each topic (growth of the partitions’ newest offsets).',
       unit: 'ops',
-      expr: (q) => `sum by (${q.by}, topic) (rate(${sel('kafka_topic_partition_current_offset', q)}[${q.range}]))`,
+      expr: (q) => `sum by (${q.by}, topic) (${offsetGrowth(sel('kafka_topic_partition_current_offset', q), q)})`,
       legend: '{{instance}} {{topic}}',
       min: 0,
     },
@@ -162,7 +168,7 @@ export const kafkaExporter = defineExporter({
       description: 'Offsets committed per second by each consumer group on each topic.',
       unit: 'ops',
       expr: (q) =>
-        `sum by (${q.by}, consumergroup, topic) (rate(${sel('kafka_consumergroup_current_offset', q)}[${q.range}]))`,
+        `sum by (${q.by}, consumergroup, topic) (${offsetGrowth(sel('kafka_consumergroup_current_offset', q), q)})`,
       legend: '{{consumergroup}} {{topic}}',
       min: 0,
     },
