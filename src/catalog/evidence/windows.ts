@@ -45,7 +45,12 @@ export const windowsEvidence: ExporterEvidence = {
     {
       name: 'windows_exporter 0.30',
       differs:
-        'windows_system_boot_time_timestamp_seconds replaces windows_system_system_up_time (0.30.6 adds windows_system_boot_time_timestamp beside it)',
+        'windows_system_boot_time_timestamp_seconds replaces windows_system_system_up_time (0.30.6 adds windows_system_boot_time_timestamp beside it); 0.30.0 – 0.30.1 and 0.30.6 – 0.30.9, where it is the boot time',
+    },
+    {
+      name: 'windows_exporter 0.30.2 – 0.30.5',
+      differs:
+        'windows_system_boot_time_timestamp_seconds holds the seconds since boot, not the boot time (internal/pdh/collector.go v0.30.2 reads the elapsed-time counter as SecondValue − FirstValue; 0.30.6 restores the timestamp)',
     },
     {
       name: 'windows_exporter 0.31',
@@ -55,12 +60,16 @@ export const windowsEvidence: ExporterEvidence = {
   ],
   metrics: {
     windows_exporter_build_info: metric(
-      ['version'],
+      // version.NewCollector in the handler files below: prometheus/common's (< 0.29), client_golang's collectors/version (≥ 0.29).
+      ['version', 'revision', 'branch', 'goversion', 'goos', 'goarch', 'tags'],
       [
         { tags: ['v0.25.0', 'v0.28.0'], file: 'pkg/collector/handler.go' },
         { tags: ['v0.29.0'], file: 'pkg/httphandler/httphandler.go' },
         { tags: ['v0.30.0', 'v0.31.8'], file: 'internal/httphandler/httphandler.go' },
-      ]
+      ],
+      {
+        note: 'version is `git describe --tags` without its v (.github/workflows/release.yml at v0.30.5: 0.30.5); the uptime panel reads it to tell 0.30.2 – 0.30.5 apart',
+      }
     ),
     windows_exporter_collector_success: metric(
       ['collector'],
@@ -102,10 +111,13 @@ export const windowsEvidence: ExporterEvidence = {
     ),
     windows_system_boot_time_timestamp_seconds: metric(
       [],
-      [{ tags: ['v0.30.0', 'v0.30.5', 'v0.30.6', 'v0.30.9'], file: 'internal/collector/system/system.go' }],
+      [
+        { tags: ['v0.30.0', 'v0.30.2', 'v0.30.5', 'v0.30.6', 'v0.30.9'], file: 'internal/collector/system/system.go' },
+        { tags: ['v0.30.1', 'v0.30.2'], file: 'internal/pdh/collector.go' },
+      ],
       {
         versions: '0.30',
-        note: 'the only boot time name in 0.30.0 – 0.30.5; deprecated beside windows_system_boot_time_timestamp from 0.30.6; gone in 0.31',
+        note: 'the only boot time name in 0.30.0 – 0.30.5; deprecated beside windows_system_boot_time_timestamp from 0.30.6; gone in 0.31. Its value is the "System Up Time" elapsed-time counter read raw through PDH: the boot time as a Unix timestamp in 0.30.0 – 0.30.1, the seconds since boot in 0.30.2 – 0.30.5 (v0.30.2 collectWorkerRaw: (SecondValue − FirstValue) / Frequency instead of (FirstValue − Windows epoch) / Frequency; upstream issues #1963, #1995), the boot time again from 0.30.6 (GetTickCount64)',
       }
     ),
     windows_system_system_up_time: metric([], collector('system', 'v0.25.0', 'v0.29.0'), {
