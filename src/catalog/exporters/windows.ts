@@ -153,14 +153,17 @@ export const windowsExporter = defineExporter({
           // "% Processor Utility" is read raw with its RTC base as the second value (cpu collector,
           // every supported version): the ratio of their rates is already a percentage, as Task
           // Manager shows it, so it is not multiplied by 100 (that drew 1,400% for a 14% load).
-          note: 'windows_exporter ≥ 0.25 on Windows 8 / Server 2012 and later',
+          // 0.30.0 – 0.30.5 send the utility as a constant 0 (internal/pdh/collector.go: the RTC's ",secondvalue"
+          // field replaces the counter that held the utility's field; fixed in 0.30.6, upstream PR #1966): left out
+          // there rather than drawn as an idle CPU.
+          note: 'windows_exporter ≥ 0.25 on Windows 8 / Server 2012 and later, except 0.30.0 – 0.30.5',
           expr: (q) =>
-            `sum by (${q.by}) (rate(${sel('windows_cpu_processor_utility_total', q)}[${q.range}])) / sum by (${q.by}) (rate(${sel('windows_cpu_processor_rtc_total', q)}[${q.range}]))`,
+            `sum by (${q.by}) (rate(${sel('windows_cpu_processor_utility_total', q)}[${q.range}])) / sum by (${q.by}) (rate(${sel('windows_cpu_processor_rtc_total', q)}[${q.range}])) unless on (${joinLabels(q)}) ${sel('windows_exporter_build_info', q, 'version=~"0[.]30[.][0-5](-.*)?"')}`,
         },
       ],
       axisFitsData: 'turbo boost takes it past 100 %',
       optional:
-        'older windows_exporter releases and Windows versions before 8 / Server 2012 have no processor utility counters',
+        'older windows_exporter releases and Windows versions before 8 / Server 2012 have no processor utility counters, and windows_exporter 0.30.0 – 0.30.5 send it as a constant 0',
     },
     {
       id: 'cpuByMode',
