@@ -89,13 +89,19 @@ async function run(query: PanelQuery, instance: string): Promise<number> {
   return (await prometheus.rangeQuery(expr, { start: end - 600, end, step: 15 })).length;
 }
 
+const WINDOWS_030_UTILITY =
+  'windows_exporter 0.30.0 – 0.30.5 send windows_cpu_processor_utility_total as a constant 0 (internal/pdh/collector.go, fixed in 0.30.6), and the processor utility query leaves those versions out';
+
 /**
- * Panels that rightly show nothing on one family although it serves every metric they read: the filter that
- * empties them is the point. Asserted empty, so a panel that starts drawing there is noticed too.
+ * Panels (`fixture / panel`) or one query of a panel (`fixture / panel / refId`) that rightly show nothing on one
+ * family although it serves every metric they read: the filter that empties them is the point. Asserted empty, so
+ * a panel that starts drawing there is noticed too.
  */
 const EMPTY_BY_DESIGN: Record<string, string> = {
   'mongodb-compatible / Replica set state':
     'a standalone server: compatible mode still sends mongodb_mongod_replset_my_state (6, UNKNOWN) but without a set label (percona/mongodb_exporter exporter/v1_compatibility.go, myState), and the panel keeps set!="" only',
+  'windows-0.30 / CPU utilisation / B': WINDOWS_030_UTILITY,
+  'windows-0.30.2-0.30.5 / CPU utilisation / B': WINDOWS_030_UTILITY,
 };
 
 describe('exporter dashboards on each family fixture', () => {
@@ -123,7 +129,8 @@ describe('exporter dashboards on each family fixture', () => {
       await expect(run(query, target)).resolves.toBeGreaterThanOrEqual(0);
       return;
     }
-    if (`${fixture.name} / ${query.panel}` in EMPTY_BY_DESIGN) {
+    const panel = `${fixture.name} / ${query.panel}`;
+    if (panel in EMPTY_BY_DESIGN || `${panel} / ${query.refId}` in EMPTY_BY_DESIGN) {
       await expect(run(query, target)).resolves.toBe(0);
       return;
     }

@@ -67,7 +67,7 @@ export const iloEvidence: ExporterEvidence = {
       note: `${HEALTH_NOTE}; sensors with State "Absent" or "Offline" are skipped`,
     }),
     ilo_memory_dimm_healthy: metric(['host', 'name'], at('pkg/system/memory/metrics.go'), {
-      note: 'DIMMs that are not IsValid() (empty slots) are skipped',
+      note: 'memory/memory_dimm.go IsValid() skips only an iLO 4 DIMM whose DIMMStatus is "Unknown" and a Redfish one with neither Status.State nor Oem.Hpe.DIMMStatus: an empty iLO 5 slot (State "Absent") is exported, its value from Status.Health. 1 for iLO 4 DIMMStatus "GoodInUse", else Status.Health OK; from v1.0.4 (6a68dc3) also Oem.Hpe.DIMMStatus "GoodInUse" when Health is not OK',
     }),
     ilo_memory_dimm_byte: metric(['host', 'name'], at('pkg/system/memory/metrics.go'), { note: 'SizeMB << 20' }),
     ilo_processor_healthy: metric(['host', 'socket', 'model'], at('pkg/system/processor/metrics.go')),

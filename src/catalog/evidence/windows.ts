@@ -45,7 +45,12 @@ export const windowsEvidence: ExporterEvidence = {
     {
       name: 'windows_exporter 0.30',
       differs:
-        'windows_system_boot_time_timestamp_seconds replaces windows_system_system_up_time (0.30.6 adds windows_system_boot_time_timestamp beside it)',
+        '0.30.0 – 0.30.1 and 0.30.6 – 0.30.9: windows_system_boot_time_timestamp_seconds, the boot time, replaces windows_system_system_up_time (0.30.6 adds windows_system_boot_time_timestamp beside it)',
+    },
+    {
+      name: 'windows_exporter 0.30.2 – 0.30.5',
+      differs:
+        'windows_system_boot_time_timestamp_seconds holds the seconds since boot, not the boot time (internal/pdh/collector.go v0.30.2 reads the elapsed-time counter as SecondValue − FirstValue; 0.30.6 restores the timestamp)',
     },
     {
       name: 'windows_exporter 0.31',
@@ -55,12 +60,16 @@ export const windowsEvidence: ExporterEvidence = {
   ],
   metrics: {
     windows_exporter_build_info: metric(
-      ['version'],
+      // version.NewCollector in the files below: prometheus/common's (< 0.29), client_golang's (≥ 0.29).
+      ['version', 'revision', 'branch', 'goversion', 'goos', 'goarch', 'tags'],
       [
         { tags: ['v0.25.0', 'v0.28.0'], file: 'pkg/collector/handler.go' },
         { tags: ['v0.29.0'], file: 'pkg/httphandler/httphandler.go' },
         { tags: ['v0.30.0', 'v0.31.8'], file: 'internal/httphandler/httphandler.go' },
-      ]
+      ],
+      {
+        note: 'version is `git describe --tags` without its v (.github/workflows/release.yml at v0.30.5: 0.30.5); the uptime and processor utility queries read it to tell 0.30 releases apart',
+      }
     ),
     windows_exporter_collector_success: metric(
       ['collector'],
@@ -76,7 +85,7 @@ export const windowsEvidence: ExporterEvidence = {
       note: 'seconds: the 100 ns timer counters are scaled to seconds by perflib / pdh',
     }),
     windows_cpu_processor_utility_total: metric(['core'], collector('cpu'), {
-      note: 'raw "% Processor Utility"; its rate over the rate of processor_rtc_total is already a percentage',
+      note: 'raw "% Processor Utility"; its rate over the rate of processor_rtc_total is already a percentage. A constant 0 in 0.30.0 – 0.30.5: internal/pdh/collector.go NewCollectorWithReflection files the ",secondvalue" field under a new counter that replaces the one holding the value field (fixed in 0.30.6, upstream PR #1966)',
     }),
     windows_cpu_processor_rtc_total: metric(['core'], collector('cpu'), {
       note: 'the second value (base) of "% Processor Utility"',
@@ -102,10 +111,10 @@ export const windowsEvidence: ExporterEvidence = {
     ),
     windows_system_boot_time_timestamp_seconds: metric(
       [],
-      [{ tags: ['v0.30.0', 'v0.30.5', 'v0.30.6', 'v0.30.9'], file: 'internal/collector/system/system.go' }],
+      [{ tags: ['v0.30.0', 'v0.30.2', 'v0.30.5', 'v0.30.6', 'v0.30.9'], file: 'internal/collector/system/system.go' }],
       {
         versions: '0.30',
-        note: 'the only boot time name in 0.30.0 – 0.30.5; deprecated beside windows_system_boot_time_timestamp from 0.30.6; gone in 0.31',
+        note: 'the only boot time name in 0.30.0 – 0.30.5; deprecated beside windows_system_boot_time_timestamp from 0.30.6; gone in 0.31. Its value is the "System Up Time" elapsed-time counter read raw through PDH: the boot time as a Unix timestamp in 0.30.0 – 0.30.1, the seconds since boot in 0.30.2 – 0.30.5 (internal/pdh/collector.go v0.30.2 collectWorkerRaw: (SecondValue − FirstValue) / Frequency instead of (FirstValue − Windows epoch) / Frequency; upstream issues #1963, #1995), the boot time again from 0.30.6 (GetTickCount64)',
       }
     ),
     windows_system_system_up_time: metric([], collector('system', 'v0.25.0', 'v0.29.0'), {

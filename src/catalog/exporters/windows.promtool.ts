@@ -11,10 +11,12 @@ const HOST = { job: 'windows', instance: 'win-1:9182' };
 const V025 = 'windows_exporter 0.25 – 0.28';
 const V029 = 'windows_exporter 0.29';
 const V030 = 'windows_exporter 0.30';
+const V0302 = 'windows_exporter 0.30.2 – 0.30.5';
 const V031 = 'windows_exporter 0.31';
 const v025 = familyFixture('windows', V025).at(HOST);
 const v029 = familyFixture('windows', V029).at(HOST);
 const v030 = familyFixture('windows', V030).at(HOST);
+const v0302 = familyFixture('windows', V0302).at(HOST);
 const host = familyFixture('windows', V031).at(HOST);
 
 type At = typeof host;
@@ -54,6 +56,20 @@ const collectorCases = (at: At) => ({
     ],
     evalTime: '25m',
   },
+});
+
+// The exporter's build info as each 0.30 fixture has it: which 0.30 release decides how the boot time is read.
+const buildInfo = (at: At, version: string) => ({
+  series: at.series('windows_exporter_build_info', {
+    branch: 'HEAD',
+    goarch: 'amd64',
+    goos: 'windows',
+    goversion: 'go1.23.4',
+    revision: '3c4e1a9b7f',
+    tags: 'unknown',
+    version,
+  }),
+  values: '1x40',
 });
 
 // Every boot is a reboot to this alert for its first 15 minutes (up to minute 15 of the quiet series, whose boot is at
@@ -209,7 +225,8 @@ export const windowsPromtoolCases: PromtoolCases = {
     ],
   },
   // The boot time has a name per family: system_up_time (< 0.30), boot_time_timestamp_seconds (0.30.0 – 0.30.5),
-  // boot_time_timestamp (0.30.6 on). Quiet: booted at minute 1, evaluated at 30.
+  // boot_time_timestamp (0.30.6 on). Quiet: booted at minute 1, evaluated at 30. 0.30.2 – 0.30.5 write the seconds
+  // since boot under boot_time_timestamp_seconds instead: the same boots, as the uptime that family reports.
   rebooted: {
     family: V031,
     fires: {
@@ -226,12 +243,37 @@ export const windowsPromtoolCases: PromtoolCases = {
       {
         family: V030,
         fires: {
-          series: [{ series: v030.series('windows_system_boot_time_timestamp_seconds'), values: '1500x30' }],
+          series: [
+            { series: v030.series('windows_system_boot_time_timestamp_seconds'), values: '1500x30' },
+            buildInfo(v030, '0.30.0'),
+          ],
           evalTime: '30m',
           labels: HOST,
         },
         quiet: {
-          series: [{ series: v030.series('windows_system_boot_time_timestamp_seconds'), values: '60x40' }],
+          series: [
+            { series: v030.series('windows_system_boot_time_timestamp_seconds'), values: '60x40' },
+            buildInfo(v030, '0.30.0'),
+          ],
+          evalTime: '30m',
+          afterFault: BOOTED_29_MINUTES_AGO,
+        },
+      },
+      {
+        family: V0302,
+        fires: {
+          series: [
+            { series: v0302.series('windows_system_boot_time_timestamp_seconds'), values: '_x25 0+60x5' },
+            buildInfo(v0302, '0.30.5'),
+          ],
+          evalTime: '30m',
+          labels: HOST,
+        },
+        quiet: {
+          series: [
+            { series: v0302.series('windows_system_boot_time_timestamp_seconds'), values: '_ 0+60x40' },
+            buildInfo(v0302, '0.30.5'),
+          ],
           evalTime: '30m',
           afterFault: BOOTED_29_MINUTES_AGO,
         },

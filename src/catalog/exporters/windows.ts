@@ -17,6 +17,10 @@ const memoryUsedPeak = (q: QueryContext) =>
 const volumeUsedPeak = (q: QueryContext) =>
   `100 * (1 - min_over_time(${sel('windows_logical_disk_free_bytes', q, REAL_VOLUME)}[${q.range}]) / ${sel('windows_logical_disk_size_bytes', q, REAL_VOLUME)})`;
 
+// The releases whose windows_system_boot_time_timestamp_seconds is the uptime, not the boot time. The version
+// label is `git describe --tags` without its v (.github/workflows/release.yml), so builds past a tag match too.
+const uptimeReleases = (q: QueryContext) => sel('windows_exporter_build_info', q, 'version=~"0[.]30[.][2-5](-.*)?"');
+
 // Default collectors: pkg/types/const.go (0.25 – 0.30), pkg/collector/types.go (0.31): memory joined them in 0.29, time never.
 const MEMORY_COLLECTOR: Requirement = {
   kind: 'collector',
@@ -99,8 +103,17 @@ export const windowsExporter = defineExporter({
         {
           // 0.30.0 – 0.30.5 have only this name (internal/collector/system/system.go); 0.30.6 added the
           // one above beside it and 0.31 dropped it. Without it WindowsRebooted never fired on those releases.
-          note: 'windows_exporter 0.30: windows_system_boot_time_timestamp_seconds (the only boot time name in 0.30.0 – 0.30.5)',
-          expr: (q) => `time() - ${sel('windows_system_boot_time_timestamp_seconds', q)}`,
+          note: 'windows_exporter 0.30.0 – 0.30.1, 0.30.6 – 0.30.9: windows_system_boot_time_timestamp_seconds holds the boot time (the only boot time name in 0.30.0 – 0.30.5)',
+          expr: (q) =>
+            `time() - (${sel('windows_system_boot_time_timestamp_seconds', q)} unless on (${joinLabels(q)}) ${uptimeReleases(q)})`,
+        },
+        {
+          // v0.30.2 changed the PDH raw reading of the elapsed-time counter to SecondValue − FirstValue
+          // (internal/pdh/collector.go), so the same name held the uptime until 0.30.6: read as a boot time, it
+          // put every boot 55 years back and WindowsRebooted never fired (upstream issues #1963, #1995).
+          note: 'windows_exporter 0.30.2 – 0.30.5: windows_system_boot_time_timestamp_seconds holds the seconds since boot',
+          expr: (q) =>
+            `${sel('windows_system_boot_time_timestamp_seconds', q)} and on (${joinLabels(q)}) ${uptimeReleases(q)}`,
         },
         {
           note: 'windows_exporter < 0.30: windows_system_system_up_time, which despite its name holds the boot timestamp (perflib converts the elapsed-time counter to a Unix time)',
@@ -140,14 +153,17 @@ export const windowsExporter = defineExporter({
           // "% Processor Utility" is read raw with its RTC base as the second value (cpu collector,
           // every supported version): the ratio of their rates is already a percentage, as Task
           // Manager shows it, so it is not multiplied by 100 (that drew 1,400% for a 14% load).
-          note: 'windows_exporter ≥ 0.25 on Windows 8 / Server 2012 and later',
+          // 0.30.0 – 0.30.5 send the utility as a constant 0 (internal/pdh/collector.go: the RTC's ",secondvalue"
+          // field replaces the counter that held the utility's field; fixed in 0.30.6, upstream PR #1966): left out
+          // there rather than drawn as an idle CPU.
+          note: 'windows_exporter ≥ 0.25 on Windows 8 / Server 2012 and later, except 0.30.0 – 0.30.5',
           expr: (q) =>
-            `sum by (${q.by}) (rate(${sel('windows_cpu_processor_utility_total', q)}[${q.range}])) / sum by (${q.by}) (rate(${sel('windows_cpu_processor_rtc_total', q)}[${q.range}]))`,
+            `sum by (${q.by}) (rate(${sel('windows_cpu_processor_utility_total', q)}[${q.range}])) / sum by (${q.by}) (rate(${sel('windows_cpu_processor_rtc_total', q)}[${q.range}])) unless on (${joinLabels(q)}) ${sel('windows_exporter_build_info', q, 'version=~"0[.]30[.][0-5](-.*)?"')}`,
         },
       ],
       axisFitsData: 'turbo boost takes it past 100 %',
       optional:
-        'older windows_exporter releases and Windows versions before 8 / Server 2012 have no processor utility counters',
+        'older windows_exporter releases and Windows versions before 8 / Server 2012 have no processor utility counters, and windows_exporter 0.30.0 – 0.30.5 send it as a constant 0',
     },
     {
       id: 'cpuByMode',
