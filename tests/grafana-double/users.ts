@@ -104,6 +104,25 @@ export const can = {
       'alert.provisioning.secrets:read',
       'alert.notifications:read'
     ),
+  /** GET /contact-points: main also takes the receiver reads (VersionBehaviour.notificationReadsByResource). */
+  readContactPoints: (u: DoubleUser, byResource: boolean): boolean =>
+    can.readNotifications(u) ||
+    (byResource && any(u, 'alert.notifications.receivers:read', 'alert.notifications.receivers.secrets:read')),
+  /** GET /policies: main also takes `alert.notifications.routes:read` (managed-route scopes not modelled). */
+  readPolicies: (u: DoubleUser, byResource: boolean): boolean =>
+    can.readNotifications(u) || (byResource && has(u, 'alert.notifications.routes:read')),
+  /**
+   * GET /api/alertmanager/grafana/config/api/v1/receivers: any of these three in 11.x late, 12.x and
+   * main (ids 222702188, 51836714264); older 11.x took `alert.notifications:read` only (id 1570336726).
+   * Not the provisioning reads: a user holding only `alert.provisioning:read` is refused.
+   */
+  readReceiverStatus: (u: DoubleUser) =>
+    any(
+      u,
+      'alert.notifications:read',
+      'alert.notifications.receivers:read',
+      'alert.notifications.receivers.secrets:read'
+    ),
   writeNotifications: (u: DoubleUser) =>
     any(u, 'alert.provisioning:write', 'alert.notifications.provisioning:write') ||
     all(u, 'alert.notifications:write', 'alert.provisioning.provenance:write'),
