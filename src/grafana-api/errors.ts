@@ -72,6 +72,30 @@ export function kindForStatus(status: number): GrafanaApiErrorKind {
 const PROVENANCE_HINT =
   'Grafana refuses to change who manages this object (provenance). Keep the "editable in Grafana" choice it was written with.';
 
+/**
+ * Grafana main also grants the reads by resource (authorization.go id 51836714264): contact points
+ * to `alert.notifications.receivers:read`, the policy tree to `alert.notifications.routes:read`.
+ */
+function readByResource(path: string): string {
+  if (/\/contact-points\b/.test(path)) {
+    return ' (newer Grafana versions also accept alert.notifications.receivers:read)';
+  }
+  if (/\/policies\b/.test(path)) {
+    return ' (newer Grafana versions also accept alert.notifications.routes:read)';
+  }
+  return '';
+}
+
+function readWhat(path: string): string {
+  if (/\/contact-points\b/.test(path)) {
+    return 'contact points';
+  }
+  if (/\/policies\b/.test(path)) {
+    return 'the notification policy tree';
+  }
+  return 'contact points, notification policies and mute timings';
+}
+
 function hintFor(kind: GrafanaApiErrorKind, call: GrafanaCall, grafanaMessage = ''): string {
   const notifications = /\/(contact-points|policies|mute-timings|templates)\b/.test(call.path);
   const provisioning = call.path.includes('/api/v1/provisioning/');
@@ -88,7 +112,7 @@ function hintFor(kind: GrafanaApiErrorKind, call: GrafanaCall, grafanaMessage = 
       if (provisioning && notifications) {
         return writing
           ? 'You need the Admin role, the permission alert.notifications.provisioning:write, or alert.notifications:write together with alert.provisioning.provenance:write, to change contact points, notification policies and mute timings. Ask a Grafana admin.'
-          : 'You need the permission alert.notifications:read or alert.notifications.provisioning:read to read contact points and notification policies. Ask a Grafana admin.';
+          : `To read ${readWhat(call.path)} you need the permission alert.notifications:read or alert.notifications.provisioning:read${readByResource(call.path)}. Ask a Grafana admin.`;
       }
       if (provisioning) {
         return writing
