@@ -66,7 +66,7 @@ export async function readWorld(api: GrafanaApi, desired: DesiredState): Promise
       desired.dashboards && pluginId ? api.listPluginDashboards(pluginId) : Promise.resolve([]),
     ]);
   const receivers = readsReceivers
-    ? await existingReceivers(api, async () => ({ listed: contactPoints, policyTree, rules }))
+    ? await existingReceivers(api, { listed: contactPoints, rules, policyTree: async () => policyTree })
     : [];
   // The rule list does not carry group intervals: read each of the folder's groups once, in parallel.
   const groups = new Map<string, GroupSnapshot>();

@@ -243,9 +243,9 @@ export interface GrafanaApi {
 
   listContactPoints(name?: string): Promise<ContactPoint[]>;
   /**
-   * `GET /api/alertmanager/grafana/config/api/v1/receivers`: every receiver of the org's Grafana
-   * Alertmanager by its own name, with or without integrations (engine/receivers.ts says which
-   * versions and permissions). Unordered.
+   * `GET /api/alertmanager/grafana/config/api/v1/receivers`: every receiver the org's Grafana
+   * Alertmanager runs, by its own name, with or without integrations; API writes reach it at the
+   * next sync (engine/receivers.ts says which versions, permissions and lag). Unordered.
    */
   listReceiverStatuses(): Promise<ReceiverStatus[]>;
   createContactPoint(cp: ContactPoint, options?: WriteOptions): Promise<ContactPoint>;

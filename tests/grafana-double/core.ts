@@ -319,6 +319,11 @@ export class GrafanaDouble {
    * ErrAlertmanagerNotReady. Only routes under /api/alertmanager/grafana use it.
    */
   alertmanager: 'ready' | 'missing' | 'not-ready' = 'ready';
+  /**
+   * The integrations and tree the org's Alertmanager runs (see syncAlertmanager): the receiver list
+   * answers from these, not from the stored configuration.
+   */
+  private applied: { integrations: StoredContactPoint[]; tree: Json } = { integrations: [], tree: {} };
   readonly muteTimings = new Map<string, StoredMuteTiming>();
   readonly datasources = new Map<string, StoredDatasource>();
   readonly plugins = new Map<string, StoredPluginSettings>();
@@ -368,6 +373,18 @@ export class GrafanaDouble {
     this.contactPoints.set('default-email', defaultContactPoint());
     this.policyTree = defaultPolicyTree();
     this.routes = this.buildRoutes();
+    this.syncAlertmanager();
+  }
+
+  /**
+   * The Alertmanager applies the stored configuration: what `MultiOrgAlertmanager`'s sync does every
+   * `alertmanager_config_poll_interval` (60 s, conf/defaults.ini). Provisioning writes only store it
+   * (legacy_storage/persist.go `AMConfigStore`, `PersistConfig` id 135209556: UpdateAlertmanagerConfiguration,
+   * no apply), so the receiver list lags them until this runs. Receivers without integrations are
+   * applied at once (the Alertmanager configuration API that writes them saves and applies).
+   */
+  syncAlertmanager(): void {
+    this.applied = { integrations: clone([...this.contactPoints.values()]), tree: clone(this.policyTree) };
   }
 
   // ---------------------------------------------------------------- test controls
@@ -1397,6 +1414,7 @@ export class GrafanaDouble {
    * (api_alertmanager.go ids 162469569 newer, 99138813 older): every receiver of the applied
    * configuration, one entry per receiver under its own name, with or without integrations
    * (grafana/alerting `ApplyConfig` builds one entry per configured receiver, id 2869364731;
+   * of the *applied* configuration, which lags provisioning writes: see syncAlertmanager;
    * `GetReceivers` answers `integrations: []` for none). JSON per grafana/alerting api models
    * `Receiver` (id 2286848931): `{active, integrations, name}`, each integration `{name, sendResolved,
    * lastNotifyAttempt, lastNotifyAttemptDuration}` named by its type (`NewIntegration(n, n, r.Type, i)`,
@@ -1414,9 +1432,9 @@ export class GrafanaDouble {
     if (this.alertmanager === 'not-ready') {
       fail(409, 'Alertmanager is not ready yet');
     }
-    const active = receiversIn(this.policyTree);
+    const active = receiversIn(this.applied.tree);
     const integrations = (name: string) =>
-      [...this.contactPoints.values()]
+      this.applied.integrations
         .filter((cp) => cp.name === name)
         .map((cp) => ({
           name: cp.type,
@@ -1424,7 +1442,8 @@ export class GrafanaDouble {
           lastNotifyAttempt: '0001-01-01T00:00:00.000Z',
           lastNotifyAttemptDuration: '0s',
         }));
-    const names = [...this.receiverNames()].sort((a, b) => cmp(b, a));
+    const names = [...new Set([...this.applied.integrations.map((cp) => cp.name), ...this.receiversWithoutIntegrations])];
+    names.sort((a, b) => cmp(b, a));
     return {
       status: 200,
       body: names.map((name) => ({ active: active.has(name), integrations: integrations(name), name })),

@@ -215,11 +215,11 @@ export async function readExisting(api: GrafanaApi): Promise<ExistingState> {
     status: 'done',
     provenance,
     installedPacks,
-    contactPointNames: await existingReceivers(api, async () => ({
+    contactPointNames: await existingReceivers(api, {
       listed: contactPoints,
-      policyTree: await api.getPolicyTree(),
       rules,
-    })),
+      policyTree: () => api.getPolicyTree(),
+    }),
     ourContactPoint: contactPoints.find((cp) => cp.uid === FSM_CONTACT_POINT_UID),
     saved: readSavedChoices(settings?.jsonData),
   };
