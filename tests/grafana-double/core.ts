@@ -1411,11 +1411,10 @@ export class GrafanaDouble {
 
   /**
    * GET /api/alertmanager/grafana/config/api/v1/receivers, `AlertmanagerSrv.RouteGetReceivers`
-   * (api_alertmanager.go ids 162469569 newer, 99138813 older): every receiver of the applied
-   * configuration, one entry per receiver under its own name, with or without integrations
-   * (grafana/alerting `ApplyConfig` builds one entry per configured receiver, id 2869364731;
-   * of the *applied* configuration, which lags provisioning writes: see syncAlertmanager;
-   * `GetReceivers` answers `integrations: []` for none). JSON per grafana/alerting api models
+   * (api_alertmanager.go ids 162469569 newer, 99138813 older): every receiver of the configuration
+   * the Alertmanager runs, which lags provisioning writes (see syncAlertmanager), one entry per
+   * receiver under its own name, with or without integrations (grafana/alerting `ApplyConfig` builds
+   * one entry per configured receiver, id 2869364731; `GetReceivers` answers `integrations: []` for none). JSON per grafana/alerting api models
    * `Receiver` (id 2286848931): `{active, integrations, name}`, each integration `{name, sendResolved,
    * lastNotifyAttempt, lastNotifyAttemptDuration}` named by its type (`NewIntegration(n, n, r.Type, i)`,
    * id 1523889176) and never notified here. `active` = named by a route (`GetActiveReceiversMap`, id
@@ -1442,7 +1441,9 @@ export class GrafanaDouble {
           lastNotifyAttempt: '0001-01-01T00:00:00.000Z',
           lastNotifyAttemptDuration: '0s',
         }));
-    const names = [...new Set([...this.applied.integrations.map((cp) => cp.name), ...this.receiversWithoutIntegrations])];
+    const names = [
+      ...new Set([...this.applied.integrations.map((cp) => cp.name), ...this.receiversWithoutIntegrations]),
+    ];
     names.sort((a, b) => cmp(b, a));
     return {
       status: 200,
