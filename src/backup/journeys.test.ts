@@ -308,6 +308,20 @@ describe('restore into an empty Grafana', () => {
     });
   });
 
+  it('restores a rule routed straight to a receiver with no integration that nothing else sends to', async () => {
+    const source = await filledGrafana();
+    // A "blackhole" (no integration): the contact point list cannot name it, no policy sends to it.
+    source.double.receiversWithoutIntegrations.add('blackhole');
+    await editRuleByHand(source, 'fsm-node', { notification_settings: { receiver: 'blackhole' } }, 'fsm-node-cpu-high');
+    const bundle = await exportBundle(source.api, { pluginId: PLUGIN_ID, pluginVersion: VERSION, now: () => CREATED });
+    const target = backupDouble({ dashboards: shippedDashboards(false) });
+    target.double.receiversWithoutIntegrations.add('blackhole');
+
+    expect((await planRestore(target.api, bundle, TARGET, withSecret)).blockers).toEqual([]);
+    await applyRestore(target.api, bundle, TARGET, withSecret);
+    expect(target.double.rules.get('fsm-node-cpu-high')!.notification_settings).toEqual({ receiver: 'blackhole' });
+  });
+
   it('blocks, before writing, a rule routed straight to a contact point that is neither here nor in the bundle', async () => {
     const source = await filledGrafana();
     const user = source.apiAs('admin', { disableProvenance: true });

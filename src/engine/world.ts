@@ -65,7 +65,9 @@ export async function readWorld(api: GrafanaApi, desired: DesiredState): Promise
       desired.appSettings ? api.getPluginSettings(desired.appSettings.pluginId) : Promise.resolve(undefined),
       desired.dashboards && pluginId ? api.listPluginDashboards(pluginId) : Promise.resolve([]),
     ]);
-  const receivers = readsReceivers ? await existingReceivers(api, contactPoints, policyTree, rules) : [];
+  const receivers = readsReceivers
+    ? await existingReceivers(api, { listed: contactPoints, rules, policyTree: async () => policyTree })
+    : [];
   // The rule list does not carry group intervals: read each of the folder's groups once, in parallel.
   const groups = new Map<string, GroupSnapshot>();
   const names = [...new Set(rules.filter((r) => r.folderUID === desired.folder.uid).map((r) => r.ruleGroup))];

@@ -13,6 +13,7 @@ import type {
   RuleDiscovery,
   ProvisionedAlertRule,
   ProvisionedRuleGroup,
+  ReceiverStatus,
   WriteOptions,
 } from './types';
 
@@ -112,6 +113,8 @@ export function createGrafanaApi(transport: GrafanaTransport, options: GrafanaAp
       (await must(
         call<ContactPoint[]>('GET', `${PROVISIONING}/contact-points`, { query: name ? { name } : undefined })
       )) ?? [],
+    listReceiverStatuses: async () =>
+      (await must(call<ReceiverStatus[] | null>('GET', '/api/alertmanager/grafana/config/api/v1/receivers'))) ?? [],
     createContactPoint: (cp, w) =>
       must(call<ContactPoint>('POST', `${PROVISIONING}/contact-points`, { body: cp, write: write(w) })),
     updateContactPoint: async (uid, cp, w) => {

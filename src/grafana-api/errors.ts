@@ -72,6 +72,27 @@ export function kindForStatus(status: number): GrafanaApiErrorKind {
 const PROVENANCE_HINT =
   'Grafana refuses to change who manages this object (provenance). Keep the "editable in Grafana" choice it was written with.';
 
+/**
+ * What a notification read reads, and the action newer Grafana also takes for it: main grants the
+ * reads by resource (authorization.go id 51836714264), contact points to
+ * `alert.notifications.receivers:read`, the policy tree to `alert.notifications.routes:read`.
+ */
+function notificationRead(path: string): { what: string; alsoAccepted: string } {
+  if (/\/contact-points\b/.test(path)) {
+    return { what: 'contact points', alsoAccepted: 'alert.notifications.receivers:read' };
+  }
+  if (/\/policies\b/.test(path)) {
+    return { what: 'the notification policy tree', alsoAccepted: 'alert.notifications.routes:read' };
+  }
+  return { what: 'contact points, notification policies and mute timings', alsoAccepted: '' };
+}
+
+function readHint(path: string): string {
+  const { what, alsoAccepted } = notificationRead(path);
+  const newer = alsoAccepted ? ` (newer Grafana versions also accept ${alsoAccepted})` : '';
+  return `To read ${what} you need the permission alert.notifications:read or alert.notifications.provisioning:read${newer}. Ask a Grafana admin.`;
+}
+
 function hintFor(kind: GrafanaApiErrorKind, call: GrafanaCall, grafanaMessage = ''): string {
   const notifications = /\/(contact-points|policies|mute-timings|templates)\b/.test(call.path);
   const provisioning = call.path.includes('/api/v1/provisioning/');
@@ -88,7 +109,7 @@ function hintFor(kind: GrafanaApiErrorKind, call: GrafanaCall, grafanaMessage = 
       if (provisioning && notifications) {
         return writing
           ? 'You need the Admin role, the permission alert.notifications.provisioning:write, or alert.notifications:write together with alert.provisioning.provenance:write, to change contact points, notification policies and mute timings. Ask a Grafana admin.'
-          : 'You need the permission alert.notifications:read or alert.notifications.provisioning:read to read contact points and notification policies. Ask a Grafana admin.';
+          : readHint(call.path);
       }
       if (provisioning) {
         return writing

@@ -54,6 +54,15 @@ export interface ProvisionedRuleGroup {
   rules: ProvisionedAlertRule[];
 }
 
+/** One receiver as the Alertmanager-compatible receivers list answers it (grafana/alerting api models `Receiver`). */
+export interface ReceiverStatus {
+  name: string;
+  /** Named by a route of the policy tree. */
+  active: boolean;
+  /** Empty for a receiver with no integration; each integration is named by its type. */
+  integrations: Array<{ name: string; sendResolved?: boolean; [extra: string]: unknown }>;
+}
+
 export interface ContactPoint {
   uid?: string;
   name: string;
@@ -233,6 +242,12 @@ export interface GrafanaApi {
   deleteRuleGroup(folderUid: string, group: string, options?: WriteOptions): Promise<void>;
 
   listContactPoints(name?: string): Promise<ContactPoint[]>;
+  /**
+   * `GET /api/alertmanager/grafana/config/api/v1/receivers`: every receiver the org's Grafana
+   * Alertmanager runs, by its own name, with or without integrations; API writes reach it at the
+   * next sync (engine/receivers.ts says which versions, permissions and lag). Unordered.
+   */
+  listReceiverStatuses(): Promise<ReceiverStatus[]>;
   createContactPoint(cp: ContactPoint, options?: WriteOptions): Promise<ContactPoint>;
   updateContactPoint(uid: string, cp: ContactPoint, options?: WriteOptions): Promise<void>;
   deleteContactPoint(uid: string): Promise<void>;

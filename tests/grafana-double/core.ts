@@ -20,6 +20,8 @@ import {
   DEFAULT_USERS,
   describeEvaluator,
   has,
+  readContactPoints,
+  readPolicies,
   USER_HEADER,
   type DoubleUser,
   type Evaluator,
@@ -319,6 +321,24 @@ export class GrafanaDouble {
   /** `folderUid/group` → interval seconds, for groups that hold rules. */
   readonly groupIntervals = new Map<string, number>();
   readonly contactPoints = new Map<string, StoredContactPoint>();
+  /**
+   * Receivers that hold no integration (a "blackhole"). Grafana keeps such a receiver when it is
+   * written through the Alertmanager configuration API or the app-platform receivers API, neither of
+   * which the double serves: tests add names here. The contact point list cannot show them (it lists
+   * integrations), the receiver status list does (receiverStatuses).
+   */
+  readonly receiversWithoutIntegrations = new Set<string>();
+  /**
+   * Answer of the org's Alertmanager lookup (`AlertmanagerSrv.AlertmanagerFor`, api_alertmanager.go
+   * ids 162469569/99138813): 'missing' → 404 ErrNoAlertmanagerForOrg, 'not-ready' → 409
+   * ErrAlertmanagerNotReady. Only routes under /api/alertmanager/grafana use it.
+   */
+  alertmanager: 'ready' | 'missing' | 'not-ready' = 'ready';
+  /**
+   * The integrations and tree the org's Alertmanager runs (see syncAlertmanager): the receiver list
+   * answers from these, not from the stored configuration.
+   */
+  private applied: { integrations: StoredContactPoint[]; tree: Json } = { integrations: [], tree: {} };
   readonly muteTimings = new Map<string, StoredMuteTiming>();
   readonly datasources = new Map<string, StoredDatasource>();
   readonly plugins = new Map<string, StoredPluginSettings>();
@@ -368,6 +388,18 @@ export class GrafanaDouble {
     this.contactPoints.set('default-email', defaultContactPoint());
     this.policyTree = defaultPolicyTree();
     this.routes = this.buildRoutes();
+    this.syncAlertmanager();
+  }
+
+  /**
+   * The Alertmanager applies the stored configuration: what `MultiOrgAlertmanager`'s sync does every
+   * `alertmanager_config_poll_interval` (60 s, conf/defaults.ini). Provisioning writes only store it
+   * (legacy_storage/persist.go `AMConfigStore`, `PersistConfig` id 135209556: UpdateAlertmanagerConfiguration,
+   * no apply), so the receiver list lags them until this runs. Receivers without integrations are
+   * applied at once (the Alertmanager configuration API that writes them saves and applies).
+   */
+  syncAlertmanager(): void {
+    this.applied = { integrations: clone([...this.contactPoints.values()]), tree: clone(this.policyTree) };
   }
 
   // ---------------------------------------------------------------- test controls
@@ -627,6 +659,8 @@ export class GrafanaDouble {
       ['POST', `${P}/contact-points`, (c) => this.createContactPoint(c)],
       ['PUT', `${P}/contact-points/${seg}`, (c) => this.updateContactPoint(c)],
       ['DELETE', `${P}/contact-points/${seg}`, (c) => this.deleteContactPoint(c)],
+
+      ['GET', '/api/alertmanager/grafana/config/api/v1/receivers', (c) => this.receiverStatuses(c)],
 
       ['GET', `${P}/policies`, (c) => this.getPolicies(c)],
       ['PUT', `${P}/policies`, (c) => this.putPolicies(c)],
@@ -1296,7 +1330,7 @@ export class GrafanaDouble {
       fail(400, 'invalid alert rule\nreceiver must be specified');
     }
     const errors: string[] = [];
-    if (![...this.contactPoints.values()].some((cp) => cp.name === receiver)) {
+    if (!this.receiverNames().has(receiver)) {
       errors.push(`receiver ${receiver} does not exist`);
     }
     for (const key of ['mute_time_intervals', 'active_time_intervals']) {
@@ -1373,13 +1407,60 @@ export class GrafanaDouble {
    * receiver"), then uid.
    */
   private listContactPoints(c: RequestContext): DoubleResponse {
-    requirePermission(c.user, can.readNotifications);
+    requirePermission(c.user, readContactPoints(this.behaviour.notificationReadsByResource));
     const name = c.query.get('name');
     const listed = (cp: StoredContactPoint) => cp.integrationName ?? cp.name;
     const list = [...this.contactPoints.values()]
       .filter((cp) => name === null || name === '' || cp.name === name)
       .sort((a, b) => cmp(listed(a), listed(b)) || cmp(a.uid, b.uid));
     return { status: 200, body: list.map((cp) => this.contactPointBody(cp)) };
+  }
+
+  /** Every receiver: the receivers of the stored integrations and those without one. */
+  private receiverNames(): Set<string> {
+    return new Set([...[...this.contactPoints.values()].map((cp) => cp.name), ...this.receiversWithoutIntegrations]);
+  }
+
+  /**
+   * GET /api/alertmanager/grafana/config/api/v1/receivers, `AlertmanagerSrv.RouteGetReceivers`
+   * (api_alertmanager.go ids 162469569 newer, 99138813 older): every receiver of the configuration
+   * the Alertmanager runs, which lags provisioning writes (see syncAlertmanager), one entry per
+   * receiver under its own name, with or without integrations (grafana/alerting `ApplyConfig` builds
+   * one entry per configured receiver, id 2869364731; `GetReceivers` answers `integrations: []` for none). JSON per grafana/alerting api models
+   * `Receiver` (id 2286848931): `{active, integrations, name}`, each integration `{name, sendResolved,
+   * lastNotifyAttempt, lastNotifyAttemptDuration}` named by its type (`NewIntegration(n, n, r.Type, i)`,
+   * id 1523889176) and never notified here. `active` = named by a route (`GetActiveReceiversMap`, id
+   * 3263575932). Order: Go map iteration (`for name := range integrationsMap`), so unspecified: the
+   * double answers reverse name order so that no client leans on an order. Not modelled: the
+   * per-receiver read filter of 12.x/main (`receiverAuthz.FilterRead`, scopes), the routes Grafana
+   * autogenerates for rules' notification_settings (which would mark those receivers active).
+   */
+  private receiverStatuses(c: RequestContext): DoubleResponse {
+    requirePermission(c.user, can.readReceiverStatus);
+    if (this.alertmanager === 'missing') {
+      fail(404, 'Alertmanager does not exist for this organization');
+    }
+    if (this.alertmanager === 'not-ready') {
+      fail(409, 'Alertmanager is not ready yet');
+    }
+    const active = receiversIn(this.applied.tree);
+    const integrations = (name: string) =>
+      this.applied.integrations
+        .filter((cp) => cp.name === name)
+        .map((cp) => ({
+          name: cp.type,
+          sendResolved: !cp.disableResolveMessage,
+          lastNotifyAttempt: '0001-01-01T00:00:00.000Z',
+          lastNotifyAttemptDuration: '0s',
+        }));
+    const names = [
+      ...new Set([...this.applied.integrations.map((cp) => cp.name), ...this.receiversWithoutIntegrations]),
+    ];
+    names.sort((a, b) => cmp(b, a));
+    return {
+      status: 200,
+      body: names.map((name) => ({ active: active.has(name), integrations: integrations(name), name })),
+    };
   }
 
   /** `ValidateContactPoint` + the notifier's NewConfig, wrapped as ErrValidation → 400. */
@@ -1575,7 +1656,7 @@ export class GrafanaDouble {
 
   /** `GetPolicyTree`: the stored route re-serialised (all omitempty) plus the stored provenance. */
   private getPolicies(c: RequestContext): DoubleResponse {
-    requirePermission(c.user, can.readNotifications);
+    requirePermission(c.user, readPolicies(this.behaviour.notificationReadsByResource));
     let tree: Json;
     try {
       tree = normaliseRoute(this.policyTree);
@@ -1620,7 +1701,7 @@ export class GrafanaDouble {
     }
     this.assertRelaxedProvenance(this.policyProvenance, c.provenance);
     // definition.Route `ValidateReceivers` then `ValidateTimeIntervals` (alerting definition id 54487664935)
-    const names = new Set([...this.contactPoints.values()].map((cp) => cp.name));
+    const names = this.receiverNames();
     for (const receiver of receiversIn(tree)) {
       if (!names.has(receiver)) {
         invalidFormat(`receiver '${receiver}' does not exist`);

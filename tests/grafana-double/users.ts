@@ -97,6 +97,13 @@ export function describeEvaluator(e: Evaluator): string {
     : `all of ${e.all.map(describeEvaluator).join(', ')}`;
 }
 
+const NOTIFICATION_READS = [
+  'alert.provisioning:read',
+  'alert.notifications.provisioning:read',
+  'alert.provisioning.secrets:read',
+  'alert.notifications:read',
+];
+
 const anyOf = (...e: Evaluator[]): Evaluator => ({ any: e });
 const allOf = (...e: Evaluator[]): Evaluator => ({ all: e });
 const ruleWrite = (...granular: Evaluator[]): Evaluator =>
@@ -136,15 +143,30 @@ export const can = {
     'folders:read',
     'alert.provisioning.provenance:write'
   ),
-  readNotifications: anyOf(
-    'alert.provisioning:read',
-    'alert.notifications.provisioning:read',
-    'alert.provisioning.secrets:read',
-    'alert.notifications:read'
-  ),
+  readNotifications: anyOf(...NOTIFICATION_READS),
   writeNotifications: anyOf(
     'alert.provisioning:write',
     'alert.notifications.provisioning:write',
     allOf('alert.notifications:write', 'alert.provisioning.provenance:write')
   ),
+  /**
+   * GET /api/alertmanager/grafana/config/api/v1/receivers: any of these three in 11.x late, 12.x and
+   * main (ids 222702188, 51836714264); older 11.x took `alert.notifications:read` only (id 1570336726).
+   * Not the provisioning reads: a user holding only `alert.provisioning:read` is refused.
+   */
+  readReceiverStatus: anyOf(
+    'alert.notifications:read',
+    'alert.notifications.receivers:read',
+    'alert.notifications.receivers.secrets:read'
+  ),
 } satisfies Record<string, Evaluator>;
+
+/** GET /contact-points: main also takes the receiver reads (VersionBehaviour.notificationReadsByResource). */
+export const readContactPoints = (byResource: boolean): Evaluator =>
+  byResource
+    ? anyOf(...NOTIFICATION_READS, 'alert.notifications.receivers:read', 'alert.notifications.receivers.secrets:read')
+    : can.readNotifications;
+
+/** GET /policies: main also takes `alert.notifications.routes:read` (managed-route scopes not modelled). */
+export const readPolicies = (byResource: boolean): Evaluator =>
+  byResource ? anyOf(...NOTIFICATION_READS, 'alert.notifications.routes:read') : can.readNotifications;

@@ -68,6 +68,13 @@ export interface VersionBehaviour {
    * so that clients' fallback for its absence is exercised.
    */
   ruleStatusDatasourceUids: boolean;
+  /**
+   * Notification reads by resource (authorization.go main, id 51836714264): GET contact-points also
+   * accepts `alert.notifications.receivers:read`/`…receivers.secrets:read`, GET policies also
+   * `alert.notifications.routes:read`. In 11.x late/12.x (id 222702188) both take the same four
+   * actions (`alert.notifications:read`, the provisioning reads).
+   */
+  notificationReadsByResource: boolean;
 }
 
 const FOLDER_409_LEGACY = {
@@ -94,6 +101,7 @@ export const VERSION_BEHAVIOUR: Record<GrafanaVersion, VersionBehaviour> = {
     pluginDashboardsNeedEnabledApp: true,
     ruleDeprecationHeaders: false,
     ruleStatusDatasourceUids: false,
+    notificationReadsByResource: false,
   },
   '12.x': {
     buildVersion: '12.0.0',
@@ -116,6 +124,7 @@ export const VERSION_BEHAVIOUR: Record<GrafanaVersion, VersionBehaviour> = {
     pluginDashboardsNeedEnabledApp: true,
     ruleDeprecationHeaders: false,
     ruleStatusDatasourceUids: true,
+    notificationReadsByResource: false,
   },
   main: {
     buildVersion: '13.1.0-pre',
@@ -135,6 +144,7 @@ export const VERSION_BEHAVIOUR: Record<GrafanaVersion, VersionBehaviour> = {
     pluginDashboardsNeedEnabledApp: true,
     ruleDeprecationHeaders: true,
     ruleStatusDatasourceUids: true,
+    notificationReadsByResource: true,
   },
 };
 

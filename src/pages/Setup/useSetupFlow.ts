@@ -191,12 +191,16 @@ function prefillFromExisting(state: SetupFlowState): SetupFlowState {
   };
 }
 
-async function readExisting(api: GrafanaApi): Promise<ExistingState> {
-  const [provenance, rules, contactPoints, policyTree, settings] = await Promise.all([
+/**
+ * The policy tree is read only where Grafana's receiver list cannot be (existingReceivers): on
+ * Grafana main a role may read contact points and receivers (`alert.notifications.receivers:read`)
+ * without the tree (`alert.notifications.routes:read`, authorization.go), and Setup needs no more.
+ */
+export async function readExisting(api: GrafanaApi): Promise<ExistingState> {
+  const [provenance, rules, contactPoints, settings] = await Promise.all([
     detectRuleProvenance(api),
     api.listAlertRules(),
     api.listContactPoints(),
-    api.getPolicyTree(),
     api.getPluginSettings(PLUGIN_ID),
   ]);
   const installedPacks = [
@@ -211,7 +215,11 @@ async function readExisting(api: GrafanaApi): Promise<ExistingState> {
     status: 'done',
     provenance,
     installedPacks,
-    contactPointNames: await existingReceivers(api, contactPoints, policyTree, rules),
+    contactPointNames: await existingReceivers(api, {
+      listed: contactPoints,
+      rules,
+      policyTree: () => api.getPolicyTree(),
+    }),
     ourContactPoint: contactPoints.find((cp) => cp.uid === FSM_CONTACT_POINT_UID),
     saved: readSavedChoices(settings?.jsonData),
   };

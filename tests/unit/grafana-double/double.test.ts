@@ -600,6 +600,29 @@ describe('permissions', () => {
     }
   );
 
+  it.each([
+    ['11.6', 403, 403, 200],
+    ['12.x', 403, 403, 200],
+    ['main', 200, 403, 200],
+  ] as const)(
+    '%s: alert.notifications.receivers:read reads contact points %i, the policy tree %i, the receiver list %i',
+    async (grafanaVersion, contactPoints, policies, receivers) => {
+      const permissions = ['alert.notifications.receivers:read'];
+      const d = fresh({ grafanaVersion, users: { r: { login: 'r', role: 'Viewer', permissions } } });
+      expect((await call(d, 'GET', `${P}/contact-points`, undefined, AS('r'))).status).toBe(contactPoints);
+      expect((await call(d, 'GET', `${P}/policies`, undefined, AS('r'))).status).toBe(policies);
+      const list = await call(d, 'GET', '/api/alertmanager/grafana/config/api/v1/receivers', undefined, AS('r'));
+      expect(list.status).toBe(receivers);
+    }
+  );
+
+  it('the receiver list refuses a user holding only the provisioning reads (403)', async () => {
+    const d = fresh({ users: { p: { login: 'p', role: 'Viewer', permissions: ['alert.provisioning:read'] } } });
+    expect((await call(d, 'GET', `${P}/contact-points`, undefined, AS('p'))).status).toBe(200);
+    const list = await call(d, 'GET', '/api/alertmanager/grafana/config/api/v1/receivers', undefined, AS('p'));
+    expect(list.status).toBe(403);
+  });
+
   it('alert.provisioning:write alone does not grant reads', async () => {
     const d = fresh({ users: { w: { login: 'w', role: 'Editor', permissions: ['alert.provisioning:write'] } } });
     expect((await call(d, 'GET', `${P}/alert-rules`, undefined, AS('w'))).status).toBe(403);
