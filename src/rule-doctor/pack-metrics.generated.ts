@@ -420,6 +420,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "fortigate_bgp_neighbor_ipv4_paths",
     "fortigate_bgp_neighbor_ipv6_info",
     "fortigate_bgp_neighbor_ipv6_paths",
+    "fortigate_certificate_cmdb_references",
     "fortigate_certificate_valid_to_seconds",
     "fortigate_cpu_usage_ratio",
     "fortigate_current_sessions",

@@ -74,7 +74,16 @@ export const fortigateEvidence: ExporterEvidence = {
       ['role', 'serial'],
       'role: manage_master, root_master; one 0/1 series per role and member'
     ),
-    fortigate_certificate_valid_to_seconds: probe('system_available_certificates.go', CERT, 'unix seconds'),
+    fortigate_certificate_valid_to_seconds: probe(
+      'system_available_certificates.go',
+      CERT,
+      'unix seconds; every certificate of api/v2/monitor/system/available-certificates, once from the global listing (scope global) and once per VDOM listing (scope vdom); source: factory in every test, user for the LetsEncrypt-… certificates of EXAMPLES.md'
+    ),
+    fortigate_certificate_cmdb_references: probe(
+      'system_available_certificates.go',
+      CERT,
+      'the API’s q_ref, configuration objects that use the certificate, per listing (Fortinet_CA_SSL 0 in the global one, 5 in VDOM root’s, system_available_certificates_test.go); upstream’s captures show factory certificates expired and still referenced (Fortinet_Wifi 1, expired 2021, testdata/available-certificates-scope-global.jsonnet; Fortinet_SSL_* 1, expired 2022, testdata/available-certificates.jsonnet); EXAMPLES.md filters expiring certificates on > 0'
+    ),
     fortigate_virtual_wan_status: probe(
       'virtual_wan_health_check.go',
       [...SLA, 'state'],

@@ -13,7 +13,26 @@ const VERSION = { build: '2795', serial: 'FG101FTK22004511', version: 'v7.4.8' }
 const WAN1 = { alias: 'uplink', name: 'wan1', parent: 'x1', vdom: 'root' };
 const TUNNEL = { name: 'hq-branch2', p2serial: '1', parent: 'hq-branch2', vdom: 'root' };
 const SLA = { interface: 'wan1', sla: 'Internet', vdom: 'root' };
-const CERT = { name: 'vpn', scope: 'global', source: 'user', vdom: 'root' };
+const CERT = { name: 'vpn.example.com', scope: 'global', source: 'user', vdom: 'root' };
+// The user's certificate a renewal replaced: its successor took over its references.
+const REPLACED_CERT = { name: 'vpn.example.com-2024', scope: 'global', source: 'user', vdom: 'root' };
+// As upstream's own capture has it (testdata/available-certificates-scope-global.jsonnet, v1.17.0 – v1.24.1): factory,
+// expired 2021-12-25, referenced once.
+const FACTORY_WIFI = { name: 'Fortinet_Wifi', scope: 'global', source: 'factory', vdom: 'root' };
+/** A certificate's expiry (`validTo`, Unix seconds, promtool's clock starts at 0) and its reference count. */
+const certificate = (labels: Record<string, string>, validTo: string, references: string) => [
+  { series: fw.series('fortigate_certificate_valid_to_seconds', labels), values: validTo },
+  { series: fw.series('fortigate_certificate_cmdb_references', labels), values: references },
+];
+/**
+ * Two expired certificates, `samples` + 1 minutes long: the replaced one, in use until its successor took over at
+ * minute `replacedAt` (the alert's fault until then), and the factory one, referenced throughout. Only the reference
+ * count and the source keep them quiet after that.
+ */
+const expiredNotOurs = (samples: number, replacedAt: number) => [
+  ...certificate(REPLACED_CERT, `0x${samples}`, `1x${replacedAt} 0x${samples - replacedAt - 1}`),
+  ...certificate(FACTORY_WIFI, `0x${samples}`, `1x${samples}`),
+];
 const member = (hostname: string, serial: string) =>
   fw.series('fortigate_ha_member_info', { group: 'c', hostname, serial, vdom: 'root' });
 const wanStatus = (state: string) => fw.series('fortigate_virtual_wan_status', { ...SLA, state });
@@ -227,18 +246,16 @@ export const fortigatePromtoolCases: PromtoolCases = {
       evalTime: '50m',
     },
   },
-  'cert-expiring': oneSeries(
-    'fortigate_certificate_valid_to_seconds',
-    CERT,
-    { fires: '864000x120', quiet: '8640000x120' },
-    '90m'
-  ),
-  'cert-expiry-critical': oneSeries(
-    'fortigate_certificate_valid_to_seconds',
-    CERT,
-    { fires: '3600x20', quiet: '864000x20' },
-    '10m'
-  ),
+  // Fires on a certificate in use 10 days (an hour) from expiry. Quiet on one in use 100 (10) days from expiry, beside
+  // an expired user certificate no longer in use and an expired factory one still referenced.
+  'cert-expiring': {
+    fires: { series: certificate(CERT, '864000x120', '1x120'), evalTime: '90m', labels: { ...TARGET, ...CERT } },
+    quiet: { series: [...certificate(CERT, '8640000x120', '1x120'), ...expiredNotOurs(120, 30)], evalTime: '90m' },
+  },
+  'cert-expiry-critical': {
+    fires: { series: certificate(CERT, '3600x20', '2x20'), evalTime: '10m', labels: { ...TARGET, ...CERT } },
+    quiet: { series: [...certificate(CERT, '864000x20', '2x20'), ...expiredNotOurs(20, 5)], evalTime: '10m' },
+  },
   // The state label decides, whatever the value: 1.17 – 1.20 write 1 for every state, later releases 1 – 6.
   'bgp-neighbor-down': {
     fires: {

@@ -57,6 +57,18 @@ const OSPF_ADJACENT = 'state=~"Full|Two way"';
 const yesWhere = (series: (extra?: string) => string, q: QueryContext, items: string, good: string) =>
   `count by (${q.by}, ${items}) (${series(good)}) or count by (${q.by}, ${items}) (${series()}) * 0`;
 const metricOf = (metric: string, q: QueryContext) => (extra?: string) => sel(metric, q, extra);
+// Certificate alerts read only certificates something uses and the user manages. fortigate_certificate_cmdb_references
+// is the API's q_ref, the configuration objects that use the certificate, counted per listing (global, and each
+// VDOM's: Fortinet_CA_SSL reads 0 in the global one and 5 in VDOM root's, system_available_certificates_test.go, v1.17.0
+// – v1.24.1); its labels are the expiry's, so the filter's `and` pairs each listing with its own count. An unused
+// certificate (the one a renewal replaced) expires harmlessly and fired until someone deleted it. Factory ones are
+// Fortinet's, and FortiOS' defaults name them (system global wifi-certificate is Fortinet_Wifi, Fortinet's cookbook
+// "Replacing the Fortinet_Wifi certificate"), so a count above 0 does not mean in use: upstream's own captures hold
+// them expired and referenced (Fortinet_Wifi 2021, Fortinet_SSL_* 2022, testdata/available-certificates*.jsonnet),
+// which fired for good. Upstream's EXAMPLES.md filters on the count the same way. Sources other than factory alert:
+// the tests show none, and an unknown one in use gets the benefit of the doubt.
+const certificateInUse = (q: QueryContext) =>
+  `${sel('fortigate_certificate_cmdb_references', q, 'source!="factory"')} > 0`;
 const clockOffset = (q: QueryContext) =>
   `${sel('fortigate_time_seconds', q)} - timestamp(${sel('fortigate_time_seconds', q)})`;
 
@@ -318,10 +330,12 @@ export const fortigateExporter = defineExporter({
       legend: '{{instance}} {{sla}} {{interface}}',
       optional: 'only with SD-WAN health checks configured',
     },
+    // The regeneration commands: Fortinet community KB 220901, "Renew FortiGate self-signed certificates".
     {
       id: 'certificateExpiry',
       title: 'Certificate expiry',
-      description: 'Time left before each certificate on the firewall expires.',
+      description:
+        'Time left before each certificate on the firewall expires, unused and factory ones included; only those the configuration uses and that are not Fortinet’s factory certificates alert. An expired self-signed factory certificate still in use is regenerated with `execute vpn certificate local generate default-ssl-key-certs` (or `default-ssl-serv-key` for Fortinet_SSL).',
       unit: 'dtdurations',
       expr: (q) => `${sel('fortigate_certificate_valid_to_seconds', q)} - time()`,
       legend: '{{instance}} {{name}}',
@@ -714,9 +728,10 @@ export const fortigateExporter = defineExporter({
       severity: 'warning',
       for: '1h',
       signal: 'certificateExpiry',
+      filters: [certificateInUse],
       summary: 'Certificate {{ $labels.name }} on FortiGate {{ $labels.instance }} expires soon.',
       description:
-        'Certificate {{ $labels.name }} (VDOM {{ $labels.vdom }}, {{ $labels.source }}) on {{ $labels.instance }} expires within the warning period. Renew it and re-bind it to the VPN, admin or inspection profile that uses it.',
+        'Certificate {{ $labels.name }} ({{ $labels.scope }} scope, VDOM {{ $labels.vdom }}) on {{ $labels.instance }}, which the configuration uses, expires within the warning period. Renew it (or import its successor) and re-bind the VPN, admin or inspection settings that use it. Only certificates in use that are not Fortinet’s factory ones alert; an unused one is left to expire (delete it to tidy up).',
     },
     {
       id: 'cert-expiry-critical',
@@ -724,9 +739,10 @@ export const fortigateExporter = defineExporter({
       severity: 'critical',
       for: '0s',
       signal: 'certificateExpiry',
+      filters: [certificateInUse],
       summary: 'Certificate {{ $labels.name }} on FortiGate {{ $labels.instance }} expires within days.',
       description:
-        'Certificate {{ $labels.name }} (VDOM {{ $labels.vdom }}, {{ $labels.source }}) on {{ $labels.instance }} expires within the critical period or has expired: VPN clients and admin sessions that rely on it will fail. Renew it now.',
+        'Certificate {{ $labels.name }} ({{ $labels.scope }} scope, VDOM {{ $labels.vdom }}) on {{ $labels.instance }}, which the configuration uses, expires within the critical period or has expired: VPN clients, admin sessions and inspected connections that rely on it fail. Renew or replace it now and re-bind the settings that use it.',
     },
     {
       id: 'bgp-neighbor-down',
