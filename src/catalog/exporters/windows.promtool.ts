@@ -159,24 +159,41 @@ export const windowsPromtoolCases: PromtoolCases = {
     fires: { series: volume(host, 'D:', '20x20', '1000x20'), evalTime: '15m', labels: { ...HOST, volume: 'D:' } },
     quiet: { series: volume(host, 'D:', '70x20', '1000x20'), evalTime: '15m' },
   },
-  // 0.25 – 0.28 read services through WMI and lowercase their names; 0.29 on use the service API.
+  // 0.25 – 0.28 read services through WMI and lowercase their names; 0.29 on use the service API. Fires: a stopped
+  // automatic Spooler beside a stopped automatic sppsvc, and only Spooler's alert comes. Quiet, evaluated inside the
+  // fault the rule had before it left them out: sppsvc and RemoteRegistry stopped, automatic, as on a healthy host
+  // (they start on a trigger and stop by design); RemoteRegistry in the case each family writes, so the match ignores it.
   'service-down': {
     family: V031,
-    fires: { series: service(host, 'Spooler', '0x20', '1x20'), evalTime: '15m', labels: { ...HOST, name: 'Spooler' } },
+    fires: {
+      series: [...service(host, 'Spooler', '0x20', '1x20'), ...service(host, 'sppsvc', '0x20', '1x20')],
+      evalTime: '15m',
+      labels: { ...HOST, name: 'Spooler' },
+    },
     quiet: {
-      series: [...service(host, 'Spooler', '0x20', '0x20'), ...service(host, 'W32Time', '1x20', '1x20')],
+      series: [
+        ...service(host, 'sppsvc', '0x20', '1x20'),
+        ...service(host, 'RemoteRegistry', '0x20', '1x20'),
+        ...service(host, 'Spooler', '0x20', '0x20'),
+        ...service(host, 'W32Time', '1x20', '1x20'),
+      ],
       evalTime: '15m',
     },
     otherFamilies: [
       {
         family: V025,
         fires: {
-          series: service(v025, 'spooler', '0x20', '1x20'),
+          series: [...service(v025, 'spooler', '0x20', '1x20'), ...service(v025, 'sppsvc', '0x20', '1x20')],
           evalTime: '15m',
           labels: { ...HOST, name: 'spooler' },
         },
         quiet: {
-          series: [...service(v025, 'spooler', '0x20', '0x20'), ...service(v025, 'w32time', '1x20', '1x20')],
+          series: [
+            ...service(v025, 'sppsvc', '0x20', '1x20'),
+            ...service(v025, 'remoteregistry', '0x20', '1x20'),
+            ...service(v025, 'spooler', '0x20', '0x20'),
+            ...service(v025, 'w32time', '1x20', '1x20'),
+          ],
           evalTime: '15m',
         },
       },

@@ -17,6 +17,27 @@ const memoryUsedPeak = (q: QueryContext) =>
 const volumeUsedPeak = (q: QueryContext) =>
   `100 * (1 - min_over_time(${sel('windows_logical_disk_free_bytes', q, REAL_VOLUME)}[${q.range}]) / ${sel('windows_logical_disk_size_bytes', q, REAL_VOLUME)})`;
 
+// Stock services that are automatic but stopped on a healthy host most of the time. windows_exporter reports
+// start_mode="auto" for every SERVICE_AUTO_START service (internal/collector/service/service.go v0.31.8
+// apiStartModeValues; the lowercased WMI StartMode in v0.25.0 pkg/collector/service/service.go), delayed-start and
+// trigger-start alike, so the alert cannot tell them from a service that died. Each is left out with its reason:
+// - sppsvc (Software Protection): startup type Automatic ("Guidance on disabling system services on Windows Server
+//   2016 with Desktop Experience", MicrosoftDocs/windowsserverdocs security-guidelines-for-disabling-system-services-
+//   in-windows-server.md); delayed and trigger start, it runs a licensing check, stops and schedules its own restart
+//   (opinkerfi/okconfig#80, ConSol-Monitoring/snclient#87: "sppsvc=stopped (delayed)").
+// - RemoteRegistry: Automatic in the same guidance; on Windows Server 2012 and later it starts on a trigger (the
+//   winreg named pipe) and stops again when idle (SigmaHQ/sigma#6191, seen on Server 2025 Core; okconfig#80;
+//   mickem/nscp#424).
+// - MapsBroker (Downloaded Maps Manager): Automatic in the same guidance, which also says it "is started on-demand
+//   by application accessing downloaded maps".
+// - edgeupdate (Microsoft Edge Update): automatic, stopped between update checks (snclient#87, on Windows Server).
+// - gupdate (Google Update, installed with Chrome): "activated by COM runtime as needed … nor run all the time"
+//   (google/omaha#117, a maintainer).
+// Names are matched case-insensitively: windows_exporter < 0.29 lowercases them (WMI), ≥ 0.29 keeps the SCM's case.
+const STOPPED_BY_DESIGN_SERVICES = ['sppsvc', 'RemoteRegistry', 'MapsBroker', 'edgeupdate', 'gupdate'] as const;
+const STOPPED_BY_DESIGN_LIST = STOPPED_BY_DESIGN_SERVICES.join(', ');
+const AUTO_START_WATCHED = `start_mode="auto",name!~"(?i:${STOPPED_BY_DESIGN_SERVICES.join('|')})"`;
+
 // The releases whose windows_system_boot_time_timestamp_seconds is the uptime, not the boot time. The version
 // label is `git describe --tags` without its v (.github/workflows/release.yml), so builds past a tag match too.
 const uptimeReleases = (q: QueryContext) => sel('windows_exporter_build_info', q, 'version=~"0[.]30[.][2-5](-.*)?"');
@@ -288,14 +309,13 @@ export const windowsExporter = defineExporter({
     {
       id: 'autoServicesNotRunning',
       title: 'Auto-start services not running',
-      description:
-        'Services set to start automatically that are not in the running state; each one is a service that should be up and is not.',
+      description: `Services set to start automatically that are not in the running state; each one is a service that should be up and is not. Stock services that start on demand and stop by design (${STOPPED_BY_DESIGN_LIST}) are not counted.`,
       unit: 'short',
       variants: [
         {
           note: 'all versions: windows_service_state{state} and windows_service_start_mode{start_mode}',
           expr: (q) =>
-            `sum by (${q.by}) ((1 - ${sel('windows_service_state', q, 'state="running"')}) * on (${joinLabels(q, 'name')}) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
+            `sum by (${q.by}) ((1 - ${sel('windows_service_state', q, 'state="running"')}) * on (${joinLabels(q, 'name')}) ${sel('windows_service_start_mode', q, AUTO_START_WATCHED)})`,
         },
       ],
       min: 0,
@@ -406,12 +426,11 @@ export const windowsExporter = defineExporter({
       for: '5m',
       // Not running at any scrape of the window: a service restarting within it stays quiet.
       query: (q) =>
-        `max without (state) ((1 - max_over_time(${sel('windows_service_state', q, 'state="running"')}[${q.range}])) * on (${joinLabels(q, 'name')}) ${sel('windows_service_start_mode', q, 'start_mode="auto"')})`,
+        `max without (state) ((1 - max_over_time(${sel('windows_service_state', q, 'state="running"')}[${q.range}])) * on (${joinLabels(q, 'name')}) ${sel('windows_service_start_mode', q, AUTO_START_WATCHED)})`,
       comparison: '>',
       threshold: 0,
       summary: 'Service {{ $labels.name }} on {{ $labels.instance }} should run but does not.',
-      description:
-        'The automatic-start service {{ $labels.name }} on {{ $labels.instance }} has not been running for 10 minutes. Check its event log entries and start it (Start-Service {{ $labels.name }}); if it is meant to stop, set it to manual or leave it out of the alert scope.',
+      description: `The automatic-start service {{ $labels.name }} on {{ $labels.instance }} has not been running for 10 minutes. Check its event log entries and start it (Start-Service {{ $labels.name }}). Stock services that are automatic but start on demand and stop by design are left out: ${STOPPED_BY_DESIGN_LIST}. If this one is also meant to stop, set it to manual, or keep it out of the exporter’s scope with --collector.service.exclude (windows_exporter ≥ 0.29; --collector.service.services-where before).`,
     },
     {
       id: 'clock-skew',
