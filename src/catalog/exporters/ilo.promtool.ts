@@ -171,6 +171,7 @@ export const iloPromtoolCases: PromtoolCases = {
       },
     ],
   },
+  // Quiet on a server read in full that is powered off: ilo_power_up 0 alone is no unreadable iLO.
   unreachable: {
     family: NEW,
     fires: { series: unread(current), evalTime: '20m', labels: { ...TARGET, host: UNREAD } },
