@@ -28,8 +28,6 @@ export const iloCoverage: ExporterCoverage = {
       version: TAG,
     },
   ],
-  fewerAlertsBecause:
-    'the exporter’s examples have 12 rules, we have 11: two of theirs alert on a fan or power supply that is not Enabled, which is a spare or standby part rather than a failure (a failed part reports unhealthy, which we alert on), and their critical and fatal temperature rules are one failure we alert on earlier, at two severities; we add a predicted disk failure.',
   rows: [
     alert('Chassis Fan Healthy', { covered: ['alert:fan-unhealthy'] }),
     alert('Chassis Fan Enabled', {
@@ -52,7 +50,10 @@ export const iloCoverage: ExporterCoverage = {
       notTaken:
         'absent bays are skipped by the exporter (pkg/chassis/power/metrics.go), so a supply not Enabled is present but held off, as HPE’s power-efficiency modes can do on purpose; a failed supply reports unhealthy (ILOPowerSupplyUnhealthy)',
     }),
-    alert('Power Up (server powered off)', { covered: ['alert:powered-off'] }),
+    {
+      ...alert('Power Up (server powered off)', { covered: ['alert:powered-off', 'alert:unreachable'] }),
+      note: 'theirs also fires when the exporter cannot read the iLO (it then sends ilo_power_up 0); from ilo_exporter 1.0.2 ours tells that apart and raises ILOUnreachable instead',
+    },
     alert('High Max Power Consumption (peak draw against capacity)', { covered: ['alert:power-capacity-high'] }),
     // dashboard
     view('Power Status', { covered: ['panel:powerUp'] }),

@@ -32,17 +32,25 @@ export const iloEvidence: ExporterEvidence = {
   ],
   metrics: {
     ilo_power_up: metric(['host'], at('pkg/system/collector.go'), {
-      note: '1 when PowerState is "On" (system/system.go)',
+      note: '1 when PowerState is "On" (system/system.go PowerUpValue); a failed GET of Systems/1 (pkg/client/api_client.go: a transport error or any status ≥ 300, e.g. 401) is only logged, and the empty System still sends 0, so on 1.0.0 – 1.0.1 an unreadable iLO reads as powered off',
     }),
     ilo_system_info: metric(
       ['host', 'uuid', 'serial', 'sku', 'model', 'host_name', 'bios_version'],
       at('pkg/system/collector.go', ['1.0.2', '1.0.3', 'v1.0.4']),
-      { versions: '≥ 1.0.2' }
+      {
+        versions: '≥ 1.0.2',
+        note: 'sent even when the GET of Systems/1 failed, then with every label "" (the empty System struct, system.go): the sign of a failed read',
+      }
     ),
-    ilo_system_scrape_duration_second: metric(['host'], at('pkg/system/collector.go')),
-    ilo_chassis_scrape_duration_second: metric(['host'], at('pkg/chassis/collector.go')),
+    ilo_system_scrape_duration_second: metric(['host'], at('pkg/system/collector.go'), {
+      note: 'only when the memory, processor and storage reads all succeeded (CollectorContext ErrCount 0)',
+    }),
+    ilo_chassis_scrape_duration_second: metric(['host'], at('pkg/chassis/collector.go'), {
+      note: 'sent even when the power and thermal reads fail (their errors are counted, not checked)',
+    }),
     ilo_manager_scrape_duration_second: metric(['host'], at('pkg/manager/collector.go', ['1.0.2', '1.0.3', 'v1.0.4']), {
       versions: '≥ 1.0.2',
+      note: 'not sent when the GET of Managers/1 fails (Collect returns first)',
     }),
     ilo_power_current_watt: metric(['host', 'id'], at('pkg/chassis/power/metrics.go'), {
       note: 'one series per PowerControl entry (label id)',

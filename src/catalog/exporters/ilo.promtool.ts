@@ -31,6 +31,29 @@ const SENSOR = { host: HOST, name: '02-CPU 1' };
 const OLD_DISK = { host: HOST, location: '1I:1:2', media_type: 'HDD', model: 'MB012000JWDFD' };
 const DISK = { ...OLD_DISK, name: '12TB 6G SATA HDD', serial_number: 'ZL2ABCD2' };
 const POWER = { host: HOST, id: '0' };
+// ilo-c: a target the exporter answers for but cannot read (the fixtures' header cites the source).
+const UNREAD = 'ilo-c.oob.example.com';
+const EMPTY_INFO = { host: UNREAD, uuid: '', serial: '', sku: '', model: '', host_name: '', bios_version: '' };
+const INFO_B = {
+  host: HOST,
+  uuid: '37393150-3636-5a43-4a31-323334414244',
+  serial: 'CZJ1234ABD',
+  sku: '868703-B21',
+  model: 'ProLiant DL380 Gen10',
+  host_name: 'esx02.example.com',
+  bios_version: 'U30 v2.90 (04/11/2025)',
+};
+
+/** The server behind `host` read in full (its ilo_system_info) and powered off from minute 5 (1.0.2 and later). */
+const poweredOff = (series: typeof current): FireAndQuiet['fires']['series'] => [
+  { series: series('ilo_power_up', { host: HOST }), values: '1x5 0x20' },
+  { series: series('ilo_system_info', INFO_B), values: '1x25' },
+];
+/** A failed read from minute 5: ilo_power_up 0 beside the empty ilo_system_info (1.0.2 and later). */
+const unread = (series: typeof current): FireAndQuiet['fires']['series'] => [
+  { series: series('ilo_power_up', { host: UNREAD }), values: '1x5 0x20' },
+  { series: series('ilo_system_info', EMPTY_INFO), values: '_x5 1x20' },
+];
 
 const headroom = (current_: string): FireAndQuiet['fires']['series'] => [
   { series: current('ilo_chassis_temperature_current', SENSOR), values: `${current_}x30` },
@@ -129,5 +152,29 @@ export const iloPromtoolCases: PromtoolCases = {
       evalTime: '25m',
     },
   },
-  'powered-off': { family: NEW, ...healthCase('ilo_power_up', { host: HOST }) },
+  // A failed read sends ilo_power_up 0 too: from 1.0.2 the empty ilo_system_info keeps the alert quiet.
+  'powered-off': {
+    family: NEW,
+    fires: { series: poweredOff(current), evalTime: '20m', labels: { ...TARGET, host: HOST } },
+    quiet: { series: unread(current), evalTime: '20m' },
+    otherFamilies: [
+      {
+        // 1.0.0 – 1.0.1 send no ilo_system_info: ilo_power_up 0 alone fires, whether the server is off or its iLO
+        // cannot be read (the description says so); 1.0.2's failed read is told apart.
+        family: OLD,
+        fires: {
+          series: [{ series: old('ilo_power_up', { host: HOST }), values: '1x5 0x20' }],
+          evalTime: '20m',
+          labels: { ...TARGET, host: HOST },
+        },
+        quiet: { series: unread(old), evalTime: '20m' },
+      },
+    ],
+  },
+  // Quiet on a server read in full that is powered off: ilo_power_up 0 alone is no unreadable iLO.
+  unreachable: {
+    family: NEW,
+    fires: { series: unread(current), evalTime: '20m', labels: { ...TARGET, host: UNREAD } },
+    quiet: { series: poweredOff(current), evalTime: '20m' },
+  },
 };

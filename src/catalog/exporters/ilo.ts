@@ -1,4 +1,4 @@
-import { sel } from '../promql';
+import { joinLabels, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
@@ -21,6 +21,13 @@ const fanUnhealthy = (q: QueryContext) =>
 // below 2^35 can only be KiB (a disk under 32 TiB), one above it only bytes.
 const KIB_CEILING = '34359738368';
 const capacity = (q: QueryContext) => sel('ilo_storage_disk_capacity_byte', q);
+
+// A failed read of the iLO's Systems/1 (connection refused, no route, 401, 5xx) is logged, and from 1.0.2 still
+// sends ilo_system_info with every label empty beside ilo_power_up 0 (pkg/system/collector.go: the System struct
+// stays empty, so PowerUpValue is 0). All six empty, not one: no single field is provably set on every server, but a
+// real Systems/1 names at least the server's model, so only a failed read leaves all six empty. 1.0.0 – 1.0.1 send
+// no ilo_system_info: there a failed read and a real power-off are the same series.
+const READ_FAILED = ['uuid', 'serial', 'sku', 'model', 'host_name', 'bios_version'].map((l) => `${l}=""`).join(', ');
 
 export const iloExporter = defineExporter({
   id: 'ilo',
@@ -69,6 +76,18 @@ export const iloExporter = defineExporter({
       unit: 'bool_yes_no',
       expr: (q) => sel('ilo_power_up', q),
       legend: '{{host}}',
+    },
+    {
+      id: 'systemReadFailed',
+      title: 'iLO unreachable',
+      description:
+        'Whether the exporter answers but cannot read the server from its iLO (1 = the read failed: network path, credentials or the iLO itself); power and health then read 0 or nothing for that server.',
+      unit: 'bool_yes_no',
+      // 0 for every server read in full, so a stat shows "No" rather than nothing.
+      expr: (q) =>
+        `count by (${q.by}, host) (${sel('ilo_system_info', q, READ_FAILED)}) or sum by (${q.by}, host) (${sel('ilo_system_info', q)} * 0)`,
+      legend: '{{host}}',
+      optional: 'ilo_exporter 1.0.2 and later (pkg/system/collector.go): 1.0.0 – 1.0.1 send no ilo_system_info',
     },
     {
       id: 'unhealthyComponents',
@@ -366,11 +385,29 @@ export const iloExporter = defineExporter({
       for: '5m',
       signal: 'powerUp',
       overWindow: 'max',
+      // A failed read also sends ilo_power_up 0: from 1.0.2 its empty ilo_system_info turns it away (ILOUnreachable).
+      filters: [
+        (q) =>
+          `${sel('ilo_power_up', q)} unless on (${joinLabels(q, 'host')}) ${sel('ilo_system_info', q, READ_FAILED)}`,
+      ],
       comparison: '<',
       threshold: 1,
       summary: 'Server {{ $labels.host }} is powered off.',
       description:
-        'The iLO {{ $labels.host }} reports its server as powered off. If nobody turned it off, check the Integrated Management Log for a thermal or power event, then power it on from the iLO.',
+        'The iLO {{ $labels.host }} reports its server as powered off. If nobody turned it off, check the Integrated Management Log for a thermal or power event, then power it on from the iLO. With ilo_exporter 1.0.0 – 1.0.1 an iLO the exporter cannot read also reads as powered off (those versions send ilo_power_up 0 and nothing to tell it apart): if the exporter’s log shows failed requests to this iLO, treat it as unreachable instead.',
+    },
+    {
+      id: 'unreachable',
+      name: 'ILOUnreachable',
+      severity: 'warning',
+      for: '10m',
+      signal: 'systemReadFailed',
+      comparison: '>',
+      threshold: 0,
+      summary: 'The exporter cannot read the iLO {{ $labels.host }}.',
+      optional: 'ilo_exporter 1.0.2 and later',
+      description:
+        'ilo_exporter answers for {{ $labels.host }} but its requests to the iLO’s Redfish API fail, so power, health and temperatures of this server are unknown (they read 0 or are missing, and ILOServerPoweredOff stays quiet). The exporter’s log names the error. Check the network path from the exporter to the iLO on HTTPS (port 443), the exporter’s --api.username and --api.password (a wrong user name or password answers 401 Unauthorized), and whether the iLO web interface responds; reset a hung iLO (its Diagnostics page, or ipmitool mc reset cold), which leaves the server running. An iLO that never answers (packets dropped, or a connection it accepts but never replies on) shows as a failed scrape (up = 0) instead: the exporter sets no request timeout and waits on it past the scrape timeout.',
     },
   ],
   overview: ['unhealthyComponents', 'powerCapacityUsed', 'temperatureHeadroom', 'diskFailurePredicted'],
@@ -379,10 +416,11 @@ export const iloExporter = defineExporter({
       title: 'Overview',
       panels: [
         { signals: ['powerUp'], kind: 'stat', width: 4 },
-        { signals: ['unhealthyComponents'], kind: 'stat', width: 5 },
-        { signals: ['powerCurrent'], kind: 'stat', width: 5 },
-        { signals: ['powerCapacityUsed'], kind: 'gauge', width: 5 },
-        { signals: ['diskFailurePredicted'], kind: 'stat', width: 5 },
+        { signals: ['systemReadFailed'], kind: 'stat', width: 4 },
+        { signals: ['unhealthyComponents'], kind: 'stat', width: 4 },
+        { signals: ['powerCurrent'], kind: 'stat', width: 4 },
+        { signals: ['powerCapacityUsed'], kind: 'gauge', width: 4 },
+        { signals: ['diskFailurePredicted'], kind: 'stat', width: 4 },
       ],
     },
     {
