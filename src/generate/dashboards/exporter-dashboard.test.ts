@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { EXPORTERS, getExporter } from '../../catalog';
-import { buildExporterDashboard, exporterDashboardWithQueries, thresholdSteps } from './exporter-dashboard';
+import { buildExporterDashboard, exporterDashboardWithQueries, thresholdSteps, yesNoSteps } from './exporter-dashboard';
 import { allPanels } from './lint';
 
 type AnyPanel = {
@@ -154,5 +154,29 @@ describe('threshold colours', () => {
       { value: 3, color: 'orange' },
       { value: 5, color: 'green' },
     ]);
+  });
+
+  it('colours a yes/no stat by the alert that compares it, and leaves one no alert reads green', () => {
+    const colours = (title: string) =>
+      flat(buildExporterDashboard(getExporter('ilo')))
+        .find((p) => p.title === title)!
+        .fieldConfig!.defaults.thresholds!.steps.map((s) => [s.value, s.color]);
+    // ILOServerPoweredOff (warning): powerUp < 1
+    expect(colours('Server powered on')).toEqual([
+      [null, 'orange'],
+      [1, 'green'],
+    ]);
+    // ILODiskFailurePredicted (warning): diskFailurePredicted > 0
+    expect(colours('Disk failure predicted')).toEqual([
+      [null, 'green'],
+      [1, 'orange'],
+    ]);
+    const vmware = getExporter('vmware');
+    expect(
+      yesNoSteps(
+        vmware,
+        vmware.signals.find((s) => s.id === 'hostMaintenance')!
+      )
+    ).toBeUndefined();
   });
 });

@@ -254,7 +254,9 @@ export function buildSignalPanel(spec: SignalPanelSpec): cog.Builder<any> {
     builder.max(first.max);
   }
   const threshold = first.threshold ? resolveThreshold(exporter, first.threshold, overrides) : undefined;
-  builder.thresholds(thresholdSteps(threshold));
+  builder.thresholds(
+    threshold ? thresholdSteps(threshold) : (yesNoSteps(exporter, first) ?? thresholdSteps(undefined))
+  );
   if (kind === 'timeseries') {
     const ts = builder as TimeseriesPanelBuilder;
     ts.legend(
@@ -297,6 +299,38 @@ function panelBuilder(kind: PanelKind) {
     default:
       return new TimeseriesPanelBuilder();
   }
+}
+
+/**
+ * A yes/no signal's colours from the alert that compares it (`up < 1`, `failed > 0`): its bad answer
+ * in the alert's severity colour, the other green. Without this every yes/no stat was green, so
+ * "Server powered on: No" and "Disk failure predicted: Yes" looked as fine as their opposites.
+ * Undefined when no alert compares the signal against a literal 1 or 0.
+ */
+export function yesNoSteps(exporter: ExporterDefinition, signal: Signal): cog.Builder<ThresholdsConfig> | undefined {
+  if (signal.unit !== 'bool_yes_no') {
+    return undefined;
+  }
+  const alert = exporter.alerts.find(
+    (a) =>
+      a.signal === signal.id &&
+      ((a.comparison === '<' && a.threshold === 1) || (a.comparison === '>' && a.threshold === 0))
+  );
+  if (!alert) {
+    return undefined;
+  }
+  const bad = alert.severity === 'critical' ? 'red' : 'orange';
+  const steps: ThresholdsConfig['steps'] =
+    alert.comparison === '<'
+      ? [
+          { value: null as unknown as number, color: bad },
+          { value: 1, color: 'green' },
+        ]
+      : [
+          { value: null as unknown as number, color: 'green' },
+          { value: 1, color: bad },
+        ];
+  return new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(steps);
 }
 
 /**

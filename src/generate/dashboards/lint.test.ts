@@ -5,7 +5,7 @@ import { EXPORTERS, getExporter } from '../../catalog';
 import { dashboardContext, signalQuery } from '../../catalog/promql';
 import { resolveThreshold } from '../../catalog/thresholds';
 import { generateDashboards, type GeneratedDashboard } from '.';
-import { thresholdSteps } from './exporter-dashboard';
+import { thresholdSteps, yesNoSteps } from './exporter-dashboard';
 import { allPanels, lintDashboard, lintExpr, type LintSubject } from './lint';
 import { perReplica, withoutReplicas as fold } from './common';
 
@@ -49,14 +49,16 @@ describe('dashboard standards, on every generated dashboard', () => {
     expect(new Set(uids).size).toBe(uids.length);
   });
 
-  it('colours every exporter panel with its catalog threshold (the one its alert compares against)', () => {
+  it('colours every exporter panel with its catalog threshold, or a yes/no one by the alert that compares it', () => {
     for (const d of generated.filter((g) => g.kind === 'exporter')) {
       const exporter = getExporter(d.exporter!);
       const firstQueries = d.queries.filter((q) => q.refId === 'A');
       panelsOf(d).forEach((panel, index) => {
         const signal = exporter.signals.find((s) => s.id === firstQueries[index].signal)!;
-        const expected = thresholdSteps(
-          signal.threshold ? resolveThreshold(exporter, signal.threshold) : undefined
+        const expected = (
+          signal.threshold
+            ? thresholdSteps(resolveThreshold(exporter, signal.threshold))
+            : (yesNoSteps(exporter, signal) ?? thresholdSteps(undefined))
         ).build().steps;
         expect({ panel: `${d.uid}/${panel.title}`, steps: panel.fieldConfig.defaults.thresholds?.steps }).toEqual({
           panel: `${d.uid}/${panel.title}`,
