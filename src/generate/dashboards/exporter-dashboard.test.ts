@@ -171,6 +171,19 @@ describe('threshold colours', () => {
       [null, 'green'],
       [1, 'orange'],
     ]);
+    // Exporter up: Prometheus' `up`, which PrometheusTargetDown (warning) compares for every job.
+    const node = getExporter('node');
+    expect(
+      yesNoSteps(
+        node,
+        node.signals.find((s) => s.id === 'up')!
+      )
+        ?.build()
+        .steps.map((s) => [s.value, s.color])
+    ).toEqual([
+      [null, 'orange'],
+      [1, 'green'],
+    ]);
     const vmware = getExporter('vmware');
     expect(
       yesNoSteps(
