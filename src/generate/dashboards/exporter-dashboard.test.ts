@@ -157,33 +157,23 @@ describe('threshold colours', () => {
   });
 
   it('colours a yes/no stat by the alert that compares it, and leaves one no alert reads green', () => {
-    const colours = (title: string) =>
-      flat(buildExporterDashboard(getExporter('ilo')))
+    const colours = (exporterId: string, title: string) =>
+      flat(buildExporterDashboard(getExporter(exporterId)))
         .find((p) => p.title === title)!
         .fieldConfig!.defaults.thresholds!.steps.map((s) => [s.value, s.color]);
-    // ILOServerPoweredOff (warning): powerUp < 1
-    expect(colours('Server powered on')).toEqual([
+    const badBelowOne = [
       [null, 'orange'],
       [1, 'green'],
-    ]);
+    ];
+    // ILOServerPoweredOff (warning): powerUp < 1
+    expect(colours('ilo', 'Server powered on')).toEqual(badBelowOne);
     // ILODiskFailurePredicted (warning): diskFailurePredicted > 0
-    expect(colours('Disk failure predicted')).toEqual([
+    expect(colours('ilo', 'Disk failure predicted')).toEqual([
       [null, 'green'],
       [1, 'orange'],
     ]);
     // Exporter up: Prometheus' `up`, which PrometheusTargetDown (warning) compares for every job.
-    const node = getExporter('node');
-    expect(
-      yesNoSteps(
-        node,
-        node.signals.find((s) => s.id === 'up')!
-      )
-        ?.build()
-        .steps.map((s) => [s.value, s.color])
-    ).toEqual([
-      [null, 'orange'],
-      [1, 'green'],
-    ]);
+    expect(colours('node', 'Exporter up')).toEqual(badBelowOne);
     const vmware = getExporter('vmware');
     expect(
       yesNoSteps(
