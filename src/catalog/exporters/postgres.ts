@@ -11,6 +11,9 @@ const REAL_DB = 'datname!~"template0|unknown|"';
 const dbRate = (metric: string, q: QueryContext) =>
   `sum by (${q.by}, datname) (rate(${sel(metric, q, REAL_DB)}[${q.range}]))`;
 
+/** Block reads a second below which a low cache hit ratio costs nothing (80 KiB/s at the 8 KiB block size). */
+const CACHE_MISS_FLOOR = 10;
+
 // Peaks of the window: a failed scrape marks the series stale and would otherwise reset an alert's `for`.
 const connectionsPeak = (q: QueryContext) =>
   `100 * max_over_time((sum by (${q.by}) (${sel('pg_stat_activity_count', q)}))[${q.range}:1m]) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`;
@@ -450,9 +453,11 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '15m',
       signal: 'cacheHitRatio',
+      // Only where the misses cost something: on the test stack's idle `postgres` database the exporter's own
+      // queries made 0.25 hits and 0.011 reads a second, a ratio of 0.96 that kept the alert pending for ever.
+      filters: [(q) => `${dbRate('pg_stat_database_blks_read', q)} > ${CACHE_MISS_FLOOR}`],
       summary: 'Database {{ $labels.datname }} on {{ $labels.instance }} reads from disk a lot.',
-      description:
-        'Fewer block reads of {{ $labels.datname }} on {{ $labels.instance }} than the threshold are served from shared buffers: the working set no longer fits in memory. Check for new sequential scans (missing indexes) or raise shared_buffers and RAM.',
+      description: `Fewer block reads of {{ $labels.datname }} on {{ $labels.instance }} than the threshold are served from shared buffers, with more than ${CACHE_MISS_FLOOR} blocks a second read from outside them: the working set no longer fits in memory. Check for new sequential scans (missing indexes) or raise shared_buffers and RAM.`,
     },
     {
       id: 'rollbacks-high',
