@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { promqlNames } from '../src/catalog/evidence/promql-names';
 import { allFixtures, type ParsedFixture } from '../tests/support/fixture-families';
 import { alertsOf, firedAlerts, fixturePromtoolTest } from '../tests/support/healthy-fixture';
-import { promtoolTest } from '../tests/support/promtool';
+import { promtoolTest, twoAtATime } from '../tests/support/promtool';
 
 const RULES_DIR = resolve(__dirname, '../provisioning/prometheus/rules');
 
@@ -73,12 +73,7 @@ async function main(): Promise<void> {
         families: fixture.families.filter((f) => f.exporter === exporter).map((f) => f.family),
       }))
     );
-    const problems: string[] = [];
-    // two at a time: the build machines have two cores
-    for (let i = 0; i < jobs.length; i += 2) {
-      const results = await Promise.all(jobs.slice(i, i + 2).map((j) => check(dir, j.fixture, j.exporter, j.families)));
-      problems.push(...results.flat());
-    }
+    const problems = (await twoAtATime(jobs, (j) => check(dir, j.fixture, j.exporter, j.families))).flat();
     if (problems.length > 0) {
       process.stderr.write(
         `check-fixtures-quiet: ${problems.length} problem(s)\n${problems.map((p) => `- ${p}`).join('\n')}\n`

@@ -24,6 +24,7 @@ import type { ExporterDefinition } from '../src/catalog/types';
 import { alertValueExpr } from '../src/alerting/rule-metadata';
 import { alertContext } from '../src/catalog/promql';
 import { buildPrometheusExpr, prometheusRuleGroups, quietPromtoolTests } from '../src/generate/prometheus-rules';
+import { twoAtATime } from '../tests/support/promtool';
 import { judgeQuietCases, type QuietVerdict } from '../tests/support/quiet-probes';
 
 /**
@@ -81,13 +82,9 @@ async function judgeExporter(dir: string, exporter: ExporterDefinition) {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fsm-quiet-cases-'));
   const exporters = EXPORTERS.filter((e) => e.alerts.length > 0);
-  const results: Array<Awaited<ReturnType<typeof judgeExporter>>[number]> = [];
+  let results: Array<Awaited<ReturnType<typeof judgeExporter>>[number]>;
   try {
-    // two at a time: the build machines have two cores
-    for (let i = 0; i < exporters.length; i += 2) {
-      const batch = await Promise.all(exporters.slice(i, i + 2).map((e) => judgeExporter(dir, e)));
-      results.push(...batch.flat());
-    }
+    results = (await twoAtATime(exporters, (e) => judgeExporter(dir, e))).flat();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

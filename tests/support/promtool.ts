@@ -31,3 +31,15 @@ export async function promtoolTest(dir: string, name: string, test: object): Pro
     return { ok: false, output: stdout + stderr };
   }
 }
+
+/**
+ * `run` over every item, two at a time (the build machines have two cores; each run is a promtool
+ * process), results in the items' order.
+ */
+export async function twoAtATime<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += 2) {
+    results.push(...(await Promise.all(items.slice(i, i + 2).map(run))));
+  }
+  return results;
+}
