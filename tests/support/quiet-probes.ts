@@ -32,6 +32,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parser } from '@prometheus-io/lezer-promql';
+import { escapeRegexValue } from '../../src/catalog/promql';
 import { promDurationMs } from '../../src/utils/durations';
 import { promtoolTest } from './promtool';
 
@@ -101,8 +102,6 @@ function spans(list: number[]): string {
   }
   return `minute${list.length > 1 ? 's' : ''} ${parts.join(', ')}`;
 }
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** lezer-promql's tokens of the functions that smooth a window of samples into one. */
 const SMOOTHING = new Set(['MinOverTime', 'MaxOverTime', 'AvgOverTime']);
@@ -180,7 +179,7 @@ export async function judgeQuietCases(
         ...(heldMetrics.length === 0
           ? []
           : Array.from({ length: Math.min(pending, at) + 1 }, (_, back) =>
-              probe(index, 'held', `group({__name__=~"${heldMetrics.map(escapeRegex).join('|')}"})`, at - back)
+              probe(index, 'held', `group({__name__=~"${heldMetrics.map(escapeRegexValue).join('|')}"})`, at - back)
             )),
       ],
     };
