@@ -1416,9 +1416,9 @@ export class GrafanaDouble {
     return { status: 200, body: list.map((cp) => this.contactPointBody(cp)) };
   }
 
-  /** Every receiver: the receivers of the stored integrations and those without one. */
-  private receiverNames(): Set<string> {
-    return new Set([...[...this.contactPoints.values()].map((cp) => cp.name), ...this.receiversWithoutIntegrations]);
+  /** Every receiver: the receivers of the integrations (by default the stored ones) and those without one. */
+  private receiverNames(integrations: Iterable<StoredContactPoint> = this.contactPoints.values()): Set<string> {
+    return new Set([...[...integrations].map((cp) => cp.name), ...this.receiversWithoutIntegrations]);
   }
 
   /**
@@ -1453,10 +1453,7 @@ export class GrafanaDouble {
           lastNotifyAttempt: '0001-01-01T00:00:00.000Z',
           lastNotifyAttemptDuration: '0s',
         }));
-    const names = [
-      ...new Set([...this.applied.integrations.map((cp) => cp.name), ...this.receiversWithoutIntegrations]),
-    ];
-    names.sort((a, b) => cmp(b, a));
+    const names = [...this.receiverNames(this.applied.integrations)].sort((a, b) => cmp(b, a));
     return {
       status: 200,
       body: names.map((name) => ({ active: active.has(name), integrations: integrations(name), name })),
