@@ -67,11 +67,10 @@ function valuesOf<T>(frame: DataFrame, name: string): T[] {
 const NOT_UP_SHOWN = 20;
 
 /**
- * The targets that are not up, each with Prometheus' scrape error. The table lists them first too,
- * but its Last error column is the ninth: at 1280 px it sits past the right edge, and why a target
- * is down is what a user opens the page for.
+ * The targets that are not up (`notUp`: their rows in the frame), each with Prometheus' scrape error.
+ * The table lists them first too, but its Last error column is the ninth: at 1280 px it sits past the
+ * right edge, and why a target is down is what a user opens the page for.
  */
-/** `notUp`: the frame's rows whose target is not up. */
 function TargetsNotUp({ frame, notUp }: { frame: DataFrame; notUp: number[] }) {
   const [health, exporter, job, instance, lastError, dashboardUrl] = [
     F.health,
