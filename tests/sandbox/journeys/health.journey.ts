@@ -7,6 +7,8 @@ import { check, pageText, visible } from './assert';
 import { APP_PATH, type Journey } from './journey';
 
 const HEALTH = `${APP_PATH}/health`;
+/** The sandbox's panel chrome, one per drawn panel. */
+const PANEL_HEADERS = '[data-testid^="data-testid Panel header "]';
 
 /**
  * The component this journey stops, and its job. Not the one the Inventory journey stops: the
@@ -139,17 +141,16 @@ const layout: Journey = {
   async run({ page, goto }) {
     await goto(HEALTH);
     const wanted = healthPanels().filter((p) => !p.dashboardOnly).length;
-    const drawn = () => document.querySelectorAll('[data-testid^="data-testid Panel header "]').length;
     try {
       await page.waitForFunction(
-        (n) => document.querySelectorAll('[data-testid^="data-testid Panel header "]').length === n,
-        wanted,
+        ([selector, n]) => document.querySelectorAll(selector).length === n,
+        [PANEL_HEADERS, wanted] as const,
         { timeout: 30_000 }
       );
     } catch {
-      throw new Error(`the page draws ${await page.evaluate(drawn)} panels, not ${wanted}`);
+      throw new Error(`the page draws ${await page.locator(PANEL_HEADERS).count()} panels, not ${wanted}`);
     }
-    const items = await page.evaluate(() => {
+    const items = await page.evaluate((panelHeaders) => {
       const grid = document.querySelector('[data-testid="health-grid"]');
       if (!grid) {
         return [];
@@ -163,7 +164,7 @@ const layout: Journey = {
       const rowPitch = parseFloat(style.gridAutoRows) + rowGap;
       return Array.from(grid.children).map((child) => {
         const r = child.getBoundingClientRect();
-        const header = child.querySelector('[data-testid^="data-testid Panel header "]');
+        const header = child.querySelector(panelHeaders);
         return {
           // Section headings are the grid's only items without a panel.
           heading: header ? null : (child.querySelector('h2')?.textContent ?? '?'),
@@ -175,7 +176,7 @@ const layout: Journey = {
           h: Math.round((r.height + rowGap) / rowPitch),
         };
       });
-    });
+    }, PANEL_HEADERS);
     check(items.length > 0, 'no grid around the Health panels');
     const headings = items.filter((i) => i.heading !== null).sort((a, b) => a.y - b.y);
     const panels = items.filter((i) => i.heading === null);
