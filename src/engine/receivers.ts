@@ -1,6 +1,6 @@
 import type { GrafanaApi } from '../grafana-api';
 import { isGrafanaApiError } from '../grafana-api/errors';
-import type { ContactPoint, NotificationRoute, ProvisionedAlertRule } from '../grafana-api/types';
+import type { ContactPoint, NotificationRoute, ProvisionedAlertRule, ReceiverStatus } from '../grafana-api/types';
 import { walkRoutes } from './notifications';
 
 /** What else names receivers: the contact point list and the rules, read anyway; the tree, read only if needed. */
@@ -25,11 +25,16 @@ export interface ReceiverEvidence {
  * ready yet 409. It lists the configuration the Alertmanager *runs*, which provisioning writes
  * reach only at its next sync (`alertmanager_config_poll_interval`, 60 s by default; they only
  * store it: legacy_storage `AMConfigStore`), so a receiver written through the API in the last
- * minute is missing and one deleted is still there (Grafana then refuses the write that names it).
- * The missing ones are found as on the fallback path: a name the contact point list shows that the
- * receiver list lacks is confirmed by name, and a rule's receiver exists. Where every integration is
- * named after its receiver (what the provisioning API writes) that is one request;
- * the default receiver's "email receiver" costs one more.
+ * minute is missing and one deleted is still there. Grafana checks a write against the *stored*
+ * configuration, so a receiver deleted a moment ago, if offered, is refused part-way through an
+ * apply (400 "receiver … does not exist"). Both lags are read against the contact point list, which
+ * is stored: a name it shows that the receiver list lacks is confirmed by name, and a listed receiver
+ * with integrations of which the contact point list shows none under its name is asked by name too
+ * (gone if that finds nothing). A receiver with no integration is taken as listed: only the
+ * Alertmanager configuration API writes those, and it saves and applies at once. A rule's receiver
+ * exists. Where every integration is named after its receiver (what the provisioning API writes) that
+ * is one request; the default receiver costs two more, one for the name of its integration ("email
+ * receiver") and one for its own name, which no integration carries.
  *
  * Fallback, for those three answers: the contact point list does not name receivers: it answers
  * one entry per integration under the integration's own name (GetContactPoints →
@@ -45,21 +50,27 @@ export interface ReceiverEvidence {
  * policy moved off it) stays unknown on that path.
  */
 export async function existingReceivers(api: GrafanaApi, evidence: ReceiverEvidence): Promise<string[]> {
+  const listedNames = new Set(evidence.listed.map((cp) => cp.name));
+  const running = await receiverList(api);
+  // A running receiver with integrations, none of them listed under its name, may be one deleted since the last sync.
+  const trusted = (r: ReceiverStatus) => r.integrations.length === 0 || listedNames.has(r.name);
   const known = new Set([
-    ...((await receiverList(api)) ?? routesOf(await evidence.policyTree())),
+    ...(running ? running.filter(trusted).map((r) => r.name) : routesOf(await evidence.policyTree())),
     ...rulesOf(evidence.rules),
   ]);
-  const unconfirmed = [...new Set(evidence.listed.map((cp) => cp.name))].filter((name) => !known.has(name));
+  const unconfirmed = [...listedNames, ...(running ?? []).filter((r) => !trusted(r)).map((r) => r.name)].filter(
+    (name) => !known.has(name)
+  );
   const confirmed = await Promise.all(
-    unconfirmed.map(async (name) => ((await api.listContactPoints(name)).length > 0 ? [name] : []))
+    [...new Set(unconfirmed)].map(async (name) => ((await api.listContactPoints(name)).length > 0 ? [name] : []))
   );
   return [...known, ...confirmed.flat()].sort((a, b) => a.localeCompare(b));
 }
 
-/** The receiver list's names, or undefined where this user or this Grafana cannot answer it (403, 404, 409). */
-async function receiverList(api: GrafanaApi): Promise<string[] | undefined> {
+/** Grafana's receiver list, or undefined where this user or this Grafana cannot answer it (403, 404, 409). */
+async function receiverList(api: GrafanaApi): Promise<ReceiverStatus[] | undefined> {
   try {
-    return (await api.listReceiverStatuses()).map((r) => r.name).filter((name) => typeof name === 'string');
+    return (await api.listReceiverStatuses()).filter((r) => typeof r.name === 'string');
   } catch (err) {
     if (isGrafanaApiError(err) && (err.status === 403 || err.status === 404 || err.status === 409)) {
       return undefined;
