@@ -170,6 +170,17 @@ describe('defineExporter: an exporter file states each fact once', () => {
     expect(alerts[1]).toMatchObject({ signal: 'diskUsed', threshold: { threshold: 'diskUsed', level: 'critical' } });
   });
 
+  it('reads a signal that versions name differently over the window in each version, as its panel joins them', () => {
+    const { alerts } = defineExporter(
+      source({
+        alerts: [{ ...alert, id: 'hits', name: 'Hits', severity: 'warning', signal: 'cacheHits', overWindow: 'min' }],
+      })
+    );
+    expect(alerts[0].query(q)).toBe(
+      'min_over_time(db_cache_hit_ratio{job="db"}[5m]) or min_over_time(db_hits{job="db"}[5m])'
+    );
+  });
+
   it('refuses a window over a signal that is no plain selector, or a window without a way to read it', () => {
     const ratio = source({
       signals: [
@@ -188,11 +199,21 @@ describe('defineExporter: an exporter file states each fact once', () => {
     expect(() => defineExporter(ratio)).toThrow(
       'Exporter "db": alert "full" reads signal "diskUsed" over a window, but its query is no plain selector: 100 * db_disk_used_bytes{job="probe"} / db_disk_size_bytes{job="probe"}'
     );
-    // Two versions' names are an `or`, no selector either.
+    // Versions read in different shapes: one of them is no selector.
     const versions = source({
       alerts: [{ ...alert, id: 'hits', name: 'Hits', severity: 'warning', signal: 'cacheHits', overWindow: 'min' }],
     });
-    expect(() => defineExporter(versions)).toThrow(/alert "hits" reads signal "cacheHits" over a window/);
+    versions.signals[1] = {
+      id: 'cacheHits',
+      title: 'Cache hits',
+      description: 'Share of reads from the cache.',
+      unit: 'percentunit',
+      variants: [{ expr: (c) => sel('db_cache_hit_ratio', c) }, { expr: (c) => `1 - ${sel('db_misses', c)}` }],
+      threshold: 'cacheHits',
+    };
+    expect(() => defineExporter(versions)).toThrow(
+      'Exporter "db": alert "hits" reads signal "cacheHits" over a window, but its query is no plain selector: 1 - db_misses{job="probe"}'
+    );
     const windowAlone = source({
       alerts: [{ ...alert, id: 'w', name: 'W', severity: 'warning', signal: 'diskUsed', window: '2m' }],
     });

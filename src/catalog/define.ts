@@ -118,17 +118,19 @@ export function defineExporter(source: ExporterSource): ExporterDefinition {
       }
       return (q) => signalQuery(signal, q);
     }
-    // A range selector needs a vector selector; anything else (a ratio, an `or` of versions) would
-    // need a subquery, whose resolution is another choice: the alert writes its own query then.
-    const probe = signalQuery(signal, PROBE_CONTEXT);
-    if (!VECTOR_SELECTOR.test(probe)) {
+    // A range selector needs a vector selector; anything else (a ratio, an aggregation) would need a
+    // subquery, whose resolution is another choice: the alert writes its own query then. A signal
+    // read in versions (an `or` of selectors) is read over the window in each, as the panel joins them.
+    const notPlain = signal.variants.map((v) => v.expr(PROBE_CONTEXT)).find((probe) => !VECTOR_SELECTOR.test(probe));
+    if (notPlain !== undefined) {
       throw new Error(
         where(
-          `alert "${alert}" reads signal "${signal.id}" over a window, but its query is no plain selector: ${probe}`
+          `alert "${alert}" reads signal "${signal.id}" over a window, but its query is no plain selector: ${notPlain}`
         )
       );
     }
-    return (q) => `${overWindow}_over_time(${signalQuery(signal, q)}[${window ?? q.range}])`;
+    return (q) =>
+      signal.variants.map((v) => `${overWindow}_over_time(${v.expr(q)}[${window ?? q.range}])`).join(' or ');
   }
   function signalThresholdId(alert: string, signal: Signal | undefined): string {
     const missing = !signal

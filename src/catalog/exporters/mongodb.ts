@@ -28,9 +28,6 @@ const healthyPrimary = (q: QueryContext) =>
 // Peaks and troughs of the window: a failed scrape marks series stale and would reset an alert's `for`.
 const connectionsPeak = (q: QueryContext) =>
   `max_over_time((100 * sum by (${q.by}) (${sel('mongodb_ss_connections', q, 'conn_type="current"')}) / sum by (${q.by}) (${sel('mongodb_ss_connections', q, 'conn_type=~"current|available"')}))[${q.range}:1m]) or max_over_time((100 * sum by (${q.by}) (${sel('mongodb_connections', q, 'state="current"')}) / sum by (${q.by}) (${sel('mongodb_connections', q, 'state=~"current|available"')}))[${q.range}:1m])`;
-const ticketsLow = (q: QueryContext) =>
-  `min_over_time(${sel('mongodb_ss_wt_concurrentTransactions_available', q)}[${q.range}]) or min_over_time(${sel('mongodb_mongod_wiredtiger_concurrent_transactions_available_tickets', q)}[${q.range}])`;
-
 // main.go: --enable.dbstats in 0.20.8 – 0.20.9, --collector.dbstats from 0.30, --collect-all from 0.31:
 // 0.30 has no --collect-all and refuses to start with it, so the text says from when it exists.
 const DBSTATS: Requirement = {
@@ -521,8 +518,8 @@ export const mongodbExporter = defineExporter({
       name: 'MongodbWiredTigerTicketsLow',
       severity: 'warning',
       for: '5m',
-      query: ticketsLow,
-      threshold: 'wtTicketsAvailable',
+      signal: 'wtTicketsAvailable',
+      overWindow: 'min',
       summary: 'MongoDB at {{ $labels.instance }} runs short of {{ $labels.txn_rw }} tickets.',
       description:
         'Free WiredTiger {{ $labels.txn_rw }} tickets on {{ $labels.instance }} have stayed below the threshold: the storage engine is saturated and operations start to queue. Look for slow operations (db.currentOp()), cache pressure and disk latency.',
@@ -532,8 +529,8 @@ export const mongodbExporter = defineExporter({
       name: 'MongodbWiredTigerTicketsExhausted',
       severity: 'critical',
       for: '5m',
-      query: ticketsLow,
-      threshold: 'wtTicketsAvailable',
+      signal: 'wtTicketsAvailable',
+      overWindow: 'min',
       summary: 'MongoDB at {{ $labels.instance }} has almost no {{ $labels.txn_rw }} tickets left.',
       description:
         'WiredTiger {{ $labels.txn_rw }} tickets on {{ $labels.instance }} are nearly exhausted; operations wait inside the server and latency climbs. Kill runaway operations and check disk and cache now.',
