@@ -98,9 +98,11 @@ export const iloExporter = defineExporter({
       variants: [
         {
           // A comparison without bool keeps each metric's name, so a fan and a sensor sharing a name label
-          // stay two series; the last `or` shows 0 for servers where everything is healthy.
+          // stay two series; the last `or` shows 0 for servers where everything is healthy. A server whose
+          // iLO the exporter cannot read sends no health series but still ilo_power_up 0: it gets no 0,
+          // which would claim it healthy (from 1.0.2, where the failed read is told apart, READ_FAILED).
           expr: (q) =>
-            `count by (${q.by}, host) (${[...HEALTH.map((m) => `${sel(m, q)} == 0`), fanUnhealthy(q)].join(' or ')}) or sum by (${q.by}, host) (${sel('ilo_power_up', q)} * 0)`,
+            `count by (${q.by}, host) (${[...HEALTH.map((m) => `${sel(m, q)} == 0`), fanUnhealthy(q)].join(' or ')}) or sum by (${q.by}, host) (${sel('ilo_power_up', q)} * 0) unless count by (${q.by}, host) (${sel('ilo_system_info', q, READ_FAILED)})`,
         },
       ],
       legend: '{{host}}',
