@@ -186,19 +186,26 @@ export const postgresPromtoolCases: PromtoolCases = {
       evalTime: '30m',
     },
   })),
+  // Quiet below ROLLBACK_FLOOR too: an idle database where one of two transactions fails, and the exporter's own
+  // database while two of its queries fail at every scrape (8 commits and 2 rollbacks a scrape, an HA pair every
+  // 15 s: 8 scrapes a minute), a ratio of 0.2.
   'rollbacks-high': databaseCases((f) => ({
     fires: {
       series: [
-        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'app'), values: '0+60x30' },
-        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'app'), values: '0+40x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'app'), values: '0+600x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'app'), values: '0+400x30' },
       ],
       evalTime: '20m',
       labels: { ...PG, datname: 'app' },
     },
     quiet: {
       series: [
-        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'app'), values: '0+99x30' },
-        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'app'), values: '0+1x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'app'), values: '0+990x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'app'), values: '0+10x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'reports'), values: '0+1x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'reports'), values: '0+1x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'postgres'), values: '0+64x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'postgres'), values: '0+16x30' },
       ],
       evalTime: '20m',
     },

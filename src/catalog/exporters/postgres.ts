@@ -14,6 +14,19 @@ const dbRate = (metric: string, q: QueryContext) =>
 /** Block reads a second below which a low cache hit ratio costs nothing (80 KiB/s at the 8 KiB block size). */
 const CACHE_MISS_FLOOR = 10;
 
+/**
+ * Rollbacks a second below which a rollback ratio says nothing about an application. Every transaction that ends
+ * in an error counts, and so does a bare ROLLBACK with none open (PostgreSQL 15 on the test stack: `SELECT 1/0`
+ * and `ROLLBACK;` in an idle database each added 1 to xact_rollback), so in a database with a handful of
+ * transactions one failed query or health check is 50 %. The exporter itself rolls back once per scrape for each
+ * of its queries PostgreSQL refuses, against about 8 commits a scrape in its own database (0.11.1 on the stack:
+ * 6.5 commits a second at 0.8 scrapes a second): 11 % per failing query, e.g. the built-in pg_replication_slots
+ * query of 0.11 – 0.19 on a standby that has a slot, as pg_current_wal_lsn() is refused during recovery
+ * (cmd/postgres_exporter/queries.go v0.11.0; collector/pg_replication_slots.go v0.20.0 asks pg_is_in_recovery()
+ * first). An HA pair scraping every 15 s makes that 0.13 rollbacks a second; the floor is well above it.
+ */
+const ROLLBACK_FLOOR = 1;
+
 // Peaks of the window: a failed scrape marks the series stale and would otherwise reset an alert's `for`.
 const connectionsPeak = (q: QueryContext) =>
   `100 * max_over_time((sum by (${q.by}) (${sel('pg_stat_activity_count', q)}))[${q.range}:1m]) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`;
@@ -465,9 +478,10 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       signal: 'rollbackRatio',
+      // Only where rollbacks are frequent: see ROLLBACK_FLOOR.
+      filters: [(q) => `${dbRate('pg_stat_database_xact_rollback', q)} > ${ROLLBACK_FLOOR}`],
       summary: 'Many transactions roll back in {{ $labels.datname }} on {{ $labels.instance }}.',
-      description:
-        'More transactions than the threshold allows end in a rollback in {{ $labels.datname }} on {{ $labels.instance }}. The application is hitting errors, serialization failures or lock timeouts: check its logs and the PostgreSQL log for ERROR lines.',
+      description: `More transactions than the threshold allows end in a rollback in {{ $labels.datname }} on {{ $labels.instance }}, more than ${ROLLBACK_FLOOR} a second. The application is hitting errors, serialization failures or lock timeouts: check its logs and the PostgreSQL log for ERROR lines. A client that ends its transactions with ROLLBACK, or sends ROLLBACK with none open, counts too.`,
     },
     {
       id: 'deadlocks',
