@@ -27,9 +27,14 @@ const CACHE_MISS_FLOOR = 10;
  */
 const ROLLBACK_FLOOR = 1;
 
+// The slots ordinary roles may take: once max_connections − superuser_reserved_connections are in use,
+// PostgreSQL accepts only superusers (config.sgml, superuser_reserved_connections; default 3). Against
+// max_connections alone, 95 % is out of reach wherever max_connections ≤ 60: 17 of 20 already refuses clients.
+const connectionSlots = (q: QueryContext) =>
+  `(max by (${q.by}) (${sel('pg_settings_max_connections', q)}) - max by (${q.by}) (${sel('pg_settings_superuser_reserved_connections', q)}))`;
 // Peaks of the window: a failed scrape marks the series stale and would otherwise reset an alert's `for`.
 const connectionsPeak = (q: QueryContext) =>
-  `100 * max_over_time((sum by (${q.by}) (${sel('pg_stat_activity_count', q)}))[${q.range}:1m]) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`;
+  `100 * max_over_time((sum by (${q.by}) (${sel('pg_stat_activity_count', q)}))[${q.range}:1m]) / ${connectionSlots(q)}`;
 const longestTransaction = (q: QueryContext) =>
   `max by (${q.by}) (max_over_time(${sel('pg_stat_activity_max_tx_duration', q)}[1m]))`;
 const replicationLagPeak = (q: QueryContext) =>
@@ -191,10 +196,9 @@ export const postgresExporter = defineExporter({
       id: 'connectionsUsed',
       title: 'Connections used',
       description:
-        'Backends in pg_stat_activity as a share of max_connections; near 100% clients get “too many connections”.',
+        'Backends in pg_stat_activity as a share of the connection slots open to ordinary roles (max_connections minus superuser_reserved_connections); at 100% new clients get “remaining connection slots are reserved …”, and only superusers, in the reserved slots, can go beyond.',
       unit: 'percent',
-      expr: (q) =>
-        `100 * sum by (${q.by}) (${sel('pg_stat_activity_count', q)}) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`,
+      expr: (q) => `100 * sum by (${q.by}) (${sel('pg_stat_activity_count', q)}) / ${connectionSlots(q)}`,
       threshold: 'connectionsUsed',
     },
     {
@@ -447,7 +451,7 @@ export const postgresExporter = defineExporter({
       threshold: 'connectionsUsed',
       summary: 'PostgreSQL at {{ $labels.instance }} is running out of connections.',
       description:
-        'Backends on {{ $labels.instance }} use more than the warning share of max_connections. Look for connection leaks or idle sessions (pg_stat_activity), put a pooler such as PgBouncer in front, or raise max_connections.',
+        'Backends on {{ $labels.instance }} use more than the warning share of the connection slots open to ordinary roles (max_connections minus superuser_reserved_connections). Look for connection leaks or idle sessions (pg_stat_activity), put a pooler such as PgBouncer in front, or raise max_connections.',
     },
     {
       id: 'connections-critical',
@@ -458,7 +462,7 @@ export const postgresExporter = defineExporter({
       threshold: 'connectionsUsed',
       summary: 'PostgreSQL at {{ $labels.instance }} is about to refuse connections.',
       description:
-        'Backends on {{ $labels.instance }} nearly fill max_connections; new clients get “too many clients already”. Terminate idle-in-transaction sessions now and find the client holding connections.',
+        'Backends on {{ $labels.instance }} nearly fill the connection slots open to ordinary roles; when they are full, new clients get “remaining connection slots are reserved …” and only superusers can still connect. Terminate idle-in-transaction sessions now and find the client holding connections.',
     },
     {
       id: 'cache-hit-low',
