@@ -182,7 +182,8 @@ export const postgresExporter = defineExporter({
       // postgres_exporter 0.11 – 0.12 have no postmaster collector (only the sample queries.yaml's
       // pg_postmaster query); 0.13.0 – 0.13.1 enable one whose query fails (timestamp scanned as a
       // number), and from 0.13.2 it works but is off by default (collector/pg_postmaster.go).
-      description: 'Time since the postmaster started; a reset means PostgreSQL restarted.',
+      description:
+        'Time since the postmaster started; a reset means PostgreSQL was stopped and started. A crashed backend makes it end every session and reinitialize without resetting this.',
       unit: 'dtdurations',
       variants: [
         {
@@ -506,7 +507,7 @@ export const postgresExporter = defineExporter({
       threshold: 'longestTransaction',
       summary: 'A transaction on {{ $labels.instance }} has been open for long.',
       description:
-        'The oldest open transaction on {{ $labels.instance }} is older than the warning threshold. Long transactions hold locks and keep vacuum from removing dead rows; find it in pg_stat_activity (order by xact_start) and end it if it is stuck.',
+        'The oldest open transaction on {{ $labels.instance }} is older than the warning threshold. Long transactions hold locks and keep vacuum from removing dead rows; find it in pg_stat_activity (order by xact_start) and end it if it is stuck. An autovacuum worker on a large table counts too (query “autovacuum: …”): let it finish.',
     },
     {
       id: 'long-transaction-crit',
@@ -516,8 +517,12 @@ export const postgresExporter = defineExporter({
       query: longestTransaction,
       threshold: 'longestTransaction',
       summary: 'A transaction on {{ $labels.instance }} has been open far too long.',
+      // The exporter's pg_stat_activity query counts every backend with a database and one of the listed states
+      // (cmd/postgres_exporter/queries.go v0.11.0, collector/pg_stat_activity.go v0.20.0), autovacuum workers
+      // included: they report themselves active with the query "autovacuum: VACUUM … (to prevent wraparound)"
+      // (autovac_report_activity, src/backend/postmaster/autovacuum.c).
       description:
-        'The oldest open transaction on {{ $labels.instance }} is older than the critical threshold; table bloat grows and other sessions may queue behind its locks. Terminate it with pg_terminate_backend() unless it is a known batch job.',
+        'The oldest open transaction on {{ $labels.instance }} is older than the critical threshold; table bloat grows and other sessions may queue behind its locks. Terminate it with pg_terminate_backend() unless it is a known batch job or an autovacuum worker (query “autovacuum: …”): never cancel one “to prevent wraparound”: autovacuum starts it again, and only one that finishes advances the table’s frozen transaction ID.',
     },
     {
       id: 'replication-lag',
@@ -617,8 +622,12 @@ export const postgresExporter = defineExporter({
       comparison: '>',
       threshold: 0,
       summary: 'PostgreSQL at {{ $labels.instance }} restarted.',
+      // pg_postmaster_start_time() is set once, when the postmaster starts (PgStartTime in PostmasterMain,
+      // src/backend/postmaster/postmaster.c). A backend crash ends every session and reinitializes shared memory
+      // under the same postmaster: on the test stack's PostgreSQL 15 a backend killed with SIGKILL logged
+      // "all server processes terminated; reinitializing" and pg_postmaster_start_time() stayed as it was.
       description:
-        'The postmaster of {{ $labels.instance }} started within the last 15 minutes. Expected after an upgrade or configuration change; otherwise look in the PostgreSQL log for a crash (a backend killed by the OOM killer restarts the whole server).',
+        'The postmaster of {{ $labels.instance }} started within the last 15 minutes: PostgreSQL was stopped and started. Expected after an upgrade or a configuration change that needs a restart; otherwise look in the PostgreSQL and system logs for what stopped it, or whether the postmaster itself was killed (e.g. by the OOM killer). A crashed backend does not show here: PostgreSQL then ends every session and reinitializes under the same postmaster, logging “terminating any other active server processes”.',
       optional: POSTMASTER_OPTIONAL,
     },
   ],
