@@ -67,6 +67,10 @@ const ROLE_OPTIONAL =
 
 const POSTMASTER_OPTIONAL =
   'the postmaster collector is not enabled (off by default: --collector.postmaster, postgres_exporter ≥ 0.13.2), or on 0.11 – 0.12 (Debian 12) the sample queries.yaml is not loaded';
+// now − the last replayed commit's time: 0.11 – 0.12's sample query and 0.13.2's collector report it on a standby
+// even when everything received is replayed; 0.14 reports 0 then (collector/pg_replication.go v0.13.2, v0.14.0).
+const REPLICATION_LAG_IDLE =
+  ' Before postgres_exporter 0.14 the lag also grows while the primary has no transaction to send: if pg_last_wal_receive_lsn() equals pg_last_wal_replay_lsn() on the standby, it is not behind.';
 const REPLICATION_LAG_OPTIONAL =
   'postgres_exporter 0.11 – 0.12 (Debian 12) runs without the sample queries.yaml, or is 0.13.0 – 0.13.1, whose replication collector runs the postmaster query instead';
 
@@ -533,7 +537,8 @@ export const postgresExporter = defineExporter({
       threshold: 'replicationLag',
       summary: 'Standby {{ $labels.instance }} lags behind its primary.',
       description:
-        'The standby behind {{ $labels.instance }} replays WAL more than the warning threshold behind the primary; reads from it are stale and a failover would lose recent writes. Check network throughput, long queries on the standby and its disk.',
+        'The standby behind {{ $labels.instance }} replays WAL more than the warning threshold behind the primary; reads from it are stale and a failover would lose recent writes. Check network throughput, long queries on the standby and its disk.' +
+        REPLICATION_LAG_IDLE,
       optional: REPLICATION_LAG_OPTIONAL,
     },
     {
@@ -545,7 +550,8 @@ export const postgresExporter = defineExporter({
       threshold: 'replicationLag',
       summary: 'Standby {{ $labels.instance }} is far behind its primary.',
       description:
-        'The standby behind {{ $labels.instance }} is more than the critical threshold behind the primary. Check that it still receives WAL (pg_stat_wal_receiver), that replication slots or wal_keep_size still cover it, and rebuild it if the WAL it needs is gone.',
+        'The standby behind {{ $labels.instance }} is more than the critical threshold behind the primary. Check that it still receives WAL (pg_stat_wal_receiver), that replication slots or wal_keep_size still cover it, and rebuild it if the WAL it needs is gone.' +
+        REPLICATION_LAG_IDLE,
       optional: REPLICATION_LAG_OPTIONAL,
     },
     {
