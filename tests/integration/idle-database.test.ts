@@ -1,14 +1,32 @@
 // The stack's PostgreSQL serves no application: its `postgres` database is read only by the exporter's own
 // queries, a few blocks a minute, some from outside shared buffers. That is the idle database every
-// production server also has, and the cache hit ratio alert must not judge it.
+// production server also has, and the cache hit ratio and rollback ratio alerts must not judge it.
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { eventually } from './harness';
-import { createPrometheusClient } from './prometheus';
+import { createPrometheusClient, readStackEnv } from './prometheus';
 
 const prometheus = createPrometheusClient();
+const run = promisify(execFile);
 const RULES = resolve(__dirname, '../../provisioning/prometheus/rules/fsm-postgres.rules.yml');
+
+/** Runs SQL as the stack's superuser (trust authentication on 127.0.0.1); each statement is its own transaction. */
+async function psql(database: string, ...statements: string[]): Promise<string> {
+  const [host, port] = (process.env.FSM_POSTGRES_ADDR ?? readStackEnv().FSM_POSTGRES_ADDR ?? '').split(':');
+  if (!host || !port) {
+    throw new Error('FSM_POSTGRES_ADDR is not set and the stack’s stack.env has none: start the stack first');
+  }
+  const args = ['-X', '-q', '-A', '-t', '-h', host, '-p', port, '-U', 'postgres', '-d', database];
+  // psql goes on after a failed -c (no ON_ERROR_STOP) and exits with the last one's status.
+  const { stdout } = await run('/usr/lib/postgresql/15/bin/psql', [
+    ...args,
+    ...statements.flatMap((sql) => ['-c', sql]),
+  ]);
+  return stdout.trim();
+}
 
 function alertExpr(name: string): string {
   const file = parse(readFileSync(RULES, 'utf8')) as {
@@ -36,5 +54,45 @@ describe('alerts on the stack’s idle PostgreSQL', () => {
     expect(Number(reads[0].value[1])).toBeLessThan(10);
     const holding = await prometheus.instantQuery(alertExpr('PostgresCacheHitRatioLow'));
     expect(holding.filter((s) => s.metric.job === 'postgres')).toEqual([]);
+  });
+});
+
+describe('rollbacks in an idle database', () => {
+  // Created here and dropped after: a database no application uses, where only autovacuum commits a few
+  // transactions a minute.
+  const DB = 'fsm_idle_rollbacks';
+  // By OID too: an earlier run's database of the same name left its series in the 5-minute window.
+  let only = '';
+  const xact = (counter: string) =>
+    `sum by (datname) (rate(pg_stat_database_xact_${counter}{job="postgres",${only}}[5m]))`;
+
+  beforeAll(async () => {
+    await psql('postgres', `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`, `CREATE DATABASE ${DB}`);
+    only = `datname="${DB}",datid="${await psql('postgres', `SELECT oid FROM pg_database WHERE datname = '${DB}'`)}"`;
+  });
+  afterAll(async () => {
+    await psql('postgres', `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  });
+
+  it('PostgresRollbackRatioHigh holds for no database where a few failed queries are most of the traffic', async () => {
+    await eventually(
+      `postgres_exporter's first report of ${DB}, before its failures`,
+      () => prometheus.instantQuery(`pg_stat_database_xact_rollback{job="postgres",${only}}`),
+      (result) => result.length > 0,
+      { timeoutMs: 30_000 }
+    );
+    // A job failing five times: every statement that ends in an error rolls its transaction back.
+    await psql(DB, ...Array.from({ length: 5 }, () => 'SELECT 1/0'), 'SELECT 1');
+    // The premise: the ratio the old rule judged alone is far above the 10 % threshold, on a handful of rollbacks.
+    await eventually(
+      `the rollback ratio of ${DB} above 0.1 in Prometheus`,
+      () => prometheus.instantQuery(`${xact('rollback')} / (${xact('commit')} + ${xact('rollback')})`),
+      (result) => result.length > 0 && Number(result[0].value[1]) > 0.1,
+      { timeoutMs: 60_000 }
+    );
+    const rollbacks = await prometheus.instantQuery(xact('rollback'));
+    expect(Number(rollbacks[0].value[1])).toBeLessThan(1);
+    const holding = await prometheus.instantQuery(alertExpr('PostgresRollbackRatioHigh'));
+    expect(holding.filter((s) => s.metric.job === 'postgres' && s.metric.datname === DB)).toEqual([]);
   });
 });

@@ -36,6 +36,13 @@ const ACTIVITY_LABELS = [
 const ACTIVITY = [...BUILTIN, collector('pg_stat_activity', 'v0.20.0')];
 const ACTIVITY_NOTE =
   'built-in query with `server` until 0.19; the 0.20 stat_activity collector drops `server` and splits by usename, application_name, backend_type, wait_event_type, wait_event: sum before comparing';
+// Every bool, integer and real row of pg_settings, each as pg_settings_<name>.
+const SETTINGS = [
+  ref('cmd/postgres_exporter/pg_setting.go', 'v0.11.0', 'v0.17.0'),
+  ref('exporter/pg_setting.go', 'v0.19.0'),
+  ref('collector/pg_setting.go', 'v0.20.1'),
+];
+const SETTINGS_NOTE = '`server` until 0.19; the settings collector of 0.20 has no label';
 const STAT_DATABASE = [
   ...BUILTIN.slice(0, 2).map((r) => ({ ...r, tags: ['v0.11.0', 'v0.12.0'] as [string, ...string[]] })),
   collector('pg_stat_database', 'v0.13.0', 'v0.13.1', 'v0.14.0', 'v0.17.0'),
@@ -108,15 +115,10 @@ export const postgresEvidence: ExporterEvidence = {
     pg_stat_activity_max_tx_duration: metric(ACTIVITY_LABELS, ACTIVITY, {
       note: `seconds since xact_start, 0 when no transaction is open; ${ACTIVITY_NOTE}`,
     }),
-    pg_settings_max_connections: metric(
-      ['server'],
-      [
-        ref('cmd/postgres_exporter/pg_setting.go', 'v0.11.0', 'v0.17.0'),
-        ref('exporter/pg_setting.go', 'v0.19.0'),
-        ref('collector/pg_setting.go', 'v0.20.1'),
-      ],
-      { note: '`server` until 0.19; the settings collector of 0.20 has no label' }
-    ),
+    pg_settings_max_connections: metric(['server'], SETTINGS, { note: SETTINGS_NOTE }),
+    pg_settings_superuser_reserved_connections: metric(['server'], SETTINGS, {
+      note: `the slots of max_connections only superusers may take (PostgreSQL's default 3); ${SETTINGS_NOTE}`,
+    }),
     pg_stat_database_xact_commit: metric(STAT_DATABASE_LABELS, STAT_DATABASE, { note: STAT_DATABASE_NOTE }),
     pg_stat_database_xact_rollback: metric(STAT_DATABASE_LABELS, STAT_DATABASE, { note: STAT_DATABASE_NOTE }),
     pg_stat_database_blks_hit: metric(STAT_DATABASE_LABELS, STAT_DATABASE, { note: STAT_DATABASE_NOTE }),

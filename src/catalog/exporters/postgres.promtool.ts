@@ -34,8 +34,14 @@ const activity = (family: string, datname: string, state: string): Record<string
     : { datname, ...SERVER, state };
 const activitySeries = (family: string, metric: string, datname: string, state: string) =>
   at(family).series(metric, activity(family, datname, state));
-const maxConnections = (family: string) =>
-  at(family).series('pg_settings_max_connections', family === F020 ? {} : SERVER);
+/** pg_settings max_connections and superuser_reserved_connections, `server` until 0.19. */
+const connectionSettings = (family: string, max: number, reserved = 3) => [
+  { series: at(family).series('pg_settings_max_connections', family === F020 ? {} : SERVER), values: `${max}x30` },
+  {
+    series: at(family).series('pg_settings_superuser_reserved_connections', family === F020 ? {} : SERVER),
+    values: `${reserved}x30`,
+  },
+];
 
 /** Fire and quiet cases of an alert for each family given, the first as the case's own. */
 const perFamily = (families: [string, ...string[]], build: (family: string) => FireAndQuiet) => {
@@ -120,7 +126,7 @@ export const postgresPromtoolCases: PromtoolCases = {
       series: [
         { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '50x30' },
         { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'idle'), values: '35x30' },
-        { series: maxConnections(f), values: '100x30' },
+        ...connectionSettings(f, 100),
       ],
       evalTime: '20m',
       labels: PG,
@@ -129,16 +135,17 @@ export const postgresPromtoolCases: PromtoolCases = {
       series: [
         { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '20x30' },
         { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'idle'), values: '30x30' },
-        { series: maxConnections(f), values: '100x30' },
+        ...connectionSettings(f, 100),
       ],
       evalTime: '20m',
     },
   })),
+  // 17 of max_connections 20 is all ordinary roles may take (3 reserved for superusers): clients are refused at 85 %.
   'connections-critical': activityCases((f) => ({
     fires: {
       series: [
-        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '98x20' },
-        { series: maxConnections(f), values: '100x20' },
+        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '17x20' },
+        ...connectionSettings(f, 20),
       ],
       evalTime: '10m',
       labels: PG,
@@ -146,7 +153,7 @@ export const postgresPromtoolCases: PromtoolCases = {
     quiet: {
       series: [
         { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '85x20' },
-        { series: maxConnections(f), values: '100x20' },
+        ...connectionSettings(f, 100),
       ],
       evalTime: '10m',
     },
@@ -186,19 +193,26 @@ export const postgresPromtoolCases: PromtoolCases = {
       evalTime: '30m',
     },
   })),
+  // Quiet below ROLLBACK_FLOOR too: an idle database where one of two transactions fails, and the exporter's own
+  // database while two of its queries fail at every scrape (8 commits and 2 rollbacks a scrape, an HA pair every
+  // 15 s: 8 scrapes a minute), a ratio of 0.2.
   'rollbacks-high': databaseCases((f) => ({
     fires: {
       series: [
-        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'app'), values: '0+60x30' },
-        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'app'), values: '0+40x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'app'), values: '0+600x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'app'), values: '0+400x30' },
       ],
       evalTime: '20m',
       labels: { ...PG, datname: 'app' },
     },
     quiet: {
       series: [
-        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'app'), values: '0+99x30' },
-        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'app'), values: '0+1x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'app'), values: '0+990x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'app'), values: '0+10x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'reports'), values: '0+1x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'reports'), values: '0+1x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_commit', 'postgres'), values: '0+64x30' },
+        { series: dbSeries(f, 'pg_stat_database_xact_rollback', 'postgres'), values: '0+16x30' },
       ],
       evalTime: '20m',
     },

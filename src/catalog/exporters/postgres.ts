@@ -14,9 +14,27 @@ const dbRate = (metric: string, q: QueryContext) =>
 /** Block reads a second below which a low cache hit ratio costs nothing (80 KiB/s at the 8 KiB block size). */
 const CACHE_MISS_FLOOR = 10;
 
+/**
+ * Rollbacks a second below which a rollback ratio says nothing about an application. Every transaction that ends
+ * in an error counts, and so does a bare ROLLBACK with none open (PostgreSQL 15 on the test stack: `SELECT 1/0`
+ * and `ROLLBACK;` in an idle database each added 1 to xact_rollback), so in a database with a handful of
+ * transactions one failed query or health check is 50 %. The exporter itself rolls back once per scrape for each
+ * of its queries PostgreSQL refuses, against about 8 commits a scrape in its own database (0.11.1 on the stack:
+ * 6.5 commits a second at 0.8 scrapes a second): 11 % per failing query, e.g. the built-in pg_replication_slots
+ * query of 0.11 – 0.19 on a standby that has a slot, as pg_current_wal_lsn() is refused during recovery
+ * (cmd/postgres_exporter/queries.go v0.11.0; collector/pg_replication_slots.go v0.20.0 asks pg_is_in_recovery()
+ * first). An HA pair scraping every 15 s makes that 0.13 rollbacks a second; the floor is well above it.
+ */
+const ROLLBACK_FLOOR = 1;
+
+// The slots ordinary roles may take: once max_connections − superuser_reserved_connections are in use,
+// PostgreSQL accepts only superusers (config.sgml, superuser_reserved_connections; default 3). Against
+// max_connections alone, 95 % is out of reach wherever max_connections ≤ 60: 17 of 20 already refuses clients.
+const connectionSlots = (q: QueryContext) =>
+  `(max by (${q.by}) (${sel('pg_settings_max_connections', q)}) - max by (${q.by}) (${sel('pg_settings_superuser_reserved_connections', q)}))`;
 // Peaks of the window: a failed scrape marks the series stale and would otherwise reset an alert's `for`.
 const connectionsPeak = (q: QueryContext) =>
-  `100 * max_over_time((sum by (${q.by}) (${sel('pg_stat_activity_count', q)}))[${q.range}:1m]) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`;
+  `100 * max_over_time((sum by (${q.by}) (${sel('pg_stat_activity_count', q)}))[${q.range}:1m]) / ${connectionSlots(q)}`;
 const longestTransaction = (q: QueryContext) =>
   `max by (${q.by}) (max_over_time(${sel('pg_stat_activity_max_tx_duration', q)}[1m]))`;
 const replicationLagPeak = (q: QueryContext) =>
@@ -49,6 +67,10 @@ const ROLE_OPTIONAL =
 
 const POSTMASTER_OPTIONAL =
   'the postmaster collector is not enabled (off by default: --collector.postmaster, postgres_exporter ≥ 0.13.2), or on 0.11 – 0.12 (Debian 12) the sample queries.yaml is not loaded';
+// now − the last replayed commit's time: 0.11 – 0.12's sample query and 0.13.2's collector report it on a standby
+// even when everything received is replayed; 0.14 reports 0 then (collector/pg_replication.go v0.13.2, v0.14.0).
+const REPLICATION_LAG_IDLE =
+  ' Before postgres_exporter 0.14 the lag also grows while the primary has no transaction to send: if pg_last_wal_receive_lsn() equals pg_last_wal_replay_lsn() on the standby, it is not behind.';
 const REPLICATION_LAG_OPTIONAL =
   'postgres_exporter 0.11 – 0.12 (Debian 12) runs without the sample queries.yaml, or is 0.13.0 – 0.13.1, whose replication collector runs the postmaster query instead';
 
@@ -164,7 +186,8 @@ export const postgresExporter = defineExporter({
       // postgres_exporter 0.11 – 0.12 have no postmaster collector (only the sample queries.yaml's
       // pg_postmaster query); 0.13.0 – 0.13.1 enable one whose query fails (timestamp scanned as a
       // number), and from 0.13.2 it works but is off by default (collector/pg_postmaster.go).
-      description: 'Time since the postmaster started; a reset means PostgreSQL restarted.',
+      description:
+        'Time since the postmaster started; a reset means PostgreSQL was stopped and started. A crashed backend makes it end every session and reinitialize without resetting this.',
       unit: 'dtdurations',
       variants: [
         {
@@ -178,10 +201,9 @@ export const postgresExporter = defineExporter({
       id: 'connectionsUsed',
       title: 'Connections used',
       description:
-        'Backends in pg_stat_activity as a share of max_connections; near 100% clients get “too many connections”.',
+        'Backends in pg_stat_activity as a share of the connection slots open to ordinary roles (max_connections minus superuser_reserved_connections); at 100% new clients get “remaining connection slots are reserved …”, and only superusers, in the reserved slots, can go beyond.',
       unit: 'percent',
-      expr: (q) =>
-        `100 * sum by (${q.by}) (${sel('pg_stat_activity_count', q)}) / max by (${q.by}) (${sel('pg_settings_max_connections', q)})`,
+      expr: (q) => `100 * sum by (${q.by}) (${sel('pg_stat_activity_count', q)}) / ${connectionSlots(q)}`,
       threshold: 'connectionsUsed',
     },
     {
@@ -434,7 +456,7 @@ export const postgresExporter = defineExporter({
       threshold: 'connectionsUsed',
       summary: 'PostgreSQL at {{ $labels.instance }} is running out of connections.',
       description:
-        'Backends on {{ $labels.instance }} use more than the warning share of max_connections. Look for connection leaks or idle sessions (pg_stat_activity), put a pooler such as PgBouncer in front, or raise max_connections.',
+        'Backends on {{ $labels.instance }} use more than the warning share of the connection slots open to ordinary roles (max_connections minus superuser_reserved_connections). Look for connection leaks or idle sessions (pg_stat_activity), put a pooler such as PgBouncer in front, or raise max_connections.',
     },
     {
       id: 'connections-critical',
@@ -445,7 +467,7 @@ export const postgresExporter = defineExporter({
       threshold: 'connectionsUsed',
       summary: 'PostgreSQL at {{ $labels.instance }} is about to refuse connections.',
       description:
-        'Backends on {{ $labels.instance }} nearly fill max_connections; new clients get “too many clients already”. Terminate idle-in-transaction sessions now and find the client holding connections.',
+        'Backends on {{ $labels.instance }} nearly fill the connection slots open to ordinary roles; when they are full, new clients get “remaining connection slots are reserved …” and only superusers can still connect. Terminate idle-in-transaction sessions now and find the client holding connections.',
     },
     {
       id: 'cache-hit-low',
@@ -465,9 +487,10 @@ export const postgresExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       signal: 'rollbackRatio',
+      // Only where rollbacks are frequent: see ROLLBACK_FLOOR.
+      filters: [(q) => `${dbRate('pg_stat_database_xact_rollback', q)} > ${ROLLBACK_FLOOR}`],
       summary: 'Many transactions roll back in {{ $labels.datname }} on {{ $labels.instance }}.',
-      description:
-        'More transactions than the threshold allows end in a rollback in {{ $labels.datname }} on {{ $labels.instance }}. The application is hitting errors, serialization failures or lock timeouts: check its logs and the PostgreSQL log for ERROR lines.',
+      description: `More transactions than the threshold allows end in a rollback in {{ $labels.datname }} on {{ $labels.instance }}, more than ${ROLLBACK_FLOOR} a second. The application is hitting errors, serialization failures or lock timeouts: check its logs and the PostgreSQL log for ERROR lines. A client that ends its transactions with ROLLBACK, or sends ROLLBACK with none open, counts too.`,
     },
     {
       id: 'deadlocks',
@@ -488,7 +511,7 @@ export const postgresExporter = defineExporter({
       threshold: 'longestTransaction',
       summary: 'A transaction on {{ $labels.instance }} has been open for long.',
       description:
-        'The oldest open transaction on {{ $labels.instance }} is older than the warning threshold. Long transactions hold locks and keep vacuum from removing dead rows; find it in pg_stat_activity (order by xact_start) and end it if it is stuck.',
+        'The oldest open transaction on {{ $labels.instance }} is older than the warning threshold. Long transactions hold locks and keep vacuum from removing dead rows; find it in pg_stat_activity (order by xact_start) and end it if it is stuck. An autovacuum worker on a large table counts too (query “autovacuum: …”): let it finish.',
     },
     {
       id: 'long-transaction-crit',
@@ -498,8 +521,12 @@ export const postgresExporter = defineExporter({
       query: longestTransaction,
       threshold: 'longestTransaction',
       summary: 'A transaction on {{ $labels.instance }} has been open far too long.',
+      // The exporter's pg_stat_activity query counts every backend with a database and one of the listed states
+      // (cmd/postgres_exporter/queries.go v0.11.0, collector/pg_stat_activity.go v0.20.0), autovacuum workers
+      // included: they report themselves active with the query "autovacuum: VACUUM … (to prevent wraparound)"
+      // (autovac_report_activity, src/backend/postmaster/autovacuum.c).
       description:
-        'The oldest open transaction on {{ $labels.instance }} is older than the critical threshold; table bloat grows and other sessions may queue behind its locks. Terminate it with pg_terminate_backend() unless it is a known batch job.',
+        'The oldest open transaction on {{ $labels.instance }} is older than the critical threshold; table bloat grows and other sessions may queue behind its locks. Terminate it with pg_terminate_backend() unless it is a known batch job or an autovacuum worker (query “autovacuum: …”): never cancel one “to prevent wraparound”: autovacuum starts it again, and only one that finishes advances the table’s frozen transaction ID.',
     },
     {
       id: 'replication-lag',
@@ -510,7 +537,8 @@ export const postgresExporter = defineExporter({
       threshold: 'replicationLag',
       summary: 'Standby {{ $labels.instance }} lags behind its primary.',
       description:
-        'The standby behind {{ $labels.instance }} replays WAL more than the warning threshold behind the primary; reads from it are stale and a failover would lose recent writes. Check network throughput, long queries on the standby and its disk.',
+        'The standby behind {{ $labels.instance }} replays WAL more than the warning threshold behind the primary; reads from it are stale and a failover would lose recent writes. Check network throughput, long queries on the standby and its disk.' +
+        REPLICATION_LAG_IDLE,
       optional: REPLICATION_LAG_OPTIONAL,
     },
     {
@@ -522,7 +550,8 @@ export const postgresExporter = defineExporter({
       threshold: 'replicationLag',
       summary: 'Standby {{ $labels.instance }} is far behind its primary.',
       description:
-        'The standby behind {{ $labels.instance }} is more than the critical threshold behind the primary. Check that it still receives WAL (pg_stat_wal_receiver), that replication slots or wal_keep_size still cover it, and rebuild it if the WAL it needs is gone.',
+        'The standby behind {{ $labels.instance }} is more than the critical threshold behind the primary. Check that it still receives WAL (pg_stat_wal_receiver), that replication slots or wal_keep_size still cover it, and rebuild it if the WAL it needs is gone.' +
+        REPLICATION_LAG_IDLE,
       optional: REPLICATION_LAG_OPTIONAL,
     },
     {
@@ -599,8 +628,12 @@ export const postgresExporter = defineExporter({
       comparison: '>',
       threshold: 0,
       summary: 'PostgreSQL at {{ $labels.instance }} restarted.',
+      // pg_postmaster_start_time() is set once, when the postmaster starts (PgStartTime in PostmasterMain,
+      // src/backend/postmaster/postmaster.c). A backend crash ends every session and reinitializes shared memory
+      // under the same postmaster: on the test stack's PostgreSQL 15 a backend killed with SIGKILL logged
+      // "all server processes terminated; reinitializing" and pg_postmaster_start_time() stayed as it was.
       description:
-        'The postmaster of {{ $labels.instance }} started within the last 15 minutes. Expected after an upgrade or configuration change; otherwise look in the PostgreSQL log for a crash (a backend killed by the OOM killer restarts the whole server).',
+        'The postmaster of {{ $labels.instance }} started within the last 15 minutes: PostgreSQL was stopped and started. Expected after an upgrade or a configuration change that needs a restart; otherwise look in the PostgreSQL and system logs for what stopped it, or whether the postmaster itself was killed (e.g. by the OOM killer). A crashed backend does not show here: PostgreSQL then ends every session and reinitializes under the same postmaster, logging “terminating any other active server processes”.',
       optional: POSTMASTER_OPTIONAL,
     },
   ],
