@@ -37,8 +37,6 @@ const connectionsPeak = (q: QueryContext) =>
   `100 * max_over_time((sum by (${q.by}) (${sel('pg_stat_activity_count', q)}))[${q.range}:1m]) / ${connectionSlots(q)}`;
 const longestTransaction = (q: QueryContext) =>
   `max by (${q.by}) (max_over_time(${sel('pg_stat_activity_max_tx_duration', q)}[1m]))`;
-const replicationLagPeak = (q: QueryContext) =>
-  `max_over_time(${sel('pg_replication_lag_seconds', q)}[${q.range}]) or max_over_time(${sel('pg_replication_lag', q)}[${q.range}])`;
 
 // age() of a database's datfrozenxid (and mxid_age() of its datminmxid) counts the transactions
 // since its oldest unfrozen row; PostgreSQL refuses new transaction IDs a few million short of 2^31
@@ -533,8 +531,8 @@ export const postgresExporter = defineExporter({
       name: 'PostgresReplicationLag',
       severity: 'warning',
       for: '5m',
-      query: replicationLagPeak,
-      threshold: 'replicationLag',
+      signal: 'replicationLag',
+      overWindow: 'max',
       summary: 'Standby {{ $labels.instance }} lags behind its primary.',
       description:
         'The standby behind {{ $labels.instance }} replays WAL more than the warning threshold behind the primary; reads from it are stale and a failover would lose recent writes. Check network throughput, long queries on the standby and its disk.' +
@@ -546,8 +544,8 @@ export const postgresExporter = defineExporter({
       name: 'PostgresReplicationLagCritical',
       severity: 'critical',
       for: '5m',
-      query: replicationLagPeak,
-      threshold: 'replicationLag',
+      signal: 'replicationLag',
+      overWindow: 'max',
       summary: 'Standby {{ $labels.instance }} is far behind its primary.',
       description:
         'The standby behind {{ $labels.instance }} is more than the critical threshold behind the primary. Check that it still receives WAL (pg_stat_wal_receiver), that replication slots or wal_keep_size still cover it, and rebuild it if the WAL it needs is gone.' +
