@@ -1,9 +1,11 @@
 // Journey: an operator's probes meet answers the blackbox and DNS packs must read right. On the stack's own
-// blackbox_exporter (Debian's 0.23), a check that a page stays gone succeeds on its 404, and a DNS server that
-// never answers makes each probe last as long as the module's timeout. These are the series the promtool cases of
-// BlackboxHttpStatusError and DNSSlowResponse / DNSVerySlowResponse stay quiet on (blackbox.promtool.ts,
-// dns.promtool.ts): one is healthy, the other DNSProbeFailed's, and neither an error page nor a slow answer.
-import { createSocket, type Socket } from 'node:dgram';
+// blackbox_exporter (Debian's 0.23), a check that a page stays gone succeeds on its 404, and an endpoint or a DNS
+// server that never answers makes each probe last as long as the module's timeout. These are the series the
+// promtool cases of BlackboxHttpStatusError, BlackboxProbeSlow and DNSSlowResponse / DNSVerySlowResponse stay
+// quiet on (blackbox.promtool.ts, dns.promtool.ts): the first is healthy, the others the probe-failed alerts',
+// and none of them an error page or a slow answer.
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { createServer, type Server, type Socket } from 'node:net';
 import { prometheusUrl, readStackEnv } from './prometheus';
 
 const blackboxUrl = () => {
@@ -38,8 +40,32 @@ describe('probes whose answers the packs must not misread', () => {
     expect(samples.get('probe_success')).toBe(1);
   });
 
+  describe('an HTTP endpoint that accepts the connection and never answers', () => {
+    let hung: Server;
+    const accepted = new Set<Socket>();
+    beforeAll(async () => {
+      hung = createServer((socket) => accepted.add(socket));
+      await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    });
+    // close() waits for every accepted connection, which this server never ends by itself.
+    afterAll(() => {
+      accepted.forEach((socket) => socket.destroy());
+      return new Promise<void>((resolve) => hung.close(() => resolve()));
+    });
+
+    it('fails each probe at the timeout', async () => {
+      const address = hung.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const samples = await probe('http_2xx', `http://127.0.0.1:${port}/`);
+      expect(samples.get('probe_success')).toBe(0);
+      expect(samples.get('probe_http_status_code')).toBe(0);
+      // Module http_2xx has timeout: 3s: three times BlackboxProbeSlow's default bound.
+      expect(samples.get('probe_duration_seconds')).toBeGreaterThanOrEqual(2.9);
+    });
+  });
+
   describe('a DNS server that never answers', () => {
-    let silent: Socket;
+    let silent: UdpSocket;
     beforeAll(async () => {
       silent = createSocket('udp4');
       await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));

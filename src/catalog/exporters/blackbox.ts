@@ -314,6 +314,10 @@ export const blackboxExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => probesOnly(`avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}])`, q),
+      // Slow, not failing: every probe of the window succeeded. A probe that gets no answer lasts until the
+      // module's timeout (prober/handler.go, v0.23.0 and v0.28.0: the probe's context ends at the timeout), so a
+      // hung or unreachable endpoint would read as slow beside BlackboxProbeFailed.
+      filters: [(q) => `min_over_time(${sel('probe_success', q)}[${q.range}]) == 1`],
       threshold: 'probeDuration',
       summary: 'Probes of {{ $labels.instance }} are slow.',
       description:
