@@ -19,6 +19,15 @@ const fortigate = familyFixture('fortigate', 'fortigate_exporter 1.17 – 1.24')
   instance: 'fw-1',
 });
 
+// A module with valid_status_codes: [404] (a path that must stay gone): its probe succeeds on the 404
+// (prober/http.go, v0.23.0 and v0.28.0; the stack's module http_404_expected, tests/integration/probes.test.ts).
+const GONE = { job: 'blackbox_http', instance: 'https://shop.example.com/old-admin' };
+const goneSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at(GONE).series;
+// An endpoint that accepts the connection and never answers: each probe fails at the module's timeout (3 s here),
+// as the stack's blackbox_exporter shows (tests/integration/probes.test.ts).
+const HUNG = { job: 'blackbox_http', instance: 'https://hung.example.com' };
+const hungSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at(HUNG).series;
+
 // The exporter's own /metrics job, where its reload state lives.
 const SELF = { job: 'blackbox_exporter', instance: 'prober-1:9115' };
 const selfSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at(SELF).series;
@@ -80,13 +89,22 @@ export const blackboxPromtoolCases: PromtoolCases = {
   'http-status': {
     family: BLACKBOX_FAMILY,
     fires: {
-      series: [{ series: probeSeries('probe_http_status_code'), values: '200x5 503x20' }],
+      series: [
+        { series: probeSeries('probe_http_status_code'), values: '200x5 503x20' },
+        { series: probeSeries('probe_success'), values: '1x5 0x20' },
+      ],
       evalTime: '20m',
       labels: PROBE,
     },
-    // Two 503s among 200s, evaluated at the second (minute 8): the 5-minute minimum is 200.
+    // Two 503s among 200s, evaluated at the second (minute 8): the 5-minute minimum is 200. And a module that
+    // expects 404 has got it at every probe since minute 0, and each succeeded: healthy, not an error page.
     quiet: {
-      series: [{ series: probeSeries('probe_http_status_code'), values: '200x5 503 200 503 200x20' }],
+      series: [
+        { series: probeSeries('probe_http_status_code'), values: '200x5 503 200 503 200x20' },
+        { series: probeSeries('probe_success'), values: '1x5 0 1 0 1x20' },
+        { series: goneSeries('probe_http_status_code'), values: '404x25' },
+        { series: goneSeries('probe_success'), values: '1x25' },
+      ],
       evalTime: '8m',
     },
   },
@@ -96,15 +114,22 @@ export const blackboxPromtoolCases: PromtoolCases = {
       series: [
         { series: probeSeries('probe_duration_seconds'), values: '0.1x5 2.5x20' },
         { series: probeSeries('probe_ip_protocol'), values: '4x25' },
+        { series: probeSeries('probe_success'), values: '1x25' },
       ],
       evalTime: '20m',
       labels: PROBE,
     },
+    // Fast probes; another exporter's slow ones; and a hung endpoint, whose failed probes last the timeout.
     quiet: {
       series: [
         { series: probeSeries('probe_duration_seconds'), values: '0.1x5 0.3x20' },
         { series: probeSeries('probe_ip_protocol'), values: '4x25' },
+        { series: probeSeries('probe_success'), values: '1x25' },
         { series: fortigate.series('probe_duration_seconds'), values: '2.5x25' },
+        { series: fortigate.series('probe_success'), values: '1x25' },
+        { series: hungSeries('probe_duration_seconds'), values: '0.1x5 3x20' },
+        { series: hungSeries('probe_ip_protocol'), values: '4x25' },
+        { series: hungSeries('probe_success'), values: '1x5 0x20' },
       ],
       evalTime: '20m',
     },

@@ -14,8 +14,9 @@ const TLS_ONLY = 'only probes that end on a TLS connection (HTTPS, TCP with tls:
 // the HTTP prober with skip_resolve_phase_with_proxy through a proxy, which never resolves; it always
 // registers probe_http_status_code first (prober/http.go), so that one stands in. Jobs that run the
 // dns prober belong to the `dns` pack, which alerts on them with its own thresholds.
-const probesOnly = (expr: string, q: QueryContext) =>
-  `${expr} and on (${q.by}) (${sel('probe_ip_protocol', q)} or ${sel('probe_http_status_code', q)}) unless on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`;
+const blackboxProbes = (q: QueryContext) =>
+  `(${sel('probe_ip_protocol', q)} or ${sel('probe_http_status_code', q)}) unless on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`;
+const probesOnly = (expr: string, q: QueryContext) => `${expr} and on (${q.by}) (${blackboxProbes(q)})`;
 // The soonest expiry seen in the window, so a failed probe (no certificate series) cannot reset the alert.
 const certificateLeft = (q: QueryContext) =>
   `min_over_time(${sel('probe_ssl_earliest_cert_expiry', q)}[${q.range}]) - time()`;
@@ -251,7 +252,7 @@ export const blackboxExporter = defineExporter({
       title: 'Config reload successful',
       description:
         'Whether the exporter’s last reload of blackbox.yml worked (1 = yes); after a failed reload it keeps probing with the modules it had, so a changed module is not in force.',
-      unit: 'none',
+      unit: 'bool_yes_no',
       expr: (q) => sel('blackbox_exporter_config_last_reload_successful', q),
     },
   ],
@@ -261,8 +262,13 @@ export const blackboxExporter = defineExporter({
       name: 'BlackboxProbeFailed',
       severity: 'critical',
       for: '1m',
-      // Failed at every probe of the last two minutes.
-      query: (q) => probesOnly(`max_over_time(${sel('probe_success', q)}[2m])`, q),
+      // Failed at every probe of the last two minutes. The signal's own series, so the Probe success stat takes
+      // this alert's colours; the filter keeps it to blackbox's probes (every series of one probe carries the
+      // same labels, so a plain `and` matches them).
+      signal: 'probeSuccess',
+      overWindow: 'max',
+      window: '2m',
+      filters: [blackboxProbes],
       comparison: '<',
       threshold: 1,
       summary: 'Probe of {{ $labels.instance }} ({{ $labels.job }}) fails.',
@@ -290,12 +296,16 @@ export const blackboxExporter = defineExporter({
       // The best status of the window: one error page among good answers is not an outage.
       signal: 'httpStatusCode',
       overWindow: 'min',
+      // Only while the module refuses the status: a module with valid_status_codes (a path that must stay 404,
+      // an endpoint that must ask for credentials with 401) succeeds on that code (prober/http.go, v0.23.0 and
+      // v0.28.0: success follows valid_status_codes, 2xx only when none is set), and answers it at every probe.
+      filters: [(q) => `max_over_time(${sel('probe_success', q)}[${q.range}]) < 1`],
       comparison: '>',
       // 4xx and 5xx are errors by definition (RFC 9110); 0 (no answer) is BlackboxProbeFailed's.
       threshold: 399,
       summary: '{{ $labels.instance }} answers with HTTP errors.',
       description:
-        'Every HTTP probe of {{ $labels.instance }} got a 4xx or 5xx status for 10 minutes. Check the application and its logs; a 401/403 may mean the probe’s credentials or the module’s expected status codes are out of date.',
+        'Every HTTP probe of {{ $labels.instance }} got a 4xx or 5xx status the module does not accept for 10 minutes. Check the application and its logs; a 401/403 may mean the probe’s credentials or the module’s valid_status_codes are out of date.',
       optional: HTTP_ONLY,
     },
     {
@@ -304,6 +314,10 @@ export const blackboxExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       query: (q) => probesOnly(`avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}])`, q),
+      // Slow, not failing: every probe of the window succeeded. A probe that gets no answer lasts until the
+      // module's timeout (prober/handler.go, v0.23.0 and v0.28.0: the probe's context ends at the timeout), so a
+      // hung or unreachable endpoint would read as slow beside BlackboxProbeFailed.
+      filters: [(q) => `min_over_time(${sel('probe_success', q)}[${q.range}]) == 1`],
       threshold: 'probeDuration',
       summary: 'Probes of {{ $labels.instance }} are slow.',
       description:

@@ -10,6 +10,10 @@ import type { PromtoolCases } from '../promtool-cases';
 // (tests/fixtures/exporters/dns-0.23-0.28.prom).
 const NS = { job: 'dns', instance: 'ns1:53' };
 const ns = familyFixture('dns', BLACKBOX_FAMILY).at(NS);
+// A server that stopped answering: each probe waits out the module's timeout (5 s here) with no answer
+// (prober/dns.go, v0.23.0 and v0.28.0; seen on the stack's blackbox_exporter, tests/integration/probes.test.ts).
+const SILENT = { job: 'dns', instance: 'ns2:53' };
+const silent = familyFixture('dns', BLACKBOX_FAMILY).at(SILENT);
 
 export const dnsPromtoolCases: PromtoolCases = {
   'probe-failed': {
@@ -82,10 +86,13 @@ export const dnsPromtoolCases: PromtoolCases = {
       evalTime: '20m',
       labels: NS,
     },
+    // A fast server, and one that does not answer at all: DNSProbeFailed's, not slow.
     quiet: {
       series: [
         { series: ns.series('probe_duration_seconds'), values: '0.02x30' },
         { series: ns.series('probe_dns_query_succeeded'), values: '1x30' },
+        { series: silent.series('probe_duration_seconds'), values: '0.02x5 5x25' },
+        { series: silent.series('probe_dns_query_succeeded'), values: '1x5 0x25' },
       ],
       evalTime: '20m',
     },
@@ -100,10 +107,13 @@ export const dnsPromtoolCases: PromtoolCases = {
       evalTime: '20m',
       labels: NS,
     },
+    // Slow but under the critical bound, and silent: DNSProbeFailed's, not very slow.
     quiet: {
       series: [
         { series: ns.series('probe_duration_seconds'), values: '1.5x30' },
         { series: ns.series('probe_dns_query_succeeded'), values: '1x30' },
+        { series: silent.series('probe_duration_seconds'), values: '0.02x5 5x25' },
+        { series: silent.series('probe_dns_query_succeeded'), values: '1x5 0x25' },
       ],
       evalTime: '20m',
     },

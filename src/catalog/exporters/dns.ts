@@ -1,5 +1,13 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
+import type { QueryContext } from '../types';
+
+// Slow, not silent: every probe of the window got an answer. A query that gets none waits until the module's
+// timeout runs out (prober/dns.go, v0.23.0 and v0.28.0: the client's timeout is the probe's deadline, and
+// probe_dns_query_succeeded stays 0), so an unreachable server shows probes as long as the timeout: that is
+// DNSProbeFailed's, and "answers slowly" would be false.
+const answeredThroughout = (q: QueryContext) =>
+  `min_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}]) == 1`;
 
 export const dnsExporter = defineExporter({
   id: 'dns',
@@ -221,6 +229,7 @@ export const dnsExporter = defineExporter({
       for: '10m',
       query: (q) =>
         `avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}])`,
+      filters: [answeredThroughout],
       threshold: 'probeDuration',
       summary: 'DNS server {{ $labels.instance }} answers slowly.',
       description:
@@ -233,6 +242,7 @@ export const dnsExporter = defineExporter({
       for: '5m',
       query: (q) =>
         `avg_over_time(${sel('probe_duration_seconds', q)}[${q.range}]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[${q.range}])`,
+      filters: [answeredThroughout],
       threshold: 'probeDuration',
       summary: 'DNS server {{ $labels.instance }} answers very slowly.',
       description:

@@ -174,6 +174,13 @@ describe('threshold colours', () => {
     ]);
     // Exporter up: Prometheus' `up`, which PrometheusTargetDown (warning) compares for every job.
     expect(colours('node', 'Exporter up')).toEqual(badBelowOne);
+    // BlackboxProbeFailed (critical) compares probeSuccess over its window; BlackboxConfigReloadFailed (warning)
+    // configReloaded, a yes/no like Alertmanager's and Prometheus' own reload state.
+    expect(colours('blackbox', 'Probe success')).toEqual([
+      [null, 'red'],
+      [1, 'green'],
+    ]);
+    expect(colours('blackbox', 'Config reload successful')).toEqual(badBelowOne);
     const vmware = getExporter('vmware');
     expect(
       yesNoSteps(
