@@ -47,12 +47,14 @@ const writableFs = (avail: string, points: number) => [
   { series: node.series('node_filesystem_readonly', FS), values: `0x${points}` },
 ];
 
-/** Two cores whose idle seconds grow by `perMinute` each minute. */
-const idleCpus = (perMinute: number, points: number) =>
-  ['0', '1'].map((cpu) => ({
-    series: node.series('node_cpu_seconds_total', { cpu, mode: 'idle' }),
-    values: `0+${perMinute}x${points}`,
-  }));
+/** Two cores whose idle seconds grow by `perMinute` each minute (and their iowait seconds by `iowait`). */
+const idleCpus = (perMinute: number, points: number, iowait?: number) =>
+  ['0', '1'].flatMap((cpu) => [
+    { series: node.series('node_cpu_seconds_total', { cpu, mode: 'idle' }), values: `0+${perMinute}x${points}` },
+    ...(iowait === undefined
+      ? []
+      : [{ series: node.series('node_cpu_seconds_total', { cpu, mode: 'iowait' }), values: `0+${iowait}x${points}` }]),
+  ]);
 
 const one = (metric: string, values: string) => [{ series: node.series(metric), values }];
 
@@ -152,9 +154,11 @@ export const nodePromtoolCases: PromtoolCases = {
   },
   'cpu-high': {
     family: 'node_exporter ≥ 1.3',
-    // 2 cores, each idle 3 s of every 60 s: 95% busy.
-    fires: { series: idleCpus(3, 40), evalTime: '30m', labels: TARGET },
-    quiet: { series: idleCpus(30, 40), evalTime: '30m' },
+    // 2 cores, each idle 3 s and waiting on I/O 1 s of every 60 s: 93% busy.
+    fires: { series: idleCpus(3, 40, 1), evalTime: '30m', labels: TARGET },
+    // A disk-bound host: each core idle 3 s and in iowait 50 s of every 60 s, so busy 12%. iowait is its own mode
+    // beside idle (collector/cpu_linux.go, v1.3.0 – v1.12.1); read as busy, these CPUs were "95% utilised".
+    quiet: { series: idleCpus(3, 40, 50), evalTime: '30m' },
   },
   'load-high': {
     family: 'node_exporter ≥ 1.3',
