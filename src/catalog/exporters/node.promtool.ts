@@ -262,9 +262,16 @@ export const nodePromtoolCases: PromtoolCases = {
   'systemd-crashlooping': hostPair('node_systemd_service_restart_total', '0+1x40', '0x10 1x30', '30m', {
     name: 'backup.service',
   }),
+  // node_boot_time_seconds is /proc/stat btime, a Unix time in seconds (collector/stat_linux.go, v1.3.0 – v1.12.1).
   rebooted: {
     family: 'node_exporter ≥ 1.3',
-    fires: { series: one('node_boot_time_seconds', '1000x10 2000x10'), evalTime: '12m', labels: TARGET },
-    quiet: { series: one('node_boot_time_seconds', '1000x20'), evalTime: '12m' },
+    // Booted at minute 1 and scraped to minute 10; then down 14 minutes, booted again at minute 24 (1440 s) and
+    // scraped from minute 25. At minute 30 the last 15 minutes hold only the new boot time: changes() read 0 there.
+    fires: { series: one('node_boot_time_seconds', '60x10 _x14 1440x10'), evalTime: '30m', labels: TARGET },
+    quiet: {
+      series: one('node_boot_time_seconds', '60x40'),
+      evalTime: '30m',
+      afterFault: 'the alert is about a boot in the last 15 minutes: one 29 minutes ago must have left it',
+    },
   },
 };

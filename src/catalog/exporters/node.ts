@@ -1068,9 +1068,12 @@ export const nodeExporter = defineExporter({
       name: 'NodeRebooted',
       severity: 'info',
       for: '0s',
-      query: (q) => `changes(${sel('node_boot_time_seconds', q)}[15m])`,
-      comparison: '>',
-      threshold: 0,
+      // The time since boot, not changes() of the boot time over 15m: a host (or its exporter) down for longer
+      // than that window came back with only the new boot time in it, so changes() read 0 and a crash with a
+      // long outage never fired. 15 minutes: long enough to be seen after the exporter itself comes back up.
+      signal: 'uptime',
+      comparison: '<',
+      threshold: 900,
       summary: '{{ $labels.instance }} rebooted.',
       description:
         '{{ $labels.instance }} booted within the last 15 minutes. Expected if it was patched; otherwise look for a crash or power loss.',
