@@ -47,12 +47,14 @@ const writableFs = (avail: string, points: number) => [
   { series: node.series('node_filesystem_readonly', FS), values: `0x${points}` },
 ];
 
-/** Two cores whose idle seconds grow by `perMinute` each minute. */
-const idleCpus = (perMinute: number, points: number) =>
-  ['0', '1'].map((cpu) => ({
-    series: node.series('node_cpu_seconds_total', { cpu, mode: 'idle' }),
-    values: `0+${perMinute}x${points}`,
-  }));
+/** Two cores whose idle seconds grow by `perMinute` each minute (and their iowait seconds by `iowait`). */
+const idleCpus = (perMinute: number, points: number, iowait?: number) =>
+  ['0', '1'].flatMap((cpu) => [
+    { series: node.series('node_cpu_seconds_total', { cpu, mode: 'idle' }), values: `0+${perMinute}x${points}` },
+    ...(iowait === undefined
+      ? []
+      : [{ series: node.series('node_cpu_seconds_total', { cpu, mode: 'iowait' }), values: `0+${iowait}x${points}` }]),
+  ]);
 
 const one = (metric: string, values: string) => [{ series: node.series(metric), values }];
 
@@ -152,9 +154,11 @@ export const nodePromtoolCases: PromtoolCases = {
   },
   'cpu-high': {
     family: 'node_exporter ≥ 1.3',
-    // 2 cores, each idle 3 s of every 60 s: 95% busy.
-    fires: { series: idleCpus(3, 40), evalTime: '30m', labels: TARGET },
-    quiet: { series: idleCpus(30, 40), evalTime: '30m' },
+    // 2 cores, each idle 3 s and waiting on I/O 1 s of every 60 s: 93% busy.
+    fires: { series: idleCpus(3, 40, 1), evalTime: '30m', labels: TARGET },
+    // A disk-bound host: each core idle 3 s and in iowait 50 s of every 60 s, so busy 12%. iowait is its own mode
+    // beside idle (collector/cpu_linux.go, v1.3.0 – v1.12.1); read as busy, these CPUs were "95% utilised".
+    quiet: { series: idleCpus(3, 40, 50), evalTime: '30m' },
   },
   'load-high': {
     family: 'node_exporter ≥ 1.3',
@@ -258,9 +262,16 @@ export const nodePromtoolCases: PromtoolCases = {
   'systemd-crashlooping': hostPair('node_systemd_service_restart_total', '0+1x40', '0x10 1x30', '30m', {
     name: 'backup.service',
   }),
+  // node_boot_time_seconds is /proc/stat btime, a Unix time in seconds (collector/stat_linux.go, v1.3.0 – v1.12.1).
   rebooted: {
     family: 'node_exporter ≥ 1.3',
-    fires: { series: one('node_boot_time_seconds', '1000x10 2000x10'), evalTime: '12m', labels: TARGET },
-    quiet: { series: one('node_boot_time_seconds', '1000x20'), evalTime: '12m' },
+    // Booted at minute 1 and scraped to minute 10; then down 14 minutes, booted again at minute 24 (1440 s) and
+    // scraped from minute 25. At minute 30 the last 15 minutes hold only the new boot time: changes() read 0 there.
+    fires: { series: one('node_boot_time_seconds', '60x10 _x14 1440x10'), evalTime: '30m', labels: TARGET },
+    quiet: {
+      series: one('node_boot_time_seconds', '60x40'),
+      evalTime: '30m',
+      afterFault: 'the alert is about a boot in the last 15 minutes: one 29 minutes ago must have left it',
+    },
   },
 };

@@ -8,6 +8,13 @@ const REAL_FS = 'fstype!~"tmpfs|ramfs|devtmpfs|squashfs|nsfs|autofs|fuse.lxcfs",
 const REAL_NIC = 'device!="lo"';
 
 const cpuCount = (q: QueryContext) => `count by (${q.by}) (${sel('node_cpu_seconds_total', q, 'mode="idle"')})`;
+/**
+ * Per CPU, the share of time it had nothing to run: idle and iowait. node_exporter sends iowait as a mode of its
+ * own beside idle (collector/cpu_linux.go, v1.3.0 – v1.12.1), and it is idle time (the CPU waits on a disk, it
+ * does not work): counted as busy, a disk-bound host with idle CPUs read as "CPU saturated".
+ */
+const cpuUnused = (q: QueryContext) =>
+  `sum without (mode) (rate(${sel('node_cpu_seconds_total', q, 'mode=~"idle|iowait"')}[${q.range}]))`;
 
 const fsFreePercent = (q: QueryContext) =>
   `100 * ${sel('node_filesystem_avail_bytes', q, REAL_FS)} / ${sel('node_filesystem_size_bytes', q, REAL_FS)}`;
@@ -219,10 +226,9 @@ export const nodeExporter = defineExporter({
     {
       id: 'cpuUtilisation',
       title: 'CPU utilisation',
-      description: 'Share of CPU time spent not idle, averaged over all cores.',
+      description: 'Share of CPU time spent working (neither idle nor waiting on I/O), averaged over all cores.',
       unit: 'percent',
-      expr: (q) =>
-        `100 * (1 - avg by (${q.by}) (rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])))`,
+      expr: (q) => `100 * (1 - avg by (${q.by}) (${cpuUnused(q)}))`,
       threshold: 'cpuUtilisation',
     },
     {
@@ -431,7 +437,11 @@ export const nodeExporter = defineExporter({
     {
       id: 'clockOffset',
       title: 'Clock offset',
-      description: 'Offset between the host clock and its time source, as the kernel reports it (adjtimex).',
+      // node_timex_offset_seconds is adjtimex's offset (collector/timex.go, v1.3.0 – v1.12.1): what the kernel's
+      // PLL still has to correct. chronyd zeroes it and turns the PLL off at start (initialise_timex in
+      // sys_timex.c, chrony 3.0 – 4.8) and slews by frequency instead, so on chrony hosts it reads 0 for ever.
+      description:
+        'Offset the kernel still has to correct between the host clock and its time source (adjtimex). chronyd does not use the kernel’s correction: on chrony hosts this reads 0 whatever the clock does (the chrony pack reads chronyd’s own offset).',
       unit: 's',
       expr: (q) => sel('node_timex_offset_seconds', q),
       threshold: 'clockOffset',
@@ -439,7 +449,11 @@ export const nodeExporter = defineExporter({
     {
       id: 'clockSynchronised',
       title: 'Clock synchronised',
-      description: 'Whether the kernel considers the clock synchronised to a time source (1 = yes).',
+      // chronyd clears the kernel's unsynchronised flag only with rtcsync in its configuration (set_sync_status in
+      // sys_timex.c, chrony 3.0 – 4.8); it still keeps maxerror small, which is why NodeClockNotSynchronising also
+      // needs maxerror at its 16 s ceiling.
+      description:
+        'Whether the kernel considers the clock synchronised to a time source (1 = yes). chronyd sets it only with rtcsync in its configuration: without it this reads No on a synchronised chrony host.',
       unit: 'bool_yes_no',
       expr: (q) => sel('node_timex_sync_status', q),
     },
@@ -447,9 +461,9 @@ export const nodeExporter = defineExporter({
       id: 'cpuPerCore',
       title: 'CPU utilisation per core',
       description:
-        'Share of time each logical CPU is not idle; one core pinned at 100% while the average is low points at a single-threaded bottleneck or an IRQ bound to one core.',
+        'Share of time each logical CPU is working (neither idle nor waiting on I/O); one core pinned at 100% while the average is low points at a single-threaded bottleneck or an IRQ bound to one core.',
       unit: 'percentunit',
-      expr: (q) => `1 - rate(${sel('node_cpu_seconds_total', q, 'mode="idle"')}[${q.range}])`,
+      expr: (q) => `1 - ${cpuUnused(q)}`,
       legend: '{{instance}} cpu {{cpu}}',
     },
     {
@@ -848,7 +862,7 @@ export const nodeExporter = defineExporter({
       signal: 'cpuUtilisation',
       summary: 'CPU on {{ $labels.instance }} is saturated.',
       description:
-        'CPU utilisation on {{ $labels.instance }} has stayed above the threshold; work is queueing. Check the busiest processes or add capacity.',
+        'CPU utilisation on {{ $labels.instance }} has stayed above the threshold; work is queueing. Check the busiest processes or add capacity. Time the CPUs only wait on disks (iowait) is not counted: a host waiting on its disks shows in the Disks row and NodeDiskIOSaturation.',
     },
     {
       id: 'load-high',
@@ -895,7 +909,7 @@ export const nodeExporter = defineExporter({
       threshold: 'clockOffset',
       summary: 'The clock on {{ $labels.instance }} is off.',
       description:
-        'The clock of {{ $labels.instance }} differs from its time source by more than the threshold. Time-based checks, TLS and log correlation suffer; check the time daemon.',
+        'The clock of {{ $labels.instance }} differs from its time source by more than the threshold. Time-based checks, TLS and log correlation suffer; check the time daemon. (This reads the kernel’s offset, which chronyd keeps at 0: on chrony hosts it cannot fire; watch them with chrony_exporter and the chrony pack’s ChronyClockErrorHigh.)',
     },
     {
       id: 'network-receive-errors',
@@ -987,9 +1001,11 @@ export const nodeExporter = defineExporter({
       signal: 'textfileError',
       comparison: '>',
       threshold: 0,
-      summary: 'node_exporter on {{ $labels.instance }} cannot read a textfile-collector file.',
+      // The error is also set when the directory itself cannot be read (missing, no permission): os.ReadDir's
+      // error sets it like a bad file's (collector/textfile.go Update, v1.3.0 – v1.12.1), with its own log line.
+      summary: 'node_exporter on {{ $labels.instance }} cannot read its textfile-collector directory or a file in it.',
       description:
-        'The textfile collector of {{ $labels.instance }} fails to read or parse a *.prom file, so the metrics it carries (often backup or cron job results) are missing and their alerts are blind. Check first the node_exporter log for the file name, then the job writing it: it must write to a temporary file and rename it, never write in place.',
+        'The textfile collector of {{ $labels.instance }} cannot read its directory (--collector.textfile.directory) or fails to read or parse a *.prom file in it, so the metrics those files carry (often backup or cron job results) are missing and their alerts are blind. Check first the node_exporter log: "failed to read textfile collector directory" names a directory that is missing or unreadable by node_exporter’s user; "failed to collect textfile data" names the file, then look at the job writing it: it must write to a temporary file and rename it, never write in place.',
     },
     {
       id: 'raid-degraded',
@@ -1062,9 +1078,12 @@ export const nodeExporter = defineExporter({
       name: 'NodeRebooted',
       severity: 'info',
       for: '0s',
-      query: (q) => `changes(${sel('node_boot_time_seconds', q)}[15m])`,
-      comparison: '>',
-      threshold: 0,
+      // The time since boot, not changes() of the boot time over 15m: a host (or its exporter) down for longer
+      // than that window came back with only the new boot time in it, so changes() read 0 and a crash with a
+      // long outage never fired. 15 minutes: long enough to be seen after the exporter itself comes back up.
+      signal: 'uptime',
+      comparison: '<',
+      threshold: 900,
       summary: '{{ $labels.instance }} rebooted.',
       description:
         '{{ $labels.instance }} booted within the last 15 minutes. Expected if it was patched; otherwise look for a crash or power loss.',
