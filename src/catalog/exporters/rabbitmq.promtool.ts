@@ -13,6 +13,11 @@ const F310 = 'RabbitMQ 3.10 – 4.3, /metrics (aggregated)';
 const MQTT = 'RabbitMQ 3.12 – 4.3 with the MQTT plugin, /metrics (aggregated)';
 const rmqSeries = familyFixture('rabbitmq', F310).at(RMQ).series;
 const mqttSeries = familyFixture('rabbitmq', MQTT).at(RMQ).series;
+// The unroutable counters of one protocol: messages dropped (no mandatory flag, MQTT QoS 0) and returned.
+const unroutableSeries = (seriesOf: typeof rmqSeries, protocol: string, dropped: string, returned: string) => [
+  { series: seriesOf('rabbitmq_global_messages_unroutable_dropped_total', { protocol }), values: dropped },
+  { series: seriesOf('rabbitmq_global_messages_unroutable_returned_total', { protocol }), values: returned },
+];
 
 export const rabbitmqPromtoolCases: PromtoolCases = {
   // A member stops at minute 3 (or the network cuts it off), and this node counts it unreachable from then on.
@@ -145,33 +150,8 @@ export const rabbitmqPromtoolCases: PromtoolCases = {
   },
   unroutable: {
     family: F310,
-    fires: {
-      series: [
-        {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', { protocol: 'amqp091' }),
-          values: '0+10x20',
-        },
-        {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', { protocol: 'amqp091' }),
-          values: '0x20',
-        },
-      ],
-      evalTime: '15m',
-      labels: RMQ,
-    },
-    quiet: {
-      series: [
-        {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', { protocol: 'amqp091' }),
-          values: '5x20',
-        },
-        {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', { protocol: 'amqp091' }),
-          values: '0x20',
-        },
-      ],
-      evalTime: '15m',
-    },
+    fires: { series: unroutableSeries(rmqSeries, 'amqp091', '0+10x20', '0x20'), evalTime: '15m', labels: RMQ },
+    quiet: { series: unroutableSeries(rmqSeries, 'amqp091', '5x20', '0x20'), evalTime: '15m' },
     // With the MQTT plugin (3.12+): AMQP 0-9-1 messages without a binding fire; MQTT telemetry on a topic no
     // client subscribes to (dropped at QoS 0, returned at QoS 1) is MQTT working as specified and stays quiet.
     otherFamilies: [
@@ -179,44 +159,17 @@ export const rabbitmqPromtoolCases: PromtoolCases = {
         family: MQTT,
         fires: {
           series: [
-            {
-              series: mqttSeries('rabbitmq_global_messages_unroutable_dropped_total', { protocol: 'amqp091' }),
-              values: '0+10x20',
-            },
-            {
-              series: mqttSeries('rabbitmq_global_messages_unroutable_returned_total', { protocol: 'amqp091' }),
-              values: '0x20',
-            },
-            {
-              series: mqttSeries('rabbitmq_global_messages_unroutable_dropped_total', { protocol: 'mqtt311' }),
-              values: '0+120x20',
-            },
-            {
-              series: mqttSeries('rabbitmq_global_messages_unroutable_returned_total', { protocol: 'mqtt311' }),
-              values: '0x20',
-            },
+            ...unroutableSeries(mqttSeries, 'amqp091', '0+10x20', '0x20'),
+            ...unroutableSeries(mqttSeries, 'mqtt311', '0+120x20', '0x20'),
           ],
           evalTime: '15m',
           labels: RMQ,
         },
         quiet: {
           series: [
-            {
-              series: mqttSeries('rabbitmq_global_messages_unroutable_dropped_total', { protocol: 'amqp091' }),
-              values: '0x20',
-            },
-            {
-              series: mqttSeries('rabbitmq_global_messages_unroutable_returned_total', { protocol: 'amqp091' }),
-              values: '0x20',
-            },
-            {
-              series: mqttSeries('rabbitmq_global_messages_unroutable_dropped_total', { protocol: 'mqtt311' }),
-              values: '0+120x20',
-            },
-            {
-              series: mqttSeries('rabbitmq_global_messages_unroutable_returned_total', { protocol: 'mqtt50' }),
-              values: '0+30x20',
-            },
+            ...unroutableSeries(mqttSeries, 'amqp091', '0x20', '0x20'),
+            ...unroutableSeries(mqttSeries, 'mqtt311', '0+120x20', '0x20'),
+            ...unroutableSeries(mqttSeries, 'mqtt50', '0x20', '0+30x20'),
           ],
           evalTime: '15m',
         },
