@@ -23,7 +23,7 @@ const CHANNEL_QUEUE = ['channel', 'vhost', 'queue'];
 const global = (labels: string[]): MetricEvidence => ({
   labels,
   sources: GLOBAL as [SourceRef, ...SourceRef[]],
-  note: 'rabbit_global_counters, one series per protocol (and queue type for deliveries), since 3.9',
+  note: 'rabbit_global_counters, one series per protocol (and queue type for deliveries), since 3.9; protocol mqtt310, mqtt311 (and mqtt50 from 3.13) with the MQTT plugin from 3.12 (deps/rabbitmq_mqtt/src/rabbit_mqtt.erl init_global_counters, v3.12.0 v3.13.7 v4.3.5)',
 });
 const alarm = (extra: Partial<MetricEvidence> = {}): MetricEvidence => ({ labels: [], sources: [ALARM], ...extra });
 
@@ -36,6 +36,11 @@ export const rabbitmqEvidence: ExporterEvidence = {
       name: 'RabbitMQ 3.10 – 4.3, /metrics (aggregated)',
       differs:
         'the default endpoint: object metrics summed per node, no object labels; 4.0 drops the TCP socket gauges, 4.3 the file descriptor alarm',
+    },
+    {
+      name: 'RabbitMQ 3.12 – 4.3 with the MQTT plugin, /metrics (aggregated)',
+      differs:
+        'the global counters also carry protocol mqtt310 and mqtt311 (mqtt50 from 3.13): the MQTT plugin counts its own messages, a publish on a topic no one subscribes to as unroutable',
     },
   ],
   metrics: {

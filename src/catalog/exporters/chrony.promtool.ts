@@ -10,10 +10,14 @@ const host = familyFixture('chrony', 'chrony_exporter 0.10 – 0.13').at({ job: 
 const TARGET = { job: 'chrony', instance: 'host-1:9123' };
 const SOURCE = { source_address: '192.0.2.10', source_name: 'ntp-a' };
 
-const clockError = (offset: string, dispersion: string, delay: string) => [
-  { series: host.series('chrony_tracking_last_offset_seconds'), values: offset },
+// The tracking report's error terms, with the last offset the exporter sends beside them (the bound must not
+// read it); stratum 2 is a synchronised clock (chronyd reports 0 when it is not).
+const clockError = (systemTime: string, dispersion: string, delay: string, stratum = '2x30', lastOffset = '0x30') => [
+  { series: host.series('chrony_tracking_system_time_seconds'), values: systemTime },
+  { series: host.series('chrony_tracking_last_offset_seconds'), values: lastOffset },
   { series: host.series('chrony_tracking_root_dispersion_seconds'), values: dispersion },
   { series: host.series('chrony_tracking_root_delay_seconds'), values: delay },
+  { series: host.series('chrony_tracking_stratum'), values: stratum },
 ];
 const state = (sourceState: string) =>
   host.series('chrony_sources_state_info', { ...SOURCE, source_mode: 'client', source_state: sourceState });
@@ -46,11 +50,16 @@ export const chronyPromtoolCases: PromtoolCases = {
   },
   'clock-error': {
     fires: { series: clockError('-0.15x30', '0.01x30', '0.02x30'), evalTime: '20m', labels: TARGET },
-    quiet: { series: clockError('-0.00002x30', '0.001x30', '0.005x30'), evalTime: '20m' },
+    // An unsynchronised chronyd (stratum 0) with the root delay and dispersion of 1 s it then reports as
+    // placeholders (reference.c REF_GetReferenceParams; Debian's chronyd 4.3 without a reachable source):
+    // ChronyUnsynchronised speaks for it, a 1.5 s "error bound" would measure nothing.
+    quiet: { series: clockError('0x30', '1x30', '1x30', '0x30'), evalTime: '20m' },
   },
   'clock-error-critical': {
     fires: { series: clockError('1.5x30', '0.01x30', '0.02x30'), evalTime: '20m', labels: TARGET },
-    quiet: { series: clockError('0.15x30', '0.01x30', '0.02x30'), evalTime: '20m' },
+    // The last update measured a 1.5 s offset that chronyd has since slewed away: the system time offset is
+    // 20 µs, and the bound chronyc documents reads the system time offset, not the last offset.
+    quiet: { series: clockError('0.00002x30', '0.001x30', '0.005x30', '2x30', '1.5x30'), evalTime: '20m' },
   },
   // The local reference is told by its reference ID; chronyd sends no reference IP then, so the
   // address and name labels hold no real address ("::" with older facebook/time, whose ToNetIP

@@ -1,6 +1,6 @@
 import { sel } from '../promql';
 import { defineExporter } from '../define';
-import type { Requirement } from '../types';
+import type { QueryContext, Requirement } from '../types';
 
 // chronyd reports stratum 0 while unsynchronised, never 16 (chrony reference.c, REF_GetTrackingReport
 // maps NTP_MAX_STRATUM to 0): read 0 as 16 so the stratum threshold sees an unsynchronised clock.
@@ -12,6 +12,19 @@ const stratumOrUnsynchronised = (stratum: string, stratumMax: string) => `${stra
 // tell: it compares the reference IP with 127.127.1.1, but current chronyd sends no IP unless
 // synchronised (reference.c, REF_GetTrackingReport), so it reads 1 on a host on its local clock.
 const LOCAL_REFID = '7F7F0101';
+
+// chronyd's own bound on the system clock's error (chrony 4.3 doc/chronyc.adoc, "tracking"):
+// |system time offset| + root dispersion + root delay / 2; the exporter's README recording rule (v0.13.3) reads
+// |last offset| instead. The system time offset is the correction still being slewed away now
+// (chrony_tracking_system_time_seconds, CurrentCorrection in collector/tracking.go v0.10.0 – v0.13.3); the last
+// offset is the one measured at the last update, often slewed away long before the next one.
+const clockErrorBound = (q: QueryContext) =>
+  `abs(${sel('chrony_tracking_system_time_seconds', q)}) + ${sel('chrony_tracking_root_dispersion_seconds', q)} + ${sel('chrony_tracking_root_delay_seconds', q)} / 2`;
+// Unsynchronised, chronyd reports root delay and dispersion of 1 s each, placeholders for its NTP clients
+// (reference.c REF_GetReferenceParams, chrony 4.3 – 4.8; `chronyc tracking` on Debian's chronyd 4.3 without a
+// reachable source: stratum 0, root delay 1.000000000, root dispersion 1.000000000): a bound of 1.5 s that
+// measures nothing. ChronyUnsynchronised reports that state; the error alerts judge synchronised clocks only.
+const synchronised = (q: QueryContext) => `${sel('chrony_tracking_stratum', q)} > 0`;
 
 const SOURCES_OFF = 'the sources collector is off by default (--collector.sources)';
 const SERVERSTATS_OFF =
@@ -87,10 +100,10 @@ export const chronyExporter = defineExporter({
     {
       id: 'clockErrorBound',
       title: 'Clock error bound',
-      description: 'Worst-case error of the system clock: |last offset| + root dispersion + root delay / 2.',
+      description:
+        'Worst-case error of the system clock: |system time offset| + root dispersion + root delay / 2 (1.5 s while unsynchronised: chronyd then reports 1 s placeholders).',
       unit: 's',
-      expr: (q) =>
-        `abs(${sel('chrony_tracking_last_offset_seconds', q)}) + ${sel('chrony_tracking_root_dispersion_seconds', q)} + ${sel('chrony_tracking_root_delay_seconds', q)} / 2`,
+      expr: clockErrorBound,
       threshold: 'clockErrorBound',
       min: 0,
     },
@@ -154,9 +167,11 @@ export const chronyExporter = defineExporter({
       id: 'referenceAge',
       title: 'Time since last measurement',
       description:
-        'Time since chronyd last got a measurement from its reference; growing values mean the source stopped answering.',
+        'Time since chronyd last got a measurement from its reference; growing values mean the source stopped answering. Empty while unsynchronised (no reference).',
       unit: 's',
-      expr: (q) => `time() - ${sel('chrony_tracking_reference_timestamp_seconds', q)}`,
+      // Unsynchronised, chronyd zeroes the reference time (reference.c REF_GetReferenceParams, UTI_ZeroTimespec;
+      // "Ref time: Thu Jan 01 00:00:00 1970" on Debian's 4.3), which would read as 56 years.
+      expr: (q) => `time() - (${sel('chrony_tracking_reference_timestamp_seconds', q)} > 0)`,
     },
     {
       id: 'remoteReference',
@@ -228,11 +243,13 @@ export const chronyExporter = defineExporter({
       // Every scrape in the window failed: one blip neither fires nor hides an outage.
       signal: 'up',
       overWindow: 'max',
+      // chrony_up is 0 also when chronyd answers but one enabled collector's request fails (collector.go
+      // v0.10.0 – v0.13.3: any collector's error sets up = 0), e.g. serverstats over UDP, hence the description.
       comparison: '<',
       threshold: 1,
       summary: 'chrony_exporter on {{ $labels.instance }} cannot reach chronyd.',
       description:
-        'The exporter on {{ $labels.instance }} answers but cannot talk to chronyd: chronyd is stopped or its command socket is unreachable, so the clock is not disciplined and its state unknown. Check `systemctl status chronyd` and `chronyc tracking`.',
+        'The exporter on {{ $labels.instance }} answers but gets no full reply from chronyd: chronyd is stopped or its command socket is unreachable, so the clock is not disciplined and its state unknown, or one enabled collector’s request fails (serverstats works only over the Unix socket). Check `systemctl status chronyd` and `chronyc tracking`, and the exporter’s log with --log.level=debug.',
     },
     {
       id: 'unsynchronised',
@@ -255,9 +272,10 @@ export const chronyExporter = defineExporter({
       severity: 'warning',
       for: '10m',
       signal: 'clockErrorBound',
+      filters: [synchronised],
       summary: 'The clock of {{ $labels.instance }} may be off by more than the error threshold.',
       description:
-        'The worst-case error of the clock on {{ $labels.instance }} (|offset| + root dispersion + root delay / 2) is above the warning threshold: its sources are far away, slow or disagree. Prefer closer NTP servers and check the network path to them.',
+        'The worst-case error of the clock on {{ $labels.instance }} (|system time offset| + root dispersion + root delay / 2) is above the warning threshold: the clock is still slewing away a large offset, or its sources are far away, slow or disagree. Prefer closer NTP servers and check the network path to them.',
     },
     {
       id: 'clock-error-critical',
@@ -265,6 +283,7 @@ export const chronyExporter = defineExporter({
       severity: 'critical',
       for: '5m',
       signal: 'clockErrorBound',
+      filters: [synchronised],
       summary: 'The clock of {{ $labels.instance }} may be off by more than a second.',
       description:
         'The worst-case error of the clock on {{ $labels.instance }} is above the critical threshold: TLS, Kerberos, distributed databases and log correlation break at this error. Check `chronyc tracking` and `chronyc sources` now.',

@@ -9,13 +9,22 @@ import type { PromtoolCases } from '../promtool-cases';
 // alerts read only names every supported release sends, with the same labels).
 const RMQ = { job: 'rabbitmq', instance: 'rabbit-1:15692' };
 
-const rmqSeries = familyFixture('rabbitmq', 'RabbitMQ 3.10 – 4.3, /metrics (aggregated)').at(RMQ).series;
+const F310 = 'RabbitMQ 3.10 – 4.3, /metrics (aggregated)';
+const MQTT = 'RabbitMQ 3.12 – 4.3 with the MQTT plugin, /metrics (aggregated)';
+const rmqSeries = familyFixture('rabbitmq', F310).at(RMQ).series;
+const mqttSeries = familyFixture('rabbitmq', MQTT).at(RMQ).series;
+// The unroutable counters of one protocol: messages dropped (no mandatory flag, MQTT QoS 0) and returned.
+const unroutableSeries = (seriesOf: typeof rmqSeries, protocol: string, dropped: string, returned: string) => [
+  { series: seriesOf('rabbitmq_global_messages_unroutable_dropped_total', { protocol }), values: dropped },
+  { series: seriesOf('rabbitmq_global_messages_unroutable_returned_total', { protocol }), values: returned },
+];
 
 export const rabbitmqPromtoolCases: PromtoolCases = {
   // A member stops at minute 3 (or the network cuts it off), and this node counts it unreachable from then on.
   // Quiet: a member restarted in a rolling upgrade, unreachable from minute 3 to 7; evaluated at minute 6, inside
   // the outage, where the count is 1 and has been for 3 minutes, so a rule without the 2-minute minimum would fire.
   'cluster-peers-unreachable': {
+    family: F310,
     fires: {
       series: [{ series: rmqSeries('rabbitmq_unreachable_cluster_peers_count'), values: '0x2 1x20' }],
       evalTime: '15m',
@@ -27,6 +36,7 @@ export const rabbitmqPromtoolCases: PromtoolCases = {
     },
   },
   alarm: {
+    family: F310,
     fires: {
       series: [
         { series: rmqSeries('rabbitmq_alarms_memory_used_watermark'), values: '0x5 1x10' },
@@ -44,6 +54,7 @@ export const rabbitmqPromtoolCases: PromtoolCases = {
     },
   },
   'memory-high': {
+    family: F310,
     fires: {
       series: [
         { series: rmqSeries('rabbitmq_process_resident_memory_bytes'), values: '850x30' },
@@ -60,24 +71,31 @@ export const rabbitmqPromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
+  // Fires: 27 hours of a steady fill (1,000 bytes a minute, 1.44 MB a day) from 3 MB free, which the day's and
+  // the last 6 hours' trends both put under the 50 kB limit within a day from minute ~1510 on.
+  // Quiet: the young stack the rule once paged on: a node up for 2 hours whose disk a build fills at 100 kB a
+  // minute from 100 MB free. Without a day of samples behind it, the rule does not extrapolate (the 6-hour
+  // prediction alone fired here after 30 minutes).
   'disk-filling': {
+    family: F310,
     fires: {
       series: [
-        { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '100000-100x120' },
-        { series: rmqSeries('rabbitmq_disk_space_available_limit_bytes'), values: '50000x120' },
+        { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '3000000-1000x1620' },
+        { series: rmqSeries('rabbitmq_disk_space_available_limit_bytes'), values: '50000x1620' },
       ],
-      evalTime: '90m',
+      evalTime: '1600m',
       labels: RMQ,
     },
     quiet: {
       series: [
-        { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '100000-1x120' },
+        { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '100000000-100000x120' },
         { series: rmqSeries('rabbitmq_disk_space_available_limit_bytes'), values: '50000x120' },
       ],
-      evalTime: '90m',
+      evalTime: '110m',
     },
   },
   'file-descriptors': {
+    family: F310,
     fires: {
       series: [
         { series: rmqSeries('rabbitmq_process_open_fds'), values: '920x30' },
@@ -95,6 +113,7 @@ export const rabbitmqPromtoolCases: PromtoolCases = {
     },
   },
   'file-descriptors-crit': {
+    family: F310,
     fires: {
       series: [
         { series: rmqSeries('rabbitmq_process_open_fds'), values: '990x20' },
@@ -112,6 +131,7 @@ export const rabbitmqPromtoolCases: PromtoolCases = {
     },
   },
   'erlang-processes': {
+    family: F310,
     fires: {
       series: [
         { series: rmqSeries('rabbitmq_erlang_processes_used'), values: '900x30' },
@@ -129,35 +149,35 @@ export const rabbitmqPromtoolCases: PromtoolCases = {
     },
   },
   unroutable: {
-    fires: {
-      series: [
-        {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', { protocol: 'amqp091' }),
-          values: '0+10x20',
+    family: F310,
+    fires: { series: unroutableSeries(rmqSeries, 'amqp091', '0+10x20', '0x20'), evalTime: '15m', labels: RMQ },
+    quiet: { series: unroutableSeries(rmqSeries, 'amqp091', '5x20', '0x20'), evalTime: '15m' },
+    // With the MQTT plugin (3.12+): AMQP 0-9-1 messages without a binding fire; MQTT telemetry on a topic no
+    // client subscribes to (dropped at QoS 0, returned at QoS 1) is MQTT working as specified and stays quiet.
+    otherFamilies: [
+      {
+        family: MQTT,
+        fires: {
+          series: [
+            ...unroutableSeries(mqttSeries, 'amqp091', '0+10x20', '0x20'),
+            ...unroutableSeries(mqttSeries, 'mqtt311', '0+120x20', '0x20'),
+          ],
+          evalTime: '15m',
+          labels: RMQ,
         },
-        {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', { protocol: 'amqp091' }),
-          values: '0x20',
+        quiet: {
+          series: [
+            ...unroutableSeries(mqttSeries, 'amqp091', '0x20', '0x20'),
+            ...unroutableSeries(mqttSeries, 'mqtt311', '0+120x20', '0x20'),
+            ...unroutableSeries(mqttSeries, 'mqtt50', '0x20', '0+30x20'),
+          ],
+          evalTime: '15m',
         },
-      ],
-      evalTime: '15m',
-      labels: RMQ,
-    },
-    quiet: {
-      series: [
-        {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_dropped_total', { protocol: 'amqp091' }),
-          values: '5x20',
-        },
-        {
-          series: rmqSeries('rabbitmq_global_messages_unroutable_returned_total', { protocol: 'amqp091' }),
-          values: '0x20',
-        },
-      ],
-      evalTime: '15m',
-    },
+      },
+    ],
   },
   'connection-churn': {
+    family: F310,
     fires: {
       series: [{ series: rmqSeries('rabbitmq_connections_opened_total'), values: '0+1200x30' }],
       evalTime: '20m',

@@ -11,14 +11,23 @@ const total = (metric: string, q: QueryContext, extra = '') => `sum by (${q.by})
 const totalRate = (metric: string, q: QueryContext) => `sum by (${q.by}) (rate(${sel(metric, q)}[${q.range}]))`;
 const tagged = (expr: string, label: string, value: string) => `label_replace(${expr}, "${label}", "${value}", "", "")`;
 
-// The resource alarms rabbitmq_prometheus exports, one gauge each (1 = raised); 4.3 dropped the
-// file descriptor alarm (prometheus_rabbitmq_alarm_metrics_collector.erl).
+// The resource alarms rabbitmq_prometheus exports, one gauge each (1 = raised), this node's own
+// (rabbit_alarm:get_local_alarms); 4.3 dropped the file descriptor alarm
+// (prometheus_rabbitmq_alarm_metrics_collector.erl). Only memory and disk alarms block publishers, cluster-wide;
+// the file descriptor alarm is local and informational: raised when the socket limit is reached
+// (file_handle_cache.erl adjust_alarm), it logs that new connections are refused (rabbit_alarm.erl v3.10.8).
 const ALARMS = ['memory_used_watermark', 'free_disk_space_watermark', 'file_descriptor_limit'];
 const fdPeak = (q: QueryContext) =>
   `100 * max_over_time(${sel('rabbitmq_process_open_fds', q)}[${q.range}]) / ${sel('rabbitmq_process_max_fds', q)}`;
 // Dropped plus returned unroutable messages over the window, per node.
-const unroutable = (prefix: string, q: QueryContext) =>
-  `sum by (${q.by}) (increase(${sel(`${prefix}_dropped_total`, q)}[${q.range}])) + sum by (${q.by}) (increase(${sel(`${prefix}_returned_total`, q)}[${q.range}]))`;
+const unroutable = (prefix: string, q: QueryContext, extra = '') =>
+  `sum by (${q.by}) (increase(${sel(`${prefix}_dropped_total`, q, extra)}[${q.range}])) + sum by (${q.by}) (increase(${sel(`${prefix}_returned_total`, q, extra)}[${q.range}]))`;
+// From 3.12 the MQTT plugin counts its own messages under protocol mqtt310/mqtt311/mqtt50 (rabbit_mqtt.erl
+// init_global_counters), and a PUBLISH on a topic no client subscribes to is unroutable there
+// (rabbit_mqtt_processor.erl process_routing_confirm, v3.12.0 – v4.3.5): normal MQTT, no missing binding.
+// Before 3.12 the plugin published through AMQP 0-9-1 channels, so such messages count as amqp091 and
+// cannot be told apart.
+const NOT_MQTT = 'protocol!~"mqtt.*"';
 
 export const rabbitmqExporter = defineExporter({
   id: 'rabbitmq',
@@ -85,7 +94,7 @@ export const rabbitmqExporter = defineExporter({
       id: 'alarms',
       title: 'Resource alarms',
       description:
-        'Memory, disk and file-descriptor alarms (1 = in alarm); while any is raised, publishers across the cluster are blocked.',
+        'Memory, disk and file-descriptor alarms (1 = in alarm); a memory or disk alarm blocks publishers across the cluster, the file-descriptor alarm (the socket limit reached) refuses new connections to the node.',
       unit: 'short',
       variants: [
         {
@@ -268,7 +277,7 @@ export const rabbitmqExporter = defineExporter({
       id: 'unroutable',
       title: 'Unroutable messages',
       description:
-        'Published messages no queue was bound to receive, dropped or returned to the publisher, per second; usually a missing binding.',
+        'Published messages no queue was bound to receive, dropped or returned to the publisher, per second; usually a missing binding. MQTT publishes on a topic no client subscribes to count too, which is normal in MQTT.',
       unit: 'ops',
       variants: [
         {
@@ -313,7 +322,7 @@ export const rabbitmqExporter = defineExporter({
       threshold: 0,
       summary: 'RabbitMQ {{ $labels.instance }} raised the {{ $labels.alarm }} alarm.',
       description:
-        'The {{ $labels.alarm }} alarm is raised on {{ $labels.instance }}: RabbitMQ blocks every publishing connection in the cluster until it clears. Free the resource (drain or purge large queues, add memory or disk, raise the file limit) and check the node’s log.',
+        'The {{ $labels.alarm }} alarm is raised on {{ $labels.instance }}. A memory or disk alarm blocks every publishing connection in the cluster until it clears; the file_descriptor_limit alarm means the node reached its socket limit and refuses new connections. Free the resource (drain or purge large queues, add memory or disk, close leaking connections or raise the file limit) and check the node’s log.',
     },
     {
       id: 'cluster-peers-unreachable',
@@ -349,15 +358,28 @@ export const rabbitmqExporter = defineExporter({
       id: 'disk-filling',
       name: 'RabbitmqDiskFillingUp',
       severity: 'warning',
-      for: '30m',
+      for: '1h',
       // Free space predicted 24 h ahead, minus the limit below which the disk alarm blocks publishers.
+      // RabbitMQ exports no disk size (prometheus_rabbitmq_core_metrics_collector.erl, v3.10.0 – v4.3.5: only
+      // disk_free and disk_free_limit), so node's "already below N % of the size" guard has no counterpart, and
+      // the limit is no scale either (50 MB by default, deps/rabbit/Makefile). The guards are the ones
+      // RabbitMQ's own rule uses (rabbitmq/cluster-operator v2.22.3
+      // observability/prometheus/rules/rabbitmq/low-disk-watermark-predicted.yml): the trend of a whole day,
+      // and a day of samples behind it, without which a young node's first hour (a build writing to the disk)
+      // is extrapolated a day ahead. The 6-hour trend must agree, so a fill that has stopped clears within
+      // hours instead of staying in the day's regression.
       query: (q) =>
-        `predict_linear(${sel('rabbitmq_disk_space_available_bytes', q)}[6h], 24 * 3600) - ${sel('rabbitmq_disk_space_available_limit_bytes', q)}`,
+        `predict_linear(${sel('rabbitmq_disk_space_available_bytes', q)}[24h], 24 * 3600) - ${sel('rabbitmq_disk_space_available_limit_bytes', q)}`,
+      filters: [
+        (q) =>
+          `predict_linear(${sel('rabbitmq_disk_space_available_bytes', q)}[6h], 24 * 3600) - ${sel('rabbitmq_disk_space_available_limit_bytes', q)} < 0`,
+        (q) => `count_over_time(${sel('rabbitmq_disk_space_available_bytes', q)}[2h] offset 22h) > 0`,
+      ],
       comparison: '<',
       threshold: 0,
       summary: 'RabbitMQ {{ $labels.instance }} will hit its disk free limit within a day.',
       description:
-        'At the current rate, free disk space on {{ $labels.instance }} falls below disk_free_limit within 24 hours, and the disk alarm will then block all publishers. Find what grows (message store of long queues, logs) and free or add space.',
+        'Free disk space on {{ $labels.instance }} has been falling over the last day and the last 6 hours at a rate that reaches disk_free_limit within 24 hours; the disk alarm will then block all publishers. Find what grows (message store of long queues, logs) and free or add space.',
     },
     {
       id: 'file-descriptors',
@@ -399,12 +421,12 @@ export const rabbitmqExporter = defineExporter({
       severity: 'warning',
       for: '5m',
       query: (q) =>
-        `(${unroutable('rabbitmq_global_messages_unroutable', q)}) or (${unroutable('rabbitmq_channel_messages_unroutable', q)})`,
+        `(${unroutable('rabbitmq_global_messages_unroutable', q, NOT_MQTT)}) or (${unroutable('rabbitmq_channel_messages_unroutable', q)})`,
       comparison: '>',
       threshold: 0,
       summary: 'RabbitMQ {{ $labels.instance }} receives messages no queue takes.',
       description:
-        'Publishers keep sending messages to {{ $labels.instance }} that no queue is bound to receive; they are dropped or returned. Usually a binding or queue is missing, or a publisher uses the wrong exchange or routing key. Add an alternate exchange to catch them while you look.',
+        'Publishers keep sending messages to {{ $labels.instance }} that no queue is bound to receive; they are dropped or returned (MQTT publishes on topics nobody subscribes to are not counted from RabbitMQ 3.12 on). Usually a binding or queue is missing, or a publisher uses the wrong exchange or routing key. Add an alternate exchange to catch them while you look.',
     },
     {
       id: 'connection-churn',
