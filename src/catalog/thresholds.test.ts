@@ -41,6 +41,15 @@ describe('thresholds', () => {
       { key: 'node.nope', message: 'Unknown threshold "node.nope".' },
     ]);
   });
+
+  it('refuses a notification latency level the Alertmanager histogram can never reach', () => {
+    // Its classic buckets end at 20 s, so histogram_quantile answers at most 20: a 30 s level is a dead alert.
+    const alertmanager = getExporter('alertmanager');
+    expect(validateOverrides([alertmanager], { 'alertmanager.notificationLatency': { warning: 15 } })).toEqual([]);
+    expect(validateOverrides([alertmanager], { 'alertmanager.notificationLatency': { warning: 30 } })).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/warning level 30 is outside 0\.1–19/) }),
+    ]);
+  });
 });
 
 describe('per-target thresholds', () => {

@@ -10,7 +10,7 @@
  */
 import { alertmanagerExporter } from '../catalog/exporters/alertmanager';
 import { grafanaExporter } from '../catalog/exporters/grafana';
-import { prometheusExporter } from '../catalog/exporters/prometheus';
+import { prometheusExporter, serversWithRules } from '../catalog/exporters/prometheus';
 import { pushgatewayExporter } from '../catalog/exporters/pushgateway';
 import { findSignal } from '../catalog/define';
 import { fleetContext, REPLICA_LABELS, sel, signalQuery } from '../catalog/promql';
@@ -380,9 +380,15 @@ function prometheusChecks(clusterLabel: string): HealthCheck[] {
       panel: { kind: 'timeseries', width: 6, min: 0 },
     }),
     // --- Alert delivery
-    fromSignal(prometheusExporter, 'alertmanagersDiscovered', {
+    check({
       id: 'prometheus-alertmanagers',
-      description: 'Alertmanagers each Prometheus sends alerts to; 0 means firing alerts reach nobody.',
+      title: findSignal(prometheusExporter, 'alertmanagersDiscovered').title,
+      // As PrometheusNotConnectedToAlertmanagers: a server without rules (an edge of a global store) has
+      // no alerts to send and rightly runs without Alertmanagers.
+      description:
+        'Alertmanagers each Prometheus with rules sends alerts to; 0 means firing alerts reach nobody. Servers without rules are left out: they have no alerts to send.',
+      unit: 'short',
+      query: (q) => serversWithRules(signal(prometheusExporter, 'alertmanagersDiscovered')(q), q),
       judge: { direction: 'below', critical: 1 },
       problem: 'Prometheus {{instance}} sends its alerts to {{value}} Alertmanagers: firing alerts reach nobody.',
       panel: { kind: 'stat', width: 6 },

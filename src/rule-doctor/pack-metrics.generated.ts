@@ -640,6 +640,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "prometheus_notifications_alertmanagers_discovered",
     "prometheus_notifications_dropped_total",
     "prometheus_notifications_errors_total",
+    "prometheus_notifications_latency_seconds_count",
     "prometheus_notifications_queue_capacity",
     "prometheus_notifications_queue_length",
     "prometheus_notifications_sent_total",

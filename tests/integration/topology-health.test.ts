@@ -70,4 +70,15 @@ describe.each([
     expect(verdict.problems).toEqual([]);
     console.log(`${_name}: remote write lag per edge ${JSON.stringify(lag)}`);
   });
+
+  it('does not count the edges, which have no rules, as Prometheus servers whose alerts reach nobody', async () => {
+    const check = healthChecks().find((c) => c.id === 'prometheus-alertmanagers')!;
+    const edges = [env.FSM_PROM_DC1_A_URL, env.FSM_PROM_DC1_B_URL, env.FSM_PROM_DC2_URL].map((u) => new URL(u).host);
+    const store = createPrometheusClient(url);
+    // the edges report 0 Alertmanagers (no `alerting:`), as the check's unfiltered signal shows
+    const unfiltered = await store.instantQuery('prometheus_notifications_alertmanagers_discovered');
+    expect(unfiltered.filter((s) => edges.includes(s.metric.instance)).map((s) => s.value[1])).toEqual(['0', '0', '0']);
+    const judged = await store.instantQuery(check.query(q));
+    expect(judged.filter((s) => edges.includes(s.metric.instance))).toEqual([]);
+  });
 });

@@ -11,6 +11,8 @@ import type { DataSourceInstanceSettings } from '@grafana/data';
 import { EXPORTERS, LAYERS } from '../../src/catalog';
 import { detectExporters, detectionQuery } from '../../src/inventory/detect';
 import { generateDashboards } from '../../src/generate/dashboards';
+import { buildPrometheusExpr } from '../../src/generate/prometheus-rules';
+import { prometheusExporter } from '../../src/catalog/exporters/prometheus';
 import { backendSrvShim, startGrafanaProxy, type GrafanaProxy, type PluginRoute } from './grafana-proxy';
 import { eventually, expandGrafanaVariables } from './harness';
 import { createPrometheusClient, readStackEnv, type Labels } from './prometheus';
@@ -192,6 +194,23 @@ describe.each(STORES)('the plugin pointed at the %s Prometheus', (_name, url) =>
       `${_name}: ${alerts.length} alerts over ${perTarget.size} alert/target pairs; PushgatewayLastPushFailed for dc1 (the HA pair): ${pushFailed.length}`
     );
     expect(pushFailed).toHaveLength(1);
+  });
+
+  it('does not say the edges reach no Alertmanager: they have no rules, and only the store evaluates alerts', async () => {
+    // The edges run without `alerting:` and without rules, by design: the store evaluates the rule files.
+    // Their prometheus_notifications_alertmanagers_discovered is 0 for ever; PrometheusNotConnectedToAlertmanagers
+    // fired on each of them before it asked for loaded rules (prometheus_rule_group_rules).
+    const edges = [env.FSM_PROM_DC1_A_URL, env.FSM_PROM_DC1_B_URL, env.FSM_PROM_DC2_URL].map((u) => new URL(u).host);
+    const discovered = await eventually(
+      'the edges’ Alertmanager count in the store',
+      () => store.instantQuery('prometheus_notifications_alertmanagers_discovered'),
+      (r) => edges.every((edge) => r.some((s) => s.metric.instance === edge)),
+      { timeoutMs: 30_000, intervalMs: 2_000 }
+    );
+    expect(discovered.filter((s) => edges.includes(s.metric.instance)).map((s) => s.value[1])).toEqual(['0', '0', '0']);
+    const alert = prometheusExporter.alerts.find((a) => a.id === 'no-alertmanager')!;
+    const firing = await store.instantQuery(buildPrometheusExpr(prometheusExporter, alert));
+    expect(firing.map((s) => s.metric.instance).filter((instance) => edges.includes(instance))).toEqual([]);
   });
 
   it('lists the edges’ targets in the inventory from their up series, HA pair folded, and says what it cannot show', async () => {

@@ -46,9 +46,13 @@ export const prometheusEvidence: ExporterEvidence = {
     },
   ],
   metrics: {
-    prometheus_build_info: metric(['version'], [at('cmd/prometheus/main.go')], {
-      note: 'prometheus/common version collector registered under the app name "prometheus"',
-    }),
+    prometheus_build_info: metric(
+      ['version', 'revision', 'branch', 'goversion', 'goarch', 'goos', 'tags'],
+      [at('cmd/prometheus/main.go')],
+      {
+        note: 'prometheus/common version collector registered under the app name "prometheus"; `tags` from the client_golang version collector of 3.x (v3.10.0 go.mod: client_golang v1.23.2). `version` is the release without v, Debian’s with +ds ("2.42.0+ds")',
+      }
+    ),
     prometheus_config_last_reload_successful: metric([], [at('cmd/prometheus/main.go')]),
     prometheus_tsdb_head_samples_appended_total: metric(['type'], [at('tsdb/head.go')], {
       note: 'split by type="float|histogram" since 2.40: sum it before joining on the target',
@@ -96,8 +100,15 @@ export const prometheusEvidence: ExporterEvidence = {
     prometheus_target_scrape_pool_exceeded_target_limit_total: metric([], SCRAPE),
     prometheus_target_scrape_pool_exceeded_label_limits_total: metric([], SCRAPE),
     prometheus_notifications_alertmanagers_discovered: metric([], NOTIFIER),
-    prometheus_notifications_errors_total: metric(['alertmanager'], NOTIFIER),
-    prometheus_notifications_sent_total: metric(['alertmanager'], NOTIFIER),
+    prometheus_notifications_errors_total: metric(['alertmanager'], NOTIFIER, {
+      note: 'until 3.0 +1 per failed send request (a batch of up to 256 alerts), from 3.1 + the alerts of that request (v3.1.0 notifier.go): divide by requests, resp. alerts, by build version',
+    }),
+    prometheus_notifications_latency_seconds_count: metric(['alertmanager'], NOTIFIER, {
+      note: 'the latency summary’s count: one observation per send request, failed or not (sendAll); created at the first send',
+    }),
+    prometheus_notifications_sent_total: metric(['alertmanager'], NOTIFIER, {
+      note: 'the alerts of each send request, failed or not',
+    }),
     prometheus_notifications_dropped_total: metric(['alertmanager'], NOTIFIER, {
       note: '`alertmanager` only since 3.10 (per-Alertmanager send loops, notifier/sendloop.go)',
     }),
@@ -107,7 +118,9 @@ export const prometheusEvidence: ExporterEvidence = {
     prometheus_notifications_queue_capacity: metric([], NOTIFIER),
     prometheus_remote_storage_samples_pending: metric(REMOTE_LABELS, REMOTE),
     prometheus_remote_storage_samples_failed_total: metric(REMOTE_LABELS, REMOTE),
-    prometheus_remote_storage_samples_total: metric(REMOTE_LABELS, REMOTE),
+    prometheus_remote_storage_samples_total: metric(REMOTE_LABELS, REMOTE, {
+      note: 'grows at every send attempt, before its result: samples_failed_total is a part of it, not beside it',
+    }),
     prometheus_remote_storage_shards: metric(REMOTE_LABELS, REMOTE),
     prometheus_remote_storage_shards_desired: metric(REMOTE_LABELS, REMOTE),
     prometheus_remote_storage_shards_max: metric(REMOTE_LABELS, REMOTE),

@@ -1,4 +1,4 @@
-import { fleetContext, sel } from '../promql';
+import { fleetContext, joinLabels, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, SignalVariant } from '../types';
 
@@ -37,13 +37,40 @@ export const TSDB_FAILURES = [
   'prometheus_tsdb_reloads_failures_total',
 ];
 
+// Until 3.0 a failed send added 1 to prometheus_notifications_errors_total (one per request, a batch
+// of up to 64 alerts: maxBatchSize) while sent_total added the batch's alerts (notifier/notifier.go,
+// v2.42.0 – v3.0.1; "notifier: fix increment of metric prometheus_notifications_errors_total", v3.1.0):
+// errors / sent was the failed share divided by the batch size. A Debian 2.42.0 with 931 alerts firing
+// and its second Alertmanager on a closed port read 1.7 % (never the 3 % critical), and an Alertmanager
+// refusing half the requests reads under the 1 % warning. There the share is of requests, each
+// observed once in the latency summary; from 3.1 both counters count alerts. The build's version says
+// which applies.
+const ERRORS_COUNT_REQUESTS = 'version=~"2[.].*|3[.]0[.].*"';
+const notificationErrorShare = (denominator: string, gate: 'and' | 'unless', q: QueryContext) =>
+  `100 * rate(${sel('prometheus_notifications_errors_total', q)}[${q.range}]) / rate(${sel(denominator, q)}[${q.range}]) ${gate} on (${joinLabels(q)}) ${sel('prometheus_build_info', q, ERRORS_COUNT_REQUESTS)}`;
+const NOTIFICATION_ERROR_SHARE: [SignalVariant, ...SignalVariant[]] = [
+  {
+    note: 'Prometheus 2.42 – 3.0: failed send requests / send requests (each a batch of alerts)',
+    expr: (q) => notificationErrorShare('prometheus_notifications_latency_seconds_count', 'and', q),
+  },
+  {
+    note: 'Prometheus ≥ 3.1: failed alerts / alerts sent',
+    expr: (q) => notificationErrorShare('prometheus_notifications_sent_total', 'unless', q),
+  },
+];
+
 // Shared by the remote write panels and alerts, so both read the same series. Every supported
 // Prometheus (≥ 2.42) has these names; the pre-2.23 ones (failed_samples_total, …) are gone.
+// samples_total grows by a batch's samples at every send attempt, before the result is known, and
+// samples_failed_total by the same samples when the attempt fails for good (storage/remote/
+// queue_manager.go, v2.42.0 sendSamplesWithBackoff, v3.10.0 recordBatchAttempt): the failed samples
+// are already in samples_total. Adding them again (as the mixin does, from the succeeded_samples
+// era) halved the share: everything failing read 50 %, and a threshold above 50 % could never fire.
 const REMOTE_WRITE_FAILURE_SHARE: [SignalVariant, ...SignalVariant[]] = [
   {
-    note: 'Prometheus ≥ 2.23 (samples_total counts every attempted sample)',
+    note: 'Prometheus ≥ 2.23 (samples_total counts every attempted sample, failed ones included)',
     expr: (q) =>
-      `100 * rate(${sel('prometheus_remote_storage_samples_failed_total', q)}[${q.range}]) / (rate(${sel('prometheus_remote_storage_samples_failed_total', q)}[${q.range}]) + rate(${sel('prometheus_remote_storage_samples_total', q)}[${q.range}]))`,
+      `100 * rate(${sel('prometheus_remote_storage_samples_failed_total', q)}[${q.range}]) / rate(${sel('prometheus_remote_storage_samples_total', q)}[${q.range}])`,
   },
 ];
 
@@ -54,6 +81,10 @@ const REMOTE_WRITE_FAILURE_SHARE: [SignalVariant, ...SignalVariant[]] = [
 // being read as its label list.
 const notificationQueueShare = (length: string, q: QueryContext) =>
   `${length} / ignoring (alertmanager) group_left () (${sel('prometheus_notifications_queue_capacity', q)} > 0)`;
+// `expr` on the servers that have rule groups loaded (prometheus_rule_group_rules exists per group,
+// rules/manager.go v2.42.0, rules/group.go v3.14.0; absent without rule files).
+export const serversWithRules = (expr: string, q: QueryContext) =>
+  `${expr} and on (${joinLabels(q)}) (sum by (${joinLabels(q)}) (${sel('prometheus_rule_group_rules', q)}) > 0)`;
 const remoteWriteLag = (q: QueryContext) =>
   `${sel('prometheus_remote_storage_highest_timestamp_in_seconds', q)} - ignoring (remote_name, url) group_right ${sel('prometheus_remote_storage_queue_highest_sent_timestamp_seconds', q)}`;
 
@@ -264,10 +295,10 @@ export const prometheusExporter = defineExporter({
     {
       id: 'notificationErrors',
       title: 'Alert delivery errors',
-      description: 'Share of alerts that failed to reach each Alertmanager.',
+      description:
+        'Share of alerts that failed to reach each Alertmanager (before Prometheus 3.1: share of send requests, each a batch of alerts).',
       unit: 'percent',
-      expr: (q) =>
-        `100 * rate(${sel('prometheus_notifications_errors_total', q)}[${q.range}]) / rate(${sel('prometheus_notifications_sent_total', q)}[${q.range}])`,
+      variants: NOTIFICATION_ERROR_SHARE,
       legend: '{{instance}} → {{alertmanager}}',
       threshold: 'notificationErrors',
     },
@@ -507,11 +538,15 @@ export const prometheusExporter = defineExporter({
       for: '10m',
       signal: 'alertmanagersDiscovered',
       overWindow: 'max',
+      // Only a server with rules has alerts to send: a scrape-only edge that remote-writes to a store
+      // evaluating the rules (Thanos, Mimir, a global Prometheus), or one whose alerts Grafana
+      // evaluates, runs without `alerting:` by design and reports 0 for ever.
+      filters: [(q) => serversWithRules(sel('prometheus_notifications_alertmanagers_discovered', q), q)],
       comparison: '<',
       threshold: 1,
       summary: 'Prometheus {{ $labels.instance }} is not connected to any Alertmanager.',
       description:
-        'Prometheus {{ $labels.instance }} has discovered no Alertmanager for 10 minutes: its alerts fire but reach nobody. Check the `alerting:` section of its configuration and the Alertmanagers’ service discovery.',
+        'Prometheus {{ $labels.instance }} has rules loaded but has discovered no Alertmanager for 10 minutes: its alerts fire but reach nobody. Check the `alerting:` section of its configuration and the Alertmanagers’ service discovery; a server with only recording rules needs none, and this alert can be silenced there.',
     },
     {
       id: 'notification-errors',
