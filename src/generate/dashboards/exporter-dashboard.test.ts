@@ -189,4 +189,16 @@ describe('threshold colours', () => {
       )
     ).toBeUndefined();
   });
+
+  it("folds an HA pair's copies of a yes/no signal to its bad answer, as the alert that compares it", () => {
+    const fold = (exporterId: string, title: string) =>
+      flat(buildExporterDashboard(getExporter(exporterId)))
+        .find((p) => p.title === title)!
+        .targets![0].expr.match(/^(min|max) without \(replica, prometheus_replica\)/)?.[1];
+    // One replica that cannot scrape the target, or sees a probe fail, shows it as the alert would: down.
+    expect(fold('node', 'Exporter up')).toBe('min');
+    expect(fold('blackbox', 'Probe success')).toBe('min');
+    // Yes is the bad answer of ILODiskFailurePredicted (> 0).
+    expect(fold('ilo', 'Disk failure predicted')).toBe('max');
+  });
 });

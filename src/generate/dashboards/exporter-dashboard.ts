@@ -26,8 +26,7 @@ import { PanelBuilder as GaugePanelBuilder } from '@grafana/grafana-foundation-s
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
-import { findSignal, getExporter } from '../../catalog';
-import { promqlNames } from '../../catalog/evidence/promql-names';
+import { findSignal } from '../../catalog';
 import { requirementSentence } from '../../catalog/requirements';
 import { getLayer } from '../../catalog/layers';
 import { exporterDashboardUid } from '../../catalog/links';
@@ -53,7 +52,7 @@ import {
   taggedDashboardsLink,
   type PanelQuery,
 } from './common';
-import { perTargetQuery } from './fleet';
+import { perTargetQuery, yesNoAlert } from './fleet';
 
 export { DASHBOARD_TAG, DATASOURCE_REF };
 
@@ -303,22 +302,12 @@ function panelBuilder(kind: PanelKind) {
 }
 
 /**
- * A yes/no signal's colours from the alert that compares it (`up < 1`, `failed > 0`): its bad answer
- * in the alert's severity colour, the other green. Without this every yes/no stat was green, so
- * "Server powered on: No" and "Disk failure predicted: Yes" looked as fine as their opposites.
- * An exporter's `up` is compared by the Prometheus pack's PrometheusTargetDown, across every job.
- * Undefined when no alert compares the signal against a literal 1 or 0.
+ * A yes/no signal's colours from the alert that compares it (yesNoAlert): its bad answer in the
+ * alert's severity colour, the other green. Without this every yes/no stat was green, so "Server
+ * powered on: No" and "Disk failure predicted: Yes" looked as fine as their opposites.
  */
 export function yesNoSteps(exporter: ExporterDefinition, signal: Signal): cog.Builder<ThresholdsConfig> | undefined {
-  if (signal.unit !== 'bool_yes_no') {
-    return undefined;
-  }
-  const alert =
-    exporter.alerts.find(
-      (a) =>
-        a.signal === signal.id &&
-        ((a.comparison === '<' && a.threshold === 1) || (a.comparison === '>' && a.threshold === 0))
-    ) ?? (readsPrometheusUp(signal) ? targetDown() : undefined);
+  const alert = yesNoAlert(exporter, signal);
   if (!alert) {
     return undefined;
   }
@@ -335,13 +324,6 @@ export function yesNoSteps(exporter: ExporterDefinition, signal: Signal): cog.Bu
         ];
   return new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(steps);
 }
-
-/** An "Exporter up" signal: Prometheus' own `up` of the target, which PrometheusTargetDown compares for every job. */
-function readsPrometheusUp(signal: Signal): boolean {
-  return signal.variants.every((v) => promqlNames(v.expr(dashboardContext())).metrics[0] === 'up');
-}
-
-const targetDown = () => getExporter('prometheus').alerts.find((a) => a.id === 'target-down');
 
 /**
  * Panel colours from the catalog threshold, so the panel turns red exactly where the alert fires.

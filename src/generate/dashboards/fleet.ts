@@ -2,10 +2,11 @@
  * Fleet-wide queries shared by the home and layer dashboards: which targets belong to an exporter
  * (and so to a layer), how many are up, and the worst-first ranking of a signal.
  */
-import { EXPORTERS, exportersInLayer, findSignal } from '../../catalog';
-import { sel, signalQuery } from '../../catalog/promql';
+import { EXPORTERS, exportersInLayer, findSignal, getExporter } from '../../catalog';
+import { promqlNames } from '../../catalog/evidence/promql-names';
+import { dashboardContext, sel, signalQuery } from '../../catalog/promql';
 import { resolveThreshold, type ThresholdOverrides } from '../../catalog/thresholds';
-import type { ExporterDefinition, LayerId, QueryContext, Signal } from '../../catalog/types';
+import type { AlertDefinition, ExporterDefinition, LayerId, QueryContext, Signal } from '../../catalog/types';
 import { infoSelector, perReplica, withoutReplicas } from './common';
 import { recordedOrRaw, recordingRuleFor } from './recording-rules';
 
@@ -103,9 +104,39 @@ export function overviewSignals(exporter: ExporterDefinition): Signal[] {
   return (withThreshold.length >= 2 ? withThreshold : firstRow).slice(0, 4);
 }
 
-/** Whether a low value is the bad one (free space, hit ratio): from the signal's threshold direction. */
+/**
+ * Whether a low value is the bad one (free space, hit ratio, a probe that failed): from the signal's
+ * threshold direction, or for a yes/no signal from the alert that compares it. (A yes/no without
+ * threshold was taken as bad when high: the fleet's worst ten listed succeeding probes first, and an
+ * HA pair folded to the replica that saw success.)
+ */
 export function lowIsWorse(exporter: ExporterDefinition, signal: Signal, overrides?: ThresholdOverrides): boolean {
-  return signal.threshold ? resolveThreshold(exporter, signal.threshold, overrides).direction === 'below' : false;
+  return signal.threshold
+    ? resolveThreshold(exporter, signal.threshold, overrides).direction === 'below'
+    : yesNoAlert(exporter, signal)?.comparison === '<';
+}
+
+/**
+ * The alert that says which answer of a yes/no signal is bad: one comparing the signal against a
+ * literal (`up < 1`, `failed > 0`). An exporter's `up` is compared by the Prometheus pack's
+ * PrometheusTargetDown, across every job. Undefined for other signals, and where no alert compares it.
+ */
+export function yesNoAlert(exporter: ExporterDefinition, signal: Signal): AlertDefinition | undefined {
+  if (signal.unit !== 'bool_yes_no') {
+    return undefined;
+  }
+  return (
+    exporter.alerts.find(
+      (a) =>
+        a.signal === signal.id &&
+        ((a.comparison === '<' && a.threshold === 1) || (a.comparison === '>' && a.threshold === 0))
+    ) ?? (readsPrometheusUp(signal) ? getExporter('prometheus').alerts.find((a) => a.id === 'target-down') : undefined)
+  );
+}
+
+/** An "Exporter up" signal: Prometheus' own `up` of the target. */
+function readsPrometheusUp(signal: Signal): boolean {
+  return signal.variants.every((v) => promqlNames(v.expr(dashboardContext())).metrics[0] === 'up');
 }
 
 /**
