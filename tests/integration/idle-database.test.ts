@@ -1,25 +1,10 @@
 // The stack's PostgreSQL serves no application: its `postgres` database is read only by the exporter's own
 // queries, a few blocks a minute, some from outside shared buffers. That is the idle database every
 // production server also has, and the cache hit ratio alert must not judge it.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parse } from 'yaml';
-import { eventually } from './harness';
+import { alertExpr, eventually } from './harness';
 import { createPrometheusClient } from './prometheus';
 
 const prometheus = createPrometheusClient();
-const RULES = resolve(__dirname, '../../provisioning/prometheus/rules/fsm-postgres.rules.yml');
-
-function alertExpr(name: string): string {
-  const file = parse(readFileSync(RULES, 'utf8')) as {
-    groups: Array<{ rules: Array<{ alert?: string; expr: string }> }>;
-  };
-  const rule = file.groups.flatMap((g) => g.rules).find((r) => r.alert === name);
-  if (!rule) {
-    throw new Error(`${RULES} has no alert ${name}`);
-  }
-  return rule.expr;
-}
 
 describe('alerts on the stack’s idle PostgreSQL', () => {
   it('PostgresCacheHitRatioLow holds for no database that reads under 10 blocks a second', async () => {
@@ -34,7 +19,7 @@ describe('alerts on the stack’s idle PostgreSQL', () => {
     // The premise: the stack's database is idle (a few blocks a minute) and Prometheus has read it.
     expect(reads.map((s) => s.metric.datname)).toEqual(['postgres']);
     expect(Number(reads[0].value[1])).toBeLessThan(10);
-    const holding = await prometheus.instantQuery(alertExpr('PostgresCacheHitRatioLow'));
+    const holding = await prometheus.instantQuery(alertExpr('postgres', 'PostgresCacheHitRatioLow'));
     expect(holding.filter((s) => s.metric.job === 'postgres')).toEqual([]);
   });
 });

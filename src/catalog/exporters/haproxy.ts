@@ -12,6 +12,7 @@ import {
   SESSIONS_USED,
   frontendSessionsAlert,
   BACKEND_LOAD,
+  BACKEND_5XX_RATIO,
   sessionsUsed,
   type HaproxyNaming,
 } from './haproxy-shared';
@@ -136,8 +137,7 @@ export const haproxyExporter = defineExporter({
     },
     {
       id: 'backend5xxRatio',
-      title: 'Backend 5xx ratio',
-      description: 'Share of responses from each backend’s servers with a 5xx status.',
+      ...BACKEND_5XX_RATIO,
       unit: 'percentunit',
       expr: (q) => errorRatio(NAMING, 'backend', q),
       legend: '{{instance}} {{proxy}}',
@@ -362,7 +362,11 @@ export const haproxyExporter = defineExporter({
         'Connections of the HAProxy process at {{ $labels.instance }} nearly reach the global maxconn; new connections are no longer accepted. Raise global maxconn (with the file descriptor limit) or spread the load.',
     },
     queueingAlert(NAMING),
-    connectionErrorsAlert(NAMING),
+    connectionErrorsAlert(
+      NAMING,
+      (q) =>
+        `${sel('haproxy_backend_status', q, 'state="UP"')} == 0 or ${sel('haproxy_backend_status', q, 'state=""')} == 0`
+    ),
     {
       id: 'dropping-logs',
       name: 'HaproxyDroppingLogs',
