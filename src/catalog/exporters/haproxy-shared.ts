@@ -46,7 +46,7 @@ export const HTTP_5XX_FLOOR = 1;
 
 /**
  * Where a backend's 5xx come from. Its hrsp_5xx counts every HTTP stream assigned to it by the final
- * status (haproxy/haproxy v2.6.0 src/stream.c, stream_free → be_counters.p.http.rsp, the same in
+ * status (haproxy/haproxy v2.6.0 src/stream.c, process_stream at the stream’s end → be_counters.p.http.rsp, the same in
  * v2.0.0 and v3.4.0), so it includes the 503, 504 and 502 HAProxy answers itself: no server
  * available, a server timeout, a broken response. Only the server's own counter is the server's.
  */
