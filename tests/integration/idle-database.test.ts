@@ -2,16 +2,12 @@
 // queries, a few blocks a minute, some from outside shared buffers. That is the idle database every
 // production server also has, and the cache hit ratio and rollback ratio alerts must not judge it.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
-import { eventually } from './harness';
+import { alertExpr, eventually } from './harness';
 import { createPrometheusClient, readStackEnv } from './prometheus';
 
 const prometheus = createPrometheusClient();
 const run = promisify(execFile);
-const RULES = resolve(__dirname, '../../provisioning/prometheus/rules/fsm-postgres.rules.yml');
 
 /** Runs SQL as the stack's superuser (trust authentication on 127.0.0.1); each statement is its own transaction. */
 async function psql(database: string, ...statements: string[]): Promise<string> {
@@ -28,17 +24,6 @@ async function psql(database: string, ...statements: string[]): Promise<string> 
   return stdout.trim();
 }
 
-function alertExpr(name: string): string {
-  const file = parse(readFileSync(RULES, 'utf8')) as {
-    groups: Array<{ rules: Array<{ alert?: string; expr: string }> }>;
-  };
-  const rule = file.groups.flatMap((g) => g.rules).find((r) => r.alert === name);
-  if (!rule) {
-    throw new Error(`${RULES} has no alert ${name}`);
-  }
-  return rule.expr;
-}
-
 describe('alerts on the stack’s idle PostgreSQL', () => {
   it('PostgresCacheHitRatioLow holds for no database that reads under 10 blocks a second', async () => {
     const reads = await eventually(
@@ -52,7 +37,7 @@ describe('alerts on the stack’s idle PostgreSQL', () => {
     // The premise: the stack's database is idle (a few blocks a minute) and Prometheus has read it.
     expect(reads.map((s) => s.metric.datname)).toEqual(['postgres']);
     expect(Number(reads[0].value[1])).toBeLessThan(10);
-    const holding = await prometheus.instantQuery(alertExpr('PostgresCacheHitRatioLow'));
+    const holding = await prometheus.instantQuery(alertExpr('postgres', 'PostgresCacheHitRatioLow'));
     expect(holding.filter((s) => s.metric.job === 'postgres')).toEqual([]);
   });
 });
@@ -92,7 +77,7 @@ describe('rollbacks in an idle database', () => {
     );
     const rollbacks = await prometheus.instantQuery(xact('rollback'));
     expect(Number(rollbacks[0].value[1])).toBeLessThan(1);
-    const holding = await prometheus.instantQuery(alertExpr('PostgresRollbackRatioHigh'));
+    const holding = await prometheus.instantQuery(alertExpr('postgres', 'PostgresRollbackRatioHigh'));
     expect(holding.filter((s) => s.metric.job === 'postgres' && s.metric.datname === DB)).toEqual([]);
   });
 });

@@ -27,7 +27,10 @@ const backendTime = (field: string) =>
     versions: '≥ 2.1',
     note: `last 1024 requests, seconds (${field})`,
   });
-const backendTime20 = metric(['proxy'], [{ ...OLD, tags: ['v2.0.0'] }], { versions: '2.0' });
+const backendTime20 = metric(['proxy'], [{ ...OLD, tags: ['v2.0.0'] }], {
+  versions: '2.0',
+  note: 'whole milliseconds in v2.0.0 (mkf_u32, no division), seconds from 2.0.7',
+});
 
 export const HAPROXY_FAMILIES = {
   v20: 'HAProxy 2.0',
@@ -43,7 +46,7 @@ export const haproxyEvidence: ExporterEvidence = {
     {
       name: HAPROXY_FAMILIES.v20,
       differs:
-        'no build_info or uptime_seconds; statuses encoded in the value (server 1 = UP, 0 = anything else, MAINT and DRAIN included); backend response time named haproxy_backend_http_response_time_average_seconds',
+        'no build_info or uptime_seconds; statuses encoded in the value (server 1 = UP, 0 = anything else, MAINT and DRAIN included); backend times named haproxy_backend_http_*_time_average_seconds and, in v2.0.0, whole milliseconds despite the name',
     },
     {
       name: HAPROXY_FAMILIES.v21,
@@ -93,9 +96,7 @@ export const haproxyEvidence: ExporterEvidence = {
         note: 'last 1024 requests, seconds',
       }
     ),
-    haproxy_backend_http_response_time_average_seconds: metric(['proxy'], [{ ...OLD, tags: ['v2.0.0'] }], {
-      versions: '2.0',
-    }),
+    haproxy_backend_http_response_time_average_seconds: backendTime20,
     haproxy_backend_queue_time_average_seconds: backendTime('ST_F_QTIME, 3.4 qtime'),
     haproxy_backend_connect_time_average_seconds: backendTime('ST_F_CTIME, 3.4 ctime'),
     haproxy_backend_total_time_average_seconds: backendTime('ST_F_TTIME, 3.4 ttime'),

@@ -5,6 +5,7 @@
 import { familyFixture } from '../../../tests/support/fixture-families';
 import { HAPROXY_EXPORTER_FAMILY } from '../evidence/haproxy-exporter';
 import type { PromtoolCases } from '../promtool-cases';
+import { connectionErrorCases, http5xxCases } from './haproxy-shared.promtool';
 
 // promtool test series for one haproxy_exporter.
 const HAPX = { job: 'haproxy_exporter', instance: 'lb-1:9101' };
@@ -12,6 +13,7 @@ const HAPX = { job: 'haproxy_exporter', instance: 'lb-1:9101' };
 // Every series comes from the family's fixture (tests/fixtures/exporters/haproxy_exporter-0.14-0.15.prom).
 const hapx = familyFixture('haproxy-exporter', HAPROXY_EXPORTER_FAMILY).at(HAPX);
 const hapxSeries = (metric: string, labels: Record<string, string> = {}) => hapx.series(metric, labels);
+const CASES = { series: hapxSeries, family: HAPROXY_EXPORTER_FAMILY, backendLabel: 'backend' as const, target: HAPX };
 
 export const haproxyCsvPromtoolCases: PromtoolCases = {
   down: {
@@ -79,66 +81,7 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
       evalTime: '35m',
     },
   },
-  'http-5xx': {
-    family: HAPROXY_EXPORTER_FAMILY,
-    fires: {
-      series: [
-        {
-          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '2xx' }),
-          values: '0+90x20',
-        },
-        {
-          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '5xx' }),
-          values: '0+10x20',
-        },
-      ],
-      evalTime: '15m',
-      labels: { ...HAPX, backend: 'be_app' },
-    },
-    quiet: {
-      series: [
-        {
-          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '2xx' }),
-          values: '0+99x20',
-        },
-        {
-          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '5xx' }),
-          values: '0+1x20',
-        },
-      ],
-      evalTime: '15m',
-    },
-  },
-  'http-5xx-crit': {
-    family: HAPROXY_EXPORTER_FAMILY,
-    fires: {
-      series: [
-        {
-          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '2xx' }),
-          values: '0+50x20',
-        },
-        {
-          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '5xx' }),
-          values: '0+50x20',
-        },
-      ],
-      evalTime: '15m',
-      labels: { ...HAPX, backend: 'be_app' },
-    },
-    quiet: {
-      series: [
-        {
-          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '2xx' }),
-          values: '0+90x20',
-        },
-        {
-          series: hapxSeries('haproxy_backend_http_responses_total', { backend: 'be_app', code: '5xx' }),
-          values: '0+10x20',
-        },
-      ],
-      evalTime: '15m',
-    },
-  },
+  ...http5xxCases(CASES),
   'frontend-sessions': {
     family: HAPROXY_EXPORTER_FAMILY,
     fires: {
@@ -186,25 +129,10 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
-  // Errors every minute for 25 minutes fire; a deploy's three minutes of refusals stay quiet. They are in the 5-minute
-  // rate from minute 7 to 13: the quiet case is evaluated at 13, where only the 15-minute `for` keeps it quiet.
   'connection-errors': {
     family: HAPROXY_EXPORTER_FAMILY,
-    fires: {
-      series: [
-        { series: hapxSeries('haproxy_backend_connection_errors_total', { backend: 'be_app' }), values: '0+3x30' },
-      ],
-      evalTime: '25m',
-      labels: { ...HAPX, backend: 'be_app' },
-    },
-    quiet: {
-      series: [
-        {
-          series: hapxSeries('haproxy_backend_connection_errors_total', { backend: 'be_app' }),
-          values: '0x5 0+20x3 60x22',
-        },
-      ],
-      evalTime: '13m',
-    },
+    ...connectionErrorCases(CASES, [
+      { series: hapxSeries('haproxy_backend_up', { backend: 'be_down' }), values: '0x35' },
+    ]),
   },
 };

@@ -11,6 +11,7 @@ import {
   SESSIONS_USED,
   frontendSessionsAlert,
   BACKEND_LOAD,
+  BACKEND_5XX_RATIO,
   sessionsUsed,
   type HaproxyNaming,
 } from './haproxy-shared';
@@ -98,8 +99,7 @@ export const haproxyCsvExporter = defineExporter({
     },
     {
       id: 'backend5xxRatio',
-      title: 'Backend 5xx ratio',
-      description: 'Share of responses from each backend’s servers with a 5xx status.',
+      ...BACKEND_5XX_RATIO,
       unit: 'percentunit',
       expr: (q) => errorRatio(NAMING, 'backend', q),
       legend: '{{instance}} {{backend}}',
@@ -282,7 +282,7 @@ export const haproxyCsvExporter = defineExporter({
     ...http5xxAlerts(NAMING),
     frontendSessionsAlert(NAMING),
     queueingAlert(NAMING),
-    connectionErrorsAlert(NAMING),
+    connectionErrorsAlert(NAMING, (q) => `${sel('haproxy_backend_up', q)} == 0`),
     {
       id: 'csv-parse-failures',
       name: 'HaproxyExporterCsvParseFailures',

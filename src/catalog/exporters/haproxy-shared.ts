@@ -29,8 +29,34 @@ const proxyName = (n: HaproxyNaming, side: HaproxySide) => `{{ $labels.${n.proxy
 export const perProxyRate = (n: HaproxyNaming, side: HaproxySide, metric: string, q: QueryContext, extra = '') =>
   `sum by (${q.by}, ${n.proxyLabel(side)}) (rate(${sel(metric, q, extra)}[${q.range}]))`;
 
+const responses5xx = (n: HaproxyNaming, side: HaproxySide, q: QueryContext) =>
+  perProxyRate(n, side, `haproxy_${side}_http_responses_total`, q, 'code="5xx"');
+
 export const errorRatio = (n: HaproxyNaming, side: HaproxySide, q: QueryContext) =>
-  `${perProxyRate(n, side, `haproxy_${side}_http_responses_total`, q, 'code="5xx"')} / (${perProxyRate(n, side, `haproxy_${side}_http_responses_total`, q)} > 0)`;
+  `${responses5xx(n, side, q)} / (${perProxyRate(n, side, `haproxy_${side}_http_responses_total`, q)} > 0)`;
+
+/**
+ * 5xx responses a minute below which the 5xx alerts judge no backend. They ask whether many responses
+ * fail, and a share of a trickle says nothing: a backend that sees a few requests in the window reads
+ * 50 % from one 503 out of two, and the critical alert would page for it. The floor is on the failures,
+ * not on the traffic, so a quiet backend that fails all it gets stays in view (two requests a minute,
+ * all 5xx, pass it); under one failure a minute (five in the 5-minute window) is not "many".
+ */
+export const HTTP_5XX_FLOOR = 1;
+
+/**
+ * Where a backend's 5xx come from. Its hrsp_5xx counts every HTTP stream assigned to it by the final
+ * status (haproxy/haproxy v2.6.0 src/stream.c, process_stream at the stream’s end → be_counters.p.http.rsp, the same in
+ * v2.0.0 and v3.4.0), so it includes the 503, 504 and 502 HAProxy answers itself: no server
+ * available, a server timeout, a broken response. Only the server's own counter is the server's.
+ */
+const FIVE_XX_SOURCES =
+  'the servers’ own 5xx and those HAProxy sends for them: 503 when no server is available, 504 when a server times out, 502 when its response is broken';
+
+export const BACKEND_5XX_RATIO = {
+  title: 'Backend 5xx ratio',
+  description: `Share of each backend’s responses with a 5xx status: ${FIVE_XX_SOURCES}.`,
+};
 
 export const sessionsUsed = (side: HaproxySide, q: QueryContext) =>
   `100 * ${sel(`haproxy_${side}_current_sessions`, q)} / (${sel(`haproxy_${side}_limit_sessions`, q)} > 0)`;
@@ -67,9 +93,14 @@ export const backendDownTexts = (n: HaproxyNaming) => ({
   description: `Backend ${proxyName(n, 'backend')} ${n.descriptionAt} has no server able to take traffic; its clients get 503. Check the servers’ health checks on the stats page and the servers themselves.`,
 });
 
-/** Both 5xx alerts compare the exporter's `backend5xxRatio` signal. */
+/**
+ * Both 5xx alerts compare the exporter's `backend5xxRatio` signal, on backends with at least
+ * `HTTP_5XX_FLOOR` 5xx a minute.
+ */
 export const http5xxAlerts = (n: HaproxyNaming): AlertSource[] => {
   const backend = proxyName(n, 'backend');
+  const floor = (q: QueryContext) => `${responses5xx(n, 'backend', q)} * 60 >= ${HTTP_5XX_FLOOR}`;
+  const floorText = `at least ${HTTP_5XX_FLOOR} a minute`;
   return [
     {
       id: 'http-5xx',
@@ -77,8 +108,9 @@ export const http5xxAlerts = (n: HaproxyNaming): AlertSource[] => {
       severity: 'warning',
       for: '5m',
       signal: 'backend5xxRatio',
+      filters: [floor],
       summary: `Backend ${backend} ${n.summaryAt} answers with many 5xx.`,
-      description: `More responses of backend ${backend} ${n.descriptionAt} than the threshold are 5xx. Check the application servers behind it and their logs.`,
+      description: `More responses of backend ${backend} ${n.descriptionAt} than the threshold are 5xx, ${floorText}: ${FIVE_XX_SOURCES}. Connection and response errors rising with them on the backend’s errors panel point at HAProxy’s own answers; otherwise check the application servers behind it and their logs.`,
     },
     {
       id: 'http-5xx-crit',
@@ -86,8 +118,9 @@ export const http5xxAlerts = (n: HaproxyNaming): AlertSource[] => {
       severity: 'critical',
       for: '5m',
       signal: 'backend5xxRatio',
+      filters: [floor],
       summary: `Backend ${backend} ${n.summaryAt} fails a large share of requests.`,
-      description: `More responses of backend ${backend} ${n.descriptionAt} than the critical threshold are 5xx; users see errors. Check the application servers now (recent deploys, dependencies, resources).`,
+      description: `More responses of backend ${backend} ${n.descriptionAt} than the critical threshold are 5xx, ${floorText}; users see errors. They count ${FIVE_XX_SOURCES}. Check the application servers now (recent deploys, dependencies, resources).`,
     },
   ];
 };
@@ -137,15 +170,22 @@ export const queueingAlert = (n: HaproxyNaming): AlertSource => ({
  * or a server that accepts checks but is out of sockets. The retries and redispatch can hide it from
  * users until the last server goes the same way. At least one error in every 5-minute window for
  * 15 minutes, so a deploy's brief refusals stay quiet.
+ *
+ * The backend's econ also counts every request that found no server at all (haproxy/haproxy v2.6.0
+ * src/backend.c, srv_redispatch_connect, SRV_STATUS_NOSRV → be_counters.failed_conns): a DOWN
+ * backend that still gets requests grows it for as long as it is down. That is the backend-down
+ * alert's fault, with the opposite cause (the checks did take the servers out), so a backend that is
+ * down is left to it. `backendDown` is the exporter's "backend is DOWN now" selector.
  */
-export const connectionErrorsAlert = (n: HaproxyNaming): AlertSource => ({
+export const connectionErrorsAlert = (n: HaproxyNaming, backendDown: (q: QueryContext) => string): AlertSource => ({
   id: 'connection-errors',
   name: `${n.alertPrefix}BackendConnectionErrors`,
   severity: 'warning',
   for: '15m',
-  query: (q) => perProxyRate(n, 'backend', 'haproxy_backend_connection_errors_total', q),
+  query: (q) =>
+    `${perProxyRate(n, 'backend', 'haproxy_backend_connection_errors_total', q)} unless on (${q.by}, ${n.proxyLabel('backend')}) (${backendDown(q)})`,
   comparison: '>',
   threshold: 0,
   summary: `Backend ${proxyName(n, 'backend')} ${n.summaryAt} keeps failing to connect to its servers.`,
-  description: `Connections from HAProxy to servers of backend ${proxyName(n, 'backend')} ${n.descriptionAt} have failed without pause for 15 minutes, while the health checks did not take those servers out. Check first which server fails (the Backend connection and response errors panel, then \`show servers state\` or the log’s termination state SC), then whether that server has \`check\` on its line and whether the check tests the port and path the traffic uses.`,
+  description: `Connections from HAProxy to servers of backend ${proxyName(n, 'backend')} ${n.descriptionAt} have failed without pause for 15 minutes, while the backend stayed UP: the health checks did not take the failing servers out. Check first which server fails (the Backend connection and response errors panel, then \`show servers state\` or the log’s termination state SC), then whether that server has \`check\` on its line and whether the check tests the port and path the traffic uses. Requests that waited out \`timeout queue\` count as connection errors too: if the backend queues (${n.alertPrefix}BackendQueueing), it is short of server slots instead.`,
 });

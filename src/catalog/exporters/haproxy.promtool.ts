@@ -6,6 +6,7 @@
 import { familyFixture } from '../../../tests/support/fixture-families';
 import { HAPROXY_FAMILIES } from '../evidence/haproxy';
 import type { PromtoolCases } from '../promtool-cases';
+import { connectionErrorCases, http5xxCases } from './haproxy-shared.promtool';
 
 // promtool test series for one HAProxy process.
 const HAP = { job: 'haproxy', instance: 'lb-1:8405' };
@@ -14,6 +15,17 @@ const v21 = familyFixture('haproxy', HAPROXY_FAMILIES.v21).at(HAP);
 const v20 = familyFixture('haproxy', HAPROXY_FAMILIES.v20).at(HAP);
 
 const hapSeries = (metric: string, labels: Record<string, string> = {}) => v24.series(metric, labels);
+const FAMILY_OF = new Map([
+  [v24, HAPROXY_FAMILIES.v24],
+  [v21, HAPROXY_FAMILIES.v21],
+  [v20, HAPROXY_FAMILIES.v20],
+]);
+const promexCase = (family: typeof v24) => ({
+  series: (metric: string, labels: Record<string, string> = {}) => family.series(metric, labels),
+  family: FAMILY_OF.get(family)!,
+  backendLabel: 'proxy' as const,
+  target: HAP,
+});
 
 export const haproxyPromtoolCases: PromtoolCases = {
   // ≥ 2.4: one series per state, value 1 on the current one; before: one series whose value is the state.
@@ -143,66 +155,7 @@ export const haproxyPromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
-  'http-5xx': {
-    family: 'HAProxy ≥ 2.4',
-    fires: {
-      series: [
-        {
-          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '2xx' }),
-          values: '0+90x20',
-        },
-        {
-          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '5xx' }),
-          values: '0+10x20',
-        },
-      ],
-      evalTime: '15m',
-      labels: { ...HAP, proxy: 'be_app' },
-    },
-    quiet: {
-      series: [
-        {
-          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '2xx' }),
-          values: '0+99x20',
-        },
-        {
-          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '5xx' }),
-          values: '0+1x20',
-        },
-      ],
-      evalTime: '15m',
-    },
-  },
-  'http-5xx-crit': {
-    family: 'HAProxy ≥ 2.4',
-    fires: {
-      series: [
-        {
-          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '2xx' }),
-          values: '0+50x20',
-        },
-        {
-          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '5xx' }),
-          values: '0+50x20',
-        },
-      ],
-      evalTime: '15m',
-      labels: { ...HAP, proxy: 'be_app' },
-    },
-    quiet: {
-      series: [
-        {
-          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '2xx' }),
-          values: '0+90x20',
-        },
-        {
-          series: hapSeries('haproxy_backend_http_responses_total', { proxy: 'be_app', code: '5xx' }),
-          values: '0+10x20',
-        },
-      ],
-      evalTime: '15m',
-    },
-  },
+  ...http5xxCases(promexCase(v24)),
   'frontend-sessions': {
     family: 'HAProxy ≥ 2.4',
     fires: {
@@ -270,12 +223,8 @@ export const haproxyPromtoolCases: PromtoolCases = {
   },
   // Errors every minute for 25 minutes fire; a deploy's three minutes of refusals stay quiet.
   'connection-errors': {
-    family: HAPROXY_FAMILIES.v24,
-    ...connectionErrorCases(v24),
-    otherFamilies: [
-      { family: HAPROXY_FAMILIES.v21, ...connectionErrorCases(v21) },
-      { family: HAPROXY_FAMILIES.v20, ...connectionErrorCases(v20) },
-    ],
+    ...promexConnectionErrors(v24),
+    otherFamilies: [promexConnectionErrors(v21), promexConnectionErrors(v20)],
   },
   'dropping-logs': {
     family: HAPROXY_FAMILIES.v24,
@@ -297,12 +246,13 @@ function droppedLogCases(family: typeof v24) {
   };
 }
 
-// Refusals all along fire; three minutes of them (a deploy) stay quiet. They are in the 5-minute rate from minute 7
-// to 13: the quiet case is evaluated at 13, where only the 15-minute `for` keeps it quiet.
-function connectionErrorCases(family: typeof v24) {
-  const errors = family.series('haproxy_backend_connection_errors_total', { proxy: 'be_app' });
-  return {
-    fires: { series: [{ series: errors, values: '0+3x30' }], evalTime: '25m', labels: { ...HAP, proxy: 'be_app' } },
-    quiet: { series: [{ series: errors, values: '0x5 0+20x3 60x22' }], evalTime: '13m' },
-  };
+// Beside the shared cases, a backend DOWN all along: from 2.4 one series per state, before one whose value is it.
+function promexConnectionErrors(family: typeof v24) {
+  const status = (labels: Record<string, string>, values: string) => ({
+    series: family.series('haproxy_backend_status', { proxy: 'be_down', ...labels }),
+    values,
+  });
+  const down =
+    family === v24 ? [status({ state: 'UP' }, '0x35'), status({ state: 'DOWN' }, '1x35')] : [status({}, '0x35')];
+  return { family: FAMILY_OF.get(family)!, ...connectionErrorCases(promexCase(family), down) };
 }

@@ -12,6 +12,7 @@ import {
   SESSIONS_USED,
   frontendSessionsAlert,
   BACKEND_LOAD,
+  BACKEND_5XX_RATIO,
   sessionsUsed,
   type HaproxyNaming,
 } from './haproxy-shared';
@@ -30,11 +31,19 @@ const NAMING: HaproxyNaming = {
   sessionsAt: 'of {{ $labels.instance }}',
 };
 
+// v2.0.0 wrote these averages as whole milliseconds under the _seconds names (mkf_u32 of swrate_avg, no
+// division; contrib/prometheus-exporter/service-prometheus.c v2.0.0). Commit af4bf1418 ("Return the time
+// averages in seconds", v2.1.0) reached the 2.0 branch in 2.0.7, its changelog says. No series tells
+// 2.0.0 – 2.0.6 from 2.0.7 – 2.0.9, so the panels draw the values as they come and say so.
+const HTTP_TIMES_20 = 'HAProxy 2.0 (2.0.0 – 2.0.6 in milliseconds)';
+const MS_BEFORE_207 =
+  ' HAProxy 2.0.0 – 2.0.6 report it in milliseconds under the same name: there, read the seconds as milliseconds.';
+
 // Average times of a backend's last 1024 requests. 2.0's promex named them http_*; 2.1 dropped the prefix
-// (contrib/prometheus-exporter/service-prometheus.c), as it did for the response time.
-const backendTime = (stage: 'queue' | 'connect' | 'total'): [SignalVariant, SignalVariant] => [
+// (contrib/prometheus-exporter/service-prometheus.c; commit 68b6968ec, in the 2.0 branch from 2.0.10).
+const backendTime = (stage: 'queue' | 'connect' | 'response' | 'total'): [SignalVariant, SignalVariant] => [
   { note: 'HAProxy ≥ 2.1', expr: (q) => sel(`haproxy_backend_${stage}_time_average_seconds`, q) },
-  { note: 'HAProxy 2.0', expr: (q) => sel(`haproxy_backend_http_${stage}_time_average_seconds`, q) },
+  { note: HTTP_TIMES_20, expr: (q) => sel(`haproxy_backend_http_${stage}_time_average_seconds`, q) },
 ];
 
 export const haproxyExporter = defineExporter({
@@ -67,7 +76,8 @@ export const haproxyExporter = defineExporter({
       warning: 2,
       min: 1,
       max: 100,
-      description: 'Times a server went DOWN within 30 minutes; more means it flaps.',
+      description:
+        'Times a server went DOWN within 30 minutes, by failed checks or by being put in maintenance; more means it flaps.',
     },
     {
       id: 'idleTime',
@@ -136,8 +146,7 @@ export const haproxyExporter = defineExporter({
     },
     {
       id: 'backend5xxRatio',
-      title: 'Backend 5xx ratio',
-      description: 'Share of responses from each backend’s servers with a 5xx status.',
+      ...BACKEND_5XX_RATIO,
       unit: 'percentunit',
       expr: (q) => errorRatio(NAMING, 'backend', q),
       legend: '{{instance}} {{proxy}}',
@@ -231,20 +240,16 @@ export const haproxyExporter = defineExporter({
     {
       id: 'backendResponseTime',
       title: 'Backend response time',
-      description: 'Average server response time of each backend over its last 1024 requests.',
+      description: `Average server response time of each backend over its last 1024 requests.${MS_BEFORE_207}`,
       unit: 's',
-      variants: [
-        { note: 'HAProxy ≥ 2.1', expr: (q) => sel('haproxy_backend_response_time_average_seconds', q) },
-        { note: 'HAProxy 2.0', expr: (q) => sel('haproxy_backend_http_response_time_average_seconds', q) },
-      ],
+      variants: backendTime('response'),
       legend: '{{instance}} {{proxy}}',
       min: 0,
     },
     {
       id: 'backendQueueTime',
       title: 'Backend queue time',
-      description:
-        'Average time requests of each backend waited in its queue for a free server slot, over its last 1024 requests; above zero its servers are at their maxconn.',
+      description: `Average time requests of each backend waited in its queue for a free server slot, over its last 1024 requests; above zero its servers are at their maxconn.${MS_BEFORE_207}`,
       unit: 's',
       variants: backendTime('queue'),
       legend: '{{instance}} {{proxy}}',
@@ -253,8 +258,7 @@ export const haproxyExporter = defineExporter({
     {
       id: 'backendConnectTime',
       title: 'Backend connect time',
-      description:
-        'Average time each backend took to open a connection to a server, over its last 1024 requests; growth points at the network or at servers slow to accept.',
+      description: `Average time each backend took to open a connection to a server, over its last 1024 requests; growth points at the network or at servers slow to accept.${MS_BEFORE_207}`,
       unit: 's',
       variants: backendTime('connect'),
       legend: '{{instance}} {{proxy}}',
@@ -263,8 +267,7 @@ export const haproxyExporter = defineExporter({
     {
       id: 'backendTotalTime',
       title: 'Backend total time',
-      description:
-        'Average time of a whole request of each backend (request, queue, connect, response and transfer), over its last 1024 requests.',
+      description: `Average time of a whole request of each backend (request, queue, connect, response and transfer), over its last 1024 requests.${MS_BEFORE_207}`,
       unit: 's',
       variants: backendTime('total'),
       legend: '{{instance}} {{proxy}}',
@@ -341,11 +344,14 @@ export const haproxyExporter = defineExporter({
       name: 'HaproxyServerFlapping',
       severity: 'warning',
       for: '0s',
+      // chkdown counts every UP → DOWN change, the operator's too: a server put in maintenance goes DOWN
+      // (haproxy/haproxy v2.0.0 – v2.6.0 src/server.c srv_update_status, "going DOWN for maintenance"
+      // → counters.down_trans++; v3.4.0 counts any change to STOPPED).
       query: (q) => `increase(${sel('haproxy_server_check_up_down_total', q)}[30m])`,
       threshold: 'serverFlaps',
       summary: 'Server {{ $labels.server }} of backend {{ $labels.proxy }} flaps.',
       description:
-        'Server {{ $labels.server }} in backend {{ $labels.proxy }} on {{ $labels.instance }} went DOWN more often in the last 30 minutes than the threshold allows. An overloaded server or a too strict health check (timeout, rise/fall) is the usual cause.',
+        'Server {{ $labels.server }} in backend {{ $labels.proxy }} on {{ $labels.instance }} went DOWN more often in the last 30 minutes than the threshold allows. An overloaded server or a too strict health check (timeout, rise/fall) is the usual cause. HAProxy counts a server put in maintenance (MAINT) as going DOWN too: if deploys cycled it through MAINT, that is the count.',
     },
     ...http5xxAlerts(NAMING),
     frontendSessionsAlert(NAMING),
@@ -362,7 +368,11 @@ export const haproxyExporter = defineExporter({
         'Connections of the HAProxy process at {{ $labels.instance }} nearly reach the global maxconn; new connections are no longer accepted. Raise global maxconn (with the file descriptor limit) or spread the load.',
     },
     queueingAlert(NAMING),
-    connectionErrorsAlert(NAMING),
+    connectionErrorsAlert(
+      NAMING,
+      (q) =>
+        `${sel('haproxy_backend_status', q, 'state="UP"')} == 0 or ${sel('haproxy_backend_status', q, 'state=""')} == 0`
+    ),
     {
       id: 'dropping-logs',
       name: 'HaproxyDroppingLogs',
