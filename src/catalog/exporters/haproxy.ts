@@ -319,8 +319,9 @@ export const haproxyExporter = defineExporter({
       severity: 'critical',
       for: '1m',
       // Down at every scrape of the window, in both status encodings.
-      query: (q) =>
-        `max_over_time(${sel('haproxy_backend_status', q, 'state="UP"')}[2m]) or max_over_time(${sel('haproxy_backend_status', q, 'state=""')}[2m])`,
+      signal: 'backendUp',
+      overWindow: 'max',
+      window: '2m',
       comparison: '<',
       threshold: 1,
       ...backendDownTexts(NAMING),
