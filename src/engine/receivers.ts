@@ -30,9 +30,11 @@ export interface ReceiverEvidence {
  * apply (400 "receiver … does not exist"). Both lags are read against the contact point list, which
  * is stored: a name it shows that the receiver list lacks is confirmed by name, and a listed receiver
  * with integrations of which the contact point list shows none under its name is asked by name too
- * (gone if that finds nothing). A receiver with no integration is taken as listed: only the
- * Alertmanager configuration API writes those, and it saves and applies at once. A rule's receiver
- * exists. Where every integration is named after its receiver (what the provisioning API writes) that
+ * (gone if that finds nothing). A receiver with no integration is taken as listed, as nothing the
+ * provisioning API reads can confirm it: written through the Alertmanager configuration API it is
+ * applied at once (`SaveAndApplyConfig`), but the app-platform receivers API of 12.x and main only
+ * stores (`ReceiverService.CreateReceiver`/`DeleteReceiver` → `cfgStore.Save`), so an empty receiver
+ * deleted there in the last minute is still offered. A rule's receiver exists. Where every integration is named after its receiver (what the provisioning API writes) that
  * is one request; the default receiver costs two more, one for the name of its integration ("email
  * receiver") and one for its own name, which no integration carries.
  *
@@ -53,7 +55,7 @@ export async function existingReceivers(api: GrafanaApi, evidence: ReceiverEvide
   const listedNames = new Set(evidence.listed.map((cp) => cp.name));
   const running = await receiverList(api);
   // A running receiver with integrations, none of them listed under its name, may be one deleted since the last sync.
-  const trusted = (r: ReceiverStatus) => r.integrations.length === 0 || listedNames.has(r.name);
+  const trusted = (r: ReceiverStatus) => (r.integrations ?? []).length === 0 || listedNames.has(r.name);
   const known = new Set([
     ...(running ? running.filter(trusted).map((r) => r.name) : routesOf(await evidence.policyTree())),
     ...rulesOf(evidence.rules),

@@ -59,8 +59,11 @@ export interface ReceiverStatus {
   name: string;
   /** Named by a route of the policy tree. */
   active: boolean;
-  /** Empty for a receiver with no integration; each integration is named by its type. */
-  integrations: Array<{ name: string; sendResolved?: boolean; [extra: string]: unknown }>;
+  /**
+   * Empty for a receiver with no integration; each integration is named by its type. A Go slice, so a
+   * server that leaves it nil sends null (Grafana's own `GetReceivers` answers `[]`).
+   */
+  integrations: Array<{ name: string; sendResolved?: boolean; [extra: string]: unknown }> | null;
 }
 
 export interface ContactPoint {
