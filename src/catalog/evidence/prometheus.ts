@@ -101,7 +101,7 @@ export const prometheusEvidence: ExporterEvidence = {
     prometheus_target_scrape_pool_exceeded_label_limits_total: metric([], SCRAPE),
     prometheus_notifications_alertmanagers_discovered: metric([], NOTIFIER),
     prometheus_notifications_errors_total: metric(['alertmanager'], NOTIFIER, {
-      note: 'until 3.0 +1 per failed send request (a batch of up to 256 alerts), from 3.1 + the alerts of that request (v3.1.0 notifier.go): divide by requests, resp. alerts, by build version',
+      note: 'until 3.0 +1 per failed send request (a batch of up to 64 alerts, maxBatchSize; 256 only from v3.4.0), from 3.1 + the alerts of that request (v3.1.0 notifier.go): divide by requests before 3.1 and by alerts from 3.1, by build version',
     }),
     prometheus_notifications_latency_seconds_count: metric(['alertmanager'], NOTIFIER, {
       note: 'the latency summary’s count: one observation per send request, failed or not (sendAll); created at the first send',

@@ -244,12 +244,13 @@ export const chronyExporter = defineExporter({
       signal: 'up',
       overWindow: 'max',
       // chrony_up is 0 also when chronyd answers but one enabled collector's request fails (collector.go
-      // v0.10.0 – v0.13.3: any collector's error sets up = 0), e.g. serverstats over UDP, hence the description.
+      // v0.10.0 – v0.13.3: any collector's error sets up = 0), e.g. serverstats or sources' ntpdata over UDP (both
+      // PERMIT_AUTH in chrony's cmdmon.c; sources.go returns the ntpdata error), hence the description.
       comparison: '<',
       threshold: 1,
       summary: 'chrony_exporter on {{ $labels.instance }} cannot reach chronyd.',
       description:
-        'The exporter on {{ $labels.instance }} answers but gets no full reply from chronyd: chronyd is stopped or its command socket is unreachable, so the clock is not disciplined and its state unknown, or one enabled collector’s request fails (serverstats works only over the Unix socket). Check `systemctl status chronyd` and `chronyc tracking`, and the exporter’s log with --log.level=debug.',
+        'The exporter on {{ $labels.instance }} answers but gets no full reply from chronyd: chronyd is stopped or its command socket is unreachable, so the clock is not disciplined and its state unknown, or one enabled collector’s request fails (serverstats and the sources collector’s --collector.sources.with-ntpdata work only over the Unix socket). Check `systemctl status chronyd` and `chronyc tracking`, and the exporter’s log with --log.level=debug.',
     },
     {
       id: 'unsynchronised',

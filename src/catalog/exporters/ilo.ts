@@ -98,11 +98,12 @@ export const iloExporter = defineExporter({
       variants: [
         {
           // A comparison without bool keeps each metric's name, so a fan and a sensor sharing a name label
-          // stay two series; the last `or` shows 0 for servers where everything is healthy. A server whose
-          // iLO the exporter cannot read sends no health series but still ilo_power_up 0: it gets no 0,
-          // which would claim it healthy (from 1.0.2, where the failed read is told apart, READ_FAILED).
+          // stay two series; the last `or` shows 0 for servers where everything is healthy, except a server
+          // whose iLO the exporter cannot read (from 1.0.2, where the failed read is told apart, READ_FAILED):
+          // it sends no health series but still ilo_power_up 0, and a 0 would claim it healthy. Only the 0
+          // is withheld: a count of unhealthy components read despite a failed Systems/1 read stays.
           expr: (q) =>
-            `count by (${q.by}, host) (${[...HEALTH.map((m) => `${sel(m, q)} == 0`), fanUnhealthy(q)].join(' or ')}) or sum by (${q.by}, host) (${sel('ilo_power_up', q)} * 0) unless count by (${q.by}, host) (${sel('ilo_system_info', q, READ_FAILED)})`,
+            `count by (${q.by}, host) (${[...HEALTH.map((m) => `${sel(m, q)} == 0`), fanUnhealthy(q)].join(' or ')}) or (sum by (${q.by}, host) (${sel('ilo_power_up', q)} * 0) unless count by (${q.by}, host) (${sel('ilo_system_info', q, READ_FAILED)}))`,
         },
       ],
       legend: '{{host}}',

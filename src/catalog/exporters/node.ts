@@ -1001,11 +1001,12 @@ export const nodeExporter = defineExporter({
       signal: 'textfileError',
       comparison: '>',
       threshold: 0,
-      // The error is also set when the directory itself cannot be read (missing, no permission): os.ReadDir's
-      // error sets it like a bad file's (collector/textfile.go Update, v1.3.0 – v1.12.1), with its own log line.
+      // The error is also set when the directory itself cannot be read (missing, no permission): ReadDir's
+      // error sets it like a bad file's (collector/textfile.go Update, v1.3.0 – v1.12.1), with its own log line;
+      // and from v1.8.0 when two files give one metric different HELP texts ("inconsistent metric help text").
       summary: 'node_exporter on {{ $labels.instance }} cannot read its textfile-collector directory or a file in it.',
       description:
-        'The textfile collector of {{ $labels.instance }} cannot read its directory (--collector.textfile.directory) or fails to read or parse a *.prom file in it, so the metrics those files carry (often backup or cron job results) are missing and their alerts are blind. Check first the node_exporter log: "failed to read textfile collector directory" names a directory that is missing or unreadable by node_exporter’s user; "failed to collect textfile data" names the file, then look at the job writing it: it must write to a temporary file and rename it, never write in place.',
+        'The textfile collector of {{ $labels.instance }} cannot read its directory (--collector.textfile.directory) or fails to read or parse a *.prom file in it, so the metrics those files carry (often backup or cron job results) are missing and their alerts are blind. Check first the node_exporter log. "failed to read textfile collector directory" names a directory that is missing or unreadable by node_exporter’s user. "failed to collect textfile data" names the file: look at the job writing it, which must write to a temporary file and rename it, never write in place. From node_exporter 1.8, "inconsistent metric help text" names a metric that two files describe with different HELP lines: make them agree.',
     },
     {
       id: 'raid-degraded',
