@@ -82,9 +82,13 @@ const REMOTE_WRITE_FAILURE_SHARE: [SignalVariant, ...SignalVariant[]] = [
 const notificationQueueShare = (length: string, q: QueryContext) =>
   `${length} / ignoring (alertmanager) group_left () (${sel('prometheus_notifications_queue_capacity', q)} > 0)`;
 // `expr` on the servers that have rule groups loaded (prometheus_rule_group_rules exists per group,
-// rules/manager.go v2.42.0, rules/group.go v3.14.0; absent without rule files).
-export const serversWithRules = (expr: string, q: QueryContext) =>
-  `${expr} and on (${joinLabels(q)}) (sum by (${joinLabels(q)}) (${sel('prometheus_rule_group_rules', q)}) > 0)`;
+// rules/manager.go v2.42.0, rules/group.go v3.14.0; absent without rule files), now or, given a window,
+// at any scrape of it: an alert's filter read at the instant loses both series to one failed scrape,
+// which would reset the alert's `for`.
+export const serversWithRules = (expr: string, q: QueryContext, window?: string) => {
+  const rules = sel('prometheus_rule_group_rules', q);
+  return `${expr} and on (${joinLabels(q)}) (sum by (${joinLabels(q)}) (${window ? `max_over_time(${rules}[${window}])` : rules}) > 0)`;
+};
 const remoteWriteLag = (q: QueryContext) =>
   `${sel('prometheus_remote_storage_highest_timestamp_in_seconds', q)} - ignoring (remote_name, url) group_right ${sel('prometheus_remote_storage_queue_highest_sent_timestamp_seconds', q)}`;
 
@@ -541,7 +545,14 @@ export const prometheusExporter = defineExporter({
       // Only a server with rules has alerts to send: a scrape-only edge that remote-writes to a store
       // evaluating the rules (Thanos, Mimir, a global Prometheus), or one whose alerts Grafana
       // evaluates, runs without `alerting:` by design and reports 0 for ever.
-      filters: [(q) => serversWithRules(sel('prometheus_notifications_alertmanagers_discovered', q), q)],
+      filters: [
+        (q) =>
+          serversWithRules(
+            `max_over_time(${sel('prometheus_notifications_alertmanagers_discovered', q)}[${q.range}])`,
+            q,
+            q.range
+          ),
+      ],
       comparison: '<',
       threshold: 1,
       summary: 'Prometheus {{ $labels.instance }} is not connected to any Alertmanager.',
