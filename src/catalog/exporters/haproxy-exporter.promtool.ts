@@ -13,7 +13,14 @@ const HAPX = { job: 'haproxy_exporter', instance: 'lb-1:9101' };
 // Every series comes from the family's fixture (tests/fixtures/exporters/haproxy_exporter-0.14-0.15.prom).
 const hapx = familyFixture('haproxy-exporter', HAPROXY_EXPORTER_FAMILY).at(HAPX);
 const hapxSeries = (metric: string, labels: Record<string, string> = {}) => hapx.series(metric, labels);
-const CASES = { series: hapxSeries, family: HAPROXY_EXPORTER_FAMILY, backendLabel: 'backend' as const, target: HAPX };
+const CASES = {
+  series: hapxSeries,
+  family: HAPROXY_EXPORTER_FAMILY,
+  backendLabel: 'backend' as const,
+  target: HAPX,
+  // A backend DOWN all along.
+  backendDown: [{ series: hapxSeries('haproxy_backend_up', { backend: 'be_down' }), values: '0x40' }],
+};
 
 export const haproxyCsvPromtoolCases: PromtoolCases = {
   down: {
@@ -131,8 +138,6 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
   },
   'connection-errors': {
     family: HAPROXY_EXPORTER_FAMILY,
-    ...connectionErrorCases(CASES, [
-      { series: hapxSeries('haproxy_backend_up', { backend: 'be_down' }), values: '0x35' },
-    ]),
+    ...connectionErrorCases(CASES),
   },
 };

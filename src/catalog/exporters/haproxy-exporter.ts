@@ -24,6 +24,7 @@ const NAMING: HaproxyNaming = {
   summaryAt: 'behind {{ $labels.instance }}',
   descriptionAt: '(read by {{ $labels.instance }})',
   sessionsAt: '(read by {{ $labels.instance }})',
+  backendDown: (q) => `${sel('haproxy_backend_up', q)} == 0`,
 };
 
 export const haproxyCsvExporter = defineExporter({
@@ -282,7 +283,7 @@ export const haproxyCsvExporter = defineExporter({
     ...http5xxAlerts(NAMING),
     frontendSessionsAlert(NAMING),
     queueingAlert(NAMING),
-    connectionErrorsAlert(NAMING, (q) => `${sel('haproxy_backend_up', q)} == 0`),
+    connectionErrorsAlert(NAMING),
     {
       id: 'csv-parse-failures',
       name: 'HaproxyExporterCsvParseFailures',

@@ -8,12 +8,16 @@ import type { FireAndQuiet } from '../promtool-cases';
 /** One series of the pack's fixture, as a promtool series string. */
 export type FixtureSeries = (metric: string, labels?: Record<string, string>) => string;
 
-/** The pack's fixture series and its version family, the label naming a backend, the target's job and instance. */
+/**
+ * The pack's fixture series and its version family, the label naming a backend, the target's job and instance,
+ * and the pack's state series of a backend `be_down` that is DOWN all along.
+ */
 export interface HaproxyCaseContext {
   series: FixtureSeries;
   family: string;
   backendLabel: 'proxy' | 'backend';
   target: Record<string, string>;
+  backendDown: Array<{ series: string; values: string }>;
 }
 
 function responses(c: HaproxyCaseContext, backend: string, perMinute: { ok: string; failed: string }) {
@@ -29,6 +33,12 @@ function responses(c: HaproxyCaseContext, backend: string, perMinute: { ok: stri
 // rule's `for` and more for the warning's, but four failures in the window are under one a minute
 // (HTTP_5XX_FLOOR). Both rules fired here before the floor.
 const idleBackend = (c: HaproxyCaseContext) => responses(c, 'be_idle', { ok: '0+1x40', failed: '0x10 1 2 3 4x30' });
+// A DOWN backend still sent requests: HAProxy answers each with its own 503. The backend-down alert speaks for it;
+// both 5xx rules fired here too before they left DOWN backends out.
+const downBackend = (c: HaproxyCaseContext) => [
+  ...responses(c, 'be_down', { ok: '0x40', failed: '0+5x40' }),
+  ...c.backendDown,
+];
 
 export function http5xxCases(
   c: HaproxyCaseContext
@@ -43,7 +53,7 @@ export function http5xxCases(
         labels: backendApp,
       },
       quiet: {
-        series: [...responses(c, 'be_app', { ok: '0+99x20', failed: '0+1x20' }), ...idleBackend(c)],
+        series: [...responses(c, 'be_app', { ok: '0+99x20', failed: '0+1x20' }), ...idleBackend(c), ...downBackend(c)],
         evalTime: '17m',
       },
     },
@@ -57,7 +67,7 @@ export function http5xxCases(
         labels: backendApp,
       },
       quiet: {
-        series: [...responses(c, 'be_app', { ok: '0+90x20', failed: '0+10x20' }), ...idleBackend(c)],
+        series: [...responses(c, 'be_app', { ok: '0+90x20', failed: '0+10x20' }), ...idleBackend(c), ...downBackend(c)],
         evalTime: '17m',
       },
     },
@@ -69,12 +79,9 @@ export function http5xxCases(
  * rate from minute 22 to 28, and the quiet case is evaluated at 28, where only the 15-minute `for` keeps them
  * quiet. Beside them a DOWN backend still gets requests, each a 503 that HAProxy counts as a connection error
  * (no server available): it errs for 28 minutes, but the backend-down alert speaks for it. This one fired on it
- * before it left DOWN backends out. `backendDown` is the pack's status series of a backend DOWN all along.
+ * before it left DOWN backends out.
  */
-export function connectionErrorCases(
-  c: HaproxyCaseContext,
-  backendDown: Array<{ series: string; values: string }>
-): FireAndQuiet {
+export function connectionErrorCases(c: HaproxyCaseContext): FireAndQuiet {
   const errors = (backend: string) =>
     c.series('haproxy_backend_connection_errors_total', { [c.backendLabel]: backend });
   return {
@@ -87,7 +94,7 @@ export function connectionErrorCases(
       series: [
         { series: errors('be_app'), values: '0x20 0+20x3 60x10' },
         { series: errors('be_down'), values: '0+3x35' },
-        ...backendDown,
+        ...c.backendDown,
       ],
       evalTime: '28m',
     },

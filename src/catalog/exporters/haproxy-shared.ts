@@ -22,6 +22,8 @@ export interface HaproxyNaming {
   descriptionAt: string;
   /** Where the instance stands after a session count in a description. */
   sessionsAt: string;
+  /** The backends that are DOWN now, as this exporter encodes a backend's state. */
+  backendDown: (q: QueryContext) => string;
 }
 
 const proxyName = (n: HaproxyNaming, side: HaproxySide) => `{{ $labels.${n.proxyLabel(side)} }}`;
@@ -51,11 +53,11 @@ export const HTTP_5XX_FLOOR = 1;
  * available, a server timeout, a broken response. Only the server's own counter is the server's.
  */
 const FIVE_XX_SOURCES =
-  'the servers’ own 5xx and those HAProxy sends for them: 503 when no server is available, 504 when a server times out, 502 when its response is broken';
+  'the servers’ own 5xx and those HAProxy sends for them (503 when no server is available, 504 when a server times out, 502 when its response is broken)';
 
 export const BACKEND_5XX_RATIO = {
   title: 'Backend 5xx ratio',
-  description: `Share of each backend’s responses with a 5xx status: ${FIVE_XX_SOURCES}.`,
+  description: `Share of each backend’s responses with a 5xx status. They count ${FIVE_XX_SOURCES}.`,
 };
 
 export const sessionsUsed = (side: HaproxySide, q: QueryContext) =>
@@ -99,8 +101,10 @@ export const backendDownTexts = (n: HaproxyNaming) => ({
  */
 export const http5xxAlerts = (n: HaproxyNaming): AlertSource[] => {
   const backend = proxyName(n, 'backend');
-  const floor = (q: QueryContext) => `${responses5xx(n, 'backend', q)} * 60 >= ${HTTP_5XX_FLOOR}`;
-  const floorText = `at least ${HTTP_5XX_FLOOR} a minute`;
+  // A DOWN backend answers every request with HAProxy's own 503: that is the backend-down alert's page.
+  const floor = (q: QueryContext) =>
+    `${responses5xx(n, 'backend', q)} * 60 >= ${HTTP_5XX_FLOOR} unless on (${q.by}, ${n.proxyLabel('backend')}) (${n.backendDown(q)})`;
+  const floorText = `(and at least ${HTTP_5XX_FLOOR} a minute)`;
   return [
     {
       id: 'http-5xx',
@@ -110,7 +114,7 @@ export const http5xxAlerts = (n: HaproxyNaming): AlertSource[] => {
       signal: 'backend5xxRatio',
       filters: [floor],
       summary: `Backend ${backend} ${n.summaryAt} answers with many 5xx.`,
-      description: `More responses of backend ${backend} ${n.descriptionAt} than the threshold are 5xx, ${floorText}: ${FIVE_XX_SOURCES}. Connection and response errors rising with them on the backend’s errors panel point at HAProxy’s own answers; otherwise check the application servers behind it and their logs.`,
+      description: `A larger share of the responses of backend ${backend} ${n.descriptionAt} than the threshold are 5xx ${floorText}. They count ${FIVE_XX_SOURCES}. Connection and response errors rising with them on the backend’s errors panel point at HAProxy’s own answers; otherwise check the application servers behind it and their logs.`,
     },
     {
       id: 'http-5xx-crit',
@@ -120,7 +124,7 @@ export const http5xxAlerts = (n: HaproxyNaming): AlertSource[] => {
       signal: 'backend5xxRatio',
       filters: [floor],
       summary: `Backend ${backend} ${n.summaryAt} fails a large share of requests.`,
-      description: `More responses of backend ${backend} ${n.descriptionAt} than the critical threshold are 5xx, ${floorText}; users see errors. They count ${FIVE_XX_SOURCES}. Check the application servers now (recent deploys, dependencies, resources).`,
+      description: `A larger share of the responses of backend ${backend} ${n.descriptionAt} than the critical threshold are 5xx ${floorText}; users see errors. They count ${FIVE_XX_SOURCES}. Check the application servers now (recent deploys, dependencies, resources).`,
     },
   ];
 };
@@ -175,15 +179,15 @@ export const queueingAlert = (n: HaproxyNaming): AlertSource => ({
  * src/backend.c, srv_redispatch_connect, SRV_STATUS_NOSRV → be_counters.failed_conns): a DOWN
  * backend that still gets requests grows it for as long as it is down. That is the backend-down
  * alert's fault, with the opposite cause (the checks did take the servers out), so a backend that is
- * down is left to it. `backendDown` is the exporter's "backend is DOWN now" selector.
+ * down is left to it.
  */
-export const connectionErrorsAlert = (n: HaproxyNaming, backendDown: (q: QueryContext) => string): AlertSource => ({
+export const connectionErrorsAlert = (n: HaproxyNaming): AlertSource => ({
   id: 'connection-errors',
   name: `${n.alertPrefix}BackendConnectionErrors`,
   severity: 'warning',
   for: '15m',
   query: (q) =>
-    `${perProxyRate(n, 'backend', 'haproxy_backend_connection_errors_total', q)} unless on (${q.by}, ${n.proxyLabel('backend')}) (${backendDown(q)})`,
+    `${perProxyRate(n, 'backend', 'haproxy_backend_connection_errors_total', q)} unless on (${q.by}, ${n.proxyLabel('backend')}) (${n.backendDown(q)})`,
   comparison: '>',
   threshold: 0,
   summary: `Backend ${proxyName(n, 'backend')} ${n.summaryAt} keeps failing to connect to its servers.`,

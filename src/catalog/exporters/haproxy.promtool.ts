@@ -25,7 +25,17 @@ const promexCase = (family: typeof v24) => ({
   family: FAMILY_OF.get(family)!,
   backendLabel: 'proxy' as const,
   target: HAP,
+  backendDown: backendDownAllAlong(family),
 });
+
+// A backend DOWN all along: from 2.4 one series per state, before one whose value is it.
+function backendDownAllAlong(family: typeof v24) {
+  const status = (labels: Record<string, string>, values: string) => ({
+    series: family.series('haproxy_backend_status', { proxy: 'be_down', ...labels }),
+    values,
+  });
+  return family === v24 ? [status({ state: 'UP' }, '0x40'), status({ state: 'DOWN' }, '1x40')] : [status({}, '0x40')];
+}
 
 export const haproxyPromtoolCases: PromtoolCases = {
   // ≥ 2.4: one series per state, value 1 on the current one; before: one series whose value is the state.
@@ -246,13 +256,6 @@ function droppedLogCases(family: typeof v24) {
   };
 }
 
-// Beside the shared cases, a backend DOWN all along: from 2.4 one series per state, before one whose value is it.
 function promexConnectionErrors(family: typeof v24) {
-  const status = (labels: Record<string, string>, values: string) => ({
-    series: family.series('haproxy_backend_status', { proxy: 'be_down', ...labels }),
-    values,
-  });
-  const down =
-    family === v24 ? [status({ state: 'UP' }, '0x35'), status({ state: 'DOWN' }, '1x35')] : [status({}, '0x35')];
-  return { family: FAMILY_OF.get(family)!, ...connectionErrorCases(promexCase(family), down) };
+  return { family: FAMILY_OF.get(family)!, ...connectionErrorCases(promexCase(family)) };
 }

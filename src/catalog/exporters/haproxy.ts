@@ -29,6 +29,8 @@ const NAMING: HaproxyNaming = {
   summaryAt: 'on {{ $labels.instance }}',
   descriptionAt: 'on {{ $labels.instance }}',
   sessionsAt: 'of {{ $labels.instance }}',
+  backendDown: (q) =>
+    `${sel('haproxy_backend_status', q, 'state="UP"')} == 0 or ${sel('haproxy_backend_status', q, 'state=""')} == 0`,
 };
 
 // v2.0.0 wrote these averages as whole milliseconds under the _seconds names (mkf_u32 of swrate_avg, no
@@ -369,11 +371,7 @@ export const haproxyExporter = defineExporter({
         'Connections of the HAProxy process at {{ $labels.instance }} nearly reach the global maxconn; new connections are no longer accepted. Raise global maxconn (with the file descriptor limit) or spread the load.',
     },
     queueingAlert(NAMING),
-    connectionErrorsAlert(
-      NAMING,
-      (q) =>
-        `${sel('haproxy_backend_status', q, 'state="UP"')} == 0 or ${sel('haproxy_backend_status', q, 'state=""')} == 0`
-    ),
+    connectionErrorsAlert(NAMING),
     {
       id: 'dropping-logs',
       name: 'HaproxyDroppingLogs',
