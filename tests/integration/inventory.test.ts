@@ -145,8 +145,10 @@ describe('the inventory datasource through Grafana’s proxy, Prometheus behind 
     expect(Object.keys(byJob).sort()).toEqual(Object.keys(EXPECTED_EXPORTER_BY_JOB).sort());
 
     const node = jobs.indexOf('node');
+    // The stack's node_exporter, wherever FSM_PORT_OFFSET put it.
+    const nodeInstance = new URL(env.FSM_NODE_EXPORTER_URL ?? 'http://127.0.0.1:19100').host;
     expect(column(frame, 'dashboardUrl')[node]).toBe(
-      '/d/fsm-infrastructure-node?var-job=node&var-instance=127.0.0.1%3A19100'
+      `/d/fsm-infrastructure-node?var-job=node&var-instance=${encodeURIComponent(nodeInstance)}`
     );
     expect(column(frame, 'version')[node]).toMatch(/^\d+\.\d+\.\d+/);
     expect(column(frame, 'scrapeDuration')[node]).toBeGreaterThan(0);
