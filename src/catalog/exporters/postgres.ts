@@ -623,8 +623,9 @@ export const postgresExporter = defineExporter({
       severity: 'info',
       for: '0s',
       // The time since the postmaster started, not changes() of its start time over 15m: while PostgreSQL is down
-      // the exporter cannot query it, so the series goes stale, and after an outage longer than that window only the
-      // new start time was in it: changes() read 0 and the restart never fired (as NodeRebooted, node.ts).
+      // the exporter sends no start time (the postmaster collector returns its failed query's error and no sample,
+      // collector/pg_postmaster.go v0.13.2 – v0.19.1), and after an outage longer than that window only the new
+      // start time was in it: changes() read 0 and the restart never fired (as NodeRebooted, node.ts).
       // 15 minutes: long enough to be seen after the exporter reaches the database again.
       signal: 'uptime',
       comparison: '<',
