@@ -318,12 +318,20 @@ export const postgresPromtoolCases: PromtoolCases = {
   restarted: perFamily([F0132, F011], (f) => {
     const series = at(f).series('pg_postmaster_start_time_seconds', f === F011 ? SERVER : {});
     return {
+      // Started at minute 1 and scraped to minute 10; then down 20 minutes (the exporter cannot query, the series
+      // goes stale), started again at minute 30.5 (1830 s) and scraped from minute 31. At minute 35 the last 15
+      // minutes hold only the new start time: changes() read 0 there.
       fires: {
-        series: [{ series, values: '1000x10 1500x10' }],
-        evalTime: '12m',
+        series: [{ series, values: '60x10 _x20 1830x10' }],
+        evalTime: '35m',
         labels: f === F011 ? { ...PG, ...SERVER } : PG,
       },
-      quiet: { series: [{ series, values: '1000x20' }], evalTime: '12m' },
+      // Restarted at minute 10 (600 s), 20 minutes before the evaluation.
+      quiet: {
+        series: [{ series, values: '60x10 600x30' }],
+        evalTime: '30m',
+        afterFault: 'the alert is about a start in the last 15 minutes: one 20 minutes ago must have left it',
+      },
     };
   }),
 };

@@ -622,9 +622,14 @@ export const postgresExporter = defineExporter({
       name: 'PostgresRestarted',
       severity: 'info',
       for: '0s',
-      query: (q) => `changes(${sel('pg_postmaster_start_time_seconds', q)}[15m])`,
-      comparison: '>',
-      threshold: 0,
+      // The time since the postmaster started, not changes() of its start time over 15m: while PostgreSQL is down
+      // the exporter sends no start time (the postmaster collector returns its failed query's error and no sample,
+      // collector/pg_postmaster.go v0.13.2 – v0.19.1), and after an outage longer than that window only the new
+      // start time was in it: changes() read 0 and the restart never fired (as NodeRebooted, node.ts).
+      // 15 minutes: long enough to be seen after the exporter reaches the database again.
+      signal: 'uptime',
+      comparison: '<',
+      threshold: 900,
       summary: 'PostgreSQL at {{ $labels.instance }} restarted.',
       // pg_postmaster_start_time() is set once, when the postmaster starts (PgStartTime in PostmasterMain,
       // src/backend/postmaster/postmaster.c). A backend crash ends every session and reinitializes shared memory

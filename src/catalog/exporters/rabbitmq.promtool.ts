@@ -13,6 +13,7 @@ const F310 = 'RabbitMQ 3.10 – 4.3, /metrics (aggregated)';
 const MQTT = 'RabbitMQ 3.12 – 4.3 with the MQTT plugin, /metrics (aggregated)';
 const rmqSeries = familyFixture('rabbitmq', F310).at(RMQ).series;
 const mqttSeries = familyFixture('rabbitmq', MQTT).at(RMQ).series;
+const youngSeries = familyFixture('rabbitmq', F310).at({ ...RMQ, instance: 'rabbit-2:15692' }).series;
 // The unroutable counters of one protocol: messages dropped (no mandatory flag, MQTT QoS 0) and returned.
 const unroutableSeries = (seriesOf: typeof rmqSeries, protocol: string, dropped: string, returned: string) => [
   { series: seriesOf('rabbitmq_global_messages_unroutable_dropped_total', { protocol }), values: dropped },
@@ -71,27 +72,34 @@ export const rabbitmqPromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
-  // Fires: 27 hours of a steady fill (1,000 bytes a minute, 1.44 MB a day) from 3 MB free, which the day's and
-  // the last 6 hours' trends both put under the 50 kB limit within a day from minute ~1510 on.
-  // Quiet: the young stack the rule once paged on: a node up for 2 hours whose disk a build fills at 100 kB a
-  // minute from 100 MB free. Without a day of samples behind it, the rule does not extrapolate (the 6-hour
-  // prediction alone fired here after 30 minutes).
+  // Fires: a day of flat free space (3 MB), then a fill of 5 kB a minute from minute 1500 that would reach the
+  // 50 kB limit at minute 2090 (~10 h). The last 6 hours' trend crosses at minute ~1645 and the alert fires from
+  // ~1675, 7 hours before the alarm; the day's crossing, which the rule also needed (for 1 h), came at ~1960 and
+  // fired at ~2020, 70 minutes before it.
+  // Beside it, the young stack the rule once paged on: a node up for 110 minutes (from minute 1570) whose disk a
+  // build fills at 100 kB a minute from 100 MB free; without a day of samples behind it the rule does not
+  // extrapolate (the 6-hour prediction alone fired there after 30 minutes).
+  // Quiet: a day-long fill (1.5 kB a minute from 3 MB) that stopped at 840 kB free 6 h 50 min before: the day
+  // still falls, but the last 6 hours are flat.
   'disk-filling': {
     family: F310,
     fires: {
       series: [
-        { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '3000000-1000x1620' },
-        { series: rmqSeries('rabbitmq_disk_space_available_limit_bytes'), values: '50000x1620' },
+        { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '3000000x1500 2995000-5000x200' },
+        { series: rmqSeries('rabbitmq_disk_space_available_limit_bytes'), values: '50000x1700' },
+        { series: youngSeries('rabbitmq_disk_space_available_bytes'), values: '_x1570 100000000-100000x120' },
+        { series: youngSeries('rabbitmq_disk_space_available_limit_bytes'), values: '_x1570 50000x120' },
       ],
-      evalTime: '1600m',
+      evalTime: '1680m',
       labels: RMQ,
     },
     quiet: {
       series: [
-        { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '100000000-100000x120' },
-        { series: rmqSeries('rabbitmq_disk_space_available_limit_bytes'), values: '50000x120' },
+        { series: rmqSeries('rabbitmq_disk_space_available_bytes'), values: '3000000-1500x1440 840000x420' },
+        { series: rmqSeries('rabbitmq_disk_space_available_limit_bytes'), values: '50000x1860' },
       ],
-      evalTime: '110m',
+      evalTime: '1850m',
+      afterFault: 'the alert must clear once a fill stops: the fill has left the 6-hour trend, not the day',
     },
   },
   'file-descriptors': {

@@ -358,28 +358,31 @@ export const rabbitmqExporter = defineExporter({
       id: 'disk-filling',
       name: 'RabbitmqDiskFillingUp',
       severity: 'warning',
-      for: '1h',
-      // Free space predicted 24 h ahead, minus the limit below which the disk alarm blocks publishers.
-      // RabbitMQ exports no disk size (prometheus_rabbitmq_core_metrics_collector.erl, v3.10.0 – v4.3.5: only
-      // disk_free and disk_free_limit), so node's "already below N % of the size" guard has no counterpart, and
-      // the limit is no scale either (50 MB by default, deps/rabbit/Makefile). The guards are the ones
-      // RabbitMQ's own rule uses (rabbitmq/cluster-operator v2.22.3
-      // observability/prometheus/rules/rabbitmq/low-disk-watermark-predicted.yml): the trend of a whole day,
-      // and a day of samples behind it, without which a young node's first hour (a build writing to the disk)
-      // is extrapolated a day ahead. The 6-hour trend must agree, so a fill that has stopped clears within
-      // hours instead of staying in the day's regression.
+      // 30 minutes, as before the 24-hour guards: the day of samples behind the node is what turns a young node
+      // away, so `for` need only ride out a brief burst (a queue paged to disk, then consumed).
+      for: '30m',
+      // Free space predicted 24 h ahead from the last 6 hours' trend, minus the limit below which the disk alarm
+      // blocks publishers. RabbitMQ exports no disk size (prometheus_rabbitmq_core_metrics_collector.erl,
+      // v3.10.0 – v4.3.5: only disk_free and disk_free_limit), so node's "already below N % of the size" guard
+      // has no counterpart, and the limit is no scale either (50 MB by default, deps/rabbit/Makefile).
+      // What keeps a young node's first hours (a build writing to the disk) from being extrapolated a day ahead
+      // is a day of samples behind it, the guard of RabbitMQ's own rule (rabbitmq/cluster-operator v2.22.3
+      // observability/prometheus/rules/rabbitmq/low-disk-watermark-predicted.yml, which counts disk_free_limit's
+      // samples). That rule also predicts from the whole day: requiring its crossing held a fill that starts fast
+      // after a flat day back until about an hour before the alarm (the day's regression catches up late). The
+      // day need only agree on the direction, so a dip on a disk that grows over the day stays quiet, and a fill
+      // that has stopped clears once it leaves the 6-hour window.
       query: (q) =>
-        `predict_linear(${sel('rabbitmq_disk_space_available_bytes', q)}[24h], 24 * 3600) - ${sel('rabbitmq_disk_space_available_limit_bytes', q)}`,
+        `predict_linear(${sel('rabbitmq_disk_space_available_bytes', q)}[6h], 24 * 3600) - ${sel('rabbitmq_disk_space_available_limit_bytes', q)}`,
       filters: [
-        (q) =>
-          `predict_linear(${sel('rabbitmq_disk_space_available_bytes', q)}[6h], 24 * 3600) - ${sel('rabbitmq_disk_space_available_limit_bytes', q)} < 0`,
         (q) => `count_over_time(${sel('rabbitmq_disk_space_available_bytes', q)}[2h] offset 22h) > 0`,
+        (q) => `deriv(${sel('rabbitmq_disk_space_available_bytes', q)}[24h]) < 0`,
       ],
       comparison: '<',
       threshold: 0,
       summary: 'RabbitMQ {{ $labels.instance }} will hit its disk free limit within a day.',
       description:
-        'Free disk space on {{ $labels.instance }} has been falling over the last day and the last 6 hours at a rate that reaches disk_free_limit within 24 hours; the disk alarm will then block all publishers. Find what grows (message store of long queues, logs) and free or add space.',
+        'Free disk space on {{ $labels.instance }} has been falling over the last day, and over the last 6 hours at a rate that reaches disk_free_limit within 24 hours; the disk alarm will then block all publishers. Find what grows (message store of long queues, logs) and free or add space.',
     },
     {
       id: 'file-descriptors',
