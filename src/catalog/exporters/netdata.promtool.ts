@@ -154,11 +154,13 @@ export const netdataPromtoolCases: PromtoolCases = {
       evalTime: '25m',
       labels: ND,
     },
+    // A host waiting on its disks: the CPUs are idle with I/O outstanding, not busy.
     quiet: {
       series: [
-        { series: cpu('user'), values: '20x30' },
-        { series: cpu('system'), values: '5x30' },
-        { series: cpu('idle'), values: '75x30' },
+        { series: cpu('user'), values: '4x30' },
+        { series: cpu('system'), values: '3x30' },
+        { series: cpu('iowait'), values: '90x30' },
+        { series: cpu('idle'), values: '3x30' },
       ],
       evalTime: '25m',
     },
