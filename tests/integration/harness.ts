@@ -1,10 +1,10 @@
 // Helpers for integration tests that change the running stack (stop an exporter, bring it back) and wait for
 // Prometheus to notice.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
+import { getExporter } from '../../src/catalog';
+import { buildPrometheusExpr } from '../../src/alerting/prometheus-rules';
 import type { PrometheusClient, VectorSample } from './prometheus';
 
 const STACK_SCRIPTS = resolve(__dirname, '../../scripts/stack');
@@ -90,15 +90,15 @@ export function returnsData(prometheus: PrometheusClient, expr: string): Promise
   );
 }
 
-/** The expression of alert `name` in the generated rule file provisioning/prometheus/rules/fsm-<pack>.rules.yml. */
+/**
+ * The expression of alert `name` of exporter `pack`, as the generated rule file
+ * provisioning/prometheus/rules/fsm-<pack>.rules.yml carries it (the same builder writes that file).
+ */
 export function alertExpr(pack: string, name: string): string {
-  const rules = resolve(__dirname, `../../provisioning/prometheus/rules/fsm-${pack}.rules.yml`);
-  const file = parse(readFileSync(rules, 'utf8')) as {
-    groups: Array<{ rules: Array<{ alert?: string; expr: string }> }>;
-  };
-  const rule = file.groups.flatMap((g) => g.rules).find((r) => r.alert === name);
-  if (!rule) {
-    throw new Error(`${rules} has no alert ${name}`);
+  const exporter = getExporter(pack);
+  const alert = exporter.alerts.find((a) => a.name === name);
+  if (!alert) {
+    throw new Error(`Exporter "${pack}" has no alert ${name}`);
   }
-  return rule.expr;
+  return buildPrometheusExpr(exporter, alert);
 }

@@ -6,8 +6,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { getExporter } from '../../src/catalog';
-import { buildPrometheusExpr } from '../../src/generate/prometheus-rules';
-import { eventually } from './harness';
+import { alertExpr, eventually } from './harness';
 import { createPrometheusClient, DEFAULT_STACK_DIR } from './prometheus';
 
 const prometheus = createPrometheusClient();
@@ -19,7 +18,7 @@ const movedDir = `${textfileDir}.moved-by-node-textfile-test`;
 
 /** The alert's own expression (no `for`), on the real node_exporter's job only. */
 const holdingForNode = async () =>
-  (await prometheus.instantQuery(buildPrometheusExpr(node, alert))).filter((s) => s.metric.job === 'node');
+  (await prometheus.instantQuery(alertExpr('node', alert.name))).filter((s) => s.metric.job === 'node');
 
 describe('node_exporter’s textfile directory on the real stack', () => {
   beforeAll(async () => {
