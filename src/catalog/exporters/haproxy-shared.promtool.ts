@@ -20,7 +20,10 @@ export interface HaproxyCaseContext {
   backendDown: Array<{ series: string; values: string }>;
 }
 
-function responses(c: HaproxyCaseContext, backend: string, perMinute: { ok: string; failed: string }) {
+/** A backend's 2xx and 5xx responses, as promtool values (counters). */
+type PerMinute = { ok: string; failed: string };
+
+function responses(c: HaproxyCaseContext, backend: string, perMinute: PerMinute) {
   const of = (code: string) => c.series('haproxy_backend_http_responses_total', { [c.backendLabel]: backend, code });
   return [
     { series: of('2xx'), values: perMinute.ok },
@@ -43,34 +46,24 @@ const downBackend = (c: HaproxyCaseContext) => [
 export function http5xxCases(
   c: HaproxyCaseContext
 ): Record<'http-5xx' | 'http-5xx-crit', FireAndQuiet & { family: string }> {
-  const backendApp = { ...c.target, [c.backendLabel]: 'be_app' };
+  // be_app fires on `firing`; on `quiet` it stays quiet beside the idle and the DOWN backend.
+  const onBeApp = (firing: PerMinute, quiet: PerMinute) => ({
+    family: c.family,
+    fires: {
+      series: responses(c, 'be_app', firing),
+      evalTime: '15m',
+      labels: { ...c.target, [c.backendLabel]: 'be_app' },
+    },
+    quiet: {
+      series: [...responses(c, 'be_app', quiet), ...idleBackend(c), ...downBackend(c)],
+      evalTime: '17m',
+    },
+  });
   return {
-    'http-5xx': {
-      family: c.family,
-      fires: {
-        series: responses(c, 'be_app', { ok: '0+90x20', failed: '0+10x20' }),
-        evalTime: '15m',
-        labels: backendApp,
-      },
-      quiet: {
-        series: [...responses(c, 'be_app', { ok: '0+99x20', failed: '0+1x20' }), ...idleBackend(c), ...downBackend(c)],
-        evalTime: '17m',
-      },
-    },
-    'http-5xx-crit': {
-      family: c.family,
-      // A quiet backend that fails all it gets, two requests a minute: the floor is on the failures, not the
-      // traffic, so it still fires.
-      fires: {
-        series: responses(c, 'be_app', { ok: '0x20', failed: '0+2x20' }),
-        evalTime: '15m',
-        labels: backendApp,
-      },
-      quiet: {
-        series: [...responses(c, 'be_app', { ok: '0+90x20', failed: '0+10x20' }), ...idleBackend(c), ...downBackend(c)],
-        evalTime: '17m',
-      },
-    },
+    'http-5xx': onBeApp({ ok: '0+90x20', failed: '0+10x20' }, { ok: '0+99x20', failed: '0+1x20' }),
+    // A quiet backend that fails all it gets, two requests a minute: the floor is on the failures, not the
+    // traffic, so it still fires.
+    'http-5xx-crit': onBeApp({ ok: '0x20', failed: '0+2x20' }, { ok: '0+90x20', failed: '0+10x20' }),
   };
 }
 
