@@ -183,9 +183,14 @@ interface SectionDefaults {
 
 type SectionKey = 'section' | 'noData' | 'detail' | 'legend' | 'optional';
 type OwnCheck = Omit<HealthCheck, SectionKey> & Partial<Pick<HealthCheck, SectionKey>>;
-/** The query is the signal's by definition; anything else it gives may be worded for the Health page. */
+/**
+ * The query is the signal's by definition, on all its series or on those `narrow` keeps; anything else
+ * it gives may be worded for the Health page.
+ */
 type SignalCheck = Omit<OwnCheck, 'title' | 'description' | 'unit' | 'query'> &
-  Partial<Pick<HealthCheck, 'title' | 'description' | 'unit'>>;
+  Partial<Pick<HealthCheck, 'title' | 'description' | 'unit'>> & {
+    narrow?: (signalQuery: string, q: QueryContext) => string;
+  };
 
 /**
  * Builders for one section's checks. An optional check gets no "no data" advice: its emptiness is
@@ -211,14 +216,14 @@ function sectionChecks(defaults: SectionDefaults) {
    * them), title, description, unit, legend, optional reason, display range and, when the signal is
    * coloured by a threshold, the judgement, so the Health page cannot drift from the dashboards.
    */
-  const fromSignal = (exporter: ExporterDefinition, signalId: string, own: SignalCheck): HealthCheck => {
+  const fromSignal = (exporter: ExporterDefinition, signalId: string, { narrow, ...own }: SignalCheck): HealthCheck => {
     const s = findSignal(exporter, signalId);
     const range = { ...(s.min === undefined ? {} : { min: s.min }), ...(s.max === undefined ? {} : { max: s.max }) };
     return check({
       title: s.title,
       description: s.description,
       unit: s.unit,
-      query: (q) => signalQuery(s, q),
+      query: (q) => (narrow ? narrow(signalQuery(s, q), q) : signalQuery(s, q)),
       ...(s.legend === undefined ? {} : { legend: s.legend }),
       ...(s.optional === undefined ? {} : { optional: s.optional }),
       ...(s.threshold === undefined ? {} : { judge: threshold(exporter, s.threshold) }),
@@ -380,15 +385,13 @@ function prometheusChecks(clusterLabel: string): HealthCheck[] {
       panel: { kind: 'timeseries', width: 6, min: 0 },
     }),
     // --- Alert delivery
-    check({
+    fromSignal(prometheusExporter, 'alertmanagersDiscovered', {
       id: 'prometheus-alertmanagers',
-      title: findSignal(prometheusExporter, 'alertmanagersDiscovered').title,
       // As PrometheusNotConnectedToAlertmanagers: a server without rules (an edge of a global store) has
       // no alerts to send and rightly runs without Alertmanagers.
+      narrow: serversWithRules,
       description:
         'Alertmanagers each Prometheus with rules sends alerts to; 0 means firing alerts reach nobody. Servers without rules are left out: they have no alerts to send.',
-      unit: 'short',
-      query: (q) => serversWithRules(signal(prometheusExporter, 'alertmanagersDiscovered')(q), q),
       judge: { direction: 'below', critical: 1 },
       problem: 'Prometheus {{instance}} sends its alerts to {{value}} Alertmanagers: firing alerts reach nobody.',
       panel: { kind: 'stat', width: 6 },
