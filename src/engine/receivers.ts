@@ -34,9 +34,10 @@ export interface ReceiverEvidence {
  * provisioning API reads can confirm it: written through the Alertmanager configuration API it is
  * applied at once (`SaveAndApplyConfig`), but the app-platform receivers API of 12.x and main only
  * stores (`ReceiverService.CreateReceiver`/`DeleteReceiver` → `cfgStore.Save`), so an empty receiver
- * deleted there in the last minute is still offered. A rule's receiver exists. Where every integration is named after its receiver (what the provisioning API writes) that
- * is one request; the default receiver costs two more, one for the name of its integration ("email
- * receiver") and one for its own name, which no integration carries.
+ * deleted there in the last minute is still offered. A rule's receiver exists. Where every
+ * integration is named after its receiver (what the provisioning API writes) that is one request; the
+ * default receiver costs two more, one for the name of its integration ("email receiver") and one for
+ * its own name, which no integration carries.
  *
  * Fallback, for those three answers: the contact point list does not name receivers: it answers
  * one entry per integration under the integration's own name (GetContactPoints →
