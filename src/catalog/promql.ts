@@ -75,6 +75,28 @@ export function sel(metric: string, q: QueryContext, extra = ''): string {
 }
 
 /**
+ * How far back `changedWithin` looks for the value a gauge had before its window: a change is still reported
+ * after the target or its exporter was not scraped for up to this long. 7 days holds a weekend's outage (Friday
+ * evening to Monday morning, ~64 h) with margin and stays well inside Prometheus' default retention (15 days);
+ * each evaluation reads a week of each selected series (~40,000 samples at a 15 s scrape), which is cheap for a
+ * role gauge with one series per member, not for a metric with many series.
+ */
+export const CHANGE_LOOKBACK_DAYS = 7;
+const CHANGE_LOOKBACK = `${CHANGE_LOOKBACK_DAYS}d`;
+
+/**
+ * 1 where `selector` now differs from the last value it had before the last `window`, 0 where it is the same:
+ * for `window` after a change of a role or state gauge. changes() over the window alone misses a change made
+ * while the series was not scraped for longer than the window (target or exporter down): after the gap the
+ * window holds only the new value. This compares with the last value before the window, however long ago (up
+ * to CHANGE_LOOKBACK); range selectors skip staleness markers. A series new since then (nothing to compare) or
+ * gone now yields nothing.
+ */
+export function changedWithin(selector: string, window: string): string {
+  return `${selector} != bool last_over_time(${selector}[${CHANGE_LOOKBACK}] offset ${window})`;
+}
+
+/**
  * The query for a signal: every variant OR-ed, so whichever metric names the scraped exporter
  * version has are the ones that answer. A single variant is returned as is.
  */
