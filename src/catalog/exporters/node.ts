@@ -212,9 +212,23 @@ export const nodeExporter = defineExporter({
     {
       id: 'uptime',
       title: 'Uptime',
-      description: 'Time since the host booted.',
+      description: 'Time since the host booted, by its own clock.',
       unit: 'dtdurations',
-      expr: (q) => `time() - ${sel('node_boot_time_seconds', q)}`,
+      // The host's clock (node_time_seconds) minus the boot time it reports, not Prometheus' time(): btime of
+      // /proc/stat is read in the host's clock too, so a host whose clock runs behind Prometheus' by more than 15
+      // minutes (a hardware clock read at boot) never fired NodeRebooted, and one ahead fired it for as long as it is
+      // ahead. On node_exporter 1.5 (the test stack) node_time_seconds − node_boot_time_seconds was /proc/uptime to the
+      // second. Prometheus' clock only where the time collector is switched off (--no-collector.time).
+      variants: [
+        {
+          note: 'node_exporter ≥ 1.3 (the time collector, on by default)',
+          expr: (q) => `${sel('node_time_seconds', q)} - ${sel('node_boot_time_seconds', q)}`,
+        },
+        {
+          note: 'node_exporter with --no-collector.time',
+          expr: (q) => `time() - ${sel('node_boot_time_seconds', q)}`,
+        },
+      ],
     },
     {
       id: 'cpuCores',
@@ -1079,15 +1093,16 @@ export const nodeExporter = defineExporter({
       name: 'NodeRebooted',
       severity: 'info',
       for: '0s',
-      // The time since boot, not changes() of the boot time over 15m: a host (or its exporter) down for longer
-      // than that window came back with only the new boot time in it, so changes() read 0 and a crash with a
-      // long outage never fired. 15 minutes: long enough to be seen after the exporter itself comes back up.
+      // The time since boot (by the host's clock: the uptime signal), not changes() of the boot time over 15m: a host
+      // (or its exporter) down for longer than that window came back with only the new boot time in it, so changes()
+      // read 0 and a crash with a long outage never fired. 15 minutes: long enough to be seen after the exporter
+      // itself comes back up.
       signal: 'uptime',
       comparison: '<',
       threshold: 900,
       summary: '{{ $labels.instance }} rebooted.',
       description:
-        '{{ $labels.instance }} booted within the last 15 minutes. Expected if it was patched; otherwise look for a crash or power loss.',
+        '{{ $labels.instance }} booted within the last 15 minutes, by its own clock. Expected if it was patched; otherwise look for a crash or power loss.',
     },
   ],
   dashboard: [
