@@ -75,7 +75,7 @@ export function sel(metric: string, q: QueryContext, extra = ''): string {
 }
 
 /**
- * How far back `changedWithin` looks for the value a gauge had before its window: a change is still reported
+ * How far back `changedWithin` and `increasedWithin` look for the value a gauge had before its window: a change is still reported
  * after the target or its exporter was not scraped for up to this long. 7 days holds a weekend's outage (Friday
  * evening to Monday morning, ~64 h) with margin and stays well inside Prometheus' default retention (15 days);
  * each evaluation reads a week of each selected series (~40,000 samples at a 15 s scrape), which is cheap for a
@@ -94,6 +94,17 @@ const CHANGE_LOOKBACK = `${CHANGE_LOOKBACK_DAYS}d`;
  */
 export function changedWithin(selector: string, window: string): string {
   return `${selector} != bool last_over_time(${selector}[${CHANGE_LOOKBACK}] offset ${window})`;
+}
+
+/**
+ * Above 0 where the counter `selector` counted an event in the last `window`, as changedWithin for a state: its
+ * increase over the window, or, where that is 0 because the series was not scraped for longer than the window (the
+ * window holds only values after the gap), how far it now stands above its last value before the window. A counter
+ * that restarted during the gap (a reboot) stands below it: the events between the restart and the first scrape
+ * after it cannot be told apart from earlier ones, and are not reported.
+ */
+export function increasedWithin(selector: string, window: string): string {
+  return `(increase(${selector}[${window}]) > 0) or (${selector} - last_over_time(${selector}[${CHANGE_LOOKBACK}] offset ${window}) > 0)`;
 }
 
 /**

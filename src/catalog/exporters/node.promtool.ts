@@ -231,7 +231,9 @@ export const nodePromtoolCases: PromtoolCases = {
   'inodes-out': inodePair({ fires: '20x90', quiet: '40x90' }, 90, '70m'),
   // 600 major faults a second: the counter grows by 36,000 a minute; 60 a second is a busy but healthy host.
   'major-page-faults': hostPair('node_vmstat_pgmajfault', '0+36000x30', '0+3600x30', '25m'),
-  'oom-kill': hostPair('node_vmstat_oom_kill', '0x10 1x10', '3x20', '12m'),
+  // A kill while the host answered no scrapes (minutes 11 – 30): at minute 35 the last 15 minutes hold only the new
+  // count, where increase() read 0. Quiet: rebooted in the gap, the count starts again below the last one seen.
+  'oom-kill': hostPair('node_vmstat_oom_kill', '0x10 _x20 1x10', '3x10 _x20 0x10', '35m'),
   'conntrack-high': onBothFamilies((at) => ({
     fires: { series: conntrack(at, '230000x30'), evalTime: '20m', labels: TARGET },
     quiet: { series: conntrack(at, '10000x30'), evalTime: '20m' },
@@ -256,7 +258,9 @@ export const nodePromtoolCases: PromtoolCases = {
     quiet: { series: bond(at, '2x20'), evalTime: '10m' },
   })),
   // Counted errors stay in the counter until reboot; the alert fires for the hour after one is added.
-  'edac-uncorrectable': hostPair('node_edac_uncorrectable_errors_total', '0x10 1x10', '0x20', '15m', {
+  // Counted while the host was not scraped (minutes 11 – 80): at minute 85 the last hour holds only the new count.
+  // Quiet: rebooted in the gap, the count starts again below the last one seen.
+  'edac-uncorrectable': hostPair('node_edac_uncorrectable_errors_total', '0x10 _x70 1x10', '2x10 _x70 0x10', '85m', {
     controller: '0',
   }),
   // Restarted every minute (5 per 5 minutes) vs. once in the whole window.
