@@ -75,11 +75,11 @@ export function sel(metric: string, q: QueryContext, extra = ''): string {
 }
 
 /**
- * How far back `changedWithin` and `increasedWithin` look for the value a gauge had before its window: a change is still reported
- * after the target or its exporter was not scraped for up to this long. 7 days holds a weekend's outage (Friday
- * evening to Monday morning, ~64 h) with margin and stays well inside Prometheus' default retention (15 days);
- * each evaluation reads a week of each selected series (~40,000 samples at a 15 s scrape), which is cheap for a
- * role gauge with one series per member, not for a metric with many series.
+ * How far back `changedWithin` and `increasedWithin` look for the value a series had before their window: a change
+ * is still reported after the target or its exporter was not scraped for up to this long. 7 days holds a weekend's
+ * outage (Friday evening to Monday morning, ~64 h) with margin and stays well inside Prometheus' default retention
+ * (15 days); each evaluation reads a week of each selected series (~40,000 samples at a 15 s scrape), which is cheap
+ * for a role or event counter with a few series per target, not for a metric with many series.
  */
 export const CHANGE_LOOKBACK_DAYS = 7;
 const CHANGE_LOOKBACK = `${CHANGE_LOOKBACK_DAYS}d`;
