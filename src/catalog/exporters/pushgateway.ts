@@ -183,9 +183,7 @@ export const pushgatewayExporter = defineExporter({
       name: 'PushgatewayLastPushFailed',
       severity: 'warning',
       for: '1m',
-      // Seconds by which the last failed push is newer than the last good one: above 0, the
-      // group's metrics are stale although the job ran.
-      query: (q) => `${sel('push_failure_time_seconds', pushed(q))} - ${sel('push_time_seconds', pushed(q))}`,
+      signal: 'lastPushFailed',
       comparison: '>',
       threshold: 0,
       summary: 'The last push of batch job {{ $labels.job }} was rejected.',
