@@ -137,6 +137,19 @@ export function withoutReplicaLabels(
 }
 
 /**
+ * The labels of `q.by` above one target: the cluster label on dashboards, the app's replica labels in alert rules.
+ * An aggregation over several targets (the members of one cluster, the nodes of one VRRP pair) keeps them, so one
+ * HA replica's view is never added to the other's (each member counted twice) and one cluster's targets never to
+ * another's.
+ */
+export function aboveTarget(q: QueryContext): string[] {
+  return q.by
+    .split(',')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && l !== 'job' && l !== 'instance');
+}
+
+/**
  * The labels of a one-to-one join (`on (…)`) between two series of the same target: the
  * context's target labels, `extra`, and the replica labels, so on a store holding both servers of
  * an HA pair each replica's series match their own (otherwise: "many-to-many matching not allowed").
