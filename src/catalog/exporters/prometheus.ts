@@ -1,4 +1,4 @@
-import { fleetContext, joinLabels, sel } from '../promql';
+import { aboveTarget, fleetContext, joinLabels, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, SignalVariant } from '../types';
 
@@ -179,7 +179,7 @@ export const prometheusExporter = defineExporter({
       description:
         'Targets whose last scrape failed, per job, across every target the queried Prometheus scrapes (not only the selected job).',
       unit: 'short',
-      expr: (q) => `sum by (job) (${sel('up', fleetContext(q))} == bool 0)`,
+      expr: (q) => `sum by (${['job', ...aboveTarget(q)].join(', ')}) (${sel('up', fleetContext(q))} == bool 0)`,
       legend: '{{job}}',
       threshold: 'targetsDown',
       min: 0,
