@@ -158,7 +158,8 @@ export const BACKEND_LOAD = {
  * A request the load balancer may send anywhere waits in the backend's own queue when every server is
  * at its maxconn. A request bound to one server waits in that server's queue, whatever room the others
  * have: a persistence cookie, `use-server`, or a hashing `balance` (source, uri, hdr…), which picks
- * its server whatever its load (haproxy/haproxy v2.6.0 src/backend.c, assign_server →
+ * its server whatever its load unless `hash-balance-factor` is set (src/lb_map.c map_get_server_hash;
+ * haproxy/haproxy v2.6.0 src/backend.c, assign_server →
  * assign_server_and_queue: an assigned server at its maxconn → src/queue.c pendconn_add into
  * srv->queue; the same in v2.0.0 and v3.4.0). The backend's qcur counts only its own queue
  * ("the number queued without a server assigned", doc/management.txt v2.0.0 – v3.4.0;
