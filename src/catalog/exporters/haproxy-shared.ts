@@ -158,11 +158,11 @@ export const BACKEND_LOAD = {
  * A request the load balancer may send anywhere waits in the backend's own queue when every server is
  * at its maxconn. A request bound to one server waits in that server's queue, whatever room the others
  * have: a persistence cookie, `use-server`, or a hashing `balance` (source, uri, hdr…), which picks
- * its server whatever its load unless `hash-balance-factor` is set (src/lb_map.c map_get_server_hash;
- * haproxy/haproxy v2.6.0 src/backend.c, assign_server →
- * assign_server_and_queue: an assigned server at its maxconn → src/queue.c pendconn_add into
- * srv->queue; the same in v2.0.0 and v3.4.0). The backend's qcur counts only its own queue
- * ("the number queued without a server assigned", doc/management.txt v2.0.0 – v3.4.0;
+ * its server whatever its load (haproxy/haproxy v2.6.0 src/lb_map.c map_get_server_hash; with
+ * `hash-type consistent`, src/lb_chash.c, only a `hash-balance-factor` steers away). src/backend.c
+ * assign_server_and_queue sends a request assigned to a server at its maxconn to src/queue.c
+ * pendconn_add, into srv->queue (the same in v2.0.0 and v3.4.0). The backend's qcur counts only its
+ * own queue ("the number queued without a server assigned", doc/management.txt v2.0.0 – v3.4.0;
  * haproxy_exporter's help: "not assigned to any server"), so a backend whose users all wait on one
  * persistent server shows 0. HAProxy's own `queue(<backend>)` fetch counts both (px->totpend,
  * configuration.txt v2.6.0: "including all the connections in server queues"); so do these.
