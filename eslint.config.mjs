@@ -24,7 +24,8 @@ const SHIPPED_CODE_IMPORT_RESTRICTIONS = {
     },
     {
       regex: '^(\\.{1,2}/)+(.*/)?coverage(/|$)',
-      message: 'catalog/coverage is build-time data (what the references offer): it must not ship in the catalog chunk.',
+      message:
+        'catalog/coverage is build-time data (what the references offer): it must not ship in the catalog chunk.',
     },
     {
       group: ['@grafana/grafana-foundation-sdk', '@grafana/grafana-foundation-sdk/**'],
@@ -116,7 +117,8 @@ export default defineConfig([
             ...SHIPPED_CODE_IMPORT_RESTRICTIONS.patterns,
             {
               regex: '^(\\.{1,2}/)+catalog(/index|/define|/exporters(/.*)?)?$',
-              message: 'import the runtime form (catalog/runtime): the full catalog would ship in the datasource module.',
+              message:
+                'import the runtime form (catalog/runtime): the full catalog would ship in the datasource module.',
             },
           ],
         },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the generated Prometheus rule files, runs their promtool unit tests, runs the rules on every family
-# fixture (scripts/check-fixtures-quiet.ts), and runs every quiet case against mutants of its rule
-# (scripts/check-quiet-cases-decide.ts).
+# fixture (scripts/check-fixtures-quiet.ts), runs every quiet case against mutants of its rule
+# (scripts/check-quiet-cases-decide.ts) and as an HA pair sends it (scripts/check-ha-quiet.ts).
 # Usage: scripts/check-rules.sh   (from anywhere; paths are resolved from the repository root)
 set -euo pipefail
 
@@ -43,4 +43,9 @@ npx --no-install tsx scripts/check-fixtures-quiet.ts
 echo "== quiet promtool cases decide something"
 npx --no-install tsx scripts/check-quiet-cases-decide.ts
 
-echo "check-rules: all rule files valid, all promtool tests passed, healthy family fixtures quiet, quiet cases decide."
+# The generated tests prove each firing case once per HA pair; this proves every quiet case stays quiet when both
+# replicas send it, on the rules Setup writes for a replica label of the app's choosing.
+echo "== quiet promtool cases stay quiet for an HA pair"
+npx --no-install tsx scripts/check-ha-quiet.ts
+
+echo "check-rules: all rule files valid, all promtool tests passed, healthy family fixtures quiet, quiet cases decide and stay quiet for HA pairs."

@@ -3,7 +3,7 @@
 #
 #   bash scripts/test-all.sh           as root, or as a user with sudo (apt and the test stack need it)
 #
-# Steps: apt prerequisites (zip unzip curl jq, promtool) -> npm ci -> typecheck -> lint -> build ->
+# Steps: apt prerequisites (zip unzip curl jq, promtool) -> npm ci -> typecheck -> lint -> format (prettier) -> build ->
 # bundle budget -> Grafana API compatibility (levitate; needs the npm registry) -> release archive -> unit tests -> Prometheus rule checks -> start the test stack
 # (scripts/stack/start.sh: a real Prometheus and exporters from Debian's packages on 127.0.0.1) ->
 # integration tests. The stack this script starts is always stopped again, whatever happens.
@@ -196,6 +196,7 @@ step "node" check_node
 if [ "${FSM_SKIP_NPM_CI:-0}" = 1 ]; then skip "npm ci" FSM_SKIP_NPM_CI; else step "npm ci" npm ci --no-audit --no-fund; fi
 step "typecheck" npm run typecheck
 step "lint" npm run lint
+step "format" npm run format:check
 step "build" npm run build
 step "bundle budget" npx --no-install tsx scripts/bench/bundle-size.ts
 step "grafana compatibility" check_compatibility

@@ -1,6 +1,7 @@
 import { EXPORTERS, LAYERS } from './index';
 import { alertContext, dashboardContext, signalQuery } from './promql';
 import { PROMTOOL_CASES } from './promtool-cases';
+import { promqlNames } from './evidence/promql-names';
 import { resolveThresholdValue } from './thresholds';
 
 /** The exporters the plugin promises to cover (the foundation issue's list, from exporters.md). */
@@ -160,6 +161,23 @@ describe('the catalog', () => {
             .map((s) => `${a.id} re-types signal ${s.id}`);
         });
       expect(restated).toEqual([]);
+    });
+
+    // An alert with its own query may name the signal it judges (the dashboards colour and rank that signal by it):
+    // the query must read that signal, or the panel would follow an alert about something else.
+    it('names as its signal only one an alert with its own query reads', () => {
+      const q = alertContext('job="x"');
+      const unread = exporter.alerts
+        .filter((a) => a.signal !== undefined)
+        .flatMap((a) => {
+          const read = new Set(promqlNames(a.query(q)).metrics);
+          const signal = exporter.signals.find((s) => s.id === a.signal)!;
+          return signal.variants
+            .flatMap((v) => promqlNames(v.expr(q)).metrics)
+            .filter((m) => !read.has(m))
+            .map((m) => `${a.id} names signal ${signal.id} but does not read ${m}`);
+        });
+      expect(unread).toEqual([]);
     });
 
     it('keeps promtool cases only for alerts it has (a renamed alert leaves none behind)', () => {

@@ -170,6 +170,40 @@ export function withoutReplicaLabels(
 }
 
 /**
+ * The labels of `q.by` above one target: the cluster label on dashboards, the app's replica labels in alert rules.
+ * An aggregation over several targets (the members of one cluster, the nodes of one VRRP pair) keeps them, so one
+ * HA replica's view is never added to the other's (each member counted twice) and one cluster's targets never to
+ * another's.
+ */
+export function aboveTarget(q: QueryContext): string[] {
+  return q.by
+    .split(',')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && l !== 'job' && l !== 'instance');
+}
+
+/**
+ * What a counter counted over the context's range, including the event that created its series.
+ * Some exporters create a labelled counter's series only at its first event (client_golang's
+ * `CounterVec.WithLabelValues(…).Inc()` without an earlier `WithLabelValues(…)`), so the series
+ * appears at 1 (or more) and `increase()` over samples that are all 1 is 0: a rare event, whose first
+ * may be its only one, was never seen. A series that was absent a range ago counts with its whole
+ * value, but only where Prometheus scraped the target then: a series is also new when Prometheus has
+ * only started to scrape an exporter that has been counting for days, or when the target comes back
+ * from a scrape gap longer than the range; in both the value is old history, and the target's scrape
+ * a range ago is missing or failed. An exporter restart empties the counter and its series returns at
+ * the next event: absent a range ago (stale since the restart), it counts, which is right; within the
+ * range of the restart it is a reset, which `increase()` counts. A series created while Prometheus
+ * did not scrape the target is lost, as any increase there is.
+ * "Scraped" is a scrape that returned samples, not `up == 1`: the rule doctor takes a rule reading a
+ * bare `up` for one that watches every target's `up` (as TelegrafNotGathering says).
+ */
+export function lazyCounterIncrease(metric: string, q: QueryContext, extra = ''): string {
+  const counter = sel(metric, q, extra);
+  return `((${counter} unless ${counter} offset ${q.range}) and on (${joinLabels(q)}) (${sel('scrape_samples_scraped', q)} offset ${q.range} > 0) or increase(${counter}[${q.range}]))`;
+}
+
+/**
  * The labels of a one-to-one join (`on (…)`) between two series of the same target: the
  * context's target labels, `extra`, and the replica labels, so on a store holding both servers of
  * an HA pair each replica's series match their own (otherwise: "many-to-many matching not allowed").

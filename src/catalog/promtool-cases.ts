@@ -31,6 +31,29 @@ import { truenasPromtoolCases } from './exporters/truenas.promtool';
 import { vmwarePromtoolCases } from './exporters/vmware.promtool';
 import { windowsPromtoolCases } from './exporters/windows.promtool';
 
+/**
+ * A counter whose series an exporter creates at its first event (lazyCounterIncrease, promql.ts), on a
+ * target Prometheus has scraped since minute 0: the series appears at minute 5 already at `step` and
+ * counts `step` more every third minute. A rule with a 15-minute `for` over 5-minute increases is
+ * pending from minute 5 when it counts the event that created the series, and fires at 20; seeing only
+ * the later ones (the first at minute 8) it fires at 23. Evaluated at 21 minutes, the case fires only
+ * for a rule that counts the first event.
+ */
+export function firstEventCounts(counter: string, scrape: string, step = 1): Omit<AlertTestCase, 'labels'> {
+  const minutes = Array.from({ length: 31 }, (_, m) => m);
+  return {
+    series: [
+      // Every scrape returned samples (how many does not matter).
+      { series: scrape, values: '412x30' },
+      {
+        series: counter,
+        values: minutes.map((m) => (m < 5 ? '_' : String(step * (1 + Math.floor((m - 5) / 3))))).join(' '),
+      },
+    ],
+    evalTime: '21m',
+  };
+}
+
 /** Series on which an alert fires, and series on which it stays quiet. */
 export interface FireAndQuiet {
   fires: AlertTestCase;

@@ -304,7 +304,17 @@ export type OverWindow = 'max' | 'min' | 'avg';
 
 export type AlertSource = Omit<AlertDefinition, 'query' | 'signal' | 'threshold' | 'comparison'> &
   (
-    | { query: AlertDefinition['query']; signal?: never; overWindow?: never; window?: never }
+    | {
+        query: AlertDefinition['query'];
+        /**
+         * The signal the query reads, when it is that signal over a window in a form overWindow cannot write (a
+         * join) or narrowed by more conditions: the dashboards then colour and rank the signal's yes/no by this
+         * alert. A catalog test checks the query reads every metric of the signal.
+         */
+        signal?: string;
+        overWindow?: never;
+        window?: never;
+      }
     | { signal: string; query?: never; overWindow?: OverWindow; window?: string }
   ) &
   ({ threshold: number; comparison: Comparison } | { threshold?: string; comparison?: never });

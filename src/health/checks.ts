@@ -578,14 +578,8 @@ function pushgatewayChecks(clusterLabel: string): HealthCheck[] {
     optional: 'only when a Pushgateway is scraped and holds groups',
   });
   return [
-    check({
+    fromSignal(pushgatewayExporter, 'pushGroups', {
       id: 'pushgateway-groups',
-      title: 'Push groups',
-      description:
-        'Groups (job plus grouping labels) the Pushgateways hold; they stay until deleted, even when their job is gone.',
-      unit: 'short',
-      query: (q) => `count by (${clusterLabel}) (${sel('push_time_seconds', fleetContext(q))})`,
-      legend: 'groups',
       optional: 'only when a Pushgateway is scraped',
       // A count per cluster has no job/instance to narrow to, so the Pushgateway dashboard as a whole.
       detail: { exporter: pushgatewayExporter },

@@ -52,7 +52,12 @@ describe('range answers as Grafana frames them', () => {
               { name: 'Value', type: FieldType.number, labels: { instance: 'a' } },
             ],
           },
-          data: { values: [[1_000_000, 1_120_000, 1_240_000], [1, null, 3]] },
+          data: {
+            values: [
+              [1_000_000, 1_120_000, 1_240_000],
+              [1, null, 3],
+            ],
+          },
         },
       ],
       60

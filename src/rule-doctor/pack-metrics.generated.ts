@@ -368,6 +368,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "haproxy_process_start_time_seconds",
     "haproxy_process_uptime_seconds",
     "haproxy_server_check_up_down_total",
+    "haproxy_server_current_queue",
     "haproxy_server_status"
   ],
   "haproxy-exporter": [
@@ -391,6 +392,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "haproxy_frontend_limit_sessions",
     "haproxy_frontend_request_errors_total",
     "haproxy_server_check_failures_total",
+    "haproxy_server_current_queue",
     "haproxy_server_downtime_seconds_total",
     "haproxy_server_up",
     "haproxy_up"

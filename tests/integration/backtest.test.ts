@@ -81,7 +81,9 @@ describe('the backtest against Prometheus’ own evaluation of the same rule', (
 
   it('finds the interval ALERTS shows firing while an exporter was stopped, to within one evaluation interval', async () => {
     if (!rulesDir) {
-      throw new Error('the stack has no rules.d for tests (stack.env lacks FSM_PROM_TEST_RULES_DIR): run start.sh from this tree');
+      throw new Error(
+        'the stack has no rules.d for tests (stack.env lacks FSM_PROM_TEST_RULES_DIR): run start.sh from this tree'
+      );
     }
     writeFileSync(ruleFile, RULE_FILE, { mode: 0o644 });
     await reload();

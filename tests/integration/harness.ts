@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { getExporter } from '../../src/catalog';
 import { buildPrometheusExpr } from '../../src/alerting/prometheus-rules';
-import type { PrometheusClient, VectorSample } from './prometheus';
+import { alertContext } from '../../src/catalog/promql';
+import { readStackEnv, type PrometheusClient, type VectorSample } from './prometheus';
 
 const STACK_SCRIPTS = resolve(__dirname, '../../scripts/stack');
 const run = promisify(execFile);
@@ -92,13 +93,24 @@ export function returnsData(prometheus: PrometheusClient, expr: string): Promise
 
 /**
  * The expression of alert `name` of exporter `pack`, as the generated rule file
- * provisioning/prometheus/rules/fsm-<pack>.rules.yml carries it (the same builder writes that file).
+ * provisioning/prometheus/rules/fsm-<pack>.rules.yml carries it (the same builder writes that file). `window`
+ * replaces its range (5m) where a test cannot hold a fault that long: the same expression over a shorter window.
  */
-export function alertExpr(pack: string, name: string): string {
+export function alertExpr(pack: string, name: string, { window }: { window?: string } = {}): string {
   const exporter = getExporter(pack);
   const alert = exporter.alerts.find((a) => a.name === name);
   if (!alert) {
     throw new Error(`Exporter "${pack}" has no alert ${name}`);
   }
-  return buildPrometheusExpr(exporter, alert);
+  const ctx = alertContext();
+  return buildPrometheusExpr(exporter, alert, undefined, window ? { ...ctx, range: window } : ctx);
+}
+
+/** The stack's HAProxy demo frontend (fe_demo in scripts/stack/templates/haproxy.cfg). */
+export function haproxyFrontendUrl(): string {
+  const url = process.env.FSM_HAPROXY_FRONTEND_URL || readStackEnv().FSM_HAPROXY_FRONTEND_URL;
+  if (!url) {
+    throw new Error('FSM_HAPROXY_FRONTEND_URL is not set and not in the stack’s stack.env: is the stack running?');
+  }
+  return url;
 }

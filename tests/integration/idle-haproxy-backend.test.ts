@@ -2,18 +2,10 @@
 // real site has some. It gets two requests and one of them fails: half its responses are 5xx, far above both
 // thresholds, from one failure. The 5xx alerts of both HAProxy packs, read by HAProxy's own exporter and by
 // haproxy_exporter, must not judge it (HTTP_5XX_FLOOR in src/catalog/exporters/haproxy-shared.ts).
-import { alertExpr, eventually } from './harness';
-import { createPrometheusClient, readStackEnv } from './prometheus';
+import { alertExpr, eventually, haproxyFrontendUrl } from './harness';
+import { createPrometheusClient } from './prometheus';
 
 const prometheus = createPrometheusClient();
-
-function frontendUrl(): string {
-  const url = process.env.FSM_HAPROXY_FRONTEND_URL || readStackEnv().FSM_HAPROXY_FRONTEND_URL;
-  if (!url) {
-    throw new Error('FSM_HAPROXY_FRONTEND_URL is not set and not in the stack’s stack.env: is the stack running?');
-  }
-  return url;
-}
 
 // be_idle's share of 5xx over the alerts' 5-minute window, as each exporter names the backend.
 const SHARE = (job: string, label: string) => {
@@ -37,7 +29,7 @@ describe('5xx alerts on the stack’s idle HAProxy backend', () => {
       ['ok', 200],
       ['fail', 503],
     ] as const) {
-      const res = await fetch(`${frontendUrl()}/fsm-idle/${path}`);
+      const res = await fetch(`${haproxyFrontendUrl()}/fsm-idle/${path}`);
       await res.arrayBuffer();
       expect(res.status).toBe(status);
     }

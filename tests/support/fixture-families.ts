@@ -226,6 +226,11 @@ export function fixturesOf(exporter: string, fixtures = allFixtures()): ParsedFi
 }
 
 const quote = (value: string) => JSON.stringify(value);
+/** promtool's series notation `metric{a="x",b="y"}`, labels in the order given. */
+const notation = (metric: string, labels: Labels) =>
+  `${metric}{${Object.entries(labels)
+    .map(([k, v]) => `${k}=${quote(v)}`)
+    .join(',')}}`;
 
 export class FamilyFixture {
   constructor(
@@ -234,9 +239,19 @@ export class FamilyFixture {
     readonly family: string
   ) {}
 
-  /** Series builders for one target: `job`, `instance` and any other label Prometheus adds to every series. */
-  at(target: Labels): { series: (metric: string, labels?: Labels) => string } {
-    return { series: (metric, labels = {}) => this.series(metric, labels, target) };
+  /**
+   * Series builders for one target: `job`, `instance` and any other label Prometheus adds to every series.
+   * `scrape` writes a series Prometheus itself writes for the target's scrapes (src/catalog/evidence/target.ts),
+   * which no fixture holds.
+   */
+  at(target: Labels): {
+    series: (metric: string, labels?: Labels) => string;
+    scrape: (metric: 'up' | 'scrape_samples_scraped') => string;
+  } {
+    return {
+      series: (metric, labels = {}) => this.series(metric, labels, target),
+      scrape: (metric) => notation(metric, target),
+    };
   }
 
   /**
@@ -253,10 +268,10 @@ export class FamilyFixture {
     if (mismatch) {
       throw new Error(`${this.where()}: ${mismatch}`);
     }
-    const all = { ...target, ...Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b))) };
-    return `${metric}{${Object.entries(all)
-      .map(([k, v]) => `${k}=${quote(v)}`)
-      .join(',')}}`;
+    return notation(metric, {
+      ...target,
+      ...Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b))),
+    });
   }
 
   where(): string {

@@ -69,7 +69,7 @@ export const keepalivedCoverage: ExporterCoverage = {
       kind: 'view',
       item: 'keepalived_vrrp_state per virtual address, and the masters per VRID it implies',
       status: {
-        covered: ['panel:vrrpState', 'panel:mastersPerVrid', 'panel:faultInstances', 'panel:virtualAddresses'],
+        covered: ['panel:vrrpState', 'panel:mastersPerVirtualIp', 'panel:faultInstances', 'panel:virtualAddresses'],
       },
     },
     {

@@ -43,7 +43,14 @@ export const haproxyExporterEvidence: ExporterEvidence = {
     haproxy_frontend_limit_sessions: metric(['frontend'], SLIM_NOTE),
     haproxy_backend_current_sessions: metric(['backend']),
     haproxy_backend_limit_sessions: metric(['backend'], SLIM_NOTE),
-    haproxy_backend_current_queue: metric(['backend']),
+    haproxy_backend_current_queue: metric(
+      ['backend'],
+      'CSV qcur of the BACKEND row: requests not assigned to any server'
+    ),
+    haproxy_server_current_queue: metric(
+      ['backend', 'server'],
+      'CSV qcur of a server row: requests assigned to it; field 2 of the default --haproxy.server-metric-fields'
+    ),
     haproxy_backend_http_response_time_average_seconds: metric(['backend'], 'CSV rtime in ms, divided by 1000'),
     haproxy_backend_connection_errors_total: metric(['backend']),
     haproxy_backend_response_errors_total: metric(['backend']),

@@ -87,7 +87,12 @@ export const haproxyEvidence: ExporterEvidence = {
     haproxy_frontend_limit_sessions: proxy([], { note: SLIM_NOTE }),
     haproxy_backend_current_sessions: proxy([]),
     haproxy_backend_limit_sessions: proxy([], { note: SLIM_NOTE }),
-    haproxy_backend_current_queue: proxy([]),
+    haproxy_backend_current_queue: proxy([], {
+      note: 'stats field qcur of a backend: only requests queued without a server assigned, not those in its servers’ queues',
+    }),
+    haproxy_server_current_queue: proxy(['server'], {
+      note: 'ST_F_QCUR of a server (3.4 ST_I_PX_QCUR): its own queue, requests assigned to it; sent in the server scope, the default one',
+    }),
     haproxy_backend_response_time_average_seconds: metric(
       ['proxy'],
       [{ ...OLD, tags: ['v2.1.0', 'v2.3.0'] }, NEW, PROXY_34],

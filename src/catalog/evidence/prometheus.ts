@@ -92,7 +92,9 @@ export const prometheusEvidence: ExporterEvidence = {
     prometheus_sd_refresh_failures_total: metric(['mechanism', 'config'], SD_REFRESH, {
       note: 'only refresh-based discovery mechanisms (dns, http, ec2, …) register it: absent on a server with only static and file discovery; `config` (the scrape or alerting config name) only from 3.9',
     }),
-    prometheus_target_sync_failed_total: metric(['scrape_job'], SCRAPE),
+    prometheus_target_sync_failed_total: metric(['scrape_job'], SCRAPE, {
+      note: "a job's series is created by its scrape pool's first sync, Add(failures of a target group) in scrape/scrape.go Sync in every supported version: at 0 where the first group's targets are fine, already counting where they fail; deleted when the pool stops",
+    }),
     prometheus_target_scrapes_sample_duplicate_timestamp_total: metric([], SCRAPE),
     prometheus_target_scrapes_sample_out_of_order_total: metric([], SCRAPE),
     prometheus_target_scrapes_exceeded_sample_limit_total: metric([], SCRAPE),

@@ -40,7 +40,11 @@ export const pushgatewayEvidence: ExporterEvidence = {
       'summary with quantiles 0.1, 0.5, 0.9; method lower-case (put, post); only after the first push'
     ),
     pushgateway_http_push_size_bytes: metric(['method', 'quantile'], HTTP, 'as push_duration_seconds'),
-    process_start_time_seconds: metric([], 'main.go', 'client_golang’s process collector, as process_resident_memory_bytes'),
+    process_start_time_seconds: metric(
+      [],
+      'main.go',
+      'client_golang’s process collector, as process_resident_memory_bytes'
+    ),
     process_resident_memory_bytes: metric(
       [],
       'main.go',

@@ -1,4 +1,4 @@
-import { REPLICA_LABELS, sel } from '../promql';
+import { aboveTarget, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
@@ -218,9 +218,12 @@ export const alertmanagerExporter = defineExporter({
       for: '15m',
       // How many peers each member sees minus how many members its job has: below 0, a member
       // does not see all the others (never compared with a fixed cluster size). Counted per HA
-      // replica: a store holding both Prometheus servers of a pair sees every member twice.
-      query: (q) =>
-        `max_over_time(${sel('alertmanager_cluster_members', q)}[${q.range}]) - on (job, ${REPLICA_LABELS.join(', ')}) group_left count by (job, ${REPLICA_LABELS.join(', ')}) (max_over_time(${sel('alertmanager_cluster_members', q)}[${q.range}]))`,
+      // replica (the app's replica labels: with others than the defaults, a store holding both Prometheus servers of
+      // a pair counted every member twice, and the alert fired for ever).
+      query: (q) => {
+        const perCluster = ['job', ...aboveTarget(q)].join(', ');
+        return `max_over_time(${sel('alertmanager_cluster_members', q)}[${q.range}]) - on (${perCluster}) group_left count by (${perCluster}) (max_over_time(${sel('alertmanager_cluster_members', q)}[${q.range}]))`;
+      },
       comparison: '<',
       threshold: 0,
       summary: 'Alertmanager {{ $labels.instance }} does not see every member of its cluster.',

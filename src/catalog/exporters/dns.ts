@@ -188,6 +188,8 @@ export const dnsExporter = defineExporter({
       for: '3m',
       // max_over_time: every probe in the window failed, so one missed scrape neither hides nor
       // resets the failure. Joined with the DNS prober's own metric: probe_success is shared.
+      // Its signal over the window, written out: overWindow reads plain selectors only, not a join.
+      signal: 'probeSuccess',
       query: (q) =>
         `max_over_time(${sel('probe_success', q)}[2m]) and on (${q.by}) last_over_time(${sel('probe_dns_query_succeeded', q)}[2m])`,
       comparison: '<',

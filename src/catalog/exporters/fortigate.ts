@@ -583,7 +583,9 @@ export const fortigateExporter = defineExporter({
       // API user may not read, while the others still report. The firewall is unreadable only when
       // fortigate_version_info is gone too (system/status is read first; without it nothing is).
       // probe_success is shared with blackbox probes: a firewall is one that reported its version
-      // within the last day.
+      // within the last day. Its signal, read over the window and narrowed to unreadable firewalls: a 0 in the
+      // panel is bad whether or not this alert fires.
+      signal: 'probeSuccess',
       query: (q) =>
         `max_over_time(${sel('probe_success', q)}[${q.range}]) and on (${q.by}) max_over_time(${sel('fortigate_version_info', q)}[1d]) unless on (${q.by}) ${sel('fortigate_version_info', q)}`,
       comparison: '<',

@@ -5,7 +5,7 @@
 import { familyFixture } from '../../../tests/support/fixture-families';
 import { HAPROXY_EXPORTER_FAMILY } from '../evidence/haproxy-exporter';
 import type { PromtoolCases } from '../promtool-cases';
-import { connectionErrorCases, http5xxCases } from './haproxy-shared.promtool';
+import { connectionErrorCases, http5xxCases, queueingCases } from './haproxy-shared.promtool';
 
 // promtool test series for one haproxy_exporter.
 const HAPX = { job: 'haproxy_exporter', instance: 'lb-1:9101' };
@@ -107,23 +107,7 @@ export const haproxyCsvPromtoolCases: PromtoolCases = {
       evalTime: '20m',
     },
   },
-  queueing: {
-    family: HAPROXY_EXPORTER_FAMILY,
-    fires: {
-      series: [{ series: hapxSeries('haproxy_backend_current_queue', { backend: 'be_app' }), values: '0x5 4x25' }],
-      evalTime: '25m',
-      labels: { ...HAPX, backend: 'be_app' },
-    },
-    quiet: {
-      series: [
-        {
-          series: hapxSeries('haproxy_backend_current_queue', { backend: 'be_app' }),
-          values: '0x5 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0',
-        },
-      ],
-      evalTime: '25m',
-    },
-  },
+  queueing: queueingCases(CASES, 'server'),
   'csv-parse-failures': {
     family: HAPROXY_EXPORTER_FAMILY,
     fires: {

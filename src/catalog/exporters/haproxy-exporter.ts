@@ -12,6 +12,9 @@ import {
   frontendSessionsAlert,
   BACKEND_LOAD,
   BACKEND_5XX_RATIO,
+  BACKEND_QUEUE,
+  backendQueue,
+  SERVER_QUEUE,
   sessionsUsed,
   type HaproxyNaming,
 } from './haproxy-shared';
@@ -183,12 +186,18 @@ export const haproxyCsvExporter = defineExporter({
     },
     {
       id: 'backendQueue',
-      title: 'Queued requests',
-      description:
-        'Requests waiting in each backend’s queue because all servers are at their maxconn; any sustained queue adds latency.',
+      ...BACKEND_QUEUE,
       unit: 'short',
-      expr: (q) => sel('haproxy_backend_current_queue', q),
+      expr: (q) => backendQueue(NAMING, q),
       legend: '{{instance}} {{backend}}',
+      min: 0,
+    },
+    {
+      id: 'serverQueue',
+      ...SERVER_QUEUE,
+      unit: 'short',
+      expr: (q) => sel('haproxy_server_current_queue', q),
+      legend: '{{backend}}/{{server}}',
       min: 0,
     },
     {
@@ -333,10 +342,11 @@ export const haproxyCsvExporter = defineExporter({
     {
       title: 'Servers and exporter',
       panels: [
-        { signals: ['activeServers'], width: 6 },
-        { signals: ['serverCheckFailures'], width: 6 },
-        { signals: ['serverDowntime'], width: 6 },
-        { signals: ['csvParseFailures'], width: 6 },
+        { signals: ['activeServers'], width: 8 },
+        { signals: ['serverQueue'], width: 8 },
+        { signals: ['serverCheckFailures'], width: 8 },
+        { signals: ['serverDowntime'], width: 12 },
+        { signals: ['csvParseFailures'], width: 12 },
       ],
     },
   ],

@@ -93,3 +93,35 @@ export function connectionErrorCases(c: HaproxyCaseContext): FireAndQuiet {
     },
   };
 }
+
+/**
+ * A standing queue fires wherever it stands. On `server`, be_app's users are bound to web1 (a persistence cookie, a
+ * hashing balance), which is at its maxconn: they wait in web1's queue for 25 minutes while the backend's own
+ * queue, the one metric the rule read before, stays 0; the rule missed it then. On `backend`, every server is full
+ * and the backend's queue stands. Quiet: bursts that empty between scrapes, in the backend's queue and a server's.
+ */
+export function queueingCases(
+  c: HaproxyCaseContext,
+  standing: 'server' | 'backend'
+): FireAndQuiet & { family: string } {
+  const backendQueue = (values: string) => ({
+    series: c.series('haproxy_backend_current_queue', { [c.backendLabel]: 'be_app' }),
+    values,
+  });
+  const serverQueue = (values: string) => ({
+    series: c.series('haproxy_server_current_queue', { [c.backendLabel]: 'be_app', server: 'web1' }),
+    values,
+  });
+  const [empty, stands] = ['0x30', '0x5 4x25'];
+  const bursts = '0x5 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0';
+  return {
+    family: c.family,
+    fires: {
+      series:
+        standing === 'server' ? [backendQueue(empty), serverQueue(stands)] : [backendQueue(stands), serverQueue(empty)],
+      evalTime: '25m',
+      labels: { ...c.target, [c.backendLabel]: 'be_app' },
+    },
+    quiet: { series: [backendQueue(bursts), serverQueue(bursts)], evalTime: '25m' },
+  };
+}

@@ -153,18 +153,55 @@ export const BACKEND_LOAD = {
     'Current sessions of each backend as a share of its fullconn: the load at which servers with a minconn reach their maxconn (by default 10 % of the maxconn of the frontends using it). Not a limit: above 100 % requests are still served; a backend that is really full queues requests.',
 };
 
+/**
+ * Where a backend's requests wait for a server slot, and why the queue the packs read is two metrics.
+ * A request the load balancer may send anywhere waits in the backend's own queue when every server is
+ * at its maxconn. A request bound to one server waits in that server's queue, whatever room the others
+ * have: a persistence cookie, `use-server`, or a hashing `balance` (source, uri, hdr…), which picks
+ * its server whatever its load (haproxy/haproxy v2.6.0 src/lb_map.c map_get_server_hash; with
+ * `hash-type consistent`, src/lb_chash.c, only a `hash-balance-factor` steers away). src/backend.c
+ * assign_server_and_queue sends a request assigned to a server at its maxconn to src/queue.c
+ * pendconn_add, into srv->queue (the same in v2.0.0 and v3.4.0). The backend's qcur counts only its
+ * own queue ("the number queued without a server assigned", doc/management.txt v2.0.0 – v3.4.0;
+ * haproxy_exporter's help: "not assigned to any server"), so a backend whose users all wait on one
+ * persistent server shows 0. HAProxy's own `queue(<backend>)` fetch counts both (px->totpend,
+ * configuration.txt v2.6.0: "including all the connections in server queues"); so do these.
+ *
+ * `or` keeps the backend when its servers' series are missing: promex sends them only in its server
+ * scope (every scope unless the scrape asks for some with `?scope=`, addons/promex/service-prometheus.c
+ * v2.6.0 promex_parse_uri), haproxy_exporter only while `--haproxy.server-metric-fields` lists field 2.
+ */
+const QUEUES = ['haproxy_backend_current_queue', 'haproxy_server_current_queue'];
+const queuedRequests = (n: HaproxyNaming, q: QueryContext, over: (selector: string) => string) =>
+  `sum by (${q.by}, ${n.proxyLabel('backend')}) (${QUEUES.map((m) => over(sel(m, q))).join(' or ')})`;
+
+/** Requests of each backend waiting for a server slot, in its queue and its servers'. */
+export const backendQueue = (n: HaproxyNaming, q: QueryContext) => queuedRequests(n, q, (s) => s);
+
+export const BACKEND_QUEUE = {
+  title: 'Queued requests',
+  description:
+    'Requests of each backend waiting for a server slot: in the backend’s queue (every server at its maxconn) and in its servers’ queues (requests bound to one server at its maxconn by a persistence cookie, a hashing balance or use-server). Any sustained queue adds latency.',
+};
+
+export const SERVER_QUEUE = {
+  title: 'Server queues',
+  description:
+    'Requests waiting for one server at its maxconn: bound to it by a persistence cookie, a hashing balance (source, uri, hdr) or use-server, they wait for it even while other servers have room.',
+};
+
 export const queueingAlert = (n: HaproxyNaming): AlertSource => ({
   id: 'queueing',
   name: `${n.alertPrefix}BackendQueueing`,
   severity: 'warning',
   for: '10m',
-  // The queue never emptied during the window: short bursts are normal, a standing queue is not.
-  signal: 'backendQueue',
-  overWindow: 'min',
+  // A queue that never emptied during the window: short bursts are normal, a standing queue is not. Each
+  // queue's own minimum, summed (no subquery): one that stood the whole window is enough.
+  query: (q) => queuedRequests(n, q, (s) => `min_over_time(${s}[${q.range}])`),
   comparison: '>',
   threshold: 0,
   summary: `Requests queue in backend ${proxyName(n, 'backend')} ${n.summaryAt}.`,
-  description: `Backend ${proxyName(n, 'backend')} ${n.descriptionAt} has had requests waiting for a free server for 15 minutes: all its servers are at their maxconn. Add servers, raise their maxconn if they can take it, or find why responses got slower.`,
+  description: `Backend ${proxyName(n, 'backend')} ${n.descriptionAt} has had requests waiting for a server slot for 15 minutes: in its own queue when all its servers are at their maxconn, or in one server’s queue when a persistence cookie, a hashing balance (source, uri, hdr) or use-server binds requests to a server at its maxconn. The Server queues panel shows which. A server queue alone means one server is overloaded while others may have room: check why requests concentrate on it (a hot hash key, sticky clients) and whether it got slower. Otherwise add servers, raise their maxconn if they can take it, or find why responses got slower.`,
 });
 
 /**

@@ -6,7 +6,7 @@
 import { familyFixture } from '../../../tests/support/fixture-families';
 import { HAPROXY_FAMILIES } from '../evidence/haproxy';
 import type { PromtoolCases } from '../promtool-cases';
-import { connectionErrorCases, http5xxCases } from './haproxy-shared.promtool';
+import { connectionErrorCases, http5xxCases, queueingCases } from './haproxy-shared.promtool';
 
 // promtool test series for one HAProxy process.
 const HAP = { job: 'haproxy', instance: 'lb-1:8405' };
@@ -202,22 +202,10 @@ export const haproxyPromtoolCases: PromtoolCases = {
       evalTime: '15m',
     },
   },
+  // The server's queue on 2.4; the backend's own on the older shapes, so both stay proven.
   queueing: {
-    family: 'HAProxy ≥ 2.4',
-    fires: {
-      series: [{ series: hapSeries('haproxy_backend_current_queue', { proxy: 'be_app' }), values: '0x5 4x25' }],
-      evalTime: '25m',
-      labels: { ...HAP, proxy: 'be_app' },
-    },
-    quiet: {
-      series: [
-        {
-          series: hapSeries('haproxy_backend_current_queue', { proxy: 'be_app' }),
-          values: '0x5 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0 4 0',
-        },
-      ],
-      evalTime: '25m',
-    },
+    ...queueingCases(promexCase(v24), 'server'),
+    otherFamilies: [queueingCases(promexCase(v21), 'backend'), queueingCases(promexCase(v20), 'backend')],
   },
   'cpu-saturated': {
     family: 'HAProxy ≥ 2.4',

@@ -13,6 +13,9 @@ import {
   frontendSessionsAlert,
   BACKEND_LOAD,
   BACKEND_5XX_RATIO,
+  BACKEND_QUEUE,
+  backendQueue,
+  SERVER_QUEUE,
   sessionsUsed,
   type HaproxyNaming,
 } from './haproxy-shared';
@@ -231,12 +234,18 @@ export const haproxyExporter = defineExporter({
     },
     {
       id: 'backendQueue',
-      title: 'Queued requests',
-      description:
-        'Requests waiting in each backend’s queue because all servers are at their maxconn; any sustained queue adds latency.',
+      ...BACKEND_QUEUE,
       unit: 'short',
-      expr: (q) => sel('haproxy_backend_current_queue', q),
+      expr: (q) => backendQueue(NAMING, q),
       legend: '{{instance}} {{proxy}}',
+      min: 0,
+    },
+    {
+      id: 'serverQueue',
+      ...SERVER_QUEUE,
+      unit: 'short',
+      expr: (q) => sel('haproxy_server_current_queue', q),
+      legend: '{{proxy}}/{{server}}',
       min: 0,
     },
     {
@@ -251,7 +260,9 @@ export const haproxyExporter = defineExporter({
     {
       id: 'backendQueueTime',
       title: 'Backend queue time',
-      description: `Average time requests of each backend waited in its queue for a free server slot, over its last 1024 requests; above zero its servers are at their maxconn.${MS_BEFORE_207}`,
+      // The wait in either queue, the backend's or a server's: the stream's t_queue, from its request to its
+      // server slot (haproxy/haproxy v2.6.0 src/stream.c stream_update_time_stats → be_counters.q_time).
+      description: `Average time requests of each backend waited for a free server slot, in its queue or a server’s, over its last 1024 requests; above zero servers are at their maxconn.${MS_BEFORE_207}`,
       unit: 's',
       variants: backendTime('queue'),
       legend: '{{instance}} {{proxy}}',
@@ -438,9 +449,10 @@ export const haproxyExporter = defineExporter({
     {
       title: 'Servers',
       panels: [
-        { signals: ['activeServers'], width: 8 },
-        { signals: ['serversNotUp'], width: 8 },
-        { signals: ['serverTransitions'], width: 8 },
+        { signals: ['activeServers'], width: 6 },
+        { signals: ['serversNotUp'], width: 6 },
+        { signals: ['serverTransitions'], width: 6 },
+        { signals: ['serverQueue'], width: 6 },
       ],
     },
     {

@@ -11,6 +11,17 @@ const FAMILY = familyFixture('keepalived', 'keepalived-exporter 1.3 – 1.7');
 const lb1 = FAMILY.at({ job: 'keepalived', instance: 'lb-1:9165' });
 const lb2 = FAMILY.at({ job: 'keepalived', instance: 'lb-2:9165' });
 const VIP = { iname: 'VI_1', intf: 'eth0', ip_address: '10.0.0.1', vrid: '51' };
+// Another site's pair, copied from the same guide: the same VRID and instance name, its own virtual IP.
+const lb3 = FAMILY.at({ job: 'keepalived', instance: 'lb-3:9165' });
+const lb4 = FAMILY.at({ job: 'keepalived', instance: 'lb-4:9165' });
+const OTHER_SITE_VIP = { ...VIP, ip_address: '10.9.0.1' };
+/** Each site's pair with one MASTER (state 2) and one BACKUP (1). */
+const twoSitesOneMasterEach = [
+  { series: lb1.series('keepalived_vrrp_state', VIP), values: '2x20' },
+  { series: lb2.series('keepalived_vrrp_state', VIP), values: '1x20' },
+  { series: lb3.series('keepalived_vrrp_state', OTHER_SITE_VIP), values: '2x20' },
+  { series: lb4.series('keepalived_vrrp_state', OTHER_SITE_VIP), values: '1x20' },
+];
 const INSTANCE = { iname: 'VI_1', intf: 'eth0', vrid: '51' };
 
 export const keepalivedPromtoolCases: PromtoolCases = {
@@ -59,50 +70,25 @@ export const keepalivedPromtoolCases: PromtoolCases = {
         },
       ],
       evalTime: '10m',
-      labels: { vrid: '51' },
+      labels: { vrid: '51', ip_address: '10.0.0.1' },
     },
-    quiet: {
-      series: [
-        {
-          series: lb1.series('keepalived_vrrp_state', VIP),
-          values: '2x20',
-        },
-        {
-          series: lb2.series('keepalived_vrrp_state', VIP),
-          values: '1x20',
-        },
-      ],
-      evalTime: '10m',
-    },
+    // Two sites' pairs on VRID 51: one MASTER each, two for the VRID (fired for ever while counted per VRID).
+    quiet: { series: twoSitesOneMasterEach, evalTime: '10m' },
   },
   'no-master': {
+    // The other site's pair has no MASTER (BACKUP and FAULT) while this one's does: counted per VRID, one MASTER
+    // among the four nodes hid it.
     fires: {
       series: [
-        {
-          series: lb1.series('keepalived_vrrp_state', VIP),
-          values: '1x20',
-        },
-        {
-          series: lb2.series('keepalived_vrrp_state', VIP),
-          values: '3x20',
-        },
+        { series: lb1.series('keepalived_vrrp_state', VIP), values: '2x20' },
+        { series: lb2.series('keepalived_vrrp_state', VIP), values: '1x20' },
+        { series: lb3.series('keepalived_vrrp_state', OTHER_SITE_VIP), values: '1x20' },
+        { series: lb4.series('keepalived_vrrp_state', OTHER_SITE_VIP), values: '3x20' },
       ],
       evalTime: '10m',
-      labels: { vrid: '51' },
+      labels: { vrid: '51', ip_address: '10.9.0.1' },
     },
-    quiet: {
-      series: [
-        {
-          series: lb1.series('keepalived_vrrp_state', VIP),
-          values: '1x20',
-        },
-        {
-          series: lb2.series('keepalived_vrrp_state', VIP),
-          values: '2x20',
-        },
-      ],
-      evalTime: '10m',
-    },
+    quiet: { series: twoSitesOneMasterEach, evalTime: '10m' },
   },
   failover: {
     fires: {

@@ -1,10 +1,20 @@
-import { sel } from '../promql';
+import { aboveTarget, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, Requirement } from '../types';
 
 // keepalived_vrrp_state has one series per virtual IP; the instance's state is the same on all of
 // them, so panels collapse to one series per VRRP instance before comparing or counting.
 const instanceState = (q: QueryContext) => `max by (${q.by}, iname, vrid) (${sel('keepalived_vrrp_state', q)})`;
+
+/**
+ * How many nodes are MASTER, per virtual IP of a VRID: a VRID names a virtual router on one LAN only (RFC 5798), and
+ * guides reuse the same few (51 in most), so unrelated pairs on other segments share one; their virtual IPs tell
+ * them apart (an alert per virtual IP: a pair with three fires three). Counted from each node's latest state (last_over_time bridges a missed scrape without keeping a stale
+ * MASTER after a clean failover), never compared with a fixed pair size, and within each HA replica's view (added
+ * across replicas, one MASTER counted twice: split brain for ever, on the panel and in the alert).
+ */
+const mastersPerVirtualIp = (q: QueryContext) =>
+  `sum by (${['vrid', 'ip_address', ...aboveTarget(q)].join(', ')}) (max by (${q.by}, vrid, ip_address) (last_over_time(${sel('keepalived_vrrp_state', q)}[${q.range}])) == bool 2)`;
 
 const VRRP_SCRIPT: Requirement = {
   kind: 'config',
@@ -90,13 +100,13 @@ export const keepalivedExporter = defineExporter({
       max: 3,
     },
     {
-      id: 'mastersPerVrid',
-      title: 'MASTERs per VRID',
+      id: 'mastersPerVirtualIp',
+      title: 'MASTERs per virtual IP',
       description:
-        'Nodes holding MASTER for each virtual router across the selected targets: 1 is healthy, 0 means the VIPs are down, 2 or more is split brain.',
+        'Nodes holding MASTER for each virtual IP across the selected targets, from each node’s latest state: 1 is healthy, 0 means the address answers nowhere, 2 or more is split brain. Unrelated pairs that reuse a VRID are told apart by their addresses.',
       unit: 'short',
-      expr: (q) => `sum by (vrid) (${instanceState(q)} == bool 2)`,
-      legend: 'VRID {{vrid}}',
+      expr: mastersPerVirtualIp,
+      legend: '{{ip_address}} (VRID {{vrid}})',
       min: 0,
     },
     {
@@ -245,26 +255,22 @@ export const keepalivedExporter = defineExporter({
       name: 'KeepalivedSplitBrain',
       severity: 'critical',
       for: '1m',
-      // Counted from each node's latest state (last_over_time bridges a missed scrape without
-      // keeping a stale MASTER after a clean failover); never compared with a fixed pair size.
-      query: (q) =>
-        `sum by (vrid) (max by (${q.by}, iname, vrid) (last_over_time(${sel('keepalived_vrrp_state', q)}[${q.range}])) == bool 2)`,
+      signal: 'mastersPerVirtualIp',
       comparison: '>',
       threshold: 1,
-      summary: 'More than one keepalived node is MASTER for VRID {{ $labels.vrid }}.',
+      summary: 'More than one keepalived node is MASTER for {{ $labels.ip_address }} (VRID {{ $labels.vrid }}).',
       description:
-        'Several nodes claim MASTER for virtual router {{ $labels.vrid }} at once (split brain): they answer ARP for the same virtual IPs and traffic is split between them. Usually VRRP advertisements are lost between the nodes (firewall dropping protocol 112, a VLAN or multicast problem). Restore connectivity between the peers or stop keepalived on one of them. If unrelated clusters reuse this VRID on separate segments, narrow the pack with a selector in Setup.',
+        'Several nodes claim MASTER for virtual router {{ $labels.vrid }} at once (split brain): they answer ARP for the same virtual IPs and traffic is split between them. Usually VRRP advertisements are lost between the nodes (firewall dropping protocol 112, a VLAN or multicast problem). Restore connectivity between the peers or stop keepalived on one of them. (Unrelated pairs that reuse a VRID on other segments are told apart by their virtual IPs.)',
     },
     {
       id: 'no-master',
       name: 'KeepalivedNoMaster',
       severity: 'critical',
       for: '2m',
-      query: (q) =>
-        `sum by (vrid) (max by (${q.by}, iname, vrid) (last_over_time(${sel('keepalived_vrrp_state', q)}[${q.range}])) == bool 2)`,
+      signal: 'mastersPerVirtualIp',
       comparison: '<',
       threshold: 1,
-      summary: 'No keepalived node is MASTER for VRID {{ $labels.vrid }}.',
+      summary: 'No keepalived node is MASTER for {{ $labels.ip_address }} (VRID {{ $labels.vrid }}).',
       description:
         'No node holds MASTER for virtual router {{ $labels.vrid }}: its virtual IPs answer nowhere. Check why the BACKUP nodes do not take over (FAULT state, failing tracking scripts, keepalived stopped) and bring one node to MASTER. If you scrape only one node of the pair, add the others so the count is complete.',
     },
@@ -326,14 +332,14 @@ export const keepalivedExporter = defineExporter({
       optional: SCRIPTS,
     },
   ],
-  overview: ['up', 'mastersPerVrid', 'faultInstances', 'becameMaster'],
+  overview: ['up', 'mastersPerVirtualIp', 'faultInstances', 'becameMaster'],
   dashboard: [
     {
       title: 'Overview',
       panels: [
         { signals: ['up'], kind: 'stat', width: 4 },
         { signals: ['vrrpState'], kind: 'stat', width: 8 },
-        { signals: ['mastersPerVrid'], kind: 'stat', width: 4 },
+        { signals: ['mastersPerVirtualIp'], kind: 'stat', width: 4 },
         { signals: ['faultInstances'], kind: 'stat', width: 4 },
         { signals: ['becameMaster'], kind: 'stat', width: 4 },
       ],
@@ -342,7 +348,7 @@ export const keepalivedExporter = defineExporter({
       title: 'VRRP state',
       panels: [
         { signals: ['vrrpState'], width: 10 },
-        { signals: ['mastersPerVrid'], width: 8 },
+        { signals: ['mastersPerVirtualIp'], width: 8 },
         { signals: ['virtualAddresses'], kind: 'table', width: 6 },
       ],
     },

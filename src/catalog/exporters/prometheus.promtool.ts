@@ -3,7 +3,7 @@
  * Test-only: `npm run generate` renders them into tests/promtool/; the shipped catalog never carries them.
  */
 import { familyFixture } from '../../../tests/support/fixture-families';
-import type { FireAndQuiet, PromtoolCases } from '../promtool-cases';
+import { firstEventCounts, type FireAndQuiet, type PromtoolCases } from '../promtool-cases';
 import { TSDB_FAILURES } from './prometheus';
 
 // Every series comes from a family's fixture (tests/fixtures/exporters/prometheus-*.prom); `up` is Prometheus' own.
@@ -74,24 +74,32 @@ const bothFamilies = (build: (at: typeof prom) => FireAndQuiet) => ({
 });
 
 export const prometheusPromtoolCases: PromtoolCases = {
-  // Sync failures alone on 2.42 (no refresh-based discovery there); on 3.10 a dns refresh failing,
-  // and a single failed sync that recovers stays quiet: it is in the 5-minute increase from minute 6 to 10,
-  // and evaluated at 10 only the 15-minute `for` keeps it quiet.
+  // Sync failures alone on 2.42 (no refresh-based discovery there): a job added by a reload whose one
+  // target fails from its first sync, re-synced by its discovery every third minute, its series created
+  // by that first sync at 1 (prometheus.ts); on 3.10 a dns refresh failing. A single failed sync that
+  // recovers stays quiet: it is in the 5-minute increase from minute 6 to 10, and evaluated at 10 only
+  // the 15-minute `for` keeps it quiet.
   'discovery-failing': bothFamilies((at) => ({
-    fires: {
-      series:
-        at === prom
-          ? [{ series: at.series('prometheus_target_sync_failed_total', { scrape_job: 'node' }), values: '0+1x30' }]
-          : [
+    fires:
+      at === prom
+        ? {
+            ...firstEventCounts(
+              at.series('prometheus_target_sync_failed_total', { scrape_job: 'node' }),
+              at.scrape('scrape_samples_scraped')
+            ),
+            labels: TARGET,
+          }
+        : {
+            series: [
               { series: at.series('prometheus_target_sync_failed_total', { scrape_job: 'node' }), values: '0x30' },
               {
                 series: at.series('prometheus_sd_refresh_failures_total', { config: 'node', mechanism: 'dns' }),
                 values: '0+2x30',
               },
             ],
-      evalTime: '25m',
-      labels: TARGET,
-    },
+            evalTime: '25m',
+            labels: TARGET,
+          },
     quiet: {
       series: [
         { series: at.series('prometheus_target_sync_failed_total', { scrape_job: 'node' }), values: '0x5 1x25' },

@@ -1,4 +1,4 @@
-import { fleetContext, joinLabels, sel } from '../promql';
+import { aboveTarget, fleetContext, joinLabels, lazyCounterIncrease, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, SignalVariant } from '../types';
 
@@ -21,9 +21,12 @@ const limitsHit = (q: QueryContext) => increaseSum(LIMIT_REJECTIONS, q);
 // prometheus_sd_refresh_failures_total exists only for refresh-based mechanisms (dns, http, ec2, …)
 // and carries mechanism (and from 3.9 config), the sync counter scrape_job: their label sets never
 // coincide, so `or` keeps both and the sum adds them, and a server without such a mechanism still
-// gets the sync failures.
+// gets the sync failures. The refresh counter is created at 0 with its discoverer; a job's sync
+// series is created by the pool's first sync, with Add(failures of the first target group), so a job
+// whose targets fail from the start appears already counting them (scrape/scrape.go Sync, v2.42.0 –
+// v3.14.0).
 const discoveryFailures = (q: QueryContext) =>
-  `sum by (${q.by}) (increase(${sel('prometheus_target_sync_failed_total', q)}[${q.range}]) or increase(${sel('prometheus_sd_refresh_failures_total', q)}[${q.range}]))`;
+  `sum by (${q.by}) (${lazyCounterIncrease('prometheus_target_sync_failed_total', q)} or increase(${sel('prometheus_sd_refresh_failures_total', q)}[${q.range}]))`;
 const scrapeProblems = (q: QueryContext) => `${samplesRejected(q)} + ${limitsHit(q)} + ${discoveryFailures(q)}`;
 
 // One term per counter: increase() drops metric names, so a single name regex would yield
@@ -179,7 +182,7 @@ export const prometheusExporter = defineExporter({
       description:
         'Targets whose last scrape failed, per job, across every target the queried Prometheus scrapes (not only the selected job).',
       unit: 'short',
-      expr: (q) => `sum by (job) (${sel('up', fleetContext(q))} == bool 0)`,
+      expr: (q) => `sum by (${['job', ...aboveTarget(q)].join(', ')}) (${sel('up', fleetContext(q))} == bool 0)`,
       legend: '{{job}}',
       threshold: 'targetsDown',
       min: 0,

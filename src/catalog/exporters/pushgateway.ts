@@ -1,4 +1,4 @@
-import { fleetContext, sel } from '../promql';
+import { aboveTarget, fleetContext, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
@@ -56,7 +56,7 @@ export const pushgatewayExporter = defineExporter({
       description:
         'Groups (job plus grouping labels) held by the Pushgateway(s); they stay until deleted, even when their job is gone.',
       unit: 'short',
-      expr: (q) => `count(${sel('push_time_seconds', pushed(q))})`,
+      expr: (q) => `count by (${aboveTarget(q).join(', ')}) (${sel('push_time_seconds', pushed(q))})`,
       legend: 'groups',
     },
     {
@@ -183,9 +183,7 @@ export const pushgatewayExporter = defineExporter({
       name: 'PushgatewayLastPushFailed',
       severity: 'warning',
       for: '1m',
-      // Seconds by which the last failed push is newer than the last good one: above 0, the
-      // group's metrics are stale although the job ran.
-      query: (q) => `${sel('push_failure_time_seconds', pushed(q))} - ${sel('push_time_seconds', pushed(q))}`,
+      signal: 'lastPushFailed',
       comparison: '>',
       threshold: 0,
       summary: 'The last push of batch job {{ $labels.job }} was rejected.',

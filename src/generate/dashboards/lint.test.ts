@@ -8,6 +8,7 @@ import { generateDashboards, type GeneratedDashboard } from '.';
 import { thresholdSteps, yesNoSteps } from './exporter-dashboard';
 import { allPanels, lintDashboard, lintExpr, type LintSubject } from './lint';
 import { perReplica, withoutReplicas as fold } from './common';
+import { yesNoAlert } from './fleet';
 
 const generated = generateDashboards();
 const root = resolve(__dirname, '../../..');
@@ -92,6 +93,18 @@ describe('dashboard standards, on every generated dashboard', () => {
         expect(query.instant).toBe(true);
       }
     }
+  });
+
+  // A yes/no ranks worst first only if something says which answer is bad; without an alert comparing it, the
+  // list fell back to "high is bad" and put the DNS and FortiGate probes that succeed above the ones that fail.
+  it('knows the bad answer of every yes/no signal a layer dashboard ranks', () => {
+    const unjudged = EXPORTERS.flatMap((e) =>
+      (e.overview ?? [])
+        .map((id) => e.signals.find((s) => s.id === id)!)
+        .filter((s) => s.unit === 'bool_yes_no' && !yesNoAlert(e, s))
+        .map((s) => `${e.id}.${s.id}`)
+    );
+    expect(unjudged).toEqual([]);
   });
 
   it('covers every catalog exporter on its layer dashboard', () => {

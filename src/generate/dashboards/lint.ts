@@ -264,6 +264,28 @@ export function lintExpr(subject: Pick<LintSubject, 'kind'>, expr: string): stri
   if (!fold.test(expr)) {
     problems.push(`panels must count HA replicas once: max (or min) without (${REPLICA_LABELS.join(', ')})`);
   }
+  problems.push(...sumsAcrossReplicas(code));
+  return problems;
+}
+
+/**
+ * A sum or count the fold comes too late for: it drops the replica labels before `max without (…)` can tell the
+ * replicas apart, so on a store holding both servers of an HA pair every target is counted twice (a healthy
+ * keepalived pair showed two MASTERs, every down target two). It must keep them (`by (…, replica, …)`) or count
+ * what is folded already.
+ */
+function sumsAcrossReplicas(code: string): string[] {
+  const problems: string[] = [];
+  for (const match of code.matchAll(/\b(sum|count)\s*(?:by\s*\(([^)]*)\))?\s*\(/g)) {
+    const kept = (match[2] ?? '').split(',').map((l) => l.trim());
+    const argument = code.slice(match.index + match[0].length).replace(/^[\s(]*/, '');
+    const folded = /^(max|min) without \(/.test(argument);
+    if (!folded && !REPLICA_LABELS.every((l) => kept.includes(l))) {
+      problems.push(
+        `${match[0].trim()} adds HA replicas' copies together before the fold: keep ${REPLICA_LABELS.join(', ')} in its by (…), or count folded series`
+      );
+    }
+  }
   return problems;
 }
 
