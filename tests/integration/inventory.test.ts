@@ -185,9 +185,11 @@ describe('the inventory datasource through Grafana’s proxy, Prometheus behind 
     const query = await basicAuth('wrong-password').query(request({ kind: 'exporters' }));
     expect(query.data).toEqual([]);
     expect(query.errors?.[0].message).toContain('rejected the credentials');
-    // The first refusal ends the query; a request still in flight then (status 0) is not waited for.
+    // The first refusal ends the query; a request still in flight then (status 0) is not waited for. So at least one
+    // answer for Save & test and one for the query: how many of the query's parallel requests Prometheus answers
+    // before the first refusal arrives is timing (a CI run on a busy machine saw 2 in all; ≥ 3 had passed before).
     const answered = proxy.records.filter((r) => r.status !== 0);
-    expect(answered.length).toBeGreaterThanOrEqual(3);
+    expect(answered.length).toBeGreaterThanOrEqual(2);
     expect(answered.map((r) => `${r.status} ${r.matchedRoute?.split('/')[0]}`)).toEqual(
       answered.map(() => '400 prometheus-basic')
     );
