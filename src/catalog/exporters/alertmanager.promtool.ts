@@ -10,9 +10,19 @@ const F025 = 'Alertmanager 0.25';
 const F026 = 'Alertmanager ≥ 0.26';
 const RECEIVER = 'Alertmanager ≥ 0.27 with --enable-feature=receiver-name-in-metrics';
 const AM_LABELS = { job: 'alertmanager', instance: 'am-1:9093' };
-const at = (family: string, target = AM_LABELS) => familyFixture('alertmanager', family).at(target);
+const at = (family: string, target: Record<string, string> = AM_LABELS) => familyFixture('alertmanager', family).at(target);
 const am = at(F025);
 const second = at(F025, { job: 'alertmanager', instance: 'am-2:9093' });
+
+/** The configuration hashes of one cluster's two Alertmanagers (am-1, am-2), held in `cluster`. */
+const inCluster = (cluster: string, first: string, other: string) =>
+  [
+    { target: AM_LABELS, hash: first },
+    { target: { ...AM_LABELS, instance: 'am-2:9093' }, hash: other },
+  ].map(({ target, hash }) => ({
+    series: at(F025, { ...target, cluster }).series('alertmanager_config_hash'),
+    values: `${hash}x30`,
+  }));
 
 /** The integration labels of each family: receiver_name only with receiver-name-in-metrics (≥ 0.27). */
 const integration = (family: string, name: string): Record<string, string> =>
@@ -93,21 +103,17 @@ export const alertmanagerPromtoolCases: PromtoolCases = {
       evalTime: '25m',
     },
   },
+  // Two clusters' Alertmanagers on one global store (Thanos, Mimir), under the same job and instance names: prod
+  // and staging run different configurations by design, so only a difference within one cluster may fire.
   'config-inconsistent': {
     family: 'Alertmanager 0.25',
     fires: {
-      series: [
-        { series: am.series('alertmanager_config_hash'), values: '111x30' },
-        { series: second.series('alertmanager_config_hash'), values: '222x30' },
-      ],
+      series: [...inCluster('prod', '111', '222'), ...inCluster('staging', '333', '333')],
       evalTime: '25m',
-      labels: { job: 'alertmanager' },
+      labels: { job: 'alertmanager', cluster: 'prod' },
     },
     quiet: {
-      series: [
-        { series: am.series('alertmanager_config_hash'), values: '111x30' },
-        { series: second.series('alertmanager_config_hash'), values: '111x30' },
-      ],
+      series: [...inCluster('prod', '111', '111'), ...inCluster('staging', '222', '222')],
       evalTime: '25m',
     },
   },
