@@ -10,7 +10,8 @@ const F025 = 'Alertmanager 0.25';
 const F026 = 'Alertmanager ≥ 0.26';
 const RECEIVER = 'Alertmanager ≥ 0.27 with --enable-feature=receiver-name-in-metrics';
 const AM_LABELS = { job: 'alertmanager', instance: 'am-1:9093' };
-const at = (family: string, target: Record<string, string> = AM_LABELS) => familyFixture('alertmanager', family).at(target);
+const at = (family: string, target: Record<string, string> = AM_LABELS) =>
+  familyFixture('alertmanager', family).at(target);
 const am = at(F025);
 const second = at(F025, { job: 'alertmanager', instance: 'am-2:9093' });
 
