@@ -13,16 +13,15 @@ const AM_LABELS = { job: 'alertmanager', instance: 'am-1:9093' };
 const at = (family: string, target: Record<string, string> = AM_LABELS) =>
   familyFixture('alertmanager', family).at(target);
 const am = at(F025);
-const second = at(F025, { job: 'alertmanager', instance: 'am-2:9093' });
 
-/** The configuration hashes of one cluster's two Alertmanagers (am-1, am-2), held in `cluster`. */
-const inCluster = (cluster: string, first: string, other: string) =>
-  [
-    { target: AM_LABELS, hash: first },
-    { target: { ...AM_LABELS, instance: 'am-2:9093' }, hash: other },
-  ].map(({ target, hash }) => ({
-    series: at(F025, { ...target, cluster }).series('alertmanager_config_hash'),
-    values: `${hash}x30`,
+/**
+ * One series of `metric` for each Alertmanager of one cluster (am-1, am-2…, under the same job and instance names in
+ * every cluster, as on a global store holding prod and staging), each value held for 30 minutes.
+ */
+const inCluster = (cluster: string, metric: string, ...values: string[]) =>
+  values.map((value, i) => ({
+    series: at(F025, { job: 'alertmanager', instance: `am-${i + 1}:9093`, cluster }).series(metric),
+    values: `${value}x30`,
   }));
 
 /** The integration labels of each family: receiver_name only with receiver-name-in-metrics (≥ 0.27). */
@@ -109,29 +108,37 @@ export const alertmanagerPromtoolCases: PromtoolCases = {
   'config-inconsistent': {
     family: 'Alertmanager 0.25',
     fires: {
-      series: [...inCluster('prod', '111', '222'), ...inCluster('staging', '333', '333')],
+      series: [
+        ...inCluster('prod', 'alertmanager_config_hash', '111', '222'),
+        ...inCluster('staging', 'alertmanager_config_hash', '333', '333'),
+      ],
       evalTime: '25m',
       labels: { job: 'alertmanager', cluster: 'prod' },
     },
     quiet: {
-      series: [...inCluster('prod', '111', '111'), ...inCluster('staging', '222', '222')],
+      series: [
+        ...inCluster('prod', 'alertmanager_config_hash', '111', '111'),
+        ...inCluster('staging', 'alertmanager_config_hash', '222', '222'),
+      ],
       evalTime: '25m',
     },
   },
+  // Two gossip clusters of different sizes under one job name on a global store: each member is compared with the
+  // members of its own cluster only.
   'members-inconsistent': {
     family: 'Alertmanager 0.25',
     fires: {
       series: [
-        { series: am.series('alertmanager_cluster_members'), values: '1x30' },
-        { series: second.series('alertmanager_cluster_members'), values: '2x30' },
+        ...inCluster('prod', 'alertmanager_cluster_members', '1', '2'),
+        ...inCluster('staging', 'alertmanager_cluster_members', '3', '3', '3'),
       ],
       evalTime: '25m',
-      labels: { job: 'alertmanager', instance: 'am-1:9093' },
+      labels: { job: 'alertmanager', instance: 'am-1:9093', cluster: 'prod' },
     },
     quiet: {
       series: [
-        { series: am.series('alertmanager_cluster_members'), values: '2x30' },
-        { series: second.series('alertmanager_cluster_members'), values: '2x30' },
+        ...inCluster('prod', 'alertmanager_cluster_members', '2', '2'),
+        ...inCluster('staging', 'alertmanager_cluster_members', '3', '3', '3'),
       ],
       evalTime: '25m',
     },
