@@ -253,8 +253,8 @@ export function buildDesiredState(
       message: `Evaluate every ${SCHEDULER_BASE_INTERVAL_SECONDS}, 20, 30… seconds: Grafana needs a whole multiple of ${SCHEDULER_BASE_INTERVAL_SECONDS} (got ${String(interval)}).`,
     });
   }
-  // The app's configuration page refuses both; choices built elsewhere (a script, a crafted bundle) must not put
-  // a bad name into every rule, nor drop the label that tells clusters apart with the replicas.
+  // The app's configuration page refuses both, but jsonData provisioned from a file and choices a script builds
+  // skip it: a bad name must not reach every rule, nor the label that tells clusters apart be dropped as a replica's.
   const clusterLabel = choices.clusterLabel ?? 'cluster';
   if (!isValidLabelName(clusterLabel)) {
     problems.push({

@@ -239,7 +239,7 @@ describe('re-apply', () => {
   });
 });
 
-describe('a plugin upgrade rewrites every rule expression', () => {
+describe('a plugin upgrade rewrites the expressions of the rules it wrote', () => {
   it("plans the rules the previous version wrote as the plugin's updates, not as users' edits kept, and applies them", async () => {
     const { double, api } = doubleWithClient();
     // What the version before the cluster label was kept in every aggregation wrote: the same rules grouped
