@@ -75,6 +75,39 @@ export function sel(metric: string, q: QueryContext, extra = ''): string {
 }
 
 /**
+ * How far back `changedWithin` and `increasedWithin` look for the value a series had before their window: a change
+ * is still reported after the target or its exporter was not scraped for up to this long. 7 days holds a weekend's
+ * outage (Friday evening to Monday morning, ~64 h) with margin and stays well inside Prometheus' default retention
+ * (15 days); each evaluation reads a week of each selected series (~40,000 samples at a 15 s scrape), which is cheap
+ * for a role or event counter with a few series per target, not for a metric with many series.
+ */
+export const CHANGE_LOOKBACK_DAYS = 7;
+const CHANGE_LOOKBACK = `${CHANGE_LOOKBACK_DAYS}d`;
+
+/**
+ * 1 where `selector` now differs from the last value it had before the last `window`, 0 where it is the same:
+ * for `window` after a change of a role or state gauge. changes() over the window alone misses a change made
+ * while the series was not scraped for longer than the window (target or exporter down): after the gap the
+ * window holds only the new value. This compares with the last value before the window, however long ago (up
+ * to CHANGE_LOOKBACK); range selectors skip staleness markers. A series new since then (nothing to compare) or
+ * gone now yields nothing.
+ */
+export function changedWithin(selector: string, window: string): string {
+  return `${selector} != bool last_over_time(${selector}[${CHANGE_LOOKBACK}] offset ${window})`;
+}
+
+/**
+ * Above 0 where the counter `selector` counted an event in the last `window`, as changedWithin for a state: its
+ * increase over the window, or, where that is 0 because the series was not scraped for longer than the window (the
+ * window holds only values after the gap), how far it now stands above its last value before the window. A counter
+ * that restarted during the gap (a reboot) stands below it: the events between the restart and the first scrape
+ * after it cannot be told apart from earlier ones, and are not reported.
+ */
+export function increasedWithin(selector: string, window: string): string {
+  return `(increase(${selector}[${window}]) > 0) or (${selector} - last_over_time(${selector}[${CHANGE_LOOKBACK}] offset ${window}) > 0)`;
+}
+
+/**
  * The query for a signal: every variant OR-ed, so whichever metric names the scraped exporter
  * version has are the ones that answer. A single variant is returned as is.
  */

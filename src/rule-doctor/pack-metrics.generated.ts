@@ -69,6 +69,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "node_systemd_unit_state",
     "node_tcp_connection_states",
     "node_textfile_scrape_error",
+    "node_time_seconds",
     "node_timex_maxerror_seconds",
     "node_timex_offset_seconds",
     "node_timex_sync_status",

@@ -54,6 +54,14 @@ describe('a family fixture as a promtool test', () => {
     ]);
   });
 
+  it('is not lengthened by a last_over_time lookback, which a fixture fills from its first sample', () => {
+    // 7 days of 30-second samples would be 20,160 for one series, over promtool's 10,000 per query.
+    const withLookback = alertsOf(`${RULES}      - alert: WidgetRoleChanged
+        expr: (widget_is_replica != bool last_over_time(widget_is_replica{a="[x]"}[7d] offset 15m)) > 0
+`);
+    expect(testSeconds(withLookback)).toBe(testSeconds(alerts));
+  });
+
   it('feeds the healthy values with the target labels, grows counters, drops absent faults and adds up', () => {
     const seconds = testSeconds(alerts);
     const steps = seconds / STEP_SECONDS;

@@ -131,6 +131,9 @@ export const nodeEvidence: ExporterEvidence = {
     node_boot_time_seconds: metric([], [at('collector/stat_linux.go')], {
       note: 'btime of /proc/stat, a Unix timestamp (stat collector, on by default)',
     }),
+    node_time_seconds: metric([], [at('collector/time.go')], {
+      note: 'time.Now() of the host, Unix seconds with fractions (time collector, on by default; every OS)',
+    }),
     node_cpu_seconds_total: metric(['cpu', 'mode'], [at('collector/cpu_linux.go'), at('collector/cpu_common.go')], {
       note: 'one series per cpu and mode; "idle" among the modes',
     }),

@@ -1,4 +1,4 @@
-import { sel } from '../promql';
+import { increasedWithin, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
@@ -343,8 +343,10 @@ export const clickhouseExporter = defineExporter({
       severity: 'critical',
       for: '0s',
       // ProfileEvents.cpp: counted when a part this replica wants exists on no replica at all, offline ones
-      // included; with asynchronous replication that is a written part whose only replica failed first.
-      query: (q) => `increase(${sel('ClickHouseProfileEvents_ReplicatedDataLoss', q)}[${q.range}])`,
+      // included; with asynchronous replication that is a written part whose only replica failed first. Compared with
+      // the count last seen before the window too (increasedWithin): a loss counted while the server was not scraped
+      // for longer than the window (Prometheus restarting, a network partition) left increase() at 0 afterwards.
+      query: (q) => increasedWithin(sel('ClickHouseProfileEvents_ReplicatedDataLoss', q), q.range),
       comparison: '>',
       threshold: 0,
       summary: 'ClickHouse at {{ $labels.instance }} found data parts lost on every replica.',

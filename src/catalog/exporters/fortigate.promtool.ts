@@ -33,6 +33,7 @@ const expiredNotOurs = (samples: number, replacedAt: number) => [
   ...certificate(REPLACED_CERT, `0x${samples}`, `1x${replacedAt} 0x${samples - replacedAt - 1}`),
   ...certificate(FACTORY_WIFI, `0x${samples}`, `1x${samples}`),
 ];
+const haRole = (serial: string) => fw.series('fortigate_ha_member_has_role', { role: 'root_master', serial });
 const member = (hostname: string, serial: string) =>
   fw.series('fortigate_ha_member_info', { group: 'c', hostname, serial, vdom: 'root' });
 const wanStatus = (state: string) => fw.series('fortigate_virtual_wan_status', { ...SLA, state });
@@ -212,21 +213,22 @@ export const fortigatePromtoolCases: PromtoolCases = {
     },
   },
   'ha-failover': {
+    // FG1 primary to minute 10, the firewall not scraped for 20 minutes, FG1 secondary from minute 31: at minute 35
+    // the last 15 minutes hold only its new role, where changes() read 0.
     fires: {
-      series: [
-        {
-          series: fw.series('fortigate_ha_member_has_role', { role: 'root_master', serial: 'FG1' }),
-          values: '1x10 0x10',
-        },
-      ],
-      evalTime: '15m',
+      series: [{ series: haRole('FG1'), values: '1x10 _x20 0x10' }],
+      evalTime: '35m',
       labels: { ...TARGET, role: 'root_master', serial: 'FG1' },
     },
+    // The failover of minute 10 is 20 minutes old; FG3, a member that joined at minute 25, has no role before.
     quiet: {
       series: [
-        { series: fw.series('fortigate_ha_member_has_role', { role: 'root_master', serial: 'FG1' }), values: '1x20' },
+        { series: haRole('FG1'), values: '1x10 0x20' },
+        { series: haRole('FG2'), values: '0x10 1x20' },
+        { series: haRole('FG3'), values: '_x25 0x5' },
       ],
-      evalTime: '15m',
+      evalTime: '30m',
+      afterFault: 'the alert is about a change in the last 15 minutes: one 20 minutes ago must have left it',
     },
   },
   'ha-member-lost': {

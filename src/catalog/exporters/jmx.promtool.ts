@@ -108,20 +108,25 @@ export const jmxPromtoolCases: PromtoolCases = {
   },
   restarted: {
     family: V1,
+    // Started at minute 1 and scraped to minute 10; then down 20 minutes (the agent goes with the JVM), started again
+    // at minute 30.5 (1830 s) and scraped from minute 31. At minute 35 the last 15 minutes hold only the new start
+    // time: changes() read 0 there.
     fires: {
       series: [
-        { series: app.series('process_start_time_seconds'), values: '1000x10 1700x10' },
-        { series: app.series('jmx_scrape_error'), values: '0x20' },
+        { series: app.series('process_start_time_seconds'), values: '60x10 _x20 1830x10' },
+        { series: app.series('jmx_scrape_error'), values: '0x10 _x20 0x10' },
       ],
-      evalTime: '15m',
+      evalTime: '35m',
       labels: TARGET,
     },
+    // Restarted at minute 10 (600 s), 20 minutes before the evaluation.
     quiet: {
       series: [
-        { series: app.series('process_start_time_seconds'), values: '1000x20' },
-        { series: app.series('jmx_scrape_error'), values: '0x20' },
+        { series: app.series('process_start_time_seconds'), values: '60x10 600x30' },
+        { series: app.series('jmx_scrape_error'), values: '0x40' },
       ],
-      evalTime: '15m',
+      evalTime: '30m',
+      afterFault: 'the alert is about a start in the last 15 minutes: one 20 minutes ago must have left it',
     },
   },
 };

@@ -346,10 +346,15 @@ export const jmxExporter = defineExporter({
       name: 'JVMRestarted',
       severity: 'info',
       for: '0s',
-      query: (q) =>
-        `changes(${sel('process_start_time_seconds', q)}[15m]) and on (${q.by}) ${sel('jmx_scrape_error', q)}`,
-      comparison: '>',
-      threshold: 0,
+      // The time since the JVM started, not changes() of its start time over 15m: the agent runs inside the JVM, so
+      // while it is down nothing is scraped, and after an outage longer than that window only the new start time was
+      // in it: changes() read 0 (as PostgresRestarted, postgres.ts). The start time is RuntimeMXBean.getStartTime(),
+      // wall-clock milliseconds since the epoch, in seconds (prometheus/client_java parent-0.14.1, parent-0.16.0
+      // simpleclient_hotspot StandardExports.java; v1.3.1, v1.7.0 prometheus-metrics-instrumentation-jvm
+      // ProcessMetrics.java). 15 minutes: long enough to be seen after the JVM answers scrapes again.
+      signal: 'uptime',
+      comparison: '<',
+      threshold: 900,
       summary: 'The JVM on {{ $labels.instance }} restarted.',
       description:
         'The JVM on {{ $labels.instance }} started within the last 15 minutes. Expected after a deployment; otherwise look for an OutOfMemoryError, a crash (hs_err_pid file) or an OOM kill in the system log.',

@@ -91,14 +91,16 @@ export const keepalivedPromtoolCases: PromtoolCases = {
     quiet: { series: twoSitesOneMasterEach, evalTime: '10m' },
   },
   failover: {
+    // The takeover happened while lb-1 was not scraped for 20 minutes: the window after the gap holds only the new
+    // count, whose increase() is 0.
     fires: {
       series: [
         {
           series: lb1.series('keepalived_become_master_total', INSTANCE),
-          values: '3x10 4x10',
+          values: '3x10 _x20 4x10',
         },
       ],
-      evalTime: '15m',
+      evalTime: '40m',
       labels: { job: 'keepalived', instance: 'lb-1:9165', iname: 'VI_1', intf: 'eth0', vrid: '51' },
     },
     quiet: {

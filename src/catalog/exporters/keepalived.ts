@@ -1,4 +1,4 @@
-import { aboveTarget, sel } from '../promql';
+import { aboveTarget, increasedWithin, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, Requirement } from '../types';
 
@@ -279,12 +279,14 @@ export const keepalivedExporter = defineExporter({
       name: 'KeepalivedFailover',
       severity: 'info',
       for: '0s',
-      query: (q) => `increase(${sel('keepalived_become_master_total', q)}[15m])`,
+      // Compared with the count last seen before the window too (increasedWithin): a takeover while Prometheus could
+      // not reach the node for longer than the window (the partition that often causes it) was otherwise never seen.
+      query: (q) => increasedWithin(sel('keepalived_become_master_total', q), '15m'),
       comparison: '>',
       threshold: 0,
       summary: '{{ $labels.instance }} became MASTER for {{ $labels.iname }} (VRID {{ $labels.vrid }}).',
       description:
-        '{{ $labels.instance }} took over MASTER for VRRP instance {{ $labels.iname }} (VRID {{ $labels.vrid }}) within the last 15 minutes. Expected during maintenance; otherwise find out why the previous MASTER gave up (crash, failed check, lost adverts).',
+        '{{ $labels.instance }} took over MASTER for VRRP instance {{ $labels.iname }} (VRID {{ $labels.vrid }}) within the last 15 minutes, or while Prometheus could not scrape it before that. Expected during maintenance; otherwise find out why the previous MASTER gave up (crash, failed check, lost adverts).',
     },
     {
       id: 'flapping',

@@ -12,6 +12,7 @@ const DEFAULT = 'node_exporter ≥ 1.3';
 const DETAILED = 'node_exporter ≥ 1.4 with --collector.netdev.enable-detailed-metrics';
 const TARGET = { job: 'node', instance: 'host-1:9100' };
 const node = familyFixture('node', DEFAULT).at(TARGET);
+const host2 = familyFixture('node', DEFAULT).at({ ...TARGET, instance: 'host-2:9100' });
 
 const FS = { device: '/dev/sda1', fstype: 'ext4', mountpoint: '/' };
 const fsLabels = { ...TARGET, ...FS };
@@ -230,7 +231,9 @@ export const nodePromtoolCases: PromtoolCases = {
   'inodes-out': inodePair({ fires: '20x90', quiet: '40x90' }, 90, '70m'),
   // 600 major faults a second: the counter grows by 36,000 a minute; 60 a second is a busy but healthy host.
   'major-page-faults': hostPair('node_vmstat_pgmajfault', '0+36000x30', '0+3600x30', '25m'),
-  'oom-kill': hostPair('node_vmstat_oom_kill', '0x10 1x10', '3x20', '12m'),
+  // A kill while the host answered no scrapes (minutes 11 – 30): at minute 35 the last 15 minutes hold only the new
+  // count, where increase() read 0. Quiet: rebooted in the gap, the count starts again below the last one seen.
+  'oom-kill': hostPair('node_vmstat_oom_kill', '0x10 _x20 1x10', '3x10 _x20 0x10', '35m'),
   'conntrack-high': onBothFamilies((at) => ({
     fires: { series: conntrack(at, '230000x30'), evalTime: '20m', labels: TARGET },
     quiet: { series: conntrack(at, '10000x30'), evalTime: '20m' },
@@ -255,23 +258,42 @@ export const nodePromtoolCases: PromtoolCases = {
     quiet: { series: bond(at, '2x20'), evalTime: '10m' },
   })),
   // Counted errors stay in the counter until reboot; the alert fires for the hour after one is added.
-  'edac-uncorrectable': hostPair('node_edac_uncorrectable_errors_total', '0x10 1x10', '0x20', '15m', {
+  // Counted while the host was not scraped (minutes 11 – 80): at minute 85 the last hour holds only the new count.
+  // Quiet: rebooted in the gap, the count starts again below the last one seen.
+  'edac-uncorrectable': hostPair('node_edac_uncorrectable_errors_total', '0x10 _x70 1x10', '2x10 _x70 0x10', '85m', {
     controller: '0',
   }),
   // Restarted every minute (5 per 5 minutes) vs. once in the whole window.
   'systemd-crashlooping': hostPair('node_systemd_service_restart_total', '0+1x40', '0x10 1x30', '30m', {
     name: 'backup.service',
   }),
-  // node_boot_time_seconds is /proc/stat btime, a Unix time in seconds (collector/stat_linux.go, v1.3.0 – v1.12.1).
+  // node_boot_time_seconds is /proc/stat btime, a Unix time in seconds (collector/stat_linux.go), node_time_seconds the
+  // host's time.Now() (collector/time.go), both v1.3.0 – v1.12.1 and by the host's clock; promtool's clock starts at 0.
   rebooted: {
     family: 'node_exporter ≥ 1.3',
-    // Booted at minute 1 and scraped to minute 10; then down 14 minutes, booted again at minute 24 (1440 s) and
-    // scraped from minute 25. At minute 30 the last 15 minutes hold only the new boot time: changes() read 0 there.
-    fires: { series: one('node_boot_time_seconds', '60x10 _x14 1440x10'), evalTime: '30m', labels: TARGET },
+    // Booted at minute 1 and scraped to minute 10; then down 30 minutes, booted again at minute 40 with its clock 20
+    // minutes behind (a hardware clock read at boot): btime 1200, scraped from minute 41. At minute 45 it has been up
+    // 5 minutes, by its own clock as by Prometheus'; Prometheus' time() − btime read 25 minutes, and changes() over
+    // the last 15 minutes 0.
+    fires: {
+      series: [
+        ...one('node_boot_time_seconds', '60x10 _x30 1200x10'),
+        ...one('node_time_seconds', '0+60x10 _x30 1260+60x10'),
+      ],
+      evalTime: '45m',
+      labels: TARGET,
+    },
+    // Booted at minute 1, 29 minutes before the evaluation; host-2 booted at minute 10 with its clock 20 minutes
+    // ahead (btime 1800): up 20 minutes, where Prometheus' time() − btime read 0.
     quiet: {
-      series: one('node_boot_time_seconds', '60x40'),
+      series: [
+        ...one('node_boot_time_seconds', '60x40'),
+        ...one('node_time_seconds', '0+60x40'),
+        { series: host2.series('node_boot_time_seconds'), values: '_x10 1800x30' },
+        { series: host2.series('node_time_seconds'), values: '_x10 1800+60x30' },
+      ],
       evalTime: '30m',
-      afterFault: 'the alert is about a boot in the last 15 minutes: one 29 minutes ago must have left it',
+      afterFault: 'the alert is about a boot in the last 15 minutes: both boots are older, by the hosts’ clocks',
     },
   },
 };

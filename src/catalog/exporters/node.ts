@@ -1,4 +1,4 @@
-import { sel } from '../promql';
+import { increasedWithin, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, Requirement, SignalVariant } from '../types';
 
@@ -212,9 +212,23 @@ export const nodeExporter = defineExporter({
     {
       id: 'uptime',
       title: 'Uptime',
-      description: 'Time since the host booted.',
+      description: 'Time since the host booted, by its own clock.',
       unit: 'dtdurations',
-      expr: (q) => `time() - ${sel('node_boot_time_seconds', q)}`,
+      // The host's clock (node_time_seconds) minus the boot time it reports, not Prometheus' time(): btime of
+      // /proc/stat is read in the host's clock too, so a host whose clock runs behind Prometheus' by more than 15
+      // minutes (a hardware clock read at boot) never fired NodeRebooted, and one ahead fired it for as long as it
+      // is ahead. On node_exporter 1.5 (the test stack) node_time_seconds − node_boot_time_seconds was /proc/uptime
+      // to the second. Prometheus' clock only where the time collector is switched off (--no-collector.time).
+      variants: [
+        {
+          note: 'node_exporter ≥ 1.3 (the time collector, on by default)',
+          expr: (q) => `${sel('node_time_seconds', q)} - ${sel('node_boot_time_seconds', q)}`,
+        },
+        {
+          note: 'node_exporter with --no-collector.time',
+          expr: (q) => `time() - ${sel('node_boot_time_seconds', q)}`,
+        },
+      ],
     },
     {
       id: 'cpuCores',
@@ -973,13 +987,15 @@ export const nodeExporter = defineExporter({
       name: 'NodeOOMKillDetected',
       severity: 'warning',
       for: '0s',
-      // A kill is an event: the counter's increase keeps it firing for the window after it, then it resolves.
-      query: (q) => `increase(${sel('node_vmstat_oom_kill', q)}[15m])`,
+      // A kill is an event: the counter's increase keeps it firing for the window after it, then it resolves. A host
+      // thrashing before the kill often answers no scrape for longer than the window: compared with the count last
+      // seen before it too (increasedWithin), or the kill that ended the thrashing was never reported.
+      query: (q) => increasedWithin(sel('node_vmstat_oom_kill', q), '15m'),
       comparison: '>',
       threshold: 0,
       summary: 'The kernel killed a process on {{ $labels.instance }} for lack of memory.',
       description:
-        'The OOM killer ran on {{ $labels.instance }} within the last 15 minutes. Check first which process it killed (`journalctl -k | grep -i "killed process"`) and whether a service restarted; then the memory limits of that service or the host’s memory.',
+        'The OOM killer ran on {{ $labels.instance }} within the last 15 minutes, or while the host answered no scrapes before them (a thrashing host often does). Check first which process it killed (`journalctl -k | grep -i "killed process"`) and whether a service restarted; then the memory limits of that service or the host’s memory.',
       optional: 'the kernel is older than 4.13 (it does not count OOM kills in /proc/vmstat)',
     },
     {
@@ -1052,12 +1068,14 @@ export const nodeExporter = defineExporter({
       name: 'NodeMemoryUncorrectableErrors',
       severity: 'critical',
       for: '0s',
-      query: (q) => `increase(${sel('node_edac_uncorrectable_errors_total', q)}[1h])`,
+      // Compared with the count last seen before the hour too (increasedWithin): errors counted while the exporter was
+      // not scraped for longer than that were otherwise never reported.
+      query: (q) => increasedWithin(sel('node_edac_uncorrectable_errors_total', q), '1h'),
       comparison: '>',
       threshold: 0,
       summary: 'Memory controller {{ $labels.controller }} on {{ $labels.instance }} reported uncorrectable errors.',
       description:
-        'ECC memory on controller {{ $labels.controller }} of {{ $labels.instance }} reported errors it could not correct within the last hour: data in memory was corrupted and processes may have crashed. Check first `journalctl -k | grep -i edac` (or `edac-util -v`) for the DIMM, then drain the host and replace that module.',
+        'ECC memory on controller {{ $labels.controller }} of {{ $labels.instance }} reported errors it could not correct within the last hour, or while the host was not scraped before it: data in memory was corrupted and processes may have crashed. Check first `journalctl -k | grep -i edac` (or `edac-util -v`) for the DIMM, then drain the host and replace that module.',
       optional: NO_EDAC,
     },
     {
@@ -1079,15 +1097,16 @@ export const nodeExporter = defineExporter({
       name: 'NodeRebooted',
       severity: 'info',
       for: '0s',
-      // The time since boot, not changes() of the boot time over 15m: a host (or its exporter) down for longer
-      // than that window came back with only the new boot time in it, so changes() read 0 and a crash with a
-      // long outage never fired. 15 minutes: long enough to be seen after the exporter itself comes back up.
+      // The time since boot (by the host's clock: the uptime signal), not changes() of the boot time over 15m: a host
+      // (or its exporter) down for longer than that window came back with only the new boot time in it, so changes()
+      // read 0 and a crash with a long outage never fired. 15 minutes: long enough to be seen after the exporter
+      // itself comes back up.
       signal: 'uptime',
       comparison: '<',
       threshold: 900,
       summary: '{{ $labels.instance }} rebooted.',
       description:
-        '{{ $labels.instance }} booted within the last 15 minutes. Expected if it was patched; otherwise look for a crash or power loss.',
+        '{{ $labels.instance }} booted within the last 15 minutes, by its own clock. Expected if it was patched; otherwise look for a crash or power loss.',
     },
   ],
   dashboard: [

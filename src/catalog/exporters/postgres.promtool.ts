@@ -16,6 +16,7 @@ const F0130 = 'postgres_exporter 0.13.0 – 0.13.1';
 const F0132 = 'postgres_exporter 0.13.2 – 0.19';
 const F020 = 'postgres_exporter ≥ 0.20';
 const PG = { job: 'postgres', instance: 'db-1:9187' };
+const DB2 = { ...PG, instance: 'db-2:9187' };
 const at = (family: string) => familyFixture('postgres', family).at(PG);
 const SERVER = { server: 'localhost:5432' };
 
@@ -309,8 +310,18 @@ export const postgresPromtoolCases: PromtoolCases = {
   'role-changed': perFamily([F020, F0132], (f) => {
     const series = at(f).series('pg_replication_is_replica');
     return {
-      fires: { series: [{ series, values: '1x10 0x10' }], evalTime: '15m', labels: PG },
-      quiet: { series: [{ series, values: '1x30' }], evalTime: '25m' },
+      // A standby to minute 10, not scraped for 20 minutes (PostgreSQL or the exporter down), a primary from minute
+      // 31: at minute 35 the last 15 minutes hold only the new role, where changes() read 0.
+      fires: { series: [{ series, values: '1x10 _x20 0x10' }], evalTime: '35m', labels: PG },
+      // Promoted at minute 10, 20 minutes before the evaluation; db-2 is new at minute 25, with no role before.
+      quiet: {
+        series: [
+          { series, values: '1x10 0x20' },
+          { series: familyFixture('postgres', f).at(DB2).series('pg_replication_is_replica'), values: '_x25 0x5' },
+        ],
+        evalTime: '30m',
+        afterFault: 'the alert is about a change in the last 15 minutes: one 20 minutes ago must have left it',
+      },
     };
   }),
   // pg_postmaster_start_time_seconds: the postmaster collector (≥ 0.13.2, --collector.postmaster) has
