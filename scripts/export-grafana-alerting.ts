@@ -4,13 +4,15 @@
 //   npx tsx scripts/export-grafana-alerting.ts --datasource-uid prom [--exporters node,postgres]
 //       [--folder-title "Full-Stack Monitoring"] [--interval 60] [--overrides overrides.json]
 //       [--target-overrides target-overrides.json] [--job node] [--format grafana|prometheus]
-//       [--replica-labels replica,prometheus_replica] [--out provisioning/alerting/fsm.yaml]
+//       [--replica-labels replica,prometheus_replica] [--cluster-label cluster] [--out provisioning/alerting/fsm.yaml]
 //
 // --target-overrides: a JSON list of per-target thresholds, first match wins, e.g.
 //   [{"threshold": "node.filesystemFree", "matchers": [{"label": "instance", "op": "=~", "value": "db-.*"}], "warning": 10}]
 // --replica-labels: the labels that tell HA replicas apart, as set in the app's configuration (default:
 //   replica, prometheus_replica). Rules aggregate them away, as Setup's rules do with the configured ones;
 //   an export that kept the defaults while the replicas carry another label would alert once per replica.
+// --cluster-label: the app's cluster label (default: cluster). Every aggregation keeps it, as Setup's rules do, so
+//   a store holding several clusters alerts per cluster and says which.
 // --format prometheus writes a Prometheus rule file (the same rules, for alerts evaluated by Prometheus).
 //
 // Without --exporters, every pack that has alert rules is exported. Without --out, YAML goes to stdout.
@@ -20,7 +22,7 @@ import { buildDesiredState, exportersWithAlerts, SetupChoiceError, type LabelFil
 import { alertingProvisioningYaml } from '../src/generate/export-provisioning';
 import { setupPrometheusRuleFile } from '../src/engine/prometheus-rule-file';
 import { loadRegexEngine } from '../src/utils/re2';
-import { parseReplicaLabels } from '../src/utils/prometheusLabel';
+import { labelNameError, parseReplicaLabels } from '../src/utils/prometheusLabel';
 import { DEFAULT_CLUSTER_LABEL } from '../src/constants';
 import { stringify } from 'yaml';
 
@@ -38,13 +40,14 @@ async function main(): Promise<number> {
       format: { type: 'string' },
       job: { type: 'string', multiple: true },
       'replica-labels': { type: 'string' },
+      'cluster-label': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || !values['datasource-uid']) {
     process.stderr.write(
-      'usage: npx tsx scripts/export-grafana-alerting.ts --datasource-uid <uid> [--exporters a,b] [--folder-title T] [--interval 60] [--overrides file.json] [--target-overrides file.json] [--job name]... [--format grafana|prometheus] [--replica-labels a,b] [--out file]\n'
+      'usage: npx tsx scripts/export-grafana-alerting.ts --datasource-uid <uid> [--exporters a,b] [--folder-title T] [--interval 60] [--overrides file.json] [--target-overrides file.json] [--job name]... [--format grafana|prometheus] [--replica-labels a,b] [--cluster-label name] [--out file]\n'
     );
     return values.help ? 0 : 2;
   }
@@ -60,12 +63,15 @@ async function main(): Promise<number> {
     process.stderr.write(`--format ${values.format}: use grafana (the default) or prometheus\n`);
     return 2;
   }
-  // Checked as the app settings check them, against the default cluster label `cluster`: the app's own
-  // setting is not known here, so a differently named cluster label is not protected from being dropped.
+  // Checked as the app settings check them.
+  const clusterLabel = values['cluster-label'] ?? DEFAULT_CLUSTER_LABEL;
+  const clusterLabelError = labelNameError(clusterLabel);
+  if (clusterLabelError) {
+    process.stderr.write(`--cluster-label: "${clusterLabel}": ${clusterLabelError}\n`);
+    return 2;
+  }
   const replicaLabels =
-    values['replica-labels'] === undefined
-      ? undefined
-      : parseReplicaLabels(values['replica-labels'], DEFAULT_CLUSTER_LABEL);
+    values['replica-labels'] === undefined ? undefined : parseReplicaLabels(values['replica-labels'], clusterLabel);
   if (replicaLabels?.error) {
     process.stderr.write(`--replica-labels: ${replicaLabels.error}\n`);
     return 2;
@@ -82,6 +88,7 @@ async function main(): Promise<number> {
         : undefined,
       labelFilters,
       replicaLabels: replicaLabels?.labels,
+      clusterLabel,
       // Provenance is not part of the file format: file-provisioned rules always have provenance "file".
       editable: false,
     };

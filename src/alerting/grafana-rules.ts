@@ -116,7 +116,7 @@ export function grafanaRuleGroup(exporter: ExporterDefinition, options: GrafanaR
   assertFolderUid(folderUid);
   assertGroupInterval(intervalSeconds);
   assertUniqueAlerts(exporter);
-  const ctx = alertContext(options.selector, options.replicaLabels);
+  const ctx = alertContext(options.selector, options.replicaLabels, options.clusterLabel);
   const title = ruleGroupName(exporter);
   return {
     title,

@@ -66,7 +66,7 @@ export function prometheusRuleGroups(
   options: AlertRenderOptions = {}
 ): PrometheusRuleFile {
   assertUniqueAlerts(exporter);
-  const ctx = alertContext(options.selector, options.replicaLabels);
+  const ctx = alertContext(options.selector, options.replicaLabels, options.clusterLabel);
   return {
     groups: [
       {

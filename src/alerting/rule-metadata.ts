@@ -30,6 +30,11 @@ export interface AlertRenderOptions {
    * holding both replicas) alerts once per target. Default: `REPLICA_LABELS`; `[]` keeps them.
    */
   replicaLabels?: readonly string[];
+  /**
+   * The app's cluster label, kept by every aggregation and join so a global store holding several
+   * clusters alerts per cluster and says which. Default: `cluster`.
+   */
+  clusterLabel?: string;
 }
 
 export const RULE_UID_MAX_LENGTH = 40;
@@ -164,7 +169,7 @@ export function perTargetComparison(
   exporter: ExporterDefinition,
   alert: AlertDefinition,
   options: AlertRenderOptions,
-  ctx: QueryContext = alertContext(options.selector)
+  ctx: QueryContext = alertContext(options.selector, options.replicaLabels, options.clusterLabel)
 ): PerTargetComparison | undefined {
   const targets = alertTargetBounds(exporter, alert, options.overrides, options.targetOverrides);
   if (targets.length === 0) {

@@ -133,10 +133,23 @@ export function dashboardContext(clusterLabel = 'cluster'): QueryContext {
  * fleet selector is the same); fixed windows so evaluation is reproducible. Aggregations and joins
  * keep the replica labels, so on a store holding both servers of an HA pair each replica is summed
  * and matched on its own (no doubled sums, no many-to-many joins) before the rule drops them
- * (`withoutReplicaLabels`).
+ * (`withoutReplicaLabels`). They keep the app's cluster label too, first: on a global store holding
+ * several clusters (Thanos, Mimir, remote write) an aggregation would otherwise add one cluster's
+ * targets to another's and drop the label the notification needs to say which cluster. A Prometheus
+ * server evaluating its own rule file has no cluster label (external labels are added after
+ * evaluation), so there grouping by it changes nothing.
  */
-export function alertContext(selector = '', replicaLabels: readonly string[] = REPLICA_LABELS): QueryContext {
-  return { selector, fleetSelector: selector, range: '5m', by: ['job', 'instance', ...replicaLabels].join(', ') };
+export function alertContext(
+  selector = '',
+  replicaLabels: readonly string[] = REPLICA_LABELS,
+  clusterLabel = 'cluster'
+): QueryContext {
+  return {
+    selector,
+    fleetSelector: selector,
+    range: '5m',
+    by: [clusterLabel, 'job', 'instance', ...replicaLabels].join(', '),
+  };
 }
 
 /** The context for series that do not belong to the scraped target (see `QueryContext.fleetSelector`). */
@@ -170,7 +183,8 @@ export function withoutReplicaLabels(
 }
 
 /**
- * The labels of `q.by` above one target: the cluster label on dashboards, the app's replica labels in alert rules.
+ * The labels of `q.by` above one target: the cluster label on dashboards, the cluster and replica labels in alert
+ * rules.
  * An aggregation over several targets (the members of one cluster, the nodes of one VRRP pair) keeps them, so one
  * HA replica's view is never added to the other's (each member counted twice) and one cluster's targets never to
  * another's.

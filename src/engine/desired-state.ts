@@ -67,6 +67,11 @@ export interface SetupChoices {
   labelFilters?: readonly LabelFilterChoice[];
   /** The app's replica labels, dropped from every rule (default: the catalog's `REPLICA_LABELS`). */
   replicaLabels?: readonly string[];
+  /**
+   * The app's cluster label, kept by every aggregation in the rules so a store holding several
+   * clusters alerts per cluster (default: `cluster`; choices saved before it existed have none).
+   */
+  clusterLabel?: string;
   /** Evaluation interval of every group, seconds, a multiple of 10 (default 60). */
   intervalSeconds?: number;
   /** true: rules stay editable in Grafana's UI (X-Disable-Provenance). Chosen once; the plan refuses a switch. */
@@ -248,6 +253,20 @@ export function buildDesiredState(
       message: `Evaluate every ${SCHEDULER_BASE_INTERVAL_SECONDS}, 20, 30… seconds: Grafana needs a whole multiple of ${SCHEDULER_BASE_INTERVAL_SECONDS} (got ${String(interval)}).`,
     });
   }
+  // The app's configuration page refuses both, but jsonData provisioned from a file and choices a script builds
+  // skip it: a bad name must not reach every rule, nor the label that tells clusters apart be dropped as a replica's.
+  const clusterLabel = choices.clusterLabel ?? 'cluster';
+  if (!isValidLabelName(clusterLabel)) {
+    problems.push({
+      field: 'clusterLabel',
+      message: `The cluster label ${JSON.stringify(clusterLabel)} is not a Prometheus label name (letters, digits and "_", not starting with a digit or "__"): correct it on the app's configuration page.`,
+    });
+  } else if ((choices.replicaLabels ?? []).includes(clusterLabel)) {
+    problems.push({
+      field: 'clusterLabel',
+      message: `"${clusterLabel}" is both the cluster label and a replica label: alerts would no longer tell your clusters apart. Remove it from the replica labels on the app's configuration page.`,
+    });
+  }
   const chosen: ExporterDefinition[] = [];
   for (const id of new Set(choices.exporterIds)) {
     const exporter = catalog.find((e) => e.id === id);
@@ -293,6 +312,7 @@ export function buildDesiredState(
           targetOverrides,
           selector,
           replicaLabels: choices.replicaLabels,
+          clusterLabel,
         });
         groups.push({
           exporterId: exporter.id,

@@ -16,7 +16,7 @@ import { GrafanaApiError, type ProvisionedAlertRule } from '../grafana-api';
 import { apply } from './apply';
 import { buildDesiredState, type SetupChoices } from './desired-state';
 import { ApplyError, PlanBlockedError } from './errors';
-import { CONTENT_HASH_ANNOTATION, ownedContent, ruleContentHash } from './hash';
+import { CONTENT_HASH_ANNOTATION, ownedContent, ruleContentHash, withContentHash } from './hash';
 import { MANAGED_LABEL } from './notifications';
 import { plan } from './plan';
 import { loadRegexEngine } from '../utils/re2';
@@ -205,6 +205,10 @@ function ruleIn(double: GrafanaDouble, uid: string): ProvisionedAlertRule {
   return double.rules.get(uid) as unknown as ProvisionedAlertRule;
 }
 
+function exprOf(rule: object): string {
+  return String((rule as { data: Array<{ model: { expr?: string } }> }).data[0].model.expr);
+}
+
 function stored(double: GrafanaDouble): StoredRule[] {
   return [...double.rules.values()].filter((r) => r.folderUID === 'fsm-alerts');
 }
@@ -232,6 +236,64 @@ describe('re-apply', () => {
     expect(result.writes).toBe(0);
     expect(double.writeLog).toHaveLength(writes);
     expect(snapshot(double)).toEqual(before);
+  });
+});
+
+describe('a plugin upgrade rewrites the expressions of the rules it wrote', () => {
+  it("plans the rules the previous version wrote as the plugin's updates, not as users' edits kept, and applies them", async () => {
+    const { double, api } = doubleWithClient();
+    // What the version before the cluster label was kept in every aggregation wrote: the same rules grouped
+    // without it, each with the content hash of what it wrote.
+    const current = desired();
+    const previous = {
+      ...current,
+      groups: current.groups.map((g) => ({
+        ...g,
+        rules: g.rules.map((rule) =>
+          withContentHash({
+            ...rule,
+            data: rule.data.map((q) =>
+              q.refId === 'A'
+                ? {
+                    ...q,
+                    model: {
+                      ...q.model,
+                      expr: String((q.model as { expr?: string }).expr).replaceAll('cluster, ', ''),
+                    },
+                  }
+                : q
+            ),
+          })
+        ),
+      })),
+    };
+    await apply(api, previous);
+    expect(stored(double).some((r) => exprOf(r).includes('cluster'))).toBe(false);
+
+    const p = await plan(api, current);
+    // Each rule whose expression groups by the cluster now is the plugin's update; the others (no aggregation)
+    // are unchanged; none is taken for a user's edit.
+    const grouped = new Set(
+      current.groups
+        .flatMap((g) => g.rules)
+        .filter((r) => exprOf(r).includes('cluster, '))
+        .map((r) => r.uid)
+    );
+    expect(grouped.size).toBeGreaterThan(0);
+    const actions = p.groups.flatMap((g) => g.rules).map((r) => [r.uid, r.action]);
+    expect(actions).toEqual(actions.map(([uid]) => [uid, grouped.has(uid) ? 'update' : 'unchanged']));
+    expect(p.groups[0].rules.find((r) => r.uid === 'fsm-node-cpu-high')!.diff).toEqual([
+      expect.objectContaining({ field: 'query (A)', to: expect.stringContaining('by (cluster, job, instance') }),
+    ]);
+
+    const result = await apply(api, p);
+    expect(result.summary.userChangedKept).toEqual([]);
+    expect(
+      stored(double)
+        .filter((r) => exprOf(r).includes('cluster, '))
+        .map((r) => r.uid)
+    ).toEqual([...grouped]);
+    expect((await plan(api, current)).writes).toBe(0);
   });
 });
 

@@ -4,7 +4,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SetupChoiceError, type SetupChoices } from './index';
+import {
+  buildDesiredState,
+  exportersWithAlerts,
+  SetupChoiceError,
+  validateSetupChoices,
+  type SetupChoices,
+} from './index';
 import { loadRegexEngine } from '../utils/re2';
 import { setupPrometheusRuleFile, setupPrometheusRuleFileText } from './prometheus-rule-file';
 
@@ -41,6 +47,36 @@ describe("Setup's choices as a Prometheus rule file", () => {
     expect(aggregated.length).toBeGreaterThan(0);
     expect(aggregated.every((r) => r.expr.includes('without (dc_replica)'))).toBe(true);
     expect(rules.some((r) => r.expr.includes('prometheus_replica'))).toBe(false);
+  });
+
+  it("groups every aggregation and join by the app's cluster label, as the Grafana rules of the same choices do", () => {
+    // No label filter: the default cluster label must appear nowhere, not even in a selector.
+    const configured: SetupChoices = {
+      ...choices,
+      exporterIds: exportersWithAlerts().map((e) => e.id),
+      labelFilters: [],
+      clusterLabel: 'k8s_cluster',
+    };
+    const downloaded = setupPrometheusRuleFile(configured).groups.flatMap((g) => g.rules.map((r) => r.expr));
+    const grafana = buildDesiredState(configured).groups.flatMap((g) =>
+      g.rules.map((r) => String((r.data[0].model as { expr: string }).expr))
+    );
+    expect(downloaded).toHaveLength(grafana.length);
+    for (const exprs of [downloaded, grafana]) {
+      const groupings = exprs.flatMap((e) => [...e.matchAll(/\b(?:by|on) \(([^)]*)\)/g)].map((m) => m[1]));
+      expect(groupings.length).toBeGreaterThan(0);
+      expect(groupings.filter((labels) => !labels.split(', ').includes('k8s_cluster'))).toEqual([]);
+      expect(exprs.filter((e) => /\bcluster\b/.test(e))).toEqual([]);
+    }
+  });
+
+  it('refuses a cluster label that is no label name or is also a replica label, saying why', () => {
+    expect(validateSetupChoices({ ...choices, clusterLabel: 'k8s-cluster' })).toEqual([
+      { field: 'clusterLabel', message: expect.stringMatching(/"k8s-cluster" is not a Prometheus label name/) },
+    ]);
+    expect(validateSetupChoices({ ...choices, clusterLabel: 'dc', replicaLabels: ['replica', 'dc'] })).toEqual([
+      { field: 'clusterLabel', message: expect.stringMatching(/"dc" is both the cluster label and a replica label/) },
+    ]);
   });
 
   it('is text YAML reads as it is, and that promtool accepts as a rule file', () => {

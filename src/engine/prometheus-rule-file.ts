@@ -22,6 +22,7 @@ export function setupPrometheusRuleFile(
     targetOverrides: (choices.targetOverrides ?? []).filter((o) => chosen.has(o.threshold.split('.')[0])),
     selector: desired.selector,
     replicaLabels: choices.replicaLabels,
+    clusterLabel: choices.clusterLabel,
   };
   return {
     groups: catalog.filter((e) => chosen.has(e.id)).flatMap((e) => prometheusRuleGroups(e, options).groups),

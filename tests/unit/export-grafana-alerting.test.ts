@@ -31,6 +31,22 @@ describe('export-grafana-alerting: the replica labels of an HA pair', () => {
     expect(rules.some((r) => r.expr.includes('prometheus_replica'))).toBe(false);
   });
 
+  it('groups by the cluster label it is given, and checks the replica labels against it', () => {
+    const run = exportRules('--exporters', 'node', '--format', 'prometheus', '--cluster-label', 'k8s_cluster');
+    expect(run.status).toBe(0);
+    const exprs = (parse(run.stdout) as PrometheusRuleFile).groups.flatMap((g) => g.rules.map((r) => r.expr));
+    expect(exprs.filter((e) => / by \(/.test(e)).length).toBeGreaterThan(0);
+    expect(exprs.filter((e) => / by \((?!k8s_cluster, )/.test(e))).toEqual([]);
+    const folded = exportRules('--exporters', 'node', '--cluster-label', 'dc', '--replica-labels', 'dc');
+    expect(folded.status).toBe(2);
+    expect(folded.stderr).toBe(
+      '--replica-labels: "dc" is the cluster label: alerts would no longer tell your clusters apart.\n'
+    );
+    const notALabel = exportRules('--exporters', 'node', '--cluster-label', 'k8s-cluster');
+    expect(notALabel.status).toBe(2);
+    expect(notALabel.stderr).toMatch(/^--cluster-label: "k8s-cluster": A Prometheus label name starts with a letter/);
+  });
+
   it('refuses a list that would fold clusters together or is no label name, saying which and why', () => {
     const cluster = exportRules('--exporters', 'node', '--replica-labels', 'replica, cluster');
     expect(cluster.status).toBe(2);

@@ -10,9 +10,19 @@ const F025 = 'Alertmanager 0.25';
 const F026 = 'Alertmanager ≥ 0.26';
 const RECEIVER = 'Alertmanager ≥ 0.27 with --enable-feature=receiver-name-in-metrics';
 const AM_LABELS = { job: 'alertmanager', instance: 'am-1:9093' };
-const at = (family: string, target = AM_LABELS) => familyFixture('alertmanager', family).at(target);
+const at = (family: string, target: Record<string, string> = AM_LABELS) =>
+  familyFixture('alertmanager', family).at(target);
 const am = at(F025);
-const second = at(F025, { job: 'alertmanager', instance: 'am-2:9093' });
+
+/**
+ * One series of `metric` for each Alertmanager of one cluster (am-1, am-2…, under the same job and instance names in
+ * every cluster, as on a global store holding prod and staging), each value held for 30 minutes.
+ */
+const inCluster = (cluster: string, metric: string, ...values: string[]) =>
+  values.map((value, i) => ({
+    series: at(F025, { job: 'alertmanager', instance: `am-${i + 1}:9093`, cluster }).series(metric),
+    values: `${value}x30`,
+  }));
 
 /** The integration labels of each family: receiver_name only with receiver-name-in-metrics (≥ 0.27). */
 const integration = (family: string, name: string): Record<string, string> =>
@@ -93,38 +103,42 @@ export const alertmanagerPromtoolCases: PromtoolCases = {
       evalTime: '25m',
     },
   },
+  // Two clusters' Alertmanagers on one global store (Thanos, Mimir), under the same job and instance names: prod
+  // and staging run different configurations by design, so only a difference within one cluster may fire.
   'config-inconsistent': {
     family: 'Alertmanager 0.25',
     fires: {
       series: [
-        { series: am.series('alertmanager_config_hash'), values: '111x30' },
-        { series: second.series('alertmanager_config_hash'), values: '222x30' },
+        ...inCluster('prod', 'alertmanager_config_hash', '111', '222'),
+        ...inCluster('staging', 'alertmanager_config_hash', '333', '333'),
       ],
       evalTime: '25m',
-      labels: { job: 'alertmanager' },
+      labels: { job: 'alertmanager', cluster: 'prod' },
     },
     quiet: {
       series: [
-        { series: am.series('alertmanager_config_hash'), values: '111x30' },
-        { series: second.series('alertmanager_config_hash'), values: '111x30' },
+        ...inCluster('prod', 'alertmanager_config_hash', '111', '111'),
+        ...inCluster('staging', 'alertmanager_config_hash', '222', '222'),
       ],
       evalTime: '25m',
     },
   },
+  // Two gossip clusters of different sizes under one job name on a global store: each member is compared with the
+  // members of its own cluster only.
   'members-inconsistent': {
     family: 'Alertmanager 0.25',
     fires: {
       series: [
-        { series: am.series('alertmanager_cluster_members'), values: '1x30' },
-        { series: second.series('alertmanager_cluster_members'), values: '2x30' },
+        ...inCluster('prod', 'alertmanager_cluster_members', '1', '2'),
+        ...inCluster('staging', 'alertmanager_cluster_members', '3', '3', '3'),
       ],
       evalTime: '25m',
-      labels: { job: 'alertmanager', instance: 'am-1:9093' },
+      labels: { job: 'alertmanager', instance: 'am-1:9093', cluster: 'prod' },
     },
     quiet: {
       series: [
-        { series: am.series('alertmanager_cluster_members'), values: '2x30' },
-        { series: second.series('alertmanager_cluster_members'), values: '2x30' },
+        ...inCluster('prod', 'alertmanager_cluster_members', '2', '2'),
+        ...inCluster('staging', 'alertmanager_cluster_members', '3', '3', '3'),
       ],
       evalTime: '25m',
     },

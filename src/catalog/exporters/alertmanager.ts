@@ -203,8 +203,13 @@ export const alertmanagerExporter = defineExporter({
       severity: 'critical',
       for: '20m',
       // Distinct configuration hashes among the Alertmanagers of one job: members of one cluster
-      // must run the same configuration.
-      query: (q) => `count by (job) (count_values by (job) ("config_hash", ${sel('alertmanager_config_hash', q)}))`,
+      // must run the same configuration. Counted per job within one cluster (the app's cluster
+      // label) and one HA replica's view: on a global store, prod's and staging's Alertmanagers of
+      // the same job name run different configurations by design, and merged they fired for ever.
+      query: (q) => {
+        const perCluster = ['job', ...aboveTarget(q)].join(', ');
+        return `count by (${perCluster}) (count_values by (${perCluster}) ("config_hash", ${sel('alertmanager_config_hash', q)}))`;
+      },
       comparison: '>',
       threshold: 1,
       summary: 'Alertmanagers of job {{ $labels.job }} run different configurations.',

@@ -15,12 +15,18 @@ const VIP = { iname: 'VI_1', intf: 'eth0', ip_address: '10.0.0.1', vrid: '51' };
 const lb3 = FAMILY.at({ job: 'keepalived', instance: 'lb-3:9165' });
 const lb4 = FAMILY.at({ job: 'keepalived', instance: 'lb-4:9165' });
 const OTHER_SITE_VIP = { ...VIP, ip_address: '10.9.0.1' };
-/** Each site's pair with one MASTER (state 2) and one BACKUP (1). */
+// A staging cluster's pair on a global store holding both clusters: its own network, so the same VRID and virtual IP
+// as production's first pair.
+const staging1 = FAMILY.at({ job: 'keepalived', instance: 'stg-lb-1:9165', cluster: 'staging' });
+const staging2 = FAMILY.at({ job: 'keepalived', instance: 'stg-lb-2:9165', cluster: 'staging' });
+/** Each site's pair, and staging's, with one MASTER (state 2) and one BACKUP (1). */
 const twoSitesOneMasterEach = [
   { series: lb1.series('keepalived_vrrp_state', VIP), values: '2x20' },
   { series: lb2.series('keepalived_vrrp_state', VIP), values: '1x20' },
   { series: lb3.series('keepalived_vrrp_state', OTHER_SITE_VIP), values: '2x20' },
   { series: lb4.series('keepalived_vrrp_state', OTHER_SITE_VIP), values: '1x20' },
+  { series: staging1.series('keepalived_vrrp_state', VIP), values: '2x20' },
+  { series: staging2.series('keepalived_vrrp_state', VIP), values: '1x20' },
 ];
 const INSTANCE = { iname: 'VI_1', intf: 'eth0', vrid: '51' };
 
@@ -72,7 +78,8 @@ export const keepalivedPromtoolCases: PromtoolCases = {
       evalTime: '10m',
       labels: { vrid: '51', ip_address: '10.0.0.1' },
     },
-    // Two sites' pairs on VRID 51: one MASTER each, two for the VRID (fired for ever while counted per VRID).
+    // Two sites' pairs on VRID 51: one MASTER each, two for the VRID (fired for ever while counted per VRID); and
+    // staging's pair with production's VRID and virtual IP (fired for ever while counted across clusters).
     quiet: { series: twoSitesOneMasterEach, evalTime: '10m' },
   },
   'no-master': {

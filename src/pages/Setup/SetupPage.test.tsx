@@ -13,6 +13,7 @@ import { postgresExporter } from '../../catalog/exporters/postgres';
 import { PLUGIN_BASE_URL, PLUGIN_ID, SETUP_WRITE_ACTION } from '../../constants';
 import { basicUser, GrafanaDouble } from '../../../tests/grafana-double';
 import SetupPage from './SetupPage';
+import type { AppJsonData } from '../../types';
 import { INTEGRATIONS, isHttpUrl, type Integration } from '../../alerting/contact-points';
 import { exportBundle, planRestore, serialiseBundle } from '../../backup';
 import {
@@ -60,7 +61,11 @@ function grafana({
   return { double, fetch };
 }
 
-function renderSetup(datasourceUid = 'prom', step = 'detect', replicaLabels?: string[]) {
+function renderSetup(
+  datasourceUid = 'prom',
+  step = 'detect',
+  labels: Pick<AppJsonData, 'replicaLabels' | 'clusterLabel'> = {}
+) {
   return render(
     <MemoryRouter
       initialEntries={[`${PLUGIN_BASE_URL}/setup/${step}`]}
@@ -69,7 +74,7 @@ function renderSetup(datasourceUid = 'prom', step = 'detect', replicaLabels?: st
       <Routes>
         <Route
           path={`${PLUGIN_BASE_URL}/setup/*`}
-          element={<SetupPage jsonData={{ prometheusDatasourceUid: datasourceUid, replicaLabels }} />}
+          element={<SetupPage jsonData={{ prometheusDatasourceUid: datasourceUid, ...labels }} />}
         />
       </Routes>
     </MemoryRouter>
@@ -512,7 +517,7 @@ describe('Setup: per-target thresholds', () => {
 });
 
 describe('Setup: the plan as a Prometheus rule file', () => {
-  it("downloads the planned rules with the app's replica labels, as the Grafana rules it writes have them", async () => {
+  it("downloads the planned rules with the app's replica and cluster labels, as the Grafana rules it writes have them", async () => {
     const { double } = grafana();
     const files: Blob[] = [];
     URL.createObjectURL = jest.fn((blob: Blob) => {
@@ -522,7 +527,7 @@ describe('Setup: the plan as a Prometheus rule file', () => {
     URL.revokeObjectURL = jest.fn();
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     try {
-      renderSetup('prom', 'detect', ['dc_replica']);
+      renderSetup('prom', 'detect', { replicaLabels: ['dc_replica'], clusterLabel: 'k8s_cluster' });
       await toChoose();
       await toPlan(/^4 writes$/);
       fireEvent.click(screen.getByTestId('setup-download-prometheus-rules'));
@@ -533,13 +538,24 @@ describe('Setup: the plan as a Prometheus rule file', () => {
         reader.onload = () => resolve(String(reader.result));
         reader.readAsText(files[0]);
       });
-      // The node pack's rules aggregate the replica away, like the Grafana rules the plan would write.
+      // The node pack's rules aggregate the replica away and keep the cluster, like the Grafana rules the plan
+      // would write; the default cluster label `cluster` appears nowhere.
       expect(text).toMatch(/without \(dc_replica\)/);
+      expect(text).toMatch(/by \(k8s_cluster, job, instance, dc_replica\)/);
       expect(text).not.toMatch(/prometheus_replica/);
+      const downloaded = (JSON.parse(text) as { groups: Array<{ rules: Array<{ expr: string }> }> }).groups.flatMap(
+        (g) => g.rules.map((r) => r.expr)
+      );
+      expect(downloaded.filter((e) => /\bcluster\b/.test(e))).toEqual([]);
       fireEvent.click(applyButton());
       await screen.findByTestId('setup-apply-result');
       const written = JSON.stringify([...double.rules.values()].map((r) => r.data));
       expect(written).toMatch(/without \(dc_replica\)/);
+      expect(written).toMatch(/by \(k8s_cluster, job, instance, dc_replica\)/);
+      const writtenExprs = [...double.rules.values()].map((r) =>
+        String((r.data as Array<{ model: { expr?: string } }>)[0].model.expr)
+      );
+      expect(writtenExprs.filter((e) => /\bcluster\b/.test(e))).toEqual([]);
     } finally {
       click.mockRestore();
     }

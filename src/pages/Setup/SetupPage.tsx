@@ -3,7 +3,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { PluginPage } from '@grafana/runtime';
 import { Stack, Tab, TabsBar, Text } from '@grafana/ui';
 import { NotConfigured } from '../../components/NotConfigured/NotConfigured';
-import { ROUTES } from '../../constants';
+import { DEFAULT_CLUSTER_LABEL, ROUTES } from '../../constants';
 import type { AppPageProps } from '../../types';
 import { datasourceName } from '../../utils/datasourceName';
 import { ApplyStep } from './steps/ApplyStep';
@@ -29,7 +29,13 @@ function SetupPage({ jsonData }: AppPageProps) {
       </PluginPage>
     );
   }
-  return <SetupFlow defaultDatasourceUid={uid} replicaLabels={jsonData.replicaLabels} />;
+  return (
+    <SetupFlow
+      defaultDatasourceUid={uid}
+      replicaLabels={jsonData.replicaLabels}
+      clusterLabel={jsonData.clusterLabel || DEFAULT_CLUSTER_LABEL}
+    />
+  );
 }
 
 export default SetupPage;
@@ -37,13 +43,15 @@ export default SetupPage;
 function SetupFlow({
   defaultDatasourceUid,
   replicaLabels,
+  clusterLabel,
 }: {
   defaultDatasourceUid: string;
   replicaLabels?: readonly string[];
+  clusterLabel: string;
 }) {
   const navigate = useNavigate();
   const location = useLocation();
-  const flow = useSetupFlow(defaultDatasourceUid, replicaLabels);
+  const flow = useSetupFlow(defaultDatasourceUid, replicaLabels, clusterLabel);
   const { form, updateForm, detection, existing, planState, overwrite, applyState } = flow;
 
   const activeStep = SETUP_STEPS.find((s) => location.pathname.includes(`/${ROUTES.Setup}/${s.id}`))?.id ?? 'detect';

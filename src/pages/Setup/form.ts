@@ -240,9 +240,14 @@ function notificationChoices(form: SetupForm): NotificationChoices {
 }
 
 /** The engine's input. Holds newly typed secrets: keep it in memory only. */
-export function toSetupChoices(form: SetupForm, replicaLabels?: readonly string[]): SetupChoices {
+export function toSetupChoices(
+  form: SetupForm,
+  replicaLabels?: readonly string[],
+  clusterLabel?: string
+): SetupChoices {
   return {
     replicaLabels,
+    clusterLabel,
     exporterIds: form.exporterIds,
     datasourceUid: form.datasourceUid,
     overrides: thresholdOverrides(form),

@@ -230,8 +230,8 @@ export async function readExisting(api: GrafanaApi): Promise<ExistingState> {
  * where the user may save the app's settings (plugins:write, an Admin's: an Editor granted the
  * Setup permission would otherwise fail at the last step, after the rules were written).
  */
-function desiredFor(form: SetupForm, replicaLabels?: readonly string[]) {
-  const desired = buildDesiredState(toSetupChoices(form, replicaLabels));
+function desiredFor(form: SetupForm, replicaLabels?: readonly string[], clusterLabel?: string) {
+  const desired = buildDesiredState(toSetupChoices(form, replicaLabels, clusterLabel));
   return canConfigureApp() ? withSavedChoices(desired, form, PLUGIN_ID) : desired;
 }
 
@@ -271,7 +271,11 @@ export interface SetupFlow {
   prometheusRules: () => string | undefined;
 }
 
-export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: readonly string[]): SetupFlow {
+export function useSetupFlow(
+  defaultDatasourceUid: string,
+  replicaLabels?: readonly string[],
+  clusterLabel?: string
+): SetupFlow {
   const navigate = useNavigate();
   const [state, dispatch] = useReducer(setupFlowReducer, defaultDatasourceUid, initialSetupFlowState);
   const { form, detection, existing, plan: planState, overwrite, apply: applyState, drift } = state;
@@ -327,7 +331,7 @@ export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: reado
             await regexReadyFor(savedForm);
             send({
               type: 'drift-checked',
-              drift: { status: 'done', plan: await plan(api, desiredFor(savedForm, replicaLabels)) },
+              drift: { status: 'done', plan: await plan(api, desiredFor(savedForm, replicaLabels, clusterLabel)) },
             });
           } catch (error) {
             send({ type: 'drift-checked', drift: { status: 'error', error } });
@@ -336,7 +340,7 @@ export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: reado
       })
       .catch((error: unknown) => send({ type: 'existing-read', existing: { status: 'error', error } }));
     return () => controller.abort();
-  }, [getApi, replicaLabels]);
+  }, [getApi, replicaLabels, clusterLabel]);
 
   const updateForm = useCallback(
     (change: (f: SetupForm) => SetupForm, touchesPacks = false) =>
@@ -356,10 +360,10 @@ export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: reado
     }
   }, [needsRegex, regexLoaded]);
   const problems = useMemo(
-    () => [...formProblems(form), ...validateSetupChoices(toSetupChoices(form, replicaLabels))],
+    () => [...formProblems(form), ...validateSetupChoices(toSetupChoices(form, replicaLabels, clusterLabel))],
     // regexLoaded: the same form has other problems once RE2 can check its regexes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [form, regexLoaded, replicaLabels]
+    [form, regexLoaded, replicaLabels, clusterLabel]
   );
 
   const runPlan = useCallback(
@@ -368,7 +372,7 @@ export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: reado
       send({ type: 'plan-started' });
       try {
         await regexReadyFor(planned);
-        const desired = desiredFor(planned, replicaLabels);
+        const desired = desiredFor(planned, replicaLabels, clusterLabel);
         const api = await getApi();
         send({
           type: 'planned',
@@ -379,7 +383,7 @@ export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: reado
         send({ type: 'plan-failed', error, form: planned });
       }
     },
-    [dispatcher, getApi, replicaLabels]
+    [dispatcher, getApi, replicaLabels, clusterLabel]
   );
 
   const onPlan = useCallback(() => {
@@ -428,8 +432,11 @@ export function useSetupFlow(defaultDatasourceUid: string, replicaLabels?: reado
 
   const detect = useCallback(() => detectDatasource(form.datasourceUid), [detectDatasource, form.datasourceUid]);
   const prometheusRules = useCallback(
-    () => (planState.form ? setupPrometheusRuleFileText(toSetupChoices(planState.form, replicaLabels)) : undefined),
-    [planState.form, replicaLabels]
+    () =>
+      planState.form
+        ? setupPrometheusRuleFileText(toSetupChoices(planState.form, replicaLabels, clusterLabel))
+        : undefined,
+    [planState.form, replicaLabels, clusterLabel]
   );
 
   return {
