@@ -85,15 +85,16 @@ export const CHANGE_LOOKBACK_DAYS = 7;
 const CHANGE_LOOKBACK = `${CHANGE_LOOKBACK_DAYS}d`;
 
 /**
- * 1 where `selector` now differs from the last value it had before the last `window`, 0 where it is the same:
- * for `window` after a change of a role or state gauge. changes() over the window alone misses a change made
- * while the series was not scraped for longer than the window (target or exporter down): after the gap the
- * window holds only the new value. This compares with the last value before the window, however long ago (up
- * to CHANGE_LOOKBACK); range selectors skip staleness markers. A series new since then (nothing to compare) or
- * gone now yields nothing.
+ * Above 0 where a role or state gauge changed in the last `window`, 0 where it did not: how many times it changed
+ * within the window (changes()), or, where it did not change there, 1 if it now differs from the last value it had
+ * before the window. changes() alone misses a change made while the series was not scraped for longer than the
+ * window (target or exporter down): after the gap the window holds only the new value. The comparison alone misses
+ * a change and its return within the window (a failover and a preempting failback): the value is the one before.
+ * The last value before the window is looked for however long ago (up to CHANGE_LOOKBACK); range selectors skip
+ * staleness markers. A series new since then (nothing to compare) or gone now yields nothing.
  */
 export function changedWithin(selector: string, window: string): string {
-  return `${selector} != bool last_over_time(${selector}[${CHANGE_LOOKBACK}] offset ${window})`;
+  return `(changes(${selector}[${window}]) > 0) or (${selector} != bool last_over_time(${selector}[${CHANGE_LOOKBACK}] offset ${window}))`;
 }
 
 /**

@@ -702,14 +702,15 @@ export const fortigateExporter = defineExporter({
       severity: 'info',
       for: '0s',
       // One 0/1 series per member serial, is_root_master of the cluster's api/v2/monitor/system/ha-checksums
-      // (pkg/probe/system_ha_checksum.go, v1.17.0 – v1.24.1): compared with its value last seen before the 15 minutes,
-      // not changes() over them, which read 0 when the failover happened while the firewall's API or the exporter was
-      // unreachable for longer than that window (only the new value in it).
+      // (pkg/probe/system_ha_checksum.go, v1.17.0 – v1.24.1): changes() over the 15 minutes, and its value compared with
+      // the one last seen before them: changes() alone read 0 when the failover happened while the firewall's API or
+      // the exporter was unreachable for longer than that window (only the new value in it); the comparison alone, a
+      // failover and the preempting failback within the window.
       query: (q) => changedWithin(sel('fortigate_ha_member_has_role', q, 'role="root_master"'), '15m'),
       comparison: '>',
       threshold: 0,
       summary: 'The HA primary of the FortiGate cluster behind {{ $labels.instance }} changed.',
-      description: `Member {{ $labels.serial }} gained or lost the primary role: within the last 15 minutes its role became another than the one last seen before them, also after the firewall was not scraped for up to ${CHANGE_LOOKBACK_DAYS} days. Expected during an upgrade; otherwise check \`diagnose sys ha history read\` for the monitored interface or heartbeat failure that caused it.`,
+      description: `Member {{ $labels.serial }} gained or lost the primary role: within the last 15 minutes its role changed, or became another than the one last seen before them after the firewall was not scraped for up to ${CHANGE_LOOKBACK_DAYS} days. Expected during an upgrade; otherwise check \`diagnose sys ha history read\` for the monitored interface or heartbeat failure that caused it.`,
       optional: 'only on firewalls in an HA cluster',
     },
     {

@@ -595,14 +595,14 @@ export const postgresExporter = defineExporter({
       name: 'PostgresRoleChanged',
       severity: 'info',
       for: '0s',
-      // Against the role last seen before the 15 minutes, not changes() over them: an old primary re-attached as a
-      // standby after an outage longer than that window (pg_replication_is_replica stale while the exporter could not
-      // query it) had only its new role in the window, so changes() read 0.
+      // Against the role last seen before the 15 minutes too, not only changes() over them: an old primary re-attached
+      // as a standby after an outage longer than that window (pg_replication_is_replica stale while the exporter could
+      // not query it) had only its new role in the window, so changes() read 0.
       query: (q) => changedWithin(sel('pg_replication_is_replica', q), '15m'),
       comparison: '>',
       threshold: 0,
       summary: 'PostgreSQL at {{ $labels.instance }} changed between primary and standby.',
-      description: `PostgreSQL at {{ $labels.instance }} was promoted from standby to primary, or turned into a standby: within the last 15 minutes its role became another than the one last seen before them, also after an outage of up to ${CHANGE_LOOKBACK_DAYS} days (an old primary re-attached as a standby). Expected after a planned switchover; otherwise check first which node is primary now (pg_is_in_recovery() on each), that the old primary is fenced so two primaries never take writes, and that clients and the remaining standbys follow the new one.`,
+      description: `PostgreSQL at {{ $labels.instance }} was promoted from standby to primary, or turned into a standby: within the last 15 minutes its role changed, or became another than the one last seen before them after an outage of up to ${CHANGE_LOOKBACK_DAYS} days (an old primary re-attached as a standby). Expected after a planned switchover; otherwise check first which node is primary now (pg_is_in_recovery() on each), that the old primary is fenced so two primaries never take writes, and that clients and the remaining standbys follow the new one.`,
       optional: ROLE_OPTIONAL,
     },
     {
