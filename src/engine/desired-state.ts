@@ -1,5 +1,12 @@
 import { EXPORTERS } from '../catalog';
-import { escapeRegexValue, isValidLabelName, joinMatchers, labelValueError, matcher } from '../catalog/promql';
+import {
+  escapeRegexValue,
+  isValidLabelName,
+  joinMatchers,
+  labelValueError,
+  matcher,
+  REPLICA_LABELS,
+} from '../catalog/promql';
 import {
   describeMatchers,
   resolveThreshold,
@@ -261,7 +268,7 @@ export function buildDesiredState(
       field: 'clusterLabel',
       message: `The cluster label ${JSON.stringify(clusterLabel)} is not a Prometheus label name (letters, digits and "_", not starting with a digit or "__"): correct it on the app's configuration page.`,
     });
-  } else if ((choices.replicaLabels ?? []).includes(clusterLabel)) {
+  } else if ((choices.replicaLabels ?? REPLICA_LABELS).includes(clusterLabel)) {
     problems.push({
       field: 'clusterLabel',
       message: `"${clusterLabel}" is both the cluster label and a replica label: alerts would no longer tell your clusters apart. Remove it from the replica labels on the app's configuration page.`,

@@ -77,6 +77,14 @@ describe("Setup's choices as a Prometheus rule file", () => {
     expect(validateSetupChoices({ ...choices, clusterLabel: 'dc', replicaLabels: ['replica', 'dc'] })).toEqual([
       { field: 'clusterLabel', message: expect.stringMatching(/"dc" is both the cluster label and a replica label/) },
     ]);
+    // Without replica labels of its own (jsonData provisioned from a file, an export without --replica-labels) the
+    // defaults are dropped: a cluster label named like one of them would be dropped with them.
+    expect(validateSetupChoices({ ...choices, replicaLabels: undefined, clusterLabel: 'replica' })).toEqual([
+      {
+        field: 'clusterLabel',
+        message: expect.stringMatching(/"replica" is both the cluster label and a replica label/),
+      },
+    ]);
   });
 
   it('is text YAML reads as it is, and that promtool accepts as a rule file', () => {
