@@ -1,12 +1,8 @@
 /** @jest-environment node */
 // lazyCounterIncrease (promql.ts) judged by promtool, Prometheus' own evaluator: an alert `… > 0` with no
 // `for` on one target's counter, through the ways a counter's series can be new.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { alertContext, lazyCounterIncrease } from './promql';
+import { firingMinutes, hasPromtool } from '../../tests/support/promtool';
 
 const COUNTER = 'c_total{job="app",instance="app-1:8080",rule="r"}';
 const SCRAPE = 'scrape_samples_scraped{job="app",instance="app-1:8080"}';
@@ -19,50 +15,15 @@ const minutes = (...spans: Array<[word: string, count: number]>) => {
 };
 const SCRAPED = minutes(['412', 21]);
 
-let promtool = true;
-try {
-  execFileSync('promtool', ['--version'], { stdio: 'ignore' });
-} catch {
-  promtool = false;
-}
-
 /** The minutes among `at` at which `expr > 0` fires on `series`, as promtool evaluates it. */
-function firingAt(expr: string, series: Array<{ series: string; values: string }>, at: number[]): number[] {
-  const dir = mkdtempSync(join(tmpdir(), 'fsm-first-event-'));
-  try {
-    writeFileSync(
-      join(dir, 'rules.yml'),
-      stringify({ groups: [{ name: 'first-event', rules: [{ alert: 'CounterEvent', expr: `${expr} > 0` }] }] })
-    );
-    // One test per minute, each expecting the alert: promtool names those where it did not fire.
-    const tests = at.map((m) => ({
-      name: `minute ${m}`,
-      interval: '1m',
-      input_series: series,
-      alert_rule_test: [{ eval_time: `${m}m`, alertname: 'CounterEvent', exp_alerts: [{ exp_labels: LABELS }] }],
-    }));
-    writeFileSync(join(dir, 'test.yml'), stringify({ rule_files: ['rules.yml'], evaluation_interval: '1m', tests }));
-    let output = '';
-    try {
-      execFileSync('promtool', ['test', 'rules', join(dir, 'test.yml')], { stdio: 'pipe' });
-    } catch (err) {
-      const { stdout, stderr } = err as { stdout: Buffer; stderr: Buffer };
-      output = `${stdout}${stderr}`;
-      if (!output.includes('FAILED')) {
-        throw new Error(`promtool could not run the test: ${output}`);
-      }
-    }
-    return at.filter((m) => !output.includes(`name: minute ${m},`));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const firingAt = (expr: string, series: Array<{ series: string; values: string }>, at: number[]) =>
+  firingMinutes(expr, series, at, LABELS);
 
 const withFirst = lazyCounterIncrease('c_total', alertContext());
 const increaseOnly = 'increase(c_total[5m])';
 const newSeries = '(c_total unless c_total offset 5m)';
 
-(promtool ? describe : describe.skip)('a counter whose series appears at its first event (promtool)', () => {
+(hasPromtool ? describe : describe.skip)('a counter whose series appears at its first event (promtool)', () => {
   it('counts the event that created the series on a target Prometheus was scraping, for the range', () => {
     const series = [
       { series: SCRAPE, values: SCRAPED },

@@ -1,10 +1,12 @@
 /**
  * `promtool test rules` on a test object, for the checks that build promtool tests at run time
- * (scripts/check-fixtures-quiet.ts, scripts/check-quiet-cases-decide.ts). promtool 2.42 prints
+ * (scripts/check-fixtures-quiet.ts, scripts/check-quiet-cases-decide.ts) and the journeys that judge a PromQL
+ * helper of src/catalog/promql.ts by it. promtool 2.42 prints
  * FAILED blocks (with each failed test's `name:`) on stderr, so both streams are kept.
  */
-import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -42,4 +44,56 @@ export async function twoAtATime<T, R>(items: readonly T[], run: (item: T) => Pr
     results.push(...(await Promise.all(items.slice(i, i + 2).map(run))));
   }
   return results;
+}
+
+/** Whether promtool is on PATH: the journeys that judge a PromQL helper by it skip without it. */
+export const hasPromtool = (() => {
+  try {
+    execFileSync('promtool', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * The minutes among `at` at which an alert `expr > 0` with no `for` fires with `labels` on `series`, as promtool
+ * evaluates it (one test per minute, each expecting the alert: promtool names those where it did not fire).
+ */
+export function firingMinutes(
+  expr: string,
+  series: ReadonlyArray<{ series: string; values: string }>,
+  at: readonly number[],
+  labels: Record<string, string>
+): number[] {
+  const dir = mkdtempSync(join(tmpdir(), 'fsm-firing-'));
+  try {
+    writeFileSync(
+      join(dir, 'rules.yml'),
+      JSON.stringify({ groups: [{ name: 't', rules: [{ alert: 'A', expr: `${expr} > 0` }] }] })
+    );
+    const tests = at.map((m) => ({
+      name: `minute ${m}`,
+      interval: '1m',
+      input_series: series,
+      alert_rule_test: [{ eval_time: `${m}m`, alertname: 'A', exp_alerts: [{ exp_labels: labels }] }],
+    }));
+    writeFileSync(
+      join(dir, 'test.yml'),
+      JSON.stringify({ rule_files: ['rules.yml'], evaluation_interval: '1m', tests })
+    );
+    let output = '';
+    try {
+      execFileSync('promtool', ['test', 'rules', join(dir, 'test.yml')], { stdio: 'pipe' });
+    } catch (err) {
+      const { stdout, stderr } = err as { stdout: Buffer; stderr: Buffer };
+      output = `${stdout}${stderr}`;
+      if (!output.includes('FAILED')) {
+        throw new Error(`promtool could not run the test: ${output}`);
+      }
+    }
+    return at.filter((m) => !output.includes(`name: minute ${m},`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
