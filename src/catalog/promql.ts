@@ -91,7 +91,7 @@ const CHANGE_LOOKBACK = `${CHANGE_LOOKBACK_DAYS}d`;
  * window (target or exporter down): after the gap the window holds only the new value. The comparison alone misses
  * a change and its return within the window (a failover and a preempting failback): the value is the one before.
  * The last value before the window is looked for however long ago (up to CHANGE_LOOKBACK); range selectors skip
- * staleness markers. A series new since then (nothing to compare) or gone now yields nothing.
+ * staleness markers. A series new since then yields only its changes within the window; one gone now, nothing.
  */
 export function changedWithin(selector: string, window: string): string {
   return `(changes(${selector}[${window}]) > 0) or (${selector} != bool last_over_time(${selector}[${CHANGE_LOOKBACK}] offset ${window}))`;
