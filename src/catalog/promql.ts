@@ -76,13 +76,13 @@ export function sel(metric: string, q: QueryContext, extra = ''): string {
 
 /**
  * How far back `changedWithin` and `increasedWithin` look for the value a series had before their window: a change
- * is still reported after the target or its exporter was not scraped for up to this long. 7 days holds a weekend's
- * outage (Friday evening to Monday morning, ~64 h) with margin and stays well inside Prometheus' default retention
- * (15 days); each evaluation reads a week of each selected series (~40,000 samples at a 15 s scrape), which is cheap
- * for a role or event counter with a few series per target, not for a metric with many series.
+ * is still reported after the target or its exporter was not scraped for up to this long (an outage overnight).
+ * Not longer: each evaluation loads every sample of the range for every selected series, and Prometheus refuses a
+ * query that loads more than --query.max-samples (default 50,000,000): at a 15 s scrape a day is 5,760 samples a
+ * series, a week 40,320, so NodeOOMKillDetected over 2,000 hosts would have failed at every evaluation with a week
+ * (80 million samples). An outage longer than a day hides the change, as it did before these helpers.
  */
-export const CHANGE_LOOKBACK_DAYS = 7;
-const CHANGE_LOOKBACK = `${CHANGE_LOOKBACK_DAYS}d`;
+export const CHANGE_LOOKBACK = { range: '1d', words: 'a day' } as const;
 
 /**
  * Above 0 where a role or state gauge changed in the last `window`, 0 where it did not: how many times it changed
@@ -94,7 +94,7 @@ const CHANGE_LOOKBACK = `${CHANGE_LOOKBACK_DAYS}d`;
  * staleness markers. A series new since then yields only its changes within the window; one gone now, nothing.
  */
 export function changedWithin(selector: string, window: string): string {
-  return `(changes(${selector}[${window}]) > 0) or (${selector} != bool last_over_time(${selector}[${CHANGE_LOOKBACK}] offset ${window}))`;
+  return `(changes(${selector}[${window}]) > 0) or (${selector} != bool last_over_time(${selector}[${CHANGE_LOOKBACK.range}] offset ${window}))`;
 }
 
 /**
@@ -105,7 +105,7 @@ export function changedWithin(selector: string, window: string): string {
  * after it cannot be told apart from earlier ones, and are not reported.
  */
 export function increasedWithin(selector: string, window: string): string {
-  return `(increase(${selector}[${window}]) > 0) or (${selector} - last_over_time(${selector}[${CHANGE_LOOKBACK}] offset ${window}) > 0)`;
+  return `(increase(${selector}[${window}]) > 0) or (${selector} - last_over_time(${selector}[${CHANGE_LOOKBACK.range}] offset ${window}) > 0)`;
 }
 
 /**

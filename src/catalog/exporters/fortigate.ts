@@ -1,4 +1,4 @@
-import { CHANGE_LOOKBACK_DAYS, changedWithin, joinLabels, sel } from '../promql';
+import { CHANGE_LOOKBACK, changedWithin, joinLabels, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, Requirement } from '../types';
 
@@ -710,7 +710,7 @@ export const fortigateExporter = defineExporter({
       comparison: '>',
       threshold: 0,
       summary: 'The HA primary of the FortiGate cluster behind {{ $labels.instance }} changed.',
-      description: `Member {{ $labels.serial }} gained or lost the primary role: within the last 15 minutes its role changed, or became another than the one last seen before them after the firewall was not scraped for up to ${CHANGE_LOOKBACK_DAYS} days. Expected during an upgrade; otherwise check \`diagnose sys ha history read\` for the monitored interface or heartbeat failure that caused it.`,
+      description: `Member {{ $labels.serial }} gained or lost the primary role: within the last 15 minutes its role changed, or became another than the one last seen before them after the firewall was not scraped for up to ${CHANGE_LOOKBACK.words}. Expected during an upgrade; otherwise check \`diagnose sys ha history read\` for the monitored interface or heartbeat failure that caused it.`,
       optional: 'only on firewalls in an HA cluster',
     },
     {

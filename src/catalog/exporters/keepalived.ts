@@ -103,7 +103,7 @@ export const keepalivedExporter = defineExporter({
       id: 'mastersPerVirtualIp',
       title: 'MASTERs per virtual IP',
       description:
-        'Nodes holding MASTER for each virtual IP across the selected targets, from each node’s latest state: 1 is healthy, 0 means the address answers nowhere, 2 or more is split brain. Unrelated pairs that reuse a VRID are told apart by their addresses.',
+        'Nodes holding MASTER for each virtual IP across the selected targets, from each node’s latest state: 1 is healthy, 0 means the address answers nowhere, 2 or more is split brain. Unrelated pairs that reuse a VRID are told apart by their addresses (and clusters); pairs that also share the address (a private address reused at every site, an instance without virtual IPs) count together.',
       unit: 'short',
       expr: mastersPerVirtualIp,
       legend: '{{ip_address}} (VRID {{vrid}})',
@@ -260,7 +260,7 @@ export const keepalivedExporter = defineExporter({
       threshold: 1,
       summary: 'More than one keepalived node is MASTER for {{ $labels.ip_address }} (VRID {{ $labels.vrid }}).',
       description:
-        'Several nodes claim MASTER for virtual router {{ $labels.vrid }} at once (split brain): they answer ARP for the same virtual IPs and traffic is split between them. Usually VRRP advertisements are lost between the nodes (firewall dropping protocol 112, a VLAN or multicast problem). Restore connectivity between the peers or stop keepalived on one of them. (Unrelated pairs that reuse a VRID on other segments are told apart by their virtual IPs.)',
+        'Several nodes claim MASTER for virtual router {{ $labels.vrid }} at once (split brain): they answer ARP for the same virtual IPs and traffic is split between them. Usually VRRP advertisements are lost between the nodes (firewall dropping protocol 112, a VLAN or multicast problem). Restore connectivity between the peers or stop keepalived on one of them. (Unrelated pairs that reuse a VRID on other segments are told apart by their virtual IPs and clusters; pairs of one cluster that also share the address count together: narrow the pack with a selector in Setup.)',
     },
     {
       id: 'no-master',

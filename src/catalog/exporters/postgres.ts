@@ -1,4 +1,4 @@
-import { CHANGE_LOOKBACK_DAYS, changedWithin, sel } from '../promql';
+import { CHANGE_LOOKBACK, changedWithin, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, Requirement } from '../types';
 
@@ -602,7 +602,7 @@ export const postgresExporter = defineExporter({
       comparison: '>',
       threshold: 0,
       summary: 'PostgreSQL at {{ $labels.instance }} changed between primary and standby.',
-      description: `PostgreSQL at {{ $labels.instance }} was promoted from standby to primary, or turned into a standby: within the last 15 minutes its role changed, or became another than the one last seen before them after an outage of up to ${CHANGE_LOOKBACK_DAYS} days (an old primary re-attached as a standby). Expected after a planned switchover; otherwise check first which node is primary now (pg_is_in_recovery() on each), that the old primary is fenced so two primaries never take writes, and that clients and the remaining standbys follow the new one.`,
+      description: `PostgreSQL at {{ $labels.instance }} was promoted from standby to primary, or turned into a standby: within the last 15 minutes its role changed, or became another than the one last seen before them after an outage of up to ${CHANGE_LOOKBACK.words} (an old primary re-attached as a standby). Expected after a planned switchover; otherwise check first which node is primary now (pg_is_in_recovery() on each), that the old primary is fenced so two primaries never take writes, and that clients and the remaining standbys follow the new one.`,
       optional: ROLE_OPTIONAL,
     },
     {
