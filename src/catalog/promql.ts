@@ -78,9 +78,9 @@ export function sel(metric: string, q: QueryContext, extra = ''): string {
  * How far back `changedWithin` and `increasedWithin` look for the value a series had before their window: a change
  * is still reported after the target or its exporter was not scraped for up to this long (an outage overnight).
  * Not longer: each evaluation loads every sample of the range for every selected series, and Prometheus refuses a
- * query that loads more than --query.max-samples (default 50,000,000, cmd/prometheus/main.go): at a 15 s scrape a day is 5,760 samples a
- * series, a week 40,320, so NodeOOMKillDetected over 2,000 hosts would have failed at every evaluation with a week
- * (80 million samples). An outage longer than a day hides the change, as it did before these helpers.
+ * query that loads more than --query.max-samples (default 50,000,000, cmd/prometheus/main.go): at a 15 s scrape a
+ * day is 5,760 samples a series, a week 40,320, so NodeOOMKillDetected over 2,000 hosts would have failed at every
+ * evaluation with a week (80 million samples). An outage longer than a day hides the change, as it did before.
  */
 export const CHANGE_LOOKBACK = { range: '1d', words: 'a day' } as const;
 
