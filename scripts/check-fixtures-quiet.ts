@@ -10,13 +10,12 @@
  * alert, so the fix is either the fixture (a fault left unmarked) or the alert (it pages on a healthy
  * system of that version family).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promqlNames } from '../src/catalog/evidence/promql-names';
 import { allFixtures, type ParsedFixture } from '../tests/support/fixture-families';
 import { alertsOf, firedAlerts, fixturePromtoolTest } from '../tests/support/healthy-fixture';
-import { promtoolTest, twoAtATime } from '../tests/support/promtool';
+import { promtoolTest, runPromtoolCheck } from '../tests/support/promtool';
 
 const RULES_DIR = resolve(__dirname, '../provisioning/prometheus/rules');
 
@@ -63,33 +62,16 @@ async function check(dir: string, fixture: ParsedFixture, exporter: string, fami
   return problems;
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'fsm-fixtures-quiet-'));
-  try {
-    const jobs = allFixtures().flatMap((fixture) =>
+runPromtoolCheck(
+  'check-fixtures-quiet',
+  () =>
+    allFixtures().flatMap((fixture) =>
       [...new Set(fixture.families.map((f) => f.exporter))].map((exporter) => ({
         fixture,
         exporter,
         families: fixture.families.filter((f) => f.exporter === exporter).map((f) => f.family),
       }))
-    );
-    const problems = (await twoAtATime(jobs, (j) => check(dir, j.fixture, j.exporter, j.families))).flat();
-    if (problems.length > 0) {
-      process.stderr.write(
-        `check-fixtures-quiet: ${problems.length} problem(s)\n${problems.map((p) => `- ${p}`).join('\n')}\n`
-      );
-      process.exitCode = 1;
-      return;
-    }
-    process.stdout.write(
-      `check-fixtures-quiet: ${jobs.length} family fixture(s) keep every alert quiet when healthy, and their marked faults fire\n`
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`check-fixtures-quiet: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 2;
-});
+    ),
+  (dir, j) => check(dir, j.fixture, j.exporter, j.families),
+  (jobs) => `${jobs.length} family fixture(s) keep every alert quiet when healthy, and their marked faults fire`
+);

@@ -10,15 +10,14 @@
  * across replicas (one MASTER seen twice is split brain; every Alertmanager member seen twice, a cluster that does
  * not see half its members) or names the default replica labels instead of the app's fires here for ever.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prometheusRuleGroups } from '../src/alerting/prometheus-rules';
 import { EXPORTERS, type ExporterDefinition } from '../src/catalog';
 import { PROMTOOL_CASES } from '../src/catalog/promtool-cases';
-import { quietPromtoolTests, withLabel } from '../src/generate/prometheus-rules';
+import { perReplicaSeries, quietPromtoolTests } from '../src/generate/prometheus-rules';
 import { firedAlerts } from '../tests/support/healthy-fixture';
-import { promtoolTest, twoAtATime } from '../tests/support/promtool';
+import { promtoolTest, runPromtoolCheck } from '../tests/support/promtool';
 
 const REPLICA_LABEL = 'dc_replica';
 
@@ -29,9 +28,7 @@ async function check(dir: string, exporter: ExporterDefinition): Promise<string[
   const tests = quietPromtoolTests(exporter, PROMTOOL_CASES[exporter.id] ?? {}).map(({ alert, quiet }) => ({
     name: `${alert.name} stays quiet for an HA pair told apart by ${REPLICA_LABEL}`,
     interval: '1m',
-    input_series: quiet.series.flatMap(({ series, values }) =>
-      ['a', 'b'].map((replica) => ({ series: withLabel(series, REPLICA_LABEL, replica), values }))
-    ),
+    input_series: perReplicaSeries(quiet.series, REPLICA_LABEL),
     alert_rule_test: [{ eval_time: quiet.evalTime, alertname: alert.name, exp_alerts: [] }],
   }));
   const outcome = await promtoolTest(dir, `${exporter.id}-ha-quiet`, {
@@ -48,27 +45,10 @@ async function check(dir: string, exporter: ExporterDefinition): Promise<string[
     : [`${exporter.id}: promtool failed:\n${outcome.output.slice(0, 2000)}`];
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'fsm-ha-quiet-'));
-  try {
-    const exporters = EXPORTERS.filter((e) => e.alerts.length > 0);
-    const problems = (await twoAtATime(exporters, (e) => check(dir, e))).flat();
-    if (problems.length > 0) {
-      process.stderr.write(
-        `check-ha-quiet: ${problems.length} problem(s)\n${problems.map((p) => `- ${p}`).join('\n')}\n`
-      );
-      process.exitCode = 1;
-      return;
-    }
-    process.stdout.write(
-      `check-ha-quiet: every quiet case of ${exporters.length} packs stays quiet for an HA pair (replica label ${REPLICA_LABEL})\n`
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`check-ha-quiet: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 2;
-});
+runPromtoolCheck(
+  'check-ha-quiet',
+  () => EXPORTERS.filter((e) => e.alerts.length > 0),
+  check,
+  (exporters) =>
+    `every quiet case of ${exporters.length} packs stays quiet for an HA pair (replica label ${REPLICA_LABEL})`
+);

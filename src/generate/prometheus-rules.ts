@@ -198,9 +198,7 @@ export function renderTargetOverrideTests(
         },
       ],
     });
-    const haPair = scenario.series.flatMap(({ series, values }) =>
-      ['a', 'b'].map((replica) => ({ series: withLabel(series, 'replica', replica), values }))
-    );
+    const haPair = perReplicaSeries(scenario.series);
     return [test(scenario.name, scenario.series), test(`${scenario.name} (HA pair)`, haPair)];
   });
   return toYaml(
@@ -229,13 +227,13 @@ function haPairTest(
   rule: PrometheusAlertRule
 ) {
   const fires = firesTest(exporter, alert, testCase, rule);
-  return { ...fires, name: `${alert.name} fires once for an HA pair`, input_series: perReplicaSeries(testCase) };
+  return { ...fires, name: `${alert.name} fires once for an HA pair`, input_series: perReplicaSeries(testCase.series) };
 }
 
-/** Each series once per replica of an HA pair, as both replicas send it to a global store. */
-function perReplicaSeries(testCase: AlertTestCase) {
-  return testCase.series.flatMap(({ series, values }) =>
-    ['a', 'b'].map((replica) => ({ series: withLabel(series, 'replica', replica), values }))
+/** Each series once per replica of an HA pair (told apart by `label`), as both replicas send it to a global store. */
+export function perReplicaSeries(series: AlertTestCase['series'], label = 'replica') {
+  return series.flatMap(({ series: one, values }) =>
+    ['a', 'b'].map((replica) => ({ series: withLabel(one, label, replica), values }))
   );
 }
 
@@ -244,7 +242,7 @@ function haPairQuietTest(alert: AlertDefinition, testCase: AlertTestCase) {
   return {
     ...quietTest(alert, testCase),
     name: `${alert.name} stays quiet for an HA pair (the replicas' sums are not added up)`,
-    input_series: perReplicaSeries(testCase),
+    input_series: perReplicaSeries(testCase.series),
   };
 }
 

@@ -46,6 +46,38 @@ export async function twoAtATime<T, R>(items: readonly T[], run: (item: T) => Pr
   return results;
 }
 
+/**
+ * The main of a check script that judges many jobs with promtool and reports what failed (scripts/check-fixtures-quiet.ts,
+ * scripts/check-ha-quiet.ts): a temporary directory for the test files, the jobs two at a time, every problem listed
+ * on stderr with exit code 1, `passed` on stdout otherwise, and exit code 2 when the check itself breaks.
+ */
+export function runPromtoolCheck<T>(
+  name: string,
+  jobsOf: () => readonly T[],
+  check: (dir: string, job: T) => Promise<string[]>,
+  passed: (jobs: readonly T[]) => string
+): void {
+  const main = async () => {
+    const dir = mkdtempSync(join(tmpdir(), `fsm-${name}-`));
+    try {
+      const jobs = jobsOf();
+      const problems = (await twoAtATime(jobs, (job) => check(dir, job))).flat();
+      if (problems.length > 0) {
+        process.stderr.write(`${name}: ${problems.length} problem(s)\n${problems.map((p) => `- ${p}`).join('\n')}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(`${name}: ${passed(jobs)}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  main().catch((err: unknown) => {
+    process.stderr.write(`${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  });
+}
+
 /** Whether promtool is on PATH: the journeys that judge a PromQL helper by it skip without it. */
 export const hasPromtool = (() => {
   try {
