@@ -184,17 +184,17 @@ export function withoutReplicaLabels(
 }
 
 /**
- * The labels of `q.by` above one target: the cluster label on dashboards, the cluster and replica labels in alert
- * rules.
- * An aggregation over several targets (the members of one cluster, the nodes of one VRRP pair) keeps them, so one
- * HA replica's view is never added to the other's (each member counted twice) and one cluster's targets never to
- * another's.
+ * The `by (…)` labels of an aggregation across targets (the members of one cluster, the nodes of one VRRP pair):
+ * `grouping`, then the labels of `q.by` above one target (the cluster label on dashboards, the cluster and replica
+ * labels in alert rules), so one HA replica's view is never added to the other's (each member counted twice) and
+ * one cluster's targets never to another's.
  */
-export function aboveTarget(q: QueryContext): string[] {
-  return q.by
+export function acrossTargets(q: QueryContext, ...grouping: string[]): string {
+  const aboveTarget = q.by
     .split(',')
     .map((l) => l.trim())
     .filter((l) => l !== '' && l !== 'job' && l !== 'instance');
+  return [...grouping, ...aboveTarget].join(', ');
 }
 
 /**

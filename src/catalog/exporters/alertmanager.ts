@@ -1,4 +1,4 @@
-import { aboveTarget, sel } from '../promql';
+import { acrossTargets, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
@@ -207,7 +207,7 @@ export const alertmanagerExporter = defineExporter({
       // label) and one HA replica's view: on a global store, prod's and staging's Alertmanagers of
       // the same job name run different configurations by design, and merged they fired for ever.
       query: (q) => {
-        const perCluster = ['job', ...aboveTarget(q)].join(', ');
+        const perCluster = acrossTargets(q, 'job');
         return `count by (${perCluster}) (count_values by (${perCluster}) ("config_hash", ${sel('alertmanager_config_hash', q)}))`;
       },
       comparison: '>',
@@ -226,7 +226,7 @@ export const alertmanagerExporter = defineExporter({
       // replica (the app's replica labels: with others than the defaults, a store holding both Prometheus servers of
       // a pair counted every member twice, and the alert fired for ever).
       query: (q) => {
-        const perCluster = ['job', ...aboveTarget(q)].join(', ');
+        const perCluster = acrossTargets(q, 'job');
         return `max_over_time(${sel('alertmanager_cluster_members', q)}[${q.range}]) - on (${perCluster}) group_left count by (${perCluster}) (max_over_time(${sel('alertmanager_cluster_members', q)}[${q.range}]))`;
       },
       comparison: '<',

@@ -1,4 +1,4 @@
-import { aboveTarget, sel } from '../promql';
+import { acrossTargets, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, Requirement } from '../types';
 
@@ -92,7 +92,7 @@ export const blackboxExporter = defineExporter({
       description:
         'Number of targets whose last probe failed, per job; anything above 0 is an endpoint users cannot reach.',
       unit: 'short',
-      expr: (q) => `sum by (${['job', ...aboveTarget(q)].join(', ')}) (1 - ${sel('probe_success', q)})`,
+      expr: (q) => `sum by (${acrossTargets(q, 'job')}) (1 - ${sel('probe_success', q)})`,
       legend: '{{job}}',
       min: 0,
     },

@@ -1,4 +1,4 @@
-import { aboveTarget, increasedWithin, sel } from '../promql';
+import { acrossTargets, increasedWithin, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, Requirement } from '../types';
 
@@ -14,7 +14,7 @@ const instanceState = (q: QueryContext) => `max by (${q.by}, iname, vrid) (${sel
  * across replicas, one MASTER counted twice: split brain for ever, on the panel and in the alert).
  */
 const mastersPerVirtualIp = (q: QueryContext) =>
-  `sum by (${['vrid', 'ip_address', ...aboveTarget(q)].join(', ')}) (max by (${q.by}, vrid, ip_address) (last_over_time(${sel('keepalived_vrrp_state', q)}[${q.range}])) == bool 2)`;
+  `sum by (${acrossTargets(q, 'vrid', 'ip_address')}) (max by (${q.by}, vrid, ip_address) (last_over_time(${sel('keepalived_vrrp_state', q)}[${q.range}])) == bool 2)`;
 
 const VRRP_SCRIPT: Requirement = {
   kind: 'config',

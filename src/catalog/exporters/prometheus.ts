@@ -1,4 +1,4 @@
-import { aboveTarget, fleetContext, joinLabels, lazyCounterIncrease, sel } from '../promql';
+import { acrossTargets, fleetContext, joinLabels, lazyCounterIncrease, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext, SignalVariant } from '../types';
 
@@ -182,7 +182,7 @@ export const prometheusExporter = defineExporter({
       description:
         'Targets whose last scrape failed, per job, across every target the queried Prometheus scrapes (not only the selected job).',
       unit: 'short',
-      expr: (q) => `sum by (${['job', ...aboveTarget(q)].join(', ')}) (${sel('up', fleetContext(q))} == bool 0)`,
+      expr: (q) => `sum by (${acrossTargets(q, 'job')}) (${sel('up', fleetContext(q))} == bool 0)`,
       legend: '{{job}}',
       threshold: 'targetsDown',
       min: 0,

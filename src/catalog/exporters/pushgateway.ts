@@ -1,4 +1,4 @@
-import { aboveTarget, fleetContext, sel } from '../promql';
+import { acrossTargets, fleetContext, sel } from '../promql';
 import { defineExporter } from '../define';
 import type { QueryContext } from '../types';
 
@@ -56,7 +56,7 @@ export const pushgatewayExporter = defineExporter({
       description:
         'Groups (job plus grouping labels) held by the Pushgateway(s); they stay until deleted, even when their job is gone.',
       unit: 'short',
-      expr: (q) => `count by (${aboveTarget(q).join(', ')}) (${sel('push_time_seconds', pushed(q))})`,
+      expr: (q) => `count by (${acrossTargets(q)}) (${sel('push_time_seconds', pushed(q))})`,
       legend: 'groups',
     },
     {
