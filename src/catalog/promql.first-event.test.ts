@@ -24,49 +24,49 @@ const increaseOnly = 'increase(c_total[5m])';
 const newSeries = '(c_total unless c_total offset 5m)';
 
 (hasPromtool ? describe : describe.skip)('a counter whose series appears at its first event (promtool)', () => {
-  it('counts the event that created the series on a target Prometheus was scraping, for the range', () => {
+  it('counts the event that created the series on a target Prometheus was scraping, for the range', async () => {
     const series = [
       { series: SCRAPE, values: SCRAPED },
       { series: COUNTER, values: minutes(['_', 5], ['1', 16]) },
     ];
-    expect(firingAt(withFirst, series, [5, 9, 10, 15])).toEqual([5, 9]);
+    expect(await firingAt(withFirst, series, [5, 9, 10, 15])).toEqual([5, 9]);
     // increase() alone never sees it: every sample is 1.
-    expect(firingAt(increaseOnly, series, [5, 9, 10, 15])).toEqual([]);
+    expect(await firingAt(increaseOnly, series, [5, 9, 10, 15])).toEqual([]);
   });
 
-  it('does not count what an exporter counted before Prometheus started to scrape it', () => {
+  it('does not count what an exporter counted before Prometheus started to scrape it', async () => {
     const series = [
       { series: SCRAPE, values: SCRAPED },
       { series: COUNTER, values: minutes(['3', 21]) },
     ];
-    expect(firingAt(withFirst, series, [0, 2, 4, 6])).toEqual([]);
+    expect(await firingAt(withFirst, series, [0, 2, 4, 6])).toEqual([]);
     // The series is new all the same: only the target's scrapes a range ago tell the two apart.
-    expect(firingAt(newSeries, series, [0, 2, 4, 6])).toEqual([0, 2, 4]);
+    expect(await firingAt(newSeries, series, [0, 2, 4, 6])).toEqual([0, 2, 4]);
   });
 
-  it('does not count a value that comes back after a scrape gap longer than the range', () => {
+  it('does not count a value that comes back after a scrape gap longer than the range', async () => {
     // Scrapes fail in minutes 6 to 11: Prometheus marks the counter stale and records 0 samples scraped.
     const series = [
       { series: SCRAPE, values: minutes(['412', 6], ['0', 6], ['412', 9]) },
       { series: COUNTER, values: minutes(['3', 6], ['stale', 1], ['_', 5], ['3', 9]) },
     ];
-    expect(firingAt(withFirst, series, [12, 14, 16, 17])).toEqual([]);
-    expect(firingAt(newSeries, series, [12, 14, 16, 17])).toEqual([12, 14, 16]);
+    expect(await firingAt(withFirst, series, [12, 14, 16, 17])).toEqual([]);
+    expect(await firingAt(newSeries, series, [12, 14, 16, 17])).toEqual([12, 14, 16]);
   });
 
-  it('counts the first event after an exporter restart emptied the counter, long after or soon after', () => {
+  it('counts the first event after an exporter restart emptied the counter, long after or soon after', async () => {
     // A restart at minute 6 drops the series (stale); it returns with the next event.
     const later = [
       { series: SCRAPE, values: SCRAPED },
       { series: COUNTER, values: minutes(['4', 6], ['stale', 1], ['_', 7], ['1', 7]) },
     ];
-    expect(firingAt(withFirst, later, [14, 18, 19])).toEqual([14, 18]);
-    expect(firingAt(increaseOnly, later, [14, 18])).toEqual([]);
+    expect(await firingAt(withFirst, later, [14, 18, 19])).toEqual([14, 18]);
+    expect(await firingAt(increaseOnly, later, [14, 18])).toEqual([]);
     // Within the range of the restart it is a counter reset, which increase() counts.
     const soon = [
       { series: SCRAPE, values: SCRAPED },
       { series: COUNTER, values: minutes(['4', 6], ['stale', 1], ['1', 14]) },
     ];
-    expect(firingAt(withFirst, soon, [7, 11, 13])).toEqual([7, 11]);
+    expect(await firingAt(withFirst, soon, [7, 11, 13])).toEqual([7, 11]);
   });
 });

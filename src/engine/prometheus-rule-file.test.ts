@@ -13,6 +13,7 @@ import {
 } from './index';
 import { loadRegexEngine } from '../utils/re2';
 import { setupPrometheusRuleFile, setupPrometheusRuleFileText } from './prometheus-rule-file';
+import { hasPromtool } from '../../tests/support/promtool';
 
 const choices: SetupChoices = {
   exporterIds: ['node', 'postgres'],
@@ -90,13 +91,7 @@ describe("Setup's choices as a Prometheus rule file", () => {
   it('is text YAML reads as it is, and that promtool accepts as a rule file', () => {
     const text = setupPrometheusRuleFileText(choices);
     expect(parse(text)).toEqual(setupPrometheusRuleFile(choices));
-    let promtool = true;
-    try {
-      execFileSync('promtool', ['--version'], { stdio: 'ignore' });
-    } catch {
-      promtool = false;
-    }
-    if (promtool) {
+    if (hasPromtool) {
       const dir = mkdtempSync(join(tmpdir(), 'fsm-rules-'));
       try {
         const file = join(dir, 'fullstack-monitoring.rules.yml');

@@ -92,12 +92,12 @@ export const hasPromtool = (() => {
  * The minutes among `at` at which an alert `expr > 0` with no `for` fires with `labels` on `series`, as promtool
  * evaluates it (one test per minute, each expecting the alert: promtool names those where it did not fire).
  */
-export function firingMinutes(
+export async function firingMinutes(
   expr: string,
   series: ReadonlyArray<{ series: string; values: string }>,
   at: readonly number[],
   labels: Record<string, string>
-): number[] {
+): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'fsm-firing-'));
   try {
     writeFileSync(
@@ -110,19 +110,13 @@ export function firingMinutes(
       input_series: series,
       alert_rule_test: [{ eval_time: `${m}m`, alertname: 'A', exp_alerts: [{ exp_labels: labels }] }],
     }));
-    writeFileSync(
-      join(dir, 'test.yml'),
-      JSON.stringify({ rule_files: ['rules.yml'], evaluation_interval: '1m', tests })
-    );
-    let output = '';
-    try {
-      execFileSync('promtool', ['test', 'rules', join(dir, 'test.yml')], { stdio: 'pipe' });
-    } catch (err) {
-      const { stdout, stderr } = err as { stdout: Buffer; stderr: Buffer };
-      output = `${stdout}${stderr}`;
-      if (!output.includes('FAILED')) {
-        throw new Error(`promtool could not run the test: ${output}`);
-      }
+    const { ok, output } = await promtoolTest(dir, 'firing', {
+      rule_files: ['rules.yml'],
+      evaluation_interval: '1m',
+      tests,
+    });
+    if (!ok && !output.includes('FAILED')) {
+      throw new Error(`promtool could not run the test: ${output}`);
     }
     return at.filter((m) => !output.includes(`name: minute ${m},`));
   } finally {
