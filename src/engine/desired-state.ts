@@ -1,4 +1,6 @@
 import { EXPORTERS } from '../catalog';
+import { DEFAULT_CLUSTER_LABEL } from '../constants';
+import { labelNameError } from '../utils/prometheusLabel';
 import {
   escapeRegexValue,
   isValidLabelName,
@@ -262,11 +264,12 @@ export function buildDesiredState(
   }
   // The app's configuration page refuses both, but jsonData provisioned from a file and choices a script builds
   // skip it: a bad name must not reach every rule, nor the label that tells clusters apart be dropped as a replica's.
-  const clusterLabel = choices.clusterLabel ?? 'cluster';
-  if (!isValidLabelName(clusterLabel)) {
+  const clusterLabel = choices.clusterLabel ?? DEFAULT_CLUSTER_LABEL;
+  const clusterLabelError = labelNameError(clusterLabel);
+  if (clusterLabelError) {
     problems.push({
       field: 'clusterLabel',
-      message: `The cluster label ${JSON.stringify(clusterLabel)} is not a Prometheus label name (letters, digits and "_", not starting with a digit or "__"): correct it on the app's configuration page.`,
+      message: `The cluster label ${JSON.stringify(clusterLabel)} is not a Prometheus label name: ${clusterLabelError} Correct it on the app's configuration page.`,
     });
   } else if ((choices.replicaLabels ?? REPLICA_LABELS).includes(clusterLabel)) {
     problems.push({
