@@ -1,5 +1,5 @@
 import { sel } from '../promql';
-import type { AlertSource, QueryContext, ThresholdSource } from '../types';
+import type { AlertSource, QueryContext, SignalSource, ThresholdSource } from '../types';
 
 /**
  * What HAProxy's built-in exporter (`haproxy`) and the standalone haproxy_exporter
@@ -175,19 +175,34 @@ const QUEUES = ['haproxy_backend_current_queue', 'haproxy_server_current_queue']
 const queuedRequests = (n: HaproxyNaming, q: QueryContext, over: (selector: string) => string) =>
   `sum by (${q.by}, ${n.proxyLabel('backend')}) (${QUEUES.map((m) => over(sel(m, q))).join(' or ')})`;
 
-/** Requests of each backend waiting for a server slot, in its queue and its servers'. */
-export const backendQueue = (n: HaproxyNaming, q: QueryContext) => queuedRequests(n, q, (s) => s);
-
-export const BACKEND_QUEUE = {
-  title: 'Queued requests',
-  description:
-    'Requests of each backend waiting for a server slot: in the backend’s queue (every server at its maxconn) and in its servers’ queues (requests bound to one server at its maxconn by a persistence cookie, a hashing balance or use-server). Any sustained queue adds latency.',
-};
-
-export const SERVER_QUEUE = {
-  title: 'Server queues',
-  description:
-    'Requests waiting for one server at its maxconn: bound to it by a persistence cookie, a hashing balance (source, uri, hdr) or use-server, they wait for it even while other servers have room.',
+/**
+ * The two queue signals, the same in both packs but for the label naming a backend: each backend's requests
+ * waiting for a server slot (its queue and its servers'), and each server's queue.
+ */
+export const queueSignals = (n: HaproxyNaming): SignalSource[] => {
+  const backend = n.proxyLabel('backend');
+  return [
+    {
+      id: 'backendQueue',
+      title: 'Queued requests',
+      description:
+        'Requests of each backend waiting for a server slot: in the backend’s queue (every server at its maxconn) and in its servers’ queues (requests bound to one server at its maxconn by a persistence cookie, a hashing balance or use-server). Any sustained queue adds latency.',
+      unit: 'short',
+      expr: (q) => queuedRequests(n, q, (s) => s),
+      legend: `{{instance}} {{${backend}}}`,
+      min: 0,
+    },
+    {
+      id: 'serverQueue',
+      title: 'Server queues',
+      description:
+        'Requests waiting for one server at its maxconn: bound to it by a persistence cookie, a hashing balance (source, uri, hdr) or use-server, they wait for it even while other servers have room.',
+      unit: 'short',
+      expr: (q) => sel('haproxy_server_current_queue', q),
+      legend: `{{${backend}}}/{{server}}`,
+      min: 0,
+    },
+  ];
 };
 
 export const queueingAlert = (n: HaproxyNaming): AlertSource => ({
