@@ -47,9 +47,10 @@ export async function twoAtATime<T, R>(items: readonly T[], run: (item: T) => Pr
 }
 
 /**
- * The main of a check script that judges many jobs with promtool and reports what failed (scripts/check-fixtures-quiet.ts,
- * scripts/check-ha-quiet.ts): a temporary directory for the test files, the jobs two at a time, every problem listed
- * on stderr with exit code 1, `passed` on stdout otherwise, and exit code 2 when the check itself breaks.
+ * The main of a check script that judges many jobs with promtool and reports what failed
+ * (scripts/check-fixtures-quiet.ts, scripts/check-ha-quiet.ts): a temporary directory for the test files, the jobs two
+ * at a time, every problem listed on stderr with exit code 1, `passed` on stdout otherwise, and exit code 2 when the
+ * check itself breaks.
  */
 export function runPromtoolCheck<T>(
   name: string,

@@ -58,15 +58,15 @@ const yesWhere = (series: (extra?: string) => string, q: QueryContext, items: st
   `count by (${q.by}, ${items}) (${series(good)}) or count by (${q.by}, ${items}) (${series()}) * 0`;
 const metricOf = (metric: string, q: QueryContext) => (extra?: string) => sel(metric, q, extra);
 // Certificate alerts read only certificates something uses and the user manages. fortigate_certificate_cmdb_references
-// is the API's q_ref, the configuration objects that use the certificate, counted per listing (global, and each
-// VDOM's: Fortinet_CA_SSL reads 0 in the global one and 5 in VDOM root's, system_available_certificates_test.go, v1.17.0
-// – v1.24.1); its labels are the expiry's, so the filter's `and` pairs each listing with its own count. An unused
+// is the API's q_ref, the configuration objects that use the certificate, counted per listing (global, and each VDOM's:
+// Fortinet_CA_SSL reads 0 in the global one and 5 in VDOM root's, system_available_certificates_test.go, v1.17.0 –
+// v1.24.1); its labels are the expiry's, so the filter's `and` pairs each listing with its own count. An unused
 // certificate (the one a renewal replaced) expires harmlessly and fired until someone deleted it. Factory ones are
 // Fortinet's, and FortiOS' defaults name them (system global wifi-certificate is Fortinet_Wifi, Fortinet's cookbook
 // "Replacing the Fortinet_Wifi certificate"), so a count above 0 does not mean in use: upstream's own captures hold
 // them expired and referenced (Fortinet_Wifi 2021, Fortinet_SSL_* 2022, testdata/available-certificates*.jsonnet),
-// which fired for good. Upstream's EXAMPLES.md filters on the count the same way. Sources other than factory alert:
-// the tests show none, and an unknown one in use gets the benefit of the doubt.
+// which fired for good. Upstream's EXAMPLES.md filters on the count the same way. Sources other than factory alert: the
+// tests show none, and an unknown one in use gets the benefit of the doubt.
 const certificateInUse = (q: QueryContext) =>
   `${sel('fortigate_certificate_cmdb_references', q, 'source!="factory"')} > 0`;
 const clockOffset = (q: QueryContext) =>
@@ -702,9 +702,9 @@ export const fortigateExporter = defineExporter({
       severity: 'info',
       for: '0s',
       // One 0/1 series per member serial, is_root_master of the cluster's api/v2/monitor/system/ha-checksums
-      // (pkg/probe/system_ha_checksum.go, v1.17.0 – v1.24.1): changes() over the 15 minutes, and its value compared with
-      // the one last seen before them: changes() alone read 0 when the failover happened while the firewall's API or
-      // the exporter was unreachable for longer than that window (only the new value in it); the comparison alone, a
+      // (pkg/probe/system_ha_checksum.go, v1.17.0 – v1.24.1): changes() over the 15 minutes, and its value compared
+      // with the one last seen before them: changes() alone read 0 when the failover happened while the firewall's API
+      // or the exporter was unreachable for longer than that window (only the new value in it); the comparison alone, a
       // failover and the preempting failback within the window.
       query: (q) => changedWithin(sel('fortigate_ha_member_has_role', q, 'role="root_master"'), '15m'),
       comparison: '>',

@@ -47,10 +47,10 @@ export const errorRatio = (n: HaproxyNaming, side: HaproxySide, q: QueryContext)
 export const HTTP_5XX_FLOOR = 1;
 
 /**
- * Where a backend's 5xx come from. Its hrsp_5xx counts every HTTP stream assigned to it by the final
- * status (haproxy/haproxy v2.6.0 src/stream.c, process_stream at the stream’s end → be_counters.p.http.rsp, the same in
- * v2.0.0 and v3.4.0), so it includes the 503, 504 and 502 HAProxy answers itself: no server
- * available, a server timeout, a broken response. Only the server's own counter is the server's.
+ * Where a backend's 5xx come from. Its hrsp_5xx counts every HTTP stream assigned to it by the final status
+ * (haproxy/haproxy v2.6.0 src/stream.c, process_stream at the stream’s end → be_counters.p.http.rsp, the same in v2.0.0
+ * and v3.4.0), so it includes the 503, 504 and 502 HAProxy answers itself: no server available, a server timeout, a
+ * broken response. Only the server's own counter is the server's.
  */
 const FIVE_XX_SOURCES =
   'the servers’ own 5xx and those HAProxy sends for them (503 when no server is available, 504 when a server times out, 502 when its response is broken)';

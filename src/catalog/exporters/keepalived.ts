@@ -8,10 +8,11 @@ const instanceState = (q: QueryContext) => `max by (${q.by}, iname, vrid) (${sel
 
 /**
  * How many nodes are MASTER, per virtual IP of a VRID: a VRID names a virtual router on one LAN only (RFC 5798), and
- * guides reuse the same few (51 in most), so unrelated pairs on other segments share one; their virtual IPs tell
- * them apart (an alert per virtual IP: a pair with three fires three). Counted from each node's latest state (last_over_time bridges a missed scrape without keeping a stale
- * MASTER after a clean failover), never compared with a fixed pair size, and within each HA replica's view (added
- * across replicas, one MASTER counted twice: split brain for ever, on the panel and in the alert).
+ * guides reuse the same few (51 in most), so unrelated pairs on other segments share one; their virtual IPs tell them
+ * apart (an alert per virtual IP: a pair with three fires three). Counted from each node's latest state (last_over_time
+ * bridges a missed scrape without keeping a stale MASTER after a clean failover), never compared with a fixed pair
+ * size, and within each HA replica's view (added across replicas, one MASTER counted twice: split brain for ever, on
+ * the panel and in the alert).
  */
 const mastersPerVirtualIp = (q: QueryContext) =>
   `sum by (${acrossTargets(q, 'vrid', 'ip_address')}) (max by (${q.by}, vrid, ip_address) (last_over_time(${sel('keepalived_vrrp_state', q)}[${q.range}])) == bool 2)`;

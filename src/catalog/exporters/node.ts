@@ -216,9 +216,10 @@ export const nodeExporter = defineExporter({
       unit: 'dtdurations',
       // The host's clock (node_time_seconds) minus the boot time it reports, not Prometheus' time(): btime of
       // /proc/stat is read in the host's clock too, so a host whose clock runs behind Prometheus' by more than 15
-      // minutes (a hardware clock read at boot) never fired NodeRebooted, and one ahead by D kept it firing for D
-      // past the 15 minutes after each boot. On node_exporter 1.5 (the test stack) node_time_seconds − node_boot_time_seconds was /proc/uptime
-      // to the second. Prometheus' clock only where the time collector is switched off (--no-collector.time).
+      // minutes (a hardware clock read at boot) never fired NodeRebooted, and one ahead by D kept it firing for D past
+      // the 15 minutes after each boot. On node_exporter 1.5 (the test stack) node_time_seconds −
+      // node_boot_time_seconds was /proc/uptime to the second. Prometheus' clock only where the time collector is
+      // switched off (--no-collector.time).
       variants: [
         {
           note: 'node_exporter ≥ 1.3 (the time collector, on by default)',
