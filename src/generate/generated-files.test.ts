@@ -28,7 +28,13 @@ describe('generated files', () => {
     try {
       execFileSync(process.execPath, [prettier, '--list-different', ...paths], { cwd: root, encoding: 'utf8' });
     } catch (error) {
-      changed = (error as { stdout: string }).stdout;
+      // --list-different exits 1 when it lists files; anything else (node exits 1 too when prettier cannot load) is
+      // prettier failing, which lists nothing.
+      const { status, stdout, stderr } = error as { status: number; stdout: string; stderr: string };
+      if (status !== 1 || stdout.trim() === '') {
+        throw new Error(`prettier failed (exit ${status}): ${stderr}`);
+      }
+      changed = stdout;
     }
     expect(changed.split('\n').filter(Boolean)).toEqual([]);
   });
