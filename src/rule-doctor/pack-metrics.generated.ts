@@ -131,6 +131,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "probe_ip_addr_hash",
     "probe_ip_protocol",
     "probe_ssl_earliest_cert_expiry",
+    "probe_ssl_last_chain_expiry_timestamp_seconds",
     "probe_success",
     "probe_tls_version_info"
   ],

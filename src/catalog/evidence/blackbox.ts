@@ -13,6 +13,8 @@ const HANDLER = [at('prober/handler.go')];
 const RESOLVE = [at('prober/utils.go')];
 const HTTP = [at('prober/http.go')];
 const TLS = [at('prober/prober.go')];
+// Where the certificate metrics get their values.
+const CERTIFICATES = [...TLS, at('prober/tls.go')];
 const ICMP = [at('prober/icmp.go')];
 
 export const BLACKBOX_FAMILY = 'blackbox_exporter 0.23 – 0.28';
@@ -57,8 +59,11 @@ export const blackboxEvidence: ExporterEvidence = {
       [...HTTP, at('prober/tcp.go', ['v0.23.0']), at('prober/query_response.go', ['v0.28.0'])],
       { note: 'HTTP and TCP probers only' }
     ),
-    probe_ssl_earliest_cert_expiry: metric([], TLS, {
-      note: 'unix time; only once a TLS handshake completed (HTTPS, TCP with tls, gRPC with TLS)',
+    probe_ssl_earliest_cert_expiry: metric([], CERTIFICATES, {
+      note: 'unix time, the earliest NotAfter of every certificate the server presents (prober/tls.go); only once a TLS handshake completed (HTTPS, TCP with tls, gRPC with TLS), except that the gRPC prober before 0.26 registers it first and leaves 0 on a plaintext or failed probe (prober/grpc.go v0.23.0; #1338)',
+    }),
+    probe_ssl_last_chain_expiry_timestamp_seconds: metric([], CERTIFICATES, {
+      note: 'unix time: of each chain the probe verified, the earliest NotAfter (trusted root included), and the latest of those (prober/tls.go getLastChainExpiry); HTTP and TCP probers only, beside probe_ssl_earliest_cert_expiry; -62135596800 (the zero time) when nothing was verified (insecure_skip_verify: true)',
     }),
     probe_tls_version_info: metric(['version'], TLS, { note: 'version "TLS 1.2", "TLS 1.3", …' }),
     probe_icmp_duration_seconds: metric(['phase'], ICMP, { note: 'phases resolve, setup, rtt' }),

@@ -28,6 +28,33 @@ const goneSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at(GONE).series;
 const HUNG = { job: 'blackbox_http', instance: 'https://hung.example.com' };
 const hungSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at(HUNG).series;
 
+// Certificates, in promtool's clock (it starts at the epoch, so a value is seconds from the test's start).
+// The shop's probe verifies its chain (ca_file or the system roots), and the server still sends an extra certificate
+// that expired before the test began and that no verified chain uses (Let's Encrypt's cross-signed DST Root CA X3
+// after 2021-09-30): the verified chain runs out at `verified`, the earliest presented certificate has expired
+// (as tests/integration/certificate-chain.test.ts shows on the stack's blackbox_exporter).
+const expiredExtraCertificate = (verified: string) => [
+  { series: probeSeries('probe_ssl_last_chain_expiry_timestamp_seconds'), values: `${verified}x30` },
+  { series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '1x30' },
+];
+// A module with insecure_skip_verify: true verifies nothing, so its verified-chain expiry is the zero time's
+// -62135596800 (prober/tls.go, v0.23.0 – v0.28.0; the stack's https_2xx probe), and its presented certificates
+// run out at `presented`.
+const INSECURE = { job: 'blackbox_http', instance: 'https://intranet.example.com' };
+const insecureSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at(INSECURE).series;
+const unverified = (presented: string) => [
+  { series: insecureSeries('probe_ssl_last_chain_expiry_timestamp_seconds'), values: '-62135596800x30' },
+  { series: insecureSeries('probe_ssl_earliest_cert_expiry'), values: `${presented}x30` },
+];
+// gRPC probes (0.23 – 0.25): no verified-chain series, and a presented expiry registered before the connection,
+// left at 0 by a plaintext or failed probe (prober/grpc.go v0.23.0; after a handshake only from v0.26.0).
+const GRPC = { job: 'blackbox_grpc', instance: 'grpc.example.com:50051' };
+const grpcSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at(GRPC).series;
+const grpcPlainSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at({
+  job: 'blackbox_grpc',
+  instance: 'grpc-internal.example.com:50051',
+}).series;
+
 // The exporter's own /metrics job, where its reload state lives.
 const SELF = { job: 'blackbox_exporter', instance: 'prober-1:9115' };
 const selfSeries = familyFixture('blackbox', BLACKBOX_FAMILY).at(SELF).series;
@@ -136,26 +163,37 @@ export const blackboxPromtoolCases: PromtoolCases = {
   },
   'cert-expiring': {
     family: BLACKBOX_FAMILY,
+    // A gRPC probe with TLS on 0.23 – 0.25: no verified-chain series (the gRPC prober has none), and each failed
+    // probe leaves the presented expiry at 0 (prober/grpc.go v0.23.0), here every other one. The certificate runs
+    // out 10 days after the epoch (promtool's clock starts at 0); the zeros must neither fire nor hide it.
     fires: {
-      // Expiry at 10 days after the epoch; promtool's clock starts at 0.
-      series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '864000x30' }],
+      series: [{ series: grpcSeries('probe_ssl_earliest_cert_expiry'), values: Array(16).fill('864000 0').join(' ') }],
       evalTime: '20m',
-      labels: PROBE,
+      labels: GRPC,
     },
     quiet: {
-      series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '5184000x30' }],
+      series: [
+        ...expiredExtraCertificate('5184000'),
+        ...unverified('5184000'),
+        { series: grpcPlainSeries('probe_ssl_earliest_cert_expiry'), values: '0x30' },
+      ],
       evalTime: '20m',
     },
   },
   'cert-expiry-critical': {
     family: BLACKBOX_FAMILY,
+    // insecure_skip_verify: nothing verified, so the presented certificate, a day from running out, is judged.
     fires: {
-      series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '86400x30' }],
+      series: unverified('86400'),
       evalTime: '20m',
-      labels: PROBE,
+      labels: INSECURE,
     },
     quiet: {
-      series: [{ series: probeSeries('probe_ssl_earliest_cert_expiry'), values: '864000x30' }],
+      series: [
+        ...expiredExtraCertificate('864000'),
+        ...unverified('864000'),
+        { series: grpcPlainSeries('probe_ssl_earliest_cert_expiry'), values: '0x30' },
+      ],
       evalTime: '20m',
     },
   },

@@ -17,9 +17,27 @@ const TLS_ONLY = 'only probes that end on a TLS connection (HTTPS, TCP with tls:
 const blackboxProbes = (q: QueryContext) =>
   `(${sel('probe_ip_protocol', q)} or ${sel('probe_http_status_code', q)}) unless on (${q.by}) ${sel('probe_dns_query_succeeded', q)}`;
 const probesOnly = (expr: string, q: QueryContext) => `${expr} and on (${q.by}) (${blackboxProbes(q)})`;
-// The soonest expiry seen in the window, so a failed probe (no certificate series) cannot reset the alert.
-const certificateLeft = (q: QueryContext) =>
-  `min_over_time(${sel('probe_ssl_earliest_cert_expiry', q)}[${q.range}]) - time()`;
+// The certificate expiry the alerts and panels judge is the one clients verify, per target. PRESENTED is the earliest
+// NotAfter of every certificate the server sends, so an extra expired one that no verified chain uses (a stale
+// cross-sign such as Let's Encrypt's DST Root CA X3 after 2021-09-30, an old intermediate left in the bundle) reads
+// as expired while every client connects. VERIFIED is, of each chain the probe verified, the earliest NotAfter (the
+// trusted root from ca_file included, presented or not), and of those chains the latest (prober/tls.go
+// getLastChainExpiry, v0.18.0 – v0.28.0; added in 0.17.0, which took the earliest chain's, fixed by #681).
+// Where nothing was verified it is the zero time's .Unix(), -62135596800 (insecure_skip_verify: true, as the stack's
+// HTTPS probe shows; blackbox_exporter#653), and the gRPC prober never exports it (prober/grpc.go v0.23.0 –
+// v0.28.0), nor do releases before 0.17: there the presented certificates are all there is, hence `> 0 or`, which
+// matches label set by label set, so each target falls back on its own.
+const VERIFIED = 'probe_ssl_last_chain_expiry_timestamp_seconds';
+const PRESENTED = 'probe_ssl_earliest_cert_expiry';
+// The gRPC prober of 0.23 – 0.25 registers PRESENTED before it connects, so a plaintext or failed probe reads 0
+// (prober/grpc.go v0.23.0; only after a handshake from v0.26.0, #1338): no certificate, hence `> 0` there too.
+const certificateExpiry = (q: QueryContext) => `(${sel(VERIFIED, q)} > 0 or ${sel(PRESENTED, q)} > 0)`;
+// The soonest expiry seen in the window, so a failed probe (no certificate series) cannot reset the alert; the
+// window's latest presented expiry keeps a certificate in view across the gRPC prober's zeros.
+const certificateLeft = (q: QueryContext) => {
+  const over = (fn: 'min' | 'max', metric: string) => `${fn}_over_time(${sel(metric, q)}[${q.range}]) > 0`;
+  return `(${over('min', VERIFIED)} or ${over('min', PRESENTED)} or ${over('max', PRESENTED)}) - time()`;
+};
 
 const HTTP_MODULE: Requirement = {
   kind: 'config',
@@ -66,7 +84,7 @@ export const blackboxExporter = defineExporter({
       min: 3600,
       max: 31536000,
       description:
-        'Time until the earliest certificate in the served chain expires, in seconds (defaults: 20 days warning, 3 days critical).',
+        'Time until the certificate chain clients verify expires (its earliest-expiring certificate), in seconds (defaults: 20 days warning, 3 days critical).',
     },
     {
       id: 'availability',
@@ -195,9 +213,9 @@ export const blackboxExporter = defineExporter({
       requires: TLS_MODULE,
       title: 'Certificate expires in',
       description:
-        'Time until the earliest-expiring certificate of the served chain runs out; renew before it reaches the thresholds.',
+        'Time until the chain the probe verified runs out (its earliest-expiring certificate, the trusted root included); an expired extra certificate the server still sends but no verified chain uses does not count. Where nothing is verified (insecure_skip_verify, gRPC, blackbox_exporter before 0.17): the earliest certificate the server sends.',
       unit: 's',
-      expr: (q) => `${sel('probe_ssl_earliest_cert_expiry', q)} - time()`,
+      expr: (q) => `${certificateExpiry(q)} - time()`,
       threshold: 'certificateExpiry',
       optional: TLS_ONLY,
     },
@@ -332,7 +350,7 @@ export const blackboxExporter = defineExporter({
       threshold: 'certificateExpiry',
       summary: 'The TLS certificate of {{ $labels.instance }} expires soon.',
       description:
-        'The earliest-expiring certificate served by {{ $labels.instance }} runs out within the warning threshold (20 days by default). Renew it and check that automatic renewal (ACME, cert-manager) works.',
+        'The certificate chain clients verify for {{ $labels.instance }} runs out within the warning threshold (20 days by default): its earliest-expiring certificate, the leaf, an intermediate or the trusted root. Renew it and check that automatic renewal (ACME, cert-manager) works. An expired extra certificate the server still sends but no verified chain uses does not count; where the probe verifies nothing (insecure_skip_verify), the earliest certificate the server sends does.',
       optional: TLS_ONLY,
     },
     {
@@ -344,7 +362,7 @@ export const blackboxExporter = defineExporter({
       threshold: 'certificateExpiry',
       summary: 'The TLS certificate of {{ $labels.instance }} is about to expire.',
       description:
-        'The earliest-expiring certificate served by {{ $labels.instance }} runs out within the critical threshold (3 days by default); clients will refuse the connection after that. Renew and deploy it now.',
+        'The certificate chain clients verify for {{ $labels.instance }} runs out within the critical threshold (3 days by default); clients will refuse the connection after that. Renew and deploy it now, or the CA if it is the trusted root that expires. An expired extra certificate the server still sends but no verified chain uses does not count; where the probe verifies nothing (insecure_skip_verify), the earliest certificate the server sends does.',
       optional: TLS_ONLY,
     },
     {
