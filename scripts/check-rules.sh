@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the generated Prometheus rule files, runs their promtool unit tests, runs the rules on every family
 # fixture (scripts/check-fixtures-quiet.ts), runs every quiet case against mutants of its rule
-# (scripts/check-quiet-cases-decide.ts) and as an HA pair sends it (scripts/check-ha-quiet.ts).
+# (scripts/check-quiet-cases-decide.ts) and as an HA pair sends it (scripts/check-ha-quiet.ts), and every fire case on a
+# store holding two clusters (scripts/check-cluster-isolation.ts).
 # Usage: scripts/check-rules.sh   (from anywhere; paths are resolved from the repository root)
 set -euo pipefail
 
@@ -48,4 +49,9 @@ npx --no-install tsx scripts/check-quiet-cases-decide.ts
 echo "== quiet promtool cases stay quiet for an HA pair"
 npx --no-install tsx scripts/check-ha-quiet.ts
 
-echo "check-rules: all rule files valid, all promtool tests passed, healthy family fixtures quiet, quiet cases decide and stay quiet for HA pairs."
+# Grafana-managed rules evaluate over a store holding several clusters: each alert must fire once per cluster, with
+# its cluster label, and one cluster's fault or health must not decide for another's.
+echo "== fire cases fire once per cluster, and for their own cluster only"
+npx --no-install tsx scripts/check-cluster-isolation.ts
+
+echo "check-rules: all rule files valid, all promtool tests passed, healthy family fixtures quiet, quiet cases decide and stay quiet for HA pairs, alerts keep clusters apart."

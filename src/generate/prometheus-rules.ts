@@ -62,17 +62,38 @@ export function quietPromtoolTests(exporter: ExporterDefinition, cases: Promtool
   return promtoolTestsOf(exporter, cases).flatMap(({ alert, test, quiet }) => (quiet ? [{ alert, test, quiet }] : []));
 }
 
+/**
+ * Every fire/quiet pair of an exporter's promtool cases (its main family's and each other family's) with its alert:
+ * for checks that send the same cases in other shapes (scripts/check-cluster-isolation.ts).
+ */
+export function promtoolCasePairs(exporter: ExporterDefinition, cases: PromtoolCases) {
+  return exporter.alerts.flatMap((alert) => {
+    const alertCases = casesOf(exporter, alert, cases);
+    return [alertCases, ...(alertCases.otherFamilies ?? [])].map(({ family, fires, quiet }) => ({
+      alert,
+      family,
+      fires,
+      quiet,
+    }));
+  });
+}
+
+function casesOf(exporter: ExporterDefinition, alert: AlertDefinition, cases: PromtoolCases) {
+  const alertCases = cases[alert.id];
+  if (!alertCases) {
+    throw new Error(
+      `Alert "${alert.id}" of exporter "${exporter.id}" has no promtool cases: add them to its .promtool.ts.`
+    );
+  }
+  return alertCases;
+}
+
 /** Every promtool test of an exporter in file order, each quiet one with the case it was made from. */
 function promtoolTestsOf(exporter: ExporterDefinition, cases: PromtoolCases) {
   const [group] = prometheusRuleGroups(exporter).groups;
   return exporter.alerts.flatMap((alert, index) => {
     const rule = group.rules[index];
-    const alertCases = cases[alert.id];
-    if (!alertCases) {
-      throw new Error(
-        `Alert "${alert.id}" of exporter "${exporter.id}" has no promtool cases: add them to its .promtool.ts.`
-      );
-    }
+    const alertCases = casesOf(exporter, alert, cases);
     const fires = (test: object) => ({ alert, test, quiet: undefined });
     const quiet = (testCase: AlertTestCase, test: ReturnType<typeof quietTest>) => ({ alert, test, quiet: testCase });
     return [
@@ -108,7 +129,7 @@ function firesTest(
 }
 
 /** One alert promtool must see: the expression's labels plus the rule's, annotations rendered with them. */
-function expectedAlert(
+export function expectedAlert(
   exporter: ExporterDefinition,
   alert: AlertDefinition,
   labels: Record<string, string>,
@@ -265,7 +286,7 @@ function quietTest(alert: AlertDefinition, testCase: AlertTestCase, family?: str
 }
 
 /** Names the exporter versions a case's series belong to, so a failing promtool test says which. */
-function familySuffix(family: string | undefined): string {
+export function familySuffix(family: string | undefined): string {
   return family ? ` (${family})` : '';
 }
 

@@ -16,6 +16,13 @@ const HOST = { job: 'truenas', instance: 'truenas01' };
 const OLD_FAMILY = 'truenas-graphite-to-prometheus 2.0 – 2.1';
 const oldSeries = familyFixture('truenas', OLD_FAMILY).at({}).series;
 const OLD_HOST = { job: 'truenas', instance: 'truenas02' };
+// A store holding several clusters (Thanos, Mimir, a Grafana-managed rule over one datasource): each cluster's
+// TrueNAS under the same host name, and dev's graphite_exporter (its `up`) with no TrueNAS sending to it.
+const oldInCluster = (cluster: string) =>
+  familyFixture('truenas', OLD_FAMILY).at({ cluster }).series('uptime', OLD_HOST);
+const DEV_GRAPHITE = familyFixture('truenas', OLD_FAMILY)
+  .at({ cluster: 'dev', job: 'graphite', instance: 'graphite:9108' })
+  .scrape('up');
 const DATASET = { ...HOST, mountpoint: '_mnt_tank', unit: 'GiB' };
 
 /** One gauge, `fires` and `quiet` being its values; the alert's labels are the series' own. */
@@ -46,6 +53,31 @@ export const truenasPromtoolCases: PromtoolCases = {
     family: FAMILY,
     fires: { series: [{ series: series('uptime', HOST), values: '100+60x10 _x40' }], evalTime: '45m', labels: {} },
     quiet: { series: [{ series: series('uptime', HOST), values: '100+60x50' }], evalTime: '45m' },
+    // Proven on the 2.0 – 2.1 family (the same `uptime`) on a store holding three clusters: prod's TrueNAS went silent
+    // while staging's still reports, and dev has none. absent_over_time fired for none of them (staging's series
+    // are there); only prod may fire, and dev, with nothing to have lost, never.
+    otherFamilies: [
+      {
+        family: OLD_FAMILY,
+        fires: {
+          series: [
+            { series: oldInCluster('prod'), values: '100+60x10 _x40' },
+            { series: oldInCluster('staging'), values: '100+60x50' },
+            { series: DEV_GRAPHITE, values: '1x50' },
+          ],
+          evalTime: '45m',
+          labels: { cluster: 'prod' },
+        },
+        quiet: {
+          series: [
+            { series: oldInCluster('prod'), values: '100+60x50' },
+            { series: oldInCluster('staging'), values: '100+60x50' },
+            { series: DEV_GRAPHITE, values: '1x50' },
+          ],
+          evalTime: '45m',
+        },
+      },
+    ],
   },
   'host-silent': { family: FAMILY, ...gauge('uptime', HOST, '100+60x10 _x40', '100+60x50', '45m') },
   'pool-not-online': {

@@ -1,4 +1,4 @@
-import { fleetContext, sel } from '../promql';
+import { acrossTargets, fleetContext, sel } from '../promql';
 import type { QueryContext } from '../types';
 import { defineExporter } from '../define';
 
@@ -378,14 +378,27 @@ export const truenasExporter = defineExporter({
       name: 'TrueNASNoData',
       severity: 'critical',
       for: '5m',
-      // graphite_exporter drops a series a few minutes after its last sample, so a TrueNAS that
-      // stops reporting leaves no series to compare: only absence can show it.
-      query: (q) => `absent_over_time(${sel('uptime', q)}[15m])`,
+      // graphite_exporter stops exposing a series once its last Graphite sample is older than
+      // --graphite.sample-expiry (default 5m; prometheus/graphite_exporter v0.16.0 – v0.17.0 collector/collector.go
+      // Collect and its garbage collection), so a TrueNAS that stops reporting leaves no series to compare: only
+      // absence or memory can show it. absent_over_time() takes its labels from the selector's equality matchers
+      // alone (prometheus promql/functions.go createLabelsForAbsentFunction): on a store holding several clusters
+      // it fired only once every cluster's TrueNAS was silent, and named none. So each cluster (and HA replica) that
+      // sent TrueNAS metrics during the last day and none for 15 minutes fires, with its cluster label; a cluster
+      // that never had a TrueNAS has nothing to remember and stays quiet. Silent for longer than a day (or never
+      // heard from), the whole store fires without a cluster, as absent_over_time did. Where no series carries a
+      // cluster label (a Prometheus server evaluating its own rule file) the two parts add up to the old rule:
+      // samples within the day but not the last 15 minutes, or none within the day, is none within 15 minutes.
+      query: (q) => {
+        const above = acrossTargets(q);
+        const uptime = sel('uptime', q);
+        return `(group by (${above}) (max_over_time(${uptime}[1d])) unless group by (${above}) (max_over_time(${uptime}[15m]))) or absent_over_time(${uptime}[1d])`;
+      },
       comparison: '>',
       threshold: 0,
       summary: 'No TrueNAS metrics arrive.',
       description:
-        'No TrueNAS system has sent metrics to graphite_exporter for 15 minutes, so every other TrueNAS alert is blind. Check the Graphite reporting exporter in the TrueNAS UI (Reporting → Exporters), that it points at graphite_exporter’s port, and that graphite_exporter runs.',
+        'No TrueNAS system has sent metrics to graphite_exporter for 15 minutes (on a store holding several clusters: none of the cluster the alert names, where TrueNAS reported during the last day), so every other TrueNAS alert is blind there. Check the Graphite reporting exporter in the TrueNAS UI (Reporting → Exporters), that it points at graphite_exporter’s port, and that graphite_exporter runs.',
       optional: 'returns a series only while no TrueNAS data arrives',
     },
     {
