@@ -86,9 +86,9 @@ export interface HealthCheck {
   /** What the panel shows and why it matters; every panel needs one. */
   description: string;
   unit: Unit;
-  /** Instant query. Aggregations keep the cluster label, the replica labels, `job` and `instance` (see `healthContext`). */
+  /** Instant query. Aggregations keep the cluster label, the replica labels, job and instance (`healthContext`). */
   query: (q: QueryContext) => string;
-  /** Legend of each series, in Grafana's `{{label}}` syntax, without the cluster/replica prefix (added by `legendFor`). */
+  /** Legend of each series, in Grafana's `{{label}}` syntax, without the cluster/replica prefix (see `legendFor`). */
   legend: string;
   /** Absent: the check is shown but never makes the verdict (e.g. head series, active users). */
   judge?: HealthJudgement;

@@ -32,7 +32,7 @@ export interface HealthPanel {
   zero?: string;
   query: (q: QueryContext) => string;
   legend: string;
-  /** The labels that name a row, without the cluster and replica labels every legend starts with (`{{host}} {{mountpoint}}`). */
+  /** The labels that name a row (`{{host}} {{mountpoint}}`), without the cluster and replica labels before them. */
   rowLegend: string;
   judge?: HealthJudgement;
   optional?: string;

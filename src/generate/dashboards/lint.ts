@@ -284,10 +284,12 @@ const NO_TARGET_SERIES = new Set(['scalar', 'time', 'vector', 'absent', 'absent_
 
 /**
  * The sums and counts that add HA replicas' copies together before the fold: an aggregation of ADDS_COPIES over
- * series that may still carry a replica label (so two copies of one target stay apart) whose result drops it. Read
- * over Prometheus' own grammar, so `sum without (replica) (…)`, `count_values`, a bare `sum(…)` however written and a
- * sum of folded series (`sum(max without (replica, prometheus_replica) (…))`) are told apart. `replicaLabels`: the
- * labels that tell the replicas apart (the catalog's for the bundled dashboards, the app's for Health).
+ * series that may still carry a replica label (so two copies of one target stay apart) whose result drops it.
+ * Read over Prometheus' own grammar, so `sum without (replica) (…)`, `count_values`, a bare `sum(…)` however
+ * written and a sum of folded series (`sum(max without (replica, prometheus_replica) (…))`) are told apart.
+ * `replicaLabels`: the labels that tell the replicas apart (the catalog's for the bundled dashboards, the app's for
+ * Health). A ratio of two such sums, or histogram_quantile over summed buckets, would survive the doubling; the rule
+ * does not try to prove that: sum within each replica's view, then fold.
  */
 export function sumsAcrossReplicas(expr: string, replicaLabels: readonly string[] = REPLICA_LABELS): string[] {
   let tree: Expr;
