@@ -3,6 +3,8 @@ import { buildStackHealthDashboard } from './health-dashboard';
 import { HEALTH_SECTIONS } from '../health/checks';
 import { healthPanels } from '../health/panels';
 import { gridDefects } from '../../tests/support/grid';
+import { REPLICA_LABELS } from '../catalog/promql';
+import { sumsAcrossReplicas } from './dashboards/lint';
 
 interface PanelJson {
   id: number;
@@ -104,6 +106,21 @@ describe('Monitoring stack health dashboard', () => {
       { value: 0.05, color: 'orange' },
       { value: 0.15, color: 'green' },
     ]);
+  });
+
+  // The bundled dashboards' rule (lint.ts), which its own linting does not reach: Health shows every server's
+  // figures, so a sum or count that drops a replica label adds an HA pair's two copies together.
+  it('adds no HA replicas’ copies together, with the default replica labels or the app’s', () => {
+    const problemsOf = (d: unknown, replicaLabels: readonly string[]) =>
+      (d as typeof dashboard).panels
+        .filter((p) => p.type !== 'row')
+        .flatMap((p) =>
+          sumsAcrossReplicas(p.targets![0].expr, replicaLabels).map((problem) => `${p.title}: ${problem}`)
+        );
+    expect(problemsOf(dashboard, REPLICA_LABELS)).toEqual([]);
+    const own = buildStackHealthDashboard({ replicaLabels: ['ha_member'] });
+    expect(problemsOf(own, ['ha_member'])).toEqual([]);
+    expect(JSON.stringify(own)).toContain('{{cluster}} {{ha_member}} {{instance}}');
   });
 
   it('is deterministic and follows the cluster label setting', () => {

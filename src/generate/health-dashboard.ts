@@ -37,6 +37,7 @@ import {
   finalise,
   taggedDashboardsLink,
 } from './dashboards/common';
+import { REPLICA_LABELS } from '../catalog/promql';
 import { healthContext } from '../health/checks';
 import { GRID_COLUMNS, packSections, type GridPlace } from '../health/layout';
 import {
@@ -56,12 +57,15 @@ const STAT_HEIGHT = 4;
 export interface StackHealthDashboardOptions {
   /** Label that names a cluster/datacenter (the app setting); `cluster` by default. */
   clusterLabel?: string;
+  /** Labels that tell the servers of an HA pair apart (the app setting); the catalog's `REPLICA_LABELS` by default. */
+  replicaLabels?: readonly string[];
 }
 
 /** Pure: same options, same JSON. */
 export function buildStackHealthDashboard(options: StackHealthDashboardOptions = {}): Dashboard {
   const clusterLabel = options.clusterLabel ?? 'cluster';
-  const q = healthContext({ clusterLabel, range: '$__rate_interval', clusterVariable: true });
+  const replicaLabels = options.replicaLabels ?? REPLICA_LABELS;
+  const q = healthContext({ clusterLabel, replicaLabels, range: '$__rate_interval', clusterVariable: true });
   const builder = new DashboardBuilder(STACK_HEALTH_DASHBOARD_TITLE)
     .uid(STACK_HEALTH_DASHBOARD_UID)
     .description(
@@ -89,7 +93,7 @@ export function buildStackHealthDashboard(options: StackHealthDashboardOptions =
   // Every position is set: the builder's own cursor left holes beside stats and ran past the 24th
   // column (packSection). It still moves whatever sits at x 0, y 0 to its cursor: only the first row
   // does, where the cursor is too.
-  for (const { section, top, places } of packSections(healthPanels(clusterLabel), STAT_HEIGHT, 1)) {
+  for (const { section, top, places } of packSections(healthPanels(clusterLabel, replicaLabels), STAT_HEIGHT, 1)) {
     builder.withRow(new RowBuilder(section.title).gridPos({ x: 0, y: top, h: 1, w: GRID_COLUMNS }));
     for (const { panel, ...place } of places) {
       builder.withPanel(buildPanel(panel, q, place));

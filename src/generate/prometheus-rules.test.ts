@@ -4,7 +4,9 @@ import { parse } from 'yaml';
 import { nodeExporter } from '../catalog/exporters/node';
 import { mongodbExporter } from '../catalog/exporters/mongodb';
 import { prometheusExporter } from '../catalog/exporters/prometheus';
-import { matcher } from '../catalog/promql';
+import { EXPORTERS } from '../catalog';
+import { matcher, REPLICA_LABELS } from '../catalog/promql';
+import { sumsAcrossReplicas } from './dashboards/lint';
 import { fixtureExporter, widgetPromtoolCases } from '../../tests/support/fixture-exporter';
 import { PROMTOOL_CASES } from '../catalog/promtool-cases';
 import { RUNBOOK_BASE_URL } from '../catalog/links';
@@ -252,5 +254,21 @@ describe('promtool tests for alerts whose series differ between exporter version
     const test = mongoDoc.tests.find((t: any) => t.name === `${alert.name} stays quiet (${quietOnly.family})`);
     expect(test.input_series).toEqual(quietOnly.quiet.series);
     expect(test.alert_rule_test[0].exp_alerts).toEqual([]);
+  });
+});
+
+// The dashboards' rule (dashboards/lint.ts), over the alert rules: each aggregation across targets sums within
+// each replica's view, and the rule drops the replica labels only at the end, keeping the worse replica.
+describe('every pack’s rules on a store holding both servers of an HA pair', () => {
+  it.each([
+    ['the default replica labels', REPLICA_LABELS],
+    ['a replica label Setup was given', ['ha_member']],
+  ])('add no replicas’ copies together, with %s', (_what, replicaLabels) => {
+    const problems = EXPORTERS.flatMap((exporter) =>
+      prometheusRuleGroups(exporter, { replicaLabels }).groups.flatMap((g) =>
+        g.rules.flatMap((r) => sumsAcrossReplicas(r.expr, replicaLabels).map((p) => `${r.alert}: ${p}`))
+      )
+    );
+    expect(problems).toEqual([]);
   });
 });

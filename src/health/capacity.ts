@@ -96,10 +96,8 @@ export interface CapacityReport {
 }
 
 /** The server a series belongs to, so results of different checks can be joined. */
-function serverKey(labels: Labels, clusterLabel: string): string {
-  return [labels[clusterLabel] ?? '', ...REPLICA_LABELS.map((l) => labels[l] ?? ''), labels.instance ?? ''].join(
-    '\u0000'
-  );
+function serverKey(labels: Labels, identityLabels: readonly string[]): string {
+  return [...identityLabels, 'instance'].map((l) => labels[l] ?? '').join('\u0000');
 }
 
 /** The host part of an instance (`10.0.0.1:9090` → `10.0.0.1`), as the disk queries derive it. */
@@ -110,6 +108,8 @@ export function hostOf(instance: string): string {
 
 export interface CapacityOptions {
   clusterLabel?: string;
+  /** The app's replica labels (default: the catalog's), which tell an HA pair's servers apart. */
+  replicaLabels?: readonly string[];
   /** A retention the user entered; wins over what the server reports. */
   retentionSeconds?: number;
   /** Each reachable server's flags (see retention.ts); undefined while not read. */
@@ -119,9 +119,10 @@ export interface CapacityOptions {
 /** One report per Prometheus server found in the capacity checks' results. */
 export function capacityReports(results: readonly CheckResult[], options: CapacityOptions = {}): CapacityReport[] {
   const clusterLabel = options.clusterLabel ?? 'cluster';
+  const identityLabels = [clusterLabel, ...(options.replicaLabels ?? REPLICA_LABELS)];
   const seriesOf = (checkId: string) => results.find((r) => r.checkId === checkId && !r.error)?.series ?? [];
   const valueFor = (checkId: string, labels: Labels) =>
-    seriesOf(checkId).find((s) => serverKey(s.labels, clusterLabel) === serverKey(labels, clusterLabel))?.value;
+    seriesOf(checkId).find((s) => serverKey(s.labels, identityLabels) === serverKey(labels, identityLabels))?.value;
 
   return seriesOf('capacity-active-series').map(({ labels, value: activeSeries }) => {
     const samplesPerSecond = valueFor('capacity-samples-rate', labels);
@@ -131,7 +132,7 @@ export function capacityReports(results: readonly CheckResult[], options: Capaci
     const retention = chooseRetention(labels, options.servers, {
       entered: options.retentionSeconds,
       metric: valueFor('capacity-retention-time', labels),
-      identityLabels: [clusterLabel, ...REPLICA_LABELS],
+      identityLabels,
     });
     const storageUsedBytes = valueFor('capacity-storage-used', labels);
     const sizeLimit = valueFor('capacity-retention-size', labels) || retention.sizeBytes;

@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { EXPORTERS } from '../catalog';
-import { signalQuery } from '../catalog/promql';
+import { REPLICA_LABELS, signalQuery } from '../catalog/promql';
+import { sumsAcrossReplicas } from '../generate/dashboards/lint';
 import { resolveThreshold } from '../catalog/thresholds';
 import { healthChecks, healthContext, HEALTH_SECTIONS } from './checks';
 import { healthPanels } from './panels';
@@ -108,15 +109,52 @@ describe('health checks catalog', () => {
     }
   });
 
-  it('keeps the cluster label and replica in aggregations, so HA pairs and datacenters stay apart', () => {
+  it('keeps the cluster label and replica labels in aggregations, so HA pairs and datacenters stay apart', () => {
     const q = healthContext({ clusterLabel: 'datacenter' });
     const aggregated = healthChecks('datacenter')
       .map((c) => c.query(q))
       .filter((expr) => /\b(sum|avg|min|max) by \(/.test(expr));
     expect(aggregated.length).toBeGreaterThan(10);
     for (const expr of aggregated) {
-      expect(expr).toMatch(/by \(datacenter, replica/);
+      expect(expr).toMatch(/by \(datacenter, replica, prometheus_replica/);
     }
+  });
+
+  // The dashboards' rule (lint.ts): a sum or count that drops a replica label adds an HA pair's two copies together.
+  it.each([
+    ['the default replica labels', undefined, REPLICA_LABELS],
+    ['the app’s replica labels', ['ha_member'], ['ha_member']],
+  ])('adds no HA replicas’ copies together, with %s', (_what, configured, replicaLabels) => {
+    const contexts = [
+      healthContext({ replicaLabels: configured }),
+      healthContext({ replicaLabels: configured, range: '$__rate_interval', clusterVariable: true }),
+    ];
+    const problems = contexts.flatMap((q) =>
+      healthPanels('cluster', configured).flatMap((p) =>
+        sumsAcrossReplicas(p.query(q), replicaLabels).map((problem) => `${p.id}: ${problem}`)
+      )
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('tells HA replicas apart by the app’s replica labels in queries, legends and the verdict', () => {
+    const own = healthChecks('cluster', ['ha_member']);
+    const q = healthContext({ replicaLabels: ['ha_member'] });
+    expect(own.find((c) => c.id === 'prometheus-scrape-success')!.query(q)).toBe(
+      'avg by (cluster, ha_member, job) (up)'
+    );
+    expect(own.find((c) => c.id === 'servers-ha-partner-silent')!.query(q)).toContain('ha_member!=""');
+    for (const panel of healthPanels('cluster', ['ha_member'])) {
+      expect([panel.id, panel.legend]).toEqual([panel.id, `{{cluster}} {{ha_member}} ${panel.rowLegend}`]);
+    }
+    const verdict = computeVerdict(
+      own,
+      [{ checkId: 'servers-ha-partner-silent', series: [{ labels: { cluster: 'dc1', ha_member: 'b' }, value: 1 }] }],
+      { replicaLabels: ['ha_member'] }
+    );
+    expect(verdict.problems.filter((p) => p.severity !== 'unknown').map((p) => p.message)).toEqual([
+      'This HA replica sends no series now (it did within the hour); its partner carries the pair alone. [cluster=dc1, ha_member=b]',
+    ]);
   });
 
   it('names a silent HA replica and a replica that scrapes less than its partner, by their external labels', () => {

@@ -86,9 +86,9 @@ export interface HealthCheck {
   /** What the panel shows and why it matters; every panel needs one. */
   description: string;
   unit: Unit;
-  /** Instant query. Aggregations keep the cluster label, `replica`, `job` and `instance` (see `healthContext`). */
+  /** Instant query. Aggregations keep the cluster label, the replica labels, job and instance (`healthContext`). */
   query: (q: QueryContext) => string;
-  /** Legend of each series, in Grafana's `{{label}}` syntax, without the cluster/replica prefix (added by `legendFor`). */
+  /** Legend of each series, in Grafana's `{{label}}` syntax, without the cluster/replica prefix (see `legendFor`). */
   legend: string;
   /** Absent: the check is shown but never makes the verdict (e.g. head series, active users). */
   judge?: HealthJudgement;
@@ -111,21 +111,38 @@ export interface HealthCheck {
 
 /**
  * Query context for health checks. Instant queries in the verdict use a fixed 5 m window; panels
- * pass `$__rate_interval`. Aggregations keep `replica` and the cluster label, so HA pairs and
- * several Prometheus servers (federation, several datacenters) come out side by side.
+ * pass `$__rate_interval`. Aggregations keep the cluster label and the replica labels (the app's, as
+ * Setup's rules drop them: `replicaLabels`), so HA pairs and several Prometheus servers (federation,
+ * several datacenters) come out side by side: a sum that dropped the label of a store's HA pair added
+ * the two replicas' copies (twice the samples, series, notifications), an average merged their verdicts.
  */
 export function healthContext({
   clusterLabel = 'cluster',
+  replicaLabels = REPLICA_LABELS,
   range = '5m',
   clusterVariable = false,
-}: { clusterLabel?: string; range?: string; clusterVariable?: boolean } = {}): QueryContext {
+}: {
+  clusterLabel?: string;
+  replicaLabels?: readonly string[];
+  range?: string;
+  clusterVariable?: boolean;
+} = {}): QueryContext {
   const selector = clusterVariable ? `${clusterLabel}=~"$cluster"` : '';
-  return { selector, fleetSelector: selector, range, by: `${clusterLabel}, replica, job, instance` };
+  return {
+    selector,
+    fleetSelector: selector,
+    range,
+    by: [clusterLabel, ...replicaLabels, 'job', 'instance'].join(', '),
+  };
 }
 
-/** `{{cluster}} {{replica}} <legend>`: labels a series lacks render as nothing. */
-export function legendFor(check: HealthCheck, clusterLabel = 'cluster'): string {
-  return `{{${clusterLabel}}} {{replica}} ${check.legend}`;
+/** `{{cluster}} {{replica}} {{prometheus_replica}} <legend>`: labels a series lacks render as nothing. */
+export function legendFor(
+  check: Pick<HealthCheck, 'legend'>,
+  clusterLabel = 'cluster',
+  replicaLabels: readonly string[] = REPLICA_LABELS
+): string {
+  return [clusterLabel, ...replicaLabels].map((l) => `{{${l}}} `).join('') + check.legend;
 }
 
 /** A catalog signal's query, for checks that aggregate or combine it rather than show it as is. */
@@ -235,14 +252,14 @@ function sectionChecks(defaults: SectionDefaults) {
   return { check, fromSignal };
 }
 
-function prometheusChecks(clusterLabel: string): HealthCheck[] {
+function prometheusChecks(clusterLabel: string, replicaLabels: readonly string[]): HealthCheck[] {
   const { check, fromSignal } = sectionChecks({
     section: 'prometheus',
     noData: NO_DATA_PROMETHEUS,
     detail: { exporter: prometheusExporter },
     legend: '{{instance}}',
   });
-  const ha = `${clusterLabel}, replica`;
+  const ha = [clusterLabel, ...replicaLabels].join(', ');
   return [
     // --- Scraping and ingestion
     check({
@@ -457,15 +474,15 @@ function prometheusChecks(clusterLabel: string): HealthCheck[] {
  * The edges a global store holds, told apart by the external labels remote write and /federate add to
  * every series (cluster label, replica labels). Empty on one Prometheus without external labels: optional.
  */
-function serverChecks(clusterLabel: string): HealthCheck[] {
+function serverChecks(clusterLabel: string, replicaLabels: readonly string[]): HealthCheck[] {
   const { check } = sectionChecks({
     section: 'servers',
     noData: '',
     detail: { section: 'servers' },
     optional: `only where servers carry the external label ${clusterLabel} (a global store, federation)`,
   });
-  const edge = [clusterLabel, ...REPLICA_LABELS].join(', ');
-  const replicaSet = REPLICA_LABELS.map((l) => `${l}!=""`);
+  const edge = [clusterLabel, ...replicaLabels].join(', ');
+  const replicaSet = replicaLabels.map((l) => `${l}!=""`);
   // `up` of each edge's own scrapes: every edge scrapes something, and every series of it carries its labels.
   const upOf = (q: QueryContext, matcher = '') =>
     sel('up', fleetContext(q), [`${clusterLabel}!=""`, matcher].filter(Boolean).join(','));
@@ -502,7 +519,7 @@ function serverChecks(clusterLabel: string): HealthCheck[] {
         'Targets a replica scrapes minus the most any replica of its pair scrapes: 0 when both see the same targets; negative when this one misses some (another configuration, a failing service discovery).',
       unit: 'short',
       query: (q) =>
-        `(${replicated(q, (up) => `count by (${edge}) (${up})`)}) - on (${clusterLabel}) group_left () max without (${REPLICA_LABELS.join(', ')}) (${replicated(q, (up) => `count by (${edge}) (${up})`)})`,
+        `(${replicated(q, (up) => `count by (${edge}) (${up})`)}) - on (${clusterLabel}) group_left () max without (${replicaLabels.join(', ')}) (${replicated(q, (up) => `count by (${edge}) (${up})`)})`,
       legend: 'difference',
       judge: { direction: 'below', warning: 0 },
       problem: 'This HA replica scrapes {{value}} targets compared with its partner: the two are not configured alike.',
@@ -777,11 +794,17 @@ function capacityChecks(clusterLabel: string): HealthCheck[] {
   ];
 }
 
-/** The checks, for a given cluster label (the app setting; label names cannot be parameters of a query). */
-export function healthChecks(clusterLabel = 'cluster'): HealthCheck[] {
+/**
+ * The checks, for a given cluster label and replica labels (the app settings; label names cannot be parameters of a
+ * query). The replica labels must not be empty: they are what tells the servers of an HA pair apart.
+ */
+export function healthChecks(
+  clusterLabel = 'cluster',
+  replicaLabels: readonly string[] = REPLICA_LABELS
+): HealthCheck[] {
   return [
-    ...prometheusChecks(clusterLabel),
-    ...serverChecks(clusterLabel),
+    ...prometheusChecks(clusterLabel, replicaLabels),
+    ...serverChecks(clusterLabel, replicaLabels),
     ...alertmanagerChecks(),
     ...pushgatewayChecks(clusterLabel),
     ...grafanaChecks(),

@@ -3,7 +3,7 @@
  * check, plus the capacity formulas written in PromQL, so the page and the dashboard show the same
  * content. No foundation-sdk here: the page ships in the bundle.
  */
-import { sel } from '../catalog/promql';
+import { REPLICA_LABELS, sel } from '../catalog/promql';
 import type { QueryContext, Unit } from '../catalog/types';
 import { ASSUMED_BYTES_PER_SAMPLE, MEMORY_BYTES_PER_SERIES, MEMORY_RULE_SOURCE } from './capacity';
 import { PLACEHOLDER } from './verdict';
@@ -32,7 +32,7 @@ export interface HealthPanel {
   zero?: string;
   query: (q: QueryContext) => string;
   legend: string;
-  /** The labels that name a row, without the cluster and replica every legend starts with (`{{host}} {{mountpoint}}`). */
+  /** The labels that name a row (`{{host}} {{mountpoint}}`), without the cluster and replica labels before them. */
   rowLegend: string;
   judge?: HealthJudgement;
   optional?: string;
@@ -92,9 +92,12 @@ function capacityFormulaPanels(clusterLabel: string): Array<Omit<HealthPanel, 'r
   ];
 }
 
-/** Every panel, in section order. */
-export function healthPanels(clusterLabel = 'cluster'): HealthPanel[] {
-  const fromChecks: HealthPanel[] = healthChecks(clusterLabel).map((check) => ({
+/** Every panel, in section order, for the app's cluster and replica labels (see `healthChecks`). */
+export function healthPanels(
+  clusterLabel = 'cluster',
+  replicaLabels: readonly string[] = REPLICA_LABELS
+): HealthPanel[] {
+  const fromChecks: HealthPanel[] = healthChecks(clusterLabel, replicaLabels).map((check) => ({
     id: check.id,
     section: check.section,
     title: check.title,
@@ -106,14 +109,14 @@ export function healthPanels(clusterLabel = 'cluster'): HealthPanel[] {
     max: check.panel.max,
     zero: check.panel.zero,
     query: check.query,
-    legend: legendFor(check, clusterLabel),
+    legend: legendFor(check, clusterLabel, replicaLabels),
     rowLegend: check.legend,
     judge: check.judge,
     optional: check.optional,
   }));
   const formulas = capacityFormulaPanels(clusterLabel).map((p) => ({
     ...p,
-    legend: `{{${clusterLabel}}} {{replica}} ${p.legend}`,
+    legend: legendFor(p, clusterLabel, replicaLabels),
     rowLegend: p.legend,
   }));
   const all = [...fromChecks, ...formulas];
@@ -150,7 +153,7 @@ export function panelThresholdSteps(
 
 /**
  * Grafana's "organize fields" transformation for a Health table: no Time column (instant queries), and
- * the labels that name a row, then the value, before every other label (cluster and replica, unless
+ * the labels that name a row, then the value, before every other label (cluster and replica labels, unless
  * they are what names the rows, as for the edge servers).
  * A `format: table` answer has one column per label in label order, so in a narrow panel the value sat
  * past the right edge. Fields left out of `indexByName` keep their order after those named (Grafana's

@@ -4,6 +4,7 @@
  * about and a link. Pure: no fetching, no React.
  */
 import { exporterDashboardUid } from '../catalog/links';
+import { REPLICA_LABELS } from '../catalog/promql';
 import { PLUGIN_BASE_URL, ROUTES } from '../constants';
 import {
   HEALTH_SECTIONS,
@@ -110,8 +111,10 @@ export function renderMessage(template: string, values: Labels): string {
 }
 
 /** `cluster=dc1, replica=a`: which of several Prometheus servers or HA replicas a series comes from. */
-function whereFrom(labels: Labels, clusterLabel: string): string {
-  const parts = [clusterLabel, 'replica'].filter((name) => labels[name]).map((name) => `${name}=${labels[name]}`);
+function whereFrom(labels: Labels, clusterLabel: string, replicaLabels: readonly string[]): string {
+  const parts = [clusterLabel, ...replicaLabels]
+    .filter((name) => labels[name])
+    .map((name) => `${name}=${labels[name]}`);
   return parts.length ? ` [${parts.join(', ')}]` : '';
 }
 
@@ -131,7 +134,8 @@ export function compareProblems(a: Problem, b: Problem): number {
 export function checkProblems(
   check: HealthCheck,
   result: CheckResult | undefined,
-  clusterLabel = 'cluster'
+  clusterLabel = 'cluster',
+  replicaLabels: readonly string[] = REPLICA_LABELS
 ): Problem[] {
   const base = { checkId: check.id, section: check.section, title: check.title };
   if (result?.error) {
@@ -178,7 +182,7 @@ export function checkProblems(
         ...labels,
         value: formattedValue,
         threshold: limit === undefined ? '' : formatValue(limit, check.unit),
-      }) + whereFrom(labels, clusterLabel);
+      }) + whereFrom(labels, clusterLabel, replicaLabels);
     return [
       {
         ...base,
@@ -198,11 +202,15 @@ export function checkProblems(
 export function computeVerdict(
   checks: readonly HealthCheck[],
   results: readonly CheckResult[],
-  { clusterLabel = 'cluster', extraProblems = [] }: { clusterLabel?: string; extraProblems?: Problem[] } = {}
+  {
+    clusterLabel = 'cluster',
+    replicaLabels = REPLICA_LABELS,
+    extraProblems = [],
+  }: { clusterLabel?: string; replicaLabels?: readonly string[]; extraProblems?: Problem[] } = {}
 ): Verdict {
   const byId = new Map(results.map((r) => [r.checkId, r]));
   const problems = [
-    ...checks.flatMap((check) => checkProblems(check, byId.get(check.id), clusterLabel)),
+    ...checks.flatMap((check) => checkProblems(check, byId.get(check.id), clusterLabel, replicaLabels)),
     ...extraProblems,
   ].sort(compareProblems);
   const unknownChecks = new Set(problems.filter((p) => p.severity === 'unknown').map((p) => p.checkId));

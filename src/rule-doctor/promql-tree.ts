@@ -38,6 +38,8 @@ export interface Binary {
   matching?: Matching;
   /** `bool` comparisons return 0/1 instead of filtering. */
   bool: boolean;
+  /** `group_left` / `group_right`: many-to-one matching, whose result has the "many" side's labels. */
+  group?: 'left' | 'right';
 }
 
 export interface Call {
@@ -52,6 +54,8 @@ export interface Aggregate {
   op: string;
   args: Expr[];
   text: string;
+  /** `by (…)` keeps only these labels, `without (…)` all but these; absent: the result has no labels. */
+  grouping?: { without: boolean; labels: string[] };
 }
 
 /** Numbers and strings: never empty. */
@@ -170,6 +174,7 @@ function toExpr(node: SyntaxNode, query: string): Expr {
         );
         matching = { on: clause.getChild('On') !== null, labels };
       }
+      const group = clause?.getChild('GroupLeft') ? 'left' : clause?.getChild('GroupRight') ? 'right' : undefined;
       return {
         kind: 'binary',
         op,
@@ -178,6 +183,7 @@ function toExpr(node: SyntaxNode, query: string): Expr {
         text,
         bool: node.getChild('BoolModifier') !== null,
         ...(matching ? { matching } : {}),
+        ...(group ? { group } : {}),
       };
     }
     case 'FunctionCall': {
@@ -187,7 +193,20 @@ function toExpr(node: SyntaxNode, query: string): Expr {
     }
     case 'AggregateExpr': {
       const op = node.getChild('AggregateOp');
-      return { kind: 'aggregate', op: op ? query.slice(op.from, op.to) : '?', args: bodyArgs(node, query), text };
+      const modifier = node.getChild('AggregateModifier');
+      // A quoted name (`"my.label"`, Prometheus 3's UTF-8 names) is the string's value.
+      const grouping = modifier?.getChild('GroupingLabels');
+      const labels = (grouping ? children(grouping) : [])
+        .filter((l) => l.name === 'LabelName' || l.name === 'QuotedLabelName')
+        .map((l) => query.slice(l.from, l.to))
+        .map((l) => (l.startsWith('"') ? (JSON.parse(l) as string) : l));
+      return {
+        kind: 'aggregate',
+        op: op ? query.slice(op.from, op.to).toLowerCase() : '?',
+        args: bodyArgs(node, query),
+        text,
+        ...(modifier ? { grouping: { without: modifier.getChild('Without') !== null, labels } } : {}),
+      };
     }
     case 'NumberDurationLiteral':
     case 'NumberLiteral':
@@ -326,7 +345,7 @@ export function vectorJoins(expr: Expr): Binary[] {
  * A side that is one number, not series to match: a literal, a scalar function, or arithmetic of those
  * (`x > 10000 / 600`), which Prometheus folds into a scalar and which no `count(…)` could be asked about.
  */
-function isScalar(expr: Expr): boolean {
+export function isScalar(expr: Expr): boolean {
   return (
     isLiteral(expr) ||
     isScalarCall(expr) ||

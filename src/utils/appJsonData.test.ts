@@ -17,6 +17,25 @@ describe('the app settings as pages read them', () => {
     expect(problems).toEqual([expect.stringMatching(message)]);
   });
 
+  it('keeps replica labels the configuration page would save', () => {
+    const raw = { clusterLabel: 'dc', replicaLabels: ['replica', 'ha_member'] };
+    expect(readAppJsonData(raw)).toEqual({ jsonData: raw, problems: [] });
+  });
+
+  // The Health page's queries and Setup's rules are built from them.
+  it.each([
+    [['replica) or vector(1) #'], /not a list of Prometheus label names/],
+    ['replica', /not a list of Prometheus label names/],
+    [[], /not a list of Prometheus label names/],
+    [['a,b'], /not a list of Prometheus label names/],
+    [['replica', 'replica'], /listed twice/],
+    [['replica', 'cluster'], /is the cluster label/],
+  ])('drops the replica labels %j with a message, so the defaults are used', (replicaLabels, message) => {
+    const { jsonData, problems } = readAppJsonData({ prometheusDatasourceUid: 'prom', replicaLabels });
+    expect(jsonData).toEqual({ prometheusDatasourceUid: 'prom' });
+    expect(problems).toEqual([expect.stringMatching(message)]);
+  });
+
   it('drops a datasource uid Grafana would never give, with a message', () => {
     const { jsonData, problems } = readAppJsonData({ prometheusDatasourceUid: '../admin/users' });
     expect(jsonData).toEqual({});

@@ -1,4 +1,6 @@
 import type { AppJsonData } from '../types';
+import { DEFAULT_CLUSTER_LABEL } from '../constants';
+import { labelNameError, parseReplicaLabels } from './prometheusLabel';
 
 /** Grafana's uid rule (util.IsValidShortUID / IsShortUIDTooLong, pkg/util/shortid_generator.go). */
 const UID = /^[a-zA-Z0-9_-]{1,40}$/;
@@ -32,6 +34,21 @@ export function readAppJsonData(raw: unknown): { jsonData: AppJsonData; problems
     problems.push(
       `The saved cluster label ${JSON.stringify(label)} is not a Prometheus label name (letters, digits and "_", not starting with a digit or "__"), so it is ignored and "cluster" is used: correct it on the configuration page.`
     );
+  }
+  // Setup's rules and the Health page's queries are built from them; the config page never saves an empty list.
+  const replicaLabels = source.replicaLabels;
+  if (replicaLabels !== undefined) {
+    const names = Array.isArray(replicaLabels) ? replicaLabels : [];
+    const error =
+      names.length === 0 || !names.every((l) => typeof l === 'string' && !labelNameError(l))
+        ? 'not a list of Prometheus label names.'
+        : parseReplicaLabels(names.join(','), jsonData.clusterLabel || DEFAULT_CLUSTER_LABEL).error;
+    if (error) {
+      delete jsonData.replicaLabels;
+      problems.push(
+        `The saved replica labels ${JSON.stringify(replicaLabels)} are ignored and the defaults used: ${error} Correct them on the configuration page.`
+      );
+    }
   }
   return { jsonData, problems };
 }

@@ -25,6 +25,7 @@ import { healthChecks, healthContext } from '../../src/health/checks';
 import { detailUrl } from '../../src/health/verdict';
 import { compileJobRegex, loadJobRegexEngine } from '../../src/inventory/filters';
 import { labelNameError } from '../../src/utils/prometheusLabel';
+import { readAppJsonData } from '../../src/utils/appJsonData';
 import { createPrometheusClient, PrometheusError } from './prometheus';
 
 const prometheus = createPrometheusClient();
@@ -255,6 +256,35 @@ describe('the cluster label from the configuration page becomes Health PromQL', 
           c.crashes++;
         }
         expect({ name, check: check.id, parses: result.ok }).toEqual({ name, check: check.id, parses: true });
+      }
+    }
+  });
+});
+
+describe('the replica labels from the app settings become Health PromQL', () => {
+  it('are dropped unless they are label names, and then every Health query parses', async () => {
+    const c = tally('replica labels (Health queries)');
+    const names = fc.oneof(hostile, fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,20}$/));
+    const lists = sample(fc.array(names, { minLength: 1, maxLength: 3 }), 8);
+    let accepted = 0;
+    for (const list of lists) {
+      c.tried++;
+      // Saved jsonData (provisioned, restored) reaches the pages only through readAppJsonData.
+      const { jsonData } = readAppJsonData({ replicaLabels: list });
+      if (!jsonData.replicaLabels) {
+        c.refused++;
+        continue;
+      }
+      if (++accepted > 25) {
+        continue;
+      }
+      const q = healthContext({ replicaLabels: jsonData.replicaLabels });
+      for (const check of healthChecks('cluster', jsonData.replicaLabels)) {
+        const result = await format(check.query(q));
+        if (!result.ok) {
+          c.crashes++;
+        }
+        expect({ list, check: check.id, parses: result.ok }).toEqual({ list, check: check.id, parses: true });
       }
     }
   });

@@ -6,7 +6,7 @@ import { dashboardContext, signalQuery } from '../../catalog/promql';
 import { resolveThreshold } from '../../catalog/thresholds';
 import { generateDashboards, type GeneratedDashboard } from '.';
 import { thresholdSteps, yesNoSteps } from './exporter-dashboard';
-import { allPanels, lintDashboard, lintExpr, type LintSubject } from './lint';
+import { allPanels, lintDashboard, lintExpr, sumsAcrossReplicas, type LintSubject } from './lint';
 import { perReplica, withoutReplicas as fold } from './common';
 import { yesNoAlert } from './fleet';
 
@@ -175,5 +175,53 @@ describe('the linter catches what it is meant to', () => {
     expect(
       lintExpr({ kind: 'exporter' }, `min without (replica, prometheus_replica) (x{cluster=~"$cluster"})`)
     ).toEqual([]);
+  });
+
+  // Read over Prometheus' grammar: the regex it replaced saw `sum`/`count` with `by (…)` only.
+  describe('sums and counts that add HA replicas’ copies together before the fold', () => {
+    const c = '{cluster=~"$cluster"}';
+    const adds = (expr: string) => lintExpr({ kind: 'exporter' }, expr).filter((p) => p.includes('adds HA replicas'));
+
+    it.each([
+      ['a without (…) that lists a replica label', `sum without (replica) (up${c})`],
+      ['a count without (…) that lists one', `count without (instance, prometheus_replica) (up${c})`],
+      ['count_values', `count_values("version", build_info${c})`],
+      ['count_values by (…) without the replica labels', `count_values by (job) ("version", build_info${c})`],
+      ['a bare sum across lines', `sum\n  (\n    up${c}\n  )`],
+      ['a bare count in capitals', `COUNT(up${c} == 0)`],
+      ['a by (…) keeping one replica label only', `sum by (job, replica) (up${c})`],
+      ['the modifier after the argument', `sum(rate(x${c}[$__rate_interval])) by (job)`],
+      ['a sum of series folded over one replica label only', `sum(max without (replica) (up${c}))`],
+      ['a sum of a top ten (topk keeps every copy)', `sum(topk(10, up${c}))`],
+      ['a sum of a join that keeps the many side’s labels', `sum(x${c} * on (job, instance) group_left () y${c})`],
+      ['a sum beside a number', `time() - sum by (job) (x${c})`],
+    ])('refuses %s', (_what, expr) => {
+      expect(adds(expr)).toEqual([expect.stringMatching(/adds HA replicas' copies together before the fold/)]);
+    });
+
+    it.each([
+      ['a by (…) keeping both replica labels', `sum by (job, replica, prometheus_replica) (rate(x${c}[$__rate_interval]))`],
+      ['a without (…) listing none', `sum without (instance) (up${c})`],
+      ['count_values without (…) listing none', `count_values without (instance) ("version", build_info${c})`],
+      ['a sum of folded series', `sum(max without (replica, prometheus_replica) (up${c}))`],
+      ['a count of folded series, filtered', `count(min without (replica, prometheus_replica) (up${c}) == 0)`],
+      ['a sum per replica, then folded', fold(`sum by (cluster, replica, prometheus_replica) (up${c})`)],
+      ['a max, min, avg, group, stddev or quantile across replicas', `max(up${c}) + min(up${c}) + avg(up${c}) + group(up${c}) + stddev(up${c}) + quantile(0.9, up${c})`],
+      ['topk and bottomk, which return the copies as they are', `topk(10, up${c}) or bottomk(10, up${c})`],
+      ['a sum of a number', 'sum(vector(1))'],
+    ])('accepts %s', (_what, expr) => {
+      expect(adds(expr)).toEqual([]);
+    });
+
+    it('says when a query does not parse, instead of passing it', () => {
+      expect(lintExpr({ kind: 'exporter' }, fold(`sum by (job (up${c})`)).join()).toContain('does not parse as PromQL');
+    });
+
+    it('reads the replica labels it is given (the app’s, for Health)', () => {
+      expect(sumsAcrossReplicas(`sum by (job, replica, prometheus_replica) (up${c})`, ['ha_member'])).toEqual([
+        expect.stringContaining('it drops ha_member'),
+      ]);
+      expect(sumsAcrossReplicas(`sum by (job, ha_member) (up${c})`, ['ha_member'])).toEqual([]);
+    });
   });
 });

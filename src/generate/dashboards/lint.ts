@@ -5,6 +5,7 @@
  */
 import { DASHBOARD_TAG, HOME_DASHBOARD_UID, KEEP_TIME_AND_VARS, REPLICA_LABELS, layerDashboardUid } from './common';
 import { TARGET_LOOKBACK } from './fleet';
+import { isScalar, parsePromql, type Expr } from '../../rule-doctor/promql-tree';
 
 export type LintKind = 'home' | 'layer' | 'exporter';
 
@@ -264,29 +265,116 @@ export function lintExpr(subject: Pick<LintSubject, 'kind'>, expr: string): stri
   if (!fold.test(expr)) {
     problems.push(`panels must count HA replicas once: max (or min) without (${REPLICA_LABELS.join(', ')})`);
   }
-  problems.push(...sumsAcrossReplicas(code));
+  problems.push(...sumsAcrossReplicas(expr));
   return problems;
 }
 
 /**
- * A sum or count the fold comes too late for: it drops the replica labels before `max without (…)` can tell the
- * replicas apart, so on a store holding both servers of an HA pair every target is counted twice (a healthy
- * keepalived pair showed two MASTERs, every down target two). It must keep them (`by (…, replica, …)`) or count
- * what is folded already.
+ * Aggregations that add HA replicas' copies together: each copy of a series is one more addend (sum), one more
+ * series (count) or one more series with its value (count_values), so a store holding both servers of an HA pair
+ * doubles them (a healthy keepalived pair showed two MASTERs, every down target two). The others are safe without the
+ * replica labels: max, min and group give the same answer from two copies as from one; avg, stddev and stdvar are
+ * statistics of the values' distribution, which copying every series leaves as it is (quantile nearly so: it
+ * interpolates between ranks); topk, bottomk, limitk and limit_ratio return series as they are, replica labels
+ * included (Prometheus v2.42.0 promql/engine.go, aggregation).
  */
-function sumsAcrossReplicas(code: string): string[] {
+const ADDS_COPIES = new Set(['sum', 'count', 'count_values']);
+/** Functions whose result holds no series of a target: a number, or one series without its labels. */
+const NO_TARGET_SERIES = new Set(['scalar', 'time', 'vector', 'absent', 'absent_over_time']);
+
+/**
+ * The sums and counts that add HA replicas' copies together before the fold: an aggregation of ADDS_COPIES over
+ * series that may still carry a replica label (so two copies of one target stay apart) whose result drops it.
+ * Read over Prometheus' own grammar, so `sum without (replica) (…)`, `count_values`, a bare `sum(…)` however
+ * written and a sum of folded series (`sum(max without (replica, prometheus_replica) (…))`) are told apart.
+ * `replicaLabels`: the labels that tell the replicas apart (the catalog's for the bundled dashboards, the app's for
+ * Health). A ratio of two such sums, or histogram_quantile over summed buckets, would survive the doubling; the rule
+ * does not try to prove that: sum within each replica's view, then fold.
+ */
+export function sumsAcrossReplicas(expr: string, replicaLabels: readonly string[] = REPLICA_LABELS): string[] {
+  let tree: Expr;
+  try {
+    tree = parsePromql(withGrafanaVariablesAsValues(expr));
+  } catch (error) {
+    return [`does not parse as PromQL (${error instanceof Error ? error.message : String(error)})`];
+  }
   const problems: string[] = [];
-  for (const match of code.matchAll(/\b(sum|count)\s*(?:by\s*\(([^)]*)\))?\s*\(/g)) {
-    const kept = (match[2] ?? '').split(',').map((l) => l.trim());
-    const argument = code.slice(match.index + match[0].length).replace(/^[\s(]*/, '');
-    const folded = /^(max|min) without \(/.test(argument);
-    if (!folded && !REPLICA_LABELS.every((l) => kept.includes(l))) {
-      problems.push(
-        `${match[0].trim()} adds HA replicas' copies together before the fold: keep ${REPLICA_LABELS.join(', ')} in its by (…), or count folded series`
-      );
+  replicaLabelsKept(tree, replicaLabels, problems);
+  return problems;
+}
+
+/**
+ * The replica labels `e`'s series may still carry, that is, where HA copies of one series may still be apart (in
+ * Prometheus' terms: v2.42.0 promql/engine.go, `aggregation` for by/without, `resultMetric` for binary operators);
+ * each aggregation that adds copies together while dropping one of them goes into `problems`.
+ */
+function replicaLabelsKept(e: Expr, replicaLabels: readonly string[], problems: string[]): Set<string> {
+  const kept = (x: Expr) => replicaLabelsKept(x, replicaLabels, problems);
+  switch (e.kind) {
+    case 'selector':
+      return new Set(replicaLabels);
+    case 'literal':
+      return new Set();
+    case 'wrapped':
+      return kept(e.inner);
+    case 'call': {
+      const fromArgs = e.args.map(kept);
+      return NO_TARGET_SERIES.has(e.fn) ? new Set() : union(fromArgs);
+    }
+    case 'aggregate': {
+      // Parameters (topk's k, quantile's φ, count_values' label) come first; the series are the last argument.
+      const inner = e.args.map(kept).at(-1) ?? new Set<string>();
+      const { without = false, labels = [] } = e.grouping ?? {};
+      const result = new Set([...inner].filter((l) => labels.includes(l) !== without));
+      if (['topk', 'bottomk', 'limitk', 'limit_ratio'].includes(e.op)) {
+        return inner;
+      }
+      const dropped = [...inner].filter((l) => !result.has(l));
+      if (ADDS_COPIES.has(e.op) && dropped.length > 0) {
+        const head = e.grouping ? `${e.op} ${without ? 'without' : 'by'} (${labels.join(', ')})` : e.op;
+        problems.push(
+          `${head} adds HA replicas' copies together before the fold (it drops ${dropped.join(', ')}): keep ${replicaLabels.join(', ')} in its by (…) (out of its without (…)), or aggregate series folded already (max or min without (${replicaLabels.join(', ')}))`
+        );
+      }
+      return result;
+    }
+    case 'binary': {
+      const left = kept(e.left);
+      const right = kept(e.right);
+      if (e.op === 'or') {
+        return union([left, right]);
+      }
+      // A number on one side: the other side's series, as they are.
+      if (e.op === 'and' || e.op === 'unless' || isScalar(e.right)) {
+        return left;
+      }
+      if (isScalar(e.left)) {
+        return right;
+      }
+      const side = e.group === 'right' ? right : left;
+      // One-to-one matching keeps the on (…) labels only, or drops the ignoring (…) ones; group_x keeps all.
+      if (e.group || !e.matching) {
+        return side;
+      }
+      const { on, labels } = e.matching;
+      return new Set([...side].filter((l) => labels.includes(l) === on));
     }
   }
-  return problems;
+}
+
+const union = (sets: ReadonlyArray<Set<string>>) => new Set(sets.flatMap((s) => [...s]));
+
+/**
+ * The expression with Grafana's variables outside string literals made values the grammar accepts: the interval
+ * macros a duration (`[$__rate_interval]`), any other variable (`$retention_days * 86400`) a number. Inside
+ * strings (`=~"$cluster"`) they are label values already.
+ */
+function withGrafanaVariablesAsValues(expr: string): string {
+  return expr.replace(
+    /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\$\{?(\w+)\}?/g,
+    (_all: string, literal: string | undefined, name: string) =>
+      literal ?? (['__rate_interval', '__interval', '__range'].includes(name) ? '5m' : '1')
+  );
 }
 
 /** The expression with string literals blanked, so label values like `"[a-z]"` are not read as ranges. */

@@ -6,6 +6,7 @@ import { formatValue } from '../../health/format';
 interface CapacityPlanProps {
   reports: CapacityReport[];
   clusterLabel: string;
+  replicaLabels: readonly string[];
   retentionDays?: number;
   onRetentionDaysChange: (days: number | undefined) => void;
 }
@@ -14,10 +15,17 @@ const orDash = (value: number | undefined, unit: Parameters<typeof formatValue>[
   value === undefined ? '–' : formatValue(value, unit);
 
 /** The Capacity section's plan: the formulas' results per Prometheus server, with their assumptions stated. */
-export function CapacityPlan({ reports, clusterLabel, retentionDays, onRetentionDaysChange }: CapacityPlanProps) {
+export function CapacityPlan({
+  reports,
+  clusterLabel,
+  replicaLabels,
+  retentionDays,
+  onRetentionDaysChange,
+}: CapacityPlanProps) {
+  const serverOf = (r: CapacityReport) => [clusterLabel, ...replicaLabels, 'instance'].map((l) => r.labels[l]);
   const rows = reports.map((r) => ({
-    id: [r.labels[clusterLabel], r.labels.replica, r.labels.instance].join('/'),
-    server: [r.labels[clusterLabel], r.labels.replica, r.labels.instance].filter(Boolean).join(' · '),
+    id: serverOf(r).join('/'),
+    server: serverOf(r).filter(Boolean).join(' · '),
     series: orDash(r.activeSeries, 'short'),
     samples: orDash(r.samplesPerSecond, 'short') + '/s',
     bytesPerSample: `${r.bytesPerSample.toFixed(2)} B${r.bytesPerSampleMeasured ? '' : ' (assumed)'}`,

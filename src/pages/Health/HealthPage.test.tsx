@@ -207,6 +207,46 @@ describe('Health page', () => {
     );
   });
 
+  it('tells the servers of an HA pair apart by the app’s replica labels', async () => {
+    const edge = (replica: string) => ({
+      cluster: 'dc1',
+      ha_member: replica,
+      job: 'prometheus',
+      instance: 'edge:9090',
+    });
+    let results = healthyResults().filter((r) => !r.checkId.startsWith('capacity-'));
+    results = replace(results, {
+      checkId: 'prometheus-failing-targets',
+      series: [{ labels: { ...edge('b'), job: 'node', instance: 'node-1:9100' }, value: 0.8 }],
+    });
+    results = [
+      ...results,
+      ...['capacity-active-series', 'capacity-samples-rate'].map((checkId) => ({
+        checkId,
+        series: [
+          { labels: edge('a'), value: 1000 },
+          { labels: edge('b'), value: checkId === 'capacity-samples-rate' ? 20 : 1000 },
+        ],
+      })),
+    ];
+    fetchMock.mockResolvedValue(results);
+    render(<HealthPage jsonData={{ prometheusDatasourceUid: 'prom-dc1', replicaLabels: ['ha_member'] }} />);
+
+    expect(
+      await screen.findByText(/only 80% of its recent scrapes succeeded\. \[cluster=dc1, ha_member=b\]$/)
+    ).toBeInTheDocument();
+    const [checks, , queryOf] = fetchMock.mock.calls[0];
+    const scrapeSuccess = checks.find((c) => c.id === 'prometheus-scrape-success')!;
+    expect(queryOf(scrapeSuccess)).toBe('avg by (cluster, ha_member, job) (up)');
+    const rows = within(await screen.findByRole('table'))
+      .getAllByRole('row')
+      .map((row) => row.textContent);
+    expect(rows.filter((r) => r?.startsWith('dc1 · '))).toEqual([
+      expect.stringMatching(/^dc1 · a · edge:9090/),
+      expect.stringMatching(/^dc1 · b · edge:9090.*20\/s/),
+    ]);
+  });
+
   it('asks for a datasource before anything else', async () => {
     render(<HealthPage jsonData={{}} />);
     expect(await screen.findByText('Choose a Prometheus datasource first')).toBeInTheDocument();

@@ -2,14 +2,13 @@ import React, { lazy, Suspense, useCallback, useEffect, useMemo, useState } from
 import { getDataSourceSrv, PluginPage } from '@grafana/runtime';
 import { LoadingPlaceholder, Stack } from '@grafana/ui';
 import { NotConfigured } from '../../components/NotConfigured/NotConfigured';
-import { DEFAULT_CLUSTER_LABEL } from '../../constants';
+import { DEFAULT_CLUSTER_LABEL, DEFAULT_REPLICA_LABELS } from '../../constants';
 import { capacityProblems, capacityReports } from '../../health/capacity';
 import { healthChecks, healthContext } from '../../health/checks';
 import { fetchCheckResults } from '../../health/query';
 import { computeVerdict, type CheckResult } from '../../health/verdict';
 import { readRetentions } from '../../health/retention-read';
 import type { ServerRetention } from '../../health/retention';
-import { REPLICA_LABELS } from '../../catalog/promql';
 import type { AppPageProps } from '../../types';
 import { CapacityPlan } from './CapacityPlan';
 import { RuleDoctor } from './RuleDoctor';
@@ -22,8 +21,15 @@ type ResultsState =
   | { status: 'error'; message: string }
   | { status: 'done'; results: CheckResult[]; checkedAt: Date };
 
-function HealthContent({ datasourceUid, clusterLabel }: { datasourceUid: string; clusterLabel: string }) {
-  const checks = useMemo(() => healthChecks(clusterLabel), [clusterLabel]);
+interface HealthContentProps {
+  datasourceUid: string;
+  clusterLabel: string;
+  /** The app's replica labels, as Setup's rules drop them: what tells the servers of an HA pair apart. */
+  replicaLabels: readonly string[];
+}
+
+function HealthContent({ datasourceUid, clusterLabel, replicaLabels }: HealthContentProps) {
+  const checks = useMemo(() => healthChecks(clusterLabel, replicaLabels), [clusterLabel, replicaLabels]);
   const [results, setResults] = useState<ResultsState>({ status: 'loading' });
   const [retentionDays, setRetentionDays] = useState<number | undefined>();
   const [servers, setServers] = useState<ServerRetention[] | undefined>();
@@ -35,7 +41,7 @@ function HealthContent({ datasourceUid, clusterLabel }: { datasourceUid: string;
 
   useEffect(() => {
     let current = true;
-    const context = healthContext({ clusterLabel });
+    const context = healthContext({ clusterLabel, replicaLabels });
     fetchCheckResults(checks, datasourceUid, (check) => check.query(context))
       .then((answer) => current && setResults({ status: 'done', results: answer, checkedAt: new Date() }))
       .catch(
@@ -45,7 +51,7 @@ function HealthContent({ datasourceUid, clusterLabel }: { datasourceUid: string;
     return () => {
       current = false;
     };
-  }, [checks, datasourceUid, clusterLabel, run]);
+  }, [checks, datasourceUid, clusterLabel, replicaLabels, run]);
 
   // Each server's retention flags, once the checks said which servers there are: other Prometheus
   // datasources are read only when the store holds servers named by external labels (see retention.ts).
@@ -56,25 +62,26 @@ function HealthContent({ datasourceUid, clusterLabel }: { datasourceUid: string;
     let current = true;
     const several = results.results
       .find((r) => r.checkId === 'capacity-active-series')
-      ?.series.some((s) => [clusterLabel, ...REPLICA_LABELS].some((name) => s.labels[name]));
+      ?.series.some((s) => [clusterLabel, ...replicaLabels].some((name) => s.labels[name]));
     const srv = getDataSourceSrv();
     const app = { uid: datasourceUid, name: srv.getInstanceSettings(datasourceUid)?.name ?? datasourceUid };
     readRetentions(app, several ? srv.getList({ type: 'prometheus' }) : []).then((read) => current && setServers(read));
     return () => {
       current = false;
     };
-  }, [results, clusterLabel, datasourceUid]);
+  }, [results, clusterLabel, replicaLabels, datasourceUid]);
 
   const reports = useMemo(
     () =>
       results.status === 'done'
         ? capacityReports(results.results, {
             clusterLabel,
+            replicaLabels,
             retentionSeconds: retentionDays && retentionDays * 86400,
             servers,
           })
         : [],
-    [results, clusterLabel, retentionDays, servers]
+    [results, clusterLabel, replicaLabels, retentionDays, servers]
   );
   const verdictState: VerdictState =
     results.status === 'done'
@@ -83,6 +90,7 @@ function HealthContent({ datasourceUid, clusterLabel }: { datasourceUid: string;
           checkedAt: results.checkedAt,
           verdict: computeVerdict(checks, results.results, {
             clusterLabel,
+            replicaLabels,
             extraProblems: capacityProblems(reports),
           }),
         }
@@ -93,12 +101,13 @@ function HealthContent({ datasourceUid, clusterLabel }: { datasourceUid: string;
       <VerdictView state={verdictState} onRecheck={recheck} />
       <RuleDoctor datasourceUid={datasourceUid} />
       <Suspense fallback={<LoadingPlaceholder text="Loading panels…" />}>
-        <HealthPanels datasourceUid={datasourceUid} clusterLabel={clusterLabel} />
+        <HealthPanels datasourceUid={datasourceUid} clusterLabel={clusterLabel} replicaLabels={replicaLabels} />
       </Suspense>
       {results.status === 'done' && (
         <CapacityPlan
           reports={reports}
           clusterLabel={clusterLabel}
+          replicaLabels={replicaLabels}
           retentionDays={retentionDays}
           onRetentionDaysChange={setRetentionDays}
         />
@@ -112,11 +121,12 @@ function HealthPage({ jsonData }: AppPageProps) {
   return (
     <PluginPage>
       {uid ? (
-        // Keyed: another datasource or cluster label starts over from "loading".
+        // Keyed: another datasource, cluster label or replica labels start over from "loading".
         <HealthContent
-          key={`${uid}/${jsonData.clusterLabel ?? ''}`}
+          key={`${uid}/${jsonData.clusterLabel ?? ''}/${jsonData.replicaLabels?.join(',') ?? ''}`}
           datasourceUid={uid}
           clusterLabel={jsonData.clusterLabel || DEFAULT_CLUSTER_LABEL}
+          replicaLabels={jsonData.replicaLabels ?? DEFAULT_REPLICA_LABELS}
         />
       ) : (
         <NotConfigured whatNeedsIt="the health of your monitoring stack" />

@@ -4,6 +4,7 @@ import { of } from 'rxjs';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 import HealthPanels from './HealthPanels';
 import { healthPanels } from '../../health/panels';
+import { DEFAULT_REPLICA_LABELS } from '../../constants';
 
 // Every panel asks the datasource once per range; the answers do not matter here.
 const query = jest.fn(() => of({ data: [] }));
@@ -25,7 +26,7 @@ afterEach(() => jest.restoreAllMocks());
 
 describe('Health panels', () => {
   it('has a refresh button a screen reader can name, which runs every panel again', async () => {
-    render(<HealthPanels datasourceUid="prom" clusterLabel="cluster" />);
+    render(<HealthPanels datasourceUid="prom" clusterLabel="cluster" replicaLabels={DEFAULT_REPLICA_LABELS} />);
     const panels = healthPanels('cluster').filter((p) => !p.dashboardOnly).length;
     await waitFor(() => expect(query).toHaveBeenCalledTimes(panels));
 

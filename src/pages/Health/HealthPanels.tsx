@@ -23,6 +23,7 @@ import { panelDescription, panelFieldConfig, panelOptions, panelRequest } from '
 interface HealthPanelsProps {
   datasourceUid: string;
   clusterLabel: string;
+  replicaLabels: readonly string[];
 }
 
 // The grid: 24 columns like a dashboard, 40 px rows. Section headings span 2 rows, stats 3, graphs and
@@ -39,16 +40,19 @@ const REFRESH_INTERVALS = ['1m', '5m'];
  * "Monitoring stack health" dashboard (minus those that need a dashboard variable), over the app's
  * Prometheus datasource, with a time range and refresh picker like a dashboard's.
  */
-function HealthPanels({ datasourceUid, clusterLabel }: HealthPanelsProps) {
-  const q = useMemo(() => healthContext({ clusterLabel, range: '$__rate_interval' }), [clusterLabel]);
+function HealthPanels({ datasourceUid, clusterLabel, replicaLabels }: HealthPanelsProps) {
+  const q = useMemo(
+    () => healthContext({ clusterLabel, replicaLabels, range: '$__rate_interval' }),
+    [clusterLabel, replicaLabels]
+  );
   const sections = useMemo(
     () =>
       packSections(
-        healthPanels(clusterLabel).filter((p) => !p.dashboardOnly),
+        healthPanels(clusterLabel, replicaLabels).filter((p) => !p.dashboardOnly),
         STAT_ROWS,
         HEADING_ROWS
       ),
-    [clusterLabel]
+    [clusterLabel, replicaLabels]
   );
   const [raw, setRaw] = useState<RawTimeRange>(DEFAULT_RANGE);
   const [refresh, setRefresh] = useState('');
