@@ -170,6 +170,7 @@ export const PACK_METRICS: Readonly<Record<string, readonly string[]>> = {
     "pg_replication_slots_pg_wal_lsn_diff",
     "pg_scrape_collector_success",
     "pg_settings_max_connections",
+    "pg_settings_reserved_connections",
     "pg_settings_superuser_reserved_connections",
     "pg_stat_activity_count",
     "pg_stat_activity_max_tx_duration",

@@ -345,7 +345,7 @@ export const postgresCoverage: ExporterCoverage = {
       item: 'Settings (Shared Buffers, Effective Cache, Work Mem, Max WAL Size, page costs, workers)',
       status: {
         notTaken:
-          'configuration values that change only when an operator changes them; every setting is a pg_settings_* series for Explore, and Connections used already divides by max_connections minus superuser_reserved_connections',
+          'configuration values that change only when an operator changes them; every setting is a pg_settings_* series for Explore, and Connections used already divides by max_connections minus superuser_reserved_connections and reserved_connections (PostgreSQL ≥ 16)',
       },
     },
     {

@@ -88,6 +88,11 @@ export const postgresEvidence: ExporterEvidence = {
       differs:
         'every query is a collector, no `server` label; pg_stat_activity_* also split by usename, application_name, backend_type, wait_event_type, wait_event',
     },
+    {
+      name: 'postgres_exporter ≥ 0.20 on PostgreSQL 16',
+      differs:
+        'the server has reserved_connections (PostgreSQL ≥ 16), so the settings collector also sends pg_settings_reserved_connections; 17 moves the checkpoint counters to pg_stat_checkpointer (no fixture here)',
+    },
   ],
   metrics: {
     postgres_exporter_build_info: metric(['version'], [ref('cmd/postgres_exporter/main.go', 'v0.11.0', 'v0.20.1')], {
@@ -118,6 +123,9 @@ export const postgresEvidence: ExporterEvidence = {
     pg_settings_max_connections: metric(['server'], SETTINGS, { note: SETTINGS_NOTE }),
     pg_settings_superuser_reserved_connections: metric(['server'], SETTINGS, {
       note: `the slots of max_connections only superusers may take (PostgreSQL's default 3); ${SETTINGS_NOTE}`,
+    }),
+    pg_settings_reserved_connections: metric(['server'], SETTINGS, {
+      note: `PostgreSQL ≥ 16 only (no such setting before): the slots of max_connections kept for roles with the privileges of pg_use_reserved_connections (default 0); an integer without a unit, so no suffix; ${SETTINGS_NOTE}`,
     }),
     pg_stat_database_xact_commit: metric(STAT_DATABASE_LABELS, STAT_DATABASE, { note: STAT_DATABASE_NOTE }),
     pg_stat_database_xact_rollback: metric(STAT_DATABASE_LABELS, STAT_DATABASE, { note: STAT_DATABASE_NOTE }),

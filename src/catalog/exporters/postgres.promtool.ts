@@ -15,14 +15,16 @@ const F011 = 'postgres_exporter 0.11 – 0.12';
 const F0130 = 'postgres_exporter 0.13.0 – 0.13.1';
 const F0132 = 'postgres_exporter 0.13.2 – 0.19';
 const F020 = 'postgres_exporter ≥ 0.20';
+const F020PG16 = 'postgres_exporter ≥ 0.20 on PostgreSQL 16';
 const PG = { job: 'postgres', instance: 'db-1:9187' };
 const DB2 = { ...PG, instance: 'db-2:9187' };
+const DB3 = { ...PG, instance: 'db-3:9187' };
 const at = (family: string) => familyFixture('postgres', family).at(PG);
 const SERVER = { server: 'localhost:5432' };
 
 /** pg_stat_activity labels: built-in query with `server` up to 0.19, stat_activity collector from 0.20. */
 const activity = (family: string, datname: string, state: string): Record<string, string> =>
-  family === F020
+  family === F020 || family === F020PG16
     ? {
         application_name: 'web',
         backend_type: 'client backend',
@@ -35,14 +37,60 @@ const activity = (family: string, datname: string, state: string): Record<string
     : { datname, ...SERVER, state };
 const activitySeries = (family: string, metric: string, datname: string, state: string) =>
   at(family).series(metric, activity(family, datname, state));
-/** pg_settings max_connections and superuser_reserved_connections, `server` until 0.19. */
-const connectionSettings = (family: string, max: number, reserved = 3) => [
-  { series: at(family).series('pg_settings_max_connections', family === F020 ? {} : SERVER), values: `${max}x30` },
-  {
-    series: at(family).series('pg_settings_superuser_reserved_connections', family === F020 ? {} : SERVER),
-    values: `${reserved}x30`,
-  },
-];
+/**
+ * pg_settings max_connections, superuser_reserved_connections and, given a value (PostgreSQL ≥ 16 only),
+ * reserved_connections; `server` until 0.19.
+ */
+const connectionSettings = (family: string, max: number, superuserReserved = 3, reserved?: number, target = PG) => {
+  const setting = (name: string, value: number) => ({
+    series: familyFixture('postgres', family)
+      .at(target)
+      .series(`pg_settings_${name}`, family === F020 || family === F020PG16 ? {} : SERVER),
+    values: `${value}x30`,
+  });
+  return [
+    setting('max_connections', max),
+    setting('superuser_reserved_connections', superuserReserved),
+    ...(reserved === undefined ? [] : [setting('reserved_connections', reserved)]),
+  ];
+};
+/**
+ * Client backends of one target on the PostgreSQL 16 fixture, and (`workers`) as many autovacuum and parallel
+ * workers: pg_stat_activity shows them, but they hold no max_connections slot (proc.c InitProcess).
+ */
+const pg16Backends = (
+  target: Record<string, string>,
+  active: number,
+  idle: number,
+  workers = { av: 0, parallel: 0 }
+) => {
+  const row = (labels: Record<string, string>, n: number) => ({
+    series: familyFixture('postgres', F020PG16).at(target).series('pg_stat_activity_count', labels),
+    values: `${n}x30`,
+  });
+  const worker = { application_name: '', datname: 'app', state: 'active', wait_event: '', wait_event_type: '' };
+  return [
+    row(activity(F020PG16, 'app', 'active'), active),
+    row(activity(F020PG16, 'app', 'idle'), idle),
+    ...(workers.av > 0
+      ? [
+          row(
+            {
+              ...worker,
+              backend_type: 'autovacuum worker',
+              usename: '',
+              wait_event: 'VacuumDelay',
+              wait_event_type: 'Timeout',
+            },
+            workers.av
+          ),
+        ]
+      : []),
+    ...(workers.parallel > 0
+      ? [row({ ...worker, backend_type: 'parallel worker', usename: 'app', application_name: 'web' }, workers.parallel)]
+      : []),
+  ];
+};
 
 /** Fire and quiet cases of an alert for each family given, the first as the case's own. */
 const perFamily = (families: [string, ...string[]], build: (family: string) => FireAndQuiet) => {
@@ -55,6 +103,11 @@ const perFamily = (families: [string, ...string[]], build: (family: string) => F
 };
 // pg_stat_activity and pg_settings: `server` until 0.19 (the 0.11 – 0.12 fixture stands for 0.11 – 0.19 here).
 const activityCases = (build: (family: string) => FireAndQuiet) => perFamily([F020, F011], build);
+/** The cases of a connection alert, and a server with PostgreSQL 16's reserved_connections and its workers. */
+const withPg16 = (cases: ReturnType<typeof activityCases>, pg16: FireAndQuiet) => ({
+  ...cases,
+  otherFamilies: [...cases.otherFamilies, { family: F020PG16, ...pg16 }],
+});
 
 /** pg_stat_database labels: built-in query with `server` in 0.11 – 0.12, stat_database collector from 0.13. */
 const database = (family: string, datname: string) =>
@@ -122,43 +175,86 @@ export const postgresPromtoolCases: PromtoolCases = {
     // One failed scrape, evaluated at it (minute 6): the 1-minute maximum bridges it.
     quiet: { series: [{ series: pg.series('pg_up'), values: '1x5 0 1x10' }], evalTime: '6m' },
   },
-  'connections-high': activityCases((f) => ({
-    fires: {
-      series: [
-        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '50x30' },
-        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'idle'), values: '35x30' },
-        ...connectionSettings(f, 100),
-      ],
-      evalTime: '20m',
-      labels: PG,
-    },
-    quiet: {
-      series: [
-        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '20x30' },
-        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'idle'), values: '30x30' },
-        ...connectionSettings(f, 100),
-      ],
-      evalTime: '20m',
-    },
-  })),
+  'connections-high': withPg16(
+    activityCases((f) => ({
+      fires: {
+        series: [
+          { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '50x30' },
+          { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'idle'), values: '35x30' },
+          ...connectionSettings(f, 100),
+        ],
+        evalTime: '20m',
+        labels: PG,
+      },
+      quiet: {
+        series: [
+          { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '20x30' },
+          { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'idle'), values: '30x30' },
+          ...connectionSettings(f, 100),
+        ],
+        evalTime: '20m',
+      },
+    })),
+    {
+      // 75 client backends, of the 87 slots left to ordinary roles by 3 superuser and 10 reserved_connections:
+      // 86 %. Against max_connections − superuser_reserved_connections alone it read 77 %.
+      fires: {
+        series: [...pg16Backends(PG, 50, 25), ...connectionSettings(F020PG16, 100, 3, 10)],
+        evalTime: '20m',
+        labels: PG,
+      },
+      // The same 75 client backends with reserved_connections at its default 0 (77 %), while 3 autovacuum and 8
+      // parallel workers run: counted as backends they made it 89 %.
+      quiet: {
+        series: [...pg16Backends(PG, 50, 25, { av: 3, parallel: 8 }), ...connectionSettings(F020PG16, 100, 3, 0)],
+        evalTime: '20m',
+      },
+    }
+  ),
   // 17 of max_connections 20 is all ordinary roles may take (3 reserved for superusers): clients are refused at 85 %.
-  'connections-critical': activityCases((f) => ({
-    fires: {
-      series: [
-        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '17x20' },
-        ...connectionSettings(f, 20),
-      ],
-      evalTime: '10m',
-      labels: PG,
-    },
-    quiet: {
-      series: [
-        { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '85x20' },
-        ...connectionSettings(f, 100),
-      ],
-      evalTime: '10m',
-    },
-  })),
+  'connections-critical': withPg16(
+    activityCases((f) => ({
+      fires: {
+        series: [
+          { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '17x20' },
+          ...connectionSettings(f, 20),
+        ],
+        evalTime: '10m',
+        labels: PG,
+      },
+      quiet: {
+        series: [
+          { series: activitySeries(f, 'pg_stat_activity_count', 'app', 'active'), values: '85x20' },
+          ...connectionSettings(f, 100),
+        ],
+        evalTime: '10m',
+      },
+    })),
+    {
+      // 85 client backends of max_connections 100, less 3 superuser and 10 reserved_connections: 98 %, two slots from
+      // “remaining connection slots are reserved for roles with privileges of the "pg_use_reserved_connections"
+      // role”. Against max_connections − superuser_reserved_connections alone it read 88 %.
+      fires: {
+        series: [...pg16Backends(PG, 60, 25), ...connectionSettings(F020PG16, 100, 3, 10)],
+        evalTime: '10m',
+        labels: PG,
+      },
+      quiet: {
+        series: [
+          // db-1 keeps 10 slots for pg_use_reserved_connections: 80 of its 87 (92 %).
+          ...pg16Backends(PG, 55, 25),
+          ...connectionSettings(F020PG16, 100, 3, 10),
+          // db-2 (PostgreSQL 15, or any server without the setting) has no reserved slots: 85 of 97 (88 %), not 98 %.
+          ...pg16Backends(DB2, 60, 25),
+          ...connectionSettings(F020PG16, 100, 3, undefined, DB2),
+          // db-3: 15 of its 17 slots (88 %) while 3 autovacuum workers run, which take none (18 of 17 as backends).
+          ...pg16Backends(DB3, 15, 0, { av: 3, parallel: 0 }),
+          ...connectionSettings(F020PG16, 20, 3, 0, DB3),
+        ],
+        evalTime: '10m',
+      },
+    }
+  ),
   // 0.13.1 – 0.13.2 send pg_stat_database's shared-objects row as datname="unknown" (0.11 – 0.12 as "",
   // 0.14 on not at all): its blocks are shared catalogs, not a database whose cache could be too small.
   'cache-hit-low': perFamily([F0132, F011, F0130], (f) => ({

@@ -27,14 +27,37 @@ const CACHE_MISS_FLOOR = 10;
  */
 const ROLLBACK_FLOOR = 1;
 
-// The slots ordinary roles may take: once max_connections − superuser_reserved_connections are in use,
-// PostgreSQL accepts only superusers (config.sgml, superuser_reserved_connections; default 3). Against
-// max_connections alone, 95 % is out of reach wherever max_connections ≤ 60: 17 of 20 already refuses clients.
-const connectionSlots = (q: QueryContext) =>
-  `(max by (${q.by}) (${sel('pg_settings_max_connections', q)}) - max by (${q.by}) (${sel('pg_settings_superuser_reserved_connections', q)}))`;
+// The slots ordinary roles may take: max_connections − superuser_reserved_connections − reserved_connections. A new
+// backend of a role without SUPERUSER is refused when fewer free slots would stay than superuser_reserved_connections
+// (default 3) plus, from PostgreSQL 16, reserved_connections (default 0), unless it has the privileges of
+// pg_use_reserved_connections and more than the superusers' slots stay free (postgres/postgres
+// src/backend/utils/init/postinit.c InitPostgres, REL_15 – master; config.sgml). postgres_exporter sends every
+// integer setting, so pg_settings_reserved_connections exists only where the server has it (collector/pg_setting.go
+// v0.20.1, cmd/postgres_exporter/pg_setting.go v0.11.0): the share is read against it where it exists, `or`
+// without it for each target that lacks it (PostgreSQL ≤ 15), never dropping the target.
+// Against max_connections alone, 95 % is out of reach wherever max_connections ≤ 60: 17 of 20 already refuses.
+const connectionSlots = (q: QueryContext, reserved: boolean) => {
+  const setting = (name: string) => `max by (${q.by}) (${sel(`pg_settings_${name}`, q)})`;
+  const less = reserved ? ` - ${setting('reserved_connections')}` : '';
+  return `(${setting('max_connections')} - ${setting('superuser_reserved_connections')}${less})`;
+};
+// Only client backends take those slots: autovacuum, background and parallel workers and walsenders draw from PGPROC
+// pools of their own (src/backend/storage/lmgr/proc.c InitProcess, REL_15 – master), yet pg_stat_activity shows the
+// workers in a database and a state, so the exporter counts them (on the test stack's PostgreSQL 15 a parallel
+// query's two workers and an autovacuum worker each added 1 to state="active"). With the default 3 autovacuum and
+// 8 parallel workers busy, a max_connections 20 server would read 65 % before any client connects. backend_type is
+// sent from postgres_exporter 0.17 (cmd/postgres_exporter/queries.go v0.17.0, collector/pg_stat_activity.go
+// v0.20.1); the empty value matches older versions, which cannot tell the workers apart, and the zero rows of
+// states no backend is in.
+const CLIENT_BACKENDS = 'backend_type=~"client backend|"';
+const clientBackends = (q: QueryContext) => `sum by (${q.by}) (${sel('pg_stat_activity_count', q, CLIENT_BACKENDS)})`;
+const connectionsShare = (q: QueryContext, used: string, reserved: boolean) =>
+  `100 * ${used} / ${connectionSlots(q, reserved)}`;
 // Peaks of the window: a failed scrape marks the series stale and would otherwise reset an alert's `for`.
-const connectionsPeak = (q: QueryContext) =>
-  `100 * max_over_time((sum by (${q.by}) (${sel('pg_stat_activity_count', q)}))[${q.range}:1m]) / ${connectionSlots(q)}`;
+const connectionsPeak = (q: QueryContext) => {
+  const peak = `max_over_time((${clientBackends(q)})[${q.range}:1m])`;
+  return `${connectionsShare(q, peak, true)} or ${connectionsShare(q, peak, false)}`;
+};
 const longestTransaction = (q: QueryContext) =>
   `max by (${q.by}) (max_over_time(${sel('pg_stat_activity_max_tx_duration', q)}[1m]))`;
 
@@ -199,9 +222,15 @@ export const postgresExporter = defineExporter({
       id: 'connectionsUsed',
       title: 'Connections used',
       description:
-        'Backends in pg_stat_activity as a share of the connection slots open to ordinary roles (max_connections minus superuser_reserved_connections); at 100% new clients get “remaining connection slots are reserved …”, and only superusers, in the reserved slots, can go beyond.',
+        'Client backends as a share of the connection slots open to ordinary roles: max_connections minus superuser_reserved_connections and, on PostgreSQL 16 and later, reserved_connections. At 100% other clients are refused with “remaining connection slots are reserved for …” (PostgreSQL 16 and later name the pg_use_reserved_connections role where reserved_connections is set, then the SUPERUSER attribute); only those roles can go beyond. postgres_exporter older than 0.17 cannot tell client backends from autovacuum and parallel workers, which take no slot, and counts them too.',
       unit: 'percent',
-      expr: (q) => `100 * sum by (${q.by}) (${sel('pg_stat_activity_count', q)}) / ${connectionSlots(q)}`,
+      variants: [
+        { note: 'PostgreSQL ≥ 16', expr: (q) => connectionsShare(q, clientBackends(q), true) },
+        {
+          note: 'PostgreSQL ≤ 15: no reserved_connections',
+          expr: (q) => connectionsShare(q, clientBackends(q), false),
+        },
+      ],
       threshold: 'connectionsUsed',
     },
     {
@@ -454,7 +483,7 @@ export const postgresExporter = defineExporter({
       threshold: 'connectionsUsed',
       summary: 'PostgreSQL at {{ $labels.instance }} is running out of connections.',
       description:
-        'Backends on {{ $labels.instance }} use more than the warning share of the connection slots open to ordinary roles (max_connections minus superuser_reserved_connections). Look for connection leaks or idle sessions (pg_stat_activity), put a pooler such as PgBouncer in front, or raise max_connections.',
+        'Client backends on {{ $labels.instance }} use more than the warning share of the connection slots open to ordinary roles (max_connections minus superuser_reserved_connections and, on PostgreSQL 16 and later, reserved_connections). When they are full, other clients are refused with “remaining connection slots are reserved for …”. Look for connection leaks or idle sessions (pg_stat_activity), put a pooler such as PgBouncer in front, or raise max_connections.',
     },
     {
       id: 'connections-critical',
@@ -465,7 +494,7 @@ export const postgresExporter = defineExporter({
       threshold: 'connectionsUsed',
       summary: 'PostgreSQL at {{ $labels.instance }} is about to refuse connections.',
       description:
-        'Backends on {{ $labels.instance }} nearly fill the connection slots open to ordinary roles; when they are full, new clients get “remaining connection slots are reserved …” and only superusers can still connect. Terminate idle-in-transaction sessions now and find the client holding connections.',
+        'Client backends on {{ $labels.instance }} nearly fill the connection slots open to ordinary roles. When they are full, other clients get “remaining connection slots are reserved for roles with privileges of the "pg_use_reserved_connections" role” (PostgreSQL 16 and later, where reserved_connections is set), then “… for roles with the SUPERUSER attribute” (“… for non-replication superuser connections” before 16); only those roles can still connect. Terminate idle-in-transaction sessions now and find the client holding connections.',
     },
     {
       id: 'cache-hit-low',
