@@ -4,8 +4,6 @@ import { labelNameError, parseReplicaLabels } from './prometheusLabel';
 
 /** Grafana's uid rule (util.IsValidShortUID / IsShortUIDTooLong, pkg/util/shortid_generator.go). */
 const UID = /^[a-zA-Z0-9_-]{1,40}$/;
-/** Prometheus' label name rule, less the reserved `__` prefix (what the config page accepts). */
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /**
  * The app's jsonData as the pages may use it, checked as strictly as the configuration page checks
@@ -25,11 +23,8 @@ export function readAppJsonData(raw: unknown): { jsonData: AppJsonData; problems
     );
   }
   const label = source.clusterLabel;
-  if (
-    label !== undefined &&
-    label !== '' &&
-    (typeof label !== 'string' || !LABEL_NAME.test(label) || label.startsWith('__'))
-  ) {
+  // The config page's rule (labelNameError); an empty label means the default.
+  if (label !== undefined && label !== '' && (typeof label !== 'string' || labelNameError(label))) {
     delete jsonData.clusterLabel;
     problems.push(
       `The saved cluster label ${JSON.stringify(label)} is not a Prometheus label name (letters, digits and "_", not starting with a digit or "__"), so it is ignored and "cluster" is used: correct it on the configuration page.`
