@@ -70,6 +70,13 @@ describe('a rule query as the rule doctor reads it', () => {
     expect(vectorJoins(parsePromql('a > b / 600')).map((j) => j.op)).toEqual(['>']);
   });
 
+  it('reads by (…) and on (…) alike, a quoted UTF-8 name as its value (it once dropped it from on (…))', () => {
+    const [join] = vectorJoins(parsePromql('a * on ("my.label", job) b'));
+    expect(join.matching).toEqual({ on: true, labels: ['my.label', 'job'] });
+    const sum = parsePromql('sum without ("my.label", job) (a)');
+    expect(sum.kind === 'aggregate' && sum.grouping).toEqual({ without: true, labels: ['my.label', 'job'] });
+  });
+
   it('refuses what Prometheus’ grammar refuses, saying where', () => {
     expect(() => parsePromql('sum(rate(up[5m])')).toThrow(PromqlSyntaxError);
     expect(() => parsePromql('sum(rate(up[5m])')).toThrow(/at character/);

@@ -128,6 +128,18 @@ const EXPR_NODES = new Set([
   'StepInvariantExpr',
 ]);
 
+/**
+ * The labels of a `by`/`without` or `on`/`ignoring` clause. A quoted name (`"my.label"`, Prometheus 3's UTF-8
+ * names) is the string's value.
+ */
+function groupingLabels(clause: SyntaxNode, query: string): string[] {
+  const grouping = clause.getChild('GroupingLabels');
+  return (grouping ? children(grouping) : [])
+    .filter((l) => l.name === 'LabelName' || l.name === 'QuotedLabelName')
+    .map((l) => query.slice(l.from, l.to))
+    .map((l) => (l.startsWith('"') ? (JSON.parse(l) as string) : l));
+}
+
 /** The expressions between a function's or an aggregation's parentheses (parameters included). */
 function bodyArgs(node: SyntaxNode, query: string): Expr[] {
   const body = node.getChild('FunctionCallBody');
@@ -169,10 +181,7 @@ function toExpr(node: SyntaxNode, query: string): Expr {
       const clause = node.getChild('MatchingModifierClause');
       let matching: Matching | undefined;
       if (clause) {
-        const labels = (clause.getChild('GroupingLabels')?.getChildren('LabelName') ?? []).map((l) =>
-          query.slice(l.from, l.to)
-        );
-        matching = { on: clause.getChild('On') !== null, labels };
+        matching = { on: clause.getChild('On') !== null, labels: groupingLabels(clause, query) };
       }
       const group = clause?.getChild('GroupLeft') ? 'left' : clause?.getChild('GroupRight') ? 'right' : undefined;
       return {
@@ -194,12 +203,7 @@ function toExpr(node: SyntaxNode, query: string): Expr {
     case 'AggregateExpr': {
       const op = node.getChild('AggregateOp');
       const modifier = node.getChild('AggregateModifier');
-      // A quoted name (`"my.label"`, Prometheus 3's UTF-8 names) is the string's value.
-      const grouping = modifier?.getChild('GroupingLabels');
-      const labels = (grouping ? children(grouping) : [])
-        .filter((l) => l.name === 'LabelName' || l.name === 'QuotedLabelName')
-        .map((l) => query.slice(l.from, l.to))
-        .map((l) => (l.startsWith('"') ? (JSON.parse(l) as string) : l));
+      const labels = modifier ? groupingLabels(modifier, query) : [];
       return {
         kind: 'aggregate',
         op: op ? query.slice(op.from, op.to).toLowerCase() : '?',
