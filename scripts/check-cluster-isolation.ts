@@ -72,6 +72,8 @@ const ONE_FOR_ALL: Record<string, string> = {
 interface Job {
   exporter: ExporterDefinition;
   alert: ExporterDefinition['alerts'][number];
+  /** The pack's rule group as Setup's download writes it for an app with this cluster label. */
+  group: ReturnType<typeof prometheusRuleGroups>['groups'][number];
   pairs: ReturnType<typeof promtoolCasePairs>;
 }
 
@@ -84,19 +86,19 @@ function jobs(): Job[] {
   }
   return EXPORTERS.filter((e) => only.length === 0 || only.includes(e.id)).flatMap((exporter) => {
     const pairs = promtoolCasePairs(exporter, PROMTOOL_CASES[exporter.id] ?? {});
-    return exporter.alerts.map((alert) => ({ exporter, alert, pairs: pairs.filter((p) => p.alert === alert) }));
+    const [group] = prometheusRuleGroups(exporter, { clusterLabel: CLUSTER_LABEL }).groups;
+    return exporter.alerts.map((alert) => ({ exporter, alert, group, pairs: pairs.filter((p) => p.alert === alert) }));
   });
 }
 
-async function check(dir: string, { exporter, alert, pairs }: Job): Promise<string[]> {
-  const all = prometheusRuleGroups(exporter, { clusterLabel: CLUSTER_LABEL });
-  const rule = all.groups[0].rules.find((r) => r.alert === alert.name);
+async function check(dir: string, { exporter, alert, group, pairs }: Job): Promise<string[]> {
+  const rule = group.rules.find((r) => r.alert === alert.name);
   if (!rule) {
     throw new Error(`${exporter.id}: no rule ${alert.name} in the rules written for ${CLUSTER_LABEL}`);
   }
   const ruleFile = join(dir, `${rule.alert}.rules.yml`);
-  // JSON is YAML: the rule as Setup's download writes it for an app with this cluster label.
-  writeFileSync(ruleFile, JSON.stringify({ groups: [{ ...all.groups[0], rules: [rule] }] }));
+  // JSON is YAML: the rule alone, in its group.
+  writeFileSync(ruleFile, JSON.stringify({ groups: [{ ...group, rules: [rule] }] }));
   const oneForAll = ONE_FOR_ALL[alert.name];
   const meaning = new Map<string, string>();
   /** Side-by-side tests, each with the controls that must pass for its verdict to count. */

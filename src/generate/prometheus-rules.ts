@@ -67,15 +67,9 @@ export function quietPromtoolTests(exporter: ExporterDefinition, cases: Promtool
  * for checks that send the same cases in other shapes (scripts/check-cluster-isolation.ts).
  */
 export function promtoolCasePairs(exporter: ExporterDefinition, cases: PromtoolCases) {
-  return exporter.alerts.flatMap((alert) => {
-    const alertCases = casesOf(exporter, alert, cases);
-    return [alertCases, ...(alertCases.otherFamilies ?? [])].map(({ family, fires, quiet }) => ({
-      alert,
-      family,
-      fires,
-      quiet,
-    }));
-  });
+  return exporter.alerts.flatMap((alert) =>
+    familyPairs(casesOf(exporter, alert, cases)).map(({ family, fires, quiet }) => ({ alert, family, fires, quiet }))
+  );
 }
 
 function casesOf(exporter: ExporterDefinition, alert: AlertDefinition, cases: PromtoolCases) {
@@ -88,6 +82,11 @@ function casesOf(exporter: ExporterDefinition, alert: AlertDefinition, cases: Pr
   return alertCases;
 }
 
+/** An alert's fire/quiet pair of its own family, then each other family's. */
+function familyPairs(alertCases: PromtoolCases[string]) {
+  return [alertCases, ...(alertCases.otherFamilies ?? [])];
+}
+
 /** Every promtool test of an exporter in file order, each quiet one with the case it was made from. */
 function promtoolTestsOf(exporter: ExporterDefinition, cases: PromtoolCases) {
   const [group] = prometheusRuleGroups(exporter).groups;
@@ -97,7 +96,7 @@ function promtoolTestsOf(exporter: ExporterDefinition, cases: PromtoolCases) {
     const fires = (test: object) => ({ alert, test, quiet: undefined });
     const quiet = (testCase: AlertTestCase, test: ReturnType<typeof quietTest>) => ({ alert, test, quiet: testCase });
     return [
-      ...[alertCases, ...(alertCases.otherFamilies ?? [])].flatMap((pair) => [
+      ...familyPairs(alertCases).flatMap((pair) => [
         fires(firesTest(exporter, alert, pair.fires, rule, pair.family)),
         quiet(pair.quiet, quietTest(alert, pair.quiet, pair.family)),
       ]),
