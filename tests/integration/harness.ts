@@ -12,6 +12,30 @@ const STACK_SCRIPTS = resolve(__dirname, '../../scripts/stack');
 const run = promisify(execFile);
 
 /**
+ * Runs SQL on the stack's PostgreSQL as its superuser (trust authentication on 127.0.0.1), each statement its own
+ * `-c` and transaction, and returns what psql printed (unaligned, tuples only). Without `stopOnError` psql goes on
+ * after a failed statement and exits with the last one's status; with it, it stops there and fails. A failure rejects
+ * with psql's stderr on the error.
+ */
+export async function stackPsql(
+  database: string,
+  statements: string[],
+  { stopOnError = false }: { stopOnError?: boolean } = {}
+): Promise<string> {
+  const [host, port] = (process.env.FSM_POSTGRES_ADDR ?? readStackEnv().FSM_POSTGRES_ADDR ?? '').split(':');
+  if (!host || !port) {
+    throw new Error('FSM_POSTGRES_ADDR is not set and the stack’s stack.env has none: start the stack first');
+  }
+  const args = ['-X', '-q', '-A', '-t', ...(stopOnError ? ['-v', 'ON_ERROR_STOP=1'] : [])];
+  const { stdout } = await run('/usr/lib/postgresql/15/bin/psql', [
+    ...args,
+    ...['-h', host, '-p', port, '-U', 'postgres', '-d', database],
+    ...statements.flatMap((sql) => ['-c', sql]),
+  ]);
+  return stdout.trim();
+}
+
+/**
  * Runs scripts/stack/<script> (start.sh, stop.sh, stop-one.sh) and returns its output; a failure carries the
  * script's own output, which names the component and the log to read.
  */

@@ -1,28 +1,13 @@
 // The stack's PostgreSQL serves no application: its `postgres` database is read only by the exporter's own
 // queries, a few blocks a minute, some from outside shared buffers. That is the idle database every
 // production server also has, and the cache hit ratio and rollback ratio alerts must not judge it.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { alertExpr, eventually } from './harness';
-import { createPrometheusClient, readStackEnv } from './prometheus';
+import { alertExpr, eventually, stackPsql } from './harness';
+import { createPrometheusClient } from './prometheus';
 
 const prometheus = createPrometheusClient();
-const run = promisify(execFile);
 
-/** Runs SQL as the stack's superuser (trust authentication on 127.0.0.1); each statement is its own transaction. */
-async function psql(database: string, ...statements: string[]): Promise<string> {
-  const [host, port] = (process.env.FSM_POSTGRES_ADDR ?? readStackEnv().FSM_POSTGRES_ADDR ?? '').split(':');
-  if (!host || !port) {
-    throw new Error('FSM_POSTGRES_ADDR is not set and the stack’s stack.env has none: start the stack first');
-  }
-  const args = ['-X', '-q', '-A', '-t', '-h', host, '-p', port, '-U', 'postgres', '-d', database];
-  // psql goes on after a failed -c (no ON_ERROR_STOP) and exits with the last one's status.
-  const { stdout } = await run('/usr/lib/postgresql/15/bin/psql', [
-    ...args,
-    ...statements.flatMap((sql) => ['-c', sql]),
-  ]);
-  return stdout.trim();
-}
+/** Runs SQL as the stack's superuser; each statement is its own transaction, a failed one does not stop the rest. */
+const psql = (database: string, ...statements: string[]) => stackPsql(database, statements);
 
 describe('alerts on the stack’s idle PostgreSQL', () => {
   it('PostgresCacheHitRatioLow holds for no database that reads under 10 blocks a second', async () => {

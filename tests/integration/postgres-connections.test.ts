@@ -1,27 +1,18 @@
 // The connection headroom the PostgreSQL pack computes, on the stack's real PostgreSQL 15 and on the PostgreSQL 16
 // family fixture: ordinary roles get max_connections − superuser_reserved_connections − reserved_connections (the
 // last from 16 on, 0 where the server has no such setting), and only client backends take those slots.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { getExporter } from '../../src/catalog';
 import { dashboardContext, signalQuery } from '../../src/catalog/promql';
 import { allFixtures } from '../support/fixture-families';
-import { eventually, expandGrafanaVariables } from './harness';
-import { createPrometheusClient, readStackEnv } from './prometheus';
+import { eventually, expandGrafanaVariables, stackPsql } from './harness';
+import { createPrometheusClient } from './prometheus';
 
 const prometheus = createPrometheusClient();
-const run = promisify(execFile);
 
 /** Runs one SQL statement as the stack's superuser; its error, if any, is the result. */
 async function psql(sql: string): Promise<{ out: string; error: string }> {
-  const [host, port] = (process.env.FSM_POSTGRES_ADDR ?? readStackEnv().FSM_POSTGRES_ADDR ?? '').split(':');
-  if (!host || !port) {
-    throw new Error('FSM_POSTGRES_ADDR is not set and the stack’s stack.env has none: start the stack first');
-  }
-  const args = ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', host, '-p', port, '-U', 'postgres'];
   try {
-    const { stdout } = await run('/usr/lib/postgresql/15/bin/psql', [...args, '-d', 'postgres', '-c', sql]);
-    return { out: stdout.trim(), error: '' };
+    return { out: await stackPsql('postgres', [sql], { stopOnError: true }), error: '' };
   } catch (e) {
     return { out: '', error: String((e as { stderr?: string }).stderr ?? e).trim() };
   }
